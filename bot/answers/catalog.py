@@ -1,0 +1,199 @@
+"""``/parties``, ``/sources``, ``/about``, ``/help`` and ``/start``: what the data holds and is.
+
+>>> from bot.desk import Desk
+>>> from bot.render import to_plain
+>>> desk = Desk.open("sqlite://")
+>>> "6,473" in to_plain(answer_about(desk))
+True
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.answer import Answer, Part, bold, italic, number
+from bot.answers.common import CLAIM_CAVEAT, reports
+from bot.citations import Citations, citation, partial_date_label
+from bot.desk import Desk
+from bot.models import Claim, ClaimParty, Party, Source
+from bot.periods import format_range
+from bot.queries import data_span, joint_total, kind_total, party_sole_total, stated_mismatches
+
+HELP_LINES = (
+    ("/who NAME", "a person: roles, dated events, claims naming them (/who Kung Raiya)"),
+    ("/total [PARTY] [PERIOD]", "claimed defectors (/total Candlelight June, /total CNRP 2023)"),
+    ("/on DATE", "claims reported on a day or range (/on 29/06/2023, /on 26-30 June 2023)"),
+    ("/summary [WEEK]", "a week's claims by party (/summary 26/06/2023, /summary 2023-W26)"),
+    ("/parties", "every party with its claimed totals"),
+    ("/sources", "where the data comes from"),
+    ("/about", "what the data is and is not: read before quoting a figure"),
+    ("/help", "this list"),
+)
+
+
+def answer_help(desk: Desk | None = None) -> Answer:
+    answer = Answer(command="help")
+    answer.line(
+        bold("Defection Desk"),
+        " answers questions about defections to Cambodia's "
+        "ruling party claimed in pro-government media, January–June 2023.",
+    )
+    answer.blank()
+    for usage, what in HELP_LINES:
+        answer.line(bold(usage), f" — {what}")
+    answer.blank()
+    answer.line(
+        "Dates are day first (29/06/2023). Names may be spelled loosely: /who kung raya "
+        "finds Kung Raiya."
+    )
+    answer.line(italic(f"Every figure is a claim with its source. {CLAIM_CAVEAT}"))
+    return answer
+
+
+def answer_start(desk: Desk | None = None) -> Answer:
+    answer = Answer(command="start")
+    answer.line(
+        "Hello! I answer journalists' questions about claimed political defections in "
+        "Cambodia, with the source of every figure."
+    )
+    answer.blank()
+    answer.extend(answer_help(desk))
+    return answer
+
+
+def answer_parties(desk: Desk) -> Answer:
+    answer = Answer(command="parties")
+    refs = Citations()
+    with desk.session() as s:
+        parties = list(s.scalars(select(Party).order_by(Party.name)))
+        joint_counts = dict(
+            s.execute(
+                select(ClaimParty.party_id, func.count(Claim.id))
+                .join(Claim, Claim.id == ClaimParty.claim_id)
+                .where(Claim.party_count > 1)
+                .group_by(ClaimParty.party_id)
+            ).all()
+        )
+        sole = {p.id: party_sole_total(s, p.id, None, None) for p in parties}
+        answer.line(
+            bold("Former parties in the claims"),
+            " (rows naming the party alone; joint rows counted separately)",
+        )
+        ordered = sorted(parties, key=lambda p: (p.kind != "party", -sole[p.id].total, p.name))
+        for p in ordered:
+            acronyms = [a.alias for a in p.aliases if a.acronym and a.alias != p.name]
+            name = p.name + (f" ({', '.join(acronyms)})" if acronyms else "")
+            parts: list[Part] = [
+                bold(name),
+                ": ",
+                number(sole[p.id].total),
+                f" in {reports(sole[p.id].reports)}",
+            ]
+            if joint_counts.get(p.id):
+                parts.append(f"; also in {reports(joint_counts[p.id])} jointly")
+            if p.kind == "non_party":
+                parts.append(" — not a party")
+            elif p.kind == "unnamed":
+                parts.append(" — party not named in the reports")
+            if p.dissolved:
+                parts.append(f" — dissolved {p.dissolved}")
+            answer.bullet(*parts)
+        answer.blank()
+        for src in s.scalars(select(Source).where(Source.id.in_(select(Claim.source_id)))):
+            answer.line(
+                italic(
+                    f"Claimed by {src.claimant or 'the source'}; tallied in "
+                    f"{refs.ref(src)}. {CLAIM_CAVEAT}"
+                )
+            )
+        refs.write(answer)
+    return answer
+
+
+def answer_sources(desk: Desk) -> Answer:
+    answer = Answer(command="sources")
+    with desk.session() as s:
+        rows = dict(
+            s.execute(select(Claim.source_id, func.count(Claim.id)).group_by(Claim.source_id)).all()
+        )
+        sums = dict(
+            s.execute(
+                select(Claim.source_id, func.sum(Claim.number)).group_by(Claim.source_id)
+            ).all()
+        )
+        answer.line(bold("Where the data comes from"))
+        for src in s.scalars(select(Source).order_by(Source.id)):
+            answer.blank()
+            answer.line(
+                bold(src.outlet),
+                f" — {src.kind}, {partial_date_label(src.published, src.published_precision)}",
+            )
+            answer.line(f"“{src.title}”")
+            answer.line(src.description)
+            if src.attribution_note:
+                answer.line(italic(src.attribution_note))
+            if src.id in rows:
+                line = (
+                    f"Table: {number(rows[src.id])} rows, adding up to "
+                    f"{number(int(sums[src.id]))} claimed defectors"
+                )
+                if src.stated_total is not None and src.stated_total != sums[src.id]:
+                    line += f" (its text says {number(src.stated_total)})"
+                answer.line(line + f"; claims made by {src.claimant}.")
+            answer.line("Cite as: ", citation(src))
+    return answer
+
+
+def answer_about(desk: Desk) -> Answer:
+    answer = Answer(command="about")
+    refs = Citations()
+    with desk.session() as s:
+        span = data_span(s)
+        answer.line(bold("What this data is — and is not"))
+        answer.bullet(
+            "Claims, not facts: almost every figure is a defection announced by "
+            "pro-government media, chiefly Fresh News, as tallied by an analysis of "
+            "those reports. Nobody here has verified them."
+        )
+        if span:
+            answer.bullet(f"It covers reports dated {format_range(*span)}.")
+        for src, stated, summed in stated_mismatches(s):
+            answer.bullet(
+                f"The analysis's text states {number(stated)} defections, but its own "
+                f"table adds up to {number(summed)} {refs.ref(src)}. We keep the table "
+                "as published and show both numbers."
+            )
+        joint = joint_total(s, None, None)
+        if joint.reports:
+            answer.bullet(
+                f"{reports(joint.reports)} ({number(joint.total)} people) name two "
+                "parties for one figure, e.g. “Candlelight Party / Unnamed Parties”. "
+                "We never split these or credit them to one party."
+            )
+        unnamed = kind_total(s, "unnamed", None, None)
+        if unnamed.reports:
+            answer.bullet(
+                f"{reports(unnamed.reports)} ({number(unnamed.total)} people) do not "
+                "name the party at all."
+            )
+        non_party = kind_total(s, "non_party", None, None)
+        if non_party.reports:
+            answer.bullet(
+                f"{reports(non_party.reports)} is not about a party: it reports a "
+                "“Political Analyst”."
+            )
+        for p in s.scalars(select(Party).where(Party.dissolved.is_not(None))):
+            answer.bullet(
+                f"The {p.name} was dissolved in {p.dissolved}, so the real affiliation "
+                f"of people later reported as its defectors is unclear."
+            )
+        answer.bullet(
+            "Reports often call defectors “activists” without saying whether they "
+            "were officials, organisers or simply voters."
+        )
+        answer.bullet(
+            "Independent reporting (e.g. CamboJA) describes pressure and threats "
+            "behind some defections; /who shows what the sources say about each person."
+        )
+        refs.write(answer)
+    return answer

@@ -1,0 +1,96 @@
+"""Pieces several answers share: resolving a party, describing a claim row, citing claimants.
+
+>>> from bot.desk import Desk
+>>> desk = Desk.open("sqlite://")
+>>> match = resolve_party(desk, "CLP")
+>>> match.name, match.how
+('Candlelight Party', 'acronym')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from bot.answer import Answer, Button, Part, bold, fail, italic, number, plural
+from bot.citations import Citations
+from bot.desk import Desk
+from bot.models import Party, Source
+from bot.queries import ClaimView
+
+CLAIM_CAVEAT = "These are claims, not verified facts."
+
+
+def day(d: date) -> str:
+    """Dates in answers are day first, as journalists in Cambodia write them."""
+    return d.strftime("%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class PartyMatch:
+    id: int
+    name: str
+    kind: str
+    note: str | None
+    dissolved: int | None
+    how: str
+    score: float
+    typed: str
+
+
+def resolve_party(desk: Desk, text: str, command: str = "total") -> PartyMatch | Answer:
+    """The party named by ``text``, or an answer listing candidates / saying none matched."""
+    candidates = desk.parties().resolve(text, limit=5)
+    with desk.session() as s:
+        parties = {p.id: p for p in s.scalars(select(Party))}
+    if len(candidates) == 1:
+        c = candidates[0]
+        p = parties[c.target]
+        return PartyMatch(p.id, p.name, p.kind, p.note, p.dissolved, c.how, c.score, text)
+    if candidates:
+        answer = Answer(command=command, ok=False)
+        answer.line(f"“{text}” could match several parties. Which one?")
+        for c in candidates:
+            answer.bullet(bold(parties[c.target].name), f" ({c.how} match, score {c.score:.0f})")
+            answer.buttons.append(
+                Button(parties[c.target].name, f"/{command} {parties[c.target].name}")
+            )
+        return answer
+    close = desk.parties().suggest(text, limit=3)
+    answer = fail(command, f"No party in the data matches “{text}”.")
+    if close:
+        names = [parties[c.target].name for c in close]
+        answer.line("Closest: ", ", ".join(names), ". Send /parties for the full list.")
+        answer.buttons.extend(Button(n, f"/{command} {n}") for n in names)
+    return answer
+
+
+def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
+    """One claim row as line parts: date, number, party (joint marked), named people."""
+    parts: list[Part] = [
+        day(view.reported_on),
+        " · ",
+        bold(number(view.number)),
+        " · ",
+        view.party_text,
+    ]
+    if view.joint:
+        parts.append(italic(" (joint row)"))
+    if view.people:
+        named = ", ".join(f"{name} ({desc})" if desc else name for _, name, desc in view.people)
+        parts += [" — names ", named]
+    if refs is not None:
+        parts.append(" " + refs.ref(view.source))
+    return parts
+
+
+def claimed_by(answer: Answer, refs: Citations, pairs: list[tuple[Source, str]]) -> None:
+    """Say who made the claims behind a figure and where they were tallied."""
+    for source, claimant in pairs:
+        answer.line(italic(f"Claimed by {claimant}; tallied in {refs.ref(source)}. {CLAIM_CAVEAT}"))
+
+
+def reports(n: int) -> str:
+    return plural(n, "report")

@@ -1,0 +1,149 @@
+"""``/total [PARTY] [PERIOD]``: the claimed number of defectors, joint rows kept apart.
+
+>>> from bot.desk import Desk
+>>> from bot.render import to_plain
+>>> desk = Desk.open("sqlite://")
+>>> print(to_plain(answer_total(desk, "")).splitlines()[0])
+Claimed defectors, all dates in the data (21 January – 30 June 2023): 6,476 in 110 reports
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from bot.answer import Answer, Button, bold, fail, italic, number
+from bot.answers.common import PartyMatch, claim_parts, claimed_by, reports, resolve_party
+from bot.citations import Citations
+from bot.desk import Desk
+from bot.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.queries import (
+    data_span,
+    joint_total,
+    kind_total,
+    party_joint_claims,
+    party_sole_total,
+    sources_in,
+    stated_mismatches,
+    total_between,
+)
+
+JOINT_LISTED = 20
+
+
+def answer_total(desk: Desk, args: str) -> Answer:
+    try:
+        party_text, period = split_trailing_period(args, latest_year=desk.latest_year())
+    except PeriodError as exc:
+        return fail("total", str(exc))
+    party: PartyMatch | None = None
+    if party_text:
+        found = resolve_party(desk, party_text, command="total")
+        if isinstance(found, Answer):
+            if period is not None:
+                found.buttons = [
+                    Button(b.label, f"{b.command} {period.label}") for b in found.buttons
+                ]
+            return found
+        party = found
+    with desk.session() as s:
+        span = data_span(s)
+        if span is None:
+            return fail("total", "The database holds no claims yet. Run `desk load`.")
+        start, end = (period.start, period.end) if period else (None, None)
+        label = period.label if period else f"all dates in the data ({format_range(*span)})"
+        refs = Citations()
+        answer = Answer(command="total")
+        if party is None:
+            _all_parties(s, answer, label, start, end)
+        else:
+            _one_party(s, answer, party, label, start, end, refs)
+        pairs = sources_in(s, start, end, party.id if party else None)
+        if pairs:
+            answer.blank()
+            claimed_by(answer, refs, pairs)
+        if _covers(period, span):
+            for src, stated, summed in stated_mismatches(s):
+                answer.line(
+                    italic(
+                        f"Caveat: the text of {refs.ref(src)} states {number(stated)} defections; "
+                        f"its table rows add up to {number(summed)}."
+                    )
+                )
+        refs.write(answer)
+    return answer
+
+
+def _covers(period: Period | None, span: tuple[date, date]) -> bool:
+    return period is None or (period.start <= span[0] and period.end >= span[1])
+
+
+def _all_parties(
+    s: Session, answer: Answer, label: str, start: date | None, end: date | None
+) -> None:
+    total = total_between(s, start, end)
+    answer.line(
+        f"Claimed defectors, {label}: ", bold(number(total.total)), f" in {reports(total.reports)}"
+    )
+    if not total.reports:
+        answer.line("No claims were reported in that period.")
+        return
+    joint = joint_total(s, start, end)
+    unnamed = kind_total(s, "unnamed", start, end)
+    non_party = kind_total(s, "non_party", start, end)
+    if joint.reports:
+        answer.bullet(
+            f"{number(joint.total)} of them in {reports(joint.reports)} that name "
+            "several parties jointly (not split between them)"
+        )
+    if unnamed.reports:
+        answer.bullet(
+            f"{number(unnamed.total)} in {reports(unnamed.reports)} whose party was not named"
+        )
+    if non_party.reports:
+        answer.bullet(
+            f"{number(non_party.total)} in {reports(non_party.reports)} that name no "
+            "party at all (e.g. “Political Analyst”)"
+        )
+    answer.line("For one party: /total PARTY [PERIOD], e.g. /total Candlelight June.")
+
+
+def _one_party(
+    s: Session,
+    answer: Answer,
+    party: PartyMatch,
+    label: str,
+    start: date | None,
+    end: date | None,
+    refs: Citations,
+) -> None:
+    sole = party_sole_total(s, party.id, start, end)
+    joint = party_joint_claims(s, party.id, start, end)
+    if party.how == "fuzzy":
+        answer.line(italic(f"Read “{party.typed}” as {party.name} (score {party.score:.0f})."))
+    noun = "claimed defector" if sole.total == 1 else "claimed defectors"
+    answer.line(
+        f"{party.name}, {label}: ",
+        bold(number(sole.total)),
+        f" {noun} in {reports(sole.reports)} naming this party alone",
+    )
+    if joint:
+        joint_sum = sum(v.number for v in joint)
+        answer.line(
+            f"Separately, {reports(len(joint))} name {party.name} jointly with another "
+            f"party, totalling {number(joint_sum)}. Those figures are not broken down by "
+            "party and are not included above:"
+        )
+        for view in joint[:JOINT_LISTED]:
+            answer.bullet(*claim_parts(view, refs))
+        if len(joint) > JOINT_LISTED:
+            answer.line(f"… and {number(len(joint) - JOINT_LISTED)} more joint rows (/export).")
+    elif not sole.reports:
+        answer.line("No claims name this party in that period.")
+    if party.kind == "non_party":
+        answer.line(italic(f"Note: “{party.name}” is not a party. {party.note or ''}".strip()))
+    elif party.kind == "unnamed":
+        answer.line(italic(f"Note: {party.note or 'these reports did not name a party.'}"))
+    elif party.note and party.dissolved:
+        answer.line(italic(f"Caveat: {party.note}"))

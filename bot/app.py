@@ -1,0 +1,123 @@
+"""Wire the python-telegram-bot Application: the one module that knows about every handler.
+
+>>> from bot.settings import Settings
+>>> from bot.desk import Desk
+>>> settings = Settings(TELEGRAM_BOT_TOKEN="1:x", _env_file=None)
+>>> app = build_application(Desk.open("sqlite://"), settings)
+>>> app.bot.base_url
+'https://api.telegram.org/bot1:x'
+
+``desk run`` calls :func:`run_bot`; tests build the same Application against a fake Bot API.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from urllib.parse import urlsplit
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+
+from bot.answers.catalog import HELP_LINES
+from bot.desk import Desk
+from bot.settings import Settings
+from handlers import choices, errors, info, inline, lookup, other
+
+log = logging.getLogger("desk")
+
+MENU = [BotCommand(usage.split()[0].lstrip("/"), what[:256]) for usage, what in HELP_LINES]
+
+
+class RedactToken(logging.Filter):
+    """Keeps the bot token out of every log line (httpx logs request URLs, which contain it)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), ()
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if settings.telegram_bot_token is not None:
+        redact = RedactToken(settings.telegram_bot_token.get_secret_value())
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(redact)
+
+
+def build_application(desk: Desk, settings: Settings) -> Application:  # type: ignore[type-arg]
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    api = settings.telegram_api_url.rstrip("/")
+    app = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(f"{api}/bot")
+        .base_file_url(f"{api}/file/bot")
+        # A 429 from Telegram waits retry_after and retries, so replies are late, never lost.
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .concurrent_updates(True)
+        .post_init(_post_init)
+        .build()
+    )
+    app.bot_data["desk"] = desk
+    app.bot_data["settings"] = settings
+    for module in (lookup, info):
+        for handler in module.handlers():
+            app.add_handler(handler)
+    for extra in (choices.handlers(), inline.handlers(), other.handlers()):
+        for handler in extra:
+            app.add_handler(handler)
+    app.add_error_handler(errors.on_error)
+    return app
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllPrivateChats())
+    await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllGroupChats())
+    log.info("bot @%s ready", app.bot.username)
+
+
+def run_bot(
+    desk: Desk,
+    settings: Settings,
+    *,
+    webhook_url: str | None = None,
+    listen: str | None = None,
+    port: int | None = None,
+) -> int:
+    configure_logging(settings)
+    app = build_application(desk, settings)
+    if webhook_url is None:
+        app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
+        return 0
+    # Telegram echoes the secret in a header on every update; PTB refuses requests without it.
+    secret = (
+        settings.webhook_secret.get_secret_value()
+        if settings.webhook_secret
+        else secrets.token_urlsafe(32)
+    )
+    app.run_webhook(
+        listen=listen or settings.webhook_listen,
+        port=port or settings.webhook_port,
+        url_path=urlsplit(webhook_url).path.lstrip("/"),
+        webhook_url=webhook_url,
+        secret_token=secret,
+        allowed_updates=Update.ALL_TYPES,
+        close_loop=False,
+    )
+    return 0

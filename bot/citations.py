@@ -1,0 +1,70 @@
+"""Numbered source references for answers, and copy-ready citation strings.
+
+>>> refs = Citations()
+>>> class S:
+...     id, outlet, title = 1, "CamboJA", "A Title"
+...     published, published_precision = "2023-07", "month"
+>>> refs.ref(S())
+'[1]'
+>>> citation(S())
+'CamboJA, “A Title”, July 2023'
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.answer import Answer, italic
+from bot.facts import parse_partial_date
+from bot.periods import format_day
+
+
+class SourceLike(Protocol):
+    id: int
+    outlet: str
+    title: str
+    published: str
+    published_precision: str
+
+
+def partial_date_label(text: str, precision: str) -> str:
+    """
+    >>> partial_date_label("2023-07", "approximate"), partial_date_label("2023-06-16", "day")
+    ('c. July 2023', '16 June 2023')
+    """
+    start, end = parse_partial_date(text)
+    if start == end:
+        label = format_day(start)
+    elif start.month == end.month:
+        label = start.strftime("%B %Y")
+    else:
+        label = str(start.year)
+    return f"c. {label}" if precision == "approximate" else label
+
+
+def citation(source: SourceLike) -> str:
+    """One line a journalist can paste into a story: outlet, title, date."""
+    when = partial_date_label(source.published, source.published_precision)
+    return f"{source.outlet}, “{source.title}”, {when}"
+
+
+class Citations:
+    """Collects the sources an answer used and numbers them in order of first use."""
+
+    def __init__(self) -> None:
+        self._order: dict[int, SourceLike] = {}
+
+    def ref(self, source: SourceLike) -> str:
+        self._order.setdefault(source.id, source)
+        return f"[{list(self._order).index(source.id) + 1}]"
+
+    def __bool__(self) -> bool:
+        return bool(self._order)
+
+    def write(self, answer: Answer) -> None:
+        if not self._order:
+            return
+        answer.blank()
+        answer.line(italic("Sources:"))
+        for i, source in enumerate(self._order.values(), start=1):
+            answer.line(f"[{i}] {citation(source)}")

@@ -1,0 +1,149 @@
+"""The ``desk`` command: ask, chat, run the bot, and look after the data.
+
+>>> main(["ask", "/help"]) if False else 0
+0
+
+Run ``desk --help`` for the list. Errors are reported in one clear line (exit 2 for setup
+problems, 1 for a question that could not be answered); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.problems import InputError
+from bot.settings import Settings, SettingsError, load_settings
+
+NO_TOKEN_HELP = """\
+No Telegram token is configured, so the bot cannot connect to Telegram.
+To run it on Telegram:
+  1. In Telegram, talk to @BotFather, send /newbot and follow the steps.
+  2. Put the token it gives you in the environment (or a .env file):
+       export TELEGRAM_BOT_TOKEN=123456:ABC...
+  3. Run `desk run` again.
+Meanwhile, here is the local console with the same answers:
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="desk", description=__doc__.splitlines()[0] if __doc__ else "")
+    sub = p.add_subparsers(dest="cmd", metavar="COMMAND")
+    ask = sub.add_parser(
+        "ask", help='print the answer the bot would send, e.g. desk ask "/who Kung Raiya"'
+    )
+    ask.add_argument("text", nargs="+")
+    sub.add_parser("chat", help="interactive console over the same answers")
+    run = sub.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
+    run.add_argument("--webhook", metavar="URL", help="public HTTPS URL Telegram should POST to")
+    run.add_argument("--listen", metavar="HOST", help="address to listen on in webhook mode")
+    run.add_argument("--port", type=int, help="port to listen on in webhook mode")
+    load = sub.add_parser("load", help="load data files (default: the bundled data/)")
+    load.add_argument("paths", nargs="*", type=Path)
+    sub.add_parser("check", help="print the data-quality report")
+    mig = sub.add_parser("migrate", help="create or upgrade the database schema")
+    mig.add_argument("--revision", default="head")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.cmd is None:
+        _parser().print_help()
+        return 0
+    try:
+        settings = load_settings()
+        return int(_dispatch(args, settings))
+    except SettingsError as exc:
+        print(f"desk: {exc}", file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print("desk: nothing was changed; the input has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: a message, not a traceback
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError):
+            print(
+                f"desk: cannot use the database ({exc.orig}); check DESK_DATABASE_URL",
+                file=sys.stderr,
+            )
+            return 2
+        raise
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.desk import Desk
+
+    if args.cmd == "migrate":
+        from bot.db import make_engine
+        from bot.schema import current_revision, upgrade
+
+        engine = make_engine(settings.database_url)
+        upgrade(engine, args.revision)
+        print(f"Schema at revision {current_revision(engine)}.")
+        return 0
+    if args.cmd == "load":
+        from bot.loader import load_paths
+
+        desk = Desk.open(settings.database_url, timezone=settings.timezone, load_if_empty=False)
+        report = load_paths(desk.engine, args.paths or None, progress=_progress)
+        print(report.summary())
+        return 0
+    desk = Desk.open(settings.database_url, timezone=settings.timezone)
+    if args.cmd == "ask":
+        from bot.answers import answer_text
+        from bot.render import to_plain
+
+        answer = answer_text(desk, " ".join(args.text))
+        print(to_plain(answer))
+        for button in answer.buttons:
+            print(f"  [button] {button.label}: {button.command}", file=sys.stderr)
+        return 0 if answer.ok else 1
+    if args.cmd == "chat":
+        return _chat(desk)
+    if args.cmd == "check":
+        from bot.quality import quality_report, render_report
+
+        print(render_report(quality_report(desk.engine)))
+        return 0
+    if args.cmd == "run":
+        if settings.telegram_bot_token is None:
+            print(NO_TOKEN_HELP, file=sys.stderr)
+            return _chat(desk)
+        from bot.app import run_bot
+
+        return run_bot(desk, settings, webhook_url=args.webhook, listen=args.listen, port=args.port)
+    raise AssertionError(args.cmd)
+
+
+def _chat(desk: object) -> int:
+    from bot.console import GREETING, chat
+    from bot.desk import Desk
+
+    assert isinstance(desk, Desk)
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print(GREETING)
+    chat(desk, sys.stdin, sys.stdout, prompt="desk> " if interactive else "")
+    return 0
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    if total >= 10_000 and (done == total or done % 50_000 < 5_000):
+        print(
+            f"\r{stage}: {done:,}/{total:,}",
+            end="\n" if done == total else "",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""``desk chat``: an interactive console over the same answers the bot gives.
+
+>>> import io
+>>> from bot.desk import Desk
+>>> out = io.StringIO()
+>>> chat(Desk.open("sqlite://"), io.StringIO("/who kung raya\\nquit\\n"), out, prompt="")
+>>> "Kung Raiya" in out.getvalue()
+True
+
+Typing the number of an offered choice ("1") runs it, like pressing the button in Telegram.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from bot.answer import Button
+from bot.answers import answer_text
+from bot.desk import Desk
+from bot.render import to_plain
+
+GREETING = (
+    "Defection Desk console — the same answers as the Telegram bot. "
+    "Try /who Kung Raiya, /total Candlelight June, /on 29/06/2023, /help. "
+    "Ctrl-D or 'quit' leaves."
+)
+
+
+def chat(desk: Desk, stdin: TextIO, stdout: TextIO, *, prompt: str = "desk> ") -> None:
+    buttons: list[Button] = []
+    while True:
+        if prompt:
+            stdout.write(prompt)
+            stdout.flush()
+        line = stdin.readline()
+        if not line:
+            stdout.write("\n" if prompt else "")
+            return
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower() in ("quit", "exit", "q"):
+            return
+        if text.isdigit() and 1 <= int(text) <= len(buttons):
+            text = buttons[int(text) - 1].command
+            stdout.write(f"→ {text}\n")
+        answer = answer_text(desk, text if text.startswith("/") else f"/{text}")
+        stdout.write(to_plain(answer) + "\n")
+        buttons = answer.buttons
+        for i, b in enumerate(buttons, start=1):
+            stdout.write(f"  [{i}] {b.label}  ({b.command})\n")
+        stdout.write("\n")

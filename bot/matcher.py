@@ -1,0 +1,345 @@
+"""In-memory name index: exact, acronym, whole-word and fuzzy lookup of aliases.
+
+>>> index = NameIndex([AliasEntry(1, "Kung Raiya"), AliasEntry(2, "CPP"), AliasEntry(3, "CLP")])
+>>> [(c.target, c.alias, c.how) for c in index.resolve("kung raya")]
+[(1, 'Kung Raiya', 'fuzzy')]
+>>> [(c.target, c.how) for c in index.resolve("c.p.p.")], index.resolve("CPPP")
+([(2, 'acronym')], [])
+>>> [(c.target, c.how) for c in index.resolve("Raiya")]
+[(1, 'word')]
+
+Scoring. A query is split into tokens; every token order considered (see
+`_token_orders`) is joined without spaces and compared with rapidfuzz's `ratio`
+against each alias's compact key (normalized, spaces removed); the alias's score is
+the best over those orders. That single comparison covers both spacing variants
+("Sarlong Det" / "Sar Longdeth") and word-order variants ("Sokha Kem" / "Kem
+Sokha"), so the index keeps one key string per alias instead of a compact list plus
+a sorted-token list: half the memory and half the scan of
+max(token_sort_ratio, compact ratio), and it is at least as high as that formula's
+compact half. Keys are grouped by length and a length group is only scanned when
+ratio's length bound (2*min/(len1+len2)) can reach the cutoff.
+"""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from bot.normalize import normalize_name
+
+__all__ = ["WORD_SCORE", "AliasEntry", "Candidate", "NameIndex", "looks_like_acronym"]
+
+How = Literal["exact", "acronym", "word", "fuzzy"]
+
+# A bare surname or party word is a real lead but weaker than a near-complete name;
+# 90 ranks it above borderline fuzzy hits (88-90) and below confident ones.
+WORD_SCORE = 90.0
+# Shorter words ("Ly", "Ou") are shared by too many people to be a useful lead.
+_MIN_WORD = 3
+# Rows (query token orders) cost ~linearly in scan time: all orders up to three
+# tokens, rotations (surname moved to the end, as in Western copy) up to six.
+_MAX_PERMUTED_TOKENS = 3
+_MAX_ROTATED_TOKENS = 6
+# Measured on the 2-core target: cdist parallelises over query rows, and extra
+# workers made a 6-row scan ~2x slower (memory-bound), so one thread it is.
+_WORKERS = 1
+_EPS = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """One alias row; keys are computed when the caller did not store them.
+
+    >>> AliasEntry(7, "Sam Rainsy", key="sam rainsy").target
+    7
+
+    `sorted_key` is accepted so stored rows can be passed through unchanged, but the
+    index does not need it (word order is handled on the query side).
+    """
+
+    target: int
+    alias: str
+    key: str | None = None
+    compact: str | None = None
+    sorted_key: str | None = None
+    acronym: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A target that a query may refer to, with the alias that matched.
+
+    >>> Candidate(1, "Hun Sen", 100.0, "exact").how
+    'exact'
+    """
+
+    target: int
+    alias: str
+    score: float
+    how: How
+
+
+def looks_like_acronym(alias: str) -> bool:
+    """Short all-caps single words ("CPP", "C.N.R.P.") are treated as acronyms.
+
+    >>> looks_like_acronym("FUNCINPEC"), looks_like_acronym("C.N.R.P."), looks_like_acronym("Kem")
+    (True, True, False)
+    """
+    text = alias.strip()
+    letters = text.replace(".", "").replace("&", "").replace("-", "")
+    return (
+        not any(ch.isspace() for ch in text)
+        and 2 <= len(letters) <= 10
+        and letters.isascii()
+        and letters.isalnum()
+        and letters.isupper()
+    )
+
+
+def _token_orders(tokens: Sequence[str]) -> list[str]:
+    """Compact query strings to compare, one per token order considered.
+
+    >>> _token_orders(["sokha", "kem"])
+    ['sokhakem', 'kemsokha']
+    """
+    if len(tokens) <= _MAX_PERMUTED_TOKENS:
+        orders: Iterable[Sequence[str]] = itertools.permutations(tokens)
+    elif len(tokens) <= _MAX_ROTATED_TOKENS:
+        orders = (list(tokens[i:]) + list(tokens[:i]) for i in range(len(tokens)))
+    else:
+        orders = [tokens]
+    return list(dict.fromkeys("".join(order) for order in orders))
+
+
+def _length_bound(a: int, b: int) -> float:
+    """Highest `fuzz.ratio` two strings of these lengths can reach.
+
+    >>> _length_bound(8, 9)
+    94.11764705882354
+    """
+    return 200.0 * min(a, b) / (a + b)
+
+
+class _Bucket:
+    """Compact keys of one length, sorted (for bisect), with their alias ids."""
+
+    __slots__ = ("ids", "keys")
+
+    def __init__(self, keys: list[str], ids: npt.NDArray[np.uint32]) -> None:
+        self.keys = keys
+        self.ids = ids
+
+
+class NameIndex:
+    """Resolve free-text names to alias targets; see the module docstring.
+
+    >>> NameIndex([AliasEntry(1, "Hun Sen")]).resolve("Samdech Techo HUN SEN")[0].how
+    'exact'
+    """
+
+    def __init__(self, entries: Iterable[AliasEntry]) -> None:
+        targets = array("q")
+        ends = array("Q")
+        blob = bytearray()
+        acronyms: dict[str, list[int]] = {}
+        by_length: dict[int, list[tuple[str, int]]] = {}
+        words: dict[str, array[int]] = {}
+        per_target: dict[int, int] = {}
+        for entry in entries:
+            key = entry.key if entry.key is not None else normalize_name(entry.alias)
+            compact = entry.compact if entry.compact is not None else key.replace(" ", "")
+            if not compact:
+                continue
+            alias_id = len(targets)
+            targets.append(entry.target)
+            blob += entry.alias.encode()
+            ends.append(len(blob))
+            per_target[entry.target] = per_target.get(entry.target, 0) + 1
+            if entry.acronym or looks_like_acronym(entry.alias):
+                acronyms.setdefault(compact, []).append(alias_id)
+                continue
+            by_length.setdefault(len(compact), []).append((compact, alias_id))
+            for word in dict.fromkeys(key.split()):
+                if len(word) >= _MIN_WORD:
+                    words.setdefault(word, array("I")).append(alias_id)
+
+        self._targets: npt.NDArray[np.int64] = np.frombuffer(targets, dtype=np.int64)
+        self._ends = ends
+        self._blob = bytes(blob)
+        self._acronyms = acronyms
+        # Bounds how many hits must be kept to be sure of `limit` distinct targets.
+        self._max_aliases_per_target = max(per_target.values(), default=1)
+        self._buckets: dict[int, _Bucket] = {}
+        for length, pairs in by_length.items():
+            pairs.sort()
+            self._buckets[length] = _Bucket(
+                [key for key, _ in pairs], np.fromiter((i for _, i in pairs), dtype=np.uint32)
+            )
+            pairs.clear()  # release the tuples before the next bucket is built
+        self._words = sorted(words)
+        starts = array("Q", [0])
+        postings = array("I")
+        for word in self._words:
+            postings.extend(words.pop(word))
+            starts.append(len(postings))
+        self._word_starts = starts
+        self._postings: npt.NDArray[np.uint32] = np.frombuffer(postings, dtype=np.uint32)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def resolve(self, query: str, *, limit: int = 5, cutoff: float = 88.0) -> list[Candidate]:
+        """Best candidate per target, best first; an exact match returns only exact hits.
+
+        >>> index = NameIndex([AliasEntry(1, "Hun Manet"), AliasEntry(2, "Hun Many")])
+        >>> [c.target for c in index.resolve("Hun Manet")]
+        [1]
+        >>> [(c.target, c.how) for c in index.resolve("hun")]
+        [(1, 'word'), (2, 'word')]
+        """
+        key = normalize_name(query)
+        compact = key.replace(" ", "")
+        if not compact or limit <= 0:
+            return []
+        exact = self._exact(compact, limit)
+        if exact:
+            return exact
+        tokens = key.split()
+        best: dict[int, tuple[float, int, How]] = {}
+        if len(tokens) == 1 and len(compact) >= _MIN_WORD and cutoff <= WORD_SCORE:
+            for target, alias_id in self._word_hits(compact, limit):
+                best[target] = (WORD_SCORE, alias_id, "word")
+        self._scan(_token_orders(tokens), cutoff, limit, best)
+        return self._ranked(best, limit)
+
+    def suggest(self, query: str, *, limit: int = 3) -> list[Candidate]:
+        """Closest aliases with no cutoff, for "did you mean"; acronyms included.
+
+        Empty only when the index is empty or the query has no letters or digits.
+
+        >>> index = NameIndex([AliasEntry(1, "Kem Sokha"), AliasEntry(2, "CNRP")])
+        >>> [c.alias for c in index.suggest("Kim Sukha", limit=1)]
+        ['Kem Sokha']
+        >>> [c.alias for c in index.suggest("CNPR", limit=1)]
+        ['CNRP']
+        """
+        key = normalize_name(query)
+        compact = key.replace(" ", "")
+        if not compact or limit <= 0:
+            return []
+        exact = self._exact(compact, limit)
+        if exact:
+            return exact
+        best: dict[int, tuple[float, int, How]] = {}
+        self._scan(_token_orders(key.split()), 0.0, limit, best)
+        if self._acronyms:
+            # Few acronyms exist, so scoring them all is cheap; they never enter resolve().
+            acronym_keys = list(self._acronyms)
+            for acronym, score, _ in process.extract(
+                compact, acronym_keys, scorer=fuzz.ratio, limit=limit
+            ):
+                for alias_id in self._acronyms[acronym]:
+                    self._offer(best, int(self._targets[alias_id]), float(score), alias_id)
+        return self._ranked(best, limit)
+
+    def _exact(self, compact: str, limit: int) -> list[Candidate]:
+        """Aliases whose compact key equals the query's, one per target."""
+        hits: list[tuple[int, How]] = [(i, "acronym") for i in self._acronyms.get(compact, ())]
+        bucket = self._buckets.get(len(compact))
+        if bucket is not None:
+            lo = bisect_left(bucket.keys, compact)
+            hi = bisect_right(bucket.keys, compact, lo)
+            hits.extend((int(i), "exact") for i in bucket.ids[lo:hi])
+        hits.sort()
+        out: dict[int, Candidate] = {}
+        for alias_id, how in hits:
+            target = int(self._targets[alias_id])
+            if target not in out:
+                out[target] = Candidate(target, self._alias(alias_id), 100.0, how)
+        return list(out.values())[:limit]
+
+    def _word_hits(self, word: str, limit: int) -> list[tuple[int, int]]:
+        """(target, alias id) for aliases containing *word*, first `limit` targets."""
+        pos = bisect_left(self._words, word)
+        if pos == len(self._words) or self._words[pos] != word:
+            return []
+        alias_ids = self._postings[self._word_starts[pos] : self._word_starts[pos + 1]]
+        targets, first = np.unique(self._targets[alias_ids], return_index=True)
+        order = np.argsort(first, kind="stable")[:limit]
+        return [(int(targets[i]), int(alias_ids[first[i]])) for i in order]
+
+    def _scan(
+        self, rows: list[str], cutoff: float, limit: int, best: dict[int, tuple[float, int, How]]
+    ) -> None:
+        """Fuzzy-score length buckets, most promising first, into *best*.
+
+        Buckets whose length bound cannot reach the cutoff, or cannot beat the current
+        `limit`-th best target, are skipped; that pruning is what keeps suggest() (no
+        cutoff) close to resolve() in cost.
+        """
+        qlen = len(rows[0])
+        bounds = sorted(
+            ((_length_bound(qlen, length), length) for length in self._buckets), reverse=True
+        )
+        keep = limit * self._max_aliases_per_target
+        threshold = cutoff
+        for bound, length in bounds:
+            if bound + _EPS < threshold:
+                break
+            if len(best) >= limit and bound <= threshold:
+                break
+            bucket = self._buckets[length]
+            matrix = process.cdist(
+                rows,
+                bucket.keys,
+                scorer=fuzz.ratio,
+                score_cutoff=threshold,
+                dtype=np.float32,
+                workers=_WORKERS,
+            )
+            scores = matrix.max(axis=0) if len(rows) > 1 else matrix[0]
+            # Below-cutoff scores come back as 0, which `>= threshold` drops unless
+            # threshold is 0 (suggest), where every alias is a candidate.
+            hits = np.flatnonzero(scores >= threshold)
+            if len(hits) > keep:
+                hits = hits[np.argpartition(scores[hits], -keep)[-keep:]]
+            alias_ids = bucket.ids[hits]
+            for alias_id, target, score in zip(
+                alias_ids.tolist(),
+                self._targets[alias_ids].tolist(),
+                scores[hits].tolist(),
+                strict=True,
+            ):
+                self._offer(best, target, score, alias_id)
+            if len(best) >= limit:
+                kth = sorted((value[0] for value in best.values()), reverse=True)[limit - 1]
+                threshold = max(threshold, kth)
+
+    @staticmethod
+    def _offer(
+        best: dict[int, tuple[float, int, How]], target: int, score: float, alias_id: int
+    ) -> None:
+        """Keep the higher score per target; earlier alias wins ties (stable output)."""
+        score = round(score, 2)
+        current = best.get(target)
+        if current is None or (score, -alias_id) > (current[0], -current[1]):
+            best[target] = (score, alias_id, "fuzzy")
+
+    def _ranked(self, best: dict[int, tuple[float, int, How]], limit: int) -> list[Candidate]:
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
+        return [
+            Candidate(target, self._alias(alias_id), score, how)
+            for target, (score, alias_id, how) in ranked
+        ]
+
+    def _alias(self, alias_id: int) -> str:
+        start = self._ends[alias_id - 1] if alias_id else 0
+        return self._blob[start : self._ends[alias_id]].decode()

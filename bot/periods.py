@@ -1,0 +1,542 @@
+"""Dates, ranges, periods and weeks as journalists type them.
+
+>>> parse_period("May-June 2023", latest_year=2023).label
+'May–June 2023'
+
+Numeric dates are always read day first (29/06/2023), as in Cambodia, and a
+day and month are never swapped to make an impossible date fit. Everything
+here is a small explicit grammar: whole-string regexes without nested
+quantifiers, run only on input capped at MAX_INPUT_CHARS, so hostile input
+cannot make matching slow. Every failure is a PeriodError whose message can
+be shown to the user as it is (it quotes their input: escape it for HTML).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+__all__ = [
+    "MAX_INPUT_CHARS",
+    "Period",
+    "PeriodError",
+    "format_day",
+    "format_range",
+    "parse_day",
+    "parse_day_or_range",
+    "parse_period",
+    "parse_week",
+    "previous_week",
+    "split_trailing_period",
+]
+
+Precision = Literal["day", "month", "year", "range", "week"]
+
+MAX_INPUT_CHARS = 200
+# Bounded so that week arithmetic can never overflow date.min/date.max, and
+# wide enough for anything a journalist could mean.
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+# The longest period a journalist types, "between 1st June 2023 and 30th June 2023",
+# is 7 words; split_trailing_period looks no further than this.
+_MAX_PERIOD_WORDS = 10
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+# Own names rather than calendar.month_name, which follows the process locale.
+_MONTHS = {
+    **{name.lower(): i for i, name in enumerate(_MONTH_NAMES, 1)},
+    **{name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+}
+
+_DAY_FORMS = "29/06/2023 (day first), 2023-06-29, 29 June 2023, June 29, 2023 or 29 June"
+_RANGE_FORMS = (
+    "a day (29/06/2023, 29 June), a range (26-29 June 2023, 1/6/2023 - 30/6/2023) "
+    "or a month (June 2023, 2023-06)"
+)
+_PERIOD_FORMS = (
+    "a month (June, June 2023, 2023-06), a year (2023), a day (29/06/2023) "
+    "or a range (May-June 2023, 1/5/2023 - 15/6/2023, Q2 2023)"
+)
+_WEEK_FORMS = (
+    "nothing (last complete week), last, this, previous, week before last, "
+    "a date in the week (29/06/2023, 29 June) or an ISO week (2023-W25, W25 2023)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """
+    >>> p = Period(date(2023, 6, 1), date(2023, 6, 30), "June 2023", "month")
+    >>> p.contains(date(2023, 6, 30)), p.contains(date(2023, 7, 1))
+    (True, False)
+
+    A span of whole days, both ends inclusive, with a label for replies.
+    """
+
+    start: date
+    end: date
+    label: str
+    precision: Precision
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"Period ends before it starts: {self.start} > {self.end}")
+
+    def contains(self, d: date) -> bool:
+        """
+        >>> Period(date(2023, 6, 29), date(2023, 6, 29), "29 June 2023", "day").contains(
+        ...     date(2023, 6, 29))
+        True
+        """
+        return self.start <= d <= self.end
+
+
+class PeriodError(ValueError):
+    """
+    >>> try:
+    ...     parse_day("31/06/2023", default_year=2023)
+    ... except PeriodError as e:
+    ...     print(e)
+    31/06/2023 is not a date: June 2023 has 30 days.
+
+    The text could not be read as the date or period asked for; the message
+    is plain English for the user and says what was wrong or what would work.
+    """
+
+
+class _Unreadable(PeriodError):
+    """The text is not shaped like a period at all (as opposed to an impossible one).
+
+    split_trailing_period needs the difference: "Party Name" is simply no
+    period, but "Party 31/06/2023" is a period the user got wrong.
+    """
+
+
+def format_day(d: date) -> str:
+    """
+    >>> format_day(date(2023, 6, 9))
+    '9 June 2023'
+    """
+    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def format_range(start: date, end: date) -> str:
+    """
+    >>> format_range(date(2023, 6, 26), date(2023, 7, 2))
+    '26 June – 2 July 2023'
+
+    Shares the month and year where they repeat: "1–7 June 2023",
+    "25 December 2023 – 1 January 2024", and one day is just that day.
+    """
+    if start == end:
+        return format_day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {_MONTH_NAMES[end.month - 1]} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {_MONTH_NAMES[start.month - 1]} – {format_day(end)}"
+    return f"{format_day(start)} – {format_day(end)}"
+
+
+def _label(start: date, end: date) -> str:
+    # Whole months and years read better as such: "May–June 2023", not "1 May – 30 June 2023".
+    if start.day != 1 or end != _month_end(end.year, end.month):
+        return format_range(start, end)
+    if (start.month, end.month) == (1, 12):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    first, last = _MONTH_NAMES[start.month - 1], _MONTH_NAMES[end.month - 1]
+    if start.year != end.year:
+        return f"{first} {start.year} – {last} {end.year}"
+    if start.month == end.month:
+        return f"{first} {start.year}"
+    return f"{first}–{last} {start.year}"
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+# ----------------------------------------------------------------- grammar --
+
+_F = re.IGNORECASE | re.ASCII  # ASCII: no Unicode digits or case-folding surprises
+_ORD = r"(?:st|nd|rd|th)?"
+_WORD = r"([a-z]+)\.?"  # a month name or abbreviation, checked against _MONTHS
+
+_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})", _F)  # 29/06/2023, 29-6-23
+_YMD = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})", _F)  # 2023-06-29
+_DM = re.compile(r"(\d{1,2})[/.](\d{1,2})", _F)  # 29/06 (no "-": 26-29 is a range)
+_MY = re.compile(r"(\d{1,2})[/.-](\d{4})", _F)  # 06/2023
+_YM = re.compile(r"(\d{4})[/.-](\d{1,2})", _F)  # 2023-06
+_D_MON_Y = re.compile(rf"(\d{{1,2}}){_ORD} ?(?:of )?{_WORD}(?:,? (\d{{4}}))?", _F)
+_D_MON_Y_DASHED = re.compile(r"(\d{1,2})([- ])([a-z]+)\2(\d{4}|\d{2})", _F)  # 29-Jun-23
+_MON_D_Y = re.compile(rf"{_WORD} ?(\d{{1,2}}){_ORD}(?:,? (\d{{4}}))?", _F)
+_MON_Y = re.compile(rf"{_WORD},? ?(\d{{4}})", _F)
+_MON = re.compile(_WORD, _F)
+_YEAR = re.compile(r"(\d{4})", _F)
+_PART = re.compile(r"([qh])([1-4])(?: ?(\d{4}))?|(\d{4})[ -]?([qh])([1-4])", _F)  # Q2 2023
+_BARE_DAY = re.compile(rf"(\d{{1,2}}){_ORD}", _F)  # 26 in "26-29 June"
+
+_DASHES = "-–—‒−"
+_SEP = re.compile(rf" ?(?:[{_DASHES}]+|\.\.\.?) ?| (?:to|until|till|through|thru) ", _F)
+_SEP_BETWEEN = re.compile(rf" ?(?:[{_DASHES}]+|\.\.\.?) ?| and ", _F)
+_RANGE_PREFIX = re.compile(r"(from|between) ", _F)
+
+_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class _Partial:
+    """One end of a period as typed, possibly missing its month or year."""
+
+    kind: Literal["day", "month", "year"]
+    text: str
+    year: int | None
+    month: int | None = None  # first month; None only for a bare day ("26" in "26-29 June")
+    last_month: int | None = None  # quarters and halves span several months
+    day: int | None = None
+
+
+def _clean(text: str, forms: str) -> str:
+    s = text.strip()
+    if len(s) > MAX_INPUT_CHARS:
+        raise PeriodError(f"That is too long to be a date (over {MAX_INPUT_CHARS} characters).")
+    # Khmer-script digits are what some Cambodian keyboards type.
+    s = " ".join(s.split()).translate(_KHMER_DIGITS).rstrip(".,; ")
+    if not s:
+        raise _Unreadable(f"Please give a date: {forms}.")
+    return s
+
+
+def _month_word(word: str) -> int | None:
+    return _MONTHS.get(word.lower())
+
+
+def _check_year(text: str, year: int) -> None:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        raise PeriodError(f"{text}: I can only handle years {_MIN_YEAR} to {_MAX_YEAR}.")
+
+
+def _numeric_day(text: str, day: int, month: int, year: int | None) -> _Partial:
+    if not 1 <= month <= 12:
+        hint = " Numeric dates are read day first: day/month/year." if day <= 12 else ""
+        raise PeriodError(f"{text} is not a date: there is no month {month}.{hint}")
+    return _word_day(text, day, month, year)
+
+
+def _word_day(text: str, day: int, month: int, year: int | None) -> _Partial:
+    if day == 0:
+        raise PeriodError(f"{text} is not a date: there is no day 0.")
+    if day > 31:
+        raise PeriodError(f"{text} is not a date: no month has {day} days.")
+    if year is not None:
+        _check_year(text, year)
+    return _Partial("day", text, year, month, month, day)
+
+
+def _month(text: str, month: int, year: int | None, last_month: int | None = None) -> _Partial:
+    if not 1 <= month <= 12:
+        raise PeriodError(f"{text} is not a month: there is no month {month}.")
+    if year is not None:
+        _check_year(text, year)
+    return _Partial("month", text, year, month, last_month or month)
+
+
+def _full_year(digits: str) -> int:
+    # Two-digit years are this century: the data starts in 2023.
+    return 2000 + int(digits) if len(digits) == 2 else int(digits)
+
+
+def _atom(s: str) -> _Partial | None:
+    """
+    >>> _atom("29th June").day, _atom("29th June").month, _atom("29th June").year
+    (29, 6, None)
+
+    Read s as one day, month, quarter or year; None if it has none of those
+    shapes; PeriodError if it has the shape but is impossible (31/06/2023).
+    """
+    if m := _DMY.fullmatch(s):
+        return _numeric_day(s, int(m[1]), int(m[3]), _full_year(m[4]))
+    if m := _YMD.fullmatch(s):
+        return _numeric_day(s, int(m[4]), int(m[3]), int(m[1]))
+    if m := _DM.fullmatch(s):
+        return _numeric_day(s, int(m[1]), int(m[2]), None)
+    if m := _MY.fullmatch(s):
+        return _month(s, int(m[1]), int(m[2]))
+    if m := _YM.fullmatch(s):
+        return _month(s, int(m[2]), int(m[1]))
+    if (m := _D_MON_Y.fullmatch(s)) and (month := _month_word(m[2])):
+        return _word_day(s, int(m[1]), month, int(m[3]) if m[3] else None)
+    if (m := _D_MON_Y_DASHED.fullmatch(s)) and (month := _month_word(m[3])):
+        return _word_day(s, int(m[1]), month, _full_year(m[4]))
+    if (m := _MON_D_Y.fullmatch(s)) and (month := _month_word(m[1])):
+        return _word_day(s, int(m[2]), month, int(m[3]) if m[3] else None)
+    if (m := _MON_Y.fullmatch(s)) and (month := _month_word(m[1])):
+        return _month(s, month, int(m[2]))
+    if (m := _MON.fullmatch(s)) and (month := _month_word(m[1])):
+        return _month(s, month, None)
+    if (m := _YEAR.fullmatch(s)) and _MIN_YEAR <= int(m[1]) <= _MAX_YEAR:
+        return _Partial("year", s, int(m[1]))
+    if m := _PART.fullmatch(s):
+        letter, n, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[6], m[4])
+        size = 3 if letter.lower() == "q" else 6
+        if int(n) * size > 12:
+            raise PeriodError(f"{s} is not a period: a year has only two halves (H1, H2).")
+        first = (int(n) - 1) * size + 1
+        return _month(s, first, int(year) if year else None, first + size - 1)
+    if m := _BARE_DAY.fullmatch(s):
+        return _Partial("day", s, None, None, None, int(m[1]))
+    return None
+
+
+def _bounds(p: _Partial, default_year: int) -> tuple[date, date]:
+    year = default_year if p.year is None else p.year
+    _check_year(p.text, year)
+    if p.kind == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    if p.month is None:
+        raise _Unreadable(f"{p.text} is missing a month: try {p.day} June or {p.day}/06/{year}.")
+    if p.kind == "month":
+        return date(year, p.month, 1), _month_end(year, p.last_month or p.month)
+    assert p.day is not None  # kind "day"
+    days = calendar.monthrange(year, p.month)[1]
+    if p.day > days:
+        name = _MONTH_NAMES[p.month - 1]
+        raise PeriodError(f"{p.text} is not a date: {name} {year} has {days} days.")
+    d = date(year, p.month, p.day)
+    return d, d
+
+
+_KIND_NAMES = {"day": "a day", "month": "a month", "year": "a year"}
+
+
+def _parse(text: str, *, default_year: int, kinds: frozenset[str], forms: str) -> Period:
+    s = _clean(text, forms)
+    atom = _atom(s)
+    if atom is not None:
+        if atom.kind not in kinds:
+            raise _Unreadable(f"{s} is {_KIND_NAMES[atom.kind]}; here I need {forms}.")
+        start, end = _bounds(atom, default_year)
+        precision: Precision = atom.kind
+        if atom.kind == "month" and atom.month != atom.last_month:
+            precision = "range"
+        return Period(start, end, _label(start, end), precision)
+    return _parse_range(s, default_year=default_year, kinds=kinds, forms=forms)
+
+
+def _parse_range(s: str, *, default_year: int, kinds: frozenset[str], forms: str) -> Period:
+    body, separators = s, _SEP
+    if m := _RANGE_PREFIX.match(s):
+        body = s[m.end() :]
+        separators = _SEP_BETWEEN if m[1].lower() == "between" else _SEP
+    first_error: PeriodError | None = None
+    # Try every separator: hyphens also sit inside dates (29-06-2023 - 3-07-2023).
+    # Only splits whose both sides are dates count, so at most one normally does.
+    for m in separators.finditer(body):
+        left, right = body[: m.start()], body[m.end() :]
+        try:
+            a, b = _atom(left), _atom(right)
+            if a is not None and b is not None:
+                return _join(s, a, b, default_year=default_year, kinds=kinds, forms=forms)
+        except PeriodError as e:
+            first_error = first_error or e
+    if first_error is not None:
+        raise first_error
+    raise _Unreadable(f'I could not read "{s}" as a date. Try {forms}.')
+
+
+def _join(
+    s: str, a: _Partial, b: _Partial, *, default_year: int, kinds: frozenset[str], forms: str
+) -> Period:
+    # Short forms: "26-29 June 2023" lends the month leftwards, "June 1-5" rightwards;
+    # "May-June 2023" and "1 June 2023 - 3 July" lend the year.
+    if a.month is None and b.kind == "day" and b.month is not None:
+        a = replace(a, month=b.month, last_month=b.month)
+    if b.month is None and a.kind == "day" and a.month is not None:
+        b = replace(b, month=a.month, last_month=a.month)
+    if a.year is None:
+        a = replace(a, year=b.year)
+    if b.year is None:
+        b = replace(b, year=a.year)
+    for p in (a, b):
+        if p.kind not in kinds:
+            raise _Unreadable(f"{p.text} is {_KIND_NAMES[p.kind]}; here I need {forms}.")
+    start, end = _bounds(a, default_year)[0], _bounds(b, default_year)[1]
+    if end < start:
+        raise PeriodError(
+            f"{s} ends before it starts ({format_day(end)} is before {format_day(start)}). "
+            "Put the earlier date first; to cross a new year give both years, "
+            "e.g. 28 December 2023 - 3 January 2024."
+        )
+    return Period(start, end, _label(start, end), "range")
+
+
+# ------------------------------------------------------------- public API --
+
+
+def parse_day(text: str, *, default_year: int) -> date:
+    """
+    >>> parse_day("29/06/2023", default_year=2023)
+    datetime.date(2023, 6, 29)
+    >>> parse_day("June 29th", default_year=2023)
+    datetime.date(2023, 6, 29)
+
+    Read one day: 29/06/2023 (always day first; also 29/6/23, 29-06-2023,
+    29.06.2023), 2023-06-29, 29 June 2023, 29 Jun 2023, June 29, 2023,
+    29th June, 29 June (in default_year), 29/06 (in default_year).
+    """
+    s = _clean(text, _DAY_FORMS)
+    atom = _atom(s)
+    if atom is None:
+        raise _Unreadable(f'I could not read "{s}" as a date. Try {_DAY_FORMS}.')
+    if atom.kind != "day":
+        raise _Unreadable(f"{s} is {_KIND_NAMES[atom.kind]}; I need one day, e.g. {_DAY_FORMS}.")
+    return _bounds(atom, default_year)[0]
+
+
+def parse_day_or_range(text: str, *, default_year: int) -> Period:
+    """
+    >>> parse_day_or_range("26-29 June 2023", default_year=2023).label
+    '26–29 June 2023'
+
+    Read a day, a month, or a range of them for /on: "A - B", "A – B",
+    "A to B", "A..B", "from A to B", "between A and B", with short forms such
+    as 26-29 June 2023, 26–29/06/2023, 1 June - 30 June, June 1-5. Missing
+    years come from the other end, else default_year.
+    """
+    return _parse(
+        text, default_year=default_year, kinds=frozenset({"day", "month"}), forms=_RANGE_FORMS
+    )
+
+
+def parse_period(text: str, *, latest_year: int) -> Period:
+    """
+    >>> parse_period("june", latest_year=2023).label
+    'June 2023'
+    >>> parse_period("1/5/2023 - 15/6/2023", latest_year=2023).label
+    '1 May – 15 June 2023'
+
+    Read a period for /total: a month (June, Sept, June 2023, 2023-06, 06/2023),
+    a year (2023), a quarter or half (Q2 2023, H1), a day, or a range of any of
+    these (May-June 2023, jan-jun 2023, 2023-05..2023-06). A month or day
+    without a year is in latest_year.
+    """
+    return _parse(
+        text,
+        default_year=latest_year,
+        kinds=frozenset({"day", "month", "year"}),
+        forms=_PERIOD_FORMS,
+    )
+
+
+_FILLER = frozenset({"in", "on", "for", "during"})
+
+
+def split_trailing_period(text: str, *, latest_year: int) -> tuple[str, Period | None]:
+    """
+    >>> rest, period = split_trailing_period("Candlelight Party June 2023", latest_year=2023)
+    >>> rest, period.label if period else None
+    ('Candlelight Party', 'June 2023')
+
+    Split a command argument into (rest, period) for /total PARTY [PERIOD].
+    The period is the longest trailing run of words that parse_period reads;
+    failing that, a leading one ("June Candlelight"), unless a bare number
+    sits at the cut ("March 18 Movement" stays a name). A filler word before a trailing
+    period ("Candlelight in June") is dropped. Whitespace in rest is collapsed.
+    With no period, returns (text with whitespace collapsed, None). Raises
+    PeriodError if the text ends in a period that is impossible
+    ("CNRP 31/06/2023", "CNRP July - June 2023").
+    """
+    if len(text.strip()) > MAX_INPUT_CHARS:
+        raise PeriodError(f"That is too long (over {MAX_INPUT_CHARS} characters).")
+    words = text.split()
+    for i in range(max(0, len(words) - _MAX_PERIOD_WORDS), len(words)):
+        try:
+            period = parse_period(" ".join(words[i:]), latest_year=latest_year)
+        except _Unreadable:
+            continue
+        # Any other PeriodError propagates: the longest period-shaped tail is what the
+        # user meant ("CNRP July - June 2023" must not quietly become June 2023).
+        rest = words[:i]
+        if rest and rest[-1].lower() in _FILLER:
+            rest = rest[:-1]
+        return " ".join(rest).rstrip(",;: " + _DASHES), period
+    for i in range(min(len(words) - 1, _MAX_PERIOD_WORDS), 0, -1):
+        # Numbers either side of the cut suggest a name like "March 18 Movement".
+        if _BARE_DAY.fullmatch(words[i - 1]) or _BARE_DAY.fullmatch(words[i]):
+            continue
+        try:
+            period = parse_period(" ".join(words[:i]), latest_year=latest_year)
+        except PeriodError:
+            continue
+        return " ".join(words[i:]), period
+    return " ".join(words), None
+
+
+_LAST = frozenset({"", "last", "last week", "previous", "previous week"})
+_THIS = frozenset({"this", "this week", "current", "current week"})
+_BEFORE_LAST = frozenset({"week before last", "the week before last", "before last"})
+_ISO_WEEK = re.compile(
+    r"(\d{4}) ?-?w(?:eek)? ?(\d{1,2})|w(?:eek)? ?(\d{1,2})(?:,? (\d{4}))?", _F
+)  # 2023-W25, 2023W25, 2023 week 25, W25 2023, week 25
+_WEEK_OF = re.compile(r"(?:the )?week (?:of|containing|starting|beginning|from) ", _F)
+
+
+def _week(monday: date, note: str = "") -> Period:
+    sunday = monday + timedelta(days=6)
+    return Period(monday, sunday, f"week of {format_range(monday, sunday)}{note}", "week")
+
+
+def parse_week(text: str, *, today: date) -> Period:
+    """
+    >>> parse_week("", today=date(2023, 6, 26)).label
+    'week of 19–25 June 2023'
+    >>> parse_week("2023-W26", today=date(2023, 7, 10)).label
+    'week of 26 June – 2 July 2023'
+
+    Read a Monday–Sunday week for /summary. Empty, "last" or "previous": the
+    last complete week before today (today itself is never complete).
+    "this"/"current": the week containing today, labelled "(in progress)".
+    "week before last". An ISO week (2023-W25, 2023W25, W25 2023, W25 in
+    today's year). Any parse_day form (default year today.year), optionally
+    after "week of": the week containing that day.
+    """
+    _check_year(f"today ({today})", today.year)
+    s = "" if not text.strip() else _clean(text, _WEEK_FORMS)
+    key = s.lower()
+    last_sunday = today - timedelta(days=today.weekday() + 1)
+    if key in _LAST:
+        return _week(last_sunday - timedelta(days=6))
+    if key in _BEFORE_LAST:
+        return _week(last_sunday - timedelta(days=13))
+    if key in _THIS:
+        return _week(today - timedelta(days=today.weekday()), " (in progress)")
+    if m := _ISO_WEEK.fullmatch(s):
+        year = int(m[1] or m[4] or today.year)
+        week = int(m[2] or m[3])
+        _check_year(s, year)
+        weeks = date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last ISO week
+        if not 1 <= week <= weeks:
+            raise PeriodError(f"{s} is not a week: {year} has ISO weeks 1 to {weeks}.")
+        return _week(date.fromisocalendar(year, week, 1))
+    if m := _WEEK_OF.match(s):
+        s = s[m.end() :]
+    try:
+        day = parse_day(s, default_year=today.year)
+    except _Unreadable:
+        raise _Unreadable(f'I could not read "{s}" as a week. Try {_WEEK_FORMS}.') from None
+    return _week(day - timedelta(days=day.weekday()))
+
+
+def previous_week(p: Period) -> Period:
+    """
+    >>> previous_week(parse_week("2024-W01", today=date(2024, 2, 1))).label
+    'week of 25–31 December 2023'
+
+    The Monday–Sunday week before the one containing p.start.
+    """
+    return _week(p.start - timedelta(days=p.start.weekday() + 7))

@@ -1,0 +1,30 @@
+"""Inline-keyboard choices ("Did you mean ...?"): pressing one edits the message into the answer."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, ContextTypes
+
+from bot.answer import Answer
+from bot.answers import answer_text
+from handlers.reply import command_of_choice, compute, desk_of, edit_into_answer, logged
+
+
+@logged("choice")
+async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+    query = update.callback_query
+    if query is None or query.data is None:
+        return None
+    command = command_of_choice(query.data)
+    if command is None:
+        await query.answer("This choice has expired; please ask again.", show_alert=True)
+        return None
+    await query.answer()
+    answer = await compute(answer_text, desk_of(context), command)
+    if query.message is not None and hasattr(query.message, "edit_text"):
+        await edit_into_answer(query.message, answer)  # type: ignore[arg-type]
+    return answer
+
+
+def handlers() -> list[CallbackQueryHandler[ContextTypes.DEFAULT_TYPE, None]]:
+    return [CallbackQueryHandler(on_choice)]

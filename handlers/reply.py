@@ -1,0 +1,126 @@
+"""Sending an answer to Telegram: HTML, split under the limit, choices as inline buttons.
+
+>>> from bot.answer import Answer, Button
+>>> a = Answer(command="who"); a.buttons.append(Button("Tum Bunthorn", "/who Tum Bunthorn"))
+>>> keyboard(a).inline_keyboard[0][0].callback_data
+'/who Tum Bunthorn'
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.answer import Answer
+from bot.desk import Desk
+from bot.render import html_messages
+
+log = logging.getLogger("desk.updates")
+T = TypeVar("T")
+CALLBACK_LIMIT = 64
+_LONG_CHOICES: OrderedDict[str, str] = OrderedDict()
+_LONG_CHOICES_KEPT = 10_000
+
+
+def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
+    desk = context.application.bot_data["desk"]
+    assert isinstance(desk, Desk)
+    return desk
+
+
+async def compute(fn: Callable[..., T], *args: Any) -> T:
+    """Run a (blocking, database-bound) answer function off the event loop."""
+    return await asyncio.to_thread(fn, *args)
+
+
+def choice_data(command: str) -> str:
+    """Callback data for a button: the command itself when it fits Telegram's 64 bytes."""
+    if len(command.encode()) <= CALLBACK_LIMIT:
+        return command
+    token = "c:" + hashlib.sha256(command.encode()).hexdigest()[:20]
+    _LONG_CHOICES[token] = command
+    _LONG_CHOICES.move_to_end(token)
+    while len(_LONG_CHOICES) > _LONG_CHOICES_KEPT:
+        _LONG_CHOICES.popitem(last=False)
+    return token
+
+
+def command_of_choice(data: str) -> str | None:
+    return _LONG_CHOICES.get(data) if data.startswith("c:") else data
+
+
+def keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
+    if not answer.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b.label[:60], callback_data=choice_data(b.command))]
+            for b in answer.buttons[:8]
+        ]
+    )
+
+
+async def send_answer(message: Message, answer: Answer) -> None:
+    """Reply with the answer; buttons go on the last part of a split answer."""
+    parts = html_messages(answer)
+    for i, part in enumerate(parts):
+        markup = keyboard(answer) if i == len(parts) - 1 else None
+        await message.reply_html(
+            part, reply_markup=markup, do_quote=False, disable_web_page_preview=True
+        )
+
+
+async def edit_into_answer(message: Message, answer: Answer) -> None:
+    parts = html_messages(answer)
+    await message.edit_text(
+        parts[0],
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard(answer) if len(parts) == 1 else None,
+        disable_web_page_preview=True,
+    )
+    for i, part in enumerate(parts[1:], start=2):
+        await message.reply_html(
+            part, do_quote=False, reply_markup=keyboard(answer) if i == len(parts) else None
+        )
+
+
+def logged(
+    command: str,
+) -> Callable[
+    [Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Answer | None]]],
+    Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]],
+]:
+    """One structured log line per handled update: command, chat type, latency, outcome."""
+
+    def wrap(
+        fn: Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Answer | None]],
+    ) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]:
+        async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            started = time.perf_counter()
+            outcome = "error"
+            try:
+                answer = await fn(update, context)
+                outcome = "answered" if answer is None or answer.ok else "unanswered"
+            finally:
+                chat = update.effective_chat
+                log.info(
+                    "update command=%s chat_type=%s latency_ms=%.1f outcome=%s",
+                    command,
+                    chat.type if chat else "inline",
+                    (time.perf_counter() - started) * 1000,
+                    outcome,
+                )
+
+        handler.__name__ = fn.__name__
+        return handler
+
+    return wrap

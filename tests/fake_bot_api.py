@@ -1,0 +1,1923 @@
+"""A fake Telegram Bot API server that PTB talks to over real HTTP on 127.0.0.1.
+
+    import asyncio, telegram
+    from tests.fake_bot_api import FakeBotAPI
+
+    async def main() -> None:
+        async with FakeBotAPI() as fake:
+            fake.add_private_chat(42, first_name="Sokha")
+            async with telegram.Bot(fake.token, base_url=fake.base_url) as bot:
+                await bot.send_message(42, "<b>Hun Sen</b> &amp; co", parse_mode="HTML")
+            assert fake.sent_texts(42) == ["Hun Sen & co"]
+
+    asyncio.run(main())
+
+From sync code, or to serve a `desk run` subprocess (give it ``fake.url``; PTB wants
+``base_url=f"{url}/bot"`` and ``base_file_url=f"{url}/file/bot"``)::
+
+    fake = FakeBotAPI()
+    url = fake.start_in_thread()          # "http://127.0.0.1:<port>"; or `with FakeBotAPI():`
+    fake.add_private_chat(42)
+    fake.push_message(42, 42, "/start")   # any thread
+    (call,) = fake.wait_for_sync("sendMessage", timeout=10)
+    fake.stop()
+
+Responses mimic Telegram's (``ok``/``error_code``/``description``/``parameters``, status
+codes, 502 as nginx HTML), so PTB raises the same exceptions as in production.
+
+The HTML check follows tdlib's parser (tags, attributes, error texts, byte offsets) but is
+stricter by default: a bare ``&``, an unknown ``&name;`` entity or an entity without ``;``
+is refused, as are ``<a>`` without ``href`` and ``<tg-emoji>`` without ``emoji-id``. Real
+Telegram would silently show such text verbatim, which is exactly the escaping bug we want
+tests to catch. Pass ``strict_html=False`` for tdlib's lenient behaviour.
+Markdown parse modes are accepted without validation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import math
+import re
+import socket
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from aiohttp import ClientSession, ClientTimeout, web
+
+JSON = dict[str, Any]
+DEFAULT_TOKEN = "123456:TEST-TOKEN"
+FaultKind = Literal["429", "500", "502", "timeout", "slow", "403", "drop", "migrate"]
+
+MIGRATED = "Bad Request: group chat was upgraded to a supergroup chat"
+NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup are"
+    " exactly the same as a previous content and reply markup of the message"
+)
+QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+BAD_GATEWAY_HTML = (
+    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+_TOKEN_RE = re.compile(r"\d+:[\w-]+")
+_COMMAND_RE = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![\w@])")
+_BOT_COMMAND_RE = re.compile(r"[a-z0-9_]{1,32}")
+_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_INT_RE = re.compile(r"-?\d+")
+# Form values arrive as strings; these keys must stay strings even when they look like ints.
+_TEXT_KEYS = frozenset(
+    {
+        "text",
+        "caption",
+        "parse_mode",
+        "callback_query_id",
+        "inline_query_id",
+        "inline_message_id",
+        "url",
+        "secret_token",
+        "ip_address",
+        "action",
+        "next_offset",
+        "language_code",
+        "title",
+        "description",
+        "short_description",
+        "name",
+        "emoji",
+        "file_id",
+        "business_connection_id",
+        "message_effect_id",
+        "photo",
+        "document",
+        "audio",
+        "video",
+        "voice",
+        "animation",
+        "sticker",
+        "thumbnail",
+    }
+)
+_SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "copyMessage"})
+_GROUP_TYPES = frozenset({"group", "supergroup", "channel"})
+_CHAT_ACTIONS = frozenset(
+    {
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    }
+)
+_BUTTON_ACTIONS = (
+    "url",
+    "callback_data",
+    "web_app",
+    "login_url",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "switch_inline_query_chosen_chat",
+    "copy_text",
+    "callback_game",
+    "pay",
+)
+# Telegram only queues these when the bot explicitly asks for them via allowed_updates.
+_OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+
+
+# --------------------------------------------------------------------------------------------
+# HTML parse mode, after tdlib's td/telegram/MessageEntity.cpp (do_parse_html)
+
+
+class HTMLParseError(ValueError):
+    """The text is refused by Telegram's HTML parser; str(e) is tdlib's message."""
+
+
+_HTML_TAGS = frozenset(
+    {
+        "a",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "s",
+        "strike",
+        "del",
+        "u",
+        "ins",
+        "tg-spoiler",
+        "tg-emoji",
+        "span",
+        "pre",
+        "code",
+        "blockquote",
+    }
+)
+_ENTITY_TYPE = {
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "span": "spoiler",
+    "tg-spoiler": "spoiler",
+    "a": "text_link",
+    "code": "code",
+    "pre": "pre",
+    "blockquote": "blockquote",
+    "tg-emoji": "custom_emoji",
+}
+_NAMED_ENTITIES = {b"lt": "<", b"gt": ">", b"amp": "&", b"quot": '"'}
+_SPACE = frozenset(b" \t\r\n\v\0")
+_ENTITY_NAME = re.compile(rb"[A-Za-z]*")
+_DEC_DIGITS = re.compile(rb"[0-9]+")
+_HEX_DIGITS = re.compile(rb"[0-9a-fA-F]+")
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, the unit of Telegram's limits and entity offsets."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _decode_entity(src: bytes, pos: int, strict: bool) -> tuple[str, int] | None:
+    """Decode ``&...`` at ``pos`` into (character, end position), or None if not an entity."""
+    end = pos + 1
+    if src[end : end + 1] == b"#":
+        hexa = src[end + 1 : end + 2] in (b"x", b"X")
+        end += 2 if hexa else 1
+        digits = (_HEX_DIGITS if hexa else _DEC_DIGITS).match(src, end, end + 9)
+        code = int(digits.group(), 16 if hexa else 10) if digits and digits.group() else 0
+        end = digits.end() if digits else end
+        if code == 0 or code >= 0x10FFFF or (strict and 0xD800 <= code <= 0xDFFF):
+            return None
+        char = chr(code)
+    else:
+        name = _ENTITY_NAME.match(src, end)
+        if name is None or name.group() not in _NAMED_ENTITIES:
+            return None
+        end = name.end()
+        char = _NAMED_ENTITIES[name.group()]
+    if src[end : end + 1] == b";":
+        return char, end + 1
+    # tdlib also accepts "&lt" without the semicolon; strict mode wants it spelled out.
+    return None if strict else (char, end)
+
+
+def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[JSON]]:
+    """Parse Telegram HTML into (plain text, MessageEntity dicts) or raise HTMLParseError."""
+    src = text.encode("utf-8")
+    n = len(src)
+
+    def at(k: int) -> int:  # tdlib relies on the terminating NUL; emulate it
+        return src[k] if k < n else 0
+
+    out = bytearray()
+    offset = 0  # UTF-16 offset into the parsed text
+    stack: list[tuple[str, str, int, int]] = []  # tag, argument, entity offset, byte offset
+    entities: list[JSON] = []
+    i = 0
+    while i < n:
+        c = src[i]
+        if c == ord("&"):
+            decoded = _decode_entity(src, i, strict)
+            if decoded is not None:
+                out += decoded[0].encode()
+                offset += utf16_len(decoded[0])
+                i = decoded[1]
+                continue
+            if strict:
+                raise HTMLParseError(
+                    f'Character "&" at byte offset {i} is not a valid HTML entity;'
+                    ' escape it as "&amp;"'
+                )
+        if c != ord("<"):
+            out.append(c)
+            if c & 0xC0 != 0x80:
+                offset += 2 if c >= 0xF0 else 1
+            i += 1
+            continue
+
+        begin = i
+        i += 1
+        if at(i) != ord("/"):
+            while at(i) not in _SPACE and at(i) != ord(">"):
+                i += 1
+            if at(i) == 0:
+                raise HTMLParseError(f"Unclosed start tag at byte offset {begin}")
+            tag = src[begin + 1 : i].decode("utf-8", "replace").lower()
+            if tag not in _HTML_TAGS:
+                raise HTMLParseError(f'Unsupported start tag "{tag}" at byte offset {begin}')
+            argument, i = _parse_attributes(src, i, tag, begin, strict, at)
+            if tag == "span" and argument != "spoiler":
+                raise HTMLParseError(
+                    f'Tag "span" must have class "tg-spoiler" at byte offset {begin}'
+                )
+            if strict and tag == "a" and not argument:
+                raise HTMLParseError(f'Tag "a" must have attribute "href" at byte offset {begin}')
+            if strict and tag == "tg-emoji" and not argument.isdigit():
+                raise HTMLParseError("Invalid custom emoji identifier specified")
+            stack.append((tag, argument, offset, begin))
+            i += 1
+            continue
+
+        if not stack:
+            raise HTMLParseError(f"Unexpected end tag at byte offset {begin}")
+        while at(i) not in _SPACE and at(i) != ord(">"):
+            i += 1
+        end_tag = src[begin + 2 : i].decode("utf-8", "replace")
+        while at(i) in _SPACE and at(i) != 0:
+            i += 1
+        if at(i) != ord(">"):
+            raise HTMLParseError(f"Unclosed end tag at byte offset {begin}")
+        tag, argument, start, _ = stack.pop()
+        if end_tag and end_tag != tag:
+            raise HTMLParseError(
+                f'Unmatched end tag at byte offset {begin}, expected "</{tag}>",'
+                f' found "</{end_tag}>"'
+            )
+        if offset > start:
+            entities.append(_make_entity(tag, argument, start, offset - start, entities, out))
+        i += 1
+
+    if stack:
+        raise HTMLParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+    entities.sort(key=lambda e: (e["offset"], -e["length"]))
+    return out.decode("utf-8", "replace"), entities
+
+
+def _parse_attributes(
+    src: bytes, i: int, tag: str, begin: int, strict: bool, at: Callable[[int], int]
+) -> tuple[str, int]:
+    """Read attributes up to the closing '>' (returned position); keep the meaningful one."""
+    argument = ""
+    while at(i) != ord(">"):
+        while at(i) != 0 and at(i) in _SPACE:
+            i += 1
+        if at(i) == ord(">"):
+            break
+        name_begin = i
+        while at(i) not in _SPACE and at(i) not in (ord("="), ord(">")):
+            i += 1
+        name = src[name_begin:i]
+        if not name:
+            raise HTMLParseError(f'Empty attribute name in the tag "{tag}" at byte offset {begin}')
+        while at(i) != 0 and at(i) in _SPACE:
+            i += 1
+        if at(i) != ord("="):
+            if tag == "blockquote" and name == b"expandable":
+                argument = "1"
+                continue
+            raise HTMLParseError(
+                "Expected equal sign in declaration of an attribute of the tag"
+                f' "{tag}" at byte offset {begin}'
+            )
+        i += 1
+        while at(i) != 0 and at(i) in _SPACE:
+            i += 1
+        if at(i) == 0:
+            raise HTMLParseError(f'Unclosed start tag "{tag}" at byte offset {begin}')
+        if at(i) not in (ord("'"), ord('"')):
+            token_begin = i
+            while bytes([at(i)]).isalnum() or at(i) in b".-":  # ASCII only, like tdlib
+                i += 1
+            value = src[token_begin:i].decode().lower()
+            if at(i) not in _SPACE and at(i) != ord(">"):
+                raise HTMLParseError(f"Unexpected end of name token at byte offset {token_begin}")
+        else:
+            quote = at(i)
+            i += 1
+            raw = bytearray()
+            while at(i) != quote and at(i) != 0:
+                if at(i) == ord("&"):
+                    decoded = _decode_entity(src, i, strict)
+                    if decoded is not None:
+                        raw += decoded[0].encode()
+                        i = decoded[1]
+                        continue
+                    if strict:
+                        raise HTMLParseError(
+                            f'Character "&" at byte offset {i} is not a valid HTML entity;'
+                            ' escape it as "&amp;"'
+                        )
+                raw.append(at(i))
+                i += 1
+            if at(i) == quote:
+                i += 1
+            if at(i) == 0:
+                raise HTMLParseError(f"Unclosed start tag at byte offset {begin}")
+            value = raw.decode("utf-8", "replace")
+        if tag == "a" and name == b"href":
+            argument = value
+        elif tag == "code" and name == b"class" and value.startswith("language-"):
+            argument = value[len("language-") :]
+        elif tag == "span" and name == b"class" and value.startswith("tg-"):
+            argument = value[len("tg-") :]
+        elif tag == "tg-emoji" and name == b"emoji-id":
+            argument = value
+        elif tag == "blockquote" and name == b"expandable":
+            argument = "1"
+    return argument, i
+
+
+def _make_entity(
+    tag: str, argument: str, offset: int, length: int, done: list[JSON], out: bytearray
+) -> JSON:
+    entity: JSON = {"type": _ENTITY_TYPE[tag], "offset": offset, "length": length}
+    if tag == "a":
+        # Without href tdlib links the inner text (lenient mode only; strict refuses earlier).
+        entity["url"] = argument or out.decode("utf-8", "replace")[-length:]
+    elif tag == "tg-emoji":
+        entity["custom_emoji_id"] = argument
+    elif tag == "blockquote" and argument:
+        entity["type"] = "expandable_blockquote"
+    elif tag == "pre" and done:
+        inner = done[-1]
+        # <pre><code class="language-x"> becomes one pre entity carrying the language.
+        if inner["type"] == "code" and (inner["offset"], inner["length"]) == (
+            offset,
+            length,
+        ):
+            done.pop()
+            if inner.get("language"):
+                entity["language"] = inner["language"]
+    elif tag == "code" and argument:
+        entity["language"] = argument
+    return entity
+
+
+def _trim(text: str, entities: list[JSON]) -> tuple[str, list[JSON]]:
+    """Strip surrounding whitespace like Telegram does, keeping entities aligned."""
+    stripped = text.strip()
+    if stripped == text:
+        return text, entities
+    lead = utf16_len(text[: len(text) - len(text.lstrip())])
+    total = utf16_len(stripped)
+    kept = []
+    for e in entities:
+        start, end = max(e["offset"] - lead, 0), min(e["offset"] + e["length"] - lead, total)
+        if end > start:
+            kept.append({**e, "offset": start, "length": end - start})
+    return stripped, kept
+
+
+# --------------------------------------------------------------------------------------------
+# Records
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, description: str, parameters: JSON | None = None) -> None:
+        super().__init__(description)
+        self.status, self.description, self.parameters = status, description, parameters
+
+
+@dataclass
+class UploadedFile:
+    """A file part of a multipart request."""
+
+    filename: str | None
+    content_type: str
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+@dataclass
+class Call:
+    """One HTTP request. ``at`` is time.monotonic() on arrival; status 0 = connection dropped."""
+
+    method: str
+    params: JSON
+    token: str
+    at: float
+    response_status: int
+    response: JSON | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.response_status == 200
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A message a bot sent successfully; ``text`` is what users see (text or caption)."""
+
+    method: str
+    token: str
+    chat_id: int
+    message_id: int
+    params: JSON
+    message: JSON
+
+    @property
+    def text(self) -> str | None:
+        return self.message.get("text", self.message.get("caption"))
+
+
+@dataclass
+class Fault:
+    method: str  # canonical method name or "*"
+    kind: FaultKind
+    remaining: int | None  # None = until clear_faults()
+    chat_id: int | str | None
+    retry_after: int
+    delay: float
+
+
+@dataclass
+class FloodStats:
+    global_violations: int = 0
+    chat_violations: Counter[int] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return self.global_violations + sum(self.chat_violations.values())
+
+
+@dataclass
+class _Chat:
+    id: int
+    type: str
+    title: str | None = None
+    username: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    members: set[int] = field(default_factory=set)
+    admins: list[int] = field(default_factory=list)
+    creator: int | None = None
+    bot_is_admin: bool = False
+    migrated_to: int | None = None
+    next_message_id: int = 1
+
+    def to_json(self) -> JSON:
+        keys = ("title", "username", "first_name", "last_name")
+        return {"id": self.id, "type": self.type} | {
+            k: getattr(self, k) for k in keys if getattr(self, k) is not None
+        }
+
+
+@dataclass
+class _StoredFile:
+    file_id: str
+    unique_id: str
+    path: str
+    upload: UploadedFile
+
+
+@dataclass
+class _Bot:
+    token: str
+    user: JSON
+    updates: deque[JSON] = field(default_factory=deque)
+    next_update_id: int = 100_001
+    new_update: asyncio.Event = field(default_factory=asyncio.Event)
+    poll_generation: int = 0
+    allowed_updates: list[str] = field(default_factory=list)
+    webhook: JSON = field(default_factory=dict)  # url, secret_token, max_connections, ...
+    commands: dict[tuple[str, str], list[JSON]] = field(default_factory=dict)
+    open_queries: set[str] = field(default_factory=set)  # callback + inline query ids
+    removed_from: set[int] = field(default_factory=set)  # blocked by user / kicked from group
+
+    @property
+    def id(self) -> int:
+        return int(self.user["id"])
+
+    @property
+    def sender(self) -> JSON:
+        """The bot as it appears in messages (the capability flags are getMe-only)."""
+        return {k: self.user[k] for k in ("id", "is_bot", "first_name", "username")}
+
+
+class _FloodGate:
+    """Sliding-window limits; like Telegram, a 429 bans the scope until retry_after passes."""
+
+    def __init__(
+        self, global_per_second: int, per_group_per_minute: int, per_chat_per_second: int | None
+    ) -> None:
+        self.rules = {"global": (1.0, global_per_second), "group": (60.0, per_group_per_minute)}
+        if per_chat_per_second:
+            self.rules["private"] = (1.0, per_chat_per_second)
+        self.windows: defaultdict[tuple[str, str, int], deque[float]] = defaultdict(deque)
+        self.banned_until: dict[tuple[str, str, int], float] = {}
+        self.stats = FloodStats()
+
+    def admit(self, token: str, chat: _Chat | None, now: float) -> int | None:
+        """Record a send and return None, or return retry_after seconds."""
+        scopes: list[tuple[tuple[str, str, int], float, int]] = [
+            (("global", token, 0), *self.rules["global"])
+        ]
+        if chat is not None:
+            rule = "group" if chat.type in _GROUP_TYPES else "private"
+            if rule in self.rules:
+                scopes.append(((rule, token, chat.id), *self.rules[rule]))
+        retry_after = 0
+        for key, window, limit in scopes:
+            stamps = self.windows[key]
+            while stamps and stamps[0] <= now - window:
+                stamps.popleft()
+            wait = self.banned_until.get(key, 0.0) - now
+            if len(stamps) >= limit:
+                wait = max(wait, stamps[0] + window - now)
+            if wait > 0:
+                seconds = max(1, math.ceil(wait))
+                self.banned_until[key] = max(self.banned_until.get(key, 0.0), now + seconds)
+                retry_after = max(retry_after, seconds)
+                if key[0] == "global":
+                    self.stats.global_violations += 1
+                else:
+                    self.stats.chat_violations[key[2]] += 1
+        if retry_after:
+            return retry_after
+        for key, _, _ in scopes:
+            self.windows[key].append(now)
+        return None
+
+
+class _Matcher:
+    """Incremental scan of one method's calls, so waiting for call #10000 stays O(n)."""
+
+    def __init__(self, predicate: Callable[[Call], bool] | None) -> None:
+        self.predicate, self.cursor = predicate, 0
+        self.matched: list[Call] = []
+
+    def update(self, calls: list[Call]) -> int:
+        if len(calls) < self.cursor:  # clear_calls() happened meanwhile
+            self.cursor = 0
+        new = calls[self.cursor :]
+        self.cursor += len(new)
+        self.matched += [c for c in new if self.predicate is None or self.predicate(c)]
+        return len(self.matched)
+
+
+# --------------------------------------------------------------------------------------------
+# The server
+
+
+class FakeBotAPI:
+    """Fake api.telegram.org; see the module docstring. All ids are plain ints."""
+
+    def __init__(
+        self,
+        token: str = DEFAULT_TOKEN,
+        bot_username: str = "DefectionDeskBot",
+        *,
+        strict_html: bool = True,
+        host: str = "127.0.0.1",
+    ) -> None:
+        self.token = token
+        self.strict_html = strict_html
+        self.host = host
+        self.calls: list[Call] = []
+        self._calls_by_method: defaultdict[str, list[Call]] = defaultdict(list)
+        self._sent: list[Sent] = []
+        self._sent_by_chat: defaultdict[int, list[Sent]] = defaultdict(list)
+        self._bots: dict[str, _Bot] = {}
+        self._chats: dict[int, _Chat] = {}
+        self._users: dict[int, JSON] = {}
+        self._messages: dict[tuple[int, int], JSON] = {}
+        self._files: dict[str, _StoredFile] = {}
+        self._faults: list[Fault] = []
+        self._flood: _FloodGate | None = None
+        self._ids = itertools.count(1)
+        self._lock = threading.RLock()  # state; push_* may come from another thread
+        self._cond = threading.Condition()  # guards `calls` for wait_for_sync
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread: int | None = None
+        self._runner: web.AppRunner | None = None
+        self._closing: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
+        self._port: int | None = None
+        self._handlers: dict[str, tuple[str, Callable[[_Bot, JSON], Any]]] = {}
+        for name, handler in self._method_table().items():
+            self._handlers[name.lower()] = (name, handler)
+        self.add_bot(token, bot_username, first_name="Defection Desk")
+
+    # ---- lifecycle ---------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        if self._port is None:
+            raise RuntimeError("FakeBotAPI is not running")
+        return f"http://{self.host}:{self._port}"
+
+    @property
+    def base_url(self) -> str:
+        """For telegram.Bot(base_url=...) / ApplicationBuilder().base_url(...)."""
+        return f"{self.url}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"{self.url}/file/bot"
+
+    async def start(self) -> str:
+        self._loop = asyncio.get_running_loop()
+        self._loop_thread = threading.get_ident()
+        self._closing = asyncio.Event()
+        app = web.Application(client_max_size=60 * 2**20)  # Telegram accepts 50 MB uploads
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
+        await self._runner.setup()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, 0))
+        self._port = sock.getsockname()[1]
+        await web.SockSite(self._runner, sock).start()
+        return self.url
+
+    async def aclose(self) -> None:
+        if self._closing is not None:
+            self._closing.set()  # ends long polls and injected delays at once
+        for bot in self._bots.values():
+            self._notify(bot)
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeBotAPI:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def start_in_thread(self) -> str:
+        """Serve from a daemon thread with its own event loop; returns the URL."""
+        ready = threading.Event()
+        failure: list[BaseException] = []
+        loop = asyncio.new_event_loop()
+
+        def run() -> None:
+            asyncio.set_event_loop(loop)
+            try:
+                loop.run_until_complete(self.start())
+            except BaseException as exc:
+                failure.append(exc)
+                ready.set()
+                return
+            ready.set()
+            loop.run_forever()
+            loop.run_until_complete(self.aclose())
+            loop.close()
+
+        self._thread = threading.Thread(target=run, name="fake-bot-api", daemon=True)
+        self._thread.start()
+        ready.wait(10)
+        if failure:
+            raise failure[0]
+        return self.url
+
+    def stop(self) -> None:
+        if self._thread is None or self._loop is None:
+            return
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+        self._thread = None
+
+    def __enter__(self) -> FakeBotAPI:
+        self.start_in_thread()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # ---- registry ----------------------------------------------------------------------------
+
+    def add_bot(
+        self, token: str, username: str | None = None, first_name: str = "Test Bot"
+    ) -> JSON:
+        """Register another bot token; returns its User object (id = token prefix)."""
+        if not _TOKEN_RE.fullmatch(token):
+            raise ValueError(f"malformed token {token!r}")
+        bot_id = int(token.split(":")[0])
+        user = {
+            "id": bot_id,
+            "is_bot": True,
+            "first_name": first_name,
+            "username": username or f"Bot{bot_id}Bot",
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
+        with self._lock:
+            self._bots[token] = _Bot(token, user)
+        return user
+
+    def add_user(
+        self,
+        user_id: int,
+        first_name: str | None = None,
+        username: str | None = None,
+        *,
+        last_name: str | None = None,
+        language_code: str | None = None,
+    ) -> JSON:
+        user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name or f"User{user_id}"}
+        extra = {"last_name": last_name, "username": username, "language_code": language_code}
+        user |= {k: v for k, v in extra.items() if v is not None}
+        with self._lock:
+            self._users[user_id] = user
+        return user
+
+    def add_private_chat(
+        self,
+        user_id: int,
+        first_name: str = "User",
+        username: str | None = None,
+        *,
+        last_name: str | None = None,
+        language_code: str | None = None,
+    ) -> JSON:
+        """Register a user who has started the bot; returns the Chat object."""
+        user = self.add_user(
+            user_id, first_name, username, last_name=last_name, language_code=language_code
+        )
+        chat = _Chat(
+            user_id,
+            "private",
+            username=username,
+            first_name=user["first_name"],
+            last_name=last_name,
+            members={user_id},
+        )
+        with self._lock:
+            self._chats[user_id] = chat
+        return chat.to_json()
+
+    def add_group(
+        self,
+        chat_id: int,
+        title: str,
+        admins: Iterable[int] = (),
+        members: Iterable[int | JSON] = (),
+        type: Literal["group", "supergroup", "channel"] = "group",
+        *,
+        creator: int | None = None,
+        username: str | None = None,
+        bot_is_admin: bool = False,
+    ) -> JSON:
+        """Register a group the bots are in. Members may be ids or User dicts."""
+        if chat_id >= 0:
+            raise ValueError("group chat ids are negative")
+        admins = list(admins)
+        member_ids = set()
+        for m in [*members, *admins, *([creator] if creator else [])]:
+            if isinstance(m, dict):
+                self.add_user(m["id"], m.get("first_name"), m.get("username"))
+                m = m["id"]
+            elif m not in self._users:
+                self.add_user(m)
+            member_ids.add(m)
+        chat = _Chat(
+            chat_id,
+            type,
+            title=title,
+            username=username,
+            members=member_ids,
+            admins=list(admins),
+            creator=creator,
+            bot_is_admin=bot_is_admin,
+        )
+        with self._lock:
+            self._chats[chat_id] = chat
+        return chat.to_json()
+
+    def migrate_group(self, chat_id: int) -> int:
+        """Upgrade a group to a supergroup like Telegram does; returns the new chat id."""
+        with self._lock:
+            old = self._chats.get(chat_id)
+            if old is not None and old.migrated_to:
+                return old.migrated_to
+            new_id = int(f"-100{abs(chat_id)}")
+            if old is not None:
+                old.migrated_to = new_id
+                self._chats[new_id] = _Chat(
+                    new_id,
+                    "supergroup",
+                    title=old.title,
+                    members=set(old.members),
+                    admins=list(old.admins),
+                    creator=old.creator,
+                    bot_is_admin=old.bot_is_admin,
+                )
+            return new_id
+
+    def set_blocked(self, chat_id: int, blocked: bool = True, token: str | None = None) -> None:
+        """Bot blocked by the user (private) or kicked (group): sends get 403."""
+        with self._lock:
+            removed = self._bot(token).removed_from
+            if blocked:
+                removed.add(chat_id)
+            else:
+                removed.discard(chat_id)
+
+    def chat(self, chat_id: int) -> JSON | None:
+        with self._lock:
+            found = self._chats.get(chat_id)
+            return found.to_json() if found else None
+
+    def message(self, chat_id: int, message_id: int) -> JSON | None:
+        """Current state of a stored message (after edits), or None if unknown/deleted."""
+        return self._messages.get((chat_id, message_id))
+
+    def webhook(self, token: str | None = None) -> JSON:
+        """What the bot registered with setWebhook: url, secret_token, ... ({} when none)."""
+        return dict(self._bot(token).webhook)
+
+    def commands(
+        self, token: str | None = None, scope: JSON | None = None, language_code: str = ""
+    ) -> list[JSON]:
+        return list(self._bot(token).commands.get((_scope_key(scope), language_code), []))
+
+    # ---- inspection --------------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._cond:
+            return list(self._calls_by_method.get(self._canonical(method), []))
+
+    def sent_messages(self, chat_id: int | None = None) -> list[Sent]:
+        with self._lock:
+            return list(self._sent if chat_id is None else self._sent_by_chat.get(chat_id, []))
+
+    def sent_texts(self, chat_id: int | None = None) -> list[str | None]:
+        return [s.text for s in self.sent_messages(chat_id)]
+
+    def clear_calls(self) -> None:
+        """Forget recorded calls and sent messages (chats and stored messages stay)."""
+        with self._cond, self._lock:
+            self.calls.clear()
+            self._calls_by_method.clear()
+            self._sent.clear()
+            self._sent_by_chat.clear()
+
+    @property
+    def flood_stats(self) -> FloodStats:
+        return self._flood.stats if self._flood else FloodStats()
+
+    async def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 10.0,
+        predicate: Callable[[Call], bool] | None = None,
+    ) -> list[Call]:
+        """Wait until `count` calls to `method` (matching `predicate`) were answered.
+
+        Counts failed calls too; pass ``predicate=lambda c: c.ok`` for successes only.
+        Polls, so it works whichever loop or thread the server runs on.
+        """
+        method, matcher = self._canonical(method), _Matcher(predicate)
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._cond:
+                if matcher.update(self._calls_by_method[method]) >= count:
+                    return list(matcher.matched)
+            if time.monotonic() >= deadline:
+                raise TimeoutError(self._wait_failure(method, count, timeout, matcher))
+            await asyncio.sleep(0.005)
+
+    def wait_for_sync(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 10.0,
+        predicate: Callable[[Call], bool] | None = None,
+    ) -> list[Call]:
+        """Blocking wait_for for threads other than the server's (use with start_in_thread)."""
+        if threading.get_ident() == self._loop_thread:
+            raise RuntimeError("wait_for_sync would block the fake's event loop; use wait_for")
+        method, matcher = self._canonical(method), _Matcher(predicate)
+        with self._cond:
+            if not self._cond.wait_for(
+                lambda: matcher.update(self._calls_by_method[method]) >= count, timeout
+            ):
+                raise TimeoutError(self._wait_failure(method, count, timeout, matcher))
+            return list(matcher.matched)
+
+    def _wait_failure(self, method: str, count: int, timeout: float, matcher: _Matcher) -> str:
+        calls = self._calls_by_method[method]
+        recent = [(c.response_status, c.params) for c in calls[-3:]]
+        return (
+            f"waited {timeout}s for {count} {method} call(s), matched {len(matcher.matched)}"
+            f" of {len(calls)}; last: {recent}"
+        )
+
+    # ---- faults and limits -------------------------------------------------------------------
+
+    def inject(
+        self,
+        method: str,
+        kind: FaultKind,
+        times: int | None = 1,
+        chat_id: int | str | None = None,
+        retry_after: int = 1,
+        delay: float = 0.0,
+    ) -> Fault:
+        """Make the next `times` calls to `method` ("*" = any) fail; None = until cleared.
+
+        "slow" and "timeout" wait `delay` seconds and then answer normally, so a client that
+        timed out meanwhile has still sent its message, as with real Telegram ("timeout"
+        defaults to 10 s). Any kind may be combined with a delay, e.g. drop after 2 s.
+        """
+        if method != "*" and method.lower() not in self._handlers:
+            raise ValueError(f"unknown Bot API method {method!r}")
+        if kind == "timeout" and not delay:
+            delay = 10.0
+        fault = Fault(self._canonical(method), kind, times, chat_id, retry_after, delay)
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    def enforce_flood_limits(
+        self,
+        global_per_second: int = 30,
+        per_group_per_minute: int = 20,
+        per_chat_per_second: int | None = None,
+    ) -> FloodStats:
+        """Answer 429 above Telegram's broadcast limits; returns the live violation counters."""
+        with self._lock:
+            self._flood = _FloodGate(global_per_second, per_group_per_minute, per_chat_per_second)
+            return self._flood.stats
+
+    def disable_flood_limits(self) -> None:
+        with self._lock:
+            self._flood = None
+
+    def _take_fault(self, method: str, params: JSON) -> Fault | None:
+        with self._lock:
+            for fault in self._faults:
+                if fault.method not in ("*", method):
+                    continue
+                if fault.chat_id is not None and params.get("chat_id") != fault.chat_id:
+                    continue
+                if fault.remaining is not None:
+                    fault.remaining -= 1
+                    if fault.remaining <= 0:
+                        self._faults.remove(fault)
+                return fault
+        return None
+
+    # ---- feeding updates ---------------------------------------------------------------------
+
+    def push_update(self, update: JSON, token: str | None = None) -> JSON:
+        """Queue a raw update for getUpdates; assigns update_id when missing."""
+        bot = self._bot(token)
+        with self._lock:
+            if "update_id" in update:
+                bot.next_update_id = max(bot.next_update_id, int(update["update_id"]) + 1)
+            else:
+                update = {"update_id": bot.next_update_id, **update}
+                bot.next_update_id += 1
+            kind = next(k for k in update if k != "update_id")
+            allowed = bot.allowed_updates
+            if (kind in allowed) if allowed else (kind not in _OPT_IN_UPDATES):
+                bot.updates.append(update)
+        self._call_in_loop(self._notify, bot)
+        return update
+
+    def push_message(
+        self,
+        chat_id: int,
+        user_id: int,
+        text: str,
+        *,
+        reply_to: int | None = None,
+        entities: list[JSON] | None = None,
+        token: str | None = None,
+    ) -> JSON:
+        """A user writes `text`; a leading /command gets its bot_command entity."""
+        with self._lock:
+            chat = self._chats.get(chat_id)
+            if chat is None:
+                if chat_id != user_id:
+                    raise ValueError(f"unknown chat {chat_id}; add_group() it first")
+                known = self._users.get(user_id, {})
+                self.add_private_chat(
+                    user_id, known.get("first_name", "User"), known.get("username")
+                )
+                chat = self._chats[chat_id]
+            if user_id not in self._users:
+                self.add_user(user_id)
+            chat.members.add(user_id)
+            if entities is None:
+                command = _COMMAND_RE.match(text)
+                entities = []
+                if command:
+                    length = utf16_len(command.group())
+                    entities = [{"type": "bot_command", "offset": 0, "length": length}]
+            message = self._store_message(
+                chat, self._users[user_id], {"text": text}, entities=entities
+            )
+            if reply_to is not None:
+                replied = self._messages.get((chat.id, reply_to))
+                if replied is None:
+                    raise ValueError(f"no message {reply_to} in chat {chat_id}")
+                message["reply_to_message"] = _without_reply(replied)
+        return self.push_update({"message": message}, token)
+
+    def push_callback_query(
+        self, chat_id: int, user_id: int, message_id: int, data: str, *, token: str | None = None
+    ) -> JSON:
+        """A user presses an inline button under message `message_id`."""
+        with self._lock:
+            query_id = str(next(self._ids) * 7919 + 4_000_000_000_000)
+            self._bot(token).open_queries.add(query_id)
+            message = self._messages.get((chat_id, message_id)) or {
+                # Telegram no longer has the message: an InaccessibleMessage.
+                "chat": self._chat_json(chat_id),
+                "message_id": message_id,
+                "date": 0,
+            }
+            query = {
+                "id": query_id,
+                "from": self._user(user_id),
+                "message": message,
+                "chat_instance": str(abs(hash((chat_id, "instance")))),
+                "data": data,
+            }
+        return self.push_update({"callback_query": query}, token)
+
+    def push_inline_query(
+        self,
+        user_id: int,
+        query: str,
+        *,
+        offset: str = "",
+        chat_type: str | None = "private",
+        token: str | None = None,
+    ) -> JSON:
+        with self._lock:
+            query_id = str(next(self._ids) * 7919 + 5_000_000_000_000)
+            self._bot(token).open_queries.add(query_id)
+            inline: JSON = {
+                "id": query_id,
+                "from": self._user(user_id),
+                "query": query,
+                "offset": offset,
+            }
+            if chat_type:
+                inline["chat_type"] = chat_type
+        return self.push_update({"inline_query": inline}, token)
+
+    def push_my_chat_member(
+        self,
+        chat_id: int,
+        user_id: int,
+        new_status: str,
+        old_status: str | None = None,
+        *,
+        token: str | None = None,
+    ) -> JSON:
+        """The bot's own membership changes (user blocks it, it is added/kicked from a group)."""
+        bot = self._bot(token)
+        with self._lock:
+            gone = new_status in ("kicked", "left")
+            old_status = old_status or ("member" if gone else "left")
+            (bot.removed_from.add if gone else bot.removed_from.discard)(chat_id)
+            change = {
+                "chat": self._chat_json(chat_id),
+                "from": self._user(user_id),
+                "date": int(time.time()),
+                "old_chat_member": _member_json(bot.sender, old_status),
+                "new_chat_member": _member_json(bot.sender, new_status),
+            }
+        return self.push_update({"my_chat_member": change}, token)
+
+    async def deliver_webhook(
+        self, url: str, update: JSON, secret_token: str | None = None, token: str | None = None
+    ) -> int:
+        """POST an update to the bot's webhook like Telegram; returns the HTTP status.
+
+        A 2xx answer removes the update from the pending queue (pending_update_count).
+        """
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret_token} if secret_token else {}
+        async with (
+            ClientSession(timeout=ClientTimeout(total=30)) as session,
+            session.post(url, json=update, headers=headers) as response,
+        ):
+            status = response.status
+        self._delivered(update, status, token)
+        return status
+
+    def deliver_webhook_sync(
+        self, url: str, update: JSON, secret_token: str | None = None, token: str | None = None
+    ) -> int:
+        headers = {"Content-Type": "application/json"}
+        if secret_token:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = secret_token
+        request = urllib.request.Request(url, json.dumps(update).encode(), headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status = int(response.status)
+        except urllib.error.HTTPError as exc:
+            status = exc.code
+        self._delivered(update, status, token)
+        return status
+
+    def _delivered(self, update: JSON, status: int, token: str | None) -> None:
+        if 200 <= status < 300:
+            with self._lock:
+                bot, update_id = self._bot(token), update.get("update_id")
+                bot.updates = deque(u for u in bot.updates if u["update_id"] != update_id)
+
+    # ---- HTTP --------------------------------------------------------------------------------
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        arrived = time.monotonic()
+        token, raw_method = request.match_info["token"], request.match_info["method"]
+        method = self._canonical(raw_method)
+        status, body, params = 200, None, {}
+        try:
+            params = await _read_params(request)
+            bot = self._bots.get(token)
+            if not _TOKEN_RE.fullmatch(token) or (bot and raw_method.lower() not in self._handlers):
+                raise ApiError(404, "Not Found")
+            if bot is None:
+                raise ApiError(401, "Unauthorized")
+            fault = self._take_fault(method, params)
+            if fault and fault.delay and not await self._sleep(fault.delay):
+                fault = _DROP  # server shutting down mid-delay
+            if fault and fault.kind == "drop":
+                self._record(Call(method, params, token, arrived, 0))
+                if request.transport is not None:
+                    request.transport.abort()
+                return web.Response()
+            if fault and fault.kind == "502":
+                self._record(Call(method, params, token, arrived, 502))
+                return web.Response(status=502, text=BAD_GATEWAY_HTML, content_type="text/html")
+            if fault and fault.kind not in ("slow", "timeout"):
+                raise self._fault_error(fault, params)
+            self._check_flood(bot, method, params, arrived)
+            if method == "getUpdates":
+                result = await self._get_updates(bot, params)
+            else:
+                with self._lock:
+                    result = self._handlers[raw_method.lower()][1](bot, params)
+            body = {"ok": True, "result": result}
+        except ApiError as exc:
+            status = exc.status
+            body = {"ok": False, "error_code": exc.status, "description": exc.description}
+            if exc.parameters:
+                body["parameters"] = exc.parameters
+        self._record(Call(method, params, token, arrived, status, body))
+        return web.json_response(body, status=status, dumps=_dumps)
+
+    async def _handle_file(self, request: web.Request) -> web.StreamResponse:
+        if request.match_info["token"] not in self._bots:
+            return _error_response(401, "Unauthorized")
+        for stored in self._files.values():  # rare in tests; a linear scan is fine
+            if stored.path == request.match_info["path"]:
+                upload = stored.upload
+                return web.Response(body=upload.data, content_type=upload.content_type)
+        return _error_response(404, "Not Found")
+
+    def _record(self, call: Call) -> None:
+        with self._cond:
+            self.calls.append(call)
+            self._calls_by_method[call.method].append(call)
+            self._cond.notify_all()
+
+    async def _sleep(self, delay: float) -> bool:
+        """Sleep unless the server is closing; False when interrupted."""
+        assert self._closing is not None
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._closing.wait(), delay)
+            return False
+        return True
+
+    def _fault_error(self, fault: Fault, params: JSON) -> ApiError:
+        chat_id = params.get("chat_id")
+        if fault.kind == "429":
+            return ApiError(
+                429,
+                f"Too Many Requests: retry after {fault.retry_after}",
+                {"retry_after": fault.retry_after},
+            )
+        if fault.kind == "403":
+            chat = self._chats.get(chat_id) if isinstance(chat_id, int) else None
+            return ApiError(403, _forbidden(chat.type if chat else "private"))
+        if fault.kind == "migrate":
+            new_id = self.migrate_group(chat_id) if isinstance(chat_id, int) else -1001
+            return ApiError(400, MIGRATED, {"migrate_to_chat_id": new_id})
+        return ApiError(500, "Internal Server Error")
+
+    def _check_flood(self, bot: _Bot, method: str, params: JSON, now: float) -> None:
+        if self._flood is None or method not in _SEND_METHODS:
+            return
+        with self._lock:
+            chat_id = params.get("chat_id")
+            chat = self._chats.get(chat_id) if isinstance(chat_id, int) else None
+            retry_after = self._flood.admit(bot.token, chat, now)
+        if retry_after:
+            raise ApiError(
+                429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
+            )
+
+    def _call_in_loop(self, fn: Callable[..., None], *args: Any) -> None:
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        if threading.get_ident() == self._loop_thread:
+            fn(*args)
+        else:
+            with contextlib.suppress(RuntimeError):  # loop closed meanwhile
+                loop.call_soon_threadsafe(fn, *args)
+
+    @staticmethod
+    def _notify(bot: _Bot) -> None:
+        # Swap in a fresh event so each waiter sees exactly the wake-ups after it looked.
+        event, bot.new_update = bot.new_update, asyncio.Event()
+        event.set()
+
+    # ---- helpers -----------------------------------------------------------------------------
+
+    def _canonical(self, method: str) -> str:
+        found = self._handlers.get(method.lower())
+        return found[0] if found else method
+
+    def _bot(self, token: str | None) -> _Bot:
+        return self._bots[token or self.token]
+
+    def _user(self, user_id: int) -> JSON:
+        return self._users.get(user_id) or self.add_user(user_id)
+
+    def _chat_json(self, chat_id: int) -> JSON:
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            raise ValueError(f"unknown chat {chat_id}")
+        return chat.to_json()
+
+    def _target_chat(self, bot: _Bot, params: JSON, key: str = "chat_id") -> _Chat:
+        chat_id = params.get(key)
+        if chat_id in (None, ""):
+            raise ApiError(400, f"Bad Request: {key} is empty")
+        if isinstance(chat_id, str):
+            chat = next(
+                (c for c in self._chats.values() if c.username and f"@{c.username}" == chat_id),
+                None,
+            )
+        else:
+            chat = self._chats.get(chat_id)
+        if chat is None:
+            raise ApiError(400, "Bad Request: chat not found")
+        if chat.migrated_to:
+            raise ApiError(400, MIGRATED, {"migrate_to_chat_id": chat.migrated_to})
+        if chat.id in bot.removed_from:
+            raise ApiError(403, _forbidden(chat.type))
+        return chat
+
+    def _formatted(
+        self, params: JSON, key: str, *, limit: int, too_long: str, empty: str | None
+    ) -> tuple[str, list[JSON]]:
+        """Validate text/caption like Telegram; returns (text, entities)."""
+        raw = params.get(key)
+        text = "" if raw is None else str(raw)
+        mode = str(params.get("parse_mode") or "")
+        given = params.get("caption_entities" if key == "caption" else "entities")
+        if isinstance(given, list):
+            entities: list[JSON] = given
+        elif mode.lower() == "html":
+            try:
+                text, entities = parse_html(text, strict=self.strict_html)
+            except HTMLParseError as exc:
+                raise ApiError(400, f"Bad Request: can't parse entities: {exc}") from None
+        elif mode.lower() in ("", "markdown", "markdownv2"):
+            entities = []
+        else:
+            raise ApiError(400, "Bad Request: unsupported parse_mode")
+        text, entities = _trim(text, entities)
+        if empty and not text:
+            raise ApiError(400, f"Bad Request: {empty}")
+        if utf16_len(text) > limit:
+            raise ApiError(400, f"Bad Request: {too_long}")
+        return text, entities
+
+    def _store_message(
+        self,
+        chat: _Chat,
+        sender: JSON,
+        content: JSON,
+        *,
+        entities: list[JSON] | None = None,
+        reply_markup: JSON | None = None,
+        reply_to: JSON | None = None,
+    ) -> JSON:
+        message: JSON = {
+            "message_id": chat.next_message_id,
+            "from": sender,
+            "chat": chat.to_json(),
+            "date": int(time.time()),
+            **content,
+        }
+        chat.next_message_id += 1
+        entity_key = "caption_entities" if "caption" in content else "entities"
+        if entities:
+            message[entity_key] = entities
+        if reply_markup and "inline_keyboard" in reply_markup:
+            message["reply_markup"] = reply_markup  # Telegram echoes only inline keyboards
+        if reply_to:
+            message["reply_to_message"] = reply_to
+        self._messages[(chat.id, message["message_id"])] = message
+        return message
+
+    def _reply_to(self, chat: _Chat, params: JSON) -> JSON | None:
+        reply = params.get("reply_parameters")
+        if not isinstance(reply, dict):
+            reply = (
+                {"message_id": params["reply_to_message_id"]}
+                if params.get("reply_to_message_id")
+                else None
+            )
+        if not reply:
+            return None
+        target = self._messages.get((chat.id, reply.get("message_id", 0)))
+        if target is None and not reply.get("allow_sending_without_reply"):
+            raise ApiError(400, "Bad Request: message to be replied not found")
+        return target and _without_reply(target)
+
+    def _send(
+        self, bot: _Bot, method: str, params: JSON, chat: _Chat, content: JSON, entities: list[JSON]
+    ) -> JSON:
+        markup = _check_markup(params.get("reply_markup"))
+        reply_to = self._reply_to(chat, params)
+        message = self._store_message(
+            chat, bot.sender, content, entities=entities, reply_markup=markup, reply_to=reply_to
+        )
+        sent = Sent(method, bot.token, chat.id, message["message_id"], params, message)
+        self._sent.append(sent)
+        self._sent_by_chat[chat.id].append(sent)
+        return message
+
+    # ---- Bot API methods (called with self._lock held) ---------------------------------------
+
+    def _method_table(self) -> dict[str, Callable[[_Bot, JSON], Any]]:
+        def harmless(_bot: _Bot, _params: JSON) -> bool:
+            return True
+
+        return {
+            "getMe": lambda bot, _p: bot.user,
+            "logOut": harmless,
+            "close": harmless,
+            "setMyDescription": harmless,
+            "setMyShortDescription": harmless,
+            "setChatMenuButton": harmless,
+            "getUpdates": lambda _b, _p: [],  # served by _get_updates (async)
+            "setWebhook": self._set_webhook,
+            "deleteWebhook": self._delete_webhook,
+            "getWebhookInfo": self._get_webhook_info,
+            "sendMessage": self._send_message,
+            "editMessageText": self._edit_message_text,
+            "editMessageReplyMarkup": self._edit_reply_markup,
+            "deleteMessage": self._delete_message,
+            "sendPhoto": lambda b, p: self._send_file(b, p, "photo"),
+            "sendDocument": lambda b, p: self._send_file(b, p, "document"),
+            "getFile": self._get_file,
+            "sendChatAction": self._send_chat_action,
+            "answerCallbackQuery": self._answer_callback_query,
+            "answerInlineQuery": self._answer_inline_query,
+            "setMyCommands": self._set_my_commands,
+            "getMyCommands": self._get_my_commands,
+            "deleteMyCommands": self._delete_my_commands,
+            "getChat": self._get_chat,
+            "getChatMember": self._get_chat_member,
+            "getChatAdministrators": self._get_chat_administrators,
+        }
+
+    async def _get_updates(self, bot: _Bot, params: JSON) -> list[JSON]:
+        assert self._loop is not None and self._closing is not None
+        with self._lock:
+            if bot.webhook.get("url"):
+                raise ApiError(
+                    409,
+                    "Conflict: can't use getUpdates method while webhook is"
+                    " active; use deleteWebhook to delete the webhook first",
+                )
+            offset = _int(params.get("offset"), 0)
+            limit = min(max(_int(params.get("limit"), 100), 1), 100)
+            timeout = max(float(params.get("timeout") or 0), 0.0)
+            if isinstance(params.get("allowed_updates"), list):
+                bot.allowed_updates = params["allowed_updates"]
+            bot.poll_generation += 1
+            generation = bot.poll_generation
+        self._notify(bot)  # a concurrent long poll now ends with 409, as on Telegram
+        deadline = self._loop.time() + timeout
+        while True:
+            with self._lock:
+                if bot.poll_generation != generation:
+                    raise ApiError(
+                        409,
+                        "Conflict: terminated by other getUpdates request; make"
+                        " sure that only one bot instance is running",
+                    )
+                if offset < 0:
+                    while len(bot.updates) > -offset:
+                        bot.updates.popleft()
+                else:
+                    while bot.updates and bot.updates[0]["update_id"] < offset:
+                        bot.updates.popleft()
+                batch = list(itertools.islice(bot.updates, limit))
+                event = bot.new_update
+            remaining = deadline - self._loop.time()
+            if batch or remaining <= 0 or self._closing.is_set():
+                return batch
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(event.wait(), remaining)
+
+    def _set_webhook(self, bot: _Bot, p: JSON) -> bool:
+        url = str(p.get("url") or "")
+        if not url:
+            return self._delete_webhook(bot, p)
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.scheme != "https":
+            raise ApiError(
+                400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
+            )
+        if parsed.port not in (None, 80, 88, 443, 8443):
+            raise ApiError(
+                400,
+                "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443",
+            )
+        secret = p.get("secret_token")
+        if secret is not None and not _SECRET_RE.fullmatch(str(secret)):
+            raise ApiError(400, "Bad Request: secret token contains unallowed characters")
+        if p.get("drop_pending_updates"):
+            bot.updates.clear()
+        if isinstance(p.get("allowed_updates"), list):
+            bot.allowed_updates = p["allowed_updates"]
+        bot.webhook = {
+            "url": url,
+            "secret_token": secret,
+            "max_connections": _int(p.get("max_connections"), 40),
+            "ip_address": p.get("ip_address"),
+        }
+        return True
+
+    def _delete_webhook(self, bot: _Bot, p: JSON) -> bool:
+        bot.webhook = {}
+        if p.get("drop_pending_updates"):
+            bot.updates.clear()
+        return True
+
+    def _get_webhook_info(self, bot: _Bot, _p: JSON) -> JSON:
+        info: JSON = {
+            "url": bot.webhook.get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(bot.updates),
+        }
+        if bot.webhook:
+            info["max_connections"] = bot.webhook["max_connections"]
+            if bot.webhook.get("ip_address"):
+                info["ip_address"] = bot.webhook["ip_address"]
+        if bot.allowed_updates:
+            info["allowed_updates"] = bot.allowed_updates
+        return info
+
+    def _send_message(self, bot: _Bot, p: JSON) -> JSON:
+        chat = self._target_chat(bot, p)
+        text, entities = self._formatted(
+            p, "text", limit=4096, too_long="message is too long", empty="message text is empty"
+        )
+        return self._send(bot, "sendMessage", p, chat, {"text": text}, entities)
+
+    def _send_file(self, bot: _Bot, p: JSON, kind: Literal["photo", "document"]) -> JSON:
+        chat = self._target_chat(bot, p)
+        caption, entities = self._formatted(
+            p, "caption", limit=1024, empty=None, too_long="message caption is too long"
+        )
+        stored = self._resolve_file(p.get(kind), kind)
+        upload = stored.upload
+        ids = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.unique_id,
+            "file_size": upload.size,
+        }
+        if kind == "photo":
+            media: Any = [ids | {"width": 1280, "height": 720}]
+        else:
+            media = ids | {"mime_type": upload.content_type}
+            if upload.filename:
+                media["file_name"] = upload.filename
+        content: JSON = {kind: media} | ({"caption": caption} if caption else {})
+        return self._send(
+            bot, "sendPhoto" if kind == "photo" else "sendDocument", p, chat, content, entities
+        )
+
+    def _resolve_file(self, value: Any, kind: str) -> _StoredFile:
+        if value is None or value == "":
+            raise ApiError(400, f"Bad Request: there is no {kind} in the request")
+        if isinstance(value, str):
+            if value in self._files:
+                return self._files[value]
+            if not value.startswith(("http://", "https://")):
+                raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+            value = UploadedFile(value.rsplit("/", 1)[-1], "application/octet-stream", b"")
+        elif value.size == 0:
+            raise ApiError(400, "Bad Request: file must be non-empty")
+        n = next(self._ids)
+        prefix = "AgACAgIAAxkBAAI" if kind == "photo" else "BQACAgIAAxkBAAI"
+        suffix = (
+            f".{value.filename.rsplit('.', 1)[-1]}"
+            if value.filename and "." in (value.filename)
+            else ""
+        )
+        stored = _StoredFile(f"{prefix}{n:08d}", f"AQAD{n:06d}", f"{kind}s/file_{n}{suffix}", value)
+        self._files[stored.file_id] = stored
+        return stored
+
+    def _get_file(self, _bot: _Bot, p: JSON) -> JSON:
+        stored = self._files.get(str(p.get("file_id")))
+        if stored is None:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.unique_id,
+            "file_size": stored.upload.size,
+            "file_path": stored.path,
+        }
+
+    def _edit_target(self, bot: _Bot, p: JSON) -> JSON:
+        chat = self._target_chat(bot, p)
+        message = self._messages.get((chat.id, _int(p.get("message_id"), 0)))
+        if message is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        if message["from"]["id"] != bot.id:
+            raise ApiError(400, "Bad Request: message can't be edited")
+        return message
+
+    def _edit_message_text(self, bot: _Bot, p: JSON) -> JSON | bool:
+        text, entities = self._formatted(
+            p, "text", limit=4096, too_long="message is too long", empty="message text is empty"
+        )
+        markup = _check_markup(p.get("reply_markup"))
+        if p.get("inline_message_id"):
+            return True
+        old = self._edit_target(bot, p)
+        if "text" not in old:
+            raise ApiError(400, "Bad Request: there is no text in the message to edit")
+        new = {k: v for k, v in old.items() if k not in ("entities", "reply_markup")}
+        new |= {"text": text, "edit_date": int(time.time())}
+        if entities:
+            new["entities"] = entities
+        if markup and "inline_keyboard" in markup:
+            new["reply_markup"] = markup
+        return self._replace(old, new)
+
+    def _edit_reply_markup(self, bot: _Bot, p: JSON) -> JSON | bool:
+        markup = _check_markup(p.get("reply_markup"))
+        if p.get("inline_message_id"):
+            return True
+        old = self._edit_target(bot, p)
+        new = {k: v for k, v in old.items() if k != "reply_markup"}
+        new["edit_date"] = int(time.time())
+        if markup and "inline_keyboard" in markup:
+            new["reply_markup"] = markup
+        return self._replace(old, new)
+
+    def _replace(self, old: JSON, new: JSON) -> JSON:
+        def content(m: JSON) -> tuple[Any, ...]:
+            return m.get("text"), m.get("entities"), m.get("reply_markup")
+
+        if content(old) == content(new):
+            raise ApiError(400, NOT_MODIFIED)
+        self._messages[(old["chat"]["id"], old["message_id"])] = new
+        return new
+
+    def _delete_message(self, bot: _Bot, p: JSON) -> bool:
+        chat = self._target_chat(bot, p)
+        if self._messages.pop((chat.id, _int(p.get("message_id"), 0)), None) is None:
+            raise ApiError(400, "Bad Request: message to delete not found")
+        return True
+
+    def _send_chat_action(self, bot: _Bot, p: JSON) -> bool:
+        self._target_chat(bot, p)
+        if p.get("action") not in _CHAT_ACTIONS:
+            raise ApiError(400, "Bad Request: wrong parameter action in request")
+        return True
+
+    def _answer_callback_query(self, bot: _Bot, p: JSON) -> bool:
+        query_id = str(p.get("callback_query_id"))
+        if query_id not in bot.open_queries:
+            raise ApiError(400, QUERY_TOO_OLD)
+        if len(str(p.get("text") or "")) > 200:
+            raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        bot.open_queries.discard(query_id)
+        return True
+
+    def _answer_inline_query(self, bot: _Bot, p: JSON) -> bool:
+        query_id = str(p.get("inline_query_id"))
+        if query_id not in bot.open_queries:
+            raise ApiError(400, QUERY_TOO_OLD)
+        results = p.get("results")
+        if not isinstance(results, list):
+            raise ApiError(400, "Bad Request: can't parse inline query results JSON object")
+        if len(results) > 50:
+            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        seen: set[str] = set()
+        for result in results:
+            result_id = str(result.get("id", ""))
+            if not result.get("type"):
+                raise ApiError(400, "Bad Request: RESULT_TYPE_INVALID")
+            if not 1 <= len(result_id.encode()) <= 64:
+                raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
+            if result_id in seen:
+                raise ApiError(400, "Bad Request: RESULT_ID_DUPLICATE")
+            seen.add(result_id)
+            content = result.get("input_message_content") or {}
+            if "message_text" in content:
+                self._formatted(
+                    content,
+                    "message_text",
+                    limit=4096,
+                    empty="MESSAGE_EMPTY",
+                    too_long="MESSAGE_TOO_LONG",
+                )
+            _check_markup(result.get("reply_markup"))
+        bot.open_queries.discard(query_id)
+        return True
+
+    def _set_my_commands(self, bot: _Bot, p: JSON) -> bool:
+        commands = p.get("commands")
+        if not isinstance(commands, list) or len(commands) > 100:
+            raise ApiError(400, "Bad Request: can't parse commands JSON object")
+        for command in commands:
+            if not _BOT_COMMAND_RE.fullmatch(str(command.get("command", ""))):
+                raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", "")).strip()) <= 256:
+                raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
+        key = (_scope_key(p.get("scope")), str(p.get("language_code") or ""))
+        bot.commands[key] = [
+            {"command": c["command"], "description": c["description"]} for c in commands
+        ]
+        return True
+
+    def _get_my_commands(self, bot: _Bot, p: JSON) -> list[JSON]:
+        key = (_scope_key(p.get("scope")), str(p.get("language_code") or ""))
+        return bot.commands.get(key, [])
+
+    def _delete_my_commands(self, bot: _Bot, p: JSON) -> bool:
+        bot.commands.pop((_scope_key(p.get("scope")), str(p.get("language_code") or "")), None)
+        return True
+
+    def _get_chat(self, bot: _Bot, p: JSON) -> JSON:
+        chat = self._target_chat(bot, p)
+        no_gifts = dict.fromkeys(
+            (
+                "unlimited_gifts",
+                "limited_gifts",
+                "unique_gifts",
+                "premium_subscription",
+                "gifts_from_channels",
+            ),
+            False,
+        )
+        return chat.to_json() | {
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": no_gifts,
+        }
+
+    def _get_chat_member(self, bot: _Bot, p: JSON) -> JSON:
+        chat = self._target_chat(bot, p)
+        user_id = _int(p.get("user_id"), 0)
+        if user_id == bot.id:
+            return _member_json(bot.sender, "administrator" if chat.bot_is_admin else "member")
+        if user_id not in self._users:
+            raise ApiError(400, "Bad Request: user not found")
+        user = self._users[user_id]
+        if user_id == chat.creator:
+            return _member_json(user, "creator")
+        if user_id in chat.admins:
+            return _member_json(user, "administrator")
+        return _member_json(user, "member" if user_id in chat.members else "left")
+
+    def _get_chat_administrators(self, bot: _Bot, p: JSON) -> list[JSON]:
+        chat = self._target_chat(bot, p)
+        if chat.type == "private":
+            raise ApiError(400, "Bad Request: there are no administrators in the private chat")
+        admins = [_member_json(self._users[chat.creator], "creator")] if chat.creator else []
+        admins += [
+            _member_json(self._users[a], "administrator") for a in chat.admins if a != chat.creator
+        ]
+        if chat.bot_is_admin:
+            admins.append(_member_json(bot.sender, "administrator"))
+        return admins
+
+
+_DROP = Fault("*", "drop", None, None, 0, 0.0)
+
+
+# --------------------------------------------------------------------------------------------
+# Request parsing and small helpers
+
+
+async def _read_params(request: web.Request) -> JSON:
+    """Telegram accepts query strings, urlencoded/multipart forms and JSON bodies alike."""
+    params: JSON = dict(request.query)
+    if request.content_type == "application/json":
+        raw = await request.read()
+        try:
+            body = json.loads(raw) if raw else {}
+        except ValueError:
+            raise ApiError(400, "Bad Request: can't parse JSON object") from None
+        if isinstance(body, dict):
+            params.update(body)
+    elif request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        form = await request.post()
+        for key, value in form.items():
+            if isinstance(value, web.FileField):
+                params[key] = UploadedFile(value.filename, value.content_type, value.file.read())
+            else:
+                params[key] = value
+    decoded = {key: _coerce(key, value) for key, value in params.items()}
+    for key, value in decoded.items():  # files sent as attach://<part name>
+        if isinstance(value, str) and value.startswith("attach://"):
+            decoded[key] = decoded.get(value[len("attach://") :], value)
+    return decoded
+
+
+def _coerce(key: str, value: Any) -> Any:
+    """Undo PTB's form encoding: non-string values arrive as JSON text."""
+    if not isinstance(value, str) or key in _TEXT_KEYS:
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    if _INT_RE.fullmatch(value):
+        return int(value)
+    if value[:1] in ("{", "["):
+        with contextlib.suppress(ValueError):
+            return json.loads(value)
+    return value
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _error_response(status: int, description: str) -> web.Response:
+    body = {"ok": False, "error_code": status, "description": description}
+    return web.json_response(body, status=status)
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _scope_key(scope: Any) -> str:
+    return json.dumps(scope or {"type": "default"}, sort_keys=True)
+
+
+def _without_reply(message: JSON) -> JSON:
+    """Telegram nests replied-to messages only one level deep."""
+    return {k: v for k, v in message.items() if k != "reply_to_message"}
+
+
+def _forbidden(chat_type: str) -> str:
+    return {
+        "private": "Forbidden: bot was blocked by the user",
+        "group": "Forbidden: bot was kicked from the group chat",
+        "supergroup": "Forbidden: bot was kicked from the supergroup chat",
+    }.get(chat_type, "Forbidden: bot is not a member of the channel chat")
+
+
+def _member_json(user: JSON, status: str) -> JSON:
+    member: JSON = {"status": status, "user": user}
+    if status == "creator":
+        member["is_anonymous"] = False
+    elif status == "administrator":
+        member |= dict.fromkeys(
+            (
+                "can_be_edited",
+                "is_anonymous",
+                "can_promote_members",
+                "can_post_stories",
+                "can_edit_stories",
+                "can_delete_stories",
+            ),
+            False,
+        )
+        member |= dict.fromkeys(
+            (
+                "can_manage_chat",
+                "can_delete_messages",
+                "can_manage_video_chats",
+                "can_restrict_members",
+                "can_change_info",
+                "can_invite_users",
+                "can_pin_messages",
+            ),
+            True,
+        )
+    elif status == "kicked":
+        member["until_date"] = 0
+    return member
+
+
+def _check_markup(raw: Any) -> JSON | None:
+    """Validate reply_markup like Telegram; returns the parsed object."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raw = None
+    if not isinstance(raw, dict):
+        raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
+    rows = raw.get("inline_keyboard")
+    if rows is None:
+        return raw
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        raise ApiError(
+            400,
+            'Bad Request: field "inline_keyboard" of the InlineKeyboardMarkup'
+            " should be an Array of Arrays",
+        )
+    for button in itertools.chain.from_iterable(rows):
+        if not isinstance(button, dict) or not isinstance(button.get("text"), str):
+            raise ApiError(
+                400,
+                'Bad Request: can\'t parse inline keyboard button: Field "text"'
+                " must be of type String",
+            )
+        if not any(action in button for action in _BUTTON_ACTIONS):
+            raise ApiError(
+                400,
+                "Bad Request: can't parse inline keyboard button: Text buttons"
+                " are unallowed in the inline keyboard",
+            )
+        if "callback_data" in button:
+            data = button["callback_data"]
+            if not isinstance(data, str) or not 1 <= len(data.encode()) <= 64:
+                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+        if "url" in button and not str(button["url"]).startswith(("http://", "https://", "tg://")):
+            raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
+    return raw

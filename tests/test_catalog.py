@@ -1,0 +1,76 @@
+"""``/parties``, ``/sources``, ``/about``, ``/help``, ``/start``."""
+
+from __future__ import annotations
+
+from bot.answers import answer_text
+from bot.render import to_plain
+
+
+def text_of(desk, command: str) -> str:  # type: ignore[no-untyped-def]
+    answer = answer_text(desk, command)
+    assert answer.ok
+    return to_plain(answer)
+
+
+def test_parties_lists_sole_totals_and_joint_counts(desk) -> None:  # type: ignore[no-untyped-def]
+    text = text_of(desk, "/parties")
+    assert "• Candlelight Party (CLP): 4,716 in 60 reports; also in 7 reports jointly" in text
+    assert (
+        "• Cambodia National Rescue Party (CNRP): 380 in 26 reports; also in 5 reports "
+        "jointly — dissolved 2017" in text
+    )
+    assert "• Political Analyst: 1 in 1 report — not a party" in text
+    assert "Unnamed Parties: 193 in 3 reports; also in 2 reports jointly — party not named" in text
+    # Real parties first, the two labels last.
+    assert text.index("Khmer Win Party") < text.index("Political Analyst")
+
+
+def test_sources_describe_each_document(desk) -> None:  # type: ignore[no-untyped-def]
+    text = text_of(desk, "/sources")
+    assert "Cambodian Journalists Alliance Association (CamboJA) — news report, July 2023" in text
+    assert "Table: 110 rows, adding up to 6,476 claimed defectors (its text says 6,473)" in text
+    assert (
+        "Cite as: Unattributed analysis, “Pro-Government Media Claims Thousands of "
+        "Defections to CPP”, c. July 2023" in text
+    )
+
+
+def test_about_covers_every_caveat(desk) -> None:  # type: ignore[no-untyped-def]
+    text = text_of(desk, "/about")
+    for fragment in (
+        "Claims, not facts",
+        "Fresh News",
+        "states 6,473 defections",
+        "adds up to 6,476",
+        "7 reports (407 people) name two parties",
+        "dissolved in 2017",
+        "“Political Analyst”",
+        "“activists”",
+    ):
+        assert fragment in text, fragment
+
+
+def test_help_and_start_list_commands(desk) -> None:  # type: ignore[no-untyped-def]
+    for command in ("/help", "/start"):
+        text = text_of(desk, command)
+        for usage in (
+            "/who NAME",
+            "/total [PARTY] [PERIOD]",
+            "/on DATE",
+            "/summary [WEEK]",
+            "/parties",
+            "/sources",
+            "/about",
+        ):
+            assert usage in text
+
+
+def test_unknown_command_and_plain_text(desk) -> None:  # type: ignore[no-untyped-def]
+    assert not answer_text(desk, "/frobnicate").ok
+    assert not answer_text(desk, "hello").ok
+    assert answer_text(desk, "/who@DefectionDeskBot Kung Raiya").ok
+
+
+def test_overlong_argument_is_refused_politely(desk) -> None:  # type: ignore[no-untyped-def]
+    answer = answer_text(desk, "/who " + "x" * 100_000)
+    assert not answer.ok and "too long" in to_plain(answer)

@@ -1,0 +1,75 @@
+"""The YAML fact files: the bundled ones validate, and schema errors name file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts import parse_facts
+from bot.problems import InputError
+from tests.conftest import DATA
+
+
+@pytest.mark.parametrize("name", ["sources.yaml", "parties.yaml", "people.yaml"])
+def test_bundled_fact_files_validate(name: str) -> None:
+    parse_facts((DATA / name).read_text(), name)
+
+
+def test_people_have_sources_and_spelling_variants() -> None:
+    people = {p.key: p for p in parse_facts((DATA / "people.yaml").read_text(), "p").people}
+    assert {a.name for a in people["kimsour-phirith"].aliases} == {"Kimsour Phearith"}
+    assert {a.name for a in people["khuong-sreng"].aliases} == {"Khoung Sreng"}
+    assert {a.name for a in people["sar-longdeth"].aliases} == {"Sarlong Det"}
+    assert all(e.source for p in people.values() for e in p.events)
+    kinds = {e.kind for p in people.values() for e in p.events}
+    assert {
+        "defected",
+        "resigned",
+        "appointed",
+        "fled",
+        "arrested",
+        "convicted",
+        "released",
+        "sentenced",
+        "stated",
+    } <= kinds
+
+
+def test_parties_mark_non_party_and_unnamed_rows() -> None:
+    parties = {p.key: p for p in parse_facts((DATA / "parties.yaml").read_text(), "p").parties}
+    assert parties["political-analyst"].kind == "non_party"
+    assert parties["unnamed"].kind == "unnamed"
+    assert parties["cnrp"].dissolved == 2017
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "fragment"),
+    [
+        (
+            "people:\n  - key: a\n    name: A\n    events:\n"
+            "      - {kind: fled, date: '2023-13', precision: day, summary: x, source: s}\n",
+            5,
+            "month must be in 1..12",
+        ),
+        (
+            "people:\n  - key: a\n    name: A\n    events:\n"
+            "      - {kind: vanished, date: '2023', precision: year, summary: x, source: s}\n",
+            5,
+            "people.0.events.0.kind",
+        ),
+        ("parties:\n  - key: x\n    name: X\n    kind: party\n    colour: red\n", 5, "colour"),
+        ("parties:\n  - key: x\n    name: X\n", 2, "parties.0.kind: Field required"),
+        ("sources: [unclosed\n", 2, "not valid YAML"),
+        (
+            "parties:\n  - {key: a, name: A, kind: party}\n  - {key: a, name: B, kind: party}\n",
+            3,
+            "appears twice",
+        ),
+    ],
+)
+def test_schema_errors_point_at_the_line(yaml_text: str, line: int, fragment: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_facts(yaml_text, "f.yaml")
+    problem = caught.value.problems[0]
+    assert problem.path == "f.yaml"
+    assert problem.line == line, str(problem)
+    assert fragment in problem.message

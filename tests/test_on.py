@@ -1,0 +1,62 @@
+"""``/on``: claims reported on a day or a range; every date form; impossible dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import answer_text
+from bot.render import to_plain
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["26/06/2023", "2023-06-26", "26 June 2023", "June 26", "26 Jun 2023", "26/6/23", "26th June"],
+)
+def test_on_every_date_form(desk, form: str) -> None:  # type: ignore[no-untyped-def]
+    answer = answer_text(desk, f"/on {form}")
+    text = to_plain(answer)
+    assert answer.ok
+    assert text.splitlines()[0] == (
+        "Claims reported on 26 June 2023: 4 reports, 1,201 claimed defectors"
+    )
+    for row in (
+        "26/06/2023 · 20 · Cambodian Youth Party",
+        "26/06/2023 · 194 · Funcinpec",
+        "26/06/2023 · 986 · Candlelight Party",
+        "26/06/2023 · 1 · Candlelight Party",
+    ):
+        assert row in text
+    assert "Claimed by pro-government media, chiefly Fresh News" in text
+
+
+def test_on_range(desk) -> None:  # type: ignore[no-untyped-def]
+    text = to_plain(answer_text(desk, "/on 26/06/2023 - 30/06/2023"))
+    assert text.startswith("Claims reported in 26–30 June 2023: 18 reports, 2,281 claimed")
+
+
+def test_on_marks_joint_rows_and_named_people(desk) -> None:  # type: ignore[no-untyped-def]
+    text = to_plain(answer_text(desk, "/on 25/06/2023"))
+    assert "145 · Candlelight Party / Unnamed Parties (joint row)" in text
+    text = to_plain(answer_text(desk, "/on 19/06/2023"))
+    assert "names Long Phary (mass trial defendant)" in text
+
+
+def test_on_a_day_without_claims(desk) -> None:  # type: ignore[no-untyped-def]
+    answer = answer_text(desk, "/on 01/01/2023")
+    assert answer.ok and "No defection claims were reported then." in to_plain(answer)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        ("31/06/2023", "31/06/2023 is not a date: June 2023 has 30 days."),
+        ("30/02/2023", "February 2023 has 28 days"),
+        ("", "Which day?"),
+        ("yesterday-ish", ""),
+        ("30/06/2023 - 01/06/2023", ""),
+    ],
+)
+def test_on_errors(desk, args: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    answer = answer_text(desk, f"/on {args}")
+    assert not answer.ok
+    assert fragment in to_plain(answer)

@@ -1,0 +1,100 @@
+"""``/who``: person cards, fuzzy spellings, ambiguity, no match."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import answer_text
+from bot.render import to_plain
+
+
+def card(desk, name: str):  # type: ignore[no-untyped-def]
+    answer = answer_text(desk, f"/who {name}")
+    return answer, to_plain(answer)
+
+
+def test_kung_raiya_card(desk) -> None:  # type: ignore[no-untyped-def]
+    answer, text = card(desk, "Kung Raiya")
+    assert answer.ok
+    lines = text.splitlines()
+    assert lines[0] == "Kung Raiya"
+    assert "member of the central committee (former) — Candlelight Party" in text
+    # Timeline in date order, each event with a source reference.
+    order = [
+        text.index(s)
+        for s in (
+            "2015 — Convicted",
+            "2017 — Released",
+            "2020 — Convicted",
+            "16 June 2023 — Resigned",
+            "June 2023 — Defected",
+            "19 June 2023 — Appointed",
+            "9 July 2023 — Fled",
+        )
+    ]
+    assert order == sorted(order)
+    assert "(according to Kimsour Phearith (Candlelight spokesperson))" in text
+    assert "Status: as of c. July 2023" in text
+    assert "No longer in the Cambodian People's Party" in text
+    assert "CamboJA" in text and "[1]" in text and "Sources:" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("kung raya", "Kung Raiya"),
+        ("KUNG RAIYA", "Kung Raiya"),
+        ("Sarlong Det", "Sar Longdeth"),
+        ("Kimsour Phearith", "Kimsour Phirith"),
+        ("Khoung Sreng", "Khuong Sreng"),
+        ("Samdech Hun Sen", "Hun Sen"),
+        ("Raiya", "Kung Raiya"),
+    ],
+)
+def test_spelling_variants_find_the_person(desk, typed: str, canonical: str) -> None:  # type: ignore[no-untyped-def]
+    answer, text = card(desk, typed)
+    assert answer.ok, text
+    assert text.splitlines()[0] == canonical
+
+
+def test_alias_spellings_are_listed(desk) -> None:  # type: ignore[no-untyped-def]
+    _, text = card(desk, "Sar Longdeth")
+    assert "Also spelled: Sarlong Det" in text
+    assert (
+        "13/06/2023 — Named in a defection claim: 1 from Candlelight Party, described as "
+        "“Phnom Penh working group head”; claimed by pro-government media" in text
+    )
+
+
+def test_person_known_only_from_the_table(desk) -> None:  # type: ignore[no-untyped-def]
+    answer, text = card(desk, "Long Phary")
+    assert answer.ok
+    assert "19/06/2023 — Named in a defection claim" in text
+    assert "Known only from a pro-government defection claim" in text
+
+
+def test_ambiguous_name_lists_candidates_with_buttons(desk) -> None:  # type: ignore[no-untyped-def]
+    answer, text = card(desk, "Bunthorn")
+    assert not answer.ok
+    assert "matches more than one person" in text
+    assert {b.command for b in answer.buttons} == {"/who Tum Bunthorn", "/who Thoeun Bunthorn"}
+    assert "score" in text
+
+
+def test_different_people_sharing_a_family_name_are_not_confused(desk) -> None:  # type: ignore[no-untyped-def]
+    answer, text = card(desk, "Sam Inn")
+    assert answer.ok and text.splitlines()[0] == "Sam Inn"
+    answer, text = card(desk, "Sem Hak")
+    assert answer.ok and text.splitlines()[0] == "Sem Hak"
+
+
+def test_no_match_suggests_closest(desk) -> None:  # type: ignore[no-untyped-def]
+    answer, text = card(desk, "Sam Rainsy")
+    assert not answer.ok
+    assert "No one called “Sam Rainsy” is in the data." in text
+    assert "Closest names:" in text and answer.buttons
+
+
+def test_who_without_a_name_asks_for_one(desk) -> None:  # type: ignore[no-untyped-def]
+    answer, text = card(desk, "")
+    assert not answer.ok and "Whom should I look up?" in text
