@@ -15,8 +15,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.answer import Answer, italic
-from bot.facts import parse_partial_date
-from bot.periods import format_day
+from bot.periods import format_day, parse_partial_date
 
 
 class SourceLike(Protocol):

@@ -17,16 +17,19 @@ import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import make_engine, session_factory
-from bot.matcher import AliasEntry, NameIndex
 from bot.meta import data_version
 from bot.models import Claim, PartyAlias, PersonAlias
 from bot.schema import is_current, upgrade
+
+if TYPE_CHECKING:
+    from bot.matcher import NameIndex
 
 Clock = Callable[[], datetime]
 
@@ -40,10 +43,7 @@ class Desk:
         self.clock: Clock = clock or (lambda: datetime.now(self.tz))
         self.sessions: sessionmaker[Session] = session_factory(engine)
         self._lock = threading.Lock()
-        self._version = -1
-        self._people: NameIndex | None = None
-        self._parties: NameIndex | None = None
-        self._latest_year: int | None = None
+        self._indexes: dict[str, tuple[int, NameIndex]] = {}
 
     @classmethod
     def open(
@@ -80,31 +80,30 @@ class Desk:
         return self.now().date()
 
     def people(self) -> NameIndex:
-        self._refresh()
-        assert self._people is not None
-        return self._people
+        return self._index("people")
 
     def parties(self) -> NameIndex:
-        self._refresh()
-        assert self._parties is not None
-        return self._parties
+        return self._index("parties")
 
     def latest_year(self) -> int:
         """The most recent year with claims: what a bare month ("June") means."""
-        self._refresh()
-        return self._latest_year or self.today().year
+        with self.sessions() as s:
+            latest = s.scalar(select(func.max(Claim.reported_on)))  # an index lookup
+        return latest.year if latest else self.today().year
 
-    def _refresh(self) -> None:
+    def _index(self, which: str) -> NameIndex:
+        """The in-memory name index, rebuilt only when the data version has moved."""
         with self.sessions() as s:
             version = data_version(s)
-            if version == self._version and self._people is not None:
-                return
+            cached = self._indexes.get(which)
+            if cached is not None and cached[0] == version:
+                return cached[1]
             with self._lock:
-                if version == self._version and self._people is not None:
-                    return
-                self._people = NameIndex(
-                    AliasEntry(*row)
-                    for row in s.execute(
+                # Imported here: answers that match no names (/on, /summary) skip numpy.
+                from bot import matcher
+
+                if which == "people":
+                    rows = s.execute(
                         select(
                             PersonAlias.person_id,
                             PersonAlias.alias,
@@ -113,10 +112,9 @@ class Desk:
                             PersonAlias.sorted_key,
                         )
                     )
-                )
-                self._parties = NameIndex(
-                    AliasEntry(*row)
-                    for row in s.execute(
+                    index = matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
+                else:
+                    rows = s.execute(
                         select(
                             PartyAlias.party_id,
                             PartyAlias.alias,
@@ -126,7 +124,6 @@ class Desk:
                             PartyAlias.acronym,
                         )
                     )
-                )
-                latest = s.scalar(select(func.max(Claim.reported_on)))
-                self._latest_year = latest.year if latest else None
-                self._version = version
+                    index = matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
+                self._indexes[which] = (version, index)
+                return index

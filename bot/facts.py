@@ -12,13 +12,12 @@ back as :class:`bot.problems.InputError` naming the file and the line of the off
 from __future__ import annotations
 
 import datetime as dt
-import re
-from datetime import date
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.periods import parse_partial_date
 from bot.problems import InputError, Problem
 
 Precision = Literal["day", "month", "year", "approximate"]
@@ -35,31 +34,10 @@ EventKind = Literal[
     "stated",
     "other",
 ]
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-def parse_partial_date(value: str) -> tuple[date, date]:
-    """Turn ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into the first and last day it covers.
-
-    >>> parse_partial_date("2023-06")
-    (datetime.date(2023, 6, 1), datetime.date(2023, 6, 30))
-    """
-    m = _PARTIAL_DATE.match(value)
-    if not m:
-        raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = int(m[1]), m[2], m[3]
-    if month is None:
-        return date(year, 1, 1), date(year, 12, 31)
-    start = date(year, int(month), 1)
-    if day is not None:
-        one = date(year, int(month), int(day))
-        return one, one
-    following = date(year + (start.month == 12), start.month % 12 + 1, 1)
-    return start, date.fromordinal(following.toordinal() - 1)
 
 
 class SourceFact(_Strict):

@@ -30,7 +30,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.bundled import bundled_data_dir
-from bot.facts import FactsFile, PartyFact, PersonFact, SourceFact, parse_facts, parse_partial_date
+from bot.facts import FactsFile, PartyFact, PersonFact, SourceFact, parse_facts
 from bot.matcher import AliasEntry, NameIndex
 from bot.meta import bump_data_version
 from bot.models import (
@@ -46,6 +46,7 @@ from bot.models import (
     Source,
 )
 from bot.normalize import compact_key, normalize_name, sorted_tokens_key
+from bot.periods import parse_partial_date
 from bot.problems import InputError, Problem
 from bot.table import Table, TableRow, parse_table
 

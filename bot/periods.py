@@ -540,3 +540,26 @@ def previous_week(p: Period) -> Period:
     The Monday–Sunday week before the one containing p.start.
     """
     return _week(p.start - timedelta(days=p.start.weekday() + 7))
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def parse_partial_date(value: str) -> tuple[date, date]:
+    """Turn ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into the first and last day it covers.
+
+    >>> parse_partial_date("2023-06")
+    (datetime.date(2023, 6, 1), datetime.date(2023, 6, 30))
+    """
+    m = _PARTIAL_DATE.match(value)
+    if not m:
+        raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(m[1]), m[2], m[3]
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    start = date(year, int(month), 1)
+    if day is not None:
+        one = date(year, int(month), int(day))
+        return one, one
+    following = date(year + (start.month == 12), start.month % 12 + 1, 1)
+    return start, date.fromordinal(following.toordinal() - 1)

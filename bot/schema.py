@@ -13,7 +13,6 @@ without importing Alembic; a test keeps it equal to Alembic's own head.
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text

@@ -35,7 +35,8 @@ def test_kung_raiya_card(desk) -> None:  # type: ignore[no-untyped-def]
     assert order == sorted(order)
     assert "(according to Kimsour Phearith (Candlelight spokesperson))" in text
     assert "Status: as of c. July 2023" in text
-    assert "No longer in the Cambodian People's Party" in text
+    assert "left Cambodia citing fear for his safety" in text.split("Status:")[1]
+    assert "no longer in the Cambodian People's Party" in text.split("Status:")[1]
     assert "CamboJA" in text and "[1]" in text and "Sources:" in text
 
 

@@ -10,6 +10,7 @@ Kung Raiya
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -18,9 +19,11 @@ from bot.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.answers.common import day
 from bot.citations import Citations, partial_date_label
 from bot.desk import Desk
-from bot.matcher import Candidate
 from bot.models import Claim, ClaimPerson, Event, Person
 from bot.queries import ClaimView, views
+
+if TYPE_CHECKING:
+    from bot.matcher import Candidate
 
 EVENT_VERBS = {
     "defected": "Defected",
@@ -136,8 +139,7 @@ def person_card(
                 0,
                 [
                     f"{when} — ",
-                    bold(EVENT_VERBS[e.kind]),
-                    ": ",
+                    bold(_event_label(e.kind, e.summary)),
                     e.summary,
                     who,
                     " ",
@@ -179,27 +181,77 @@ def person_card(
     return answer
 
 
+STATE_KINDS = frozenset(
+    {
+        "defected",
+        "joined",
+        "resigned",
+        "appointed",
+        "fled",
+        "arrested",
+        "convicted",
+        "released",
+        "sentenced",
+    }
+)
+SITUATION_KINDS = frozenset({"fled", "arrested", "convicted", "released", "sentenced"})
+
+
 def _status(events: list[Event], mentions: list[ClaimView]) -> str:
-    """One line: the latest event, and party membership as the events leave it."""
-    if not events:
-        return "named in a defection claim; no other events recorded" if mentions else ""
+    """One line: where the person stands after the latest change of party or legal situation.
+
+    Statements and other events are left out: "said X" is not a status.
+    """
     ordered = sorted(events, key=lambda e: e.sort_date)
-    latest = ordered[-1]
-    line = (
+    states = [e for e in ordered if e.kind in STATE_KINDS]
+    bits: list[str] = []
+    situation = next((e for e in reversed(states) if e.kind in SITUATION_KINDS), None)
+    if situation is not None:
+        when = partial_date_label(situation.date_text, situation.precision)
+        bits.append(f"{_lower_first(situation.summary)} ({when})")
+    member, left = _membership(states)
+    if member:
+        bits.append(f"last known party: {member}")
+    elif left:
+        bits.append(f"no longer in the {left}, no later party recorded")
+    elif mentions:
+        last = mentions[-1]
+        bits.append(
+            f"reported as a defector from the {last.party_text} on "
+            f"{day(last.reported_on)} by {last.claimant} (a claim, not verified)"
+        )
+    if not bits:
+        return "no change of party or legal situation recorded"
+    latest = states[-1] if states else None
+    as_of = (
         f"as of {partial_date_label(latest.date_text, latest.precision)}: "
-        f"{EVENT_VERBS[latest.kind].lower()} — {latest.summary[0].lower()}{latest.summary[1:]}"
+        if latest is not None
+        else ""
     )
+    return as_of + "; ".join(bits) + "."
+
+
+def _membership(states: list[Event]) -> tuple[str | None, str | None]:
+    """(current party, party last left) as defect/join/resign events leave them."""
     member: str | None = None
     left: str | None = None
-    for e in ordered:
+    for e in states:
         if e.kind in ("defected", "joined") and e.to_party is not None:
             member, left = e.to_party.name, None
-        elif e.kind == "resigned" and e.from_party is not None and e.from_party.name == member:
+        elif (
+            e.kind == "resigned"
+            and e.from_party is not None
+            and member in (None, e.from_party.name)
+        ):
             member, left = None, e.from_party.name
-        elif e.kind == "resigned" and e.from_party is not None and member is None:
-            left = e.from_party.name
-    if member:
-        line += f". Last known party: {member}"
-    elif left:
-        line += f". No longer in the {left}; no later party recorded"
-    return line + "."
+    return member, left
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _event_label(kind: str, summary: str) -> str:
+    """The kind as a label, unless the summary already opens with it ("Convicted of ...")."""
+    verb = EVENT_VERBS[kind]
+    return "" if summary[:4].lower() == verb[:4].lower() else f"{verb}: "
