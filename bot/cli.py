@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.problems import InputError
@@ -43,8 +44,25 @@ def _parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help="load data files (default: the bundled data/)")
     load.add_argument("paths", nargs="*", type=Path)
     sub.add_parser("check", help="print the data-quality report")
+    dig = sub.add_parser("digests", help="weekly summaries: `desk digests run` sends those due")
+    dig_sub = dig.add_subparsers(dest="digests_cmd", metavar="ACTION", required=True)
+    dig_run = dig_sub.add_parser("run", help="send every weekly summary due now, then exit")
+    dig_run.add_argument(
+        "--as-of",
+        metavar="TIMESTAMP",
+        type=_timestamp,
+        help="act as if it were this moment (ISO 8601, e.g. 2023-07-03T09:05+07:00)",
+    )
     mig = sub.add_parser("migrate", help="create or upgrade the database schema")
     mig.add_argument("--revision", default="head")
+    sub.add_parser("health", help="check the database answers (exit 0) or not (exit 1)")
+    exp = sub.add_parser("export", help="write every claim row as CSV or JSON")
+    exp.add_argument("--format", choices=("csv", "json"), default="csv")
+    exp.add_argument("-o", "--output", metavar="FILE", type=Path, help="default: standard output")
+    bak = sub.add_parser("backup", help="write the whole database to a JSON file ('-': stdout)")
+    bak.add_argument("file", metavar="FILE", type=Path)
+    res = sub.add_parser("restore", help="replace the database's contents with a backup file")
+    res.add_argument("file", metavar="FILE", type=Path)
     return p
 
 
@@ -96,6 +114,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         report = load_paths(desk.engine, args.paths or None, progress=_progress)
         print(report.summary())
         return 0
+    if args.cmd in ("health", "export", "backup", "restore"):
+        # Before Desk.open: these must not migrate or load anything by themselves.
+        return _ops(args, settings)
     desk = Desk.open(settings.database_url, timezone=settings.timezone)
     if args.cmd == "ask":
         from bot.answers import answer_text
@@ -113,6 +134,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         print(render_report(quality_report(desk.engine)))
         return 0
+    if args.cmd == "digests":
+        return _digests_run(desk, settings, args.as_of)
     if args.cmd == "run":
         if settings.telegram_bot_token is None:
             print(NO_TOKEN_HELP, file=sys.stderr)
@@ -121,6 +144,93 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return run_bot(desk, settings, webhook_url=args.webhook, listen=args.listen, port=args.port)
     raise AssertionError(args.cmd)
+
+
+def _ops(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.backup import OpsError, backup, export_claims, restore
+    from bot.db import make_engine
+
+    if args.cmd == "health":
+        from bot.health import check_health, health_engine
+
+        health = check_health(health_engine(settings.database_url))
+        print(f"{'ok' if health.ok else 'unhealthy'}: {health.message}")
+        return 0 if health.ok else 1
+    engine = make_engine(settings.database_url)
+    try:
+        if args.cmd == "export":
+            if args.output is None:
+                count = export_claims(engine, sys.stdout, args.format)
+            else:
+                with args.output.open("w", encoding="utf-8", newline="") as out:
+                    count = export_claims(engine, out, args.format)
+            print(f"Exported {count:,} claims.", file=sys.stderr)
+        elif args.cmd == "backup":
+            if str(args.file) == "-":
+                report = backup(engine, sys.stdout)
+            else:
+                # Written beside the target and renamed: a failed backup never leaves half a file.
+                partial = args.file.with_name(args.file.name + ".partial")
+                with partial.open("w", encoding="utf-8") as out:
+                    report = backup(engine, out)
+                partial.replace(args.file)
+            print(f"Backed up {report.summary()}", file=sys.stderr)
+        else:
+            if str(args.file) == "-":
+                report = restore(engine, sys.stdin, name="<stdin>")
+            else:
+                try:
+                    with args.file.open(encoding="utf-8") as stream:
+                        report = restore(engine, stream, name=str(args.file))
+                except OSError as exc:
+                    print(f"desk: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+                    return 1
+            print(f"Restored {report.summary()}")
+    except OpsError as exc:
+        print(f"desk: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _timestamp(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO 8601 timestamp") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _digests_run(desk: object, settings: Settings, as_of: datetime | None) -> int:
+    import asyncio
+    from datetime import timedelta
+
+    from bot.app import build_application
+    from bot.desk import Desk
+    from handlers.digests import send_due_digests
+
+    assert isinstance(desk, Desk)
+    if settings.telegram_bot_token is None:
+        print(
+            "desk: TELEGRAM_BOT_TOKEN is not set; digests need the bot to send them.",
+            file=sys.stderr,
+        )
+        return 2
+
+    async def run() -> int:
+        app = build_application(desk, settings)
+        async with app:  # initialises the bot and its rate limiter; no polling
+            report = await send_due_digests(
+                app.bot,
+                desk,
+                as_of or desk.now(),
+                grace=timedelta(hours=settings.digest_grace_hours),
+            )
+        print(report.summary())
+        return 0 if report.failed == 0 else 1
+
+    return asyncio.run(run())
 
 
 def _chat(desk: object) -> int:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ContextTypes
 
 from bot.answer import Answer
 from bot.answers import answer_text
-from handlers.reply import command_of_choice, compute, desk_of, edit_into_answer, logged
+from handlers.reply import (
+    command_of_choice,
+    compute,
+    desk_of,
+    edit_into_answer,
+    logged,
+    send_answer,
+)
 
 
 @logged("choice")
@@ -21,8 +28,11 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
         return None
     await query.answer()
     answer = await compute(answer_text, desk_of(context), command)
-    if query.message is not None and hasattr(query.message, "edit_text"):
-        await edit_into_answer(query.message, answer)  # type: ignore[arg-type]
+    if isinstance(query.message, Message):
+        if query.message.is_accessible:
+            await edit_into_answer(query.message, answer)
+        else:  # too old for Telegram to let us edit it: answer with a new message
+            await send_answer(query.message, answer)
     return answer
 
 

@@ -14,10 +14,12 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine
+from functools import partial
 from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.answer import Answer
@@ -29,6 +31,7 @@ T = TypeVar("T")
 CALLBACK_LIMIT = 64
 _LONG_CHOICES: OrderedDict[str, str] = OrderedDict()
 _LONG_CHOICES_KEPT = 10_000
+SEND_ATTEMPTS = 3  # a send failing with a 5xx is tried this often in all
 
 
 def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
@@ -69,27 +72,71 @@ def keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
     )
 
 
+async def _patiently(call: Callable[[], Awaitable[T]]) -> T:
+    """Retry a request that failed with a server error (5xx) or a lost connection, twice.
+
+    Not TimedOut: Telegram may have delivered the message, so a retry could send it twice; not
+    BadRequest: it would fail again. 429s are retried by the rate limiter (bot/app.py).
+    """
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            return await call()
+        except (BadRequest, TimedOut):
+            raise
+        except NetworkError as exc:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            log.warning("Telegram request failed (%s); retrying (attempt %d)", exc, attempt + 1)
+            await asyncio.sleep(0.5 * attempt)
+    raise AssertionError("unreachable")
+
+
 async def send_answer(message: Message, answer: Answer) -> None:
     """Reply with the answer; buttons go on the last part of a split answer."""
     parts = html_messages(answer)
     for i, part in enumerate(parts):
         markup = keyboard(answer) if i == len(parts) - 1 else None
-        await message.reply_html(
-            part, reply_markup=markup, do_quote=False, disable_web_page_preview=True
+        await _patiently(
+            partial(
+                message.reply_html,
+                part,
+                reply_markup=markup,
+                do_quote=False,
+                disable_web_page_preview=True,
+            )
         )
 
 
 async def edit_into_answer(message: Message, answer: Answer) -> None:
     parts = html_messages(answer)
-    await message.edit_text(
-        parts[0],
-        parse_mode=ParseMode.HTML,
-        reply_markup=keyboard(answer) if len(parts) == 1 else None,
-        disable_web_page_preview=True,
-    )
+    try:
+        await _patiently(
+            partial(
+                message.edit_text,
+                parts[0],
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard(answer) if len(parts) == 1 else None,
+                disable_web_page_preview=True,
+            )
+        )
+    except BadRequest as exc:
+        reason = exc.message.lower()
+        if "not modified" in reason:
+            return  # pressed twice: the message already shows this answer
+        if "to edit not found" in reason or "can't be edited" in reason:
+            await send_answer(message, answer)  # the message is gone: answer anew
+            return
+        raise
     for i, part in enumerate(parts[1:], start=2):
-        await message.reply_html(
-            part, do_quote=False, reply_markup=keyboard(answer) if i == len(parts) else None
+        markup = keyboard(answer) if i == len(parts) else None
+        await _patiently(
+            partial(
+                message.reply_html,
+                part,
+                do_quote=False,
+                reply_markup=markup,
+                disable_web_page_preview=True,
+            )
         )
 
 
