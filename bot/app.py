@@ -27,7 +27,17 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 from bot.answers.catalog import HELP_LINES
 from bot.desk import Desk
 from bot.settings import Settings
-from handlers import choices, digests, errors, info, inline, lookup, other, subscriptions
+from handlers import (
+    choices,
+    curation,
+    digests,
+    errors,
+    info,
+    inline,
+    lookup,
+    other,
+    subscriptions,
+)
 
 log = logging.getLogger("desk")
 
@@ -79,15 +89,17 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
     for module in (lookup, info, subscriptions):
         for handler in module.handlers():
             app.add_handler(handler)
-    for extra in (choices.handlers(), inline.handlers(), other.handlers()):
+    # curation before choices: its Apply/Cancel buttons have their own callback pattern.
+    for extra in (curation.handlers(), choices.handlers(), inline.handlers(), other.handlers()):
         for handler in extra:
             app.add_handler(handler)
     app.add_error_handler(errors.on_error)
     if app.job_queue is not None:
         # Subscriptions live in the database, so a restart needs no re-registration: the ticker
         # finds whatever is due, including summaries missed while the bot was down.
-        app.job_queue.run_repeating(digests.digest_tick, interval=60, first=2,
-                                    name="weekly-digests")
+        app.job_queue.run_repeating(
+            digests.digest_tick, interval=60, first=2, name="weekly-digests"
+        )
     return app
 
 

@@ -34,6 +34,7 @@ from bot.facts import FactsFile, PartyFact, PersonFact, SourceFact, parse_facts
 from bot.matcher import AliasEntry, NameIndex
 from bot.meta import bump_data_version
 from bot.models import (
+    Change,
     Claim,
     ClaimParty,
     ClaimPerson,
@@ -134,7 +135,11 @@ def read_inputs(paths: Sequence[Path]) -> tuple[list[FactsFile], list[Table]]:
 
 
 def load_paths(
-    engine: Engine, paths: Sequence[Path] | None = None, *, progress: Progress | None = None
+    engine: Engine,
+    paths: Sequence[Path] | None = None,
+    *,
+    progress: Progress | None = None,
+    actor: str = "desk load",
 ) -> LoadReport:
     """Validate and apply ``paths`` (default: the bundled data) in one transaction."""
     paths = list(paths) if paths else [bundled_data_dir()]
@@ -144,6 +149,9 @@ def load_paths(
         _apply(session, facts, tables, report, progress or (lambda *_: None))
         if report.changed:
             bump_data_version(session)
+            session.add(
+                Change(at=datetime.now(UTC), actor=actor, kind="load", summary=report.summary())
+            )
         report.claims_total = session.scalar(select(func.count(Claim.id))) or 0
     return report
 
@@ -173,7 +181,7 @@ def _apply(
     problems: list[Problem] = []
     for table in tables:
         try:
-            _sync_table(session, table, report, progress)
+            sync_table(session, table, report, progress)
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -323,7 +331,7 @@ def _upsert_person(
     return 1
 
 
-class _PartyResolver:
+class PartyResolver:
     """Exact alias lookup for table rows, with did-you-mean from the fuzzy index."""
 
     def __init__(self, session: Session) -> None:
@@ -358,7 +366,7 @@ class _PartyResolver:
         raise ValueError(f"unknown party {name!r}: it matches no party name or alias.{hint}")
 
 
-class _PersonLinker:
+class PersonLinker:
     """Link names from ``(including ...)`` notes to people, creating table-only people as needed."""
 
     def __init__(self, session: Session) -> None:
@@ -387,7 +395,7 @@ class _PersonLinker:
 RowKey = tuple[date, str, int]
 
 
-def _sync_table(session: Session, table: Table, report: LoadReport, progress: Progress) -> None:
+def sync_table(session: Session, table: Table, report: LoadReport, progress: Progress) -> None:
     source = _table_source(session, table)
     claimant = table.claimant or source.claimant
     if not claimant:
@@ -416,11 +424,11 @@ def _sync_table(session: Session, table: Table, report: LoadReport, progress: Pr
                 ]
             )
         source.stated_total = table.stated_total
-    parties = _PartyResolver(session)
+    parties = PartyResolver(session)
     desired, problems = _desired_rows(table, parties)
     if problems:
         raise InputError(problems)
-    linker = _PersonLinker(session)
+    linker = PersonLinker(session)
     people = {
         k: [(linker.person_id(p.name), p.descriptor) for p in row.people]
         for k, (row, _) in desired.items()
@@ -525,7 +533,7 @@ def _table_source(session: Session, table: Table) -> Source:
 
 
 def _desired_rows(
-    table: Table, parties: _PartyResolver
+    table: Table, parties: PartyResolver
 ) -> tuple[dict[RowKey, tuple[TableRow, tuple[int, ...]]], list[Problem]]:
     desired: dict[RowKey, tuple[TableRow, tuple[int, ...]]] = {}
     seen: Counter[tuple[date, str]] = Counter()

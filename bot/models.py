@@ -271,3 +271,18 @@ class Delivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class Change(Base):
+    """Every change to the data: who, when, what, and how to undo it."""
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    actor: Mapped[str] = mapped_column(Text)  # "@name (id)" from chat, or "desk load" etc.
+    kind: Mapped[str] = mapped_column(String(20))  # add | table | undo | load | restore
+    summary: Mapped[str] = mapped_column(Text)
+    undo: Mapped[str | None] = mapped_column(Text)  # JSON: what reverting needs
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

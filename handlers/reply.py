@@ -86,7 +86,7 @@ async def _patiently(call: Callable[[], Awaitable[T]]) -> T:
         except NetworkError as exc:
             if attempt == SEND_ATTEMPTS:
                 raise
-            log.warning("Telegram request failed (%s); retrying (attempt %d)", exc, attempt + 1)
+            log.warning("Telegram request failed (%.200s); retrying (try %d)", exc, attempt + 1)
             await asyncio.sleep(0.5 * attempt)
     raise AssertionError("unreachable")
 

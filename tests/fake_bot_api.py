@@ -1081,6 +1081,27 @@ class FakeBotAPI:
                 message["reply_to_message"] = _without_reply(replied)
         return self.push_update({"message": message}, token)
 
+    def push_document(
+        self, chat_id: int, user_id: int, filename: str, data: bytes, *, token: str | None = None
+    ) -> JSON:
+        """A user sends a file (e.g. a claims table); the bot can getFile and download it."""
+        with self._lock:
+            chat = self._chats.get(chat_id)
+            if chat is None:
+                raise ValueError(f"unknown chat {chat_id}; add it first")
+            if user_id not in self._users:
+                self.add_user(user_id)
+            stored = self._resolve_file(UploadedFile(filename, "text/plain", data), "document")
+            document = {
+                "file_id": stored.file_id,
+                "file_unique_id": stored.unique_id,
+                "file_name": filename,
+                "mime_type": "text/plain",
+                "file_size": len(data),
+            }
+            message = self._store_message(chat, self._users[user_id], {"document": document})
+        return self.push_update({"message": message}, token)
+
     def push_callback_query(
         self, chat_id: int, user_id: int, message_id: int, data: str, *, token: str | None = None
     ) -> JSON:

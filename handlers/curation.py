@@ -1,0 +1,160 @@
+"""/add, /undo, /changes and table-file uploads: changing the data from chat.
+
+Only Telegram user ids listed in DESK_ADMIN_IDS may change anything; others are refused
+politely. An uploaded table is previewed first and applied only when its sender confirms.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import OrderedDict
+from functools import partial
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.answer import Answer, fail
+from bot.curation import add_claim, recent_changes, undo_last, upload_table
+from bot.render import html_messages
+from bot.settings import Settings
+from handlers.reply import compute, desk_of, logged, send_answer
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+REFUSAL = "Sorry, only the desk's admins can change the data."
+_PENDING: OrderedDict[str, tuple[int, str, str]] = OrderedDict()  # token → (user, name, text)
+_PENDING_KEPT = 100
+
+
+def is_admin(context: ContextTypes.DEFAULT_TYPE, user: User | None) -> bool:
+    settings = context.application.bot_data["settings"]
+    assert isinstance(settings, Settings)
+    return user is not None and user.id in settings.admin_ids
+
+
+def actor(user: User) -> str:
+    return f"@{user.username} ({user.id})" if user.username else f"{user.full_name} ({user.id})"
+
+
+@logged("add")
+async def on_add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return None
+    if not is_admin(context, user):
+        answer = fail("add", REFUSAL)
+    else:
+        answer = await compute(
+            add_claim, desk_of(context), user.id, actor(user), " ".join(context.args or [])
+        )
+    await send_answer(message, answer)
+    return answer
+
+
+@logged("undo")
+async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return None
+    if not is_admin(context, user):
+        answer = fail("undo", REFUSAL)
+    else:
+        answer = await compute(undo_last, desk_of(context), user.id, actor(user))
+    await send_answer(message, answer)
+    return answer
+
+
+@logged("changes")
+async def on_changes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+    if update.effective_message is None:
+        return None
+    answer = await compute(recent_changes, desk_of(context))
+    await send_answer(update.effective_message, answer)
+    return answer
+
+
+@logged("upload")
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or message.document is None:
+        return None
+    if not is_admin(context, user):
+        answer = fail("upload", REFUSAL)
+        await send_answer(message, answer)
+        return answer
+    document = message.document
+    name = document.file_name or "table.txt"
+    if (document.file_size or 0) > MAX_UPLOAD_BYTES:
+        answer = fail("upload", f"{name} is too large (at most 5 MB).")
+        await send_answer(message, answer)
+        return answer
+    data = await (await context.bot.get_file(document.file_id)).download_as_bytearray()
+    try:
+        text = bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        answer = fail("upload", f"{name} is not UTF-8 text; send the table as a .txt file.")
+        await send_answer(message, answer)
+        return answer
+    result = await compute(
+        partial(upload_table, apply=False), desk_of(context), user.id, actor(user), text, name
+    )
+    if not result.ok:
+        await send_answer(message, result.answer)
+        return result.answer
+    token = secrets.token_urlsafe(8)
+    _PENDING[token] = (user.id, name, text)
+    while len(_PENDING) > _PENDING_KEPT:
+        _PENDING.popitem(last=False)
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("Apply", callback_data=f"upload:yes:{token}"),
+                InlineKeyboardButton("Cancel", callback_data=f"upload:no:{token}"),
+            ]
+        ]
+    )
+    await message.reply_html(html_messages(result.answer)[0], reply_markup=markup, do_quote=False)
+    return result.answer
+
+
+async def on_upload_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query, user = update.callback_query, update.effective_user
+    if query is None or query.data is None or user is None:
+        return
+    _, verb, token = query.data.split(":", 2)
+    pending = _PENDING.get(token)
+    if pending is None or pending[0] != user.id or not is_admin(context, user):
+        await query.answer(
+            "Only the admin who sent the file can confirm it (or it expired).", show_alert=True
+        )
+        return
+    await query.answer()
+    del _PENDING[token]
+    if verb != "yes":
+        await query.edit_message_text(f"Cancelled: {pending[1]} was not loaded.")
+        return
+    result = await compute(
+        partial(upload_table, apply=True),
+        desk_of(context),
+        user.id,
+        actor(user),
+        pending[2],
+        pending[1],
+    )
+    await query.edit_message_text(html_messages(result.answer)[0], parse_mode="HTML")
+
+
+def handlers() -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:
+    return [
+        CommandHandler("add", on_add),
+        CommandHandler("undo", on_undo),
+        CommandHandler("changes", on_changes),
+        MessageHandler(filters.Document.ALL, on_document),
+        CallbackQueryHandler(on_upload_choice, pattern=r"^upload:(yes|no):"),
+    ]
