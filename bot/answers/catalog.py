@@ -50,6 +50,8 @@ def answer_help(desk: Desk | None = None) -> Answer:
         "finds Kung Raiya."
     )
     answer.line(italic(f"Every figure is a claim with its source. {CLAIM_CAVEAT}"))
+    answer.line("Desk admins can also /add a claim, send a table file, /undo their last change; "
+                "/changes lists every change.")
     return answer
 
 
