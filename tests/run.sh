@@ -22,6 +22,8 @@
 #
 # As root (CI), a missing PostgreSQL is installed with apt-get, and the server
 # runs as the unprivileged system user "desktest" (initdb refuses root).
+# Likewise a missing systemd-analyze (package systemd), for the checks of the
+# systemd units in deploy/ (tests/test_deploy.py; they skip without it, except under CI=true).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -434,6 +436,25 @@ else
     fi
 fi
 phase_ok
+
+# tests/test_deploy.py runs `systemd-analyze verify` on deploy/*.service. Only the package is
+# installed (nothing is started); the plain install is tried first, as the package lists are
+# usually fresh from the PostgreSQL step, and `apt-get update` only if that fails.
+if ! command -v systemd-analyze >/dev/null 2>&1 && [[ "$IS_ROOT" == 1 ]] &&
+    command -v apt-get >/dev/null 2>&1; then
+    phase systemd "apt-get install systemd (for systemd-analyze verify)"
+    apt_systemd() {
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+            -o Acquire::Retries=3 systemd </dev/null >/dev/null
+    }
+    if ! apt_systemd 2>/dev/null; then
+        { DEBIAN_FRONTEND=noninteractive apt-get update -q -o Acquire::Retries=3 </dev/null >/dev/null &&
+            apt_systemd; } ||
+            warn "could not install systemd: the unit checks in tests/test_deploy.py will skip" \
+                "(and fail under CI=true)"
+    fi
+    phase_ok
+fi
 
 # ---------------------------------------------------- 3. lint and tests ----
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.schema import HEAD
 from tests.conftest import REPO
 
 
@@ -102,4 +103,4 @@ def test_bad_settings_are_one_clear_line(tmp_path: Path) -> None:
 
 def test_migrate_reports_revision(tmp_path: Path) -> None:
     result = desk("migrate", db=tmp_path / "m.sqlite3")
-    assert result.returncode == 0 and "Schema at revision 0001" in result.stdout
+    assert result.returncode == 0 and f"Schema at revision {HEAD}" in result.stdout

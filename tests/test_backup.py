@@ -1,0 +1,347 @@
+"""``desk export``, ``desk backup`` and ``desk restore`` on real SQLite files and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, delete, func, inspect, select
+from sqlalchemy.orm import Session
+
+from bot.backup import EXPORT_COLUMNS, backup, export_claims, restore
+from bot.db import make_engine
+from bot.loader import load_paths
+from bot.meta import bump_data_version, data_version
+from bot.models import Claim, Source
+from bot.problems import InputError
+from bot.schema import HEAD, current_revision, upgrade
+from tests.conftest import REPO, make_database
+
+TOTAL_ROWS = 110
+TOTAL_DEFECTORS = 6_476
+
+
+@contextmanager
+def database(backend: str, folder: Path) -> Iterator[str]:
+    """conftest's make_database (a fixture body) as a context manager."""
+    folder.mkdir()
+    yield from make_database(backend, folder)
+
+
+@pytest.fixture
+def stack() -> Iterator[ExitStack]:
+    with ExitStack() as cleanup:
+        yield cleanup
+
+
+def open_db(stack: ExitStack, backend: str, folder: Path, *, seeded: bool) -> Engine:
+    """A fresh database of ``backend``, optionally loaded with the bundled data."""
+    engine = make_engine(stack.enter_context(database(backend, folder)))
+    stack.callback(engine.dispose)
+    if seeded:
+        upgrade(engine)
+        load_paths(engine)
+    return engine
+
+
+def dump(engine: Engine) -> dict[str, Any]:
+    """Every table's rows, as a backup writes them, minus what a restore is meant to change."""
+    out = io.StringIO()
+    backup(engine, out)
+    doc = json.loads(out.getvalue())
+    doc["tables"]["meta"]["rows"] = [
+        r for r in doc["tables"]["meta"]["rows"] if r[0] != "data_version"
+    ]
+    return dict(doc["tables"])
+
+
+def saved(engine: Engine) -> str:
+    out = io.StringIO()
+    backup(engine, out)
+    return out.getvalue()
+
+
+def claim_count(engine: Engine) -> int:
+    with Session(engine) as s:
+        return s.scalar(select(func.count(Claim.id))) or 0
+
+
+# ---------------------------------------------------------------------------------- export --
+
+
+def test_export_csv_has_every_claim_with_a_header(seeded_url: str) -> None:
+    engine = make_engine(seeded_url)
+    out = io.StringIO(newline="")
+    assert export_claims(engine, out, "csv") == TOTAL_ROWS
+    engine.dispose()
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert len(rows) == TOTAL_ROWS
+    assert tuple(rows[0]) == EXPORT_COLUMNS
+    assert sum(int(r["number"]) for r in rows) == TOTAL_DEFECTORS
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert {r["source"] for r in rows} == {"pgm-claims-2023h1"}
+    assert all(r["claimant"] == "pro-government media, chiefly Fresh News" for r in rows)
+    joint = [
+        r
+        for r in rows
+        if r["original_line"] == "25/06/2023 145 Candlelight Party / Unnamed Parties"
+    ]
+    assert len(joint) == 1 and joint[0]["parties"] == "Candlelight Party / Unnamed Parties"
+    (named,) = [r for r in rows if "Long Phary" in r["original_line"]]
+    assert named["people"] == "Long Phary"
+    assert named["date"] == "2023-06-19" and named["number"] == "1"
+    assert named["parties"] == "Cambodia National Rescue Party"
+
+
+def test_export_json_is_a_list_of_objects(seeded_url: str) -> None:
+    engine = make_engine(seeded_url)
+    out = io.StringIO()
+    assert export_claims(engine, out, "json") == TOTAL_ROWS
+    engine.dispose()
+    rows = json.loads(out.getvalue())
+    assert isinstance(rows, list) and len(rows) == TOTAL_ROWS
+    assert all(tuple(r) == EXPORT_COLUMNS for r in rows)
+    assert sum(r["number"] for r in rows) == TOTAL_DEFECTORS
+    assert all(isinstance(r["number"], int) and isinstance(r["parties"], list) for r in rows)
+    joint = [r for r in rows if len(r["parties"]) > 1]
+    assert joint and all(" / ".join(r["parties"]) in r["original_line"] for r in joint)
+    assert sum(len(r["people"]) for r in rows) >= 4  # the "(including ...)" rows
+
+
+def desk_cli(*args: str, url: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DESK_DATABASE_URL": url}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=REPO,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_cli_export_backup_and_restore(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    assert desk_cli("load", url=url).returncode == 0
+
+    result = desk_cli("export", url=url)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == ",".join(EXPORT_COLUMNS)
+    assert "Exported 110 claims." in result.stderr
+
+    target = tmp_path / "claims.json"
+    result = desk_cli("export", "--format", "json", "-o", str(target), url=url)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == TOTAL_ROWS
+    csv_file = tmp_path / "claims.csv"
+    assert desk_cli("export", "-o", str(csv_file), url=url).returncode == 0
+    assert b"\r\r\n" not in csv_file.read_bytes()  # the csv module's line ends, untranslated
+
+    saved_file = tmp_path / "desk-backup.json"
+    result = desk_cli("backup", str(saved_file), url=url)
+    assert result.returncode == 0, result.stderr
+    assert "(110 claims)" in result.stderr
+    assert not list(tmp_path.glob("*.partial"))
+
+    copy = f"sqlite:///{tmp_path / 'copy.sqlite3'}"
+    result = desk_cli("restore", str(saved_file), url=copy)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Restored ") and "(110 claims)" in result.stdout
+    result = desk_cli("ask", "/total", url=copy)
+    assert "6,476 in 110 reports" in result.stdout
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "defection-desk-backup", ')
+    result = desk_cli("restore", str(bad), url=copy)
+    assert result.returncode == 1
+    assert "nothing was changed" in result.stderr and "not a JSON document" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_backup_of_a_database_without_schema_says_what_to_do(tmp_path: Path) -> None:
+    result = desk_cli("backup", str(tmp_path / "b.json"), url=f"sqlite:///{tmp_path / 'e.db'}")
+    assert result.returncode == 1
+    assert "run `desk migrate`" in result.stderr
+    assert not (tmp_path / "b.json").exists()
+
+
+# ----------------------------------------------------------------------- backup and restore --
+
+PAIRS = [("sqlite", "sqlite"), ("sqlite", "postgresql"), ("postgresql", "sqlite")]
+
+
+@pytest.mark.parametrize(("source", "target"), PAIRS, ids=[f"{a}-to-{b}" for a, b in PAIRS])
+def test_round_trip_between_databases(
+    source: str, target: str, stack: ExitStack, tmp_path: Path
+) -> None:
+    src = open_db(stack, source, tmp_path / "source", seeded=True)
+    dst = open_db(stack, target, tmp_path / "target", seeded=False)
+    document = saved(src)
+    header = json.loads(document)
+    assert header["schema_revision"] == HEAD and header["data_version"] == 1
+
+    report = restore(dst, io.StringIO(document), name="b.json")
+    assert report.rows["claims"] == TOTAL_ROWS
+    assert current_revision(dst) == HEAD
+    assert dump(dst) == dump(src)
+    with Session(dst) as s:
+        assert data_version(s) == 2  # moved past the backup's, so a running bot re-reads
+    out = io.StringIO()
+    export_claims(dst, out, "json")
+    exported = json.loads(out.getvalue())
+    assert sum(r["number"] for r in exported) == TOTAL_DEFECTORS
+
+    # The restored content hashes match the bundled files, so a reload changes nothing ...
+    assert not load_paths(dst).changed
+    # ... and new rows get fresh ids (PostgreSQL's sequences were moved past restored ids).
+    with Session(dst) as s, s.begin():
+        s.add(
+            Source(
+                key="new-source",
+                outlet="o",
+                title="t",
+                published="2023",
+                published_precision="year",
+                kind="analysis",
+                description="d",
+                content_hash="h",
+            )
+        )
+    with Session(dst) as s:
+        assert (
+            s.scalar(select(func.count(Source.id))) == len(header["tables"]["sources"]["rows"]) + 1
+        )
+
+
+def test_restore_replaces_existing_contents(db_url: str, tmp_path: Path) -> None:
+    source = make_engine(f"sqlite:///{tmp_path / 'source.sqlite3'}")
+    upgrade(source)
+    load_paths(source)
+    document = saved(source)
+
+    target = make_engine(db_url)
+    upgrade(target)
+    load_paths(target)
+    with Session(target) as s, s.begin():
+        s.execute(delete(Claim).where(Claim.number < 10))
+        assert bump_data_version(s) == 2
+    assert claim_count(target) < TOTAL_ROWS
+
+    restore(target, io.StringIO(document))
+    assert claim_count(target) == TOTAL_ROWS
+    assert dump(target) == dump(source)
+    with Session(target) as s:
+        assert data_version(s) == 3  # past both the target's 2 and the backup's 1
+    source.dispose()
+    target.dispose()
+
+
+def test_restore_refuses_a_backup_from_a_newer_schema(db_url: str, tmp_path: Path) -> None:
+    source = make_engine(f"sqlite:///{tmp_path / 'source.sqlite3'}")
+    upgrade(source)
+    load_paths(source)
+    doc = json.loads(saved(source))
+    doc["schema_revision"] = "9999"
+
+    target = make_engine(db_url)
+    with pytest.raises(InputError) as caught:
+        restore(target, io.StringIO(json.dumps(doc)), name="future.json")
+    (problem,) = caught.value.problems
+    assert problem.path == "future.json"
+    assert "schema revision 9999, newer than" in problem.message
+    assert "upgrade Defection Desk" in problem.message
+    assert current_revision(target) is None  # refused before anything was touched
+    source.dispose()
+    target.dispose()
+
+
+def test_restore_accepts_a_backup_from_an_older_schema(db_url: str, tmp_path: Path) -> None:
+    """A backup taken at an earlier revision lacks later tables and columns; they stay empty."""
+    if HEAD == "0001":
+        pytest.skip("only one schema revision exists so far")
+    old = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    upgrade(old, "0001")
+    with old.connect() as conn:
+        shape = {
+            t: {c["name"] for c in inspect(conn).get_columns(t)}
+            for t in inspect(conn).get_table_names()
+        }
+    old.dispose()
+    source = make_engine(f"sqlite:///{tmp_path / 'source.sqlite3'}")
+    upgrade(source)
+    load_paths(source)
+    doc = json.loads(saved(source))
+    doc["schema_revision"] = "0001"
+    for name in list(doc["tables"]):
+        if name not in shape:
+            del doc["tables"][name]
+            continue
+        table = doc["tables"][name]
+        keep = [i for i, c in enumerate(table["columns"]) if c in shape[name]]
+        table["columns"] = [table["columns"][i] for i in keep]
+        table["rows"] = [[row[i] for i in keep] for row in table["rows"]]
+
+    target = make_engine(db_url)
+    report = restore(target, io.StringIO(json.dumps(doc)))
+    assert report.rows["claims"] == TOTAL_ROWS
+    assert current_revision(target) == HEAD
+    source.dispose()
+    target.dispose()
+
+
+def _bad_documents(good: str) -> dict[str, str]:
+    doc = json.loads(good)
+    wrong_type = json.loads(good)
+    wrong_type["tables"]["claims"]["rows"][5][3] = "many"  # number column
+    duplicate = json.loads(good)
+    claims = duplicate["tables"]["claims"]["rows"]
+    claims.append(list(claims[0]))  # same primary key twice: only the database can tell
+    dangling = json.loads(good)
+    columns = dangling["tables"]["claim_parties"]["columns"]
+    dangling["tables"]["claim_parties"]["rows"][-1][columns.index("party_id")] = 999_999
+    no_table = json.loads(good)
+    del no_table["tables"]["claims"]
+    return {
+        "truncated": good[: len(good) // 2],
+        "not a backup": json.dumps({"tables": doc["tables"]}),
+        "wrong type": json.dumps(wrong_type),
+        "duplicate key": json.dumps(duplicate),
+        "dangling reference": json.dumps(dangling),
+        "missing table": json.dumps(no_table),
+    }
+
+
+def test_restore_is_all_or_nothing_on_a_bad_file(db_url: str, tmp_path: Path) -> None:
+    source = make_engine(f"sqlite:///{tmp_path / 'source.sqlite3'}")
+    upgrade(source)
+    load_paths(source)
+    good = saved(source)
+    source.dispose()
+
+    target = make_engine(db_url)
+    upgrade(target)
+    load_paths(target)
+    with Session(target) as s, s.begin():
+        s.execute(delete(Claim).where(Claim.number == 1))  # differs from the backup
+    before = dump(target)
+    remaining = claim_count(target)
+
+    for what, document in _bad_documents(good).items():
+        with pytest.raises(InputError) as caught:
+            restore(target, io.StringIO(document), name="bad.json")
+        message = str(caught.value)
+        assert message.startswith("bad.json"), what
+        assert dump(target) == before, what
+        assert claim_count(target) == remaining, what
+    target.dispose()
