@@ -18,6 +18,15 @@ TELEGRAM_LIMIT = 4096
 _TAGS = {"b": "b", "i": "i", "code": "code"}
 
 
+def telegram_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2).
+
+    >>> telegram_len("ok 👍")
+    5
+    """
+    return len(text.encode("utf-16-le")) // 2
+
+
 def _span_html(span: Span) -> str:
     text = html.escape(span.text, quote=False)
     if span.style == "a" and span.href:
@@ -51,16 +60,16 @@ def html_messages(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
     pieces: list[str] = []
     for line in answer.lines:
         rendered = line_html(line)
-        pieces.extend([rendered] if len(rendered) <= limit else _split_line(line, limit))
+        pieces.extend([rendered] if telegram_len(rendered) <= limit else _split_line(line, limit))
     messages: list[str] = []
     current: list[str] = []
     size = 0
     for piece in pieces:
-        extra = len(piece) + (1 if current else 0)
+        extra = telegram_len(piece) + (1 if current else 0)
         if current and size + extra > limit:
             messages.append("\n".join(current).strip("\n"))
             current, size = [], 0
-            extra = len(piece)
+            extra = telegram_len(piece)
         current.append(piece)
         size += extra
     if current:
@@ -74,7 +83,7 @@ def _split_line(line: Line, limit: int) -> list[str]:
     for span in line:
         for word in _words(span, limit):
             piece = _span_html(Span(word, span.style, span.href))
-            if current and len(current) + len(piece) > limit:
+            if current and telegram_len(current) + telegram_len(piece) > limit:
                 out.append(current)
                 current = ""
             current += piece
@@ -84,8 +93,9 @@ def _split_line(line: Line, limit: int) -> list[str]:
 
 
 def _words(span: Span, limit: int) -> list[str]:
-    # Escaping can grow a character to 5 ("&amp;"); cut raw text well under the limit.
-    budget = max(1, (limit - 100) // 5)
+    # Escaping can grow a character to 5 ("&amp;") and an emoji counts 2 for Telegram: cut raw
+    # text well under the limit.
+    budget = max(1, (limit - 100) // 10)
     words: list[str] = []
     for word in span.text.split(" "):
         chunk = word + " "

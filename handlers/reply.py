@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.error import BadRequest, ChatMigrated, NetworkError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.answer import Answer
@@ -94,14 +94,30 @@ async def _patiently(call: Callable[[], Awaitable[T]]) -> T:
 async def send_answer(message: Message, answer: Answer) -> None:
     """Reply with the answer; buttons go on the last part of a split answer."""
     parts = html_messages(answer)
+    chat_id: int | None = None  # set when the group turned out to be a supergroup now
     for i, part in enumerate(parts):
         markup = keyboard(answer) if i == len(parts) - 1 else None
+        if chat_id is None:
+            try:
+                await _patiently(
+                    partial(
+                        message.reply_html,
+                        part,
+                        reply_markup=markup,
+                        do_quote=False,
+                        disable_web_page_preview=True,
+                    )
+                )
+                continue
+            except ChatMigrated as exc:
+                chat_id = int(exc.new_chat_id)
         await _patiently(
             partial(
-                message.reply_html,
+                message.get_bot().send_message,
+                chat_id,
                 part,
+                parse_mode=ParseMode.HTML,
                 reply_markup=markup,
-                do_quote=False,
                 disable_web_page_preview=True,
             )
         )
@@ -156,7 +172,7 @@ def logged(
             outcome = "error"
             try:
                 answer = await fn(update, context)
-                outcome = "answered" if answer is None or answer.ok else "unanswered"
+                outcome = "handled" if answer is None else "answered" if answer.ok else "unanswered"
             finally:
                 chat = update.effective_chat
                 log.info(
