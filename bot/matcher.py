@@ -22,7 +22,7 @@ Pruning. Keys are bucketed by how many letters of each class in `_LETTER_CLASSES
 they contain. `ratio` is 100 * (1 - indel / (len1 + len2)), and the indel distance
 is at least the L1 distance between two strings' class counts (matched letters are
 equal, hence in the same class), so a whole bucket is skipped when that bound cannot
-reach the cutoff. On romanized names this leaves well under a tenth of the keys to
+reach the cutoff. On romanized names that leaves a small fraction of the keys to
 score, which is what lets one query over 1M aliases beat a bare `process.extract`.
 """
 
@@ -30,10 +30,9 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -44,6 +43,7 @@ from bot.normalize import normalize_name
 __all__ = ["WORD_SCORE", "AliasEntry", "Candidate", "NameIndex", "looks_like_acronym"]
 
 How = Literal["exact", "acronym", "word", "fuzzy"]
+Key = str | bytes
 
 # A bare surname or party word is a real lead but weaker than a near-complete name;
 # 90 ranks it above borderline fuzzy hits (88-90) and below confident ones.
@@ -54,33 +54,36 @@ _MIN_WORD = 3
 # tokens, rotations (surname moved to the end, as in Western copy) up to six.
 _MAX_PERMUTED_TOKENS = 3
 _MAX_ROTATED_TOKENS = 6
-# Measured on the 2-core target: cdist parallelises over query rows, and extra
-# workers made a 6-row scan ~2x slower (memory-bound), so one thread it is.
+# cdist parallelises over query rows only; on the 2-core target extra workers made a
+# 6-row scan ~2x slower, and thread start-up would dominate small batches anyway.
 _WORKERS = 1
 _EPS = 1e-6
+# Keys per rapidfuzz call: amortises its fixed per-call cost over small buckets while
+# still letting the threshold rise (and prune) between calls in suggest().
+_BATCH = 1024
 # Bucketing classes (see "Pruning" above); letters not listed form a fourth class.
 # Chosen to split the letters of romanized Khmer names into similar-sized groups:
 # more, finer classes prune more keys but multiply buckets and per-call overhead.
 _LETTER_CLASSES = ("aei", "ouy", "hng")
-_CLASS_MARKS = tuple(chr(1 + n) for n in range(len(_LETTER_CLASSES)))
-_TO_MARKS = str.maketrans(
-    {
-        letter: mark
-        for letters, mark in zip(_LETTER_CLASSES, _CLASS_MARKS, strict=True)
-        for letter in letters
-    }
+_CLASS_MARKS = bytes(range(1, len(_LETTER_CLASSES) + 1))
+_CLASS_LETTERS = "".join(_LETTER_CLASSES)
+_CLASS_OF_LETTER = bytes(
+    mark for letters, mark in zip(_LETTER_CLASSES, _CLASS_MARKS, strict=True) for _ in letters
 )
+_MARK_BYTES = bytes.maketrans(_CLASS_LETTERS.encode(), _CLASS_OF_LETTER)
+_MARK_CHARS = str.maketrans(_CLASS_LETTERS, _CLASS_OF_LETTER.decode())
 
 
-@dataclass(frozen=True, slots=True)
-class AliasEntry:
+class AliasEntry(NamedTuple):
     """One alias row; keys are computed when the caller did not store them.
 
     >>> AliasEntry(7, "Sam Rainsy", key="sam rainsy").target
     7
 
     `sorted_key` is accepted so stored rows can be passed through unchanged, but the
-    index does not need it (word order is handled on the query side).
+    index does not need it (word order is handled on the query side). A NamedTuple
+    rather than a frozen dataclass because loading builds one per alias row, and it
+    is several times cheaper to construct.
     """
 
     target: int
@@ -111,15 +114,13 @@ def looks_like_acronym(alias: str) -> bool:
     >>> looks_like_acronym("FUNCINPEC"), looks_like_acronym("C.N.R.P."), looks_like_acronym("Kem")
     (True, True, False)
     """
-    text = alias.strip()
-    letters = text.replace(".", "").replace("&", "").replace("-", "")
-    return (
-        not any(ch.isspace() for ch in text)
-        and 2 <= len(letters) <= 10
-        and letters.isascii()
-        and letters.isalnum()
-        and letters.isupper()
-    )
+    if not alias.isupper():  # cheap exit for ordinary mixed-case names
+        return False
+    words = alias.split()
+    if len(words) != 1:
+        return False
+    letters = words[0].replace(".", "").replace("&", "").replace("-", "")
+    return 2 <= len(letters) <= 10 and letters.isascii() and letters.isalnum()
 
 
 def _token_orders(tokens: Sequence[str]) -> list[str]:
@@ -137,15 +138,42 @@ def _token_orders(tokens: Sequence[str]) -> list[str]:
     return list(dict.fromkeys("".join(order) for order in orders))
 
 
+def _stored(compact: str) -> Key:
+    """The form a key is kept in: bytes when ASCII (16 bytes less per key than str).
+
+    rapidfuzz compares bytes and str by code point, so scores are unchanged.
+
+    >>> _stored("hunsen"), _stored("ហ៊ុនសែន") == "ហ៊ុនសែន"
+    (b'hunsen', True)
+    """
+    return compact.encode() if compact.isascii() else compact
+
+
 def _signature(compact: str) -> tuple[int, ...]:
     """Letter counts per class of `_LETTER_CLASSES`, then the count of other letters.
 
     >>> _signature("kungraiya")
     (3, 2, 2, 2)
     """
-    marked = compact.translate(_TO_MARKS)
-    counts = tuple(marked.count(mark) for mark in _CLASS_MARKS)
+    # Keys are nearly always ASCII, where bytes.translate (a table lookup) is several
+    # times faster than str.translate; this runs once per alias at load.
+    if compact.isascii():
+        marked = compact.encode().translate(_MARK_BYTES)
+    else:
+        marked = compact.translate(_MARK_CHARS).encode()
+    counts = tuple(map(marked.count, _CLASS_MARKS))
     return (*counts, len(compact) - sum(counts))
+
+
+def _raised(threshold: float, best: dict[int, tuple[float, int, How]], limit: int) -> float:
+    """The score a new target must reach to enter the top `limit`.
+
+    >>> _raised(88.0, {1: (95.0, 0, "fuzzy"), 2: (91.0, 1, "fuzzy")}, 2)
+    91.0
+    """
+    if len(best) < limit:
+        return threshold
+    return max(threshold, sorted((value[0] for value in best.values()), reverse=True)[limit - 1])
 
 
 class NameIndex:
@@ -160,36 +188,40 @@ class NameIndex:
         ends = array("I")  # alias text end offsets; 4 GiB of alias text is out of reach
         blob = bytearray()
         acronyms: dict[str, list[int]] = {}
-        buckets: dict[tuple[int, ...], tuple[list[str], array[int]]] = {}
-        words: dict[str, array[int]] = {}
+        buckets: dict[tuple[int, ...], tuple[list[Key], array[int]]] = {}
+        # Whole-word index as parallel (hash(word), alias id) arrays, sorted at the end:
+        # no per-word objects, which at 1M aliases saved ~40 MB of peak memory.
+        word_hashes = array("q")
+        word_aliases = array("I")
+        # This loop runs once per alias (1M at the design size), so it avoids helper
+        # calls and repeated attribute lookups where it can.
         for entry in entries:
-            key = entry.key if entry.key is not None else normalize_name(entry.alias)
+            alias = entry.alias
+            key = entry.key if entry.key is not None else normalize_name(alias)
             compact = entry.compact if entry.compact is not None else key.replace(" ", "")
             if not compact:
                 continue
             alias_id = len(targets)
             targets.append(entry.target)
-            blob += entry.alias.encode()
+            blob += alias.encode()
             ends.append(len(blob))
-            if entry.acronym or looks_like_acronym(entry.alias):
+            if entry.acronym or looks_like_acronym(alias):
                 acronyms.setdefault(compact, []).append(alias_id)
                 continue
             signature = _signature(compact)
             bucket = buckets.get(signature)
             if bucket is None:
                 buckets[signature] = bucket = ([], array("I"))
-            bucket[0].append(compact)
+            bucket[0].append(_stored(compact))
             bucket[1].append(alias_id)
-            for word in dict.fromkeys(key.split()):
+            for word in set(key.split()):
                 if len(word) >= _MIN_WORD:
-                    postings = words.get(word)
-                    if postings is None:
-                        words[word] = postings = array("I")
-                    postings.append(alias_id)
+                    word_hashes.append(hash(word))
+                    word_aliases.append(alias_id)
 
         self._targets: npt.NDArray[np.int64] = np.frombuffer(targets, dtype=np.int64)
         self._ends = ends
-        self._blob = bytes(blob)
+        self._blob = blob  # not copied to bytes: that would briefly double it
         self._acronyms = acronyms
         # Bounds how many hits must be kept to be sure of `limit` distinct targets.
         counts = np.unique(self._targets, return_counts=True)[1]
@@ -202,14 +234,10 @@ class NameIndex:
             -1, len(_CLASS_MARKS) + 1
         )
         self._bucket_lengths = self._bucket_counts.sum(axis=1)
-        self._words = sorted(words)
-        starts = array("I", [0])
-        flat = array("I")
-        for word in self._words:
-            flat.extend(words.pop(word))
-            starts.append(len(flat))
-        self._word_starts = starts
-        self._postings: npt.NDArray[np.uint32] = np.frombuffer(flat, dtype=np.uint32)
+        hashes = np.frombuffer(word_hashes, dtype=np.int64)
+        order = np.argsort(hashes, kind="stable")  # stable: alias ids stay ascending
+        self._word_hashes, self._word_starts = np.unique(hashes[order], return_index=True)
+        self._postings = np.frombuffer(word_aliases, dtype=np.uint32)[order]
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -274,10 +302,11 @@ class NameIndex:
         bucket = self._bucket_of.get(_signature(compact))
         if bucket is not None:
             keys, ids = self._bucket_keys[bucket], self._bucket_ids[bucket]
+            stored = _stored(compact)
             pos = -1
             try:
                 while True:  # list.index: a C-speed scan of one small bucket
-                    pos = keys.index(compact, pos + 1)
+                    pos = keys.index(stored, pos + 1)
                     hits.append((int(ids[pos]), "exact"))
             except ValueError:
                 pass
@@ -291,10 +320,13 @@ class NameIndex:
 
     def _word_hits(self, word: str, limit: int) -> list[tuple[int, int]]:
         """(target, alias id) for aliases containing *word*, first `limit` targets."""
-        pos = bisect_left(self._words, word)
-        if pos == len(self._words) or self._words[pos] != word:
+        # Keyed by hash(word) (the index lives and dies in one process, so the hash seed
+        # is fixed); a 64-bit collision across a few 100k words is not a practical risk.
+        pos = int(np.searchsorted(self._word_hashes, hash(word)))
+        if pos == len(self._word_hashes) or self._word_hashes[pos] != hash(word):
             return []
-        alias_ids = self._postings[self._word_starts[pos] : self._word_starts[pos + 1]]
+        end = self._word_starts[pos + 1] if pos + 1 < len(self._word_starts) else None
+        alias_ids = self._postings[self._word_starts[pos] : end]
         targets, first = np.unique(self._targets[alias_ids], return_index=True)
         order = np.argsort(first, kind="stable")[:limit]
         return [(int(targets[i]), int(alias_ids[first[i]])) for i in order]
@@ -306,7 +338,8 @@ class NameIndex:
 
         Buckets whose bound cannot reach the cutoff, or cannot beat the current
         `limit`-th best target, are skipped; that pruning is what keeps suggest() (no
-        cutoff) close to resolve() in cost.
+        cutoff) close to resolve() in cost. Small buckets are scored in batches, since
+        each rapidfuzz call has a fixed cost that thousands of tiny buckets would add up.
         """
         if not self._bucket_keys:
             return
@@ -315,38 +348,56 @@ class NameIndex:
         bounds = 100.0 * (1.0 - distance / (len(rows[0]) + self._bucket_lengths))
         reachable = np.flatnonzero(bounds + _EPS >= cutoff)
         order = reachable[np.argsort(-bounds[reachable], kind="stable")]
-        keep = limit * self._max_aliases_per_target
-        threshold = cutoff
+        threshold = _raised(cutoff, best, limit)  # word hits may already fill `limit`
+        keys: list[Key] = []
+        ids: list[npt.NDArray[np.uint32]] = []
         for bucket, bound in zip(order.tolist(), bounds[order].tolist(), strict=True):
             if bound + _EPS < threshold or (len(best) >= limit and bound <= threshold):
                 break
-            matrix = process.cdist(
-                rows,
-                self._bucket_keys[bucket],
-                scorer=fuzz.ratio,
-                score_cutoff=threshold,
-                dtype=np.float32,
-                workers=_WORKERS,
-            )
-            scores = matrix.max(axis=0) if len(rows) > 1 else matrix[0]
-            # Below-cutoff scores come back as 0, which `>= threshold` drops unless
-            # threshold is 0 (suggest), where every alias is a candidate.
-            hits = np.flatnonzero(scores >= threshold)
-            if not len(hits):
-                continue
-            if len(hits) > keep:
-                hits = hits[np.argpartition(scores[hits], -keep)[-keep:]]
-            alias_ids = self._bucket_ids[bucket][hits]
-            for alias_id, target, score in zip(
-                alias_ids.tolist(),
-                self._targets[alias_ids].tolist(),
-                scores[hits].tolist(),
-                strict=True,
-            ):
-                self._offer(best, target, score, alias_id)
-            if len(best) >= limit:
-                kth = sorted((value[0] for value in best.values()), reverse=True)[limit - 1]
-                threshold = max(threshold, kth)
+            keys += self._bucket_keys[bucket]
+            ids.append(self._bucket_ids[bucket])
+            if len(keys) >= _BATCH:
+                threshold = self._score(rows, keys, ids, threshold, limit, best)
+                keys, ids = [], []
+        if keys:
+            self._score(rows, keys, ids, threshold, limit, best)
+
+    def _score(
+        self,
+        rows: list[str],
+        keys: list[Key],
+        ids: list[npt.NDArray[np.uint32]],
+        threshold: float,
+        limit: int,
+        best: dict[int, tuple[float, int, How]],
+    ) -> float:
+        """Score one batch of keys into *best*; return the raised threshold."""
+        matrix = process.cdist(
+            rows,
+            keys,
+            scorer=fuzz.ratio,
+            score_cutoff=threshold,
+            dtype=np.float32,
+            workers=_WORKERS,
+        )
+        scores = matrix.max(axis=0) if len(rows) > 1 else matrix[0]
+        # Below-cutoff scores come back as 0, which `>= threshold` drops unless
+        # threshold is 0 (suggest), where every alias is a candidate.
+        hits = np.flatnonzero(scores >= threshold)
+        if not len(hits):
+            return threshold
+        keep = limit * self._max_aliases_per_target  # enough hits for `limit` targets
+        if len(hits) > keep:
+            hits = hits[np.argpartition(scores[hits], -keep)[-keep:]]
+        alias_ids = (ids[0] if len(ids) == 1 else np.concatenate(ids))[hits]
+        for alias_id, target, score in zip(
+            alias_ids.tolist(),
+            self._targets[alias_ids].tolist(),
+            scores[hits].tolist(),
+            strict=True,
+        ):
+            self._offer(best, target, score, alias_id)
+        return _raised(threshold, best, limit)
 
     @staticmethod
     def _offer(
