@@ -32,15 +32,18 @@ from handlers import (
     curation,
     digests,
     errors,
+    files,
     info,
     inline,
     lookup,
     other,
     subscriptions,
+    watches,
 )
 
 log = logging.getLogger("desk")
 
+OVERALL_MESSAGES_PER_SECOND = 29
 MENU = [BotCommand(usage.split()[0].lstrip("/"), what[:256]) for usage, what in HELP_LINES]
 
 
@@ -79,14 +82,25 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
         # A 429 from Telegram waits retry_after and retries, so replies are late, never lost.
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(
+            AIORateLimiter(
+                # Telegram allows ~30 messages in any second. aiolimiter is a leaky bucket
+                # whose capacity is max_rate, so the default (30 per 1 s) lets a burst of
+                # 30 through on top of the steady rate: ~60 in the first second of a digest
+                # fan-out, then 429s that stall every send. One message per 1/29 s never
+                # exceeds 30 in a window, with a little room for network jitter.
+                overall_max_rate=1,
+                overall_time_period=1 / OVERALL_MESSAGES_PER_SECOND,
+                max_retries=5,
+            )
+        )
         .concurrent_updates(True)
         .post_init(_post_init)
         .build()
     )
     app.bot_data["desk"] = desk
     app.bot_data["settings"] = settings
-    for module in (lookup, info, subscriptions):
+    for module in (lookup, info, subscriptions, files, watches):
         for handler in module.handlers():
             app.add_handler(handler)
     # curation before choices: its Apply/Cancel buttons have their own callback pattern.
@@ -99,6 +113,10 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
         # finds whatever is due, including summaries missed while the bot was down.
         app.job_queue.run_repeating(
             digests.digest_tick, interval=60, first=2, name="weekly-digests"
+        )
+        # Watchlist alerts: whatever changed since each watch's last alert, once per chat.
+        app.job_queue.run_repeating(
+            watches.watch_tick, interval=60, first=3, name="watchlist-alerts"
         )
     return app
 

@@ -67,3 +67,8 @@ class Citations:
         answer.line(italic("Sources:"))
         for i, source in enumerate(self._order.values(), start=1):
             answer.line(f"[{i}] {citation(source)}")
+
+    def cite_as(self, answer: Answer) -> None:
+        """One line a journalist can paste into a story: the answer's sources, in order of use."""
+        if self._order:
+            answer.line("Cite as: ", "; ".join(citation(s) for s in self._order.values()))

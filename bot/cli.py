@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
         type=_timestamp,
         help="act as if it were this moment (ISO 8601, e.g. 2023-07-03T09:05+07:00)",
     )
+    chart = sub.add_parser("chart", help="draw /chart as a PNG file: desk chart [PARTY] [PERIOD]")
+    chart.add_argument("words", nargs="*", metavar="PARTY/PERIOD")
+    chart.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, default=Path("chart.png"),
+        help="where to write the picture (default: chart.png)",
+    )
     mig = sub.add_parser("migrate", help="create or upgrade the database schema")
     mig.add_argument("--revision", default="head")
     sub.add_parser("health", help="check the database answers (exit 0) or not (exit 1)")
@@ -136,6 +142,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.cmd == "digests":
         return _digests_run(desk, settings, args.as_of)
+    if args.cmd == "chart":
+        return _chart_file(desk, " ".join(args.words), args.output)
     if args.cmd == "run":
         if settings.telegram_bot_token is None:
             print(NO_TOKEN_HELP, file=sys.stderr)
@@ -209,6 +217,7 @@ def _digests_run(desk: object, settings: Settings, as_of: datetime | None) -> in
     from bot.app import build_application
     from bot.desk import Desk
     from handlers.digests import send_due_digests
+    from handlers.watches import send_watch_alerts
 
     assert isinstance(desk, Desk)
     if settings.telegram_bot_token is None:
@@ -227,10 +236,34 @@ def _digests_run(desk: object, settings: Settings, as_of: datetime | None) -> in
                 as_of or desk.now(),
                 grace=timedelta(hours=settings.digest_grace_hours),
             )
+            # Watchlist alerts go out on the same runs: what changed since each chat's last.
+            alerts = await send_watch_alerts(app.bot, desk)
         print(report.summary())
-        return 0 if report.failed == 0 else 1
+        print(alerts.summary())
+        return 0 if report.failed == 0 and alerts.failed == 0 else 1
 
     return asyncio.run(run())
+
+
+def _chart_file(desk: object, words: str, output: Path) -> int:
+    from bot.answer import Answer
+    from bot.chart import make_chart
+    from bot.desk import Desk
+    from bot.render import to_plain
+
+    assert isinstance(desk, Desk)
+    chart = make_chart(desk, words)
+    if isinstance(chart, Answer):
+        print(to_plain(chart), file=sys.stderr)
+        return 1
+    try:
+        output.write_bytes(chart.png)
+    except OSError as exc:
+        print(f"desk: cannot write {output}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(to_plain(chart.caption))
+    print(f"Wrote {output}.", file=sys.stderr)
+    return 0
 
 
 def _chat(desk: object) -> int:

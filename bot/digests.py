@@ -82,7 +82,8 @@ def parse_schedule(args: str, *, default_timezone: str) -> Schedule:
         elif "/" in word or word.upper() == "UTC":
             try:
                 ZoneInfo(word)
-            except (ZoneInfoNotFoundError, ValueError):
+            # A tzdata folder ("America/Argentina") or an over-long name is an OSError.
+            except (ZoneInfoNotFoundError, ValueError, OSError):
                 raise ScheduleError(
                     f"Unknown timezone {word!r}; use a name like Asia/Phnom_Penh or Europe/London."
                 ) from None

@@ -286,3 +286,50 @@ class Change(Base):
     summary: Mapped[str] = mapped_column(Text)
     undo: Mapped[str | None] = mapped_column(Text)  # JSON: what reverting needs
     undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Watch(Base):
+    """A chat following one person or party: it hears of every new or corrected record.
+
+    ``checked_to`` is the change-log moment up to which the chat has been told everything;
+    ``round`` counts deliveries, and (watch, round) is the once-only key of ``watch_deliveries``.
+    ``seen_events`` fingerprints the events the chat has already seen (JSON list).
+    """
+
+    __tablename__ = "watches"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "kind", "target_key", name="uq_watches_chat_target"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    chat_type: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10))  # person | party
+    target_key: Mapped[str] = mapped_column(String(200))
+    label: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    checked_to: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    round: Mapped[int] = mapped_column(Integer, default=0)
+    seen_events: Mapped[str] = mapped_column(Text, default="[]")
+    last_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class WatchDelivery(Base):
+    """One watchlist alert: like ``deliveries``, claimed before sending, marked sent after."""
+
+    __tablename__ = "watch_deliveries"
+    __table_args__ = (UniqueConstraint("watch_id", "round", name="uq_watch_deliveries_round"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    watch_id: Mapped[int] = mapped_column(
+        ForeignKey("watches.id", ondelete="CASCADE"), index=True
+    )
+    round: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))  # claimed | sent | failed | abandoned
+    claimed_by: Mapped[str] = mapped_column(String(200))
+    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)

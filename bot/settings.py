@@ -66,7 +66,7 @@ class Settings(BaseSettings):
     def _tz(cls, v: str) -> str:
         try:
             ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a tzdata folder
             raise ValueError(
                 f"unknown timezone {v!r}; use an IANA name such as Asia/Phnom_Penh"
             ) from exc

@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, ContextTypes
 
 from bot.answer import Answer
 from bot.answers import answer_text
+from handlers.files import is_file_command, send_file_answer
 from handlers.reply import (
     command_of_choice,
     compute,
@@ -15,6 +16,7 @@ from handlers.reply import (
     logged,
     send_answer,
 )
+from handlers.watches import is_watch_command, watch_answer
 
 
 @logged("choice")
@@ -26,8 +28,15 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
     if command is None:
         await query.answer("This choice has expired; please ask again.", show_alert=True)
         return None
+    if is_file_command(command) and query.message is not None:
+        # "Show the rows" (/export) and /chart arrive as a file: the message stays as it is.
+        await query.answer("Sending the file…")
+        return await send_file_answer(context, query.message.chat.id, command)
     await query.answer()
-    answer = await compute(answer_text, desk_of(context), command)
+    if is_watch_command(command):  # /watch and /unwatch act on this chat: not plain answers
+        answer = await watch_answer(update, context, command)
+    else:
+        answer = await compute(answer_text, desk_of(context), command)
     if isinstance(query.message, Message):
         if query.message.is_accessible:
             await edit_into_answer(query.message, answer)

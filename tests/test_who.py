@@ -38,6 +38,9 @@ def test_kung_raiya_card(desk) -> None:  # type: ignore[no-untyped-def]
     assert "left Cambodia citing fear for his safety" in text.split("Status:")[1]
     assert "no longer in the Cambodian People's Party" in text.split("Status:")[1]
     assert "CamboJA" in text and "[1]" in text and "Sources:" in text
+    assert ("Party history: Candlelight Party → left the Candlelight Party (16 June 2023) → "
+            "Cambodian People's Party (June 2023) → left the Cambodian People's Party "
+            "(c. July 2023)") in text
 
 
 @pytest.mark.parametrize(
@@ -72,6 +75,8 @@ def test_person_known_only_from_the_table(desk) -> None:  # type: ignore[no-unty
     assert answer.ok
     assert "19/06/2023 — Named in a defection claim" in text
     assert "Known only from a pro-government defection claim" in text
+    assert ("Party history: claimed to have left the Cambodia National Rescue Party "
+            "(19/06/2023, a pro-government claim)") in text
 
 
 def test_ambiguous_name_lists_candidates_with_buttons(desk) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.answer import Answer, fail
+from bot.answer import Answer, fail, italic
 from bot.answers.catalog import (
     answer_about,
     answer_help,
@@ -27,6 +27,7 @@ from bot.answers.summary import answer_summary
 from bot.answers.total import answer_total
 from bot.answers.who import answer_who
 from bot.desk import Desk
+from bot.understand import understand
 
 MAX_ARGUMENT = 500
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
@@ -41,7 +42,28 @@ ANSWERS: dict[str, Callable[[Desk, str], Answer]] = {
     "about": lambda desk, _args: answer_about(desk),
     "help": lambda desk, _args: answer_help(desk),
     "start": lambda desk, _args: answer_start(desk),
+    "chart": lambda desk, args: _answer_chart(desk, args),
+    "export": lambda desk, args: _answer_export(desk, args),
 }
+# Answers that Telegram gets as a file (handlers/files.py); elsewhere they answer in text.
+FILE_COMMANDS = frozenset({"chart", "export"})
+NOT_UNDERSTOOD = (
+    "I didn't understand that, and I won't guess. Ask, for example, “how many Candlelight "
+    "defections in June?”, “who is Kung Raiya”, “what happened on 26 June 2023”, or send a "
+    "command: /help lists them."
+)
+
+
+def _answer_chart(desk: Desk, args: str) -> Answer:
+    from bot.chart import answer_chart  # late: bot.chart imports this package's helpers
+
+    return answer_chart(desk, args)
+
+
+def _answer_export(desk: Desk, args: str) -> Answer:
+    from bot.export import answer_export  # late: bot.export imports this package's helpers
+
+    return answer_export(desk, args)
 
 
 def split_command(text: str) -> tuple[str, str] | None:
@@ -56,11 +78,7 @@ def answer_text(desk: Desk, text: str) -> Answer:
     """Answer one line as the bot would."""
     parsed = split_command(text)
     if parsed is None:
-        return fail(
-            "help",
-            "Send a command, for example /who Kung Raiya or /total Candlelight "
-            "June. /help lists them all.",
-        )
+        return answer_question(desk, text)
     command, args = parsed
     if command not in ANSWERS:
         return fail("help", f"I don't know /{command}. /help lists the commands.")
@@ -70,3 +88,22 @@ def answer_text(desk: Desk, text: str) -> Answer:
             f"That is too long for /{command} ({len(args):,} characters; at most {MAX_ARGUMENT}).",
         )
     return ANSWERS[command](desk, args)
+
+
+def interpret(desk: Desk, text: str) -> str | None:
+    """The command a plain-language question asks for (bot.understand), or None."""
+    return understand(text, desk)
+
+
+def answer_question(desk: Desk, text: str) -> Answer:
+    """A question in words: the answer of the command it maps to, headed by that command, so
+    the reader sees exactly what was looked up; a short help when it maps to none."""
+    command = interpret(desk, text)
+    if command is None:
+        return fail("help", NOT_UNDERSTOOD)
+    inner = answer_text(desk, command)
+    answer = Answer(command=inner.command, ok=inner.ok, buttons=inner.buttons)
+    answer.line(italic(f"Showing {command}"))
+    answer.blank()
+    answer.lines.extend(inner.lines)
+    return answer

@@ -24,10 +24,15 @@ HELP_LINES = (
     ("/total [PARTY] [PERIOD]", "claimed defectors (/total Candlelight June, /total CNRP 2023)"),
     ("/on DATE", "claims reported on a day or range (/on 29/06/2023, /on 26-30 June 2023)"),
     ("/summary [WEEK]", "a week's claims by party (/summary 26/06/2023, /summary 2023-W26)"),
+    ("/chart [PARTY] [PERIOD]", "claimed defectors per week, as a picture (/chart Candlelight)"),
+    ("/export [PARTY] [PERIOD]", "the rows behind a figure as a CSV file (/export CNRP June)"),
     ("/parties", "every party with its claimed totals"),
     ("/subscribe [DAY] [HH:MM] [TZ]", "weekly summary in this chat (default Monday 09:00)"),
     ("/unsubscribe", "stop the weekly summary"),
     ("/subscription", "what is set and when the next summary is due"),
+    ("/watch NAME|PARTY", "a message here whenever records naming them are added or corrected"),
+    ("/watches", "what this chat watches"),
+    ("/unwatch NAME|PARTY", "stop watching"),
     ("/sources", "where the data comes from"),
     ("/about", "what the data is and is not: read before quoting a figure"),
     ("/help", "this list"),
@@ -47,7 +52,11 @@ def answer_help(desk: Desk | None = None) -> Answer:
     answer.blank()
     answer.line(
         "Dates are day first (29/06/2023). Names may be spelled loosely: /who kung raya "
-        "finds Kung Raiya."
+        "finds Kung Raiya. /who NAME as of DATE gives their status on that day."
+    )
+    answer.line(
+        "Or just ask: “how many Candlelight defections in June?”, “who is Kung Raiya”. "
+        "Party names in Khmer script work too (/total ភ្លើងទៀន)."
     )
     answer.line(italic(f"Every figure is a claim with its source. {CLAIM_CAVEAT}"))
     answer.line("Desk admins can also /add a claim, send a table file, /undo their last change; "

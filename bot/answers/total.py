@@ -23,6 +23,7 @@ from bot.queries import (
     joint_total,
     kind_total,
     party_joint_claims,
+    party_joint_total,
     party_sole_total,
     sources_in,
     stated_mismatches,
@@ -72,6 +73,10 @@ def answer_total(desk: Desk, args: str) -> Answer:
                     )
                 )
         refs.write(answer)
+        refs.cite_as(answer)
+    if pairs:  # there are rows behind the figure: offer them as a file to check it by
+        words = (party.name if party else "", period.label if period else "")
+        answer.buttons.append(Button("Show the rows", " ".join(["/export", *filter(None, words)])))
     return answer
 
 
@@ -119,7 +124,10 @@ def _one_party(
     refs: Citations,
 ) -> None:
     sole = party_sole_total(s, party.id, start, end)
-    joint = party_joint_claims(s, party.id, start, end)
+    # Only the listed rows are loaded; the count and sum come from SQL (a party can have
+    # tens of thousands of joint rows at 1M claims).
+    joint = party_joint_claims(s, party.id, start, end, limit=JOINT_LISTED)
+    joint_all = party_joint_total(s, party.id, start, end) if joint else None
     if party.how == "fuzzy":
         answer.line(italic(f"Read “{party.typed}” as {party.name} (score {party.score:.0f})."))
     noun = "claimed defector" if sole.total == 1 else "claimed defectors"
@@ -128,17 +136,18 @@ def _one_party(
         bold(number(sole.total)),
         f" {noun} in {reports(sole.reports)} naming this party alone",
     )
-    if joint:
-        joint_sum = sum(v.number for v in joint)
+    if joint and joint_all is not None:
         answer.line(
-            f"Separately, {reports(len(joint))} name {party.name} jointly with another "
-            f"party, totalling {number(joint_sum)}. Those figures are not broken down by "
+            f"Separately, {reports(joint_all.reports)} name {party.name} jointly with another "
+            f"party, totalling {number(joint_all.total)}. Those figures are not broken down by "
             "party and are not included above:"
         )
-        for view in joint[:JOINT_LISTED]:
+        for view in joint:
             answer.bullet(*claim_parts(view, refs))
-        if len(joint) > JOINT_LISTED:
-            answer.line(f"… and {number(len(joint) - JOINT_LISTED)} more joint rows (/export).")
+        if joint_all.reports > len(joint):
+            answer.line(
+                f"… and {number(joint_all.reports - len(joint))} more joint rows (/export)."
+            )
     elif not sole.reports:
         answer.line("No claims name this party in that period.")
     if party.kind == "non_party":

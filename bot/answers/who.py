@@ -9,17 +9,19 @@ Kung Raiya
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.answer import Answer, Button, Part, bold, fail, italic, number
+from bot.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.answers.common import day
 from bot.citations import Citations, partial_date_label
 from bot.desk import Desk
-from bot.models import Claim, ClaimPerson, Event, Person
+from bot.models import Claim, ClaimPerson, Event, Person, Role
+from bot.periods import PeriodError, format_day, parse_period
 from bot.queries import ClaimView, views
 
 if TYPE_CHECKING:
@@ -40,11 +42,40 @@ EVENT_VERBS = {
 }
 
 
+_AS_OF = re.compile(r"^(?P<name>.+?)\s+as\s+(?:of|at|on)\s+(?P<when>.+)$", re.IGNORECASE)
+
+
+def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
+    """``Kung Raiya as of 30 June 2023`` → (name, the day, how the day was read).
+
+    A month or year means its last day: "as of July 2023" is everything known by 31 July.
+
+    >>> split_as_of("Kung Raiya as of July 2023", 2023)
+    ('Kung Raiya', datetime.date(2023, 7, 31), '31 July 2023 (the end of July 2023)')
+    """
+    m = _AS_OF.match(query)
+    if not m:
+        return query, None, ""
+    period = parse_period(m["when"], latest_year=latest_year)
+    label = format_day(period.end)
+    if period.start != period.end:
+        label += f" (the end of {period.label})"
+    return m["name"], period.end, label
+
+
 def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
     query = " ".join(query.split())
     if not query:
         answer = fail("who", "Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
         return answer
+    as_of_label = format_day(as_of) if as_of else ""
+    if as_of is None:
+        try:
+            query, as_of, as_of_label = split_as_of(query, desk.latest_year())
+        except PeriodError as exc:
+            return fail(
+                "who", f"{exc} (/who NAME as of DATE, e.g. /who Kung Raiya as of 30 June 2023)"
+            )
     candidates = desk.people().resolve(query, limit=6)
     if not candidates:
         return _no_match(desk, query)
@@ -52,7 +83,9 @@ def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
     with desk.session() as s:
         if chosen is None:
             return _ambiguous(s, query, candidates)
-        return person_card(s, chosen.target, typed=query, candidate=chosen)
+        return person_card(
+            s, chosen.target, typed=query, candidate=chosen, as_of=as_of, as_of_label=as_of_label
+        )
 
 
 def _clear_winner(candidates: list[Candidate]) -> Candidate | None:
@@ -92,8 +125,15 @@ def _ambiguous(s: Session, query: str, candidates: list[Candidate]) -> Answer:
 
 
 def person_card(
-    s: Session, person_id: int, *, typed: str = "", candidate: Candidate | None = None
+    s: Session,
+    person_id: int,
+    *,
+    typed: str = "",
+    candidate: Candidate | None = None,
+    as_of: date | None = None,
+    as_of_label: str = "",
 ) -> Answer:
+    """The card; with ``as_of``, only what had happened by that day, and the status then."""
     person = s.scalars(
         select(Person)
         .where(Person.id == person_id)
@@ -103,7 +143,7 @@ def person_card(
     ).one()
     refs = Citations()
     answer = Answer(command="who")
-    answer.line(bold(person.name))
+    answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
     if candidate is not None and candidate.how == "fuzzy":
         answer.line(italic(f"Closest match for “{typed}” (score {candidate.score:.0f})."))
     others = [a.alias for a in person.aliases if a.alias != person.name]
@@ -111,7 +151,7 @@ def person_card(
         answer.line("Also spelled: ", ", ".join(others))
     if person.roles:
         answer.blank()
-        answer.line(bold("Roles"))
+        answer.line(bold("Roles"), italic(" (not dated; some may be later)") if as_of else "")
         for role in person.roles:
             where = ", ".join(
                 x for x in (role.party.name if role.party else None, role.organization) if x
@@ -129,8 +169,22 @@ def person_card(
             )
         ),
     )
+    events, unsure, later = list(person.events), [], 0
+    if as_of is not None:
+        # An event counts when it had certainly happened by then; one whose date is too coarse
+        # to tell ("July 2023" against 10 July) is shown but left out of the status.
+        unsure = [e for e in events if e.date_start <= as_of < e.date_end]
+        later = sum(e.date_start > as_of for e in events) + sum(
+            v.reported_on > as_of for v in mentions
+        )
+        events = [e for e in events if e.date_start <= as_of]
+        mentions = [v for v in mentions if v.reported_on <= as_of]
+    history = _party_history(person.roles, events, mentions)
+    if history:
+        answer.blank()
+        answer.line(bold("Party history: "), history)
     timeline: list[tuple[date, int, list[Part]]] = []
-    for e in person.events:
+    for e in events:
         when = partial_date_label(e.date_text, e.precision)
         who = f" (according to {e.claimed_by})" if e.claimed_by else ""
         timeline.append(
@@ -142,6 +196,7 @@ def person_card(
                     bold(_event_label(e.kind, e.summary)),
                     e.summary,
                     who,
+                    italic(f" (may be after {as_of_label})") if e in unsure else "",
                     " ",
                     refs.ref(e.source),
                 ],
@@ -166,10 +221,26 @@ def person_card(
         answer.line(bold("Timeline"))
         for _, _, parts in timeline:
             answer.bullet(*parts)
-    status = _status(person.events, mentions)
+    if later:
+        answer.line(
+            italic(
+                f"{plural(later, 'later entry', 'later entries')} not shown; "
+                f"/who {person.name} gives the full card."
+            )
+        )
+    status = _status([e for e in events if e not in unsure], mentions, as_of=as_of)
     if status:
         answer.blank()
-        answer.line(bold("Status: "), status)
+        answer.line(bold(f"Status on {format_day(as_of)}: " if as_of else "Status: "), status)
+        unsure_states = [e for e in unsure if e.kind in STATE_KINDS]
+        if unsure_states:
+            answer.line(
+                italic(
+                    "Not counted, as their dates may fall after that day: "
+                    + "; ".join(f"{_lower_first(e.summary)} ({_when(e)})" for e in unsure_states)
+                    + "."
+                )
+            )
     if person.origin == "table":
         answer.line(
             italic(
@@ -178,6 +249,9 @@ def person_card(
             )
         )
     refs.write(answer)
+    refs.cite_as(answer)
+    if as_of is not None:
+        answer.buttons.append(Button("Full card", f"/who {person.name}"))
     return answer
 
 
@@ -197,10 +271,11 @@ STATE_KINDS = frozenset(
 SITUATION_KINDS = frozenset({"fled", "arrested", "convicted", "released", "sentenced"})
 
 
-def _status(events: list[Event], mentions: list[ClaimView]) -> str:
+def _status(events: list[Event], mentions: list[ClaimView], *, as_of: date | None = None) -> str:
     """One line: where the person stands after the latest change of party or legal situation.
 
-    Statements and other events are left out: "said X" is not a status.
+    Statements and other events are left out: "said X" is not a status. With ``as_of`` the
+    events and mentions are those up to that day, and the line names the latest change.
     """
     ordered = sorted(events, key=lambda e: e.sort_date)
     states = [e for e in ordered if e.kind in STATE_KINDS]
@@ -223,12 +298,40 @@ def _status(events: list[Event], mentions: list[ClaimView]) -> str:
     if not bits:
         return "no change of party or legal situation recorded"
     latest = states[-1] if states else None
-    as_of = (
-        f"as of {partial_date_label(latest.date_text, latest.precision)}: "
-        if latest is not None
-        else ""
-    )
-    return as_of + "; ".join(bits) + "."
+    when = partial_date_label(latest.date_text, latest.precision) if latest is not None else ""
+    if as_of is not None:
+        return "; ".join(bits) + (f" (latest recorded change: {when})." if when else ".")
+    return (f"as of {when}: " if when else "") + "; ".join(bits) + "."
+
+
+def _party_history(roles: list[Role], events: list[Event], mentions: list[ClaimView]) -> str:
+    """Parties in order: those of roles (undated, so first), then joins, departures and the
+    defections that pro-government media claimed, each with its date.
+
+    >>> _party_history([], [], [])
+    ''
+    """
+    steps: list[str] = []
+    for role in roles:
+        if role.party is not None and role.party.name not in steps:
+            steps.append(role.party.name)
+    dated: list[tuple[date, str]] = []
+    for e in events:
+        when = partial_date_label(e.date_text, e.precision)
+        if e.kind in ("defected", "joined") and e.to_party is not None:
+            dated.append((e.sort_date, f"{e.to_party.name} ({when})"))
+        elif e.kind == "resigned" and e.from_party is not None:
+            dated.append((e.sort_date, f"left the {e.from_party.name} ({when})"))
+    for v in mentions:
+        dated.append(
+            (
+                v.reported_on,
+                f"claimed to have left the {v.party_text} "
+                f"({day(v.reported_on)}, a pro-government claim)",
+            )
+        )
+    steps += [text for _, text in sorted(dated, key=lambda d: d[0])]
+    return " → ".join(steps)
 
 
 def _membership(states: list[Event]) -> tuple[str | None, str | None]:
@@ -245,6 +348,10 @@ def _membership(states: list[Event]) -> tuple[str | None, str | None]:
         ):
             member, left = None, e.from_party.name
     return member, left
+
+
+def _when(e: Event) -> str:
+    return partial_date_label(e.date_text, e.precision)
 
 
 def _lower_first(text: str) -> str:

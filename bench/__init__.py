@@ -1,0 +1,1 @@
+"""Benchmarks for Defection Desk: see bench/README.md. Results land in bench/RESULTS.md."""

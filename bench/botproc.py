@@ -1,0 +1,105 @@
+"""A bot process for the benchmarks: the desk bot (as ``desk run`` starts it) or an echo bot on
+the same python-telegram-bot stack, polling a Bot API server at URL.
+
+    .venv/bin/python -m bench.botproc desk URL DATABASE_URL [--unlimited]
+    .venv/bin/python -m bench.botproc echo URL [--unlimited]
+
+The echo bot is the floor of the end-to-end benchmark: the Application that
+:func:`bot.app.build_application` builds (AIORateLimiter, concurrent updates, post-init),
+with one handler that sends the text back as escaped HTML the way the desk sends answers.
+``--unlimited`` lifts the rate limiter's overall cap (in both bots alike) to measure how many
+updates the process itself can answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
+
+from telegram import Update
+from telegram.ext import AIORateLimiter, ContextTypes, MessageHandler, filters
+
+import bot.app
+from bot.settings import Settings
+
+TOKEN = "123456:TEST-TOKEN"  # tests/fake_bot_api.DEFAULT_TOKEN
+
+
+def _unlimited() -> None:
+    """Same limiter class (429 handling stays), without the overall and per-group caps."""
+
+    def uncapped(*args: object, **kwargs: object) -> AIORateLimiter:
+        kwargs.update(overall_max_rate=0, group_max_rate=0)
+        return AIORateLimiter(*args, **kwargs)  # type: ignore[arg-type]
+
+    bot.app.AIORateLimiter = uncapped  # type: ignore[misc,assignment]
+
+
+async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is not None and message.text:
+        await message.reply_html(
+            html.escape(message.text, quote=False), do_quote=False, disable_web_page_preview=True
+        )
+
+
+def run_echo(url: str, token: str) -> None:
+    """The desk's own Application (same builder, rate limiter, concurrency), echo handler only.
+
+    Built by :func:`bot.app.build_application` over a small database (the bundled data) and
+    stripped of the desk's handlers, so whatever the desk configures, the floor has too.
+    """
+    from bot.desk import Desk
+    from bot.loader import load_paths  # noqa: F401  (Desk.open loads the bundled data)
+
+    settings = Settings(TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_URL=url, _env_file=None)
+    database = Path(__file__).parent / "out" / "echo.sqlite3"
+    database.parent.mkdir(exist_ok=True)
+    desk = Desk.open(f"sqlite:///{database}")
+    app = bot.app.build_application(desk, settings)
+    app.handlers.clear()
+    app.error_handlers.clear()
+    app.add_handler(MessageHandler(filters.TEXT, _echo))
+    app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
+
+
+def run_desk(url: str, database_url: str, token: str) -> None:
+    from bot.desk import Desk
+
+    settings = Settings(
+        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_API_URL=url,
+        DESK_DATABASE_URL=database_url,
+        _env_file=None,
+    )
+    desk = Desk.open(settings.database_url, timezone=settings.timezone, load_if_empty=False)
+    bot.app.run_bot(desk, settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("which", choices=("desk", "echo"))
+    parser.add_argument("url")
+    parser.add_argument("database_url", nargs="?")
+    parser.add_argument("--unlimited", action="store_true")
+    parser.add_argument("--token", default=TOKEN)
+    args = parser.parse_args(argv)
+    if args.unlimited:
+        _unlimited()
+    if args.which == "echo":
+        run_echo(args.url, args.token)
+    else:
+        if not args.database_url:
+            parser.error("desk needs DATABASE_URL")
+        run_desk(args.url, args.database_url, args.token)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,344 @@
+"""End to end over HTTP: the desk bot vs an echo bot (the floor), both polling the fake Bot API,
+with 1M claims and 100k people in the database.
+
+    .venv/bin/python -m bench.e2e              # latency, then throughput (about 10 minutes)
+    .venv/bin/python -m bench.e2e --quick      # fewer queries and updates
+
+The fake Bot API (tests/fake_bot_api.py) runs in this process; each bot is its own process
+(bench/botproc.py: the desk bot exactly as ``desk run`` builds it, and an echo bot on the same
+python-telegram-bot stack), so the fake, the bot and this driver do not share an interpreter.
+Both bots run at once against the same fake (two tokens) and are asked alternately, so load
+from elsewhere on the machine hits both alike.
+
+- **Latency**: one question at a time, from the moment the update is queued at the fake to the
+  moment the answer's last message reaches it. /who and /total each get their own query mix;
+  the echo bot gets the same texts. Replies are checked against ``answer_text`` on the same
+  database (same text, same number of messages).
+- **Throughput**: many private chats send at once (updates queued together); updates answered
+  per second until the last answer arrives. As shipped, the rate limiter caps every bot at 30
+  messages/s (Telegram's broadcast limit), so this is measured twice: as shipped, and with the
+  cap lifted in both bots (``--unlimited``) to see what the process itself sustains.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
+
+from bench.common import (
+    REPO,
+    command_line,
+    environment_block,
+    loadavg,
+    log,
+    median,
+    ms,
+    out_dir,
+    percentile,
+    table,
+    update_section,
+    verdict,
+)
+from bench.datasets import Dataset, e2e_dataset
+from bench.synth import misspell
+from tests.fake_bot_api import DEFAULT_TOKEN, Call, FakeBotAPI, parse_html
+
+ECHO_TOKEN = "654321:ECHO-TOKEN"
+DESK_CHAT = 10_000
+ECHO_CHAT = 20_000
+THROUGHPUT_CHATS = 200
+
+PARTY_WORDS = (
+    "Candlelight", "Candlelight Party", "CLP", "CNRP", "Cambodia National Rescue Party",
+    "Rescue Party", "Funcinpec", "FUNCINPEC", "KNUP", "GDP", "Grassroots Democracy Party",
+    "Cambodian Youth Party", "Khmer Win Party", "Unnamed Parties", "League for Democracy",
+    "Candlelite", "Cambodia Nation Love Party", "",
+)  # fmt: skip
+PERIODS = (
+    "", "June", "June 2023", "2023", "2019", "Q2 2021", "May-June 2022", "2015-03",
+    "01/06/2023 - 15/06/2023", "March 2018", "2012", "Q4 2016", "jan 2020",
+)  # fmt: skip
+
+
+def who_queries(people: list[list[str]], count: int, seed: int = 21) -> list[str]:
+    """A third canonical names, a third other spellings, a third misspelled."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        aliases = people[rng.randrange(len(people))]
+        if i % 3 == 0:
+            name = aliases[0]
+        elif i % 3 == 1:
+            name = rng.choice(aliases)
+        else:
+            name = misspell(rng.choice(aliases), rng)
+        out.append(f"/who {name}")
+    return out
+
+
+def total_queries(count: int, seed: int = 22) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        " ".join(["/total", *(w for w in (rng.choice(PARTY_WORDS), rng.choice(PERIODS)) if w)])
+        for _ in range(count)
+    ]
+
+
+def expected_messages(dataset: Dataset, texts: list[str]) -> dict[str, list[str]]:
+    """What each text should produce (visible text per message), from answer_text directly."""
+    from bot.answers import answer_text
+    from bot.desk import Desk
+    from bot.render import html_messages
+
+    desk = Desk.open(dataset.url, load_if_empty=False)
+    out: dict[str, list[str]] = {}
+    for text in dict.fromkeys(texts):
+        out[text] = [parse_html(m)[0].strip() for m in html_messages(answer_text(desk, text))]
+    desk.engine.dispose()
+    return out
+
+
+class BotProcess:
+    def __init__(self, which: str, url: str, token: str, dataset: Dataset | None, unlimited: bool):
+        self.log_path = out_dir() / f"e2e-{which}{'-unlimited' if unlimited else ''}.log"
+        cmd = [sys.executable, "-m", "bench.botproc", which, url]
+        if dataset is not None:
+            cmd.append(dataset.url)
+        cmd += ["--token", token] + (["--unlimited"] if unlimited else [])
+        self.log = self.log_path.open("w")
+        self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+    def errors(self) -> list[str]:
+        lines = self.log_path.read_text(errors="replace").splitlines()
+        return [line for line in lines if " ERROR " in line or "Traceback" in line]
+
+
+@dataclass
+class Side:
+    """One bot as seen from the fake: its token, a chat to ask in, and the answers it gave."""
+
+    name: str
+    token: str
+    chat: int
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    wrong: list[str] = field(default_factory=list)
+
+
+def _bot_id(token: str) -> int:
+    return int(token.split(":")[0])
+
+
+def _ok_to(chat: int, token: str):  # type: ignore[no-untyped-def]
+    return lambda c: c.ok and c.token == token and c.params.get("chat_id") == chat
+
+
+def ask(fake: FakeBotAPI, side: Side, text: str, parts: int, timeout: float = 120) -> list[Call]:
+    """Send ``text`` in the side's chat and wait for ``parts`` answers; returns their calls."""
+    before = len(fake.sent_messages(side.chat))
+    started = time.monotonic()
+    fake.push_message(side.chat, side.chat, text, token=side.token)
+    predicate = _ok_to(side.chat, side.token)
+    calls = fake.wait_for_sync("sendMessage", before + parts, timeout, predicate)[before:]
+    side.latencies.setdefault(text.split()[0], []).append(calls[-1].at - started)
+    return calls
+
+
+def measure_latency(
+    fake: FakeBotAPI, desk: Side, echo: Side, texts: list[str], want: dict[str, list[str]]
+) -> None:
+    for i, text in enumerate(texts):
+        order = [(desk, len(want[text])), (echo, 1)]
+        if i % 2:
+            order.reverse()
+        for side, parts in order:
+            ask(fake, side, text, parts)
+            if side is desk:
+                got = [s.text for s in fake.sent_messages(side.chat)[-parts:]]
+                if got != want[text]:
+                    side.wrong.append(text)
+
+
+def measure_throughput(
+    fake: FakeBotAPI, side: Side, texts: list[str], parts: dict[str, int], chats: list[int]
+) -> float:
+    """Queue every text at once (round-robin over chats); updates answered per second."""
+    predicate = (lambda c: c.ok and c.token == side.token)  # noqa: E731
+    before = len(fake.wait_for_sync("sendMessage", count=0, predicate=predicate))
+    total = sum(parts[t] for t in texts)
+    started = time.monotonic()
+    for i, text in enumerate(texts):
+        chat = chats[i % len(chats)]
+        fake.push_message(chat, chat, text, token=side.token)
+    calls = fake.wait_for_sync(
+        "sendMessage", count=before + total, timeout=len(texts) * 2 + 60, predicate=predicate
+    )
+    return len(texts) / (calls[before + total - 1].at - started)
+
+
+@dataclass
+class Run:
+    latency: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    throughput: dict[str, dict[str, float]] = field(default_factory=dict)
+    wrong: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    rejected: int = 0
+
+
+def run(args: argparse.Namespace) -> tuple[Run, Dataset]:
+    dataset = e2e_dataset()
+    who = who_queries(dataset.people, args.queries)
+    total = total_queries(args.queries)
+    mixed = [t for pair in zip(who, total, strict=True) for t in pair]
+    warm = who_queries(dataset.people, 10, seed=99) + total_queries(10, seed=99)
+    log(f"computing expected answers for {len(set(mixed + warm))} texts")
+    want = expected_messages(dataset, mixed + warm)
+    echo_chats = [ECHO_CHAT + 1 + i for i in range(THROUGHPUT_CHATS)]
+    desk_chats = [DESK_CHAT + 1 + i for i in range(THROUGHPUT_CHATS)]
+    result = Run()
+    for unlimited in (False, True):
+        mode = "limiter lifted" if unlimited else "as shipped"
+        fake = FakeBotAPI(bot_username="DefectionDeskBot")
+        fake.add_bot(ECHO_TOKEN, "EchoBot", first_name="Echo")
+        url = fake.start_in_thread()
+        for chat in [DESK_CHAT, ECHO_CHAT, *echo_chats, *desk_chats]:
+            fake.add_private_chat(chat, first_name=f"Reporter {chat}")
+        bots = [
+            BotProcess("desk", url, DEFAULT_TOKEN, dataset, unlimited),
+            BotProcess("echo", url, ECHO_TOKEN, None, unlimited),
+        ]
+        desk = Side("desk", DEFAULT_TOKEN, DESK_CHAT)
+        echo = Side("echo", ECHO_TOKEN, ECHO_CHAT)
+        try:
+            log(f"[{mode}] warming up (the desk builds its name indexes on first use)")
+            for text in warm:
+                ask(fake, desk, text, len(want[text]), timeout=300)
+                ask(fake, echo, text, 1)
+            desk.latencies.clear()
+            echo.latencies.clear()
+            if not unlimited:
+                log(f"latency: {len(mixed)} texts on each bot (load {loadavg()})")
+                measure_latency(fake, desk, echo, mixed, want)
+                result.latency = {"desk": desk.latencies, "echo": echo.latencies}
+                result.wrong = desk.wrong
+            updates = args.updates if unlimited else args.shipped_updates
+            texts = [mixed[i % len(mixed)] for i in range(updates)]
+            parts = {t: len(want[t]) for t in texts}
+            echo_parts = dict.fromkeys(texts, 1)
+            log(f"[{mode}] throughput: {updates} updates over {THROUGHPUT_CHATS} chats")
+            order = [("desk", desk, parts, desk_chats), ("echo", echo, echo_parts, echo_chats)]
+            rates = {}
+            for name, side, p, chats in order:
+                rates[name] = measure_throughput(fake, side, texts, p, chats)
+                log(f"  {name}: {rates[name]:.1f} updates/s (load {loadavg()})")
+            result.throughput[mode] = rates
+        finally:
+            for process in bots:
+                process.stop()
+                result.errors += [f"{process.log_path.name}: {e}" for e in process.errors()]
+            result.rejected += sum(
+                1 for c in fake.calls if c.method == "sendMessage" and not c.ok
+            )
+            fake.stop()
+    return result, dataset
+
+
+def report(result: Run, dataset: Dataset, load0: str) -> str:
+    echo_all = [x for xs in result.latency["echo"].values() for x in xs]
+    e50, e95 = median(echo_all), percentile(echo_all, 95)
+    rows = [["echo (floor)", "same texts", len(echo_all), ms(e50), ms(e95), "1.00x", "1.00x"]]
+    goals = []
+    for command, times in sorted(result.latency["desk"].items(), reverse=True):
+        p50, p95 = median(times), percentile(times, 95)
+        rows.append(
+            [
+                "desk",
+                command,
+                len(times),
+                ms(p50),
+                ms(p95),
+                f"{p50 / e50:.2f}x",
+                f"{p95 / e95:.2f}x",
+            ]
+        )
+        goals.append(
+            f"- {command} latency <= 1.25x the echo floor: p50 {p50 / e50:.2f}x, "
+            f"p95 {p95 / e95:.2f}x — {verdict(p50 / e50 <= 1.25 and p95 / e95 <= 1.25)}"
+        )
+    trows = []
+    for mode, rates in result.throughput.items():
+        ratio = rates["desk"] / rates["echo"]
+        trows.append([mode, f"{rates['desk']:.1f}", f"{rates['echo']:.1f}", f"{ratio:.2f}x"])
+        goals.append(
+            f"- throughput >= 0.8x the echo bot ({mode}): {ratio:.2f}x — {verdict(ratio >= 0.8)}"
+        )
+    loaded = (
+        f"loaded by `load_paths` in {dataset.load_seconds:.0f} s"
+        if dataset.load_seconds
+        else "reused from bench/out/"
+    )
+    body = [
+        environment_block(load0, loadavg(), command_line()),
+        f"- Data: 1,000,000 claim rows, 100,000 people (~250k aliases) in SQLite ({loaded})",
+        "",
+        "Latency, one question at a time (update queued at the fake → last answer message "
+        "received by the fake):",
+        "",
+        table(["bot", "command", "n", "p50 ms", "p95 ms", "p50 vs floor", "p95 vs floor"], rows),
+        "",
+        f"Throughput, {THROUGHPUT_CHATS} private chats sending at once (updates answered per s):",
+        "",
+        table(["rate limiter", "desk", "echo (floor)", "desk / echo"], trows),
+        "",
+        "Goals:",
+        "",
+        *goals,
+        "",
+        f"Checks: {len(result.wrong)} answers differed from `answer_text`"
+        f"{' (' + ', '.join(result.wrong[:5]) + ')' if result.wrong else ''}; "
+        f"{result.rejected} sendMessage calls refused by the fake; "
+        f"{len(result.errors)} error lines in the bots' logs.",
+    ]
+    return "\n".join(body)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--queries", type=int, help="texts per command for latency")
+    parser.add_argument("--updates", type=int, help="updates for throughput (limiter lifted)")
+    parser.add_argument("--shipped-updates", type=int, help="updates for throughput as shipped")
+    args = parser.parse_args()
+    args.queries = args.queries or (40 if args.quick else 150)
+    args.updates = args.updates or (400 if args.quick else 1500)
+    args.shipped_updates = args.shipped_updates or (300 if args.quick else 900)
+    load0 = loadavg()
+    result, dataset = run(args)
+    text = report(result, dataset, load0)
+    update_section("e2e", "End to end over HTTP (bench/e2e.py)", text)
+    print(text)
+    for line in result.errors[:20]:
+        print(line, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
+

@@ -1,0 +1,147 @@
+"""``/export``: the rows behind an answer as a CSV document, so every figure can be checked;
+``/total`` offers them with a "Show the rows" button whose press sends the file.
+
+Reference figures as in tests/test_total.py (awk over the seed table): Candlelight alone in June
+3,483 in 26 reports; joint rows with Candlelight in June 236 in 5; all of June 4,942 in 55.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from bot.answer import Answer
+from bot.answers import answer_text
+from bot.export import COLUMNS, ExportFile, export_rows
+from bot.render import to_plain
+from tests.botrig import USER, running_bot
+from tests.fake_bot_api import UploadedFile, parse_html
+
+
+def rows_of(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets then read UTF-8
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_rows_add_up_to_the_total_figure(desk) -> None:  # type: ignore[no-untyped-def]
+    file = export_rows(desk, "Candlelight June")
+    assert isinstance(file, ExportFile)
+    rows = rows_of(file.data)
+    assert tuple(rows[0]) == COLUMNS
+    single = [r for r in rows if r["row_type"] == "single party"]
+    joint = [r for r in rows if r["row_type"] == "joint"]
+    assert (len(single), sum(int(r["number"]) for r in single)) == (26, 3483)
+    assert (len(joint), sum(int(r["number"]) for r in joint)) == (5, 236)
+    assert all("Candlelight Party" in r["parties"] for r in rows)
+    assert {r["source"] for r in rows} == {
+        "Unattributed analysis, “Pro-Government Media Claims Thousands of Defections to CPP”, "
+        "c. July 2023"
+    }
+    assert {r["claimant"] for r in rows} == {"pro-government media, chiefly Fresh News"}
+    assert rows[0]["date"] == "2023-06-01" and rows[0]["original_line"].startswith("01/06/2023 3 ")
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    caption = to_plain(file.caption)
+    assert "26 rows marked “single party” add up to 3,483: the /total figure." in caption
+    assert "5 rows marked “joint” (236)" in caption
+    assert file.filename == "defection-claims_candlelight-party_june-2023.csv"
+
+
+def test_all_rows_of_a_month_and_named_people(desk) -> None:  # type: ignore[no-untyped-def]
+    file = export_rows(desk, "June")
+    assert isinstance(file, ExportFile)
+    rows = rows_of(file.data)
+    assert (len(rows), sum(int(r["number"]) for r in rows)) == (55, 4942)
+    named = [r for r in rows if r["named_people"]]
+    assert any("Long Phary (mass trial defendant)" in r["named_people"] for r in named)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        ("Candlelite", "No party in the data matches “Candlelite”"),
+        ("2022", "No claims were reported in 2022: there are no rows to export."),
+        ("CNRP 31/06/2023", "31/06/2023 is not a date"),
+    ],
+)
+def test_no_rows_says_why(desk, args: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    answer = export_rows(desk, args)
+    assert isinstance(answer, Answer) and not answer.ok
+    assert fragment in to_plain(answer)
+
+
+def test_console_describes_the_file(desk) -> None:  # type: ignore[no-untyped-def]
+    answer = answer_text(desk, "/export CNRP")
+    assert answer.ok
+    assert "In Telegram, /export sends these rows as a CSV file" in to_plain(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("/total Candlelight June", "/export Candlelight Party June 2023"),
+        ("/total CLP 1/6/2023 - 15/6/2023", "/export Candlelight Party 1–15 June 2023"),
+        ("/total June", "/export June 2023"),
+        ("/total", "/export"),
+    ],
+)
+def test_total_offers_its_rows(desk, question: str, command: str) -> None:  # type: ignore[no-untyped-def]
+    answer = answer_text(desk, question)
+    assert [(b.label, b.command) for b in answer.buttons] == [("Show the rows", command)]
+    # The button's words select exactly the rows behind the figure.
+    file = export_rows(desk, command.removeprefix("/export").strip())
+    assert isinstance(file, ExportFile)
+    figure = to_plain(answer).splitlines()[0].split(": ")[1].split()[0]
+    single = [r for r in rows_of(file.data) if r["row_type"] == "single party"]
+    if "Candlelight" in question or "CLP" in question:
+        assert f"{sum(int(r['number']) for r in single):,}" == figure
+
+
+def test_no_button_when_there_are_no_rows(desk) -> None:  # type: ignore[no-untyped-def]
+    assert answer_text(desk, "/total Candlelight 2022").buttons == []
+
+
+async def test_export_is_sent_as_a_document(desk) -> None:  # type: ignore[no-untyped-def]
+    want = export_rows(desk, "Candlelight June")
+    assert isinstance(want, ExportFile)
+    async with running_bot(desk) as rig:
+        rig.fake.push_message(USER, USER, "/export Candlelight June")
+        (call,) = await rig.fake.wait_for("sendDocument", predicate=lambda c: c.ok)
+    document = call.params["document"]
+    assert isinstance(document, UploadedFile)
+    assert document.filename == want.filename and document.data == want.data
+    assert parse_html(call.params["caption"])[0] == to_plain(want.caption)
+    assert rig.rejected({"sendDocument"}) == []
+
+
+async def test_show_the_rows_button_sends_the_file(desk) -> None:  # type: ignore[no-untyped-def]
+    async with running_bot(desk) as rig:
+        (total,) = await rig.say(USER, "/total Candlelight June")
+        keyboard = total.message["reply_markup"]["inline_keyboard"]
+        (button,) = [b for row in keyboard for b in row]
+        assert button["text"] == "Show the rows"
+        rig.fake.push_callback_query(USER, USER, total.message_id, button["callback_data"])
+        (call,) = await rig.fake.wait_for("sendDocument", predicate=lambda c: c.ok)
+        await rig.fake.wait_for("answerCallbackQuery")
+    assert call.params["chat_id"] == USER
+    assert call.params["document"].filename == "defection-claims_candlelight-party_june-2023.csv"
+    # The answer stays on screen: the press sends a file rather than editing the message.
+    assert rig.calls("editMessageText") == []
+    assert rig.fake.message(USER, total.message_id)["text"] == total.text
+    assert rig.rejected() == []
+
+
+async def test_export_without_rows_answers_in_text(desk) -> None:  # type: ignore[no-untyped-def]
+    async with running_bot(desk) as rig:
+        (reply,) = await rig.say(USER, "/export Zzyzx Party")
+    assert "No party in the data matches" in (reply.text or "")
+    assert rig.calls("sendDocument") == []
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import bot.export
+
+    assert doctest.testmod(bot.export).failed == 0
