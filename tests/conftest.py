@@ -25,6 +25,22 @@ SEED_TABLE = DATA / "claims" / "pgm-claims-2023h1.txt"
 BACKENDS = ["sqlite", "postgresql"]
 
 
+def _title(key: str) -> str:
+    import yaml
+
+    sources = yaml.safe_load((DATA / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    return str(next(s["title"] for s in sources if s["key"] == key))
+
+
+# Document titles appear verbatim only in data/sources.yaml (citations need them exact).
+ANALYSIS_TITLE = _title("pgm-claims-2023h1")
+ANALYSIS_CITATION = f"Unattributed analysis, “{ANALYSIS_TITLE}”, c. July 2023"
+CAMBOJA_CITATION = (
+    f"Cambodian Journalists Alliance Association (CamboJA), “{_title('camboja-2023-07-raiya')}”, "
+    "July 2023"
+)
+
+
 def _postgres_base() -> str:
     url = os.environ.get("DESK_TEST_POSTGRES_URL")
     if not url:

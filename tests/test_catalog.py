@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers import answer_text
 from bot.render import to_plain
+from tests.conftest import ANALYSIS_CITATION
 
 
 def text_of(desk, command: str) -> str:  # type: ignore[no-untyped-def]
@@ -29,10 +30,7 @@ def test_sources_describe_each_document(desk) -> None:  # type: ignore[no-untype
     text = text_of(desk, "/sources")
     assert "Cambodian Journalists Alliance Association (CamboJA) — news report, July 2023" in text
     assert "Table: 110 rows, adding up to 6,476 claimed defectors (its text says 6,473)" in text
-    assert (
-        "Cite as: Unattributed analysis, “Pro-Government Media Claims Thousands of "
-        "Defections to CPP”, c. July 2023" in text
-    )
+    assert f"Cite as: {ANALYSIS_CITATION}" in text
 
 
 def test_about_covers_every_caveat(desk) -> None:  # type: ignore[no-untyped-def]

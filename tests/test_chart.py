@@ -19,6 +19,7 @@ from bot.cli import main
 from bot.desk import Desk
 from bot.render import to_plain
 from tests.botrig import BOT_USERNAME, GROUP, USER, running_bot
+from tests.conftest import ANALYSIS_TITLE
 from tests.fake_bot_api import parse_html
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -50,7 +51,9 @@ def test_weeks_stack_single_party_rows_and_keep_joint_rows_apart(desk: Desk) -> 
 
 def test_all_parties_per_week(desk: Desk) -> None:
     s = series(desk, "")
-    weeks = {first.isoformat(): total for (first, _), total in zip(s.buckets, s.totals, strict=True)}
+    weeks = {
+        first.isoformat(): total for (first, _), total in zip(s.buckets, s.totals, strict=True)
+    }
     assert weeks["2023-06-26"] == 2281
     assert sum(s.totals) == 6476
     labels = [seg.label for seg in s.segments]
@@ -68,7 +71,7 @@ def test_png_is_phone_sized_with_caption(desk: Desk) -> None:
     assert "3,483 in 26 reports naming Candlelight Party alone." in caption
     assert "Hatched: 236 in 5 joint rows" in caption and "not split" in caption
     assert "These are claims, not verified facts." in caption
-    assert "Pro-Government Media Claims Thousands of Defections to CPP" in caption
+    assert ANALYSIS_TITLE in caption
     assert len(caption) <= 1024
     assert chart.filename == "defection-claims-per-week_candlelight-party_june-2023.png"
 
@@ -98,7 +101,10 @@ def test_console_gets_the_figures_in_text(desk: Desk) -> None:
     answer = answer_text(desk, "/chart Candlelight June")
     text = to_plain(answer)
     assert answer.ok
-    assert "• week of 19 June 2023: 456 (Candlelight Party (CLP) 263; CLP + Party not named (joint) 193)" in text
+    assert (
+        "• week of 19 June 2023: 456 (Candlelight Party (CLP) 263; CLP + Party not named (joint) 193)"
+        in text
+    )
     assert "desk chart [PARTY] [PERIOD] -o chart.png" in text
 
 
@@ -139,7 +145,9 @@ async def test_chart_without_figures_answers_in_text(desk: Desk) -> None:
 
 
 def test_desk_chart_writes_a_png(
-    seeded_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    seeded_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("DESK_DATABASE_URL", seeded_url)

@@ -9,15 +9,10 @@ from bot.answers import answer_text
 from bot.desk import Desk
 from bot.render import to_plain
 from tests.botrig import USER, running_bot
+from tests.conftest import ANALYSIS_CITATION, CAMBOJA_CITATION
 
-ANALYSIS = (
-    "Unattributed analysis, “Pro-Government Media Claims Thousands of Defections to CPP”, "
-    "c. July 2023"
-)
-CAMBOJA = (
-    "Cambodian Journalists Alliance Association (CamboJA), “Former Opposition Party Member "
-    "Quits Ruling CPP and Flees Cambodia”, July 2023"
-)
+ANALYSIS = ANALYSIS_CITATION
+CAMBOJA = CAMBOJA_CITATION
 
 
 @pytest.mark.parametrize(

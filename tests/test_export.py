@@ -17,6 +17,7 @@ from bot.answers import answer_text
 from bot.export import COLUMNS, ExportFile, export_rows
 from bot.render import to_plain
 from tests.botrig import USER, running_bot
+from tests.conftest import ANALYSIS_CITATION
 from tests.fake_bot_api import UploadedFile, parse_html
 
 
@@ -35,10 +36,7 @@ def test_rows_add_up_to_the_total_figure(desk) -> None:  # type: ignore[no-untyp
     assert (len(single), sum(int(r["number"]) for r in single)) == (26, 3483)
     assert (len(joint), sum(int(r["number"]) for r in joint)) == (5, 236)
     assert all("Candlelight Party" in r["parties"] for r in rows)
-    assert {r["source"] for r in rows} == {
-        "Unattributed analysis, “Pro-Government Media Claims Thousands of Defections to CPP”, "
-        "c. July 2023"
-    }
+    assert {r["source"] for r in rows} == {ANALYSIS_CITATION}
     assert {r["claimant"] for r in rows} == {"pro-government media, chiefly Fresh News"}
     assert rows[0]["date"] == "2023-06-01" and rows[0]["original_line"].startswith("01/06/2023 3 ")
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
