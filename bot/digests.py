@@ -21,6 +21,7 @@ import os
 import re
 import socket
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
@@ -126,8 +127,11 @@ def due_digests(session: Session, now: datetime, grace: timedelta) -> list[DueDi
     for the week that just ended, not three.
     """
     now = utc(now)
-    subs = list(session.scalars(
-        select(Subscription).where(Subscription.active.is_(True)).order_by(Subscription.id)))
+    subs = list(
+        session.scalars(
+            select(Subscription).where(Subscription.active.is_(True)).order_by(Subscription.id)
+        )
+    )
     if not subs:
         return []
     due: list[DueDigest] = []
@@ -187,27 +191,40 @@ def claim(
     sessions: sessionmaker[Session], chat_id: int, week_start: date, worker: str, now: datetime
 ) -> bool:
     """Take the (chat, week) delivery for this worker; False if someone else holds or sent it."""
+    return claim_once(
+        sessions, Delivery, {"chat_id": chat_id, "week_start": week_start}, worker, now
+    )
+
+
+def claim_once(
+    sessions: sessionmaker[Session],
+    model: Any,
+    keys: dict[str, Any],
+    worker: str,
+    now: datetime,
+    *,
+    still_due: Callable[[Session], bool] | None = None,
+) -> bool:
+    """Claim the delivery row of ``model`` (Delivery, WatchDelivery) identified by ``keys``.
+
+    Insert it if absent (the unique key lets one sender win); otherwise take it over only if
+    it failed before, or its claimant's lease ran out or its claimant process is gone.
+    ``still_due`` is checked in the inserting transaction (e.g. "the watch has not moved on").
+    """
     now = utc(now)
     with sessions() as s:
         try:
             with s.begin():
+                if still_due is not None and not still_due(s):
+                    return False
                 s.add(
-                    Delivery(
-                        chat_id=chat_id,
-                        week_start=week_start,
-                        status="claimed",
-                        claimed_by=worker,
-                        claimed_at=now,
-                        attempts=1,
-                    )
+                    model(**keys, status="claimed", claimed_by=worker, claimed_at=now, attempts=1)
                 )
             return True
         except IntegrityError:
             pass
     with sessions() as s, s.begin():
-        row = s.scalar(
-            select(Delivery).where(Delivery.chat_id == chat_id, Delivery.week_start == week_start)
-        )
+        row = s.scalar(select(model).filter_by(**keys))
         if row is None or row.status in ("sent", "abandoned"):
             return False
         if (
@@ -220,17 +237,14 @@ def claim(
         taken = cast(
             CursorResult[Any],
             s.execute(
-                update(Delivery)
+                update(model)
                 .where(
-                    Delivery.id == row.id,
-                    Delivery.status == row.status,
-                    Delivery.claimed_by == row.claimed_by,
+                    model.id == row.id,
+                    model.status == row.status,
+                    model.claimed_by == row.claimed_by,
                 )
                 .values(
-                    status="claimed",
-                    claimed_by=worker,
-                    claimed_at=now,
-                    attempts=Delivery.attempts + 1,
+                    status="claimed", claimed_by=worker, claimed_at=now, attempts=model.attempts + 1
                 )
             ),
         )

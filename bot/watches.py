@@ -28,17 +28,16 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, delete, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from bot.answer import Answer, Button, bold, fail, italic, number, plural
 from bot.answers.common import CLAIM_CAVEAT, claim_parts
 from bot.citations import Citations, partial_date_label
 from bot.desk import Desk
-from bot.digests import LEASE, _claimant_is_gone, utc
+from bot.digests import claim_once, utc
 from bot.models import (
     Change,
     Claim,
@@ -419,58 +418,19 @@ def claim_alert(
     sessions: sessionmaker[Session], alert: DueAlert, worker: str, now: datetime
 ) -> bool:
     """Take the (watch, round) delivery for this worker; False if another holds or sent it."""
-    now = utc(now)
-    with sessions() as s:
-        try:
-            with s.begin():
-                current = s.scalar(select(Watch.round).where(Watch.id == alert.watch_id))
-                if current != alert.round:
-                    return False  # already delivered by someone else and moved on
-                s.add(
-                    WatchDelivery(
-                        watch_id=alert.watch_id,
-                        round=alert.round,
-                        status="claimed",
-                        claimed_by=worker,
-                        claimed_at=now,
-                        attempts=1,
-                    )
-                )
-            return True
-        except IntegrityError:
-            pass
-    with sessions() as s, s.begin():
-        row = s.scalar(
-            select(WatchDelivery).where(
-                WatchDelivery.watch_id == alert.watch_id, WatchDelivery.round == alert.round
-            )
-        )
-        if row is None or row.status in ("sent", "abandoned"):
-            return False
-        if (
-            row.status == "claimed"
-            and utc(row.claimed_at) > now - LEASE
-            and not _claimant_is_gone(row.claimed_by)
-        ):
-            return False
-        taken = cast(
-            CursorResult[Any],
-            s.execute(
-                update(WatchDelivery)
-                .where(
-                    WatchDelivery.id == row.id,
-                    WatchDelivery.status == row.status,
-                    WatchDelivery.claimed_by == row.claimed_by,
-                )
-                .values(
-                    status="claimed",
-                    claimed_by=worker,
-                    claimed_at=now,
-                    attempts=WatchDelivery.attempts + 1,
-                )
-            ),
-        )
-        return bool(taken.rowcount == 1)
+
+    def still_due(s: Session) -> bool:
+        # Another sender may already have delivered this round and moved the watch on.
+        return s.scalar(select(Watch.round).where(Watch.id == alert.watch_id)) == alert.round
+
+    return claim_once(
+        sessions,
+        WatchDelivery,
+        {"watch_id": alert.watch_id, "round": alert.round},
+        worker,
+        now,
+        still_due=still_due,
+    )
 
 
 def mark_alert_sent(
