@@ -29,12 +29,12 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.answer import Answer, Button, bold, fail, italic, number, plural
-from bot.answers.common import CLAIM_CAVEAT, PartyMatch, resolve_party
+from bot.answer import Answer, bold, fail, italic, number, plural
+from bot.answers.common import CLAIM_CAVEAT, PartyMatch, party_and_period
 from bot.citations import citation
 from bot.desk import Desk
 from bot.models import Claim, ClaimParty, Party, Source
-from bot.periods import PeriodError, format_day, format_range, split_trailing_period
+from bot.periods import format_day, format_range
 from bot.queries import data_span, sources_in
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies, and in greyscale.
@@ -110,20 +110,10 @@ class Chart:
 
 def chart_series(desk: Desk, args: str, command: str = "chart") -> Series | Answer:
     """The figures behind ``/chart``, or an answer saying why there are none."""
-    try:
-        party_text, period = split_trailing_period(args, latest_year=desk.latest_year())
-    except PeriodError as exc:
-        return fail(command, str(exc))
-    party: PartyMatch | None = None
-    if party_text:
-        found = resolve_party(desk, party_text, command=command)
-        if isinstance(found, Answer):
-            if period is not None:
-                found.buttons = [
-                    Button(b.label, f"{b.command} {period.label}") for b in found.buttons
-                ]
-            return found
-        party = found
+    read = party_and_period(desk, args, command)
+    if isinstance(read, Answer):
+        return read
+    party, period = read
     with desk.session() as s:
         data = data_span(s)
         if data is None:

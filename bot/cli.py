@@ -56,7 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     chart = sub.add_parser("chart", help="draw /chart as a PNG file: desk chart [PARTY] [PERIOD]")
     chart.add_argument("words", nargs="*", metavar="PARTY/PERIOD")
     chart.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, default=Path("chart.png"),
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        default=Path("chart.png"),
         help="where to write the picture (default: chart.png)",
     )
     mig = sub.add_parser("migrate", help="create or upgrade the database schema")

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from bot.answer import Answer, Button, bold, fail, italic, number, plural
-from bot.answers.common import CLAIM_CAVEAT, PartyMatch, day, resolve_party
+from bot.answer import Answer, bold, fail, italic, number, plural
+from bot.answers.common import CLAIM_CAVEAT, PartyMatch, day, party_and_period
 from bot.chart import slug
 from bot.citations import citation
 from bot.desk import Desk
 from bot.models import Claim, ClaimParty
-from bot.periods import PeriodError, format_range, split_trailing_period
+from bot.periods import format_range
 from bot.queries import ClaimView, claims_between, data_span
 
 COLUMNS = (
@@ -68,20 +68,10 @@ def export_command(args: str) -> str:
 
 
 def _select(desk: Desk, args: str) -> _Selection | Answer:
-    try:
-        party_text, period = split_trailing_period(args, latest_year=desk.latest_year())
-    except PeriodError as exc:
-        return fail("export", str(exc))
-    party: PartyMatch | None = None
-    if party_text:
-        found = resolve_party(desk, party_text, command="export")
-        if isinstance(found, Answer):
-            if period is not None:
-                found.buttons = [
-                    Button(b.label, f"{b.command} {period.label}") for b in found.buttons
-                ]
-            return found
-        party = found
+    read = party_and_period(desk, args, "export")
+    if isinstance(read, Answer):
+        return read
+    party, period = read
     with desk.session() as s:
         span = data_span(s)
         if span is None:

@@ -323,9 +323,7 @@ class WatchDelivery(Base):
     __table_args__ = (UniqueConstraint("watch_id", "round", name="uq_watch_deliveries_round"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    watch_id: Mapped[int] = mapped_column(
-        ForeignKey("watches.id", ondelete="CASCADE"), index=True
-    )
+    watch_id: Mapped[int] = mapped_column(ForeignKey("watches.id", ondelete="CASCADE"), index=True)
     round: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20))  # claimed | sent | failed | abandoned
     claimed_by: Mapped[str] = mapped_column(String(200))

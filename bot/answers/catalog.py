@@ -59,8 +59,10 @@ def answer_help(desk: Desk | None = None) -> Answer:
         "Party names in Khmer script work too (/total ភ្លើងទៀន)."
     )
     answer.line(italic(f"Every figure is a claim with its source. {CLAIM_CAVEAT}"))
-    answer.line("Desk admins can also /add a claim, send a table file, /undo their last change; "
-                "/changes lists every change.")
+    answer.line(
+        "Desk admins can also /add a claim, send a table file, /undo their last change; "
+        "/changes lists every change."
+    )
     return answer
 
 

@@ -18,6 +18,7 @@ from bot.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.citations import Citations
 from bot.desk import Desk
 from bot.models import Party, Source
+from bot.periods import Period, PeriodError, split_trailing_period
 from bot.queries import ClaimView
 
 CLAIM_CAVEAT = "These are claims, not verified facts."
@@ -65,6 +66,25 @@ def resolve_party(desk: Desk, text: str, command: str = "total") -> PartyMatch |
         answer.line("Closest: ", ", ".join(names), ". Send /parties for the full list.")
         answer.buttons.extend(Button(n, f"/{command} {n}") for n in names)
     return answer
+
+
+def party_and_period(
+    desk: Desk, args: str, command: str
+) -> tuple[PartyMatch | None, Period | None] | Answer:
+    """Read ``[PARTY] [PERIOD]`` (/total, /chart, /export): a party and a period, or an answer
+    saying what could not be read (an impossible date, no such party, several candidates)."""
+    try:
+        party_text, period = split_trailing_period(args, latest_year=desk.latest_year())
+    except PeriodError as exc:
+        return fail(command, str(exc))
+    if not party_text:
+        return None, period
+    found = resolve_party(desk, party_text, command=command)
+    if isinstance(found, Answer):
+        if period is not None:  # the offered choices keep the period the user asked for
+            found.buttons = [Button(b.label, f"{b.command} {period.label}") for b in found.buttons]
+        return found
+    return found, period
 
 
 def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:

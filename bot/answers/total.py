@@ -14,10 +14,10 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Button, bold, fail, italic, number
-from bot.answers.common import PartyMatch, claim_parts, claimed_by, reports, resolve_party
+from bot.answers.common import PartyMatch, claim_parts, claimed_by, party_and_period, reports
 from bot.citations import Citations
 from bot.desk import Desk
-from bot.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.periods import Period, format_range
 from bot.queries import (
     data_span,
     joint_total,
@@ -34,20 +34,10 @@ JOINT_LISTED = 20
 
 
 def answer_total(desk: Desk, args: str) -> Answer:
-    try:
-        party_text, period = split_trailing_period(args, latest_year=desk.latest_year())
-    except PeriodError as exc:
-        return fail("total", str(exc))
-    party: PartyMatch | None = None
-    if party_text:
-        found = resolve_party(desk, party_text, command="total")
-        if isinstance(found, Answer):
-            if period is not None:
-                found.buttons = [
-                    Button(b.label, f"{b.command} {period.label}") for b in found.buttons
-                ]
-            return found
-        party = found
+    read = party_and_period(desk, args, "total")
+    if isinstance(read, Answer):
+        return read
+    party, period = read
     with desk.session() as s:
         span = data_span(s)
         if span is None:
