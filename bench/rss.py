@@ -122,7 +122,7 @@ def main() -> None:
             )
             time.sleep(0.05)  # let any further parts of the answer go out
             answered += 1
-            if answered == 1:
+            if text == "/who Sok":
                 marks.append(("after the first /who (people index built)", status_kb(
                     proc.pid, "VmRSS")))  # fmt: skip
             if phase == "heavy" and text == "/who zzzzqqq":
