@@ -152,6 +152,8 @@ def main() -> None:
     body = "\n".join(
         [
             environment_block(load0, loadavg(), command_line()),
+            f"- Bot environment: MALLOC_ARENA_MAX={os.environ.get('MALLOC_ARENA_MAX', 'unset')}"
+            " (glibc's default is 8 arenas per core; threads then fragment memory)",
             f"- Data: 1,000,000 claim rows, 100,000 people (~250k aliases), SQLite "
             f"({dataset.database.stat().st_size / 2**20:.0f} MB file); `desk run` polling the "
             "fake Bot API",
