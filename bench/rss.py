@@ -52,6 +52,10 @@ def status_kb(pid: int, field: str) -> int:
     return 0
 
 
+def rss_and_peak(pid: int) -> tuple[int, int]:
+    return status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM")
+
+
 class Sampler(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -106,11 +110,11 @@ def main() -> None:
         )
     sampler = Sampler(proc.pid)
     sampler.start()
-    marks: list[tuple[str, int]] = []
+    marks: list[tuple[str, int, int]] = []  # (moment, RSS kB, peak so far kB)
     answered = 0
     try:
         fake.wait_for_sync("getUpdates", timeout=120)
-        marks.append(("started, polling", status_kb(proc.pid, "VmRSS")))
+        marks.append(("started, polling", *rss_and_peak(proc.pid)))
         for phase, text in questions(dataset.people, count):
             before = len(fake.sent_messages(CHAT))
             fake.push_message(CHAT, CHAT, text)
@@ -123,15 +127,15 @@ def main() -> None:
             time.sleep(0.05)  # let any further parts of the answer go out
             answered += 1
             if text == "/who Sok":
-                marks.append(("after the first /who (people index built)", status_kb(
-                    proc.pid, "VmRSS")))  # fmt: skip
+                marks.append(("after the first /who (people index built)",
+                              *rss_and_peak(proc.pid)))  # fmt: skip
             if phase == "heavy" and text == "/who zzzzqqq":
-                marks.append(("after the heavy questions", status_kb(proc.pid, "VmRSS")))
+                marks.append(("after the heavy questions", *rss_and_peak(proc.pid)))
+        marks.append((f"after {answered} questions", *rss_and_peak(proc.pid)))
         for n in range(20):
             fake.push_inline_query(CHAT, ["kung", "sok", "chan d", "x"][n % 4])
         fake.wait_for_sync("answerInlineQuery", count=20, timeout=120)
-        marks.append((f"after {answered} questions and 20 inline queries",
-                      status_kb(proc.pid, "VmRSS")))  # fmt: skip
+        marks.append(("after 20 inline queries at once", *rss_and_peak(proc.pid)))
         peak_kb = status_kb(proc.pid, "VmHWM")
     finally:
         sampler.stop.set()
@@ -147,8 +151,8 @@ def main() -> None:
         if " ERROR " in line or "Traceback" in line
     ]  # fmt: skip
     peak_mb = peak_kb / 1024
-    rows = [[what, f"{kb / 1024:.0f}"] for what, kb in marks]
-    rows.append(["**peak (VmHWM)**", f"**{peak_mb:.0f}**"])
+    rows = [[what, f"{kb / 1024:.0f}", f"{hwm / 1024:.0f}"] for what, kb, hwm in marks]
+    rows.append(["**peak (VmHWM)**", "", f"**{peak_mb:.0f}**"])
     body = "\n".join(
         [
             environment_block(load0, loadavg(), command_line()),
@@ -158,7 +162,7 @@ def main() -> None:
             f"({dataset.database.stat().st_size / 2**20:.0f} MB file); `desk run` polling the "
             "fake Bot API",
             "",
-            table(["moment", "RSS MB"], rows),
+            table(["moment", "RSS MB", "peak so far MB"], rows),
             "",
             f"Highest of {len(sampler.samples)} samples (every 50 ms): {sampled_peak / 1024:.0f}"
             f" MB. {answered} questions answered; {len(errors)} error lines in the bot's log.",
