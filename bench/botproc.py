@@ -26,7 +26,7 @@ from telegram import Update
 from telegram.ext import AIORateLimiter, ContextTypes, MessageHandler, filters
 
 import bot.app
-from bot.settings import Settings
+from bot.settings import load_settings
 
 TOKEN = "123456:TEST-TOKEN"  # tests/fake_bot_api.DEFAULT_TOKEN
 
@@ -58,7 +58,7 @@ def run_echo(url: str, token: str) -> None:
     from bot.desk import Desk
     from bot.loader import load_paths  # noqa: F401  (Desk.open loads the bundled data)
 
-    settings = Settings(TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_URL=url, _env_file=None)
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url}, env_file=None)
     database = Path(__file__).parent / "out" / "echo.sqlite3"
     database.parent.mkdir(exist_ok=True)
     desk = Desk.open(f"sqlite:///{database}")
@@ -72,11 +72,9 @@ def run_echo(url: str, token: str) -> None:
 def run_desk(url: str, database_url: str, token: str) -> None:
     from bot.desk import Desk
 
-    settings = Settings(
-        TELEGRAM_BOT_TOKEN=token,
-        TELEGRAM_API_URL=url,
-        DESK_DATABASE_URL=database_url,
-        _env_file=None,
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url, "DESK_DATABASE_URL": database_url},
+        env_file=None,
     )
     desk = Desk.open(settings.database_url, timezone=settings.timezone, load_if_empty=False)
     bot.app.run_bot(desk, settings)

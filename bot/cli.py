@@ -10,6 +10,7 @@ problems, 1 for a question that could not be answered); never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -78,6 +79,22 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    whole_process = argv is None  # the console script, not a caller in a longer process
+    if whole_process and args.cmd == "ask":
+        # A one-shot answer: its time is mostly importing (SQLAlchemy makes ~10^5 objects),
+        # during which the collector keeps re-scanning that growing heap for nothing.
+        gc.disable()
+    try:
+        return _main(args)
+    finally:
+        if whole_process:
+            # At exit the interpreter garbage-collects every object the imports made:
+            # measured ~0.15 s of a ~0.9 s `desk ask`. Frozen objects are skipped, and
+            # the operating system takes the memory back anyway.
+            gc.freeze()
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.cmd is None:
         _parser().print_help()
         return 0
@@ -107,6 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.cmd in ("run", "chat"):
+        from bot.memory import tune_malloc
+
+        tune_malloc()  # before the first thread: see bot/memory.py
+
     from bot.desk import Desk
 
     if args.cmd == "migrate":

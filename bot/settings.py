@@ -1,24 +1,63 @@
 """Every setting in one typed object, read from the environment or a ``.env`` file.
 
->>> s = Settings(database_url="sqlite:///tmp/x.sqlite3", _env_file=None)
+>>> s = load_settings({"DESK_DATABASE_URL": "sqlite:///tmp/x.sqlite3"}, env_file=None)
 >>> s.database_url
 'sqlite:///tmp/x.sqlite3'
+>>> s.webhook_port
+8443
 
-Bad values fail at start-up with a message that names the variable (see :func:`load_settings`).
-The bot token is a SecretStr so it never appears in reprs or logs.
+Bad values fail at start-up with one message naming every bad variable (:class:`SettingsError`).
+The bot token is a :class:`Secret`, so it never appears in reprs or logs.
+
+Plain dataclasses rather than pydantic-settings: ``desk ask`` reads these on every call, and
+importing pydantic-settings alone took ~0.3 s of its start-up on the reference machine
+(bench/ask.py); the rules here are few and each names its variable.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from dotenv import dotenv_values
+
+
+class SettingsError(Exception):
+    """A setting has a bad value; the message names the variable and the problem."""
+
+
+class Secret:
+    """A string that shows as ``**********`` everywhere except :meth:`get_secret_value`.
+
+    >>> token = Secret("123:ABC")
+    >>> token, str(token), token.get_secret_value()
+    (Secret('**********'), '**********', '123:ABC')
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get_secret_value(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    def __str__(self) -> str:
+        return "**********"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
 
 
 def default_database_url() -> str:
@@ -27,73 +66,150 @@ def default_database_url() -> str:
     return f"sqlite:///{base / 'defection-desk' / 'desk.sqlite3'}"
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
-    )
-
-    database_url: str = Field(default_factory=default_database_url, alias="DESK_DATABASE_URL")
-    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
-    telegram_api_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_URL")
-    timezone: str = Field(default="Asia/Phnom_Penh", alias="DESK_TIMEZONE")
-    admin_ids: Annotated[frozenset[int], NoDecode] = Field(
-        default=frozenset(), alias="DESK_ADMIN_IDS"
-    )
-    webhook_secret: SecretStr | None = Field(default=None, alias="DESK_WEBHOOK_SECRET")
-    webhook_listen: str = Field(default="127.0.0.1", alias="DESK_WEBHOOK_LISTEN")
-    webhook_port: int = Field(default=8443, ge=1, le=65535, alias="DESK_WEBHOOK_PORT")
-    digest_grace_hours: float = Field(default=48.0, ge=0, alias="DESK_DIGEST_GRACE_HOURS")
-    log_level: str = Field(default="INFO", alias="DESK_LOG_LEVEL")
-
-    @field_validator("database_url")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        try:
-            url = make_url(v)
-        except ArgumentError as exc:
-            raise ValueError(
-                f"{v!r} is not a database URL; expected e.g. sqlite:///path/desk.sqlite3 or "
-                "postgresql+psycopg://user:password@host/dbname"
-            ) from exc
-        if url.get_backend_name() not in ("sqlite", "postgresql"):
-            raise ValueError(
-                f"unsupported database {url.get_backend_name()!r}: use sqlite or postgresql"
-            )
-        return v
-
-    @field_validator("timezone")
-    @classmethod
-    def _tz(cls, v: str) -> str:
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a tzdata folder
-            raise ValueError(
-                f"unknown timezone {v!r}; use an IANA name such as Asia/Phnom_Penh"
-            ) from exc
-        return v
-
-    @field_validator("admin_ids", mode="before")
-    @classmethod
-    def _admins(cls, v: object) -> object:
-        if isinstance(v, str | int):
-            parts = [p for p in str(v).replace(";", ",").replace(" ", ",").split(",") if p]
-            for p in parts:
-                if not p.lstrip("-").isdigit():
-                    raise ValueError(f"{p!r} is not a Telegram user id (a whole number)")
-            return frozenset(int(p) for p in parts)
-        return v
+# ---- parsers: text from the environment -> value, or ValueError with the reason -----------
 
 
-class SettingsError(Exception):
-    """A setting has a bad value; the message names the variable and the problem."""
+def _database_url(text: str) -> str:
+    from sqlalchemy.engine import make_url  # the engine needs SQLAlchemy anyway
+    from sqlalchemy.exc import ArgumentError
 
-
-def load_settings() -> Settings:
     try:
-        return Settings()
-    except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            name = ".".join(str(p) for p in err["loc"])
-            lines.append(f"{name}: {err['msg'].removeprefix('Value error, ')}")
-        raise SettingsError("bad configuration:\n  " + "\n  ".join(lines)) from None
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise ValueError(
+            f"{text!r} is not a database URL; expected e.g. sqlite:///path/desk.sqlite3 or "
+            "postgresql+psycopg://user:password@host/dbname"
+        ) from exc
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ValueError(
+            f"unsupported database {url.get_backend_name()!r}: use sqlite or postgresql"
+        )
+    return text
+
+
+def _timezone(text: str) -> str:
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a tzdata folder
+        raise ValueError(
+            f"unknown timezone {text!r}; use an IANA name such as Asia/Phnom_Penh"
+        ) from exc
+    return text
+
+
+def _user_ids(text: str) -> frozenset[int]:
+    parts = [p for p in re.split(r"[,; ]+", text) if p]
+    for p in parts:
+        if not p.lstrip("-").isdigit():
+            raise ValueError(f"{p!r} is not a Telegram user id (a whole number)")
+    return frozenset(int(p) for p in parts)
+
+
+def _secret(text: str) -> Secret | None:
+    return Secret(text) if text else None
+
+
+def _webhook_secret(text: str) -> Secret | None:
+    # Telegram's rule for secret_token; refusing here beats a setWebhook error at start.
+    if text and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", text):
+        raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+    return _secret(text)
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a port number (1-65535)") from None
+    if not 1 <= port <= 65535:
+        raise ValueError(f"{port} is not a port number (1-65535)")
+    return port
+
+
+def _hours(text: str) -> float:
+    try:
+        hours = float(text.strip())
+    except ValueError:
+        hours = -1.0
+    if not 0 <= hours < float("inf"):  # also refuses nan
+        raise ValueError(f"{text!r} is not a number of hours (0 or more)")
+    return hours
+
+
+def _log_level(text: str) -> str:
+    if text.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise ValueError(f"{text!r} is not a log level; use DEBUG, INFO, WARNING or ERROR")
+    return text.upper()
+
+
+def _env(name: str, parse: Callable[[str], Any]) -> dict[str, Any]:
+    """Field metadata: read from the variable `name`, turned into a value by `parse`."""
+    return {"env": name, "parse": parse}
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = field(
+        default_factory=default_database_url,
+        metadata=_env("DESK_DATABASE_URL", _database_url),
+    )
+    telegram_bot_token: Secret | None = field(
+        default=None, metadata=_env("TELEGRAM_BOT_TOKEN", _secret)
+    )
+    telegram_api_url: str = field(
+        default="https://api.telegram.org", metadata=_env("TELEGRAM_API_URL", str)
+    )
+    timezone: str = field(default="Asia/Phnom_Penh", metadata=_env("DESK_TIMEZONE", _timezone))
+    admin_ids: frozenset[int] = field(
+        default=frozenset(), metadata=_env("DESK_ADMIN_IDS", _user_ids)
+    )
+    webhook_secret: Secret | None = field(
+        default=None, metadata=_env("DESK_WEBHOOK_SECRET", _webhook_secret)
+    )
+    webhook_listen: str = field(default="127.0.0.1", metadata=_env("DESK_WEBHOOK_LISTEN", str))
+    webhook_port: int = field(default=8443, metadata=_env("DESK_WEBHOOK_PORT", _port))
+    digest_grace_hours: float = field(
+        default=48.0, metadata=_env("DESK_DIGEST_GRACE_HOURS", _hours)
+    )
+    log_level: str = field(default="INFO", metadata=_env("DESK_LOG_LEVEL", _log_level))
+
+
+def setting_variables() -> dict[str, str]:
+    """Environment variable -> Settings attribute, for every setting.
+
+    >>> setting_variables()["DESK_DATABASE_URL"]
+    'database_url'
+    """
+    return {f.metadata["env"]: f.name for f in fields(Settings)}
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None, *, env_file: str | Path | None = ".env"
+) -> Settings:
+    """Settings from `env` (default: the process environment), then `env_file`, then defaults.
+
+    Variable names are matched case-insensitively, as shells and .env files vary; an empty
+    value counts as unset for the optional secrets.
+    """
+    values: dict[str, str] = {}
+    if env_file is not None and Path(env_file).is_file():
+        values.update(_upper(dotenv_values(env_file)))
+    values.update(_upper(os.environ if env is None else env))
+
+    parsed: dict[str, Any] = {}
+    problems: list[str] = []
+    for f in fields(Settings):
+        name = f.metadata["env"]
+        if name not in values:
+            continue
+        try:
+            parsed[f.name] = f.metadata["parse"](values[name])
+        except ValueError as exc:
+            problems.append(f"{name}: {exc}")
+    if problems:
+        raise SettingsError("bad configuration:\n  " + "\n  ".join(problems))
+    return Settings(**parsed)
+
+
+def _upper(values: Mapping[str, str | None]) -> dict[str, str]:
+    return {k.upper(): v for k, v in values.items() if v is not None}

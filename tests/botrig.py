@@ -33,7 +33,7 @@ from bot.app import build_application
 from bot.desk import Desk
 from bot.loader import load_paths
 from bot.render import html_messages
-from bot.settings import Settings
+from bot.settings import Settings, load_settings
 from tests.fake_bot_api import DEFAULT_TOKEN, Call, FakeBotAPI, Sent, parse_html
 
 REPO = Path(__file__).resolve().parent.parent
@@ -70,7 +70,7 @@ ODD_ROW = '{day:02d}/07/2023 {day} Candlelight Party (including fixer <&> "aide"
 
 
 def settings_for(url: str, token: str = DEFAULT_TOKEN) -> Settings:
-    return Settings(TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_URL=url, _env_file=None)
+    return load_settings({"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url}, env_file=None)
 
 
 def odd_data(tmp: Path) -> Path:

@@ -44,3 +44,27 @@ def test_dotenv_is_read_and_token_never_shown(monkeypatch: pytest.MonkeyPatch, t
     assert settings.telegram_bot_token is not None
     assert settings.telegram_bot_token.get_secret_value() == "123:SECRET-TOKEN"
     assert "SECRET-TOKEN" not in repr(settings) and "SECRET-TOKEN" not in str(settings)
+
+
+def test_explicit_values_win_over_the_dotenv_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".env").write_text("DESK_TIMEZONE=Europe/Paris\nDESK_LOG_LEVEL=debug\n")
+    settings = load_settings({"DESK_TIMEZONE": "Asia/Bangkok"})
+    assert settings.timezone == "Asia/Bangkok"
+    assert settings.log_level == "DEBUG"  # from the file, whose other lines still count
+
+
+def test_names_are_case_insensitive_and_every_problem_is_listed() -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"desk_webhook_port": "eighty", "DESK_DIGEST_GRACE_HOURS": "-1",
+                       "DESK_LOG_LEVEL": "loud", "DESK_WEBHOOK_SECRET": "has space"},
+                      env_file=None)
+    message = str(caught.value)
+    for expected in ("DESK_WEBHOOK_PORT: 'eighty' is not a port number",
+                     "DESK_DIGEST_GRACE_HOURS: '-1' is not a number of hours",
+                     "DESK_LOG_LEVEL: 'loud' is not a log level",
+                     "DESK_WEBHOOK_SECRET: must be 1-256 characters"):
+        assert expected in message
+
+
+def test_an_empty_token_means_no_token() -> None:
+    assert load_settings({"TELEGRAM_BOT_TOKEN": ""}, env_file=None).telegram_bot_token is None
