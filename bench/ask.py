@@ -2,8 +2,8 @@
 
     .venv/bin/python -m bench.ask [--runs 10]
 
-Runs the real console command in a fresh process per question (so imports, settings, schema
-check and name-index build all count), against an SQLite file loaded once beforehand, and
+Runs the real console command (`desk`) in a fresh process per question (so imports, settings,
+schema check and name-index build all count), against an SQLite file loaded once beforehand, and
 writes the medians to bench/RESULTS.md. The floor is `python -c pass` in the same venv.
 """
 
@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from bench.common import (
     OUT,
@@ -37,7 +38,8 @@ QUESTIONS = (
     "/parties",
     "/about",
 )
-GOAL_S = 1.0
+# "Well under a second": half of one, on this benchmark's machine.
+GOAL_S = 0.5
 
 
 def run_once(args: list[str], env: dict[str, str]) -> float:
@@ -53,16 +55,18 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     db = OUT / "ask.sqlite3"
     env = {**os.environ, "DESK_DATABASE_URL": f"sqlite:///{db}"}
-    desk = [sys.executable, "-m", "bot.cli"]
+    script = Path(sys.executable).with_name("desk")  # the console script users run
+    desk = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
     subprocess.run([*desk, "load"], env=env, check=True, capture_output=True)
     before = loadavg()
     floor = [run_once([sys.executable, "-c", "pass"], env) for _ in range(runs)]
     floors = {
         label: [run_once([sys.executable, "-c", code], env) for _ in range(runs)]
         for label, code in (
+            ("`import sqlalchemy` (the engine every answer needs)", "import sqlalchemy"),
             ("`import sqlalchemy.orm`", "import sqlalchemy.orm"),
             ("`import bot.models` (ORM classes)", "import bot.models"),
-            ("`import bot.settings` (pydantic-settings)", "import bot.settings"),
+            ("`import numpy` (the name matcher's arrays)", "import numpy"),
         )
     }
     rows = []
@@ -80,11 +84,11 @@ def main() -> None:
             environment_block(before, loadavg(), command_line()),
             f"Each question in a fresh `desk ask` process, {runs} runs, seed data in SQLite.",
             table(("question", "median (ms)", "p95 (ms)"), rows),
-            f'Goal: every median under {GOAL_S:.0f} s ("well under a second") — '
-            f"{verdict(worst < GOAL_S)} (slowest median {ms(worst)} ms). The last rows show where "
-            "it goes: importing SQLAlchemy's ORM and building the mapped classes is most of it on "
-            "this CPU; the answer itself takes milliseconds (a second question in the same "
-            "process, as in `desk chat` or the bot, is answered in ~10 ms).",
+            f'Goal: every median at most {ms(GOAL_S)} ms ("well under a second") — '
+            f"{verdict(worst <= GOAL_S)} (slowest median {ms(worst)} ms). The last rows show "
+            "where the time goes: importing SQLAlchemy and its ORM is most of it on this CPU; "
+            "the answer itself takes milliseconds (a second question in the same process, as "
+            "in `desk chat` or the bot, is answered in ~10 ms).",
         ]
     )
     update_section("ask", "`desk ask` start-up and answer (issue 3)", body)
