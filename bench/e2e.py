@@ -56,6 +56,7 @@ ECHO_TOKEN = "654321:ECHO-TOKEN"
 DESK_CHAT = 10_000
 ECHO_CHAT = 20_000
 THROUGHPUT_CHATS = 200
+SETTLE = 0.05  # s of quiet before each latency question
 
 PARTY_WORDS = (
     "Candlelight", "Candlelight Party", "CLP", "CNRP", "Cambodia National Rescue Party",
@@ -170,6 +171,11 @@ def measure_latency(
         if i % 2:
             order.reverse()
         for side, parts in order:
+            # One question at a time: asked the moment the previous reply reached the fake, a
+            # bot (and the fake) were still busy with that reply, and the next question paid
+            # for it: as the order swaps every other text and the texts alternate /who and
+            # /total, that fell on every /who of the desk and on no /total.
+            time.sleep(SETTLE)
             ask(fake, side, text, parts)
             if side is desk:
                 got = [s.text for s in fake.sent_messages(side.chat)[-parts:]]

@@ -6,18 +6,21 @@
 >>> desk.people().resolve("kung raya")[0].alias
 'Kung Raiya'
 
-Name indexes live in memory and are rebuilt only when the database's data version moves, which
-costs one indexed query per question; so another process (``desk load``, an admin's /add) is
-seen at the next question without a restart.
+Name indexes and the per-day totals (:mod:`bot.rollup`) live in memory and are rebuilt only
+when the database's data version moves, which costs one indexed query per question; so another
+process (``desk load``, an admin's /add) is seen at the next question without a restart.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select
@@ -25,13 +28,28 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import make_engine, session_factory
 from bot.meta import data_version
-from bot.models import Claim, PartyAlias, PersonAlias
+from bot.models import Claim, Party, PartyAlias, PersonAlias, Source
+from bot.queries import ClaimView, claims_by_ids
 from bot.schema import is_current, upgrade
 
 if TYPE_CHECKING:
     from bot.matcher import NameIndex
+    from bot.rollup import Rollup
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
+# (id of the Desk, data version) pinned for the question being answered: see Desk.question.
+CLAIM_VIEWS_KEPT = 20_000
+_PINNED: ContextVar[tuple[int, int] | None] = ContextVar("desk_pinned_version", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class PartyInfo:
+    id: int
+    name: str
+    kind: str
+    note: str | None
+    dissolved: int | None
 
 
 class Desk:
@@ -42,8 +60,8 @@ class Desk:
         self.tz = ZoneInfo(timezone)
         self.clock: Clock = clock or (lambda: datetime.now(self.tz))
         self.sessions: sessionmaker[Session] = session_factory(engine)
-        self._lock = threading.Lock()
-        self._indexes: dict[str, tuple[int, NameIndex]] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._cache: dict[str, tuple[int, object]] = {}
 
     @classmethod
     def open(
@@ -87,45 +105,161 @@ class Desk:
 
     def latest_year(self) -> int:
         """The most recent year with claims: what a bare month ("June") means."""
-        with self.sessions() as s:
-            latest = s.scalar(select(func.max(Claim.reported_on)))  # an index lookup
+        rollup = self._current("rollup")
+        if rollup is not None:  # already built for this version: no query
+            span = cast("Rollup", rollup).span()
+            return span[1].year if span else self.today().year
+        with self.engine.connect() as conn:
+            latest = conn.scalar(select(func.max(Claim.reported_on)))  # an index lookup
         return latest.year if latest else self.today().year
 
-    def _index(self, which: str) -> NameIndex:
-        """The in-memory name index, rebuilt only when the data version has moved."""
-        with self.sessions() as s:
-            version = data_version(s)
-            cached = self._indexes.get(which)
-            if cached is not None and cached[0] == version:
-                return cached[1]
-            with self._lock:
-                # Imported here: answers that match no names (/on, /summary) skip numpy.
-                from bot import matcher
+    def version(self) -> int:
+        """The data version: the one pinned for this question, else read now."""
+        pinned = _PINNED.get()
+        if pinned is not None and pinned[0] == id(self):
+            return pinned[1]
+        # A bare connection, not a Session: this runs several times per question, and the
+        # Session's machinery costs ~5x the query itself.
+        with self.engine.connect() as conn:
+            return data_version(conn)
 
-                # Core results stream from the cursor; the ORM's would hold every row at
-                # once (at 250k aliases that doubled the bot's peak memory while building).
-                if which == "people":
-                    rows = s.connection().execute(
-                        select(
-                            PersonAlias.person_id,
-                            PersonAlias.alias,
-                            PersonAlias.search_key,
-                            PersonAlias.compact_key,
-                            PersonAlias.sorted_key,
-                        )
-                    )
-                    index = matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
-                else:
-                    rows = s.connection().execute(
-                        select(
-                            PartyAlias.party_id,
-                            PartyAlias.alias,
-                            PartyAlias.search_key,
-                            PartyAlias.compact_key,
-                            PartyAlias.sorted_key,
-                            PartyAlias.acronym,
-                        )
-                    )
-                    index = matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
-                self._indexes[which] = (version, index)
-                return index
+    @contextmanager
+    def question(self) -> Iterator[None]:
+        """Read the data version once for a whole answer: its indexes, rollup, parties and
+        sources then all come from that version, with one query instead of one each.
+
+        >>> desk = Desk.open("sqlite://")
+        >>> with desk.question():
+        ...     desk.version() == desk.version()
+        True
+        """
+        pinned = _PINNED.get()
+        if pinned is not None and pinned[0] == id(self):
+            yield  # already inside a question (an answer calling another)
+            return
+        token = _PINNED.set((id(self), self.version()))
+        try:
+            yield
+        finally:
+            _PINNED.reset(token)
+
+    def is_warm(self) -> bool:
+        """Whether everything answers read is built for the current version (no rebuild due)."""
+        with self.question():  # one version read for all of them
+            return all(self._current(which) is not None for which in self._builders())
+
+    def party_infos(self) -> dict[int, PartyInfo]:
+        """Every party by id (a dozen rows), read again only when the data version moves."""
+        return self._cached("party_infos", self._build_party_infos)
+
+    def claim_views(self, ids: list[int]) -> list[ClaimView]:
+        """Claims by id, in that order, remembered for this data version: the joint rows that
+        /total lists for a party and period come back with every asking of that question."""
+        known: dict[int, ClaimView] = self._cached("claim_views", lambda _s: {})
+        missing = [i for i in ids if i not in known]
+        if missing:
+            with self.sessions() as s:
+                fetched = claims_by_ids(s, missing, self.sources())
+            if len(known) > CLAIM_VIEWS_KEPT:
+                known.clear()  # crude, but rare: questions repeat far fewer distinct rows
+            known.update((view.id, view) for view in fetched)
+        return [known[i] for i in ids if i in known]
+
+    def sources(self) -> dict[int, Source]:
+        """Every source by id, detached from any session (read-only: they are shared)."""
+        return self._cached("sources", self._build_sources)
+
+    def rollup(self) -> Rollup:
+        """Per-day totals for /total, rebuilt (seconds at 1M claims) when the data version moves."""
+        return self._cached("rollup", self._build_rollup)
+
+    def warm(self) -> None:
+        """Build what the first questions would otherwise wait for: the bot calls this at start."""
+        with self.question():
+            for which, build in self._builders().items():
+                self._cached(which, build)
+
+    def _builders(self) -> dict[str, Callable[[Session], object]]:
+        return {
+            "people": self._build_people,
+            "parties": self._build_parties,
+            "rollup": self._build_rollup,
+            "party_infos": self._build_party_infos,
+            "sources": self._build_sources,
+        }
+
+    def _index(self, which: str) -> NameIndex:
+        return self._cached(which, self._build_people if which == "people" else self._build_parties)
+
+    def _current(self, which: str) -> object | None:
+        cached = self._cache.get(which)
+        return cached[1] if cached is not None and cached[0] == self.version() else None
+
+    def _cached(self, which: str, build: Callable[[Session], T]) -> T:
+        """What ``build`` makes of the data, rebuilt only when the data version has moved."""
+        version = self.version()
+        cached = self._cache.get(which)
+        if cached is not None and cached[0] == version:
+            return cast(T, cached[1])
+        # One lock per structure: a /total waiting for its rollup does not hold up /who.
+        with self._locks.setdefault(which, threading.Lock()):
+            cached = self._cache.get(which)  # another thread may have just built it
+            if cached is not None and cached[0] == version:
+                return cast(T, cached[1])
+            # The version was read first: a write committed during the build moves it past
+            # this one, so the next question builds again rather than trust a mix.
+            with self.sessions() as s:
+                value = build(s)
+            self._cache[which] = (version, value)
+            return value
+
+    @staticmethod
+    def _build_people(s: Session) -> NameIndex:
+        # Imported here: answers that match no names (/on, /summary) skip numpy.
+        from bot import matcher
+
+        # Core results stream from the cursor; the ORM's would hold every row at
+        # once (at 250k aliases that doubled the bot's peak memory while building).
+        rows = s.connection().execute(
+            select(
+                PersonAlias.person_id,
+                PersonAlias.alias,
+                PersonAlias.search_key,
+                PersonAlias.compact_key,
+                PersonAlias.sorted_key,
+            )
+        )
+        return matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
+
+    @staticmethod
+    def _build_parties(s: Session) -> NameIndex:
+        from bot import matcher
+
+        rows = s.connection().execute(
+            select(
+                PartyAlias.party_id,
+                PartyAlias.alias,
+                PartyAlias.search_key,
+                PartyAlias.compact_key,
+                PartyAlias.sorted_key,
+                PartyAlias.acronym,
+            )
+        )
+        return matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
+
+    @staticmethod
+    def _build_party_infos(s: Session) -> dict[int, PartyInfo]:
+        rows = s.connection().execute(
+            select(Party.id, Party.name, Party.kind, Party.note, Party.dissolved)
+        )
+        return {row.id: PartyInfo(*row) for row in rows}
+
+    @staticmethod
+    def _build_sources(s: Session) -> dict[int, Source]:
+        return {src.id: src for src in s.scalars(select(Source))}
+
+    @staticmethod
+    def _build_rollup(s: Session) -> Rollup:
+        from bot.rollup import build
+
+        return build(s)

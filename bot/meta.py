@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from bot.models import Meta
@@ -19,8 +19,12 @@ from bot.models import Meta
 DATA_VERSION = "data_version"
 
 
-def data_version(session: Session) -> int:
-    value = session.scalar(select(Meta.value).where(Meta.key == DATA_VERSION))
+# Built once: read before every answer, so building the statement each time would show.
+_READ_VERSION = select(Meta.value).where(Meta.key == DATA_VERSION)
+
+
+def data_version(session: Session | Connection) -> int:
+    value = session.scalar(_READ_VERSION)
     return int(value) if value is not None else 0
 
 

@@ -11,10 +11,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import BindParameter, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot.models import Claim, ClaimParty, ClaimPerson, Party, Person, Source
@@ -79,27 +81,87 @@ def claims_between(
     return views(s, list(s.scalars(q)))
 
 
-def views(s: Session, claims: list[Claim]) -> list[ClaimView]:
+# The columns a ClaimView needs: selected as plain rows they skip the ORM's per-object cost.
+CLAIM_COLUMNS = (
+    Claim.id,
+    Claim.reported_on,
+    Claim.number,
+    Claim.party_text,
+    Claim.source_id,
+    Claim.claimant,
+    Claim.line_no,
+    Claim.raw_line,
+)
+
+
+# Built once (answers run them on every question), each over a list of claim ids.
+_IDS: BindParameter[int] = bindparam("ids", expanding=True)
+_CLAIMS_BY_ID = select(*CLAIM_COLUMNS).where(Claim.id.in_(_IDS))
+_PARTIES_OF = (
+    select(ClaimParty.claim_id, Party.id, Party.name, Party.kind)
+    .join(Party, Party.id == ClaimParty.party_id)
+    .where(ClaimParty.claim_id.in_(_IDS))
+    .order_by(ClaimParty.claim_id, ClaimParty.position)
+)
+_PEOPLE_OF = (
+    select(ClaimPerson.claim_id, Person.id, Person.name, ClaimPerson.descriptor)
+    .join(Person, Person.id == ClaimPerson.person_id)
+    .where(ClaimPerson.claim_id.in_(_IDS))
+)
+
+
+class ClaimRow(Protocol):
+    """A Claim, or a row of CLAIM_COLUMNS."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def reported_on(self) -> date: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def party_text(self) -> str: ...
+    @property
+    def source_id(self) -> int: ...
+    @property
+    def claimant(self) -> str: ...
+    @property
+    def line_no(self) -> int: ...
+    @property
+    def raw_line(self) -> str: ...
+
+
+def claims_by_ids(
+    s: Session, ids: list[int], sources: dict[int, Source] | None = None
+) -> list[ClaimView]:
+    """These claims, in the order of ``ids`` (ids no longer in the database are skipped)."""
+    if not ids:
+        return []
+    rows = s.connection().execute(_CLAIMS_BY_ID, {"ids": ids})
+    found = {row.id: row for row in rows}
+    return views(s, [found[i] for i in ids if i in found], sources)
+
+
+def sources_by_id(s: Session) -> dict[int, Source]:
+    return {src.id: src for src in s.scalars(select(Source))}
+
+
+def views(
+    s: Session, claims: Sequence[ClaimRow], sources: dict[int, Source] | None = None
+) -> list[ClaimView]:
+    """The claims with their parties, people and sources (``sources``: if already loaded)."""
     if not claims:
         return []
     ids = [c.id for c in claims]
     parties: dict[int, list[PartyRef]] = {}
     people: dict[int, list[tuple[int, str, str | None]]] = {}
-    sources = {src.id: src for src in s.scalars(select(Source))}
+    sources = sources if sources is not None else sources_by_id(s)
+    conn = s.connection()
     for i in range(0, len(ids), 5000):
-        chunk = ids[i : i + 5000]
-        for cid, pid, name, kind in s.execute(
-            select(ClaimParty.claim_id, Party.id, Party.name, Party.kind)
-            .join(Party, Party.id == ClaimParty.party_id)
-            .where(ClaimParty.claim_id.in_(chunk))
-            .order_by(ClaimParty.claim_id, ClaimParty.position)
-        ):
+        chunk = {"ids": ids[i : i + 5000]}
+        for cid, pid, name, kind in conn.execute(_PARTIES_OF, chunk):
             parties.setdefault(cid, []).append(PartyRef(pid, name, kind))
-        for cid, pid, name, desc in s.execute(
-            select(ClaimPerson.claim_id, Person.id, Person.name, ClaimPerson.descriptor)
-            .join(Person, Person.id == ClaimPerson.person_id)
-            .where(ClaimPerson.claim_id.in_(chunk))
-        ):
+        for cid, pid, name, desc in conn.execute(_PEOPLE_OF, chunk):
             people.setdefault(cid, []).append((pid, name, desc))
     return [
         ClaimView(

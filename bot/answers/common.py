@@ -12,12 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
 from bot.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.citations import Citations
 from bot.desk import Desk
-from bot.models import Party, Source
+from bot.models import Source
 from bot.periods import Period, PeriodError, split_trailing_period
 from bot.queries import ClaimView
 
@@ -44,8 +42,7 @@ class PartyMatch:
 def resolve_party(desk: Desk, text: str, command: str = "total") -> PartyMatch | Answer:
     """The party named by ``text``, or an answer listing candidates / saying none matched."""
     candidates = desk.parties().resolve(text, limit=5)
-    with desk.session() as s:
-        parties = {p.id: p for p in s.scalars(select(Party))}
+    parties = desk.party_infos()
     if len(candidates) == 1:
         c = candidates[0]
         p = parties[c.target]

@@ -11,59 +11,61 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy.orm import Session
-
 from bot.answer import Answer, Button, bold, fail, italic, number
 from bot.answers.common import PartyMatch, claim_parts, claimed_by, party_and_period, reports
 from bot.citations import Citations
 from bot.desk import Desk
 from bot.periods import Period, format_range
-from bot.queries import (
-    data_span,
-    joint_total,
-    kind_total,
-    party_joint_claims,
-    party_joint_total,
-    party_sole_total,
-    sources_in,
-    stated_mismatches,
-    total_between,
-)
+from bot.queries import ClaimView
+from bot.rollup import Rollup
 
 JOINT_LISTED = 20
 
 
 def answer_total(desk: Desk, args: str) -> Answer:
+    with desk.question():
+        return _answer_total(desk, args)
+
+
+def _answer_total(desk: Desk, args: str) -> Answer:
     read = party_and_period(desk, args, "total")
     if isinstance(read, Answer):
         return read
     party, period = read
-    with desk.session() as s:
-        span = data_span(s)
-        if span is None:
-            return fail("total", "The database holds no claims yet. Run `desk load`.")
-        start, end = (period.start, period.end) if period else (None, None)
-        label = period.label if period else f"all dates in the data ({format_range(*span)})"
-        refs = Citations()
-        answer = Answer(command="total")
-        if party is None:
-            _all_parties(s, answer, label, start, end)
-        else:
-            _one_party(s, answer, party, label, start, end, refs)
-        pairs = sources_in(s, start, end, party.id if party else None)
-        if pairs:
-            answer.blank()
-            claimed_by(answer, refs, pairs)
-        if _covers(period, span):
-            for src, stated, summed in stated_mismatches(s):
-                answer.line(
-                    italic(
-                        f"Caveat: the text of {refs.ref(src)} states {number(stated)} defections; "
-                        f"its table rows add up to {number(summed)}."
-                    )
+    # Figures come from the per-day rollup (no scan of the claims); only the listed joint rows
+    # and the sources are read from the database.
+    rollup = desk.rollup()
+    span = rollup.span()
+    if span is None:
+        return fail("total", "The database holds no claims yet. Run `desk load`.")
+    start, end = (period.start, period.end) if period else (None, None)
+    label = period.label if period else f"all dates in the data ({format_range(*span)})"
+    refs = Citations()
+    answer = Answer(command="total")
+    sources = desk.sources()
+    if party is None:
+        _all_parties(rollup, answer, label, start, end)
+    else:
+        joint = desk.claim_views(rollup.joint_ids(party.id, start, end, JOINT_LISTED))
+        _one_party(rollup, answer, party, label, start, end, refs, joint)
+    found = rollup.sources(start, end, party.id if party else None)
+    pairs = sorted(((sources[sid], who) for sid, who in found), key=lambda p: (p[0].key, p[1]))
+    if pairs:
+        answer.blank()
+        claimed_by(answer, refs, pairs)
+    if _covers(period, span):
+        for src in sorted(sources.values(), key=lambda src: src.id):
+            summed = rollup.source_totals.get(src.id)
+            if src.stated_total is None or summed is None or summed == src.stated_total:
+                continue  # no stated total, no rows, or they agree
+            answer.line(
+                italic(
+                    f"Caveat: the text of {refs.ref(src)} states {number(src.stated_total)} "
+                    f"defections; its table rows add up to {number(summed)}."
                 )
-        refs.write(answer)
-        refs.cite_as(answer)
+            )
+    refs.write(answer)
+    refs.cite_as(answer)
     if pairs:  # there are rows behind the figure: offer them as a file to check it by
         words = (party.name if party else "", period.label if period else "")
         answer.buttons.append(Button("Show the rows", " ".join(["/export", *filter(None, words)])))
@@ -75,18 +77,18 @@ def _covers(period: Period | None, span: tuple[date, date]) -> bool:
 
 
 def _all_parties(
-    s: Session, answer: Answer, label: str, start: date | None, end: date | None
+    rollup: Rollup, answer: Answer, label: str, start: date | None, end: date | None
 ) -> None:
-    total = total_between(s, start, end)
+    total = rollup.everything.between(start, end)
     answer.line(
         f"Claimed defectors, {label}: ", bold(number(total.total)), f" in {reports(total.reports)}"
     )
     if not total.reports:
         answer.line("No claims were reported in that period.")
         return
-    joint = joint_total(s, start, end)
-    unnamed = kind_total(s, "unnamed", start, end)
-    non_party = kind_total(s, "non_party", start, end)
+    joint = rollup.joint.between(start, end)
+    unnamed = rollup.kind("unnamed").between(start, end)
+    non_party = rollup.kind("non_party").between(start, end)
     if joint.reports:
         answer.bullet(
             f"{number(joint.total)} of them in {reports(joint.reports)} that name "
@@ -105,19 +107,20 @@ def _all_parties(
 
 
 def _one_party(
-    s: Session,
+    rollup: Rollup,
     answer: Answer,
     party: PartyMatch,
     label: str,
     start: date | None,
     end: date | None,
     refs: Citations,
+    joint: list[ClaimView],
 ) -> None:
-    sole = party_sole_total(s, party.id, start, end)
-    # Only the listed rows are loaded; the count and sum come from SQL (a party can have
-    # tens of thousands of joint rows at 1M claims).
-    joint = party_joint_claims(s, party.id, start, end, limit=JOINT_LISTED)
-    joint_all = party_joint_total(s, party.id, start, end) if joint else None
+    """``joint``: the first joint rows naming the party, the ones listed. Only those are
+    loaded; their count and sum come from the rollup (a party can have tens of thousands of
+    joint rows at 1M claims)."""
+    sole = rollup.sole(party.id).between(start, end)
+    joint_all = rollup.party_joint(party.id).between(start, end) if joint else None
     if party.how == "fuzzy":
         answer.line(italic(f"Read “{party.typed}” as {party.name} (score {party.score:.0f})."))
     noun = "claimed defector" if sole.total == 1 else "claimed defectors"

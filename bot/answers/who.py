@@ -13,16 +13,17 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Connection, bindparam, select
+from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.answers.common import day
 from bot.citations import Citations, partial_date_label
 from bot.desk import Desk
-from bot.models import Claim, ClaimPerson, Event, Person, Role
+from bot.models import Claim, ClaimPerson, Person, Source
 from bot.periods import PeriodError, format_day, parse_period
-from bot.queries import ClaimView, views
+from bot.person_facts import EventFact, RoleFact, person_facts
+from bot.queries import CLAIM_COLUMNS, ClaimView, sources_by_id, views
 
 if TYPE_CHECKING:
     from bot.matcher import Candidate
@@ -64,6 +65,11 @@ def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
 
 
 def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
+    with desk.question():
+        return _answer_who(desk, query, as_of)
+
+
+def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
     query = " ".join(query.split())
     if not query:
         answer = fail("who", "Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
@@ -84,7 +90,13 @@ def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
         if chosen is None:
             return _ambiguous(s, query, candidates)
         return person_card(
-            s, chosen.target, typed=query, candidate=chosen, as_of=as_of, as_of_label=as_of_label
+            s,
+            chosen.target,
+            typed=query,
+            candidate=chosen,
+            as_of=as_of,
+            as_of_label=as_of_label,
+            sources=desk.sources(),
         )
 
 
@@ -99,29 +111,36 @@ def _no_match(desk: Desk, query: str) -> Answer:
     answer = fail("who", f"No one called “{query}” is in the data.")
     close = desk.people().suggest(query, limit=3)
     if close:
-        with desk.session() as s:
-            names = {
-                p.id: p.name
-                for p in s.scalars(select(Person).where(Person.id.in_([c.target for c in close])))
-            }
+        with desk.engine.connect() as conn:
+            names = _names(conn, [c.target for c in close])
         answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
         answer.buttons.extend(Button(names[c.target], f"/who {names[c.target]}") for c in close)
     return answer
 
 
+def _names(conn: Connection, ids: list[int]) -> dict[int, str]:
+    return dict(conn.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
+
+
 def _ambiguous(s: Session, query: str, candidates: list[Candidate]) -> Answer:
-    people = {
-        p.id: p
-        for p in s.scalars(select(Person).where(Person.id.in_([c.target for c in candidates])))
-    }
+    names = _names(s.connection(), [c.target for c in candidates])
     answer = Answer(command="who", ok=False)
     answer.line(f"“{query}” matches more than one person. Did you mean:")
     for c in candidates:
-        name = people[c.target].name
+        name = names[c.target]
         via = "" if c.alias == name else f", as “{c.alias}”"
         answer.bullet(bold(name), f" — {c.how} match, score {c.score:.0f}{via}")
         answer.buttons.append(Button(name, f"/who {name}"))
     return answer
+
+
+# Built once: every card runs it.
+_MENTIONS = (
+    select(*CLAIM_COLUMNS)
+    .join(ClaimPerson, ClaimPerson.claim_id == Claim.id)
+    .where(ClaimPerson.person_id == bindparam("person_id"))
+    .order_by(Claim.reported_on)
+)
 
 
 def person_card(
@@ -132,21 +151,17 @@ def person_card(
     candidate: Candidate | None = None,
     as_of: date | None = None,
     as_of_label: str = "",
+    sources: dict[int, Source] | None = None,
 ) -> Answer:
     """The card; with ``as_of``, only what had happened by that day, and the status then."""
-    person = s.scalars(
-        select(Person)
-        .where(Person.id == person_id)
-        .options(
-            selectinload(Person.aliases), selectinload(Person.roles), selectinload(Person.events)
-        )
-    ).one()
+    sources = sources if sources is not None else sources_by_id(s)
+    person = person_facts(s, person_id, sources)
     refs = Citations()
     answer = Answer(command="who")
     answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
     if candidate is not None and candidate.how == "fuzzy":
         answer.line(italic(f"Closest match for “{typed}” (score {candidate.score:.0f})."))
-    others = [a.alias for a in person.aliases if a.alias != person.name]
+    others = [alias for alias in person.aliases if alias != person.name]
     if others:
         answer.line("Also spelled: ", ", ".join(others))
     if person.roles:
@@ -158,17 +173,7 @@ def person_card(
             )
             answer.bullet(role.title, f" — {where}" if where else "", " ", refs.ref(role.source))
 
-    mentions = views(
-        s,
-        list(
-            s.scalars(
-                select(Claim)
-                .join(ClaimPerson, ClaimPerson.claim_id == Claim.id)
-                .where(ClaimPerson.person_id == person.id)
-                .order_by(Claim.reported_on)
-            )
-        ),
-    )
+    mentions = views(s, s.connection().execute(_MENTIONS, {"person_id": person.id}).all(), sources)
     events, unsure, later = list(person.events), [], 0
     if as_of is not None:
         # An event counts when it had certainly happened by then; one whose date is too coarse
@@ -271,7 +276,9 @@ STATE_KINDS = frozenset(
 SITUATION_KINDS = frozenset({"fled", "arrested", "convicted", "released", "sentenced"})
 
 
-def _status(events: list[Event], mentions: list[ClaimView], *, as_of: date | None = None) -> str:
+def _status(
+    events: list[EventFact], mentions: list[ClaimView], *, as_of: date | None = None
+) -> str:
     """One line: where the person stands after the latest change of party or legal situation.
 
     Statements and other events are left out: "said X" is not a status. With ``as_of`` the
@@ -304,7 +311,9 @@ def _status(events: list[Event], mentions: list[ClaimView], *, as_of: date | Non
     return (f"as of {when}: " if when else "") + "; ".join(bits) + "."
 
 
-def _party_history(roles: list[Role], events: list[Event], mentions: list[ClaimView]) -> str:
+def _party_history(
+    roles: list[RoleFact], events: list[EventFact], mentions: list[ClaimView]
+) -> str:
     """Parties in order: those of roles (undated, so first), then joins, departures and the
     defections that pro-government media claimed, each with its date.
 
@@ -334,7 +343,7 @@ def _party_history(roles: list[Role], events: list[Event], mentions: list[ClaimV
     return " → ".join(steps)
 
 
-def _membership(states: list[Event]) -> tuple[str | None, str | None]:
+def _membership(states: list[EventFact]) -> tuple[str | None, str | None]:
     """(current party, party last left) as defect/join/resign events leave them."""
     member: str | None = None
     left: str | None = None
@@ -350,7 +359,7 @@ def _membership(states: list[Event]) -> tuple[str | None, str | None]:
     return member, left
 
 
-def _when(e: Event) -> str:
+def _when(e: EventFact) -> str:
     return partial_date_label(e.date_text, e.precision)
 
 
