@@ -17,18 +17,34 @@ rolls everything back.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    bindparam,
+    delete,
+    false,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy import Table as SqlTable
+from sqlalchemy.engine.interfaces import Compiled
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from bot.bundled import bundled_data_dir
 from bot.facts import FactsFile, PartyFact, PersonFact, SourceFact, parse_facts
@@ -144,6 +160,11 @@ def load_paths(
 ) -> LoadReport:
     """Validate and apply ``paths`` (default: the bundled data) in one transaction."""
     paths = list(paths) if paths else [bundled_data_dir()]
+    with _no_cycle_collection():
+        return _load(engine, paths, progress, actor)
+
+
+def _load(engine: Engine, paths: list[Path], progress: Progress | None, actor: str) -> LoadReport:
     facts, tables = read_inputs(paths)
     report = LoadReport(files=[str(p) for p in discover(paths)])
     with Session(engine) as session, session.begin():
@@ -155,6 +176,19 @@ def load_paths(
             )
         report.claims_total = session.scalar(select(func.count(Claim.id))) or 0
     return report
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: a big load holds millions of small objects, none in a
+    cycle, and the collector walked them all again and again (a quarter of parsing time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _apply(
@@ -382,6 +416,7 @@ class PersonLinker:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.by_key: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}  # a big table names the same people many times
         rows = session.execute(
             select(PersonAlias.person_id, PersonAlias.search_key, PersonAlias.compact_key)
         )
@@ -390,6 +425,11 @@ class PersonLinker:
             self.by_key.setdefault(compact, person_id)
 
     def person_id(self, name: str) -> int:
+        if name not in self.by_name:
+            self.by_name[name] = self._person_id(name)
+        return self.by_name[name]
+
+    def _person_id(self, name: str) -> int:
         for key in (normalize_name(name), compact_key(name)):
             if key in self.by_key:
                 return self.by_key[key]
@@ -435,23 +475,21 @@ def sync_table(session: Session, table: Table, report: LoadReport, progress: Pro
             )
         source.stated_total = table.stated_total
     parties = PartyResolver(session)
-    desired, problems = _desired_rows(table, parties)
+    desired, named, problems = _desired_rows(table, parties)
     if problems:
         raise InputError(problems)
     linker = PersonLinker(session)
     people = {
-        k: [(linker.person_id(p.name), p.descriptor) for p in row.people]
-        for k, (row, _) in desired.items()
-        if row.people
+        k: [(linker.person_id(p.name), p.descriptor) for p in desired[k][0].people] for k in named
     }
 
     existing = _existing_claims(session, source.id)
     now = datetime.now(UTC)
-    new_keys = [k for k in desired if k not in existing]
+    new_keys = [k for k in desired if k not in existing] if existing else list(desired)
     gone = [old[0] for k, old in existing.items() if k not in desired]
     moved: list[tuple[int, RowKey]] = []  # same figures, other line or claimant text
     corrected: list[tuple[int, RowKey]] = []  # figure, parties or named people changed
-    for k, (row, party_ids) in desired.items():
+    for k, (row, party_ids) in desired.items() if existing else ():
         if k not in existing:
             continue
         cid, number, note, who, raw, line_no, old_parties = existing[k]
@@ -465,22 +503,20 @@ def sync_table(session: Session, table: Table, report: LoadReport, progress: Pro
     report.claims_removed += len(gone)
 
     if moved or corrected:
-        corrected_ids = {cid for cid, _ in corrected}
-        session.execute(
-            update(Claim),
-            [
-                {
-                    "id": cid,
-                    "number": desired[k][0].number,
-                    "note": desired[k][0].note,
-                    "claimant": claimant,
-                    "raw_line": desired[k][0].raw_line,
-                    "line_no": desired[k][0].line_no,
-                    "party_count": len(desired[k][1]),
-                    **({"updated_at": now} if cid in corrected_ids else {}),
-                }
-                for cid, k in moved + corrected
-            ],
+        claims = cast(SqlTable, Claim.__table__)
+        stamp = _Bound(session, claims.c.updated_at)[now]
+
+        def values(k: RowKey) -> tuple[Any, ...]:
+            row, party_ids = desired[k]
+            return (row.number, row.note, claimant, row.raw_line, row.line_no, len(party_ids))
+
+        # A row added near the top of a big file moves every row below it.
+        _bulk_update(session, claims, _UPDATED, [(*values(k), cid) for cid, k in moved])
+        _bulk_update(
+            session,
+            claims,
+            (*_UPDATED, "updated_at"),
+            [(*values(k), stamp, cid) for cid, k in corrected],
         )
         for chunk in _chunks([cid for cid, _ in corrected]):
             session.execute(delete(ClaimParty).where(ClaimParty.claim_id.in_(chunk)))
@@ -488,41 +524,152 @@ def sync_table(session: Session, table: Table, report: LoadReport, progress: Pro
         _insert_links(session, corrected, desired, people)
     report.claims_updated += len(corrected)
 
-    done = 0
-    claim_table = cast(SqlTable, Claim.__table__)
-    claims = claim_table.c
-    for chunk in _chunks(new_keys):
-        # A Core insert returning each row's key, matched back by key: batched into multi-row
-        # INSERTs. (The ORM insert with sort_by_parameter_order=True runs one INSERT per row
-        # on SQLite: ~1 ms a row, so 1M rows took over 15 minutes.) The key is unique within
-        # the source (uq_claims_row_identity), and every row of a chunk has the same source.
-        inserted = session.execute(
-            insert(claim_table).returning(
-                claims.id, claims.reported_on, claims.party_text, claims.occurrence
-            ),
-            [
-                {
-                    "source_id": source.id,
-                    "reported_on": k[0],
-                    "party_text": k[1],
-                    "occurrence": k[2],
-                    "number": desired[k][0].number,
-                    "party_count": len(desired[k][1]),
-                    "note": desired[k][0].note,
-                    "claimant": claimant,
-                    "raw_line": desired[k][0].raw_line,
-                    "line_no": desired[k][0].line_no,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for k in chunk
-            ],
-        )
-        ids = {(day, text, occurrence): cid for cid, day, text, occurrence in inserted}
-        _insert_links(session, [(ids[k], k) for k in chunk], desired, people)
-        done += len(chunk)
-        progress("claims", done, len(new_keys))
+    _insert_claims(session, source.id, claimant, now, new_keys, desired, people, progress)
     report.claims_added += len(new_keys)
+
+
+def _insert_claims(
+    session: Session,
+    source_id: int,
+    claimant: str,
+    now: datetime,
+    keys: list[RowKey],
+    desired: dict[RowKey, tuple[TableRow, tuple[int, ...]]],
+    people: dict[RowKey, list[tuple[int, str | None]]],
+    progress: Progress,
+) -> None:
+    """Insert new rows with ids chosen up front, so their links are built from known ids.
+
+    (Returning each row's id and matching it back by key cost more than the insert itself.)
+    """
+    claims = cast(SqlTable, Claim.__table__)
+    ids = _new_claim_ids(session, len(keys))
+    day = _Bound(session, claims.c.reported_on)
+    stamp = _Bound(session, claims.c.created_at)[now]
+    for start in range(0, len(keys), _INSERT_CHUNK):
+        rows: list[tuple[Any, ...]] = []
+        party_rows: list[tuple[Any, ...]] = []
+        person_rows: list[tuple[Any, ...]] = []
+        # One pass builds all three tables' rows: this loop runs once per row of the file.
+        chunk = keys[start : start + _INSERT_CHUNK]
+        for cid, k in zip(ids[start : start + len(chunk)], chunk, strict=True):
+            row, party_ids = desired[k]
+            rows.append(
+                (cid, source_id, day[k[0]], row.number, k[1], k[2], len(party_ids), row.note,
+                 claimant, row.raw_line, row.line_no, stamp, stamp)
+            )  # fmt: skip
+            if len(party_ids) == 1:
+                party_rows.append((cid, 0, party_ids[0]))
+            else:
+                party_rows += [(cid, i, pid) for i, pid in enumerate(party_ids)]
+            if k in people:
+                person_rows += [(cid, pid, desc) for pid, desc in dict(people[k]).items()]
+        _bulk_insert(session, claims, _CLAIM_COLUMNS, rows)
+        _bulk_insert(session, _CLAIM_PARTIES, _CLAIM_PARTY_COLUMNS, party_rows)
+        _bulk_insert(session, _CLAIM_PEOPLE, _CLAIM_PERSON_COLUMNS, person_rows)
+        progress("claims", start + len(rows), len(keys))
+
+
+_CLAIM_COLUMNS = (
+    "id", "source_id", "reported_on", "number", "party_text", "occurrence", "party_count",
+    "note", "claimant", "raw_line", "line_no", "created_at", "updated_at",
+)  # fmt: skip
+_CLAIM_PARTIES = cast(SqlTable, ClaimParty.__table__)
+_CLAIM_PARTY_COLUMNS = ("claim_id", "position", "party_id")
+_CLAIM_PEOPLE = cast(SqlTable, ClaimPerson.__table__)
+_CLAIM_PERSON_COLUMNS = ("claim_id", "person_id", "descriptor")
+_INSERT_CHUNK = 50_000
+
+
+def _new_claim_ids(session: Session, count: int) -> Sequence[int]:
+    """``count`` claim ids no other transaction can take."""
+    if count == 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        return session.scalars(
+            text(
+                "SELECT nextval(pg_get_serial_sequence('claims', 'id')) FROM generate_series(1, :n)"
+            ),
+            {"n": count},
+        ).all()
+    # SQLite numbers a new row one above the largest id, and so do we. pysqlite opens the
+    # transaction only at the first write, so a write that changes nothing comes first: it takes
+    # the database's write lock, and no other writer can use these ids before we commit.
+    session.execute(delete(Claim).where(false()))
+    top = session.scalar(select(func.max(Claim.id))) or 0
+    return range(top + 1, top + 1 + count)
+
+
+class _Bound(dict[Any, Any]):
+    """Values of one column as the driver takes them (what SQLAlchemy would bind), converted
+    once per distinct value: rows written as plain tuples skip SQLAlchemy's per-row work."""
+
+    def __init__(self, session: Session, column: Column[Any]) -> None:
+        super().__init__()
+        dialect = session.get_bind().dialect
+        self.process = column.type.dialect_impl(dialect).bind_processor(dialect)
+
+    def __missing__(self, value: Any) -> Any:
+        bound = self[value] = value if self.process is None else self.process(value)
+        return bound
+
+
+_UPDATED = ("number", "note", "claimant", "raw_line", "line_no", "party_count")
+
+
+def _bulk_update(
+    session: Session, table: SqlTable, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Set ``columns`` by id: each row is those values, then the id, as the driver takes them."""
+    if not rows:
+        return
+    connection = session.connection()
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values({name: bindparam(f"new_{name}") for name in columns})
+    )
+    names = [f"new_{name}" for name in columns] + ["row_id"]
+    _execute_many(connection, statement.compile(dialect=connection.dialect), names, rows)
+
+
+def _bulk_insert(
+    session: Session, table: SqlTable, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert plain tuples (values as the driver takes them) in one executemany, or one COPY
+    on PostgreSQL, in the session's transaction."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name == "postgresql":
+        quote = dialect.identifier_preparer
+        names = ", ".join(quote.quote(name) for name in columns)
+        sql = f"COPY {quote.format_table(table)} ({names}) FROM STDIN"
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    _execute_many(connection, compiled, columns, rows)
+
+
+def _execute_many(
+    connection: Connection, compiled: Compiled, names: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """One executemany of a compiled statement, ``rows`` giving its parameters in ``names``
+    order: passed through as they are where the driver takes positional parameters."""
+    if not connection.dialect.positional:
+        connection.exec_driver_sql(
+            compiled.string, [dict(zip(names, r, strict=True)) for r in rows]
+        )
+        return
+    order = [names.index(name) for name in cast(SQLCompiler, compiled).positiontup or ()]
+    if order != list(range(len(names))):
+        rows = [tuple(r[i] for i in order) for r in rows]
+    connection.exec_driver_sql(compiled.string, rows)
 
 
 def _table_source(session: Session, table: Table) -> Source:
@@ -553,24 +700,38 @@ def _table_source(session: Session, table: Table) -> Source:
 
 def _desired_rows(
     table: Table, parties: PartyResolver
-) -> tuple[dict[RowKey, tuple[TableRow, tuple[int, ...]]], list[Problem]]:
+) -> tuple[dict[RowKey, tuple[TableRow, tuple[int, ...]]], list[RowKey], list[Problem]]:
+    """Rows by identity with their party ids, the keys of rows naming people, and problems."""
     desired: dict[RowKey, tuple[TableRow, tuple[int, ...]]] = {}
-    seen: Counter[tuple[date, str]] = Counter()
+    named: list[RowKey] = []
+    seen: dict[tuple[date, str], int] = {}
     problems: list[Problem] = []
-    cache: dict[str, int] = {}
+    # A big table repeats few party texts: each is resolved once, and so is each failure.
+    resolved: dict[str, tuple[int, ...] | str] = {}
     for row in table.rows:
-        try:
-            party_ids = tuple(
-                cache.get(n) or cache.setdefault(n, parties.resolve(n)) for n in row.party_names
-            )
-        except ValueError as exc:
-            problems.append(Problem(table.path, row.line_no, str(exc)))
+        text = row.party_text
+        party_ids = resolved.get(text)
+        if party_ids is None:
+            party_ids = resolved[text] = _resolve_all(parties, row.party_names)
+        if isinstance(party_ids, str):
+            problems.append(Problem(table.path, row.line_no, party_ids))
             continue
-        ident = (row.reported_on, row.party_text)
-        key: RowKey = (row.reported_on, row.party_text, seen[ident])
-        seen[ident] += 1
+        ident = (row.reported_on, text)
+        occurrence = seen.get(ident, 0)
+        seen[ident] = occurrence + 1
+        key = (row.reported_on, text, occurrence)
         desired[key] = (row, party_ids)
-    return desired, problems
+        if row.people:
+            named.append(key)
+    return desired, named, problems
+
+
+def _resolve_all(parties: PartyResolver, names: tuple[str, ...]) -> tuple[int, ...] | str:
+    """The party ids of ``names``, or the problem with the first one that is unknown."""
+    try:
+        return tuple(parties.resolve(n) for n in names)
+    except ValueError as exc:
+        return str(exc)
 
 
 def _existing_claims(session: Session, source_id: int) -> dict[RowKey, tuple[Any, ...]]:
@@ -607,22 +768,12 @@ def _insert_links(
     desired: dict[RowKey, tuple[TableRow, tuple[int, ...]]],
     people: dict[RowKey, list[tuple[int, str | None]]],
 ) -> None:
-    party_rows = [
-        {"claim_id": cid, "position": i, "party_id": pid}
-        for cid, k in pairs
-        for i, pid in enumerate(desired[k][1])
-    ]
+    party_rows = [(cid, i, pid) for cid, k in pairs for i, pid in enumerate(desired[k][1])]
     person_rows = [
-        {"claim_id": cid, "person_id": pid, "descriptor": desc}
-        for cid, k in pairs
-        for pid, desc in dict(people.get(k, [])).items()
+        (cid, pid, desc) for cid, k in pairs if k in people for pid, desc in dict(people[k]).items()
     ]
-    # Core inserts (plain executemany): the ORM's bulk-insert path costs several times more
-    # per row, and these are the most numerous rows of a load.
-    if party_rows:
-        session.execute(insert(cast(SqlTable, ClaimParty.__table__)), party_rows)
-    if person_rows:
-        session.execute(insert(cast(SqlTable, ClaimPerson.__table__)), person_rows)
+    _bulk_insert(session, _CLAIM_PARTIES, _CLAIM_PARTY_COLUMNS, party_rows)
+    _bulk_insert(session, _CLAIM_PEOPLE, _CLAIM_PERSON_COLUMNS, person_rows)
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
