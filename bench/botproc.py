@@ -58,7 +58,9 @@ def run_echo(url: str, token: str) -> None:
     from bot.desk import Desk
     from bot.loader import load_paths  # noqa: F401  (Desk.open loads the bundled data)
 
-    settings = load_settings({"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url}, env_file=None)
+    settings = load_settings(
+        {**os.environ, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url}, env_file=None
+    )
     database = Path(__file__).parent / "out" / "echo.sqlite3"
     database.parent.mkdir(exist_ok=True)
     desk = Desk.open(f"sqlite:///{database}")
@@ -73,7 +75,12 @@ def run_desk(url: str, database_url: str, token: str) -> None:
     from bot.desk import Desk
 
     settings = load_settings(
-        {"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url, "DESK_DATABASE_URL": database_url},
+        {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": token,
+            "TELEGRAM_API_URL": url,
+            "DESK_DATABASE_URL": database_url,
+        },
         env_file=None,
     )
     desk = Desk.open(settings.database_url, timezone=settings.timezone, load_if_empty=False)

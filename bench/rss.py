@@ -39,6 +39,7 @@ from bench.common import (
 )
 from bench.datasets import e2e_dataset
 from bench.e2e import total_queries, who_queries
+from bot.memory import ARENAS, MMAP_THRESHOLD, TRIM_THRESHOLD
 from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
 
 GOAL_MB = 200
@@ -156,8 +157,13 @@ def main() -> None:
     body = "\n".join(
         [
             environment_block(load0, loadavg(), command_line()),
-            f"- Bot environment: MALLOC_ARENA_MAX={os.environ.get('MALLOC_ARENA_MAX', 'unset')}"
-            " (glibc's default is 8 arenas per core; threads then fragment memory)",
+            "- Allocator: `desk run` applies bot/memory.py's glibc settings itself "
+            f"({ARENAS} arenas, mmap above {MMAP_THRESHOLD // 1024} KiB, trim above "
+            f"{TRIM_THRESHOLD // 1024} KiB); MALLOC_* in the environment: "
+            + (
+                ", ".join(f"{k}={v}" for k, v in os.environ.items() if k.startswith("MALLOC_"))
+                or "none"
+            ),
             f"- Data: 1,000,000 claim rows, 100,000 people (~250k aliases), SQLite "
             f"({dataset.database.stat().st_size / 2**20:.0f} MB file); `desk run` polling the "
             "fake Bot API",

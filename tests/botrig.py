@@ -70,7 +70,10 @@ ODD_ROW = '{day:02d}/07/2023 {day} Candlelight Party (including fixer <&> "aide"
 
 
 def settings_for(url: str, token: str = DEFAULT_TOKEN) -> Settings:
-    return load_settings({"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url}, env_file=None)
+    # Over the process environment, so a test can set e.g. DESK_ADMIN_IDS with monkeypatch.
+    return load_settings(
+        {**os.environ, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url}, env_file=None
+    )
 
 
 def odd_data(tmp: Path) -> Path:
