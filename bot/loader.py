@@ -168,6 +168,7 @@ def _load(engine: Engine, paths: list[Path], progress: Progress | None, actor: s
     facts, tables = read_inputs(paths)
     report = LoadReport(files=[str(p) for p in discover(paths)])
     with Session(engine) as session, session.begin():
+        _hold_write_lock(session)
         _apply(session, facts, tables, report, progress or (lambda *_: None))
         if report.changed:
             bump_data_version(session)
@@ -446,6 +447,7 @@ RowKey = tuple[date, str, int]
 
 
 def sync_table(session: Session, table: Table, report: LoadReport, progress: Progress) -> None:
+    _hold_write_lock(session)  # also when an admin's upload calls this directly
     source = _table_source(session, table)
     claimant = table.claimant or source.claimant
     if not claimant:
@@ -581,6 +583,17 @@ _CLAIM_PERSON_COLUMNS = ("claim_id", "person_id", "descriptor")
 _INSERT_CHUNK = 50_000
 
 
+def _hold_write_lock(session: Session) -> None:
+    """On SQLite, make the whole sync one transaction under the write lock.
+
+    pysqlite opens the transaction only at the first write, so the reads a sync compares
+    against would otherwise run outside it and could miss another writer's change. A write
+    that changes nothing opens it now; PostgreSQL's transaction is already open.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(delete(Claim).where(false()))
+
+
 def _new_claim_ids(session: Session, count: int) -> Sequence[int]:
     """``count`` claim ids no other transaction can take."""
     if count == 0:
@@ -592,10 +605,8 @@ def _new_claim_ids(session: Session, count: int) -> Sequence[int]:
             ),
             {"n": count},
         ).all()
-    # SQLite numbers a new row one above the largest id, and so do we. pysqlite opens the
-    # transaction only at the first write, so a write that changes nothing comes first: it takes
-    # the database's write lock, and no other writer can use these ids before we commit.
-    session.execute(delete(Claim).where(false()))
+    # SQLite numbers a new row one above the largest id, and so do we: the sync holds the
+    # write lock (_hold_write_lock), so no other writer can use these ids before we commit.
     top = session.scalar(select(func.max(Claim.id))) or 0
     return range(top + 1, top + 1 + count)
 

@@ -209,3 +209,25 @@ def test_a_row_added_at_the_top_moves_the_others_without_correcting_them(
     assert (report.claims_added, report.claims_updated, report.claims_removed) == (1, 0, 0)
     after = rows()
     assert {k: (line + 1, stamp) for k, (line, stamp) in before.items()}.items() <= after.items()
+
+
+def test_a_sync_holds_sqlites_write_lock_from_its_first_read(tmp_path: Path) -> None:
+    # pysqlite would open the transaction only at the first write; until then another
+    # writer could change the rows the sync is comparing against.
+    import sqlite3
+
+    from bot.loader import _hold_write_lock
+
+    path = tmp_path / "lock.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    other = sqlite3.connect(path, timeout=0)
+    with Session(engine) as session, session.begin():
+        session.scalar(select(func.count(Claim.id)))  # a read alone locks nothing
+        other.execute("CREATE TABLE probe (x)")
+        other.commit()
+        _hold_write_lock(session)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("CREATE TABLE probe2 (x)")
+    other.close()
+    engine.dispose()
