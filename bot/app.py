@@ -24,7 +24,7 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     Update,
 )
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.answers.catalog import HELP_LINES
 from bot.desk import Desk
@@ -45,8 +45,10 @@ from handlers import (
 
 log = logging.getLogger("desk")
 
+# PTB's AIORateLimiter, but a 429's pause does not end in a burst (see the class).
+AIORateLimiter = digests.FloodRateLimiter
 OVERALL_MESSAGES_PER_SECOND = 29
-OVERALL_SLACK = 0.3  # of a message: lateness up to 0.3/29 s (~10 ms) is made up, not lost
+OVERALL_SLACK = 0.1  # of a message: lateness up to 0.1/29 s (~3 ms) is made up, not lost
 MENU = [BotCommand(usage.split()[0].lstrip("/"), what[:256]) for usage, what in HELP_LINES]
 
 
@@ -94,7 +96,7 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
                 # OVERALL_SLACK more than one message: a sender the event loop wakes a few ms
                 # late keeps its slot instead of pushing every later one back (a capacity of
                 # exactly 1 lost ~1 ms a message, 3% of a fan-out). Any 31 messages still span
-                # 30/29 s - 10 ms > 1 s: no window sees more than 30, with ~24 ms for jitter.
+                # (30 - 0.1)/29 s > 1 s: no window sees more than 30, with ~30 ms for jitter.
                 overall_max_rate=1 + OVERALL_SLACK,
                 overall_time_period=(1 + OVERALL_SLACK) / OVERALL_MESSAGES_PER_SECOND,
                 max_retries=5,

@@ -27,11 +27,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.models import Delivery, Subscription
+from bot.models import Claim, Delivery, Subscription
 from bot.periods import Period, parse_week
 
 LEASE = timedelta(minutes=10)
@@ -160,6 +160,25 @@ def due_digests(session: Session, now: datetime, grace: timedelta) -> list[DueDi
     return [d for d in due if (d.chat_id, d.week.start) not in sent]
 
 
+def change_stamps(session: Session, after: datetime) -> list[datetime]:
+    """Every moment after ``after`` at which a claim was added or corrected, sorted, distinct.
+
+    What a digest lists as changed since a chat's last summary depends on that moment only
+    through where it falls among these: chats whose last summaries fall between the same two
+    stamps are told the same changes, so a fan-out builds that text once for all of them.
+    """
+    after = utc(after)
+    stamps: set[datetime] = set()
+    rows = session.execute(
+        select(Claim.created_at, Claim.updated_at).where(
+            or_(Claim.created_at > after, Claim.updated_at > after)
+        )
+    )
+    for row in rows:
+        stamps.update(u for u in map(utc, row) if u > after)
+    return sorted(stamps)
+
+
 def worker_id() -> str:
     """Who is claiming: host, process and a random part (pids are reused across restarts)."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -251,19 +270,33 @@ def claim_once(
         return bool(taken.rowcount == 1)
 
 
+def settle(
+    s: Session,
+    model: Any,
+    keys: dict[str, Any],
+    worker: str,
+    *,
+    sent_at: datetime | None = None,
+    error: str | None = None,
+    final: bool = False,
+) -> None:
+    """Close this worker's claim of ``model``'s row (see :func:`claim_once`): ``sent`` when
+    ``sent_at`` is given, else ``failed`` (left for the next run) or, ``final``, ``abandoned``.
+    """
+    if sent_at is not None:
+        values: dict[str, Any] = {"status": "sent", "sent_at": utc(sent_at), "error": None}
+    else:
+        values = {"status": "abandoned" if final else "failed", "error": (error or "")[:500]}
+    s.execute(update(model).filter_by(**keys).where(model.claimed_by == worker).values(**values))
+
+
 def mark_sent(
     sessions: sessionmaker[Session], chat_id: int, week_start: date, worker: str, now: datetime
 ) -> None:
+    """Record the delivery; ``now`` becomes the chat's last summary, from which the next one
+    lists changes: pass when the text was built, so nothing changed after that is missed."""
     with sessions() as s, s.begin():
-        s.execute(
-            update(Delivery)
-            .where(
-                Delivery.chat_id == chat_id,
-                Delivery.week_start == week_start,
-                Delivery.claimed_by == worker,
-            )
-            .values(status="sent", sent_at=utc(now), error=None)
-        )
+        settle(s, Delivery, {"chat_id": chat_id, "week_start": week_start}, worker, sent_at=now)
         s.execute(
             update(Subscription)
             .where(Subscription.chat_id == chat_id)
@@ -282,15 +315,8 @@ def mark_failed(
 ) -> None:
     """Leave the delivery for the next run (``failed``), or give it up (``abandoned``)."""
     with sessions() as s, s.begin():
-        s.execute(
-            update(Delivery)
-            .where(
-                Delivery.chat_id == chat_id,
-                Delivery.week_start == week_start,
-                Delivery.claimed_by == worker,
-            )
-            .values(status="abandoned" if final else "failed", error=error[:500])
-        )
+        keys = {"chat_id": chat_id, "week_start": week_start}
+        settle(s, Delivery, keys, worker, error=error, final=final)
 
 
 def deactivate(sessions: sessionmaker[Session], chat_id: int, reason: str, now: datetime) -> None:
@@ -316,3 +342,29 @@ def move_chat(sessions: sessionmaker[Session], old_id: int, new_id: int, now: da
         if existing:
             moved = moved.where(~Delivery.week_start.in_(existing))
         s.execute(moved.values(chat_id=new_id))
+
+
+def follow_chat(
+    sessions: sessionmaker[Session],
+    old_id: int,
+    new_id: int,
+    week_start: date,
+    worker: str,
+    now: datetime,
+) -> bool:
+    """Move the chat (:func:`move_chat`) under this worker's delivery; False if the new chat
+    already had its delivery for the week: another sender moved the group first. This
+    worker, which read the old id before that, then gives up its claim instead of sending
+    the week twice."""
+    move_chat(sessions, old_id, new_id, now)
+    with sessions() as s:
+        ours = s.scalar(
+            select(Delivery.id).where(
+                Delivery.chat_id == new_id,
+                Delivery.week_start == week_start,
+                Delivery.claimed_by == worker,
+            )
+        )
+    if ours is None:
+        mark_failed(sessions, old_id, week_start, worker, f"moved to {new_id}", final=True)
+    return ours is not None

@@ -37,7 +37,7 @@ from bot.answer import Answer, Button, bold, fail, italic, number, plural
 from bot.answers.common import CLAIM_CAVEAT, claim_parts
 from bot.citations import Citations, partial_date_label
 from bot.desk import Desk
-from bot.digests import claim_once, utc
+from bot.digests import claim_once, settle, utc
 from bot.models import (
     Change,
     Claim,
@@ -423,14 +423,11 @@ def claim_alert(
         # Another sender may already have delivered this round and moved the watch on.
         return s.scalar(select(Watch.round).where(Watch.id == alert.watch_id)) == alert.round
 
-    return claim_once(
-        sessions,
-        WatchDelivery,
-        {"watch_id": alert.watch_id, "round": alert.round},
-        worker,
-        now,
-        still_due=still_due,
-    )
+    return claim_once(sessions, WatchDelivery, _keys(alert), worker, now, still_due=still_due)
+
+
+def _keys(alert: DueAlert) -> dict[str, int]:
+    return {"watch_id": alert.watch_id, "round": alert.round}
 
 
 def mark_alert_sent(
@@ -438,15 +435,7 @@ def mark_alert_sent(
 ) -> None:
     """Record the delivery and move the watch to its next round, in one transaction."""
     with sessions() as s, s.begin():
-        s.execute(
-            update(WatchDelivery)
-            .where(
-                WatchDelivery.watch_id == alert.watch_id,
-                WatchDelivery.round == alert.round,
-                WatchDelivery.claimed_by == worker,
-            )
-            .values(status="sent", sent_at=utc(now), error=None)
-        )
+        settle(s, WatchDelivery, _keys(alert), worker, sent_at=now)
         s.execute(
             update(Watch)
             .where(Watch.id == alert.watch_id, Watch.round == alert.round)
@@ -468,15 +457,7 @@ def mark_alert_failed(
     final: bool = False,
 ) -> None:
     with sessions() as s, s.begin():
-        s.execute(
-            update(WatchDelivery)
-            .where(
-                WatchDelivery.watch_id == alert.watch_id,
-                WatchDelivery.round == alert.round,
-                WatchDelivery.claimed_by == worker,
-            )
-            .values(status="abandoned" if final else "failed", error=error[:500])
-        )
+        settle(s, WatchDelivery, _keys(alert), worker, error=error, final=final)
         if final:  # never sendable (e.g. refused as malformed): move on rather than retry forever
             s.execute(
                 update(Watch)

@@ -1,21 +1,21 @@
 """/watch, /watches, /unwatch, and sending watchlist alerts: claim, send, record — once.
 
 Alerts are sent by the bot's minute ticker (a sibling of the weekly digests' job) and by
-``desk digests run``. Telegram's answers are handled as for the digests: 429 waits, 403 ends
-the chat's watches, a migrated group moves them, 5xx and timeouts retry with backoff and then
-leave the alert for the next run. In groups only administrators may change the watchlist.
+``desk digests run``, through the digests' sender (:func:`handlers.digests.deliver_once`):
+429 waits, 403 ends the chat's watches, a migrated group moves them, 5xx and timeouts retry
+with backoff and then leave the alert for the next run. In groups only administrators may
+change the watchlist.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
+from sqlalchemy.orm import Session, sessionmaker
 from telegram import Bot, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import Forbidden
 from telegram.ext import CommandHandler, ContextTypes
 
 from bot.answer import Answer, fail
@@ -35,24 +35,15 @@ from bot.watches import (
     mark_alert_sent,
     move_chat_watches,
 )
+from handlers.digests import SENDERS, Outgoing, Tally, deliver_once, fan_out
 from handlers.reply import compute, desk_of, logged, send_answer
 from handlers.subscriptions import may_change
 
 log = logging.getLogger("desk.watches")
-BACKOFF = (1.0, 3.0, 9.0)
-RETRY_AFTER_ROUNDS = 5
 REFUSAL = "Sorry, only this group's administrators can change what it watches. /watches lists it."
 
 
-@dataclass
-class AlertRun:
-    due: int = 0
-    sent: int = 0
-    skipped: int = 0
-    failed: int = 0
-    deactivated: int = 0
-    errors: list[str] = field(default_factory=list)
-
+class AlertRun(Tally):
     def summary(self) -> str:
         return (
             f"{self.due} watchlist alerts due: {self.sent} sent, {self.skipped} already taken, "
@@ -60,77 +51,50 @@ class AlertRun:
         )
 
 
+class AlertMessage(Outgoing):
+    def __init__(self, alert: DueAlert, sessions: sessionmaker[Session], worker: str) -> None:
+        self.alert, self.chat_id = alert, alert.chat_id
+        self.sessions, self.worker = sessions, worker
+
+    def claim(self) -> bool:
+        return claim_alert(self.sessions, self.alert, self.worker, datetime.now(UTC))
+
+    async def parts(self) -> list[str]:
+        return html_messages(self.alert.answer)
+
+    def sent(self) -> None:
+        mark_alert_sent(self.sessions, self.alert, self.worker, datetime.now(UTC))
+
+    def failed(self, error: str, *, final: bool) -> None:
+        mark_alert_failed(self.sessions, self.alert, self.worker, error, final=final)
+
+    def ended(self, refusal: Forbidden) -> None:
+        deactivate_chat(self.sessions, self.chat_id)
+        self.failed(str(refusal), final=True)
+
+    def moved(self, new_chat_id: int) -> bool:
+        # The delivery is keyed by (watch, round), not by chat: moving cannot make it twice.
+        move_chat_watches(self.sessions, self.chat_id, new_chat_id)
+        self.chat_id = new_chat_id
+        return True
+
+
 async def send_watch_alerts(
-    bot: Bot, desk: Desk, *, worker: str | None = None, concurrency: int = 25
+    bot: Bot, desk: Desk, *, worker: str | None = None, concurrency: int = SENDERS
 ) -> AlertRun:
     """Send every watchlist alert that is due now. Flood limits are the rate limiter's job."""
     worker = worker or worker_id()
     run = AlertRun()
     due = await asyncio.to_thread(due_alerts, desk)
     run.due = len(due)
-    gate = asyncio.Semaphore(concurrency)
 
     async def deliver(alert: DueAlert) -> None:
-        async with gate:
-            await _deliver(bot, desk, alert, worker, run)
+        await deliver_once(bot, AlertMessage(alert, desk.sessions, worker), run, "watchlist alert")
 
-    await asyncio.gather(*(deliver(alert) for alert in due))
+    await fan_out(due, deliver, concurrency)
     if due:
         log.info("watches %s", run.summary())
     return run
-
-
-async def _deliver(bot: Bot, desk: Desk, alert: DueAlert, worker: str, run: AlertRun) -> None:
-    sessions = desk.sessions
-    now = datetime.now(UTC)
-    if not await asyncio.to_thread(claim_alert, sessions, alert, worker, now):
-        run.skipped += 1
-        return
-    chat_id = alert.chat_id
-    try:
-        for attempt in range(len(BACKOFF) + 1):
-            try:
-                await _send(bot, chat_id, html_messages(alert.answer))
-                break
-            except ChatMigrated as exc:
-                new_id = int(exc.new_chat_id)
-                await asyncio.to_thread(move_chat_watches, sessions, chat_id, new_id)
-                chat_id = new_id
-            except (TimedOut, NetworkError) as exc:
-                if isinstance(exc, BadRequest) or attempt == len(BACKOFF):
-                    raise
-                await asyncio.sleep(BACKOFF[attempt])
-    except Forbidden as exc:
-        await asyncio.to_thread(deactivate_chat, sessions, chat_id)
-        await asyncio.to_thread(mark_alert_failed, sessions, alert, worker, str(exc), final=True)
-        run.deactivated += 1
-        return
-    except (TimedOut, NetworkError) as exc:
-        final = isinstance(exc, BadRequest)
-        await asyncio.to_thread(mark_alert_failed, sessions, alert, worker, str(exc), final=final)
-        run.failed += 1
-        run.errors.append(f"{chat_id}: {exc}")
-        log.warning("watchlist alert for chat %s not sent: %s", chat_id, exc)
-        return
-    await asyncio.to_thread(mark_alert_sent, sessions, alert, worker, datetime.now(UTC))
-    run.sent += 1
-
-
-async def _send(bot: Bot, chat_id: int, parts: list[str]) -> None:
-    for part in parts:
-        for _ in range(RETRY_AFTER_ROUNDS):
-            try:
-                await bot.send_message(
-                    chat_id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True
-                )
-                break
-            except RetryAfter as exc:
-                # The rate limiter already retried; Telegram still says wait, so wait.
-                delay = exc.retry_after
-                seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-                await asyncio.sleep(seconds)
-        else:
-            raise TimedOut("still rate limited after waiting")
 
 
 async def watch_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
