@@ -28,6 +28,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.answers.catalog import HELP_LINES
 from bot.desk import Desk
+from bot.memory import release_free_memory
 from bot.settings import Settings
 from handlers import (
     choices,
@@ -136,6 +137,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     # They live as long as the process: out of the cyclic GC's sight, a full collection takes
     # ~1 ms instead of ~60 ms at 100k people (one landed in a question every few seconds).
     gc.freeze()
+    release_free_memory()  # what the builds used and freed goes back to the system now
     await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllGroupChats())
     log.info("bot @%s ready", app.bot.username)
