@@ -10,7 +10,8 @@ python-telegram-bot stack), so the fake, the bot and this driver do not share an
 Both bots run at once against the same fake (two tokens) and are asked alternately, so load
 from elsewhere on the machine hits both alike.
 
-- **Latency**: one question at a time, from the moment the update is queued at the fake to the
+- **Latency**: one question at a time (each after 50 ms of quiet, so neither bot is still
+  busy with its previous reply), from the moment the update is queued at the fake to the
   moment the answer's last message reaches it. /who and /total each get their own query mix;
   the echo bot gets the same texts. Replies are checked against ``answer_text`` on the same
   database (same text, same number of messages).
