@@ -28,8 +28,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import make_engine, session_factory
 from bot.meta import data_version
-from bot.models import Claim, Party, PartyAlias, PersonAlias, Source
-from bot.queries import ClaimView, claims_by_ids
+from bot.models import Claim, Party, Source
+from bot.queries import (
+    PARTY_ALIAS_ENTRIES,
+    PERSON_ALIAS_ENTRIES,
+    ClaimView,
+    claims_by_ids,
+    sources_by_id,
+)
 from bot.schema import is_current, upgrade
 
 if TYPE_CHECKING:
@@ -220,31 +226,14 @@ class Desk:
 
         # Core results stream from the cursor; the ORM's would hold every row at
         # once (at 250k aliases that doubled the bot's peak memory while building).
-        rows = s.connection().execute(
-            select(
-                PersonAlias.person_id,
-                PersonAlias.alias,
-                PersonAlias.search_key,
-                PersonAlias.compact_key,
-                PersonAlias.sorted_key,
-            )
-        )
+        rows = s.connection().execute(PERSON_ALIAS_ENTRIES)
         return matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
 
     @staticmethod
     def _build_parties(s: Session) -> NameIndex:
         from bot import matcher
 
-        rows = s.connection().execute(
-            select(
-                PartyAlias.party_id,
-                PartyAlias.alias,
-                PartyAlias.search_key,
-                PartyAlias.compact_key,
-                PartyAlias.sorted_key,
-                PartyAlias.acronym,
-            )
-        )
+        rows = s.connection().execute(PARTY_ALIAS_ENTRIES)
         return matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
 
     @staticmethod
@@ -256,7 +245,7 @@ class Desk:
 
     @staticmethod
     def _build_sources(s: Session) -> dict[int, Source]:
-        return {src.id: src for src in s.scalars(select(Source))}
+        return sources_by_id(s)
 
     @staticmethod
     def _build_rollup(s: Session) -> Rollup:

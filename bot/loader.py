@@ -66,6 +66,7 @@ from bot.models import (
 from bot.normalize import compact_key, normalize_name, sorted_tokens_key
 from bot.periods import parse_partial_date
 from bot.problems import InputError, Problem
+from bot.queries import PARTY_ALIAS_ENTRIES
 from bot.table import Table, TableRow, parse_table
 
 Progress = Callable[[str, int, int], None]
@@ -380,16 +381,7 @@ class PartyResolver:
     """Exact alias lookup for table rows, with did-you-mean from the fuzzy index."""
 
     def __init__(self, session: Session) -> None:
-        rows = session.execute(
-            select(
-                PartyAlias.party_id,
-                PartyAlias.alias,
-                PartyAlias.search_key,
-                PartyAlias.compact_key,
-                PartyAlias.sorted_key,
-                PartyAlias.acronym,
-            )
-        ).all()
+        rows = session.execute(PARTY_ALIAS_ENTRIES).all()
         self.by_key: dict[str, int] = {}
         for party_id, _alias, key, compact, _sorted, _acr in rows:
             self.by_key.setdefault(key, party_id)

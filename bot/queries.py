@@ -19,7 +19,16 @@ from typing import Protocol
 from sqlalchemy import BindParameter, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from bot.models import Claim, ClaimParty, ClaimPerson, Party, Person, Source
+from bot.models import (
+    Claim,
+    ClaimParty,
+    ClaimPerson,
+    Party,
+    PartyAlias,
+    Person,
+    PersonAlias,
+    Source,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +100,24 @@ CLAIM_COLUMNS = (
     Claim.claimant,
     Claim.line_no,
     Claim.raw_line,
+)
+
+
+# Alias rows in bot.matcher.AliasEntry's field order: what the name indexes are built from.
+PERSON_ALIAS_ENTRIES = select(
+    PersonAlias.person_id,
+    PersonAlias.alias,
+    PersonAlias.search_key,
+    PersonAlias.compact_key,
+    PersonAlias.sorted_key,
+)
+PARTY_ALIAS_ENTRIES = select(
+    PartyAlias.party_id,
+    PartyAlias.alias,
+    PartyAlias.search_key,
+    PartyAlias.compact_key,
+    PartyAlias.sorted_key,
+    PartyAlias.acronym,
 )
 
 

@@ -32,6 +32,13 @@ from bot.queries import Sum
 SourceKey = tuple[int, str]  # (source id, claimant)
 
 
+def _day_range(days: array[int], start: date | None, end: date | None) -> tuple[int, int]:
+    """Positions [lo, hi) of the sorted ordinal ``days`` from ``start`` to ``end`` inclusive."""
+    lo = 0 if start is None else bisect_left(days, start.toordinal())
+    hi = len(days) if end is None else bisect_right(days, end.toordinal())
+    return lo, max(lo, hi)
+
+
 class Series:
     """Claims per day as running sums: the total and report count of any range in O(log n).
 
@@ -62,17 +69,12 @@ class Series:
             series.reports.append(reports)
         return series
 
-    def _slice(self, start: date | None, end: date | None) -> tuple[int, int]:
-        lo = 0 if start is None else bisect_left(self.days, start.toordinal())
-        hi = len(self.days) if end is None else bisect_right(self.days, end.toordinal())
-        return lo, max(lo, hi)
-
     def between(self, start: date | None, end: date | None) -> Sum:
-        lo, hi = self._slice(start, end)
+        lo, hi = _day_range(self.days, start, end)
         return Sum(self.totals[hi] - self.totals[lo], self.reports[hi] - self.reports[lo])
 
     def any_between(self, start: date | None, end: date | None) -> bool:
-        lo, hi = self._slice(start, end)
+        lo, hi = _day_range(self.days, start, end)
         return hi > lo
 
 
@@ -89,8 +91,7 @@ class JointRows:
         self.ids = array("q")
 
     def first(self, start: date | None, end: date | None, limit: int) -> list[int]:
-        lo = 0 if start is None else bisect_left(self.days, start.toordinal())
-        hi = len(self.days) if end is None else bisect_right(self.days, end.toordinal())
+        lo, hi = _day_range(self.days, start, end)
         return list(self.ids[lo : min(hi, lo + limit)])
 
 
