@@ -26,7 +26,7 @@ from datetime import date
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from bot.models import Claim, ClaimParty, Party
+from bot.models import Claim, ClaimParty, Party, Source
 from bot.queries import Sum
 
 SourceKey = tuple[int, str]  # (source id, claimant)
@@ -153,6 +153,15 @@ class Rollup:
     ) -> list[int]:
         rows = self._joint_rows.get(party_id)
         return rows.first(start, end, limit) if rows is not None else []
+
+    def stated_mismatches(self, sources: dict[int, Source]) -> list[tuple[Source, int, int]]:
+        """(source, stated total, its rows' sum) where a source's text and rows disagree."""
+        out = []
+        for src in sorted(sources.values(), key=lambda src: src.id):
+            summed = self.source_totals.get(src.id)
+            if src.stated_total is not None and summed is not None and summed != src.stated_total:
+                out.append((src, src.stated_total, summed))
+        return out
 
     def sources(
         self, start: date | None, end: date | None, party_id: int | None = None

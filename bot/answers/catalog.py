@@ -15,9 +15,8 @@ from bot.answer import Answer, Part, bold, italic, number
 from bot.answers.common import CLAIM_CAVEAT, reports
 from bot.citations import Citations, citation, partial_date_label
 from bot.desk import Desk
-from bot.models import Claim, ClaimParty, Party, Source
+from bot.models import Claim, Party, Source
 from bot.periods import format_range
-from bot.queries import data_span, joint_total, kind_total, party_sole_total, stated_mismatches
 
 HELP_LINES = (
     ("/who NAME", "a person: roles, dated events, claims naming them (/who Kung Raiya)"),
@@ -80,17 +79,12 @@ def answer_start(desk: Desk | None = None) -> Answer:
 def answer_parties(desk: Desk) -> Answer:
     answer = Answer(command="parties")
     refs = Citations()
-    with desk.session() as s:
+    # Figures from the per-day rollup: no scan of the claims (at 1M rows, one per party).
+    with desk.question(), desk.session() as s:
+        rollup, sources = desk.rollup(), desk.sources()
         parties = list(s.scalars(select(Party).order_by(Party.name)))
-        joint_counts = dict(
-            s.execute(
-                select(ClaimParty.party_id, func.count(Claim.id))
-                .join(Claim, Claim.id == ClaimParty.claim_id)
-                .where(Claim.party_count > 1)
-                .group_by(ClaimParty.party_id)
-            ).all()
-        )
-        sole = {p.id: party_sole_total(s, p.id, None, None) for p in parties}
+        joint_counts = {p.id: rollup.party_joint(p.id).between(None, None).reports for p in parties}
+        sole = {p.id: rollup.sole(p.id).between(None, None) for p in parties}
         answer.line(
             bold("Former parties in the claims"),
             " (rows naming the party alone; joint rows counted separately)",
@@ -115,7 +109,7 @@ def answer_parties(desk: Desk) -> Answer:
                 parts.append(f" — dissolved {p.dissolved}")
             answer.bullet(*parts)
         answer.blank()
-        for src in s.scalars(select(Source).where(Source.id.in_(select(Claim.source_id)))):
+        for src in (sources[sid] for sid in sorted(rollup.source_totals)):
             answer.line(
                 italic(
                     f"Claimed by {src.claimant or 'the source'}; tallied in "
@@ -163,8 +157,9 @@ def answer_sources(desk: Desk) -> Answer:
 def answer_about(desk: Desk) -> Answer:
     answer = Answer(command="about")
     refs = Citations()
-    with desk.session() as s:
-        span = data_span(s)
+    with desk.question():  # one data version for every figure below
+        rollup = desk.rollup()
+        span = rollup.span()
         answer.line(bold("What this data is — and is not"))
         answer.bullet(
             "Claims, not facts: almost every figure is a defection announced by "
@@ -173,32 +168,34 @@ def answer_about(desk: Desk) -> Answer:
         )
         if span:
             answer.bullet(f"It covers reports dated {format_range(*span)}.")
-        for src, stated, summed in stated_mismatches(s):
+        for src, stated, summed in rollup.stated_mismatches(desk.sources()):
             answer.bullet(
                 f"The analysis's text states {number(stated)} defections, but its own "
                 f"table adds up to {number(summed)} {refs.ref(src)}. We keep the table "
                 "as published and show both numbers."
             )
-        joint = joint_total(s, None, None)
+        joint = rollup.joint.between(None, None)
         if joint.reports:
             answer.bullet(
                 f"{reports(joint.reports)} ({number(joint.total)} people) name two "
                 "parties for one figure, e.g. “Candlelight Party / Unnamed Parties”. "
                 "We never split these or credit them to one party."
             )
-        unnamed = kind_total(s, "unnamed", None, None)
+        unnamed = rollup.kind("unnamed").between(None, None)
         if unnamed.reports:
             answer.bullet(
                 f"{reports(unnamed.reports)} ({number(unnamed.total)} people) do not "
                 "name the party at all."
             )
-        non_party = kind_total(s, "non_party", None, None)
+        non_party = rollup.kind("non_party").between(None, None)
         if non_party.reports:
             answer.bullet(
                 f"{reports(non_party.reports)} is not about a party: it reports a "
                 "“Political Analyst”."
             )
-        for p in s.scalars(select(Party).where(Party.dissolved.is_not(None))):
+        for p in sorted(desk.party_infos().values(), key=lambda p: p.id):
+            if not p.dissolved:
+                continue
             answer.bullet(
                 f"The {p.name} was dissolved in {p.dissolved}, so the real affiliation "
                 f"of people later reported as its defectors is unclear."

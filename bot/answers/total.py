@@ -54,13 +54,10 @@ def _answer_total(desk: Desk, args: str) -> Answer:
         answer.blank()
         claimed_by(answer, refs, pairs)
     if _covers(period, span):
-        for src in sorted(sources.values(), key=lambda src: src.id):
-            summed = rollup.source_totals.get(src.id)
-            if src.stated_total is None or summed is None or summed == src.stated_total:
-                continue  # no stated total, no rows, or they agree
+        for src, stated, summed in rollup.stated_mismatches(sources):
             answer.line(
                 italic(
-                    f"Caveat: the text of {refs.ref(src)} states {number(src.stated_total)} "
+                    f"Caveat: the text of {refs.ref(src)} states {number(stated)} "
                     f"defections; its table rows add up to {number(summed)}."
                 )
             )
