@@ -33,9 +33,9 @@ from bot.answer import Answer, bold, fail, italic, number, plural
 from bot.answers.common import CLAIM_CAVEAT, PartyMatch, party_and_period
 from bot.citations import citation
 from bot.desk import Desk
-from bot.models import Claim, ClaimParty, Party, Source
+from bot.models import Claim, ClaimParty, Party
 from bot.periods import format_day, format_range
-from bot.queries import data_span, sources_in
+from bot.queries import SourceInfo, data_span, sources_in
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies, and in greyscale.
 PALETTE = ("#E69F00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
@@ -79,7 +79,7 @@ class Series:
     party: PartyMatch | None
     span: tuple[date, date]  # the days asked about, clipped to the data
     period_asked: bool = True
-    sources: list[tuple[Source, str]] = field(default_factory=list)
+    sources: list[tuple[SourceInfo, str]] = field(default_factory=list)
     sole_total: int = 0
     sole_reports: int = 0
     joint_total: int = 0

@@ -19,11 +19,16 @@ from bot.periods import format_day, parse_partial_date
 
 
 class SourceLike(Protocol):
-    id: int
-    outlet: str
-    title: str
-    published: str
-    published_precision: str
+    @property
+    def id(self) -> int: ...
+    @property
+    def outlet(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def published(self) -> str: ...
+    @property
+    def published_precision(self) -> str: ...
 
 
 def partial_date_label(text: str, precision: str) -> str:

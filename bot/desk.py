@@ -14,31 +14,34 @@ process (``desk load``, an admin's /add) is seen at the next question without a 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine, func, select
 
 from bot.db import make_engine, session_factory
 from bot.meta import data_version
-from bot.models import Claim, Party, Source
 from bot.queries import (
     PARTY_ALIAS_ENTRIES,
     PERSON_ALIAS_ENTRIES,
     ClaimView,
+    SourceInfo,
     claims_by_ids,
     sources_by_id,
 )
 from bot.schema import is_current, upgrade
+from bot.tables import claims, parties
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from bot.matcher import NameIndex
     from bot.rollup import Rollup
 
@@ -65,8 +68,8 @@ class Desk:
         self.engine = engine
         self.tz = ZoneInfo(timezone)
         self.clock: Clock = clock or (lambda: datetime.now(self.tz))
-        self.sessions: sessionmaker[Session] = session_factory(engine)
         self._locks: dict[str, threading.Lock] = {}
+        self._warmed = False
         self._cache: dict[str, tuple[int, object]] = {}
 
     @classmethod
@@ -87,12 +90,22 @@ class Desk:
         if not is_current(self.engine):
             upgrade(self.engine)
         if load_if_empty:
-            with self.sessions() as s:
-                empty = s.scalar(select(Claim.id).limit(1)) is None
+            with self.engine.connect() as conn:
+                empty = conn.scalar(select(claims.c.id).limit(1)) is None
             if empty:
                 from bot.loader import load_paths  # only on first use: keeps start-up light
 
                 load_paths(self.engine, data)
+
+    def connect(self) -> Connection:
+        """A connection for reading: what answers use (``with desk.connect() as conn``)."""
+        return self.engine.connect()
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        """ORM sessions, for the code that writes; made on first use, so that answering
+        alone never imports the ORM."""
+        return session_factory(self.engine)
 
     def session(self) -> Session:
         return self.sessions()
@@ -116,7 +129,7 @@ class Desk:
             span = cast("Rollup", rollup).span()
             return span[1].year if span else self.today().year
         with self.engine.connect() as conn:
-            latest = conn.scalar(select(func.max(Claim.reported_on)))  # an index lookup
+            latest = conn.scalar(select(func.max(claims.c.reported_on)))  # an index lookup
         return latest.year if latest else self.today().year
 
     def version(self) -> int:
@@ -164,15 +177,15 @@ class Desk:
         known: dict[int, ClaimView] = self._cached("claim_views", lambda _s: {})
         missing = [i for i in ids if i not in known]
         if missing:
-            with self.sessions() as s:
-                fetched = claims_by_ids(s, missing, self.sources())
+            with self.engine.connect() as conn:
+                fetched = claims_by_ids(conn, missing, self.sources())
             if len(known) > CLAIM_VIEWS_KEPT:
                 known.clear()  # crude, but rare: questions repeat far fewer distinct rows
             known.update((view.id, view) for view in fetched)
         return [known[i] for i in ids if i in known]
 
-    def sources(self) -> dict[int, Source]:
-        """Every source by id, detached from any session (read-only: they are shared)."""
+    def sources(self) -> dict[int, SourceInfo]:
+        """Every source by id (immutable: they are shared between questions)."""
         return self._cached("sources", self._build_sources)
 
     def rollup(self) -> Rollup:
@@ -180,12 +193,20 @@ class Desk:
         return self._cached("rollup", self._build_rollup)
 
     def warm(self) -> None:
-        """Build what the first questions would otherwise wait for: the bot calls this at start."""
+        """Build what the first questions would otherwise wait for: the bot calls this at start.
+
+        From then on a rebuilt name index also builds its fuzzy half at once, in the worker
+        thread that rebuilds it, rather than on the first fuzzy question: a one-shot
+        ``desk ask`` never warms, so an exact name skips numpy and rapidfuzz altogether.
+        """
+        self._warmed = True
         with self.question():
             for which, build in self._builders().items():
                 self._cached(which, build)
+            self.people().fuzzy()  # in case an index was built before warming
+            self.parties().fuzzy()
 
-    def _builders(self) -> dict[str, Callable[[Session], object]]:
+    def _builders(self) -> dict[str, Callable[[Connection], object]]:
         return {
             "people": self._build_people,
             "parties": self._build_parties,
@@ -201,7 +222,7 @@ class Desk:
         cached = self._cache.get(which)
         return cached[1] if cached is not None and cached[0] == self.version() else None
 
-    def _cached(self, which: str, build: Callable[[Session], T]) -> T:
+    def _cached(self, which: str, build: Callable[[Connection], T]) -> T:
         """What ``build`` makes of the data, rebuilt only when the data version has moved."""
         version = self.version()
         cached = self._cache.get(which)
@@ -214,41 +235,40 @@ class Desk:
                 return cast(T, cached[1])
             # The version was read first: a write committed during the build moves it past
             # this one, so the next question builds again rather than trust a mix.
-            with self.sessions() as s:
-                value = build(s)
+            with self.engine.connect() as conn:
+                value = build(conn)
             self._cache[which] = (version, value)
             return value
 
-    @staticmethod
-    def _build_people(s: Session) -> NameIndex:
-        # Imported here: answers that match no names (/on, /summary) skip numpy.
+    def _build_people(self, conn: Connection) -> NameIndex:
+        # Results stream from the cursor; a list of every row at once (at 250k aliases)
+        # would double the bot's peak memory while building.
+        return self._build_index(conn.execute(PERSON_ALIAS_ENTRIES))
+
+    def _build_parties(self, conn: Connection) -> NameIndex:
+        return self._build_index(conn.execute(PARTY_ALIAS_ENTRIES))
+
+    def _build_index(self, rows: Iterable[Sequence[Any]]) -> NameIndex:
+        # Imported here: answers that match no names (/on, /summary) skip it.
         from bot import matcher
 
-        # Core results stream from the cursor; the ORM's would hold every row at
-        # once (at 250k aliases that doubled the bot's peak memory while building).
-        rows = s.connection().execute(PERSON_ALIAS_ENTRIES)
-        return matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
+        index = matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
+        if self._warmed:
+            index.fuzzy()
+        return index
 
     @staticmethod
-    def _build_parties(s: Session) -> NameIndex:
-        from bot import matcher
-
-        rows = s.connection().execute(PARTY_ALIAS_ENTRIES)
-        return matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
-
-    @staticmethod
-    def _build_party_infos(s: Session) -> dict[int, PartyInfo]:
-        rows = s.connection().execute(
-            select(Party.id, Party.name, Party.kind, Party.note, Party.dissolved)
-        )
+    def _build_party_infos(conn: Connection) -> dict[int, PartyInfo]:
+        p = parties.c
+        rows = conn.execute(select(p.id, p.name, p.kind, p.note, p.dissolved))
         return {row.id: PartyInfo(*row) for row in rows}
 
     @staticmethod
-    def _build_sources(s: Session) -> dict[int, Source]:
-        return sources_by_id(s)
+    def _build_sources(conn: Connection) -> dict[int, SourceInfo]:
+        return sources_by_id(conn)
 
     @staticmethod
-    def _build_rollup(s: Session) -> Rollup:
+    def _build_rollup(conn: Connection) -> Rollup:
         from bot.rollup import build
 
-        return build(s)
+        return build(conn)

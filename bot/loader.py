@@ -46,6 +46,7 @@ from sqlalchemy.engine.interfaces import Compiled
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
+from bot import tables
 from bot.bundled import bundled_data_dir
 from bot.facts import FactsFile, PartyFact, PersonFact, SourceFact, parse_facts
 from bot.matcher import AliasEntry, NameIndex
@@ -497,7 +498,7 @@ def sync_table(session: Session, table: Table, report: LoadReport, progress: Pro
     report.claims_removed += len(gone)
 
     if moved or corrected:
-        claims = cast(SqlTable, Claim.__table__)
+        claims = tables.claims
         stamp = _Bound(session, claims.c.updated_at)[now]
 
         def values(k: RowKey) -> tuple[Any, ...]:
@@ -536,7 +537,7 @@ def _insert_claims(
 
     (Returning each row's id and matching it back by key cost more than the insert itself.)
     """
-    claims = cast(SqlTable, Claim.__table__)
+    claims = tables.claims
     ids = _new_claim_ids(session, len(keys))
     day = _Bound(session, claims.c.reported_on)
     stamp = _Bound(session, claims.c.created_at)[now]
@@ -568,9 +569,9 @@ _CLAIM_COLUMNS = (
     "id", "source_id", "reported_on", "number", "party_text", "occurrence", "party_count",
     "note", "claimant", "raw_line", "line_no", "created_at", "updated_at",
 )  # fmt: skip
-_CLAIM_PARTIES = cast(SqlTable, ClaimParty.__table__)
+_CLAIM_PARTIES = tables.claim_parties
 _CLAIM_PARTY_COLUMNS = ("claim_id", "position", "party_id")
-_CLAIM_PEOPLE = cast(SqlTable, ClaimPerson.__table__)
+_CLAIM_PEOPLE = tables.claim_people
 _CLAIM_PERSON_COLUMNS = ("claim_id", "person_id", "descriptor")
 _INSERT_CHUNK = 50_000
 

@@ -24,21 +24,25 @@ is at least the L1 distance between two strings' class counts (matched letters a
 equal, hence in the same class), so a whole bucket is skipped when that bound cannot
 reach the cutoff. On romanized names that leaves a small fraction of the keys to
 score, which is what lets one query over 1M aliases beat a bare `process.extract`.
+
+Exact and acronym lookups need only the plain arrays built here; the numpy arrays and
+rapidfuzz scans of the fuzzy half (:mod:`bot.fuzzy`) are built on the first query that needs
+them, or by :meth:`NameIndex.fuzzy` (the bot calls it while warming up).
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
-
-import numpy as np
-import numpy.typing as npt
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from bot.normalize import normalize_name
+
+if TYPE_CHECKING:
+    from bot.fuzzy import FuzzyIndex
 
 __all__ = ["WORD_SCORE", "AliasEntry", "Candidate", "NameIndex", "looks_like_acronym"]
 
@@ -54,18 +58,12 @@ _MIN_WORD = 3
 # tokens, rotations (surname moved to the end, as in Western copy) up to six.
 _MAX_PERMUTED_TOKENS = 3
 _MAX_ROTATED_TOKENS = 6
-# cdist parallelises over query rows only; on the 2-core target extra workers made a
-# 6-row scan ~2x slower, and thread start-up would dominate small batches anyway.
-_WORKERS = 1
-_EPS = 1e-6
-# Keys per rapidfuzz call: amortises its fixed per-call cost over small buckets while
-# still letting the threshold rise (and prune) between calls in suggest().
-_BATCH = 1024
 # Bucketing classes (see "Pruning" above); letters not listed form a fourth class.
 # Chosen to split the letters of romanized Khmer names into similar-sized groups:
 # more, finer classes prune more keys but multiply buckets and per-call overhead.
 _LETTER_CLASSES = ("aei", "ouy", "hng")
-_CLASS_MARKS = bytes(range(1, len(_LETTER_CLASSES) + 1))
+CLASS_COUNT = len(_LETTER_CLASSES)
+_CLASS_MARKS = bytes(range(1, CLASS_COUNT + 1))
 _CLASS_LETTERS = "".join(_LETTER_CLASSES)
 _CLASS_OF_LETTER = bytes(
     mark for letters, mark in zip(_LETTER_CLASSES, _CLASS_MARKS, strict=True) for _ in letters
@@ -149,10 +147,10 @@ def _stored(compact: str) -> Key:
     return compact.encode() if compact.isascii() else compact
 
 
-def _signature(compact: str) -> tuple[int, ...]:
+def signature(compact: str) -> tuple[int, ...]:
     """Letter counts per class of `_LETTER_CLASSES`, then the count of other letters.
 
-    >>> _signature("kungraiya")
+    >>> signature("kungraiya")
     (3, 2, 2, 2)
     """
     # Keys are nearly always ASCII, where bytes.translate (a table lookup) is several
@@ -163,17 +161,6 @@ def _signature(compact: str) -> tuple[int, ...]:
         marked = compact.translate(_MARK_CHARS).encode()
     counts = tuple(map(marked.count, _CLASS_MARKS))
     return (*counts, len(compact) - sum(counts))
-
-
-def _raised(threshold: float, best: dict[int, tuple[float, int, How]], limit: int) -> float:
-    """The score a new target must reach to enter the top `limit`.
-
-    >>> _raised(88.0, {1: (95.0, 0, "fuzzy"), 2: (91.0, 1, "fuzzy")}, 2)
-    91.0
-    """
-    if len(best) < limit:
-        return threshold
-    return max(threshold, sorted((value[0] for value in best.values()), reverse=True)[limit - 1])
 
 
 class NameIndex:
@@ -208,10 +195,10 @@ class NameIndex:
             if entry.acronym or looks_like_acronym(alias):
                 acronyms.setdefault(compact, []).append(alias_id)
                 continue
-            signature = _signature(compact)
-            bucket = buckets.get(signature)
+            sig = signature(compact)
+            bucket = buckets.get(sig)
             if bucket is None:
-                buckets[signature] = bucket = ([], array("I"))
+                buckets[sig] = bucket = ([], array("I"))
             bucket[0].append(_stored(compact))
             bucket[1].append(alias_id)
             for word in set(key.split()):
@@ -219,25 +206,32 @@ class NameIndex:
                     word_hashes.append(hash(word))
                     word_aliases.append(alias_id)
 
-        self._targets: npt.NDArray[np.int64] = np.frombuffer(targets, dtype=np.int64)
+        self._targets = targets
         self._ends = ends
         self._blob = blob  # not copied to bytes: that would briefly double it
         self._acronyms = acronyms
-        # Bounds how many hits must be kept to be sure of `limit` distinct targets.
-        counts = np.unique(self._targets, return_counts=True)[1]
-        self._max_aliases_per_target = int(counts.max()) if len(counts) else 1
-        signatures = list(buckets)
-        self._bucket_of = {signature: n for n, signature in enumerate(signatures)}
-        self._bucket_keys = [buckets[signature][0] for signature in signatures]
-        self._bucket_ids = [np.array(buckets.pop(sig)[1], dtype=np.uint32) for sig in signatures]
-        self._bucket_counts = np.array(signatures, dtype=np.int32).reshape(
-            -1, len(_CLASS_MARKS) + 1
-        )
-        self._bucket_lengths = self._bucket_counts.sum(axis=1)
-        hashes = np.frombuffer(word_hashes, dtype=np.int64)
-        order = np.argsort(hashes, kind="stable")  # stable: alias ids stay ascending
-        self._word_hashes, self._word_starts = np.unique(hashes[order], return_index=True)
-        self._postings = np.frombuffer(word_aliases, dtype=np.uint32)[order]
+        self._buckets = buckets
+        self._words: tuple[array[int], array[int]] | None = (word_hashes, word_aliases)
+        self._fuzzy: FuzzyIndex | None = None
+        self._fuzzy_lock = threading.Lock()
+
+    def fuzzy(self) -> FuzzyIndex:
+        """The fuzzy half (numpy arrays over the same buckets), built on first use.
+
+        >>> NameIndex([AliasEntry(1, "Hun Sen")]).fuzzy().word_hits("sen", 5)
+        [(1, 0)]
+        """
+        fuzzy = self._fuzzy
+        if fuzzy is None:
+            with self._fuzzy_lock:
+                if self._fuzzy is None:
+                    from bot.fuzzy import FuzzyIndex
+
+                    assert self._words is not None  # dropped only once _fuzzy is set
+                    self._fuzzy = FuzzyIndex(self._targets, self._buckets, *self._words)
+                    self._words = None  # the sorted copies in FuzzyIndex replace them
+                fuzzy = self._fuzzy
+        return fuzzy
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -259,11 +253,12 @@ class NameIndex:
         if exact:
             return exact
         tokens = key.split()
+        fuzzy = self.fuzzy()
         best: dict[int, tuple[float, int, How]] = {}
         if len(tokens) == 1 and len(compact) >= _MIN_WORD and cutoff <= WORD_SCORE:
-            for target, alias_id in self._word_hits(compact, limit):
+            for target, alias_id in fuzzy.word_hits(compact, limit):
                 best[target] = (WORD_SCORE, alias_id, "word")
-        self._scan(_token_orders(tokens), cutoff, limit, best)
+        fuzzy.scan(_token_orders(tokens), cutoff, limit, best)
         return self._ranked(best, limit)
 
     def suggest(self, query: str, *, limit: int = 3) -> list[Candidate]:
@@ -285,23 +280,18 @@ class NameIndex:
         if exact:
             return exact
         best: dict[int, tuple[float, int, How]] = {}
-        self._scan(_token_orders(key.split()), 0.0, limit, best)
-        if self._acronyms:
-            # Few acronyms exist, so scoring them all is cheap; they never enter resolve().
-            acronym_keys = list(self._acronyms)
-            for acronym, score, _ in process.extract(
-                compact, acronym_keys, scorer=fuzz.ratio, limit=limit
-            ):
-                for alias_id in self._acronyms[acronym]:
-                    self._offer(best, int(self._targets[alias_id]), float(score), alias_id)
+        fuzzy = self.fuzzy()
+        fuzzy.scan(_token_orders(key.split()), 0.0, limit, best)
+        if self._acronyms:  # acronyms never enter resolve()'s fuzzy scan
+            fuzzy.acronyms(compact, self._acronyms, limit, best)
         return self._ranked(best, limit)
 
     def _exact(self, compact: str, limit: int) -> list[Candidate]:
         """Aliases whose compact key equals the query's, one per target."""
         hits: list[tuple[int, How]] = [(i, "acronym") for i in self._acronyms.get(compact, ())]
-        bucket = self._bucket_of.get(_signature(compact))
+        bucket = self._buckets.get(signature(compact))
         if bucket is not None:
-            keys, ids = self._bucket_keys[bucket], self._bucket_ids[bucket]
+            keys, ids = bucket
             stored = _stored(compact)
             pos = -1
             try:
@@ -317,97 +307,6 @@ class NameIndex:
             if target not in out:
                 out[target] = Candidate(target, self._alias(alias_id), 100.0, how)
         return list(out.values())[:limit]
-
-    def _word_hits(self, word: str, limit: int) -> list[tuple[int, int]]:
-        """(target, alias id) for aliases containing *word*, first `limit` targets."""
-        # Keyed by hash(word) (the index lives and dies in one process, so the hash seed
-        # is fixed); a 64-bit collision across a few 100k words is not a practical risk.
-        pos = int(np.searchsorted(self._word_hashes, hash(word)))
-        if pos == len(self._word_hashes) or self._word_hashes[pos] != hash(word):
-            return []
-        end = self._word_starts[pos + 1] if pos + 1 < len(self._word_starts) else None
-        alias_ids = self._postings[self._word_starts[pos] : end]
-        targets, first = np.unique(self._targets[alias_ids], return_index=True)
-        order = np.argsort(first, kind="stable")[:limit]
-        return [(int(targets[i]), int(alias_ids[first[i]])) for i in order]
-
-    def _scan(
-        self, rows: list[str], cutoff: float, limit: int, best: dict[int, tuple[float, int, How]]
-    ) -> None:
-        """Fuzzy-score buckets, most promising first, into *best*.
-
-        Buckets whose bound cannot reach the cutoff, or cannot beat the current
-        `limit`-th best target, are skipped; that pruning is what keeps suggest() (no
-        cutoff) close to resolve() in cost. Small buckets are scored in batches, since
-        each rapidfuzz call has a fixed cost that thousands of tiny buckets would add up.
-        """
-        if not self._bucket_keys:
-            return
-        query = np.array(_signature(rows[0]), dtype=np.int32)
-        distance = np.abs(self._bucket_counts - query).sum(axis=1)
-        bounds = 100.0 * (1.0 - distance / (len(rows[0]) + self._bucket_lengths))
-        reachable = np.flatnonzero(bounds + _EPS >= cutoff)
-        order = reachable[np.argsort(-bounds[reachable], kind="stable")]
-        threshold = _raised(cutoff, best, limit)  # word hits may already fill `limit`
-        keys: list[Key] = []
-        ids: list[npt.NDArray[np.uint32]] = []
-        for bucket, bound in zip(order.tolist(), bounds[order].tolist(), strict=True):
-            if bound + _EPS < threshold or (len(best) >= limit and bound <= threshold):
-                break
-            keys += self._bucket_keys[bucket]
-            ids.append(self._bucket_ids[bucket])
-            if len(keys) >= _BATCH:
-                threshold = self._score(rows, keys, ids, threshold, limit, best)
-                keys, ids = [], []
-        if keys:
-            self._score(rows, keys, ids, threshold, limit, best)
-
-    def _score(
-        self,
-        rows: list[str],
-        keys: list[Key],
-        ids: list[npt.NDArray[np.uint32]],
-        threshold: float,
-        limit: int,
-        best: dict[int, tuple[float, int, How]],
-    ) -> float:
-        """Score one batch of keys into *best*; return the raised threshold."""
-        matrix = process.cdist(
-            rows,
-            keys,
-            scorer=fuzz.ratio,
-            score_cutoff=threshold,
-            dtype=np.float32,
-            workers=_WORKERS,
-        )
-        scores = matrix.max(axis=0) if len(rows) > 1 else matrix[0]
-        # Below-cutoff scores come back as 0, which `>= threshold` drops unless
-        # threshold is 0 (suggest), where every alias is a candidate.
-        hits = np.flatnonzero(scores >= threshold)
-        if not len(hits):
-            return threshold
-        keep = limit * self._max_aliases_per_target  # enough hits for `limit` targets
-        if len(hits) > keep:
-            hits = hits[np.argpartition(scores[hits], -keep)[-keep:]]
-        alias_ids = (ids[0] if len(ids) == 1 else np.concatenate(ids))[hits]
-        for alias_id, target, score in zip(
-            alias_ids.tolist(),
-            self._targets[alias_ids].tolist(),
-            scores[hits].tolist(),
-            strict=True,
-        ):
-            self._offer(best, target, score, alias_id)
-        return _raised(threshold, best, limit)
-
-    @staticmethod
-    def _offer(
-        best: dict[int, tuple[float, int, How]], target: int, score: float, alias_id: int
-    ) -> None:
-        """Keep the higher score per target; earlier alias wins ties (stable output)."""
-        score = round(score, 2)
-        current = best.get(target)
-        if current is None or (score, -alias_id) > (current[0], -current[1]):
-            best[target] = (score, alias_id, "fuzzy")
 
     def _ranked(self, best: dict[int, tuple[float, int, How]], limit: int) -> list[Candidate]:
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]

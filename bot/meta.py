@@ -3,36 +3,43 @@
 >>> from bot.db import make_engine
 >>> from bot.schema import upgrade
 >>> engine = make_engine("sqlite://"); upgrade(engine)
->>> with Session(engine) as s, s.begin():
-...     bump_data_version(s)
-...     data_version(s)
+>>> with engine.begin() as conn:
+...     bump_data_version(conn)
+...     data_version(conn)
+1
 1
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
-from bot.models import Meta
+from sqlalchemy import Connection, insert, select, update
+
+from bot.tables import meta
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DATA_VERSION = "data_version"
 
 
 # Built once: read before every answer, so building the statement each time would show.
-_READ_VERSION = select(Meta.value).where(Meta.key == DATA_VERSION)
+_READ_VERSION = select(meta.c.value).where(meta.c.key == DATA_VERSION)
 
 
-def data_version(session: Session | Connection) -> int:
-    value = session.scalar(_READ_VERSION)
+def data_version(db: Session | Connection) -> int:
+    value = db.scalar(_READ_VERSION)
     return int(value) if value is not None else 0
 
 
-def bump_data_version(session: Session) -> int:
-    row = session.get(Meta, DATA_VERSION, with_for_update=True)
-    if row is None:
-        row = Meta(key=DATA_VERSION, value="0")
-        session.add(row)
-    row.value = str(int(row.value) + 1)
-    session.flush()
-    return int(row.value)
+def bump_data_version(db: Session | Connection) -> int:
+    """Move the version on by one inside the caller's transaction (row-locked on PostgreSQL,
+    so two writers cannot both read 4 and both write 5)."""
+    current = db.scalar(_READ_VERSION.with_for_update())
+    version = int(current) + 1 if current is not None else 1
+    if current is None:
+        db.execute(insert(meta).values(key=DATA_VERSION, value=str(version)))
+    else:
+        db.execute(update(meta).where(meta.c.key == DATA_VERSION).values(value=str(version)))
+    return version

@@ -1,69 +1,59 @@
-"""The database schema as typed SQLAlchemy 2 models.
+"""The ORM classes that write the data, mapped onto the Core tables of :mod:`bot.tables`.
 
 >>> from sqlalchemy import create_engine
 >>> engine = create_engine("sqlite://")
 >>> Base.metadata.create_all(engine)
 >>> sorted(Base.metadata.tables)[:3]
-['claim_parties', 'claim_people', 'claims']
+['changes', 'claim_parties', 'claim_people']
 
-Schema changes go through Alembic migrations in bot/migrations (``desk migrate``); the models are
-what the migrations must produce, and a test checks that they agree.
+Columns, keys and indexes are declared once, in bot.tables; the annotations here only type the
+attributes. Loading, curation, subscriptions and backups write through these classes; answers
+read the tables directly and never import the ORM.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    func,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
+
+from bot import tables
 
 
 class Base(DeclarativeBase):
-    pass
+    metadata = tables.metadata
 
 
 class Source(Base):
-    __tablename__ = "sources"
+    __table__ = tables.sources
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(100), unique=True)
-    outlet: Mapped[str] = mapped_column(Text)
-    title: Mapped[str] = mapped_column(Text)
-    published: Mapped[str] = mapped_column(String(10))
-    published_precision: Mapped[str] = mapped_column(String(20))
-    kind: Mapped[str] = mapped_column(String(50))
-    description: Mapped[str] = mapped_column(Text)
-    attribution_note: Mapped[str | None] = mapped_column(Text)
-    claimant: Mapped[str | None] = mapped_column(Text)
-    stated_total: Mapped[int | None] = mapped_column(Integer)
-    seed_file: Mapped[str | None] = mapped_column(Text)
-    url: Mapped[str | None] = mapped_column(Text)
-    content_hash: Mapped[str] = mapped_column(String(64))
+    id: Mapped[int]
+    key: Mapped[str]
+    outlet: Mapped[str]
+    title: Mapped[str]
+    published: Mapped[str]
+    published_precision: Mapped[str]
+    kind: Mapped[str]
+    description: Mapped[str]
+    attribution_note: Mapped[str | None]
+    claimant: Mapped[str | None]
+    stated_total: Mapped[int | None]
+    seed_file: Mapped[str | None]
+    url: Mapped[str | None]
+    content_hash: Mapped[str]
 
 
 class Party(Base):
-    __tablename__ = "parties"
+    __table__ = tables.parties
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(100), unique=True)
-    name: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(20))  # party | unnamed | non_party
-    dissolved: Mapped[int | None] = mapped_column(Integer)
-    note: Mapped[str | None] = mapped_column(Text)
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
-    content_hash: Mapped[str] = mapped_column(String(64))
+    id: Mapped[int]
+    key: Mapped[str]
+    name: Mapped[str]
+    kind: Mapped[str]
+    dissolved: Mapped[int | None]
+    note: Mapped[str | None]
+    source_id: Mapped[int | None]
+    content_hash: Mapped[str]
 
     aliases: Mapped[list[PartyAlias]] = relationship(
         back_populates="party", cascade="all, delete-orphan", order_by="PartyAlias.id"
@@ -71,28 +61,28 @@ class Party(Base):
 
 
 class PartyAlias(Base):
-    __tablename__ = "party_aliases"
+    __table__ = tables.party_aliases
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[str] = mapped_column(Text)
-    search_key: Mapped[str] = mapped_column(Text, index=True)
-    compact_key: Mapped[str] = mapped_column(Text)
-    sorted_key: Mapped[str] = mapped_column(Text)
-    acronym: Mapped[bool] = mapped_column(Boolean, default=False)
-    origin: Mapped[str | None] = mapped_column(Text)
+    id: Mapped[int]
+    party_id: Mapped[int]
+    alias: Mapped[str]
+    search_key: Mapped[str]
+    compact_key: Mapped[str]
+    sorted_key: Mapped[str]
+    acronym: Mapped[bool]
+    origin: Mapped[str | None]
 
     party: Mapped[Party] = relationship(back_populates="aliases")
 
 
 class Person(Base):
-    __tablename__ = "people"
+    __table__ = tables.people
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)
-    name: Mapped[str] = mapped_column(Text)
-    origin: Mapped[str] = mapped_column(String(20))  # facts | table
-    content_hash: Mapped[str] = mapped_column(String(64))
+    id: Mapped[int]
+    key: Mapped[str]
+    name: Mapped[str]
+    origin: Mapped[str]
+    content_hash: Mapped[str]
 
     aliases: Mapped[list[PersonAlias]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonAlias.id"
@@ -106,29 +96,29 @@ class Person(Base):
 
 
 class PersonAlias(Base):
-    __tablename__ = "person_aliases"
+    __table__ = tables.person_aliases
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[str] = mapped_column(Text)
-    search_key: Mapped[str] = mapped_column(Text, index=True)
-    compact_key: Mapped[str] = mapped_column(Text)
-    sorted_key: Mapped[str] = mapped_column(Text)
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    id: Mapped[int]
+    person_id: Mapped[int]
+    alias: Mapped[str]
+    search_key: Mapped[str]
+    compact_key: Mapped[str]
+    sorted_key: Mapped[str]
+    source_id: Mapped[int | None]
 
     person: Mapped[Person] = relationship(back_populates="aliases")
 
 
 class Role(Base):
-    __tablename__ = "roles"
+    __table__ = tables.roles
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(Text)
-    party_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
-    organization: Mapped[str | None] = mapped_column(Text)
-    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    id: Mapped[int]
+    person_id: Mapped[int]
+    position: Mapped[int]
+    title: Mapped[str]
+    party_id: Mapped[int | None]
+    organization: Mapped[str | None]
+    source_id: Mapped[int]
 
     person: Mapped[Person] = relationship(back_populates="roles")
     party: Mapped[Party | None] = relationship()
@@ -136,54 +126,48 @@ class Role(Base):
 
 
 class Event(Base):
-    __tablename__ = "events"
+    __table__ = tables.events
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))
-    date_text: Mapped[str] = mapped_column(String(10))
-    date_start: Mapped[date] = mapped_column(Date)
-    date_end: Mapped[date] = mapped_column(Date)
-    sort_date: Mapped[date] = mapped_column(Date)
-    precision: Mapped[str] = mapped_column(String(20))
-    summary: Mapped[str] = mapped_column(Text)
-    claimed_by: Mapped[str | None] = mapped_column(Text)
-    from_party_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
-    to_party_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
-    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    id: Mapped[int]
+    person_id: Mapped[int]
+    position: Mapped[int]
+    kind: Mapped[str]
+    date_text: Mapped[str]
+    date_start: Mapped[date]
+    date_end: Mapped[date]
+    sort_date: Mapped[date]
+    precision: Mapped[str]
+    summary: Mapped[str]
+    claimed_by: Mapped[str | None]
+    from_party_id: Mapped[int | None]
+    to_party_id: Mapped[int | None]
+    source_id: Mapped[int]
 
     person: Mapped[Person] = relationship(back_populates="events")
-    from_party: Mapped[Party | None] = relationship(foreign_keys=[from_party_id])
-    to_party: Mapped[Party | None] = relationship(foreign_keys=[to_party_id])
+    from_party: Mapped[Party | None] = relationship(foreign_keys=[tables.events.c.from_party_id])
+    to_party: Mapped[Party | None] = relationship(foreign_keys=[tables.events.c.to_party_id])
     source: Mapped[Source] = relationship()
 
 
 class Claim(Base):
     """One row of a claims table: a number of defectors reported on a day, from 1+ parties."""
 
-    __tablename__ = "claims"
-    __table_args__ = (
-        UniqueConstraint(
-            "source_id", "reported_on", "party_text", "occurrence", name="uq_claims_row_identity"
-        ),
-        Index("ix_claims_reported_on", "reported_on"),
-    )
+    __table__ = tables.claims
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
-    reported_on: Mapped[date] = mapped_column(Date)
-    number: Mapped[int] = mapped_column(Integer)
-    party_text: Mapped[str] = mapped_column(Text)
+    id: Mapped[int]
+    source_id: Mapped[int]
+    reported_on: Mapped[date]
+    number: Mapped[int]
+    party_text: Mapped[str]
     # Which of several identical date+party rows this is, so duplicates survive reloads.
-    occurrence: Mapped[int] = mapped_column(Integer)
-    party_count: Mapped[int] = mapped_column(Integer)
-    note: Mapped[str | None] = mapped_column(Text)
-    claimant: Mapped[str] = mapped_column(Text)
-    raw_line: Mapped[str] = mapped_column(Text)
-    line_no: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    occurrence: Mapped[int]
+    party_count: Mapped[int]
+    note: Mapped[str | None]
+    claimant: Mapped[str]
+    raw_line: Mapped[str]
+    line_no: Mapped[int]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
     source: Mapped[Source] = relationship()
     parties: Mapped[list[ClaimParty]] = relationship(
@@ -195,29 +179,22 @@ class Claim(Base):
 
 
 class ClaimParty(Base):
-    __tablename__ = "claim_parties"
-    __table_args__ = (Index("ix_claim_parties_party", "party_id", "claim_id"),)
+    __table__ = tables.claim_parties
 
-    claim_id: Mapped[int] = mapped_column(
-        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
-    )
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id"))
+    claim_id: Mapped[int]
+    position: Mapped[int]
+    party_id: Mapped[int]
 
     claim: Mapped[Claim] = relationship(back_populates="parties")
     party: Mapped[Party] = relationship()
 
 
 class ClaimPerson(Base):
-    __tablename__ = "claim_people"
+    __table__ = tables.claim_people
 
-    claim_id: Mapped[int] = mapped_column(
-        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
-    )
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-    descriptor: Mapped[str | None] = mapped_column(Text)
+    claim_id: Mapped[int]
+    person_id: Mapped[int]
+    descriptor: Mapped[str | None]
 
     claim: Mapped[Claim] = relationship(back_populates="people")
     person: Mapped[Person] = relationship()
@@ -230,62 +207,61 @@ class Meta(Base):
     process) knows to rebuild its in-memory name indexes with one cheap query per question.
     """
 
-    __tablename__ = "meta"
+    __table__ = tables.meta
 
-    key: Mapped[str] = mapped_column(String(50), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class Subscription(Base):
     """A chat that receives the weekly summary at its chosen weekday and local time."""
 
-    __tablename__ = "subscriptions"
+    __table__ = tables.subscriptions
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
-    chat_type: Mapped[str] = mapped_column(String(20))
-    weekday: Mapped[int] = mapped_column(Integer)  # 0 = Monday
-    minute_of_day: Mapped[int] = mapped_column(Integer)  # local time, 9:00 = 540
-    timezone: Mapped[str] = mapped_column(String(64))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    inactive_reason: Mapped[str | None] = mapped_column(Text)
-    created_by: Mapped[int | None] = mapped_column(BigInteger)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    last_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    id: Mapped[int]
+    chat_id: Mapped[int]
+    chat_type: Mapped[str]
+    weekday: Mapped[int]
+    minute_of_day: Mapped[int]
+    timezone: Mapped[str]
+    active: Mapped[bool]
+    inactive_reason: Mapped[str | None]
+    created_by: Mapped[int | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    last_sent_at: Mapped[datetime | None]
 
 
 class Delivery(Base):
     """One weekly summary for one chat. The unique (chat, week) key is what makes it once-only:
     a sender must insert (or take over a stale) row before sending, and marks it sent after."""
 
-    __tablename__ = "deliveries"
-    __table_args__ = (UniqueConstraint("chat_id", "week_start", name="uq_deliveries_chat_week"),)
+    __table__ = tables.deliveries
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
-    week_start: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(20))  # claimed | sent | failed | abandoned
-    claimed_by: Mapped[str] = mapped_column(String(200))
-    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    error: Mapped[str | None] = mapped_column(Text)
+    id: Mapped[int]
+    chat_id: Mapped[int]
+    week_start: Mapped[date]
+    status: Mapped[str]
+    claimed_by: Mapped[str]
+    claimed_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    attempts: Mapped[int]
+    error: Mapped[str | None]
 
 
 class Change(Base):
     """Every change to the data: who, when, what, and how to undo it."""
 
-    __tablename__ = "changes"
+    __table__ = tables.changes
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    actor_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
-    actor: Mapped[str] = mapped_column(Text)  # "@name (id)" from chat, or "desk load" etc.
-    kind: Mapped[str] = mapped_column(String(20))  # add | table | undo | load | restore
-    summary: Mapped[str] = mapped_column(Text)
-    undo: Mapped[str | None] = mapped_column(Text)  # JSON: what reverting needs
-    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    id: Mapped[int]
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None]
+    actor: Mapped[str]
+    kind: Mapped[str]
+    summary: Mapped[str]
+    undo: Mapped[str | None]
+    undone_at: Mapped[datetime | None]
 
 
 class Watch(Base):
@@ -296,38 +272,34 @@ class Watch(Base):
     ``seen_events`` fingerprints the events the chat has already seen (JSON list).
     """
 
-    __tablename__ = "watches"
-    __table_args__ = (
-        UniqueConstraint("chat_id", "kind", "target_key", name="uq_watches_chat_target"),
-    )
+    __table__ = tables.watches
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
-    chat_type: Mapped[str] = mapped_column(String(20))
-    kind: Mapped[str] = mapped_column(String(10))  # person | party
-    target_key: Mapped[str] = mapped_column(String(200))
-    label: Mapped[str] = mapped_column(Text)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_by: Mapped[int | None] = mapped_column(BigInteger)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    checked_to: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    round: Mapped[int] = mapped_column(Integer, default=0)
-    seen_events: Mapped[str] = mapped_column(Text, default="[]")
-    last_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    id: Mapped[int]
+    chat_id: Mapped[int]
+    chat_type: Mapped[str]
+    kind: Mapped[str]
+    target_key: Mapped[str]
+    label: Mapped[str]
+    active: Mapped[bool]
+    created_by: Mapped[int | None]
+    created_at: Mapped[datetime]
+    checked_to: Mapped[datetime]
+    round: Mapped[int]
+    seen_events: Mapped[str]
+    last_sent_at: Mapped[datetime | None]
 
 
 class WatchDelivery(Base):
     """One watchlist alert: like ``deliveries``, claimed before sending, marked sent after."""
 
-    __tablename__ = "watch_deliveries"
-    __table_args__ = (UniqueConstraint("watch_id", "round", name="uq_watch_deliveries_round"),)
+    __table__ = tables.watch_deliveries
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    watch_id: Mapped[int] = mapped_column(ForeignKey("watches.id", ondelete="CASCADE"), index=True)
-    round: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(20))  # claimed | sent | failed | abandoned
-    claimed_by: Mapped[str] = mapped_column(String(200))
-    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    error: Mapped[str | None] = mapped_column(Text)
+    id: Mapped[int]
+    watch_id: Mapped[int]
+    round: Mapped[int]
+    status: Mapped[str]
+    claimed_by: Mapped[str]
+    claimed_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    attempts: Mapped[int]
+    error: Mapped[str | None]

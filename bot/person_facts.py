@@ -1,15 +1,14 @@
 """What a person card shows about someone, read with a few plain queries instead of the ORM.
 
 >>> from bot.desk import Desk
->>> from sqlalchemy import bindparam, select
->>> from bot.models import Person
+>>> from sqlalchemy import select
 >>> from bot.queries import sources_by_id
 >>> desk = Desk.open("sqlite://")
->>> with desk.session() as s:
-...     raiya = s.scalar(select(Person.id).where(Person.name == "Kung Raiya"))
-...     facts = person_facts(s, raiya, sources_by_id(s))
->>> facts.name, facts.events[0].kind
-('Kung Raiya', 'defected')
+>>> with desk.connect() as conn:
+...     raiya = conn.scalar(select(people.c.id).where(people.c.name == "Kung Raiya"))
+...     facts = person_facts(conn, raiya, sources_by_id(conn))
+>>> facts.name, [e.kind for e in facts.events][:2]
+('Kung Raiya', ['convicted', 'released'])
 
 The values keep the ORM's attribute names (``role.party.name``, ``event.to_party``), so the
 card reads the same; loading them skips the ORM's per-object and per-relationship work, which
@@ -22,9 +21,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import BindParameter, bindparam, select
-from sqlalchemy.orm import Session
 
-from bot.models import Event, Party, Person, PersonAlias, Role, Source
+from bot.queries import Reader, SourceInfo
+from bot.tables import events, parties, people, person_aliases, roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +37,7 @@ class RoleFact:
     title: str
     party: PartyName | None
     organization: str | None
-    source: Source
+    source: SourceInfo
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -53,7 +52,7 @@ class EventFact:
     claimed_by: str | None
     from_party: PartyName | None
     to_party: PartyName | None
-    source: Source
+    source: SourceInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,55 +68,56 @@ class PersonFacts:
 # Built once, with the person as a parameter: a card runs all of them, and building the
 # statements each time cost about as much as running them.
 _PERSON: BindParameter[int] = bindparam("person_id")
-_NAME = select(Person.id, Person.name, Person.origin).where(Person.id == _PERSON)
+_NAME = select(people.c.id, people.c.name, people.c.origin).where(people.c.id == _PERSON)
 _ALIASES = (
-    select(PersonAlias.alias).where(PersonAlias.person_id == _PERSON).order_by(PersonAlias.id)
+    select(person_aliases.c.alias)
+    .where(person_aliases.c.person_id == _PERSON)
+    .order_by(person_aliases.c.id)
 )
 _ROLES = (
-    select(Role.title, Role.party_id, Role.organization, Role.source_id)
-    .where(Role.person_id == _PERSON)
-    .order_by(Role.position)
+    select(roles.c.title, roles.c.party_id, roles.c.organization, roles.c.source_id)
+    .where(roles.c.person_id == _PERSON)
+    .order_by(roles.c.position)
 )
 _EVENTS = (
     select(
-        Event.kind,
-        Event.date_text,
-        Event.date_start,
-        Event.date_end,
-        Event.sort_date,
-        Event.precision,
-        Event.summary,
-        Event.claimed_by,
-        Event.from_party_id,
-        Event.to_party_id,
-        Event.source_id,
+        events.c.kind,
+        events.c.date_text,
+        events.c.date_start,
+        events.c.date_end,
+        events.c.sort_date,
+        events.c.precision,
+        events.c.summary,
+        events.c.claimed_by,
+        events.c.from_party_id,
+        events.c.to_party_id,
+        events.c.source_id,
     )
-    .where(Event.person_id == _PERSON)
-    .order_by(Event.position)
+    .where(events.c.person_id == _PERSON)
+    .order_by(events.c.position)
 )
-_PARTIES = select(Party.id, Party.name)
+_PARTIES = select(parties.c.id, parties.c.name)
 
 
-def person_facts(s: Session, person_id: int, sources: dict[int, Source]) -> PersonFacts:
+def person_facts(conn: Reader, person_id: int, sources: dict[int, SourceInfo]) -> PersonFacts:
     """The person's name, aliases, roles and events (raises NoResultFound for an unknown id)."""
-    conn = s.connection()
     key = {"person_id": person_id}
     pid, name, origin = conn.execute(_NAME, key).one()
     aliases = list(conn.scalars(_ALIASES, key))
     role_rows = conn.execute(_ROLES, key).all()
     event_rows = conn.execute(_EVENTS, key).all()
-    parties: dict[int, PartyName] = {}
+    party_names: dict[int, PartyName] = {}
     if role_rows or event_rows:  # most people have neither: skip the query
-        parties = {i: PartyName(n) for i, n in conn.execute(_PARTIES)}
+        party_names = {i: PartyName(n) for i, n in conn.execute(_PARTIES)}
 
     def party(party_id: int | None) -> PartyName | None:
-        return parties[party_id] if party_id is not None else None
+        return party_names[party_id] if party_id is not None else None
 
-    roles = [
+    role_facts = [
         RoleFact(title, party(party_id), organization, sources[source_id])
         for title, party_id, organization, source_id in role_rows
     ]
-    events = [
+    event_facts = [
         EventFact(*row[:8], party(row[8]), party(row[9]), sources[row[10]]) for row in event_rows
     ]
-    return PersonFacts(pid, name, origin, aliases, roles, events)
+    return PersonFacts(pid, name, origin, aliases, role_facts, event_facts)

@@ -1,12 +1,15 @@
-"""Read-side queries shared by the answers; aggregates stay in SQL so 1M claims stay fast.
+"""Read-side queries shared by the answers, over the Core tables of :mod:`bot.tables`.
 
 >>> from bot.desk import Desk
 >>> from datetime import date
 >>> desk = Desk.open("sqlite://")
->>> with desk.session() as s:
-...     rows = claims_between(s, date(2023, 6, 26), date(2023, 6, 26))
+>>> with desk.connect() as conn:
+...     rows = claims_between(conn, date(2023, 6, 26), date(2023, 6, 26))
 >>> [(r.number, r.party_text) for r in rows][:2]
 [(20, 'Cambodian Youth Party'), (194, 'Funcinpec')]
+
+Every function takes a Core ``Connection`` (what answers use) or an ORM ``Session`` (what
+writers hold); aggregates stay in SQL so 1M claims stay fast.
 """
 
 from __future__ import annotations
@@ -14,21 +17,48 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
-from sqlalchemy import BindParameter, bindparam, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import BindParameter, Connection, bindparam, func, select
 
-from bot.models import (
-    Claim,
-    ClaimParty,
-    ClaimPerson,
-    Party,
-    PartyAlias,
-    Person,
-    PersonAlias,
-    Source,
+from bot.tables import (
+    claim_parties,
+    claim_people,
+    claims,
+    parties,
+    party_aliases,
+    people,
+    person_aliases,
+    sources,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# What the read functions run on: answers pass a Connection, writers their Session.
+Reader: TypeAlias = "Connection | Session"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """A source document, as citations and caveats need it (a row of ``sources``)."""
+
+    id: int
+    key: str
+    outlet: str
+    title: str
+    published: str
+    published_precision: str
+    kind: str
+    description: str
+    attribution_note: str | None
+    claimant: str | None
+    stated_total: int | None
+    seed_file: str | None
+    url: str | None
+
+
+_SOURCES = select(*(sources.c[name] for name in SourceInfo.__slots__)).order_by(sources.c.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +76,7 @@ class ClaimView:
     party_text: str
     parties: tuple[PartyRef, ...]
     people: tuple[tuple[int, str, str | None], ...]  # (person id, name, descriptor)
-    source: Source
+    source: SourceInfo
     claimant: str
     line_no: int
     raw_line: str
@@ -64,14 +94,27 @@ class Sum:
 
 def _where_dates(q, start: date | None, end: date | None):  # type: ignore[no-untyped-def]
     if start is not None:
-        q = q.where(Claim.reported_on >= start)
+        q = q.where(claims.c.reported_on >= start)
     if end is not None:
-        q = q.where(Claim.reported_on <= end)
+        q = q.where(claims.c.reported_on <= end)
     return q
 
 
+# The columns a ClaimView needs, in ClaimRow's terms.
+CLAIM_COLUMNS = (
+    claims.c.id,
+    claims.c.reported_on,
+    claims.c.number,
+    claims.c.party_text,
+    claims.c.source_id,
+    claims.c.claimant,
+    claims.c.line_no,
+    claims.c.raw_line,
+)
+
+
 def claims_between(
-    s: Session,
+    db: Reader,
     start: date | None,
     end: date | None,
     *,
@@ -79,66 +122,56 @@ def claims_between(
     limit: int | None = None,
 ) -> list[ClaimView]:
     """Claims reported in [start, end], oldest first (then in table order)."""
-    q = select(Claim).order_by(Claim.reported_on, Claim.source_id, Claim.line_no)
+    c = claims.c
+    q = select(*CLAIM_COLUMNS).order_by(c.reported_on, c.source_id, c.line_no)
     q = _where_dates(q, start, end)
     if party_id is not None:
-        q = q.where(
-            Claim.id.in_(select(ClaimParty.claim_id).where(ClaimParty.party_id == party_id))
-        )
+        q = q.where(c.id.in_(_claims_naming(party_id)))
     if limit is not None:
         q = q.limit(limit)
-    return views(s, list(s.scalars(q)))
+    return views(db, db.execute(q).all())
 
 
-# The columns a ClaimView needs: selected as plain rows they skip the ORM's per-object cost.
-CLAIM_COLUMNS = (
-    Claim.id,
-    Claim.reported_on,
-    Claim.number,
-    Claim.party_text,
-    Claim.source_id,
-    Claim.claimant,
-    Claim.line_no,
-    Claim.raw_line,
-)
+def _claims_naming(party_id: int):  # type: ignore[no-untyped-def]
+    return select(claim_parties.c.claim_id).where(claim_parties.c.party_id == party_id)
 
 
 # Alias rows in bot.matcher.AliasEntry's field order: what the name indexes are built from.
 PERSON_ALIAS_ENTRIES = select(
-    PersonAlias.person_id,
-    PersonAlias.alias,
-    PersonAlias.search_key,
-    PersonAlias.compact_key,
-    PersonAlias.sorted_key,
+    person_aliases.c.person_id,
+    person_aliases.c.alias,
+    person_aliases.c.search_key,
+    person_aliases.c.compact_key,
+    person_aliases.c.sorted_key,
 )
 PARTY_ALIAS_ENTRIES = select(
-    PartyAlias.party_id,
-    PartyAlias.alias,
-    PartyAlias.search_key,
-    PartyAlias.compact_key,
-    PartyAlias.sorted_key,
-    PartyAlias.acronym,
+    party_aliases.c.party_id,
+    party_aliases.c.alias,
+    party_aliases.c.search_key,
+    party_aliases.c.compact_key,
+    party_aliases.c.sorted_key,
+    party_aliases.c.acronym,
 )
 
 
 # Built once (answers run them on every question), each over a list of claim ids.
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
-_CLAIMS_BY_ID = select(*CLAIM_COLUMNS).where(Claim.id.in_(_IDS))
+_CLAIMS_BY_ID = select(*CLAIM_COLUMNS).where(claims.c.id.in_(_IDS))
 _PARTIES_OF = (
-    select(ClaimParty.claim_id, Party.id, Party.name, Party.kind)
-    .join(Party, Party.id == ClaimParty.party_id)
-    .where(ClaimParty.claim_id.in_(_IDS))
-    .order_by(ClaimParty.claim_id, ClaimParty.position)
+    select(claim_parties.c.claim_id, parties.c.id, parties.c.name, parties.c.kind)
+    .join(parties, parties.c.id == claim_parties.c.party_id)
+    .where(claim_parties.c.claim_id.in_(_IDS))
+    .order_by(claim_parties.c.claim_id, claim_parties.c.position)
 )
 _PEOPLE_OF = (
-    select(ClaimPerson.claim_id, Person.id, Person.name, ClaimPerson.descriptor)
-    .join(Person, Person.id == ClaimPerson.person_id)
-    .where(ClaimPerson.claim_id.in_(_IDS))
+    select(claim_people.c.claim_id, people.c.id, people.c.name, claim_people.c.descriptor)
+    .join(people, people.c.id == claim_people.c.person_id)
+    .where(claim_people.c.claim_id.in_(_IDS))
 )
 
 
 class ClaimRow(Protocol):
-    """A Claim, or a row of CLAIM_COLUMNS."""
+    """A row of CLAIM_COLUMNS, or a mapped Claim."""
 
     @property
     def id(self) -> int: ...
@@ -159,154 +192,150 @@ class ClaimRow(Protocol):
 
 
 def claims_by_ids(
-    s: Session, ids: list[int], sources: dict[int, Source] | None = None
+    db: Reader, ids: list[int], sources: dict[int, SourceInfo] | None = None
 ) -> list[ClaimView]:
     """These claims, in the order of ``ids`` (ids no longer in the database are skipped)."""
     if not ids:
         return []
-    rows = s.connection().execute(_CLAIMS_BY_ID, {"ids": ids})
-    found = {row.id: row for row in rows}
-    return views(s, [found[i] for i in ids if i in found], sources)
+    found = {row.id: row for row in db.execute(_CLAIMS_BY_ID, {"ids": ids})}
+    return views(db, [found[i] for i in ids if i in found], sources)
 
 
-def sources_by_id(s: Session) -> dict[int, Source]:
-    return {src.id: src for src in s.scalars(select(Source))}
+def sources_by_id(db: Reader) -> dict[int, SourceInfo]:
+    return {row.id: SourceInfo(*row) for row in db.execute(_SOURCES)}
 
 
 def views(
-    s: Session, claims: Sequence[ClaimRow], sources: dict[int, Source] | None = None
+    db: Reader, rows: Sequence[ClaimRow], sources: dict[int, SourceInfo] | None = None
 ) -> list[ClaimView]:
     """The claims with their parties, people and sources (``sources``: if already loaded)."""
-    if not claims:
+    if not rows:
         return []
-    ids = [c.id for c in claims]
-    parties: dict[int, list[PartyRef]] = {}
-    people: dict[int, list[tuple[int, str, str | None]]] = {}
-    sources = sources if sources is not None else sources_by_id(s)
-    conn = s.connection()
+    ids = [row.id for row in rows]
+    parties_of: dict[int, list[PartyRef]] = {}
+    people_of: dict[int, list[tuple[int, str, str | None]]] = {}
+    sources = sources if sources is not None else sources_by_id(db)
     for i in range(0, len(ids), 5000):
         chunk = {"ids": ids[i : i + 5000]}
-        for cid, pid, name, kind in conn.execute(_PARTIES_OF, chunk):
-            parties.setdefault(cid, []).append(PartyRef(pid, name, kind))
-        for cid, pid, name, desc in conn.execute(_PEOPLE_OF, chunk):
-            people.setdefault(cid, []).append((pid, name, desc))
+        for cid, pid, name, kind in db.execute(_PARTIES_OF, chunk):
+            parties_of.setdefault(cid, []).append(PartyRef(pid, name, kind))
+        for cid, pid, name, desc in db.execute(_PEOPLE_OF, chunk):
+            people_of.setdefault(cid, []).append((pid, name, desc))
     return [
         ClaimView(
-            c.id,
-            c.reported_on,
-            c.number,
-            c.party_text,
-            tuple(parties.get(c.id, ())),
-            tuple(people.get(c.id, ())),
-            sources[c.source_id],
-            c.claimant,
-            c.line_no,
-            c.raw_line,
+            row.id,
+            row.reported_on,
+            row.number,
+            row.party_text,
+            tuple(parties_of.get(row.id, ())),
+            tuple(people_of.get(row.id, ())),
+            sources[row.source_id],
+            row.claimant,
+            row.line_no,
+            row.raw_line,
         )
-        for c in claims
+        for row in rows
     ]
 
 
-def total_between(s: Session, start: date | None, end: date | None) -> Sum:
-    q = _where_dates(
-        select(func.coalesce(func.sum(Claim.number), 0), func.count(Claim.id)), start, end
-    )
-    total, reports = s.execute(q).one()
+_SUM = (func.coalesce(func.sum(claims.c.number), 0), func.count(claims.c.id))
+
+
+def _sum(db: Reader, q) -> Sum:  # type: ignore[no-untyped-def]
+    total, reports = db.execute(q).one()
     return Sum(int(total), int(reports))
 
 
-def party_sole_total(s: Session, party_id: int, start: date | None, end: date | None) -> Sum:
+def total_between(db: Reader, start: date | None, end: date | None) -> Sum:
+    return _sum(db, _where_dates(select(*_SUM), start, end))
+
+
+def _party_rows(party_id: int, *, joint: bool):  # type: ignore[no-untyped-def]
+    count = claims.c.party_count
+    return (
+        select(*_SUM)
+        .join(claim_parties, claim_parties.c.claim_id == claims.c.id)
+        .where(claim_parties.c.party_id == party_id, count > 1 if joint else count == 1)
+    )
+
+
+def party_sole_total(db: Reader, party_id: int, start: date | None, end: date | None) -> Sum:
     """Rows that name this party and no other."""
-    q = (
-        select(func.coalesce(func.sum(Claim.number), 0), func.count(Claim.id))
-        .join(ClaimParty, ClaimParty.claim_id == Claim.id)
-        .where(ClaimParty.party_id == party_id, Claim.party_count == 1)
-    )
-    total, reports = s.execute(_where_dates(q, start, end)).one()
-    return Sum(int(total), int(reports))
+    return _sum(db, _where_dates(_party_rows(party_id, joint=False), start, end))
 
 
 def party_joint_claims(
-    s: Session, party_id: int, start: date | None, end: date | None, *, limit: int | None = None
+    db: Reader, party_id: int, start: date | None, end: date | None, *, limit: int | None = None
 ) -> list[ClaimView]:
     """Joint rows that include this party: shown separately, never added to its figure."""
     q = (
-        select(Claim)
-        .join(ClaimParty, ClaimParty.claim_id == Claim.id)
-        .where(ClaimParty.party_id == party_id, Claim.party_count > 1)
-        .order_by(Claim.reported_on, Claim.line_no)
+        select(*CLAIM_COLUMNS)
+        .join(claim_parties, claim_parties.c.claim_id == claims.c.id)
+        .where(claim_parties.c.party_id == party_id, claims.c.party_count > 1)
+        .order_by(claims.c.reported_on, claims.c.line_no)
     )
     if limit is not None:
         q = q.limit(limit)
-    return views(s, list(s.scalars(_where_dates(q, start, end))))
+    return views(db, db.execute(_where_dates(q, start, end)).all())
 
 
-def party_joint_total(s: Session, party_id: int, start: date | None, end: date | None) -> Sum:
+def party_joint_total(db: Reader, party_id: int, start: date | None, end: date | None) -> Sum:
     """Count and sum of the joint rows including this party, without loading them."""
-    q = (
-        select(func.coalesce(func.sum(Claim.number), 0), func.count(Claim.id))
-        .join(ClaimParty, ClaimParty.claim_id == Claim.id)
-        .where(ClaimParty.party_id == party_id, Claim.party_count > 1)
-    )
-    total, reports = s.execute(_where_dates(q, start, end)).one()
-    return Sum(int(total), int(reports))
+    return _sum(db, _where_dates(_party_rows(party_id, joint=True), start, end))
 
 
-def kind_total(s: Session, kind: str, start: date | None, end: date | None) -> Sum:
+def kind_total(db: Reader, kind: str, start: date | None, end: date | None) -> Sum:
     """Rows naming a party of this kind (e.g. ``unnamed``, ``non_party``), joint or not."""
-    q = select(func.coalesce(func.sum(Claim.number), 0), func.count(Claim.id)).where(
-        Claim.id.in_(
-            select(ClaimParty.claim_id)
-            .join(Party, Party.id == ClaimParty.party_id)
-            .where(Party.kind == kind)
+    q = select(*_SUM).where(
+        claims.c.id.in_(
+            select(claim_parties.c.claim_id)
+            .join(parties, parties.c.id == claim_parties.c.party_id)
+            .where(parties.c.kind == kind)
         )
     )
-    total, reports = s.execute(_where_dates(q, start, end)).one()
-    return Sum(int(total), int(reports))
+    return _sum(db, _where_dates(q, start, end))
 
 
-def joint_total(s: Session, start: date | None, end: date | None) -> Sum:
-    q = select(func.coalesce(func.sum(Claim.number), 0), func.count(Claim.id)).where(
-        Claim.party_count > 1
-    )
-    total, reports = s.execute(_where_dates(q, start, end)).one()
-    return Sum(int(total), int(reports))
+def joint_total(db: Reader, start: date | None, end: date | None) -> Sum:
+    q = select(*_SUM).where(claims.c.party_count > 1)
+    return _sum(db, _where_dates(q, start, end))
 
 
-def data_span(s: Session) -> tuple[date, date] | None:
+def data_span(db: Reader) -> tuple[date, date] | None:
     # Two queries, not one: SQLite answers a lone min() or max() from the reported_on index,
     # but min() and max() together scan the whole table (~150 ms at 1M claims).
-    first = s.scalar(select(func.min(Claim.reported_on)))
-    last = s.scalar(select(func.max(Claim.reported_on)))
+    first = db.scalar(select(func.min(claims.c.reported_on)))
+    last = db.scalar(select(func.max(claims.c.reported_on)))
     return (first, last) if first is not None and last is not None else None
 
 
 def sources_in(
-    s: Session, start: date | None, end: date | None, party_id: int | None = None
-) -> list[tuple[Source, str]]:
+    db: Reader, start: date | None, end: date | None, party_id: int | None = None
+) -> list[tuple[SourceInfo, str]]:
     """The sources and claimants behind the rows of a period (for citing a figure)."""
-    q = select(Claim.source_id, Claim.claimant).distinct()
+    q = select(claims.c.source_id, claims.c.claimant).distinct()
     q = _where_dates(q, start, end)
     if party_id is not None:
-        q = q.where(
-            Claim.id.in_(select(ClaimParty.claim_id).where(ClaimParty.party_id == party_id))
-        )
-    pairs = s.execute(q).all()
-    sources = {src.id: src for src in s.scalars(select(Source))}
-    return sorted(((sources[sid], who) for sid, who in pairs), key=lambda p: (p[0].key, p[1]))
+        q = q.where(claims.c.id.in_(_claims_naming(party_id)))
+    pairs = db.execute(q).all()
+    known = sources_by_id(db)
+    return sorted(((known[sid], who) for sid, who in pairs), key=lambda p: (p[0].key, p[1]))
 
 
-def stated_mismatches(s: Session) -> list[tuple[Source, int, int]]:
+def stated_mismatches(db: Reader) -> list[tuple[SourceInfo, int, int]]:
     """(source, stated total, summed rows) where a source states a total its rows don't add to."""
+    known = sources_by_id(db)
     out = []
-    for src, summed in s.execute(
-        select(Source, func.coalesce(func.sum(Claim.number), 0))
-        .join(Claim, Claim.source_id == Source.id)
+    for source_id, summed in db.execute(
+        select(claims.c.source_id, func.coalesce(func.sum(claims.c.number), 0))
+        .join(sources, sources.c.id == claims.c.source_id)
         # Only sources that state a total: summing every other source's rows (a full scan
         # of the claims at 1M rows) would be thrown away below.
-        .where(Source.stated_total.is_not(None))
-        .group_by(Source.id)
+        .where(sources.c.stated_total.is_not(None))
+        .group_by(claims.c.source_id)
+        .order_by(claims.c.source_id)
     ):
+        src = known[source_id]
         if src.stated_total is not None and src.stated_total != summed:
             out.append((src, src.stated_total, int(summed)))
     return out

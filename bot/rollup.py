@@ -24,10 +24,9 @@ from collections.abc import Hashable, Iterable
 from datetime import date
 
 from sqlalchemy import Row, func, select
-from sqlalchemy.orm import Session
 
-from bot.models import Claim, ClaimParty, Party, Source
-from bot.queries import Sum
+from bot.queries import Reader, SourceInfo, Sum
+from bot.tables import claim_parties, claims, parties
 
 SourceKey = tuple[int, str]  # (source id, claimant)
 
@@ -154,7 +153,9 @@ class Rollup:
         rows = self._joint_rows.get(party_id)
         return rows.first(start, end, limit) if rows is not None else []
 
-    def stated_mismatches(self, sources: dict[int, Source]) -> list[tuple[Source, int, int]]:
+    def stated_mismatches(
+        self, sources: dict[int, SourceInfo]
+    ) -> list[tuple[SourceInfo, int, int]]:
         """(source, stated total, its rows' sum) where a source's text and rows disagree."""
         out = []
         for src in sorted(sources.values(), key=lambda src: src.id):
@@ -170,27 +171,30 @@ class Rollup:
         return [pair for pair, s in self._sources.get(party_id, ()) if s.any_between(start, end)]
 
 
-def build(s: Session) -> Rollup:
+def build(conn: Reader) -> Rollup:
     """Scan the claims once per shape and freeze the per-day sums.
 
     Grouped in SQL (a few thousand days × parties × sources come back, not a million rows).
     """
     days = _Days()
     source_totals: dict[int, int] = defaultdict(int)
-    kinds: dict[int, str] = {pid: kind for pid, kind in s.execute(select(Party.id, Party.kind))}
-    conn = s.connection()
+    kinds: dict[int, str] = {
+        pid: kind for pid, kind in conn.execute(select(parties.c.id, parties.c.kind))
+    }
     # Whole rows: every claim once, whatever its parties. Grouped by party_count itself, not
     # by "party_count > 1": PostgreSQL would not match the two bound parameters of that
     # expression in SELECT and GROUP BY.
     for day, party_count, source_id, claimant, total, reports in conn.execute(
         select(
-            Claim.reported_on,
-            Claim.party_count,
-            Claim.source_id,
-            Claim.claimant,
-            func.coalesce(func.sum(Claim.number), 0),
-            func.count(Claim.id),
-        ).group_by(Claim.reported_on, Claim.party_count, Claim.source_id, Claim.claimant)
+            claims.c.reported_on,
+            claims.c.party_count,
+            claims.c.source_id,
+            claims.c.claimant,
+            func.coalesce(func.sum(claims.c.number), 0),
+            func.count(claims.c.id),
+        ).group_by(
+            claims.c.reported_on, claims.c.party_count, claims.c.source_id, claims.c.claimant
+        )
     ):
         n = day.toordinal()
         days.add("all", n, total, reports)
@@ -202,16 +206,18 @@ def build(s: Session) -> Rollup:
     # by party counts each row once.
     for day, party_id, source_id, claimant, total, reports in conn.execute(
         select(
-            Claim.reported_on,
-            ClaimParty.party_id,
-            Claim.source_id,
-            Claim.claimant,
-            func.coalesce(func.sum(Claim.number), 0),
-            func.count(Claim.id),
+            claims.c.reported_on,
+            claim_parties.c.party_id,
+            claims.c.source_id,
+            claims.c.claimant,
+            func.coalesce(func.sum(claims.c.number), 0),
+            func.count(claims.c.id),
         )
-        .join(ClaimParty, ClaimParty.claim_id == Claim.id)
-        .where(Claim.party_count == 1)
-        .group_by(Claim.reported_on, ClaimParty.party_id, Claim.source_id, Claim.claimant)
+        .join(claim_parties, claim_parties.c.claim_id == claims.c.id)
+        .where(claims.c.party_count == 1)
+        .group_by(
+            claims.c.reported_on, claim_parties.c.party_id, claims.c.source_id, claims.c.claimant
+        )
     ):
         n = day.toordinal()
         days.add(("sole", party_id), n, total, reports)
@@ -220,16 +226,16 @@ def build(s: Session) -> Rollup:
     joint_rows = _joint(
         conn.execute(
             select(
-                ClaimParty.party_id,
-                Claim.reported_on,
-                Claim.id,
-                Claim.number,
-                Claim.source_id,
-                Claim.claimant,
+                claim_parties.c.party_id,
+                claims.c.reported_on,
+                claims.c.id,
+                claims.c.number,
+                claims.c.source_id,
+                claims.c.claimant,
             )
-            .join(ClaimParty, ClaimParty.claim_id == Claim.id)
-            .where(Claim.party_count > 1)
-            .order_by(ClaimParty.party_id, Claim.reported_on, Claim.line_no, Claim.id)
+            .join(claim_parties, claim_parties.c.claim_id == claims.c.id)
+            .where(claims.c.party_count > 1)
+            .order_by(claim_parties.c.party_id, claims.c.reported_on, claims.c.line_no, claims.c.id)
         ),
         days,
         kinds,

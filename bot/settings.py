@@ -24,8 +24,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dotenv import dotenv_values
-
 
 class SettingsError(Exception):
     """A setting has a bad value; the message names the variable and the problem."""
@@ -193,6 +191,9 @@ def load_settings(
     """
     values: dict[str, str] = {}
     if env_file is not None and Path(env_file).is_file():
+        # Imported only when there is a file to read: ~20 ms of every `desk ask` otherwise.
+        from dotenv import dotenv_values
+
         values.update(_upper(dotenv_values(env_file)))
     values.update(_upper(os.environ if env is None else env))
 

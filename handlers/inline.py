@@ -22,8 +22,8 @@ def cards(desk: Desk, query: str) -> list[tuple[int, Answer]]:
         return []
     index = desk.people()
     candidates = index.resolve(query, limit=MAX_RESULTS) or index.suggest(query, limit=3)
-    with desk.session() as s:
-        return [(c.target, person_card(s, c.target)) for c in candidates]
+    with desk.connect() as conn:
+        return [(c.target, person_card(conn, c.target)) for c in candidates]
 
 
 @logged("inline")

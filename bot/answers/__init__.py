@@ -27,7 +27,6 @@ from bot.answers.summary import answer_summary
 from bot.answers.total import answer_total
 from bot.answers.who import answer_who
 from bot.desk import Desk
-from bot.understand import understand
 
 MAX_ARGUMENT = 500
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
@@ -92,6 +91,8 @@ def answer_text(desk: Desk, text: str) -> Answer:
 
 def interpret(desk: Desk, text: str) -> str | None:
     """The command a plain-language question asks for (bot.understand), or None."""
+    from bot.understand import understand  # only for questions in words, not commands
+
     return understand(text, desk)
 
 

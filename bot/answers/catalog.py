@@ -15,8 +15,8 @@ from bot.answer import Answer, Part, bold, italic, number
 from bot.answers.common import CLAIM_CAVEAT, reports
 from bot.citations import Citations, citation, partial_date_label
 from bot.desk import Desk
-from bot.models import Claim, Party, Source
 from bot.periods import format_range
+from bot.tables import claims, party_aliases
 
 HELP_LINES = (
     ("/who NAME", "a person: roles, dated events, claims naming them (/who Kung Raiya)"),
@@ -76,13 +76,24 @@ def answer_start(desk: Desk | None = None) -> Answer:
     return answer
 
 
+# Each party's acronyms, in the order they were stored (as /parties lists them).
+_ACRONYMS = (
+    select(party_aliases.c.party_id, party_aliases.c.alias)
+    .where(party_aliases.c.acronym)
+    .order_by(party_aliases.c.id)
+)
+
+
 def answer_parties(desk: Desk) -> Answer:
     answer = Answer(command="parties")
     refs = Citations()
     # Figures from the per-day rollup: no scan of the claims (at 1M rows, one per party).
-    with desk.question(), desk.session() as s:
+    with desk.question(), desk.connect() as conn:
         rollup, sources = desk.rollup(), desk.sources()
-        parties = list(s.scalars(select(Party).order_by(Party.name)))
+        parties = list(desk.party_infos().values())
+        acronyms_of: dict[int, list[str]] = {}
+        for party_id, alias in conn.execute(_ACRONYMS):
+            acronyms_of.setdefault(party_id, []).append(alias)
         joint_counts = {p.id: rollup.party_joint(p.id).between(None, None).reports for p in parties}
         sole = {p.id: rollup.sole(p.id).between(None, None) for p in parties}
         answer.line(
@@ -91,7 +102,7 @@ def answer_parties(desk: Desk) -> Answer:
         )
         ordered = sorted(parties, key=lambda p: (p.kind != "party", -sole[p.id].total, p.name))
         for p in ordered:
-            acronyms = [a.alias for a in p.aliases if a.acronym and a.alias != p.name]
+            acronyms = [a for a in acronyms_of.get(p.id, ()) if a != p.name]
             name = p.name + (f" ({', '.join(acronyms)})" if acronyms else "")
             parts: list[Part] = [
                 bold(name),
@@ -122,17 +133,16 @@ def answer_parties(desk: Desk) -> Answer:
 
 def answer_sources(desk: Desk) -> Answer:
     answer = Answer(command="sources")
-    with desk.session() as s:
-        rows = dict(
-            s.execute(select(Claim.source_id, func.count(Claim.id)).group_by(Claim.source_id)).all()
+    c = claims.c
+    with desk.question(), desk.connect() as conn:
+        rows: dict[int, int] = dict(
+            conn.execute(select(c.source_id, func.count(c.id)).group_by(c.source_id)).all()
         )
         sums = dict(
-            s.execute(
-                select(Claim.source_id, func.sum(Claim.number)).group_by(Claim.source_id)
-            ).all()
+            conn.execute(select(c.source_id, func.sum(c.number)).group_by(c.source_id)).all()
         )
         answer.line(bold("Where the data comes from"))
-        for src in s.scalars(select(Source).order_by(Source.id)):
+        for src in sorted(desk.sources().values(), key=lambda src: src.id):
             answer.blank()
             answer.line(
                 bold(src.outlet),

@@ -15,9 +15,8 @@ from datetime import date
 from bot.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.citations import Citations
 from bot.desk import Desk
-from bot.models import Source
 from bot.periods import Period, PeriodError, split_trailing_period
-from bot.queries import ClaimView
+from bot.queries import ClaimView, SourceInfo
 
 CLAIM_CAVEAT = "These are claims, not verified facts."
 
@@ -103,7 +102,7 @@ def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
     return parts
 
 
-def claimed_by(answer: Answer, refs: Citations, pairs: list[tuple[Source, str]]) -> None:
+def claimed_by(answer: Answer, refs: Citations, pairs: list[tuple[SourceInfo, str]]) -> None:
     """Say who made the claims behind a figure and where they were tallied."""
     for source, claimant in pairs:
         answer.line(italic(f"Claimed by {claimant}; tallied in {refs.ref(source)}. {CLAIM_CAVEAT}"))

@@ -32,8 +32,8 @@ def answer_on(desk: Desk, args: str) -> Answer:
         return fail("on", str(exc))
     refs = Citations()
     answer = Answer(command="on")
-    with desk.session() as s:
-        total = total_between(s, period.start, period.end)
+    with desk.connect() as conn:
+        total = total_between(conn, period.start, period.end)
         where = "on" if period.precision == "day" else "in"
         answer.line(
             f"Claims reported {where} {period.label}: {reports(total.reports)}, ",
@@ -43,7 +43,7 @@ def answer_on(desk: Desk, args: str) -> Answer:
         if not total.reports:
             answer.line("No defection claims were reported then.")
             return answer
-        rows = claims_between(s, period.start, period.end, limit=ROWS_LISTED)
+        rows = claims_between(conn, period.start, period.end, limit=ROWS_LISTED)
         answer.blank()
         for view in rows:
             answer.bullet(*claim_parts(view, refs))
@@ -56,6 +56,6 @@ def answer_on(desk: Desk, args: str) -> Answer:
                 )
             )
         answer.blank()
-        claimed_by(answer, refs, sources_in(s, period.start, period.end))
+        claimed_by(answer, refs, sources_in(conn, period.start, period.end))
         refs.write(answer)
     return answer

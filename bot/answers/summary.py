@@ -33,13 +33,13 @@ def weekly_summary(desk: Desk, week: Period) -> Answer:
     refs = Citations()
     answer = Answer(command="summary")
     answer.line(bold(f"Weekly summary of defection claims, {week.label}"))
-    with desk.session() as s:
-        rows = claims_between(s, week.start, week.end)
+    with desk.connect() as conn:
+        rows = claims_between(conn, week.start, week.end)
         prior = previous_week(week)
-        before = claims_between(s, prior.start, prior.end)
+        before = claims_between(conn, prior.start, prior.end)
         if not rows:
             answer.line("No defection claims were reported that week.")
-            span = data_span(s)
+            span = data_span(conn)
             if span is not None and not (span[0] <= week.end and week.start <= span[1]):
                 answer.line(
                     f"The data covers {format_day(span[0])} to {format_day(span[1])}; "
@@ -66,7 +66,7 @@ def weekly_summary(desk: Desk, week: Period) -> Answer:
                     refs.ref(v.source),
                 )
         answer.blank()
-        claimed_by(answer, refs, sources_in(s, week.start, week.end))
+        claimed_by(answer, refs, sources_in(conn, week.start, week.end))
         refs.write(answer)
     return answer
 

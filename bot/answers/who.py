@@ -13,17 +13,16 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, select
 
 from bot.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.answers.common import day
 from bot.citations import Citations, partial_date_label
 from bot.desk import Desk
-from bot.models import Claim, ClaimPerson, Person, Source
 from bot.periods import PeriodError, format_day, parse_period
 from bot.person_facts import EventFact, RoleFact, person_facts
-from bot.queries import CLAIM_COLUMNS, ClaimView, sources_by_id, views
+from bot.queries import CLAIM_COLUMNS, ClaimView, Reader, SourceInfo, sources_by_id, views
+from bot.tables import claim_people, claims, people
 
 if TYPE_CHECKING:
     from bot.matcher import Candidate
@@ -86,11 +85,11 @@ def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
     if not candidates:
         return _no_match(desk, query)
     chosen = _clear_winner(candidates)
-    with desk.session() as s:
+    with desk.connect() as conn:
         if chosen is None:
-            return _ambiguous(s, query, candidates)
+            return _ambiguous(conn, query, candidates)
         return person_card(
-            s,
+            conn,
             chosen.target,
             typed=query,
             candidate=chosen,
@@ -118,12 +117,12 @@ def _no_match(desk: Desk, query: str) -> Answer:
     return answer
 
 
-def _names(conn: Connection, ids: list[int]) -> dict[int, str]:
-    return dict(conn.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
+def _names(conn: Reader, ids: list[int]) -> dict[int, str]:
+    return dict(conn.execute(select(people.c.id, people.c.name).where(people.c.id.in_(ids))).all())
 
 
-def _ambiguous(s: Session, query: str, candidates: list[Candidate]) -> Answer:
-    names = _names(s.connection(), [c.target for c in candidates])
+def _ambiguous(conn: Reader, query: str, candidates: list[Candidate]) -> Answer:
+    names = _names(conn, [c.target for c in candidates])
     answer = Answer(command="who", ok=False)
     answer.line(f"“{query}” matches more than one person. Did you mean:")
     for c in candidates:
@@ -137,25 +136,25 @@ def _ambiguous(s: Session, query: str, candidates: list[Candidate]) -> Answer:
 # Built once: every card runs it.
 _MENTIONS = (
     select(*CLAIM_COLUMNS)
-    .join(ClaimPerson, ClaimPerson.claim_id == Claim.id)
-    .where(ClaimPerson.person_id == bindparam("person_id"))
-    .order_by(Claim.reported_on)
+    .join(claim_people, claim_people.c.claim_id == claims.c.id)
+    .where(claim_people.c.person_id == bindparam("person_id"))
+    .order_by(claims.c.reported_on)
 )
 
 
 def person_card(
-    s: Session,
+    conn: Reader,
     person_id: int,
     *,
     typed: str = "",
     candidate: Candidate | None = None,
     as_of: date | None = None,
     as_of_label: str = "",
-    sources: dict[int, Source] | None = None,
+    sources: dict[int, SourceInfo] | None = None,
 ) -> Answer:
     """The card; with ``as_of``, only what had happened by that day, and the status then."""
-    sources = sources if sources is not None else sources_by_id(s)
-    person = person_facts(s, person_id, sources)
+    sources = sources if sources is not None else sources_by_id(conn)
+    person = person_facts(conn, person_id, sources)
     refs = Citations()
     answer = Answer(command="who")
     answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
@@ -173,7 +172,7 @@ def person_card(
             )
             answer.bullet(role.title, f" — {where}" if where else "", " ", refs.ref(role.source))
 
-    mentions = views(s, s.connection().execute(_MENTIONS, {"person_id": person.id}).all(), sources)
+    mentions = views(conn, conn.execute(_MENTIONS, {"person_id": person.id}).all(), sources)
     events, unsure, later = list(person.events), [], 0
     if as_of is not None:
         # An event counts when it had certainly happened by then; one whose date is too coarse

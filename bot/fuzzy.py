@@ -1,0 +1,173 @@
+"""The fuzzy half of :class:`bot.matcher.NameIndex`: bucketed rapidfuzz scans over numpy arrays.
+
+>>> from bot.matcher import AliasEntry, NameIndex
+>>> index = NameIndex([AliasEntry(1, "Kung Raiya"), AliasEntry(2, "Kem Sokha")])
+>>> best = {}
+>>> index.fuzzy().scan(["kungraya"], 88.0, 5, best)
+>>> best
+{1: (94.12, 0, 'fuzzy')}
+
+Kept apart from the exact lookups so that answering an exact name, or a question that names
+no one, never imports numpy or rapidfuzz (~0.2 s of a one-shot ``desk ask``). The scoring
+and pruning are described in bot.matcher's docstring.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from bot.matcher import CLASS_COUNT, How, Key, signature
+
+__all__ = ["FuzzyIndex"]
+
+# cdist parallelises over query rows only; on the 2-core target extra workers made a
+# 6-row scan ~2x slower, and thread start-up would dominate small batches anyway.
+_WORKERS = 1
+_EPS = 1e-6
+# Keys per rapidfuzz call: amortises its fixed per-call cost over small buckets while
+# still letting the threshold rise (and prune) between calls in suggest().
+_BATCH = 1024
+
+Best = dict[int, tuple[float, int, How]]
+
+
+class FuzzyIndex:
+    """Bucket bounds, alias targets and the whole-word postings as numpy arrays.
+
+    Built from :class:`bot.matcher.NameIndex`'s plain arrays; the bucket key lists and id
+    arrays are shared with it, not copied.
+    """
+
+    def __init__(
+        self,
+        targets: array[int],
+        buckets: dict[tuple[int, ...], tuple[list[Key], array[int]]],
+        word_hashes: array[int],
+        word_aliases: array[int],
+    ) -> None:
+        self.targets: npt.NDArray[np.int64] = np.frombuffer(targets, dtype=np.int64)
+        # Bounds how many hits must be kept to be sure of `limit` distinct targets.
+        counts = np.unique(self.targets, return_counts=True)[1]
+        self._max_aliases_per_target = int(counts.max()) if len(counts) else 1
+        signatures = list(buckets)
+        self._bucket_keys = [buckets[sig][0] for sig in signatures]
+        self._bucket_ids = [np.frombuffer(buckets[sig][1], dtype=np.uint32) for sig in signatures]
+        self._bucket_counts = np.array(signatures, dtype=np.int32).reshape(-1, CLASS_COUNT + 1)
+        self._bucket_lengths = self._bucket_counts.sum(axis=1)
+        hashes = np.frombuffer(word_hashes, dtype=np.int64)
+        order = np.argsort(hashes, kind="stable")  # stable: alias ids stay ascending
+        self._word_hashes, self._word_starts = np.unique(hashes[order], return_index=True)
+        self._postings = np.frombuffer(word_aliases, dtype=np.uint32)[order]
+
+    def word_hits(self, word: str, limit: int) -> list[tuple[int, int]]:
+        """(target, alias id) for aliases containing *word*, first `limit` targets."""
+        # Keyed by hash(word) (the index lives and dies in one process, so the hash seed
+        # is fixed); a 64-bit collision across a few 100k words is not a practical risk.
+        pos = int(np.searchsorted(self._word_hashes, hash(word)))
+        if pos == len(self._word_hashes) or self._word_hashes[pos] != hash(word):
+            return []
+        end = self._word_starts[pos + 1] if pos + 1 < len(self._word_starts) else None
+        alias_ids = self._postings[self._word_starts[pos] : end]
+        targets, first = np.unique(self.targets[alias_ids], return_index=True)
+        order = np.argsort(first, kind="stable")[:limit]
+        return [(int(targets[i]), int(alias_ids[first[i]])) for i in order]
+
+    def scan(self, rows: Sequence[str], cutoff: float, limit: int, best: Best) -> None:
+        """Fuzzy-score buckets, most promising first, into *best*.
+
+        Buckets whose bound cannot reach the cutoff, or cannot beat the current
+        `limit`-th best target, are skipped; that pruning is what keeps suggest() (no
+        cutoff) close to resolve() in cost. Small buckets are scored in batches, since
+        each rapidfuzz call has a fixed cost that thousands of tiny buckets would add up.
+        """
+        if not self._bucket_keys:
+            return
+        query = np.array(signature(rows[0]), dtype=np.int32)
+        distance = np.abs(self._bucket_counts - query).sum(axis=1)
+        bounds = 100.0 * (1.0 - distance / (len(rows[0]) + self._bucket_lengths))
+        reachable = np.flatnonzero(bounds + _EPS >= cutoff)
+        order = reachable[np.argsort(-bounds[reachable], kind="stable")]
+        threshold = _raised(cutoff, best, limit)  # word hits may already fill `limit`
+        keys: list[Key] = []
+        ids: list[npt.NDArray[np.uint32]] = []
+        for bucket, bound in zip(order.tolist(), bounds[order].tolist(), strict=True):
+            if bound + _EPS < threshold or (len(best) >= limit and bound <= threshold):
+                break
+            keys += self._bucket_keys[bucket]
+            ids.append(self._bucket_ids[bucket])
+            if len(keys) >= _BATCH:
+                threshold = self._score(rows, keys, ids, threshold, limit, best)
+                keys, ids = [], []
+        if keys:
+            self._score(rows, keys, ids, threshold, limit, best)
+
+    def _score(
+        self,
+        rows: Sequence[str],
+        keys: list[Key],
+        ids: list[npt.NDArray[np.uint32]],
+        threshold: float,
+        limit: int,
+        best: Best,
+    ) -> float:
+        """Score one batch of keys into *best*; return the raised threshold."""
+        matrix = process.cdist(
+            rows,
+            keys,
+            scorer=fuzz.ratio,
+            score_cutoff=threshold,
+            dtype=np.float32,
+            workers=_WORKERS,
+        )
+        scores = matrix.max(axis=0) if len(rows) > 1 else matrix[0]
+        # Below-cutoff scores come back as 0, which `>= threshold` drops unless
+        # threshold is 0 (suggest), where every alias is a candidate.
+        hits = np.flatnonzero(scores >= threshold)
+        if not len(hits):
+            return threshold
+        keep = limit * self._max_aliases_per_target  # enough hits for `limit` targets
+        if len(hits) > keep:
+            hits = hits[np.argpartition(scores[hits], -keep)[-keep:]]
+        alias_ids = (ids[0] if len(ids) == 1 else np.concatenate(ids))[hits]
+        for alias_id, target, score in zip(
+            alias_ids.tolist(),
+            self.targets[alias_ids].tolist(),
+            scores[hits].tolist(),
+            strict=True,
+        ):
+            _offer(best, target, score, alias_id)
+        return _raised(threshold, best, limit)
+
+    def acronyms(
+        self, compact: str, acronyms: dict[str, list[int]], limit: int, best: Best
+    ) -> None:
+        """Score every acronym (few exist, so that is cheap) into *best*, for suggest()."""
+        for acronym, score, _ in process.extract(
+            compact, list(acronyms), scorer=fuzz.ratio, limit=limit
+        ):
+            for alias_id in acronyms[acronym]:
+                _offer(best, int(self.targets[alias_id]), float(score), alias_id)
+
+
+def _offer(best: Best, target: int, score: float, alias_id: int) -> None:
+    """Keep the higher score per target; earlier alias wins ties (stable output)."""
+    score = round(score, 2)
+    current = best.get(target)
+    if current is None or (score, -alias_id) > (current[0], -current[1]):
+        best[target] = (score, alias_id, "fuzzy")
+
+
+def _raised(threshold: float, best: Best, limit: int) -> float:
+    """The score a new target must reach to enter the top `limit`.
+
+    >>> _raised(88.0, {1: (95.0, 0, "fuzzy"), 2: (91.0, 1, "fuzzy")}, 2)
+    91.0
+    """
+    if len(best) < limit:
+        return threshold
+    return max(threshold, sorted((value[0] for value in best.values()), reverse=True)[limit - 1])
