@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -78,23 +79,30 @@ class FuzzyIndex:
         return [(int(targets[i]), int(alias_ids[first[i]])) for i in order]
 
     def scan(self, rows: Sequence[str], cutoff: float, limit: int, best: Best) -> None:
-        """Fuzzy-score buckets, most promising first, into *best*.
+        """Fuzzy-score the buckets whose bound can reach the cutoff into *best*.
 
-        Buckets whose bound cannot reach the cutoff, or cannot beat the current
-        `limit`-th best target, are skipped; that pruning is what keeps suggest() (no
-        cutoff) close to resolve() in cost. Small buckets are scored in batches, since
-        each rapidfuzz call has a fixed cost that thousands of tiny buckets would add up.
+        With a cutoff (resolve), the bound prunes nearly every bucket up front, so what is
+        left is scored in one rapidfuzz call: a loop over buckets cost more than the scoring
+        at 1k aliases. With no cutoff (suggest), the `limit`-th best score found so far is
+        what prunes, so buckets are scored most promising first, in batches, raising it.
         """
         if not self._bucket_keys:
             return
         query = np.array(signature(rows[0]), dtype=np.int32)
         distance = np.abs(self._bucket_counts - query).sum(axis=1)
         bounds = 100.0 * (1.0 - distance / (len(rows[0]) + self._bucket_lengths))
-        reachable = np.flatnonzero(bounds + _EPS >= cutoff)
-        order = reachable[np.argsort(-bounds[reachable], kind="stable")]
         threshold = _raised(cutoff, best, limit)  # word hits may already fill `limit`
-        keys: list[Key] = []
-        ids: list[npt.NDArray[np.uint32]] = []
+        reachable = np.flatnonzero(bounds + _EPS >= threshold)
+        if cutoff > 0:
+            if len(reachable):
+                buckets = reachable.tolist()
+                keys = list(chain.from_iterable(map(self._bucket_keys.__getitem__, buckets)))
+                ids = list(map(self._bucket_ids.__getitem__, buckets))
+                self._score(rows, keys, ids, threshold, limit, best)
+            return
+        order = reachable[np.argsort(-bounds[reachable], kind="stable")]
+        keys = []
+        ids = []
         for bucket, bound in zip(order.tolist(), bounds[order].tolist(), strict=True):
             if bound + _EPS < threshold or (len(best) >= limit and bound <= threshold):
                 break
