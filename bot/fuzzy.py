@@ -1,15 +1,16 @@
-"""The fuzzy half of :class:`bot.matcher.NameIndex`: bucketed rapidfuzz scans over numpy arrays.
+"""The fuzzy half of a large :class:`bot.matcher.NameIndex`: bucketed rapidfuzz scans over
+numpy arrays.
 
 >>> from bot.matcher import AliasEntry, NameIndex
->>> index = NameIndex([AliasEntry(1, "Kung Raiya"), AliasEntry(2, "Kem Sokha")])
->>> best = {}
->>> index.fuzzy().scan(["kungraya"], 88.0, 5, best)
->>> best
-{1: (94.12, 0, 'fuzzy')}
+>>> names = [AliasEntry(n, f"Sok {chr(97 + n % 26)}ara {n}") for n in range(600)]
+>>> index = NameIndex([AliasEntry(1000, "Kung Raiya"), *names])
+>>> type(index.fuzzy()).__name__, [c.alias for c in index.resolve("kung raya")]
+('FuzzyIndex', ['Kung Raiya'])
 
 Kept apart from the exact lookups so that answering an exact name, or a question that names
-no one, never imports numpy or rapidfuzz (~0.2 s of a one-shot ``desk ask``). The scoring
-and pruning are described in bot.matcher's docstring.
+no one, never imports numpy or rapidfuzz (~0.2 s of a one-shot ``desk ask``); indexes of up
+to ``bot.matcher.SMALL_INDEX`` aliases use :mod:`bot.fuzzy_small` instead. The scoring and
+pruning are described in bot.matcher's docstring.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from bot.matcher import CLASS_COUNT, How, Key, signature
+from bot.matcher import CLASS_COUNT, Best, Key, offer, raised, signature
 
 __all__ = ["FuzzyIndex"]
 
@@ -33,8 +34,6 @@ _EPS = 1e-6
 # Keys per rapidfuzz call: amortises its fixed per-call cost over small buckets while
 # still letting the threshold rise (and prune) between calls in suggest().
 _BATCH = 1024
-
-Best = dict[int, tuple[float, int, How]]
 
 
 class FuzzyIndex:
@@ -91,7 +90,7 @@ class FuzzyIndex:
         query = np.array(signature(rows[0]), dtype=np.int32)
         distance = np.abs(self._bucket_counts - query).sum(axis=1)
         bounds = 100.0 * (1.0 - distance / (len(rows[0]) + self._bucket_lengths))
-        threshold = _raised(cutoff, best, limit)  # word hits may already fill `limit`
+        threshold = raised(cutoff, best, limit)  # word hits may already fill `limit`
         reachable = np.flatnonzero(bounds + _EPS >= threshold)
         if cutoff > 0:
             if len(reachable):
@@ -105,6 +104,8 @@ class FuzzyIndex:
         ids = []
         for bucket, bound in zip(order.tolist(), bounds[order].tolist(), strict=True):
             if bound + _EPS < threshold or (len(best) >= limit and bound <= threshold):
+                # Equal can only tie the last place: skipping those buckets (many, as bounds
+                # and scores take the same values) means a tie there may go to either alias.
                 break
             keys += self._bucket_keys[bucket]
             ids.append(self._bucket_ids[bucket])
@@ -140,7 +141,9 @@ class FuzzyIndex:
             return threshold
         keep = limit * self._max_aliases_per_target  # enough hits for `limit` targets
         if len(hits) > keep:
-            hits = hits[np.argpartition(scores[hits], -keep)[-keep:]]
+            # Everything tied with the keep-th best stays: ties go to the earlier alias.
+            kth = np.partition(scores[hits], -keep)[-keep]
+            hits = hits[scores[hits] >= kth]
         alias_ids = (ids[0] if len(ids) == 1 else np.concatenate(ids))[hits]
         for alias_id, target, score in zip(
             alias_ids.tolist(),
@@ -148,8 +151,8 @@ class FuzzyIndex:
             scores[hits].tolist(),
             strict=True,
         ):
-            _offer(best, target, score, alias_id)
-        return _raised(threshold, best, limit)
+            offer(best, target, score, alias_id)
+        return raised(threshold, best, limit)
 
     def acronyms(
         self, compact: str, acronyms: dict[str, list[int]], limit: int, best: Best
@@ -159,23 +162,4 @@ class FuzzyIndex:
             compact, list(acronyms), scorer=fuzz.ratio, limit=limit
         ):
             for alias_id in acronyms[acronym]:
-                _offer(best, int(self.targets[alias_id]), float(score), alias_id)
-
-
-def _offer(best: Best, target: int, score: float, alias_id: int) -> None:
-    """Keep the higher score per target; earlier alias wins ties (stable output)."""
-    score = round(score, 2)
-    current = best.get(target)
-    if current is None or (score, -alias_id) > (current[0], -current[1]):
-        best[target] = (score, alias_id, "fuzzy")
-
-
-def _raised(threshold: float, best: Best, limit: int) -> float:
-    """The score a new target must reach to enter the top `limit`.
-
-    >>> _raised(88.0, {1: (95.0, 0, "fuzzy"), 2: (91.0, 1, "fuzzy")}, 2)
-    91.0
-    """
-    if len(best) < limit:
-        return threshold
-    return max(threshold, sorted((value[0] for value in best.values()), reverse=True)[limit - 1])
+                offer(best, int(self.targets[alias_id]), float(score), alias_id)

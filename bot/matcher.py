@@ -37,23 +37,26 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from bot.normalize import normalize_name
-
-if TYPE_CHECKING:
-    from bot.fuzzy import FuzzyIndex
 
 __all__ = ["WORD_SCORE", "AliasEntry", "Candidate", "NameIndex", "looks_like_acronym"]
 
 How = Literal["exact", "acronym", "word", "fuzzy"]
 Key = str | bytes
+# Best candidate so far per target: (score, alias id, how it matched).
+Best = dict[int, tuple[float, int, How]]
 
 # A bare surname or party word is a real lead but weaker than a near-complete name;
 # 90 ranks it above borderline fuzzy hits (88-90) and below confident ones.
 WORD_SCORE = 90.0
 # Shorter words ("Ly", "Ou") are shared by too many people to be a useful lead.
 _MIN_WORD = 3
+# Up to this many aliases, fuzzy lookups score every key with plain rapidfuzz calls: at a
+# few hundred keys that is as fast as the bucketed scan, and numpy (~0.15 s to import) is
+# never needed, which is most of a one-shot `desk ask` for a misspelled name on the seed data.
+SMALL_INDEX = 500
 # Rows (query token orders) cost ~linearly in scan time: all orders up to three
 # tokens, rotations (surname moved to the end, as in Western copy) up to six.
 _MAX_PERMUTED_TOKENS = 3
@@ -163,6 +166,48 @@ def signature(compact: str) -> tuple[int, ...]:
     return (*counts, len(compact) - sum(counts))
 
 
+def offer(best: Best, target: int, score: float, alias_id: int) -> None:
+    """Keep the higher score per target; earlier alias wins ties (stable output).
+
+    >>> best = {}; offer(best, 7, 90.004, 3); offer(best, 7, 90.0, 1); best
+    {7: (90.0, 1, 'fuzzy')}
+    """
+    score = round(score, 2)
+    current = best.get(target)
+    if current is None or (score, -alias_id) > (current[0], -current[1]):
+        best[target] = (score, alias_id, "fuzzy")
+
+
+def raised(threshold: float, best: Best, limit: int) -> float:
+    """The score a new target must reach to enter the top `limit`.
+
+    >>> raised(88.0, {1: (95.0, 0, "fuzzy"), 2: (91.0, 1, "fuzzy")}, 2)
+    91.0
+    """
+    if len(best) < limit:
+        return threshold
+    return max(threshold, sorted((value[0] for value in best.values()), reverse=True)[limit - 1])
+
+
+class FuzzyLookup(Protocol):
+    """The fuzzy half of a NameIndex: bot.fuzzy (numpy) or bot.fuzzy_small (a few hundred
+    aliases, plain rapidfuzz calls)."""
+
+    def word_hits(self, word: str, limit: int) -> list[tuple[int, int]]:
+        """(target, alias id) of aliases containing *word*, first `limit` targets by alias id."""
+        ...
+
+    def scan(self, rows: Sequence[str], cutoff: float, limit: int, best: Best) -> None:
+        """Offer every alias scoring at least the cutoff against any row into *best*."""
+        ...
+
+    def acronyms(
+        self, compact: str, acronyms: dict[str, list[int]], limit: int, best: Best
+    ) -> None:
+        """Offer the `limit` closest acronyms into *best* (for suggest)."""
+        ...
+
+
 class NameIndex:
     """Resolve free-text names to alias targets; see the module docstring.
 
@@ -212,11 +257,12 @@ class NameIndex:
         self._acronyms = acronyms
         self._buckets = buckets
         self._words: tuple[array[int], array[int]] | None = (word_hashes, word_aliases)
-        self._fuzzy: FuzzyIndex | None = None
+        self._fuzzy: FuzzyLookup | None = None
         self._fuzzy_lock = threading.Lock()
 
-    def fuzzy(self) -> FuzzyIndex:
-        """The fuzzy half (numpy arrays over the same buckets), built on first use.
+    def fuzzy(self) -> FuzzyLookup:
+        """The fuzzy half, built on first use: plain rapidfuzz calls for a few hundred
+        aliases (the seed data: no numpy to import), bucketed numpy arrays above that.
 
         >>> NameIndex([AliasEntry(1, "Hun Sen")]).fuzzy().word_hits("sen", 5)
         [(1, 0)]
@@ -225,11 +271,17 @@ class NameIndex:
         if fuzzy is None:
             with self._fuzzy_lock:
                 if self._fuzzy is None:
-                    from bot.fuzzy import FuzzyIndex
-
                     assert self._words is not None  # dropped only once _fuzzy is set
-                    self._fuzzy = FuzzyIndex(self._targets, self._buckets, *self._words)
-                    self._words = None  # the sorted copies in FuzzyIndex replace them
+                    parts = (self._targets, self._buckets, *self._words)
+                    if len(self) <= SMALL_INDEX:
+                        from bot.fuzzy_small import SmallFuzzyIndex
+
+                        self._fuzzy = SmallFuzzyIndex(*parts)
+                    else:
+                        from bot.fuzzy import FuzzyIndex
+
+                        self._fuzzy = FuzzyIndex(*parts)
+                    self._words = None  # the fuzzy half keeps what it needs of them
                 fuzzy = self._fuzzy
         return fuzzy
 
@@ -254,7 +306,7 @@ class NameIndex:
             return exact
         tokens = key.split()
         fuzzy = self.fuzzy()
-        best: dict[int, tuple[float, int, How]] = {}
+        best: Best = {}
         if len(tokens) == 1 and len(compact) >= _MIN_WORD and cutoff <= WORD_SCORE:
             for target, alias_id in fuzzy.word_hits(compact, limit):
                 best[target] = (WORD_SCORE, alias_id, "word")
@@ -279,7 +331,7 @@ class NameIndex:
         exact = self._exact(compact, limit)
         if exact:
             return exact
-        best: dict[int, tuple[float, int, How]] = {}
+        best: Best = {}
         fuzzy = self.fuzzy()
         fuzzy.scan(_token_orders(key.split()), 0.0, limit, best)
         if self._acronyms:  # acronyms never enter resolve()'s fuzzy scan
@@ -308,7 +360,7 @@ class NameIndex:
                 out[target] = Candidate(target, self._alias(alias_id), 100.0, how)
         return list(out.values())[:limit]
 
-    def _ranked(self, best: dict[int, tuple[float, int, How]], limit: int) -> list[Candidate]:
+    def _ranked(self, best: Best, limit: int) -> list[Candidate]:
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
         return [
             Candidate(target, self._alias(alias_id), score, how)

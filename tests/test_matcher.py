@@ -254,10 +254,11 @@ def _random_names(rng: random.Random, count: int) -> list[str]:
     return sorted(names)
 
 
+@pytest.mark.parametrize("size", [300, 3000])  # the plain (bot.fuzzy_small) and bucketed halves
 @pytest.mark.parametrize("seed", range(5))
-def test_bucket_pruning_matches_brute_force(seed: int) -> None:
+def test_bucket_pruning_matches_brute_force(seed: int, size: int) -> None:
     rng = random.Random(seed)
-    aliases = _random_names(rng, 3000)
+    aliases = _random_names(rng, size)
     compacts = [compact_key(alias) for alias in aliases]
     index = NameIndex(AliasEntry(n, alias) for n, alias in enumerate(aliases))
     for _ in range(20):
@@ -279,6 +280,35 @@ def test_bucket_pruning_matches_brute_force(seed: int) -> None:
         top = index.suggest(query, limit=5)
         best = sorted(expected.values(), reverse=True)[:5]
         assert [c.score for c in top] == pytest.approx(best, abs=0.01)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_small_and_bucketed_fuzzy_halves_agree(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(seed)
+    aliases = [*_random_names(rng, 400), "CNRP", "CLP", "FUNCINPEC"]
+    small = NameIndex(AliasEntry(n, alias) for n, alias in enumerate(aliases))
+    assert type(small.fuzzy()).__name__ == "SmallFuzzyIndex"  # built now, on first use
+    monkeypatch.setattr(bot.matcher, "SMALL_INDEX", 0)
+    bucketed = NameIndex(AliasEntry(n, alias) for n, alias in enumerate(aliases))
+    assert type(bucketed.fuzzy()).__name__ == "FuzzyIndex"
+    queries = [rng.choice(aliases) for _ in range(40)]
+    queries = [q[:-1] + rng.choice("aeiouhn") for q in queries] + ["Hun", "Sokha", "CNPR", "Lim"]
+    for query in queries:
+        for limit in (1, 5):
+            _same_up_to_last_place_ties(
+                small.resolve(query, limit=limit), bucketed.resolve(query, limit=limit)
+            )
+            _same_up_to_last_place_ties(
+                small.suggest(query, limit=limit), bucketed.suggest(query, limit=limit)
+            )
+
+
+def _same_up_to_last_place_ties(got: list[Candidate], want: list[Candidate]) -> None:
+    """Equal, except that a tie for the last place may go to another alias (the bucketed scan
+    skips buckets that could only tie it)."""
+    assert [c.score for c in got] == [c.score for c in want]
+    last = got[-1].score if got else None
+    assert [c for c in got if c.score != last] == [c for c in want if c.score != last]
 
 
 def test_doctests() -> None:
