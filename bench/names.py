@@ -86,6 +86,7 @@ def build_methods(entries: list[tuple[int, str]]) -> tuple[dict[str, Method], di
     built: dict[str, float] = {}
     started = time.perf_counter()
     index = NameIndex(AliasEntry(target, alias) for target, alias in entries)
+    index.fuzzy()  # built on first use otherwise; the bot builds it at start
     built["NameIndex"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -34,6 +34,8 @@ _EPS = 1e-6
 # Keys per rapidfuzz call: amortises its fixed per-call cost over small buckets while
 # still letting the threshold rise (and prune) between calls in suggest().
 _BATCH = 1024
+# Up to this many keys left by the bounds, resolve scores them in one call (see scan()).
+_ONE_CALL = 4 * _BATCH
 
 
 class FuzzyIndex:
@@ -59,6 +61,7 @@ class FuzzyIndex:
         self._bucket_ids = [np.frombuffer(buckets[sig][1], dtype=np.uint32) for sig in signatures]
         self._bucket_counts = np.array(signatures, dtype=np.int32).reshape(-1, CLASS_COUNT + 1)
         self._bucket_lengths = self._bucket_counts.sum(axis=1)
+        self._bucket_sizes = np.array([len(keys) for keys in self._bucket_keys], dtype=np.int64)
         hashes = np.frombuffer(word_hashes, dtype=np.int64)
         order = np.argsort(hashes, kind="stable")  # stable: alias ids stay ascending
         self._word_hashes, self._word_starts = np.unique(hashes[order], return_index=True)
@@ -80,10 +83,11 @@ class FuzzyIndex:
     def scan(self, rows: Sequence[str], cutoff: float, limit: int, best: Best) -> None:
         """Fuzzy-score the buckets whose bound can reach the cutoff into *best*.
 
-        With a cutoff (resolve), the bound prunes nearly every bucket up front, so what is
-        left is scored in one rapidfuzz call: a loop over buckets cost more than the scoring
-        at 1k aliases. With no cutoff (suggest), the `limit`-th best score found so far is
-        what prunes, so buckets are scored most promising first, in batches, raising it.
+        With a cutoff (resolve) the bound often leaves a few hundred keys, which are scored in
+        one rapidfuzz call: a loop over buckets cost more than the scoring at 1k aliases.
+        Otherwise (many keys left, or suggest with no cutoff) the `limit`-th best score found
+        so far is what prunes, so buckets are scored most promising first, in batches,
+        raising it as they go.
         """
         if not self._bucket_keys:
             return
@@ -92,7 +96,7 @@ class FuzzyIndex:
         bounds = 100.0 * (1.0 - distance / (len(rows[0]) + self._bucket_lengths))
         threshold = raised(cutoff, best, limit)  # word hits may already fill `limit`
         reachable = np.flatnonzero(bounds + _EPS >= threshold)
-        if cutoff > 0:
+        if cutoff > 0 and self._bucket_sizes[reachable].sum() <= _ONE_CALL:
             if len(reachable):
                 buckets = reachable.tolist()
                 keys = list(chain.from_iterable(map(self._bucket_keys.__getitem__, buckets)))
