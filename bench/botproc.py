@@ -3,6 +3,11 @@ the same python-telegram-bot stack, polling a Bot API server at URL.
 
     .venv/bin/python -m bench.botproc desk URL DATABASE_URL [--unlimited]
     .venv/bin/python -m bench.botproc echo URL [--unlimited]
+    .venv/bin/python -m bench.botproc replay URL REPLIES.json
+
+The replay bot answers each known text with the desk's own reply, computed beforehand (the
+same HTML messages and buttons): it sends what the desk sends without computing it, so the
+desk against it is the cost of answering, and it against the echo bot the cost of the payload.
 
 The echo bot is the floor of the end-to-end benchmark: the Application that
 :func:`bot.app.build_application` builds (AIORateLimiter, concurrent updates, post-init),
@@ -71,6 +76,48 @@ def run_echo(url: str, token: str) -> None:
     app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
 
 
+def run_replay(url: str, replies_path: str, token: str) -> None:
+    """The echo bot's Application, replying with the desk's precomputed messages and buttons."""
+    import json
+
+    from bot.answer import Answer, Button
+    from bot.desk import Desk
+    from handlers.reply import keyboard
+
+    replies = {
+        text: (
+            reply["messages"],
+            keyboard(Answer("", buttons=[Button(*b) for b in reply["buttons"]])),
+        )
+        for text, reply in json.loads(Path(replies_path).read_text()).items()
+    }
+
+    async def replay(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message is None or message.text not in replies:
+            return
+        parts, markup = replies[message.text]
+        for i, part in enumerate(parts):
+            await message.reply_html(
+                part,
+                reply_markup=markup if i == len(parts) - 1 else None,
+                do_quote=False,
+                disable_web_page_preview=True,
+            )
+
+    settings = load_settings(
+        {**os.environ, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url}, env_file=None
+    )
+    database = (
+        Path(__file__).parent / "out" / "replay.sqlite3"
+    )  # not the echo's: both start at once
+    app = bot.app.build_application(Desk.open(f"sqlite:///{database}"), settings)
+    app.handlers.clear()
+    app.error_handlers.clear()
+    app.add_handler(MessageHandler(filters.TEXT, replay))
+    app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
+
+
 def run_desk(url: str, database_url: str, token: str) -> None:
     from bot.desk import Desk
 
@@ -89,7 +136,7 @@ def run_desk(url: str, database_url: str, token: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("which", choices=("desk", "echo"))
+    parser.add_argument("which", choices=("desk", "echo", "replay"))
     parser.add_argument("url")
     parser.add_argument("database_url", nargs="?")
     parser.add_argument("--unlimited", action="store_true")
@@ -99,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
         _unlimited()
     if args.which == "echo":
         run_echo(args.url, args.token)
+    elif args.which == "replay":
+        if not args.database_url:
+            parser.error("replay needs REPLIES.json")
+        run_replay(args.url, args.database_url, args.token)
     else:
         if not args.database_url:
             parser.error("desk needs DATABASE_URL")

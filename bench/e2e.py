@@ -14,7 +14,8 @@ from elsewhere on the machine hits both alike.
   busy with its previous reply), from the moment the update is queued at the fake to the
   moment the answer's last message reaches it. /who and /total each get their own query mix;
   the echo bot gets the same texts. Replies are checked against ``answer_text`` on the same
-  database (same text, same number of messages).
+  database (same text, same number of messages). A third bot replays the desk's replies,
+  computed beforehand, which splits the gap to the echo bot into payload and answering.
 - **Throughput**: many private chats send at once (updates queued together); updates answered
   per second until the last answer arrives. As shipped, the rate limiter caps every bot at 30
   messages/s (Telegram's broadcast limit), so this is measured twice: as shipped, and with the
@@ -24,6 +25,7 @@ from elsewhere on the machine hits both alike.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import signal
@@ -31,6 +33,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
@@ -54,8 +57,10 @@ from bench.synth import misspell
 from tests.fake_bot_api import DEFAULT_TOKEN, Call, FakeBotAPI, parse_html
 
 ECHO_TOKEN = "654321:ECHO-TOKEN"
+REPLAY_TOKEN = "765432:REPLAY-TOKEN"
 DESK_CHAT = 10_000
 ECHO_CHAT = 20_000
+REPLAY_CHAT = 30_000
 THROUGHPUT_CHATS = 200
 SETTLE = 0.05  # s of quiet before each latency question
 
@@ -95,26 +100,35 @@ def total_queries(count: int, seed: int = 22) -> list[str]:
     ]
 
 
-def expected_messages(dataset: Dataset, texts: list[str]) -> dict[str, list[str]]:
-    """What each text should produce (visible text per message), from answer_text directly."""
+def desk_replies(dataset: Dataset, texts: list[str]) -> dict[str, dict[str, list[Any]]]:
+    """What the desk sends for each text (HTML messages, buttons), from answer_text directly."""
     from bot.answers import answer_text
     from bot.desk import Desk
     from bot.render import html_messages
 
     desk = Desk.open(dataset.url, load_if_empty=False)
-    out: dict[str, list[str]] = {}
+    out: dict[str, dict[str, list[Any]]] = {}
     for text in dict.fromkeys(texts):
-        out[text] = [parse_html(m)[0].strip() for m in html_messages(answer_text(desk, text))]
+        answer = answer_text(desk, text)
+        out[text] = {
+            "messages": html_messages(answer),
+            "buttons": [[b.label, b.command] for b in answer.buttons],
+        }
     desk.engine.dispose()
     return out
 
 
+def visible(replies: dict[str, dict[str, list[Any]]]) -> dict[str, list[str]]:
+    """The text of each message as a reader sees it: what the answers are checked against."""
+    return {t: [parse_html(m)[0].strip() for m in r["messages"]] for t, r in replies.items()}
+
+
 class BotProcess:
-    def __init__(self, which: str, url: str, token: str, dataset: Dataset | None, unlimited: bool):
+    def __init__(self, which: str, url: str, token: str, data: str | None, unlimited: bool):
         self.log_path = out_dir() / f"e2e-{which}{'-unlimited' if unlimited else ''}.log"
         cmd = [sys.executable, "-m", "bench.botproc", which, url]
-        if dataset is not None:
-            cmd.append(dataset.url)
+        if data is not None:
+            cmd.append(data)
         cmd += ["--token", token] + (["--unlimited"] if unlimited else [])
         self.log = self.log_path.open("w")
         self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=self.log, stderr=subprocess.STDOUT)
@@ -165,12 +179,16 @@ def ask(fake: FakeBotAPI, side: Side, text: str, parts: int, timeout: float = 12
 
 
 def measure_latency(
-    fake: FakeBotAPI, desk: Side, echo: Side, texts: list[str], want: dict[str, list[str]]
+    fake: FakeBotAPI,
+    desk: Side,
+    echo: Side,
+    replay: Side,
+    texts: list[str],
+    want: dict[str, list[str]],
 ) -> None:
     for i, text in enumerate(texts):
-        order = [(desk, len(want[text])), (echo, 1)]
-        if i % 2:
-            order.reverse()
+        order = [(desk, len(want[text])), (echo, 1), (replay, len(want[text]))]
+        order = order[i % 3 :] + order[: i % 3]  # each bot goes first, second, third in turn
         for side, parts in order:
             # One question at a time: asked the moment the previous reply reached the fake, a
             # bot (and the fake) were still busy with that reply, and the next question paid
@@ -178,7 +196,7 @@ def measure_latency(
             # /total, that fell on every /who of the desk and on no /total.
             time.sleep(SETTLE)
             ask(fake, side, text, parts)
-            if side is desk:
+            if side is not echo:
                 got = [s.text for s in fake.sent_messages(side.chat)[-parts:]]
                 if got != want[text]:
                     side.wrong.append(text)
@@ -188,7 +206,7 @@ def measure_throughput(
     fake: FakeBotAPI, side: Side, texts: list[str], parts: dict[str, int], chats: list[int]
 ) -> float:
     """Queue every text at once (round-robin over chats); updates answered per second."""
-    predicate = (lambda c: c.ok and c.token == side.token)  # noqa: E731
+    predicate = lambda c: c.ok and c.token == side.token  # noqa: E731
     before = len(fake.wait_for_sync("sendMessage", count=0, predicate=predicate))
     total = sum(parts[t] for t in texts)
     started = time.monotonic()
@@ -203,6 +221,7 @@ def measure_throughput(
 
 @dataclass
 class Run:
+    # bot ("desk", "echo", "replay") → command → seconds
     latency: dict[str, dict[str, list[float]]] = field(default_factory=dict)
     throughput: dict[str, dict[str, float]] = field(default_factory=dict)
     wrong: list[str] = field(default_factory=list)
@@ -217,7 +236,10 @@ def run(args: argparse.Namespace) -> tuple[Run, Dataset]:
     mixed = [t for pair in zip(who, total, strict=True) for t in pair]
     warm = who_queries(dataset.people, 10, seed=99) + total_queries(10, seed=99)
     log(f"computing expected answers for {len(set(mixed + warm))} texts")
-    want = expected_messages(dataset, mixed + warm)
+    replies = desk_replies(dataset, mixed + warm)
+    want = visible(replies)
+    replies_path = out_dir() / "e2e-replies.json"
+    replies_path.write_text(json.dumps(replies))
     echo_chats = [ECHO_CHAT + 1 + i for i in range(THROUGHPUT_CHATS)]
     desk_chats = [DESK_CHAT + 1 + i for i in range(THROUGHPUT_CHATS)]
     result = Run()
@@ -225,27 +247,37 @@ def run(args: argparse.Namespace) -> tuple[Run, Dataset]:
         mode = "limiter lifted" if unlimited else "as shipped"
         fake = FakeBotAPI(bot_username="DefectionDeskBot")
         fake.add_bot(ECHO_TOKEN, "EchoBot", first_name="Echo")
+        fake.add_bot(REPLAY_TOKEN, "ReplayBot", first_name="Replay")
         url = fake.start_in_thread()
-        for chat in [DESK_CHAT, ECHO_CHAT, *echo_chats, *desk_chats]:
+        for chat in [DESK_CHAT, ECHO_CHAT, REPLAY_CHAT, *echo_chats, *desk_chats]:
             fake.add_private_chat(chat, first_name=f"Reporter {chat}")
         bots = [
-            BotProcess("desk", url, DEFAULT_TOKEN, dataset, unlimited),
+            BotProcess("desk", url, DEFAULT_TOKEN, dataset.url, unlimited),
             BotProcess("echo", url, ECHO_TOKEN, None, unlimited),
         ]
+        if not unlimited:  # the replay bot is a latency floor only
+            bots.append(BotProcess("replay", url, REPLAY_TOKEN, str(replies_path), unlimited))
         desk = Side("desk", DEFAULT_TOKEN, DESK_CHAT)
         echo = Side("echo", ECHO_TOKEN, ECHO_CHAT)
+        replay = Side("replay", REPLAY_TOKEN, REPLAY_CHAT)
         try:
             log(f"[{mode}] warming up (the desk builds its name indexes on first use)")
             for text in warm:
                 ask(fake, desk, text, len(want[text]), timeout=300)
                 ask(fake, echo, text, 1)
-            desk.latencies.clear()
-            echo.latencies.clear()
+                if not unlimited:
+                    ask(fake, replay, text, len(want[text]), timeout=120)
+            for side in (desk, echo, replay):
+                side.latencies.clear()
             if not unlimited:
                 log(f"latency: {len(mixed)} texts on each bot (load {loadavg()})")
-                measure_latency(fake, desk, echo, mixed, want)
-                result.latency = {"desk": desk.latencies, "echo": echo.latencies}
-                result.wrong = desk.wrong
+                measure_latency(fake, desk, echo, replay, mixed, want)
+                result.latency = {
+                    "desk": desk.latencies,
+                    "echo": echo.latencies,
+                    "replay": replay.latencies,
+                }
+                result.wrong = desk.wrong + [f"replay: {t}" for t in replay.wrong]
             updates = args.updates if unlimited else args.shipped_updates
             texts = [mixed[i % len(mixed)] for i in range(updates)]
             parts = {t: len(want[t]) for t in texts}
@@ -261,9 +293,7 @@ def run(args: argparse.Namespace) -> tuple[Run, Dataset]:
             for process in bots:
                 process.stop()
                 result.errors += [f"{process.log_path.name}: {e}" for e in process.errors()]
-            result.rejected += sum(
-                1 for c in fake.calls if c.method == "sendMessage" and not c.ok
-            )
+            result.rejected += sum(1 for c in fake.calls if c.method == "sendMessage" and not c.ok)
             fake.stop()
     return result, dataset
 
@@ -290,6 +320,23 @@ def report(result: Run, dataset: Dataset, load0: str) -> str:
             f"- {command} latency <= 1.25x the echo floor: p50 {p50 / e50:.2f}x, "
             f"p95 {p95 / e95:.2f}x — {verdict(p50 / e50 <= 1.25 and p95 / e95 <= 1.25)}"
         )
+    replayed = result.latency.get("replay", {})
+    floor_rows = []
+    for command, times in sorted(replayed.items(), reverse=True):
+        desk_times = result.latency["desk"].get(command, [])
+        if not times or not desk_times:
+            continue
+        r50, r95 = median(times), percentile(times, 95)
+        floor_rows.append(
+            [
+                command,
+                ms(r50),
+                ms(r95),
+                f"{r50 / e50:.2f}x",
+                f"{median(desk_times) / r50:.2f}x",
+                f"{percentile(desk_times, 95) / r95:.2f}x",
+            ]
+        )
     trows = []
     for mode, rates in result.throughput.items():
         ratio = rates["desk"] / rates["echo"]
@@ -310,6 +357,23 @@ def report(result: Run, dataset: Dataset, load0: str) -> str:
         "received by the fake):",
         "",
         table(["bot", "command", "n", "p50 ms", "p95 ms", "p50 vs floor", "p95 vs floor"], rows),
+        "",
+        "Where the gap is: a third bot, on the same stack, replays the desk's own replies "
+        "(the same HTML messages and buttons, computed before the run) without computing "
+        "them. Replay vs echo is what the bigger reply costs (serialising, sending and the "
+        "fake parsing it); desk vs replay is what answering costs:",
+        "",
+        table(
+            [
+                "command",
+                "replay p50 ms",
+                "replay p95 ms",
+                "replay p50 vs echo",
+                "desk p50 vs replay",
+                "desk p95 vs replay",
+            ],
+            floor_rows,
+        ),
         "",
         f"Throughput, {THROUGHPUT_CHATS} private chats sending at once (updates answered per s):",
         "",
@@ -348,4 +412,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-
