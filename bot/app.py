@@ -46,10 +46,10 @@ from handlers import (
 
 log = logging.getLogger("desk")
 
-# PTB's AIORateLimiter, but a 429's pause does not end in a burst (see the class).
+# PTB's AIORateLimiter, but the overall limit is a window that no delay in transit can
+# overfill, and a 429's pause does not end in a burst (see the class).
 AIORateLimiter = digests.FloodRateLimiter
-OVERALL_MESSAGES_PER_SECOND = 29
-OVERALL_SLACK = 0.1  # of a message: lateness up to 0.1/29 s (~3 ms) is made up, not lost
+OVERALL_MESSAGES_PER_SECOND = 30  # Telegram's broadcast limit
 MENU = [BotCommand(usage.split()[0].lstrip("/"), what[:256]) for usage, what in HELP_LINES]
 
 
@@ -90,16 +90,12 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
         # A 429 from Telegram waits retry_after and retries, so replies are late, never lost.
         .rate_limiter(
             AIORateLimiter(
-                # Telegram allows ~30 messages in any second. aiolimiter is a leaky bucket
-                # whose capacity is max_rate, so the default (30 per 1 s) lets a burst of
-                # 30 through on top of the steady rate: ~60 in the first second of a digest
-                # fan-out, then 429s that stall every send. Draining at 29/s with room for
-                # OVERALL_SLACK more than one message: a sender the event loop wakes a few ms
-                # late keeps its slot instead of pushing every later one back (a capacity of
-                # exactly 1 lost ~1 ms a message, 3% of a fan-out). Any 31 messages still span
-                # (30 - 0.1)/29 s > 1 s: no window sees more than 30, with ~30 ms for jitter.
-                overall_max_rate=1 + OVERALL_SLACK,
-                overall_time_period=(1 + OVERALL_SLACK) / OVERALL_MESSAGES_PER_SECOND,
+                # Telegram allows ~30 messages in any second, counted on arrival. The window
+                # counts each message from its start until a second after its response (less
+                # the quickest round trip), so even a request held up on the way cannot make
+                # 31 arrive within a second; starts are 1/30 s apart, never a catch-up burst.
+                overall_max_rate=OVERALL_MESSAGES_PER_SECOND,
+                overall_time_period=1,
                 max_retries=5,
             )
         )

@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import heapq
 import logging
+import math
+import time
 from abc import ABC, abstractmethod
 from bisect import bisect_right
-from collections.abc import Awaitable, Callable, Coroutine, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
-from telegram import Bot
+from telegram import Bot, constants
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter, ContextTypes
@@ -54,16 +57,108 @@ SENDERS = 25
 T = TypeVar("T")
 
 
-class FloodRateLimiter(AIORateLimiter):
-    """PTB's AIORateLimiter, except that a request waits out a flood pause (a 429's
-    retry_after) before it takes its rate slot, and takes a fresh slot if a pause began while
-    it queued for one.
+class SendWindow:
+    """At most ``limit`` messages in any ``period`` as Telegram counts them, and at least
+    ``period / limit`` between two starts.
 
-    PTB takes the slot first and then waits out the pause, so every sender queued for a slot
-    during a pause fires the moment it ends: a burst over 30 messages/s that earns the next
-    429, and so on (one 429 cost a fan-out dozens of pauses). The bot uses this class
-    (``bot.app``), so the fan-out's pace survives a 429.
+    Telegram counts a message when it arrives, somewhere between our request's start and its
+    response; we cannot see where. A pace alone leaves the count to chance: in the fan-out
+    benchmark 100-250 ms stalls of the fake's event loop let a second's worth of well-paced
+    requests arrive bunched, and each bunch cost a 429 and its ban (>= 1 s). So a message
+    holds its place in the window until ``period`` after its response, less the quickest round
+    trip seen (what any request spends on the way there and back; ``JITTER`` of it is kept for
+    the legs' variation): whatever held a request up on the way — our event loop between the
+    slot and the write, the network, the server's front end — holds the next ones back as
+    long, and ``limit + 1`` can never arrive within ``period``.
+
+    Starts keep a schedule of one every ``period / limit``; a start late by up to half a
+    spacing keeps it (the event loop wakes a sleeper ~1 ms late: 3% of a slot, every message),
+    a later one moves it, so lateness never turns into a catch-up burst.
     """
+
+    JITTER = 0.02
+
+    def __init__(
+        self, limit: int, period: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit, self.period, self.spacing = limit, period, period / limit
+        self._clock = clock
+        self._counted: list[float] = []  # heap: when each answered message stops counting
+        self._in_flight = 0
+        self._quickest = math.inf  # round trip
+        self._due = -math.inf  # the next start's place in the schedule
+        self._turn = asyncio.Lock()  # FIFO: senders take slots in the order they asked
+        self._answer = asyncio.Event()
+
+    @contextlib.asynccontextmanager
+    async def slot(self, ready: asyncio.Event | None = None) -> AsyncIterator[None]:
+        """Hold a place for one request while the body sends it; ``ready`` (a flood pause
+        that is over when set) is waited out in turn, so nobody slips past it."""
+        async with self._turn:
+            while True:
+                if ready is not None and not ready.is_set():
+                    await ready.wait()
+                    continue
+                delay = self._delay(self._clock())
+                if delay is None:
+                    self._answer.clear()
+                    await self._answer.wait()
+                elif delay > 0:
+                    await asyncio.sleep(delay)
+                else:
+                    break
+            started = self._clock()
+            self._due = max(self._due, started - self.spacing / 2) + self.spacing
+            self._in_flight += 1
+        try:
+            yield
+        finally:
+            answered = self._clock()
+            self._quickest = min(self._quickest, answered - started)
+            way = max(0.0, self._quickest - self.JITTER)
+            heapq.heappush(self._counted, answered - way + self.period)
+            self._in_flight -= 1
+            self._answer.set()
+
+    def _delay(self, now: float) -> float | None:
+        """Seconds until the next start may go, or None until a request in flight is answered."""
+        counted = self._counted
+        while counted and counted[0] <= now:
+            heapq.heappop(counted)
+        delay = self._due - now
+        if self._in_flight + len(counted) >= self.limit:
+            if not counted:
+                return None
+            delay = max(delay, counted[0] - now)
+        return delay
+
+
+class FloodRateLimiter(AIORateLimiter):
+    """PTB's AIORateLimiter (429 retries, per-group limits), with the overall limit kept by a
+    :class:`SendWindow` of ``overall_max_rate`` messages per ``overall_time_period``.
+
+    A request also waits out a flood pause (a 429's retry_after) before it takes its slot.
+    PTB takes the slot first and then waits out the pause, so every sender queued for a slot
+    during a pause fires the moment it ends: a burst that earns the next 429, and so on (one
+    429 cost a fan-out dozens of pauses). The bot uses this class (``bot.app``).
+    """
+
+    def __init__(
+        self,
+        overall_max_rate: float = constants.FloodLimit.MESSAGES_PER_SECOND,
+        overall_time_period: float = 1,
+        group_max_rate: float = constants.FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP,
+        group_time_period: float = 60,
+        max_retries: int = 0,
+    ) -> None:
+        super().__init__(
+            overall_max_rate, overall_time_period, group_max_rate, group_time_period, max_retries
+        )
+        self._window = (
+            SendWindow(int(overall_max_rate), overall_time_period)
+            if overall_max_rate and overall_time_period
+            else None
+        )
 
     async def _run_request(
         self,
@@ -79,14 +174,13 @@ class FloodRateLimiter(AIORateLimiter):
                 chat, group, allow_paid_broadcast, callback, args, kwargs
             )
         pause = self._retry_after_event
-        while True:
-            await pause.wait()
-            overall = self._base_limiter if chat and self._base_limiter else None
-            per_group = self._get_group_limiter(group) if group and self._group_max_rate else None
-            async with per_group or contextlib.nullcontext(), overall or contextlib.nullcontext():
+        await pause.wait()
+        if group and self._group_max_rate:
+            async with self._get_group_limiter(group):
                 pass
-            if pause.is_set():
-                return await callback(*args, **kwargs)
+        window = self._window if chat else None
+        async with window.slot(pause) if window else contextlib.nullcontext():
+            return await callback(*args, **kwargs)
 
 
 @dataclass

@@ -1,18 +1,22 @@
 """The fan-out: concurrent senders keep every summary once under faults and a competing
 sender; one digest text serves every chat it fits; a message in parts resumes where it
-failed."""
+failed; neither a 429 pause nor requests held up on the way make the fake see more than 30
+messages in a second."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import itertools
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
+from telegram.request import HTTPXRequest
 
 import handlers.digests as sender
 from bot.answer import Answer
@@ -209,3 +213,40 @@ async def test_a_429_pause_ends_without_a_burst(fresh_desk: Desk) -> None:
         assert run.sent == len(chats)
         assert {chat: len(fake.sent_messages(chat)) for chat in chats} == dict.fromkeys(chats, 1)
     assert len(refused) == 1 and flood.total == 0
+
+
+@pytest.mark.parametrize("latency", [0.0, 0.1], ids=["local", "distant"])
+async def test_requests_held_up_on_the_way_do_not_overfill_the_window(
+    fresh_desk: Desk, monkeypatch: pytest.MonkeyPatch, latency: float
+) -> None:
+    """Requests that reach Telegram late and bunched (a stall between our rate slot and the
+    server's clock: our event loop, the network, the server's front end) still never make 31
+    arrive within a second: a message holds its place in the window until a second after its
+    answer, less the quickest round trip (here ``latency`` on the way out), so the fake
+    refuses none."""
+    chats = list(range(300, 400))
+    started = itertools.count()
+    hold_until = 0.0
+    real = HTTPXRequest.do_request
+
+    async def held_up(self: HTTPXRequest, url: str, *args: Any, **kwargs: Any) -> Any:
+        nonlocal hold_until
+        if url.endswith("/sendMessage"):
+            now = asyncio.get_running_loop().time()
+            if next(started) % 40 == 20:
+                hold_until = now + 0.3
+            # Everything that starts during the stall arrives at its end.
+            await asyncio.sleep(max(hold_until - now, 0.0) + latency)
+        return await real(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(HTTPXRequest, "do_request", held_up)
+    async with FakeBotAPI() as fake, sending_bot(fresh_desk, fake) as bot:
+        flood = fake.enforce_flood_limits(global_per_second=30)
+        for chat in chats:
+            fake.add_private_chat(chat)
+        subscribe(fresh_desk, chats)
+        run = await send_due_digests(bot, fresh_desk, MONDAY_0905, grace=GRACE)
+        refused = [c for c in fake.calls_to("sendMessage") if not c.ok]
+        assert run.sent == len(chats)
+        assert {chat: len(fake.sent_messages(chat)) for chat in chats} == dict.fromkeys(chats, 1)
+    assert refused == [] and flood.total == 0
