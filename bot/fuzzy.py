@@ -157,13 +157,3 @@ class FuzzyIndex:
         ):
             offer(best, target, score, alias_id)
         return raised(threshold, best, limit)
-
-    def acronyms(
-        self, compact: str, acronyms: dict[str, list[int]], limit: int, best: Best
-    ) -> None:
-        """Score every acronym (few exist, so that is cheap) into *best*, for suggest()."""
-        for acronym, score, _ in process.extract(
-            compact, list(acronyms), scorer=fuzz.ratio, limit=limit
-        ):
-            for alias_id in acronyms[acronym]:
-                offer(best, int(self.targets[alias_id]), float(score), alias_id)

@@ -61,12 +61,3 @@ class SmallFuzzyIndex:
         for pos, score in scores.items():
             alias_id = self._ids[pos]
             offer(best, self._targets[alias_id], score, alias_id)
-
-    def acronyms(
-        self, compact: str, acronyms: dict[str, list[int]], limit: int, best: Best
-    ) -> None:
-        for acronym, score, _ in process.extract(
-            compact, list(acronyms), scorer=fuzz.ratio, limit=limit
-        ):
-            for alias_id in acronyms[acronym]:
-                offer(best, self._targets[alias_id], float(score), alias_id)

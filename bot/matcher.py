@@ -201,12 +201,6 @@ class FuzzyLookup(Protocol):
         """Offer every alias scoring at least the cutoff against any row into *best*."""
         ...
 
-    def acronyms(
-        self, compact: str, acronyms: dict[str, list[int]], limit: int, best: Best
-    ) -> None:
-        """Offer the `limit` closest acronyms into *best* (for suggest)."""
-        ...
-
 
 class NameIndex:
     """Resolve free-text names to alias targets; see the module docstring.
@@ -334,8 +328,14 @@ class NameIndex:
         best: Best = {}
         fuzzy = self.fuzzy()
         fuzzy.scan(_token_orders(key.split()), 0.0, limit, best)
-        if self._acronyms:  # acronyms never enter resolve()'s fuzzy scan
-            fuzzy.acronyms(compact, self._acronyms, limit, best)
+        if self._acronyms:  # few, and never in resolve()'s scan: score them all here
+            from rapidfuzz import fuzz, process  # already loaded by the fuzzy half
+
+            for acronym, score, _ in process.extract(
+                compact, list(self._acronyms), scorer=fuzz.ratio, limit=limit
+            ):
+                for alias_id in self._acronyms[acronym]:
+                    offer(best, self._targets[alias_id], float(score), alias_id)
         return self._ranked(best, limit)
 
     def _exact(self, compact: str, limit: int) -> list[Candidate]:
