@@ -57,10 +57,14 @@ class Citations:
 
     def __init__(self) -> None:
         self._order: dict[int, SourceLike] = {}
+        self._refs: dict[int, str] = {}
 
     def ref(self, source: SourceLike) -> str:
-        self._order.setdefault(source.id, source)
-        return f"[{list(self._order).index(source.id) + 1}]"
+        found = self._refs.get(source.id)
+        if found is None:
+            self._order[source.id] = source
+            found = self._refs[source.id] = f"[{len(self._order)}]"
+        return found
 
     def __bool__(self) -> bool:
         return bool(self._order)
