@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine, func, select
 
 from bot.db import make_engine, session_factory
-from bot.meta import data_version
+from bot.meta import VersionReader
 from bot.queries import (
     PARTY_ALIAS_ENTRIES,
     PERSON_ALIAS_ENTRIES,
@@ -70,6 +70,7 @@ class Desk:
         self.clock: Clock = clock or (lambda: datetime.now(self.tz))
         self._locks: dict[str, threading.Lock] = {}
         self._warmed = False
+        self._read_version = VersionReader(engine)
         self._cache: dict[str, tuple[int, object]] = {}
 
     @classmethod
@@ -137,10 +138,7 @@ class Desk:
         pinned = _PINNED.get()
         if pinned is not None and pinned[0] == id(self):
             return pinned[1]
-        # A bare connection, not a Session: this runs several times per question, and the
-        # Session's machinery costs ~5x the query itself.
-        with self.engine.connect() as conn:
-            return data_version(conn)
+        return self._read_version()
 
     @contextmanager
     def question(self) -> Iterator[None]:
