@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from bot.answer import Answer, Line, Span
 
@@ -27,8 +28,17 @@ def telegram_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+@lru_cache(maxsize=8192)
+def _escaped(text: str) -> str:
+    # Answers repeat their fragments (" · ", party names, dates) across lines and questions:
+    # a cache hit costs a fraction of html.escape's three replace() passes.
+    return html.escape(text, quote=False)
+
+
 def _span_html(span: Span) -> str:
-    text = html.escape(span.text, quote=False)
+    text = _escaped(span.text)
+    if not span.style:
+        return text
     if span.style == "a" and span.href:
         return f'<a href="{html.escape(span.href, quote=True)}">{text}</a>'
     tag = _TAGS.get(span.style)
@@ -57,10 +67,15 @@ def html_messages(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
     Each line closes every tag it opens, so a split between lines never breaks markup; a single
     line longer than ``limit`` is cut between words (or, failing that, characters) of its spans.
     """
+    rendered = [line_html(line) for line in answer.lines]
+    whole = "\n".join(rendered)
+    if telegram_len(whole) <= limit:  # the usual case: one message, no line to measure
+        whole = whole.strip("\n")
+        return [whole] if whole.strip() else ["(no answer)"]
     pieces: list[str] = []
-    for line in answer.lines:
-        rendered = line_html(line)
-        pieces.extend([rendered] if telegram_len(rendered) <= limit else _split_line(line, limit))
+    for line, html_line in zip(answer.lines, rendered, strict=True):
+        fits = telegram_len(html_line) <= limit
+        pieces.extend([html_line] if fits else _split_line(line, limit))
     messages: list[str] = []
     current: list[str] = []
     size = 0
