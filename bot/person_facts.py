@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import BindParameter, bindparam, select
+from sqlalchemy.exc import NoResultFound
 
 from bot.queries import Reader, SourceInfo
 from bot.tables import events, parties, people, person_aliases, roles
@@ -68,10 +69,12 @@ class PersonFacts:
 # Built once, with the person as a parameter: a card runs all of them, and building the
 # statements each time cost about as much as running them.
 _PERSON: BindParameter[int] = bindparam("person_id")
-_NAME = select(people.c.id, people.c.name, people.c.origin).where(people.c.id == _PERSON)
-_ALIASES = (
-    select(person_aliases.c.alias)
-    .where(person_aliases.c.person_id == _PERSON)
+# One query for the name and the aliases: each statement costs ~0.1 ms of SQLAlchemy on top of
+# SQLite's own work, and every card runs this one.
+_NAME_AND_ALIASES = (
+    select(people.c.name, people.c.origin, person_aliases.c.alias)
+    .select_from(people.outerjoin(person_aliases, person_aliases.c.person_id == people.c.id))
+    .where(people.c.id == _PERSON)
     .order_by(person_aliases.c.id)
 )
 _ROLES = (
@@ -102,8 +105,11 @@ _PARTIES = select(parties.c.id, parties.c.name)
 def person_facts(conn: Reader, person_id: int, sources: dict[int, SourceInfo]) -> PersonFacts:
     """The person's name, aliases, roles and events (raises NoResultFound for an unknown id)."""
     key = {"person_id": person_id}
-    pid, name, origin = conn.execute(_NAME, key).one()
-    aliases = list(conn.scalars(_ALIASES, key))
+    rows = conn.execute(_NAME_AND_ALIASES, key).all()
+    if not rows:
+        raise NoResultFound(f"no person with id {person_id}")
+    name, origin = rows[0].name, rows[0].origin
+    aliases = [row.alias for row in rows if row.alias is not None]
     role_rows = conn.execute(_ROLES, key).all()
     event_rows = conn.execute(_EVENTS, key).all()
     party_names: dict[int, PartyName] = {}
@@ -120,4 +126,4 @@ def person_facts(conn: Reader, person_id: int, sources: dict[int, SourceInfo]) -
     event_facts = [
         EventFact(*row[:8], party(row[8]), party(row[9]), sources[row[10]]) for row in event_rows
     ]
-    return PersonFacts(pid, name, origin, aliases, role_facts, event_facts)
+    return PersonFacts(person_id, name, origin, aliases, role_facts, event_facts)
