@@ -16,6 +16,8 @@ are what the migrations must produce, and a test checks that they agree.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -52,6 +54,18 @@ def _person_id() -> Column[int]:
         nullable=False,
         index=True,
     )
+
+
+def _delivery_state() -> list[Column[Any]]:
+    """The claim → send → mark columns that digests and watchlist alerts share."""
+    return [
+        Column("status", String(20), nullable=False),  # claimed | sent | failed | abandoned
+        Column("claimed_by", String(200), nullable=False),
+        Column("claimed_at", DateTime(timezone=True), nullable=False),
+        Column("sent_at", DateTime(timezone=True)),
+        Column("attempts", Integer, nullable=False, default=0),
+        Column("error", Text),
+    ]
 
 
 sources = Table(
@@ -249,12 +263,7 @@ deliveries = Table(
     _id(),
     Column("chat_id", BigInteger, nullable=False, index=True),
     Column("week_start", Date, nullable=False),
-    Column("status", String(20), nullable=False),  # claimed | sent | failed | abandoned
-    Column("claimed_by", String(200), nullable=False),
-    Column("claimed_at", DateTime(timezone=True), nullable=False),
-    Column("sent_at", DateTime(timezone=True)),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("error", Text),
+    *_delivery_state(),
     UniqueConstraint("chat_id", "week_start", name="uq_deliveries_chat_week"),
 )
 
@@ -305,11 +314,6 @@ watch_deliveries = Table(
         index=True,
     ),
     Column("round", Integer, nullable=False),
-    Column("status", String(20), nullable=False),  # claimed | sent | failed | abandoned
-    Column("claimed_by", String(200), nullable=False),
-    Column("claimed_at", DateTime(timezone=True), nullable=False),
-    Column("sent_at", DateTime(timezone=True)),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("error", Text),
+    *_delivery_state(),
     UniqueConstraint("watch_id", "round", name="uq_watch_deliveries_round"),
 )
