@@ -50,6 +50,9 @@ log = logging.getLogger("desk")
 # overfill, and a 429's pause does not end in a burst (see the class).
 AIORateLimiter = digests.FloodRateLimiter
 OVERALL_MESSAGES_PER_SECOND = 30  # Telegram's broadcast limit
+# Allocations between young-generation collections (Python's default is 700), set after the
+# warm-up: see _post_init.
+GC_YOUNG_THRESHOLD = 50_000
 MENU = [BotCommand(usage.split()[0].lstrip("/"), what[:256]) for usage, what in HELP_LINES]
 
 
@@ -133,6 +136,11 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     # They live as long as the process: out of the cyclic GC's sight, a full collection takes
     # ~1 ms instead of ~60 ms at 100k people (one landed in a question every few seconds).
     gc.freeze()
+    # An answer allocates thousands of short-lived objects that reference counting frees; at
+    # the default threshold a young collection still ran every few questions (~0.4 ms each in
+    # bench/e2e.py). Only what is alive at a collection costs anything, so a rarer one costs
+    # about the same: fewer of them is less CPU, and cyclic garbage waits a little longer.
+    gc.set_threshold(GC_YOUNG_THRESHOLD)
     release_free_memory()  # what the builds used and freed goes back to the system now
     await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllGroupChats())

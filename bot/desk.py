@@ -169,6 +169,11 @@ class Desk:
         """Every party by id (a dozen rows), read again only when the data version moves."""
         return self._cached("party_infos", self._build_party_infos)
 
+    def party_names(self) -> dict[int, str]:
+        """Every party's name by id (what a person card names roles and moves by)."""
+        infos = self.party_infos()
+        return self._cached("party_names", lambda _: {i: p.name for i, p in infos.items()})
+
     def claim_views(self, ids: list[int]) -> list[ClaimView]:
         """Claims by id, in that order, remembered for this data version: the joint rows that
         /total lists for a party and period come back with every asking of that question."""

@@ -17,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
-from sqlalchemy import BindParameter, Connection, bindparam, func, select
+from sqlalchemy import BindParameter, Connection, Select, bindparam, func, select
 
+from bot.prepared import Prepared
 from bot.tables import (
     claim_parties,
     claim_people,
@@ -154,20 +156,48 @@ PARTY_ALIAS_ENTRIES = select(
 )
 
 
-# Built once (answers run them on every question), each over a list of claim ids.
+def _parties_of(claim_ids: Any) -> Select[Any]:
+    """(claim id, party id, name, kind) of these claims' parties, in their listed order."""
+    return (
+        select(claim_parties.c.claim_id, parties.c.id, parties.c.name, parties.c.kind)
+        .join(parties, parties.c.id == claim_parties.c.party_id)
+        .where(claim_parties.c.claim_id.in_(claim_ids))
+        .order_by(claim_parties.c.claim_id, claim_parties.c.position)
+    )
+
+
+def _people_of(claim_ids: Any) -> Select[Any]:
+    """(claim id, person id, name, descriptor) of the people these claims name."""
+    return (
+        select(claim_people.c.claim_id, people.c.id, people.c.name, claim_people.c.descriptor)
+        .join(people, people.c.id == claim_people.c.person_id)
+        .where(claim_people.c.claim_id.in_(claim_ids))
+        .order_by(claim_people.c.claim_id, claim_people.c.person_id)
+    )
+
+
+# Built once, each over a list of claim ids of any length (an expanding IN).
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
-_CLAIMS_BY_ID = select(*CLAIM_COLUMNS).where(claims.c.id.in_(_IDS))
-_PARTIES_OF = (
-    select(claim_parties.c.claim_id, parties.c.id, parties.c.name, parties.c.kind)
-    .join(parties, parties.c.id == claim_parties.c.party_id)
-    .where(claim_parties.c.claim_id.in_(_IDS))
-    .order_by(claim_parties.c.claim_id, claim_parties.c.position)
+_PARTIES_OF = _parties_of(_IDS)
+_PEOPLE_OF = _people_of(_IDS)
+# The same reads for a few ids at a time (what /total lists, on every question), with a fixed
+# number of parameters so they run as Prepared statements; unused slots repeat an id.
+ID_SLOTS = 20
+_SLOTS: list[BindParameter[int]] = [bindparam(f"id{k}") for k in range(ID_SLOTS)]
+_CLAIMS_IN_SLOTS = Prepared(select(*CLAIM_COLUMNS).where(claims.c.id.in_(_SLOTS)))
+_PARTIES_IN_SLOTS = Prepared(_parties_of(_SLOTS))
+_PEOPLE_IN_SLOTS = Prepared(_people_of(_SLOTS))
+# And for the claims naming one person (a /who card, every question).
+_NAMED: BindParameter[int] = bindparam("person_id")
+_NAMING = select(claim_people.c.claim_id).where(claim_people.c.person_id == _NAMED)
+_CLAIMS_NAMING_PERSON = Prepared(
+    select(*CLAIM_COLUMNS)
+    .join(claim_people, claim_people.c.claim_id == claims.c.id)
+    .where(claim_people.c.person_id == _NAMED)
+    .order_by(claims.c.reported_on)
 )
-_PEOPLE_OF = (
-    select(claim_people.c.claim_id, people.c.id, people.c.name, claim_people.c.descriptor)
-    .join(people, people.c.id == claim_people.c.person_id)
-    .where(claim_people.c.claim_id.in_(_IDS))
-)
+_PARTIES_OF_PERSON = Prepared(_parties_of(_NAMING))
+_PEOPLE_OF_PERSON = Prepared(_people_of(_NAMING))
 
 
 class ClaimRow(Protocol):
@@ -194,11 +224,28 @@ class ClaimRow(Protocol):
 def claims_by_ids(
     db: Reader, ids: list[int], sources: dict[int, SourceInfo] | None = None
 ) -> list[ClaimView]:
-    """These claims, in the order of ``ids`` (ids no longer in the database are skipped)."""
-    if not ids:
-        return []
-    found = {row.id: row for row in db.execute(_CLAIMS_BY_ID, {"ids": ids})}
-    return views(db, [found[i] for i in ids if i in found], sources)
+    """These claims, in the order of ``ids`` (ids no longer in the database are skipped).
+
+    >>> from bot.desk import Desk
+    >>> desk = Desk.open("sqlite://")
+    >>> with desk.connect() as conn:
+    ...     [view.id for view in claims_by_ids(conn, [3, 1, 10**9, 2])]
+    [3, 1, 2]
+    """
+    rows: list[Sequence[Any]] = []
+    party_rows: list[Sequence[Any]] = []
+    people_rows: list[Sequence[Any]] = []
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), ID_SLOTS):
+        chunk = unique[start : start + ID_SLOTS]
+        slots = {f"id{k}": chunk[k % len(chunk)] for k in range(ID_SLOTS)}
+        rows += _CLAIMS_IN_SLOTS.rows(db, **slots)
+        party_rows += _PARTIES_IN_SLOTS.rows(db, **slots)
+        people_rows += _PEOPLE_IN_SLOTS.rows(db, **slots)
+    found = {row[0]: row for row in rows}
+    return _assembled(
+        [found[i] for i in ids if i in found], party_rows, people_rows, _known(db, sources)
+    )
 
 
 def sources_by_id(db: Reader) -> dict[int, SourceInfo]:
@@ -212,29 +259,76 @@ def views(
     if not rows:
         return []
     ids = [row.id for row in rows]
-    parties_of: dict[int, list[PartyRef]] = {}
-    people_of: dict[int, list[tuple[int, str, str | None]]] = {}
-    sources = sources if sources is not None else sources_by_id(db)
+    parties_of: list[Sequence[Any]] = []
+    people_of: list[Sequence[Any]] = []
     for i in range(0, len(ids), 5000):
         chunk = {"ids": ids[i : i + 5000]}
-        for cid, pid, name, kind in db.execute(_PARTIES_OF, chunk):
-            parties_of.setdefault(cid, []).append(PartyRef(pid, name, kind))
-        for cid, pid, name, desc in db.execute(_PEOPLE_OF, chunk):
-            people_of.setdefault(cid, []).append((pid, name, desc))
+        parties_of += db.execute(_PARTIES_OF, chunk)
+        people_of += db.execute(_PEOPLE_OF, chunk)
+    return _assembled(
+        [_CLAIM_FIELDS(row) for row in rows], parties_of, people_of, _known(db, sources)
+    )
+
+
+# A ClaimRow (a Row of CLAIM_COLUMNS, or a mapped Claim) as a plain tuple in that order.
+_CLAIM_FIELDS = attrgetter(*(column.name for column in CLAIM_COLUMNS))
+
+
+def claims_naming_person(
+    db: Reader, person_id: int, sources: dict[int, SourceInfo] | None = None
+) -> list[ClaimView]:
+    """The claims that name this person, oldest first, as :func:`views` gives them.
+
+    >>> from bot.desk import Desk
+    >>> desk = Desk.open("sqlite://")
+    >>> with desk.connect() as conn:
+    ...     views = claims_naming_person(conn, 1)
+    >>> all(any(pid == 1 for pid, _, _ in v.people) for v in views)
+    True
+    """
+    rows = _CLAIMS_NAMING_PERSON.rows(db, person_id=person_id)
+    if not rows:
+        return []
+    return _assembled(
+        rows,
+        _PARTIES_OF_PERSON.rows(db, person_id=person_id),
+        _PEOPLE_OF_PERSON.rows(db, person_id=person_id),
+        _known(db, sources),
+    )
+
+
+def _known(db: Reader, sources: dict[int, SourceInfo] | None) -> dict[int, SourceInfo]:
+    return sources if sources is not None else sources_by_id(db)
+
+
+def _assembled(
+    rows: Sequence[Sequence[Any]],
+    party_rows: Sequence[Sequence[Any]],
+    people_rows: Sequence[Sequence[Any]],
+    sources: dict[int, SourceInfo],
+) -> list[ClaimView]:
+    """ClaimViews from CLAIM_COLUMNS tuples and (claim id, ...) rows of their parties and
+    people, each in the order they are to be listed."""
+    parties_of: dict[int, list[PartyRef]] = {}
+    for cid, pid, name, kind in party_rows:
+        parties_of.setdefault(cid, []).append(PartyRef(pid, name, kind))
+    people_of: dict[int, list[tuple[int, str, str | None]]] = {}
+    for cid, pid, name, desc in people_rows:
+        people_of.setdefault(cid, []).append((pid, name, desc))
     return [
         ClaimView(
-            row.id,
-            row.reported_on,
-            row.number,
-            row.party_text,
-            tuple(parties_of.get(row.id, ())),
-            tuple(people_of.get(row.id, ())),
-            sources[row.source_id],
-            row.claimant,
-            row.line_no,
-            row.raw_line,
+            cid,
+            reported_on,
+            number,
+            party_text,
+            tuple(parties_of.get(cid, ())),
+            tuple(people_of.get(cid, ())),
+            sources[source_id],
+            claimant,
+            line_no,
+            raw_line,
         )
-        for row in rows
+        for cid, reported_on, number, party_text, source_id, claimant, line_no, raw_line in rows
     ]
 
 

@@ -10,10 +10,11 @@ Kung Raiya
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 
 from bot.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.answers.common import day
@@ -21,8 +22,8 @@ from bot.citations import Citations, partial_date_label
 from bot.desk import Desk
 from bot.periods import PeriodError, format_day, parse_period
 from bot.person_facts import EventFact, RoleFact, person_facts
-from bot.queries import CLAIM_COLUMNS, ClaimView, Reader, SourceInfo, sources_by_id, views
-from bot.tables import claim_people, claims, people
+from bot.queries import ClaimView, Reader, SourceInfo, claims_naming_person, sources_by_id
+from bot.tables import people
 
 if TYPE_CHECKING:
     from bot.matcher import Candidate
@@ -96,6 +97,7 @@ def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
             as_of=as_of,
             as_of_label=as_of_label,
             sources=desk.sources(),
+            party_names=desk.party_names(),
         )
 
 
@@ -133,15 +135,6 @@ def _ambiguous(conn: Reader, query: str, candidates: list[Candidate]) -> Answer:
     return answer
 
 
-# Built once: every card runs it.
-_MENTIONS = (
-    select(*CLAIM_COLUMNS)
-    .join(claim_people, claim_people.c.claim_id == claims.c.id)
-    .where(claim_people.c.person_id == bindparam("person_id"))
-    .order_by(claims.c.reported_on)
-)
-
-
 def person_card(
     conn: Reader,
     person_id: int,
@@ -151,10 +144,14 @@ def person_card(
     as_of: date | None = None,
     as_of_label: str = "",
     sources: dict[int, SourceInfo] | None = None,
+    party_names: Mapping[int, str] | None = None,
 ) -> Answer:
-    """The card; with ``as_of``, only what had happened by that day, and the status then."""
+    """The card; with ``as_of``, only what had happened by that day, and the status then.
+
+    ``sources`` and ``party_names``: the desk's, when the caller has it (else read here).
+    """
     sources = sources if sources is not None else sources_by_id(conn)
-    person = person_facts(conn, person_id, sources)
+    person = person_facts(conn, person_id, sources, party_names)
     refs = Citations()
     answer = Answer(command="who")
     answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
@@ -172,7 +169,7 @@ def person_card(
             )
             answer.bullet(role.title, f" — {where}" if where else "", " ", refs.ref(role.source))
 
-    mentions = views(conn, conn.execute(_MENTIONS, {"person_id": person.id}).all(), sources)
+    mentions = claims_naming_person(conn, person.id, sources)
     events, unsure, later = list(person.events), [], 0
     if as_of is not None:
         # An event counts when it had certainly happened by then; one whose date is too coarse
