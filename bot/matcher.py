@@ -139,12 +139,12 @@ def _token_orders(tokens: Sequence[str]) -> list[str]:
     return list(dict.fromkeys("".join(order) for order in orders))
 
 
-def _stored(compact: str) -> Key:
+def stored(compact: str) -> Key:
     """The form a key is kept in: bytes when ASCII (16 bytes less per key than str).
 
     rapidfuzz compares bytes and str by code point, so scores are unchanged.
 
-    >>> _stored("hunsen"), _stored("ហ៊ុនសែន") == "ហ៊ុនសែន"
+    >>> stored("hunsen"), stored("ហ៊ុនសែន") == "ហ៊ុនសែន"
     (b'hunsen', True)
     """
     return compact.encode() if compact.isascii() else compact
@@ -238,7 +238,7 @@ class NameIndex:
             bucket = buckets.get(sig)
             if bucket is None:
                 buckets[sig] = bucket = ([], array("I"))
-            bucket[0].append(_stored(compact))
+            bucket[0].append(stored(compact))
             bucket[1].append(alias_id)
             for word in set(key.split()):
                 if len(word) >= _MIN_WORD:
@@ -344,11 +344,11 @@ class NameIndex:
         bucket = self._buckets.get(signature(compact))
         if bucket is not None:
             keys, ids = bucket
-            stored = _stored(compact)
+            wanted = stored(compact)
             pos = -1
             try:
                 while True:  # list.index: a C-speed scan of one small bucket
-                    pos = keys.index(stored, pos + 1)
+                    pos = keys.index(wanted, pos + 1)
                     hits.append((int(ids[pos]), "exact"))
             except ValueError:
                 pass

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
+import bot.fuzzy
 import bot.matcher
 from bot.matcher import WORD_SCORE, AliasEntry, Candidate, NameIndex, looks_like_acronym
 from bot.normalize import compact_key, normalize_name
@@ -243,6 +244,26 @@ def _reference_scores(compacts: list[str], query: str) -> dict[int, float]:
     }
 
 
+_KHMER = ["ហ៊ុន", "សែន", "កឹម", "សុខា", "សម", "រង្ស៊ី", "ជា", "ស៊ីម"]
+
+
+def test_letter_code_of_one_key_equals_the_vectorised_codes() -> None:
+    rng = random.Random(7)
+    alphabet = "aaaannhhiiteokbcdfgjlmpqrsuvwxyz0123?" + "ហ៊ុនសែ"
+    keys: list[bytes | str] = []
+    for _ in range(3000):
+        key = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        keys.append(bot.matcher.stored(key))
+    codes = bot.fuzzy.letter_codes(keys)
+    assert [int(bot.fuzzy.letter_code(key)) for key in keys] == codes.tolist()
+    # The code distance never exceeds the indel distance it stands in for.
+    for a, b in zip(keys[::2], keys[1::2], strict=True):
+        x = a if isinstance(a, str) else a.decode()
+        y = b if isinstance(b, str) else b.decode()
+        indel = round((len(x) + len(y)) * (1 - fuzz.ratio(x, y) / 100))
+        assert int(bot.fuzzy.letter_code(a) ^ bot.fuzzy.letter_code(b)).bit_count() <= indel
+
+
 def _random_names(rng: random.Random, count: int) -> list[str]:
     families = ["Hun", "Kem", "Sam", "Sok", "Chea", "Heng", "Ly", "Lim", "Ouk", "Prak", "Meas"]
     syllables = ["so", "kha", "ra", "iya", "san", "phea", "rith", "vath", "dy", "chan", "thy"]
@@ -254,11 +275,21 @@ def _random_names(rng: random.Random, count: int) -> list[str]:
     return sorted(names)
 
 
-@pytest.mark.parametrize("size", [300, 3000])  # the plain (bot.fuzzy_small) and bucketed halves
+# The plain half (bot.fuzzy_small), and bot.fuzzy's letter-code scan of every key and its
+# bucketed scan (what indexes above bot.fuzzy._FLAT_KEYS use).
+@pytest.mark.parametrize(("size", "flat_keys"), [(300, None), (3000, 20_000), (3000, 0)])
 @pytest.mark.parametrize("seed", range(5))
-def test_bucket_pruning_matches_brute_force(seed: int, size: int) -> None:
+def test_bucket_pruning_matches_brute_force(
+    seed: int, size: int, flat_keys: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if flat_keys is not None:
+        monkeypatch.setattr(bot.fuzzy, "_FLAT_KEYS", flat_keys)
     rng = random.Random(seed)
     aliases = _random_names(rng, size)
+    # Some keys outside a-z (Khmer script, digits): letter codes put them in a class of their own.
+    aliases += [
+        f"{rng.choice(_KHMER)} {rng.choice(_KHMER)}{n % 7 or ''}" for n in range(size // 20)
+    ]
     compacts = [compact_key(alias) for alias in aliases]
     index = NameIndex(AliasEntry(n, alias) for n, alias in enumerate(aliases))
     for _ in range(20):
