@@ -342,9 +342,9 @@ class NameIndex:
         """Aliases whose compact key equals the query's, one per target."""
         hits: list[tuple[int, How]] = [(i, "acronym") for i in self._acronyms.get(compact, ())]
         bucket = self._buckets.get(signature(compact))
-        if bucket is not None:
+        wanted = stored(compact)
+        if bucket is not None and wanted in bucket[0]:  # `in`: a miss raises nothing below
             keys, ids = bucket
-            wanted = stored(compact)
             pos = -1
             try:
                 while True:  # list.index: a C-speed scan of one small bucket
@@ -352,6 +352,8 @@ class NameIndex:
                     hits.append((int(ids[pos]), "exact"))
             except ValueError:
                 pass
+        if not hits:
+            return []
         hits.sort()
         out: dict[int, Candidate] = {}
         for alias_id, how in hits:
