@@ -30,16 +30,25 @@ Part = Span | str
 Line = tuple[Span, ...]
 
 
+_new = tuple.__new__
+
+
+def _span(text: str, style: Style = "") -> Span:
+    # Span(...) runs the NamedTuple's Python-level __new__; making the tuple directly costs
+    # half, and a /total answer makes a few hundred spans.
+    return _new(Span, (text, style, None))
+
+
 def bold(text: str) -> Span:
-    return Span(text, "b")
+    return _span(text, "b")
 
 
 def italic(text: str) -> Span:
-    return Span(text, "i")
+    return _span(text, "i")
 
 
 def code(text: str) -> Span:
-    return Span(text, "code")
+    return _span(text, "code")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +71,9 @@ class Answer:
     def line(self, *parts: Part) -> None:
         # A list comprehension, not a generator: this runs for every line of every answer.
         # `if p` drops empty strings only: a Span is a 3-tuple, never falsy.
-        self.lines.append(tuple([p if isinstance(p, Span) else Span(p) for p in parts if p]))
+        self.lines.append(
+            tuple([p if type(p) is Span else _new(Span, (p, "", None)) for p in parts if p])
+        )
 
     def bullet(self, *parts: Part) -> None:
         self.line("• ", *parts)
