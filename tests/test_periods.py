@@ -620,3 +620,27 @@ def test_long_input_is_refused_by_length(parse: Callable[[str], object], text: s
     except PeriodError as e:
         if len(text.strip()) > MAX_INPUT_CHARS:
             assert "too long" in str(e)
+
+
+def test_remembered_readings_equal_fresh_ones_and_errors_stay_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bot.periods, "_READ_PERIODS", {})
+    texts = ["June", "Q2 2023", "May-June 2022", "31/06/2023", "Candlelight", "July - June 2023"]
+    fresh: dict[str, object] = {}
+    for text in texts:
+        try:
+            fresh[text] = parse_period(text, latest_year=2023)
+        except PeriodError as exc:
+            fresh[text] = (type(exc), str(exc))
+    assert len(bot.periods._READ_PERIODS) == len(texts)
+    for text in texts * 2:  # now from memory
+        try:
+            again: object = parse_period(text, latest_year=2023)
+        except PeriodError as exc:
+            again = (type(exc), str(exc))
+        assert again == fresh[text]
+    assert parse_period("June", latest_year=2022).label == "June 2022"  # the year is in the key
+    long_text = "1 June 2023" + " " * 100
+    parse_period(long_text, latest_year=2023)
+    assert (long_text, 2023) not in bot.periods._READ_PERIODS  # long texts are not kept

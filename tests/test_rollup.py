@@ -125,3 +125,27 @@ def test_one_question_reads_one_data_version(desk: Desk) -> None:
         pinned = desk.version()
         assert desk.version() == pinned
     assert desk.version() == pinned  # nothing changed in between
+
+
+def test_version_reader_survives_a_lost_connection_and_closes_on_dispose(db_url: str) -> None:
+    """The reader keeps one connection of its own (autocommit); when the database drops it (a
+    restart), the next read opens another instead of failing the question."""
+    from bot.meta import VersionReader, bump_data_version
+
+    desk = open_desk(db_url)
+    reader = VersionReader(desk.engine)
+    try:
+        first = reader()
+        kept = reader._kept
+        if kept is None:
+            pytest.skip("an in-memory database reads through the pool")
+        with desk.engine.begin() as conn:  # a change committed elsewhere is seen at once
+            bump_data_version(conn)
+        assert reader() == first + 1
+        assert kept.dbapi_connection is not None
+        kept.dbapi_connection.close()  # behind the reader's back
+        assert reader() == first + 1
+        assert reader._kept is not kept
+    finally:
+        desk.engine.dispose()
+    assert reader._kept is None  # closed with the engine's pool
