@@ -57,6 +57,7 @@ _MIN_WORD = 3
 # few hundred keys that is as fast as the bucketed scan, and numpy (~0.15 s to import) is
 # never needed, which is most of a one-shot `desk ask` for a misspelled name on the seed data.
 SMALL_INDEX = 500
+EXACT_MAP = 20_000
 # Rows (query token orders) cost ~linearly in scan time: all orders up to three
 # tokens, rotations (surname moved to the end, as in Western copy) up to six.
 _MAX_PERMUTED_TOKENS = 3
@@ -250,6 +251,14 @@ class NameIndex:
         self._blob = blob  # not copied to bytes: that would briefly double it
         self._acronyms = acronyms
         self._buckets = buckets
+        # Up to EXACT_MAP aliases, exact lookups are one dict probe instead of a signature and
+        # a bucket scan: most of a small index's lookups (a 1k index answers in tens of µs).
+        self._exact_ids: dict[Key, list[int]] | None = None
+        if len(targets) <= EXACT_MAP:
+            self._exact_ids = {}
+            for keys, ids in buckets.values():
+                for stored_key, alias_id in zip(keys, ids, strict=True):
+                    self._exact_ids.setdefault(stored_key, []).append(alias_id)
         self._words: tuple[array[int], array[int]] | None = (word_hashes, word_aliases)
         self._fuzzy: FuzzyLookup | None = None
         self._fuzzy_lock = threading.Lock()
@@ -341,8 +350,12 @@ class NameIndex:
     def _exact(self, compact: str, limit: int) -> list[Candidate]:
         """Aliases whose compact key equals the query's, one per target."""
         hits: list[tuple[int, How]] = [(i, "acronym") for i in self._acronyms.get(compact, ())]
-        bucket = self._buckets.get(signature(compact))
         wanted = stored(compact)
+        if self._exact_ids is not None:
+            hits += [(alias_id, "exact") for alias_id in self._exact_ids.get(wanted, ())]
+            bucket = None
+        else:
+            bucket = self._buckets.get(signature(compact))
         if bucket is not None and wanted in bucket[0]:  # `in`: a miss raises nothing below
             keys, ids = bucket
             pos = -1
