@@ -121,7 +121,7 @@ def person_facts(
     role_rows = _ROLES.rows(conn, person_id=person_id)
     event_rows = _EVENTS.rows(conn, person_id=person_id)
     if party_names is None and (role_rows or event_rows):  # most people have neither
-        party_names = dict(conn.execute(_PARTIES).tuples().all())
+        party_names = {party_id: name for party_id, name in conn.execute(_PARTIES)}
 
     def party(party_id: int | None) -> PartyName | None:
         assert party_names is not None  # read above when there are roles or events
