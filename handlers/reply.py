@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from functools import partial
 from typing import Any, TypeVar
 
+import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, NetworkError, TimedOut
@@ -72,17 +73,34 @@ def keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
     )
 
 
+def never_sent(exc: TimedOut) -> bool:
+    """Whether a timeout happened before the request left: no connection was made, or none
+    was free in the pool. Telegram cannot have seen it, so sending again is safe.
+
+    >>> unsent = TimedOut(); unsent.__cause__ = httpx.ConnectTimeout("connect")
+    >>> never_sent(unsent), never_sent(TimedOut())
+    (True, False)
+    """
+    return isinstance(exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
 async def _patiently(call: Callable[[], Awaitable[T]]) -> T:
     """Retry a request that failed with a server error (5xx) or a lost connection, twice.
 
-    Not TimedOut: Telegram may have delivered the message, so a retry could send it twice; not
-    BadRequest: it would fail again. 429s are retried by the rate limiter (bot/app.py).
+    Not a TimedOut once the request was sent: Telegram may have delivered the message, so a
+    retry could send it twice; not BadRequest: it would fail again. 429s are retried by the
+    rate limiter (bot/app.py).
     """
     for attempt in range(1, SEND_ATTEMPTS + 1):
         try:
             return await call()
-        except (BadRequest, TimedOut):
+        except BadRequest:
             raise
+        except TimedOut as exc:
+            if not never_sent(exc) or attempt == SEND_ATTEMPTS:
+                raise
+            log.warning("Telegram request not sent (%.200s); retrying (try %d)", exc, attempt + 1)
+            await asyncio.sleep(0.5 * attempt)
         except NetworkError as exc:
             if attempt == SEND_ATTEMPTS:
                 raise

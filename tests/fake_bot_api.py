@@ -682,7 +682,9 @@ class FakeBotAPI:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, 0))
         self._port = sock.getsockname()[1]
-        await web.SockSite(self._runner, sock).start()
+        # Telegram does not refuse connections; the default queue (128) did, as connect timeouts,
+        # when 200 chats were answered at once with the rate limiter lifted (bench/e2e.py).
+        await web.SockSite(self._runner, sock, backlog=1024).start()
         return self.url
 
     async def aclose(self) -> None:

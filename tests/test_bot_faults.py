@@ -3,6 +3,7 @@ an unknown chat): replies arrive once or the failure is contained, and never loo
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterator
 from functools import partial
@@ -133,6 +134,29 @@ async def test_a_timed_out_send_is_not_repeated(
     assert sorted(got) == sorted([expected(desk, QUESTION)[0], SORRY])
     assert len(rig.calls("sendMessage", USER)) == 2
     assert any(isinstance(r.exc_info and r.exc_info[1], TimedOut) for r in caplog.records)
+
+
+async def test_a_send_that_never_left_is_sent_again_and_arrives_once(
+    desk: Desk, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A timeout before the request left (no connection free in the pool, or none made) means
+    Telegram never saw it: unlike a read timeout, sending again cannot make a duplicate."""
+
+    def one_connection(**kwargs: object) -> HTTPXRequest:
+        # The second of two replies at once waits 0.2 s for the only connection: PoolTimeout.
+        return HTTPXRequest(**{**kwargs, "connection_pool_size": 1, "pool_timeout": 0.2})  # type: ignore[arg-type]
+
+    monkeypatch.setattr("telegram.ext._applicationbuilder.HTTPXRequest", one_connection)
+    async with running_bot(desk) as rig:
+        rig.fake.inject("sendMessage", "slow", delay=1.0)  # holds the connection for 1 s
+        rig.fake.push_message(USER, USER, QUESTION)
+        rig.fake.push_message(GROUP, USER, QUESTION)
+        await rig.sent(USER, 1, timeout=30)
+        await rig.sent(GROUP, 1, timeout=30)
+        await asyncio.sleep(1.5)  # room for a duplicate, were one coming
+    for chat in (USER, GROUP):
+        assert [s.text for s in rig.fake.sent_messages(chat)] == expected(desk, QUESTION)
+    assert any("not sent" in r.getMessage() for r in caplog.records)  # the retry happened
 
 
 async def test_a_blocked_bot_logs_once_and_does_not_try_again(
