@@ -35,6 +35,7 @@ from __future__ import annotations
 import itertools
 import threading
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, Protocol
@@ -151,6 +152,11 @@ def stored(compact: str) -> Key:
     return compact.encode() if compact.isascii() else compact
 
 
+def _ordered(key: Key) -> tuple[bool, Key]:
+    """A sort key for stored keys: ASCII ones (bytes) first, as bytes and str do not compare."""
+    return (isinstance(key, str), key)
+
+
 def signature(compact: str) -> tuple[int, ...]:
     """Letter counts per class of `_LETTER_CLASSES`, then the count of other letters.
 
@@ -259,6 +265,16 @@ class NameIndex:
             for keys, ids in buckets.values():
                 for stored_key, alias_id in zip(keys, ids, strict=True):
                     self._exact_ids.setdefault(stored_key, []).append(alias_id)
+        else:
+            # Larger indexes keep each bucket sorted by key (a bucket of a common letter mix
+            # holds thousands at 250k aliases), so an exact lookup is a binary search, not a
+            # scan. Equal keys keep their order (ids ascending); nothing else depends on it.
+            for sig, (keys, ids) in buckets.items():
+                try:
+                    order = sorted(range(len(keys)), key=keys.__getitem__)
+                except TypeError:  # bytes and str keys (non-ASCII names) do not compare
+                    order = sorted(range(len(keys)), key=lambda i: _ordered(keys[i]))
+                buckets[sig] = ([keys[i] for i in order], array("I", [ids[i] for i in order]))
         self._words: tuple[array[int], array[int]] | None = (word_hashes, word_aliases)
         self._fuzzy: FuzzyLookup | None = None
         self._fuzzy_lock = threading.Lock()
@@ -356,15 +372,12 @@ class NameIndex:
             bucket = None
         else:
             bucket = self._buckets.get(signature(compact))
-        if bucket is not None and wanted in bucket[0]:  # `in`: a miss raises nothing below
-            keys, ids = bucket
-            pos = -1
-            try:
-                while True:  # list.index: a C-speed scan of one small bucket
-                    pos = keys.index(wanted, pos + 1)
-                    hits.append((int(ids[pos]), "exact"))
-            except ValueError:
-                pass
+            if bucket is not None:
+                keys, ids = bucket
+                pos = bisect_left(keys, _ordered(wanted), key=_ordered)
+                while pos < len(keys) and keys[pos] == wanted:
+                    hits.append((ids[pos], "exact"))
+                    pos += 1
         if not hits:
             return []
         hits.sort()

@@ -344,3 +344,25 @@ def _same_up_to_last_place_ties(got: list[Candidate], want: list[Candidate]) -> 
 
 def test_doctests() -> None:
     assert doctest.testmod(bot.matcher).failed == 0
+
+
+def test_exact_lookups_agree_between_the_dict_and_the_sorted_buckets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Small indexes find exact names in a dict, large ones by binary search in sorted buckets;
+    both give the same hits, also for a name several people share and for buckets that mix
+    Khmer-script keys (str) with ASCII ones (bytes)."""
+    rng = random.Random(3)
+    aliases = [*_random_names(rng, 2000), *_KHMER, "Bcdf", "Prtk", "Kltr Smrt"]
+    entries = [AliasEntry(n, alias) for n, alias in enumerate(aliases)]
+    entries += [AliasEntry(10_000 + n, alias) for n, alias in enumerate(aliases[::40])]
+    by_dict = NameIndex(entries)
+    monkeypatch.setattr(bot.matcher, "EXACT_MAP", 0)
+    by_search = NameIndex(entries)
+    assert by_dict._exact_ids is not None and by_search._exact_ids is None
+    mixed = [keys for keys, _ in by_search._buckets.values() if len({type(k) for k in keys}) > 1]
+    assert mixed  # "ហ៊ុន" and "bcdf": four letters outside the classes each
+    for alias in [*aliases, "No Such Name", "ហ៊ុនសែនៗ"]:
+        assert by_search.resolve(alias, limit=10) == by_dict.resolve(alias, limit=10)
+    shared = by_search.resolve(aliases[0], limit=10)
+    assert [c.target for c in shared] == [0, 10_000] and {c.how for c in shared} == {"exact"}
