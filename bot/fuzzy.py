@@ -93,7 +93,7 @@ def letter_codes(keys: Sequence[Key]) -> npt.NDArray[np.uint64]:
     return codes
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)  # suggest() raises the threshold batch by batch
 def _allowed_distances(
     query_length: int, threshold: float, max_length: int
 ) -> npt.NDArray[np.int64]:
@@ -273,10 +273,9 @@ class FuzzyIndex:
             self._bucket_starts[buckets] - offsets, sizes
         )
         if threshold > 0 and len(places) >= _CODES_FROM:
+            allowed = _allowed_distances(len(rows[0]), threshold, self._max_length)
             differ = np.bitwise_count(self._codes[places] ^ letters)
-            # The bucket bound's test, 100 * (1 - distance / total length) >= threshold.
-            totals = np.repeat(len(rows[0]) + self._bucket_lengths[buckets], sizes)
-            places = places[differ * 100.0 <= (100.0 + _EPS - threshold) * totals]
+            places = places[differ <= allowed[self._lengths[places]]]
             if not len(places):
                 return threshold
         keys = list(map(self._keys.__getitem__, places.tolist()))
