@@ -171,8 +171,7 @@ class Desk:
 
     def party_names(self) -> dict[int, str]:
         """Every party's name by id (what a person card names roles and moves by)."""
-        infos = self.party_infos()
-        return self._cached("party_names", lambda _: {i: p.name for i, p in infos.items()})
+        return self._cached("party_names", self._build_party_names)
 
     def claim_views(self, ids: list[int]) -> list[ClaimView]:
         """Claims by id, in that order, remembered for this data version: the joint rows that
@@ -265,6 +264,9 @@ class Desk:
         p = parties.c
         rows = conn.execute(select(p.id, p.name, p.kind, p.note, p.dissolved))
         return {row.id: PartyInfo(*row) for row in rows}
+
+    def _build_party_names(self, _conn: Connection) -> dict[int, str]:
+        return {party_id: party.name for party_id, party in self.party_infos().items()}
 
     @staticmethod
     def _build_sources(conn: Connection) -> dict[int, SourceInfo]:

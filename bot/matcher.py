@@ -369,7 +369,6 @@ class NameIndex:
         wanted = stored(compact)
         if self._exact_ids is not None:
             hits += [(alias_id, "exact") for alias_id in self._exact_ids.get(wanted, ())]
-            bucket = None
         else:
             bucket = self._buckets.get(signature(compact))
             if bucket is not None:

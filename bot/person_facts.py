@@ -121,7 +121,7 @@ def person_facts(
     role_rows = _ROLES.rows(conn, person_id=person_id)
     event_rows = _EVENTS.rows(conn, person_id=person_id)
     if party_names is None and (role_rows or event_rows):  # most people have neither
-        party_names = {party_id: name for party_id, name in conn.execute(_PARTIES)}
+        party_names = {party_id: party_name for party_id, party_name in conn.execute(_PARTIES)}
 
     def party(party_id: int | None) -> PartyName | None:
         assert party_names is not None  # read above when there are roles or events
@@ -132,6 +132,7 @@ def person_facts(
         for title, party_id, organization, source_id in role_rows
     ]
     event_facts = [
+        # Rows are untyped tuples: the first eight columns are EventFact's first eight fields.
         EventFact(*row[:8], party(row[8]), party(row[9]), sources[row[10]])  # type: ignore[call-arg]
         for row in event_rows
     ]
