@@ -76,7 +76,10 @@ class Answer:
         )
 
     def bullet(self, *parts: Part) -> None:
-        self.line("• ", *parts)
+        if parts and type(parts[0]) is str:  # one span, not two, for the usual plain start
+            self.line("• " + parts[0], *parts[1:])
+        else:
+            self.line("• ", *parts)
 
     def blank(self) -> None:
         if self.lines and self.lines[-1]:

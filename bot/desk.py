@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine, func, select
 
 from bot.db import make_engine, session_factory
-from bot.meta import VersionReader
+from bot.kept import KeptConnection
 from bot.queries import (
     PARTY_ALIAS_ENTRIES,
     PERSON_ALIAS_ENTRIES,
@@ -70,8 +70,9 @@ class Desk:
         self.clock: Clock = clock or (lambda: datetime.now(self.tz))
         self._locks: dict[str, threading.Lock] = {}
         self._warmed = False
-        self._read_version = VersionReader(engine)
+        self._kept = KeptConnection(engine)
         self._cache: dict[str, tuple[int, object]] = {}
+        self._warm_at: int | None = None  # the data version everything was last found built for
 
     @classmethod
     def open(
@@ -98,9 +99,10 @@ class Desk:
 
                 load_paths(self.engine, data)
 
-    def connect(self) -> Connection:
-        """A connection for reading: what answers use (``with desk.connect() as conn``)."""
-        return self.engine.connect()
+    def connect(self) -> AbstractContextManager[Connection]:
+        """A connection for reading: what answers use (``with desk.connect() as conn``); the
+        one the desk keeps when it is free (see :mod:`bot.kept`)."""
+        return self._kept.connect()
 
     @cached_property
     def sessions(self) -> sessionmaker[Session]:
@@ -129,7 +131,7 @@ class Desk:
         if rollup is not None:  # already built for this version: no query
             span = cast("Rollup", rollup).span()
             return span[1].year if span else self.today().year
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             latest = conn.scalar(select(func.max(claims.c.reported_on)))  # an index lookup
         return latest.year if latest else self.today().year
 
@@ -138,7 +140,7 @@ class Desk:
         pinned = _PINNED.get()
         if pinned is not None and pinned[0] == id(self):
             return pinned[1]
-        return self._read_version()
+        return self._kept.read_version()
 
     @contextmanager
     def question(self) -> Iterator[None]:
@@ -163,7 +165,13 @@ class Desk:
     def is_warm(self) -> bool:
         """Whether everything answers read is built for the current version (no rebuild due)."""
         with self.question():  # one version read for all of them
-            return all(self._current(which) is not None for which in self._builders())
+            version = self.version()
+            if self._warm_at == version:  # asked before every /who and /total: one comparison
+                return True
+            if all(self._current(which) is not None for which in self._builders()):
+                self._warm_at = version
+                return True
+            return False
 
     def party_infos(self) -> dict[int, PartyInfo]:
         """Every party by id (a dozen rows), read again only when the data version moves."""
@@ -179,7 +187,7 @@ class Desk:
         known: dict[int, ClaimView] = self._cached("claim_views", lambda _s: {})
         missing = [i for i in ids if i not in known]
         if missing:
-            with self.engine.connect() as conn:
+            with self.connect() as conn:
                 fetched = claims_by_ids(conn, missing, self.sources())
             if len(known) > CLAIM_VIEWS_KEPT:
                 known.clear()  # crude, but rare: questions repeat far fewer distinct rows
@@ -239,7 +247,11 @@ class Desk:
             # this one, so the next question builds again rather than trust a mix.
             with self.engine.connect() as conn:
                 value = build(conn)
-            self._cache[which] = (version, value)
+            # Versions only move forward: a question pinned to an older one that finishes its
+            # build late must not replace what a newer question built (is_warm relies on it).
+            cached = self._cache.get(which)
+            if cached is None or cached[0] < version:
+                self._cache[which] = (version, value)
             return value
 
     def _build_people(self, conn: Connection) -> NameIndex:

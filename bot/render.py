@@ -46,7 +46,8 @@ def _span_html(span: Span) -> str:
 
 
 def line_html(line: Line) -> str:
-    return "".join(_span_html(s) for s in line)
+    # Most spans are plain text: escaped inline, without a call to _span_html.
+    return "".join([_span_html(s) if s.style else _escaped(s.text) for s in line])
 
 
 def line_plain(line: Line) -> str:

@@ -4,11 +4,13 @@ on the seed data, for every party and period, and again after another process ch
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from bot.answers import answer_text
 from bot.curation import add_claim, undo_last
@@ -127,25 +129,66 @@ def test_one_question_reads_one_data_version(desk: Desk) -> None:
     assert desk.version() == pinned  # nothing changed in between
 
 
-def test_version_reader_survives_a_lost_connection_and_closes_on_dispose(db_url: str) -> None:
-    """The reader keeps one connection of its own (autocommit); when the database drops it (a
-    restart), the next read opens another instead of failing the question."""
-    from bot.meta import VersionReader, bump_data_version
+def test_kept_connection_survives_a_lost_connection_and_closes_on_dispose(db_url: str) -> None:
+    """The desk keeps one reading connection (autocommit); when the database drops it (a
+    restart), the next version read opens another, so the answer after it does not fail."""
+    from bot.kept import KeptConnection
+    from bot.meta import bump_data_version
 
     desk = open_desk(db_url)
-    reader = VersionReader(desk.engine)
+    kept = KeptConnection(desk.engine)
     try:
-        first = reader()
-        kept = reader._kept
-        if kept is None:
+        first = kept.read_version()
+        conn = kept._kept
+        if conn is None:
             pytest.skip("an in-memory database reads through the pool")
-        with desk.engine.begin() as conn:  # a change committed elsewhere is seen at once
-            bump_data_version(conn)
-        assert reader() == first + 1
-        assert kept.dbapi_connection is not None
-        kept.dbapi_connection.close()  # behind the reader's back
-        assert reader() == first + 1
-        assert reader._kept is not kept
+        with desk.engine.begin() as writer:  # a change committed elsewhere is seen at once
+            bump_data_version(writer)
+        assert kept.read_version() == first + 1
+        with kept.connect() as reading:
+            assert reading is conn  # lent, not checked out of the pool
+            assert reading.scalar(text("select 1")) == 1
+        assert not conn.in_transaction()  # nothing left open between questions
+        conn.connection.dbapi_connection.close()  # type: ignore[union-attr]  # behind its back
+        assert kept.read_version() == first + 1
+        assert kept._kept is not conn
+        with kept.connect() as reading:
+            assert reading.scalar(text("select 1")) == 1
     finally:
         desk.engine.dispose()
-    assert reader._kept is None  # closed with the engine's pool
+    assert kept._kept is None  # closed with the engine's pool
+
+
+def test_kept_connection_is_lent_to_one_thread_at_a_time(db_url: str) -> None:
+    """While one question reads on the kept connection, another (a worker thread, or the same
+    thread nesting) gets a pooled one, and a failed read does not poison the kept one."""
+    from bot.kept import KeptConnection
+
+    desk = open_desk(db_url)
+    kept = KeptConnection(desk.engine)
+    try:
+        version = kept.read_version()
+        if kept._kept is None:
+            pytest.skip("an in-memory database reads through the pool")
+        elsewhere: list[object] = []
+
+        def worker() -> None:
+            with kept.connect() as conn:
+                elsewhere.append((conn, conn.scalar(text("select 4"))))
+
+        with kept.connect() as outer:
+            with kept.connect() as inner:
+                assert inner is not outer
+                assert inner.scalar(text("select 1")) == 1
+            assert kept.read_version() == version  # read through the pool meanwhile
+            thread = threading.Thread(target=worker)
+            thread.start()
+            thread.join()
+            assert outer.scalar(text("select 2")) == 2
+        assert elsewhere and elsewhere[0][0] is not outer and elsewhere[0][1] == 4
+        with pytest.raises(DBAPIError), kept.connect() as conn:
+            conn.execute(text("select * from no_such_table"))
+        with kept.connect() as conn:
+            assert conn.scalar(text("select 3")) == 3
+    finally:
+        desk.engine.dispose()

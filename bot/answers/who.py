@@ -112,7 +112,7 @@ def _no_match(desk: Desk, query: str) -> Answer:
     answer = fail("who", f"No one called “{query}” is in the data.")
     close = desk.people().suggest(query, limit=3)
     if close:
-        with desk.engine.connect() as conn:
+        with desk.connect() as conn:
             names = _names(conn, [c.target for c in close])
         answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
         answer.buttons.extend(Button(names[c.target], f"/who {names[c.target]}") for c in close)
