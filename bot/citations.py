@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Protocol
 
 from bot.answer import Answer, italic
@@ -29,6 +30,7 @@ class SourceLike(Protocol):
     def published(self) -> str: ...
     @property
     def published_precision(self) -> str: ...
+    def __hash__(self) -> int: ...  # citation() remembers what it wrote for each
 
 
 def partial_date_label(text: str, precision: str) -> str:
@@ -46,6 +48,7 @@ def partial_date_label(text: str, precision: str) -> str:
     return f"c. {label}" if precision == "approximate" else label
 
 
+@lru_cache(maxsize=1024)  # sources are immutable; every answer cites them at least twice
 def citation(source: SourceLike) -> str:
     """One line a journalist can paste into a story: outlet, title, date."""
     when = partial_date_label(source.published, source.published_precision)

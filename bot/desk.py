@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from bot.matcher import NameIndex
+    from bot.person_facts import PersonFlags
     from bot.rollup import Rollup
 
 Clock = Callable[[], datetime]
@@ -177,6 +178,11 @@ class Desk:
         """Every party by id (a dozen rows), read again only when the data version moves."""
         return self._cached("party_infos", self._build_party_infos)
 
+    def person_flags(self) -> PersonFlags:
+        """Which people have roles, events or claims naming them (a byte per person), so a
+        card skips reads that would come back empty."""
+        return self._cached("person_flags", self._build_person_flags)
+
     def party_names(self) -> dict[int, str]:
         """Every party's name by id (what a person card names roles and moves by)."""
         return self._cached("party_names", self._build_party_names)
@@ -223,6 +229,7 @@ class Desk:
             "rollup": self._build_rollup,
             "party_infos": self._build_party_infos,
             "sources": self._build_sources,
+            "person_flags": self._build_person_flags,
         }
 
     def _index(self, which: str) -> NameIndex:
@@ -279,6 +286,12 @@ class Desk:
 
     def _build_party_names(self, _conn: Connection) -> dict[int, str]:
         return {party_id: party.name for party_id, party in self.party_infos().items()}
+
+    @staticmethod
+    def _build_person_flags(conn: Connection) -> PersonFlags:
+        from bot.person_facts import person_flags
+
+        return person_flags(conn)
 
     @staticmethod
     def _build_sources(conn: Connection) -> dict[int, SourceInfo]:

@@ -14,7 +14,7 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 import httpx
@@ -65,11 +65,16 @@ def command_of_choice(data: str) -> str | None:
 def keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
     if not answer.buttons:
         return None
+    # choice_data runs every time: it keeps a long command's token fresh in _LONG_CHOICES.
+    return _markup(tuple((b.label[:60], choice_data(b.command)) for b in answer.buttons[:8]))
+
+
+@lru_cache(maxsize=1024)
+def _markup(rows: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup:
+    # PTB's objects are frozen once built, so one markup can go out with many messages; a
+    # new one costs ~15 µs a button, and the same questions (the same buttons) come back.
     return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(b.label[:60], callback_data=choice_data(b.command))]
-            for b in answer.buttons[:8]
-        ]
+        [[InlineKeyboardButton(label, callback_data=data)] for label, data in rows]
     )
 
 

@@ -38,9 +38,11 @@ def test_kung_raiya_card(desk) -> None:  # type: ignore[no-untyped-def]
     assert "left Cambodia citing fear for his safety" in text.split("Status:")[1]
     assert "no longer in the Cambodian People's Party" in text.split("Status:")[1]
     assert "CamboJA" in text and "[1]" in text and "Sources:" in text
-    assert ("Party history: Candlelight Party → left the Candlelight Party (16 June 2023) → "
-            "Cambodian People's Party (June 2023) → left the Cambodian People's Party "
-            "(c. July 2023)") in text
+    assert (
+        "Party history: Candlelight Party → left the Candlelight Party (16 June 2023) → "
+        "Cambodian People's Party (June 2023) → left the Cambodian People's Party "
+        "(c. July 2023)"
+    ) in text
 
 
 @pytest.mark.parametrize(
@@ -75,8 +77,10 @@ def test_person_known_only_from_the_table(desk) -> None:  # type: ignore[no-unty
     assert answer.ok
     assert "19/06/2023 — Named in a defection claim" in text
     assert "Known only from a pro-government defection claim" in text
-    assert ("Party history: claimed to have left the Cambodia National Rescue Party "
-            "(19/06/2023, a pro-government claim)") in text
+    assert (
+        "Party history: claimed to have left the Cambodia National Rescue Party "
+        "(19/06/2023, a pro-government claim)"
+    ) in text
 
 
 def test_ambiguous_name_lists_candidates_with_buttons(desk) -> None:  # type: ignore[no-untyped-def]
@@ -104,3 +108,38 @@ def test_no_match_suggests_closest(desk) -> None:  # type: ignore[no-untyped-def
 def test_who_without_a_name_asks_for_one(desk) -> None:  # type: ignore[no-untyped-def]
     answer, text = card(desk, "")
     assert not answer.ok and "Whom should I look up?" in text
+
+
+def test_person_flags_never_change_a_card(desk) -> None:  # type: ignore[no-untyped-def]
+    """The card skips the reads a person's flags rule out; every card in the data is the same
+    as with everything read, and the flags agree with the tables."""
+    from sqlalchemy import select
+
+    from bot.answers.who import person_card
+    from bot.person_facts import (
+        ALL_FLAGS,
+        HAS_EVENTS,
+        HAS_ROLES,
+        NAMED_IN_CLAIMS,
+    )
+    from bot.tables import claim_people, events, people, roles
+
+    flags = desk.person_flags()
+    with desk.connect() as conn:
+        ids = list(conn.scalars(select(people.c.id)))
+        having = {
+            flag: set(conn.scalars(select(table.c.person_id)))
+            for flag, table in (
+                (HAS_ROLES, roles),
+                (HAS_EVENTS, events),
+                (NAMED_IN_CLAIMS, claim_people),
+            )
+        }
+        assert any(flags[i] != ALL_FLAGS for i in ids)  # some reads are skipped
+        for person_id in ids:
+            for flag, holders in having.items():
+                assert bool(flags[person_id] & flag) == (person_id in holders)
+            skipped = person_card(conn, person_id, flags=flags[person_id])
+            full = person_card(conn, person_id)
+            assert (to_plain(skipped), skipped.buttons) == (to_plain(full), full.buttons)
+    assert flags[max(ids) + 1000] == ALL_FLAGS  # an id newer than the flags: read it all

@@ -21,7 +21,7 @@ from bot.answers.common import day
 from bot.citations import Citations, partial_date_label
 from bot.desk import Desk
 from bot.periods import PeriodError, format_day, parse_period
-from bot.person_facts import EventFact, RoleFact, person_facts
+from bot.person_facts import ALL_FLAGS, NAMED_IN_CLAIMS, EventFact, RoleFact, person_facts
 from bot.queries import ClaimView, Reader, SourceInfo, claims_naming_person, sources_by_id
 from bot.tables import people
 
@@ -98,6 +98,7 @@ def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
             as_of_label=as_of_label,
             sources=desk.sources(),
             party_names=desk.party_names(),
+            flags=desk.person_flags()[chosen.target],
         )
 
 
@@ -145,13 +146,15 @@ def person_card(
     as_of_label: str = "",
     sources: dict[int, SourceInfo] | None = None,
     party_names: Mapping[int, str] | None = None,
+    flags: int = ALL_FLAGS,
 ) -> Answer:
     """The card; with ``as_of``, only what had happened by that day, and the status then.
 
-    ``sources`` and ``party_names``: the desk's, when the caller has it (else read here).
+    ``sources``, ``party_names`` and the person's ``flags`` (bot.person_facts.PersonFlags):
+    the desk's, when the caller has them (else read here).
     """
     sources = sources if sources is not None else sources_by_id(conn)
-    person = person_facts(conn, person_id, sources, party_names)
+    person = person_facts(conn, person_id, sources, party_names, flags)
     refs = Citations()
     answer = Answer(command="who")
     answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
@@ -169,7 +172,7 @@ def person_card(
             )
             answer.bullet(role.title, f" — {where}" if where else "", " ", refs.ref(role.source))
 
-    mentions = claims_naming_person(conn, person.id, sources)
+    mentions = claims_naming_person(conn, person.id, sources) if flags & NAMED_IN_CLAIMS else []
     events, unsure, later = list(person.events), [], 0
     if as_of is not None:
         # An event counts when it had certainly happened by then; one whose date is too coarse
