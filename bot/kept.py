@@ -53,6 +53,12 @@ class KeptConnection:
         self._keeps = isinstance(engine.pool, QueuePool)
         self._kept: Connection | None = None
         self._lock = threading.Lock()
+        # What a dropped or broken connection raises: through SQLAlchemy, or from the driver's
+        # own cursor (the version read, bot.prepared).
+        self._driver_errors: tuple[type[BaseException], ...] = (
+            DBAPIError,
+            engine.dialect.loaded_dbapi.Error,
+        )
         if self._keeps:
             event.listen(engine, "engine_disposed", self._on_dispose)
 
@@ -92,10 +98,6 @@ class KeptConnection:
                     conn.rollback()  # SQLAlchemy's own bookkeeping: nothing is open
         finally:
             self._lock.release()
-
-    @property
-    def _driver_errors(self) -> tuple[type[BaseException], ...]:
-        return (DBAPIError, self._engine.dialect.loaded_dbapi.Error)
 
     def _read(self, raw: Any) -> int:
         cursor = raw.cursor()
