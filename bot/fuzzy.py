@@ -1,5 +1,5 @@
-"""The fuzzy half of a large :class:`bot.matcher.NameIndex`: bucketed rapidfuzz scans over
-numpy arrays.
+"""The fuzzy half of a large :class:`bot.matcher.NameIndex`: rapidfuzz scans over numpy arrays
+of keys sorted by length, pruned by letter codes.
 
 >>> from bot.matcher import AliasEntry, NameIndex
 >>> names = [AliasEntry(n, f"Sok {chr(97 + n % 26)}ara {n}") for n in range(600)]
@@ -9,16 +9,15 @@ numpy arrays.
 
 Kept apart from the exact lookups so that answering an exact name, or a question that names
 no one, never imports numpy or rapidfuzz (~0.2 s of a one-shot ``desk ask``); indexes of up
-to ``bot.matcher.SMALL_INDEX`` aliases use :mod:`bot.fuzzy_small` instead. The scoring and
-the bucket pruning are described in bot.matcher's docstring.
+to ``bot.matcher.SMALL_INDEX`` aliases use :mod:`bot.fuzzy_small` instead. The scoring is
+described in bot.matcher's docstring.
 
-Letter codes. Within the buckets a scan reaches, each key is checked once more before it is
-scored, against a tighter bound: the indel distance is also at least the L1 distance between
-two strings' counts of each letter (26 letters, everything else as one more class), and the
-number of differing bits between two thermometer codes of those counts, capped at 2 (at 3
-for the commonest letters), is at most that. So one XOR and a popcount per key, 64 bits, skip
-keys whose letters alone rule them out: at 250k aliases, ~99% of what the buckets leave to a
-"did you mean" (which has no cutoff, so the buckets prune little).
+Letter codes. The indel distance between two strings is at least the L1 distance between
+their counts of each letter (26 letters, everything else as one more class), and the number
+of differing bits between two thermometer codes of those counts, capped at 2 (at 3 for the
+commonest letters), is at most that. So one XOR and a popcount per key, 64 bits, skip keys
+whose letters alone rule them out: at 250k aliases a "did you mean" (no cutoff) scores a few
+hundred keys (p90 ~1,400), and a misspelled name at the cutoff a few dozen.
 """
 
 from __future__ import annotations
@@ -32,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from bot.matcher import CLASS_COUNT, Best, Key, offer, raised, signature, stored
+from bot.matcher import Best, Key, offer, raised, stored
 
 __all__ = ["FuzzyIndex"]
 
@@ -40,22 +39,22 @@ __all__ = ["FuzzyIndex"]
 # 6-row scan ~2x slower, and thread start-up would dominate small batches anyway.
 _WORKERS = 1
 _EPS = 1e-6
-# Keys per rapidfuzz call: amortises its fixed per-call cost over small buckets while
-# still letting the threshold rise (and prune) between calls in suggest().
-_BATCH = 1024
-# Up to this many keys left by the bounds, resolve scores them in one call (see scan()).
-_ONE_CALL = 4 * _BATCH
-# Up to this many keys, resolve checks the letter codes of all of them (a few numpy calls)
-# instead of working out which buckets to read first.
+# Up to this many keys left by the letter codes are scored in one call; beyond it the first
+# batch (see scan()), which amortises rapidfuzz's fixed per-call cost while still letting
+# the threshold rise (and prune) between calls.
+_ONE_CALL = 256
+# Up to this many keys, resolve checks the letter codes of all of them at once (a few numpy
+# calls, with the allowance of each key kept per query length and cutoff).
 _FLAT_KEYS = 20_000
 # Up to this many (row, key) pairs are scored with plain rapidfuzz calls (see _score()).
 _FEW_PAIRS = 64
 # (query length, threshold) pairs whose per-key allowances _score_flat keeps (a byte a key).
 _ALLOWED_KEPT = 64
-# Keys per batch once letter codes prune (see scan()).
-_CODED_BATCH = 16 * _BATCH
-# Below this many keys a check of their letter codes costs more than scoring them.
-_CODES_FROM = 256
+# A "did you mean" (no cutoff) first scores this many keys whose letters differ least from
+# the query's; the `limit`-th best score among them is where its pruning starts.
+_SEEDS = 64
+# Seeds are looked for among keys this many bits further than the nearest, then twice that...
+_SEED_SPREAD = 2
 # Letter codes (see the module docstring): bit i is "letter i at least once", bit 27 + i "at
 # least twice" (i = 26: any other character), bits 54-63 "at least three times" for these,
 # the letters most often repeated in romanized Khmer names.
@@ -64,6 +63,7 @@ _CLASS_OF_BYTE = np.full(256, 26, dtype=np.int64)
 _CLASS_OF_BYTE[np.frombuffer(b"abcdefghijklmnopqrstuvwxyz", dtype=np.uint8)] = np.arange(26)
 _THRICE_CLASSES = _CLASS_OF_BYTE[np.frombuffer(_THRICE, dtype=np.uint8)]
 _CODE_CHUNK = 32_768  # keys per pass: the count matrix is 27 int64s a key
+_XOR_CHUNK = 16_384  # keys per pass when comparing codes: 128 KiB of XORs at a time
 
 
 def letter_codes(keys: Sequence[Key]) -> npt.NDArray[np.uint64]:
@@ -137,7 +137,7 @@ def letter_code(key: Key) -> np.uint64:
 
 
 class FuzzyIndex:
-    """Bucket bounds, alias targets and the whole-word postings as numpy arrays.
+    """Keys by length, their letter codes, alias targets and the whole-word postings.
 
     Built from :class:`bot.matcher.NameIndex`'s plain arrays; the bucket key lists and id
     arrays are shared with it, not copied.
@@ -154,8 +154,9 @@ class FuzzyIndex:
         # Bounds how many hits must be kept to be sure of `limit` distinct targets.
         counts = np.unique(self.targets, return_counts=True)[1]
         self._max_aliases_per_target = int(counts.max()) if len(counts) else 1
-        signatures = list(buckets)
-        # Every key, its alias id and letter code, bucket after bucket: a bucket is a slice.
+        # Every key, its alias id and letter code, shortest keys first, so that the keys of
+        # one length are a slice. All keys of a bucket have one length (the sum of its counts).
+        signatures = sorted(buckets, key=sum)
         self._keys = list(chain.from_iterable(buckets[sig][0] for sig in signatures))
         self._ids = np.fromiter(
             chain.from_iterable(buckets[sig][1] for sig in signatures),
@@ -163,12 +164,15 @@ class FuzzyIndex:
             count=len(self._keys),
         )
         self._codes = letter_codes(self._keys)
-        self._bucket_counts = np.array(signatures, dtype=np.int32).reshape(-1, CLASS_COUNT + 1)
-        self._bucket_lengths = self._bucket_counts.sum(axis=1)
-        self._bucket_sizes = np.array([len(buckets[sig][0]) for sig in signatures], dtype=np.int64)
-        self._bucket_starts = np.cumsum(self._bucket_sizes) - self._bucket_sizes
-        self._lengths = np.repeat(self._bucket_lengths.astype(np.int32), self._bucket_sizes)
-        self._max_length = int(self._lengths.max()) if len(self._lengths) else 0
+        self._lengths = np.repeat(
+            np.array([sum(sig) for sig in signatures], dtype=np.int32),
+            [len(buckets[sig][0]) for sig in signatures],
+        )
+        self._max_length = int(self._lengths[-1]) if len(self._lengths) else 0
+        # Where the keys of each length start; the last entry is the number of keys.
+        self._length_starts: list[int] = np.searchsorted(
+            self._lengths, np.arange(self._max_length + 2)
+        ).tolist()
         # Per key, the most letter-code distance a (query length, threshold) allows.
         self._allowed: dict[tuple[int, float], npt.NDArray[np.uint8]] = {}
         hashes = np.frombuffer(word_hashes, dtype=np.int64)
@@ -190,51 +194,122 @@ class FuzzyIndex:
         return [(int(targets[i]), int(alias_ids[first[i]])) for i in order]
 
     def scan(self, rows: Sequence[str], cutoff: float, limit: int, best: Best) -> None:
-        """Fuzzy-score the keys whose bounds can reach the cutoff into *best*.
+        """Fuzzy-score every key that can reach the cutoff (and the `limit`-th best score
+        found so far) into *best*. Exact, ties included.
 
-        With a cutoff (resolve) the bucket bounds often leave a few hundred keys, which are
-        checked and scored at once. Otherwise (many keys left, or suggest with no cutoff) the
-        `limit`-th best score found so far is what prunes, so buckets are taken most promising
-        first, in batches, raising it as they go.
+        Only keys whose length and letter code allow the threshold are scored. Up to
+        _FLAT_KEYS keys every code is checked at once; above that only the codes of the
+        lengths the threshold allows (a slice), and what they leave is scored best bound
+        first, in growing batches, the threshold rising between them. With no cutoff (a "did
+        you mean") a few keys whose letters differ least are scored first to set one.
         """
-        if not len(self._bucket_sizes):
+        if not self._keys:
             return
         letters = letter_code(stored(rows[0]))  # every row has the same letters
-        if cutoff > 0 and len(self._keys) <= _FLAT_KEYS:
-            self._score_flat(rows, letters, raised(cutoff, best, limit), limit, best)
-            return
-        query = np.array(signature(rows[0]), dtype=np.int32)
-        distance = np.abs(self._bucket_counts - query).sum(axis=1)
-        bounds = 100.0 * (1.0 - distance / (len(rows[0]) + self._bucket_lengths))
         threshold = raised(cutoff, best, limit)  # word hits may already fill `limit`
-        reachable = (bounds + _EPS >= threshold).nonzero()[0]
-        if cutoff > 0 and self._bucket_sizes[reachable].sum() <= _ONE_CALL:
-            if len(reachable):
-                self._score_buckets(rows, reachable, letters, threshold, limit, best)
+        query_length = len(rows[0])
+        if cutoff > 0 and len(self._keys) <= _FLAT_KEYS:
+            self._score_flat(rows, letters, threshold, limit, best)
             return
-        order = reachable[np.argsort(-bounds[reachable], kind="stable")]
-        falling = -bounds[order]  # ascending, for searchsorted
-        ends = np.cumsum(self._bucket_sizes[order])
-        first = 0
-        while first < len(order):
-            # Buckets from `stop` on cannot reach the threshold. Equal can only tie the last
-            # place: skipping those buckets (many, as bounds and scores take the same values)
-            # means a tie there may go to either alias.
-            if len(best) >= limit:
-                stop = int(np.searchsorted(falling, -threshold, side="left"))
-            else:
-                stop = int(np.searchsorted(falling, _EPS - threshold, side="right"))
-            if first >= stop:
+        if cutoff > 0:
+            first, last = self._lengths_allowed(query_length, threshold)
+            start, stop = self._length_starts[first], self._length_starts[last + 1]
+        else:
+            start, stop = 0, len(self._keys)
+        differ = self._code_distances(letters, start, stop)
+        if cutoff <= 0:
+            threshold = self._score_seeds(rows, differ, threshold, limit, best)
+        places = self._allowed_by_codes(differ, start, query_length, threshold)
+        if len(places) <= _ONE_CALL:
+            self._score_places(rows, places, threshold, limit, best)
+            return
+        # Best bound first; the share of its length a key must be within falls as the
+        # threshold rises, and all keys from `end` on are then out of reach.
+        shares = self._shares(differ[places - start], places, query_length)
+        order = np.argsort(shares, kind="stable")
+        places, shares = places[order], shares[order]
+        done, size = 0, _ONE_CALL
+        while done < len(places):
+            # 100 * (1 - share) >= threshold, as _allowed_distances() has it.
+            end = int(np.searchsorted(shares, (100.0 + _EPS - threshold) / 100.0, side="right"))
+            if done >= end:
                 break
-            # Until `limit` targets are found nothing is pruned: a small batch raises the
-            # threshold soon; after that the letter codes skip most keys, so batches grow.
-            size = _BATCH if len(best) < limit else _CODED_BATCH
-            done = int(ends[first - 1]) if first else 0
-            last = min(int(np.searchsorted(ends, done + size, side="left")) + 1, stop)
-            threshold = self._score_buckets(
-                rows, order[first:last], letters, threshold, limit, best
-            )
-            first = last
+            batch = places[done : min(done + size, end)]
+            threshold = self._score_places(rows, batch, threshold, limit, best)
+            done, size = done + len(batch), 2 * size
+
+    def _score_seeds(
+        self,
+        rows: Sequence[str],
+        differ: npt.NDArray[np.uint8],
+        threshold: float,
+        limit: int,
+        best: Best,
+    ) -> float:
+        """Score the _SEEDS keys whose letters differ least from the query's (best bound
+        first among equals); return the threshold raised. *differ* covers every key."""
+        most = int(differ.min()) + _SEED_SPREAD
+        near = (differ <= most).nonzero()[0]
+        while len(near) < min(_SEEDS, len(differ)):
+            most += _SEED_SPREAD
+            near = (differ <= most).nonzero()[0]
+        if len(near) > _SEEDS:
+            shares = self._shares(differ[near], near, len(rows[0]))
+            near = near[np.argpartition(shares, _SEEDS - 1)[:_SEEDS]]
+        return self._score_places(rows, near, threshold, limit, best)
+
+    def _lengths_allowed(self, query_length: int, threshold: float) -> tuple[int, int]:
+        """The first and last key length within reach of the threshold, as the length
+        difference is at least the indel distance (first > last: none)."""
+        allowed = _allowed_distances(query_length, threshold, self._max_length).tolist()
+        # The lengths allowed are a run: the allowance grows more slowly than the difference.
+        reach = [n for n, most in enumerate(allowed) if most >= abs(n - query_length)]
+        return (reach[0], reach[-1]) if reach else (1, 0)
+
+    def _code_distances(self, letters: np.uint64, start: int, stop: int) -> npt.NDArray[np.uint8]:
+        """How many bits the letter code of each key from *start* to *stop* differs in."""
+        differ = np.empty(stop - start, dtype=np.uint8)
+        # In slices that stay in the CPU cache: a third faster than one pass over all keys.
+        chunk = np.empty(min(_XOR_CHUNK, stop - start), dtype=np.uint64)
+        for first in range(start, stop, _XOR_CHUNK):
+            last = min(first + _XOR_CHUNK, stop)
+            xor = np.bitwise_xor(self._codes[first:last], letters, out=chunk[: last - first])
+            np.bitwise_count(xor, out=differ[first - start : last - start])
+        return differ
+
+    def _allowed_by_codes(
+        self, differ: npt.NDArray[np.uint8], start: int, query_length: int, threshold: float
+    ) -> npt.NDArray[np.intp]:
+        """Places of the keys whose length and letter-code distance (*differ*, for the keys
+        from *start* on) allow the threshold: one comparison per run of lengths allowed the
+        same distance."""
+        allowed = _allowed_distances(query_length, threshold, self._max_length).tolist()
+        first, last = self._lengths_allowed(query_length, threshold)
+        stop = start + len(differ)  # keys outside the slice *differ* covers are not checked
+        parts = []
+        length = first
+        while length <= last:
+            most = allowed[length]
+            end = length + 1
+            while end <= last and allowed[end] == most:
+                end += 1
+            low = max(self._length_starts[length], start)
+            high = min(self._length_starts[end], stop)
+            if high > low:
+                parts.append((differ[low - start : high - start] <= most).nonzero()[0] + low)
+            length = end
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.intp)
+
+    def _shares(
+        self, differ: npt.NDArray[np.uint8], places: npt.NDArray[np.intp], query_length: int
+    ) -> npt.NDArray[np.float64]:
+        """Each key's least distance from the query (its letter-code distance *differ*, and at
+        least the length difference) as a share of the two lengths: 100 * (1 - share) bounds
+        its score."""
+        lengths = self._lengths[places]
+        distance = np.maximum(differ, np.abs(lengths - query_length))
+        shares: npt.NDArray[np.float64] = distance / (query_length + lengths)
+        return shares
 
     def _score_flat(
         self, rows: Sequence[str], letters: np.uint64, threshold: float, limit: int, best: Best
@@ -251,28 +326,6 @@ class FuzzyIndex:
             self._allowed[key] = allowed
         # nonzero()[0] rather than flatnonzero: a fifth of the time on a 1k index.
         places = (np.bitwise_count(self._codes ^ letters) <= allowed).nonzero()[0]
-        return self._score_places(rows, places, threshold, limit, best)
-
-    def _score_buckets(
-        self,
-        rows: Sequence[str],
-        buckets: npt.NDArray[np.intp],
-        letters: np.uint64,
-        threshold: float,
-        limit: int,
-        best: Best,
-    ) -> float:
-        """Score these buckets' keys whose letter codes allow the threshold; return it raised."""
-        sizes = self._bucket_sizes[buckets]
-        # Each key's place in the flat arrays: its bucket's start plus its place in the bucket.
-        offsets = np.cumsum(sizes) - sizes
-        places = np.arange(int(offsets[-1] + sizes[-1])) + np.repeat(
-            self._bucket_starts[buckets] - offsets, sizes
-        )
-        if threshold > 0 and len(places) >= _CODES_FROM:
-            allowed = _allowed_distances(len(rows[0]), threshold, self._max_length)
-            differ = np.bitwise_count(self._codes[places] ^ letters)
-            places = places[differ <= allowed[self._lengths[places]]]
         return self._score_places(rows, places, threshold, limit, best)
 
     def _score_places(

@@ -18,12 +18,16 @@ a sorted-token list: half the memory and half the scan of
 max(token_sort_ratio, compact ratio), and it is at least as high as that formula's
 compact half.
 
-Pruning. Keys are bucketed by how many letters of each class in `_LETTER_CLASSES`
-they contain. `ratio` is 100 * (1 - indel / (len1 + len2)), and the indel distance
-is at least the L1 distance between two strings' class counts (matched letters are
-equal, hence in the same class), so a whole bucket is skipped when that bound cannot
-reach the cutoff. On romanized names that leaves a small fraction of the keys to
-score, which is what lets one query over 1M aliases beat a bare `process.extract`.
+Pruning. `ratio` is 100 * (1 - indel / (len1 + len2)), so a cutoff allows each key
+length at most some indel distance. The distance is at least the difference in length, and
+at least the distance between two strings' letter counts, which a 64-bit code of each key
+bounds from below (:mod:`bot.fuzzy`): keys are kept by length, so the lengths out of reach
+are never looked at, and one XOR and popcount per key rules out most of the rest. On
+romanized names that leaves a small fraction of the keys to score, which is what lets one
+query over 1M aliases beat a bare `process.extract` many times over (bench/RESULTS.md).
+
+Keys are also bucketed by how many letters of each class in `_LETTER_CLASSES` they
+contain, which keeps an exact lookup in a large index to a binary search in one bucket.
 
 Exact and acronym lookups need only the plain arrays built here; the numpy arrays and
 rapidfuzz scans of the fuzzy half (:mod:`bot.fuzzy`) are built on the first query that needs
@@ -63,6 +67,8 @@ EXACT_MAP = 20_000
 # tokens, rotations (surname moved to the end, as in Western copy) up to six.
 _MAX_PERMUTED_TOKENS = 3
 _MAX_ROTATED_TOKENS = 6
+# Half the unit scores are rounded to by offer() (two places).
+_HALF_UNIT = 0.005
 # Bucketing classes (see "Pruning" above); letters not listed form a fourth class.
 # Chosen to split the letters of romanized Khmer names into similar-sized groups:
 # more, finer classes prune more keys but multiply buckets and per-call overhead.
@@ -186,14 +192,17 @@ def offer(best: Best, target: int, score: float, alias_id: int) -> None:
 
 
 def raised(threshold: float, best: Best, limit: int) -> float:
-    """The score a new target must reach to enter the top `limit`.
+    """The score a new target must reach to enter the top `limit`, ties included.
 
     >>> raised(88.0, {1: (95.0, 0, "fuzzy"), 2: (91.0, 1, "fuzzy")}, 2)
-    91.0
+    90.995
     """
     if len(best) < limit:
         return threshold
-    return max(threshold, sorted((value[0] for value in best.values()), reverse=True)[limit - 1])
+    last = sorted((value[0] for value in best.values()), reverse=True)[limit - 1]
+    # Kept scores are rounded to two places: a raw score down to half a unit below ties the
+    # last place, and must be seen for the tie to go to the earlier alias whatever the order.
+    return max(threshold, last - _HALF_UNIT)
 
 
 class FuzzyLookup(Protocol):
