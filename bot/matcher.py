@@ -101,6 +101,7 @@ class AliasEntry(NamedTuple):
     compact: str | None = None
     sorted_key: str | None = None
     acronym: bool = False
+    canonical: bool = False  # the target's own name (see NameIndex.name_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +236,8 @@ class NameIndex:
         # no per-word objects, which at 1M aliases saved ~40 MB of peak memory.
         word_hashes = array("q")
         word_aliases = array("I")
+        named = array("q")  # targets that have a canonical alias, and its alias id
+        names = array("I")
         # This loop runs once per alias (1M at the design size), so it avoids helper
         # calls and repeated attribute lookups where it can.
         for entry in entries:
@@ -247,6 +250,9 @@ class NameIndex:
             targets.append(entry.target)
             blob += alias.encode()
             ends.append(len(blob))
+            if entry.canonical:
+                named.append(entry.target)
+                names.append(alias_id)
             if entry.acronym or looks_like_acronym(alias):
                 acronyms.setdefault(compact, []).append(alias_id)
                 continue
@@ -285,6 +291,12 @@ class NameIndex:
                     order = sorted(range(len(keys)), key=lambda i: _ordered(keys[i]))
                 buckets[sig] = ([keys[i] for i in order], array("I", [ids[i] for i in order]))
         self._words: tuple[array[int], array[int]] | None = (word_hashes, word_aliases)
+        if any(a > b for a, b in itertools.pairwise(named)):  # rows need not come in target order
+            order = sorted(range(len(named)), key=named.__getitem__)
+            named = array("q", [named[i] for i in order])
+            names = array("I", [names[i] for i in order])
+        self._named = named
+        self._names = names
         self._fuzzy: FuzzyLookup | None = None
         self._fuzzy_lock = threading.Lock()
 
@@ -315,6 +327,18 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self._ends)
+
+    def name_of(self, target: int) -> str | None:
+        """The target's own name: its first alias entry marked canonical, if any.
+
+        >>> index = NameIndex([AliasEntry(1, "Sen"), AliasEntry(1, "Hun Sen", canonical=True)])
+        >>> index.name_of(1), index.name_of(2)
+        ('Hun Sen', None)
+        """
+        pos = bisect_left(self._named, target)
+        if pos == len(self._named) or self._named[pos] != target:
+            return None
+        return self._alias(self._names[pos])
 
     def resolve(self, query: str, *, limit: int = 5, cutoff: float = 88.0) -> list[Candidate]:
         """Best candidate per target, best first; an exact match returns only exact hits.

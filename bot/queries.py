@@ -20,7 +20,7 @@ from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
-from sqlalchemy import BindParameter, Connection, Select, bindparam, func, select
+from sqlalchemy import BindParameter, Connection, Select, bindparam, false, func, select
 
 from bot.prepared import Prepared
 from bot.tables import (
@@ -145,7 +145,10 @@ PERSON_ALIAS_ENTRIES = select(
     person_aliases.c.search_key,
     person_aliases.c.compact_key,
     person_aliases.c.sorted_key,
-)
+    false().label("acronym"),
+    # Marks the person's own name, so that answers naming candidates need not read it.
+    (person_aliases.c.alias == people.c.name).label("canonical"),
+).join_from(person_aliases, people)
 PARTY_ALIAS_ENTRIES = select(
     party_aliases.c.party_id,
     party_aliases.c.alias,

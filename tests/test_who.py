@@ -143,3 +143,24 @@ def test_person_flags_never_change_a_card(desk) -> None:  # type: ignore[no-unty
             full = person_card(conn, person_id)
             assert (to_plain(skipped), skipped.buttons) == (to_plain(full), full.buttons)
     assert flags[max(ids) + 1000] == ALL_FLAGS  # an id newer than the flags: read it all
+
+
+def test_candidate_names_come_from_the_index_or_else_the_database(desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Suggestions and ambiguous answers name people without reading the database: the name
+    index keeps each person's name (one of their aliases). Where it has none the database is
+    read, and the answer is the same."""
+    from sqlalchemy import select
+
+    from bot.matcher import NameIndex
+    from bot.tables import people
+
+    with desk.connect() as conn:
+        stored = dict(conn.execute(select(people.c.id, people.c.name)).all())
+    index = desk.people()
+    assert {i: index.name_of(i) for i in stored} == stored
+    assert index.name_of(max(stored) + 1) is None
+    texts = ["/who Sam Rainsy", "/who Bunthorn"]
+    with_index = [to_plain(answer_text(desk, t)) for t in texts]
+    monkeypatch.setattr(NameIndex, "name_of", lambda self, target: None)
+    assert [to_plain(answer_text(desk, t)) for t in texts] == with_index
+    assert "Tum Bunthorn" in with_index[1] and "Closest names:" in with_index[0]

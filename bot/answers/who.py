@@ -86,9 +86,9 @@ def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
     if not candidates:
         return _no_match(desk, query)
     chosen = _clear_winner(candidates)
+    if chosen is None:
+        return _ambiguous(desk, query, candidates)
     with desk.connect() as conn:
-        if chosen is None:
-            return _ambiguous(conn, query, candidates)
         return person_card(
             conn,
             chosen.target,
@@ -113,19 +113,27 @@ def _no_match(desk: Desk, query: str) -> Answer:
     answer = fail("who", f"No one called “{query}” is in the data.")
     close = desk.people().suggest(query, limit=3)
     if close:
-        with desk.connect() as conn:
-            names = _names(conn, [c.target for c in close])
+        names = _names(desk, [c.target for c in close])
         answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
         answer.buttons.extend(Button(names[c.target], f"/who {names[c.target]}") for c in close)
     return answer
 
 
-def _names(conn: Reader, ids: list[int]) -> dict[int, str]:
-    return dict(conn.execute(select(people.c.id, people.c.name).where(people.c.id.in_(ids))).all())
+def _names(desk: Desk, ids: list[int]) -> dict[int, str]:
+    """These people's names: the name index keeps them (each is one of the person's aliases);
+    the database is read only for one it does not have."""
+    index = desk.people()
+    names = {i: name for i in ids if (name := index.name_of(i)) is not None}
+    missing = [i for i in ids if i not in names]
+    if missing:
+        with desk.connect() as conn:
+            found = conn.execute(select(people.c.id, people.c.name).where(people.c.id.in_(missing)))
+            names.update(found.all())
+    return names
 
 
-def _ambiguous(conn: Reader, query: str, candidates: list[Candidate]) -> Answer:
-    names = _names(conn, [c.target for c in candidates])
+def _ambiguous(desk: Desk, query: str, candidates: list[Candidate]) -> Answer:
+    names = _names(desk, [c.target for c in candidates])
     answer = Answer(command="who", ok=False)
     answer.line(f"“{query}” matches more than one person. Did you mean:")
     for c in candidates:
