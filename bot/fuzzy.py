@@ -46,7 +46,7 @@ _ONE_CALL = 256
 # Up to this many keys, resolve checks the letter codes of all of them at once (a few numpy
 # calls, with the allowance of each key kept per query length and cutoff).
 _FLAT_KEYS = 20_000
-# Up to this many (row, key) pairs are scored with plain rapidfuzz calls (see _score()).
+# Up to this many (row, key) pairs are scored with plain rapidfuzz calls (see _score_places()).
 _FEW_PAIRS = 64
 # (query length, threshold) pairs whose per-key allowances _score_flat keeps (a byte a key).
 _ALLOWED_KEPT = 64
@@ -110,8 +110,9 @@ def _allowed_distances(
     return allowed
 
 
-_CLASS_OF = {byte: int(cls) for byte, cls in enumerate(_CLASS_OF_BYTE)}
-_THRICE_BIT = {int(cls): 54 + n for n, cls in enumerate(_THRICE_CLASSES)}
+# Per byte, the bit of its letter class; and per class counted three times, its bit.
+_BIT_OF = [1 << int(cls) for cls in _CLASS_OF_BYTE]
+_THRICE_BITS = [(1 << int(cls), 1 << (54 + n)) for n, cls in enumerate(_THRICE_CLASSES)]
 
 
 def letter_code(key: Key) -> np.uint64:
@@ -122,17 +123,21 @@ def letter_code(key: Key) -> np.uint64:
     True
     """
     raw = key if isinstance(key, bytes) else key.encode("ascii", "replace")
-    counts: dict[int, int] = {}
+    # Classes seen once, twice and three times so far, as bit masks: no counting dict.
+    once = twice = thrice = 0
     for byte in raw:
-        cls = _CLASS_OF[byte]
-        counts[cls] = counts.get(cls, 0) + 1
-    code = 0
-    for cls, count in counts.items():
-        code |= 1 << cls
-        if count >= 2:
-            code |= 1 << (27 + cls)
-            if count >= 3 and cls in _THRICE_BIT:
-                code |= 1 << _THRICE_BIT[cls]
+        bit = _BIT_OF[byte]
+        if not once & bit:
+            once |= bit
+        elif not twice & bit:
+            twice |= bit
+        else:
+            thrice |= bit
+    code = once | twice << 27
+    if thrice:
+        for bit, thrice_bit in _THRICE_BITS:
+            if thrice & bit:
+                code |= thrice_bit
     return np.uint64(code)
 
 
@@ -164,6 +169,9 @@ class FuzzyIndex:
             count=len(self._keys),
         )
         self._codes = letter_codes(self._keys)
+        # The same ids and targets read one at a time from Python: no numpy call per read.
+        self._id_at = self._ids.data
+        self._target_at = targets
         self._lengths = np.repeat(
             np.array([sum(sig) for sig in signatures], dtype=np.int32),
             [len(buckets[sig][0]) for sig in signatures],
@@ -336,13 +344,28 @@ class FuzzyIndex:
         limit: int,
         best: Best,
     ) -> float:
-        """Score the keys at these places in the flat arrays; return the threshold raised."""
+        """Score the keys at these places in the flat arrays into *best*; return the threshold
+        raised."""
         if not len(places):
             return threshold
-        keys = list(map(self._keys.__getitem__, places.tolist()))
-        return self._score(rows, keys, self._ids[places], threshold, limit, best)
+        at = places.tolist()
+        keys = list(map(self._keys.__getitem__, at))
+        if len(keys) * len(rows) > _FEW_PAIRS:
+            return self._score_matrix(rows, keys, self._ids[places], threshold, limit, best)
+        # What letter codes usually leave of a resolve: plain rapidfuzz calls, and ids read
+        # through memoryviews, cost less than building and reading a score matrix (on a 1k
+        # index, a resolve is a few dozen µs). Scores equal the matrix's (rounded to two places
+        # by offer(), float32 or not); every hit is offered, which can only add targets below
+        # the `limit` best.
+        ids, targets = self._id_at, self._target_at
+        for key, place in zip(keys, at, strict=True):
+            score = max([fuzz.ratio(row, key, score_cutoff=threshold) for row in rows])
+            if score >= threshold:  # below the cutoff is 0: a hit only when threshold is 0
+                alias_id = ids[place]
+                offer(best, targets[alias_id], score, alias_id)
+        return raised(threshold, best, limit)
 
-    def _score(
+    def _score_matrix(
         self,
         rows: Sequence[str],
         keys: list[Key],
@@ -351,17 +374,8 @@ class FuzzyIndex:
         limit: int,
         best: Best,
     ) -> float:
-        """Score one batch of keys into *best*; return the raised threshold."""
-        if len(keys) * len(rows) <= _FEW_PAIRS:
-            # What letter codes usually leave of a resolve: plain rapidfuzz calls cost less
-            # than building and reading a score matrix. Scores equal the matrix's (rounded to
-            # two places by offer(), float32 or not); every hit is offered, which can only add
-            # targets below the `limit` best.
-            for key, alias_id in zip(keys, ids.tolist(), strict=True):
-                score = max([fuzz.ratio(row, key, score_cutoff=threshold) for row in rows])
-                if score >= threshold:  # below the cutoff is 0: a hit only when threshold is 0
-                    offer(best, int(self.targets[alias_id]), score, alias_id)
-            return raised(threshold, best, limit)
+        """Score one batch of keys into *best* through a score matrix; return the raised
+        threshold."""
         matrix = process.cdist(
             rows,
             keys,
