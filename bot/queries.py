@@ -197,7 +197,7 @@ _CLAIMS_NAMING_PERSON = Prepared(
     select(*CLAIM_COLUMNS)
     .join(claim_people, claim_people.c.claim_id == claims.c.id)
     .where(claim_people.c.person_id == _NAMED)
-    .order_by(claims.c.reported_on)
+    .order_by(claims.c.reported_on, claims.c.id)
 )
 _PARTIES_OF_PERSON = Prepared(_parties_of(_NAMING))
 _PEOPLE_OF_PERSON = Prepared(_people_of(_NAMING))

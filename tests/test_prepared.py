@@ -87,7 +87,7 @@ def test_claims_naming_person_equals_views(desk: Desk) -> None:
         for person_id in named:
             want = views(conn, conn.execute(mentions, {"person_id": person_id}).all())
             got = claims_naming_person(conn, person_id)
-            assert sorted(got, key=lambda v: (v.reported_on, v.id)) == want
+            assert got == want  # oldest first, ties by claim id
 
 
 @pytest.mark.parametrize("count", [1, ID_SLOTS - 1, ID_SLOTS, ID_SLOTS + 1, 3 * ID_SLOTS + 7])
@@ -100,3 +100,55 @@ def test_claims_by_ids_in_slots_equals_views(desk: Desk, count: int) -> None:
         assert claims_by_ids(conn, ids) == want
         twice = all_ids[:2] * 2  # asked twice, listed twice
         assert [v.id for v in claims_by_ids(conn, twice)] == twice
+
+
+def test_a_claim_naming_several_parties_and_people(db_url: str) -> None:
+    """The card and /total reads (prepared statements) give a claim's parties in their listed
+    order and its people once each, as the general read does."""
+    from bot.tables import claim_parties, parties, sources
+
+    desk = Desk.open(db_url)  # the bundled data, to add one claim to
+    try:
+        with desk.engine.connect() as conn:
+            source_id = conn.scalar(select(func.min(sources.c.id)))
+            party_ids = conn.scalars(select(parties.c.id).order_by(parties.c.id).limit(3)).all()
+            person_ids = conn.scalars(select(people.c.id).order_by(people.c.id).limit(2)).all()
+            claim_id = conn.execute(
+                insert(claims)
+                .values(
+                    source_id=source_id,
+                    reported_on=date(2023, 6, 30),
+                    number=7,
+                    party_text="A / B / C",
+                    occurrence=9,
+                    party_count=3,
+                    claimant="test",
+                    raw_line="| 30/06/2023 | A / B / C | 7 |",
+                    line_no=999,
+                )
+                .returning(claims.c.id)
+            ).scalar_one()
+            # Listed out of id order: positions, not ids, decide the order.
+            for position, party_id in enumerate(reversed(party_ids)):
+                conn.execute(
+                    insert(claim_parties).values(
+                        claim_id=claim_id, position=position, party_id=party_id
+                    )
+                )
+            for person_id in person_ids:
+                conn.execute(
+                    insert(claim_people).values(
+                        claim_id=claim_id, person_id=person_id, descriptor=f"d{person_id}"
+                    )
+                )
+            (view,) = claims_by_ids(conn, [claim_id])
+            assert [p.id for p in view.parties] == list(reversed(party_ids))
+            assert [p[0] for p in view.people] == sorted(person_ids)
+            row = conn.execute(select(*CLAIM_COLUMNS).where(claims.c.id == claim_id)).one()
+            assert [view] == views(conn, [row])
+            for person_id in person_ids:
+                named = claims_naming_person(conn, person_id)
+                assert [v for v in named if v.id == claim_id] == [view]
+            conn.rollback()
+    finally:
+        desk.engine.dispose()
