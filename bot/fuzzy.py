@@ -183,6 +183,8 @@ class FuzzyIndex:
         ).tolist()
         # Per key, the most letter-code distance a (query length, threshold) allows.
         self._allowed: dict[tuple[int, float], npt.NDArray[np.uint8]] = {}
+        # (letter code, first key, end, each key's distance) of the last _code_distances().
+        self._known_distances: tuple[np.uint64, int, int, npt.NDArray[np.uint8]] | None = None
         hashes = np.frombuffer(word_hashes, dtype=np.int64)
         order = np.argsort(hashes, kind="stable")  # stable: alias ids stay ascending
         self._word_hashes, self._word_starts = np.unique(hashes[order], return_index=True)
@@ -275,7 +277,33 @@ class FuzzyIndex:
         return (reach[0], reach[-1]) if reach else (1, 0)
 
     def _code_distances(self, letters: np.uint64, start: int, stop: int) -> npt.NDArray[np.uint8]:
-        """How many bits the letter code of each key from *start* to *stop* differs in."""
+        """How many bits the letter code of each key from *start* to *stop* differs in.
+
+        The last ones worked out are kept: a "did you mean" follows the resolve of a name
+        that matched no one, and needs all the keys that resolve's lengths covered and more.
+        """
+        known = self._known_distances  # one read: another thread may replace it meanwhile
+        if known is not None and known[0] == letters:
+            _, first, last, differ = known
+            if first <= start and stop <= last:
+                return differ[start - first : stop - first]
+            if start <= first and last <= stop:
+                differ = np.concatenate(
+                    [
+                        self._count_differences(letters, start, first),
+                        differ,
+                        self._count_differences(letters, last, stop),
+                    ]
+                )
+                self._known_distances = (letters, start, stop, differ)
+                return differ
+        differ = self._count_differences(letters, start, stop)
+        self._known_distances = (letters, start, stop, differ)
+        return differ
+
+    def _count_differences(
+        self, letters: np.uint64, start: int, stop: int
+    ) -> npt.NDArray[np.uint8]:
         differ = np.empty(stop - start, dtype=np.uint8)
         # In slices that stay in the CPU cache: a third faster than one pass over all keys.
         chunk = np.empty(min(_XOR_CHUNK, stop - start), dtype=np.uint64)

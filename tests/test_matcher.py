@@ -353,3 +353,23 @@ def test_exact_lookups_agree_between_the_dict_and_the_sorted_buckets(
         assert by_search.resolve(alias, limit=10) == by_dict.resolve(alias, limit=10)
     shared = by_search.resolve(aliases[0], limit=10)
     assert [c.target for c in shared] == [0, 10_000] and {c.how for c in shared} == {"exact"}
+
+
+def test_kept_letter_code_distances_equal_new_ones() -> None:
+    """A scan reuses the last query's letter-code distances (a "did you mean" after a resolve
+    of the same name): slices of them, and them widened, equal distances worked out anew."""
+    import numpy as np
+
+    from bot.fuzzy import FuzzyIndex, letter_code
+
+    index = NameIndex(
+        AliasEntry(n, name) for n, name in enumerate(_random_names(random.Random(5), 3000))
+    )
+    fuzzy = index.fuzzy()
+    assert isinstance(fuzzy, FuzzyIndex)
+    size = len(fuzzy._codes)
+    for word in (b"kemsokha", b"sokhakem", b"kemsokha"):
+        letters = letter_code(word)
+        for start, stop in [(100, 900), (200, 300), (0, size), (0, 50), (size - 10, size), (5, 5)]:
+            want = np.bitwise_count(fuzzy._codes[start:stop] ^ letters)
+            assert fuzzy._code_distances(letters, start, stop).tolist() == want.tolist()
