@@ -304,6 +304,7 @@ class FuzzyIndex:
     def _count_differences(
         self, letters: np.uint64, start: int, stop: int
     ) -> npt.NDArray[np.uint8]:
+        """XOR and popcount of the codes from *start* to *stop* against *letters*."""
         differ = np.empty(stop - start, dtype=np.uint8)
         # In slices that stay in the CPU cache: a third faster than one pass over all keys.
         chunk = np.empty(min(_XOR_CHUNK, stop - start), dtype=np.uint64)
