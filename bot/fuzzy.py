@@ -221,15 +221,16 @@ class FuzzyIndex:
         if cutoff > 0 and len(self._keys) <= _FLAT_KEYS:
             self._score_flat(rows, letters, threshold, limit, best)
             return
-        if cutoff > 0:
-            first, last = self._lengths_allowed(query_length, threshold)
-            start, stop = self._length_starts[first], self._length_starts[last + 1]
-        else:
-            start, stop = 0, len(self._keys)
-        differ = self._code_distances(letters, start, stop)
-        if cutoff <= 0:
+        if cutoff > 0:  # only the lengths within reach of the cutoff
+            lengths = self._lengths_allowed(query_length, threshold)
+            start, stop = self._length_starts[lengths[0]], self._length_starts[lengths[1] + 1]
+            differ = self._code_distances(letters, start, stop)
+        else:  # every key, until the seeds set a threshold
+            start = 0
+            differ = self._code_distances(letters, start, len(self._keys))
             threshold = self._score_seeds(rows, differ, threshold, limit, best)
-        places = self._allowed_by_codes(differ, start, query_length, threshold)
+            lengths = self._lengths_allowed(query_length, threshold)
+        places = self._allowed_by_codes(differ, start, query_length, threshold, lengths)
         if len(places) <= _ONE_CALL:
             self._score_places(rows, places, threshold, limit, best)
             return
@@ -315,13 +316,18 @@ class FuzzyIndex:
         return differ
 
     def _allowed_by_codes(
-        self, differ: npt.NDArray[np.uint8], start: int, query_length: int, threshold: float
+        self,
+        differ: npt.NDArray[np.uint8],
+        start: int,
+        query_length: int,
+        threshold: float,
+        lengths: tuple[int, int],
     ) -> npt.NDArray[np.intp]:
-        """Places of the keys whose length and letter-code distance (*differ*, for the keys
-        from *start* on) allow the threshold: one comparison per run of lengths allowed the
-        same distance."""
+        """Places of the keys whose length (within *lengths*, as _lengths_allowed() gives them)
+        and letter-code distance (*differ*, for the keys from *start* on) allow the threshold:
+        one comparison per run of lengths allowed the same distance."""
         allowed = _allowed_distances(query_length, threshold, self._max_length).tolist()
-        first, last = self._lengths_allowed(query_length, threshold)
+        first, last = lengths
         stop = start + len(differ)  # keys outside the slice *differ* covers are not checked
         parts = []
         length = first
