@@ -8,6 +8,10 @@
 '[1]'
 >>> citation(S())
 'CamboJA, “A Title”, July 2023'
+>>> class Untitled(S):
+...     title = "[Our description]"
+>>> citation(Untitled())
+'CamboJA, [Our description], July 2023'
 """
 
 from __future__ import annotations
@@ -50,9 +54,11 @@ def partial_date_label(text: str, precision: str) -> str:
 
 @lru_cache(maxsize=1024)  # sources are immutable; every answer cites them at least twice
 def citation(source: SourceLike) -> str:
-    """One line a journalist can paste into a story: outlet, title, date."""
+    """One line a journalist can paste into a story: outlet, title, date. A title in square
+    brackets is ours, not the document's (data/README.md), so it is not quoted."""
     when = partial_date_label(source.published, source.published_precision)
-    return f"{source.outlet}, “{source.title}”, {when}"
+    title = source.title if source.title.startswith("[") else f"“{source.title}”"
+    return f"{source.outlet}, {title}, {when}"
 
 
 class Citations:

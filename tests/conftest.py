@@ -32,11 +32,11 @@ def _title(key: str) -> str:
     return str(next(s["title"] for s in sources if s["key"] == key))
 
 
-# Document titles appear verbatim only in data/sources.yaml (citations need them exact).
+# Titles are written only in data/sources.yaml: both are our bracketed descriptions.
 ANALYSIS_TITLE = _title("pgm-claims-2023h1")
-ANALYSIS_CITATION = f"Unattributed analysis, “{ANALYSIS_TITLE}”, c. July 2023"
+ANALYSIS_CITATION = f"Unattributed analysis, {ANALYSIS_TITLE}, c. July 2023"
 CAMBOJA_CITATION = (
-    f"Cambodian Journalists Alliance Association (CamboJA), “{_title('camboja-2023-07-raiya')}”, "
+    f"Cambodian Journalists Alliance Association (CamboJA), {_title('camboja-2023-07-raiya')}, "
     "July 2023"
 )
 
