@@ -17,7 +17,7 @@ their counts of each letter (26 letters, everything else as one more class), and
 of differing bits between two thermometer codes of those counts, capped at 2 (at 3 for the
 commonest letters), is at most that. So one XOR and a popcount per key, 64 bits, skip keys
 whose letters alone rule them out: at 250k aliases a "did you mean" (no cutoff) scores a few
-hundred keys (p90 ~1,400), and a misspelled name at the cutoff a few dozen.
+hundred keys (p90 ~1,700), and a misspelled name at the cutoff a few dozen.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -40,7 +41,7 @@ __all__ = ["FuzzyIndex"]
 _WORKERS = 1
 _EPS = 1e-6
 # Up to this many keys left by the letter codes are scored in one call; beyond it the first
-# batch (see scan()), which amortises rapidfuzz's fixed per-call cost while still letting
+# batch (see _score_tier()), which amortises rapidfuzz's fixed per-call cost while still letting
 # the threshold rise (and prune) between calls.
 _ONE_CALL = 256
 # Up to this many keys, resolve checks the letter codes of all of them at once (a few numpy
@@ -50,11 +51,13 @@ _FLAT_KEYS = 20_000
 _FEW_PAIRS = 64
 # (query length, threshold) pairs whose per-key allowances _score_flat keeps (a byte a key).
 _ALLOWED_KEPT = 64
-# A "did you mean" (no cutoff) first scores this many keys whose letters differ least from
-# the query's; the `limit`-th best score among them is where its pruning starts.
-_SEEDS = 64
-# Seeds are looked for among keys this many bits further than the nearest, then twice that...
-_SEED_SPREAD = 2
+# A "did you mean" (no cutoff) scores keys tier by tier: those whose bound reaches the first
+# tier, then those that reach the next, until `limit` targets score at least the tier just
+# scored (nothing unscored can beat them). The closest names to a misspelling that matched no
+# one mostly score 70-88 (bench/e2e.py's): one tier for most, two for the rest. Each tier
+# costs a pass over the codes and a rapidfuzz call, which (cold, between questions) cost more
+# than the extra keys a wide tier scores: tiers (84, 80, 76, ...) were ~0.4 ms slower.
+_SUGGEST_TIERS = (76.0, 66.0, 50.0, 0.0)
 # Letter codes (see the module docstring): bit i is "letter i at least once", bit 27 + i "at
 # least twice" (i = 26: any other character), bits 54-63 "at least three times" for these,
 # the letters most often repeated in romanized Khmer names.
@@ -93,7 +96,7 @@ def letter_codes(keys: Sequence[Key]) -> npt.NDArray[np.uint64]:
     return codes
 
 
-@lru_cache(maxsize=1024)  # suggest() raises the threshold batch by batch
+@lru_cache(maxsize=1024)  # a scan raises the threshold batch by batch
 def _allowed_distances(
     query_length: int, threshold: float, max_length: int
 ) -> npt.NDArray[np.int64]:
@@ -108,6 +111,33 @@ def _allowed_distances(
         np.int64
     )
     return allowed
+
+
+class _Reach(NamedTuple):
+    """Which key lengths a (query length, threshold) reaches, and how far each may differ."""
+
+    first: int  # shortest key length within reach (first > last: none)
+    last: int
+    most: tuple[int, ...]  # per key length, the most letter-code distance allowed (<= 64)
+
+    def scored(self, length: int) -> int:
+        """The most distance of a key of this length that reaches the threshold (-1: none)."""
+        return self.most[length] if self.first <= length <= self.last else -1
+
+
+@lru_cache(maxsize=1024)  # a few query lengths and thresholds recur: most questions reuse one
+def _reach(query_length: int, threshold: float, max_length: int) -> _Reach:
+    """The lengths within reach of the threshold (the length difference is at least the indel
+    distance) and their allowed distances, capped at 64: codes differ in at most 64 bits.
+
+    >>> r = _reach(10, 88.0, 12); (r.first, r.last, r.most[8:])
+    (8, 12, (2, 2, 2, 2, 2))
+    """
+    most = [min(n, 64) for n in _allowed_distances(query_length, threshold, max_length).tolist()]
+    # The lengths allowed are a run: the allowance grows more slowly than the difference.
+    within = [n for n, allowed in enumerate(most) if allowed >= abs(n - query_length)]
+    first, last = (within[0], within[-1]) if within else (1, 0)
+    return _Reach(first, last, tuple(most))
 
 
 # Per byte, the bit of its letter class; and per class counted three times, its bit.
@@ -209,31 +239,48 @@ class FuzzyIndex:
 
         Only keys whose length and letter code allow the threshold are scored. Up to
         _FLAT_KEYS keys every code is checked at once; above that only the codes of the
-        lengths the threshold allows (a slice), and what they leave is scored best bound
-        first, in growing batches, the threshold rising between them. With no cutoff (a "did
-        you mean") a few keys whose letters differ least are scored first to set one.
+        lengths the threshold allows (a slice). With no cutoff (a "did you mean") the keys
+        are taken in tiers of falling bounds (_SUGGEST_TIERS) until the best `limit` are
+        certain.
         """
         if not self._keys:
             return
         letters = letter_code(stored(rows[0]))  # every row has the same letters
         threshold = raised(cutoff, best, limit)  # word hits may already fill `limit`
-        query_length = len(rows[0])
         if cutoff > 0 and len(self._keys) <= _FLAT_KEYS:
             self._score_flat(rows, letters, threshold, limit, best)
             return
-        if cutoff > 0:  # only the lengths within reach of the cutoff
-            lengths = self._lengths_allowed(query_length, threshold)
-            start, stop = self._length_starts[lengths[0]], self._length_starts[lengths[1] + 1]
-            differ = self._code_distances(letters, start, stop)
-        else:  # every key, until the seeds set a threshold
-            start = 0
-            differ = self._code_distances(letters, start, len(self._keys))
-            threshold = self._score_seeds(rows, differ, threshold, limit, best)
-            lengths = self._lengths_allowed(query_length, threshold)
-        places = self._allowed_by_codes(differ, start, query_length, threshold, lengths)
+        tiers = (cutoff,) if cutoff > 0 else _SUGGEST_TIERS
+        above: float | None = None  # the tier scored before: keys it reached are done
+        for tier in tiers:
+            tier = max(tier, threshold)
+            threshold = self._score_tier(rows, letters, tier, above, threshold, limit, best)
+            if threshold >= tier:  # every key not scored yet scores below the tier
+                return
+            above = tier
+
+    def _score_tier(
+        self,
+        rows: Sequence[str],
+        letters: np.uint64,
+        tier: float,
+        above: float | None,
+        threshold: float,
+        limit: int,
+        best: Best,
+    ) -> float:
+        """Score the keys whose bound reaches *tier* but not *above* (None: every key that
+        reaches the tier), best bound first in growing batches while the threshold rises;
+        return the threshold raised."""
+        query_length = len(rows[0])
+        reach = _reach(query_length, tier, self._max_length)
+        start = self._length_starts[reach.first]
+        stop = self._length_starts[reach.last + 1]
+        differ = self._code_distances(letters, start, stop)
+        covered = None if above is None else _reach(query_length, above, self._max_length)
+        places = self._allowed_by_codes(differ, start, reach, covered)
         if len(places) <= _ONE_CALL:
-            self._score_places(rows, places, threshold, limit, best)
-            return
+            return self._score_places(rows, places, threshold, limit, best)
         # Best bound first; the share of its length a key must be within falls as the
         # threshold rises, and all keys from `end` on are then out of reach.
         shares = self._shares(differ[places - start], places, query_length)
@@ -248,34 +295,7 @@ class FuzzyIndex:
             batch = places[done : min(done + size, end)]
             threshold = self._score_places(rows, batch, threshold, limit, best)
             done, size = done + len(batch), 2 * size
-
-    def _score_seeds(
-        self,
-        rows: Sequence[str],
-        differ: npt.NDArray[np.uint8],
-        threshold: float,
-        limit: int,
-        best: Best,
-    ) -> float:
-        """Score the _SEEDS keys whose letters differ least from the query's (best bound
-        first among equals); return the threshold raised. *differ* covers every key."""
-        most = int(differ.min()) + _SEED_SPREAD
-        near = (differ <= most).nonzero()[0]
-        while len(near) < min(_SEEDS, len(differ)):
-            most += _SEED_SPREAD
-            near = (differ <= most).nonzero()[0]
-        if len(near) > _SEEDS:
-            shares = self._shares(differ[near], near, len(rows[0]))
-            near = near[np.argpartition(shares, _SEEDS - 1)[:_SEEDS]]
-        return self._score_places(rows, near, threshold, limit, best)
-
-    def _lengths_allowed(self, query_length: int, threshold: float) -> tuple[int, int]:
-        """The first and last key length within reach of the threshold, as the length
-        difference is at least the indel distance (first > last: none)."""
-        allowed = _allowed_distances(query_length, threshold, self._max_length).tolist()
-        # The lengths allowed are a run: the allowance grows more slowly than the difference.
-        reach = [n for n, most in enumerate(allowed) if most >= abs(n - query_length)]
-        return (reach[0], reach[-1]) if reach else (1, 0)
+        return threshold
 
     def _code_distances(self, letters: np.uint64, start: int, stop: int) -> npt.NDArray[np.uint8]:
         """How many bits the letter code of each key from *start* to *stop* differs in.
@@ -319,27 +339,33 @@ class FuzzyIndex:
         self,
         differ: npt.NDArray[np.uint8],
         start: int,
-        query_length: int,
-        threshold: float,
-        lengths: tuple[int, int],
+        reach: _Reach,
+        done: _Reach | None = None,
     ) -> npt.NDArray[np.intp]:
-        """Places of the keys whose length (within *lengths*, as _lengths_allowed() gives them)
-        and letter-code distance (*differ*, for the keys from *start* on) allow the threshold:
-        one comparison per run of lengths allowed the same distance."""
-        allowed = _allowed_distances(query_length, threshold, self._max_length).tolist()
-        first, last = lengths
+        """Places of the keys whose length and letter-code distance (*differ*, for the keys
+        from *start* on) are within *reach* but not *done* (what an earlier scan covered):
+        one comparison per run of lengths with the same allowances."""
         stop = start + len(differ)  # keys outside the slice *differ* covers are not checked
         parts = []
-        length = first
-        while length <= last:
-            most = allowed[length]
+        length = reach.first
+        while length <= reach.last:
+            low = -1 if done is None else done.scored(length)
+            most = reach.most[length]
             end = length + 1
-            while end <= last and allowed[end] == most:
+            while end <= reach.last and reach.most[end] == most:
+                if done is not None and done.scored(end) != low:
+                    break
                 end += 1
-            low = max(self._length_starts[length], start)
+            begin = max(self._length_starts[length], start)
             high = min(self._length_starts[end], stop)
-            if high > low:
-                parts.append((differ[low - start : high - start] <= most).nonzero()[0] + low)
+            if high > begin and most > low:
+                part = differ[begin - start : high - start]
+                if low >= 0:
+                    # low < d <= most in one comparison: d - (low + 1) wraps round (uint8) for
+                    # every d <= low, to above most - (low + 1).
+                    part = part - np.uint8(low + 1)
+                    most -= low + 1
+                parts.append((part <= most).nonzero()[0] + begin)
             length = end
         return np.concatenate(parts) if parts else np.empty(0, dtype=np.intp)
 

@@ -312,6 +312,28 @@ def test_bucket_pruning_matches_brute_force(
         assert [c.target for c in top] == nearest[:5]
 
 
+@pytest.mark.parametrize("flat_keys", [20_000, 0])
+def test_suggest_for_names_far_from_every_alias_matches_brute_force(
+    flat_keys: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A "did you mean" whose closest names score low goes through every tier of bounds, down
+    to the last (every key); it still gives the exact best, ties to the earlier alias."""
+    monkeypatch.setattr(bot.fuzzy, "_FLAT_KEYS", flat_keys)
+    aliases = _random_names(random.Random(11), 3000)
+    compacts = [compact_key(alias) for alias in aliases]
+    index = NameIndex(AliasEntry(n, alias) for n, alias in enumerate(aliases))
+    queries = ["Zzqx Wvvw", "Qqq Xxx Zzz", "a b", "Jfw", "12345 678", "Sokharavath Xyz", "ហ៊ុនសែន"]
+    for query in queries:
+        expected = _reference_scores(compacts, query)
+        nearest = sorted(expected, key=lambda target: (-round(expected[target], 2), target))
+        for limit in (1, 3, 7):
+            got = index.suggest(query, limit=limit)
+            assert [c.target for c in got] == nearest[:limit], query
+            for c in got:
+                assert c.score == pytest.approx(expected[c.target], abs=0.01)
+    assert index.suggest("Zzqx Wvvw", limit=3)[-1].score < 50  # the deepest tiers were used
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_small_and_bucketed_fuzzy_halves_agree(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(seed)
