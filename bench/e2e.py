@@ -361,8 +361,7 @@ def report(result: Run, dataset: Dataset, load0: str) -> str:
         "",
         "Texts: "
         + ", ".join(f"{c} {n} ({d} distinct)" for c, (n, d) in sorted(result.texts.items()))
-        + ". A repeated text is answered in full again (the desk keeps no answers); only the "
-        "claim rows /total lists may come from its per-version cache of rows read before.",
+        + ". A repeated text is answered in full again: the desk keeps no answers.",
         "",
         "Where the gap is: a third bot, on the same stack, replays the desk's own replies "
         "(the same HTML messages and buttons, computed before the run) without computing "

@@ -31,9 +31,7 @@ from bot.kept import KeptConnection
 from bot.queries import (
     PARTY_ALIAS_ENTRIES,
     PERSON_ALIAS_ENTRIES,
-    ClaimView,
     SourceInfo,
-    claims_by_ids,
     sources_by_id,
 )
 from bot.schema import is_current, upgrade
@@ -49,7 +47,6 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 T = TypeVar("T")
 # (id of the Desk, data version) pinned for the question being answered: see Desk.question.
-CLAIM_VIEWS_KEPT = 20_000
 _PINNED: ContextVar[tuple[int, int] | None] = ContextVar("desk_pinned_version", default=None)
 
 
@@ -186,19 +183,6 @@ class Desk:
     def party_names(self) -> dict[int, str]:
         """Every party's name by id (what a person card names roles and moves by)."""
         return self._cached("party_names", self._build_party_names)
-
-    def claim_views(self, ids: list[int]) -> list[ClaimView]:
-        """Claims by id, in that order, remembered for this data version: the joint rows that
-        /total lists for a party and period come back with every asking of that question."""
-        known: dict[int, ClaimView] = self._cached("claim_views", lambda _s: {})
-        missing = [i for i in ids if i not in known]
-        if missing:
-            with self.connect() as conn:
-                fetched = claims_by_ids(conn, missing, self.sources())
-            if len(known) > CLAIM_VIEWS_KEPT:
-                known.clear()  # crude, but rare: questions repeat far fewer distinct rows
-            known.update((view.id, view) for view in fetched)
-        return [known[i] for i in ids if i in known]
 
     def sources(self) -> dict[int, SourceInfo]:
         """Every source by id (immutable: they are shared between questions)."""

@@ -183,14 +183,7 @@ def _people_of(claim_ids: Any) -> Select[Any]:
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
 _PARTIES_OF = _parties_of(_IDS)
 _PEOPLE_OF = _people_of(_IDS)
-# The same reads for a few ids at a time (what /total lists, on every question), with a fixed
-# number of parameters so they run as Prepared statements; unused slots repeat an id.
-ID_SLOTS = 20
-_SLOTS: list[BindParameter[int]] = [bindparam(f"id{k}") for k in range(ID_SLOTS)]
-_CLAIMS_IN_SLOTS = Prepared(select(*CLAIM_COLUMNS).where(claims.c.id.in_(_SLOTS)))
-_PARTIES_IN_SLOTS = Prepared(_parties_of(_SLOTS))
-_PEOPLE_IN_SLOTS = Prepared(_people_of(_SLOTS))
-# And for the claims naming one person (a /who card, every question).
+# The claims naming one person (a /who card, every question), as Prepared statements.
 _NAMED: BindParameter[int] = bindparam("person_id")
 _NAMING = select(claim_people.c.claim_id).where(claim_people.c.person_id == _NAMED)
 _CLAIMS_NAMING_PERSON = Prepared(
@@ -222,33 +215,6 @@ class ClaimRow(Protocol):
     def line_no(self) -> int: ...
     @property
     def raw_line(self) -> str: ...
-
-
-def claims_by_ids(
-    db: Reader, ids: list[int], sources: dict[int, SourceInfo] | None = None
-) -> list[ClaimView]:
-    """These claims, in the order of ``ids`` (ids no longer in the database are skipped).
-
-    >>> from bot.desk import Desk
-    >>> desk = Desk.open("sqlite://")
-    >>> with desk.connect() as conn:
-    ...     [view.id for view in claims_by_ids(conn, [3, 1, 10**9, 2])]
-    [3, 1, 2]
-    """
-    rows: list[Sequence[Any]] = []
-    party_rows: list[Sequence[Any]] = []
-    people_rows: list[Sequence[Any]] = []
-    unique = list(dict.fromkeys(ids))
-    for start in range(0, len(unique), ID_SLOTS):
-        chunk = unique[start : start + ID_SLOTS]
-        slots = {f"id{k}": chunk[k % len(chunk)] for k in range(ID_SLOTS)}
-        rows += _CLAIMS_IN_SLOTS.rows(db, **slots)
-        party_rows += _PARTIES_IN_SLOTS.rows(db, **slots)
-        people_rows += _PEOPLE_IN_SLOTS.rows(db, **slots)
-    found = {row[0]: row for row in rows}
-    return _assembled(
-        [found[i] for i in ids if i in found], party_rows, people_rows, _known(db, sources)
-    )
 
 
 def sources_by_id(db: Reader) -> dict[int, SourceInfo]:

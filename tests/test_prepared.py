@@ -15,12 +15,13 @@ from bot.person_facts import _EVENTS, _NAME_AND_ALIASES, _ROLES
 from bot.prepared import Prepared
 from bot.queries import (
     CLAIM_COLUMNS,
-    ID_SLOTS,
-    claims_by_ids,
     claims_naming_person,
+    sources_by_id,
     views,
 )
+from bot.rollup import build
 from bot.tables import claim_people, claims, meta, people
+from tests.test_rollup import shown
 
 pytestmark = pytest.mark.db
 
@@ -90,21 +91,9 @@ def test_claims_naming_person_equals_views(desk: Desk) -> None:
             assert got == want  # oldest first, ties by claim id
 
 
-@pytest.mark.parametrize("count", [1, ID_SLOTS - 1, ID_SLOTS, ID_SLOTS + 1, 3 * ID_SLOTS + 7])
-def test_claims_by_ids_in_slots_equals_views(desk: Desk, count: int) -> None:
-    with desk.connect() as conn:
-        all_ids = conn.scalars(select(claims.c.id).order_by(claims.c.id.desc())).all()
-        ids = [*all_ids[:count], 10**9]  # newest first, and one that is not there
-        by_id = {row.id: row for row in conn.execute(select(*CLAIM_COLUMNS))}
-        want = views(conn, [by_id[i] for i in ids if i in by_id])
-        assert claims_by_ids(conn, ids) == want
-        twice = all_ids[:2] * 2  # asked twice, listed twice
-        assert [v.id for v in claims_by_ids(conn, twice)] == twice
-
-
 def test_a_claim_naming_several_parties_and_people(db_url: str) -> None:
-    """The card and /total reads (prepared statements) give a claim's parties in their listed
-    order and its people once each, as the general read does."""
+    """The card reads (prepared statements) and the joint rows /total lists (bot.rollup) give a
+    claim's parties in their listed order and its people once each, as the general read does."""
     from bot.tables import claim_parties, parties, sources
 
     desk = Desk.open(db_url)  # the bundled data, to add one claim to
@@ -141,11 +130,19 @@ def test_a_claim_naming_several_parties_and_people(db_url: str) -> None:
                         claim_id=claim_id, person_id=person_id, descriptor=f"d{person_id}"
                     )
                 )
-            (view,) = claims_by_ids(conn, [claim_id])
+            row = conn.execute(select(*CLAIM_COLUMNS).where(claims.c.id == claim_id)).one()
+            (view,) = views(conn, [row])
             assert [p.id for p in view.parties] == list(reversed(party_ids))
             assert [p[0] for p in view.people] == sorted(person_ids)
-            row = conn.execute(select(*CLAIM_COLUMNS).where(claims.c.id == claim_id)).one()
-            assert [view] == views(conn, [row])
+            sources = sources_by_id(conn)
+            rollup = build(conn)
+            for party_id in party_ids:
+                (line,) = [
+                    line
+                    for line in rollup.joint_lines(party_id, None, None, 10**6, sources)
+                    if line.id == claim_id
+                ]
+                assert shown(line) == shown(view)
             for person_id in person_ids:
                 named = claims_naming_person(conn, person_id)
                 assert [v for v in named if v.id == claim_id] == [view]

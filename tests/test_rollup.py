@@ -17,6 +17,7 @@ from bot.curation import add_claim, undo_last
 from bot.desk import Desk
 from bot.models import Party
 from bot.queries import (
+    ClaimView,
     Sum,
     data_span,
     joint_total,
@@ -29,6 +30,7 @@ from bot.queries import (
     total_between,
 )
 from bot.render import to_plain
+from bot.rollup import JointLine
 from tests.botrig import open_desk
 
 ADMIN = 2002
@@ -48,6 +50,20 @@ def desk(db_url: str) -> Iterator[Desk]:
     desk = open_desk(db_url)
     yield desk
     desk.engine.dispose()
+
+
+def shown(line: JointLine | ClaimView) -> tuple[object, ...]:
+    """What /total shows of a claim row (bot.answers.common.claim_parts), and its id."""
+    return (
+        line.id,
+        line.reported_on,
+        line.number,
+        line.party_text,
+        line.parties,
+        line.joint,
+        line.people,
+        line.source,
+    )
 
 
 def assert_agrees_with_sql(desk: Desk) -> None:
@@ -74,9 +90,8 @@ def assert_agrees_with_sql(desk: Desk) -> None:
                     s, pid, start, end
                 )
                 listed = party_joint_claims(s, pid, start, end, limit=20)
-                assert [v.id for v in desk.claim_views(rollup.joint_ids(pid, start, end, 20))] == [
-                    v.id for v in listed
-                ]
+                lines = rollup.joint_lines(pid, start, end, 20, desk.sources())
+                assert [shown(line) for line in lines] == [shown(view) for view in listed]
                 assert sorted(rollup.sources(start, end, pid)) == sorted(
                     (src.id, who) for src, who in sources_in(s, start, end, pid)
                 )

@@ -16,8 +16,7 @@ from bot.answers.common import PartyMatch, claim_parts, claimed_by, party_and_pe
 from bot.citations import Citations
 from bot.desk import Desk
 from bot.periods import Period, format_range
-from bot.queries import ClaimView
-from bot.rollup import Rollup
+from bot.rollup import JointLine, Rollup
 
 JOINT_LISTED = 20
 
@@ -32,8 +31,7 @@ def _answer_total(desk: Desk, args: str) -> Answer:
     if isinstance(read, Answer):
         return read
     party, period = read
-    # Figures come from the per-day rollup (no scan of the claims); only the listed joint rows
-    # and the sources are read from the database.
+    # Figures, and the joint rows listed, come from the per-day rollup: no claim is read.
     rollup = desk.rollup()
     span = rollup.span()
     if span is None:
@@ -46,7 +44,7 @@ def _answer_total(desk: Desk, args: str) -> Answer:
     if party is None:
         _all_parties(rollup, answer, label, start, end)
     else:
-        joint = desk.claim_views(rollup.joint_ids(party.id, start, end, JOINT_LISTED))
+        joint = rollup.joint_lines(party.id, start, end, JOINT_LISTED, sources)
         _one_party(rollup, answer, party, label, start, end, refs, joint)
     found = rollup.sources(start, end, party.id if party else None)
     pairs = sorted(((sources[sid], who) for sid, who in found), key=lambda p: (p[0].key, p[1]))
@@ -111,7 +109,7 @@ def _one_party(
     start: date | None,
     end: date | None,
     refs: Citations,
-    joint: list[ClaimView],
+    joint: list[JointLine],
 ) -> None:
     """``joint``: the first joint rows naming the party, the ones listed. Only those are
     loaded; their count and sum come from the rollup (a party can have tens of thousands of
