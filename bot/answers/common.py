@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from bot.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.citations import Citations
 from bot.desk import Desk
 from bot.periods import Period, PeriodError, split_trailing_period
-from bot.queries import SourceInfo
+from bot.queries import ClaimView, SourceInfo
+from bot.rollup import JointLine
 
 CLAIM_CAVEAT = "These are claims, not verified facts."
 
@@ -84,24 +84,7 @@ def party_and_period(
     return found, period
 
 
-class ClaimLine(Protocol):
-    """What a listed claim row shows: a bot.queries.ClaimView, or a bot.rollup.JointLine."""
-
-    @property
-    def reported_on(self) -> date: ...
-    @property
-    def number(self) -> int: ...
-    @property
-    def party_text(self) -> str: ...
-    @property
-    def joint(self) -> bool: ...
-    @property
-    def people(self) -> tuple[tuple[int, str, str | None], ...]: ...
-    @property
-    def source(self) -> SourceInfo: ...
-
-
-def claim_parts(view: ClaimLine, refs: Citations | None = None) -> list[Part]:
+def claim_parts(view: ClaimView | JointLine, refs: Citations | None = None) -> list[Part]:
     """One claim row as line parts: date, number, party (joint marked), named people.
 
     Plain text is joined into as few parts as the styles allow: /total lists twenty rows an
