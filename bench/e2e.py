@@ -213,9 +213,18 @@ def measure_throughput(
     for i, text in enumerate(texts):
         chat = chats[i % len(chats)]
         fake.push_message(chat, chat, text, token=side.token)
-    calls = fake.wait_for_sync(
-        "sendMessage", count=before + total, timeout=len(texts) * 2 + 60, predicate=predicate
-    )
+    # Even 5 updates/s (a tenth of the slowest rate seen) finishes well within this: a bot that
+    # dropped a reply (a request it gave up on) stops the run in minutes, not in an hour.
+    timeout = 60 + len(texts) / 5
+    try:
+        calls = fake.wait_for_sync(
+            "sendMessage", count=before + total, timeout=timeout, predicate=predicate
+        )
+    except TimeoutError as exc:
+        raise SystemExit(
+            f"the {side.name} bot did not answer all {len(texts)} updates within {timeout:.0f} s"
+            f" (see its log in bench/out/): {exc}"
+        ) from exc
     return len(texts) / (calls[before + total - 1].at - started)
 
 
