@@ -117,7 +117,7 @@ class JointLine(NamedTuple):
 class JointLines:
     """What /total shows of every joint row, in arrays: a first-time /total read its twenty
     listed rows from the database (~0.5 ms of a ~1.1 ms answer, cold), and at 1M claims the
-    ~46k joint rows take ~1.5 MB here. Party texts and party lists repeat, so rows keep an
+    ~46k joint rows take ~2–3 MB here. Party texts and party lists repeat, so rows keep an
     index into one list of each."""
 
     __slots__ = ("days", "ids", "numbers", "party_lists", "people", "sources", "texts", "which")
@@ -169,11 +169,11 @@ class Rollup:
         series: dict[Hashable, Series],
         joint_rows: dict[int, JointRows],
         source_totals: dict[int, int],
-        joint_lines: JointLines | None = None,
+        joint_lines: JointLines,
     ) -> None:
         self._series = series
         self._joint_rows = joint_rows
-        self._joint_lines = joint_lines if joint_lines is not None else JointLines()
+        self._joint_lines = joint_lines
         self.source_totals = source_totals  # source id → sum of its rows' numbers
         self.everything = series.get("all", EMPTY)
         self.joint = series.get("joint", EMPTY)

@@ -111,9 +111,9 @@ def _one_party(
     refs: Citations,
     joint: list[JointLine],
 ) -> None:
-    """``joint``: the first joint rows naming the party, the ones listed. Only those are
-    loaded; their count and sum come from the rollup (a party can have tens of thousands of
-    joint rows at 1M claims)."""
+    """``joint``: the first joint rows naming the party, the ones listed; the count and sum
+    of all of them come from the rollup's series (a party can have tens of thousands of joint
+    rows at 1M claims)."""
     sole = rollup.sole(party.id).between(start, end)
     joint_all = rollup.party_joint(party.id).between(start, end) if joint else None
     if party.how == "fuzzy":
