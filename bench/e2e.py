@@ -156,6 +156,7 @@ class Side:
     token: str
     chat: int
     latencies: dict[str, list[float]] = field(default_factory=dict)
+    by_text: list[tuple[str, float]] = field(default_factory=list)  # (text, seconds), in order
     wrong: list[str] = field(default_factory=list)
 
 
@@ -175,6 +176,7 @@ def ask(fake: FakeBotAPI, side: Side, text: str, parts: int, timeout: float = 12
     predicate = _ok_to(side.chat, side.token)
     calls = fake.wait_for_sync("sendMessage", before + parts, timeout, predicate)[before:]
     side.latencies.setdefault(text.split()[0], []).append(calls[-1].at - started)
+    side.by_text.append((text, calls[-1].at - started))
     return calls
 
 
@@ -279,6 +281,7 @@ def run(args: argparse.Namespace) -> tuple[Run, Dataset]:
                     ask(fake, replay, text, len(want[text]), timeout=120)
             for side in (desk, echo, replay):
                 side.latencies.clear()
+                side.by_text.clear()
             if not unlimited:
                 log(f"latency: {len(mixed)} texts on each bot (load {loadavg()})")
                 measure_latency(fake, desk, echo, replay, mixed, want)
@@ -288,6 +291,10 @@ def run(args: argparse.Namespace) -> tuple[Run, Dataset]:
                     "replay": replay.latencies,
                 }
                 result.wrong = desk.wrong + [f"replay: {t}" for t in replay.wrong]
+                # Per question, for finding what sets a percentile (not part of the report).
+                (out_dir() / "e2e-latencies.json").write_text(
+                    json.dumps({s.name: s.by_text for s in (desk, echo, replay)})
+                )
             updates = args.updates if unlimited else args.shipped_updates
             texts = [mixed[i % len(mixed)] for i in range(updates)]
             parts = {t: len(want[t]) for t in texts}
