@@ -7,8 +7,10 @@
 'Kung Raiya'
 
 Name indexes and the per-day totals (:mod:`bot.rollup`) live in memory and are rebuilt only
-when the database's data version moves, which costs one indexed query per question; so another
-process (``desk load``, an admin's /add) is seen at the next question without a restart.
+when the database's data version moves. The version is read at most once a second (one indexed
+query), and again at the next question after anything wrote through this desk's engine: an
+admin's /add is seen at the next question, another process's ``desk load`` within a second,
+without a restart (see :mod:`bot.kept`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine, func, select
 
 from bot.db import make_engine, session_factory
-from bot.kept import KeptConnection
+from bot.kept import VERSION_MAX_AGE, KeptConnection
 from bot.queries import (
     PARTY_ALIAS_ENTRIES,
     PERSON_ALIAS_ENTRIES,
@@ -61,14 +63,19 @@ class PartyInfo:
 
 class Desk:
     def __init__(
-        self, engine: Engine, *, timezone: str = "Asia/Phnom_Penh", clock: Clock | None = None
+        self,
+        engine: Engine,
+        *,
+        timezone: str = "Asia/Phnom_Penh",
+        clock: Clock | None = None,
+        version_max_age: float = VERSION_MAX_AGE,
     ) -> None:
         self.engine = engine
         self.tz = ZoneInfo(timezone)
         self.clock: Clock = clock or (lambda: datetime.now(self.tz))
         self._locks: dict[str, threading.Lock] = {}
         self._warmed = False
-        self._kept = KeptConnection(engine)
+        self._kept = KeptConnection(engine, max_age=version_max_age)
         self._cache: dict[str, tuple[int, object]] = {}
         self._warm_at: int | None = None  # the data version everything was last found built for
 
@@ -80,9 +87,12 @@ class Desk:
         timezone: str = "Asia/Phnom_Penh",
         clock: Clock | None = None,
         load_if_empty: bool = True,
+        version_max_age: float = VERSION_MAX_AGE,
     ) -> Desk:
         """Connect, bring the schema up to date, load the bundled data into an empty database."""
-        desk = cls(make_engine(url), timezone=timezone, clock=clock)
+        desk = cls(
+            make_engine(url), timezone=timezone, clock=clock, version_max_age=version_max_age
+        )
         desk.ensure_ready(load_if_empty=load_if_empty)
         return desk
 
@@ -134,7 +144,8 @@ class Desk:
         return latest.year if latest else self.today().year
 
     def version(self) -> int:
-        """The data version: the one pinned for this question, else read now."""
+        """The data version: the one pinned for this question, else the latest read (see
+        :meth:`bot.kept.KeptConnection.read_version`)."""
         pinned = _PINNED.get()
         if pinned is not None and pinned[0] == id(self):
             return pinned[1]

@@ -88,9 +88,10 @@ def odd_data(tmp: Path) -> Path:
     return folder
 
 
-def open_desk(url: str, data: Path | None = None) -> Desk:
-    """A desk with a fixed clock over ``url``, loaded with ``data`` (default: bundled data)."""
-    desk = Desk.open(url, clock=lambda: FIXED_NOW, load_if_empty=data is None)
+def open_desk(url: str, data: Path | None = None, **options: Any) -> Desk:
+    """A desk with a fixed clock over ``url``, loaded with ``data`` (default: bundled data);
+    ``options`` go to :meth:`Desk.open`."""
+    desk = Desk.open(url, clock=lambda: FIXED_NOW, load_if_empty=data is None, **options)
     if data is not None:
         load_paths(desk.engine, [data])
     return desk
