@@ -41,7 +41,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, event
@@ -57,14 +57,21 @@ VERSION_MAX_AGE = 1.0  # seconds a version read is trusted (see the module docst
 
 class _Read(NamedTuple):
     version: int
-    at: float  # time.monotonic() when the read began
+    at: float  # the clock (time.monotonic) when the read began
     checkins: int  # the engine's pool check-ins counted when it began
 
 
 class KeptConnection:
-    def __init__(self, engine: Engine, *, max_age: float = VERSION_MAX_AGE) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        max_age: float = VERSION_MAX_AGE,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._engine = engine
         self._max_age = max_age
+        self._clock = clock
         # No parameters (the key is a literal), so the one string suits every DB-API driver.
         self._version_sql = str(
             READ_VERSION.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True})
@@ -98,7 +105,7 @@ class KeptConnection:
         if (
             last is not None
             and last.checkins == self._checkins
-            and time.monotonic() - last.at < self._max_age
+            and self._clock() - last.at < self._max_age
         ):
             # The kept connection went unused: it is checked before it is next lent.
             self._unchecked = True
@@ -143,7 +150,7 @@ class KeptConnection:
     def _read_on_kept(self) -> int:
         """Read the version on the kept connection (the lock held), replacing it if the
         database dropped it; remember the read."""
-        began, checkins = time.monotonic(), self._checkins
+        began, checkins = self._clock(), self._checkins
         try:
             version = self._read(self._connection().connection)
         except self._driver_errors:

@@ -6,7 +6,6 @@ connection lent to one thread at a time.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -41,14 +40,16 @@ def bump_elsewhere(url: str) -> None:
 
 def test_a_version_read_is_trusted_until_it_is_older_than_max_age(db_url: str) -> None:
     desk = open_desk(db_url)
-    kept = KeptConnection(desk.engine, max_age=0.3)
+    now = [100.0]
+    kept = KeptConnection(desk.engine, max_age=1.0, clock=lambda: now[0])
     try:
         first = kept.read_version()
         if kept._kept is None:
             pytest.skip("an in-memory database reads through the pool")
         bump_elsewhere(db_url)
+        now[0] += 0.9
         assert kept.read_version() == first  # not read again yet: another process is seen late
-        time.sleep(0.3)
+        now[0] += 0.1
         assert kept.read_version() == first + 1
     finally:
         desk.engine.dispose()
