@@ -33,7 +33,10 @@ another process (``desk load``) within a second. Answers that read nothing else 
 its rollup, a /who that matches no one) then run no statement at all: the read was ~0.15 ms
 of each inside the running bot (bench/e2e.py), and is a network round trip on PostgreSQL.
 An answer that does read gets the kept connection checked first, by the same version read,
-so a dropped connection is still replaced before any answer uses it.
+so a dropped connection is still replaced before any answer uses it. Such an answer may read
+rows up to a second newer than the indexes its question pinned: the window a write landing
+mid-question always opened, now up to a second wide (a card a fact short or ahead; totals
+come from the pinned rollup alone).
 """
 
 from __future__ import annotations
