@@ -11,7 +11,8 @@ desk against it is the cost of answering, and it against the echo bot the cost o
 
 The echo bot is the floor of the end-to-end benchmark: the Application that
 :func:`bot.app.build_application` builds (AIORateLimiter, concurrent updates, post-init),
-with one handler that sends the text back as escaped HTML the way the desk sends answers.
+with one handler that sends the text back as escaped HTML the way the desk sends answers
+(through :func:`handlers.reply.patiently`, so a send that never left is retried in both).
 ``--unlimited`` lifts the rate limiter's overall cap (in both bots alike) to measure how many
 updates the process itself can answer.
 """
@@ -22,6 +23,7 @@ import argparse
 import html
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
@@ -32,6 +34,7 @@ from telegram.ext import AIORateLimiter, ContextTypes, MessageHandler, filters
 
 import bot.app
 from bot.settings import load_settings
+from handlers.reply import patiently
 
 TOKEN = "123456:TEST-TOKEN"  # tests/fake_bot_api.DEFAULT_TOKEN
 
@@ -49,8 +52,9 @@ def _unlimited() -> None:
 async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is not None and message.text:
-        await message.reply_html(
-            html.escape(message.text, quote=False), do_quote=False, disable_web_page_preview=True
+        text = html.escape(message.text, quote=False)
+        await patiently(
+            partial(message.reply_html, text, do_quote=False, disable_web_page_preview=True)
         )
 
 
@@ -98,11 +102,14 @@ def run_replay(url: str, replies_path: str, token: str) -> None:
             return
         parts, markup = replies[message.text]
         for i, part in enumerate(parts):
-            await message.reply_html(
-                part,
-                reply_markup=markup if i == len(parts) - 1 else None,
-                do_quote=False,
-                disable_web_page_preview=True,
+            await patiently(
+                partial(
+                    message.reply_html,
+                    part,
+                    reply_markup=markup if i == len(parts) - 1 else None,
+                    do_quote=False,
+                    disable_web_page_preview=True,
+                )
             )
 
     settings = load_settings(

@@ -17,7 +17,7 @@ from bot.answers import FILE_COMMANDS, split_command
 from bot.chart import Chart, make_chart
 from bot.export import ExportFile, export_rows
 from bot.render import html_messages
-from handlers.reply import _patiently, compute, desk_of, keyboard, logged
+from handlers.reply import compute, desk_of, keyboard, logged, patiently
 
 CAPTION_LIMIT = 1024
 
@@ -60,7 +60,7 @@ async def send_file_answer(
         if preface:
             result.lines.insert(0, (italic(preface),))
         for i, part in enumerate(parts := html_messages(result)):
-            await _patiently(
+            await patiently(
                 partial(
                     bot.send_message,
                     chat_id,
@@ -73,7 +73,7 @@ async def send_file_answer(
         return result
     caption = _caption(result.caption, preface)
     if isinstance(result, Chart):
-        await _patiently(
+        await patiently(
             partial(
                 bot.send_photo,
                 chat_id,
@@ -83,7 +83,7 @@ async def send_file_answer(
             )
         )
     else:
-        await _patiently(
+        await patiently(
             partial(
                 bot.send_document,
                 chat_id,

@@ -89,7 +89,7 @@ def never_sent(exc: TimedOut) -> bool:
     return isinstance(exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
-async def _patiently(call: Callable[[], Awaitable[T]]) -> T:
+async def patiently(call: Callable[[], Awaitable[T]]) -> T:
     """Retry a request that failed with a server error (5xx) or a lost connection, twice.
 
     Not a TimedOut once the request was sent: Telegram may have delivered the message, so a
@@ -122,7 +122,7 @@ async def send_answer(message: Message, answer: Answer) -> None:
         markup = keyboard(answer) if i == len(parts) - 1 else None
         if chat_id is None:
             try:
-                await _patiently(
+                await patiently(
                     partial(
                         message.reply_html,
                         part,
@@ -134,7 +134,7 @@ async def send_answer(message: Message, answer: Answer) -> None:
                 continue
             except ChatMigrated as exc:
                 chat_id = int(exc.new_chat_id)
-        await _patiently(
+        await patiently(
             partial(
                 message.get_bot().send_message,
                 chat_id,
@@ -149,7 +149,7 @@ async def send_answer(message: Message, answer: Answer) -> None:
 async def edit_into_answer(message: Message, answer: Answer) -> None:
     parts = html_messages(answer)
     try:
-        await _patiently(
+        await patiently(
             partial(
                 message.edit_text,
                 parts[0],
@@ -168,7 +168,7 @@ async def edit_into_answer(message: Message, answer: Answer) -> None:
         raise
     for i, part in enumerate(parts[1:], start=2):
         markup = keyboard(answer) if i == len(parts) else None
-        await _patiently(
+        await patiently(
             partial(
                 message.reply_html,
                 part,
