@@ -10,7 +10,7 @@ same HTML messages and buttons): it sends what the desk sends without computing 
 desk against it is the cost of answering, and it against the echo bot the cost of the payload.
 
 The echo bot is the floor of the end-to-end benchmark: the Application that
-:func:`bot.app.build_application` builds (AIORateLimiter, concurrent updates, post-init),
+:func:`handlers.app.build_application` builds (AIORateLimiter, concurrent updates, post-init),
 with one handler that sends the text back as escaped HTML the way the desk sends answers
 (through :func:`handlers.reply.patiently`, so a send that never left is retried in both).
 ``--unlimited`` lifts the rate limiter's overall cap (in both bots alike) to measure how many
@@ -32,7 +32,7 @@ os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
 from telegram import Update
 from telegram.ext import AIORateLimiter, ContextTypes, MessageHandler, filters
 
-import bot.app
+import handlers.app
 from bot.settings import load_settings
 from handlers.reply import patiently
 
@@ -46,7 +46,7 @@ def _unlimited() -> None:
         kwargs.update(overall_max_rate=0, group_max_rate=0)
         return AIORateLimiter(*args, **kwargs)  # type: ignore[arg-type]
 
-    bot.app.AIORateLimiter = uncapped  # type: ignore[misc,assignment]
+    handlers.app.AIORateLimiter = uncapped  # type: ignore[misc,assignment]
 
 
 async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -61,11 +61,11 @@ async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
 def run_echo(url: str, token: str) -> None:
     """The desk's own Application (same builder, rate limiter, concurrency), echo handler only.
 
-    Built by :func:`bot.app.build_application` over a small database (the bundled data) and
+    Built by :func:`handlers.app.build_application` over a small database (the bundled data) and
     stripped of the desk's handlers, so whatever the desk configures, the floor has too.
     """
-    from bot.desk import Desk
-    from bot.loader import load_paths  # noqa: F401  (Desk.open loads the bundled data)
+    from bot.ingest.loader import load_paths  # noqa: F401  (Desk.open loads the bundled data)
+    from bot.storage.desk import Desk
 
     settings = load_settings(
         {**os.environ, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url}, env_file=None
@@ -73,7 +73,7 @@ def run_echo(url: str, token: str) -> None:
     database = Path(__file__).parent / "out" / "echo.sqlite3"
     database.parent.mkdir(exist_ok=True)
     desk = Desk.open(f"sqlite:///{database}")
-    app = bot.app.build_application(desk, settings)
+    app = handlers.app.build_application(desk, settings)
     app.handlers.clear()
     app.error_handlers.clear()
     app.add_handler(MessageHandler(filters.TEXT, _echo))
@@ -84,8 +84,8 @@ def run_replay(url: str, replies_path: str, token: str) -> None:
     """The echo bot's Application, replying with the desk's precomputed messages and buttons."""
     import json
 
-    from bot.answer import Answer, Button
-    from bot.desk import Desk
+    from bot.core.answer import Answer, Button
+    from bot.storage.desk import Desk
     from handlers.reply import keyboard
 
     replies = {
@@ -118,7 +118,7 @@ def run_replay(url: str, replies_path: str, token: str) -> None:
     database = (
         Path(__file__).parent / "out" / "replay.sqlite3"
     )  # not the echo's: both start at once
-    app = bot.app.build_application(Desk.open(f"sqlite:///{database}"), settings)
+    app = handlers.app.build_application(Desk.open(f"sqlite:///{database}"), settings)
     app.handlers.clear()
     app.error_handlers.clear()
     app.add_handler(MessageHandler(filters.TEXT, replay))
@@ -126,7 +126,7 @@ def run_replay(url: str, replies_path: str, token: str) -> None:
 
 
 def run_desk(url: str, database_url: str, token: str) -> None:
-    from bot.desk import Desk
+    from bot.storage.desk import Desk
 
     settings = load_settings(
         {
@@ -138,7 +138,7 @@ def run_desk(url: str, database_url: str, token: str) -> None:
         env_file=None,
     )
     desk = Desk.open(settings.database_url, timezone=settings.timezone, load_if_empty=False)
-    bot.app.run_bot(desk, settings)
+    handlers.app.run_bot(desk, settings)
 
 
 def main(argv: list[str] | None = None) -> int:

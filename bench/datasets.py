@@ -2,7 +2,8 @@
 
     .venv/bin/python -m bench.datasets          # build (or reuse) bench/out/e2e.sqlite3
 
-1M claim rows and 100k people (bench/synth.py), loaded with ``bot.loader.load_paths`` exactly as
+1M claim rows and 100k people (bench/synth.py), loaded with
+``bot.ingest.loader.load_paths`` exactly as
 ``desk load`` does. The database is rebuilt when the generator's parameters or bench/synth.py
 change; a newer schema is applied by migrations when a Desk opens it.
 """
@@ -54,11 +55,11 @@ def e2e_dataset(claims: int = CLAIMS, people: int = PEOPLE, *, name: str = "e2e"
         stale.unlink(missing_ok=True)
     log(f"generating {claims:,} claims and {people:,} people into {folder}")
     _, names = write_dataset(folder, claims=claims, people=people, seed=7)
-    from bot.desk import Desk
-    from bot.loader import load_paths
+    from bot.ingest.loader import load_paths
+    from bot.storage.desk import Desk
 
     desk = Desk.open(f"sqlite:///{database}", load_if_empty=False)
-    log("loading with bot.loader.load_paths (as `desk load` does)")
+    log("loading with bot.ingest.loader.load_paths (as `desk load` does)")
     started = time.perf_counter()
     report = load_paths(desk.engine, [folder])
     seconds = time.perf_counter() - started

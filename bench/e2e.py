@@ -107,9 +107,9 @@ def total_queries(count: int, seed: int = 22) -> list[str]:
 
 def desk_replies(dataset: Dataset, texts: list[str]) -> dict[str, dict[str, list[Any]]]:
     """What the desk sends for each text (HTML messages, buttons), from answer_text directly."""
-    from bot.answers import answer_text
-    from bot.desk import Desk
-    from bot.render import html_messages
+    from bot.commands import answer_text
+    from bot.core.render import html_messages
+    from bot.storage.desk import Desk
 
     desk = Desk.open(dataset.url, load_if_empty=False)
     out: dict[str, dict[str, list[Any]]] = {}

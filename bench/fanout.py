@@ -7,7 +7,7 @@ duplicates.
     .venv/bin/python -m bench.fanout --chats 500
 
 The sender is a real ``desk digests run --as-of 2023-07-03T09:05+07:00`` process (the
-Application's bot and rate limiter, ``handlers.digests.send_due_digests``, as the minute ticker
+Application's bot and rate limiter, ``handlers.delivery.send_due_digests``, as the minute ticker
 also calls it) over SQLite with the bundled data; the fake runs on its own thread in this
 process. Every chat should get the weekly
 summary exactly once: a chat with more messages than the summary has parts is a duplicate.
@@ -42,10 +42,10 @@ DESK = Path(sys.executable).with_name("desk")  # the console script, as cron or 
 
 
 def fan_out(chats: int) -> dict[str, object]:
-    from bot.answers.subscriptions import digest_answer
-    from bot.desk import Desk
-    from bot.digests import due_digests
-    from bot.render import html_messages
+    from bot.commands.subscriptions import digest_answer
+    from bot.core.render import html_messages
+    from bot.delivery.weekly import due_digests
+    from bot.storage.desk import Desk
     from tests.digestrig import GRACE, MONDAY_0905, subscribe
     from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
 

@@ -5,7 +5,7 @@
     .venv/bin/python -m bench.load --no-postgres
     .venv/bin/python -m bench.load --rounds 3      # SQLite: best of 3 rounds (default 2)
 
-The loader is timed end to end as ``desk load`` runs it (``bot.loader.load_paths``: read and
+The loader is timed end to end as ``desk load`` runs it (``bot.ingest.loader.load_paths``: read and
 parse the table, validate, resolve parties, link named people, diff against the database, insert
 in one transaction) into a freshly migrated database that holds the fact files already, so the
 time is the claim rows'. The floor inserts exactly the rows the loader wrote (read back from its
@@ -52,8 +52,8 @@ def dataset(rows: int) -> tuple[list[Path], Path]:
 
 
 def fresh_desk(url: str, facts: list[Path]) -> Any:
-    from bot.desk import Desk
-    from bot.loader import load_paths
+    from bot.ingest.loader import load_paths
+    from bot.storage.desk import Desk
 
     desk = Desk.open(url, load_if_empty=False)
     load_paths(desk.engine, facts)
@@ -62,7 +62,7 @@ def fresh_desk(url: str, facts: list[Path]) -> Any:
 
 def time_loader(url: str, facts: list[Path], table_file: Path) -> tuple[float, float]:
     """(seconds for load_paths of the table, of which parsing the file) after the facts."""
-    from bot.loader import load_paths, read_inputs
+    from bot.ingest.loader import load_paths, read_inputs
 
     desk = fresh_desk(url, facts)
     started = time.perf_counter()

@@ -6,7 +6,7 @@ difflib.get_close_matches and SQL LIKE on SQLite; latency (median, p95) and reca
 
 Every method answers the same misspelled queries (bench/synth.py), one query at a time and
 interleaved (query 1 on every method, then query 2, ...), so a noisy neighbour slows all methods
-alike. Every method normalizes the query with bot.normalize (honorifics, case, accents) and
+alike. Every method normalizes the query with bot.core.normalize (honorifics, case, accents) and
 compares with the same scorer (rapidfuzz ``fuzz.ratio`` on compact keys, cutoff 88):
 
 - **NameIndex**: ``NameIndex.resolve(query)`` (limit 5), as the bot calls it.
@@ -44,8 +44,8 @@ from bench.common import (
     verdict,
 )
 from bench.synth import Query, alias_entries, queries
-from bot.matcher import AliasEntry, NameIndex
-from bot.normalize import compact_key, normalize_name
+from bot.core.matcher import AliasEntry, NameIndex
+from bot.core.normalize import compact_key, normalize_name
 
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 CUTOFF = 88.0

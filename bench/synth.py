@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from bot.normalize import compact_key
+from bot.core.normalize import compact_key
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.problems import InputError
+from bot.errors import InputError
 from bot.settings import Settings, SettingsError, load_settings
 
 NO_TOKEN_HELP = """\
@@ -129,18 +129,18 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         tune_malloc()  # before the first thread: see bot/memory.py
 
-    from bot.desk import Desk
+    from bot.storage.desk import Desk
 
     if args.cmd == "migrate":
-        from bot.db import make_engine
-        from bot.schema import current_revision, upgrade
+        from bot.storage.engine import make_engine
+        from bot.storage.migrate import current_revision, upgrade
 
         engine = make_engine(settings.database_url)
         upgrade(engine, args.revision)
         print(f"Schema at revision {current_revision(engine)}.")
         return 0
     if args.cmd == "load":
-        from bot.loader import load_paths
+        from bot.ingest.loader import load_paths
 
         desk = Desk.open(settings.database_url, timezone=settings.timezone, load_if_empty=False)
         report = load_paths(desk.engine, args.paths or None, progress=_progress)
@@ -151,8 +151,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return _ops(args, settings)
     desk = Desk.open(settings.database_url, timezone=settings.timezone)
     if args.cmd == "ask":
-        from bot.answers import answer_text
-        from bot.render import to_plain
+        from bot.commands import answer_text
+        from bot.core.render import to_plain
 
         answer = answer_text(desk, " ".join(args.text))
         print(to_plain(answer))
@@ -162,7 +162,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.cmd == "chat":
         return _chat(desk)
     if args.cmd == "check":
-        from bot.quality import quality_report, render_report
+        from bot.ingest.quality import quality_report, render_report
 
         print(render_report(quality_report(desk.engine)))
         return 0
@@ -174,18 +174,18 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         if settings.telegram_bot_token is None:
             print(NO_TOKEN_HELP, file=sys.stderr)
             return _chat(desk)
-        from bot.app import run_bot
+        from handlers.app import run_bot
 
         return run_bot(desk, settings, webhook_url=args.webhook, listen=args.listen, port=args.port)
     raise AssertionError(args.cmd)
 
 
 def _ops(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.backup import OpsError, backup, export_claims, restore
-    from bot.db import make_engine
+    from bot.storage.backup import OpsError, backup, export_claims, restore
+    from bot.storage.engine import make_engine
 
     if args.cmd == "health":
-        from bot.health import check_health, health_engine
+        from bot.storage.health import check_health, health_engine
 
         health = check_health(health_engine(settings.database_url))
         print(f"{'ok' if health.ok else 'unhealthy'}: {health.message}")
@@ -240,9 +240,9 @@ def _digests_run(desk: object, settings: Settings, as_of: datetime | None) -> in
     import asyncio
     from datetime import timedelta
 
-    from bot.app import build_application
-    from bot.desk import Desk
-    from handlers.digests import send_due_digests
+    from bot.storage.desk import Desk
+    from handlers.app import build_application
+    from handlers.delivery import send_due_digests
     from handlers.watches import send_watch_alerts
 
     assert isinstance(desk, Desk)
@@ -272,10 +272,10 @@ def _digests_run(desk: object, settings: Settings, as_of: datetime | None) -> in
 
 
 def _chart_file(desk: object, words: str, output: Path) -> int:
-    from bot.answer import Answer
-    from bot.chart import make_chart
-    from bot.desk import Desk
-    from bot.render import to_plain
+    from bot.commands.chart import make_chart
+    from bot.core.answer import Answer
+    from bot.core.render import to_plain
+    from bot.storage.desk import Desk
 
     assert isinstance(desk, Desk)
     chart = make_chart(desk, words)
@@ -294,7 +294,7 @@ def _chart_file(desk: object, words: str, output: Path) -> int:
 
 def _chat(desk: object) -> int:
     from bot.console import GREETING, chat
-    from bot.desk import Desk
+    from bot.storage.desk import Desk
 
     assert isinstance(desk, Desk)
     interactive = sys.stdin.isatty()

@@ -1,7 +1,7 @@
 """``desk chat``: an interactive console over the same answers the bot gives.
 
 >>> import io
->>> from bot.desk import Desk
+>>> from bot.storage.desk import Desk
 >>> out = io.StringIO()
 >>> chat(Desk.open("sqlite://"), io.StringIO("/who kung raya\\nquit\\n"), out, prompt="")
 >>> "Kung Raiya" in out.getvalue()
@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from bot.answer import Button
-from bot.answers import answer_text
-from bot.desk import Desk
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.core.answer import Button
+from bot.core.render import to_plain
+from bot.storage.desk import Desk
 
 GREETING = (
     "Defection Desk console — the same answers as the Telegram bot. "

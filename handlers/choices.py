@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ContextTypes
 
-from bot.answer import Answer
-from bot.answers import answer_text
+from bot.commands import answer_text
+from bot.core.answer import Answer
 from handlers.files import is_file_command, send_file_answer
 from handlers.reply import (
     command_of_choice,

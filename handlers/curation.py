@@ -20,9 +20,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.answer import Answer, fail
-from bot.curation import add_claim, recent_changes, undo_last, upload_table
-from bot.render import html_messages
+from bot.commands.curation import add_claim, recent_changes, undo_last, upload_table
+from bot.core.answer import Answer, fail
+from bot.core.render import html_messages
 from bot.settings import Settings
 from handlers.reply import compute, desk_of, logged, send_answer
 

@@ -12,11 +12,11 @@ from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.answer import Answer, italic
-from bot.answers import FILE_COMMANDS, split_command
-from bot.chart import Chart, make_chart
-from bot.export import ExportFile, export_rows
-from bot.render import html_messages
+from bot.commands import FILE_COMMANDS, split_command
+from bot.commands.chart import Chart, make_chart
+from bot.commands.export import ExportFile, export_rows
+from bot.core.answer import Answer, italic
+from bot.core.render import html_messages
 from handlers.reply import compute, desk_of, keyboard, logged, patiently
 
 CAPTION_LIMIT = 1024

@@ -7,15 +7,15 @@ from collections.abc import Callable
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.answer import Answer
-from bot.answers.catalog import (
+from bot.commands.catalog import (
     answer_about,
     answer_help,
     answer_parties,
     answer_sources,
     answer_start,
 )
-from bot.desk import Desk
+from bot.core.answer import Answer
+from bot.storage.desk import Desk
 from handlers.reply import compute, desk_of, logged, send_answer
 
 INFO: dict[str, Callable[[Desk], Answer]] = {

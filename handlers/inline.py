@@ -6,10 +6,10 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes, InlineQueryHandler
 
-from bot.answer import Answer
-from bot.answers.who import person_card
-from bot.desk import Desk
-from bot.render import html_messages, to_plain
+from bot.commands.who import person_card
+from bot.core.answer import Answer
+from bot.core.render import html_messages, to_plain
+from bot.storage.desk import Desk
 from handlers.reply import compute, desk_of, logged
 
 MAX_RESULTS = 5

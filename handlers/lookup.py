@@ -7,12 +7,12 @@ from collections.abc import Callable
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.answer import Answer
-from bot.answers.on import answer_on
-from bot.answers.summary import answer_summary
-from bot.answers.total import answer_total
-from bot.answers.who import answer_who
-from bot.desk import Desk
+from bot.commands.on import answer_on
+from bot.commands.summary import answer_summary
+from bot.commands.total import answer_total
+from bot.commands.who import answer_who
+from bot.core.answer import Answer
+from bot.storage.desk import Desk
 from handlers.reply import compute, desk_of, logged, send_answer
 
 AnswerFn = Callable[[Desk, str], Answer]

@@ -1,6 +1,6 @@
 """Sending an answer to Telegram: HTML, split under the limit, choices as inline buttons.
 
->>> from bot.answer import Answer, Button
+>>> from bot.core.answer import Answer, Button
 >>> a = Answer(command="who"); a.buttons.append(Button("Tum Bunthorn", "/who Tum Bunthorn"))
 >>> keyboard(a).inline_keyboard[0][0].callback_data
 '/who Tum Bunthorn'
@@ -23,9 +23,9 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, NetworkError, TimedOut
 from telegram.ext import ContextTypes
 
-from bot.answer import Answer
-from bot.desk import Desk
-from bot.render import html_messages
+from bot.core.answer import Answer
+from bot.core.render import html_messages
+from bot.storage.desk import Desk
 
 log = logging.getLogger("desk.updates")
 T = TypeVar("T")
@@ -94,7 +94,7 @@ async def patiently(call: Callable[[], Awaitable[T]]) -> T:
 
     Not a TimedOut once the request was sent: Telegram may have delivered the message, so a
     retry could send it twice; not BadRequest: it would fail again. 429s are retried by the
-    rate limiter (bot/app.py).
+    rate limiter (handlers/app.py).
     """
     for attempt in range(1, SEND_ATTEMPTS + 1):
         try:

@@ -7,8 +7,8 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.answer import Answer, fail
-from bot.answers.subscriptions import answer_subscribe, answer_subscription, answer_unsubscribe
+from bot.commands.subscriptions import answer_subscribe, answer_subscription, answer_unsubscribe
+from bot.core.answer import Answer, fail
 from handlers.reply import compute, desk_of, logged, send_answer
 
 ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)

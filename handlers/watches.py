@@ -1,7 +1,7 @@
 """/watch, /watches, /unwatch, and sending watchlist alerts: claim, send, record — once.
 
 Alerts are sent by the bot's minute ticker (a sibling of the weekly digests' job) and by
-``desk digests run``, through the digests' sender (:func:`handlers.digests.deliver_once`):
+``desk digests run``, through the digests' sender (:func:`handlers.delivery.deliver_once`):
 429 waits, 403 ends the chat's watches, a migrated group moves them, 5xx and timeouts retry
 with backoff and then leave the alert for the next run. In groups only administrators may
 change the watchlist.
@@ -18,12 +18,10 @@ from telegram import Bot, Update
 from telegram.error import Forbidden
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.answer import Answer, fail
-from bot.answers import split_command
-from bot.desk import Desk
-from bot.digests import worker_id
-from bot.render import html_messages
-from bot.watches import (
+from bot.commands import split_command
+from bot.core.answer import Answer, fail
+from bot.core.render import html_messages
+from bot.delivery.watchlists import (
     DueAlert,
     answer_unwatch,
     answer_watch,
@@ -35,7 +33,9 @@ from bot.watches import (
     mark_alert_sent,
     move_chat_watches,
 )
-from handlers.digests import SENDERS, Outgoing, Tally, deliver_once, fan_out
+from bot.delivery.weekly import worker_id
+from bot.storage.desk import Desk
+from handlers.delivery import SENDERS, Outgoing, Tally, deliver_once, fan_out
 from handlers.reply import compute, desk_of, logged, send_answer
 from handlers.subscriptions import may_change
 

@@ -1,4 +1,4 @@
-"""The end-to-end rig: the real Application from :func:`bot.app.build_application`, polling the
+"""The end-to-end rig: the real Application from :func:`handlers.app.build_application`, polling the
 fake Bot API (tests/fake_bot_api.py) over real HTTP on 127.0.0.1.
 
     async with running_bot(desk) as rig:
@@ -7,7 +7,7 @@ fake Bot API (tests/fake_bot_api.py) over real HTTP on 127.0.0.1.
     assert rig.rejected() == []
 
 A plain module (not a conftest) so the bot test files can share it without touching fixtures
-that others edit. Tests compare what the bot sent with what :func:`bot.answers.answer_text`
+that others edit. Tests compare what the bot sent with what :func:`bot.commands.answer_text`
 answers for the same line, so they check the Telegram layer, not the answers themselves.
 """
 
@@ -28,12 +28,12 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application
 
-from bot.answers import answer_text
-from bot.app import build_application
-from bot.desk import Desk
-from bot.loader import load_paths
-from bot.render import html_messages
+from bot.commands import answer_text
+from bot.core.render import html_messages
+from bot.ingest.loader import load_paths
 from bot.settings import Settings, load_settings
+from bot.storage.desk import Desk
+from handlers.app import build_application
 from tests.fake_bot_api import DEFAULT_TOKEN, Call, FakeBotAPI, Sent, parse_html
 
 REPO = Path(__file__).resolve().parent.parent

@@ -79,7 +79,7 @@ def seeded_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """One database per kind loaded with the bundled data, shared by read-only tests."""
-    from bot.desk import Desk
+    from bot.storage.desk import Desk
 
     for url in make_database(request.param, tmp_path_factory.mktemp(request.param)):
         Desk.open(url).engine.dispose()
@@ -95,7 +95,7 @@ def desk(seeded_url: str) -> Iterator[object]:
     """A Desk over the seeded database (read-only use), with a fixed clock."""
     from datetime import datetime
 
-    from bot.desk import Desk
+    from bot.storage.desk import Desk
 
     fixed = datetime.fromisoformat(FIXED_NOW)
     opened = Desk.open(seeded_url, clock=lambda: fixed)

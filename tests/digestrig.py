@@ -9,10 +9,10 @@ from datetime import datetime, timedelta
 
 from telegram import Bot
 
-from bot.app import build_application
-from bot.desk import Desk
-from bot.digests import utc
-from bot.models import Subscription
+from bot.delivery.weekly import utc
+from bot.storage.desk import Desk
+from bot.storage.models import Subscription
+from handlers.app import build_application
 from tests.botrig import settings_for
 from tests.fake_bot_api import FakeBotAPI
 

@@ -17,13 +17,13 @@ import pytest
 from sqlalchemy import Engine, delete, func, inspect, select
 from sqlalchemy.orm import Session
 
-from bot.backup import EXPORT_COLUMNS, backup, export_claims, restore
-from bot.db import make_engine
-from bot.loader import load_paths
-from bot.meta import bump_data_version, data_version
-from bot.models import Claim, Source
-from bot.problems import InputError
-from bot.schema import HEAD, current_revision, upgrade
+from bot.errors import InputError
+from bot.ingest.loader import load_paths
+from bot.storage.backup import EXPORT_COLUMNS, backup, export_claims, restore
+from bot.storage.engine import make_engine
+from bot.storage.migrate import HEAD, current_revision, upgrade
+from bot.storage.models import Claim, Source
+from bot.storage.version import bump_data_version, data_version
 from tests.conftest import REPO, make_database
 
 TOTAL_ROWS = 110

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.app import MENU
-from bot.desk import Desk
+from bot.storage.desk import Desk
+from handlers.app import MENU
 from tests.botrig import (
     BOT_USERNAME,
     GROUP,

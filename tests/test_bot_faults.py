@@ -12,8 +12,8 @@ import pytest
 from telegram.error import TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.app import RedactToken, configure_logging
-from bot.desk import Desk
+from bot.storage.desk import Desk
+from handlers.app import RedactToken, configure_logging
 from handlers.errors import SORRY
 from handlers.reply import SEND_ATTEMPTS
 from tests.botrig import (

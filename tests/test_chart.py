@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Answer
-from bot.answers import answer_text
-from bot.chart import Chart, Series, chart_series, make_chart
 from bot.cli import main
-from bot.desk import Desk
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.commands.chart import Chart, Series, chart_series, make_chart
+from bot.core.answer import Answer
+from bot.core.render import to_plain
+from bot.storage.desk import Desk
 from tests.botrig import BOT_USERNAME, GROUP, USER, running_bot
 from tests.conftest import ANALYSIS_TITLE
 from tests.fake_bot_api import parse_html
@@ -111,7 +111,7 @@ def test_console_gets_the_figures_in_text(desk: Desk) -> None:
 def test_a_year_of_weeks_becomes_months(desk: Desk) -> None:
     s = series(desk, "2022-2023")
     assert s.per == "week"  # clipped to the data: 24 weeks
-    from bot.chart import _buckets
+    from bot.commands.chart import _buckets
 
     buckets, per = _buckets(*(s.span[0].replace(year=2021), s.span[1]))
     assert per == "month" and buckets[0][0].day == 1
@@ -164,6 +164,6 @@ def test_desk_chart_writes_a_png(
 def test_doctests() -> None:
     import doctest
 
-    import bot.chart
+    import bot.commands.chart
 
-    assert doctest.testmod(bot.chart).failed == 0
+    assert doctest.testmod(bot.commands.chart).failed == 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_text
-from bot.desk import Desk
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.core.render import to_plain
+from bot.storage.desk import Desk
 from tests.botrig import USER, running_bot
 from tests.conftest import ANALYSIS_CITATION, CAMBOJA_CITATION
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.schema import HEAD
+from bot.storage.migrate import HEAD
 from tests.conftest import REPO
 
 

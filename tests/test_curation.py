@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from bot.answers import answer_text
-from bot.curation import add_claim, recent_changes, undo_last, upload_table
-from bot.desk import Desk
-from bot.models import Change, Claim
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.commands.curation import add_claim, recent_changes, undo_last, upload_table
+from bot.core.render import to_plain
+from bot.storage.desk import Desk
+from bot.storage.models import Change, Claim
 from tests.botrig import USER, open_desk, running_bot
 from tests.conftest import SEED_TABLE
 

@@ -491,7 +491,7 @@ def test_a_non_editable_install_carries_the_bundled_data(tmp_path: Path) -> None
         [
             sys.executable,
             "-c",
-            "import bot.bundled as b; print(b.__file__); print(b.bundled_data_dir())",
+            "import bot.ingest.bundled as b; print(b.__file__); print(b.bundled_data_dir())",
         ],
         cwd=tmp_path,
         env=env,

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from bot.desk import Desk
-from bot.models import Delivery
+from bot.storage.desk import Desk
+from bot.storage.models import Delivery
 from tests.conftest import REPO, make_database
 from tests.digestrig import MONDAY_0905, subscribe
 from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI

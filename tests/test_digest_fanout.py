@@ -18,14 +18,14 @@ import pytest
 from sqlalchemy import func, select, update
 from telegram.request import HTTPXRequest
 
-import handlers.digests as sender
-from bot.answer import Answer
-from bot.desk import Desk
-from bot.digests import due_digests, utc
-from bot.loader import load_paths
-from bot.models import Claim, Delivery, Subscription
-from bot.watches import answer_watch, due_alerts
-from handlers.digests import (
+import handlers.delivery as sender
+from bot.core.answer import Answer
+from bot.delivery.watchlists import answer_watch, due_alerts
+from bot.delivery.weekly import due_digests, utc
+from bot.ingest.loader import load_paths
+from bot.storage.desk import Desk
+from bot.storage.models import Claim, Delivery, Subscription
+from handlers.delivery import (
     DigestMessage,
     DigestTexts,
     Tally,

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.desk import Desk
-from bot.digests import ScheduleError, claim, due_digests, parse_schedule, worker_id
-from bot.loader import load_paths
-from bot.models import Delivery, Subscription
-from handlers.digests import send_due_digests
+from bot.delivery.weekly import ScheduleError, claim, due_digests, parse_schedule, worker_id
+from bot.ingest.loader import load_paths
+from bot.storage.desk import Desk
+from bot.storage.models import Delivery, Subscription
+from handlers.delivery import send_due_digests
 from tests.digestrig import GRACE, MONDAY_0905, sending_bot, subscribe
 from tests.fake_bot_api import FakeBotAPI
 
@@ -164,7 +164,7 @@ async def test_5xx_retries_then_leaves_it_for_the_next_run(fresh_desk: Desk) -> 
         subscribe(fresh_desk, [51, 52])
         fake.inject("sendMessage", "500", chat_id=51, times=1)  # recovers on retry
         fake.inject("sendMessage", "502", chat_id=52, times=None)  # down for this run
-        import handlers.digests as sender
+        import handlers.delivery as sender
 
         sender.BACKOFF = (0.05, 0.05, 0.05)  # type: ignore[assignment]
         try:

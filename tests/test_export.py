@@ -12,10 +12,10 @@ import io
 
 import pytest
 
-from bot.answer import Answer
-from bot.answers import answer_text
-from bot.export import COLUMNS, ExportFile, export_rows
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.commands.export import COLUMNS, ExportFile, export_rows
+from bot.core.answer import Answer
+from bot.core.render import to_plain
 from tests.botrig import USER, running_bot
 from tests.conftest import ANALYSIS_CITATION
 from tests.fake_bot_api import UploadedFile, parse_html
@@ -140,6 +140,6 @@ async def test_export_without_rows_answers_in_text(desk) -> None:  # type: ignor
 def test_doctests() -> None:
     import doctest
 
-    import bot.export
+    import bot.commands.export
 
-    assert doctest.testmod(bot.export).failed == 0
+    assert doctest.testmod(bot.commands.export).failed == 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.facts import parse_facts
-from bot.problems import InputError
+from bot.errors import InputError
+from bot.ingest.fact_files import parse_facts
 from tests.conftest import DATA
 
 

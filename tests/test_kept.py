@@ -1,4 +1,4 @@
-"""The desk's reading connection and its data version (bot/kept.py): one version per question,
+"""The desk's reading connection and its data version (bot/storage/kept.py): one version per question,
 a read trusted for a while unless this engine wrote, a dropped connection replaced, the kept
 connection lent to one thread at a time.
 """
@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from bot.db import make_engine
-from bot.desk import Desk
-from bot.kept import KeptConnection
-from bot.meta import bump_data_version
+from bot.storage.desk import Desk
+from bot.storage.engine import make_engine
+from bot.storage.kept import KeptConnection
+from bot.storage.version import bump_data_version
 from tests.botrig import open_desk
 
 

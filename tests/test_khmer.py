@@ -8,11 +8,11 @@ import re
 import pytest
 import yaml
 
-from bot.answers import answer_text
-from bot.desk import Desk
-from bot.matcher import AliasEntry, NameIndex
-from bot.normalize import compact_key, normalize_name
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.core.matcher import AliasEntry, NameIndex
+from bot.core.normalize import compact_key, normalize_name
+from bot.core.render import to_plain
+from bot.storage.desk import Desk
 from tests.botrig import USER, expected, running_bot
 from tests.conftest import DATA
 

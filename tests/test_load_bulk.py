@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from bot.db import make_engine
-from bot.loader import load_paths
-from bot.models import Claim, ClaimParty, ClaimPerson, Party, Person
-from bot.schema import upgrade
-from bot.table import parse_table
+from bot.ingest.claims_table import parse_table
+from bot.ingest.loader import load_paths
+from bot.storage.engine import make_engine
+from bot.storage.migrate import upgrade
+from bot.storage.models import Claim, ClaimParty, ClaimPerson, Party, Person
 
 # Cells a text COPY must escape (tab, backslash), quotes, Khmer, joint rows, a named person,
 # a thousands separator and a duplicate row.
@@ -216,7 +216,7 @@ def test_a_sync_holds_sqlites_write_lock_from_its_first_read(tmp_path: Path) -> 
     # writer could change the rows the sync is comparing against.
     import sqlite3
 
-    from bot.loader import _hold_write_lock
+    from bot.ingest.loader import _hold_write_lock
 
     path = tmp_path / "lock.sqlite3"
     engine = make_engine(f"sqlite:///{path}")

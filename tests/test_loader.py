@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.db import make_engine
-from bot.loader import load_paths
-from bot.meta import data_version
-from bot.models import Claim, ClaimPerson, Person, PersonAlias
-from bot.problems import InputError
-from bot.schema import upgrade
+from bot.errors import InputError
+from bot.ingest.loader import load_paths
+from bot.storage.engine import make_engine
+from bot.storage.migrate import upgrade
+from bot.storage.models import Claim, ClaimPerson, Person, PersonAlias
+from bot.storage.version import data_version
 from tests.conftest import DATA
 
 

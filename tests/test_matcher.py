@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-import bot.fuzzy
-import bot.matcher
-from bot.matcher import WORD_SCORE, AliasEntry, Candidate, NameIndex, looks_like_acronym
-from bot.normalize import compact_key, normalize_name
+import bot.core.fuzzy
+import bot.core.matcher
+from bot.core.matcher import WORD_SCORE, AliasEntry, Candidate, NameIndex, looks_like_acronym
+from bot.core.normalize import compact_key, normalize_name
 
 PAIRS = Path(__file__).parent / "data" / "name_pairs.tsv"
 
@@ -253,15 +253,15 @@ def test_letter_code_of_one_key_equals_the_vectorised_codes() -> None:
     keys: list[bytes | str] = []
     for _ in range(3000):
         key = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
-        keys.append(bot.matcher.stored(key))
-    codes = bot.fuzzy.letter_codes(keys)
-    assert [int(bot.fuzzy.letter_code(key)) for key in keys] == codes.tolist()
+        keys.append(bot.core.matcher.stored(key))
+    codes = bot.core.fuzzy.letter_codes(keys)
+    assert [int(bot.core.fuzzy.letter_code(key)) for key in keys] == codes.tolist()
     # The code distance never exceeds the indel distance it stands in for.
     for a, b in zip(keys[::2], keys[1::2], strict=True):
         x = a if isinstance(a, str) else a.decode()
         y = b if isinstance(b, str) else b.decode()
         indel = round((len(x) + len(y)) * (1 - fuzz.ratio(x, y) / 100))
-        assert int(bot.fuzzy.letter_code(a) ^ bot.fuzzy.letter_code(b)).bit_count() <= indel
+        assert int(bot.core.fuzzy.letter_code(a) ^ bot.core.fuzzy.letter_code(b)).bit_count() <= indel
 
 
 def _random_names(rng: random.Random, count: int) -> list[str]:
@@ -275,15 +275,15 @@ def _random_names(rng: random.Random, count: int) -> list[str]:
     return sorted(names)
 
 
-# The plain half (bot.fuzzy_small), and bot.fuzzy's letter-code scan of every key and its
-# bucketed scan (what indexes above bot.fuzzy._FLAT_KEYS use).
+# The plain half (bot.core.fuzzy_small), and bot.core.fuzzy's letter-code scan of every key and its
+# bucketed scan (what indexes above bot.core.fuzzy._FLAT_KEYS use).
 @pytest.mark.parametrize(("size", "flat_keys"), [(300, None), (3000, 20_000), (3000, 0)])
 @pytest.mark.parametrize("seed", range(5))
 def test_bucket_pruning_matches_brute_force(
     seed: int, size: int, flat_keys: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if flat_keys is not None:
-        monkeypatch.setattr(bot.fuzzy, "_FLAT_KEYS", flat_keys)
+        monkeypatch.setattr(bot.core.fuzzy, "_FLAT_KEYS", flat_keys)
     rng = random.Random(seed)
     aliases = _random_names(rng, size)
     # Some keys outside a-z (Khmer script, digits): letter codes put them in a class of their own.
@@ -318,7 +318,7 @@ def test_suggest_for_names_far_from_every_alias_matches_brute_force(
 ) -> None:
     """A "did you mean" whose closest names score low goes through every tier of bounds, down
     to the last (every key); it still gives the exact best, ties to the earlier alias."""
-    monkeypatch.setattr(bot.fuzzy, "_FLAT_KEYS", flat_keys)
+    monkeypatch.setattr(bot.core.fuzzy, "_FLAT_KEYS", flat_keys)
     aliases = _random_names(random.Random(11), 3000)
     compacts = [compact_key(alias) for alias in aliases]
     index = NameIndex(AliasEntry(n, alias) for n, alias in enumerate(aliases))
@@ -340,7 +340,7 @@ def test_small_and_bucketed_fuzzy_halves_agree(seed: int, monkeypatch: pytest.Mo
     aliases = [*_random_names(rng, 400), "CNRP", "CLP", "FUNCINPEC"]
     small = NameIndex(AliasEntry(n, alias) for n, alias in enumerate(aliases))
     assert type(small.fuzzy()).__name__ == "SmallFuzzyIndex"  # built now, on first use
-    monkeypatch.setattr(bot.matcher, "SMALL_INDEX", 0)
+    monkeypatch.setattr(bot.core.matcher, "SMALL_INDEX", 0)
     bucketed = NameIndex(AliasEntry(n, alias) for n, alias in enumerate(aliases))
     assert type(bucketed.fuzzy()).__name__ == "FuzzyIndex"
     queries = [rng.choice(aliases) for _ in range(40)]
@@ -352,7 +352,7 @@ def test_small_and_bucketed_fuzzy_halves_agree(seed: int, monkeypatch: pytest.Mo
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(bot.matcher).failed == 0
+    assert doctest.testmod(bot.core.matcher).failed == 0
 
 
 def test_exact_lookups_agree_between_the_dict_and_the_sorted_buckets(
@@ -366,7 +366,7 @@ def test_exact_lookups_agree_between_the_dict_and_the_sorted_buckets(
     entries = [AliasEntry(n, alias) for n, alias in enumerate(aliases)]
     entries += [AliasEntry(10_000 + n, alias) for n, alias in enumerate(aliases[::40])]
     by_dict = NameIndex(entries)
-    monkeypatch.setattr(bot.matcher, "EXACT_MAP", 0)
+    monkeypatch.setattr(bot.core.matcher, "EXACT_MAP", 0)
     by_search = NameIndex(entries)
     assert by_dict._exact_ids is not None and by_search._exact_ids is None
     mixed = [keys for keys, _ in by_search._buckets.values() if len({type(k) for k in keys}) > 1]
@@ -382,7 +382,7 @@ def test_kept_letter_code_distances_equal_new_ones() -> None:
     of the same name): slices of them, and them widened, equal distances worked out anew."""
     import numpy as np
 
-    from bot.fuzzy import FuzzyIndex, letter_code
+    from bot.core.fuzzy import FuzzyIndex, letter_code
 
     index = NameIndex(
         AliasEntry(n, name) for n, name in enumerate(_random_names(random.Random(5), 3000))

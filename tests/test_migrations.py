@@ -5,9 +5,9 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from bot.db import make_engine
-from bot.models import Base
-from bot.schema import HEAD, current_revision, head_revision, upgrade
+from bot.storage.engine import make_engine
+from bot.storage.migrate import HEAD, current_revision, head_revision, upgrade
+from bot.storage.models import Base
 
 
 def test_head_constant_matches_alembic() -> None:

@@ -7,8 +7,8 @@ import string
 
 import pytest
 
-import bot.normalize
-from bot.normalize import HONORIFICS, compact_key, normalize_name, sorted_tokens_key
+import bot.core.normalize
+from bot.core.normalize import HONORIFICS, compact_key, normalize_name, sorted_tokens_key
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_what_is_not_stripped(raw: str, key: str) -> None:
 
 def test_honorifics_are_written_in_normalized_form() -> None:
     for honorific in HONORIFICS:
-        assert bot.normalize._fold(honorific) == honorific
+        assert bot.core.normalize._fold(honorific) == honorific
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,7 @@ def test_ascii_fast_path_agrees_with_unicode_path() -> None:
     # A trailing ZERO WIDTH JOINER forces the Unicode path and is itself dropped.
     for ch in string.printable:
         text = f"Hun{ch}Sen {ch}x"
-        assert bot.normalize._fold(text) == bot.normalize._fold(text + "\u200d"), repr(ch)
+        assert bot.core.normalize._fold(text) == bot.core.normalize._fold(text + "\u200d"), repr(ch)
 
 
 def test_idempotent() -> None:
@@ -151,4 +151,4 @@ def test_compact_and_sorted_keys() -> None:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(bot.normalize).failed == 0
+    assert doctest.testmod(bot.core.normalize).failed == 0

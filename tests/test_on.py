@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_text
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.core.render import to_plain
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for bot.periods: every accepted form, every error, week edges, and fuzzing."""
+"""Tests for bot.core.periods: every accepted form, every error, week edges, and fuzzing."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import bot.periods
-from bot.periods import (
+import bot.core.periods
+from bot.core.periods import (
     MAX_INPUT_CHARS,
     Period,
     PeriodError,
@@ -31,7 +31,7 @@ MON_26_JUNE = D(2023, 6, 26)
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(bot.periods)
+    result = doctest.testmod(bot.core.periods)
     assert result.attempted > 10
     assert result.failed == 0
 
@@ -625,7 +625,7 @@ def test_long_input_is_refused_by_length(parse: Callable[[str], object], text: s
 def test_remembered_readings_equal_fresh_ones_and_errors_stay_errors(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(bot.periods, "_READ_PERIODS", {})
+    monkeypatch.setattr(bot.core.periods, "_READ_PERIODS", {})
     texts = ["June", "Q2 2023", "May-June 2022", "31/06/2023", "Candlelight", "July - June 2023"]
     fresh: dict[str, object] = {}
     for text in texts:
@@ -633,7 +633,7 @@ def test_remembered_readings_equal_fresh_ones_and_errors_stay_errors(
             fresh[text] = parse_period(text, latest_year=2023)
         except PeriodError as exc:
             fresh[text] = (type(exc), str(exc))
-    assert len(bot.periods._READ_PERIODS) == len(texts)
+    assert len(bot.core.periods._READ_PERIODS) == len(texts)
     for text in texts * 2:  # now from memory
         try:
             again: object = parse_period(text, latest_year=2023)
@@ -643,4 +643,4 @@ def test_remembered_readings_equal_fresh_ones_and_errors_stay_errors(
     assert parse_period("June", latest_year=2022).label == "June 2022"  # the year is in the key
     long_text = "1 June 2023" + " " * 100
     parse_period(long_text, latest_year=2023)
-    assert (long_text, 2023) not in bot.periods._READ_PERIODS  # long texts are not kept
+    assert (long_text, 2023) not in bot.core.periods._READ_PERIODS  # long texts are not kept

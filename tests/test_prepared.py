@@ -1,4 +1,4 @@
-"""Prepared statements (bot/prepared.py) read exactly what SQLAlchemy's own execution reads, on
+"""Prepared statements (bot/storage/prepared.py) read exactly what SQLAlchemy's own execution reads, on
 SQLite and PostgreSQL: same rows, same Python types (dates included), in the caller's
 transaction; and the card and /total reads built on them equal the general ones.
 """
@@ -10,17 +10,17 @@ from datetime import date
 import pytest
 from sqlalchemy import bindparam, func, insert, select
 
-from bot.desk import Desk
-from bot.person_facts import _EVENTS, _NAME_AND_ALIASES, _ROLES
-from bot.prepared import Prepared
-from bot.queries import (
+from bot.storage.desk import Desk
+from bot.storage.person_facts import _EVENTS, _NAME_AND_ALIASES, _ROLES
+from bot.storage.prepared import Prepared
+from bot.storage.queries import (
     CLAIM_COLUMNS,
     claims_naming_person,
     sources_by_id,
     views,
 )
-from bot.rollup import build
-from bot.tables import claim_people, claims, meta, people
+from bot.storage.rollup import build
+from bot.storage.tables import claim_people, claims, meta, people
 from tests.test_rollup import shown
 
 pytestmark = pytest.mark.db
@@ -92,9 +92,9 @@ def test_claims_naming_person_equals_views(desk: Desk) -> None:
 
 
 def test_a_claim_naming_several_parties_and_people(db_url: str) -> None:
-    """The card reads (prepared statements) and the joint rows /total lists (bot.rollup) give a
+    """The card reads (prepared statements) and the joint rows /total lists (bot.storage.rollup) give a
     claim's parties in their listed order and its people once each, as the general read does."""
-    from bot.tables import claim_parties, parties, sources
+    from bot.storage.tables import claim_parties, parties, sources
 
     desk = Desk.open(db_url)  # the bundled data, to add one claim to
     try:

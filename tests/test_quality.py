@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.quality import quality_report, render_report
+from bot.ingest.quality import quality_report, render_report
 
 
 def test_report_figures(desk) -> None:  # type: ignore[no-untyped-def]

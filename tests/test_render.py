@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import Answer, bold, italic
-from bot.render import html_messages, to_html, to_plain
+from bot.core.answer import Answer, bold, italic
+from bot.core.render import html_messages, to_html, to_plain
 
 
 def test_everything_is_escaped() -> None:

@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 from telegram.ext import AIORateLimiter
 
-import bot.app
-from bot.desk import Desk
+import handlers.app
+from bot.storage.desk import Desk
 from handlers.errors import SORRY
 from tests.botrig import BOT_USERNAME, expected, open_desk, running_bot
 from tests.fake_bot_api import FakeBotAPI
@@ -73,7 +73,7 @@ def no_overall_cap(monkeypatch: pytest.MonkeyPatch) -> None:
         kwargs.update(overall_max_rate=0, group_max_rate=0)
         return AIORateLimiter(*args, **kwargs)
 
-    monkeypatch.setattr(bot.app, "AIORateLimiter", uncapped)
+    monkeypatch.setattr(handlers.app, "AIORateLimiter", uncapped)
 
 
 async def test_every_command_answered_exactly_once_despite_faults(

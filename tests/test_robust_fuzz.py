@@ -4,7 +4,7 @@ handler, Telegram (the fake) must accept every reply, and every update gets its 
 
 Each message comes from its own private chat, so replies can be counted per update (the bot
 answers without quoting). The rate limiter's overall cap (29 messages/s, Telegram's broadcast
-limit; see bot/app.py) is lifted here: at that rate 10,000 replies alone would take ~6 minutes,
+limit; see handlers/app.py) is lifted here: at that rate 10,000 replies alone would take ~6 minutes,
 and this test is about robustness, not about the limiter (bench/fanout.py measures that).
 """
 
@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from telegram.ext import AIORateLimiter
 
-import bot.app
-from bot.desk import Desk
+import handlers.app
+from bot.storage.desk import Desk
 from handlers.errors import SORRY
 from tests.botrig import BOT_USERNAME, expected, open_desk, running_bot
 from tests.fake_bot_api import Call, FakeBotAPI
@@ -114,7 +114,7 @@ def no_overall_cap(monkeypatch: pytest.MonkeyPatch) -> None:
         kwargs.update(overall_max_rate=0, group_max_rate=0)
         return AIORateLimiter(*args, **kwargs)
 
-    monkeypatch.setattr(bot.app, "AIORateLimiter", uncapped)
+    monkeypatch.setattr(handlers.app, "AIORateLimiter", uncapped)
 
 
 async def test_ten_thousand_random_messages(

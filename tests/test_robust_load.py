@@ -18,12 +18,12 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from bot.db import make_engine
-from bot.loader import load_paths
-from bot.meta import data_version
-from bot.models import Base, Claim
-from bot.problems import InputError
-from bot.schema import upgrade
+from bot.errors import InputError
+from bot.ingest.loader import load_paths
+from bot.storage.engine import make_engine
+from bot.storage.migrate import upgrade
+from bot.storage.models import Base, Claim
+from bot.storage.version import data_version
 from tests.conftest import DATA
 
 ROWS = 100_000

@@ -14,11 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answer import Answer
-from bot.answers import ANSWERS, answer_text
-from bot.desk import Desk
-from bot.digests import ScheduleError, parse_schedule
-from bot.periods import (
+from bot.commands import ANSWERS, answer_text
+from bot.core.answer import Answer
+from bot.core.periods import (
     PeriodError,
     parse_day,
     parse_day_or_range,
@@ -27,9 +25,11 @@ from bot.periods import (
     parse_week,
     split_trailing_period,
 )
-from bot.problems import InputError
-from bot.render import TELEGRAM_LIMIT, html_messages
-from bot.table import TableRow, parse_day_first, parse_row, parse_table
+from bot.core.render import TELEGRAM_LIMIT, html_messages
+from bot.delivery.weekly import ScheduleError, parse_schedule
+from bot.errors import InputError
+from bot.ingest.claims_table import TableRow, parse_day_first, parse_row, parse_table
+from bot.storage.desk import Desk
 from tests.fake_bot_api import parse_html, utf16_len
 
 EXAMPLES = settings(

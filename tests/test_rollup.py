@@ -1,4 +1,4 @@
-"""The per-day rollup behind /total: its figures equal the plain SQL aggregates (bot/queries.py)
+"""The per-day rollup behind /total: its figures equal the plain SQL aggregates (bot/storage/queries.py)
 on the seed data, for every party and period, and again after another process changes the data.
 """
 
@@ -11,11 +11,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bot.answers import answer_text
-from bot.curation import add_claim, undo_last
-from bot.desk import Desk
-from bot.models import Party
-from bot.queries import (
+from bot.commands import answer_text
+from bot.commands.curation import add_claim, undo_last
+from bot.core.render import to_plain
+from bot.storage.desk import Desk
+from bot.storage.models import Party
+from bot.storage.queries import (
     ClaimView,
     Sum,
     data_span,
@@ -28,8 +29,7 @@ from bot.queries import (
     stated_mismatches,
     total_between,
 )
-from bot.render import to_plain
-from bot.rollup import JointLine
+from bot.storage.rollup import JointLine
 from tests.botrig import open_desk
 
 ADMIN = 2002
@@ -53,7 +53,7 @@ def desk(db_url: str) -> Iterator[Desk]:
 
 
 def shown(line: JointLine | ClaimView) -> tuple[object, ...]:
-    """What /total shows of a claim row (bot.answers.common.claim_parts), and its id."""
+    """What /total shows of a claim row (bot.commands.common.claim_parts), and its id."""
     return (
         line.id,
         line.reported_on,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.desk import Desk
-from bot.models import Subscription
+from bot.storage.desk import Desk
+from bot.storage.models import Subscription
 from tests.botrig import GROUP, USER, open_desk, running_bot
 from tests.fake_bot_api import FakeBotAPI
 

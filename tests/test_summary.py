@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answers import answer_text
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.core.render import to_plain
 
 
 def test_default_is_last_complete_week(desk) -> None:  # type: ignore[no-untyped-def]

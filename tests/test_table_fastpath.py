@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.problems import InputError
-from bot.table import parse_including, parse_row, parse_table
+from bot.errors import InputError
+from bot.ingest.claims_table import parse_including, parse_row, parse_table
 
 _ROW = re.compile(r"^(?P<date>\S+)\s+(?P<rest>.*)$")
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")

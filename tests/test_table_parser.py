@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from bot.problems import InputError
-from bot.table import NamedPerson, parse_row, parse_table
+from bot.errors import InputError
+from bot.ingest.claims_table import NamedPerson, parse_row, parse_table
 from tests.conftest import SEED_TABLE
 
 

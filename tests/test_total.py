@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_text
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.core.render import to_plain
 from tests.conftest import ANALYSIS_TITLE
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import NOT_UNDERSTOOD, answer_text
-from bot.desk import Desk
-from bot.render import to_plain
-from bot.understand import understand
+from bot.commands import NOT_UNDERSTOOD, answer_text
+from bot.commands.questions import understand
+from bot.core.render import to_plain
+from bot.storage.desk import Desk
 from tests.botrig import BOT_USERNAME, GROUP, USER, expected, running_bot, texts
 from tests.fake_bot_api import parse_html
 
@@ -134,6 +134,6 @@ async def test_a_command_after_the_mention_is_run_as_it_is(desk: Desk) -> None:
 def test_doctests() -> None:
     import doctest
 
-    import bot.understand
+    import bot.commands.questions
 
-    assert doctest.testmod(bot.understand).failed == 0
+    assert doctest.testmod(bot.commands.questions).failed == 0

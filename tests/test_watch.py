@@ -15,11 +15,17 @@ import pytest
 from sqlalchemy import select
 
 from bot.cli import main
-from bot.desk import Desk
-from bot.digests import utc
-from bot.loader import load_paths
-from bot.models import Watch, WatchDelivery
-from bot.watches import answer_watch, claim_alert, due_alerts, latest_change, resolve_target
+from bot.delivery.watchlists import (
+    answer_watch,
+    claim_alert,
+    due_alerts,
+    latest_change,
+    resolve_target,
+)
+from bot.delivery.weekly import utc
+from bot.ingest.loader import load_paths
+from bot.storage.desk import Desk
+from bot.storage.models import Watch, WatchDelivery
 from handlers.watches import send_watch_alerts
 from tests.botrig import FIXED_NOW, GROUP, USER, running_bot, settings_for
 from tests.conftest import DATA
@@ -272,6 +278,6 @@ async def test_a_migrated_group_keeps_its_watches(fresh_desk: Desk, tmp_path: Pa
 def test_doctests() -> None:
     import doctest
 
-    import bot.watches
+    import bot.delivery.watchlists
 
-    assert doctest.testmod(bot.watches).failed == 0
+    assert doctest.testmod(bot.delivery.watchlists).failed == 0

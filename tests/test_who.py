@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_text
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.core.render import to_plain
 
 
 def card(desk, name: str):  # type: ignore[no-untyped-def]
@@ -115,14 +115,14 @@ def test_person_flags_never_change_a_card(desk) -> None:  # type: ignore[no-unty
     as with everything read, and the flags agree with the tables."""
     from sqlalchemy import select
 
-    from bot.answers.who import person_card
-    from bot.person_facts import (
+    from bot.commands.who import person_card
+    from bot.storage.person_facts import (
         ALL_FLAGS,
         HAS_EVENTS,
         HAS_ROLES,
         NAMED_IN_CLAIMS,
     )
-    from bot.tables import claim_people, events, people, roles
+    from bot.storage.tables import claim_people, events, people, roles
 
     flags = desk.person_flags()
     with desk.connect() as conn:
@@ -151,8 +151,8 @@ def test_candidate_names_come_from_the_index_or_else_the_database(desk, monkeypa
     read, and the answer is the same."""
     from sqlalchemy import select
 
-    from bot.matcher import NameIndex
-    from bot.tables import people
+    from bot.core.matcher import NameIndex
+    from bot.storage.tables import people
 
     with desk.connect() as conn:
         stored = dict(conn.execute(select(people.c.id, people.c.name)).all())

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from bot.answers import answer_text
-from bot.answers.who import answer_who, split_as_of
-from bot.desk import Desk
-from bot.render import to_plain
+from bot.commands import answer_text
+from bot.commands.who import answer_who, split_as_of
+from bot.core.render import to_plain
+from bot.storage.desk import Desk
 from tests.botrig import USER, expected, running_bot
 
 
@@ -92,6 +92,6 @@ async def test_as_of_through_the_bot(desk: Desk) -> None:
 def test_doctests() -> None:
     import doctest
 
-    import bot.answers.who
+    import bot.commands.who
 
-    assert doctest.testmod(bot.answers.who).failed == 0
+    assert doctest.testmod(bot.commands.who).failed == 0

@@ -1,0 +1,222 @@
+"""``/parties``, ``/sources``, ``/about``, ``/help`` and ``/start``: what the data holds and is.
+
+>>> from bot.storage.desk import Desk
+>>> from bot.core.render import to_plain
+>>> desk = Desk.open("sqlite://")
+>>> "6,473" in to_plain(answer_about(desk))
+True
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.commands.common import CLAIM_CAVEAT, reports
+from bot.core.answer import Answer, Part, bold, italic, number
+from bot.core.citations import Citations, citation, partial_date_label
+from bot.core.periods import format_range
+from bot.storage.desk import Desk
+from bot.storage.tables import claims, party_aliases
+
+HELP_LINES = (
+    ("/who NAME", "a person: roles, dated events, claims naming them (/who Kung Raiya)"),
+    ("/total [PARTY] [PERIOD]", "claimed defectors (/total Candlelight June, /total CNRP 2023)"),
+    ("/on DATE", "claims reported on a day or range (/on 29/06/2023, /on 26-30 June 2023)"),
+    ("/summary [WEEK]", "a week's claims by party (/summary 26/06/2023, /summary 2023-W26)"),
+    ("/chart [PARTY] [PERIOD]", "claimed defectors per week, as a picture (/chart Candlelight)"),
+    ("/export [PARTY] [PERIOD]", "the rows behind a figure as a CSV file (/export CNRP June)"),
+    ("/parties", "every party with its claimed totals"),
+    ("/subscribe [DAY] [HH:MM] [TZ]", "weekly summary in this chat (default Monday 09:00)"),
+    ("/unsubscribe", "stop the weekly summary"),
+    ("/subscription", "what is set and when the next summary is due"),
+    ("/watch NAME|PARTY", "a message here whenever records naming them are added or corrected"),
+    ("/watches", "what this chat watches"),
+    ("/unwatch NAME|PARTY", "stop watching"),
+    ("/sources", "where the data comes from"),
+    ("/about", "what the data is and is not: read before quoting a figure"),
+    ("/help", "this list"),
+)
+
+
+def answer_help(desk: Desk | None = None) -> Answer:
+    answer = Answer(command="help")
+    answer.line(
+        bold("Defection Desk"),
+        " answers questions about defections to Cambodia's "
+        "ruling party claimed in pro-government media, January–June 2023.",
+    )
+    answer.blank()
+    for usage, what in HELP_LINES:
+        answer.line(bold(usage), f" — {what}")
+    answer.blank()
+    answer.line(
+        "Dates are day first (29/06/2023). Names may be spelled loosely: /who kung raya "
+        "finds Kung Raiya. /who NAME as of DATE gives their status on that day."
+    )
+    answer.line(
+        "Or just ask: “how many Candlelight defections in June?”, “who is Kung Raiya”. "
+        "Party names in Khmer script work too (/total ភ្លើងទៀន)."
+    )
+    answer.line(italic(f"Every figure is a claim with its source. {CLAIM_CAVEAT}"))
+    answer.line(
+        "Desk admins can also /add a claim, send a table file, /undo their last change; "
+        "/changes lists every change."
+    )
+    return answer
+
+
+def answer_start(desk: Desk | None = None) -> Answer:
+    answer = Answer(command="start")
+    answer.line(
+        "Hello! I answer journalists' questions about claimed political defections in "
+        "Cambodia, with the source of every figure."
+    )
+    answer.blank()
+    answer.extend(answer_help(desk))
+    return answer
+
+
+# Each party's acronyms, in the order they were stored (as /parties lists them).
+_ACRONYMS = (
+    select(party_aliases.c.party_id, party_aliases.c.alias)
+    .where(party_aliases.c.acronym)
+    .order_by(party_aliases.c.id)
+)
+
+
+def answer_parties(desk: Desk) -> Answer:
+    answer = Answer(command="parties")
+    refs = Citations()
+    # Figures from the per-day rollup: no scan of the claims (at 1M rows, one per party).
+    with desk.question(), desk.connect() as conn:
+        rollup, sources = desk.rollup(), desk.sources()
+        parties = list(desk.party_infos().values())
+        acronyms_of: dict[int, list[str]] = {}
+        for party_id, alias in conn.execute(_ACRONYMS):
+            acronyms_of.setdefault(party_id, []).append(alias)
+        joint_counts = {p.id: rollup.party_joint(p.id).between(None, None).reports for p in parties}
+        sole = {p.id: rollup.sole(p.id).between(None, None) for p in parties}
+        answer.line(
+            bold("Former parties in the claims"),
+            " (rows naming the party alone; joint rows counted separately)",
+        )
+        ordered = sorted(parties, key=lambda p: (p.kind != "party", -sole[p.id].total, p.name))
+        for p in ordered:
+            acronyms = [a for a in acronyms_of.get(p.id, ()) if a != p.name]
+            name = p.name + (f" ({', '.join(acronyms)})" if acronyms else "")
+            parts: list[Part] = [
+                bold(name),
+                ": ",
+                number(sole[p.id].total),
+                f" in {reports(sole[p.id].reports)}",
+            ]
+            if joint_counts.get(p.id):
+                parts.append(f"; also in {reports(joint_counts[p.id])} jointly")
+            if p.kind == "non_party":
+                parts.append(" — not a party")
+            elif p.kind == "unnamed":
+                parts.append(" — party not named in the reports")
+            if p.dissolved:
+                parts.append(f" — dissolved {p.dissolved}")
+            answer.bullet(*parts)
+        answer.blank()
+        for src in (sources[sid] for sid in sorted(rollup.source_totals)):
+            answer.line(
+                italic(
+                    f"Claimed by {src.claimant or 'the source'}; tallied in "
+                    f"{refs.ref(src)}. {CLAIM_CAVEAT}"
+                )
+            )
+        refs.write(answer)
+    return answer
+
+
+def answer_sources(desk: Desk) -> Answer:
+    answer = Answer(command="sources")
+    c = claims.c
+    with desk.question(), desk.connect() as conn:
+        rows: dict[int, int] = dict(
+            conn.execute(select(c.source_id, func.count(c.id)).group_by(c.source_id)).all()
+        )
+        sums = dict(
+            conn.execute(select(c.source_id, func.sum(c.number)).group_by(c.source_id)).all()
+        )
+        answer.line(bold("Where the data comes from"))
+        for src in sorted(desk.sources().values(), key=lambda src: src.id):
+            answer.blank()
+            answer.line(
+                bold(src.outlet),
+                f" — {src.kind}, {partial_date_label(src.published, src.published_precision)}",
+            )
+            answer.line(f"“{src.title}”")
+            answer.line(src.description)
+            if src.attribution_note:
+                answer.line(italic(src.attribution_note))
+            if src.id in rows:
+                line = (
+                    f"Table: {number(rows[src.id])} rows, adding up to "
+                    f"{number(int(sums[src.id]))} claimed defectors"
+                )
+                if src.stated_total is not None and src.stated_total != sums[src.id]:
+                    line += f" (its text says {number(src.stated_total)})"
+                answer.line(line + f"; claims made by {src.claimant}.")
+            answer.line("Cite as: ", citation(src))
+    return answer
+
+
+def answer_about(desk: Desk) -> Answer:
+    answer = Answer(command="about")
+    refs = Citations()
+    with desk.question():  # one data version for every figure below
+        rollup = desk.rollup()
+        span = rollup.span()
+        answer.line(bold("What this data is — and is not"))
+        answer.bullet(
+            "Claims, not facts: almost every figure is a defection announced by "
+            "pro-government media, chiefly Fresh News, as tallied by an analysis of "
+            "those reports. Nobody here has verified them."
+        )
+        if span:
+            answer.bullet(f"It covers reports dated {format_range(*span)}.")
+        for src, stated, summed in rollup.stated_mismatches(desk.sources()):
+            answer.bullet(
+                f"The analysis's text states {number(stated)} defections, but its own "
+                f"table adds up to {number(summed)} {refs.ref(src)}. We keep the table "
+                "as published and show both numbers."
+            )
+        joint = rollup.joint.between(None, None)
+        if joint.reports:
+            answer.bullet(
+                f"{reports(joint.reports)} ({number(joint.total)} people) name two "
+                "parties for one figure, e.g. “Candlelight Party / Unnamed Parties”. "
+                "We never split these or credit them to one party."
+            )
+        unnamed = rollup.kind("unnamed").between(None, None)
+        if unnamed.reports:
+            answer.bullet(
+                f"{reports(unnamed.reports)} ({number(unnamed.total)} people) do not "
+                "name the party at all."
+            )
+        non_party = rollup.kind("non_party").between(None, None)
+        if non_party.reports:
+            answer.bullet(
+                f"{reports(non_party.reports)} is not about a party: it reports a "
+                "“Political Analyst”."
+            )
+        for p in sorted(desk.party_infos().values(), key=lambda p: p.id):
+            if not p.dissolved:
+                continue
+            answer.bullet(
+                f"The {p.name} was dissolved in {p.dissolved}, so the real affiliation "
+                f"of people later reported as its defectors is unclear."
+            )
+        answer.bullet(
+            "Reports often call defectors “activists” without saying whether they "
+            "were officials, organisers or simply voters."
+        )
+        answer.bullet(
+            "Independent reporting (e.g. CamboJA) describes pressure and threats "
+            "behind some defections; /who shows what the sources say about each person."
+        )
+        refs.write(answer)
+    return answer

@@ -1,0 +1,118 @@
+"""Pieces several answers share: resolving a party, describing a claim row, citing claimants.
+
+>>> from bot.storage.desk import Desk
+>>> desk = Desk.open("sqlite://")
+>>> match = resolve_party(desk, "CLP")
+>>> match.name, match.how
+('Candlelight Party', 'acronym')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
+from bot.core.citations import Citations
+from bot.core.periods import Period, PeriodError, split_trailing_period
+from bot.storage.desk import Desk
+from bot.storage.queries import ClaimView, SourceInfo
+from bot.storage.rollup import JointLine
+
+CLAIM_CAVEAT = "These are claims, not verified facts."
+
+
+def day(d: date) -> str:
+    """Dates in answers are day first, as journalists in Cambodia write them."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"  # strftime, at several a line, cost more
+
+
+@dataclass(frozen=True)
+class PartyMatch:
+    id: int
+    name: str
+    kind: str
+    note: str | None
+    dissolved: int | None
+    how: str
+    score: float
+    typed: str
+
+
+def resolve_party(desk: Desk, text: str, command: str = "total") -> PartyMatch | Answer:
+    """The party named by ``text``, or an answer listing candidates / saying none matched."""
+    candidates = desk.parties().resolve(text, limit=5)
+    parties = desk.party_infos()
+    if len(candidates) == 1:
+        c = candidates[0]
+        p = parties[c.target]
+        return PartyMatch(p.id, p.name, p.kind, p.note, p.dissolved, c.how, c.score, text)
+    if candidates:
+        answer = Answer(command=command, ok=False)
+        answer.line(f"“{text}” could match several parties. Which one?")
+        for c in candidates:
+            answer.bullet(bold(parties[c.target].name), f" ({c.how} match, score {c.score:.0f})")
+            answer.buttons.append(
+                Button(parties[c.target].name, f"/{command} {parties[c.target].name}")
+            )
+        return answer
+    close = desk.parties().suggest(text, limit=3)
+    answer = fail(command, f"No party in the data matches “{text}”.")
+    if close:
+        names = [parties[c.target].name for c in close]
+        answer.line("Closest: ", ", ".join(names), ". Send /parties for the full list.")
+        answer.buttons.extend(Button(n, f"/{command} {n}") for n in names)
+    return answer
+
+
+def party_and_period(
+    desk: Desk, args: str, command: str
+) -> tuple[PartyMatch | None, Period | None] | Answer:
+    """Read ``[PARTY] [PERIOD]`` (/total, /chart, /export): a party and a period, or an answer
+    saying what could not be read (an impossible date, no such party, several candidates)."""
+    try:
+        party_text, period = split_trailing_period(args, latest_year=desk.latest_year())
+    except PeriodError as exc:
+        return fail(command, str(exc))
+    if not party_text:
+        return None, period
+    found = resolve_party(desk, party_text, command=command)
+    if isinstance(found, Answer):
+        if period is not None:  # the offered choices keep the period the user asked for
+            found.buttons = [Button(b.label, f"{b.command} {period.label}") for b in found.buttons]
+        return found
+    return found, period
+
+
+def claim_parts(view: ClaimView | JointLine, refs: Citations | None = None) -> list[Part]:
+    """One claim row as line parts: date, number, party (joint marked), named people.
+
+    Plain text is joined into as few parts as the styles allow: /total lists twenty rows an
+    answer, and every part is a span to build and render.
+    """
+    parts: list[Part] = [
+        f"{day(view.reported_on)} · ",
+        bold(number(view.number)),
+        f" · {view.party_text}",
+    ]
+    if view.joint:
+        parts.append(italic(" (joint row)"))
+    tail = ""
+    if view.people:
+        named = ", ".join(f"{name} ({desc})" if desc else name for _, name, desc in view.people)
+        tail = f" — names {named}"
+    if refs is not None:
+        tail += " " + refs.ref(view.source)
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def claimed_by(answer: Answer, refs: Citations, pairs: list[tuple[SourceInfo, str]]) -> None:
+    """Say who made the claims behind a figure and where they were tallied."""
+    for source, claimant in pairs:
+        answer.line(italic(f"Claimed by {claimant}; tallied in {refs.ref(source)}. {CLAIM_CAVEAT}"))
+
+
+def reports(n: int) -> str:
+    return plural(n, "report")

@@ -1,0 +1,298 @@
+"""Changing the data from chat (admins only): /add, table uploads, /undo, /changes.
+
+>>> from bot.storage.desk import Desk
+>>> from bot.core.render import to_plain
+>>> desk = Desk.open("sqlite://")
+>>> print(to_plain(add_claim(desk, 7, "@editor", "01/07/2023 12 Funcinpec")).splitlines()[0])
+Added: 01/07/2023 · 12 · Funcinpec (change #2).
+>>> print(to_plain(undo_last(desk, 7, "@editor")).splitlines()[0])
+Undone: change #2 (added 01/07/2023 · 12 · Funcinpec).
+
+Every change is recorded in ``changes`` (who, when, what, and what undoing it needs) in the
+same transaction as the change itself. A table with a ``# source: KEY`` line replaces that
+source's rows, exactly like ``desk load``; one without is added to the "chat-additions" source.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.errors import InputError, Problem
+from bot.ingest.claims_table import Table, TableRow, parse_row, parse_table
+from bot.ingest.loader import LoadReport, PartyResolver, PersonLinker, sync_table
+from bot.storage.desk import Desk
+from bot.storage.models import Change, Claim, ClaimParty, ClaimPerson, Source
+from bot.storage.version import bump_data_version
+
+CHAT_SOURCE = "chat-additions"
+CHAT_CLAIMANT = "pro-government media, as entered by a desk editor"
+MAX_PROBLEMS_SHOWN = 10
+
+
+def _chat_source(s: Session) -> Source:
+    source = s.scalar(select(Source).where(Source.key == CHAT_SOURCE))
+    if source is None:
+        source = Source(
+            key=CHAT_SOURCE,
+            outlet="Defection Desk editors",
+            title="Claims added from chat",
+            published=f"{datetime.now(UTC):%Y}",
+            published_precision="year",
+            kind="curation",
+            description="Claims entered one by one or uploaded by the desk's admins; each is "
+            "in the change log with who added it and when.",
+            claimant=CHAT_CLAIMANT,
+            content_hash="",
+        )
+        s.add(source)
+        s.flush()
+    return source
+
+
+def _append(s: Session, rows: list[TableRow], path: str = "/add") -> list[int]:
+    """Insert rows into the chat-additions source (never replacing anything); their ids."""
+    source = _chat_source(s)
+    resolver, linker = PartyResolver(s), PersonLinker(s)
+    parties: list[tuple[int, ...]] = []
+    problems: list[Problem] = []
+    for row in rows:
+        try:
+            parties.append(tuple(resolver.resolve(n) for n in row.party_names))
+        except ValueError as exc:
+            problems.append(Problem(path, row.line_no, str(exc)))
+    if problems:
+        raise InputError(problems)
+    seen: Counter[tuple[object, str]] = Counter()
+    now = datetime.now(UTC)
+    ids: list[int] = []
+    for row, party_ids in zip(rows, parties, strict=True):
+        ident = (row.reported_on, row.party_text)
+        if ident not in seen:
+            seen[ident] = (
+                s.scalar(
+                    select(func.count()).where(
+                        Claim.source_id == source.id,
+                        Claim.reported_on == row.reported_on,
+                        Claim.party_text == row.party_text,
+                    )
+                )
+                or 0
+            )
+        claim_id = s.scalar(
+            insert(Claim).returning(Claim.id),
+            {
+                "source_id": source.id,
+                "reported_on": row.reported_on,
+                "number": row.number,
+                "party_text": row.party_text,
+                "occurrence": seen[ident],
+                "party_count": len(party_ids),
+                "note": row.note,
+                "claimant": CHAT_CLAIMANT,
+                "raw_line": row.raw_line,
+                "line_no": row.line_no,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        assert claim_id is not None
+        seen[ident] += 1
+        s.execute(
+            insert(ClaimParty),
+            [
+                {"claim_id": claim_id, "position": i, "party_id": pid}
+                for i, pid in enumerate(party_ids)
+            ],
+        )
+        people = {linker.person_id(p.name): p.descriptor for p in row.people}
+        if people:
+            s.execute(
+                insert(ClaimPerson),
+                [
+                    {"claim_id": claim_id, "person_id": pid, "descriptor": d}
+                    for pid, d in people.items()
+                ],
+            )
+        ids.append(claim_id)
+    return ids
+
+
+def _record(
+    s: Session,
+    actor_id: int | None,
+    actor: str,
+    kind: str,
+    summary: str,
+    undo: dict[str, object] | None,
+) -> int:
+    change = Change(
+        at=datetime.now(UTC),
+        actor_id=actor_id,
+        actor=actor,
+        kind=kind,
+        summary=summary,
+        undo=json.dumps(undo) if undo is not None else None,
+    )
+    s.add(change)
+    bump_data_version(s)
+    s.flush()
+    return change.id
+
+
+def add_claim(desk: Desk, actor_id: int, actor: str, line: str) -> Answer:
+    """``/add DATE NUMBER PARTY [(including ...)]``, read by the table parser itself."""
+    if not line.strip():
+        return fail(
+            "add",
+            "Send /add DD/MM/YYYY NUMBER PARTY [(including ...)], e.g. "
+            "/add 01/07/2023 12 Funcinpec.",
+        )
+    try:
+        row = parse_row(line, 1)
+        with desk.session() as s, s.begin():
+            (claim_id,) = _append(s, [row])
+            text = f"{row.reported_on:%d/%m/%Y} · {number(row.number)} · {row.party_text}"
+            change = _record(s, actor_id, actor, "add", f"added {text}", {"claims": [claim_id]})
+    except InputError as exc:
+        return fail("add", f"Nothing added: {exc.problems[0].message}")
+    except ValueError as exc:
+        return fail("add", f"Nothing added: {exc}")
+    answer = Answer(command="add")
+    answer.line(f"Added: {text} (change #{change}).")
+    if row.people:
+        answer.line("Names: ", ", ".join(p.name for p in row.people))
+    answer.line(
+        italic(f"Source: claims added from chat; claimant: {CHAT_CLAIMANT}. /undo reverts it.")
+    )
+    return answer
+
+
+@dataclass
+class UploadResult:
+    answer: Answer
+    ok: bool
+
+
+def _apply_table(s: Session, table: Table) -> tuple[LoadReport, dict[str, object]]:
+    report = LoadReport(files=[table.path])
+    if table.source is None:
+        ids = _append(s, table.rows, table.path)
+        report.claims_added = len(ids)
+        return report, {"claims": ids}
+    source = s.scalar(select(Source).where(Source.key == table.source))
+    before = []
+    if source is not None:
+        before = list(
+            s.scalars(
+                select(Claim.raw_line).where(Claim.source_id == source.id).order_by(Claim.line_no)
+            )
+        )
+    sync_table(s, table, report, lambda *_: None)
+    return report, {"source": table.source, "before": before}
+
+
+def _describe(report: LoadReport, table: Table) -> str:
+    where = f"source {table.source}" if table.source else "claims added from chat"
+    return (
+        f"{plural(report.claims_added, 'claim')} added, {report.claims_updated} corrected, "
+        f"{report.claims_removed} removed ({where})"
+    )
+
+
+def upload_table(
+    desk: Desk, actor_id: int, actor: str, text: str, filename: str, *, apply: bool
+) -> UploadResult:
+    """Preview (``apply=False``: applied, described, rolled back) or apply a table file."""
+    try:
+        table = parse_table(text, filename)
+    except InputError as exc:
+        answer = fail(
+            "upload", f"Nothing changed: {filename} has {plural(len(exc.problems), 'problem')}:"
+        )
+        for problem in exc.problems[:MAX_PROBLEMS_SHOWN]:
+            answer.bullet(str(problem))
+        return UploadResult(answer, False)
+    if not table.rows:
+        return UploadResult(fail("upload", f"{filename} holds no table rows."), False)
+    try:
+        with desk.session() as s:
+            s.begin()
+            report, undo = _apply_table(s, table)
+            summary = _describe(report, table)
+            if not apply:
+                s.rollback()
+                answer = Answer(command="upload")
+                answer.line(bold(f"{filename}: "), f"{plural(len(table.rows), 'row')} read.")
+                answer.line(f"Loading it would change: {summary}.")
+                if report.claims_removed:
+                    answer.line(
+                        italic(
+                            "Rows of that source missing from the file would be "
+                            "removed: the file replaces the source's table."
+                        )
+                    )
+                return UploadResult(answer, True)
+            change = _record(s, actor_id, actor, "table", f"{filename}: {summary}", undo)
+            s.commit()
+    except (InputError, ValueError) as exc:
+        messages = [str(p) for p in exc.problems] if isinstance(exc, InputError) else [str(exc)]
+        answer = fail("upload", "Nothing changed:")
+        for message in messages[:MAX_PROBLEMS_SHOWN]:
+            answer.bullet(message)
+        return UploadResult(answer, False)
+    answer = Answer(command="upload")
+    answer.line(f"Loaded {filename}: {summary} (change #{change}). /undo reverts it.")
+    return UploadResult(answer, True)
+
+
+def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
+    """Revert this admin's most recent change that is not yet undone."""
+    with desk.session() as s, s.begin():
+        change = s.scalar(
+            select(Change)
+            .where(
+                Change.actor_id == actor_id,
+                Change.kind.in_(("add", "table")),
+                Change.undone_at.is_(None),
+            )
+            .order_by(Change.id.desc())
+            .limit(1)
+        )
+        if change is None or change.undo is None:
+            return fail("undo", "You have no change left to undo.")
+        undo = json.loads(change.undo)
+        if "claims" in undo:
+            s.execute(delete(Claim).where(Claim.id.in_(undo["claims"])))
+        else:
+            lines = "\n".join([f"# source: {undo['source']}", *undo["before"]])
+            report = LoadReport()
+            sync_table(s, parse_table(lines, f"change #{change.id}"), report, lambda *_: None)
+        s.execute(update(Change).where(Change.id == change.id).values(undone_at=datetime.now(UTC)))
+        _record(s, actor_id, actor, "undo", f"undid change #{change.id}", None)
+        answer = Answer(command="undo")
+        answer.line(f"Undone: change #{change.id} ({change.summary}).")
+    return answer
+
+
+def recent_changes(desk: Desk, limit: int = 15) -> Answer:
+    answer = Answer(command="changes")
+    with desk.session() as s:
+        changes = list(s.scalars(select(Change).order_by(Change.id.desc()).limit(limit)))
+    if not changes:
+        answer.line("No changes recorded yet.")
+        return answer
+    answer.line(bold("Recent changes to the data"))
+    for c in changes:
+        undone = " (undone)" if c.undone_at else ""
+        when = c.at.replace(tzinfo=UTC) if c.at.tzinfo is None else c.at
+        answer.bullet(
+            f"#{c.id} {when:%d/%m/%Y %H:%M} UTC · {c.actor} · {c.kind}: {c.summary}{undone}"
+        )
+    return answer

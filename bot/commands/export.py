@@ -1,0 +1,177 @@
+"""``/export [PARTY] [PERIOD]``: the claim rows behind an answer, as a CSV file to check it by.
+
+>>> from bot.storage.desk import Desk
+>>> from bot.core.render import to_plain
+>>> desk = Desk.open("sqlite://")
+>>> file = export_rows(desk, "Candlelight June")
+>>> file.filename, file.rows
+('defection-claims_candlelight-party_june-2023.csv', 31)
+>>> file.data.decode("utf-8-sig").splitlines()[0]
+'date,number,parties,row_type,named_people,source,claimant,original_line'
+>>> print(to_plain(file.caption).splitlines()[0])
+Candlelight Party, June 2023: 31 claim rows
+
+The rows are the ones ``/total`` counts for the same words: with a party, the rows naming it
+alone (``row_type`` "single party": they add up to the /total figure) and the joint rows that
+include it ("joint": listed apart there, never split). The file is UTF-8 with a byte-order mark,
+so spreadsheet programs open curly quotes and Khmer names correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from bot.commands.chart import slug
+from bot.commands.common import CLAIM_CAVEAT, PartyMatch, day, party_and_period
+from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.core.citations import citation
+from bot.core.periods import format_range
+from bot.storage.desk import Desk
+from bot.storage.models import Claim, ClaimParty
+from bot.storage.queries import ClaimView, claims_between, data_span
+
+COLUMNS = (
+    "date",
+    "number",
+    "parties",
+    "row_type",
+    "named_people",
+    "source",
+    "claimant",
+    "original_line",
+)
+MAX_ROWS = 100_000  # ~15 MB of CSV; Telegram takes documents up to 50 MB
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    filename: str
+    data: bytes
+    caption: Answer
+    rows: int
+
+
+@dataclass(frozen=True)
+class _Selection:
+    heading: str
+    party: PartyMatch | None
+    views: list[ClaimView]
+
+
+def export_command(args: str) -> str:
+    """The command a "Show the rows" button runs: ``/export`` with the answer's own words."""
+    return f"/export {args}".rstrip()
+
+
+def _select(desk: Desk, args: str) -> _Selection | Answer:
+    read = party_and_period(desk, args, "export")
+    if isinstance(read, Answer):
+        return read
+    party, period = read
+    with desk.session() as s:
+        span = data_span(s)
+        if span is None:
+            return fail("export", "The database holds no claims yet. Run `desk load`.")
+        start, end = (period.start, period.end) if period else (None, None)
+        label = period.label if period else f"all dates in the data ({format_range(*span)})"
+        heading = f"{party.name if party else 'All parties'}, {label}"
+        count = select(func.count(Claim.id))
+        if start is not None:
+            count = count.where(Claim.reported_on >= start, Claim.reported_on <= end)
+        if party is not None:
+            count = count.where(
+                Claim.id.in_(select(ClaimParty.claim_id).where(ClaimParty.party_id == party.id))
+            )
+        total = s.scalar(count) or 0
+        if total > MAX_ROWS:
+            return fail(
+                "export",
+                f"{heading}: {number(total)} rows, more than one file should hold "
+                f"({number(MAX_ROWS)}). Name a party or a shorter period; `desk export` "
+                "writes every row at the command line.",
+            )
+        views = claims_between(s, start, end, party_id=party.id if party else None)
+    if not views:
+        what = f"name {party.name}" if party else "were reported"
+        return fail("export", f"No claims {what} in {label}: there are no rows to export.")
+    return _Selection(heading, party, views)
+
+
+def export_rows(desk: Desk, args: str) -> ExportFile | Answer:
+    """The CSV file for ``/export``, or an answer saying why there is none."""
+    chosen = _select(desk, args)
+    if isinstance(chosen, Answer):
+        return chosen
+    out = io.StringIO()
+    out.write("\ufeff")  # byte-order mark: Excel then reads the file as UTF-8
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for v in chosen.views:
+        people = "; ".join(f"{name} ({desc})" if desc else name for _, name, desc in v.people)
+        writer.writerow(
+            (
+                v.reported_on.isoformat(),
+                v.number,
+                " / ".join(p.name for p in v.parties),
+                "joint" if v.joint else "single party",
+                people,
+                citation(v.source),
+                v.claimant,
+                v.raw_line,
+            )
+        )
+    return ExportFile(
+        f"defection-claims_{slug(chosen.heading)}.csv",
+        out.getvalue().encode("utf-8"),
+        _caption(chosen),
+        len(chosen.views),
+    )
+
+
+def _caption(chosen: _Selection) -> Answer:
+    views = chosen.views
+    sole = [v for v in views if not v.joint]
+    joint = [v for v in views if v.joint]
+    answer = Answer(command="export")
+    answer.line(bold(chosen.heading), f": {plural(len(views), 'claim row')}")
+    first, last = views[0].reported_on, views[-1].reported_on
+    answer.line(f"Reported {day(first)} – {day(last)}, oldest first.")
+    sole_sum = number(sum(v.number for v in sole))
+    joint_sum = number(sum(v.number for v in joint))
+    if chosen.party is not None:
+        answer.line(
+            f"{plural(len(sole), 'row')} marked “single party” add up to {sole_sum}: "
+            "the /total figure."
+        )
+        if joint:
+            answer.line(
+                f"{plural(len(joint), 'row')} marked “joint” ({joint_sum}) name it with "
+                "another party; /total lists them apart and never splits them."
+            )
+    else:
+        answer.line(
+            f"They add up to {number(sum(v.number for v in views))}; "
+            f"{plural(len(joint), 'row')} marked “joint” ({joint_sum}) name several parties."
+        )
+    sources = list(dict.fromkeys(citation(v.source) for v in views))
+    claimants = list(dict.fromkeys(v.claimant for v in views))
+    answer.line(italic(f"Claimed by {'; '.join(claimants)}. {CLAIM_CAVEAT}"))
+    answer.line("Source: ", "; ".join(sources[:3]) + (" and others" if len(sources) > 3 else ""))
+    return answer
+
+
+def answer_export(desk: Desk, args: str) -> Answer:
+    """``/export`` where no file can be sent (``desk ask``, ``desk chat``): what it would hold."""
+    chosen = export_rows(desk, args)
+    if isinstance(chosen, Answer):
+        return chosen
+    answer = chosen.caption
+    answer.line(
+        f"In Telegram, /export sends these rows as a CSV file ({chosen.filename}); at the "
+        "command line, desk export writes every row."
+    )
+    return answer

@@ -1,0 +1,61 @@
+"""``/on DATE`` or ``/on RANGE``: the claims reported on a day or in a range, row by row.
+
+>>> from bot.storage.desk import Desk
+>>> from bot.core.render import to_plain
+>>> desk = Desk.open("sqlite://")
+>>> print(to_plain(answer_on(desk, "26/06/2023")).splitlines()[0])
+Claims reported on 26 June 2023: 4 reports, 1,201 claimed defectors
+"""
+
+from __future__ import annotations
+
+from bot.commands.common import claim_parts, claimed_by, reports
+from bot.core.answer import Answer, bold, fail, italic, number
+from bot.core.citations import Citations
+from bot.core.periods import PeriodError, parse_day_or_range
+from bot.storage.desk import Desk
+from bot.storage.queries import claims_between, sources_in, total_between
+
+ROWS_LISTED = 60
+
+
+def answer_on(desk: Desk, args: str) -> Answer:
+    if not args.strip():
+        return fail(
+            "on",
+            "Which day? Send /on DATE, e.g. /on 29/06/2023, /on 29 June 2023, "
+            "or a range: /on 26/06/2023 - 30/06/2023.",
+        )
+    try:
+        period = parse_day_or_range(args, default_year=desk.latest_year())
+    except PeriodError as exc:
+        return fail("on", str(exc))
+    refs = Citations()
+    answer = Answer(command="on")
+    with desk.connect() as conn:
+        total = total_between(conn, period.start, period.end)
+        where = "on" if period.precision == "day" else "in"
+        answer.line(
+            f"Claims reported {where} {period.label}: {reports(total.reports)}, ",
+            bold(number(total.total)),
+            " claimed defectors",
+        )
+        if not total.reports:
+            answer.line("No defection claims were reported then.")
+            return answer
+        rows = claims_between(conn, period.start, period.end, limit=ROWS_LISTED)
+        answer.blank()
+        for view in rows:
+            answer.bullet(*claim_parts(view, refs))
+        if total.reports > len(rows):
+            answer.line(f"… and {number(total.reports - len(rows))} more rows (/export for all).")
+        if any(v.joint for v in rows):
+            answer.line(
+                italic(
+                    "Joint rows name several parties for one figure; it is not split between them."
+                )
+            )
+        answer.blank()
+        claimed_by(answer, refs, sources_in(conn, period.start, period.end))
+        refs.write(answer)
+    return answer

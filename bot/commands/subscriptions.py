@@ -1,0 +1,119 @@
+"""/subscribe, /unsubscribe, /subscription, and the weekly digest text itself.
+
+>>> from bot.storage.desk import Desk
+>>> from bot.core.render import to_plain
+>>> desk = Desk.open("sqlite://")
+>>> print(to_plain(answer_subscribe(desk, 42, "private", 42, "friday 17:00")).splitlines()[0])
+Subscribed: this chat will get the weekly summary on Fridays at 17:00 (Asia/Phnom_Penh).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.commands.summary import weekly_summary
+from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.delivery.weekly import DueDigest, ScheduleError, parse_schedule, schedule_of, utc
+from bot.storage.desk import Desk
+from bot.storage.models import Claim, Subscription
+
+CHANGES_LISTED = 10
+
+
+def answer_subscribe(
+    desk: Desk, chat_id: int, chat_type: str, user_id: int | None, args: str
+) -> Answer:
+    try:
+        schedule = parse_schedule(args, default_timezone=desk.tz.key)
+    except ScheduleError as exc:
+        return fail("subscribe", str(exc))
+    now = desk.now()
+    with desk.session() as s, s.begin():
+        sub = s.scalar(select(Subscription).where(Subscription.chat_id == chat_id))
+        if sub is None:
+            sub = Subscription(chat_id=chat_id, created_at=utc(now))
+            s.add(sub)
+        elif not sub.active:
+            # Re-subscribing starts afresh: no catch-up for weeks missed while unsubscribed.
+            sub.created_at = utc(now)
+        sub.chat_type, sub.created_by, sub.active, sub.inactive_reason = (
+            chat_type,
+            user_id,
+            True,
+            None,
+        )
+        sub.weekday, sub.minute_of_day, sub.timezone = (
+            schedule.weekday,
+            schedule.minute_of_day,
+            schedule.timezone,
+        )
+        sub.updated_at = utc(now)
+    answer = Answer(command="subscribe")
+    answer.line(f"Subscribed: this chat will get the weekly summary on {schedule.label()}.")
+    answer.line(
+        f"Next one: {schedule.next_due(now):%A %d %B %Y, %H:%M}. "
+        "/unsubscribe stops it; /subscription shows it."
+    )
+    return answer
+
+
+def answer_unsubscribe(desk: Desk, chat_id: int) -> Answer:
+    now = desk.now()
+    with desk.session() as s, s.begin():
+        sub = s.scalar(select(Subscription).where(Subscription.chat_id == chat_id))
+        if sub is None or not sub.active:
+            return fail("unsubscribe", "This chat is not subscribed to the weekly summary.")
+        sub.active, sub.inactive_reason, sub.updated_at = False, "unsubscribed", utc(now)
+    answer = Answer(command="unsubscribe")
+    answer.line("Unsubscribed: no more weekly summaries here. /subscribe starts them again.")
+    return answer
+
+
+def answer_subscription(desk: Desk, chat_id: int) -> Answer:
+    with desk.session() as s:
+        sub = s.scalar(select(Subscription).where(Subscription.chat_id == chat_id))
+    answer = Answer(command="subscription")
+    if sub is None or not sub.active:
+        answer.line(
+            "This chat is not subscribed. /subscribe [DAY] [HH:MM] [TIMEZONE] starts "
+            "the weekly summary (default: Mondays at 09:00, Asia/Phnom_Penh)."
+        )
+        return answer
+    schedule = schedule_of(sub)
+    answer.line(f"Weekly summary: {schedule.label()}.")
+    answer.line(f"Next one: {schedule.next_due(desk.now()):%A %d %B %Y, %H:%M}.")
+    if sub.last_sent_at is not None:
+        answer.line(f"Last sent: {utc(sub.last_sent_at):%d/%m/%Y %H:%M} UTC.")
+    return answer
+
+
+def digest_answer(desk: Desk, due: DueDigest) -> Answer:
+    """The /summary for the week that just ended, plus what changed since the last digest."""
+    answer = weekly_summary(desk, due.week)
+    if due.last_sent_at is None:
+        return answer
+    since = utc(due.last_sent_at)
+    with desk.session() as s:
+        added = list(
+            s.scalars(select(Claim).where(Claim.created_at > since).order_by(Claim.reported_on))
+        )
+        corrected = list(
+            s.scalars(
+                select(Claim)
+                .where(Claim.updated_at > since, Claim.created_at <= since)
+                .order_by(Claim.reported_on)
+            )
+        )
+    if not added and not corrected:
+        return answer
+    answer.blank()
+    answer.line(bold("Changes to the data since your last summary"))
+    for label, rows in (("added", added), ("corrected", corrected)):
+        if not rows:
+            continue
+        answer.line(f"{plural(len(rows), 'claim')} {label}:")
+        for c in rows[:CHANGES_LISTED]:
+            answer.bullet(f"{c.reported_on:%d/%m/%Y} · {number(c.number)} · {c.party_text}")
+        if len(rows) > CHANGES_LISTED:
+            answer.line(italic(f"… and {number(len(rows) - CHANGES_LISTED)} more."))
+    return answer

@@ -1,0 +1,98 @@
+"""``/summary [WEEK]``: the weekly summary, the same text a subscribed chat receives.
+
+>>> from bot.storage.desk import Desk
+>>> from bot.core.render import to_plain
+>>> desk = Desk.open("sqlite://")
+>>> print(to_plain(answer_summary(desk, "26/06/2023")).splitlines()[0])
+Weekly summary of defection claims, week of 26 June – 2 July 2023
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.commands.common import claim_parts, claimed_by, reports
+from bot.core.answer import Answer, bold, fail, italic, number
+from bot.core.citations import Citations
+from bot.core.periods import Period, PeriodError, format_day, parse_week, previous_week
+from bot.storage.desk import Desk
+from bot.storage.queries import ClaimView, claims_between, data_span, sources_in
+
+LARGEST = 3
+
+
+def answer_summary(desk: Desk, args: str) -> Answer:
+    try:
+        week = parse_week(args, today=desk.today())
+    except PeriodError as exc:
+        return fail("summary", str(exc))
+    return weekly_summary(desk, week)
+
+
+def weekly_summary(desk: Desk, week: Period) -> Answer:
+    refs = Citations()
+    answer = Answer(command="summary")
+    answer.line(bold(f"Weekly summary of defection claims, {week.label}"))
+    with desk.connect() as conn:
+        rows = claims_between(conn, week.start, week.end)
+        prior = previous_week(week)
+        before = claims_between(conn, prior.start, prior.end)
+        if not rows:
+            answer.line("No defection claims were reported that week.")
+            span = data_span(conn)
+            if span is not None and not (span[0] <= week.end and week.start <= span[1]):
+                answer.line(
+                    f"The data covers {format_day(span[0])} to {format_day(span[1])}; "
+                    f"try /summary {span[1]:%d/%m/%Y}."
+                )
+            return answer
+        total = sum(v.number for v in rows)
+        answer.line(bold(number(total)), f" claimed defectors in {reports(len(rows))}.")
+        _comparison(answer, rows, before)
+        _by_party(answer, rows, refs)
+        answer.blank()
+        answer.line(bold("Largest claims"))
+        for view in sorted(rows, key=lambda v: -v.number)[:LARGEST]:
+            answer.bullet(*claim_parts(view, refs))
+        named = [(name, desc, v) for v in rows for _, name, desc in v.people]
+        if named:
+            answer.blank()
+            answer.line(bold("People named"))
+            for name, desc, v in named:
+                answer.bullet(
+                    name,
+                    f" ({desc})" if desc else "",
+                    f" — {v.reported_on:%d/%m/%Y}, {v.party_text} ",
+                    refs.ref(v.source),
+                )
+        answer.blank()
+        claimed_by(answer, refs, sources_in(conn, week.start, week.end))
+        refs.write(answer)
+    return answer
+
+
+def _comparison(answer: Answer, rows: list[ClaimView], before: list[ClaimView]) -> None:
+    now, then = sum(v.number for v in rows), sum(v.number for v in before)
+    if not before:
+        answer.line("The week before had no claims.")
+        return
+    change = now - then
+    direction = "more" if change > 0 else "fewer"
+    diff = f"{number(abs(change))} {direction} than" if change else "the same as"
+    answer.line(f"That is {diff} the week before ({number(then)} in {reports(len(before))}).")
+
+
+def _by_party(answer: Answer, rows: list[ClaimView], refs: Citations) -> None:
+    sole: dict[str, list[int]] = defaultdict(list)
+    joint = [v for v in rows if v.joint]
+    for v in rows:
+        if not v.joint:
+            sole[v.parties[0].name if v.parties else v.party_text].append(v.number)
+    answer.blank()
+    answer.line(bold("By former party"))
+    for name, numbers in sorted(sole.items(), key=lambda kv: (-sum(kv[1]), kv[0])):
+        answer.bullet(f"{name}: ", bold(number(sum(numbers))), f" in {reports(len(numbers))}")
+    if joint:
+        answer.line(italic("Joint rows (several parties, one figure; not split):"))
+        for v in joint:
+            answer.bullet(*claim_parts(v, refs))

@@ -1,0 +1,380 @@
+"""``/who NAME``: a person card, or the candidates when the name is ambiguous.
+
+>>> from bot.storage.desk import Desk
+>>> from bot.core.render import to_plain
+>>> desk = Desk.open("sqlite://")
+>>> print(to_plain(answer_who(desk, "kung raya")).splitlines()[0])
+Kung Raiya
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from bot.commands.common import day
+from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
+from bot.core.citations import Citations, partial_date_label
+from bot.core.periods import PeriodError, format_day, parse_period
+from bot.storage.desk import Desk
+from bot.storage.person_facts import ALL_FLAGS, NAMED_IN_CLAIMS, EventFact, RoleFact, person_facts
+from bot.storage.queries import ClaimView, Reader, SourceInfo, claims_naming_person, sources_by_id
+from bot.storage.tables import people
+
+if TYPE_CHECKING:
+    from bot.core.matcher import Candidate
+
+EVENT_VERBS = {
+    "defected": "Defected",
+    "joined": "Joined",
+    "resigned": "Resigned",
+    "appointed": "Appointed",
+    "fled": "Fled",
+    "arrested": "Arrested",
+    "convicted": "Convicted",
+    "released": "Released",
+    "sentenced": "Sentenced",
+    "stated": "Statement",
+    "other": "Reported",
+}
+
+
+_AS_OF = re.compile(r"^(?P<name>.+?)\s+as\s+(?:of|at|on)\s+(?P<when>.+)$", re.IGNORECASE)
+
+
+def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
+    """``Kung Raiya as of 30 June 2023`` → (name, the day, how the day was read).
+
+    A month or year means its last day: "as of July 2023" is everything known by 31 July.
+
+    >>> split_as_of("Kung Raiya as of July 2023", 2023)
+    ('Kung Raiya', datetime.date(2023, 7, 31), '31 July 2023 (the end of July 2023)')
+    """
+    m = _AS_OF.match(query)
+    if not m:
+        return query, None, ""
+    period = parse_period(m["when"], latest_year=latest_year)
+    label = format_day(period.end)
+    if period.start != period.end:
+        label += f" (the end of {period.label})"
+    return m["name"], period.end, label
+
+
+def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
+    with desk.question():
+        return _answer_who(desk, query, as_of)
+
+
+def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
+    query = " ".join(query.split())
+    if not query:
+        answer = fail("who", "Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
+        return answer
+    as_of_label = format_day(as_of) if as_of else ""
+    if as_of is None:
+        try:
+            query, as_of, as_of_label = split_as_of(query, desk.latest_year())
+        except PeriodError as exc:
+            return fail(
+                "who", f"{exc} (/who NAME as of DATE, e.g. /who Kung Raiya as of 30 June 2023)"
+            )
+    candidates = desk.people().resolve(query, limit=6)
+    if not candidates:
+        return _no_match(desk, query)
+    chosen = _clear_winner(candidates)
+    if chosen is None:
+        return _ambiguous(desk, query, candidates)
+    with desk.connect() as conn:
+        return person_card(
+            conn,
+            chosen.target,
+            typed=query,
+            candidate=chosen,
+            as_of=as_of,
+            as_of_label=as_of_label,
+            sources=desk.sources(),
+            party_names=desk.party_names(),
+            flags=desk.person_flags()[chosen.target],
+        )
+
+
+def _clear_winner(candidates: list[Candidate]) -> Candidate | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    exact = [c for c in candidates if c.how in ("exact", "acronym")]
+    return exact[0] if len(exact) == 1 else None
+
+
+def _no_match(desk: Desk, query: str) -> Answer:
+    answer = fail("who", f"No one called “{query}” is in the data.")
+    close = desk.people().suggest(query, limit=3)
+    if close:
+        names = _names(desk, [c.target for c in close])
+        answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
+        answer.buttons.extend(Button(names[c.target], f"/who {names[c.target]}") for c in close)
+    return answer
+
+
+def _names(desk: Desk, ids: list[int]) -> dict[int, str]:
+    """These people's names: the name index keeps them (each is one of the person's aliases);
+    the database is read only for one it does not have."""
+    index = desk.people()
+    names = {i: name for i in ids if (name := index.name_of(i)) is not None}
+    missing = [i for i in ids if i not in names]
+    if missing:
+        with desk.connect() as conn:
+            found = conn.execute(select(people.c.id, people.c.name).where(people.c.id.in_(missing)))
+            names.update(found.all())
+    return names
+
+
+def _ambiguous(desk: Desk, query: str, candidates: list[Candidate]) -> Answer:
+    names = _names(desk, [c.target for c in candidates])
+    answer = Answer(command="who", ok=False)
+    answer.line(f"“{query}” matches more than one person. Did you mean:")
+    for c in candidates:
+        name = names[c.target]
+        via = "" if c.alias == name else f", as “{c.alias}”"
+        answer.bullet(bold(name), f" — {c.how} match, score {c.score:.0f}{via}")
+        answer.buttons.append(Button(name, f"/who {name}"))
+    return answer
+
+
+def person_card(
+    conn: Reader,
+    person_id: int,
+    *,
+    typed: str = "",
+    candidate: Candidate | None = None,
+    as_of: date | None = None,
+    as_of_label: str = "",
+    sources: dict[int, SourceInfo] | None = None,
+    party_names: Mapping[int, str] | None = None,
+    flags: int = ALL_FLAGS,
+) -> Answer:
+    """The card; with ``as_of``, only what had happened by that day, and the status then.
+
+    ``sources``, ``party_names`` and the person's ``flags`` (bot.storage.person_facts.PersonFlags):
+    the desk's, when the caller has them (else read here).
+    """
+    sources = sources if sources is not None else sources_by_id(conn)
+    person = person_facts(conn, person_id, sources, party_names, flags)
+    refs = Citations()
+    answer = Answer(command="who")
+    answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
+    if candidate is not None and candidate.how == "fuzzy":
+        answer.line(italic(f"Closest match for “{typed}” (score {candidate.score:.0f})."))
+    others = [alias for alias in person.aliases if alias != person.name]
+    if others:
+        answer.line("Also spelled: ", ", ".join(others))
+    if person.roles:
+        answer.blank()
+        answer.line(bold("Roles"), italic(" (not dated; some may be later)") if as_of else "")
+        for role in person.roles:
+            where = ", ".join(
+                x for x in (role.party.name if role.party else None, role.organization) if x
+            )
+            answer.bullet(role.title, f" — {where}" if where else "", " ", refs.ref(role.source))
+
+    mentions = claims_naming_person(conn, person.id, sources) if flags & NAMED_IN_CLAIMS else []
+    events, unsure, later = list(person.events), [], 0
+    if as_of is not None:
+        # An event counts when it had certainly happened by then; one whose date is too coarse
+        # to tell ("July 2023" against 10 July) is shown but left out of the status.
+        unsure = [e for e in events if e.date_start <= as_of < e.date_end]
+        later = sum(e.date_start > as_of for e in events) + sum(
+            v.reported_on > as_of for v in mentions
+        )
+        events = [e for e in events if e.date_start <= as_of]
+        mentions = [v for v in mentions if v.reported_on <= as_of]
+    history = _party_history(person.roles, events, mentions)
+    if history:
+        answer.blank()
+        answer.line(bold("Party history: "), history)
+    timeline: list[tuple[date, int, list[Part]]] = []
+    for e in events:
+        when = partial_date_label(e.date_text, e.precision)
+        who = f" (according to {e.claimed_by})" if e.claimed_by else ""
+        timeline.append(
+            (
+                e.sort_date,
+                0,
+                [
+                    f"{when} — ",
+                    bold(_event_label(e.kind, e.summary)),
+                    e.summary,
+                    who,
+                    italic(f" (may be after {as_of_label})") if e in unsure else "",
+                    " ",
+                    refs.ref(e.source),
+                ],
+            )
+        )
+    for view in mentions:
+        desc = next((d for pid, _, d in view.people if pid == person.id and d), None)
+        parts: list[Part] = [
+            f"{day(view.reported_on)} — ",
+            bold("Named in a defection claim"),
+            ": ",
+            f"{number(view.number)} from {view.party_text}",
+            " (joint row)" if view.joint else "",
+            f", described as “{desc}”" if desc else "",
+            f"; claimed by {view.claimant} ",
+            refs.ref(view.source),
+        ]
+        timeline.append((view.reported_on, 1, parts))
+    timeline.sort(key=lambda t: (t[0], t[1]))
+    if timeline:
+        answer.blank()
+        answer.line(bold("Timeline"))
+        for _, _, parts in timeline:
+            answer.bullet(*parts)
+    if later:
+        answer.line(
+            italic(
+                f"{plural(later, 'later entry', 'later entries')} not shown; "
+                f"/who {person.name} gives the full card."
+            )
+        )
+    status = _status([e for e in events if e not in unsure], mentions, as_of=as_of)
+    if status:
+        answer.blank()
+        answer.line(bold(f"Status on {format_day(as_of)}: " if as_of else "Status: "), status)
+        unsure_states = [e for e in unsure if e.kind in STATE_KINDS]
+        if unsure_states:
+            answer.line(
+                italic(
+                    "Not counted, as their dates may fall after that day: "
+                    + "; ".join(f"{_lower_first(e.summary)} ({_when(e)})" for e in unsure_states)
+                    + "."
+                )
+            )
+    if person.origin == "table":
+        answer.line(
+            italic(
+                "Known only from a pro-government defection claim; not independently "
+                "reported in our sources."
+            )
+        )
+    refs.write(answer)
+    refs.cite_as(answer)
+    if as_of is not None:
+        answer.buttons.append(Button("Full card", f"/who {person.name}"))
+    return answer
+
+
+STATE_KINDS = frozenset(
+    {
+        "defected",
+        "joined",
+        "resigned",
+        "appointed",
+        "fled",
+        "arrested",
+        "convicted",
+        "released",
+        "sentenced",
+    }
+)
+SITUATION_KINDS = frozenset({"fled", "arrested", "convicted", "released", "sentenced"})
+
+
+def _status(
+    events: list[EventFact], mentions: list[ClaimView], *, as_of: date | None = None
+) -> str:
+    """One line: where the person stands after the latest change of party or legal situation.
+
+    Statements and other events are left out: "said X" is not a status. With ``as_of`` the
+    events and mentions are those up to that day, and the line names the latest change.
+    """
+    ordered = sorted(events, key=lambda e: e.sort_date)
+    states = [e for e in ordered if e.kind in STATE_KINDS]
+    bits: list[str] = []
+    situation = next((e for e in reversed(states) if e.kind in SITUATION_KINDS), None)
+    if situation is not None:
+        when = partial_date_label(situation.date_text, situation.precision)
+        bits.append(f"{_lower_first(situation.summary)} ({when})")
+    member, left = _membership(states)
+    if member:
+        bits.append(f"last known party: {member}")
+    elif left:
+        bits.append(f"no longer in the {left}, no later party recorded")
+    elif mentions:
+        last = mentions[-1]
+        bits.append(
+            f"reported as a defector from the {last.party_text} on "
+            f"{day(last.reported_on)} by {last.claimant} (a claim, not verified)"
+        )
+    if not bits:
+        return "no change of party or legal situation recorded"
+    latest = states[-1] if states else None
+    when = partial_date_label(latest.date_text, latest.precision) if latest is not None else ""
+    if as_of is not None:
+        return "; ".join(bits) + (f" (latest recorded change: {when})." if when else ".")
+    return (f"as of {when}: " if when else "") + "; ".join(bits) + "."
+
+
+def _party_history(
+    roles: list[RoleFact], events: list[EventFact], mentions: list[ClaimView]
+) -> str:
+    """Parties in order: those of roles (undated, so first), then joins, departures and the
+    defections that pro-government media claimed, each with its date.
+
+    >>> _party_history([], [], [])
+    ''
+    """
+    steps: list[str] = []
+    for role in roles:
+        if role.party is not None and role.party.name not in steps:
+            steps.append(role.party.name)
+    dated: list[tuple[date, str]] = []
+    for e in events:
+        when = partial_date_label(e.date_text, e.precision)
+        if e.kind in ("defected", "joined") and e.to_party is not None:
+            dated.append((e.sort_date, f"{e.to_party.name} ({when})"))
+        elif e.kind == "resigned" and e.from_party is not None:
+            dated.append((e.sort_date, f"left the {e.from_party.name} ({when})"))
+    for v in mentions:
+        dated.append(
+            (
+                v.reported_on,
+                f"claimed to have left the {v.party_text} "
+                f"({day(v.reported_on)}, a pro-government claim)",
+            )
+        )
+    steps += [text for _, text in sorted(dated, key=lambda d: d[0])]
+    return " → ".join(steps)
+
+
+def _membership(states: list[EventFact]) -> tuple[str | None, str | None]:
+    """(current party, party last left) as defect/join/resign events leave them."""
+    member: str | None = None
+    left: str | None = None
+    for e in states:
+        if e.kind in ("defected", "joined") and e.to_party is not None:
+            member, left = e.to_party.name, None
+        elif (
+            e.kind == "resigned"
+            and e.from_party is not None
+            and member in (None, e.from_party.name)
+        ):
+            member, left = None, e.from_party.name
+    return member, left
+
+
+def _when(e: EventFact) -> str:
+    return partial_date_label(e.date_text, e.precision)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _event_label(kind: str, summary: str) -> str:
+    """The kind as a label, unless the summary already opens with it ("Convicted of ...")."""
+    verb = EVENT_VERBS[kind]
+    return "" if summary[:4].lower() == verb[:4].lower() else f"{verb}: "

@@ -1,0 +1,92 @@
+"""Numbered source references for answers, and copy-ready citation strings.
+
+>>> refs = Citations()
+>>> class S:
+...     id, outlet, title = 1, "CamboJA", "A Title"
+...     published, published_precision = "2023-07", "month"
+>>> refs.ref(S())
+'[1]'
+>>> citation(S())
+'CamboJA, “A Title”, July 2023'
+>>> class Untitled(S):
+...     title = "[Our description]"
+>>> citation(Untitled())
+'CamboJA, [Our description], July 2023'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Protocol
+
+from bot.core.answer import Answer, italic
+from bot.core.periods import format_day, parse_partial_date
+
+
+class SourceLike(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def outlet(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def published(self) -> str: ...
+    @property
+    def published_precision(self) -> str: ...
+    def __hash__(self) -> int: ...  # citation() remembers what it wrote for each
+
+
+def partial_date_label(text: str, precision: str) -> str:
+    """
+    >>> partial_date_label("2023-07", "approximate"), partial_date_label("2023-06-16", "day")
+    ('c. July 2023', '16 June 2023')
+    """
+    start, end = parse_partial_date(text)
+    if start == end:
+        label = format_day(start)
+    elif start.month == end.month:
+        label = start.strftime("%B %Y")
+    else:
+        label = str(start.year)
+    return f"c. {label}" if precision == "approximate" else label
+
+
+@lru_cache(maxsize=1024)  # sources are immutable; every answer cites them at least twice
+def citation(source: SourceLike) -> str:
+    """One line a journalist can paste into a story: outlet, title, date. A title in square
+    brackets is ours, not the document's (data/README.md), so it is not quoted."""
+    when = partial_date_label(source.published, source.published_precision)
+    title = source.title if source.title.startswith("[") else f"“{source.title}”"
+    return f"{source.outlet}, {title}, {when}"
+
+
+class Citations:
+    """Collects the sources an answer used and numbers them in order of first use."""
+
+    def __init__(self) -> None:
+        self._order: dict[int, SourceLike] = {}
+        self._refs: dict[int, str] = {}
+
+    def ref(self, source: SourceLike) -> str:
+        found = self._refs.get(source.id)
+        if found is None:
+            self._order[source.id] = source
+            found = self._refs[source.id] = f"[{len(self._order)}]"
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self._order)
+
+    def write(self, answer: Answer) -> None:
+        if not self._order:
+            return
+        answer.blank()
+        answer.line(italic("Sources:"))
+        for i, source in enumerate(self._order.values(), start=1):
+            answer.line(f"[{i}] {citation(source)}")
+
+    def cite_as(self, answer: Answer) -> None:
+        """One line a journalist can paste into a story: the answer's sources, in order of use."""
+        if self._order:
+            answer.line("Cite as: ", "; ".join(citation(s) for s in self._order.values()))

@@ -1,0 +1,306 @@
+"""The ORM classes that write the data, mapped onto the Core tables of :mod:`bot.storage.tables`.
+
+>>> from sqlalchemy import create_engine
+>>> engine = create_engine("sqlite://")
+>>> Base.metadata.create_all(engine)
+>>> sorted(Base.metadata.tables)[:3]
+['changes', 'claim_parties', 'claim_people']
+
+Columns, keys and indexes are declared once, in bot.storage.tables; the annotations here only type
+the
+attributes. Loading, curation, subscriptions and backups write through these classes; answers
+read the tables directly and never import the ORM.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
+
+from bot.storage import tables
+
+
+class Base(DeclarativeBase):
+    metadata = tables.metadata
+
+
+class Source(Base):
+    __table__ = tables.sources
+
+    id: Mapped[int]
+    key: Mapped[str]
+    outlet: Mapped[str]
+    title: Mapped[str]
+    published: Mapped[str]
+    published_precision: Mapped[str]
+    kind: Mapped[str]
+    description: Mapped[str]
+    attribution_note: Mapped[str | None]
+    claimant: Mapped[str | None]
+    stated_total: Mapped[int | None]
+    seed_file: Mapped[str | None]
+    url: Mapped[str | None]
+    content_hash: Mapped[str]
+
+
+class Party(Base):
+    __table__ = tables.parties
+
+    id: Mapped[int]
+    key: Mapped[str]
+    name: Mapped[str]
+    kind: Mapped[str]
+    dissolved: Mapped[int | None]
+    note: Mapped[str | None]
+    source_id: Mapped[int | None]
+    content_hash: Mapped[str]
+
+    aliases: Mapped[list[PartyAlias]] = relationship(
+        back_populates="party", cascade="all, delete-orphan", order_by="PartyAlias.id"
+    )
+
+
+class PartyAlias(Base):
+    __table__ = tables.party_aliases
+
+    id: Mapped[int]
+    party_id: Mapped[int]
+    alias: Mapped[str]
+    search_key: Mapped[str]
+    compact_key: Mapped[str]
+    sorted_key: Mapped[str]
+    acronym: Mapped[bool]
+    origin: Mapped[str | None]
+
+    party: Mapped[Party] = relationship(back_populates="aliases")
+
+
+class Person(Base):
+    __table__ = tables.people
+
+    id: Mapped[int]
+    key: Mapped[str]
+    name: Mapped[str]
+    origin: Mapped[str]
+    content_hash: Mapped[str]
+
+    aliases: Mapped[list[PersonAlias]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonAlias.id"
+    )
+    roles: Mapped[list[Role]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Role.position"
+    )
+    events: Mapped[list[Event]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Event.position"
+    )
+
+
+class PersonAlias(Base):
+    __table__ = tables.person_aliases
+
+    id: Mapped[int]
+    person_id: Mapped[int]
+    alias: Mapped[str]
+    search_key: Mapped[str]
+    compact_key: Mapped[str]
+    sorted_key: Mapped[str]
+    source_id: Mapped[int | None]
+
+    person: Mapped[Person] = relationship(back_populates="aliases")
+
+
+class Role(Base):
+    __table__ = tables.roles
+
+    id: Mapped[int]
+    person_id: Mapped[int]
+    position: Mapped[int]
+    title: Mapped[str]
+    party_id: Mapped[int | None]
+    organization: Mapped[str | None]
+    source_id: Mapped[int]
+
+    person: Mapped[Person] = relationship(back_populates="roles")
+    party: Mapped[Party | None] = relationship()
+    source: Mapped[Source] = relationship()
+
+
+class Event(Base):
+    __table__ = tables.events
+
+    id: Mapped[int]
+    person_id: Mapped[int]
+    position: Mapped[int]
+    kind: Mapped[str]
+    date_text: Mapped[str]
+    date_start: Mapped[date]
+    date_end: Mapped[date]
+    sort_date: Mapped[date]
+    precision: Mapped[str]
+    summary: Mapped[str]
+    claimed_by: Mapped[str | None]
+    from_party_id: Mapped[int | None]
+    to_party_id: Mapped[int | None]
+    source_id: Mapped[int]
+
+    person: Mapped[Person] = relationship(back_populates="events")
+    from_party: Mapped[Party | None] = relationship(foreign_keys=[tables.events.c.from_party_id])
+    to_party: Mapped[Party | None] = relationship(foreign_keys=[tables.events.c.to_party_id])
+    source: Mapped[Source] = relationship()
+
+
+class Claim(Base):
+    """One row of a claims table: a number of defectors reported on a day, from 1+ parties."""
+
+    __table__ = tables.claims
+
+    id: Mapped[int]
+    source_id: Mapped[int]
+    reported_on: Mapped[date]
+    number: Mapped[int]
+    party_text: Mapped[str]
+    # Which of several identical date+party rows this is, so duplicates survive reloads.
+    occurrence: Mapped[int]
+    party_count: Mapped[int]
+    note: Mapped[str | None]
+    claimant: Mapped[str]
+    raw_line: Mapped[str]
+    line_no: Mapped[int]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    source: Mapped[Source] = relationship()
+    parties: Mapped[list[ClaimParty]] = relationship(
+        cascade="all, delete-orphan", order_by="ClaimParty.position", back_populates="claim"
+    )
+    people: Mapped[list[ClaimPerson]] = relationship(
+        cascade="all, delete-orphan", back_populates="claim"
+    )
+
+
+class ClaimParty(Base):
+    __table__ = tables.claim_parties
+
+    claim_id: Mapped[int]
+    position: Mapped[int]
+    party_id: Mapped[int]
+
+    claim: Mapped[Claim] = relationship(back_populates="parties")
+    party: Mapped[Party] = relationship()
+
+
+class ClaimPerson(Base):
+    __table__ = tables.claim_people
+
+    claim_id: Mapped[int]
+    person_id: Mapped[int]
+    descriptor: Mapped[str | None]
+
+    claim: Mapped[Claim] = relationship(back_populates="people")
+    person: Mapped[Person] = relationship()
+
+
+class Meta(Base):
+    """Small key/value facts about the database itself, e.g. ``data_version``.
+
+    Every load that changes something bumps ``data_version``, so a running bot (another
+    process) knows to rebuild its in-memory name indexes with one cheap query per question.
+    """
+
+    __table__ = tables.meta
+
+    key: Mapped[str]
+    value: Mapped[str]
+
+
+class Subscription(Base):
+    """A chat that receives the weekly summary at its chosen weekday and local time."""
+
+    __table__ = tables.subscriptions
+
+    id: Mapped[int]
+    chat_id: Mapped[int]
+    chat_type: Mapped[str]
+    weekday: Mapped[int]
+    minute_of_day: Mapped[int]
+    timezone: Mapped[str]
+    active: Mapped[bool]
+    inactive_reason: Mapped[str | None]
+    created_by: Mapped[int | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    last_sent_at: Mapped[datetime | None]
+
+
+class Delivery(Base):
+    """One weekly summary for one chat. The unique (chat, week) key is what makes it once-only:
+    a sender must insert (or take over a stale) row before sending, and marks it sent after."""
+
+    __table__ = tables.deliveries
+
+    id: Mapped[int]
+    chat_id: Mapped[int]
+    week_start: Mapped[date]
+    status: Mapped[str]
+    claimed_by: Mapped[str]
+    claimed_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    attempts: Mapped[int]
+    error: Mapped[str | None]
+
+
+class Change(Base):
+    """Every change to the data: who, when, what, and how to undo it."""
+
+    __table__ = tables.changes
+
+    id: Mapped[int]
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None]
+    actor: Mapped[str]
+    kind: Mapped[str]
+    summary: Mapped[str]
+    undo: Mapped[str | None]
+    undone_at: Mapped[datetime | None]
+
+
+class Watch(Base):
+    """A chat following one person or party: it hears of every new or corrected record.
+
+    ``checked_to`` is the change-log moment up to which the chat has been told everything;
+    ``round`` counts deliveries, and (watch, round) is the once-only key of ``watch_deliveries``.
+    ``seen_events`` fingerprints the events the chat has already seen (JSON list).
+    """
+
+    __table__ = tables.watches
+
+    id: Mapped[int]
+    chat_id: Mapped[int]
+    chat_type: Mapped[str]
+    kind: Mapped[str]
+    target_key: Mapped[str]
+    label: Mapped[str]
+    active: Mapped[bool]
+    created_by: Mapped[int | None]
+    created_at: Mapped[datetime]
+    checked_to: Mapped[datetime]
+    round: Mapped[int]
+    seen_events: Mapped[str]
+    last_sent_at: Mapped[datetime | None]
+
+
+class WatchDelivery(Base):
+    """One watchlist alert: like ``deliveries``, claimed before sending, marked sent after."""
+
+    __table__ = tables.watch_deliveries
+
+    id: Mapped[int]
+    watch_id: Mapped[int]
+    round: Mapped[int]
+    status: Mapped[str]
+    claimed_by: Mapped[str]
+    claimed_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    attempts: Mapped[int]
+    error: Mapped[str | None]

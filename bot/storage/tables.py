@@ -1,0 +1,321 @@
+"""The database schema as SQLAlchemy Core tables: what answers read, without the ORM.
+
+>>> from sqlalchemy import create_engine, select
+>>> engine = create_engine("sqlite://")
+>>> metadata.create_all(engine)
+>>> with engine.connect() as conn:
+...     conn.execute(select(claims.c.id)).all()
+[]
+
+Reading goes through these tables (``claims.c.reported_on``); the ORM classes in
+:mod:`bot.storage.models` are mapped onto the same tables for the code that writes. Importing
+the ORM
+cost a one-shot ``desk ask`` about a quarter of a second, which is why answers keep to Core.
+Schema changes go through Alembic migrations in bot/storage/migrations (``desk migrate``); these
+tables
+are what the migrations must produce, and a test checks that they agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+
+metadata = MetaData()
+
+
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True)
+
+
+def _content_hash() -> Column[str]:
+    return Column("content_hash", String(64), nullable=False)
+
+
+def _person_id() -> Column[int]:
+    return Column(
+        "person_id",
+        Integer,
+        ForeignKey("people.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
+def _delivery_state() -> list[Column[Any]]:
+    """The claim → send → mark columns that digests and watchlist alerts share."""
+    return [
+        Column("status", String(20), nullable=False),  # claimed | sent | failed | abandoned
+        Column("claimed_by", String(200), nullable=False),
+        Column("claimed_at", DateTime(timezone=True), nullable=False),
+        Column("sent_at", DateTime(timezone=True)),
+        Column("attempts", Integer, nullable=False, default=0),
+        Column("error", Text),
+    ]
+
+
+sources = Table(
+    "sources",
+    metadata,
+    _id(),
+    Column("key", String(100), nullable=False, unique=True),
+    Column("outlet", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("published", String(10), nullable=False),
+    Column("published_precision", String(20), nullable=False),
+    Column("kind", String(50), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("attribution_note", Text),
+    Column("claimant", Text),
+    Column("stated_total", Integer),
+    Column("seed_file", Text),
+    Column("url", Text),
+    _content_hash(),
+)
+
+parties = Table(
+    "parties",
+    metadata,
+    _id(),
+    Column("key", String(100), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),  # party | unnamed | non_party
+    Column("dissolved", Integer),
+    Column("note", Text),
+    Column("source_id", Integer, ForeignKey("sources.id")),
+    _content_hash(),
+)
+
+party_aliases = Table(
+    "party_aliases",
+    metadata,
+    _id(),
+    Column(
+        "party_id",
+        Integer,
+        ForeignKey("parties.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("alias", Text, nullable=False),
+    Column("search_key", Text, nullable=False, index=True),
+    Column("compact_key", Text, nullable=False),
+    Column("sorted_key", Text, nullable=False),
+    Column("acronym", Boolean, nullable=False, default=False),
+    Column("origin", Text),
+)
+
+people = Table(
+    "people",
+    metadata,
+    _id(),
+    Column("key", String(200), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("origin", String(20), nullable=False),  # facts | table
+    _content_hash(),
+)
+
+person_aliases = Table(
+    "person_aliases",
+    metadata,
+    _id(),
+    _person_id(),
+    Column("alias", Text, nullable=False),
+    Column("search_key", Text, nullable=False, index=True),
+    Column("compact_key", Text, nullable=False),
+    Column("sorted_key", Text, nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id")),
+)
+
+roles = Table(
+    "roles",
+    metadata,
+    _id(),
+    _person_id(),
+    Column("position", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("party_id", Integer, ForeignKey("parties.id")),
+    Column("organization", Text),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    _id(),
+    _person_id(),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("date_text", String(10), nullable=False),
+    Column("date_start", Date, nullable=False),
+    Column("date_end", Date, nullable=False),
+    Column("sort_date", Date, nullable=False),
+    Column("precision", String(20), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("claimed_by", Text),
+    Column("from_party_id", Integer, ForeignKey("parties.id")),
+    Column("to_party_id", Integer, ForeignKey("parties.id")),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+)
+
+# One row of a claims table: a number of defectors reported on a day, from 1+ parties.
+claims = Table(
+    "claims",
+    metadata,
+    _id(),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    Column("reported_on", Date, nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("party_text", Text, nullable=False),
+    # Which of several identical date+party rows this is, so duplicates survive reloads.
+    Column("occurrence", Integer, nullable=False),
+    Column("party_count", Integer, nullable=False),
+    Column("note", Text),
+    Column("claimant", Text, nullable=False),
+    Column("raw_line", Text, nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint(
+        "source_id", "reported_on", "party_text", "occurrence", name="uq_claims_row_identity"
+    ),
+    Index("ix_claims_reported_on", "reported_on"),
+)
+
+claim_parties = Table(
+    "claim_parties",
+    metadata,
+    Column(
+        "claim_id",
+        Integer,
+        ForeignKey("claims.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("position", Integer, primary_key=True),
+    Column("party_id", Integer, ForeignKey("parties.id"), nullable=False),
+    Index("ix_claim_parties_party", "party_id", "claim_id"),
+)
+
+claim_people = Table(
+    "claim_people",
+    metadata,
+    Column(
+        "claim_id",
+        Integer,
+        ForeignKey("claims.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "person_id",
+        Integer,
+        ForeignKey("people.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    Column("descriptor", Text),
+)
+
+# Small key/value facts about the database itself, e.g. ``data_version`` (see bot.storage.version).
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(50), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# A chat that receives the weekly summary at its chosen weekday and local time.
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    _id(),
+    Column("chat_id", BigInteger, nullable=False, unique=True),
+    Column("chat_type", String(20), nullable=False),
+    Column("weekday", Integer, nullable=False),  # 0 = Monday
+    Column("minute_of_day", Integer, nullable=False),  # local time, 9:00 = 540
+    Column("timezone", String(64), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("inactive_reason", Text),
+    Column("created_by", BigInteger),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("last_sent_at", DateTime(timezone=True)),
+)
+
+# One weekly summary for one chat. The unique (chat, week) key is what makes it once-only:
+# a sender must insert (or take over a stale) row before sending, and marks it sent after.
+deliveries = Table(
+    "deliveries",
+    metadata,
+    _id(),
+    Column("chat_id", BigInteger, nullable=False, index=True),
+    Column("week_start", Date, nullable=False),
+    *_delivery_state(),
+    UniqueConstraint("chat_id", "week_start", name="uq_deliveries_chat_week"),
+)
+
+# Every change to the data: who, when, what, and how to undo it.
+changes = Table(
+    "changes",
+    metadata,
+    _id(),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor_id", BigInteger, index=True),
+    Column("actor", Text, nullable=False),  # "@name (id)" from chat, or "desk load" etc.
+    Column("kind", String(20), nullable=False),  # add | table | undo | load | restore
+    Column("summary", Text, nullable=False),
+    Column("undo", Text),  # JSON: what reverting needs
+    Column("undone_at", DateTime(timezone=True)),
+)
+
+# A chat following one person or party (see bot.storage.models.Watch).
+watches = Table(
+    "watches",
+    metadata,
+    _id(),
+    Column("chat_id", BigInteger, nullable=False, index=True),
+    Column("chat_type", String(20), nullable=False),
+    Column("kind", String(10), nullable=False),  # person | party
+    Column("target_key", String(200), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_by", BigInteger),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("checked_to", DateTime(timezone=True), nullable=False),
+    Column("round", Integer, nullable=False, default=0),
+    Column("seen_events", Text, nullable=False, default="[]"),
+    Column("last_sent_at", DateTime(timezone=True)),
+    UniqueConstraint("chat_id", "kind", "target_key", name="uq_watches_chat_target"),
+)
+
+# One watchlist alert: like ``deliveries``, claimed before sending, marked sent after.
+watch_deliveries = Table(
+    "watch_deliveries",
+    metadata,
+    _id(),
+    Column(
+        "watch_id",
+        Integer,
+        ForeignKey("watches.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("round", Integer, nullable=False),
+    *_delivery_state(),
+    UniqueConstraint("watch_id", "round", name="uq_watch_deliveries_round"),
+)

@@ -1,0 +1,178 @@
+"""Wire the python-telegram-bot Application: the one module that knows about every handler.
+
+>>> from bot.settings import load_settings
+>>> from bot.storage.desk import Desk
+>>> settings = load_settings({"TELEGRAM_BOT_TOKEN": "1:x"}, env_file=None)
+>>> app = build_application(Desk.open("sqlite://"), settings)
+>>> app.bot.base_url
+'https://api.telegram.org/bot1:x'
+
+``desk run`` calls :func:`run_bot`; tests build the same Application against a fake Bot API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import secrets
+from urllib.parse import urlsplit
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
+from telegram.ext import Application, ApplicationBuilder
+
+from bot.commands.catalog import HELP_LINES
+from bot.memory import release_free_memory
+from bot.settings import Settings
+from bot.storage.desk import Desk
+from handlers import (
+    choices,
+    curation,
+    delivery,
+    errors,
+    files,
+    info,
+    inline,
+    lookup,
+    questions,
+    subscriptions,
+    watches,
+)
+
+log = logging.getLogger("desk")
+
+# PTB's AIORateLimiter, but the overall limit is a window that no delay in transit can
+# overfill, and a 429's pause does not end in a burst (see the class).
+AIORateLimiter = delivery.FloodRateLimiter
+OVERALL_MESSAGES_PER_SECOND = 30  # Telegram's broadcast limit
+# Allocations between young-generation collections (Python's default is 700), set after the
+# warm-up: see _post_init.
+GC_YOUNG_THRESHOLD = 50_000
+MENU = [BotCommand(usage.split()[0].lstrip("/"), what[:256]) for usage, what in HELP_LINES]
+
+
+class RedactToken(logging.Filter):
+    """Keeps the bot token out of every log line (httpx logs request URLs, which contain it)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), ()
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if settings.telegram_bot_token is not None:
+        redact = RedactToken(settings.telegram_bot_token.get_secret_value())
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(redact)
+
+
+def build_application(desk: Desk, settings: Settings) -> Application:  # type: ignore[type-arg]
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    api = settings.telegram_api_url.rstrip("/")
+    app = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(f"{api}/bot")
+        .base_file_url(f"{api}/file/bot")
+        # A 429 from Telegram waits retry_after and retries, so replies are late, never lost.
+        .rate_limiter(
+            AIORateLimiter(
+                # Telegram allows ~30 messages in any second, counted on arrival. The window
+                # counts each message from its start until a second after its response (less
+                # the quickest round trip), so even a request held up on the way cannot make
+                # 31 arrive within a second; starts are 1/30 s apart, never a catch-up burst.
+                overall_max_rate=OVERALL_MESSAGES_PER_SECOND,
+                overall_time_period=1,
+                max_retries=5,
+            )
+        )
+        .concurrent_updates(True)
+        .post_init(_post_init)
+        .build()
+    )
+    app.bot_data["desk"] = desk
+    app.bot_data["settings"] = settings
+    for module in (lookup, info, subscriptions, files, watches):
+        for handler in module.handlers():
+            app.add_handler(handler)
+    # curation before choices: its Apply/Cancel buttons have their own callback pattern.
+    for extra in (curation.handlers(), choices.handlers(), inline.handlers(), questions.handlers()):
+        for handler in extra:
+            app.add_handler(handler)
+    app.add_error_handler(errors.on_error)
+    if app.job_queue is not None:
+        # Subscriptions live in the database, so a restart needs no re-registration: the ticker
+        # finds whatever is due, including summaries missed while the bot was down.
+        app.job_queue.run_repeating(
+            delivery.digest_tick, interval=60, first=2, name="weekly-digests"
+        )
+        # Watchlist alerts: whatever changed since each watch's last alert, once per chat.
+        app.job_queue.run_repeating(
+            watches.watch_tick, interval=60, first=3, name="watchlist-alerts"
+        )
+    return app
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    # Name indexes and per-day totals take seconds to build at 1M claims: before the first
+    # update, not during someone's first question.
+    await asyncio.to_thread(app.bot_data["desk"].warm)
+    # They live as long as the process: out of the cyclic GC's sight, a full collection takes
+    # ~1 ms instead of ~60 ms at 100k people (one landed in a question every few seconds).
+    gc.freeze()
+    # An answer allocates thousands of short-lived objects that reference counting frees; at
+    # the default threshold a young collection still ran every few questions (~0.4 ms each in
+    # bench/e2e.py). Only what is alive at a collection costs anything, so a rarer one costs
+    # about the same: fewer of them is less CPU, and cyclic garbage waits a little longer.
+    gc.set_threshold(GC_YOUNG_THRESHOLD)
+    release_free_memory()  # what the builds used and freed goes back to the system now
+    await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllPrivateChats())
+    await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllGroupChats())
+    log.info("bot @%s ready", app.bot.username)
+
+
+def run_bot(
+    desk: Desk,
+    settings: Settings,
+    *,
+    webhook_url: str | None = None,
+    listen: str | None = None,
+    port: int | None = None,
+) -> int:
+    configure_logging(settings)
+    app = build_application(desk, settings)
+    if webhook_url is None:
+        app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
+        return 0
+    # Telegram echoes the secret in a header on every update; PTB refuses requests without it.
+    secret = (
+        settings.webhook_secret.get_secret_value()
+        if settings.webhook_secret
+        else secrets.token_urlsafe(32)
+    )
+    app.run_webhook(
+        listen=listen or settings.webhook_listen,
+        port=port or settings.webhook_port,
+        url_path=urlsplit(webhook_url).path.lstrip("/"),
+        webhook_url=webhook_url,
+        secret_token=secret,
+        allowed_updates=Update.ALL_TYPES,
+        close_loop=False,
+    )
+    return 0
