@@ -11,10 +11,14 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pytest
 from sqlalchemy import create_engine, text
+
+if TYPE_CHECKING:  # for annotations only: the fixtures import it when they run
+    from bot.storage.desk import Desk
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
@@ -91,7 +95,7 @@ FIXED_NOW = "2023-07-03T09:00:00+07:00"
 
 
 @pytest.fixture(scope="session")
-def desk(seeded_url: str) -> Iterator[object]:
+def desk(seeded_url: str) -> Iterator[Desk]:
     """A Desk over the seeded database (read-only use), with a fixed clock."""
     from datetime import datetime
 

@@ -7,7 +7,7 @@
 # 2. starts a throwaway PostgreSQL server on 127.0.0.1 (data dir in a fresh
 #    temp dir, trust auth, database desk_test) and exports
 #    DESK_TEST_POSTGRES_URL; the server and temp dir are removed on exit;
-# 3. runs ruff, mypy --strict and pytest, stopping at the first failure.
+# 3. runs ruff, mypy (strict) on bot, handlers and tests, then pytest; stops at the first failure.
 #
 # Knobs (environment variables):
 #   CI=true                  PostgreSQL is mandatory: fail if it can't be started.
@@ -472,6 +472,15 @@ else
 
     phase mypy "mypy --strict bot handlers"
     run_child "$VENV/bin/mypy" --strict bot handlers
+    phase_ok
+
+    # The tests are typed too (pyproject's [tool.mypy] is strict for them as well): a fixture
+    # whose annotation disagrees with what it yields fails here, and none may be silenced.
+    phase mypy-tests "mypy tests, and no 'type: ignore' in tests/"
+    if grep -rnE --include='*.py' 'type: *ignore' tests; then
+        die "tests/ must be typed without 'type: ignore' (lines above)"
+    fi
+    run_child "$VENV/bin/mypy" tests
     phase_ok
 fi
 

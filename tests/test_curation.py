@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import func, select
 
@@ -17,7 +19,7 @@ ADMIN = 2002
 
 
 @pytest.fixture
-def desk(db_url: str):  # type: ignore[no-untyped-def]
+def desk(db_url: str) -> Iterator[Desk]:
     desk = open_desk(db_url)
     yield desk
     desk.engine.dispose()
@@ -111,8 +113,8 @@ async def test_chat_flow_admins_only(desk: Desk, monkeypatch: pytest.MonkeyPatch
         buttons = preview.message["reply_markup"]["inline_keyboard"][0]
         rig.fake.push_callback_query(ADMIN, ADMIN, preview.message_id, buttons[0]["callback_data"])
         await rig.fake.wait_for("editMessageText", predicate=lambda c: c.ok)
-        assert (rig.fake.message(ADMIN, preview.message_id)["text"]
-                .startswith("Loaded extra.txt: 1 claim added"))
+        loaded = rig.fake.message(ADMIN, preview.message_id)
+        assert loaded is not None and loaded["text"].startswith("Loaded extra.txt: 1 claim added")
         assert totals(desk) == (111, 6483)
 
         before = len(rig.fake.sent_messages(USER))

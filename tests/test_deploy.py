@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 import yaml
@@ -36,7 +36,7 @@ IN_CI = os.environ.get("CI") == "true"
 COMPOSE_SCHEMA = REPO / "tests" / "data" / "compose_spec.json"
 
 
-def skip_or_fail(reason: str) -> None:
+def skip_or_fail(reason: str) -> NoReturn:
     """Locally a missing tool skips; under CI=true every deploy check must really run."""
     if IN_CI:
         pytest.fail(f"CI=true but {reason}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from tests.fake_bot_api import FakeBotAPI
 
 
 @pytest.fixture
-def fresh_desk(db_url: str):  # type: ignore[no-untyped-def]
+def fresh_desk(db_url: str) -> Iterator[Desk]:
     desk = Desk.open(db_url, clock=lambda: MONDAY_0905)
     yield desk
     desk.engine.dispose()
@@ -166,7 +167,7 @@ async def test_5xx_retries_then_leaves_it_for_the_next_run(fresh_desk: Desk) -> 
         fake.inject("sendMessage", "502", chat_id=52, times=None)  # down for this run
         import handlers.delivery as sender
 
-        sender.BACKOFF = (0.05, 0.05, 0.05)  # type: ignore[assignment]
+        sender.BACKOFF = (0.05, 0.05, 0.05)
         try:
             run = await send_due_digests(bot, fresh_desk, MONDAY_0905, grace=GRACE)
         finally:

@@ -221,7 +221,8 @@ async def test_edit_message_text(bot: Bot, fake: FakeBotAPI) -> None:
     message = await bot.send_message(GROUP, "draft")
     edited = await bot.edit_message_text("final", GROUP, message.message_id)
     assert isinstance(edited, type(message)) and edited.text == "final"
-    assert fake.message(GROUP, message.message_id)["text"] == "final"  # type: ignore[index]
+    stored = fake.message(GROUP, message.message_id)
+    assert stored is not None and stored["text"] == "final"
     with pytest.raises(BadRequest, match="Message is not modified"):
         await bot.edit_message_text("final", GROUP, message.message_id)
     with pytest.raises(BadRequest, match="Message to edit not found"):
@@ -303,7 +304,8 @@ async def test_migrate_raises_chat_migrated(bot: Bot, fake: FakeBotAPI) -> None:
     with pytest.raises(ChatMigrated) as caught:
         await bot.send_message(GROUP, "hi")
     new_id = caught.value.new_chat_id
-    assert new_id == -1004242 and fake.chat(new_id)["type"] == "supergroup"  # type: ignore[index]
+    new_chat = fake.chat(new_id)
+    assert new_id == -1004242 and new_chat is not None and new_chat["type"] == "supergroup"
     assert (await bot.send_message(new_id, "hi")).chat.type == "supergroup"
     with pytest.raises(ChatMigrated):  # the old group stays dead, as on Telegram
         await bot.send_message(GROUP, "again")

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from bot.storage.desk import Desk
@@ -26,6 +26,12 @@ def desk(db_url: str) -> Iterator[Desk]:
         yield desk
     finally:
         desk.engine.dispose()
+
+
+def close_behind_its_back(conn: Connection) -> None:
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    dbapi.close()
 
 
 def bump_elsewhere(url: str) -> None:
@@ -107,13 +113,14 @@ def test_kept_connection_survives_a_lost_connection_and_closes_on_dispose(db_url
             assert reading is conn  # lent, not checked out of the pool
             assert reading.scalar(text("select 1")) == 1
         assert not conn.in_transaction()  # nothing left open between questions
-        conn.connection.dbapi_connection.close()  # type: ignore[union-attr]  # behind its back
+        close_behind_its_back(conn)
         assert kept.read_version() == first + 1  # read a moment ago: trusted, not read again
         with kept.connect() as reading:  # checked before it is lent: replaced
             assert reading is not conn
             assert reading.scalar(text("select 1")) == 1
         conn = kept._kept
-        conn.connection.dbapi_connection.close()  # type: ignore[union-attr]
+        assert conn is not None
+        close_behind_its_back(conn)
         kept._last = None  # as when the last read is too old: the read itself replaces it
         assert kept.read_version() == first + 1
         assert kept._kept is not conn
@@ -132,7 +139,7 @@ def test_kept_connection_is_lent_to_one_thread_at_a_time(db_url: str) -> None:
         version = kept.read_version()
         if kept._kept is None:
             pytest.skip("an in-memory database reads through the pool")
-        elsewhere: list[object] = []
+        elsewhere: list[tuple[Connection, object]] = []
 
         def worker() -> None:
             with kept.connect() as conn:

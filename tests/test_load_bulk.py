@@ -120,7 +120,7 @@ def test_timestamps_and_dates_are_stored_as_sqlalchemy_stores_them(
         assert created == updated and day == date(2023, 6, 30)
         moment = created if created.tzinfo else created.replace(tzinfo=UTC)
         assert started - timedelta(seconds=1) <= moment <= datetime.now(UTC)
-        assert s.scalar(select(func.count()).where(Claim.reported_on == date(2023, 6, 30))) >= 2
+        assert s.execute(select(func.count()).where(Claim.reported_on == date(2023, 6, 30))).scalar_one() >= 2
         if engine.dialect.name == "sqlite":  # the same text SQLAlchemy writes for these types
             raw_day, raw_stamp = s.execute(
                 text(
@@ -193,7 +193,7 @@ def test_a_row_added_at_the_top_moves_the_others_without_correcting_them(
     path.write_text(TSV, encoding="utf-8")
     load_paths(engine, [path])
 
-    def rows() -> dict[object, tuple[object, ...]]:
+    def rows() -> dict[tuple[str, int], tuple[int, datetime]]:
         with Session(engine) as s:
             found = s.execute(
                 select(Claim.raw_line, Claim.id, Claim.line_no, Claim.updated_at).where(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from bot.errors import InputError
@@ -20,7 +21,7 @@ from tests.conftest import DATA
 
 
 @pytest.fixture
-def engine(db_url: str):  # type: ignore[no-untyped-def]
+def engine(db_url: str) -> Iterator[Engine]:
     engine = make_engine(db_url)
     upgrade(engine)
     yield engine
@@ -34,18 +35,18 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-def claims_snapshot(engine) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+def claims_snapshot(engine: Engine) -> list[tuple[int, date, int, str, datetime]]:
     with Session(engine) as s:
         return list(
             s.execute(
                 select(
                     Claim.id, Claim.reported_on, Claim.number, Claim.party_text, Claim.updated_at
                 ).order_by(Claim.id)
-            )
+            ).tuples()
         )
 
 
-def test_bundled_data_loads_110_claims_totalling_6476(engine) -> None:  # type: ignore[no-untyped-def]
+def test_bundled_data_loads_110_claims_totalling_6476(engine: Engine) -> None:
     report = load_paths(engine)
     assert (report.claims_added, report.claims_total) == (110, 110)
     with Session(engine) as s:
@@ -53,7 +54,7 @@ def test_bundled_data_loads_110_claims_totalling_6476(engine) -> None:  # type: 
         assert s.scalar(select(func.count()).where(Claim.party_count > 1)) == 7
 
 
-def test_reload_changes_nothing(engine) -> None:  # type: ignore[no-untyped-def]
+def test_reload_changes_nothing(engine: Engine) -> None:
     load_paths(engine)
     before = claims_snapshot(engine)
     with Session(engine) as s:
@@ -65,7 +66,7 @@ def test_reload_changes_nothing(engine) -> None:  # type: ignore[no-untyped-def]
         assert data_version(s) == version
 
 
-def test_edited_number_updates_that_row_in_place(engine, data_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_edited_number_updates_that_row_in_place(engine: Engine, data_copy: Path) -> None:
     load_paths(engine, [data_copy])
     before = {row[0]: row for row in claims_snapshot(engine)}
     table = data_copy / "claims" / "pgm-claims-2023h1.txt"
@@ -82,7 +83,7 @@ def test_edited_number_updates_that_row_in_place(engine, data_copy: Path) -> Non
     assert after[changed[0]][4] >= before[changed[0]][4]
 
 
-def test_removed_and_added_rows_are_synced(engine, data_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_removed_and_added_rows_are_synced(engine: Engine, data_copy: Path) -> None:
     load_paths(engine, [data_copy])
     table = data_copy / "claims" / "pgm-claims-2023h1.txt"
     text = table.read_text().replace("21/01/2023 9 Candlelight Party\n", "")
@@ -91,7 +92,7 @@ def test_removed_and_added_rows_are_synced(engine, data_copy: Path) -> None:  # 
     assert (report.claims_added, report.claims_removed, report.claims_total) == (1, 1, 110)
 
 
-def test_duplicate_rows_survive_reload(engine) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_rows_survive_reload(engine: Engine) -> None:
     load_paths(engine)
     load_paths(engine)
     with Session(engine) as s:
@@ -105,7 +106,7 @@ def test_duplicate_rows_survive_reload(engine) -> None:  # type: ignore[no-untyp
     assert dupes == 2
 
 
-def test_people_from_table_rows_are_created_or_linked(engine) -> None:  # type: ignore[no-untyped-def]
+def test_people_from_table_rows_are_created_or_linked(engine: Engine) -> None:
     load_paths(engine)
     with Session(engine) as s:
         table_people = set(s.scalars(select(Person.name).where(Person.origin == "table")))
@@ -136,8 +137,8 @@ def test_people_from_table_rows_are_created_or_linked(engine) -> None:  # type: 
 
 
 def test_unknown_party_is_refused_with_a_suggestion_and_changes_nothing(
-    engine, data_copy: Path
-) -> None:  # type: ignore[no-untyped-def]
+    engine: Engine, data_copy: Path
+) -> None:
     load_paths(engine, [data_copy])
     before = claims_snapshot(engine)
     people = data_copy / "people.yaml"
@@ -167,8 +168,8 @@ def test_unknown_party_is_refused_with_a_suggestion_and_changes_nothing(
     ],
 )
 def test_bad_row_rolls_back_everything(
-    engine, data_copy: Path, bad_line: str, fragment: str
-) -> None:  # type: ignore[no-untyped-def]
+    engine: Engine, data_copy: Path, bad_line: str, fragment: str
+) -> None:
     table = data_copy / "claims" / "pgm-claims-2023h1.txt"
     table.write_text(table.read_text() + bad_line + "\n")
     with pytest.raises(InputError) as caught:
@@ -177,7 +178,7 @@ def test_bad_row_rolls_back_everything(
     assert claims_snapshot(engine) == []
 
 
-def test_yaml_schema_error_changes_nothing(engine, data_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_yaml_schema_error_changes_nothing(engine: Engine, data_copy: Path) -> None:
     load_paths(engine, [data_copy])
     people = data_copy / "people.yaml"
     people.write_text(people.read_text().replace("precision: month", "precision: fortnight", 1))
@@ -186,7 +187,7 @@ def test_yaml_schema_error_changes_nothing(engine, data_copy: Path) -> None:  # 
     assert "people.yaml" in str(caught.value) and "precision" in str(caught.value)
 
 
-def test_unknown_source_names_the_directive_line(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_source_names_the_directive_line(engine: Engine, tmp_path: Path) -> None:
     load_paths(engine)
     table = tmp_path / "t.txt"
     table.write_text("# a comment\n# source: nowhere\n01/07/2023 1 CNRP\n")
@@ -196,7 +197,7 @@ def test_unknown_source_names_the_directive_line(engine, tmp_path: Path) -> None
     assert problem.line == 2 and "unknown source 'nowhere'" in problem.message
 
 
-def test_progress_is_reported(engine) -> None:  # type: ignore[no-untyped-def]
+def test_progress_is_reported(engine: Engine) -> None:
     seen: list[tuple[str, int, int]] = []
     load_paths(engine, progress=lambda *a: seen.append(a))
     assert seen[-1] == ("claims", 110, 110)

@@ -6,13 +6,14 @@ import pytest
 
 from bot.commands import answer_text
 from bot.core.render import to_plain
+from bot.storage.desk import Desk
 
 
 @pytest.mark.parametrize(
     "form",
     ["26/06/2023", "2023-06-26", "26 June 2023", "June 26", "26 Jun 2023", "26/6/23", "26th June"],
 )
-def test_on_every_date_form(desk, form: str) -> None:  # type: ignore[no-untyped-def]
+def test_on_every_date_form(desk: Desk, form: str) -> None:
     answer = answer_text(desk, f"/on {form}")
     text = to_plain(answer)
     assert answer.ok
@@ -29,19 +30,19 @@ def test_on_every_date_form(desk, form: str) -> None:  # type: ignore[no-untyped
     assert "Claimed by pro-government media, chiefly Fresh News" in text
 
 
-def test_on_range(desk) -> None:  # type: ignore[no-untyped-def]
+def test_on_range(desk: Desk) -> None:
     text = to_plain(answer_text(desk, "/on 26/06/2023 - 30/06/2023"))
     assert text.startswith("Claims reported in 26–30 June 2023: 18 reports, 2,281 claimed")
 
 
-def test_on_marks_joint_rows_and_named_people(desk) -> None:  # type: ignore[no-untyped-def]
+def test_on_marks_joint_rows_and_named_people(desk: Desk) -> None:
     text = to_plain(answer_text(desk, "/on 25/06/2023"))
     assert "145 · Candlelight Party / Unnamed Parties (joint row)" in text
     text = to_plain(answer_text(desk, "/on 19/06/2023"))
     assert "names Long Phary (mass trial defendant)" in text
 
 
-def test_on_a_day_without_claims(desk) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_day_without_claims(desk: Desk) -> None:
     answer = answer_text(desk, "/on 01/01/2023")
     assert answer.ok and "No defection claims were reported then." in to_plain(answer)
 
@@ -56,7 +57,7 @@ def test_on_a_day_without_claims(desk) -> None:  # type: ignore[no-untyped-def]
         ("30/06/2023 - 01/06/2023", ""),
     ],
 )
-def test_on_errors(desk, args: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+def test_on_errors(desk: Desk, args: str, fragment: str) -> None:
     answer = answer_text(desk, f"/on {args}")
     assert not answer.ok
     assert fragment in to_plain(answer)

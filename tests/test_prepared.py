@@ -134,12 +134,12 @@ def test_a_claim_naming_several_parties_and_people(db_url: str) -> None:
             (view,) = views(conn, [row])
             assert [p.id for p in view.parties] == list(reversed(party_ids))
             assert [p[0] for p in view.people] == sorted(person_ids)
-            sources = sources_by_id(conn)
+            known = sources_by_id(conn)
             rollup = build(conn)
             for party_id in party_ids:
                 (line,) = [
                     line
-                    for line in rollup.joint_lines(party_id, None, None, 10**6, sources)
+                    for line in rollup.joint_lines(party_id, None, None, 10**6, known)
                     if line.id == claim_id
                 ]
                 assert shown(line) == shown(view)

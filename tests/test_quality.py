@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from bot.ingest.quality import quality_report, render_report
+from bot.storage.desk import Desk
 
 
-def test_report_figures(desk) -> None:  # type: ignore[no-untyped-def]
+def test_report_figures(desk: Desk) -> None:
     report = quality_report(desk.engine)
     assert (report.rows, report.total) == (110, 6476)
     (source,) = report.sources
@@ -25,7 +26,7 @@ def test_report_figures(desk) -> None:  # type: ignore[no-untyped-def]
     assert dissolved[:2] == ("Cambodia National Rescue Party", 2017)
 
 
-def test_rendered_report_mentions_the_mismatch(desk) -> None:  # type: ignore[no-untyped-def]
+def test_rendered_report_mentions_the_mismatch(desk: Desk) -> None:
     text = render_report(quality_report(desk.engine))
     assert "the document's text states 6,473" in text
     assert "MISMATCH" in text

@@ -28,7 +28,7 @@ import handlers.app
 from bot.storage.desk import Desk
 from handlers.errors import SORRY
 from tests.botrig import BOT_USERNAME, expected, open_desk, running_bot
-from tests.fake_bot_api import FakeBotAPI
+from tests.fake_bot_api import FakeBotAPI, FaultKind
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
 
@@ -43,18 +43,19 @@ COMMANDS = (
 )  # fmt: skip
 # Faults, each on one chat's next sendMessage: (kind, chats, times in a row, delay).
 # Per 1,000 chats; scaled with CHATS. A 429 stalls every send for its retry_after (1 s).
+FAULTS_PER_1000: tuple[tuple[FaultKind, int, int, float], ...] = (
+    ("429", 15, 1, 0.0),
+    ("500", 80, 1, 0.0),
+    ("502", 80, 1, 0.0),
+    ("502", 20, 2, 0.0),  # fails twice: the third and last try goes through
+    ("drop", 80, 1, 0.0),
+    ("drop", 20, 2, 0.0),
+    ("slow", 80, 1, 1.5),
+    ("drop", 20, 1, 1.0),  # dropped after a second
+)
 FAULTS = tuple(
     (kind, max(1, count * CHATS // 1_000), times, delay)
-    for kind, count, times, delay in (
-        ("429", 15, 1, 0.0),
-        ("500", 80, 1, 0.0),
-        ("502", 80, 1, 0.0),
-        ("502", 20, 2, 0.0),  # fails twice: the third and last try goes through
-        ("drop", 80, 1, 0.0),
-        ("drop", 20, 2, 0.0),
-        ("slow", 80, 1, 1.5),
-        ("drop", 20, 1, 1.0),  # dropped after a second
-    )
+    for kind, count, times, delay in FAULTS_PER_1000
 )
 
 
@@ -83,7 +84,9 @@ async def test_every_command_answered_exactly_once_despite_faults(
     chats = list(range(FIRST_CHAT, FIRST_CHAT + CHATS))
     asked = {chat: [rng.choice(COMMANDS) for _ in range(PER_CHAT)] for chat in chats}
     want = {text: expected(desk, text) for text in COMMANDS}
-    wanted = {chat: Counter(m for t in texts for m in want[t]) for chat, texts in asked.items()}
+    wanted: dict[int, Counter[str | None]] = {
+        chat: Counter(m for t in texts for m in want[t]) for chat, texts in asked.items()
+    }
     total = sum(sum(c.values()) for c in wanted.values())
 
     # The fake serves from its own thread and event loop: in the bot's loop, thousands of
@@ -97,7 +100,7 @@ async def test_every_command_answered_exactly_once_despite_faults(
         injected: Counter[int] = Counter()
         for kind, count, times, delay in FAULTS:
             for _ in range(count):
-                fake.inject("sendMessage", kind, times=times, chat_id=next(victims), delay=delay)  # type: ignore[arg-type]
+                fake.inject("sendMessage", kind, times=times, chat_id=next(victims), delay=delay)
                 injected[{"429": 429, "500": 500, "502": 502}.get(kind, 0 if kind == "drop" else 200)] += times
         async with running_bot(desk, fake) as rig:
             for round_ in range(PER_CHAT):

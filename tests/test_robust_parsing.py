@@ -8,6 +8,7 @@ accepts: valid HTML for the fake's strict parser, at most 4096 characters, never
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -140,7 +141,7 @@ def test_parse_table_raises_only_input_error_naming_lines(text: str) -> None:
 @EXAMPLES
 @given(st.one_of(ANY_TEXT, HUGE))
 def test_date_parsers_raise_only_their_errors(text: str) -> None:
-    calls = [
+    calls: list[Callable[[], object]] = [
         lambda: parse_day(text, default_year=2023),
         lambda: parse_day_or_range(text, default_year=2023),
         lambda: parse_period(text, latest_year=2023),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import select
 
@@ -14,7 +16,7 @@ ADMIN = 2002
 
 
 @pytest.fixture
-def desk(db_url: str):  # type: ignore[no-untyped-def]
+def desk(db_url: str) -> Iterator[Desk]:
     desk = open_desk(db_url)
     yield desk
     desk.engine.dispose()

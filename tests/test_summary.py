@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bot.commands import answer_text
 from bot.core.render import to_plain
+from bot.storage.desk import Desk
 
 
-def test_default_is_last_complete_week(desk) -> None:  # type: ignore[no-untyped-def]
+def test_default_is_last_complete_week(desk: Desk) -> None:
     # The desk fixture's clock is Monday 3 July 2023, so the last complete week is 26 June–2 July.
     text = to_plain(answer_text(desk, "/summary"))
     assert text.splitlines()[0] == (
@@ -20,7 +21,7 @@ def test_default_is_last_complete_week(desk) -> None:  # type: ignore[no-untyped
     assert "Claimed by pro-government media" in text
 
 
-def test_week_with_joint_rows_and_people(desk) -> None:  # type: ignore[no-untyped-def]
+def test_week_with_joint_rows_and_people(desk: Desk) -> None:
     text = to_plain(answer_text(desk, "/summary 2023-W25"))
     assert "week of 19–25 June 2023" in text
     assert "503 claimed defectors in 13 reports." in text
@@ -28,7 +29,7 @@ def test_week_with_joint_rows_and_people(desk) -> None:  # type: ignore[no-untyp
     assert "Long Phary (mass trial defendant)" in text
 
 
-def test_empty_week_says_so_briefly(desk) -> None:  # type: ignore[no-untyped-def]
+def test_empty_week_says_so_briefly(desk: Desk) -> None:
     answer = answer_text(desk, "/summary 01/01/2024")
     text = to_plain(answer)
     assert answer.ok
@@ -36,5 +37,5 @@ def test_empty_week_says_so_briefly(desk) -> None:  # type: ignore[no-untyped-de
     assert "try /summary 30/06/2023" in text
 
 
-def test_bad_week(desk) -> None:  # type: ignore[no-untyped-def]
+def test_bad_week(desk: Desk) -> None:
     assert not answer_text(desk, "/summary 2023-W60").ok

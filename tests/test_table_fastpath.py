@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import pytest
@@ -71,9 +72,9 @@ def reference_row(line: str, line_no: int) -> Fields:
     return (line_no, reported_on, number, rest, names, people, note, line.rstrip("\n"))
 
 
-def outcome(parse: object, line: str) -> tuple[str, object]:
+def outcome(parse: Callable[[str, int], Iterable[object]], line: str) -> tuple[str, object]:
     try:
-        return "row", tuple(parse(line, 7))  # type: ignore[operator]
+        return "row", tuple(parse(line, 7))
     except ValueError as exc:
         return "error", str(exc)
 

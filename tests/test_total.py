@@ -12,15 +12,16 @@ import pytest
 
 from bot.commands import answer_text
 from bot.core.render import to_plain
+from bot.storage.desk import Desk
 from tests.conftest import ANALYSIS_TITLE
 
 
-def ask(desk, text: str) -> tuple[bool, str]:  # type: ignore[no-untyped-def]
+def ask(desk: Desk, text: str) -> tuple[bool, str]:
     answer = answer_text(desk, text)
     return answer.ok, to_plain(answer)
 
 
-def test_total_all_rows_with_mismatch_caveat(desk) -> None:  # type: ignore[no-untyped-def]
+def test_total_all_rows_with_mismatch_caveat(desk: Desk) -> None:
     ok, text = ask(desk, "/total")
     assert ok
     assert "6,476 in 110 reports" in text
@@ -40,7 +41,7 @@ def test_total_all_rows_with_mismatch_caveat(desk) -> None:  # type: ignore[no-u
         "Candlelight 1/6/2023 - 30/6/2023",
     ],
 )
-def test_candlelight_alone_in_june(desk, args: str) -> None:  # type: ignore[no-untyped-def]
+def test_candlelight_alone_in_june(desk: Desk, args: str) -> None:
     ok, text = ask(desk, f"/total {args}")
     assert ok, text
     assert (
@@ -54,7 +55,7 @@ def test_candlelight_alone_in_june(desk, args: str) -> None:  # type: ignore[no-
     assert "not included above" in text
 
 
-def test_cnrp_joint_rows_are_listed_not_folded(desk) -> None:  # type: ignore[no-untyped-def]
+def test_cnrp_joint_rows_are_listed_not_folded(desk: Desk) -> None:
     ok, text = ask(desk, "/total CNRP")
     assert ok
     assert "380 claimed defectors in 26 reports naming this party alone" in text
@@ -91,13 +92,13 @@ def test_cnrp_joint_rows_are_listed_not_folded(desk) -> None:  # type: ignore[no
         ("26/06/2023", "Claimed defectors, 26 June 2023: 1,201 in 4 reports"),
     ],
 )
-def test_total_forms(desk, args: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_total_forms(desk: Desk, args: str, expected: str) -> None:
     ok, text = ask(desk, f"/total {args}")
     assert ok, text
     assert expected in text
 
 
-def test_political_analyst_is_not_a_party(desk) -> None:  # type: ignore[no-untyped-def]
+def test_political_analyst_is_not_a_party(desk: Desk) -> None:
     ok, text = ask(desk, "/total Political Analyst")
     assert (
         ok and "Political Analyst, all dates" in text and ": 1 claimed defector in 1 report" in text
@@ -105,7 +106,7 @@ def test_political_analyst_is_not_a_party(desk) -> None:  # type: ignore[no-unty
     assert "is not a party" in text
 
 
-def test_all_rows_breakdown_flags_joint_unnamed_and_non_party(desk) -> None:  # type: ignore[no-untyped-def]
+def test_all_rows_breakdown_flags_joint_unnamed_and_non_party(desk: Desk) -> None:
     _, text = ask(desk, "/total June")
     assert "that name several parties jointly" in text
     assert "whose party was not named" in text
@@ -119,13 +120,13 @@ def test_all_rows_breakdown_flags_joint_unnamed_and_non_party(desk) -> None:  # 
         ("Zzyzx Party", "No party in the data matches"),
     ],
 )
-def test_total_errors(desk, args: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+def test_total_errors(desk: Desk, args: str, fragment: str) -> None:
     ok, text = ask(desk, f"/total {args}")
     assert not ok
     assert fragment in text
 
 
-def test_unknown_party_suggests_closest(desk) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_party_suggests_closest(desk: Desk) -> None:
     answer = answer_text(desk, "/total Candlelite June")
     assert not answer.ok
     assert answer.buttons[0].command == "/total Candlelight Party June 2023"

@@ -15,7 +15,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.cli import main
+from bot.core.render import to_plain
 from bot.delivery.watchlists import (
+    Target,
     answer_watch,
     claim_alert,
     due_alerts,
@@ -70,14 +72,20 @@ def watch(desk: Desk, chat_id: int, *names: str) -> None:
         assert answer_watch(desk, chat_id, "private", chat_id, name).ok
 
 
+def target(desk: Desk, text: str) -> Target:
+    found = resolve_target(desk, text)
+    assert isinstance(found, Target), to_plain(found)
+    return found
+
+
 def test_names_resolve_to_people_or_parties(desk: Desk) -> None:
-    assert resolve_target(desk, "Candlelight").name == "Candlelight Party"  # type: ignore[union-attr]
-    assert resolve_target(desk, "CNRP").kind == "party"  # type: ignore[union-attr]
-    assert resolve_target(desk, "kung raya").name == "Kung Raiya"  # type: ignore[union-attr]
-    assert resolve_target(desk, "person Hun Sen").kind == "person"  # type: ignore[union-attr]
+    assert target(desk, "Candlelight").name == "Candlelight Party"
+    assert target(desk, "CNRP").kind == "party"
+    assert target(desk, "kung raya").name == "Kung Raiya"
+    assert target(desk, "person Hun Sen").kind == "person"
     ambiguous = resolve_target(desk, "Bunthorn")
-    assert not isinstance(ambiguous, type(resolve_target(desk, "CNRP")))
-    assert {b.command for b in ambiguous.buttons} == {  # type: ignore[union-attr]
+    assert not isinstance(ambiguous, Target)
+    assert {b.command for b in ambiguous.buttons} == {
         "/watch person Tum Bunthorn",
         "/watch person Thoeun Bunthorn",
     }
@@ -229,7 +237,8 @@ async def test_403_ends_the_chats_watches(fresh_desk: Desk, tmp_path: Path) -> N
 
 async def test_the_minute_ticker_sends_alerts(fresh_desk: Desk, tmp_path: Path) -> None:
     async with running_bot(fresh_desk) as rig:
-        (job,) = rig.app.job_queue.get_jobs_by_name("watchlist-alerts")  # type: ignore[union-attr]
+        assert rig.app.job_queue is not None
+        (job,) = rig.app.job_queue.get_jobs_by_name("watchlist-alerts")
         await rig.say(USER, "/watch Candlelight")
         change_data(fresh_desk, tmp_path)
         before = len(rig.fake.sent_messages(USER))

@@ -5,15 +5,17 @@ from __future__ import annotations
 import pytest
 
 from bot.commands import answer_text
+from bot.core.answer import Answer
 from bot.core.render import to_plain
+from bot.storage.desk import Desk
 
 
-def card(desk, name: str):  # type: ignore[no-untyped-def]
+def card(desk: Desk, name: str) -> tuple[Answer, str]:
     answer = answer_text(desk, f"/who {name}")
     return answer, to_plain(answer)
 
 
-def test_kung_raiya_card(desk) -> None:  # type: ignore[no-untyped-def]
+def test_kung_raiya_card(desk: Desk) -> None:
     answer, text = card(desk, "Kung Raiya")
     assert answer.ok
     lines = text.splitlines()
@@ -57,13 +59,13 @@ def test_kung_raiya_card(desk) -> None:  # type: ignore[no-untyped-def]
         ("Raiya", "Kung Raiya"),
     ],
 )
-def test_spelling_variants_find_the_person(desk, typed: str, canonical: str) -> None:  # type: ignore[no-untyped-def]
+def test_spelling_variants_find_the_person(desk: Desk, typed: str, canonical: str) -> None:
     answer, text = card(desk, typed)
     assert answer.ok, text
     assert text.splitlines()[0] == canonical
 
 
-def test_alias_spellings_are_listed(desk) -> None:  # type: ignore[no-untyped-def]
+def test_alias_spellings_are_listed(desk: Desk) -> None:
     _, text = card(desk, "Sar Longdeth")
     assert "Also spelled: Sarlong Det" in text
     assert (
@@ -72,7 +74,7 @@ def test_alias_spellings_are_listed(desk) -> None:  # type: ignore[no-untyped-de
     )
 
 
-def test_person_known_only_from_the_table(desk) -> None:  # type: ignore[no-untyped-def]
+def test_person_known_only_from_the_table(desk: Desk) -> None:
     answer, text = card(desk, "Long Phary")
     assert answer.ok
     assert "19/06/2023 — Named in a defection claim" in text
@@ -83,7 +85,7 @@ def test_person_known_only_from_the_table(desk) -> None:  # type: ignore[no-unty
     ) in text
 
 
-def test_ambiguous_name_lists_candidates_with_buttons(desk) -> None:  # type: ignore[no-untyped-def]
+def test_ambiguous_name_lists_candidates_with_buttons(desk: Desk) -> None:
     answer, text = card(desk, "Bunthorn")
     assert not answer.ok
     assert "matches more than one person" in text
@@ -91,26 +93,26 @@ def test_ambiguous_name_lists_candidates_with_buttons(desk) -> None:  # type: ig
     assert "score" in text
 
 
-def test_different_people_sharing_a_family_name_are_not_confused(desk) -> None:  # type: ignore[no-untyped-def]
+def test_different_people_sharing_a_family_name_are_not_confused(desk: Desk) -> None:
     answer, text = card(desk, "Sam Inn")
     assert answer.ok and text.splitlines()[0] == "Sam Inn"
     answer, text = card(desk, "Sem Hak")
     assert answer.ok and text.splitlines()[0] == "Sem Hak"
 
 
-def test_no_match_suggests_closest(desk) -> None:  # type: ignore[no-untyped-def]
+def test_no_match_suggests_closest(desk: Desk) -> None:
     answer, text = card(desk, "Sam Rainsy")
     assert not answer.ok
     assert "No one called “Sam Rainsy” is in the data." in text
     assert "Closest names:" in text and answer.buttons
 
 
-def test_who_without_a_name_asks_for_one(desk) -> None:  # type: ignore[no-untyped-def]
+def test_who_without_a_name_asks_for_one(desk: Desk) -> None:
     answer, text = card(desk, "")
     assert not answer.ok and "Whom should I look up?" in text
 
 
-def test_person_flags_never_change_a_card(desk) -> None:  # type: ignore[no-untyped-def]
+def test_person_flags_never_change_a_card(desk: Desk) -> None:
     """The card skips the reads a person's flags rule out; every card in the data is the same
     as with everything read, and the flags agree with the tables."""
     from sqlalchemy import select
@@ -145,7 +147,9 @@ def test_person_flags_never_change_a_card(desk) -> None:  # type: ignore[no-unty
     assert flags[max(ids) + 1000] == ALL_FLAGS  # an id newer than the flags: read it all
 
 
-def test_candidate_names_come_from_the_index_or_else_the_database(desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_candidate_names_come_from_the_index_or_else_the_database(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Suggestions and ambiguous answers name people without reading the database: the name
     index keeps each person's name (one of their aliases). Where it has none the database is
     read, and the answer is the same."""
