@@ -1,7 +1,17 @@
 """The ``desk`` command: ask, chat, run the bot, and look after the data.
 
->>> main(["ask", "/help"]) if False else 0
+>>> import os
+>>> from unittest import mock
+>>> in_memory = mock.patch.dict(os.environ, {"DESK_DATABASE_URL": "sqlite://"})
+>>> with in_memory:  # a fresh database: the bundled data is loaded first
+...     main(["ask", "/on 26/06/2023"])  # doctest: +ELLIPSIS
+Claims reported on 26 June 2023: 4 reports, 1,201 claimed defectors
+...
 0
+>>> with in_memory:
+...     main(["ask", "/frobnicate"])  # doctest: +ELLIPSIS
+I don't know /frobnicate...
+1
 
 Run ``desk --help`` for the list. Errors are reported in one clear line (exit 2 for setup
 problems, 1 for a question that could not be answered); never a traceback.

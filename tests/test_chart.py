@@ -159,11 +159,3 @@ def test_desk_chart_writes_a_png(
     assert f"Wrote {out}" in printed.err
     assert main(["chart", "Zzyzx", "-o", str(tmp_path / "no.png")]) == 1
     assert not (tmp_path / "no.png").exists()
-
-
-def test_doctests() -> None:
-    import doctest
-
-    import bot.commands.chart
-
-    assert doctest.testmod(bot.commands.chart).failed == 0

@@ -137,11 +137,3 @@ async def test_export_without_rows_answers_in_text(desk: Desk) -> None:
         (reply,) = await rig.say(USER, "/export Zzyzx Party")
     assert "No party in the data matches" in (reply.text or "")
     assert rig.calls("sendDocument") == []
-
-
-def test_doctests() -> None:
-    import doctest
-
-    import bot.commands.export
-
-    assert doctest.testmod(bot.commands.export).failed == 0

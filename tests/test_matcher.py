@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import doctest
 import itertools
 import random
 from pathlib import Path
@@ -349,10 +348,6 @@ def test_small_and_bucketed_fuzzy_halves_agree(seed: int, monkeypatch: pytest.Mo
         for limit in (1, 5):
             assert small.resolve(query, limit=limit) == bucketed.resolve(query, limit=limit)
             assert small.suggest(query, limit=limit) == bucketed.suggest(query, limit=limit)
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(bot.core.matcher).failed == 0
 
 
 def test_exact_lookups_agree_between_the_dict_and_the_sorted_buckets(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import string
 
 import pytest
@@ -148,7 +147,3 @@ def test_compact_and_sorted_keys() -> None:
     assert compact_key("Pey Pey Ly") == compact_key("Pey Peyly")
     assert sorted_tokens_key("Sokha Kem") == sorted_tokens_key("H.E. Kem Sokha") == "kem sokha"
     assert sorted_tokens_key("") == compact_key("") == ""
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(bot.core.normalize).failed == 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import doctest
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -28,12 +27,6 @@ from bot.core.periods import (
 
 D = date
 MON_26_JUNE = D(2023, 6, 26)
-
-
-def test_doctests() -> None:
-    result = doctest.testmod(bot.core.periods)
-    assert result.attempted > 10
-    assert result.failed == 0
 
 
 # ------------------------------------------------------------- parse_day --

@@ -129,11 +129,3 @@ async def test_a_command_after_the_mention_is_run_as_it_is(desk: Desk) -> None:
         await rig.sent(GROUP, 1)
     (reply,) = rig.fake.sent_messages(GROUP)
     assert reply.text == expected(desk, "/total CNRP")[0]
-
-
-def test_doctests() -> None:
-    import doctest
-
-    import bot.commands.questions
-
-    assert doctest.testmod(bot.commands.questions).failed == 0

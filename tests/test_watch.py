@@ -282,11 +282,3 @@ async def test_a_migrated_group_keeps_its_watches(fresh_desk: Desk, tmp_path: Pa
         assert alert.chat_id != -71
     with fresh_desk.session() as s:
         assert s.scalar(select(Watch.chat_id)) == alert.chat_id
-
-
-def test_doctests() -> None:
-    import doctest
-
-    import bot.delivery.watchlists
-
-    assert doctest.testmod(bot.delivery.watchlists).failed == 0

@@ -87,11 +87,3 @@ async def test_as_of_through_the_bot(desk: Desk) -> None:
     buttons = reply.message["reply_markup"]["inline_keyboard"]
     assert buttons == [[{"text": "Full card", "callback_data": "/who Kung Raiya"}]]
     assert rig.rejected() == []
-
-
-def test_doctests() -> None:
-    import doctest
-
-    import bot.commands.who
-
-    assert doctest.testmod(bot.commands.who).failed == 0

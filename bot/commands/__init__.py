@@ -5,6 +5,8 @@
 >>> desk = Desk.open("sqlite://")
 >>> split_command("/who@DefectionDeskBot Kung Raiya")
 ('who', 'Kung Raiya')
+>>> print(to_plain(answer_text(desk, "/who@DefectionDeskBot kung raya")).splitlines()[0])
+Kung Raiya
 >>> answer_text(desk, "/frobnicate").ok
 False
 """

@@ -324,6 +324,19 @@ def _party_history(
     """Parties in order: those of roles (undated, so first), then joins, departures and the
     defections that pro-government media claimed, each with its date.
 
+    >>> from bot.storage.desk import Desk
+    >>> from bot.storage.person_facts import person_facts
+    >>> from bot.storage.queries import sources_by_id
+    >>> desk = Desk.open("sqlite://")
+    >>> raiya = desk.people().resolve("Kung Raiya")[0].target
+    >>> with desk.connect() as conn:
+    ...     facts = person_facts(conn, raiya, sources_by_id(conn))
+    >>> for step in _party_history(facts.roles, facts.events, []).split(" → "):
+    ...     print(step)
+    Candlelight Party
+    left the Candlelight Party (16 June 2023)
+    Cambodian People's Party (June 2023)
+    left the Cambodian People's Party (c. July 2023)
     >>> _party_history([], [], [])
     ''
     """

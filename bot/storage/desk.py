@@ -156,9 +156,15 @@ class Desk:
         """Read the data version once for a whole answer: its indexes, rollup, parties and
         sources then all come from that version, with one query instead of one each.
 
+        >>> from bot.storage.version import bump_data_version
         >>> desk = Desk.open("sqlite://")
         >>> with desk.question():
-        ...     desk.version() == desk.version()
+        ...     before = desk.version()
+        ...     with desk.engine.begin() as conn:
+        ...         _ = bump_data_version(conn)  # a change committed meanwhile
+        ...     desk.version() == before  # not seen until the answer is done
+        True
+        >>> desk.version() == before + 1
         True
         """
         pinned = _PINNED.get()

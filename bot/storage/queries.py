@@ -250,10 +250,13 @@ def claims_naming_person(
 
     >>> from bot.storage.desk import Desk
     >>> desk = Desk.open("sqlite://")
+    >>> phary, raiya = (desk.people().resolve(n)[0].target for n in ("Long Phary", "Kung Raiya"))
     >>> with desk.connect() as conn:
-    ...     views = claims_naming_person(conn, 1)
-    >>> all(any(pid == 1 for pid, _, _ in v.people) for v in views)
-    True
+    ...     (view,) = claims_naming_person(conn, phary)
+    ...     claims_naming_person(conn, raiya)  # in the people files, but named in no claim row
+    []
+    >>> view.reported_on, view.number, view.party_text, [name for _, name, _ in view.people]
+    (datetime.date(2023, 6, 19), 1, 'Cambodia National Rescue Party', ['Long Phary'])
     """
     rows = _CLAIMS_NAMING_PERSON.rows(db, person_id=person_id)
     if not rows:
