@@ -42,7 +42,7 @@ def claims_snapshot(engine: Engine) -> list[tuple[int, date, int, str, datetime]
                 select(
                     Claim.id, Claim.reported_on, Claim.number, Claim.party_text, Claim.updated_at
                 ).order_by(Claim.id)
-            ).tuples()
+            )
         )
 
 
