@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from telegram import Update
 from telegram.ext import ContextTypes, MessageHandler, filters
 
 import bot.errors
-from bot.cli import EXIT_UNEXPECTED, _report
+from bot.cli import EXIT_INTERRUPTED, EXIT_UNEXPECTED, _report
 from bot.errors import (
     DeskError,
     FileAccessError,
@@ -36,6 +37,7 @@ from bot.storage.desk import Desk
 from handlers.errors import SORRY
 from tests.botrig import USER, running_bot
 from tests.conftest import REPO
+from tests.fake_bot_api import Call
 
 # -------------------------------------------------------------------------------- the tree --
 
@@ -183,6 +185,18 @@ def test_digests_without_a_token_say_so_and_set_nothing_up(tmp_path: Path) -> No
     assert not db.exists()
 
 
+def test_the_readme_documents_every_exit_status() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit status", 1)[1].split("\n#", 1)[0]
+    documented = {int(n) for n in re.findall(r"^\| (\d+) \|", table, re.M)}
+    used = {cls.exit_code for cls in walk(DeskError)} | {EXIT_UNEXPECTED, EXIT_INTERRUPTED}
+    assert documented == {0} | used
+
+
+def walk(cls: type[DeskError]) -> list[type[DeskError]]:
+    return [cls] + [c for sub in cls.__subclasses__() for c in walk(sub)]
+
+
 def report(error: Exception, token: str | None = None) -> tuple[int, str]:
     settings = load_settings({"TELEGRAM_BOT_TOKEN": token or ""}, env_file=None)
     with contextlib.redirect_stderr(io.StringIO()) as said:
@@ -230,6 +244,10 @@ FAILURES: dict[str, Exception] = {
 }
 
 
+def said(text: str) -> Callable[[Call], bool]:
+    return lambda call: call.ok and call.params["text"] == text
+
+
 async def test_the_error_handler_sends_words_a_chat_can_use(desk: Desk) -> None:
     async def fail(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_message is not None and update.effective_message.text
@@ -248,10 +266,7 @@ async def test_the_error_handler_sends_words_a_chat_can_use(desk: Desk) -> None:
         rig.app.add_handler(MessageHandler(filters.Regex(r"^!fail "), fail), group=-1)
         for name, text in expected.items():
             rig.fake.push_message(USER, USER, f"!fail {name}")
-            await rig.fake.wait_for(
-                "sendMessage",
-                predicate=lambda c, text=text: c.ok and c.params["text"] == text,
-            )
+            await rig.fake.wait_for("sendMessage", predicate=said(text))
     sent = " ".join(c.params["text"] for c in rig.calls("sendMessage", USER))
     assert "db.internal" not in sent and "internal detail" not in sent
     assert rig.rejected() == []

@@ -33,7 +33,7 @@ def rows_of(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
-def test_rows_add_up_to_the_total_figure(desk) -> None:  # type: ignore[no-untyped-def]
+def test_rows_add_up_to_the_total_figure(desk: Desk) -> None:
     file = export_rows(desk, "Candlelight June")
     assert isinstance(file, ExportFile)
     rows = rows_of(file.data)
@@ -53,7 +53,7 @@ def test_rows_add_up_to_the_total_figure(desk) -> None:  # type: ignore[no-untyp
     assert file.filename == "defection-claims_candlelight-party_june-2023.csv"
 
 
-def test_all_rows_of_a_month_and_named_people(desk) -> None:  # type: ignore[no-untyped-def]
+def test_all_rows_of_a_month_and_named_people(desk: Desk) -> None:
     file = export_rows(desk, "June")
     assert isinstance(file, ExportFile)
     rows = rows_of(file.data)
@@ -70,13 +70,13 @@ def test_all_rows_of_a_month_and_named_people(desk) -> None:  # type: ignore[no-
         ("CNRP 31/06/2023", "31/06/2023 is not a date"),
     ],
 )
-def test_no_rows_says_why(desk, args: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_rows_says_why(desk: Desk, args: str, fragment: str) -> None:
     answer = export_rows(desk, args)
     assert isinstance(answer, Answer) and not answer.ok
     assert fragment in to_plain(answer)
 
 
-def test_console_describes_the_file(desk) -> None:  # type: ignore[no-untyped-def]
+def test_console_describes_the_file(desk: Desk) -> None:
     answer = answer_text(desk, "/export CNRP")
     assert answer.ok
     assert "In Telegram, /export sends these rows as a CSV file" in to_plain(answer)
@@ -91,7 +91,7 @@ def test_console_describes_the_file(desk) -> None:  # type: ignore[no-untyped-de
         ("/total", "/export"),
     ],
 )
-def test_total_offers_its_rows(desk, question: str, command: str) -> None:  # type: ignore[no-untyped-def]
+def test_total_offers_its_rows(desk: Desk, question: str, command: str) -> None:
     answer = answer_text(desk, question)
     assert [(b.label, b.command) for b in answer.buttons] == [("Show the rows", command)]
     # The button's words select exactly the rows behind the figure.
@@ -103,11 +103,11 @@ def test_total_offers_its_rows(desk, question: str, command: str) -> None:  # ty
         assert f"{sum(int(r['number']) for r in single):,}" == figure
 
 
-def test_no_button_when_there_are_no_rows(desk) -> None:  # type: ignore[no-untyped-def]
+def test_no_button_when_there_are_no_rows(desk: Desk) -> None:
     assert answer_text(desk, "/total Candlelight 2022").buttons == []
 
 
-async def test_export_is_sent_as_a_document(desk) -> None:  # type: ignore[no-untyped-def]
+async def test_export_is_sent_as_a_document(desk: Desk) -> None:
     want = export_rows(desk, "Candlelight June")
     assert isinstance(want, ExportFile)
     async with running_bot(desk) as rig:
@@ -120,7 +120,7 @@ async def test_export_is_sent_as_a_document(desk) -> None:  # type: ignore[no-un
     assert rig.rejected({"sendDocument"}) == []
 
 
-async def test_show_the_rows_button_sends_the_file(desk) -> None:  # type: ignore[no-untyped-def]
+async def test_show_the_rows_button_sends_the_file(desk: Desk) -> None:
     async with running_bot(desk) as rig:
         (total,) = await rig.say(USER, "/total Candlelight June")
         keyboard = total.message["reply_markup"]["inline_keyboard"]
@@ -133,11 +133,12 @@ async def test_show_the_rows_button_sends_the_file(desk) -> None:  # type: ignor
     assert call.params["document"].filename == "defection-claims_candlelight-party_june-2023.csv"
     # The answer stays on screen: the press sends a file rather than editing the message.
     assert rig.calls("editMessageText") == []
-    assert rig.fake.message(USER, total.message_id)["text"] == total.text
+    shown = rig.fake.message(USER, total.message_id)
+    assert shown is not None and shown["text"] == total.text
     assert rig.rejected() == []
 
 
-async def test_export_without_rows_answers_in_text(desk) -> None:  # type: ignore[no-untyped-def]
+async def test_export_without_rows_answers_in_text(desk: Desk) -> None:
     async with running_bot(desk) as rig:
         (reply,) = await rig.say(USER, "/export Zzyzx Party")
     assert "No party in the data matches" in (reply.text or "")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.settings import SettingsError, load_settings
 
 
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)  # no stray .env
     for name in ("DESK_DATABASE_URL", "DESK_TIMEZONE", "DESK_ADMIN_IDS", "TELEGRAM_BOT_TOKEN",
                  "DESK_WEBHOOK_PORT"):
@@ -38,7 +40,7 @@ def test_defaults_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.database_url.startswith("sqlite:///")
 
 
-def test_dotenv_is_read_and_token_never_shown(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_dotenv_is_read_and_token_never_shown(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=123:SECRET-TOKEN\n")
     settings = load_settings()
     assert settings.telegram_bot_token is not None
@@ -46,7 +48,7 @@ def test_dotenv_is_read_and_token_never_shown(monkeypatch: pytest.MonkeyPatch, t
     assert "SECRET-TOKEN" not in repr(settings) and "SECRET-TOKEN" not in str(settings)
 
 
-def test_explicit_values_win_over_the_dotenv_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_explicit_values_win_over_the_dotenv_file(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("DESK_TIMEZONE=Europe/Paris\nDESK_LOG_LEVEL=debug\n")
     settings = load_settings({"DESK_TIMEZONE": "Asia/Bangkok"})
     assert settings.timezone == "Asia/Bangkok"
