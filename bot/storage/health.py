@@ -4,8 +4,8 @@
 >>> engine = health_engine("sqlite://"); upgrade(engine)
 >>> check_health(engine).ok
 True
->>> check_url("sqlite:////nowhere/desk.sqlite3")
-Health(ok=False, message='no database at /nowhere/desk.sqlite3 (nothing has set it up yet)')
+>>> print(check_url("sqlite:////nowhere/desk.sqlite3").message)
+no database at /nowhere/desk.sqlite3 yet (no schema: run `desk migrate`)
 
 Used by the container's HEALTHCHECK and by monitoring: exit 0 when healthy, 1 otherwise
 (Docker reserves 2), with one line saying why. It only reads: it creates no SQLite file or
@@ -49,7 +49,7 @@ def check_url(url: str, timeout: int = TIMEOUT_SECONDS) -> Health:
     """The health of the database at ``url``, creating nothing."""
     missing = absent_file(url)
     if missing is not None:
-        return Health(False, f"no database at {missing} (nothing has set it up yet)")
+        return Health(False, f"no database at {missing} yet (no schema: run `desk migrate`)")
     engine = health_engine(url, timeout)
     try:
         return check_health(engine)
