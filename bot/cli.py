@@ -279,7 +279,10 @@ def _backup(file: Path, settings: Settings) -> int:
             try:
                 with _writing(partial, "utf-8", shown=file) as out:
                     report = backup(engine, out)
-                partial.replace(file)
+                try:
+                    partial.replace(file)
+                except OSError as exc:
+                    raise FileAccessError(str(file), "write", exc.strerror or str(exc)) from None
             except BaseException:
                 partial.unlink(missing_ok=True)
                 raise
@@ -292,19 +295,20 @@ def _backup(file: Path, settings: Settings) -> int:
 def _restore(file: Path, settings: Settings) -> int:
     from bot.storage.backup import restore
 
+    if str(file) == "-":
+        stream: TextIO = sys.stdin
+    else:
+        try:  # before the database is touched: a wrong name changes nothing
+            stream = file.open(encoding="utf-8")
+        except OSError as exc:
+            raise FileAccessError(str(file), "read", exc.strerror or str(exc)) from None
     engine = _engine(settings)
     try:
-        if str(file) == "-":
-            report = restore(engine, sys.stdin, name="<stdin>")
-        else:
-            try:
-                stream = file.open(encoding="utf-8")
-            except OSError as exc:
-                raise FileAccessError(str(file), "read", exc.strerror or str(exc)) from None
-            with stream:
-                report = restore(engine, stream, name=str(file))
+        report = restore(engine, stream, name="<stdin>" if stream is sys.stdin else str(file))
     finally:
         engine.dispose()
+        if stream is not sys.stdin:
+            stream.close()
     print(f"Restored {report.summary()}")
     return 0
 
