@@ -12,22 +12,47 @@ Claims reported on 26 June 2023: 4 reports, 1,201 claimed defectors
 ...     main(["ask", "/frobnicate"])  # doctest: +ELLIPSIS
 I don't know /frobnicate...
 1
+>>> import contextlib, io
+>>> with contextlib.redirect_stderr(io.StringIO()) as said:
+...     status = _report(StorageError("the database does not answer"), None)
+>>> print(status, said.getvalue(), end="")
+2 desk: the database does not answer
 
-Run ``desk --help`` for the list. Errors are reported in one clear line (exit 2 for setup
-problems, 1 for a question that could not be answered); never a traceback.
+Run ``desk --help`` for the list. A failure is one clear line (``desk: ...``), never a
+traceback, and the exit status says what kind (README, "Exit status"; bot/errors.py draws
+the tree of errors and gives each its status):
+
+- 0: done (``desk ask``: answered; ``desk health``: healthy);
+- 1: not done, for a reason in what was asked: a question not answered, input with problems
+  (nothing was changed), a file that cannot be read or written, an unhealthy database
+  (``desk health``, which never exits 2: Docker reserves it), a summary that could not be sent;
+- 2: the desk is not set up to do it: bad settings or command-line usage, a database that does
+  not answer or was never set up where that matters, no Telegram token for ``desk digests run``;
+- 70: an unexpected failure, a bug: one line naming it (``DESK_LOG_LEVEL=DEBUG`` adds the
+  traceback);
+- 130: interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from bot.errors import InputError
-from bot.settings import Settings, SettingsError, load_settings
+from bot.errors import FileAccessError, InputError, SettingsError, StorageError, explained
+from bot.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+EXIT_UNEXPECTED = 70  # EX_SOFTWARE in sysexits.h: an internal error
+EXIT_INTERRUPTED = 130
 
 NO_TOKEN_HELP = """\
 No Telegram token is configured, so the bot cannot connect to Telegram.
@@ -108,29 +133,50 @@ def _main(args: argparse.Namespace) -> int:
     if args.cmd is None:
         _parser().print_help()
         return 0
+    settings: Settings | None = None
     try:
         settings = load_settings()
-        return int(_dispatch(args, settings))
-    except SettingsError as exc:
-        print(f"desk: {exc}", file=sys.stderr)
-        return 2
-    except InputError as exc:
-        print("desk: nothing was changed; the input has problems:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
+        code = int(_dispatch(args, settings))
     except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # the last line of defence: a message, not a traceback
-        from sqlalchemy.exc import OperationalError
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the last line of defence: words, not a traceback
+        code = _report(exc, settings)
+    if args.cmd == "health":
+        return min(code, 1)  # Docker reserves 2 for health checks; anything wrong is "unhealthy"
+    return code
 
-        if isinstance(exc, OperationalError):
-            print(
-                f"desk: cannot use the database ({exc.orig}); check DESK_DATABASE_URL",
-                file=sys.stderr,
-            )
-            return 2
-        raise
+
+def _report(exc: Exception, settings: Settings | None) -> int:
+    """Print ``exc`` as ``desk: ...`` on standard error; the exit status for it."""
+    error = explained(exc)
+    if isinstance(error, InputError):
+        _say("nothing was changed; the input has problems:", settings)
+        for problem in error.problems:
+            print(_redacted(f"  {problem}", settings), file=sys.stderr)
+        return error.exit_code
+    if error is not None:
+        _say(str(error), settings)
+        return error.exit_code
+    _say(
+        f"unexpected error ({type(exc).__name__}: {exc}). This is a bug; please report it"
+        " (DESK_LOG_LEVEL=DEBUG shows the details).",
+        settings,
+    )
+    level = settings.log_level if settings else os.environ.get("DESK_LOG_LEVEL", "")
+    if level.upper() == "DEBUG":
+        import traceback
+
+        print(_redacted("".join(traceback.format_exception(exc)), settings), file=sys.stderr)
+    return EXIT_UNEXPECTED
+
+
+def _say(message: str, settings: Settings | None) -> None:
+    print(_redacted(f"desk: {message}", settings), file=sys.stderr)
+
+
+def _redacted(text: str, settings: Settings | None) -> str:
+    token = settings.telegram_bot_token if settings else None
+    return text.replace(token.get_secret_value(), str(token)) if token else text
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -157,8 +203,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         print(report.summary())
         return 0
     if args.cmd in ("health", "export", "backup", "restore"):
-        # Before Desk.open: these must not migrate or load anything by themselves.
+        # Before Desk.open: each decides for itself what an empty database gets (README).
         return _ops(args, settings)
+    if args.cmd == "digests" and settings.telegram_bot_token is None:
+        # Before Desk.open: a run that cannot send sets nothing up.
+        raise SettingsError("TELEGRAM_BOT_TOKEN is not set; digests need the bot to send them.")
     desk = Desk.open(settings.database_url, timezone=settings.timezone)
     if args.cmd == "ask":
         from bot.commands import answer_text
@@ -191,51 +240,106 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ops(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.storage.backup import OpsError, backup, export_claims, restore
-    from bot.storage.engine import make_engine
-
     if args.cmd == "health":
-        from bot.storage.health import check_health, health_engine
+        from bot.storage.health import check_url
 
-        health = check_health(health_engine(settings.database_url))
+        health = check_url(settings.database_url)
         print(f"{'ok' if health.ok else 'unhealthy'}: {health.message}")
         return 0 if health.ok else 1
-    engine = make_engine(settings.database_url)
-    try:
-        if args.cmd == "export":
+    if args.cmd == "export":
+        from bot.commands.export import export_claims
+        from bot.storage.desk import Desk
+
+        # Sets up and loads an empty database first, as `desk ask` does: the rows are the
+        # ones the bot answers from.
+        desk = Desk.open(settings.database_url, timezone=settings.timezone)
+        try:
             if args.output is None:
-                count = export_claims(engine, sys.stdout, args.format)
+                count = export_claims(desk.engine, sys.stdout, args.format)
             else:
-                with args.output.open("w", encoding="utf-8", newline="") as out:
-                    count = export_claims(engine, out, args.format)
-            print(f"Exported {count:,} claims.", file=sys.stderr)
-        elif args.cmd == "backup":
-            if str(args.file) == "-":
-                report = backup(engine, sys.stdout)
-            else:
-                # Written beside the target and renamed: a failed backup never leaves half a file.
-                partial = args.file.with_name(args.file.name + ".partial")
-                with partial.open("w", encoding="utf-8") as out:
-                    report = backup(engine, out)
-                partial.replace(args.file)
-            print(f"Backed up {report.summary()}", file=sys.stderr)
+                # CSV files get a byte-order mark, as /export's do: spreadsheets read UTF-8.
+                encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+                with _writing(args.output, encoding) as out:
+                    count = export_claims(desk.engine, out, args.format)
+        finally:
+            desk.engine.dispose()
+        print(f"Exported {count:,} claims.", file=sys.stderr)
+        return 0
+    if args.cmd == "backup":
+        return _backup(args.file, settings)
+    return _restore(args.file, settings)
+
+
+def _backup(file: Path, settings: Settings) -> int:
+    from bot.storage.backup import backup
+    from bot.storage.health import absent_file
+
+    missing = absent_file(settings.database_url)
+    if missing is not None:  # checked first: connecting would create it
+        raise StorageError(
+            f"no database at {missing}: there is nothing to back up. "
+            "Is DESK_DATABASE_URL the database you mean?"
+        )
+    engine = _engine(settings)
+    try:
+        if str(file) == "-":
+            report = backup(engine, sys.stdout)
         else:
-            if str(args.file) == "-":
-                report = restore(engine, sys.stdin, name="<stdin>")
-            else:
+            # Written beside the target and renamed: a failed backup never leaves half a file,
+            # nor an empty one.
+            partial = file.with_name(file.name + ".partial")
+            try:
+                with _writing(partial, "utf-8", shown=file) as out:
+                    report = backup(engine, out)
                 try:
-                    with args.file.open(encoding="utf-8") as stream:
-                        report = restore(engine, stream, name=str(args.file))
+                    partial.replace(file)
                 except OSError as exc:
-                    print(f"desk: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
-                    return 1
-            print(f"Restored {report.summary()}")
-    except OpsError as exc:
-        print(f"desk: {exc}", file=sys.stderr)
-        return 1
+                    raise FileAccessError(str(file), "write", exc.strerror or str(exc)) from None
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
     finally:
         engine.dispose()
+    print(f"Backed up {report.summary()}", file=sys.stderr)
     return 0
+
+
+def _restore(file: Path, settings: Settings) -> int:
+    from bot.storage.backup import restore
+
+    if str(file) == "-":
+        stream: TextIO = sys.stdin
+    else:
+        try:  # before the database is touched: a wrong name changes nothing
+            stream = file.open(encoding="utf-8")
+        except OSError as exc:
+            raise FileAccessError(str(file), "read", exc.strerror or str(exc)) from None
+    engine = _engine(settings)
+    try:
+        report = restore(engine, stream, name="<stdin>" if stream is sys.stdin else str(file))
+    finally:
+        engine.dispose()
+        if stream is not sys.stdin:
+            stream.close()
+    print(f"Restored {report.summary()}")
+    return 0
+
+
+def _engine(settings: Settings) -> Engine:
+    from bot.storage.engine import make_engine
+
+    return make_engine(settings.database_url)
+
+
+@contextmanager
+def _writing(path: Path, encoding: str, *, shown: Path | None = None) -> Iterator[TextIO]:
+    """``path`` open for writing text; an operating-system refusal becomes a FileAccessError
+    (naming ``shown``, the file the operator asked for, when ``path`` stands in for it)."""
+    try:
+        with path.open("w", encoding=encoding, newline="") as out:
+            yield out
+    except OSError as exc:
+        raise FileAccessError(str(shown or path), "write", exc.strerror or str(exc)) from None
 
 
 def _timestamp(text: str) -> datetime:
@@ -256,12 +360,6 @@ def _digests_run(desk: object, settings: Settings, as_of: datetime | None) -> in
     from handlers.watches import send_watch_alerts
 
     assert isinstance(desk, Desk)
-    if settings.telegram_bot_token is None:
-        print(
-            "desk: TELEGRAM_BOT_TOKEN is not set; digests need the bot to send them.",
-            file=sys.stderr,
-        )
-        return 2
 
     async def run() -> int:
         app = build_application(desk, settings)
@@ -295,8 +393,7 @@ def _chart_file(desk: object, words: str, output: Path) -> int:
     try:
         output.write_bytes(chart.png)
     except OSError as exc:
-        print(f"desk: cannot write {output}: {exc.strerror}", file=sys.stderr)
-        return 1
+        raise FileAccessError(str(output), "write", exc.strerror or str(exc)) from None
     print(to_plain(chart.caption))
     print(f"Wrote {output}.", file=sys.stderr)
     return 0

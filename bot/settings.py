@@ -6,7 +6,8 @@
 >>> s.webhook_port
 8443
 
-Bad values fail at start-up with one message naming every bad variable (:class:`SettingsError`).
+Bad values fail at start-up with one message naming every bad variable
+(:class:`bot.errors.SettingsError`).
 The bot token is a :class:`Secret`, so it never appears in reprs or logs.
 
 Plain dataclasses rather than pydantic-settings: ``desk ask`` reads these on every call, and
@@ -24,9 +25,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-
-class SettingsError(Exception):
-    """A setting has a bad value; the message names the variable and the problem."""
+from bot.errors import SettingsError as SettingsError  # re-exported: the tree is in bot.errors
 
 
 class Secret:

@@ -1,8 +1,7 @@
-"""``desk export``, ``desk backup`` and ``desk restore`` on real SQLite files and PostgreSQL."""
+"""``desk backup`` and ``desk restore`` on real SQLite files and PostgreSQL."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -17,9 +16,10 @@ import pytest
 from sqlalchemy import Engine, delete, func, inspect, select
 from sqlalchemy.orm import Session
 
+from bot.commands.export import export_claims
 from bot.errors import InputError
 from bot.ingest.loader import load_paths
-from bot.storage.backup import EXPORT_COLUMNS, backup, export_claims, restore
+from bot.storage.backup import backup, restore
 from bot.storage.engine import make_engine
 from bot.storage.migrate import HEAD, current_revision, upgrade
 from bot.storage.models import Claim, Source
@@ -75,48 +75,6 @@ def claim_count(engine: Engine) -> int:
         return s.scalar(select(func.count(Claim.id))) or 0
 
 
-# ---------------------------------------------------------------------------------- export --
-
-
-def test_export_csv_has_every_claim_with_a_header(seeded_url: str) -> None:
-    engine = make_engine(seeded_url)
-    out = io.StringIO(newline="")
-    assert export_claims(engine, out, "csv") == TOTAL_ROWS
-    engine.dispose()
-    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
-    assert len(rows) == TOTAL_ROWS
-    assert tuple(rows[0]) == EXPORT_COLUMNS
-    assert sum(int(r["number"]) for r in rows) == TOTAL_DEFECTORS
-    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
-    assert {r["source"] for r in rows} == {"pgm-claims-2023h1"}
-    assert all(r["claimant"] == "pro-government media, chiefly Fresh News" for r in rows)
-    joint = [
-        r
-        for r in rows
-        if r["original_line"] == "25/06/2023 145 Candlelight Party / Unnamed Parties"
-    ]
-    assert len(joint) == 1 and joint[0]["parties"] == "Candlelight Party / Unnamed Parties"
-    (named,) = [r for r in rows if "Long Phary" in r["original_line"]]
-    assert named["people"] == "Long Phary"
-    assert named["date"] == "2023-06-19" and named["number"] == "1"
-    assert named["parties"] == "Cambodia National Rescue Party"
-
-
-def test_export_json_is_a_list_of_objects(seeded_url: str) -> None:
-    engine = make_engine(seeded_url)
-    out = io.StringIO()
-    assert export_claims(engine, out, "json") == TOTAL_ROWS
-    engine.dispose()
-    rows = json.loads(out.getvalue())
-    assert isinstance(rows, list) and len(rows) == TOTAL_ROWS
-    assert all(tuple(r) == EXPORT_COLUMNS for r in rows)
-    assert sum(r["number"] for r in rows) == TOTAL_DEFECTORS
-    assert all(isinstance(r["number"], int) and isinstance(r["parties"], list) for r in rows)
-    joint = [r for r in rows if len(r["parties"]) > 1]
-    assert joint and all(" / ".join(r["parties"]) in r["original_line"] for r in joint)
-    assert sum(len(r["people"]) for r in rows) >= 4  # the "(including ...)" rows
-
-
 def desk_cli(*args: str, url: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DESK_DATABASE_URL": url}
     env.pop("TELEGRAM_BOT_TOKEN", None)
@@ -131,22 +89,9 @@ def desk_cli(*args: str, url: str, stdin: str | None = None) -> subprocess.Compl
     )
 
 
-def test_cli_export_backup_and_restore(tmp_path: Path) -> None:
+def test_cli_backup_and_restore(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
     assert desk_cli("load", url=url).returncode == 0
-
-    result = desk_cli("export", url=url)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == ",".join(EXPORT_COLUMNS)
-    assert "Exported 110 claims." in result.stderr
-
-    target = tmp_path / "claims.json"
-    result = desk_cli("export", "--format", "json", "-o", str(target), url=url)
-    assert result.returncode == 0, result.stderr
-    assert len(json.loads(target.read_text(encoding="utf-8"))) == TOTAL_ROWS
-    csv_file = tmp_path / "claims.csv"
-    assert desk_cli("export", "-o", str(csv_file), url=url).returncode == 0
-    assert b"\r\r\n" not in csv_file.read_bytes()  # the csv module's line ends, untranslated
 
     saved_file = tmp_path / "desk-backup.json"
     result = desk_cli("backup", str(saved_file), url=url)
@@ -169,11 +114,32 @@ def test_cli_export_backup_and_restore(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_backup_of_a_database_without_schema_says_what_to_do(tmp_path: Path) -> None:
-    result = desk_cli("backup", str(tmp_path / "b.json"), url=f"sqlite:///{tmp_path / 'e.db'}")
+def test_backup_of_a_database_never_set_up_creates_nothing(tmp_path: Path) -> None:
+    """Nothing to keep: most likely DESK_DATABASE_URL names the wrong database."""
+    target = tmp_path / "b.json"
+    for url in (f"sqlite:///{tmp_path / 'absent.db'}", f"sqlite:///{tmp_path / 'empty.db'}"):
+        if "empty" in url:
+            make_engine(url).connect().close()  # a file that exists, with no schema
+        result = desk_cli("backup", str(target), url=url)
+        assert result.returncode == 2, result.stderr
+        assert "nothing to back up" in result.stderr and "DESK_DATABASE_URL" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]  # no b.json, no .partial
+
+
+def test_backup_and_restore_files_that_cannot_be_opened_are_one_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    assert desk_cli("migrate", url=url).returncode == 0
+    result = desk_cli("backup", str(tmp_path / "no" / "such" / "dir" / "b.json"), url=url)
     assert result.returncode == 1
-    assert "run `desk migrate`" in result.stderr
-    assert not (tmp_path / "b.json").exists()
+    assert result.stderr == (
+        f"desk: cannot write {tmp_path}/no/such/dir/b.json: No such file or directory\n"
+    )
+    result = desk_cli("restore", str(tmp_path / "missing.json"), url=url)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"desk: cannot read {tmp_path}/missing.json: No such file or directory\n"
+    )
 
 
 # ----------------------------------------------------------------------- backup and restore --

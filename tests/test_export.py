@@ -1,5 +1,6 @@
 """``/export``: the rows behind an answer as a CSV document, so every figure can be checked;
-``/total`` offers them with a "Show the rows" button whose press sends the file.
+``/total`` offers them with a "Show the rows" button whose press sends the file. ``desk export``
+writes every row with the same writer.
 
 Reference figures as in tests/test_total.py (awk over the seed table): Candlelight alone in June
 3,483 in 26 reports; joint rows with Candlelight in June 236 in 5; all of June 4,942 in 55.
@@ -9,16 +10,21 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from bot.commands import answer_text
-from bot.commands.export import COLUMNS, ExportFile, export_rows
+from bot.commands.export import COLUMNS, ExportFile, export_claims, export_rows
 from bot.core.answer import Answer
 from bot.core.render import to_plain
 from bot.storage.desk import Desk
 from tests.botrig import USER, running_bot
-from tests.conftest import ANALYSIS_CITATION
+from tests.conftest import ANALYSIS_CITATION, REPO
 from tests.fake_bot_api import UploadedFile, parse_html
 
 
@@ -137,3 +143,70 @@ async def test_export_without_rows_answers_in_text(desk: Desk) -> None:
         (reply,) = await rig.say(USER, "/export Zzyzx Party")
     assert "No party in the data matches" in (reply.text or "")
     assert rig.calls("sendDocument") == []
+
+
+# ------------------------------------------------------------------------------ desk export --
+
+TOTAL_ROWS, TOTAL_DEFECTORS = 110, 6_476
+
+
+def test_desk_export_writes_what_export_sends_for_every_row(desk: Desk) -> None:
+    """One writer: `desk export` is byte for byte the /export file of all rows (BOM aside)."""
+    everything = export_rows(desk, "")
+    assert isinstance(everything, ExportFile) and everything.rows == TOTAL_ROWS
+    out = io.StringIO(newline="")
+    assert export_claims(desk.engine, out, "csv") == TOTAL_ROWS
+    assert out.getvalue().encode("utf-8-sig") == everything.data
+    rows = rows_of(everything.data)
+    assert sum(int(r["number"]) for r in rows) == TOTAL_DEFECTORS
+    joint = [r for r in rows if r["original_line"] == "25/06/2023 145 Candlelight Party / Unnamed Parties"]
+    assert len(joint) == 1 and joint[0]["parties"] == "Candlelight Party / Unnamed Parties"
+    assert joint[0]["row_type"] == "joint"
+
+
+def test_desk_export_json_has_the_same_columns_with_lists(desk: Desk) -> None:
+    out = io.StringIO()
+    assert export_claims(desk.engine, out, "json") == TOTAL_ROWS
+    records = json.loads(out.getvalue())
+    assert isinstance(records, list) and len(records) == TOTAL_ROWS
+    assert all(tuple(r) == COLUMNS for r in records)
+    assert sum(r["number"] for r in records) == TOTAL_DEFECTORS
+    assert all(isinstance(r["number"], int) and isinstance(r["parties"], list) for r in records)
+    joint = [r for r in records if len(r["parties"]) > 1]
+    assert len(joint) == 7 and all(r["row_type"] == "joint" for r in joint)
+    assert all(" / ".join(r["parties"]) in r["original_line"] for r in joint)
+    (named,) = [r for r in records if "Long Phary" in r["original_line"]]
+    assert named["named_people"] == ["Long Phary (mass trial defendant)"]
+    assert (named["date"], named["number"]) == ("2023-06-19", 1)
+    # The CSV's cells are these values, lists joined.
+    csv_out = io.StringIO(newline="")
+    export_claims(desk.engine, csv_out, "csv")
+    line = next(r for r in csv.DictReader(io.StringIO(csv_out.getvalue())) if "Long Phary" in r["original_line"])
+    assert line == {**named, "number": "1", "parties": "Cambodia National Rescue Party",
+                    "named_people": "Long Phary (mass trial defendant)"}
+
+
+def test_desk_export_on_the_command_line(tmp_path: Path) -> None:
+    env = {**os.environ, "DESK_DATABASE_URL": f"sqlite:///{tmp_path / 'desk.sqlite3'}"}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+
+    def desk_export(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "bot.cli", "export", *args], cwd=REPO,
+                              env=env, capture_output=True, text=True, timeout=120)
+
+    result = desk_export()  # an empty database: set up and loaded first, as for desk ask
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == ",".join(COLUMNS)  # no byte-order mark on a pipe
+    assert "Exported 110 claims." in result.stderr
+    csv_file = tmp_path / "claims.csv"
+    assert desk_export("-o", str(csv_file)).returncode == 0
+    data = csv_file.read_bytes()
+    assert b"\r\r\n" not in data  # the csv module's line ends, untranslated
+    assert len(rows_of(data)) == TOTAL_ROWS  # with the byte-order mark, as /export sends
+    json_file = tmp_path / "claims.json"
+    assert desk_export("--format", "json", "-o", str(json_file)).returncode == 0
+    assert len(json.loads(json_file.read_text(encoding="utf-8"))) == TOTAL_ROWS
+    result = desk_export("-o", str(tmp_path / "missing" / "x.csv"))
+    assert (result.returncode, result.stderr) == (
+        1, f"desk: cannot write {tmp_path}/missing/x.csv: No such file or directory\n")
+

@@ -15,15 +15,22 @@ The rows are the ones ``/total`` counts for the same words: with a party, the ro
 alone (``row_type`` "single party": they add up to the /total figure) and the joint rows that
 include it ("joint": listed apart there, never split). The file is UTF-8 with a byte-order mark,
 so spreadsheet programs open curly quotes and Khmer names correctly.
+
+``desk export`` writes every claim with the same writer (:func:`write_claims`): the same
+columns, as CSV or as JSON (one object per claim, parties and people as lists).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Literal, TextIO
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from bot.commands.chart import slug
 from bot.commands.common import CLAIM_CAVEAT, PartyMatch, day, party_and_period
@@ -45,6 +52,7 @@ COLUMNS = (
     "original_line",
 )
 MAX_ROWS = 100_000  # ~15 MB of CSV; Telegram takes documents up to 50 MB
+ExportFormat = Literal["csv", "json"]
 
 
 @dataclass(frozen=True)
@@ -107,26 +115,11 @@ def export_rows(desk: Desk, args: str) -> ExportFile | Answer:
     if isinstance(chosen, Answer):
         return chosen
     out = io.StringIO()
-    out.write("\ufeff")  # byte-order mark: Excel then reads the file as UTF-8
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for v in chosen.views:
-        people = "; ".join(f"{name} ({desc})" if desc else name for _, name, desc in v.people)
-        writer.writerow(
-            (
-                v.reported_on.isoformat(),
-                v.number,
-                " / ".join(p.name for p in v.parties),
-                "joint" if v.joint else "single party",
-                people,
-                citation(v.source),
-                v.claimant,
-                v.raw_line,
-            )
-        )
+    write_claims(out, chosen.views)
     return ExportFile(
         f"defection-claims_{slug(chosen.heading)}.csv",
-        out.getvalue().encode("utf-8"),
+        # With a byte-order mark: spreadsheet programs then read the file as UTF-8.
+        out.getvalue().encode("utf-8-sig"),
         _caption(chosen),
         len(chosen.views),
     )
@@ -175,3 +168,86 @@ def answer_export(desk: Desk, args: str) -> Answer:
         "command line, desk export writes every row."
     )
     return answer
+
+
+# ------------------------------------------------------------- the one writer, desk export --
+
+
+def claim_record(view: ClaimView) -> dict[str, Any]:
+    """One claim as every export writes it: a value for each of :data:`COLUMNS`.
+
+    Parties and named people are lists here; the CSV joins them (" / " and "; ").
+    """
+    return {
+        "date": view.reported_on.isoformat(),
+        "number": view.number,
+        "parties": [p.name for p in view.parties],
+        "row_type": "joint" if view.joint else "single party",
+        "named_people": [f"{name} ({desc})" if desc else name for _, name, desc in view.people],
+        "source": citation(view.source),
+        "claimant": view.claimant,
+        "original_line": view.raw_line,
+    }
+
+
+def write_claims(out: TextIO, views: Iterable[ClaimView], fmt: ExportFormat = "csv") -> int:
+    """Write claims as CSV (a header, then a line each) or a JSON list; returns the count.
+
+    >>> from datetime import date
+    >>> from bot.storage.desk import Desk
+    >>> desk = Desk.open("sqlite://")
+    >>> with desk.connect() as conn:
+    ...     views = claims_between(conn, date(2023, 6, 19), date(2023, 6, 19))
+    >>> out = io.StringIO()
+    >>> write_claims(out, views)
+    1
+    >>> row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    >>> row["parties"], row["row_type"], row["named_people"]
+    ('Cambodia National Rescue Party', 'single party', 'Long Phary (mass trial defendant)')
+
+    The caller picks the encoding: /export and ``desk export -o FILE`` add a byte-order mark.
+    """
+    if fmt == "json":
+        count = 0
+        out.write("[")
+        for view in views:
+            # One claim a line: any size streams, and two exports diff line by line.
+            out.write(",\n  " if count else "\n  ")
+            out.write(json.dumps(claim_record(view), ensure_ascii=False))
+            count += 1
+        out.write("\n]\n" if count else "]\n")
+        return count
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, as spreadsheets expect
+    writer.writerow(COLUMNS)
+    count = 0
+    for view in views:
+        record = claim_record(view)
+        record["parties"] = " / ".join(record["parties"])  # as the source tables write them
+        record["named_people"] = "; ".join(record["named_people"])
+        writer.writerow(record[column] for column in COLUMNS)
+        count += 1
+    return count
+
+
+def export_claims(engine: Engine, out: TextIO, fmt: ExportFormat = "csv") -> int:
+    """``desk export``: every claim, oldest first, through :func:`write_claims`.
+
+    >>> from bot.storage.desk import Desk
+    >>> export_claims(Desk.open("sqlite://").engine, io.StringIO(), "json")
+    110
+    """
+    with engine.connect() as conn:
+        return write_claims(out, _every_claim(conn), fmt)
+
+
+def _every_claim(conn: Connection) -> Iterator[ClaimView]:
+    # A month at a time: memory stays bounded however many claims there are, in the order one
+    # query would give (date first).
+    span = data_span(conn)
+    if span is None:
+        return
+    start, last = span[0].replace(day=1), span[1]
+    while start <= last:
+        following = (start + timedelta(days=32)).replace(day=1)
+        yield from claims_between(conn, start, following - timedelta(days=1))
+        start = following

@@ -7,8 +7,8 @@ Numeric dates are always read day first (29/06/2023), as in Cambodia, and a
 day and month are never swapped to make an impossible date fit. Everything
 here is a small explicit grammar: whole-string regexes without nested
 quantifiers, run only on input capped at MAX_INPUT_CHARS, so hostile input
-cannot make matching slow. Every failure is a PeriodError whose message can
-be shown to the user as it is (it quotes their input: escape it for HTML).
+cannot make matching slow. Every failure is a PeriodError (bot.errors) whose
+message can be shown to the user as it is (it quotes their input: escape it for HTML).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
+
+from bot.errors import PeriodError
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -95,19 +97,6 @@ class Period:
         True
         """
         return self.start <= d <= self.end
-
-
-class PeriodError(ValueError):
-    """
-    >>> try:
-    ...     parse_day("31/06/2023", default_year=2023)
-    ... except PeriodError as e:
-    ...     print(e)
-    31/06/2023 is not a date: June 2023 has 30 days.
-
-    The text could not be read as the date or period asked for; the message
-    is plain English for the user and says what was wrong or what would work.
-    """
 
 
 class _Unreadable(PeriodError):

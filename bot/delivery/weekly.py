@@ -32,15 +32,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.periods import Period, parse_week
+from bot.errors import ScheduleError as ScheduleError  # re-exported: the tree is in bot.errors
 from bot.storage.models import Claim, Delivery, Subscription
 
 LEASE = timedelta(minutes=10)
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
-
-
-class ScheduleError(ValueError):
-    """The /subscribe arguments could not be read; the message says what would work."""
 
 
 @dataclass(frozen=True, slots=True)

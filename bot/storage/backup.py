@@ -1,35 +1,46 @@
-"""``desk export``, ``desk backup`` and ``desk restore``: the database as files an operator keeps.
+"""``desk backup`` and ``desk restore``: the whole database as one JSON file, and back.
 
 >>> import io
 >>> from bot.storage.engine import make_engine
 >>> from bot.ingest.loader import load_paths
 >>> from bot.storage.migrate import upgrade
 >>> engine = make_engine("sqlite://"); upgrade(engine); _ = load_paths(engine)
->>> out = io.StringIO()
->>> export_claims(engine, out, "csv")
+>>> saved = io.StringIO(); backup(engine, saved).rows["claims"]
 110
->>> out.getvalue().splitlines()[0]
-'date,number,parties,people,source,claimant,original_line'
->>> saved = io.StringIO(); _ = backup(engine, saved)
 >>> copy = make_engine("sqlite://")
 >>> restore(copy, io.StringIO(saved.getvalue())).rows["claims"]
 110
 
-A backup is one JSON document: every table's columns and rows (in primary-key order), the
-schema revision and the data version. Values are plain JSON (dates as ISO strings, timestamps
-in UTC), so a backup taken from SQLite restores into PostgreSQL and back. A restore replaces
-the whole contents in one transaction: on any problem nothing is changed.
+A backup is one JSON document: every table's columns and rows (in primary-key order, one row a
+line), the schema revision and the data version. Values are plain JSON (dates as ISO strings,
+timestamps in UTC). A restore reads and checks the whole file, then replaces the whole contents
+in one transaction: on any problem nothing is changed.
+
+Why JSON, and not SQLite's online backup API or ``pg_dump``/``pg_restore``:
+
+- it moves a database between the embedded SQLite default and PostgreSQL, both ways (a desk
+  that starts on the SQLite file moves to PostgreSQL when a second replica comes; a copy of the
+  server's data goes to a laptop). A page copy or a dump restores only into its own kind;
+- a restore is checked before anything changes: every table and column against this code's
+  schema, every value against its column's type and nullability, a backup from a newer schema
+  refused, then the database's own keys and constraints inside the one transaction. A dump
+  restores whatever it holds, and ``pg_restore`` into a live database is not all or nothing.
+
+What it costs: a large database takes longer than a page copy, and only the desk's own tables
+are kept. Where a copy of the database itself is wanted (disk snapshots, point-in-time
+recovery), the databases' own tools work beside it (README, "Backups").
+
+A database that was never set up is refused with a :class:`StorageError` before a byte is
+written: there is nothing to keep, and a wrong ``DESK_DATABASE_URL`` should not pass for a backup.
 """
 
 from __future__ import annotations
 
-import csv
 import json
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, Literal, TextIO, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -49,93 +60,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DataError, IntegrityError
 
-from bot.errors import InputError, Problem
+from bot.errors import InputError, Problem, StorageError
 from bot.storage.migrate import HEAD
-from bot.storage.models import Base, Claim, ClaimParty, ClaimPerson, Meta, Party, Person, Source
+from bot.storage.models import Base, Meta
 from bot.storage.version import DATA_VERSION
 
-ExportFormat = Literal["csv", "json"]
-EXPORT_COLUMNS = ("date", "number", "parties", "people", "source", "claimant", "original_line")
 FORMAT = "defection-desk-backup"
 FORMAT_VERSION = 1
 _CHUNK = 1000
 _MAX_PROBLEMS = 20  # a wholly wrong file would otherwise print one line per value
 _T = TypeVar("_T")
-
-
-class OpsError(Exception):
-    """The database is not in a state the command can work with; the message says why."""
-
-
-# ---------------------------------------------------------------------------------- export --
-
-
-def export_claims(engine: Engine, out: TextIO, fmt: ExportFormat = "csv") -> int:
-    """Write every claim row to ``out`` as CSV (with a header) or a JSON list; returns the count.
-
-    >>> from bot.storage.engine import make_engine
-    >>> from bot.storage.migrate import upgrade
-    >>> engine = make_engine("sqlite://"); upgrade(engine)
-    >>> import io; export_claims(engine, io.StringIO(), "json")
-    0
-
-    In CSV, parties are joined with " / " (as in the source tables) and people with "; ";
-    in JSON they are lists.
-    """
-    with engine.connect() as conn:
-        _require_schema(conn)
-        rows = list(_claim_rows(conn))
-    if fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    else:
-        writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {**row, "parties": " / ".join(row["parties"]), "people": "; ".join(row["people"])}
-            )
-    return len(rows)
-
-
-def _claim_rows(conn: Connection) -> Iterator[dict[str, Any]]:
-    # Three flat queries grouped in Python: one round trip each, however many claims there are.
-    parties: defaultdict[int, list[str]] = defaultdict(list)
-    for claim_id, name in conn.execute(
-        select(ClaimParty.claim_id, Party.name)
-        .join(Party, Party.id == ClaimParty.party_id)
-        .order_by(ClaimParty.claim_id, ClaimParty.position)
-    ):
-        parties[claim_id].append(name)
-    people: defaultdict[int, list[str]] = defaultdict(list)
-    for claim_id, name in conn.execute(
-        select(ClaimPerson.claim_id, Person.name)
-        .join(Person, Person.id == ClaimPerson.person_id)
-        .order_by(ClaimPerson.claim_id, Person.name)
-    ):
-        people[claim_id].append(name)
-    query = (
-        select(
-            Claim.id,
-            Claim.reported_on,
-            Claim.number,
-            Source.key,
-            Claim.claimant,
-            Claim.raw_line,
-        )
-        .join(Source, Source.id == Claim.source_id)
-        .order_by(Claim.reported_on, Source.key, Claim.line_no, Claim.id)
-    )
-    for claim_id, reported_on, number, source, claimant, raw_line in conn.execute(query):
-        yield {
-            "date": reported_on.isoformat(),
-            "number": number,
-            "parties": parties[claim_id],
-            "people": people[claim_id],
-            "source": source,
-            "claimant": claimant,
-            "original_line": raw_line,
-        }
 
 
 # ---------------------------------------------------------------------------------- backup --
@@ -218,10 +152,13 @@ def _encode(value: Any) -> Any:
 
 def _require_schema(conn: Connection) -> str:
     if not inspect(conn).has_table("alembic_version"):
-        raise OpsError("the database has no schema yet: run `desk migrate` (or `desk load`) first")
+        raise StorageError(
+            "the database was never set up (no schema): there is nothing to back up. "
+            "Is DESK_DATABASE_URL the database you mean?"
+        )
     revision = conn.execute(text("select version_num from alembic_version")).scalar()
     if revision != HEAD:
-        raise OpsError(
+        raise StorageError(
             f"the database schema is at revision {revision}, this desk expects {HEAD}: "
             "run `desk migrate` first"
         )

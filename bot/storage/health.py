@@ -4,15 +4,19 @@
 >>> engine = health_engine("sqlite://"); upgrade(engine)
 >>> check_health(engine).ok
 True
+>>> print(check_url("sqlite:////nowhere/desk.sqlite3").message)
+no database at /nowhere/desk.sqlite3 yet (no schema: run `desk migrate`)
 
 Used by the container's HEALTHCHECK and by monitoring: exit 0 when healthy, 1 otherwise
-(Docker reserves 2), with one line saying why. It only reads, and gives up after a few
-seconds instead of hanging when the database host does not answer.
+(Docker reserves 2), with one line saying why. It only reads: it creates no SQLite file or
+folder and no schema, and gives up after a few seconds instead of hanging when the database
+host does not answer.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
@@ -32,6 +36,27 @@ class Health:
     message: str
 
 
+def absent_file(url: str) -> Path | None:
+    """The SQLite file ``url`` names, if it does not exist (connecting would create it)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def check_url(url: str, timeout: int = TIMEOUT_SECONDS) -> Health:
+    """The health of the database at ``url``, creating nothing."""
+    missing = absent_file(url)
+    if missing is not None:
+        return Health(False, f"no database at {missing} yet (no schema: run `desk migrate`)")
+    engine = health_engine(url, timeout)
+    try:
+        return check_health(engine)
+    finally:
+        engine.dispose()
+
+
 def health_engine(url: str, timeout: int = TIMEOUT_SECONDS) -> Engine:
     """An engine whose connection attempts give up after ``timeout`` seconds."""
     if make_url(url).get_backend_name() == "postgresql":
@@ -44,7 +69,9 @@ def check_health(engine: Engine) -> Health:
         with engine.connect() as conn:
             conn.execute(text("select 1"))
             if not inspect(conn).has_table("alembic_version"):
-                return Health(False, "database answers but has no schema (run `desk migrate`)")
+                return Health(
+                    False, "database answers but was never set up: no schema (run `desk migrate`)"
+                )
             revision = conn.execute(text("select version_num from alembic_version")).scalar()
             if revision != HEAD:
                 return Health(
