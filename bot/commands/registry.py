@@ -12,7 +12,8 @@ where it works. The Telegram handlers, the console, ``desk ask``, the Telegram c
 ('/who NAME', 'a person: roles, dated events, claims naming them (/who Kung Raiya)')
 
 A new command is one answer module in ``bot/commands/``, one :class:`Command` below, and its
-tests; ``python -m bot.commands.registry`` prints the README's table for it.
+tests; :func:`readme_table` gives the README's table with it (tests/test_registry.py prints the
+table to paste when the README's differs).
 
 Answer modules that import the ORM, matplotlib or the CSV writer are imported when their
 command runs, not here: ``desk ask`` imports this module for every question.
@@ -21,6 +22,7 @@ command runs, not here: ``desk ask`` imports this module for every question.
 from __future__ import annotations
 
 import getpass
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -121,10 +123,35 @@ class Command:
     menu: frozenset[MenuScope] = BOTH_MENUS
 
     def __post_init__(self) -> None:
-        assert (self.file is None) == (self.sends == "text"), self.name
-        assert bool(self.refusal) == (self.who != "anyone"), self.name
-        assert bool(self.elsewhere) == (self.where != EVERYWHERE), self.name
-        assert self.usage.split()[0] == f"/{self.name}", self.name
+        problems = [
+            problem
+            for problem, wrong in (
+                (
+                    "a file to send exactly when it sends a photo or document",
+                    (self.file is None) != (self.sends == "text"),
+                ),
+                (
+                    "a refusal exactly when not anyone may use it",
+                    bool(self.refusal) != (self.who != "anyone"),
+                ),
+                (
+                    "an `elsewhere` text exactly when it does not work everywhere",
+                    bool(self.elsewhere) != (self.where != EVERYWHERE),
+                ),
+                ("a usage that starts with its name", self.usage.split()[0] != f"/{self.name}"),
+                (
+                    "a name Telegram takes (a-z, 0-9, _; at most 32)",
+                    not re.fullmatch(r"[a-z0-9_]{1,32}", self.name),
+                ),
+                (
+                    "a help line of 1-256 characters (the menu's limit)",
+                    not 0 < len(self.help) <= 256,
+                ),
+            )
+            if wrong
+        ]
+        if problems:
+            raise ValueError(f"/{self.name} needs " + "; ".join(problems))
 
 
 # ------------------------------------------------------------------------- adapters --
@@ -409,7 +436,7 @@ def help_lines() -> list[tuple[str, str]]:
 
 def menu(scope: MenuScope) -> list[tuple[str, str]]:
     """(name, description) for the Telegram command menu of private chats or groups."""
-    return [(c.name, c.help[:256]) for c in COMMANDS if scope in c.menu]
+    return [(c.name, c.help) for c in COMMANDS if scope in c.menu]
 
 
 _SENDS = {"text": "text", "photo": "a picture (PNG)", "document": "a CSV file"}
@@ -428,12 +455,11 @@ def _where(c: Command) -> str:
 
 def readme_table() -> str:
     """The README's command table (tests/test_registry.py holds the README to it)."""
-    rows = ["| command | answers | sends | who may use it | works in |", "|---|---|---|---|---|"]
+    rows = [
+        "| command | answers | sends (in Telegram) | who may use it | works in |",
+        "|---|---|---|---|---|",
+    ]
     for c in COMMANDS:
         usage = c.usage.replace("|", "\\|")
         rows.append(f"| `{usage}` | {c.help} | {_SENDS[c.sends]} | {_WHO[c.who]} | {_where(c)} |")
     return "\n".join(rows)
-
-
-if __name__ == "__main__":
-    print(readme_table())
