@@ -23,6 +23,9 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
     query = update.callback_query
     if query is None or query.data is None:
         return None
+    if query.message is None:  # under a message sent in inline mode: no chat to answer in
+        await query.answer()
+        return None
     line = command_of_choice(query.data)
     if line is None:
         await query.answer("This choice has expired; please ask again.", show_alert=True)
@@ -31,8 +34,6 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
     as_file = route.command is not None and route.command.file is not None
     await query.answer("Sending the file…" if as_file else None)
     result = await respond(update, context, route)
-    if query.message is None:
-        return None
     if isinstance(result, Attachment):
         assert route.command is not None
         await send_attachment(context.bot, query.message.chat.id, route.command, result)
