@@ -562,3 +562,32 @@ def test_desk_ask_in_real_processes(
         assert result.stdout.removesuffix("\n") == console[i].text, line
         answered = expected[i].console_refused is None and expected[i].answer.ok
         assert result.returncode == (0 if answered else 1), (line, result.stderr)
+
+
+def test_desk_run_without_a_token_is_the_same_console(
+    copies: dict[str, str], console: list[Said]
+) -> None:
+    """The README's first command: with no token, `desk run` opens this console."""
+    lines = ["how many CNRP defections in June?", "/subscribe friday 17:30", "Kung Raiya"]
+    env = {**os.environ, "DESK_DATABASE_URL": copies["processes"]}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run"],
+        cwd=REPO,
+        env=env,
+        input="".join(f"{line}\n" for line in lines),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "@BotFather" in result.stderr
+    said = [console[INPUTS.index(line)] for line in lines]
+    assert result.stdout == "".join(
+        f"{s.text}\n"
+        + "".join(
+            f"  [{i}] {label}  ({command})\n" for i, (label, command) in enumerate(s.choices, 1)
+        )
+        + "\n"
+        for s in said
+    )
