@@ -13,7 +13,7 @@ from telegram import Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.commands import Route, answer, attachment, parse, read, refusal
+from bot.commands import Route, answer, attachment, not_here, parse, read
 from bot.commands.registry import COMMANDS, Attachment, Chat, Command
 from bot.core.answer import Answer, fail
 from handlers.curation import actor, is_admin
@@ -57,7 +57,7 @@ async def respond(
     chat = chat_of(update)
     assert chat is not None, "commands come from a chat"
     command = route.command
-    refused = refusal(route, chat)
+    refused = not_here(route, chat)
     if refused is not None:
         return refused
     if command is not None and route.problem is None:

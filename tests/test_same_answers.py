@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.commands import answer_text, attachment, read, refusal
+from bot.commands import answer_text, attachment, not_here, read
 from bot.commands.registry import Attachment, Chat, Command, console_chat
 from bot.console import chat
 from bot.core.answer import Answer
@@ -383,7 +383,7 @@ def expected(copies: dict[str, str]) -> Iterator[list[Expected]]:
     found = []
     for line in INPUTS:
         route = read(desk, line)
-        refused = refusal(route, console_chat())
+        refused = not_here(route, console_chat())
         console_refused = to_plain(refused) if refused is not None else None
         command = route.command
         sent: Answer | Attachment | None = None

@@ -11,7 +11,7 @@ False
 
 Any line, slash or not, is :func:`read` into a :class:`Route` (a command of
 :mod:`bot.commands.registry` and its arguments, or a question in words read as one, or what
-went wrong); :func:`refusal` says whether it works in this place; :func:`answer` (text) or
+went wrong); :func:`not_here` says whether it works in this place; :func:`answer` (text) or
 :func:`attachment` (Telegram's picture or file) runs it. Telegram adds only the checks it alone
 can make (a group's administrators, the desk's admins) and the sending.
 """
@@ -99,7 +99,7 @@ def read(desk: Desk, text: str) -> Route:
     return Route(route.command, route.args, asked, route.problem)
 
 
-def refusal(route: Route, chat: Chat) -> Answer | None:
+def not_here(route: Route, chat: Chat) -> Answer | None:
     """Why the route's command does not run in this chat's place, or None when it may."""
     command = route.command
     if command is None or route.problem is not None or chat.place in command.where:
@@ -145,4 +145,4 @@ def answer_text(desk: Desk, text: str, chat: Chat | None = None) -> Answer:
     console's chat, whose operator owns the database and so may use every command)."""
     chat = chat or console_chat()
     route = read(desk, text)
-    return refusal(route, chat) or answer(desk, route, chat)
+    return not_here(route, chat) or answer(desk, route, chat)
