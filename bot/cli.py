@@ -211,9 +211,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     desk = Desk.open(settings.database_url, timezone=settings.timezone)
     if args.cmd == "ask":
         from bot.commands import answer_text
+        from bot.commands.registry import console_chat
         from bot.core.render import to_plain
 
-        answer = answer_text(desk, " ".join(args.text))
+        answer = answer_text(desk, " ".join(args.text), console_chat())
         print(to_plain(answer))
         for button in answer.buttons:
             print(f"  [button] {button.label}: {button.command}", file=sys.stderr)

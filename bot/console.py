@@ -3,10 +3,14 @@
 >>> import io
 >>> from bot.storage.desk import Desk
 >>> out = io.StringIO()
->>> chat(Desk.open("sqlite://"), io.StringIO("/who kung raya\\nquit\\n"), out, prompt="")
->>> "Kung Raiya" in out.getvalue()
-True
+>>> lines = "/who kung raya\\nwho is kung raya\\nquit\\n"
+>>> chat(Desk.open("sqlite://"), io.StringIO(lines), out, prompt="")
+>>> out.getvalue().count("Kung Raiya") > 1, "Showing /who kung raya" in out.getvalue()
+(True, True)
 
+Every line, slash or not, takes the bot's path (bot.commands.answer_text) in the console's chat
+(bot.commands.registry.console_chat): its operator owns the database, so /add and /undo work
+here; commands that act on a Telegram chat (/subscribe, /watch, ...) say why they do not.
 Typing the number of an offered choice ("1") runs it, like pressing the button in Telegram.
 """
 
@@ -15,19 +19,22 @@ from __future__ import annotations
 from typing import TextIO
 
 from bot.commands import answer_text
+from bot.commands.registry import console_chat
 from bot.core.answer import Button
 from bot.core.render import to_plain
 from bot.storage.desk import Desk
 
 GREETING = (
     "Defection Desk console — the same answers as the Telegram bot. "
-    "Try /who Kung Raiya, /total Candlelight June, /on 29/06/2023, /help. "
+    "Try /who Kung Raiya, /total Candlelight June, /on 29/06/2023, /help, or ask "
+    "“how many CNRP defections in June?”. "
     "Ctrl-D or 'quit' leaves."
 )
 
 
 def chat(desk: Desk, stdin: TextIO, stdout: TextIO, *, prompt: str = "desk> ") -> None:
     buttons: list[Button] = []
+    here = console_chat()
     while True:
         if prompt:
             stdout.write(prompt)
@@ -44,7 +51,7 @@ def chat(desk: Desk, stdin: TextIO, stdout: TextIO, *, prompt: str = "desk> ") -
         if text.isdigit() and 1 <= int(text) <= len(buttons):
             text = buttons[int(text) - 1].command
             stdout.write(f"→ {text}\n")
-        answer = answer_text(desk, text if text.startswith("/") else f"/{text}")
+        answer = answer_text(desk, text, here)
         stdout.write(to_plain(answer) + "\n")
         buttons = answer.buttons
         for i, b in enumerate(buttons, start=1):

@@ -26,21 +26,18 @@ from telegram import (
 )
 from telegram.ext import Application, ApplicationBuilder
 
-from bot.commands.catalog import HELP_LINES
+from bot.commands.registry import MenuScope, menu
 from bot.memory import release_free_memory
 from bot.settings import Settings
 from bot.storage.desk import Desk
 from handlers import (
     choices,
+    commands,
     curation,
     delivery,
     errors,
-    files,
-    info,
     inline,
-    lookup,
     questions,
-    subscriptions,
     watches,
 )
 
@@ -53,7 +50,11 @@ OVERALL_MESSAGES_PER_SECOND = 30  # Telegram's broadcast limit
 # Allocations between young-generation collections (Python's default is 700), set after the
 # warm-up: see _post_init.
 GC_YOUNG_THRESHOLD = 50_000
-MENU = [BotCommand(usage.split()[0].lstrip("/"), what[:256]) for usage, what in HELP_LINES]
+# The command menus Telegram shows, from the registry: each command says which menus offer it.
+MENUS: dict[MenuScope, list[BotCommand]] = {
+    scope: [BotCommand(name, description) for name, description in menu(scope)]
+    for scope in ("private", "group")
+}
 
 
 class RedactToken(logging.Filter):
@@ -108,13 +109,18 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
     )
     app.bot_data["desk"] = desk
     app.bot_data["settings"] = settings
-    for module in (lookup, info, subscriptions, files, watches):
-        for handler in module.handlers():
-            app.add_handler(handler)
-    # curation before choices: its Apply/Cancel buttons have their own callback pattern.
-    for extra in (curation.handlers(), choices.handlers(), inline.handlers(), questions.handlers()):
-        for handler in extra:
-            app.add_handler(handler)
+    # One handler per command of the registry, then what no command handler takes: uploads,
+    # buttons (curation's Apply/Cancel before the choices' catch-all), inline queries, and
+    # questions in words and unknown commands.
+    app.add_handlers(
+        [
+            *commands.handlers(),
+            *curation.handlers(),
+            *choices.handlers(),
+            *inline.handlers(),
+            *questions.handlers(),
+        ]
+    )
     app.add_error_handler(errors.on_error)
     if app.job_queue is not None:
         # Subscriptions live in the database, so a restart needs no re-registration: the ticker
@@ -142,8 +148,8 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     # about the same: fewer of them is less CPU, and cyclic garbage waits a little longer.
     gc.set_threshold(GC_YOUNG_THRESHOLD)
     release_free_memory()  # what the builds used and freed goes back to the system now
-    await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllPrivateChats())
-    await app.bot.set_my_commands(MENU, scope=BotCommandScopeAllGroupChats())
+    await app.bot.set_my_commands(MENUS["private"], scope=BotCommandScopeAllPrivateChats())
+    await app.bot.set_my_commands(MENUS["group"], scope=BotCommandScopeAllGroupChats())
     log.info("bot @%s ready", app.bot.username)
 
 

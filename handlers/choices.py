@@ -1,22 +1,21 @@
-"""Inline-keyboard choices ("Did you mean ...?"): pressing one edits the message into the answer."""
+"""Inline-keyboard choices ("Did you mean ...?"): pressing one edits the message into the answer.
+
+A press runs its command through the same path as a typed one (handlers.commands), in the chat
+of the message under which it was pressed: /watch buttons act on that chat, and only its
+administrators may change a group's; a picture or file (/chart, "Show the rows") arrives as a
+new message and the one pressed stays as it is.
+"""
 
 from __future__ import annotations
 
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ContextTypes
 
-from bot.commands import answer_text
+from bot.commands.registry import Attachment
 from bot.core.answer import Answer
-from handlers.files import is_file_command, send_file_answer
-from handlers.reply import (
-    command_of_choice,
-    compute,
-    desk_of,
-    edit_into_answer,
-    logged,
-    send_answer,
-)
-from handlers.watches import is_watch_command, watch_answer
+from handlers.commands import respond, route_of
+from handlers.files import send_attachment
+from handlers.reply import command_of_choice, edit_into_answer, logged, send_answer
 
 
 @logged("choice")
@@ -24,25 +23,28 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
     query = update.callback_query
     if query is None or query.data is None:
         return None
-    command = command_of_choice(query.data)
-    if command is None:
+    if query.message is None:  # under a message sent in inline mode: no chat to answer in
+        await query.answer()
+        return None
+    line = command_of_choice(query.data)
+    if line is None:
         await query.answer("This choice has expired; please ask again.", show_alert=True)
         return None
-    if is_file_command(command) and query.message is not None:
-        # "Show the rows" (/export) and /chart arrive as a file: the message stays as it is.
-        await query.answer("Sending the file…")
-        return await send_file_answer(context, query.message.chat.id, command)
-    await query.answer()
-    if is_watch_command(command):  # /watch and /unwatch act on this chat: not plain answers
-        answer = await watch_answer(update, context, command)
-    else:
-        answer = await compute(answer_text, desk_of(context), command)
-    if isinstance(query.message, Message):
-        if query.message.is_accessible:
-            await edit_into_answer(query.message, answer)
-        else:  # too old for Telegram to let us edit it: answer with a new message
-            await send_answer(query.message, answer)
-    return answer
+    route = await route_of(context, line)
+    as_file = route.command is not None and route.command.file is not None
+    await query.answer("Sending the file…" if as_file else None)
+    result = await respond(update, context, route)
+    if isinstance(result, Attachment):
+        assert route.command is not None
+        await send_attachment(context.bot, query.message.chat.id, route.command, result)
+        return result.caption
+    if not isinstance(query.message, Message):
+        return None
+    if query.message.is_accessible and not as_file:
+        await edit_into_answer(query.message, result)
+    else:  # a file's refusal, or too old for Telegram to let us edit: a new message
+        await send_answer(query.message, result)
+    return result
 
 
 def handlers() -> list[CallbackQueryHandler[ContextTypes.DEFAULT_TYPE, None]]:

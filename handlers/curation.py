@@ -1,4 +1,5 @@
-"""/add, /undo, /changes and table-file uploads: changing the data from chat.
+"""Table-file uploads: changing the data by sending a file (/add, /undo and /changes are
+commands of the registry, bot/commands/registry.py).
 
 Only Telegram user ids listed in DESK_ADMIN_IDS may change anything; others are refused
 politely. An uploaded table is previewed first and applied only when its sender confirms.
@@ -14,20 +15,20 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
-    CommandHandler,
     ContextTypes,
     MessageHandler,
     filters,
 )
 
-from bot.commands.curation import add_claim, recent_changes, undo_last, upload_table
+from bot.commands.curation import upload_table
+from bot.commands.registry import DESK_ADMINS
 from bot.core.answer import Answer, fail
 from bot.core.render import html_messages
 from bot.settings import Settings
 from handlers.reply import compute, desk_of, logged, send_answer
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-REFUSAL = "Sorry, only the desk's admins can change the data."
+REFUSAL = DESK_ADMINS  # as for /add and /undo
 _PENDING: OrderedDict[str, tuple[int, str, str]] = OrderedDict()  # token → (user, name, text)
 _PENDING_KEPT = 100
 
@@ -40,43 +41,6 @@ def is_admin(context: ContextTypes.DEFAULT_TYPE, user: User | None) -> bool:
 
 def actor(user: User) -> str:
     return f"@{user.username} ({user.id})" if user.username else f"{user.full_name} ({user.id})"
-
-
-@logged("add")
-async def on_add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return None
-    if not is_admin(context, user):
-        answer = fail("add", REFUSAL)
-    else:
-        answer = await compute(
-            add_claim, desk_of(context), user.id, actor(user), " ".join(context.args or [])
-        )
-    await send_answer(message, answer)
-    return answer
-
-
-@logged("undo")
-async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return None
-    if not is_admin(context, user):
-        answer = fail("undo", REFUSAL)
-    else:
-        answer = await compute(undo_last, desk_of(context), user.id, actor(user))
-    await send_answer(message, answer)
-    return answer
-
-
-@logged("changes")
-async def on_changes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
-    if update.effective_message is None:
-        return None
-    answer = await compute(recent_changes, desk_of(context))
-    await send_answer(update.effective_message, answer)
-    return answer
 
 
 @logged("upload")
@@ -152,9 +116,6 @@ async def on_upload_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 def handlers() -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:
     return [
-        CommandHandler("add", on_add),
-        CommandHandler("undo", on_undo),
-        CommandHandler("changes", on_changes),
         MessageHandler(filters.Document.ALL, on_document),
         CallbackQueryHandler(on_upload_choice, pattern=r"^upload:(yes|no):"),
     ]

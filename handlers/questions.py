@@ -1,7 +1,12 @@
-"""Unknown commands get a short pointer to /help; plain-language questions (in private chats,
-or in groups when they mention the bot) are read by bot.commands.questions and answered as the
-command
-they map to, with that command echoed; anything not understood gets a short help."""
+"""Text no command handler took: unknown commands, and questions in words.
+
+In a private chat every such line is answered through the same path as a command
+(handlers.commands.answer_line): an unknown command gets a pointer to /help, a question is read
+by bot.commands.questions and answered as the command it maps to, with that command echoed, and
+anything not understood gets a short help. In groups the bot answers only what is addressed to
+it: ``/cmd@ThisBot`` and messages that mention it; other chatter and other bots' commands are left
+alone.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,9 @@ from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes, MessageHandler, filters
 
-from bot.commands import answer_question, answer_text, interpret, split_command
 from bot.core.answer import Answer
-from handlers.files import is_file_command, send_file_answer
-from handlers.reply import compute, desk_of, logged, send_answer
+from handlers.commands import answer_line
+from handlers.reply import logged
 
 
 @logged("other")
@@ -21,11 +25,12 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer
     if message is None or not message.text:
         return None
     first = message.text.split(maxsplit=1)[0]
-    if "@" in first and first.split("@", 1)[1].lower() != (context.bot.username or "").lower():
+    for_another_bot = (
+        "@" in first and first.split("@", 1)[1].lower() != (context.bot.username or "").lower()
+    )
+    if for_another_bot and message.chat.type != ChatType.PRIVATE:
         return None  # a command for another bot in the same group
-    answer = await compute(answer_text, desk_of(context), message.text)
-    await send_answer(message, answer)
-    return answer
+    return await answer_line(update, context, message.text)
 
 
 def addressed_text(message: Message, username: str | None) -> str | None:
@@ -53,20 +58,8 @@ async def on_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ans
         addressed = addressed_text(message, context.bot.username)
         if addressed is None:
             return None  # group chatter not addressed to the bot
-        text = addressed
-    desk, chat_id = desk_of(context), message.chat.id
-    if split_command(text) is not None:  # "@Bot /total CNRP": a command after the mention
-        if is_file_command(text):
-            return await send_file_answer(context, chat_id, text)
-        answer = await compute(answer_text, desk, text)
-    else:
-        command = await compute(interpret, desk, text)
-        if command is not None and is_file_command(command):
-            preface = f"Showing {command}"
-            return await send_file_answer(context, chat_id, command, preface=preface)
-        answer = await compute(answer_question, desk, text)
-    await send_answer(message, answer)
-    return answer
+        text = addressed  # "@Bot /total CNRP" is the command /total CNRP
+    return await answer_line(update, context, text)
 
 
 def handlers() -> list[MessageHandler[ContextTypes.DEFAULT_TYPE, None]]:

@@ -1,10 +1,10 @@
-"""/watch, /watches, /unwatch, and sending watchlist alerts: claim, send, record — once.
+"""Sending watchlist alerts: claim, send, record — once. (/watch, /watches and /unwatch are
+commands of the registry, bot/commands/registry.py.)
 
 Alerts are sent by the bot's minute ticker (a sibling of the weekly digests' job) and by
 ``desk digests run``, through the digests' sender (:func:`handlers.delivery.deliver_once`):
 429 waits, 403 ends the chat's watches, a migrated group moves them, 5xx and timeouts retry
-with backoff and then leave the alert for the next run. In groups only administrators may
-change the watchlist.
+with backoff and then leave the alert for the next run.
 """
 
 from __future__ import annotations
@@ -14,18 +14,13 @@ import logging
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
-from telegram import Bot, Update
+from telegram import Bot
 from telegram.error import Forbidden
-from telegram.ext import CommandHandler, ContextTypes
+from telegram.ext import ContextTypes
 
-from bot.commands import split_command
-from bot.core.answer import Answer, fail
 from bot.core.render import html_messages
 from bot.delivery.watchlists import (
     DueAlert,
-    answer_unwatch,
-    answer_watch,
-    answer_watches,
     claim_alert,
     deactivate_chat,
     due_alerts,
@@ -36,11 +31,8 @@ from bot.delivery.watchlists import (
 from bot.delivery.weekly import worker_id
 from bot.storage.desk import Desk
 from handlers.delivery import SENDERS, Outgoing, Tally, deliver_once, fan_out
-from handlers.reply import compute, desk_of, logged, send_answer
-from handlers.subscriptions import may_change
 
 log = logging.getLogger("desk.watches")
-REFUSAL = "Sorry, only this group's administrators can change what it watches. /watches lists it."
 
 
 class AlertRun(Tally):
@@ -104,48 +96,3 @@ async def watch_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
         context.application.bot_data["desk"],
         worker=context.application.bot_data.setdefault("worker", worker_id()),
     )
-
-
-# ------------------------------------------------------------------------------ commands --
-
-
-WATCH_COMMANDS = frozenset({"watch", "unwatch", "watches"})
-
-
-def is_watch_command(line: str) -> bool:
-    parsed = split_command(line)
-    return parsed is not None and parsed[0] in WATCH_COMMANDS
-
-
-async def watch_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str) -> Answer:
-    """Answer a watch command for the chat of ``update`` (a message or a button press)."""
-    parsed = split_command(line)
-    chat, user = update.effective_chat, update.effective_user
-    assert parsed is not None and parsed[0] in WATCH_COMMANDS and chat is not None, line
-    command, args = parsed
-    desk = desk_of(context)
-    if command == "watches":
-        return await compute(answer_watches, desk, chat.id)
-    if not await may_change(update, context):
-        return fail(command, REFUSAL)
-    if command == "unwatch":
-        return await compute(answer_unwatch, desk, chat.id, args)
-    return await compute(answer_watch, desk, chat.id, chat.type, user.id if user else None, args)
-
-
-def _handler(command: str) -> CommandHandler[ContextTypes.DEFAULT_TYPE, None]:
-    @logged(command)
-    async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
-        message = update.effective_message
-        if message is None or update.effective_chat is None:
-            return None
-        line = f"/{command} {' '.join(context.args or [])}".rstrip()
-        answer = await watch_answer(update, context, line)
-        await send_answer(message, answer)
-        return answer
-
-    return CommandHandler(command, handle)
-
-
-def handlers() -> list[CommandHandler[ContextTypes.DEFAULT_TYPE, None]]:
-    return [_handler(command) for command in ("watch", "unwatch", "watches")]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.storage.desk import Desk
-from handlers.app import MENU
+from handlers.app import MENUS
 from tests.botrig import (
     BOT_USERNAME,
     GROUP,
@@ -56,10 +56,10 @@ def odd_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
 async def test_menu_is_set_for_private_and_group_chats(desk: Desk) -> None:
     async with running_bot(desk) as rig:
         pass
-    menu = [{"command": c.command, "description": c.description} for c in MENU]
-    assert rig.fake.commands(scope={"type": "all_private_chats"}) == menu
-    assert rig.fake.commands(scope={"type": "all_group_chats"}) == menu
-    assert {c.command for c in MENU} >= {  # /start needs no menu entry: Telegram has a button
+    for scope, menu in MENUS.items():
+        sent = [{"command": c.command, "description": c.description} for c in menu]
+        assert rig.fake.commands(scope={"type": f"all_{scope}_chats"}) == sent
+    assert {c.command for c in MENUS["private"]} >= {  # /start needs none: Telegram has a button
         "help",
         "who",
         "total",
@@ -106,13 +106,18 @@ async def test_commands_for_other_bots_and_group_chatter_are_ignored(desk: Desk)
     async with running_bot(desk) as rig:
         for text in ignored:
             rig.fake.push_message(GROUP, USER, text)
-        rig.fake.push_message(USER, USER, "/who@OtherBot Kung Raiya")
         (reply,) = await rig.say(GROUP, "/frobnicate@DefectionDeskBot")
+        # A private chat is ours alone: another bot's name there is a slip, answered as the
+        # console answers it (as /who Kung Raiya).
+        card = await rig.say(
+            USER, "/who@OtherBot Kung Raiya", replies=len(expected(desk, "/who Kung Raiya"))
+        )
         (pointer,) = await rig.say(USER, "Kung Raiya")
-    # The app has stopped, so every update above was handled: only the two answers went out.
+    # The app has stopped, so every update above was handled: only these answers went out.
     assert texts(rig.fake.sent_messages(GROUP)) == [reply.text]
-    assert texts(rig.fake.sent_messages(USER)) == [pointer.text]
+    assert texts(rig.fake.sent_messages(USER)) == [*texts(card), pointer.text]
     assert reply.text == expected(desk, "/frobnicate")[0] and "/help" in (reply.text or "")
+    assert texts(card) == expected(desk, "/who Kung Raiya")
     assert pointer.text == expected(desk, "Kung Raiya")[0]
     assert rig.rejected() == []
 

@@ -81,7 +81,8 @@ def _argument(rng: random.Random) -> str:
 
 
 def message(rng: random.Random) -> tuple[str, bool]:
-    """(text, whether the bot should answer it). Commands for other bots are ignored."""
+    """(text, whether the bot should answer it). Every chat here is private, where a command
+    naming another bot is a slip: it is answered as ours, as the console answers it."""
     roll = rng.random()
     if roll < 0.6:
         suffix = f"@{BOT_USERNAME}" if rng.random() < 0.1 else ""
@@ -91,7 +92,7 @@ def message(rng: random.Random) -> tuple[str, bool]:
         return f"/{command}{suffix} {_argument(rng)}".strip()[:4096], True
     if roll < 0.75:
         if rng.random() < 0.1:
-            return f"/{rng.choice(COMMANDS)}@SomeOtherBot {_argument(rng)}".strip(), False
+            return f"/{rng.choice(COMMANDS)}@SomeOtherBot {_argument(rng)}".strip()[:4096], True
         return f"/{rng.choice(UNKNOWN)} {_argument(rng)}".strip()[:4096], True
     text = _argument(rng) or "hello"
     if not text.strip():

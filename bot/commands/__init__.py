@@ -1,7 +1,7 @@
-"""Route a command line to its answer function: the one entry point for bot and console.
+"""The one path from a line of text to its answer, for the console, ``desk ask`` and the bot.
 
->>> from bot.storage.desk import Desk
 >>> from bot.core.render import to_plain
+>>> from bot.storage.desk import Desk
 >>> desk = Desk.open("sqlite://")
 >>> split_command("/who@DefectionDeskBot Kung Raiya")
 ('who', 'Kung Raiya')
@@ -9,45 +9,27 @@
 Kung Raiya
 >>> answer_text(desk, "/frobnicate").ok
 False
+>>> read(desk, "how many CNRP defections in June?").asked
+'/total CNRP June 2023'
+
+Any line, slash or not, is :func:`read` into a :class:`Route` (a command of
+:mod:`bot.commands.registry` and its arguments, or a question in words read as one, or what
+went wrong); :func:`not_here` says whether it works in this place; :func:`answer` (text) or
+:func:`attachment` (Telegram's picture or file) runs it. Telegram adds only the checks it alone
+can make (a group's administrators, the desk's admins) and the sending.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from dataclasses import dataclass
 
-from bot.commands.catalog import (
-    answer_about,
-    answer_help,
-    answer_parties,
-    answer_sources,
-    answer_start,
-)
-from bot.commands.on import answer_on
-from bot.commands.summary import answer_summary
-from bot.commands.total import answer_total
-from bot.commands.who import answer_who
+from bot.commands.registry import BY_NAME, Attachment, Chat, Command, console_chat
 from bot.core.answer import Answer, fail, italic
 from bot.storage.desk import Desk
 
 MAX_ARGUMENT = 500
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
-
-ANSWERS: dict[str, Callable[[Desk, str], Answer]] = {
-    "who": answer_who,
-    "total": answer_total,
-    "on": answer_on,
-    "summary": answer_summary,
-    "parties": lambda desk, _args: answer_parties(desk),
-    "sources": lambda desk, _args: answer_sources(desk),
-    "about": lambda desk, _args: answer_about(desk),
-    "help": lambda desk, _args: answer_help(desk),
-    "start": lambda desk, _args: answer_start(desk),
-    "chart": lambda desk, args: _answer_chart(desk, args),
-    "export": lambda desk, args: _answer_export(desk, args),
-}
-# Answers that Telegram gets as a file (handlers/files.py); elsewhere they answer in text.
-FILE_COMMANDS = frozenset({"chart", "export"})
 NOT_UNDERSTOOD = (
     "I didn't understand that, and I won't guess. Ask, for example, “how many Candlelight "
     "defections in June?”, “who is Kung Raiya”, “what happened on 26 June 2023”, or send a "
@@ -55,20 +37,15 @@ NOT_UNDERSTOOD = (
 )
 
 
-def _answer_chart(desk: Desk, args: str) -> Answer:
-    from bot.commands.chart import (
-        answer_chart,  # late: bot.commands.chart imports this package's helpers
-    )
+@dataclass(frozen=True)
+class Route:
+    """What a line asks for. ``command`` is None when ``problem`` says why nothing runs;
+    ``asked`` is the command line a question in words was read as ("/total CNRP June 2023")."""
 
-    return answer_chart(desk, args)
-
-
-def _answer_export(desk: Desk, args: str) -> Answer:
-    from bot.commands.export import (
-        answer_export,  # late: bot.commands.export imports this package's helpers
-    )
-
-    return answer_export(desk, args)
+    command: Command | None
+    args: str = ""
+    asked: str | None = None
+    problem: Answer | None = None
 
 
 def split_command(text: str) -> tuple[str, str] | None:
@@ -79,20 +56,31 @@ def split_command(text: str) -> tuple[str, str] | None:
     return m[1].lower(), " ".join((m[2] or "").split())
 
 
-def answer_text(desk: Desk, text: str) -> Answer:
-    """Answer one line as the bot would."""
+def parse(text: str) -> Route | None:
+    """A command line's route, without reading any data; None when the text is no command.
+
+    A ``@Bot`` suffix is dropped: in a private chat or the console the line can only be meant
+    for us (in groups, Telegram's side ignores lines addressed to other bots).
+    """
     parsed = split_command(text)
     if parsed is None:
-        return answer_question(desk, text)
-    command, args = parsed
-    if command not in ANSWERS:
-        return fail("help", f"I don't know /{command}. /help lists the commands.")
-    if len(args) > MAX_ARGUMENT:
-        return fail(
-            command,
-            f"That is too long for /{command} ({len(args):,} characters; at most {MAX_ARGUMENT}).",
+        return None
+    name, args = parsed
+    command = BY_NAME.get(name)
+    if command is None:
+        return Route(
+            None, args, problem=fail("help", f"I don't know /{name}. /help lists the commands.")
         )
-    return ANSWERS[command](desk, args)
+    if len(args) > MAX_ARGUMENT:
+        return Route(
+            command,
+            args,
+            problem=fail(
+                name,
+                f"That is too long for /{name} ({len(args):,} characters; at most {MAX_ARGUMENT}).",
+            ),
+        )
+    return Route(command, args)
 
 
 def interpret(desk: Desk, text: str) -> str | None:
@@ -102,15 +90,62 @@ def interpret(desk: Desk, text: str) -> str | None:
     return understand(text, desk)
 
 
-def answer_question(desk: Desk, text: str) -> Answer:
-    """A question in words: the answer of the command it maps to, headed by that command, so
-    the reader sees exactly what was looked up; a short help when it maps to none."""
-    command = interpret(desk, text)
-    if command is None:
-        return fail("help", NOT_UNDERSTOOD)
-    inner = answer_text(desk, command)
-    answer = Answer(command=inner.command, ok=inner.ok, buttons=inner.buttons)
-    answer.line(italic(f"Showing {command}"))
-    answer.blank()
-    answer.lines.extend(inner.lines)
-    return answer
+def read(desk: Desk, text: str) -> Route:
+    """Any line's route: a command, or a question in words read as one."""
+    route = parse(text)
+    if route is not None:
+        return route
+    asked = interpret(desk, text)
+    route = parse(asked) if asked is not None else None
+    if route is None:
+        return Route(None, problem=fail("help", NOT_UNDERSTOOD))
+    return Route(route.command, route.args, asked, route.problem)
+
+
+def not_here(route: Route, chat: Chat) -> Answer | None:
+    """Why the route's command does not run in this chat's place, or None when it may."""
+    command = route.command
+    if command is None or route.problem is not None or chat.place in command.where:
+        return None
+    return fail(command.name, command.elsewhere)
+
+
+def answer(desk: Desk, route: Route, chat: Chat) -> Answer:
+    """The route's answer as text. A question's answer is headed by the command it was read
+    as, so the reader sees exactly what was looked up."""
+    if route.problem is not None:
+        return route.problem
+    assert route.command is not None
+    return _headed(route, route.command.answer(desk, route.args, chat))
+
+
+def attachment(desk: Desk, route: Route, chat: Chat) -> Attachment | Answer:
+    """The picture or file a route's command sends in Telegram, or the answer saying why not
+    (the same text the console shows)."""
+    command = route.command
+    if route.problem is not None or command is None or command.file is None:
+        return answer(desk, route, chat)
+    result = command.file(desk, route.args)
+    if isinstance(result, Answer):
+        return _headed(route, result)
+    if route.asked is not None:
+        result.caption.lines.insert(0, (italic(f"Showing {route.asked}"),))
+    return result
+
+
+def _headed(route: Route, inner: Answer) -> Answer:
+    if route.asked is None:
+        return inner
+    headed = Answer(command=inner.command, ok=inner.ok, buttons=inner.buttons)
+    headed.line(italic(f"Showing {route.asked}"))
+    headed.blank()
+    headed.lines.extend(inner.lines)
+    return headed
+
+
+def answer_text(desk: Desk, text: str, chat: Chat | None = None) -> Answer:
+    """Answer one line, slash or not, as the console and ``desk ask`` do (by default in the
+    console's chat, whose operator owns the database and so may use every command)."""
+    chat = chat or console_chat()
+    route = read(desk, text)
+    return not_here(route, chat) or answer(desk, route, chat)

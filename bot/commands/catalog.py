@@ -9,6 +9,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 
 from bot.commands.common import CLAIM_CAVEAT, reports
@@ -18,27 +20,9 @@ from bot.core.periods import format_range
 from bot.storage.desk import Desk
 from bot.storage.tables import claims, party_aliases
 
-HELP_LINES = (
-    ("/who NAME", "a person: roles, dated events, claims naming them (/who Kung Raiya)"),
-    ("/total [PARTY] [PERIOD]", "claimed defectors (/total Candlelight June, /total CNRP 2023)"),
-    ("/on DATE", "claims reported on a day or range (/on 29/06/2023, /on 26-30 June 2023)"),
-    ("/summary [WEEK]", "a week's claims by party (/summary 26/06/2023, /summary 2023-W26)"),
-    ("/chart [PARTY] [PERIOD]", "claimed defectors per week, as a picture (/chart Candlelight)"),
-    ("/export [PARTY] [PERIOD]", "the rows behind a figure as a CSV file (/export CNRP June)"),
-    ("/parties", "every party with its claimed totals"),
-    ("/subscribe [DAY] [HH:MM] [TZ]", "weekly summary in this chat (default Monday 09:00)"),
-    ("/unsubscribe", "stop the weekly summary"),
-    ("/subscription", "what is set and when the next summary is due"),
-    ("/watch NAME|PARTY", "a message here whenever records naming them are added or corrected"),
-    ("/watches", "what this chat watches"),
-    ("/unwatch NAME|PARTY", "stop watching"),
-    ("/sources", "where the data comes from"),
-    ("/about", "what the data is and is not: read before quoting a figure"),
-    ("/help", "this list"),
-)
 
-
-def answer_help(desk: Desk | None = None) -> Answer:
+def answer_help(commands: Sequence[tuple[str, str]]) -> Answer:
+    """/help: ``commands`` are (usage, what it does), from bot.commands.registry.help_lines."""
     answer = Answer(command="help")
     answer.line(
         bold("Defection Desk"),
@@ -46,7 +30,7 @@ def answer_help(desk: Desk | None = None) -> Answer:
         "ruling party claimed in pro-government media, January–June 2023.",
     )
     answer.blank()
-    for usage, what in HELP_LINES:
+    for usage, what in commands:
         answer.line(bold(usage), f" — {what}")
     answer.blank()
     answer.line(
@@ -65,14 +49,14 @@ def answer_help(desk: Desk | None = None) -> Answer:
     return answer
 
 
-def answer_start(desk: Desk | None = None) -> Answer:
+def answer_start(commands: Sequence[tuple[str, str]]) -> Answer:
     answer = Answer(command="start")
     answer.line(
         "Hello! I answer journalists' questions about claimed political defections in "
         "Cambodia, with the source of every figure."
     )
     answer.blank()
-    answer.extend(answer_help(desk))
+    answer.extend(answer_help(commands))
     return answer
 
 

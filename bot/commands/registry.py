@@ -1,0 +1,465 @@
+"""Every command, once: its name, usage, help line, answer, what it sends, who may use it and
+where it works. The Telegram handlers, the console, ``desk ask``, the Telegram command menu,
+/help and the README's command table are all built from :data:`COMMANDS`.
+
+>>> BY_NAME["total"].usage
+'/total [PARTY] [PERIOD]'
+>>> [c.name for c in COMMANDS if c.who == "desk admins"]
+['add', 'undo']
+>>> [c.name for c in COMMANDS if "console" not in c.where][:3]
+['subscribe', 'unsubscribe', 'subscription']
+>>> help_lines()[0]
+('/who NAME', 'a person: roles, dated events, claims naming them (/who Kung Raiya)')
+
+A new command is one answer module in ``bot/commands/``, one :class:`Command` below, and its
+tests; :func:`readme_table` gives the README's table with it (tests/test_registry.py prints the
+table to paste when the README's differs).
+
+Answer modules that import the ORM, matplotlib or the CSV writer are imported when their
+command runs, not here: ``desk ask`` imports this module for every question.
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.commands.catalog import (
+    answer_about,
+    answer_help,
+    answer_parties,
+    answer_sources,
+    answer_start,
+)
+from bot.commands.on import answer_on
+from bot.commands.summary import answer_summary
+from bot.commands.total import answer_total
+from bot.commands.who import answer_who
+from bot.core.answer import Answer
+from bot.storage.desk import Desk
+
+Sends = Literal["text", "photo", "document"]
+Who = Literal["anyone", "group admins", "desk admins"]
+Place = Literal["private", "group", "console"]
+MenuScope = Literal["private", "group"]
+
+EVERYWHERE: frozenset[Place] = frozenset({"private", "group", "console"})
+TELEGRAM: frozenset[Place] = frozenset({"private", "group"})
+BOTH_MENUS: frozenset[MenuScope] = frozenset({"private", "group"})
+NO_MENU: frozenset[MenuScope] = frozenset()
+# Telegram never gives a chat the id 0: the console's chat (and the change log's actor id for
+# changes made at the console) can never be mistaken for a real chat.
+CONSOLE_ID = 0
+
+
+@dataclass(frozen=True)
+class Chat:
+    """Where a line was typed and by whom: a Telegram chat, or the console.
+
+    >>> Chat(-100, "supergroup", 7, "@editor (7)").place
+    'group'
+    """
+
+    id: int
+    type: str  # Telegram's chat type (private, group, supergroup), or "console"
+    user_id: int | None
+    user: str  # who typed it, as the change log names them
+
+    @property
+    def place(self) -> Place:
+        if self.type == "console":
+            return "console"
+        return "private" if self.type == "private" else "group"
+
+
+def console_chat() -> Chat:
+    """The console's chat: its operator owns the database, so may use every command there."""
+    try:
+        who = f"console ({getpass.getuser()})"
+    except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
+        who = "console"
+    return Chat(CONSOLE_ID, "console", CONSOLE_ID, who)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A picture or file a command sends in Telegram, with its caption."""
+
+    data: bytes
+    filename: str
+    caption: Answer
+
+
+# What a command's answer gets: the desk, the words after the command, and the chat.
+AnswerFn = Callable[[Desk, str, Chat], Answer]
+FileFn = Callable[[Desk, str], Attachment | Answer]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command. ``answer`` gives the text (the console's reply, and Telegram's when
+    ``sends`` is "text"); ``file`` gives the picture or document Telegram gets instead.
+
+    ``who``: "group admins" may change a group's settings (anyone may in a private chat);
+    "desk admins" are the ids in DESK_ADMIN_IDS, and the console's operator. ``refusal`` is what
+    anyone else is told. ``where`` lists the places it works; ``elsewhere`` is what the others
+    are told. ``menu``: the Telegram menus (private chats, groups) that offer it; /help lists
+    every command that is in a menu.
+    """
+
+    name: str
+    usage: str
+    help: str
+    answer: AnswerFn
+    sends: Sends = "text"
+    file: FileFn | None = None
+    who: Who = "anyone"
+    refusal: str = ""
+    where: frozenset[Place] = EVERYWHERE
+    elsewhere: str = ""
+    menu: frozenset[MenuScope] = BOTH_MENUS
+
+    def __post_init__(self) -> None:
+        problems = [
+            problem
+            for problem, wrong in (
+                (
+                    "a file to send exactly when it sends a photo or document",
+                    (self.file is None) != (self.sends == "text"),
+                ),
+                (
+                    "a refusal exactly when not anyone may use it",
+                    bool(self.refusal) != (self.who != "anyone"),
+                ),
+                (
+                    "an `elsewhere` text exactly when it does not work everywhere",
+                    bool(self.elsewhere) != (self.where != EVERYWHERE),
+                ),
+                ("a usage that starts with its name", self.usage.split()[0] != f"/{self.name}"),
+                (
+                    "a name Telegram takes (a-z, 0-9, _; at most 32)",
+                    not re.fullmatch(r"[a-z0-9_]{1,32}", self.name),
+                ),
+                (
+                    "a help line of 1-256 characters (the menu's limit)",
+                    not 0 < len(self.help) <= 256,
+                ),
+            )
+            if wrong
+        ]
+        if problems:
+            raise ValueError(f"/{self.name} needs " + "; ".join(problems))
+
+
+# ------------------------------------------------------------------------- adapters --
+# Each answer function takes what it needs; these give them the (desk, args, chat) shape.
+
+
+def _args(fn: Callable[[Desk, str], Answer]) -> AnswerFn:
+    def answer(desk: Desk, args: str, _chat: Chat) -> Answer:
+        return fn(desk, args)
+
+    return answer
+
+
+def _parties(desk: Desk, _args: str, _chat: Chat) -> Answer:
+    return answer_parties(desk)
+
+
+def _sources(desk: Desk, _args: str, _chat: Chat) -> Answer:
+    return answer_sources(desk)
+
+
+def _about(desk: Desk, _args: str, _chat: Chat) -> Answer:
+    return answer_about(desk)
+
+
+def _help(_desk: Desk, _args: str, _chat: Chat) -> Answer:
+    return answer_help(help_lines())
+
+
+def _start(_desk: Desk, _args: str, _chat: Chat) -> Answer:
+    return answer_start(help_lines())
+
+
+def _chart_text(desk: Desk, args: str, _chat: Chat) -> Answer:
+    from bot.commands.chart import answer_chart
+
+    return answer_chart(desk, args)
+
+
+def _chart_file(desk: Desk, args: str) -> Attachment | Answer:
+    from bot.commands.chart import make_chart
+
+    chart = make_chart(desk, args)
+    if isinstance(chart, Answer):
+        return chart
+    return Attachment(chart.png, chart.filename, chart.caption)
+
+
+def _export_text(desk: Desk, args: str, _chat: Chat) -> Answer:
+    from bot.commands.export import answer_export
+
+    return answer_export(desk, args)
+
+
+def _export_file(desk: Desk, args: str) -> Attachment | Answer:
+    from bot.commands.export import export_rows
+
+    rows = export_rows(desk, args)
+    if isinstance(rows, Answer):
+        return rows
+    return Attachment(rows.data, rows.filename, rows.caption)
+
+
+def _subscribe(desk: Desk, args: str, chat: Chat) -> Answer:
+    from bot.commands.subscriptions import answer_subscribe
+
+    return answer_subscribe(desk, chat.id, chat.type, chat.user_id, args)
+
+
+def _unsubscribe(desk: Desk, _args: str, chat: Chat) -> Answer:
+    from bot.commands.subscriptions import answer_unsubscribe
+
+    return answer_unsubscribe(desk, chat.id)
+
+
+def _subscription(desk: Desk, _args: str, chat: Chat) -> Answer:
+    from bot.commands.subscriptions import answer_subscription
+
+    return answer_subscription(desk, chat.id)
+
+
+def _watch(desk: Desk, args: str, chat: Chat) -> Answer:
+    from bot.delivery.watchlists import answer_watch
+
+    return answer_watch(desk, chat.id, chat.type, chat.user_id, args)
+
+
+def _watches(desk: Desk, _args: str, chat: Chat) -> Answer:
+    from bot.delivery.watchlists import answer_watches
+
+    return answer_watches(desk, chat.id)
+
+
+def _unwatch(desk: Desk, args: str, chat: Chat) -> Answer:
+    from bot.delivery.watchlists import answer_unwatch
+
+    return answer_unwatch(desk, chat.id, args)
+
+
+def _add(desk: Desk, args: str, chat: Chat) -> Answer:
+    from bot.commands.curation import add_claim
+
+    return add_claim(desk, _actor_id(chat), chat.user, args)
+
+
+def _undo(desk: Desk, _args: str, chat: Chat) -> Answer:
+    from bot.commands.curation import undo_last
+
+    return undo_last(desk, _actor_id(chat), chat.user)
+
+
+def _changes(desk: Desk, _args: str, _chat: Chat) -> Answer:
+    from bot.commands.curation import recent_changes
+
+    return recent_changes(desk)
+
+
+def _actor_id(chat: Chat) -> int:
+    assert chat.user_id is not None, "who: desk admins lets only a known user in"
+    return chat.user_id
+
+
+# ------------------------------------------------------------------------- commands --
+
+GROUP_SUMMARY = (
+    "Sorry, only this group's administrators can change its weekly summary. "
+    "/subscription shows what is set."
+)
+GROUP_WATCHES = (
+    "Sorry, only this group's administrators can change what it watches. /watches lists it."
+)
+DESK_ADMINS = "Sorry, only the desk's admins can change the data."
+NO_SUMMARY_HERE = (
+    "Weekly summaries are set for a Telegram chat and sent there: use /subscribe, "
+    "/unsubscribe and /subscription in the chat with the bot. The console is not a chat the "
+    "bot can send to, so it has no summary."
+)
+NO_WATCHES_HERE = (
+    "Watchlists belong to a Telegram chat and their alerts are sent there: use /watch, "
+    "/watches and /unwatch in the chat with the bot. The console is not a chat the bot can "
+    "send to, so it watches nothing."
+)
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "who",
+        "/who NAME",
+        "a person: roles, dated events, claims naming them (/who Kung Raiya)",
+        _args(answer_who),
+    ),
+    Command(
+        "total",
+        "/total [PARTY] [PERIOD]",
+        "claimed defectors (/total Candlelight June, /total CNRP 2023)",
+        _args(answer_total),
+    ),
+    Command(
+        "on",
+        "/on DATE",
+        "claims reported on a day or range (/on 29/06/2023, /on 26-30 June 2023)",
+        _args(answer_on),
+    ),
+    Command(
+        "summary",
+        "/summary [WEEK]",
+        "a week's claims by party (/summary 26/06/2023, /summary 2023-W26)",
+        _args(answer_summary),
+    ),
+    Command(
+        "chart",
+        "/chart [PARTY] [PERIOD]",
+        "claimed defectors per week, as a picture (/chart Candlelight)",
+        _chart_text,
+        sends="photo",
+        file=_chart_file,
+    ),
+    Command(
+        "export",
+        "/export [PARTY] [PERIOD]",
+        "the rows behind a figure as a CSV file (/export CNRP June)",
+        _export_text,
+        sends="document",
+        file=_export_file,
+    ),
+    Command("parties", "/parties", "every party with its claimed totals", _parties),
+    Command(
+        "subscribe",
+        "/subscribe [DAY] [HH:MM] [TZ]",
+        "weekly summary in this chat (default Monday 09:00)",
+        _subscribe,
+        who="group admins",
+        refusal=GROUP_SUMMARY,
+        where=TELEGRAM,
+        elsewhere=NO_SUMMARY_HERE,
+    ),
+    Command(
+        "unsubscribe",
+        "/unsubscribe",
+        "stop the weekly summary",
+        _unsubscribe,
+        who="group admins",
+        refusal=GROUP_SUMMARY,
+        where=TELEGRAM,
+        elsewhere=NO_SUMMARY_HERE,
+    ),
+    Command(
+        "subscription",
+        "/subscription",
+        "what is set and when the next summary is due",
+        _subscription,
+        where=TELEGRAM,
+        elsewhere=NO_SUMMARY_HERE,
+    ),
+    Command(
+        "watch",
+        "/watch NAME|PARTY",
+        "a message here whenever records naming them are added or corrected",
+        _watch,
+        who="group admins",
+        refusal=GROUP_WATCHES,
+        where=TELEGRAM,
+        elsewhere=NO_WATCHES_HERE,
+    ),
+    Command(
+        "watches",
+        "/watches",
+        "what this chat watches",
+        _watches,
+        where=TELEGRAM,
+        elsewhere=NO_WATCHES_HERE,
+    ),
+    Command(
+        "unwatch",
+        "/unwatch NAME|PARTY",
+        "stop watching",
+        _unwatch,
+        who="group admins",
+        refusal=GROUP_WATCHES,
+        where=TELEGRAM,
+        elsewhere=NO_WATCHES_HERE,
+    ),
+    Command("sources", "/sources", "where the data comes from", _sources),
+    Command("about", "/about", "what the data is and is not: read before quoting a figure", _about),
+    Command("help", "/help", "this list", _help),
+    # Not in the menus: Telegram shows a Start button, and /help says the same.
+    Command("start", "/start", "a greeting and the command list", _start, menu=NO_MENU),
+    # The desk's admins' commands; /help mentions them in a closing line.
+    Command(
+        "add",
+        "/add DD/MM/YYYY NUMBER PARTY [(including ...)]",
+        "add one claim, read like a row of the claims table (/add 01/07/2023 12 Funcinpec)",
+        _add,
+        who="desk admins",
+        refusal=DESK_ADMINS,
+        menu=NO_MENU,
+    ),
+    Command(
+        "undo",
+        "/undo",
+        "revert your last /add or table upload",
+        _undo,
+        who="desk admins",
+        refusal=DESK_ADMINS,
+        menu=NO_MENU,
+    ),
+    Command(
+        "changes",
+        "/changes",
+        "the change log: who changed what, when",
+        _changes,
+        menu=NO_MENU,
+    ),
+)
+BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
+assert len(BY_NAME) == len(COMMANDS), "two commands share a name"
+
+
+def help_lines() -> list[tuple[str, str]]:
+    """(usage, help line) of every command a Telegram menu offers, in the registry's order."""
+    return [(c.usage, c.help) for c in COMMANDS if c.menu]
+
+
+def menu(scope: MenuScope) -> list[tuple[str, str]]:
+    """(name, description) for the Telegram command menu of private chats or groups."""
+    return [(c.name, c.help) for c in COMMANDS if scope in c.menu]
+
+
+_SENDS = {"text": "text", "photo": "a picture (PNG)", "document": "a CSV file"}
+_WHO = {
+    "anyone": "anyone",
+    "group admins": "anyone; in a group, only its administrators",
+    "desk admins": "the desk's admins (`DESK_ADMIN_IDS`) and the console's operator",
+}
+
+
+def _where(c: Command) -> str:
+    if c.where == EVERYWHERE:
+        return "Telegram, console"
+    return "Telegram" if c.where == TELEGRAM else ", ".join(sorted(c.where))
+
+
+def readme_table() -> str:
+    """The README's command table (tests/test_registry.py holds the README to it)."""
+    rows = [
+        "| command | answers | sends (in Telegram) | who may use it | works in |",
+        "|---|---|---|---|---|",
+    ]
+    for c in COMMANDS:
+        usage = c.usage.replace("|", "\\|")
+        rows.append(f"| `{usage}` | {c.help} | {_SENDS[c.sends]} | {_WHO[c.who]} | {_where(c)} |")
+    return "\n".join(rows)

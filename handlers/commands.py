@@ -1,0 +1,106 @@
+"""Every command of the registry, one generic handler each; and the path every text takes.
+
+A command, a question in words, a button press: :func:`respond` reads the line with
+:func:`bot.commands.read` (the console's and ``desk ask``'s reader), refuses it where the
+registry says it does not work or who may not use it, and runs the answer in a worker thread.
+Only the checks that need Telegram live here: a group's administrators are asked of Telegram
+(getChatMember), never trusted from the message; the desk's admins are DESK_ADMIN_IDS.
+"""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.ext import CommandHandler, ContextTypes
+
+from bot.commands import Route, answer, attachment, not_here, parse, read
+from bot.commands.registry import COMMANDS, Attachment, Chat, Command
+from bot.core.answer import Answer, fail
+from handlers.curation import actor, is_admin
+from handlers.files import send_attachment
+from handlers.reply import compute, desk_of, logged, send_answer
+
+GROUP_ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+def chat_of(update: Update) -> Chat | None:
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return None
+    return Chat(chat.id, chat.type, user.id if user else None, actor(user) if user else "")
+
+
+async def route_of(context: ContextTypes.DEFAULT_TYPE, text: str) -> Route:
+    """The line's route: a command is parsed at once; a question reads the data (names)."""
+    route = parse(text)
+    return route if route is not None else await compute(read, desk_of(context), text)
+
+
+async def may_use(command: Command, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    chat, user = update.effective_chat, update.effective_user
+    if command.who == "anyone":
+        return True
+    if command.who == "desk admins":
+        return is_admin(context, user)
+    if chat is None or user is None:
+        return False
+    if chat.type == ChatType.PRIVATE:
+        return True
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    return member.status in GROUP_ADMINS
+
+
+async def respond(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, route: Route
+) -> Answer | Attachment:
+    """What the route gets in this chat: a refusal, the answer, or the picture or file."""
+    chat = chat_of(update)
+    assert chat is not None, "commands come from a chat"
+    command = route.command
+    refused = not_here(route, chat)
+    if refused is not None:
+        return refused
+    if command is not None and route.problem is None:
+        if not await may_use(command, update, context):
+            return fail(command.name, command.refusal)
+        if command.file is not None:
+            return await compute(attachment, desk_of(context), route, chat)
+    return await compute(answer, desk_of(context), route, chat)
+
+
+async def reply(
+    message: Message, context: ContextTypes.DEFAULT_TYPE, route: Route, result: Answer | Attachment
+) -> Answer:
+    """Send ``result`` to the message's chat; the answer it carried (a file's caption)."""
+    if isinstance(result, Attachment):
+        assert route.command is not None
+        await send_attachment(context.bot, message.chat.id, route.command, result)
+        return result.caption
+    await send_answer(message, result)
+    return result
+
+
+async def answer_line(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
+) -> Answer | None:
+    """Answer ``text`` (a command, or a question in words) in the update's chat."""
+    message = update.effective_message
+    if message is None or update.effective_chat is None:
+        return None
+    route = await route_of(context, text)
+    return await reply(message, context, route, await respond(update, context, route))
+
+
+def _handler(command: Command) -> CommandHandler[ContextTypes.DEFAULT_TYPE, None]:
+    @logged(command.name)
+    async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+        message = update.effective_message
+        if message is None or not message.text:
+            return None
+        return await answer_line(update, context, message.text)
+
+    return CommandHandler(command.name, handle)
+
+
+def handlers() -> list[CommandHandler[ContextTypes.DEFAULT_TYPE, None]]:
+    return [_handler(command) for command in COMMANDS]
