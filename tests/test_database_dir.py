@@ -69,3 +69,13 @@ def test_the_default_database_folder_is_made_under_home(tmp_path: Path) -> None:
     result = desk("ask", "/total", env={"HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / ".local" / "share" / "defection-desk" / "desk.sqlite3").is_file()
+
+
+def test_a_default_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    result = desk(
+        "ask", "/total", env={"XDG_DATA_HOME": str(blocked / "data"), "HOME": str(tmp_path)}
+    )
+    assert result.returncode == 2 and result.stderr.startswith("desk: "), result.stderr
+    assert "cannot create the database folder" in result.stderr and "Traceback" not in result.stderr

@@ -61,8 +61,14 @@ def _sqlite_folder(database: Path) -> None:
         raise SettingsError(f"DESK_DATABASE_URL: {folder} is not a folder")
     default = Path(make_url(default_database_url()).database or "")
     if database.absolute() == default.absolute():
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        folder.mkdir(mode=0o700, exist_ok=True)
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError as exc:
+            raise SettingsError(
+                f"cannot create the database folder {folder}: {exc.strerror or exc}; "
+                "set DESK_DATABASE_URL to a file in a folder you can write"
+            ) from None
         return
     raise SettingsError(
         f"DESK_DATABASE_URL: the folder {folder} does not exist; create it first "
