@@ -156,16 +156,12 @@ def _parse_row(line: str, stripped: str, line_no: int, latest: date) -> TableRow
     raw = line.rstrip("\n")
     if len(line) > MAX_LINE:
         raise ValueError(f"a row is at most {MAX_LINE:,} characters; this one has {len(line):,}")
+    bad = refused_character(line, allow=_SPACES + "\n\r")  # at once if the line is printable
+    if bad is not None:
+        raise ValueError(f"{bad}: remove it")
     if not line.isascii():
-        bad = refused_character(line, allow=_SPACES + "\n\r\u2028\u2029")
-        if bad is not None:
-            raise ValueError(f"{bad}: remove it")
         line = unicodedata.normalize("NFKC", line)
         stripped = line.strip()
-    elif not line.isprintable():
-        bad = refused_character(line, allow=_SPACES + "\n\r")
-        if bad is not None:
-            raise ValueError(f"{bad}: remove it")
     cells = [c.strip() for c in line.split("\t")] if "\t" in line else None
     if cells is not None and len(cells) >= 3:
         date_text, number_text, rest = cells[0], cells[1], " ".join(cells[2:])
