@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from bot.core.bounds import MAX_DEFECTORS
 from bot.core.normalize import compact_key
 
 REPO = Path(__file__).resolve().parent.parent
@@ -295,6 +296,7 @@ def claim_lines(
     for offset in days:
         day = FIRST_DAY + timedelta(days=offset)
         number = int(rng.paretovariate(1.3)) if rng.random() < 0.9 else rng.randint(50, 900)
+        number = min(number, MAX_DEFECTORS)  # the heavy tail passes the loader's bound at 1M rows
         parties = rng.choices(texts, weights)[0]
         if rng.random() < 0.06:
             other = rng.choices(texts, weights)[0]

@@ -201,3 +201,25 @@ def test_progress_is_reported(engine: Engine) -> None:
     seen: list[tuple[str, int, int]] = []
     load_paths(engine, progress=lambda *a: seen.append(a))
     assert seen[-1] == ("claims", 110, 110)
+
+
+def test_two_files_for_one_source_are_refused_naming_both(engine: Engine, tmp_path: Path) -> None:
+    """Each table file is the whole truth for its source: two of them in one load would
+    silently replace each other (110 rows became 1)."""
+    load_paths(engine)
+    before = claims_snapshot(engine)
+    extra = tmp_path / "extra.txt"
+    extra.write_text("# source: pgm-claims-2023h1\n01/07/2023 5 Funcinpec\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_paths(engine, [DATA, extra])
+    (problem,) = caught.value.problems
+    seed = DATA / "claims" / "pgm-claims-2023h1.txt"
+    assert str(seed) in str(problem) and str(extra) in str(problem)
+    assert "pgm-claims-2023h1" in problem.message
+    assert claims_snapshot(engine) == before
+
+
+def test_the_same_file_named_twice_is_read_once(engine: Engine) -> None:
+    seed = DATA / "claims" / "pgm-claims-2023h1.txt"
+    report = load_paths(engine, [DATA, seed, DATA / ".." / "data" / "claims"])
+    assert (report.claims_added, report.claims_total) == (110, 110)

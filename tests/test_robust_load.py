@@ -52,7 +52,7 @@ def good_rows(count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     first = date(2015, 1, 1)
     return [
-        f"{first + timedelta(days=rng.randrange(3000)):%d/%m/%Y} {rng.randint(0, 500)} "
+        f"{first + timedelta(days=rng.randrange(3000)):%d/%m/%Y} {rng.randint(1, 500)} "
         f"{rng.choice(PARTIES)}"
         + (" (including commune chief Sok Dara)" if rng.random() < 0.01 else "")
         for _ in range(count)

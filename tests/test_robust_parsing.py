@@ -19,6 +19,7 @@ from bot.commands import answer_text
 from bot.commands.registry import BY_NAME, EVERYWHERE, console_chat
 from bot.commands.registry import COMMANDS as REGISTRY
 from bot.core.answer import Answer
+from bot.core.bounds import MAX_DEFECTORS
 from bot.core.periods import (
     PeriodError,
     parse_day,
@@ -32,6 +33,7 @@ from bot.core.render import TELEGRAM_LIMIT, html_messages
 from bot.delivery.weekly import ScheduleError, parse_schedule
 from bot.errors import InputError
 from bot.ingest.claims_table import TableRow, parse_day_first, parse_row, parse_table
+from bot.ingest.text_lines import editor_lines
 from bot.storage.desk import Desk
 from tests.fake_bot_api import parse_html, utf16_len
 
@@ -107,7 +109,7 @@ def test_parse_row_raises_only_value_error(line: str, line_no: int) -> None:
     except ValueError as exc:
         assert str(exc)
     else:
-        assert isinstance(row, TableRow) and row.number >= 0 and row.party_names
+        assert isinstance(row, TableRow) and 1 <= row.number <= MAX_DEFECTORS and row.party_names
 
 
 ROW_BITS = st.sampled_from(
@@ -134,11 +136,11 @@ def test_parse_table_raises_only_input_error_naming_lines(text: str) -> None:
         assert exc.problems
         assert all(p.path == "t.txt" for p in exc.problems)
         assert len(exc.problems) <= 51  # stops after 50 bad lines
-        lines = text.splitlines()
+        lines = editor_lines(text)  # as an editor numbers them
         for p in exc.problems:
             assert p.line is None or 1 <= p.line <= len(lines)
     else:
-        assert all(row.number >= 0 for row in table.rows)
+        assert all(1 <= row.number <= MAX_DEFECTORS for row in table.rows)
 
 
 # --------------------------------------------------------------------------- dates

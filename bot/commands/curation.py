@@ -155,7 +155,7 @@ def add_claim(desk: Desk, actor_id: int, actor: str, line: str) -> Answer:
             "/add 01/07/2023 12 Funcinpec.",
         )
     try:
-        row = parse_row(line, 1)
+        row = parse_row(line, 1, today=desk.today())  # the bounds of a table row, see there
         with desk.session() as s, s.begin():
             (claim_id,) = _append(s, [row])
             text = f"{row.reported_on:%d/%m/%Y} · {number(row.number)} · {row.party_text}"
@@ -211,7 +211,7 @@ def upload_table(
 ) -> UploadResult:
     """Preview (``apply=False``: applied, described, rolled back) or apply a table file."""
     try:
-        table = parse_table(text, filename)
+        table = parse_table(text, filename, today=desk.today())
     except InputError as exc:
         answer = fail(
             "upload", f"Nothing changed: {filename} has {plural(len(exc.problems), 'problem')}:"

@@ -7,6 +7,14 @@
 
 Nothing here knows which parties exist: names are resolved by the loader, which can suggest a
 spelling. Every problem names the line; the whole table is rejected if any line is bad.
+
+What a row may hold is bounded (:mod:`bot.core.bounds` says why): 1 to 100,000 people, a date
+from 1 January 1993 to tomorrow in Phnom Penh, names without control characters, in NFKC form
+(fullwidth letters and digits read as what they mean), at most 2,000 characters a row. Digits
+are ASCII or Khmer. Lines are counted as an editor counts them: only ``\\n``, ``\\r\\n`` and
+``\\r`` end one (``str.splitlines`` also splits at form feeds, U+0085 and U+2028, which editors
+show inside a line); a byte-order mark at the start is skipped. A message quotes at most a
+few dozen characters of what it refuses.
 """
 
 from __future__ import annotations
@@ -14,16 +22,37 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple, cast
 
+from bot.core.bounds import (
+    FIRST_DAY,
+    MAX_DEFECTORS,
+    MAX_LINE,
+    MAX_NAME,
+    MAX_PERSON_NAME,
+    MAX_STATED_TOTAL,
+    check_day,
+    check_defectors,
+    clean_name,
+    last_day,
+    refused_character,
+    shorten,
+    too_many_digits,
+)
 from bot.errors import InputError, Problem
+from bot.ingest.text_lines import editor_lines
 
 _ROW = re.compile(r"^(?P<date>\S+)\s+(?P<rest>.*)$")
-_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+$|^[+-]?\d+$")
+_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+$|^[+-]?[0-9]+$")
+_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+_SOURCE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")  # as sources.yaml's keys
+# Whitespace that is also a control character: a space inside a row, as str.split reads it.
+_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f\x85"
 _DIRECTIVE = re.compile(r"^#\s*(source|claimant|stated_total)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 _HEADER = re.compile(r"^date\s+reported\b", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"^(?P<parties>[^()]*?)\s*\((?P<note>[^()]*)\)\s*$")
@@ -73,10 +102,12 @@ def parse_day_first(text: str) -> date:
 
     >>> parse_day_first("29/06/2023")
     datetime.date(2023, 6, 29)
+    >>> parse_day_first("២៩/០៦/២០២៣")
+    datetime.date(2023, 6, 29)
     """
-    m = _DATE.match(text)
+    m = _DATE.match(text if text.isascii() else text.translate(_KHMER_DIGITS))
     if not m:
-        raise ValueError(f"{text!r} is not a date in the form DD/MM/YYYY")
+        raise ValueError(f"{shorten(text)} is not a date in the form DD/MM/YYYY")
     day, month, year = (int(g) for g in m.groups())
     if not 1 <= month <= 12:
         raise ValueError(f"{text} is not a date: there is no month {month}")
@@ -111,14 +142,26 @@ def parse_including(note: str) -> tuple[NamedPerson, ...]:
     return (NamedPerson(name, descriptor),)
 
 
-def parse_row(line: str, line_no: int) -> TableRow:
-    """Parse one table line; raises ValueError with a message fit for a journalist."""
-    return _parse_row(line, line.strip(), line_no)
+def parse_row(line: str, line_no: int, *, today: date | None = None) -> TableRow:
+    """Parse one table line; raises ValueError with a message fit for a journalist.
+
+    ``today`` (default: today in Phnom Penh) sets the latest date allowed, the day after it.
+    """
+    return _parse_row(line, line.strip(), line_no, last_day(today))
 
 
-def _parse_row(line: str, stripped: str, line_no: int) -> TableRow:
+def _parse_row(line: str, stripped: str, line_no: int, latest: date) -> TableRow:
     # Big tables make this the loader's hottest loop: the common shapes take plain str methods,
     # and the regular expressions only see what those cannot decide, with identical results.
+    raw = line.rstrip("\n")
+    if len(line) > MAX_LINE:
+        raise ValueError(f"a row is at most {MAX_LINE:,} characters; this one has {len(line):,}")
+    bad = refused_character(line, allow=_SPACES + "\n\r")  # at once if the line is printable
+    if bad is not None:
+        raise ValueError(f"{bad}: remove it")
+    if not line.isascii():
+        line = unicodedata.normalize("NFKC", line)
+        stripped = line.strip()
     cells = [c.strip() for c in line.split("\t")] if "\t" in line else None
     if cells is not None and len(cells) >= 3:
         date_text, number_text, rest = cells[0], cells[1], " ".join(cells[2:])
@@ -133,8 +176,12 @@ def _parse_row(line: str, stripped: str, line_no: int) -> TableRow:
         date_text = parts[0]
         number_text, _, rest = parts[1].partition(" ")
     reported_on = parse_day_first(date_text)
-    if number_text.isdigit() and number_text.isascii():  # a plain count, as the pattern accepts
+    if not FIRST_DAY <= reported_on <= latest:
+        check_day(reported_on, latest=latest)
+    if number_text.isdigit() and number_text.isascii() and len(number_text) < 7:  # plain count
         number = int(number_text)
+        if not 0 < number <= MAX_DEFECTORS:
+            check_defectors(number, number_text)
     else:
         number = _parse_number(number_text)
     # Printable text has no whitespace but the space, so this leaves the usual line as it is.
@@ -146,6 +193,12 @@ def _parse_row(line: str, stripped: str, line_no: int) -> TableRow:
     if m:
         rest, note = m["parties"].strip(), m["note"].strip()
         people = parse_including(note)
+        for person in people:
+            if len(person.name) > MAX_PERSON_NAME:
+                raise ValueError(
+                    f"a person's name is at most {MAX_PERSON_NAME} characters "
+                    f"(found {shorten(person.name)})"
+                )
     if not rest:
         raise ValueError("missing the former party after the number")
     if "/" not in rest:
@@ -153,28 +206,41 @@ def _parse_row(line: str, stripped: str, line_no: int) -> TableRow:
     else:
         names = tuple(n.strip() for n in re.split(r"\s*/\s*", rest))
         if any(not n for n in names):
-            raise ValueError(f"an empty party name in {rest!r}")
-    raw = line.rstrip("\n")
+            raise ValueError(f"an empty party name in {shorten(rest)}")
+    if len(rest) > MAX_NAME:
+        for name in names:
+            if len(name) > MAX_NAME:
+                raise ValueError(
+                    f"a party's name is at most {MAX_NAME} characters (found {shorten(name)})"
+                )
     return _new_row((line_no, reported_on, number, rest, names, people, note, raw))
 
 
 def _parse_number(text: str) -> int:
-    if not _NUMBER.match(text):
+    digits = text if text.isascii() else text.translate(_KHMER_DIGITS)
+    if not _NUMBER.match(digits):
         raise ValueError(
-            f"missing number of defectors after the date (found {text or 'nothing'!r})"
+            "missing number of defectors after the date "
+            f"(found {shorten(text) if text else 'nothing'})"
         )
-    number = int(text.replace(",", ""))
-    if number < 0:
-        raise ValueError(f"the number of defectors cannot be negative ({text})")
-    return number
+    if digits[0] == "-" and digits.strip("-0,"):
+        raise ValueError(f"the number of defectors cannot be negative ({shorten(text, 30)})")
+    plain = digits.lstrip("+-").replace(",", "")
+    if too_many_digits(plain, MAX_DEFECTORS):
+        check_defectors(MAX_DEFECTORS + 1, text)
+    return check_defectors(int(plain), text)
 
 
-def parse_table(text: str, path: str) -> Table:
-    """Parse a whole table; collects every bad line before raising InputError."""
+def parse_table(text: str, path: str, *, today: date | None = None) -> Table:
+    """Parse a whole table; collects every bad line before raising InputError.
+
+    ``today`` (default: today in Phnom Penh) sets the latest date allowed, the day after it.
+    """
     table = Table(path)
     problems: list[Problem] = []
     append = table.rows.append
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    latest = last_day(today)
+    for line_no, line in enumerate(editor_lines(text), start=1):
         stripped = line.strip()
         if not stripped:
             continue
@@ -185,7 +251,7 @@ def parse_table(text: str, path: str) -> Table:
             _read_directive(table, stripped, line_no, problems)
             continue
         try:
-            append(_parse_row(line, stripped, line_no))
+            append(_parse_row(line, stripped, line_no, latest))
         except ValueError as exc:
             problems.append(Problem(path, line_no, str(exc)))
             if len(problems) >= 50:
@@ -201,13 +267,28 @@ def _read_directive(table: Table, line: str, line_no: int, problems: list[Proble
     if not m:
         return
     key, value = m[1].lower(), m[2]
-    if key == "source":
-        table.source, table.source_line = value, line_no
-    elif key == "claimant":
-        table.claimant = value or None
-    elif value.replace(",", "").isdigit():
-        table.stated_total = int(value.replace(",", ""))
-    else:
-        problems.append(
-            Problem(table.path, line_no, f"stated_total must be a number, not {value!r}")
+    try:
+        if key == "source":
+            if not _SOURCE_KEY.match(value):
+                raise ValueError(
+                    "a source key is lowercase letters, digits and hyphens, at most 100 "
+                    f"characters, as in sources.yaml (found {shorten(value)})"
+                )
+            table.source, table.source_line = value, line_no
+        elif key == "claimant":
+            table.claimant = clean_name(value, limit=MAX_LINE, what="a claimant") or None
+        else:
+            table.stated_total = _stated_total(value)
+    except ValueError as exc:
+        problems.append(Problem(table.path, line_no, str(exc)))
+
+
+def _stated_total(value: str) -> int:
+    digits = value.replace(",", "")
+    if not (digits.isdigit() and digits.isascii()):
+        raise ValueError(f"stated_total must be a number, not {shorten(value)}")
+    if too_many_digits(digits, MAX_STATED_TOTAL):
+        raise ValueError(
+            f"stated_total is at most {MAX_STATED_TOTAL:,} (found {shorten(value, 30)})"
         )
+    return int(digits)

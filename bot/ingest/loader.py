@@ -11,8 +11,9 @@ False
 
 Loading is a sync, not an append: a table file is the whole truth for its source, so a row
 removed from the file is removed from the database, a changed number is an update of that row,
-and re-running the same files changes nothing. Any problem in any file raises InputError and
-rolls everything back.
+and re-running the same files changes nothing. Two files for one source would each replace
+the other's rows, so that is an error naming both. Any problem in any file raises InputError
+and rolls everything back.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from bot.errors import InputError, Problem
 from bot.ingest.bundled import bundled_data_dir
 from bot.ingest.claims_table import Table, TableRow, parse_table
 from bot.ingest.fact_files import FactsFile, PartyFact, PersonFact, SourceFact, parse_facts
+from bot.ingest.text_lines import decode_utf8
 from bot.storage import tables
 from bot.storage.models import (
     Change,
@@ -112,7 +114,8 @@ class LoadReport:
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:
-    """Expand folders into their fact files and tables (recursively), in a stable order."""
+    """Expand folders into their fact files and tables (recursively), in a stable order; a
+    file named twice (a folder and a file in it) is read once."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -127,7 +130,10 @@ def discover(paths: Sequence[Path]) -> list[Path]:
             found.append(path)
         else:
             raise InputError([Problem(str(path), None, "no such file or folder")])
-    return found
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def read_inputs(paths: Sequence[Path]) -> tuple[list[FactsFile], list[Table]]:
@@ -137,20 +143,43 @@ def read_inputs(paths: Sequence[Path]) -> tuple[list[FactsFile], list[Table]]:
     problems: list[Problem] = []
     for path in discover(paths):
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(str(path), None, f"cannot read: {exc}"))
-            continue
-        try:
+            text = decode_utf8(path.read_bytes(), str(path))
             if path.suffix in FACT_SUFFIXES:
                 facts.append(parse_facts(text, str(path)))
             else:
                 tables.append(parse_table(text, str(path)))
+        except OSError as exc:
+            problems.append(Problem(str(path), None, f"cannot read: {exc.strerror or exc}"))
         except InputError as exc:
             problems.extend(exc.problems)
+    problems += _one_file_per_source(tables)
     if problems:
         raise InputError(problems)
     return facts, tables
+
+
+def _one_file_per_source(tables: list[Table]) -> list[Problem]:
+    """A problem for each source that more than one table names: each file replaces all of
+    its source's rows, so the second would silently undo the first."""
+    first: dict[str, Table] = {}
+    problems = []
+    for table in tables:
+        if table.source is None:
+            continue
+        if table.source in first:
+            other = first[table.source]
+            problems.append(
+                Problem(
+                    table.path,
+                    table.source_line,
+                    f"source {table.source!r} is already the source of {other.path} "
+                    f"(line {other.source_line}): one file per source, as each file replaces "
+                    "all of its source's rows; merge them into one file",
+                )
+            )
+        else:
+            first[table.source] = table
+    return problems
 
 
 def load_paths(

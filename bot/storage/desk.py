@@ -97,6 +97,13 @@ class Desk:
         return desk
 
     def ensure_ready(self, *, load_if_empty: bool = True, data: list[Path] | None = None) -> None:
+        """Bring the schema up to date, then load ``data`` (default: the bundled data) if no
+        claim is stored yet.
+
+        Each step is one transaction (see :mod:`bot.storage.migrate` and
+        :mod:`bot.ingest.loader`), so a process killed at any point leaves either the
+        finished step or none of it, and the next call takes up from there.
+        """
         if not is_current(self.engine):
             upgrade(self.engine)
         if load_if_empty:

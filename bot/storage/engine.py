@@ -36,12 +36,44 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:" and not parsed.query.get("uri"):
+            _sqlite_folder(Path(parsed.database))
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _sqlite_folder(database: Path) -> None:
+    """Make sure the database file's folder exists, creating only the default one.
+
+    The default file (see :func:`bot.settings.default_database_url`) lives in the user's own
+    data directory, which a first run creates, private to the user (it holds chat ids). A
+    folder named in DESK_DATABASE_URL is the operator's choice: a typo there must not create
+    folders wherever the process may write (anywhere, as root), so it must already exist.
+    """
+    from bot.settings import SettingsError, default_database_url
+
+    folder = database.parent
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise SettingsError(f"DESK_DATABASE_URL: {folder} is not a folder")
+    default = Path(make_url(default_database_url()).database or "")
+    if database.absolute() == default.absolute():
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError as exc:
+            raise SettingsError(
+                f"cannot create the database folder {folder}: {exc.strerror or exc}; "
+                "set DESK_DATABASE_URL to a file in a folder you can write"
+            ) from None
+        return
+    raise SettingsError(
+        f"DESK_DATABASE_URL: the folder {folder} does not exist; create it first "
+        "(only the default database's folder is created automatically)"
+    )
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
