@@ -33,13 +33,18 @@ def test_kung_raiya_card(desk) -> None:  # type: ignore[no-untyped-def]
         )
     ]
     assert order == sorted(order)
-    assert "(according to Kimsour Phearith (Candlelight spokesperson))" in text
+    # The resignation rests on the Candlelight spokesperson's word: worded as his claim.
+    assert (
+        "16 June 2023 — Resigned from the Candlelight Party "
+        "(claimed by Kimsour Phearith, Candlelight spokesperson)"
+    ) in text
     assert "Status: as of c. July 2023" in text
     assert "left Cambodia citing fear for his safety" in text.split("Status:")[1]
     assert "no longer in the Cambodian People's Party" in text.split("Status:")[1]
     assert "CamboJA" in text and "[1]" in text and "Sources:" in text
     assert (
-        "Party history: Candlelight Party → left the Candlelight Party (16 June 2023) → "
+        "Party history: Candlelight Party → left the Candlelight Party (16 June 2023, claimed by "
+        "Kimsour Phearith, Candlelight spokesperson) → "
         "Cambodian People's Party (June 2023) → left the Cambodian People's Party "
         "(c. July 2023)"
     ) in text
