@@ -123,11 +123,12 @@ def test_person_flags_never_change_a_card(desk) -> None:  # type: ignore[no-unty
     from bot.commands.who import person_card
     from bot.storage.person_facts import (
         ALL_FLAGS,
+        HAS_DISAGREEMENTS,
         HAS_EVENTS,
         HAS_ROLES,
         NAMED_IN_CLAIMS,
     )
-    from bot.storage.tables import claim_people, events, people, roles
+    from bot.storage.tables import claim_people, disagreements, events, people, roles
 
     flags = desk.person_flags()
     with desk.connect() as conn:
@@ -138,6 +139,7 @@ def test_person_flags_never_change_a_card(desk) -> None:  # type: ignore[no-unty
                 (HAS_ROLES, roles),
                 (HAS_EVENTS, events),
                 (NAMED_IN_CLAIMS, claim_people),
+                (HAS_DISAGREEMENTS, disagreements),
             )
         }
         assert any(flags[i] != ALL_FLAGS for i in ids)  # some reads are skipped
