@@ -306,7 +306,7 @@ def test_four_officials_arrested_without_names(desk: Desk) -> None:
     )
     assert (
         "Reported without names: four Candlelight Party officials arrested in the week before "
-        "the report, accused of urging voters to spoil their ballots on election day "
+        "the report, accused of urging voters to spoil ballots at the election "
         "(c. July 2023) [2]"
     ) in ask(desk, "/about")
 
