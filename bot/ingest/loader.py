@@ -371,7 +371,7 @@ def _upsert_person(
     published: dict[str, date] | None = None,
 ) -> int:
     owner = f"person {fact.key}"
-    sort_dates = [_sort_date(e, published or {}, owner) for e in fact.events]
+    sort_dates = [_sort_date(e, published or {}) for e in fact.events]
     digest = _hash(fact, sort_dates)
     if known is not None:
         row = known.get(fact.key)
@@ -418,15 +418,13 @@ def _upsert_person(
     return 1
 
 
-def _sort_date(e: EventFact | GroupEventFact, published: dict[str, date], owner: str) -> date:
+def _sort_date(e: EventFact | GroupEventFact, published: dict[str, date]) -> date:
     """Where the event sorts: its own date or sort_date, else when its source was published
     (by which time it had happened)."""
     key = e.sort_key
     if key is not None:
         return key
-    if e.source not in published:
-        raise InputError([Problem("<input>", None, f"{owner}: unknown source key {e.source!r}")])
-    return published[e.source]
+    return published.get(e.source, date.min)  # an unknown source key is reported by _need
 
 
 def _event_values(
@@ -458,7 +456,7 @@ def _upsert_group_event(
     published: dict[str, date],
 ) -> int:
     owner = f"group event {fact.key}"
-    sort_date = _sort_date(fact, published, owner)
+    sort_date = _sort_date(fact, published)
     digest = _hash(fact, sort_date)
     row = session.scalar(select(GroupEvent).where(GroupEvent.key == fact.key))
     if row is not None and row.content_hash == digest:
