@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.commands.common import CLAIM_CAVEAT, reports
+from bot.commands.who import write_disagreement
 from bot.core.answer import Answer, Part, bold, italic, number
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.periods import format_range
@@ -238,14 +239,8 @@ def answer_about(desk: Desk) -> Answer:
             answer.blank()
             answer.line(bold("Where the sources disagree"))
         for d in disputes:
-            said: list[Part] = [bold(f"{d.topic}: ")]
-            for side in d.sides:
-                said += [side.says, " ", refs.ref(side.source), " "]
-            answer.bullet(*said[:-1])
-            if d.party_id is not None:
-                answer.line(_table_figures(desk, d.party_id))
-            if d.note:
-                answer.line(italic(d.note))
+            figures = [] if d.party_id is None else [_table_figures(desk, d.party_id)]
+            write_disagreement(answer, d, refs, *figures)
         refs.write(answer)
     return answer
 

@@ -30,6 +30,7 @@ from bot.storage.person_facts import (
     person_facts,
 )
 from bot.storage.queries import ClaimView, Reader, SourceInfo, claims_naming_person, sources_by_id
+from bot.storage.source_notes import DisagreementView
 from bot.storage.tables import people
 
 if TYPE_CHECKING:
@@ -273,12 +274,7 @@ def person_card(
         answer.blank()
         answer.line(bold("Where the sources disagree"))
         for d in person.disagreements:
-            said: list[Part] = [bold(f"{d.topic}: ")]
-            for side in d.sides:
-                said += [side.says, " ", refs.ref(side.source), " "]
-            answer.bullet(*said[:-1])
-            if d.note:
-                answer.line(italic(d.note))
+            write_disagreement(answer, d, refs)
     if person.origin == "table":
         answer.line(
             italic(
@@ -399,11 +395,9 @@ def _membership(
     return member, left, deciding
 
 
-def _claimed(e: EventFact | None, before: str = ", ", after: str = "") -> str:
+def _claimed(e: EventFact) -> str:
     """The words ", claimed by X" for an event its source reports as a claim, else nothing."""
-    if e is None or e.reported_as != "claim":
-        return ""
-    return f"{before}claimed by {e.claimed_by}{after}"
+    return f", claimed by {e.claimed_by}" if e.reported_as == "claim" else ""
 
 
 def _qualified(e: EventFact | None) -> str:
@@ -448,6 +442,18 @@ def _spelling(alias: str, info: AliasInfo | None) -> str:
     if info.source is None:
         return f"{alias} (not in our sources)"
     return alias
+
+
+def write_disagreement(answer: Answer, d: DisagreementView, refs: Citations, *extra: str) -> None:
+    """One disagreement: its topic and each side with its source; ``extra`` lines, then its note."""
+    said: list[Part] = [bold(f"{d.topic}: ")]
+    for side in d.sides:
+        said += [side.says, " ", refs.ref(side.source), " "]
+    answer.bullet(*said[:-1])
+    for line in extra:
+        answer.line(line)
+    if d.note:
+        answer.line(italic(d.note))
 
 
 def _when(e: EventFact) -> str:
