@@ -330,7 +330,11 @@ def write_people(path: Path, people: Sequence[Sequence[str]], *, seed: int = 5) 
         for n, aliases in enumerate(people):
             out.write(f"  - key: p{n}\n    name: {_yaml_str(aliases[0])}\n")
             if len(aliases) > 1:
-                out.write(f"    aliases: [{', '.join(_yaml_str(a) for a in aliases[1:])}]\n")
+                # Every alias says where it comes from (data/README.md): here, the synthetic source.
+                spellings = ", ".join(
+                    f"{{name: {_yaml_str(a)}, source: {SOURCE_KEY}}}" for a in aliases[1:]
+                )
+                out.write(f"    aliases: [{spellings}]\n")
             if rng.random() < 0.33:
                 party = rng.choice(keys)
                 when = FIRST_DAY + timedelta(days=rng.randrange((LAST_DAY - FIRST_DAY).days))

@@ -9,7 +9,10 @@ from bot.ingest.fact_files import parse_facts
 from tests.conftest import DATA
 
 
-@pytest.mark.parametrize("name", ["sources.yaml", "parties.yaml", "people.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    ["sources.yaml", "parties.yaml", "people.yaml", "group_events.yaml", "disagreements.yaml"],
+)
 def test_bundled_fact_files_validate(name: str) -> None:
     parse_facts((DATA / name).read_text(), name)
 
@@ -19,6 +22,12 @@ def test_people_have_sources_and_spelling_variants() -> None:
     assert {a.name for a in people["kimsour-phirith"].aliases} == {"Kimsour Phearith"}
     assert {a.name for a in people["khuong-sreng"].aliases} == {"Khoung Sreng"}
     assert {a.name for a in people["sar-longdeth"].aliases} == {"Sarlong Det"}
+    # Two spellings taken for one person: our inference, each with its reason.
+    assert all(
+        a.inferred and a.note
+        for k in ("kimsour-phirith", "sar-longdeth")
+        for a in people[k].aliases
+    )
     assert all(e.source for p in people.values() for e in p.events)
     kinds = {e.kind for p in people.values() for e in p.events}
     assert {
@@ -63,6 +72,38 @@ def test_parties_mark_non_party_and_unnamed_rows() -> None:
             "parties:\n  - {key: a, name: A, kind: party}\n  - {key: a, name: B, kind: party}\n",
             3,
             "appears twice",
+        ),
+        # What goes beyond the sources must say so.
+        ("people:\n  - key: a\n    name: A\n    aliases: [B]\n", 4, "needs a source, or an origin"),
+        (
+            "people:\n  - key: a\n    name: A\n    roles:\n"
+            "      - {title: t, source: s, inferred: true}\n",
+            5,
+            "inferred: true needs a note",
+        ),
+        (
+            "people:\n  - key: a\n    name: A\n    events:\n"
+            "      - {kind: fled, date: unknown, precision: year, summary: x, source: s}\n",
+            5,
+            "date: unknown goes with precision: unknown",
+        ),
+        (
+            "people:\n  - key: a\n    name: A\n    events:\n"
+            "      - {kind: fled, date: '2023', precision: year, summary: x, source: s,\n"
+            "         reported_as: claim}\n",
+            5,
+            "reported_as: claim needs claimed_by",
+        ),
+        (
+            "disagreements:\n  - key: d\n    topic: T\n    sides:\n      - {source: s, says: x}\n",
+            5,
+            "at least 2 items",
+        ),
+        (
+            "parties:\n  - key: x\n    name: X\n    kind: party\n"
+            "    aliases: [{name: Y, inferred: true, note: n}]\n",
+            5,
+            "a party alias keeps name, acronym and origin",
         ),
     ],
 )

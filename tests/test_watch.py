@@ -184,6 +184,26 @@ async def test_a_person_hears_of_claims_and_new_events(fresh_desk: Desk, tmp_pat
         assert (await send_watch_alerts(bot, fresh_desk)).due == 0
 
 
+async def test_an_event_reported_as_a_claim_is_worded_as_one(
+    fresh_desk: Desk, tmp_path: Path
+) -> None:
+    """Thol Samnang's arrest rests on Human Rights Watch's word: a corrected summary's alert
+    says so, as his card does."""
+    async with FakeBotAPI() as fake, sending_bot(fresh_desk, fake) as bot:
+        fake.add_private_chat(22)
+        watch(fresh_desk, 22, "Thol Samnang")
+        data = tmp_path / "data"
+        shutil.copytree(DATA, data)
+        people = data / "people.yaml"
+        text = people.read_text(encoding="utf-8")
+        people.write_text(text.replace("Arrested by Thai authorities;", "Held by Thai police;"))
+        load_paths(fresh_desk.engine, [data])
+        await send_watch_alerts(bot, fresh_desk)
+        (alert,) = fake.sent_messages(22)
+        assert "Held by Thai police;" in (alert.text or "")
+        assert "(claimed by Human Rights Watch) [" in (alert.text or "")
+
+
 async def test_competing_senders_deliver_once(fresh_desk: Desk, tmp_path: Path) -> None:
     other = Desk.open(str(fresh_desk.engine.url.render_as_string(hide_password=False)),
                       clock=lambda: FIXED_NOW)  # a second process's own engine

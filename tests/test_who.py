@@ -35,13 +35,18 @@ def test_kung_raiya_card(desk: Desk) -> None:
         )
     ]
     assert order == sorted(order)
-    assert "(according to Kimsour Phearith (Candlelight spokesperson))" in text
+    # The resignation rests on the Candlelight spokesperson's word: worded as his claim.
+    assert (
+        "16 June 2023 — Resigned from the Candlelight Party "
+        "(claimed by Kimsour Phearith, Candlelight spokesperson)"
+    ) in text
     assert "Status: as of c. July 2023" in text
     assert "left Cambodia citing fear for his safety" in text.split("Status:")[1]
     assert "no longer in the Cambodian People's Party" in text.split("Status:")[1]
     assert "CamboJA" in text and "[1]" in text and "Sources:" in text
     assert (
-        "Party history: Candlelight Party → left the Candlelight Party (16 June 2023) → "
+        "Party history: Candlelight Party → left the Candlelight Party (16 June 2023, claimed by "
+        "Kimsour Phearith, Candlelight spokesperson) → "
         "Cambodian People's Party (June 2023) → left the Cambodian People's Party "
         "(c. July 2023)"
     ) in text
@@ -120,11 +125,12 @@ def test_person_flags_never_change_a_card(desk: Desk) -> None:
     from bot.commands.who import person_card
     from bot.storage.person_facts import (
         ALL_FLAGS,
+        HAS_DISAGREEMENTS,
         HAS_EVENTS,
         HAS_ROLES,
         NAMED_IN_CLAIMS,
     )
-    from bot.storage.tables import claim_people, events, people, roles
+    from bot.storage.tables import claim_people, disagreements, events, people, roles
 
     flags = desk.person_flags()
     with desk.connect() as conn:
@@ -135,6 +141,7 @@ def test_person_flags_never_change_a_card(desk: Desk) -> None:
                 (HAS_ROLES, roles),
                 (HAS_EVENTS, events),
                 (NAMED_IN_CLAIMS, claim_people),
+                (HAS_DISAGREEMENTS, disagreements),
             )
         }
         assert any(flags[i] != ALL_FLAGS for i in ids)  # some reads are skipped

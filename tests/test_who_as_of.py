@@ -41,8 +41,16 @@ def test_a_month_means_its_last_day(desk: Desk) -> None:
 def test_coarse_dates_are_not_counted_either_way(desk: Desk) -> None:
     # "Joined the CPP" is dated June 2023 only: by 20 June it may or may not have happened.
     text = to_plain(answer_text(desk, "/who Kung Raiya as of 20 June 2023"))
-    assert "no longer in the Candlelight Party, no later party recorded" in text
-    assert "Not counted, as their dates may fall after that day: joined the CPP (June 2023)." in text
+    assert (
+        "no longer in the Candlelight Party (claimed by Kimsour Phearith, Candlelight "
+        "spokesperson), no later party recorded"
+    ) in text
+    # The flight to Thailand has no date in the source: it cannot be counted either.
+    assert (
+        "Not counted, as their dates may fall after that day: went to Thailand and so did not "
+        "serve the two-year sentence (the report does not say when) (date not given); "
+        "joined the CPP (June 2023)."
+    ) in text
     assert "Joined the CPP (may be after 20 June 2023)" in text
 
 

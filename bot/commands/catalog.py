@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 
 from bot.commands.common import CLAIM_CAVEAT, reports
+from bot.commands.who import write_disagreement
 from bot.core.answer import Answer, Part, bold, italic, number
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.periods import format_range
 from bot.storage.desk import Desk
+from bot.storage.source_notes import disagreements_about, group_events
 from bot.storage.tables import claims, party_aliases
 
 
@@ -136,6 +138,8 @@ def answer_sources(desk: Desk) -> Answer:
             answer.line(src.description)
             if src.attribution_note:
                 answer.line(italic(src.attribution_note))
+            if src.coverage_note:
+                answer.line(italic(src.coverage_note))
             if src.id in rows:
                 line = (
                     f"Table: {number(rows[src.id])} rows, adding up to "
@@ -162,6 +166,9 @@ def answer_about(desk: Desk) -> Answer:
         )
         if span:
             answer.bullet(f"It covers reports dated {format_range(*span)}.")
+        for src in desk.sources().values():
+            if src.coverage == "sample" and src.coverage_note:
+                answer.bullet(src.coverage_note, " ", refs.ref(src))
         for src, stated, summed in rollup.stated_mismatches(desk.sources()):
             answer.bullet(
                 f"The analysis's text states {number(stated)} defections, but its own "
@@ -202,5 +209,39 @@ def answer_about(desk: Desk) -> Answer:
             "Independent reporting (e.g. CamboJA) describes pressure and threats "
             "behind some defections; /who shows what the sources say about each person."
         )
+        with desk.connect() as conn:
+            unnamed_events = group_events(conn, desk.sources())
+            disputes = disagreements_about(conn, None, desk.sources())
+        for g in unnamed_events:
+            when = partial_date_label(g.date_text, g.precision)
+            claim = f", claimed by {g.claimed_by}" if g.reported_as == "claim" else ""
+            answer.bullet(
+                f"Reported without names: {g.summary[:1].lower()}{g.summary[1:]} ({when}{claim}) ",
+                refs.ref(g.source),
+            )
+        if disputes:
+            answer.blank()
+            answer.line(bold("Where the sources disagree"))
+        for d in disputes:
+            figures = [] if d.party_id is None else [_table_figures(desk, d.party_id)]
+            write_disagreement(answer, d, refs, *figures)
         refs.write(answer)
     return answer
+
+
+def _table_figures(desk: Desk, party_id: int) -> str:
+    """What the claims table itself adds up to for a party: alone, and in joint rows."""
+    rollup = desk.rollup()
+    name = desk.party_infos()[party_id].name
+    sole = rollup.sole(party_id).between(None, None)
+    joint = rollup.party_joint(party_id).between(None, None)
+    line = (
+        f"Our figures from the claims table: {number(sole.total)} in "
+        f"{reports(sole.reports)} naming the {name} alone"
+    )
+    if joint.reports:
+        line += (
+            f", and {number(joint.total)} in {reports(joint.reports)} naming it jointly with "
+            "another party (never split, so not its own)"
+        )
+    return line + "."

@@ -21,8 +21,16 @@ from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, pl
 from bot.core.citations import Citations, partial_date_label
 from bot.core.periods import PeriodError, format_day, parse_period
 from bot.storage.desk import Desk
-from bot.storage.person_facts import ALL_FLAGS, NAMED_IN_CLAIMS, EventFact, RoleFact, person_facts
+from bot.storage.person_facts import (
+    ALL_FLAGS,
+    NAMED_IN_CLAIMS,
+    AliasInfo,
+    EventFact,
+    RoleFact,
+    person_facts,
+)
 from bot.storage.queries import ClaimView, Reader, SourceInfo, claims_naming_person, sources_by_id
+from bot.storage.source_notes import DisagreementView
 from bot.storage.tables import people
 
 if TYPE_CHECKING:
@@ -170,7 +178,9 @@ def person_card(
         answer.line(italic(f"Closest match for “{typed}” (score {candidate.score:.0f})."))
     others = [alias for alias in person.aliases if alias != person.name]
     if others:
-        answer.line("Also spelled: ", ", ".join(others))
+        answer.line(
+            "Also spelled: ", ", ".join(_spelling(a, person.alias_info.get(a)) for a in others)
+        )
     if person.roles:
         answer.blank()
         answer.line(bold("Roles"), italic(" (not dated; some may be later)") if as_of else "")
@@ -178,18 +188,24 @@ def person_card(
             where = ", ".join(
                 x for x in (role.party.name if role.party else None, role.organization) if x
             )
-            answer.bullet(role.title, f" — {where}" if where else "", " ", refs.ref(role.source))
+            answer.bullet(
+                role.title,
+                f" — {where}" if where else "",
+                " ",
+                refs.ref(role.source),
+                _inference(role.inferred, role.note),
+            )
 
     mentions = claims_naming_person(conn, person.id, sources) if flags & NAMED_IN_CLAIMS else []
     events, unsure, later = list(person.events), [], 0
     if as_of is not None:
         # An event counts when it had certainly happened by then; one whose date is too coarse
         # to tell ("July 2023" against 10 July) is shown but left out of the status.
-        unsure = [e for e in events if e.date_start <= as_of < e.date_end]
-        later = sum(e.date_start > as_of for e in events) + sum(
+        unsure = [e for e in events if _happened_by(e, as_of) is None]
+        later = sum(_happened_by(e, as_of) is False for e in events) + sum(
             v.reported_on > as_of for v in mentions
         )
-        events = [e for e in events if e.date_start <= as_of]
+        events = [e for e in events if _happened_by(e, as_of) is not False]
         mentions = [v for v in mentions if v.reported_on <= as_of]
     history = _party_history(person.roles, events, mentions)
     if history:
@@ -198,7 +214,7 @@ def person_card(
     timeline: list[tuple[date, int, list[Part]]] = []
     for e in events:
         when = partial_date_label(e.date_text, e.precision)
-        who = f" (according to {e.claimed_by})" if e.claimed_by else ""
+        who = f" (claimed by {e.claimed_by})" if e.reported_as == "claim" else ""
         timeline.append(
             (
                 e.sort_date,
@@ -211,6 +227,7 @@ def person_card(
                     italic(f" (may be after {as_of_label})") if e in unsure else "",
                     " ",
                     refs.ref(e.source),
+                    _inference(e.inferred, e.note),
                 ],
             )
         )
@@ -253,6 +270,11 @@ def person_card(
                     + "."
                 )
             )
+    if person.disagreements:
+        answer.blank()
+        answer.line(bold("Where the sources disagree"))
+        for d in person.disagreements:
+            write_disagreement(answer, d, refs)
     if person.origin == "table":
         answer.line(
             italic(
@@ -297,12 +319,12 @@ def _status(
     situation = next((e for e in reversed(states) if e.kind in SITUATION_KINDS), None)
     if situation is not None:
         when = partial_date_label(situation.date_text, situation.precision)
-        bits.append(f"{_lower_first(situation.summary)} ({when})")
-    member, left = _membership(states)
+        bits.append(f"{_lower_first(situation.summary)} ({when}{_claimed(situation)})")
+    member, left, deciding = _membership(states)
     if member:
-        bits.append(f"last known party: {member}")
+        bits.append(f"last known party: {member}{_qualified(deciding)}")
     elif left:
-        bits.append(f"no longer in the {left}, no later party recorded")
+        bits.append(f"no longer in the {left}{_qualified(deciding)}, no later party recorded")
     elif mentions:
         last = mentions[-1]
         bits.append(
@@ -315,6 +337,8 @@ def _status(
     when = partial_date_label(latest.date_text, latest.precision) if latest is not None else ""
     if as_of is not None:
         return "; ".join(bits) + (f" (latest recorded change: {when})." if when else ".")
+    if latest is not None and latest.date_text is None:  # each bit says "date not given"
+        return "; ".join(bits) + "."
     return (f"as of {when}: " if when else "") + "; ".join(bits) + "."
 
 
@@ -334,7 +358,7 @@ def _party_history(
     >>> for step in _party_history(facts.roles, facts.events, []).split(" → "):
     ...     print(step)
     Candlelight Party
-    left the Candlelight Party (16 June 2023)
+    left the Candlelight Party (16 June 2023, claimed by Kimsour Phearith, Candlelight spokesperson)
     Cambodian People's Party (June 2023)
     left the Cambodian People's Party (c. July 2023)
     >>> _party_history([], [], [])
@@ -344,9 +368,10 @@ def _party_history(
     for role in roles:
         if role.party is not None and role.party.name not in steps:
             steps.append(role.party.name)
+    steps = [name + (" (our inference)" if _party_inferred(roles, name) else "") for name in steps]
     dated: list[tuple[date, str]] = []
     for e in events:
-        when = partial_date_label(e.date_text, e.precision)
+        when = partial_date_label(e.date_text, e.precision) + _claimed(e)
         if e.kind in ("defected", "joined") and e.to_party is not None:
             dated.append((e.sort_date, f"{e.to_party.name} ({when})"))
         elif e.kind == "resigned" and e.from_party is not None:
@@ -363,20 +388,85 @@ def _party_history(
     return " → ".join(steps)
 
 
-def _membership(states: list[EventFact]) -> tuple[str | None, str | None]:
-    """(current party, party last left) as defect/join/resign events leave them."""
+def _membership(
+    states: list[EventFact],
+) -> tuple[str | None, str | None, EventFact | None]:
+    """(current party, party last left, the event that says so) as defect/join/resign events
+    leave them."""
     member: str | None = None
     left: str | None = None
+    deciding: EventFact | None = None
     for e in states:
         if e.kind in ("defected", "joined") and e.to_party is not None:
-            member, left = e.to_party.name, None
+            member, left, deciding = e.to_party.name, None, e
         elif (
             e.kind == "resigned"
             and e.from_party is not None
             and member in (None, e.from_party.name)
         ):
-            member, left = None, e.from_party.name
-    return member, left
+            member, left, deciding = None, e.from_party.name, e
+    return member, left, deciding
+
+
+def _claimed(e: EventFact) -> str:
+    """The words ", claimed by X" for an event its source reports as a claim, else nothing."""
+    return f", claimed by {e.claimed_by}" if e.reported_as == "claim" else ""
+
+
+def _qualified(e: EventFact | None) -> str:
+    """The words " (date not given, claimed by X)", or the part that applies, for the event
+    that decides a party status."""
+    if e is None:
+        return ""
+    said = [partial_date_label(None, e.precision)] if e.date_text is None else []
+    if e.reported_as == "claim":
+        said.append(f"claimed by {e.claimed_by}")
+    return f" ({', '.join(said)})" if said else ""
+
+
+def _happened_by(e: EventFact, day: date) -> bool | None:
+    """Whether the event had certainly happened by ``day`` (True), certainly not (False), or
+    its date cannot tell (None: too coarse, or not given)."""
+    if e.date_start is None or e.date_end is None:
+        return None
+    if e.date_end <= day:
+        return True
+    return None if e.date_start <= day else False
+
+
+def _inference(inferred: bool, note: str | None) -> Part:
+    """The note on something we inferred and no source states, or nothing."""
+    return italic(f" (our inference: {note})") if inferred else ""
+
+
+def _party_inferred(roles: list[RoleFact], party: str) -> bool:
+    """Whether every role linking the person to ``party`` is our inference."""
+    linked = [r for r in roles if r.party is not None and r.party.name == party]
+    return bool(linked) and all(r.inferred for r in linked)
+
+
+def _spelling(alias: str, info: AliasInfo | None) -> str:
+    """An alias, saying when it is not from our sources or when taking it for this person is
+    our inference."""
+    if info is None:
+        return alias
+    if info.inferred:
+        return f"{alias} (our inference: {info.note})"
+    if info.source is None:
+        return f"{alias} (not in our sources)"
+    return alias
+
+
+def write_disagreement(answer: Answer, d: DisagreementView, refs: Citations, *extra: str) -> None:
+    """One disagreement: its topic and each side with its source; ``extra`` lines, then its note."""
+    said: list[Part] = [bold(f"{d.topic}: ")]
+    for side in d.sides:
+        said += [side.says, " ", refs.ref(side.source), " "]
+    answer.bullet(*said[:-1])
+    for line in extra:
+        answer.line(line)
+    if d.note:
+        answer.line(italic(d.note))
 
 
 def _when(e: EventFact) -> str:

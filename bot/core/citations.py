@@ -37,11 +37,15 @@ class SourceLike(Protocol):
     def __hash__(self) -> int: ...  # citation() remembers what it wrote for each
 
 
-def partial_date_label(text: str, precision: str) -> str:
+def partial_date_label(text: str | None, precision: str) -> str:
     """
     >>> partial_date_label("2023-07", "approximate"), partial_date_label("2023-06-16", "day")
     ('c. July 2023', '16 June 2023')
+    >>> partial_date_label(None, "unknown")  # an event whose source gives no date
+    'date not given'
     """
+    if text is None:
+        return "date not given"
     start, end = parse_partial_date(text)
     if start == end:
         label = format_day(start)

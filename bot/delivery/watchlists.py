@@ -390,8 +390,9 @@ def _alert(s: Session, w: Watch, until: datetime) -> DueAlert | None:
         )
         for e, person in new_events[:LISTED]:
             who = "" if w.kind == "person" else f"{person.name}: "
+            claim = f" (claimed by {e.claimed_by})" if e.reported_as == "claim" else ""
             answer.bullet(
-                f"{partial_date_label(e.date_text, e.precision)} — {who}{e.summary} ",
+                f"{partial_date_label(e.date_text, e.precision)} — {who}{e.summary}{claim} ",
                 refs.ref(e.source),
             )
         if len(new_events) > LISTED:

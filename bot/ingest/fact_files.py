@@ -4,6 +4,9 @@
 >>> facts = parse_facts(text, "p.yaml")
 >>> facts.parties[0].name
 'Candlelight Party'
+>>> event = EventFact(kind="fled", date="unknown", summary="Left", source="s", claimed_by="X")
+>>> event.precision, event.reported_as, event.span
+('unknown', 'claim', None)
 
 The schema is documented in data/README.md; these models are its executable form. Errors come
 back as :class:`bot.errors.InputError` naming the file and the line of the offending value.
@@ -12,6 +15,11 @@ The bounds of :mod:`bot.core.bounds` hold here too: names in NFKC form without c
 characters, no control character in any text but line breaks and tabs, dates from 1900 to
 tomorrow in Phnom Penh. YAML ends a line at U+0085, U+2028 and U+2029 where editors show none,
 so those are refused: line numbers stay the editor's, and a comment cannot hide a value.
+
+What a record says beyond its source is marked, so an answer can say so: an event the source
+attributes to someone is ``reported_as: claim`` with ``claimed_by``; a date the source does not
+give is ``unknown``; a spelling not in the sources has an ``origin``; a link we drew ourselves
+(two spellings taken for one person, say) is ``inferred: true`` with a ``note``.
 """
 
 from __future__ import annotations
@@ -20,7 +28,15 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from bot.core.bounds import (
     FIRST_FACT_DAY,
@@ -35,6 +51,10 @@ from bot.errors import InputError, Problem
 from bot.ingest.text_lines import line_at
 
 Precision = Literal["day", "month", "year", "approximate"]
+# An event's date may be one the source does not give: ``date: unknown``, precision ``unknown``.
+UNKNOWN = "unknown"
+EventPrecision = Literal["day", "month", "year", "approximate", "unknown"]
+ReportedAs = Literal["fact", "claim"]
 EventKind = Literal[
     "defected",
     "joined",
@@ -86,11 +106,27 @@ class SourceFact(_Strict):
     stated_total: int | None = Field(default=None, ge=0, le=MAX_STATED_TOTAL)
     seed_file: str | None = None
     url: str | None = None
+    # Whether its table lists every report ("complete") or, in its author's words, a sample.
+    coverage: Literal["complete", "sample"] | None = None
+    coverage_note: str | None = None
 
     _published = field_validator("published", mode="before")(_fact_date)
 
 
-class AliasFact(_Strict):
+class _Provenance(_Strict):
+    """``inferred: true`` marks what we concluded and no source states; ``note`` says from what."""
+
+    inferred: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _inference_explained(self) -> _Provenance:
+        if self.inferred and not self.note:
+            raise ValueError("inferred: true needs a note saying what we inferred, and from what")
+        return self
+
+
+class AliasFact(_Provenance):
     name: Name
     acronym: bool = False
     origin: str | None = None
@@ -114,34 +150,84 @@ class PartyFact(_Strict):
 
     _split_aliases = field_validator("aliases", mode="before")(_aliases)
 
+    @field_validator("aliases")
+    @classmethod
+    def _party_aliases(cls, aliases: tuple[AliasFact, ...]) -> tuple[AliasFact, ...]:
+        if any(a.inferred or a.note for a in aliases):
+            raise ValueError("a party alias keeps name, acronym and origin; say more in the note")
+        return aliases
 
-class RoleFact(_Strict):
+
+class RoleFact(_Provenance):
     title: str
     source: str
     party: str | None = None
     organization: str | None = None
 
 
-class EventFact(_Strict):
+class _EventBase(_Provenance):
+    """What happened, when (or ``unknown``), per which source, and whether as fact or claim."""
+
     kind: EventKind
     date: str
-    precision: Precision
+    precision: EventPrecision
     summary: str = Field(min_length=1)
     source: str
+    reported_as: ReportedAs
     claimed_by: str | None = None
-    from_party: str | None = None
-    to_party: str | None = None
     sort_date: str | None = None
 
-    _dates = field_validator("date", "sort_date", mode="before")(_fact_date)
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            if str(data.get("date")) == UNKNOWN:
+                data.setdefault("precision", UNKNOWN)
+            data.setdefault("reported_as", "claim" if data.get("claimed_by") else "fact")
+        return data
+
+    @field_validator("date", "sort_date", mode="before")
+    @classmethod
+    def _dates(cls, v: Any) -> str | None:
+        if v is None:
+            return None
+        return str(v) if str(v) == UNKNOWN else _fact_date(v)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> _EventBase:
+        if (self.date == UNKNOWN) != (self.precision == UNKNOWN):
+            raise ValueError("date: unknown goes with precision: unknown, and only with it")
+        if self.sort_date == UNKNOWN:
+            raise ValueError("sort_date must be a date")
+        if (self.reported_as == "claim") != bool(self.claimed_by):
+            raise ValueError("reported_as: claim needs claimed_by (who claims it), and only it")
+        return self
 
     @property
-    def span(self) -> tuple[dt.date, dt.date]:
-        return parse_partial_date(self.date)
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the date covers; None when the source gives no date."""
+        return None if self.date == UNKNOWN else parse_partial_date(self.date)
 
     @property
-    def sort_key(self) -> dt.date:
-        return parse_partial_date(self.sort_date)[0] if self.sort_date else self.span[0]
+    def sort_key(self) -> dt.date | None:
+        """Where the event goes in a timeline; None for an unknown date without ``sort_date``."""
+        if self.sort_date:
+            return parse_partial_date(self.sort_date)[0]
+        return self.span[0] if self.span else None
+
+
+class EventFact(_EventBase):
+    from_party: str | None = None
+    to_party: str | None = None
+
+
+class GroupEventFact(_EventBase):
+    """An event about people the source does not name ("four officials were arrested")."""
+
+    key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    party: str | None = None
+    people_count: int | None = Field(default=None, ge=1)
 
 
 class PersonFact(_Strict):
@@ -153,11 +239,48 @@ class PersonFact(_Strict):
 
     _split_aliases = field_validator("aliases", mode="before")(_aliases)
 
+    @field_validator("aliases")
+    @classmethod
+    def _spellings_say_where_from(cls, aliases: tuple[AliasFact, ...]) -> tuple[AliasFact, ...]:
+        for a in aliases:
+            if not (a.source or a.origin):
+                raise ValueError(
+                    f"alias {a.name!r} needs a source, or an origin saying where it comes from"
+                )
+        return aliases
+
+
+class SideFact(_Strict):
+    """One side of a disagreement: what a source says, in our words."""
+
+    source: str
+    says: str = Field(min_length=1)
+
+
+class DisagreementFact(_Strict):
+    """Where the sources (or one source's text and its table) do not agree.
+
+    Shown on the /who card of ``person`` when it concerns one; otherwise in /about, which adds
+    the claims table's own figures for ``party`` when one is given.
+    """
+
+    key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    topic: str = Field(min_length=1)
+    sides: tuple[SideFact, ...] = Field(min_length=2)
+    person: str | None = None
+    party: str | None = None
+    note: str | None = None
+
 
 class FactsFile(_Strict):
     sources: tuple[SourceFact, ...] = ()
     parties: tuple[PartyFact, ...] = ()
     people: tuple[PersonFact, ...] = ()
+    group_events: tuple[GroupEventFact, ...] = ()
+    disagreements: tuple[DisagreementFact, ...] = ()
+
+
+SECTIONS = ("sources", "parties", "people", "group_events", "disagreements")
 
 
 _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -186,7 +309,7 @@ def parse_facts(text: str, path: str) -> FactsFile:
         return FactsFile()
     if not isinstance(raw, dict):
         raise InputError(
-            [Problem(path, 1, "expected a mapping with sources:, parties: or people:")]
+            [Problem(path, 1, f"expected a mapping with {', '.join(s + ':' for s in SECTIONS)}")]
         )
     try:
         facts = FactsFile.model_validate(raw)
@@ -256,7 +379,7 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
 
 def _check_unique_keys(facts: FactsFile, path: str, node: yaml.Node | None) -> None:
     problems = []
-    for section in ("sources", "parties", "people"):
+    for section in SECTIONS:
         seen: set[str] = set()
         for i, item in enumerate(getattr(facts, section)):
             if item.key in seen:

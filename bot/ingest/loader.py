@@ -53,7 +53,17 @@ from bot.core.periods import parse_partial_date
 from bot.errors import InputError, Problem
 from bot.ingest.bundled import bundled_data_dir
 from bot.ingest.claims_table import Table, TableRow, parse_table
-from bot.ingest.fact_files import FactsFile, PartyFact, PersonFact, SourceFact, parse_facts
+from bot.ingest.fact_files import (
+    SECTIONS,
+    DisagreementFact,
+    EventFact,
+    FactsFile,
+    GroupEventFact,
+    PartyFact,
+    PersonFact,
+    SourceFact,
+    parse_facts,
+)
 from bot.ingest.text_lines import decode_utf8
 from bot.storage import tables
 from bot.storage.models import (
@@ -61,7 +71,10 @@ from bot.storage.models import (
     Claim,
     ClaimParty,
     ClaimPerson,
+    Disagreement,
+    DisagreementSide,
     Event,
+    GroupEvent,
     Party,
     PartyAlias,
     Person,
@@ -83,6 +96,7 @@ class LoadReport:
     sources_changed: int = 0
     parties_changed: int = 0
     people_changed: int = 0
+    other_facts_changed: int = 0  # group events and disagreements
     claims_added: int = 0
     claims_updated: int = 0
     claims_removed: int = 0
@@ -96,6 +110,7 @@ class LoadReport:
                 self.sources_changed,
                 self.parties_changed,
                 self.people_changed,
+                self.other_facts_changed,
                 self.claims_added,
                 self.claims_updated,
                 self.claims_removed,
@@ -109,7 +124,12 @@ class LoadReport:
             f"Loaded {len(self.files)} file(s): claims +{self.claims_added:,} added, "
             f"{self.claims_updated:,} updated, {self.claims_removed:,} removed "
             f"({self.claims_total:,} in the database); sources changed {self.sources_changed}, "
-            f"parties {self.parties_changed}, people {self.people_changed}."
+            f"parties {self.parties_changed}, people {self.people_changed}"
+            + (
+                f", group events and disagreements {self.other_facts_changed}."
+                if self.other_facts_changed
+                else "."
+            )
         )
 
 
@@ -238,6 +258,11 @@ def _apply(
         report.sources_changed += _upsert_source(session, s)
     session.flush()
     source_ids = dict(session.execute(select(Source.key, Source.id)).all())
+    # An event whose date the source does not give sorts where its source was published.
+    published = {
+        key: parse_partial_date(text)[1]
+        for key, text in session.execute(select(Source.key, Source.published))
+    }
     for p in parties:
         report.parties_changed += _upsert_party(session, p, source_ids)
     session.flush()
@@ -245,7 +270,21 @@ def _apply(
     # One query for everyone instead of one per person (each also flushing the session).
     known = {row.key: row for row in session.scalars(select(Person))} if people else {}
     for person in people:
-        report.people_changed += _upsert_person(session, person, source_ids, party_ids, known)
+        report.people_changed += _upsert_person(
+            session, person, source_ids, party_ids, known, published
+        )
+    session.flush()
+    person_ids = dict(
+        session.execute(select(Person.key, Person.id).where(Person.origin == "facts")).all()
+    )
+    for g in (g for f in facts for g in f.group_events):
+        report.other_facts_changed += _upsert_group_event(
+            session, g, source_ids, party_ids, published
+        )
+    for d in (d for f in facts for d in f.disagreements):
+        report.other_facts_changed += _upsert_disagreement(
+            session, d, source_ids, party_ids, person_ids
+        )
     session.flush()
     problems: list[Problem] = []
     for table in tables:
@@ -264,7 +303,7 @@ def _apply(
 
 def _check_duplicates(facts: list[FactsFile]) -> None:
     problems = []
-    for section in ("sources", "parties", "people"):
+    for section in SECTIONS:
         counts = Counter(item.key for f in facts for item in getattr(f, section))
         problems += [
             Problem("<input>", None, f"{section}: key {k!r} is defined in more than one file")
@@ -275,9 +314,10 @@ def _check_duplicates(facts: list[FactsFile]) -> None:
         raise InputError(problems)
 
 
-def _hash(model: Any) -> str:
+def _hash(model: Any, *extra: Any) -> str:
+    """The record's content (and ``extra`` values derived from other records) as a digest."""
     return hashlib.sha256(
-        json.dumps(model.model_dump(mode="json"), sort_keys=True).encode()
+        json.dumps([model.model_dump(mode="json"), *extra], sort_keys=True, default=str).encode()
     ).hexdigest()
 
 
@@ -309,6 +349,8 @@ def _upsert_source(session: Session, fact: SourceFact) -> int:
         "stated_total",
         "seed_file",
         "url",
+        "coverage",
+        "coverage_note",
     ):
         setattr(row, name, getattr(fact, name))
     row.content_hash = digest
@@ -355,8 +397,11 @@ def _upsert_person(
     source_ids: dict[str, int],
     party_ids: dict[str, int],
     known: dict[str, Person] | None = None,
+    published: dict[str, date] | None = None,
 ) -> int:
-    digest = _hash(fact)
+    owner = f"person {fact.key}"
+    sort_dates = [_sort_date(e, published or {}) for e in fact.events]
+    digest = _hash(fact, sort_dates)
     if known is not None:
         row = known.get(fact.key)
     else:
@@ -366,11 +411,15 @@ def _upsert_person(
     if row is None:
         row = Person(key=fact.key)
         session.add(row)
-    owner = f"person {fact.key}"
     row.name, row.origin, row.content_hash = fact.name, "facts", digest
     row.aliases = [PersonAlias(alias=fact.name, **_keys(fact.name))] + [
         PersonAlias(
-            alias=a.name, source_id=_need(source_ids, a.source, "source", owner), **_keys(a.name)
+            alias=a.name,
+            source_id=_need(source_ids, a.source, "source", owner),
+            origin=a.origin,
+            inferred=a.inferred,
+            note=a.note,
+            **_keys(a.name),
         )
         for a in fact.aliases
     ]
@@ -381,29 +430,101 @@ def _upsert_person(
             organization=r.organization,
             party_id=_need(party_ids, r.party, "party", owner),
             source_id=_need(source_ids, r.source, "source", owner),
+            inferred=r.inferred,
+            note=r.note,
         )
         for i, r in enumerate(fact.roles)
     ]
-    events = []
-    for i, e in enumerate(fact.events):
-        start, end = parse_partial_date(e.date)
-        events.append(
-            Event(
-                position=i,
-                kind=e.kind,
-                date_text=e.date,
-                date_start=start,
-                date_end=end,
-                sort_date=e.sort_key,
-                precision=e.precision,
-                summary=e.summary,
-                claimed_by=e.claimed_by,
-                source_id=_need(source_ids, e.source, "source", owner),
-                from_party_id=_need(party_ids, e.from_party, "party", owner),
-                to_party_id=_need(party_ids, e.to_party, "party", owner),
-            )
+    row.events = [
+        Event(
+            position=i,
+            **_event_values(e, sort_date, source_ids, owner),
+            from_party_id=_need(party_ids, e.from_party, "party", owner),
+            to_party_id=_need(party_ids, e.to_party, "party", owner),
         )
-    row.events = events
+        for i, (e, sort_date) in enumerate(zip(fact.events, sort_dates, strict=True))
+    ]
+    return 1
+
+
+def _sort_date(e: EventFact | GroupEventFact, published: dict[str, date]) -> date:
+    """Where the event sorts: its own date or sort_date, else when its source was published
+    (by which time it had happened)."""
+    key = e.sort_key
+    if key is not None:
+        return key
+    return published.get(e.source, date.min)  # an unknown source key is reported by _need
+
+
+def _event_values(
+    e: EventFact | GroupEventFact, sort_date: date, source_ids: dict[str, int], owner: str
+) -> dict[str, Any]:
+    """The columns people's events and group events share."""
+    start, end = e.span or (None, None)
+    return {
+        "kind": e.kind,
+        "date_text": None if e.span is None else e.date,
+        "date_start": start,
+        "date_end": end,
+        "sort_date": sort_date,
+        "precision": e.precision,
+        "summary": e.summary,
+        "reported_as": e.reported_as,
+        "claimed_by": e.claimed_by,
+        "source_id": _need(source_ids, e.source, "source", owner),
+        "inferred": e.inferred,
+        "note": e.note,
+    }
+
+
+def _upsert_group_event(
+    session: Session,
+    fact: GroupEventFact,
+    source_ids: dict[str, int],
+    party_ids: dict[str, int],
+    published: dict[str, date],
+) -> int:
+    owner = f"group event {fact.key}"
+    sort_date = _sort_date(fact, published)
+    digest = _hash(fact, sort_date)
+    row = session.scalar(select(GroupEvent).where(GroupEvent.key == fact.key))
+    if row is not None and row.content_hash == digest:
+        return 0
+    if row is None:
+        row = GroupEvent(key=fact.key)
+        session.add(row)
+    for name, value in _event_values(fact, sort_date, source_ids, owner).items():
+        setattr(row, name, value)
+    row.people_count = fact.people_count
+    row.party_id = _need(party_ids, fact.party, "party", owner)
+    row.content_hash = digest
+    return 1
+
+
+def _upsert_disagreement(
+    session: Session,
+    fact: DisagreementFact,
+    source_ids: dict[str, int],
+    party_ids: dict[str, int],
+    person_ids: dict[str, int],
+) -> int:
+    owner = f"disagreement {fact.key}"
+    digest = _hash(fact)
+    row = session.scalar(select(Disagreement).where(Disagreement.key == fact.key))
+    if row is not None and row.content_hash == digest:
+        return 0
+    if row is None:
+        row = Disagreement(key=fact.key)
+        session.add(row)
+    row.topic, row.note, row.content_hash = fact.topic, fact.note, digest
+    row.person_id = _need(person_ids, fact.person, "person", owner)
+    row.party_id = _need(party_ids, fact.party, "party", owner)
+    row.sides = [
+        DisagreementSide(
+            position=i, says=side.says, source_id=_need(source_ids, side.source, "source", owner)
+        )
+        for i, side in enumerate(fact.sides)
+    ]
     return 1
 
 

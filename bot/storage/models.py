@@ -41,6 +41,8 @@ class Source(Base):
     stated_total: Mapped[int | None]
     seed_file: Mapped[str | None]
     url: Mapped[str | None]
+    coverage: Mapped[str | None]
+    coverage_note: Mapped[str | None]
     content_hash: Mapped[str]
 
 
@@ -106,6 +108,9 @@ class PersonAlias(Base):
     compact_key: Mapped[str]
     sorted_key: Mapped[str]
     source_id: Mapped[int | None]
+    origin: Mapped[str | None]
+    inferred: Mapped[bool]
+    note: Mapped[str | None]
 
     person: Mapped[Person] = relationship(back_populates="aliases")
 
@@ -120,6 +125,8 @@ class Role(Base):
     party_id: Mapped[int | None]
     organization: Mapped[str | None]
     source_id: Mapped[int]
+    inferred: Mapped[bool]
+    note: Mapped[str | None]
 
     person: Mapped[Person] = relationship(back_populates="roles")
     party: Mapped[Party | None] = relationship()
@@ -133,21 +140,75 @@ class Event(Base):
     person_id: Mapped[int]
     position: Mapped[int]
     kind: Mapped[str]
-    date_text: Mapped[str]
-    date_start: Mapped[date]
-    date_end: Mapped[date]
+    date_text: Mapped[str | None]  # None (and so the two below): the source gives no date
+    date_start: Mapped[date | None]
+    date_end: Mapped[date | None]
     sort_date: Mapped[date]
     precision: Mapped[str]
     summary: Mapped[str]
+    reported_as: Mapped[str]  # fact | claim (then claimed_by says whose)
     claimed_by: Mapped[str | None]
     from_party_id: Mapped[int | None]
     to_party_id: Mapped[int | None]
     source_id: Mapped[int]
+    inferred: Mapped[bool]
+    note: Mapped[str | None]
 
     person: Mapped[Person] = relationship(back_populates="events")
     from_party: Mapped[Party | None] = relationship(foreign_keys=[tables.events.c.from_party_id])
     to_party: Mapped[Party | None] = relationship(foreign_keys=[tables.events.c.to_party_id])
     source: Mapped[Source] = relationship()
+
+
+class GroupEvent(Base):
+    """An event about people the source does not name ("four officials were arrested")."""
+
+    __table__ = tables.group_events
+
+    id: Mapped[int]
+    key: Mapped[str]
+    kind: Mapped[str]
+    date_text: Mapped[str | None]
+    date_start: Mapped[date | None]
+    date_end: Mapped[date | None]
+    sort_date: Mapped[date]
+    precision: Mapped[str]
+    summary: Mapped[str]
+    reported_as: Mapped[str]
+    claimed_by: Mapped[str | None]
+    people_count: Mapped[int | None]
+    party_id: Mapped[int | None]
+    source_id: Mapped[int]
+    inferred: Mapped[bool]
+    note: Mapped[str | None]
+    content_hash: Mapped[str]
+
+
+class Disagreement(Base):
+    """Where the sources disagree; each side is a ``DisagreementSide``."""
+
+    __table__ = tables.disagreements
+
+    id: Mapped[int]
+    key: Mapped[str]
+    topic: Mapped[str]
+    person_id: Mapped[int | None]
+    party_id: Mapped[int | None]
+    note: Mapped[str | None]
+    content_hash: Mapped[str]
+
+    sides: Mapped[list[DisagreementSide]] = relationship(
+        cascade="all, delete-orphan", order_by="DisagreementSide.position"
+    )
+
+
+class DisagreementSide(Base):
+    __table__ = tables.disagreement_sides
+
+    disagreement_id: Mapped[int]
+    position: Mapped[int]
+    says: Mapped[str]
+    source_id: Mapped[int]
 
 
 class Claim(Base):

@@ -18,7 +18,7 @@ was most of a /who answer's time.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import BindParameter, Connection, bindparam, select
@@ -26,7 +26,16 @@ from sqlalchemy.exc import NoResultFound
 
 from bot.storage.prepared import Prepared
 from bot.storage.queries import Reader, SourceInfo
-from bot.storage.tables import claim_people, events, parties, people, person_aliases, roles
+from bot.storage.source_notes import DisagreementView, disagreements_about
+from bot.storage.tables import (
+    claim_people,
+    disagreements,
+    events,
+    parties,
+    people,
+    person_aliases,
+    roles,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +44,32 @@ class PartyName:
 
 
 # eq=False: events are told apart by identity, as ORM objects were ("e in unsure").
+@dataclass(frozen=True, slots=True)
+class AliasInfo:
+    """Where a spelling comes from: a source, an ``origin`` outside them, and/or our inference."""
+
+    source: SourceInfo | None
+    origin: str | None
+    inferred: bool
+    note: str | None
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class RoleFact:
     title: str
     party: PartyName | None
     organization: str | None
     source: SourceInfo
+    inferred: bool = False
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class EventFact:
     kind: str
-    date_text: str
-    date_start: date
-    date_end: date
+    date_text: str | None  # None (and the two below): the source gives no date
+    date_start: date | None
+    date_end: date | None
     sort_date: date
     precision: str
     summary: str
@@ -56,6 +77,9 @@ class EventFact:
     from_party: PartyName | None
     to_party: PartyName | None
     source: SourceInfo
+    reported_as: str = "fact"  # or "claim": then claimed_by says whose
+    inferred: bool = False
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +90,8 @@ class PersonFacts:
     aliases: list[str]  # in the order they were stored
     roles: list[RoleFact]
     events: list[EventFact]
+    alias_info: dict[str, AliasInfo] = field(default_factory=dict)  # for aliases besides the name
+    disagreements: list[DisagreementView] = field(default_factory=list)
 
 
 # Built once, with the person as a parameter, and run on the driver's cursor (bot.storage.prepared):
@@ -73,13 +99,28 @@ class PersonFacts:
 _PERSON: BindParameter[int] = bindparam("person_id")
 # One query for the name and the aliases: one statement fewer for every card.
 _NAME_AND_ALIASES = Prepared(
-    select(people.c.name, people.c.origin, person_aliases.c.alias)
+    select(
+        people.c.name,
+        people.c.origin,
+        person_aliases.c.alias,
+        person_aliases.c.source_id,
+        person_aliases.c.origin,
+        person_aliases.c.inferred,
+        person_aliases.c.note,
+    )
     .select_from(people.outerjoin(person_aliases, person_aliases.c.person_id == people.c.id))
     .where(people.c.id == _PERSON)
     .order_by(person_aliases.c.id)
 )
 _ROLES = Prepared(
-    select(roles.c.title, roles.c.party_id, roles.c.organization, roles.c.source_id)
+    select(
+        roles.c.title,
+        roles.c.party_id,
+        roles.c.organization,
+        roles.c.source_id,
+        roles.c.inferred,
+        roles.c.note,
+    )
     .where(roles.c.person_id == _PERSON)
     .order_by(roles.c.position)
 )
@@ -96,6 +137,9 @@ _EVENTS = Prepared(
         events.c.from_party_id,
         events.c.to_party_id,
         events.c.source_id,
+        events.c.reported_as,
+        events.c.inferred,
+        events.c.note,
     )
     .where(events.c.person_id == _PERSON)
     .order_by(events.c.position)
@@ -107,7 +151,8 @@ _PARTIES = select(parties.c.id, parties.c.name)
 HAS_ROLES = 1
 HAS_EVENTS = 2
 NAMED_IN_CLAIMS = 4
-ALL_FLAGS = HAS_ROLES | HAS_EVENTS | NAMED_IN_CLAIMS
+HAS_DISAGREEMENTS = 8
+ALL_FLAGS = HAS_ROLES | HAS_EVENTS | NAMED_IN_CLAIMS | HAS_DISAGREEMENTS
 
 
 class PersonFlags:
@@ -131,14 +176,15 @@ class PersonFlags:
 
 
 def person_flags(conn: Connection) -> PersonFlags:
-    """Read every person's flags: three index scans (~0.1 s at 100k people, 1M claims)."""
+    """Read every person's flags: four index scans (~0.1 s at 100k people, 1M claims)."""
     by_id = bytearray()
     for flag, column in (
         (HAS_ROLES, roles.c.person_id),
         (HAS_EVENTS, events.c.person_id),
         (NAMED_IN_CLAIMS, claim_people.c.person_id),
+        (HAS_DISAGREEMENTS, disagreements.c.person_id),
     ):
-        for (person_id,) in conn.execute(select(column).distinct()):
+        for (person_id,) in conn.execute(select(column).where(column.is_not(None)).distinct()):
             if person_id >= len(by_id):
                 by_id.extend(bytes(person_id + 1 - len(by_id)))
             by_id[person_id] |= flag
@@ -161,7 +207,14 @@ def person_facts(
     if not rows:
         raise NoResultFound(f"no person with id {person_id}")
     name, origin = rows[0][0], rows[0][1]
-    aliases = [alias for _, _, alias in rows if alias is not None]
+    aliases = [row[2] for row in rows if row[2] is not None]
+    alias_info = {
+        alias: AliasInfo(
+            sources[source_id] if source_id is not None else None, alias_origin, inferred, note
+        )
+        for _, _, alias, source_id, alias_origin, inferred, note in rows
+        if alias is not None and alias != name
+    }
     role_rows = _ROLES.rows(conn, person_id=person_id) if flags & HAS_ROLES else []
     event_rows = _EVENTS.rows(conn, person_id=person_id) if flags & HAS_EVENTS else []
     if party_names is None and (role_rows or event_rows):  # most people have neither
@@ -172,12 +225,42 @@ def person_facts(
         return PartyName(party_names[party_id]) if party_id is not None else None
 
     role_facts = [
-        RoleFact(title, party(party_id), organization, sources[source_id])
-        for title, party_id, organization, source_id in role_rows
+        RoleFact(title, party(party_id), organization, sources[source_id], bool(inferred), note)
+        for title, party_id, organization, source_id, inferred, note in role_rows
     ]
     event_facts = [
-        # Rows are untyped tuples: the first eight columns are EventFact's first eight fields.
-        EventFact(*row[:8], party(row[8]), party(row[9]), sources[row[10]])  # type: ignore[call-arg]
-        for row in event_rows
+        EventFact(
+            kind,
+            date_text,
+            start,
+            end,
+            sort_date,
+            precision,
+            summary,
+            claimed_by,
+            party(from_party),
+            party(to_party),
+            sources[source_id],
+            reported_as,
+            bool(inferred),
+            note,
+        )
+        for (
+            kind,
+            date_text,
+            start,
+            end,
+            sort_date,
+            precision,
+            summary,
+            claimed_by,
+            from_party,
+            to_party,
+            source_id,
+            reported_as,
+            inferred,
+            note,
+        ) in event_rows
     ]
-    return PersonFacts(person_id, name, origin, aliases, role_facts, event_facts)
+    found = disagreements_about(conn, person_id, sources) if flags & HAS_DISAGREEMENTS else []
+    return PersonFacts(person_id, name, origin, aliases, role_facts, event_facts, alias_info, found)

@@ -58,6 +58,8 @@ class SourceInfo:
     stated_total: int | None
     seed_file: str | None
     url: str | None
+    coverage: str | None  # "sample": its table need not list every report (coverage_note says)
+    coverage_note: str | None
 
 
 _SOURCES = select(*(sources.c[name] for name in SourceInfo.__slots__)).order_by(sources.c.id)

@@ -34,6 +34,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 
@@ -56,6 +57,33 @@ def _person_id() -> Column[int]:
         nullable=False,
         index=True,
     )
+
+
+def _provenance() -> list[Column[Any]]:
+    """What a fact record says beyond its source: ``inferred`` by us, explained in ``note``."""
+    return [
+        Column("inferred", Boolean, nullable=False, default=False, server_default=false()),
+        Column("note", Text),
+    ]
+
+
+def _event_columns() -> list[Column[Any]]:
+    """When (all three dates NULL when the source gives none), what, and as fact or claim."""
+    return [
+        Column("kind", String(20), nullable=False),
+        Column("date_text", String(10)),
+        Column("date_start", Date),
+        Column("date_end", Date),
+        # Orders a timeline; an unknown date without one sorts at its source's publication.
+        Column("sort_date", Date, nullable=False),
+        # day | month | year | approximate | unknown
+        Column("precision", String(20), nullable=False),
+        Column("summary", Text, nullable=False),
+        Column(
+            "reported_as", String(10), nullable=False, default="fact", server_default="fact"
+        ),  # fact | claim (then claimed_by says whose)
+        Column("claimed_by", Text),
+    ]
 
 
 def _delivery_state() -> list[Column[Any]]:
@@ -86,6 +114,8 @@ sources = Table(
     Column("stated_total", Integer),
     Column("seed_file", Text),
     Column("url", Text),
+    Column("coverage", String(20)),  # complete | sample | NULL (not said)
+    Column("coverage_note", Text),
     _content_hash(),
 )
 
@@ -141,6 +171,8 @@ person_aliases = Table(
     Column("compact_key", Text, nullable=False),
     Column("sorted_key", Text, nullable=False),
     Column("source_id", Integer, ForeignKey("sources.id")),
+    Column("origin", Text),  # where a spelling not in the sources comes from
+    *_provenance(),
 )
 
 roles = Table(
@@ -153,6 +185,7 @@ roles = Table(
     Column("party_id", Integer, ForeignKey("parties.id")),
     Column("organization", Text),
     Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    *_provenance(),
 )
 
 events = Table(
@@ -161,16 +194,51 @@ events = Table(
     _id(),
     _person_id(),
     Column("position", Integer, nullable=False),
-    Column("kind", String(20), nullable=False),
-    Column("date_text", String(10), nullable=False),
-    Column("date_start", Date, nullable=False),
-    Column("date_end", Date, nullable=False),
-    Column("sort_date", Date, nullable=False),
-    Column("precision", String(20), nullable=False),
-    Column("summary", Text, nullable=False),
-    Column("claimed_by", Text),
+    *_event_columns(),
     Column("from_party_id", Integer, ForeignKey("parties.id")),
     Column("to_party_id", Integer, ForeignKey("parties.id")),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    *_provenance(),
+)
+
+# An event about people the source does not name ("four officials were arrested").
+group_events = Table(
+    "group_events",
+    metadata,
+    _id(),
+    Column("key", String(100), nullable=False, unique=True),
+    *_event_columns(),
+    Column("people_count", Integer),
+    Column("party_id", Integer, ForeignKey("parties.id")),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    *_provenance(),
+    _content_hash(),
+)
+
+# Where the sources disagree: shown on the card of ``person``, else in /about.
+disagreements = Table(
+    "disagreements",
+    metadata,
+    _id(),
+    Column("key", String(100), nullable=False, unique=True),
+    Column("topic", Text, nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), index=True),
+    Column("party_id", Integer, ForeignKey("parties.id")),
+    Column("note", Text),
+    _content_hash(),
+)
+
+disagreement_sides = Table(
+    "disagreement_sides",
+    metadata,
+    Column(
+        "disagreement_id",
+        Integer,
+        ForeignKey("disagreements.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("position", Integer, primary_key=True),
+    Column("says", Text, nullable=False),
     Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
 )
 
