@@ -175,8 +175,10 @@ def _say(message: str, settings: Settings | None) -> None:
 
 
 def _redacted(text: str, settings: Settings | None) -> str:
-    token = settings.telegram_bot_token if settings else None
-    return text.replace(token.get_secret_value(), str(token)) if token else text
+    # Longest first: the whole token before its secret half.
+    for secret in sorted(settings.secret_texts() if settings else [], key=len, reverse=True):
+        text = text.replace(secret, "<secret>")
+    return text
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -356,11 +358,12 @@ def _digests_run(desk: object, settings: Settings, as_of: datetime | None) -> in
     from datetime import timedelta
 
     from bot.storage.desk import Desk
-    from handlers.app import build_application
+    from handlers.app import build_application, configure_logging, telegram_failures
     from handlers.delivery import send_due_digests
     from handlers.watches import send_watch_alerts
 
     assert isinstance(desk, Desk)
+    configure_logging(settings)  # what was sent, retried or given up goes to the log
 
     async def run() -> int:
         app = build_application(desk, settings)
@@ -377,7 +380,8 @@ def _digests_run(desk: object, settings: Settings, as_of: datetime | None) -> in
         print(alerts.summary())
         return 0 if report.failed == 0 and alerts.failed == 0 else 1
 
-    return asyncio.run(run())
+    with telegram_failures(settings):
+        return asyncio.run(run())
 
 
 def _chart_file(desk: object, words: str, output: Path) -> int:

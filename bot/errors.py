@@ -18,10 +18,14 @@ that raise them import them from here)::
     │   ├── PeriodError    a date, range or period: "31/06/2023", "Q5"
     │   └── ScheduleError  the /subscribe arguments: "25:00", "Mars/Olympus"
     ├── FileAccessError    a file to read or write cannot be opened (path and reason)   exit 1
-    ├── SettingsError      bad settings; names every bad variable                      exit 2
-    └── StorageError       the database cannot be used as it is: it does not answer, a
-                           command that needs it set up finds it never was, or its schema
-                           is not the one this code expects                            exit 2
+    ├── SettingsError      bad settings; names every bad variable (Telegram rejecting the
+    │                      token is one)                                               exit 2
+    ├── StorageError       the database cannot be used as it is: it does not answer, a
+    │                      command that needs it set up finds it never was, or its schema
+    │                      is not the one this code expects                            exit 2
+    └── ServiceError       the bot cannot start on Telegram: the Bot API does not answer,
+                           refuses what the bot asks at start, or the webhook's address
+                           cannot be listened on                                       exit 2
 
 The ``desk`` command prints one of these as one clear line (``desk: ...``, an InputError's
 problems below it) and exits with its status; the Telegram error handler sends a chat
@@ -44,6 +48,7 @@ __all__ = [
     "PeriodError",
     "Problem",
     "ScheduleError",
+    "ServiceError",
     "SettingsError",
     "StorageError",
     "explained",
@@ -171,6 +176,16 @@ class StorageError(DeskError):
     def chat_text(self) -> str:
         # The operator's details (host names, paths) are not for the chat.
         return "Sorry, the desk's database is not answering right now. Please try again later."
+
+
+class ServiceError(DeskError):
+    """The bot cannot start on Telegram; the message says why and what to check.
+
+    >>> ServiceError("cannot reach Telegram's Bot API at https://api.telegram.org").exit_code
+    2
+    """
+
+    exit_code = 2
 
 
 def explained(error: BaseException | None) -> DeskError | None:

@@ -57,6 +57,9 @@ class Secret:
         return hash(self._value)
 
 
+DEFAULT_API = "https://api.telegram.org"
+
+
 def default_database_url() -> str:
     """An SQLite file in the user's data directory (XDG), created on first use."""
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
@@ -82,6 +85,29 @@ def _database_url(text: str) -> str:
             f"unsupported database {url.get_backend_name()!r}: use sqlite or postgresql"
         )
     return text
+
+
+def _api_url(text: str) -> str:
+    """A Bot API server's address: http(s), a host, a port that exists.
+
+    >>> _api_url("api.telegram.org")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'api.telegram.org' is not a URL of a Bot API server (e.g. https://api.telegram.org)
+    """
+    from urllib.parse import urlsplit
+
+    expected = f"{text!r} is not a URL of a Bot API server (e.g. https://api.telegram.org)"
+    try:
+        parts = urlsplit(text.strip())
+        port = parts.port  # reading it checks it
+    except ValueError:
+        raise ValueError(expected) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(expected)
+    if port == 0:
+        raise ValueError(f"{text!r}: 0 is not a port number (1-65535)")
+    return text.strip()
 
 
 def _timezone(text: str) -> str:
@@ -154,7 +180,7 @@ class Settings:
         default=None, metadata=_env("TELEGRAM_BOT_TOKEN", _secret)
     )
     telegram_api_url: str = field(
-        default="https://api.telegram.org", metadata=_env("TELEGRAM_API_URL", str)
+        default=DEFAULT_API, metadata=_env("TELEGRAM_API_URL", _api_url)
     )
     timezone: str = field(default="Asia/Phnom_Penh", metadata=_env("DESK_TIMEZONE", _timezone))
     admin_ids: frozenset[int] = field(
@@ -169,6 +195,21 @@ class Settings:
         default=48.0, metadata=_env("DESK_DIGEST_GRACE_HOURS", _hours)
     )
     log_level: str = field(default="INFO", metadata=_env("DESK_LOG_LEVEL", _log_level))
+
+    def secret_texts(self) -> list[str]:
+        """Every secret these settings hold, as a message could quote it: the token, its
+        secret half (a URL-encoded token holds it), the webhook secret.
+
+        >>> Settings(telegram_bot_token=Secret("123:ABC-def")).secret_texts()
+        ['123:ABC-def', 'ABC-def']
+        """
+        texts: list[str] = []
+        if self.telegram_bot_token is not None:
+            token = self.telegram_bot_token.get_secret_value()
+            texts += [token, token.partition(":")[2]]
+        if self.webhook_secret is not None:
+            texts.append(self.webhook_secret.get_secret_value())
+        return [t for t in texts if t]
 
 
 def setting_variables() -> dict[str, str]:

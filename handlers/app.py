@@ -16,6 +16,8 @@ import asyncio
 import gc
 import logging
 import secrets
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from telegram import (
@@ -24,11 +26,13 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     Update,
 )
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.commands.registry import MenuScope, menu
+from bot.errors import ServiceError, SettingsError
 from bot.memory import release_free_memory
-from bot.settings import Settings
+from bot.settings import DEFAULT_API, Settings
 from bot.storage.desk import Desk
 from handlers import (
     choices,
@@ -40,6 +44,7 @@ from handlers import (
     questions,
     watches,
 )
+from handlers.webhook import Hook, serve_webhook
 
 log = logging.getLogger("desk")
 
@@ -57,29 +62,100 @@ MENUS: dict[MenuScope, list[BotCommand]] = {
 }
 
 
-class RedactToken(logging.Filter):
-    """Keeps the bot token out of every log line (httpx logs request URLs, which contain it)."""
+class RedactSecrets(logging.Filter):
+    """Keeps secrets out of every log line: its message, exception text and stack.
 
-    def __init__(self, token: str) -> None:
+    >>> url = "https://x/bot1:s3cret/getMe"
+    >>> record = logging.LogRecord("httpx", 20, "", 0, "POST %s", (url,), None)
+    >>> RedactSecrets(["1:s3cret", "s3cret"], brief=True).filter(record), record.getMessage()
+    (True, 'POST https://x/bot<secret>/getMe')
+
+    httpx logs request URLs, which hold the token, and PTB's InvalidToken quotes it. With
+    ``brief``, a failure of the network or of the token is one line instead of a traceback:
+    it is no bug, and its traceback tells an operator nothing the line does not.
+    """
+
+    def __init__(self, secrets: Iterable[str], *, brief: bool) -> None:
         super().__init__()
-        self.token = token
+        # Longest first: the whole token goes before its secret half.
+        self.secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+        self.brief = brief
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            if secret in text:
+                text = text.replace(secret, "<secret>")
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if self.token in message:
-            record.msg, record.args = message.replace(self.token, "<token>"), ()
+        failure = record.exc_info[1] if record.exc_info else None
+        if failure is not None and self.brief and isinstance(failure, OUTSIDE_FAILURES):
+            message = f"{message} ({type(failure).__name__}: {failure})"
+            record.exc_info, record.exc_text = None, None
+        elif record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args = self.redact(message), ()
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
         return True
 
 
+# Failures that come from outside (Telegram refused the token, the network failed): logged as
+# one line, as they are no bug (InvalidToken is not a NetworkError; TimedOut is one).
+OUTSIDE_FAILURES = (InvalidToken, NetworkError)
+
+
 def configure_logging(settings: Settings) -> None:
+    """Log lines with time and level, and every handler redacting the settings' secrets."""
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    if settings.telegram_bot_token is not None:
-        redact = RedactToken(settings.telegram_bot_token.get_secret_value())
-        for handler in logging.getLogger().handlers:
+    logging.captureWarnings(True)  # warnings (PTB's too) go through the same filter
+    for noisy in ("httpx", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    redact = RedactSecrets(settings.secret_texts(), brief=settings.log_level.upper() != "DEBUG")
+    # Every handler there is, the root's and any a library attached, and the last resort
+    # Python uses when a logger has none.
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    handlers = [h for lg in loggers if isinstance(lg, logging.Logger) for h in lg.handlers]
+    for handler in [*handlers, logging.lastResort]:
+        if handler is not None and not any(isinstance(f, RedactSecrets) for f in handler.filters):
             handler.addFilter(redact)
+
+
+@contextmanager
+def telegram_failures(settings: Settings) -> Iterator[None]:
+    """Telegram's failures at start, as the DeskErrors that say them in one line.
+
+    ``desk run`` and ``desk digests run`` start inside it: a token Telegram rejects, a Bot
+    API that does not answer, a request it refuses (a webhook URL it will not take).
+    """
+    api = settings.telegram_api_url
+    try:
+        yield
+    except InvalidToken as exc:
+        # PTB's own words quote the token; the server's answer, its cause, does not.
+        answer = exc.__cause__ if isinstance(exc.__cause__, TelegramError) else exc
+        check_url = "" if api == DEFAULT_API else ", and that TELEGRAM_API_URL is a Bot API server"
+        raise SettingsError(
+            f"Telegram rejected TELEGRAM_BOT_TOKEN ({api} answered {answer.message!r}): check"
+            f" the token @BotFather gave you{check_url}"
+        ) from None
+    except BadRequest as exc:  # before NetworkError: a BadRequest is one
+        raise ServiceError(f"Telegram refused a request at start: {exc.message}") from None
+    except NetworkError as exc:
+        raise ServiceError(
+            f"cannot reach Telegram's Bot API at {api} ({exc.message}): check the network"
+            " and TELEGRAM_API_URL"
+        ) from None
+    except TelegramError as exc:
+        raise ServiceError(
+            f"Telegram's Bot API at {api} refused the bot's start ({type(exc).__name__}:"
+            f" {exc.message})"
+        ) from None
 
 
 def build_application(desk: Desk, settings: Settings) -> Application:  # type: ignore[type-arg]
@@ -163,22 +239,25 @@ def run_bot(
 ) -> int:
     configure_logging(settings)
     app = build_application(desk, settings)
-    if webhook_url is None:
-        app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
-        return 0
-    # Telegram echoes the secret in a header on every update; PTB refuses requests without it.
-    secret = (
-        settings.webhook_secret.get_secret_value()
-        if settings.webhook_secret
-        else secrets.token_urlsafe(32)
-    )
-    app.run_webhook(
-        listen=listen or settings.webhook_listen,
-        port=port or settings.webhook_port,
-        url_path=urlsplit(webhook_url).path.lstrip("/"),
-        webhook_url=webhook_url,
-        secret_token=secret,
-        allowed_updates=Update.ALL_TYPES,
-        close_loop=False,
-    )
+    with telegram_failures(settings):
+        if webhook_url is None:
+            app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
+            return 0
+        # Telegram echoes the secret in a header on every update; the server checks it before
+        # it reads a body (handlers/webhook.py).
+        secret = (
+            settings.webhook_secret.get_secret_value()
+            if settings.webhook_secret
+            else secrets.token_urlsafe(32)
+        )
+        hook = Hook("/" + urlsplit(webhook_url).path.lstrip("/"), secret)
+        asyncio.run(
+            serve_webhook(
+                app,
+                url=webhook_url,
+                hook=hook,
+                listen=listen or settings.webhook_listen,
+                port=port or settings.webhook_port,
+            )
+        )
     return 0

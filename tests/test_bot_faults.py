@@ -14,7 +14,7 @@ from telegram.error import TimedOut
 from telegram.request import HTTPXRequest
 
 from bot.storage.desk import Desk
-from handlers.app import RedactToken, configure_logging
+from handlers.app import RedactSecrets, configure_logging
 from handlers.errors import SORRY
 from handlers.reply import SEND_ATTEMPTS
 from tests.botrig import (
@@ -239,7 +239,7 @@ async def test_logs_never_show_the_token(desk: Desk, caplog: pytest.LogCaptureFi
     finally:
         httpx_logger.setLevel(httpx_level)
         for handler in root.handlers:
-            for redact in [f for f in handler.filters if isinstance(f, RedactToken)]:
+            for redact in [f for f in handler.filters if isinstance(f, RedactSecrets)]:
                 handler.removeFilter(redact)
     assert any(r.name == "desk.errors" for r in caplog.records)
     assert any(r.name == "httpx" for r in caplog.records)
