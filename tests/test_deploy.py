@@ -235,6 +235,21 @@ def test_reverse_proxy_examples_forward_to_the_webhook_port() -> None:
         assert "DESK_WEBHOOK_SECRET" in text, name
 
 
+def test_reverse_proxy_examples_cap_the_body_at_the_bots_cap() -> None:
+    from handlers.webhook import MAX_BODY
+
+    units = {"": 1, "k": 2**10, "m": 2**20, "KiB": 2**10, "MiB": 2**20, "KB": 10**3, "MB": 10**6}
+    patterns = {
+        "Caddyfile": r"^\s*max_size\s+(\d+)(\w*)\s*$",
+        "nginx.conf": r"^\s*client_max_body_size\s+(\d+)([km]?);",
+    }
+    for name, pattern in patterns.items():
+        found = re.findall(pattern, (DEPLOY / name).read_text(encoding="utf-8"), re.MULTILINE)
+        assert len(found) == 1, name
+        ((number, unit),) = found
+        assert 0 < int(number) * units[unit] <= MAX_BODY, name
+
+
 # ------------------------------------------------------------------------------ container --
 
 
