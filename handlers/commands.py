@@ -14,7 +14,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import CommandHandler, ContextTypes
 
 from bot.commands import Route, answer, attachment, not_here, parse, read
-from bot.commands.registry import COMMANDS, Attachment, Chat, Command
+from bot.commands.registry import COMMANDS, EDITED_CHANGE, Attachment, Chat, Command
 from bot.core.answer import Answer, fail
 from handlers.curation import actor, is_admin
 from handlers.files import send_attachment
@@ -61,6 +61,8 @@ async def respond(
     if refused is not None:
         return refused
     if command is not None and route.problem is None:
+        if command.changes_data and (update.edited_message or update.edited_channel_post):
+            return fail(command.name, EDITED_CHANGE.format(name=command.name))
         if not await may_use(command, update, context):
             return fail(command.name, command.refusal)
         if command.file is not None:

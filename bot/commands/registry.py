@@ -107,7 +107,9 @@ class Command:
     "desk admins" are the ids in DESK_ADMIN_IDS, and the console's operator. ``refusal`` is what
     anyone else is told. ``where`` lists the places it works; ``elsewhere`` is what the others
     are told. ``menu``: the Telegram menus (private chats, groups) that offer it; /help lists
-    every command that is in a menu.
+    every command that is in a menu. ``changes_data``: it changes what the desk stores (claims,
+    a chat's summary or watches), so an edit of its message is not run again (see
+    :data:`EDITED_CHANGE`).
     """
 
     name: str
@@ -121,6 +123,7 @@ class Command:
     where: frozenset[Place] = EVERYWHERE
     elsewhere: str = ""
     menu: frozenset[MenuScope] = BOTH_MENUS
+    changes_data: bool = False
 
     def __post_init__(self) -> None:
         problems = [
@@ -133,6 +136,10 @@ class Command:
                 (
                     "a refusal exactly when not anyone may use it",
                     bool(self.refusal) != (self.who != "anyone"),
+                ),
+                (
+                    "who: group admins or desk admins, as it changes data",
+                    self.changes_data and self.who == "anyone",
                 ),
                 (
                     "an `elsewhere` text exactly when it does not work everywhere",
@@ -284,6 +291,16 @@ GROUP_WATCHES = (
     "Sorry, only this group's administrators can change what it watches. /watches lists it."
 )
 DESK_ADMINS = "Sorry, only the desk's admins can change the data."
+# Telegram sends an edited message again. A change ran when its message was first sent, so
+# running the edit would repeat it (an /add edited from 5 to 6 would leave both rows); applying
+# it as a correction would need each message tied to the change it made, and a /subscribe or
+# /watch edit would quietly change a chat's settings. A new command is as quick, and says what
+# it does.
+EDITED_CHANGE = (
+    "Edited messages are not run again for /{name}, which changes data: the message was "
+    "handled when it was first sent. To change something, send a new command (/undo reverts "
+    "your last /add or upload; /subscription and /watches show what this chat has)."
+)
 NO_SUMMARY_HERE = (
     "Weekly summaries are set for a Telegram chat and sent there: use /subscribe, "
     "/unsubscribe and /subscription in the chat with the bot. The console is not a chat the "
@@ -346,6 +363,7 @@ COMMANDS: tuple[Command, ...] = (
         refusal=GROUP_SUMMARY,
         where=TELEGRAM,
         elsewhere=NO_SUMMARY_HERE,
+        changes_data=True,
     ),
     Command(
         "unsubscribe",
@@ -356,6 +374,7 @@ COMMANDS: tuple[Command, ...] = (
         refusal=GROUP_SUMMARY,
         where=TELEGRAM,
         elsewhere=NO_SUMMARY_HERE,
+        changes_data=True,
     ),
     Command(
         "subscription",
@@ -374,6 +393,7 @@ COMMANDS: tuple[Command, ...] = (
         refusal=GROUP_WATCHES,
         where=TELEGRAM,
         elsewhere=NO_WATCHES_HERE,
+        changes_data=True,
     ),
     Command(
         "watches",
@@ -392,6 +412,7 @@ COMMANDS: tuple[Command, ...] = (
         refusal=GROUP_WATCHES,
         where=TELEGRAM,
         elsewhere=NO_WATCHES_HERE,
+        changes_data=True,
     ),
     Command("sources", "/sources", "where the data comes from", _sources),
     Command("about", "/about", "what the data is and is not: read before quoting a figure", _about),
@@ -407,6 +428,7 @@ COMMANDS: tuple[Command, ...] = (
         who="desk admins",
         refusal=DESK_ADMINS,
         menu=NO_MENU,
+        changes_data=True,
     ),
     Command(
         "undo",
@@ -416,6 +438,7 @@ COMMANDS: tuple[Command, ...] = (
         who="desk admins",
         refusal=DESK_ADMINS,
         menu=NO_MENU,
+        changes_data=True,
     ),
     Command(
         "changes",
