@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from telegram import Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.ext import CommandHandler, ContextTypes
+from telegram.ext import CommandHandler, ContextTypes, filters
 
 from bot.commands import Route, answer, attachment, not_here, parse, read
 from bot.commands.registry import COMMANDS, EDITED_CHANGE, Attachment, Chat, Command
@@ -42,32 +42,56 @@ async def may_use(command: Command, update: Update, context: ContextTypes.DEFAUL
         return True
     if command.who == "desk admins":
         return is_admin(context, user)
-    if chat is None or user is None:
+    if chat is None:
         return False
     if chat.type == ChatType.PRIVATE:
         return True
+    message = update.message or update.channel_post  # not a button: its message is the bot's
+    if message is not None and message.sender_chat and message.sender_chat.id == chat.id:
+        # Sent as the chat itself: only its administrators can (a channel's posts, a group's
+        # anonymous administrators). A message sent as some other channel is no one's.
+        return True
+    if user is None:
+        return False
     member = await context.bot.get_chat_member(chat.id, user.id)
     return member.status in GROUP_ADMINS
+
+
+async def refusal(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, route: Route
+) -> Answer | None:
+    """Why the route does not run for this update: the place, an edit of a change, or who
+    sent it (a group's administrators are asked of Telegram). None when it may run."""
+    chat = chat_of(update)
+    assert chat is not None, "commands come from a chat"
+    refused = not_here(route, chat)
+    command = route.command
+    if refused is not None or command is None or route.problem is not None:
+        return refused
+    if command.changes_data and (update.edited_message or update.edited_channel_post):
+        return fail(command.name, EDITED_CHANGE.format(name=command.name))
+    if not await may_use(command, update, context):
+        return fail(command.name, command.refusal)
+    return None
+
+
+async def produce(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, route: Route
+) -> Answer | Attachment:
+    """The route's answer, or its picture or file, once :func:`refusal` let it run."""
+    chat = chat_of(update)
+    assert chat is not None, "commands come from a chat"
+    command = route.command
+    if command is not None and route.problem is None and command.file is not None:
+        return await compute(attachment, desk_of(context), route, chat)
+    return await compute(answer, desk_of(context), route, chat)
 
 
 async def respond(
     update: Update, context: ContextTypes.DEFAULT_TYPE, route: Route
 ) -> Answer | Attachment:
     """What the route gets in this chat: a refusal, the answer, or the picture or file."""
-    chat = chat_of(update)
-    assert chat is not None, "commands come from a chat"
-    command = route.command
-    refused = not_here(route, chat)
-    if refused is not None:
-        return refused
-    if command is not None and route.problem is None:
-        if command.changes_data and (update.edited_message or update.edited_channel_post):
-            return fail(command.name, EDITED_CHANGE.format(name=command.name))
-        if not await may_use(command, update, context):
-            return fail(command.name, command.refusal)
-        if command.file is not None:
-            return await compute(attachment, desk_of(context), route, chat)
-    return await compute(answer, desk_of(context), route, chat)
+    return await refusal(update, context, route) or await produce(update, context, route)
 
 
 async def reply(
@@ -101,7 +125,10 @@ def _handler(command: Command) -> CommandHandler[ContextTypes.DEFAULT_TYPE, None
             return None
         return await answer_line(update, context, message.text)
 
-    return CommandHandler(command.name, handle)
+    # Channel posts too (PTB's default leaves them out): a channel's administrators post there.
+    return CommandHandler(
+        command.name, handle, filters.UpdateType.MESSAGES | filters.UpdateType.CHANNEL_POSTS
+    )
 
 
 def handlers() -> list[CommandHandler[ContextTypes.DEFAULT_TYPE, None]]:

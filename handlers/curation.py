@@ -1,8 +1,9 @@
 """Table-file uploads: changing the data by sending a file (/add, /undo and /changes are
 commands of the registry, bot/commands/registry.py).
 
-Only Telegram user ids listed in DESK_ADMIN_IDS may change anything; others are refused
-politely. An uploaded table is previewed first and applied only when its sender confirms.
+Only Telegram user ids listed in DESK_ADMIN_IDS may change anything. Anyone else's file is no
+question to the bot: in a group it is left alone, in a private chat it gets a pointer to how to
+ask. An uploaded table is previewed first and applied only when its sender confirms.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import OrderedDict
 from functools import partial
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+from telegram.constants import ChatType
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -21,14 +23,16 @@ from telegram.ext import (
 )
 
 from bot.commands.curation import upload_table
-from bot.commands.registry import DESK_ADMINS
 from bot.core.answer import Answer, fail
 from bot.core.render import html_messages
 from bot.settings import Settings
 from handlers.reply import compute, desk_of, logged, send_answer
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-REFUSAL = DESK_ADMINS  # as for /add and /undo
+NOT_A_QUESTION = (
+    "I read files only as claims tables from the desk's admins. To ask something, type a "
+    "question (e.g. “who is Kung Raiya”) or send /help for the commands."
+)
 _PENDING: OrderedDict[str, tuple[int, str, str]] = OrderedDict()  # token → (user, name, text)
 _PENDING_KEPT = 100
 
@@ -49,7 +53,9 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ans
     if message is None or user is None or message.document is None:
         return None
     if not is_admin(context, user):
-        answer = fail("upload", REFUSAL)
+        if message.chat.type != ChatType.PRIVATE:
+            return None  # a member sharing a file with the group: nothing asked of the bot
+        answer = fail("upload", NOT_A_QUESTION)
         await send_answer(message, answer)
         return answer
     document = message.document
@@ -116,6 +122,7 @@ async def on_upload_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 def handlers() -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:
     return [
-        MessageHandler(filters.Document.ALL, on_document),
+        # Not edits: a caption edited later is no new file.
+        MessageHandler(filters.Document.ALL & ~filters.UpdateType.EDITED, on_document),
         CallbackQueryHandler(on_upload_choice, pattern=r"^upload:(yes|no):"),
     ]

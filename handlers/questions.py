@@ -63,7 +63,7 @@ async def on_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ans
 
 
 def handlers() -> list[MessageHandler[ContextTypes.DEFAULT_TYPE, None]]:
-    # In groups, only commands addressed to the bot reach it; chatter is left alone.
+    # In groups and channels, only commands addressed to the bot reach it; chatter is left alone.
     return [
         MessageHandler(
             filters.COMMAND & (filters.ChatType.PRIVATE | filters.Regex(r"^/\w+@")), on_other
@@ -72,7 +72,7 @@ def handlers() -> list[MessageHandler[ContextTypes.DEFAULT_TYPE, None]]:
         MessageHandler(
             filters.TEXT
             & ~filters.COMMAND
-            & filters.ChatType.GROUPS
+            & (filters.ChatType.GROUPS | filters.ChatType.CHANNEL)
             & filters.Entity(MessageEntity.MENTION),
             on_question,
         ),

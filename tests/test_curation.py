@@ -101,7 +101,7 @@ async def test_chat_flow_admins_only(desk: Desk, monkeypatch: pytest.MonkeyPatch
         assert (reply.text or "").startswith("Added: 01/07/2023 · 5 · Funcinpec")
         (reply,) = await rig.say(ADMIN, "/undo")
         assert (reply.text or "").startswith("Undone: change #")
-        (reply,) = await rig.say(USER, "/changes")
+        (reply,) = await rig.say(ADMIN, "/changes")  # the desk's admins only (test_access.py)
         assert "@editor (2002) · add" in (reply.text or "")
 
         before = len(rig.fake.sent_messages(ADMIN))
@@ -120,5 +120,8 @@ async def test_chat_flow_admins_only(desk: Desk, monkeypatch: pytest.MonkeyPatch
         before = len(rig.fake.sent_messages(USER))
         rig.fake.push_document(USER, USER, "sneaky.txt", b"03/07/2023 7 CNRP\n")
         await rig.sent(USER, before + 1)
-        assert "only the desk's admins" in (rig.fake.sent_messages(USER)[-1].text or "")
+        assert "only as claims tables from the desk's admins" in (
+            rig.fake.sent_messages(USER)[-1].text or ""
+        )
+        assert totals(desk) == (111, 6483)
     assert rig.rejected() == []

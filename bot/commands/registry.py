@@ -5,7 +5,7 @@ where it works. The Telegram handlers, the console, ``desk ask``, the Telegram c
 >>> BY_NAME["total"].usage
 '/total [PARTY] [PERIOD]'
 >>> [c.name for c in COMMANDS if c.who == "desk admins"]
-['add', 'undo']
+['add', 'undo', 'changes']
 >>> [c.name for c in COMMANDS if "console" not in c.where][:3]
 ['subscribe', 'unsubscribe', 'subscription']
 >>> help_lines()[0]
@@ -48,6 +48,7 @@ MenuScope = Literal["private", "group"]
 
 EVERYWHERE: frozenset[Place] = frozenset({"private", "group", "console"})
 TELEGRAM: frozenset[Place] = frozenset({"private", "group"})
+PRIVATE: frozenset[Place] = frozenset({"private", "console"})
 BOTH_MENUS: frozenset[MenuScope] = frozenset({"private", "group"})
 NO_MENU: frozenset[MenuScope] = frozenset()
 # Telegram never gives a chat the id 0: the console's chat (and the change log's actor id for
@@ -291,6 +292,13 @@ GROUP_WATCHES = (
     "Sorry, only this group's administrators can change what it watches. /watches lists it."
 )
 DESK_ADMINS = "Sorry, only the desk's admins can change the data."
+# The change log names the desk's admins with their Telegram ids: for them, and not before a
+# group's members.
+CHANGE_LOG_ADMINS = "Sorry, only the desk's admins can see the change log."
+CHANGE_LOG_PRIVATE = (
+    "The change log names the desk's admins: an admin can see it with /changes in a private "
+    "chat with the bot."
+)
 # Telegram sends an edited message again. A change ran when its message was first sent, so
 # running the edit would repeat it (an /add edited from 5 to 6 would leave both rows); applying
 # it as a correction would need each message tied to the change it made, and a /subscribe or
@@ -445,6 +453,10 @@ COMMANDS: tuple[Command, ...] = (
         "/changes",
         "the change log: who changed what, when",
         _changes,
+        who="desk admins",
+        refusal=CHANGE_LOG_ADMINS,
+        where=PRIVATE,
+        elsewhere=CHANGE_LOG_PRIVATE,
         menu=NO_MENU,
     ),
 )
@@ -473,6 +485,8 @@ _WHO = {
 def _where(c: Command) -> str:
     if c.where == EVERYWHERE:
         return "Telegram, console"
+    if c.where == PRIVATE:
+        return "Telegram (private chats), console"
     return "Telegram" if c.where == TELEGRAM else ", ".join(sorted(c.where))
 
 
