@@ -3,17 +3,30 @@ commands of the registry, bot/commands/registry.py).
 
 Only Telegram user ids listed in DESK_ADMIN_IDS may change anything. Anyone else's file is no
 question to the bot: in a group it is left alone, in a private chat it gets a pointer to how to
-ask. An uploaded table is previewed first and applied only when its sender confirms.
+ask. An uploaded table is previewed first and applied only when its sender confirms, once:
+the first press of Apply (or Cancel) takes the preview, and any later one is told what became
+of it. Once the data has changed, a preview Telegram will not let us edit becomes a new message
+with the outcome, never an invitation to try again.
 """
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import partial
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
-from telegram.constants import ChatType
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    MaybeInaccessibleMessage,
+    Message,
+    Update,
+    User,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -24,17 +37,32 @@ from telegram.ext import (
 
 from bot.commands.curation import upload_table
 from bot.core.answer import Answer, fail
-from bot.core.render import html_messages
+from bot.core.render import html_messages, to_plain
 from bot.settings import Settings
-from handlers.reply import compute, desk_of, logged, send_answer
+from handlers.reply import compute, desk_of, logged, patiently, send_answer
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 NOT_A_QUESTION = (
     "I read files only as claims tables from the desk's admins. To ask something, type a "
     "question (e.g. “who is Kung Raiya”) or send /help for the commands."
 )
-_PENDING: OrderedDict[str, tuple[int, str, str]] = OrderedDict()  # token → (user, name, text)
-_PENDING_KEPT = 100
+EXPIRED = "This preview has expired (or the bot restarted): send the file again."
+_PENDING_KEPT = 100  # previews kept, applied or not: Apply answers "already" while kept
+log = logging.getLogger("desk.curation")
+
+
+@dataclass
+class Pending:
+    """An uploaded table waiting for its sender's Apply or Cancel; ``outcome``: what a further
+    press is told, once one press has taken it."""
+
+    user_id: int
+    name: str
+    text: str
+    outcome: str | None = None
+
+
+_PENDING: OrderedDict[str, Pending] = OrderedDict()  # by the token in the buttons' data
 
 
 def is_admin(context: ContextTypes.DEFAULT_TYPE, user: User | None) -> bool:
@@ -78,7 +106,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ans
         await send_answer(message, result.answer)
         return result.answer
     token = secrets.token_urlsafe(8)
-    _PENDING[token] = (user.id, name, text)
+    _PENDING[token] = Pending(user.id, name, text)
     while len(_PENDING) > _PENDING_KEPT:
         _PENDING.popitem(last=False)
     markup = InlineKeyboardMarkup(
@@ -95,29 +123,66 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ans
 
 async def on_upload_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, user = update.callback_query, update.effective_user
-    if query is None or query.data is None or user is None:
+    if query is None or query.data is None or user is None or query.message is None:
         return
     _, verb, token = query.data.split(":", 2)
     pending = _PENDING.get(token)
-    if pending is None or pending[0] != user.id or not is_admin(context, user):
-        await query.answer(
-            "Only the admin who sent the file can confirm it (or it expired).", show_alert=True
-        )
+    if pending is None:
+        await query.answer(EXPIRED, show_alert=True)
         return
+    if pending.user_id != user.id or not is_admin(context, user):
+        await query.answer("Only the admin who sent the file can confirm it.", show_alert=True)
+        return
+    if pending.outcome is not None:  # pressed again, or twice at once: once is all it takes
+        alert = pending.outcome
+        await query.answer(alert if len(alert) <= 200 else alert[:199] + "…", show_alert=True)
+        return
+    # Taken before the first await: a press arriving meanwhile finds it so.
+    pending.outcome = f"Already being applied: {pending.name}."
     await query.answer()
-    del _PENDING[token]
     if verb != "yes":
-        await query.edit_message_text(f"Cancelled: {pending[1]} was not loaded.")
+        pending.outcome = f"Cancelled: {pending.name} was not loaded."
+        cancelled = Answer(command="upload")
+        cancelled.line(pending.outcome)
+        await tell(context, query.message, cancelled)
         return
-    result = await compute(
-        partial(upload_table, apply=True),
-        desk_of(context),
-        user.id,
-        actor(user),
-        pending[2],
-        pending[1],
+    try:
+        result = await compute(
+            partial(upload_table, apply=True),
+            desk_of(context),
+            user.id,
+            actor(user),
+            pending.text,
+            pending.name,
+        )
+    except BaseException:
+        pending.outcome = None  # nothing was applied: Apply may be pressed again
+        raise
+    pending.outcome = ("Already applied: " if result.ok else "Already tried: ") + to_plain(
+        result.answer
     )
-    await query.edit_message_text(html_messages(result.answer)[0], parse_mode="HTML")
+    await tell(context, query.message, result.answer)
+
+
+async def tell(
+    context: ContextTypes.DEFAULT_TYPE, message: MaybeInaccessibleMessage, answer: Answer
+) -> None:
+    """Edit the preview into what became of the table; if Telegram will not, say it in a new
+    message. The data changed or not before this: a failure here is only logged, since the
+    error handler's "try again" would invite a second upload."""
+    html = html_messages(answer)[0]
+    if isinstance(message, Message):
+        try:
+            await patiently(partial(message.edit_text, html, parse_mode=ParseMode.HTML))
+            return
+        except TelegramError as exc:
+            log.warning("could not edit the upload's preview (%s); sending the outcome anew", exc)
+    try:
+        await patiently(
+            partial(context.bot.send_message, message.chat.id, html, parse_mode=ParseMode.HTML)
+        )
+    except TelegramError:
+        log.warning("could not tell the admin what became of an upload", exc_info=True)
 
 
 def handlers() -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:
