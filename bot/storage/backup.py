@@ -22,8 +22,11 @@ Why JSON, and not SQLite's online backup API or ``pg_dump``/``pg_restore``:
   that starts on the SQLite file moves to PostgreSQL when a second replica comes; a copy of the
   server's data goes to a laptop). A page copy or a dump restores only into its own kind;
 - a restore is checked before anything changes: every table and column against this code's
-  schema, every value against its column's type and nullability, a backup from a newer schema
-  refused, then the database's own keys and constraints inside the one transaction. A dump
+  schema, every value against its column's type and nullability and against the rules
+  ``desk load`` and /add keep (:mod:`bot.storage.restore_rules`: counts, dates, names, keys,
+  numbers the databases store), a backup from a newer schema refused, then the database's own
+  keys and constraints inside the one transaction. A problem names its table, row and column;
+  a number too long to be any value, or nesting too deep to read, is refused unconverted. A dump
   restores whatever it holds, and ``pg_restore`` into a live database is not all or nothing.
 
 What it costs: a large database takes longer than a page copy, and only the desk's own tables
@@ -60,15 +63,25 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DataError, IntegrityError
 
+from bot.core.bounds import shorten
+from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
 from bot.errors import InputError, Problem, StorageError
 from bot.storage.migrate import HEAD
 from bot.storage.models import Base, Meta
+from bot.storage.restore_rules import (
+    MAX_DATA_VERSION,
+    check_meta,
+    check_rows,
+    check_type_bounds,
+    check_value,
+)
 from bot.storage.version import DATA_VERSION
 
 FORMAT = "defection-desk-backup"
 FORMAT_VERSION = 1
 _CHUNK = 1000
 _MAX_PROBLEMS = 20  # a wholly wrong file would otherwise print one line per value
+_MAX_DIGITS = 30  # digits of a number read from a file; the largest value stored has 19
 _T = TypeVar("_T")
 
 
@@ -240,15 +253,38 @@ def _reset_sequences(conn: Connection) -> None:
         )
 
 
-def _read(stream: TextIO, name: str) -> _Backup:
-    try:
-        doc = json.load(stream)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(name, None, f"not a JSON document: {exc}")]) from None
-    problems: list[Problem] = []
+class _LongNumber:
+    """A number in the file too long to be any value of the desk: kept as its length, never
+    converted (Python refuses to convert more than 4,300 digits, and a million would take
+    seconds)."""
 
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"a number of {self.digits:,} digits"
+
+
+def _number(text: str) -> int | _LongNumber:
+    digits = len(text.lstrip("-"))
+    return int(text) if digits <= _MAX_DIGITS else _LongNumber(digits)
+
+
+def _read(stream: TextIO, name: str) -> _Backup:
     def fail(message: str) -> InputError:
         return InputError([Problem(name, None, message)])
+
+    try:
+        doc = json.load(stream, parse_int=_number)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise fail(f"not a JSON document: {exc}") from None
+    except RecursionError:
+        raise fail(
+            "arrays or objects nested too deeply to read: not a backup (a backup nests 4 deep)"
+        ) from None
+    except ValueError as exc:  # what else the reader refuses (say, a number it cannot convert)
+        raise fail(f"not a JSON document: {shorten(str(exc), 120)}") from None
+    problems: list[Problem] = []
 
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise fail(f'not a Defection Desk backup (no "format": "{FORMAT}")')
@@ -260,8 +296,13 @@ def _read(stream: TextIO, name: str) -> _Backup:
     revision = doc.get("schema_revision")
     version = doc.get("data_version")
     body = doc.get("tables")
-    if not isinstance(revision, str) or not isinstance(version, int) or not isinstance(body, dict):
-        raise fail('"schema_revision", "data_version" or "tables" is missing or malformed')
+    if not isinstance(revision, str) or not isinstance(body, dict):
+        raise fail('"schema_revision" or "tables" is missing or malformed')
+    if type(version) is not int or not 0 <= version <= MAX_DATA_VERSION:
+        raise fail(
+            f"data_version {shorten(repr(version), 40)} is not a whole number from 0 to"
+            f" {MAX_DATA_VERSION:,}"
+        )
     _check_revision(revision, name)
 
     known = {t.name: t for t in tables()}
@@ -303,8 +344,10 @@ def _read(stream: TextIO, name: str) -> _Backup:
             if len(problems) >= _MAX_PROBLEMS:
                 raise InputError(problems)
         rows[table_name] = (columns, decoded)
+    for table_name, number, message in check_rows({t: r for t, (_c, r) in rows.items()}):
+        problems.append(Problem(name, None, f"table {table_name}, row {number}: {message}"))
     if problems:
-        raise InputError(problems)
+        raise InputError(problems[:_MAX_PROBLEMS])
     return _Backup(revision, version, rows)
 
 
@@ -344,9 +387,23 @@ def _decode_row(
     for column_name, value in zip(columns, raw, strict=True):
         column = table.columns[column_name]
         try:
-            row[column_name] = _decode(column, value)
+            row[column_name] = decoded = _decode(column, value)
+            if decoded is not None:
+                # The column's own rule first (its words name the bound that matters), then
+                # what every column of its type must be.
+                check_value(table.name, column_name, decoded)
+                check_type_bounds(column.type, decoded)
         except ValueError as exc:
             problems.append(Problem(name, None, f"{where}, column {column_name}: {exc}"))
+    meta_key, meta_value = row.get("key"), row.get("value")
+    if table.name == "meta" and isinstance(meta_key, str) and isinstance(meta_value, str):
+        try:
+            check_meta(meta_key, meta_value)
+        except ValueError as exc:
+            problems.append(Problem(name, None, f"{where}, column value: {exc}"))
+    if table.name in ("party_aliases", "person_aliases") and isinstance(row.get("alias"), str):
+        # Derived from the alias, as the loader derives them: recomputed, never trusted.
+        row.update(alias_keys(row["alias"]))
     return row
 
 
@@ -367,20 +424,31 @@ def _decode(column: Column[Any], value: Any) -> Any:
             raise ValueError(f"{value!r} is not true or false")
         return value
     if isinstance(kind, Integer):
+        if isinstance(value, _LongNumber):
+            raise ValueError(f"{value!r} is no number this desk stores")
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{value!r} is not a whole number")
+            raise ValueError(f"{shorten(repr(value), 40)} is not a whole number")
         return value
     if isinstance(kind, String):  # Text is a String
         if not isinstance(value, str):
-            raise ValueError(f"{value!r} is not text")
+            raise ValueError(f"{shorten(repr(value), 40)} is not text")
         return value
     return value
 
 
+def alias_keys(alias: str) -> dict[str, str]:
+    """The search keys of an alias, as the loader computes them."""
+    return {
+        "search_key": normalize_name(alias),
+        "compact_key": compact_key(alias),
+        "sorted_key": sorted_tokens_key(alias),
+    }
+
+
 def _parse(value: Any, parse: Callable[[str], _T], what: str) -> _T:
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not {what}")
+        raise ValueError(f"{shorten(repr(value), 40)} is not {what}")
     try:
         return parse(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not {what}") from None
+        raise ValueError(f"{shorten(value)} is not {what}") from None
