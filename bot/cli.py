@@ -28,9 +28,14 @@ the tree of errors and gives each its status):
   (``desk health``, which never exits 2: Docker reserves it), a summary that could not be sent;
 - 2: the desk is not set up to do it: bad settings or command-line usage, a database that does
   not answer or was never set up where that matters, no Telegram token for ``desk digests run``;
+  Telegram rejecting the token, not answering or refusing a request at start, a webhook address
+  that cannot be listened on (``desk run``, ``desk digests run``);
 - 70: an unexpected failure, a bug: one line naming it (``DESK_LOG_LEVEL=DEBUG`` adds the
   traceback);
-- 130: interrupted (Ctrl-C).
+- 130: interrupted (Ctrl-C);
+- 141: the output was closed early (``desk export | head``): nothing is said.
+
+Secrets (the token, the webhook secret) are redacted from all of it.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ if TYPE_CHECKING:
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE in sysexits.h: an internal error
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that stopped early
 
 NO_TOKEN_HELP = """\
 No Telegram token is configured, so the bot cannot connect to Telegram.
@@ -74,9 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("text", nargs="+")
     sub.add_parser("chat", help="interactive console over the same answers")
     run = sub.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
-    run.add_argument("--webhook", metavar="URL", help="public HTTPS URL Telegram should POST to")
+    run.add_argument(
+        "--webhook", metavar="URL", type=_url, help="public HTTPS URL Telegram should POST to"
+    )
     run.add_argument("--listen", metavar="HOST", help="address to listen on in webhook mode")
-    run.add_argument("--port", type=int, help="port to listen on in webhook mode")
+    run.add_argument("--port", type=_port, help="port to listen on in webhook mode")
     load = sub.add_parser("load", help="load data files (default: the bundled data/)")
     load.add_argument("paths", nargs="*", type=Path)
     sub.add_parser("check", help="print the data-quality report")
@@ -121,6 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()
     try:
         return _main(args)
+    except BrokenPipeError:
+        # Whoever read the output stopped early (`desk export | head`): nothing to say, and
+        # nothing more to write (the interpreter's own flush at exit would fail again).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     finally:
         if whole_process:
             # At exit the interpreter garbage-collects every object the imports made:
@@ -139,6 +153,8 @@ def _main(args: argparse.Namespace) -> int:
         code = int(_dispatch(args, settings))
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        raise  # main's: output closed early is no failure to explain
     except Exception as exc:  # the last line of defence: words, not a traceback
         code = _report(exc, settings)
     if args.cmd == "health":
@@ -343,6 +359,28 @@ def _writing(path: Path, encoding: str, *, shown: Path | None = None) -> Iterato
             yield out
     except OSError as exc:
         raise FileAccessError(str(shown or path), "write", exc.strerror or str(exc)) from None
+
+
+def _port(text: str) -> int:
+    port = int(text) if text.isascii() and text.isdigit() else -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port number (1-65535)")
+    return port
+
+
+def _url(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (reading it checks it)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a URL; expected e.g. https://bot.example.org/telegram/hook"
+        )
+    return text
 
 
 def _timestamp(text: str) -> datetime:

@@ -31,7 +31,8 @@ The ``desk`` command prints one of these as one clear line (``desk: ...``, an In
 problems below it) and exits with its status; the Telegram error handler sends a chat
 :meth:`DeskError.chat_text`, or a short apology for what should not be shown there.
 :func:`explained` also translates the outside failures the desk knows how to put in words
-(the database server does not answer; PostgreSQL's driver is not installed).
+(the database server does not answer; PostgreSQL's driver is not installed; the operating
+system refuses a file).
 """
 
 from __future__ import annotations
@@ -195,11 +196,17 @@ def explained(error: BaseException | None) -> DeskError | None:
     'Q5 is not a period.'
     >>> explained(ModuleNotFoundError("No module named 'psycopg'", name="psycopg"))
     StorageError("PostgreSQL needs the psycopg driver (pip install -e '.[postgres]')")
+    >>> print(explained(PermissionError(13, "Permission denied", ".env")))
+    cannot use .env: Permission denied
     >>> explained(KeyError("x")) is None
     True
     """
     if isinstance(error, DeskError):
         return error
+    if isinstance(error, OSError) and error.filename is not None:
+        # The operating system refused a file the command reached (a settings file it may
+        # not read, a folder it may not write): the file's, not the code's, problem.
+        return FileAccessError(str(error.filename), "use", error.strerror or str(error))
     if isinstance(error, ModuleNotFoundError) and (error.name or "").startswith("psycopg"):
         return StorageError(
             "PostgreSQL needs the psycopg driver (pip install -e '.[postgres]')"
