@@ -26,6 +26,8 @@ from pathlib import Path
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
 
+from bot.memory import ARENAS, MMAP_THRESHOLD, TRIM_THRESHOLD
+
 from bench.common import (
     REPO,
     command_line,
@@ -39,7 +41,6 @@ from bench.common import (
 )
 from bench.datasets import e2e_dataset
 from bench.e2e import total_queries, who_queries
-from bot.memory import ARENAS, MMAP_THRESHOLD, TRIM_THRESHOLD
 from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
 
 GOAL_MB = 200

@@ -16,8 +16,7 @@ from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, pl
 from bot.core.citations import Citations
 from bot.core.periods import Period, PeriodError, split_trailing_period
 from bot.storage.desk import Desk
-from bot.storage.queries import ClaimView, SourceInfo
-from bot.storage.rollup import JointLine
+from bot.storage.queries import ClaimView, SourceInfo, party_infos
 
 CLAIM_CAVEAT = "These are claims, not verified facts."
 
@@ -42,7 +41,8 @@ class PartyMatch:
 def resolve_party(desk: Desk, text: str, command: str = "total") -> PartyMatch | Answer:
     """The party named by ``text``, or an answer listing candidates / saying none matched."""
     candidates = desk.parties().resolve(text, limit=5)
-    parties = desk.party_infos()
+    with desk.connect() as conn:
+        parties = party_infos(conn)
     if len(candidates) == 1:
         c = candidates[0]
         p = parties[c.target]
@@ -84,12 +84,8 @@ def party_and_period(
     return found, period
 
 
-def claim_parts(view: ClaimView | JointLine, refs: Citations | None = None) -> list[Part]:
-    """One claim row as line parts: date, number, party (joint marked), named people.
-
-    Plain text is joined into as few parts as the styles allow: /total lists twenty rows an
-    answer, and every part is a span to build and render.
-    """
+def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
+    """One claim row as line parts: date, number, party (joint marked), named people."""
     parts: list[Part] = [
         f"{day(view.reported_on)} · ",
         bold(number(view.number)),

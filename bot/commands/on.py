@@ -13,8 +13,9 @@ from bot.commands.common import claim_parts, claimed_by, reports
 from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.periods import PeriodError, parse_day_or_range
+from bot.storage.day_totals import sums
 from bot.storage.desk import Desk
-from bot.storage.queries import claims_between, sources_in, total_between
+from bot.storage.queries import cited, claims_between, sources_by_id
 
 ROWS_LISTED = 60
 
@@ -33,7 +34,8 @@ def answer_on(desk: Desk, args: str) -> Answer:
     refs = Citations()
     answer = Answer(command="on")
     with desk.connect() as conn:
-        total = total_between(conn, period.start, period.end)
+        found = sums(conn, period.start, period.end)
+        total = found.all
         where = "on" if period.precision == "day" else "in"
         answer.line(
             f"Claims reported {where} {period.label}: {reports(total.reports)}, ",
@@ -56,6 +58,6 @@ def answer_on(desk: Desk, args: str) -> Answer:
                 )
             )
         answer.blank()
-        claimed_by(answer, refs, sources_in(conn, period.start, period.end))
+        claimed_by(answer, refs, cited(sources_by_id(conn), found.sources))
         refs.write(answer)
     return answer

@@ -10,7 +10,6 @@ Kung Raiya
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,8 +20,8 @@ from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, pl
 from bot.core.citations import Citations, partial_date_label
 from bot.core.periods import PeriodError, format_day, parse_period
 from bot.storage.desk import Desk
-from bot.storage.person_facts import ALL_FLAGS, NAMED_IN_CLAIMS, EventFact, RoleFact, person_facts
-from bot.storage.queries import ClaimView, Reader, SourceInfo, claims_naming_person, sources_by_id
+from bot.storage.person_facts import EventFact, RoleFact, person_facts
+from bot.storage.queries import ClaimView, Reader, claims_naming_person, sources_by_id
 from bot.storage.tables import people
 
 if TYPE_CHECKING:
@@ -65,11 +64,6 @@ def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
 
 
 def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
-    with desk.question():
-        return _answer_who(desk, query, as_of)
-
-
-def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
     query = " ".join(query.split())
     if not query:
         answer = fail("who", "Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
@@ -96,9 +90,6 @@ def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
             candidate=chosen,
             as_of=as_of,
             as_of_label=as_of_label,
-            sources=desk.sources(),
-            party_names=desk.party_names(),
-            flags=desk.person_flags()[chosen.target],
         )
 
 
@@ -152,17 +143,10 @@ def person_card(
     candidate: Candidate | None = None,
     as_of: date | None = None,
     as_of_label: str = "",
-    sources: dict[int, SourceInfo] | None = None,
-    party_names: Mapping[int, str] | None = None,
-    flags: int = ALL_FLAGS,
 ) -> Answer:
-    """The card; with ``as_of``, only what had happened by that day, and the status then.
-
-    ``sources``, ``party_names`` and the person's ``flags`` (bot.storage.person_facts.PersonFlags):
-    the desk's, when the caller has them (else read here).
-    """
-    sources = sources if sources is not None else sources_by_id(conn)
-    person = person_facts(conn, person_id, sources, party_names, flags)
+    """The card; with ``as_of``, only what had happened by that day, and the status then."""
+    sources = sources_by_id(conn)
+    person = person_facts(conn, person_id, sources)
     refs = Citations()
     answer = Answer(command="who")
     answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
@@ -180,7 +164,7 @@ def person_card(
             )
             answer.bullet(role.title, f" — {where}" if where else "", " ", refs.ref(role.source))
 
-    mentions = claims_naming_person(conn, person.id, sources) if flags & NAMED_IN_CLAIMS else []
+    mentions = claims_naming_person(conn, person.id, sources)
     events, unsure, later = list(person.events), [], 0
     if as_of is not None:
         # An event counts when it had certainly happened by then; one whose date is too coarse

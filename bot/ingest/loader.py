@@ -54,6 +54,7 @@ from bot.ingest.bundled import bundled_data_dir
 from bot.ingest.claims_table import Table, TableRow, parse_table
 from bot.ingest.fact_files import FactsFile, PartyFact, PersonFact, SourceFact, parse_facts
 from bot.storage import tables
+from bot.storage.day_totals import refresh as refresh_day_totals
 from bot.storage.models import (
     Change,
     Claim,
@@ -173,6 +174,7 @@ def _load(engine: Engine, paths: list[Path], progress: Progress | None, actor: s
         _hold_write_lock(session)
         _apply(session, facts, tables, report, progress or (lambda *_: None))
         if report.changed:
+            refresh_day_totals(session)  # every day: a load may change any claim or party
             bump_data_version(session)
             session.add(
                 Change(at=datetime.now(UTC), actor=actor, kind="load", summary=report.summary())

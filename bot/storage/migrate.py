@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0004"
+HEAD = "0005s"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

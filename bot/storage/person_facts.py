@@ -11,22 +11,19 @@
 ('Kung Raiya', ['convicted', 'released'])
 
 The values keep the ORM's attribute names (``role.party.name``, ``event.to_party``), so the
-card reads the same; loading them skips the ORM's per-object and per-relationship work, which
-was most of a /who answer's time.
+card reads the same; answers read Core tables and never import the ORM.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import BindParameter, Connection, bindparam, select
+from sqlalchemy import BindParameter, bindparam, select
 from sqlalchemy.exc import NoResultFound
 
-from bot.storage.prepared import Prepared
 from bot.storage.queries import Reader, SourceInfo
-from bot.storage.tables import claim_people, events, parties, people, person_aliases, roles
+from bot.storage.tables import events, parties, people, person_aliases, roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,22 +65,20 @@ class PersonFacts:
     events: list[EventFact]
 
 
-# Built once, with the person as a parameter, and run on the driver's cursor (bot.storage.prepared):
-# every card runs them, and SQLAlchemy's per-statement work cost several times SQLite's own.
 _PERSON: BindParameter[int] = bindparam("person_id")
-# One query for the name and the aliases: one statement fewer for every card.
-_NAME_AND_ALIASES = Prepared(
+# One query for the name and the aliases.
+_NAME_AND_ALIASES = (
     select(people.c.name, people.c.origin, person_aliases.c.alias)
     .select_from(people.outerjoin(person_aliases, person_aliases.c.person_id == people.c.id))
     .where(people.c.id == _PERSON)
     .order_by(person_aliases.c.id)
 )
-_ROLES = Prepared(
+_ROLES = (
     select(roles.c.title, roles.c.party_id, roles.c.organization, roles.c.source_id)
     .where(roles.c.person_id == _PERSON)
     .order_by(roles.c.position)
 )
-_EVENTS = Prepared(
+_EVENTS = (
     select(
         events.c.kind,
         events.c.date_text,
@@ -103,72 +98,21 @@ _EVENTS = Prepared(
 _PARTIES = select(parties.c.id, parties.c.name)
 
 
-# What a person has besides a name, as bit flags (see PersonFlags).
-HAS_ROLES = 1
-HAS_EVENTS = 2
-NAMED_IN_CLAIMS = 4
-ALL_FLAGS = HAS_ROLES | HAS_EVENTS | NAMED_IN_CLAIMS
-
-
-class PersonFlags:
-    """Which people have roles, events or claims naming them: one byte per person id.
-
-    >>> flags = PersonFlags(bytearray([0, HAS_EVENTS]))
-    >>> flags[1] == HAS_EVENTS, flags[99] == ALL_FLAGS  # an id it has not seen: read it all
-    (True, True)
-
-    A card's reads each cost ~35 µs inside the running bot, where a question starts with cold
-    CPU caches (bench/e2e.py), and most people have no roles or events and many are named in no
-    claim: the card skips the reads these flags say would come back empty. Built per data
-    version (``Desk.person_flags``), so they say what the card's own reads would find.
-    """
-
-    def __init__(self, by_id: bytearray) -> None:
-        self._by_id = by_id
-
-    def __getitem__(self, person_id: int) -> int:
-        return self._by_id[person_id] if 0 <= person_id < len(self._by_id) else ALL_FLAGS
-
-
-def person_flags(conn: Connection) -> PersonFlags:
-    """Read every person's flags: three index scans (~0.1 s at 100k people, 1M claims)."""
-    by_id = bytearray()
-    for flag, column in (
-        (HAS_ROLES, roles.c.person_id),
-        (HAS_EVENTS, events.c.person_id),
-        (NAMED_IN_CLAIMS, claim_people.c.person_id),
-    ):
-        for (person_id,) in conn.execute(select(column).distinct()):
-            if person_id >= len(by_id):
-                by_id.extend(bytes(person_id + 1 - len(by_id)))
-            by_id[person_id] |= flag
-    return PersonFlags(by_id)
-
-
-def person_facts(
-    conn: Reader,
-    person_id: int,
-    sources: dict[int, SourceInfo],
-    party_names: Mapping[int, str] | None = None,
-    flags: int = ALL_FLAGS,
-) -> PersonFacts:
-    """The person's name, aliases, roles and events (raises NoResultFound for an unknown id).
-
-    ``party_names``: every party's name by id, when the caller has them (else read if needed).
-    ``flags``: the person's :class:`PersonFlags`, when known: reads they rule out are skipped.
-    """
-    rows = _NAME_AND_ALIASES.rows(conn, person_id=person_id)
+def person_facts(conn: Reader, person_id: int, sources: dict[int, SourceInfo]) -> PersonFacts:
+    """The person's name, aliases, roles and events (raises NoResultFound for an unknown id)."""
+    person = {"person_id": person_id}
+    rows = conn.execute(_NAME_AND_ALIASES, person).all()
     if not rows:
         raise NoResultFound(f"no person with id {person_id}")
     name, origin = rows[0][0], rows[0][1]
     aliases = [alias for _, _, alias in rows if alias is not None]
-    role_rows = _ROLES.rows(conn, person_id=person_id) if flags & HAS_ROLES else []
-    event_rows = _EVENTS.rows(conn, person_id=person_id) if flags & HAS_EVENTS else []
-    if party_names is None and (role_rows or event_rows):  # most people have neither
-        party_names = {party_id: party_name for party_id, party_name in conn.execute(_PARTIES)}
+    role_rows = conn.execute(_ROLES, person).all()
+    event_rows = conn.execute(_EVENTS, person).all()
+    party_names: dict[int, str] = {}
+    if role_rows or event_rows:  # most people have neither
+        party_names = {pid: party_name for pid, party_name in conn.execute(_PARTIES)}
 
     def party(party_id: int | None) -> PartyName | None:
-        assert party_names is not None  # read above when there are roles or events
         return PartyName(party_names[party_id]) if party_id is not None else None
 
     role_facts = [
@@ -176,8 +120,7 @@ def person_facts(
         for title, party_id, organization, source_id in role_rows
     ]
     event_facts = [
-        # Rows are untyped tuples: the first eight columns are EventFact's first eight fields.
-        EventFact(*row[:8], party(row[8]), party(row[9]), sources[row[10]])  # type: ignore[call-arg]
+        EventFact(*row[:8], party(row[8]), party(row[9]), sources[row[10]])
         for row in event_rows
     ]
     return PersonFacts(person_id, name, origin, aliases, role_facts, event_facts)

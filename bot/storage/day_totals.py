@@ -1,0 +1,150 @@
+"""Claims summed per day in the ``day_totals`` table: what /total, /on's figure, /parties and
+/about add up, without scanning the claims.
+
+>>> from datetime import date
+>>> from bot.storage.desk import Desk
+>>> desk = Desk.open("sqlite://")
+>>> candlelight = desk.parties().resolve("Candlelight Party")[0].target
+>>> with desk.connect() as conn:
+...     every = sums(conn, None, None)
+...     june = sums(conn, date(2023, 6, 1), date(2023, 6, 30), party_id=candlelight)
+>>> every.all, every.joint
+(Sum(total=6476, reports=110), Sum(total=407, reports=7))
+>>> june.sole, june.joint
+(Sum(total=3483, reports=26), Sum(total=236, reports=5))
+
+The table is derived data: every writer of claims calls :func:`refresh` in its own
+transaction (the loader, the chat curation, a restore), so every process reading the database
+sees totals that match its claims. Joint rows are counted once in the ``all`` scope, once per
+party they name in each party's joint figure, and never in a party's sole figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, delete, func, insert, literal_column, null, select, true
+
+from bot.storage.queries import Reader, Sum
+from bot.storage.tables import claim_parties, claims, day_totals, parties
+
+_JOINT = claims.c.party_count > literal_column("1")  # inline: PostgreSQL matches it in GROUP BY
+_COLUMNS = ("day", "party_id", "kind", "joint", "source_id", "claimant", "total", "reports")
+
+
+def refresh(db: Reader, days: Collection[date] | None = None) -> None:
+    """Recount the totals of these days (None: every day) from the claims, in the caller's
+    transaction: call it in the one that changed the claims."""
+    c = claims.c
+    t = day_totals.c
+    on_days: ColumnElement[bool] = true() if days is None else c.reported_on.in_(list(days))
+    db.execute(delete(day_totals).where(true() if days is None else t.day.in_(list(days))))
+    groups = (c.reported_on, _JOINT, c.source_id, c.claimant)
+    sums = (func.sum(c.number), func.count(c.id))
+    kinds = (
+        select(claim_parties.c.claim_id, parties.c.kind)
+        .join(parties, parties.c.id == claim_parties.c.party_id)
+        .distinct()  # a row naming two parties of one kind counts once for it
+        .subquery()
+    )
+    for scope in (
+        # Every claim once.
+        select(c.reported_on, null(), null(), _JOINT, c.source_id, c.claimant, *sums)
+        .where(on_days)
+        .group_by(*groups),
+        # Per party: its sole rows and, apart, the joint rows naming it.
+        select(
+            c.reported_on, claim_parties.c.party_id, null(), _JOINT, c.source_id, c.claimant, *sums
+        )
+        .join(claim_parties, claim_parties.c.claim_id == c.id)
+        .where(on_days)
+        .group_by(claim_parties.c.party_id, *groups),
+        # Per kind of party (unnamed, non_party, ...).
+        select(c.reported_on, null(), kinds.c.kind, _JOINT, c.source_id, c.claimant, *sums)
+        .join(kinds, kinds.c.claim_id == c.id)
+        .where(on_days)
+        .group_by(kinds.c.kind, *groups),
+    ):
+        db.execute(insert(day_totals).from_select(_COLUMNS, scope))
+
+
+@dataclass(frozen=True, slots=True)
+class Sums:
+    """One scope's sums over a period: all of its rows, the joint ones apart, and the
+    (source id, claimant) pairs behind them."""
+
+    all: Sum
+    joint: Sum
+    sources: list[tuple[int, str]]
+
+    @property
+    def sole(self) -> Sum:
+        """For a party: the rows that name it alone."""
+        return Sum(self.all.total - self.joint.total, self.all.reports - self.joint.reports)
+
+
+def sums(
+    db: Reader,
+    start: date | None,
+    end: date | None,
+    *,
+    party_id: int | None = None,
+    kind: str | None = None,
+) -> Sums:
+    """Every claim's sums in [start, end] (either end open), or those naming the party, or
+    a party of the kind."""
+    t = day_totals.c
+    q = (
+        select(t.joint, t.source_id, t.claimant, func.sum(t.total), func.sum(t.reports))
+        .where(t.party_id.is_(None) if party_id is None else t.party_id == party_id)
+        .where(t.kind.is_(None) if kind is None else t.kind == kind)
+        .group_by(t.joint, t.source_id, t.claimant)
+    )
+    if start is not None:
+        q = q.where(t.day >= start)
+    if end is not None:
+        q = q.where(t.day <= end)
+    every, joint = [0, 0], [0, 0]
+    pairs: set[tuple[int, str]] = set()
+    for is_joint, source_id, claimant, total, reports in db.execute(q):
+        for into in (every, joint) if is_joint else (every,):
+            into[0] += int(total)
+            into[1] += int(reports)
+        pairs.add((source_id, claimant))
+    return Sums(Sum(*every), Sum(*joint), sorted(pairs))
+
+
+def party_sums(db: Reader) -> dict[int, Sums]:
+    """Every party's sums over all dates (what /parties lists), sources left out."""
+    t = day_totals.c
+    q = (
+        select(t.party_id, t.joint, func.sum(t.total), func.sum(t.reports))
+        .where(t.party_id.is_not(None))
+        .group_by(t.party_id, t.joint)
+    )
+    found: dict[int, dict[bool, Sum]] = {}
+    for party_id, is_joint, total, reports in db.execute(q):
+        found.setdefault(party_id, {})[bool(is_joint)] = Sum(int(total), int(reports))
+    none = Sum(0, 0)
+    return {
+        pid: Sums(
+            Sum(by.get(False, none).total + by.get(True, none).total,
+                by.get(False, none).reports + by.get(True, none).reports),
+            by.get(True, none),
+            [],
+        )
+        for pid, by in found.items()
+    }  # fmt: skip
+
+
+def source_sums(db: Reader) -> dict[int, Sum]:
+    """Every source's rows: their numbers' sum and count, by source id (sources with rows)."""
+    t = day_totals.c
+    q = (
+        select(t.source_id, func.sum(t.total), func.sum(t.reports))
+        .where(t.party_id.is_(None), t.kind.is_(None))
+        .group_by(t.source_id)
+    )
+    return {sid: Sum(int(total), int(reports)) for sid, total, reports in db.execute(q)}
