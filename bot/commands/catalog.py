@@ -15,7 +15,7 @@ from bot.commands.common import CLAIM_CAVEAT, reports
 from bot.core.answer import Answer, Part, bold, italic, number
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.periods import format_range
-from bot.storage.day_totals import party_sums, source_sums, sums
+from bot.storage.day_totals import NO_CLAIMS, kinds, party_sums, source_sums
 from bot.storage.desk import Desk
 from bot.storage.queries import Sum, data_span, party_infos, sources_by_id, stated_mismatches
 from bot.storage.tables import party_aliases
@@ -181,20 +181,21 @@ def answer_about(desk: Desk) -> Answer:
                 f"table adds up to {number(summed)} {refs.ref(src)}. We keep the table "
                 "as published and show both numbers."
             )
-        joint = sums(conn, None, None).joint
+        by_kind = kinds(conn, None, None, None, "unnamed", "non_party")
+        joint = by_kind.get(None, NO_CLAIMS).joint
         if joint.reports:
             answer.bullet(
                 f"{reports(joint.reports)} ({number(joint.total)} people) name two "
                 "parties for one figure, e.g. “Candlelight Party / Unnamed Parties”. "
                 "We never split these or credit them to one party."
             )
-        unnamed = sums(conn, None, None, kind="unnamed").all
+        unnamed = by_kind.get("unnamed", NO_CLAIMS).all
         if unnamed.reports:
             answer.bullet(
                 f"{reports(unnamed.reports)} ({number(unnamed.total)} people) do not "
                 "name the party at all."
             )
-        non_party = sums(conn, None, None, kind="non_party").all
+        non_party = by_kind.get("non_party", NO_CLAIMS).all
         if non_party.reports:
             answer.bullet(
                 f"{reports(non_party.reports)} is not about a party: it reports a "

@@ -15,11 +15,10 @@ from bot.commands.common import PartyMatch, claim_parts, claimed_by, party_and_p
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.periods import Period, format_range
-from bot.storage.day_totals import Sums, sums
+from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, sums
 from bot.storage.desk import Desk
 from bot.storage.queries import (
     ClaimView,
-    Reader,
     cited,
     data_span,
     party_joint_claims,
@@ -44,18 +43,24 @@ def answer_total(desk: Desk, args: str) -> Answer:
         refs = Citations()
         answer = Answer(command="total")
         if party is None:
-            found = sums(conn, start, end)
-            _all_parties(conn, answer, label, start, end, found)
+            by_kind = kinds(conn, start, end, None, "unnamed", "non_party")
+            found = by_kind.get(None, NO_CLAIMS)
+            _all_parties(answer, label, found, by_kind)
         else:
             found = sums(conn, start, end, party_id=party.id)
-            joint = party_joint_claims(conn, party.id, start, end, limit=JOINT_LISTED)
+            joint = (
+                party_joint_claims(conn, party.id, start, end, limit=JOINT_LISTED)
+                if found.joint.reports
+                else []
+            )
             _one_party(answer, party, label, refs, found, joint)
-        pairs = cited(sources_by_id(conn), found.sources)
+        sources = sources_by_id(conn)
+        pairs = cited(sources, found.sources)
         if pairs:
             answer.blank()
             claimed_by(answer, refs, pairs)
         if _covers(period, span):
-            for src, stated, summed in stated_mismatches(conn):
+            for src, stated, summed in stated_mismatches(conn, sources):
                 answer.line(
                     italic(
                         f"Caveat: the text of {refs.ref(src)} states {number(stated)} "
@@ -75,7 +80,7 @@ def _covers(period: Period | None, span: tuple[date, date]) -> bool:
 
 
 def _all_parties(
-    conn: Reader, answer: Answer, label: str, start: date | None, end: date | None, found: Sums
+    answer: Answer, label: str, found: Sums, by_kind: dict[str | None, Sums]
 ) -> None:
     total = found.all
     answer.line(
@@ -85,8 +90,8 @@ def _all_parties(
         answer.line("No claims were reported in that period.")
         return
     joint = found.joint
-    unnamed = sums(conn, start, end, kind="unnamed").all
-    non_party = sums(conn, start, end, kind="non_party").all
+    unnamed = by_kind.get("unnamed", NO_CLAIMS).all
+    non_party = by_kind.get("non_party", NO_CLAIMS).all
     if joint.reports:
         answer.bullet(
             f"{number(joint.total)} of them in {reports(joint.reports)} that name "

@@ -25,7 +25,19 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, delete, func, insert, literal_column, null, select, true
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    delete,
+    false,
+    func,
+    insert,
+    literal_column,
+    null,
+    or_,
+    select,
+    true,
+)
 
 from bot.storage.queries import Reader, Sum
 from bot.storage.tables import claim_parties, claims, day_totals, parties
@@ -85,35 +97,52 @@ class Sums:
         return Sum(self.all.total - self.joint.total, self.all.reports - self.joint.reports)
 
 
-def sums(
-    db: Reader,
-    start: date | None,
-    end: date | None,
-    *,
-    party_id: int | None = None,
-    kind: str | None = None,
-) -> Sums:
-    """Every claim's sums in [start, end] (either end open), or those naming the party, or
-    a party of the kind."""
+def sums(db: Reader, start: date | None, end: date | None, *, party_id: int | None = None) -> Sums:
+    """Every claim's sums in [start, end] (either end open), or those naming the party."""
+    if party_id is None:
+        return kinds(db, start, end, None).get(None, NO_CLAIMS)
+    return _summed(db, start, end, day_totals.c.party_id == party_id).get(None, NO_CLAIMS)
+
+
+def kinds(
+    db: Reader, start: date | None, end: date | None, *which: str | None
+) -> dict[str | None, Sums]:
+    """By kind of party, the sums of the claims naming one (None: of every claim), in one read."""
+    t = day_totals.c
+    known = [k for k in which if k is not None]
+    scope: ColumnElement[bool] = t.kind.in_(known) if known else false()
+    if None in which:
+        scope = or_(t.kind.is_(None), scope)
+    return _summed(db, start, end, and_(t.party_id.is_(None), scope))
+
+
+def _summed(
+    db: Reader, start: date | None, end: date | None, scope: ColumnElement[bool]
+) -> dict[str | None, Sums]:
     t = day_totals.c
     q = (
-        select(t.joint, t.source_id, t.claimant, func.sum(t.total), func.sum(t.reports))
-        .where(t.party_id.is_(None) if party_id is None else t.party_id == party_id)
-        .where(t.kind.is_(None) if kind is None else t.kind == kind)
-        .group_by(t.joint, t.source_id, t.claimant)
+        select(t.kind, t.joint, t.source_id, t.claimant, func.sum(t.total), func.sum(t.reports))
+        .where(scope)
+        .group_by(t.kind, t.joint, t.source_id, t.claimant)
     )
     if start is not None:
         q = q.where(t.day >= start)
     if end is not None:
         q = q.where(t.day <= end)
-    every, joint = [0, 0], [0, 0]
-    pairs: set[tuple[int, str]] = set()
-    for is_joint, source_id, claimant, total, reports in db.execute(q):
+    found: dict[str | None, tuple[list[int], list[int], set[tuple[int, str]]]] = {}
+    for kind, is_joint, source_id, claimant, total, reports in db.execute(q):
+        every, joint, pairs = found.setdefault(kind, ([0, 0], [0, 0], set()))
         for into in (every, joint) if is_joint else (every,):
             into[0] += int(total)
             into[1] += int(reports)
         pairs.add((source_id, claimant))
-    return Sums(Sum(*every), Sum(*joint), sorted(pairs))
+    return {
+        kind: Sums(Sum(*every), Sum(*joint), sorted(pairs))
+        for kind, (every, joint, pairs) in found.items()
+    }
+
+
+NO_CLAIMS = Sums(Sum(0, 0), Sum(0, 0), [])
 
 
 def party_sums(db: Reader) -> dict[int, Sums]:

@@ -359,13 +359,16 @@ def cited(
     return sorted(((known[sid], who) for sid, who in pairs), key=lambda p: (p[0].key, p[1]))
 
 
-def stated_mismatches(db: Reader) -> list[tuple[SourceInfo, int, int]]:
-    """(source, stated total, summed rows) where a source states a total its rows don't add to.
+def stated_mismatches(
+    db: Reader, sources: dict[int, SourceInfo] | None = None
+) -> list[tuple[SourceInfo, int, int]]:
+    """(source, stated total, summed rows) where a source states a total its rows don't add to
+    (``sources``: if already loaded).
 
     Only sources that state a total are summed, each through the index its rows are keyed by.
     """
     out = []
-    for src in sources_by_id(db).values():
+    for src in _known(db, sources).values():
         if src.stated_total is None:
             continue
         summed = db.scalar(
