@@ -27,13 +27,13 @@ def answer_on(desk: Desk, args: str) -> Answer:
             "Which day? Send /on DATE, e.g. /on 29/06/2023, /on 29 June 2023, "
             "or a range: /on 26/06/2023 - 30/06/2023.",
         )
-    try:
-        period = parse_day_or_range(args, default_year=desk.latest_year())
-    except PeriodError as exc:
-        return fail("on", str(exc))
-    refs = Citations()
-    answer = Answer(command="on")
     with desk.connect() as conn:
+        try:
+            period = parse_day_or_range(args, default_year=desk.latest_year(conn))
+        except PeriodError as exc:
+            return fail("on", str(exc))
+        refs = Citations()
+        answer = Answer(command="on")
         found = sums(conn, period.start, period.end)
         total = found.all
         where = "on" if period.precision == "day" else "in"

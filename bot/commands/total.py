@@ -30,11 +30,11 @@ JOINT_LISTED = 20
 
 
 def answer_total(desk: Desk, args: str) -> Answer:
-    read = party_and_period(desk, args, "total")
-    if isinstance(read, Answer):
-        return read
-    party, period = read
     with desk.connect() as conn:
+        read = party_and_period(desk, args, "total", conn)
+        if isinstance(read, Answer):
+            return read
+        party, period = read
         span = data_span(conn)
         if span is None:
             return fail("total", "The database holds no claims yet. Run `desk load`.")

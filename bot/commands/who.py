@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from bot.commands.common import day
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
@@ -25,7 +25,7 @@ from bot.storage.queries import ClaimView, Reader, claims_naming_person, sources
 from bot.storage.tables import people
 
 if TYPE_CHECKING:
-    from bot.core.matcher import Candidate
+    from bot.core.matcher import Candidate, NameIndex
 
 EVENT_VERBS = {
     "defected": "Defected",
@@ -69,20 +69,21 @@ def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
         answer = fail("who", "Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
         return answer
     as_of_label = format_day(as_of) if as_of else ""
-    if as_of is None:
-        try:
-            query, as_of, as_of_label = split_as_of(query, desk.latest_year())
-        except PeriodError as exc:
-            return fail(
-                "who", f"{exc} (/who NAME as of DATE, e.g. /who Kung Raiya as of 30 June 2023)"
-            )
-    candidates = desk.people().resolve(query, limit=6)
-    if not candidates:
-        return _no_match(desk, query)
-    chosen = _clear_winner(candidates)
-    if chosen is None:
-        return _ambiguous(desk, query, candidates)
     with desk.connect() as conn:
+        if as_of is None and _AS_OF.match(query):
+            try:
+                query, as_of, as_of_label = split_as_of(query, desk.latest_year(conn))
+            except PeriodError as exc:
+                return fail(
+                    "who", f"{exc} (/who NAME as of DATE, e.g. /who Kung Raiya as of 30 June 2023)"
+                )
+        index = desk.people(conn)
+        candidates = index.resolve(query, limit=6)
+        if not candidates:
+            return _no_match(conn, index, query)
+        chosen = _clear_winner(candidates)
+        if chosen is None:
+            return _ambiguous(conn, index, query, candidates)
         return person_card(
             conn,
             chosen.target,
@@ -100,31 +101,31 @@ def _clear_winner(candidates: list[Candidate]) -> Candidate | None:
     return exact[0] if len(exact) == 1 else None
 
 
-def _no_match(desk: Desk, query: str) -> Answer:
+def _no_match(conn: Connection, index: NameIndex, query: str) -> Answer:
     answer = fail("who", f"No one called “{query}” is in the data.")
-    close = desk.people().suggest(query, limit=3)
+    close = index.suggest(query, limit=3)
     if close:
-        names = _names(desk, [c.target for c in close])
+        names = _names(conn, index, [c.target for c in close])
         answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
         answer.buttons.extend(Button(names[c.target], f"/who {names[c.target]}") for c in close)
     return answer
 
 
-def _names(desk: Desk, ids: list[int]) -> dict[int, str]:
+def _names(conn: Connection, index: NameIndex, ids: list[int]) -> dict[int, str]:
     """These people's names: the name index keeps them (each is one of the person's aliases);
     the database is read only for one it does not have."""
-    index = desk.people()
     names = {i: name for i in ids if (name := index.name_of(i)) is not None}
     missing = [i for i in ids if i not in names]
     if missing:
-        with desk.connect() as conn:
-            found = conn.execute(select(people.c.id, people.c.name).where(people.c.id.in_(missing)))
-            names.update(found.all())
+        found = conn.execute(select(people.c.id, people.c.name).where(people.c.id.in_(missing)))
+        names.update(found.all())
     return names
 
 
-def _ambiguous(desk: Desk, query: str, candidates: list[Candidate]) -> Answer:
-    names = _names(desk, [c.target for c in candidates])
+def _ambiguous(
+    conn: Connection, index: NameIndex, query: str, candidates: list[Candidate]
+) -> Answer:
+    names = _names(conn, index, [c.target for c in candidates])
     answer = Answer(command="who", ok=False)
     answer.line(f"“{query}” matches more than one person. Did you mean:")
     for c in candidates:

@@ -96,16 +96,18 @@ class Desk:
     def today(self) -> date:
         return self.now().date()
 
-    def people(self) -> NameIndex:
-        return self._index("people", PERSON_ALIAS_ENTRIES)
+    # Each takes the answer's own connection, when it has one open: every connection checked
+    # out is a round trip more on PostgreSQL (the pool's liveness check).
+    def people(self, conn: Connection | None = None) -> NameIndex:
+        return self._index("people", PERSON_ALIAS_ENTRIES, conn)
 
-    def parties(self) -> NameIndex:
-        return self._index("parties", PARTY_ALIAS_ENTRIES)
+    def parties(self, conn: Connection | None = None) -> NameIndex:
+        return self._index("parties", PARTY_ALIAS_ENTRIES, conn)
 
-    def latest_year(self) -> int:
+    def latest_year(self, conn: Connection | None = None) -> int:
         """The most recent year with claims: what a bare month ("June") means."""
-        with self.connect() as conn:
-            latest = conn.scalar(select(func.max(claims.c.reported_on)))  # an index lookup
+        with nullcontext(conn) if conn is not None else self.connect() as db:
+            latest = db.scalar(select(func.max(claims.c.reported_on)))  # an index lookup
         return latest.year if latest else self.today().year
 
     def warm(self) -> None:
@@ -113,8 +115,8 @@ class Desk:
         self.people()
         self.parties()
 
-    def _index(self, which: str, entries: Select[Any]) -> NameIndex:
-        with self.connect() as conn:
+    def _index(self, which: str, entries: Select[Any], db: Connection | None) -> NameIndex:
+        with nullcontext(db) if db is not None else self.connect() as conn:
             version = data_version(conn)
             built = self._indexes.get(which)
             if built is not None and built[0] == version:
