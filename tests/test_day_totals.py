@@ -84,7 +84,8 @@ def pairs(conn: Connection, start: date | None, end: date | None, party: int | N
 
 def stored(conn: Connection) -> list[tuple[object, ...]]:
     t = day_totals.c
-    cols = (t.day, t.party_id, t.kind, t.joint, t.source_id, t.claimant, t.total, t.reports)
+    cols = (t.day, t.party_id, t.kind, t.source_id, t.claimant, t.total, t.reports, t.joint_total,
+            t.joint_reports)  # fmt: skip
     return sorted((tuple(row) for row in conn.execute(select(*cols))), key=repr)
 
 

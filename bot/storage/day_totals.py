@@ -15,8 +15,8 @@
 
 The table is derived data: every writer of claims calls :func:`refresh` in its own
 transaction (the loader, the chat curation, a restore), so every process reading the database
-sees totals that match its claims. Joint rows are counted once in the ``all`` scope, once per
-party they name in each party's joint figure, and never in a party's sole figure.
+sees totals that match its claims. A joint row counts once among every claim, once for each
+party it names (in that party's joint figure, never in its sole one) and once for each kind.
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ from datetime import date
 from sqlalchemy import (
     ColumnElement,
     and_,
+    case,
     delete,
     false,
     func,
     insert,
-    literal_column,
     null,
     or_,
     select,
@@ -42,8 +42,10 @@ from sqlalchemy import (
 from bot.storage.queries import Reader, Sum
 from bot.storage.tables import claim_parties, claims, day_totals, parties
 
-_JOINT = claims.c.party_count > literal_column("1")  # inline: PostgreSQL matches it in GROUP BY
-_COLUMNS = ("day", "party_id", "kind", "joint", "source_id", "claimant", "total", "reports")
+_COLUMNS = (
+    "day", "party_id", "kind", "source_id", "claimant", "total", "reports", "joint_total",
+    "joint_reports",
+)  # fmt: skip
 
 
 def refresh(db: Reader, days: Collection[date] | None = None) -> None:
@@ -53,8 +55,14 @@ def refresh(db: Reader, days: Collection[date] | None = None) -> None:
     t = day_totals.c
     on_days: ColumnElement[bool] = true() if days is None else c.reported_on.in_(list(days))
     db.execute(delete(day_totals).where(true() if days is None else t.day.in_(list(days))))
-    groups = (c.reported_on, _JOINT, c.source_id, c.claimant)
-    sums = (func.sum(c.number), func.count(c.id))
+    joint = c.party_count > 1
+    sums = (
+        func.sum(c.number),
+        func.count(c.id),
+        func.coalesce(func.sum(case((joint, c.number))), 0),
+        func.count(case((joint, c.id))),
+    )
+    groups = (c.reported_on, c.source_id, c.claimant)
     kinds = (
         select(claim_parties.c.claim_id, parties.c.kind)
         .join(parties, parties.c.id == claim_parties.c.party_id)
@@ -63,18 +71,16 @@ def refresh(db: Reader, days: Collection[date] | None = None) -> None:
     )
     for scope in (
         # Every claim once.
-        select(c.reported_on, null(), null(), _JOINT, c.source_id, c.claimant, *sums)
+        select(c.reported_on, null(), null(), c.source_id, c.claimant, *sums)
         .where(on_days)
         .group_by(*groups),
-        # Per party: its sole rows and, apart, the joint rows naming it.
-        select(
-            c.reported_on, claim_parties.c.party_id, null(), _JOINT, c.source_id, c.claimant, *sums
-        )
+        # Per party: all the rows naming it, the joint ones apart.
+        select(c.reported_on, claim_parties.c.party_id, null(), c.source_id, c.claimant, *sums)
         .join(claim_parties, claim_parties.c.claim_id == c.id)
         .where(on_days)
         .group_by(claim_parties.c.party_id, *groups),
         # Per kind of party (unnamed, non_party, ...).
-        select(c.reported_on, null(), kinds.c.kind, _JOINT, c.source_id, c.claimant, *sums)
+        select(c.reported_on, null(), kinds.c.kind, c.source_id, c.claimant, *sums)
         .join(kinds, kinds.c.claim_id == c.id)
         .where(on_days)
         .group_by(kinds.c.kind, *groups),
@@ -121,20 +127,27 @@ def _summed(
 ) -> dict[str | None, Sums]:
     t = day_totals.c
     q = (
-        select(t.kind, t.joint, t.source_id, t.claimant, func.sum(t.total), func.sum(t.reports))
+        select(
+            t.kind,
+            t.source_id,
+            t.claimant,
+            func.sum(t.total),
+            func.sum(t.reports),
+            func.sum(t.joint_total),
+            func.sum(t.joint_reports),
+        )
         .where(scope)
-        .group_by(t.kind, t.joint, t.source_id, t.claimant)
+        .group_by(t.kind, t.source_id, t.claimant)
     )
     if start is not None:
         q = q.where(t.day >= start)
     if end is not None:
         q = q.where(t.day <= end)
     found: dict[str | None, tuple[list[int], list[int], set[tuple[int, str]]]] = {}
-    for kind, is_joint, source_id, claimant, total, reports in db.execute(q):
+    for kind, source_id, claimant, *figures in db.execute(q):
         every, joint, pairs = found.setdefault(kind, ([0, 0], [0, 0], set()))
-        for into in (every, joint) if is_joint else (every,):
-            into[0] += int(total)
-            into[1] += int(reports)
+        for i, value in enumerate(figures):
+            (every if i < 2 else joint)[i % 2] += int(value)
         pairs.add((source_id, claimant))
     return {
         kind: Sums(Sum(*every), Sum(*joint), sorted(pairs))
@@ -148,24 +161,17 @@ NO_CLAIMS = Sums(Sum(0, 0), Sum(0, 0), [])
 def party_sums(db: Reader) -> dict[int, Sums]:
     """Every party's sums over all dates (what /parties lists), sources left out."""
     t = day_totals.c
-    q = (
-        select(t.party_id, t.joint, func.sum(t.total), func.sum(t.reports))
-        .where(t.party_id.is_not(None))
-        .group_by(t.party_id, t.joint)
-    )
-    found: dict[int, dict[bool, Sum]] = {}
-    for party_id, is_joint, total, reports in db.execute(q):
-        found.setdefault(party_id, {})[bool(is_joint)] = Sum(int(total), int(reports))
-    none = Sum(0, 0)
+    q = select(
+        t.party_id,
+        func.sum(t.total),
+        func.sum(t.reports),
+        func.sum(t.joint_total),
+        func.sum(t.joint_reports),
+    ).where(t.party_id.is_not(None))
     return {
-        pid: Sums(
-            Sum(by.get(False, none).total + by.get(True, none).total,
-                by.get(False, none).reports + by.get(True, none).reports),
-            by.get(True, none),
-            [],
-        )
-        for pid, by in found.items()
-    }  # fmt: skip
+        pid: Sums(Sum(int(total), int(reports)), Sum(int(jt), int(jr)), [])
+        for pid, total, reports, jt, jr in db.execute(q.group_by(t.party_id))
+    }
 
 
 def source_sums(db: Reader) -> dict[int, Sum]:

@@ -242,9 +242,10 @@ claim_people = Table(
 )
 
 # Claims summed per day, counted from claims/claim_parties by bot.storage.day_totals.refresh in
-# the transaction of every change to them, so /total never scans the claims. A row is one
-# (day, source, claimant, joint or not) group of either every claim (party_id and kind NULL),
-# the claims naming one party (party_id), or those naming a party of one kind, each once (kind).
+# the transaction of every change to them, so /total never scans the claims. A row sums one
+# (day, source, claimant) group of either every claim (party_id and kind NULL), the claims
+# naming one party (party_id), or those naming a party of one kind, each once (kind); the
+# joint rows among them (naming several parties) again apart.
 day_totals = Table(
     "day_totals",
     metadata,
@@ -252,11 +253,12 @@ day_totals = Table(
     Column("day", Date, nullable=False),
     Column("party_id", Integer),
     Column("kind", String(20)),
-    Column("joint", Boolean, nullable=False),
     Column("source_id", Integer, nullable=False),
     Column("claimant", Text, nullable=False),
     Column("total", BigInteger, nullable=False),
     Column("reports", Integer, nullable=False),
+    Column("joint_total", BigInteger, nullable=False),
+    Column("joint_reports", Integer, nullable=False),
     Index("ix_day_totals_scope", "party_id", "kind", "day"),
 )
 

@@ -15,22 +15,26 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # The three scopes of bot.storage.day_totals.refresh, as they stand at this revision.
-_JOINT = "claims.party_count > 1"
-_GROUPS = f"claims.reported_on, {_JOINT}, claims.source_id, claims.claimant"
-_SUMS = "sum(claims.number), count(claims.id)"
+_SUMS = (
+    "sum(claims.number), count(claims.id), "
+    "coalesce(sum(case when claims.party_count > 1 then claims.number end), 0), "
+    "count(case when claims.party_count > 1 then claims.id end)"
+)
+_GROUPS = "claims.reported_on, claims.source_id, claims.claimant"
 _INSERT = (
-    "insert into day_totals (day, party_id, kind, joint, source_id, claimant, total, reports) "
+    "insert into day_totals (day, party_id, kind, source_id, claimant, total, reports, "
+    "joint_total, joint_reports) "
 )
 BACKFILL = (
-    f"{_INSERT} select claims.reported_on, null, null, {_JOINT}, claims.source_id, "
-    f"claims.claimant, {_SUMS} from claims group by {_GROUPS}",
-    f"{_INSERT} select claims.reported_on, claim_parties.party_id, null, {_JOINT}, "
-    f"claims.source_id, claims.claimant, {_SUMS} from claims join claim_parties "
+    f"{_INSERT} select claims.reported_on, null, null, claims.source_id, claims.claimant, "
+    f"{_SUMS} from claims group by {_GROUPS}",
+    f"{_INSERT} select claims.reported_on, claim_parties.party_id, null, claims.source_id, "
+    f"claims.claimant, {_SUMS} from claims join claim_parties "
     f"on claim_parties.claim_id = claims.id group by claim_parties.party_id, {_GROUPS}",
-    f"{_INSERT} select claims.reported_on, null, kinds.kind, {_JOINT}, claims.source_id, "
-    f"claims.claimant, {_SUMS} from claims join (select distinct claim_parties.claim_id, "
-    "parties.kind from claim_parties join parties on parties.id = claim_parties.party_id) "
-    f"as kinds on kinds.claim_id = claims.id group by kinds.kind, {_GROUPS}",
+    f"{_INSERT} select claims.reported_on, null, kinds.kind, claims.source_id, claims.claimant, "
+    f"{_SUMS} from claims join (select distinct claim_parties.claim_id, parties.kind "
+    "from claim_parties join parties on parties.id = claim_parties.party_id) as kinds "
+    f"on kinds.claim_id = claims.id group by kinds.kind, {_GROUPS}",
 )
 
 
@@ -41,11 +45,12 @@ def upgrade() -> None:
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("party_id", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=20), nullable=True),
-        sa.Column("joint", sa.Boolean(), nullable=False),
         sa.Column("source_id", sa.Integer(), nullable=False),
         sa.Column("claimant", sa.Text(), nullable=False),
         sa.Column("total", sa.BigInteger(), nullable=False),
         sa.Column("reports", sa.Integer(), nullable=False),
+        sa.Column("joint_total", sa.BigInteger(), nullable=False),
+        sa.Column("joint_reports", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("day_totals", schema=None) as batch_op:
