@@ -7,6 +7,7 @@ another process (another replica of the bot) answers from the new figures at onc
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
 from datetime import date
 
@@ -14,8 +15,9 @@ import pytest
 from sqlalchemy import Connection, func, select
 
 from bot.commands import answer_text
-from bot.commands.curation import add_claim, undo_last, upload_table
+from bot.commands.curation import _append, add_claim, undo_last, upload_table
 from bot.core.render import to_plain
+from bot.ingest.claims_table import parse_row
 from bot.storage.backup import backup, restore
 from bot.storage.day_totals import NO_CLAIMS, kinds, refresh, sums
 from bot.storage.desk import Desk
@@ -177,6 +179,30 @@ def test_every_writer_keeps_them_and_another_process_sees_it_at_once(db_url: str
     finally:
         bot.engine.dispose()
         admin.engine.dispose()
+
+
+def test_two_writers_at_once_count_each_others_rows(db_url: str) -> None:
+    """An admin's /add while another change to the same day is not yet committed: the second
+    recount waits for the first, so the day counts both rows, once each."""
+    desk = open_desk(db_url)
+    other = open_desk(db_url)
+    try:
+        assert add_claim(desk, ADMIN, "@ed", "30/06/2023 1 Funcinpec").ok  # the chat source
+        added = []
+        with desk.session() as s, s.begin():
+            _append(s, [parse_row("01/07/2023 5 Funcinpec", 1)])  # counted, not committed
+            second = threading.Thread(
+                target=lambda: added.append(add_claim(other, ADMIN, "@ed", "01/07/2023 7 CNRP"))
+            )
+            second.start()
+            second.join(0.5)  # it waits for this transaction (the version row, or SQLite's lock)
+        second.join(30)
+        assert not second.is_alive() and added[0].ok
+        assert "6,489 in 113 reports" in to_plain(answer_text(desk, "/total"))
+        assert_agrees_with_the_claims(desk)
+    finally:
+        desk.engine.dispose()
+        other.engine.dispose()
 
 
 def test_the_name_index_follows_the_data_version(desk: Desk) -> None:

@@ -41,6 +41,7 @@ from sqlalchemy import (
 
 from bot.storage.queries import Reader, Sum
 from bot.storage.tables import claim_parties, claims, day_totals, parties
+from bot.storage.version import READ_VERSION
 
 _COLUMNS = (
     "day", "party_id", "kind", "source_id", "claimant", "total", "reports", "joint_total",
@@ -53,6 +54,10 @@ def refresh(db: Reader, days: Collection[date] | None = None) -> None:
     transaction: call it in the one that changed the claims."""
     c = claims.c
     t = day_totals.c
+    # Every writer of claims moves the data version in its transaction anyway: holding that
+    # row from here on makes concurrent recounts take turns, so each one sees (and replaces)
+    # what the one before committed. (SQLite lets one writer at a time in regardless.)
+    db.execute(READ_VERSION.with_for_update())
     on_days: ColumnElement[bool] = true() if days is None else c.reported_on.in_(list(days))
     db.execute(delete(day_totals).where(true() if days is None else t.day.in_(list(days))))
     joint = c.party_count > 1
