@@ -341,17 +341,6 @@ def data_span(db: Reader) -> tuple[date, date] | None:
     return (first, last) if first is not None and last is not None else None
 
 
-def sources_in(
-    db: Reader, start: date | None, end: date | None, party_id: int | None = None
-) -> list[tuple[SourceInfo, str]]:
-    """The sources and claimants behind the rows of a period (for citing a figure)."""
-    q = select(claims.c.source_id, claims.c.claimant).distinct()
-    q = _where_dates(q, start, end)
-    if party_id is not None:
-        q = q.where(claims.c.id.in_(_claims_naming(party_id)))
-    return cited(sources_by_id(db), db.execute(q).all())
-
-
 def cited(
     known: dict[int, SourceInfo], pairs: Sequence[tuple[int, str]]
 ) -> list[tuple[SourceInfo, str]]:
