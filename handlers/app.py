@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import secrets
 from urllib.parse import urlsplit
@@ -27,7 +26,6 @@ from telegram import (
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.commands.registry import MenuScope, menu
-from bot.memory import release_free_memory
 from bot.settings import Settings
 from bot.storage.desk import Desk
 from handlers import (
@@ -47,9 +45,6 @@ log = logging.getLogger("desk")
 # overfill, and a 429's pause does not end in a burst (see the class).
 AIORateLimiter = delivery.FloodRateLimiter
 OVERALL_MESSAGES_PER_SECOND = 30  # Telegram's broadcast limit
-# Allocations between young-generation collections (Python's default is 700), set after the
-# warm-up: see _post_init.
-GC_YOUNG_THRESHOLD = 50_000
 # The command menus Telegram shows, from the registry: each command says which menus offer it.
 MENUS: dict[MenuScope, list[BotCommand]] = {
     scope: [BotCommand(name, description) for name, description in menu(scope)]
@@ -136,18 +131,9 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
 
 
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
-    # Name indexes and per-day totals take seconds to build at 1M claims: before the first
+    # The name indexes take a second or more to build with 100k people: before the first
     # update, not during someone's first question.
     await asyncio.to_thread(app.bot_data["desk"].warm)
-    # They live as long as the process: out of the cyclic GC's sight, a full collection takes
-    # ~1 ms instead of ~60 ms at 100k people (one landed in a question every few seconds).
-    gc.freeze()
-    # An answer allocates thousands of short-lived objects that reference counting frees; at
-    # the default threshold a young collection still ran every few questions (~0.4 ms each in
-    # bench/e2e.py). Only what is alive at a collection costs anything, so a rarer one costs
-    # about the same: fewer of them is less CPU, and cyclic garbage waits a little longer.
-    gc.set_threshold(GC_YOUNG_THRESHOLD)
-    release_free_memory()  # what the builds used and freed goes back to the system now
     await app.bot.set_my_commands(MENUS["private"], scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(MENUS["group"], scope=BotCommandScopeAllGroupChats())
     log.info("bot @%s ready", app.bot.username)
