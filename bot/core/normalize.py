@@ -249,17 +249,16 @@ def sorted_tokens_key(text: str) -> str:
 
 
 # One unit of a romanized word: a vowel run (y is a vowel unless a vowel follows it) with the
-# h or r that only lengthens it ("Sokhah", "Sinorn", "Kimsour": not before a vowel); an h
-# after a consonant and before no vowel ("Sengh"), which is silent; a consonant digraph; or
-# one letter.
+# h or r that only lengthens it ("Sokhah", "Sinorn", "Kimsour": not before a vowel); a final
+# h after a consonant ("Sengh"), which is silent; a consonant digraph; or one letter.
 _UNITS = re.compile(
     r"((?:[aeiou]|y(?![aeiou]))+)(?:[hr](?![aeiouy]))?"
-    r"|(?<=.)h(?![aeiouy])"
-    r"|(chh|ch|kh|ph|th|dh|bh|gh|ng|nh|ny(?=[aeiou])|.)"
+    r"|(?<=.)h$"
+    r"|(chh|ch|kh|ph|th|dh|bh|ng|nh|ny(?=[aeiou])|.)"
 )
 # Consonants spelled more than one way for one Khmer sound; the rest stand for themselves.
 _CONSONANTS = {
-    "chh": "c", "ch": "c", "j": "c", "kh": "k", "c": "k", "q": "k", "g": "k", "gh": "k",
+    "chh": "c", "ch": "c", "j": "c", "kh": "k", "c": "k", "q": "k", "g": "k",
     "ph": "p", "th": "t", "dh": "d", "bh": "b", "w": "v", "z": "s", "nh": "ny", "ny": "ny",
 }  # fmt: skip
 # Vowel runs by the Khmer vowel they romanize, one letter each (a different vowel is one
