@@ -74,7 +74,6 @@ class Desk:
         self.tz = ZoneInfo(timezone)
         self.clock: Clock = clock or (lambda: datetime.now(self.tz))
         self._locks: dict[str, threading.Lock] = {}
-        self._warmed = False
         self._kept = KeptConnection(engine, max_age=version_max_age)
         self._cache: dict[str, tuple[int, object]] = {}
         self._warm_at: int | None = None  # the data version everything was last found built for
@@ -204,18 +203,10 @@ class Desk:
         return self._cached("rollup", self._build_rollup)
 
     def warm(self) -> None:
-        """Build what the first questions would otherwise wait for: the bot calls this at start.
-
-        From then on a rebuilt name index also builds its fuzzy half at once, in the worker
-        thread that rebuilds it, rather than on the first fuzzy question: a one-shot
-        ``desk ask`` never warms, so an exact name skips numpy and rapidfuzz altogether.
-        """
-        self._warmed = True
+        """Build what the first questions would otherwise wait for: the bot calls this at start."""
         with self.question():
             for which, build in self._builders().items():
                 self._cached(which, build)
-            self.people().fuzzy()  # in case an index was built before warming
-            self.parties().fuzzy()
 
     def _builders(self) -> dict[str, Callable[[Connection], object]]:
         return {
@@ -268,10 +259,7 @@ class Desk:
         # Imported here: answers that match no names (/on, /summary) skip it.
         from bot.core import matcher
 
-        index = matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
-        if self._warmed:
-            index.fuzzy()
-        return index
+        return matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
 
     @staticmethod
     def _build_party_infos(conn: Connection) -> dict[int, PartyInfo]:
