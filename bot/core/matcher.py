@@ -45,7 +45,7 @@ import itertools
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -323,30 +323,40 @@ class _Texts:
 
 
 class _Search:
-    """The aliases scored so far for one query, and the sources not yet tried: the aliases
-    sharing its words, then a scan per word order (the order as typed first)."""
+    """The aliases scored so far for one query, and which sources it has tried: first the
+    aliases sharing its words, then a scan per word order (the order as typed first).
 
-    def __init__(self, index: NameIndex, key: str, name: _Name, rows: Sequence[str]) -> None:
+    >>> index = NameIndex([AliasEntry(1, "Kung Raiya"), AliasEntry(2, "Kong Mas")])
+    >>> search = _Search("kung raya", _Name.of("kung raya"), ["kongraya", "rayakong"])
+    >>> search.widen(index), len(search.scored)  # no alias has the word "raya"
+    (True, 0)
+    >>> search.widen(index), round(search.best), sorted(search.scored)  # the scan
+    (True, 90, [0, 1])
+    """
+
+    def __init__(self, key: str, name: _Name, rows: Sequence[str]) -> None:
         self.key = key
         self.lock = threading.Lock()  # the index answers from several threads at once
         self.scored: dict[int, tuple[float, How]] = {}
         self.best = 0.0
-        self._index = index
+        self._name = name
         self._score = _Scorer(name)
-        self._sources: list[Callable[[], list[int]]] = [
-            lambda: index._sharing(name),
-            *(functools.partial(index._scan, row) for row in dict.fromkeys(rows)),
-        ]
+        self._rows = list(dict.fromkeys(rows))
+        self._tried = 0
 
-    def widen(self) -> bool:
+    def widen(self, index: NameIndex) -> bool:
         """Score the aliases of the next source; False when none is left."""
-        if not self._sources:
+        if self._tried > len(self._rows):
             return False
-        index = self._index
-        for alias_id in self._sources.pop(0)():
+        if self._tried == 0:
+            found = index._sharing(self._name)
+        else:
+            found = index._scan(self._rows[self._tried - 1])
+        self._tried += 1
+        for alias_id in found:
             if alias_id not in self.scored:
-                found = self.scored[alias_id] = self._score(_Name.of(index._keys[alias_id]))
-                self.best = max(self.best, found[0])
+                score = self.scored[alias_id] = self._score(_Name.of(index._keys[alias_id]))
+                self.best = max(self.best, score[0])
         return True
 
 
@@ -494,12 +504,12 @@ class NameIndex:
                     return self._ranked(sounding, limit)
         search = self._last_search
         if search is None or search.key != key:
-            search = self._last_search = _Search(self, key, name, rows)
+            search = self._last_search = _Search(key, name, rows)
         with search.lock:
             # resolve() stops at the first source that gives a name it may answer with (a
             # typo'd name costs one scan, not one per word order); suggest() takes them all.
             enough = max(cutoff, CUTOFF) if cutoff is not None else 101.0
-            while search.best < enough and search.widen():
+            while search.best < enough and search.widen(self):
                 pass
             found = [
                 (score, i, how)
