@@ -17,10 +17,11 @@ titles) maps to the same key.
 `sounds_key` goes one step further, for the matcher: it folds the ways the English-language
 press romanizes the same Khmer sounds (ey/ei/ay, ea/ia/ie, ou/u/o, oeu/eu, chh/ch, kh/k,
 th/t, a silent final h or r, doubled letters) into one spelling. It is written here rather
-than taken from a library because the phonetic libraries (Soundex, Metaphone, NYSIIS in
-jellyfish and the like) encode English spelling: they drop every vowel after the first,
-which is where romanized Khmer names differ ("Kem Sokha" and "Kim Sakha" would collide), and
-none knows that "oeu", "eu" and "oe" are one Khmer vowel.
+than taken from a library because the phonetic codes libraries offer (Soundex, Metaphone,
+NYSIIS, as in jellyfish) encode English spelling: they drop the vowels after the first
+letter or make them all one, and vowels are where romanized Khmer names differ (Soundex
+gives "Kem Sokha" and "Kim Sakha" the same code), while none knows that "oeu", "eu" and "oe"
+spell one Khmer vowel or that a final "r" is silent.
 """
 
 from __future__ import annotations
