@@ -20,12 +20,12 @@ How a query is matched, strongest evidence first:
    folded), in any word order: score `SOUNDS_ALIKE`.
 3. Otherwise candidates come from the aliases sharing the query's words, then from
    rapidfuzz's ``process.extract`` (``fuzz.ratio``) over every alias's compact sounds key,
-   once per word order; each is scored word by word (:class:`_Scorer`): a word by the better
-   of its plain and its sounds-alike ``fuzz.ratio``, a name by its weakest word. A slip in a
-   long word ("Kimsour Phirth") still answers; a changed consonant in a short word does not
-   ("Hun Many" for "Hun Manet", "Sem Hal" for "Sem Hak": as often another name as a typo),
-   and is left to :meth:`NameIndex.suggest`. A query giving some of an alias's words
-   ("Raiya", "Saing Koma") is a **word** match.
+   as typed and with the first word last; each is scored word by word (:class:`_Scorer`): a
+   word by the better of its plain and its sounds-alike ``fuzz.ratio``, a name by its weakest
+   word. A slip in a long word ("Kimsour Phirth") still answers; a changed consonant in a
+   short word does not ("Hun Many" for "Hun Manet", "Sem Hal" for "Sem Hak": as often another
+   name as a typo), and is left to :meth:`NameIndex.suggest`. A query giving some of an
+   alias's words ("Raiya", "Saing Koma") is a **word** match.
 
 :meth:`NameIndex.resolve` keeps what scores at least `CUTOFF`: what the bot may answer with;
 :meth:`NameIndex.suggest` the closest names whatever they score ("did you mean").
@@ -88,7 +88,7 @@ _UNPAIRED = 0.9
 # How much of a name's score is its mean word (by the alias word's length) rather than its
 # weakest: enough to rank names with the same weakest word.
 _MEAN_SHARE = 0.2
-# Aliases the scan hands to the scorer per word order; word matches are capped alike.
+# Aliases a scan hands to the scorer; the aliases sharing a word are capped alike.
 _POOL = 40
 # A one-word query also looks among the aliases holding a word this close to it.
 _CLOSE_WORD = 70.0
@@ -324,7 +324,7 @@ class _Texts:
 
 class _Search:
     """The aliases scored so far for one query, and which sources it has tried: first the
-    aliases sharing its words, then a scan per word order (the order as typed first).
+    aliases sharing its words, then a scan of each row (the name as typed first).
 
     >>> index = NameIndex([AliasEntry(1, "Kung Raiya"), AliasEntry(2, "Kong Mas")])
     >>> search = _Search("kung raya", _Name.of("kung raya"), ["kongraya", "rayakong"])
@@ -504,7 +504,10 @@ class NameIndex:
                     return self._ranked(sounding, limit)
         search = self._last_search
         if search is None or search.key != key:
-            search = self._last_search = _Search(key, name, rows)
+            # Scanned as typed, then with its first word last (given names first, as Western
+            # copy writes them); other orders only sound alike (above) or share words.
+            western = sounds_word("".join(name.words[1:] + name.words[:1]))
+            search = self._last_search = _Search(key, name, [rows[0], western])
         with search.lock:
             # resolve() stops at the first source that gives a name it may answer with (a
             # typo'd name costs one scan, not one per word order); suggest() takes them all.
