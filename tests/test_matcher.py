@@ -221,15 +221,15 @@ def _misspelled(rng: random.Random, name: str) -> str:
 
 
 @pytest.mark.parametrize("seed", range(2))
-def test_a_lookup_widened_by_suggest_equals_a_fresh_one(seed: int) -> None:
-    """resolve() stops at the first source that gives an answer and keeps what it scored for
-    the suggest() that follows; that suggest() equals one on an index that saw no resolve()."""
+def test_suggest_after_resolve_equals_suggest_alone(seed: int) -> None:
+    """The index keeps the last query's candidates for the suggest() that follows a resolve()
+    that found no one; that suggest() equals one on an index that saw no resolve()."""
     rng = random.Random(seed)
     aliases = _random_names(rng, 3000)
     entries = [AliasEntry(n, alias) for n, alias in enumerate(aliases)]
     used, fresh = NameIndex(entries), NameIndex(entries)
     queries = {_misspelled(rng, rng.choice(aliases)) for _ in range(30)}
-    for query in queries:  # each new to `fresh`: it has kept no search for it
+    for query in queries:  # each new to `fresh`: it has kept nothing for it
         used.resolve(query)
         assert used.suggest(query, limit=5) == fresh.suggest(query, limit=5), query
 
@@ -251,7 +251,7 @@ def test_misspelled_names_come_first_in_a_large_index(seed: int) -> None:
 
 
 def test_concurrent_lookups_agree() -> None:
-    """The bot answers from several threads: lookups sharing the index's kept search give
+    """The bot answers from several threads: lookups sharing the index's kept candidates give
     what a lookup alone gives."""
     rng = random.Random(4)
     aliases = _random_names(rng, 2000)

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import threading
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -322,44 +321,6 @@ class _Texts:
         return len(self._ends)
 
 
-class _Search:
-    """The aliases scored so far for one query, and which sources it has tried: first the
-    aliases sharing its words, then a scan of each row (the name as typed first).
-
-    >>> index = NameIndex([AliasEntry(1, "Kung Raiya"), AliasEntry(2, "Kong Mas")])
-    >>> search = _Search("kung raya", _Name.of("kung raya"), ["kongraya", "rayakong"])
-    >>> search.widen(index), len(search.scored)  # no alias has the word "raya"
-    (True, 0)
-    >>> search.widen(index), round(search.best), sorted(search.scored)  # the scan
-    (True, 90, [0, 1])
-    """
-
-    def __init__(self, key: str, name: _Name, rows: Sequence[str]) -> None:
-        self.key = key
-        self.lock = threading.Lock()  # the index answers from several threads at once
-        self.scored: dict[int, tuple[float, How]] = {}
-        self.best = 0.0
-        self._name = name
-        self._score = _Scorer(name)
-        self._rows = list(dict.fromkeys(rows))
-        self._tried = 0
-
-    def widen(self, index: NameIndex) -> bool:
-        """Score the aliases of the next source; False when none is left."""
-        if self._tried > len(self._rows):
-            return False
-        if self._tried == 0:
-            found = index._sharing(self._name)
-        else:
-            found = index._scan(self._rows[self._tried - 1])
-        self._tried += 1
-        for alias_id in found:
-            if alias_id not in self.scored:
-                score = self.scored[alias_id] = self._score(_Name.of(index._keys[alias_id]))
-                self.best = max(self.best, score[0])
-        return True
-
-
 class NameIndex:
     """Resolve free-text names to alias targets; see the module docstring.
 
@@ -407,9 +368,7 @@ class NameIndex:
                         ids.append(alias_id)
         # Each distinct sounds key once, sorted (a binary search finds one), with the ids of
         # the aliases spelled so in a run of `self._alike`: an array rather than an object per
-        # alias. The scan reads every key: copies made one after another lie together in
-        # memory, which made a scan of 250k keys about twice as fast as over keys made between
-        # other objects while loading.
+        # alias.
         self._scanned: list[Key] = []
         self._alike = array("i")
         self._runs = array("i")  # where each key's run of alias ids starts
@@ -418,11 +377,8 @@ class NameIndex:
         except TypeError:  # bytes and str keys (Khmer-script names) do not compare
             order = sorted(range(len(sounds_keys)), key=lambda i: _ordered(sounds_keys[i]))
         for i in order:
-            sounds = sounds_keys[i]
-            if not self._scanned or sounds != self._scanned[-1]:
-                self._scanned.append(
-                    bytes(bytearray(sounds)) if isinstance(sounds, bytes) else sounds
-                )
+            if not self._scanned or sounds_keys[i] != self._scanned[-1]:
+                self._scanned.append(sounds_keys[i])
                 self._runs.append(len(self._alike))
             self._alike.append(sounded[i])
         self._runs.append(len(self._alike))
@@ -430,8 +386,7 @@ class NameIndex:
         self._named = array("q", [target for target, _ in named])
         self._names = array("q", [alias_id for _, alias_id in named])
         self._vocabulary: list[str] | None = None  # the words' keys, listed on first need
-        # The last query's search: a /who that matches no one asks suggest() the same name.
-        self._last_search: _Search | None = None
+        self._last: tuple[str, dict[int, tuple[float, How]]] | None = None  # _candidates()
 
     def __len__(self) -> int:
         return len(self._targets)
@@ -502,23 +457,11 @@ class NameIndex:
                 ]
                 if sounding:
                     return self._ranked(sounding, limit)
-        search = self._last_search
-        if search is None or search.key != key:
-            # Scanned as typed, then with its first word last (given names first, as Western
-            # copy writes them); other orders only sound alike (above) or share words.
-            western = sounds_word("".join(name.words[1:] + name.words[:1]))
-            search = self._last_search = _Search(key, name, [rows[0], western])
-        with search.lock:
-            # resolve() stops at the first source that gives a name it may answer with (a
-            # typo'd name costs one scan, not one per word order); suggest() takes them all.
-            enough = max(cutoff, CUTOFF) if cutoff is not None else 101.0
-            while search.best < enough and search.widen(self):
-                pass
-            found = [
-                (score, i, how)
-                for i, (score, how) in search.scored.items()
-                if cutoff is None or score >= cutoff
-            ]
+        found = [
+            (score, i, how)
+            for i, (score, how) in self._candidates(key, name, rows[0]).items()
+            if cutoff is None or score >= cutoff
+        ]
         if cutoff is None and self._acronyms:
             from rapidfuzz import fuzz, process
 
@@ -527,6 +470,26 @@ class NameIndex:
             ):
                 found += [(score, i, "fuzzy") for i in self._acronyms[acronym]]
         return self._ranked(found, limit)
+
+    def _candidates(self, key: str, name: _Name, row: str) -> dict[int, tuple[float, How]]:
+        """Aliases worth scoring, with their scores: those sharing the query's words, and the
+        closest by a scan of the name as typed (``row``) and with its first word last (given
+        names first, as Western copy writes them); other orders are found only when they
+        sound alike or share words.
+
+        Kept for the last query: a /who that matches no one asks suggest() the same name.
+        """
+        last = self._last
+        if last is not None and last[0] == key:
+            return last[1]
+        western = sounds_word("".join(name.words[1:] + name.words[:1]))
+        found = self._sharing(name)
+        for scanned in dict.fromkeys((row, western)):
+            found += self._scan(scanned)
+        score = _Scorer(name)
+        scored = {i: score(_Name.of(self._keys[i])) for i in dict.fromkeys(found)}
+        self._last = (key, scored)
+        return scored
 
     def _scan(self, row: str) -> list[int]:
         """The aliases closest to one compact sounds key, by rapidfuzz's ``process.extract``
