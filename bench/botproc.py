@@ -10,7 +10,7 @@ same HTML messages and buttons): it sends what the desk sends without computing 
 desk against it is the cost of answering, and it against the echo bot the cost of the payload.
 
 The echo bot is the floor of the end-to-end benchmark: the Application that
-:func:`handlers.app.build_application` builds (AIORateLimiter, concurrent updates, post-init),
+:func:`handlers.app.build_application` builds (rate limiter, concurrent updates, post-init),
 with one handler that sends the text back as escaped HTML the way the desk sends answers
 (through :func:`handlers.reply.patiently`, so a send that never left is retried in both).
 ``--unlimited`` lifts the rate limiter's overall cap (in both bots alike) to measure how many
@@ -30,7 +30,7 @@ os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
 
 from telegram import Update
-from telegram.ext import AIORateLimiter, ContextTypes, MessageHandler, filters
+from telegram.ext import ContextTypes, MessageHandler, filters
 
 import handlers.app
 from bot.settings import load_settings
@@ -40,13 +40,9 @@ TOKEN = "123456:TEST-TOKEN"  # tests/fake_bot_api.DEFAULT_TOKEN
 
 
 def _unlimited() -> None:
-    """Same limiter class (429 handling stays), without the overall and per-group caps."""
-
-    def uncapped(*args: object, **kwargs: object) -> AIORateLimiter:
-        kwargs.update(overall_max_rate=0, group_max_rate=0)
-        return AIORateLimiter(*args, **kwargs)  # type: ignore[arg-type]
-
-    handlers.app.AIORateLimiter = uncapped  # type: ignore[misc,assignment]
+    """The same rate limiter (429 handling stays), without the overall and per-group caps."""
+    handlers.app.OVERALL_MESSAGES_PER_SECOND = 0
+    handlers.app.GROUP_MESSAGES_PER_MINUTE = 0
 
 
 async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -43,13 +43,12 @@ from handlers import (
     subscriptions,
     watches,
 )
+from handlers.ratelimit import FloodLimiter
 
 log = logging.getLogger("desk")
 
-# PTB's AIORateLimiter, but the overall limit is a window that no delay in transit can
-# overfill, and a 429's pause does not end in a burst (see the class).
-AIORateLimiter = delivery.FloodRateLimiter
 OVERALL_MESSAGES_PER_SECOND = 30  # Telegram's broadcast limit
+GROUP_MESSAGES_PER_MINUTE = 20  # Telegram's limit for one group
 # Allocations between young-generation collections (Python's default is 700), set after the
 # warm-up: see _post_init.
 GC_YOUNG_THRESHOLD = 50_000
@@ -92,15 +91,7 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
         .base_file_url(f"{api}/file/bot")
         # A 429 from Telegram waits retry_after and retries, so replies are late, never lost.
         .rate_limiter(
-            AIORateLimiter(
-                # Telegram allows ~30 messages in any second, counted on arrival. The window
-                # counts each message from its start until a second after its response (less
-                # the quickest round trip), so even a request held up on the way cannot make
-                # 31 arrive within a second; starts are 1/30 s apart, never a catch-up burst.
-                overall_max_rate=OVERALL_MESSAGES_PER_SECOND,
-                overall_time_period=1,
-                max_retries=5,
-            )
+            FloodLimiter(OVERALL_MESSAGES_PER_SECOND, GROUP_MESSAGES_PER_MINUTE, max_retries=5)
         )
         .concurrent_updates(True)
         .post_init(_post_init)

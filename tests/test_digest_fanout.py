@@ -219,11 +219,10 @@ async def test_a_429_pause_ends_without_a_burst(fresh_desk: Desk) -> None:
 async def test_requests_held_up_on_the_way_do_not_overfill_the_window(
     fresh_desk: Desk, monkeypatch: pytest.MonkeyPatch, latency: float
 ) -> None:
-    """Requests that reach Telegram late and bunched (a stall between our rate slot and the
-    server's clock: our event loop, the network, the server's front end) still never make 31
-    arrive within a second: a message holds its place in the window until a second after its
-    answer, less the quickest round trip (here ``latency`` on the way out), so the fake
-    refuses none."""
+    """Requests that reach Telegram late and bunched (a stall between our rate limiter and
+    the server's clock: our event loop, the network, the server's front end) still never make
+    31 arrive within a second: a message holds its place in the window until a second after its
+    answer, so the fake refuses none."""
     chats = list(range(300, 400))
     started = itertools.count()
     hold_until = 0.0
