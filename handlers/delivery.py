@@ -114,7 +114,7 @@ async def fan_out(
 ) -> None:
     """Deliver every item with at most ``senders`` at work at once.
 
-    A fixed pool pulling from one iterator, not a task per item: 10,000 chats are 25 tasks,
+    A fixed pool pulling from one iterator, not a task per item: 10,000 chats are 32 tasks,
     and an item is claimed only when a sender is free to send it at once.
     """
     pending = iter(items)

@@ -7,10 +7,10 @@
 >>> asyncio.run(limiter.process_request(send, ("hi",), {}, "sendMessage", {"chat_id": 42}, None))
 {'text': 'hi'}
 
-Telegram answers 429 ("retry after N seconds") to a bot that sends more than about 30 messages
-a second in all, or 20 a minute to one group. :class:`FloodLimiter` keeps the overall limit with
-a :class:`Window`, a group's limit as PTB's own ``AIORateLimiter`` does (aiolimiter), and after a
-429 holds every request until Telegram's pause is over before trying again.
+Telegram answers 429 ("retry after N seconds") to a bot that sends more than 30 messages a
+second in all, or 20 a minute to one group, and a 429 holds up every chat: :class:`FloodLimiter`
+keeps both limits with a :class:`Window` each, and after a 429 all requests wait out Telegram's
+pause before trying again.
 """
 
 from __future__ import annotations
@@ -22,14 +22,13 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-from aiolimiter import AsyncLimiter
 from telegram.constants import FloodLimit
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
 log = logging.getLogger("desk.ratelimit")
 Result = bool | dict[str, Any] | list[dict[str, Any]]
-GROUPS_KEPT = 512  # past this many groups, the limiters of quiet ones are dropped
+GROUPS_KEPT = 512  # past this many groups' windows, those of quiet groups are dropped
 
 
 class Window:
@@ -43,25 +42,32 @@ class Window:
 
     def __init__(self, limit: int, period: float) -> None:
         self.period = period
+        self.held = 0
         self._places = asyncio.Semaphore(limit)
 
     @contextlib.asynccontextmanager
     async def place(self) -> AsyncIterator[None]:
         await self._places.acquire()
+        self.held += 1
         try:
             yield
         finally:
-            asyncio.get_running_loop().call_later(self.period, self._places.release)
+            asyncio.get_running_loop().call_later(self.period, self._release)
+
+    def _release(self) -> None:
+        self.held -= 1
+        self._places.release()
 
 
 class FloodLimiter(BaseRateLimiter[int]):
     """The bot's rate limiter (``handlers.app``): see the module doc.
 
-    A request waits for its group's limiter, then for a place in the overall window, then for
-    the end of any 429 pause, in that order: requests held up by a pause keep their places, so
-    the pause ends with at most a window's worth of them, never a burst that earns the next 429.
-    ``max_retries`` (or a call's ``rate_limit_args``) is how often a request refused with 429 is
-    sent again; then the :class:`~telegram.error.RetryAfter` reaches the caller.
+    A request to a group or channel takes a place in the group's window first, then every
+    request with a chat takes one in the overall window, then waits out any 429 pause: requests
+    held up by a pause keep their places, so the pause ends with at most a window's worth of
+    them, never a burst that earns the next 429. ``max_retries`` (or a call's
+    ``rate_limit_args``) is how often a request refused with 429 is sent again; then the
+    :class:`~telegram.error.RetryAfter` reaches the caller.
     """
 
     def __init__(
@@ -72,7 +78,7 @@ class FloodLimiter(BaseRateLimiter[int]):
     ) -> None:
         self._overall = Window(per_second, 1.0) if per_second else None
         self._per_group = per_group_per_minute
-        self._groups: dict[int | str, AsyncLimiter] = {}
+        self._groups: dict[int | str, Window] = {}
         self._max_retries = max_retries
         self._resume_at = 0.0  # event-loop time when the last 429's pause ends
 
@@ -110,11 +116,12 @@ class FloodLimiter(BaseRateLimiter[int]):
         args: Any,
         kwargs: dict[str, Any],
     ) -> Result:
-        group = self._group_limiter(chat_id)
-        if group is not None:
-            await group.acquire()
-        window = self._overall if chat_id is not None else None
-        async with window.place() if window else contextlib.nullcontext():
+        group = self._group_window(chat_id)
+        overall = self._overall if chat_id is not None else None
+        async with (
+            group.place() if group else contextlib.nullcontext(),
+            overall.place() if overall else contextlib.nullcontext(),
+        ):
             loop = asyncio.get_running_loop()
             while (left := self._resume_at - loop.time()) > 0:
                 await asyncio.sleep(left)
@@ -122,25 +129,19 @@ class FloodLimiter(BaseRateLimiter[int]):
 
     def _pause(self, retry_after: int | timedelta) -> float:
         """Hold every request for ``retry_after``; returns the seconds."""
-        seconds = (
-            retry_after.total_seconds() if isinstance(retry_after, timedelta) else retry_after
-        )
+        seconds = retry_after.total_seconds() if isinstance(retry_after, timedelta) else retry_after
         now = asyncio.get_running_loop().time()
         self._resume_at = max(self._resume_at, now + seconds)
         return float(seconds)
 
-    def _group_limiter(self, chat_id: object) -> AsyncLimiter | None:
+    def _group_window(self, chat_id: object) -> Window | None:
         group = group_of(chat_id)
         if group is None or not self._per_group:
             return None
-        if len(self._groups) > GROUPS_KEPT:
-            self._groups = {
-                key: limiter
-                for key, limiter in self._groups.items()
-                if not limiter.has_capacity(limiter.max_rate)
-            }
+        if group not in self._groups and len(self._groups) >= GROUPS_KEPT:
+            self._groups = {key: w for key, w in self._groups.items() if w.held}
         if group not in self._groups:
-            self._groups[group] = AsyncLimiter(self._per_group, 60)
+            self._groups[group] = Window(self._per_group, 60.0)
         return self._groups[group]
 
 
