@@ -27,6 +27,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
@@ -63,6 +64,20 @@ sys.exit(main())
 """
 
 
+@dataclass
+class Result:
+    chats: int
+    parts: int
+    messages: int
+    elapsed: float
+    ideal: float
+    duplicates: int
+    lost: int
+    refused: Counter[int]
+    cpu: float  # the sender's, in seconds
+    report: str
+
+
 @contextlib.contextmanager
 def sqlite() -> Iterator[str]:
     path = out_dir() / "fanout.sqlite3"
@@ -79,7 +94,7 @@ def postgresql() -> Iterator[str]:
         yield url
 
 
-def fan_out(chats: int, url: str, limiter: str) -> dict[str, object]:
+def fan_out(chats: int, url: str, limiter: str) -> Result:
     from bot.commands.subscriptions import digest_answer
     from bot.core.render import html_messages
     from bot.delivery.weekly import due_digests
@@ -102,7 +117,7 @@ def fan_out(chats: int, url: str, limiter: str) -> dict[str, object]:
     try:
         for chat in ids:
             fake.add_private_chat(chat, first_name=f"Desk {chat}")
-        stats = fake.enforce_flood_limits(global_per_second=RATE)
+        fake.enforce_flood_limits(global_per_second=RATE)
         env = {
             **os.environ,
             "DESK_DATABASE_URL": url,
@@ -136,19 +151,18 @@ def fan_out(chats: int, url: str, limiter: str) -> dict[str, object]:
         per_chat = Counter(s.chat_id for s in fake.sent_messages())
     finally:
         fake.stop()
-    return {
-        "chats": chats,
-        "parts": parts,
-        "messages": sum(per_chat.values()),
-        "elapsed": elapsed,
-        "ideal": ideal,
-        "duplicates": sum(1 for chat in ids if per_chat[chat] > parts),
-        "lost": sum(1 for chat in ids if per_chat[chat] < parts),
-        "refused": Counter(refused),
-        "violations": stats.total,
-        "cpu": (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime),
-        "report": report,
-    }
+    return Result(
+        chats=chats,
+        parts=parts,
+        messages=sum(per_chat.values()),
+        elapsed=elapsed,
+        ideal=ideal,
+        duplicates=sum(1 for chat in ids if per_chat[chat] > parts),
+        lost=sum(1 for chat in ids if per_chat[chat] < parts),
+        refused=Counter(refused),
+        cpu=(cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime),
+        report=report,
+    )
 
 
 def main() -> None:
@@ -166,20 +180,18 @@ def main() -> None:
         with database() as url:
             r = fan_out(chats, url, args.limiter)
         log(f"{name}: {r}")
-        ratio = float(r["elapsed"]) / float(r["ideal"])  # type: ignore[arg-type]
-        refused: Counter[int] = r["refused"]  # type: ignore[assignment]
+        ratio = r.elapsed / r.ideal
         rows.append(
-            [name, f"{r['chats']:,}", f"{r['messages']:,}", f"{r['elapsed']:.1f}",
-             f"{r['ideal']:.1f}", f"{ratio:.3f}x", r["duplicates"], r["lost"],
-             refused.get(429, 0), sum(v for k, v in refused.items() if k != 429),
-             f"{r['cpu']:.0f}"]
+            [name, f"{r.chats:,}", f"{r.messages:,}", f"{r.elapsed:.1f}", f"{r.ideal:.1f}",
+             f"{ratio:.3f}x", r.duplicates, r.lost, r.refused.get(429, 0),
+             sum(v for k, v in r.refused.items() if k != 429), f"{r.cpu:.0f}"]
         )  # fmt: skip
-        ok = ratio <= GOAL and r["duplicates"] == 0 and r["lost"] == 0
+        ok = ratio <= GOAL and r.duplicates == 0 and r.lost == 0
         goals.append(
             f"- {name}: time <= {GOAL}x messages/30 s, 0 duplicates, 0 lost: {ratio:.3f}x,"
-            f" {r['duplicates']} duplicates, {r['lost']} lost — {verdict(ok)}"
+            f" {r.duplicates} duplicates, {r.lost} lost — {verdict(ok)}"
         )
-        reports.append(f"- {name}: {r['report']}.")
+        reports.append(f"- {name}: {r.report}.")
     header = [
         "database", "chats", "messages", "time s", "ideal (messages/30) s", "time / ideal",
         "duplicates", "lost", "429s from the fake", "other refusals", "sender CPU s",

@@ -7,6 +7,7 @@ import asyncio
 import logging
 from collections.abc import Iterator
 from functools import partial
+from typing import Any
 
 import pytest
 from telegram.error import TimedOut
@@ -25,7 +26,7 @@ from tests.botrig import (
     settings_for,
     texts,
 )
-from tests.fake_bot_api import DEFAULT_TOKEN, Call
+from tests.fake_bot_api import DEFAULT_TOKEN, Call, FaultKind
 
 # PTB 22 warns when RetryAfter.retry_after is read as an int (the AIORateLimiter does).
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
@@ -58,10 +59,10 @@ async def test_429_waits_retry_after_and_the_reply_arrives_once(desk: Desk) -> N
 
 @pytest.mark.parametrize("kind", ["500", "502", "drop"])
 async def test_a_server_error_once_is_retried_and_the_reply_arrives_once(
-    desk: Desk, kind: str, caplog: pytest.LogCaptureFixture
+    desk: Desk, kind: FaultKind, caplog: pytest.LogCaptureFixture
 ) -> None:
     async with running_bot(desk) as rig:
-        rig.fake.inject("sendMessage", kind)  # type: ignore[arg-type]
+        rig.fake.inject("sendMessage", kind)
         (reply,) = await rig.say(USER, QUESTION)
     assert reply.text == expected(desk, QUESTION)[0]
     assert texts(rig.fake.sent_messages(USER)) == [reply.text]  # no apology, no duplicate
@@ -142,9 +143,9 @@ async def test_a_send_that_never_left_is_sent_again_and_arrives_once(
     """A timeout before the request left (no connection free in the pool, or none made) means
     Telegram never saw it: unlike a read timeout, sending again cannot make a duplicate."""
 
-    def one_connection(**kwargs: object) -> HTTPXRequest:
+    def one_connection(**kwargs: Any) -> HTTPXRequest:
         # The second of two replies at once waits 0.2 s for the only connection: PoolTimeout.
-        return HTTPXRequest(**{**kwargs, "connection_pool_size": 1, "pool_timeout": 0.2})  # type: ignore[arg-type]
+        return HTTPXRequest(**{**kwargs, "connection_pool_size": 1, "pool_timeout": 0.2})
 
     monkeypatch.setattr("telegram.ext._applicationbuilder.HTTPXRequest", one_connection)
     async with running_bot(desk) as rig:

@@ -16,6 +16,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -87,7 +88,7 @@ def test_sigkill_mid_fan_out_then_restart(db_url: str, fake: FakeBotAPI) -> None
     desk.engine.dispose()
 
 
-def test_two_processes_on_one_postgresql(tmp_path, fake: FakeBotAPI) -> None:  # type: ignore[no-untyped-def]
+def test_two_processes_on_one_postgresql(tmp_path: Path, fake: FakeBotAPI) -> None:
     for url in make_database("postgresql", tmp_path):
         chats = list(range(2000, 2060))
         for chat in chats:

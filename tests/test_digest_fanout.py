@@ -35,7 +35,7 @@ from handlers.delivery import (
 from handlers.watches import AlertMessage
 from tests.conftest import DATA
 from tests.digestrig import GRACE, MONDAY_0905, sending_bot, subscribe
-from tests.fake_bot_api import FakeBotAPI
+from tests.fake_bot_api import FakeBotAPI, FaultKind
 
 CHANGES = "Changes to the data since your last summary"
 
@@ -75,8 +75,10 @@ async def test_concurrent_senders_send_each_summary_once_despite_faults(
     other = Desk.open(fresh_desk.engine.url.render_as_string(hide_password=False),
                       clock=lambda: MONDAY_0905)
     chats = list(range(100, 160))
-    faults = {100: "429", 101: "429", 102: "403", 103: "403", 104: "500", 105: "500",
-              106: "drop", 107: "slow", 108: "502", 109: "502"}
+    faults: dict[int, FaultKind] = {
+        100: "429", 101: "429", 102: "403", 103: "403", 104: "500", 105: "500", 106: "drop",
+        107: "slow", 108: "502", 109: "502",
+    }
     try:
         async with FakeBotAPI() as fake, sending_bot(fresh_desk, fake) as bot:
             fake.enforce_flood_limits(global_per_second=30)
@@ -88,7 +90,7 @@ async def test_concurrent_senders_send_each_summary_once_despite_faults(
             fake.inject("sendMessage", "migrate", chat_id=-170)
             for chat, kind in faults.items():
                 down = kind == "502"  # down for the whole run; the others recover on retry
-                fake.inject("sendMessage", kind, chat_id=chat, times=None if down else 1,  # type: ignore[arg-type]
+                fake.inject("sendMessage", kind, chat_id=chat, times=None if down else 1,
                             delay=0.3 if kind == "slow" else 0.0)
             runs = await asyncio.gather(
                 send_due_digests(bot, fresh_desk, MONDAY_0905, grace=GRACE, worker="a",
@@ -150,7 +152,9 @@ async def test_one_text_serves_every_chat_with_the_same_changes(
     fresh_desk: Desk, tmp_path: Path
 ) -> None:
     with fresh_desk.session() as s:
-        loaded = utc(s.scalar(select(func.max(Claim.created_at))))  # type: ignore[arg-type]
+        newest = s.scalar(select(func.max(Claim.created_at)))
+    assert newest is not None
+    loaded = utc(newest)
     subscribe(fresh_desk, [1, 2, 3, 4])
     # Chats 2 and 3 last heard after the data was loaded and before a claim was corrected.
     last_sent(fresh_desk, {2: loaded, 3: loaded + timedelta(microseconds=1)})
