@@ -105,7 +105,10 @@ class FloodLimiter(BaseRateLimiter[int]):
             except RetryAfter as exc:
                 if attempt == retries:
                     raise
-                seconds = self._pause(exc.retry_after)
+                delay = exc.retry_after
+                seconds = delay.total_seconds() if isinstance(delay, timedelta) else delay
+                resume = asyncio.get_running_loop().time() + seconds
+                self._resume_at = max(self._resume_at, resume)  # for every request
                 log.info("%s refused with 429: retrying in %.1f s", endpoint, seconds)
         raise AssertionError("unreachable")
 
@@ -126,13 +129,6 @@ class FloodLimiter(BaseRateLimiter[int]):
             while (left := self._resume_at - loop.time()) > 0:
                 await asyncio.sleep(left)
             return await callback(*args, **kwargs)
-
-    def _pause(self, retry_after: int | timedelta) -> float:
-        """Hold every request for ``retry_after``; returns the seconds."""
-        seconds = retry_after.total_seconds() if isinstance(retry_after, timedelta) else retry_after
-        now = asyncio.get_running_loop().time()
-        self._resume_at = max(self._resume_at, now + seconds)
-        return float(seconds)
 
     def _group_window(self, chat_id: object) -> Window | None:
         group = group_of(chat_id)
