@@ -10,7 +10,7 @@ same HTML messages and buttons): it sends what the desk sends without computing 
 desk against it is the cost of answering, and it against the echo bot the cost of the payload.
 
 The echo bot is the floor of the end-to-end benchmark: the Application that
-:func:`handlers.app.build_application` builds (AIORateLimiter, concurrent updates, post-init),
+:func:`handlers.app.build_application` builds (rate limiter, concurrent updates, post-init),
 with one handler that sends the text back as escaped HTML the way the desk sends answers
 (through :func:`handlers.reply.patiently`, so a send that never left is retried in both).
 """

@@ -38,13 +38,12 @@ from handlers import (
     questions,
     watches,
 )
+from handlers.ratelimit import FloodLimiter
 
 log = logging.getLogger("desk")
 
-# PTB's AIORateLimiter, but the overall limit is a window that no delay in transit can
-# overfill, and a 429's pause does not end in a burst (see the class).
-AIORateLimiter = delivery.FloodRateLimiter
 OVERALL_MESSAGES_PER_SECOND = 30  # Telegram's broadcast limit
+GROUP_MESSAGES_PER_MINUTE = 20  # Telegram's limit for one group
 # The command menus Telegram shows, from the registry: each command says which menus offer it.
 MENUS: dict[MenuScope, list[BotCommand]] = {
     scope: [BotCommand(name, description) for name, description in menu(scope)]
@@ -88,15 +87,7 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
         .base_file_url(f"{api}/file/bot")
         # A 429 from Telegram waits retry_after and retries, so replies are late, never lost.
         .rate_limiter(
-            AIORateLimiter(
-                # Telegram allows ~30 messages in any second, counted on arrival. The window
-                # counts each message from its start until a second after its response (less
-                # the quickest round trip), so even a request held up on the way cannot make
-                # 31 arrive within a second; starts are 1/30 s apart, never a catch-up burst.
-                overall_max_rate=OVERALL_MESSAGES_PER_SECOND,
-                overall_time_period=1,
-                max_retries=5,
-            )
+            FloodLimiter(OVERALL_MESSAGES_PER_SECOND, GROUP_MESSAGES_PER_MINUTE, max_retries=5)
         )
         .concurrent_updates(True)
         .post_init(_post_init)
