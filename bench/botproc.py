@@ -1,8 +1,8 @@
 """A bot process for the benchmarks: the desk bot (as ``desk run`` starts it) or an echo bot on
 the same python-telegram-bot stack, polling a Bot API server at URL.
 
-    .venv/bin/python -m bench.botproc desk URL DATABASE_URL [--unlimited]
-    .venv/bin/python -m bench.botproc echo URL [--unlimited]
+    .venv/bin/python -m bench.botproc desk URL DATABASE_URL
+    .venv/bin/python -m bench.botproc echo URL
     .venv/bin/python -m bench.botproc replay URL REPLIES.json
 
 The replay bot answers each known text with the desk's own reply, computed beforehand (the
@@ -10,11 +10,9 @@ same HTML messages and buttons): it sends what the desk sends without computing 
 desk against it is the cost of answering, and it against the echo bot the cost of the payload.
 
 The echo bot is the floor of the end-to-end benchmark: the Application that
-:func:`handlers.app.build_application` builds (AIORateLimiter, concurrent updates, post-init),
+:func:`handlers.app.build_application` builds (rate limiter, concurrent updates, post-init),
 with one handler that sends the text back as escaped HTML the way the desk sends answers
 (through :func:`handlers.reply.patiently`, so a send that never left is retried in both).
-``--unlimited`` lifts the rate limiter's overall cap (in both bots alike) to measure how many
-updates the process itself can answer.
 """
 
 from __future__ import annotations
@@ -30,23 +28,13 @@ os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
 
 from telegram import Update
-from telegram.ext import AIORateLimiter, ContextTypes, MessageHandler, filters
+from telegram.ext import ContextTypes, MessageHandler, filters
 
 import handlers.app
 from bot.settings import load_settings
 from handlers.reply import patiently
 
 TOKEN = "123456:TEST-TOKEN"  # tests/fake_bot_api.DEFAULT_TOKEN
-
-
-def _unlimited() -> None:
-    """Same limiter class (429 handling stays), without the overall and per-group caps."""
-
-    def uncapped(*args: object, **kwargs: object) -> AIORateLimiter:
-        kwargs.update(overall_max_rate=0, group_max_rate=0)
-        return AIORateLimiter(*args, **kwargs)  # type: ignore[arg-type]
-
-    handlers.app.AIORateLimiter = uncapped  # type: ignore[misc,assignment]
 
 
 async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -146,11 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("which", choices=("desk", "echo", "replay"))
     parser.add_argument("url")
     parser.add_argument("database_url", nargs="?")
-    parser.add_argument("--unlimited", action="store_true")
     parser.add_argument("--token", default=TOKEN)
     args = parser.parse_args(argv)
-    if args.unlimited:
-        _unlimited()
     if args.which == "echo":
         run_echo(args.url, args.token)
     elif args.which == "replay":

@@ -1,17 +1,18 @@
-"""Loading 1M claim rows: ``desk load``'s loader vs raw inserts of the same rows.
+"""Loading claim rows: ``desk load``'s loader vs raw inserts of the same rows (100k by default).
 
-    .venv/bin/python -m bench.load                 # SQLite and PostgreSQL, 1M rows
-    .venv/bin/python -m bench.load --rows 200000   # quicker
+    .venv/bin/python -m bench.load                 # SQLite and PostgreSQL, 100k rows
+    .venv/bin/python -m bench.load --rows 1000000  # the 1M rows of earlier runs
     .venv/bin/python -m bench.load --no-postgres
     .venv/bin/python -m bench.load --rounds 3      # SQLite: best of 3 rounds (default 2)
 
-The loader is timed end to end as ``desk load`` runs it (``bot.ingest.loader.load_paths``: read and
-parse the table, validate, resolve parties, link named people, diff against the database, insert
-in one transaction) into a freshly migrated database that holds the fact files already, so the
-time is the claim rows'. The floor inserts exactly the rows the loader wrote (read back from its
-database: claims, claim_parties, claim_people) into another freshly migrated database with the
-same facts: ``sqlite3.executemany`` in one transaction on SQLite, ``COPY ... FROM STDIN`` on
-PostgreSQL. Both include the commit and index maintenance; the floor parses nothing.
+The loader is timed end to end as ``desk load`` runs it (``bot.ingest.loader.load_paths``: read
+and parse the table, validate, resolve parties, link named people, diff against the database,
+insert, count the per-day totals again, all in one transaction) into a freshly migrated database
+that holds the fact files already, so the time is the claim rows'. The floor inserts exactly the
+rows the loader wrote (read back from its database: claims, claim_parties, claim_people) into
+another freshly migrated database with the same facts: ``sqlite3.executemany`` in one
+transaction on SQLite, ``COPY ... FROM STDIN`` on PostgreSQL. Both include the commit and index
+maintenance; the floor parses nothing and counts no day totals.
 
 PostgreSQL: ``DESK_TEST_POSTGRES_URL`` if set, otherwise a throwaway server (bench/pg.py).
 """
@@ -140,7 +141,7 @@ def time_copy_floor(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument(
         "--rounds",

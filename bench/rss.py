@@ -1,10 +1,12 @@
-"""Peak memory (RSS) of the running bot with 1M claims and 100k people.
+"""Peak memory (RSS) of the running bot with 100k claim rows and 20k people.
 
-    .venv/bin/python -m bench.rss            # about 5 minutes
+    .venv/bin/python -m bench.rss            # SQLite, then PostgreSQL; about 5 minutes
     .venv/bin/python -m bench.rss --quick    # fewer questions
+    .venv/bin/python -m bench.rss --no-postgres
 
 Starts ``desk run`` as a subprocess (the real command, token and API URL from the environment)
-against the fake Bot API in this process, over the cached database of bench/datasets.py, then
+against the fake Bot API in this process, over the cached database of bench/datasets.py (in
+SQLite, and in bench/pg.py's PostgreSQL), then
 asks every kind of question, including the heaviest ones (a person card, every /total form,
 /on over a whole year, /summary of a busy week, /parties, /sources, inline queries), while
 sampling the process's RSS every 50 ms. The peak is the kernel's high-water mark (VmHWM), so
@@ -21,10 +23,12 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
+
 
 from bench.common import (
     REPO,
@@ -39,10 +43,9 @@ from bench.common import (
 )
 from bench.datasets import e2e_dataset
 from bench.e2e import total_queries, who_queries
-from bot.memory import ARENAS, MMAP_THRESHOLD, TRIM_THRESHOLD
 from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
 
-GOAL_MB = 200
+GOAL_MB = 150
 CHAT = 31_000
 
 
@@ -86,13 +89,18 @@ def questions(people: list[list[str]], count: int) -> list[tuple[str, str]]:
     return [("heavy", q) for q in heavy] + [("mixed", q) for q in mixed]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    count = 30 if args.quick else 150
-    load0 = loadavg()
-    dataset = e2e_dataset()
+@dataclass
+class Measured:
+    database: str
+    marks: list[tuple[str, int, int]]  # (moment, RSS kB, peak so far kB)
+    peak_kb: int
+    samples: int
+    sampled_peak_kb: int
+    answered: int
+    errors: list[str]
+
+
+def measure(database: str, db_url: str, people: list[list[str]], count: int) -> Measured:
     fake = FakeBotAPI(bot_username="DefectionDeskBot")
     url = fake.start_in_thread()
     fake.add_private_chat(CHAT, first_name="Reporter")
@@ -100,10 +108,10 @@ def main() -> None:
         os.environ,
         TELEGRAM_BOT_TOKEN=DEFAULT_TOKEN,
         TELEGRAM_API_URL=url,
-        DESK_DATABASE_URL=dataset.url,
+        DESK_DATABASE_URL=db_url,
         DESK_LOG_LEVEL="WARNING",
     )
-    log_path = out_dir() / "rss-desk-run.log"
+    log_path = out_dir() / f"rss-desk-run-{database}.log"
     desk_cmd = Path(sys.executable).parent / "desk"
     with log_path.open("w") as log_file:
         proc = subprocess.Popen(
@@ -111,12 +119,12 @@ def main() -> None:
         )
     sampler = Sampler(proc.pid)
     sampler.start()
-    marks: list[tuple[str, int, int]] = []  # (moment, RSS kB, peak so far kB)
+    marks: list[tuple[str, int, int]] = []
     answered = 0
     try:
         fake.wait_for_sync("getUpdates", timeout=120)
         marks.append(("started, polling", *rss_and_peak(proc.pid)))
-        for phase, text in questions(dataset.people, count):
+        for phase, text in questions(people, count):
             before = len(fake.sent_messages(CHAT))
             fake.push_message(CHAT, CHAT, text)
             fake.wait_for_sync(
@@ -127,9 +135,6 @@ def main() -> None:
             )
             time.sleep(0.05)  # let any further parts of the answer go out
             answered += 1
-            if text == "/who Sok":
-                marks.append(("after the first /who (people index built)",
-                              *rss_and_peak(proc.pid)))  # fmt: skip
             if phase == "heavy" and text == "/who zzzzqqq":
                 marks.append(("after the heavy questions", *rss_and_peak(proc.pid)))
         marks.append((f"after {answered} questions", *rss_and_peak(proc.pid)))
@@ -146,42 +151,72 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
         fake.stop()
-    sampled_peak = max(kb for _, kb in sampler.samples)
     errors = [
         line for line in log_path.read_text(errors="replace").splitlines()
         if " ERROR " in line or "Traceback" in line
     ]  # fmt: skip
-    peak_mb = peak_kb / 1024
-    rows = [[what, f"{kb / 1024:.0f}", f"{hwm / 1024:.0f}"] for what, kb, hwm in marks]
-    rows.append(["**peak (VmHWM)**", "", f"**{peak_mb:.0f}**"])
+    sampled = max(kb for _, kb in sampler.samples)
+    return Measured(database, marks, peak_kb, len(sampler.samples), sampled, answered, errors)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    count = 30 if args.quick else 150
+    load0 = loadavg()
+    dataset = e2e_dataset("100k")
+    runs = [measure("SQLite", dataset.url, dataset.people, count)]
+    pg = ""
+    if not args.no_postgres:
+        from bench.pg import dataset_url, server, server_version
+
+        with server(keep=True) as base:
+            pg = f"; PostgreSQL {server_version(base)} (bench/out/pg)"
+            runs.append(measure("PostgreSQL", dataset_url(base, dataset), dataset.people, count))
+    rows = [
+        [run.database, what, f"{kb / 1024:.0f}", f"{hwm / 1024:.0f}"]
+        for run in runs
+        for what, kb, hwm in run.marks
+    ]
+    rows += [[r.database, "**peak (VmHWM)**", "", f"**{r.peak_kb / 1024:.0f}**"] for r in runs]
     body = "\n".join(
         [
             environment_block(load0, loadavg(), command_line()),
-            "- Allocator: `desk run` applies bot/memory.py's glibc settings itself "
-            f"({ARENAS} arenas, mmap above {MMAP_THRESHOLD // 1024} KiB, trim above "
-            f"{TRIM_THRESHOLD // 1024} KiB); MALLOC_* in the environment: "
+            "- Allocator: glibc's defaults; MALLOC_* in the environment: "
             + (
                 ", ".join(f"{k}={v}" for k, v in os.environ.items() if k.startswith("MALLOC_"))
                 or "none"
             ),
-            f"- Data: 1,000,000 claim rows, 100,000 people (~250k aliases), SQLite "
-            f"({dataset.database.stat().st_size / 2**20:.0f} MB file); `desk run` polling the "
-            "fake Bot API",
+            f"- Data: {dataset.claims:,} claim rows, {dataset.people_count:,} people "
+            f"(~{sum(len(a) for a in dataset.people) // 1000}k aliases); SQLite "
+            f"({dataset.database.stat().st_size / 2**20:.0f} MB file){pg}; `desk run` polling "
+            "the fake Bot API",
             "",
-            table(["moment", "RSS MB", "peak so far MB"], rows),
+            table(["database", "moment", "RSS MB", "peak so far MB"], rows),
             "",
-            f"Highest of {len(sampler.samples)} samples (every 50 ms): {sampled_peak / 1024:.0f}"
-            f" MB. {answered} questions answered; {len(errors)} error lines in the bot's log.",
+            *(
+                f"{run.database}: highest of {run.samples} samples (every 50 ms) "
+                f"{run.sampled_peak_kb / 1024:.0f} MB; {run.answered} questions answered; "
+                f"{len(run.errors)} error lines in the bot's log."
+                for run in runs
+            ),
             "",
             "Goals:",
             "",
-            f"- peak RSS <= {GOAL_MB} MB: {peak_mb:.0f} MB — {verdict(peak_mb <= GOAL_MB)}",
+            *(
+                f"- {run.database}: peak RSS <= {GOAL_MB} MB: {run.peak_kb / 1024:.0f} MB — "
+                f"{verdict(run.peak_kb / 1024 <= GOAL_MB)}"
+                for run in runs
+            ),
         ]
     )
     update_section("rss", "Memory of the running bot (bench/rss.py)", body)
     print(body)
-    for line in errors[:10]:
-        print(line, file=sys.stderr)
+    for run in runs:
+        for line in run.errors[:10]:
+            print(line, file=sys.stderr)
     log(f"done (load {loadavg()})")
 
 

@@ -198,11 +198,6 @@ def _redacted(text: str, settings: Settings | None) -> str:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
-    if args.cmd in ("run", "chat"):
-        from bot.memory import tune_malloc
-
-        tune_malloc()  # before the first thread: see bot/memory.py
-
     from bot.storage.desk import Desk
 
     if args.cmd == "migrate":

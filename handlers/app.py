@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import secrets
 from collections.abc import Iterable, Iterator
@@ -31,7 +30,6 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.commands.registry import MenuScope, menu
 from bot.errors import ServiceError, SettingsError
-from bot.memory import release_free_memory
 from bot.settings import DEFAULT_API, Settings
 from bot.storage.desk import Desk
 from handlers import (
@@ -44,17 +42,13 @@ from handlers import (
     questions,
     watches,
 )
+from handlers.ratelimit import FloodLimiter
 from handlers.webhook import Hook, serve_webhook
 
 log = logging.getLogger("desk")
 
-# PTB's AIORateLimiter, but the overall limit is a window that no delay in transit can
-# overfill, and a 429's pause does not end in a burst (see the class).
-AIORateLimiter = delivery.FloodRateLimiter
 OVERALL_MESSAGES_PER_SECOND = 30  # Telegram's broadcast limit
-# Allocations between young-generation collections (Python's default is 700), set after the
-# warm-up: see _post_init.
-GC_YOUNG_THRESHOLD = 50_000
+GROUP_MESSAGES_PER_MINUTE = 20  # Telegram's limit for one group
 # The command menus Telegram shows, from the registry: each command says which menus offer it.
 MENUS: dict[MenuScope, list[BotCommand]] = {
     scope: [BotCommand(name, description) for name, description in menu(scope)]
@@ -169,15 +163,7 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
         .base_file_url(f"{api}/file/bot")
         # A 429 from Telegram waits retry_after and retries, so replies are late, never lost.
         .rate_limiter(
-            AIORateLimiter(
-                # Telegram allows ~30 messages in any second, counted on arrival. The window
-                # counts each message from its start until a second after its response (less
-                # the quickest round trip), so even a request held up on the way cannot make
-                # 31 arrive within a second; starts are 1/30 s apart, never a catch-up burst.
-                overall_max_rate=OVERALL_MESSAGES_PER_SECOND,
-                overall_time_period=1,
-                max_retries=5,
-            )
+            FloodLimiter(OVERALL_MESSAGES_PER_SECOND, GROUP_MESSAGES_PER_MINUTE, max_retries=5)
         )
         .concurrent_updates(True)
         .post_init(_post_init)
@@ -212,18 +198,9 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
 
 
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
-    # Name indexes and per-day totals take seconds to build at 1M claims: before the first
+    # The name indexes take a second or more to build with 100k people: before the first
     # update, not during someone's first question.
     await asyncio.to_thread(app.bot_data["desk"].warm)
-    # They live as long as the process: out of the cyclic GC's sight, a full collection takes
-    # ~1 ms instead of ~60 ms at 100k people (one landed in a question every few seconds).
-    gc.freeze()
-    # An answer allocates thousands of short-lived objects that reference counting frees; at
-    # the default threshold a young collection still ran every few questions (~0.4 ms each in
-    # bench/e2e.py). Only what is alive at a collection costs anything, so a rarer one costs
-    # about the same: fewer of them is less CPU, and cyclic garbage waits a little longer.
-    gc.set_threshold(GC_YOUNG_THRESHOLD)
-    release_free_memory()  # what the builds used and freed goes back to the system now
     await app.bot.set_my_commands(MENUS["private"], scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(MENUS["group"], scope=BotCommandScopeAllGroupChats())
     log.info("bot @%s ready", app.bot.username)

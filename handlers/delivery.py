@@ -2,36 +2,33 @@
 
 Used by the bot's minute ticker (JobQueue) and by ``desk digests run`` (cron, systemd timers,
 several replicas). The bookkeeping lives in :mod:`bot.delivery.weekly`; this module handles
-Telegram's
-answers, for the digests and the watchlist alerts alike (:func:`deliver_once`): 429 waits and
-continues, 403 ends the subscription, a migrated group moves it, and 5xx/timeouts retry with
-backoff, then leave the message for the next run.
+Telegram's answers, for the digests and the watchlist alerts alike (:func:`deliver_once`): 429s
+wait (the rate limiter, :mod:`handlers.ratelimit`), 403 ends the subscription, a migrated group
+moves it, and 5xx/timeouts retry with backoff (:func:`handlers.reply.patiently`), then leave the
+message for the next run.
 
-The pace of a fan-out is the bot's rate limiter's: a few senders work at once (:func:`fan_out`)
-so that one chat's claim and record overlap the others' sends, and the summary, the same for
-every chat of a week, is built once rather than once a chat (:class:`DigestTexts`).
+The pace of a fan-out is the rate limiter's: a few senders work at once (:func:`fan_out`) so
+that one chat's claim and record overlap the others' sends, and the summary, the same for every
+chat of a week, is built once rather than once a chat (:class:`DigestTexts`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import heapq
 import logging
-import math
-import time
 from abc import ABC, abstractmethod
 from bisect import bisect_right
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from functools import partial
+from typing import TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
-from telegram import Bot, constants
+from telegram import Bot
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import AIORateLimiter, ContextTypes
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.ext import ContextTypes
 
 from bot.commands.subscriptions import digest_answer
 from bot.core.periods import Period
@@ -48,140 +45,15 @@ from bot.delivery.weekly import (
     worker_id,
 )
 from bot.storage.desk import Desk
+from handlers.reply import patiently
 
 log = logging.getLogger("desk.digests")
+# Before a summary's second, third and fourth try: unlike a reply, nobody is waiting for it.
 BACKOFF = (1.0, 3.0, 9.0)
-RETRY_AFTER_ROUNDS = 5
-# The limiter lets one message out every 1/29 s; a sender spends a few ms on the database per
-# chat and may sit out a 5xx backoff (13 s), so 25 keep it fed even with a few chats failing.
-SENDERS = 25
+# The rate limiter lets 30 messages out a second; a sender spends a few ms on the database per
+# chat and may sit out a backoff (13 s), so 32 keep it fed even with a few chats failing.
+SENDERS = 32
 T = TypeVar("T")
-
-
-class SendWindow:
-    """At most ``limit`` messages in any ``period`` as Telegram counts them, and at least
-    ``period / limit`` between two starts.
-
-    Telegram counts a message when it arrives, somewhere between our request's start and its
-    response; we cannot see where. A pace alone leaves the count to chance: in the fan-out
-    benchmark 100-250 ms stalls of the fake's event loop let a second's worth of well-paced
-    requests arrive bunched, and each bunch cost a 429 and its ban (>= 1 s). So a message
-    holds its place in the window until ``period`` after its response, less the quickest round
-    trip seen (what any request spends on the way there and back; ``JITTER`` of it is kept for
-    the legs' variation): whatever held a request up on the way — our event loop between the
-    slot and the write, the network, the server's front end — holds the next ones back as
-    long, and ``limit + 1`` can never arrive within ``period``.
-
-    Starts keep a schedule of one every ``period / limit``; a start late by up to half a
-    spacing keeps it (the event loop wakes a sleeper ~1 ms late: 3% of a slot, every message),
-    a later one moves it, so lateness never turns into a catch-up burst.
-    """
-
-    JITTER = 0.02
-
-    def __init__(
-        self, limit: int, period: float, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.limit, self.period, self.spacing = limit, period, period / limit
-        self._clock = clock
-        self._counted: list[float] = []  # heap: when each answered message stops counting
-        self._in_flight = 0
-        self._quickest = math.inf  # round trip
-        self._due = -math.inf  # the next start's place in the schedule
-        self._turn = asyncio.Lock()  # FIFO: senders take slots in the order they asked
-        self._answer = asyncio.Event()
-
-    @contextlib.asynccontextmanager
-    async def slot(self, ready: asyncio.Event | None = None) -> AsyncIterator[None]:
-        """Hold a place for one request while the body sends it; ``ready`` (a flood pause
-        that is over when set) is waited out in turn, so nobody slips past it."""
-        async with self._turn:
-            while True:
-                if ready is not None and not ready.is_set():
-                    await ready.wait()
-                    continue
-                delay = self._delay(self._clock())
-                if delay is None:
-                    self._answer.clear()
-                    await self._answer.wait()
-                elif delay > 0:
-                    await asyncio.sleep(delay)
-                else:
-                    break
-            started = self._clock()
-            self._due = max(self._due, started - self.spacing / 2) + self.spacing
-            self._in_flight += 1
-        try:
-            yield
-        finally:
-            answered = self._clock()
-            self._quickest = min(self._quickest, answered - started)
-            way = max(0.0, self._quickest - self.JITTER)
-            heapq.heappush(self._counted, answered - way + self.period)
-            self._in_flight -= 1
-            self._answer.set()
-
-    def _delay(self, now: float) -> float | None:
-        """Seconds until the next start may go, or None until a request in flight is answered."""
-        counted = self._counted
-        while counted and counted[0] <= now:
-            heapq.heappop(counted)
-        delay = self._due - now
-        if self._in_flight + len(counted) >= self.limit:
-            if not counted:
-                return None
-            delay = max(delay, counted[0] - now)
-        return delay
-
-
-class FloodRateLimiter(AIORateLimiter):
-    """PTB's AIORateLimiter (429 retries, per-group limits), with the overall limit kept by a
-    :class:`SendWindow` of ``overall_max_rate`` messages per ``overall_time_period``.
-
-    A request also waits out a flood pause (a 429's retry_after) before it takes its slot.
-    PTB takes the slot first and then waits out the pause, so every sender queued for a slot
-    during a pause fires the moment it ends: a burst that earns the next 429, and so on (one
-    429 cost a fan-out dozens of pauses). The bot uses this class (``handlers.app``).
-    """
-
-    def __init__(
-        self,
-        overall_max_rate: float = constants.FloodLimit.MESSAGES_PER_SECOND,
-        overall_time_period: float = 1,
-        group_max_rate: float = constants.FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP,
-        group_time_period: float = 60,
-        max_retries: int = 0,
-    ) -> None:
-        super().__init__(
-            overall_max_rate, overall_time_period, group_max_rate, group_time_period, max_retries
-        )
-        self._window = (
-            SendWindow(int(overall_max_rate), overall_time_period)
-            if overall_max_rate and overall_time_period
-            else None
-        )
-
-    async def _run_request(
-        self,
-        chat: bool,
-        group: str | int | bool,
-        allow_paid_broadcast: bool,
-        callback: Callable[..., Coroutine[Any, Any, Any]],
-        args: Any,
-        kwargs: dict[str, Any],
-    ) -> Any:
-        if allow_paid_broadcast:
-            return await super()._run_request(
-                chat, group, allow_paid_broadcast, callback, args, kwargs
-            )
-        pause = self._retry_after_event
-        await pause.wait()
-        if group and self._group_max_rate:
-            async with self._get_group_limiter(group):
-                pass
-        window = self._window if chat else None
-        async with window.slot(pause) if window else contextlib.nullcontext():
-            return await callback(*args, **kwargs)
 
 
 @dataclass
@@ -242,7 +114,7 @@ async def fan_out(
 ) -> None:
     """Deliver every item with at most ``senders`` at work at once.
 
-    A fixed pool pulling from one iterator, not a task per item: 10,000 chats are 25 tasks,
+    A fixed pool pulling from one iterator, not a task per item: 10,000 chats are 32 tasks,
     and an item is claimed only when a sender is free to send it at once.
     """
     pending = iter(items)
@@ -261,30 +133,32 @@ async def deliver_once(bot: Bot, out: Outgoing, tally: Tally, what: str) -> None
         return
     parts = await out.parts()
     done = 0  # parts Telegram has accepted: a retry resumes after them, never repeats them
-    failures = moves = 0
+    moved = False
     try:
         while done < len(parts):
+            send = partial(
+                bot.send_message,
+                out.chat_id,
+                parts[done],
+                parse_mode=ParseMode.HTML,
+                disable_web_page_preview=True,
+            )
             try:
-                await _send(bot, out.chat_id, parts[done])
+                await patiently(send, BACKOFF, resend_after_timeout=True)
                 done += 1
             except ChatMigrated as exc:
-                moves += 1
-                if moves > 1:  # moved again at once: leave it rather than chase chat ids
+                if moved:  # moved again at once: leave it rather than chase chat ids
                     raise
+                moved = True
                 if not await asyncio.to_thread(out.moved, int(exc.new_chat_id)):
                     tally.skipped += 1
                     return
                 tally.migrated += 1
-            except (TimedOut, NetworkError) as exc:
-                if isinstance(exc, BadRequest) or failures == len(BACKOFF):
-                    raise
-                await asyncio.sleep(BACKOFF[failures])
-                failures += 1
     except Forbidden as exc:
         await asyncio.to_thread(out.ended, exc)
         tally.deactivated += 1
         return
-    except (TimedOut, NetworkError, ChatMigrated) as exc:
+    except (NetworkError, ChatMigrated, RetryAfter) as exc:
         final = isinstance(exc, BadRequest)  # malformed: sending it again cannot help
         await asyncio.to_thread(out.failed, str(exc), final=final)
         tally.failed += 1
@@ -293,21 +167,6 @@ async def deliver_once(bot: Bot, out: Outgoing, tally: Tally, what: str) -> None
         return
     await asyncio.to_thread(out.sent)
     tally.sent += 1
-
-
-async def _send(bot: Bot, chat_id: int, part: str) -> None:
-    for _ in range(RETRY_AFTER_ROUNDS):
-        try:
-            await bot.send_message(
-                chat_id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True
-            )
-            return
-        except RetryAfter as exc:
-            # The rate limiter already retried; Telegram still says wait, so wait.
-            delay = exc.retry_after
-            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-            await asyncio.sleep(seconds)
-    raise TimedOut("still rate limited after waiting")
 
 
 # ------------------------------------------------------------------------ weekly digests --

@@ -13,7 +13,7 @@ import hashlib
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
@@ -32,7 +32,8 @@ T = TypeVar("T")
 CALLBACK_LIMIT = 64
 _LONG_CHOICES: OrderedDict[str, str] = OrderedDict()
 _LONG_CHOICES_KEPT = 10_000
-SEND_ATTEMPTS = 3  # a send failing with a 5xx is tried this often in all
+REPLY_BACKOFF = (0.5, 1.0)  # seconds before a reply's second and third try
+SEND_ATTEMPTS = len(REPLY_BACKOFF) + 1
 
 
 def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
@@ -89,29 +90,35 @@ def never_sent(exc: TimedOut) -> bool:
     return isinstance(exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
-async def patiently(call: Callable[[], Awaitable[T]]) -> T:
-    """Retry a request that failed with a server error (5xx) or a lost connection, twice.
+async def patiently(
+    call: Callable[[], Awaitable[T]],
+    backoff: Sequence[float] = REPLY_BACKOFF,
+    *,
+    resend_after_timeout: bool = False,
+) -> T:
+    """Send, and again after each pause of ``backoff`` while the failure is one a retry can
+    mend: a server error (5xx), a lost connection, a timeout before the request left.
 
-    Not a TimedOut once the request was sent: Telegram may have delivered the message, so a
-    retry could send it twice; not BadRequest: it would fail again. 429s are retried by the
-    rate limiter (handlers/app.py).
+    Replies and files are sent through here with the defaults, weekly summaries and watchlist
+    alerts (:mod:`handlers.delivery`) with their own. Not BadRequest: it would
+    fail again. Not a timeout once the request was sent, unless ``resend_after_timeout``:
+    Telegram may have delivered the message, so a retry could send it twice. 429s are the
+    rate limiter's (:mod:`handlers.ratelimit`).
     """
-    for attempt in range(1, SEND_ATTEMPTS + 1):
+    pauses = iter(backoff)
+    while True:
         try:
             return await call()
         except BadRequest:
             raise
-        except TimedOut as exc:
-            if not never_sent(exc) or attempt == SEND_ATTEMPTS:
-                raise
-            log.warning("Telegram request not sent (%.200s); retrying (try %d)", exc, attempt + 1)
-            await asyncio.sleep(0.5 * attempt)
         except NetworkError as exc:
-            if attempt == SEND_ATTEMPTS:
+            pause = next(pauses, None)
+            sent = isinstance(exc, TimedOut) and not never_sent(exc)
+            if pause is None or (sent and not resend_after_timeout):
                 raise
-            log.warning("Telegram request failed (%.200s); retrying (try %d)", exc, attempt + 1)
-            await asyncio.sleep(0.5 * attempt)
-    raise AssertionError("unreachable")
+            what = "timed out" if sent else "not sent" if isinstance(exc, TimedOut) else "failed"
+            log.warning("Telegram request %s (%.200s); retrying in %.1f s", what, exc, pause)
+            await asyncio.sleep(pause)
 
 
 async def send_answer(message: Message, answer: Answer) -> None:

@@ -48,7 +48,6 @@ REPLY_METHODS = frozenset(
     {
         "sendMessage",
         "editMessageText",
-        "editMessageReplyMarkup",
         "answerCallbackQuery",
         "answerInlineQuery",
         "setMyCommands",

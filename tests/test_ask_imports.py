@@ -88,7 +88,7 @@ def test_exact_names_and_nameless_questions_skip_numpy(db: Path, question: str) 
 
 @pytest.mark.parametrize("question", ["/who kung raya", "/total Candlelght June"])
 def test_misspelled_names_match_without_numpy_on_data_this_size(db: Path, question: str) -> None:
-    # A few hundred aliases: bot.core.fuzzy_small scores them all with plain rapidfuzz calls.
+    # rapidfuzz scores a misspelled name; nothing here needs numpy.
     code, heavy, answer = ask(question, db)
     assert code == 0, answer
     assert "Kung Raiya" in answer or "Candlelight Party" in answer

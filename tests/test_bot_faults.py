@@ -143,7 +143,7 @@ async def test_a_send_that_never_left_is_sent_again_and_arrives_once(
     """A timeout before the request left (no connection free in the pool, or none made) means
     Telegram never saw it: unlike a read timeout, sending again cannot make a duplicate."""
 
-    def one_connection(**kwargs: Any) -> HTTPXRequest:  # what PTB's builder passes
+    def one_connection(**kwargs: Any) -> HTTPXRequest:
         # The second of two replies at once waits 0.2 s for the only connection: PoolTimeout.
         return HTTPXRequest(**{**kwargs, "connection_pool_size": 1, "pool_timeout": 0.2})
 

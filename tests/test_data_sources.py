@@ -7,7 +7,6 @@ this module's own (not the project's), so a wrong figure in the code cannot hide
 
 from __future__ import annotations
 
-import doctest
 import re
 import shutil
 from dataclasses import dataclass
@@ -15,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-import bot.ingest.fact_files
-import bot.storage.source_notes
 from bot.commands import answer_text
 from bot.core.render import to_plain
 from bot.ingest.fact_files import UNKNOWN, FactsFile, PersonFact, parse_facts
@@ -328,8 +325,3 @@ def test_an_edited_disagreement_is_loaded_again(tmp_path: Path) -> None:
     desk = Desk(engine)
     assert "• Time in prison: The analysis says" in card(desk, "Kung Raiya")
     engine.dispose()
-
-
-def test_doctests() -> None:
-    for module in (bot.ingest.fact_files, bot.storage.source_notes):
-        assert doctest.testmod(module).failed == 0

@@ -75,8 +75,10 @@ async def test_concurrent_senders_send_each_summary_once_despite_faults(
     other = Desk.open(fresh_desk.engine.url.render_as_string(hide_password=False),
                       clock=lambda: MONDAY_0905)
     chats = list(range(100, 160))
-    faults: dict[int, FaultKind] = {100: "429", 101: "429", 102: "403", 103: "403", 104: "500", 105: "500",
-              106: "drop", 107: "slow", 108: "502", 109: "502"}
+    faults: dict[int, FaultKind] = {
+        100: "429", 101: "429", 102: "403", 103: "403", 104: "500", 105: "500", 106: "drop",
+        107: "slow", 108: "502", 109: "502",
+    }
     try:
         async with FakeBotAPI() as fake, sending_bot(fresh_desk, fake) as bot:
             fake.enforce_flood_limits(global_per_second=30)
@@ -150,7 +152,9 @@ async def test_one_text_serves_every_chat_with_the_same_changes(
     fresh_desk: Desk, tmp_path: Path
 ) -> None:
     with fresh_desk.session() as s:
-        loaded = utc(s.execute(select(func.max(Claim.created_at))).scalar_one())
+        newest = s.scalar(select(func.max(Claim.created_at)))
+    assert newest is not None
+    loaded = utc(newest)
     subscribe(fresh_desk, [1, 2, 3, 4])
     # Chats 2 and 3 last heard after the data was loaded and before a claim was corrected.
     last_sent(fresh_desk, {2: loaded, 3: loaded + timedelta(microseconds=1)})
@@ -219,11 +223,10 @@ async def test_a_429_pause_ends_without_a_burst(fresh_desk: Desk) -> None:
 async def test_requests_held_up_on_the_way_do_not_overfill_the_window(
     fresh_desk: Desk, monkeypatch: pytest.MonkeyPatch, latency: float
 ) -> None:
-    """Requests that reach Telegram late and bunched (a stall between our rate slot and the
-    server's clock: our event loop, the network, the server's front end) still never make 31
-    arrive within a second: a message holds its place in the window until a second after its
-    answer, less the quickest round trip (here ``latency`` on the way out), so the fake
-    refuses none."""
+    """Requests that reach Telegram late and bunched (a stall between our rate limiter and
+    the server's clock: our event loop, the network, the server's front end) still never make
+    31 arrive within a second: a message holds its place in the window until a second after its
+    answer, so the fake refuses none."""
     chats = list(range(300, 400))
     started = itertools.count()
     hold_until = 0.0

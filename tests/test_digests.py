@@ -158,20 +158,17 @@ async def test_migrated_group_moves_the_subscription(fresh_desk: Desk) -> None:
             assert s.scalar(select(Delivery.chat_id)) == new_id
 
 
-async def test_5xx_retries_then_leaves_it_for_the_next_run(fresh_desk: Desk) -> None:
+async def test_5xx_retries_then_leaves_it_for_the_next_run(
+    fresh_desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async with FakeBotAPI() as fake, sending_bot(fresh_desk, fake) as bot:
         fake.add_private_chat(51)
         fake.add_private_chat(52)
         subscribe(fresh_desk, [51, 52])
         fake.inject("sendMessage", "500", chat_id=51, times=1)  # recovers on retry
         fake.inject("sendMessage", "502", chat_id=52, times=None)  # down for this run
-        import handlers.delivery as sender
-
-        sender.BACKOFF = (0.05, 0.05, 0.05)
-        try:
-            run = await send_due_digests(bot, fresh_desk, MONDAY_0905, grace=GRACE)
-        finally:
-            sender.BACKOFF = (1.0, 3.0, 9.0)
+        monkeypatch.setattr("handlers.delivery.BACKOFF", (0.05, 0.05, 0.05))
+        run = await send_due_digests(bot, fresh_desk, MONDAY_0905, grace=GRACE)
         assert (run.sent, run.failed) == (1, 1)
         fake.clear_faults()
         later = await send_due_digests(bot, fresh_desk, MONDAY_0905 + timedelta(minutes=1),

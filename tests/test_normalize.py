@@ -7,7 +7,14 @@ import string
 import pytest
 
 import bot.core.normalize
-from bot.core.normalize import HONORIFICS, compact_key, normalize_name, sorted_tokens_key
+from bot.core.normalize import (
+    HONORIFICS,
+    compact_key,
+    normalize_name,
+    sorted_tokens_key,
+    sounds_key,
+    sounds_word,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,6 +38,12 @@ from bot.core.normalize import HONORIFICS, compact_key, normalize_name, sorted_t
         ("Ms Mu Sochua", "mu sochua"),
         ("H.E. Dr. Hang Chuon Naron", "hang chuon naron"),
         ("Prince Norodom Ranariddh", "norodom ranariddh"),
+        # However they are spaced or hyphenated.
+        ("Lok Chum Teav Men Sam An", "men sam an"),
+        ("Ok-nha Ly Yong Phat", "ly yong phat"),
+        ("Sam Dech Hun Sen", "hun sen"),
+        ("Samdech-Techo Hun Sen", "hun sen"),
+        ("H. E. Dr Hang Chuon Naron", "hang chuon naron"),
     ],
 )
 def test_leading_honorifics_are_stripped(raw: str, key: str) -> None:
@@ -105,6 +118,8 @@ def test_accents_fold_to_ascii(raw: str, key: str) -> None:
         ("Sam #1 Rainsy?", "sam 1 rainsy"),
         ("", ""),
         ("?!", ""),
+        ("\U0001f56f\ufe0f", ""),  # an emoji and its variation selector: no letters
+        ("\u2764\ufe0f Hun Sen", "hun sen"),
     ],
 )
 def test_punctuation_and_whitespace(raw: str, key: str) -> None:
@@ -147,3 +162,56 @@ def test_compact_and_sorted_keys() -> None:
     assert compact_key("Pey Pey Ly") == compact_key("Pey Peyly")
     assert sorted_tokens_key("Sokha Kem") == sorted_tokens_key("H.E. Kem Sokha") == "kem sokha"
     assert sorted_tokens_key("") == compact_key("") == ""
+
+
+@pytest.mark.parametrize(
+    ("spellings", "pattern"),
+    [
+        (["eysan", "eisan", "aysan", "aisan"], "ey/ei/ay/ai"),
+        (["soveacha", "soviacha", "soviecha"], "ea/ia/ie"),
+        (["sokha", "sukha", "soukha"], "o/u/ou"),
+        (["khuong", "khoung", "kuong"], "uo/ou, kh/k"),
+        (["thoeun", "theun", "thoen", "toeun", "thoeurn"], "oeu/eu/oe, th/t, silent r"),
+        (["chhay", "chay", "chhai"], "chh/ch, ay/ai"),
+        (["longdeth", "longdet", "longdett"], "final th/t, doubled t"),
+        (["sokha", "sokhah", "sokhaa"], "silent final h, doubled vowel"),
+        (["sinorn", "sinon", "sinnorn"], "silent r before a final n, doubled n"),
+        (["sovann", "sovan", "sowan"], "doubled n, w/v"),
+        (["phary", "phari", "pary"], "y/i, ph/p"),
+        (["ly", "li", "lee"], "y/i/ee"),
+        (["kung", "kunng", "kong"], "doubled n, o/u"),
+    ],
+)
+def test_respellings_sound_alike(spellings: list[str], pattern: str) -> None:
+    assert len({sounds_word(s) for s in spellings}) == 1, (
+        pattern,
+        [sounds_word(s) for s in spellings],
+    )
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("kem", "kim"),
+        ("sen", "seng"),
+        ("manet", "many"),
+        ("sothea", "sothy"),
+        ("sam", "sem"),
+        ("inn", "ith"),
+        ("sokha", "sokhom"),
+        ("hak", "hok"),
+    ],
+)
+def test_different_names_do_not_sound_alike(one: str, other: str) -> None:
+    assert sounds_word(one) != sounds_word(other)
+
+
+def test_sounds_of_other_scripts_and_digits_are_unchanged() -> None:
+    assert sounds_word("ហ៊ុន") == "ហ៊ុន"
+    assert sounds_word("2023") == "2023"
+    assert sounds_key("ឯកឧត្តម ហ៊ុន សែន") == "ហ៊ុន សែន"
+
+
+def test_sounds_key_is_normalized_first() -> None:
+    assert sounds_key("H.E. Sok EISAN") == sounds_key("sok eysan") == "sok esan"
+    assert sounds_key("Sarlong Det").replace(" ", "") == sounds_key("Sar Longdeth").replace(" ", "")

@@ -117,43 +117,6 @@ def test_who_without_a_name_asks_for_one(desk: Desk) -> None:
     assert not answer.ok and "Whom should I look up?" in text
 
 
-def test_person_flags_never_change_a_card(desk: Desk) -> None:
-    """The card skips the reads a person's flags rule out; every card in the data is the same
-    as with everything read, and the flags agree with the tables."""
-    from sqlalchemy import select
-
-    from bot.commands.who import person_card
-    from bot.storage.person_facts import (
-        ALL_FLAGS,
-        HAS_DISAGREEMENTS,
-        HAS_EVENTS,
-        HAS_ROLES,
-        NAMED_IN_CLAIMS,
-    )
-    from bot.storage.tables import claim_people, disagreements, events, people, roles
-
-    flags = desk.person_flags()
-    with desk.connect() as conn:
-        ids = list(conn.scalars(select(people.c.id)))
-        having = {
-            flag: set(conn.scalars(select(table.c.person_id)))
-            for flag, table in (
-                (HAS_ROLES, roles),
-                (HAS_EVENTS, events),
-                (NAMED_IN_CLAIMS, claim_people),
-                (HAS_DISAGREEMENTS, disagreements),
-            )
-        }
-        assert any(flags[i] != ALL_FLAGS for i in ids)  # some reads are skipped
-        for person_id in ids:
-            for flag, holders in having.items():
-                assert bool(flags[person_id] & flag) == (person_id in holders)
-            skipped = person_card(conn, person_id, flags=flags[person_id])
-            full = person_card(conn, person_id)
-            assert (to_plain(skipped), skipped.buttons) == (to_plain(full), full.buttons)
-    assert flags[max(ids) + 1000] == ALL_FLAGS  # an id newer than the flags: read it all
-
-
 def test_candidate_names_come_from_the_index_or_else_the_database(
     desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:

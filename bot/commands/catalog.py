@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bot.commands.common import CLAIM_CAVEAT, reports
 from bot.commands.who import write_disagreement
 from bot.core.answer import Answer, Part, bold, italic, number
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.periods import format_range
+from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, party_sums, source_sums
 from bot.storage.desk import Desk
+from bot.storage.queries import Sum, data_span, party_infos, sources_by_id, stated_mismatches
 from bot.storage.source_notes import disagreements_about, group_events
-from bot.storage.tables import claims, party_aliases
+from bot.storage.tables import party_aliases
 
 
 def answer_help(commands: Sequence[tuple[str, str]]) -> Answer:
@@ -73,15 +75,17 @@ _ACRONYMS = (
 def answer_parties(desk: Desk) -> Answer:
     answer = Answer(command="parties")
     refs = Citations()
-    # Figures from the per-day rollup: no scan of the claims (at 1M rows, one per party).
-    with desk.question(), desk.connect() as conn:
-        rollup, sources = desk.rollup(), desk.sources()
-        parties = list(desk.party_infos().values())
+    with desk.connect() as conn:
+        sources = sources_by_id(conn)
+        parties = list(party_infos(conn).values())
         acronyms_of: dict[int, list[str]] = {}
         for party_id, alias in conn.execute(_ACRONYMS):
             acronyms_of.setdefault(party_id, []).append(alias)
-        joint_counts = {p.id: rollup.party_joint(p.id).between(None, None).reports for p in parties}
-        sole = {p.id: rollup.sole(p.id).between(None, None) for p in parties}
+        figures = party_sums(conn)
+        none = Sum(0, 0)
+        joint_counts = {p.id: figures[p.id].joint.reports for p in parties if p.id in figures}
+        sole = {p.id: figures[p.id].sole if p.id in figures else none for p in parties}
+        with_rows = sorted(source_sums(conn))
         answer.line(
             bold("Former parties in the claims"),
             " (rows naming the party alone; joint rows counted separately)",
@@ -106,7 +110,7 @@ def answer_parties(desk: Desk) -> Answer:
                 parts.append(f" — dissolved {p.dissolved}")
             answer.bullet(*parts)
         answer.blank()
-        for src in (sources[sid] for sid in sorted(rollup.source_totals)):
+        for src in (sources[sid] for sid in with_rows):
             answer.line(
                 italic(
                     f"Claimed by {src.claimant or 'the source'}; tallied in "
@@ -119,16 +123,10 @@ def answer_parties(desk: Desk) -> Answer:
 
 def answer_sources(desk: Desk) -> Answer:
     answer = Answer(command="sources")
-    c = claims.c
-    with desk.question(), desk.connect() as conn:
-        rows: dict[int, int] = dict(
-            conn.execute(select(c.source_id, func.count(c.id)).group_by(c.source_id)).all()
-        )
-        sums = dict(
-            conn.execute(select(c.source_id, func.sum(c.number)).group_by(c.source_id)).all()
-        )
+    with desk.connect() as conn:
+        tallied = source_sums(conn)
         answer.line(bold("Where the data comes from"))
-        for src in sorted(desk.sources().values(), key=lambda src: src.id):
+        for src in sorted(sources_by_id(conn).values(), key=lambda src: src.id):
             answer.blank()
             answer.line(
                 bold(src.outlet),
@@ -140,12 +138,12 @@ def answer_sources(desk: Desk) -> Answer:
                 answer.line(italic(src.attribution_note))
             if src.coverage_note:
                 answer.line(italic(src.coverage_note))
-            if src.id in rows:
+            if src.id in tallied:
                 line = (
-                    f"Table: {number(rows[src.id])} rows, adding up to "
-                    f"{number(int(sums[src.id]))} claimed defectors"
+                    f"Table: {number(tallied[src.id].reports)} rows, adding up to "
+                    f"{number(tallied[src.id].total)} claimed defectors"
                 )
-                if src.stated_total is not None and src.stated_total != sums[src.id]:
+                if src.stated_total is not None and src.stated_total != tallied[src.id].total:
                     line += f" (its text says {number(src.stated_total)})"
                 answer.line(line + f"; claims made by {src.claimant}.")
             answer.line("Cite as: ", citation(src))
@@ -155,9 +153,8 @@ def answer_sources(desk: Desk) -> Answer:
 def answer_about(desk: Desk) -> Answer:
     answer = Answer(command="about")
     refs = Citations()
-    with desk.question():  # one data version for every figure below
-        rollup = desk.rollup()
-        span = rollup.span()
+    with desk.connect() as conn:
+        span = data_span(conn)
         answer.line(bold("What this data is — and is not"))
         answer.bullet(
             "Claims, not facts: almost every figure is a defection announced by "
@@ -166,35 +163,37 @@ def answer_about(desk: Desk) -> Answer:
         )
         if span:
             answer.bullet(f"It covers reports dated {format_range(*span)}.")
-        for src in desk.sources().values():
+        sources = sources_by_id(conn)
+        for src in sources.values():
             if src.coverage == "sample" and src.coverage_note:
                 answer.bullet(src.coverage_note, " ", refs.ref(src))
-        for src, stated, summed in rollup.stated_mismatches(desk.sources()):
+        for src, stated, summed in stated_mismatches(conn):
             answer.bullet(
                 f"The analysis's text states {number(stated)} defections, but its own "
                 f"table adds up to {number(summed)} {refs.ref(src)}. We keep the table "
                 "as published and show both numbers."
             )
-        joint = rollup.joint.between(None, None)
+        by_kind = kinds(conn, None, None, None, "unnamed", "non_party")
+        joint = by_kind.get(None, NO_CLAIMS).joint
         if joint.reports:
             answer.bullet(
                 f"{reports(joint.reports)} ({number(joint.total)} people) name two "
                 "parties for one figure, e.g. “Candlelight Party / Unnamed Parties”. "
                 "We never split these or credit them to one party."
             )
-        unnamed = rollup.kind("unnamed").between(None, None)
+        unnamed = by_kind.get("unnamed", NO_CLAIMS).all
         if unnamed.reports:
             answer.bullet(
                 f"{reports(unnamed.reports)} ({number(unnamed.total)} people) do not "
                 "name the party at all."
             )
-        non_party = rollup.kind("non_party").between(None, None)
+        non_party = by_kind.get("non_party", NO_CLAIMS).all
         if non_party.reports:
             answer.bullet(
                 f"{reports(non_party.reports)} is not about a party: it reports a "
                 "“Political Analyst”."
             )
-        for p in sorted(desk.party_infos().values(), key=lambda p: p.id):
+        for p in sorted(party_infos(conn).values(), key=lambda p: p.id):
             if not p.dissolved:
                 continue
             answer.bullet(
@@ -209,9 +208,10 @@ def answer_about(desk: Desk) -> Answer:
             "Independent reporting (e.g. CamboJA) describes pressure and threats "
             "behind some defections; /who shows what the sources say about each person."
         )
-        with desk.connect() as conn:
-            unnamed_events = group_events(conn, desk.sources())
-            disputes = disagreements_about(conn, None, desk.sources())
+        unnamed_events = group_events(conn, sources)
+        disputes = disagreements_about(conn, None, sources)
+        names = {p.id: p.name for p in party_infos(conn).values()}
+        party_figures = party_sums(conn)
         for g in unnamed_events:
             when = partial_date_label(g.date_text, g.precision)
             claim = f", claimed by {g.claimed_by}" if g.reported_as == "claim" else ""
@@ -223,18 +223,19 @@ def answer_about(desk: Desk) -> Answer:
             answer.blank()
             answer.line(bold("Where the sources disagree"))
         for d in disputes:
-            figures = [] if d.party_id is None else [_table_figures(desk, d.party_id)]
+            figures = (
+                []
+                if d.party_id is None
+                else [_table_figures(names[d.party_id], party_figures.get(d.party_id, NO_CLAIMS))]
+            )
             write_disagreement(answer, d, refs, *figures)
         refs.write(answer)
     return answer
 
 
-def _table_figures(desk: Desk, party_id: int) -> str:
+def _table_figures(name: str, figures: Sums) -> str:
     """What the claims table itself adds up to for a party: alone, and in joint rows."""
-    rollup = desk.rollup()
-    name = desk.party_infos()[party_id].name
-    sole = rollup.sole(party_id).between(None, None)
-    joint = rollup.party_joint(party_id).between(None, None)
+    sole, joint = figures.sole, figures.joint
     line = (
         f"Our figures from the claims table: {number(sole.total)} in "
         f"{reports(sole.reports)} naming the {name} alone"

@@ -33,9 +33,10 @@ from bot.commands.common import CLAIM_CAVEAT, PartyMatch, party_and_period
 from bot.core.answer import Answer, bold, fail, italic, number, plural
 from bot.core.citations import citation
 from bot.core.periods import format_day, format_range
+from bot.storage.day_totals import sums
 from bot.storage.desk import Desk
 from bot.storage.models import Claim, ClaimParty, Party
-from bot.storage.queries import SourceInfo, data_span, sources_in
+from bot.storage.queries import SourceInfo, cited, data_span, sources_by_id
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies, and in greyscale.
 PALETTE = ("#E69F00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
@@ -130,7 +131,8 @@ def chart_series(desk: Desk, args: str, command: str = "chart") -> Series | Answ
         if not any(series.totals):
             what = f"name {party.name}" if party else "were reported"
             return fail(command, f"No claims {what} in {label}: nothing to chart.")
-        series.sources = sources_in(s, start, end, party.id if party else None)
+        found = sums(s, start, end, party_id=party.id if party else None)
+        series.sources = cited(sources_by_id(s), found.sources)
     return series
 
 

@@ -9,15 +9,17 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
+
+from sqlalchemy import Connection
 
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.core.citations import Citations
 from bot.core.periods import Period, PeriodError, split_trailing_period
 from bot.storage.desk import Desk
-from bot.storage.queries import ClaimView, SourceInfo
-from bot.storage.rollup import JointLine
+from bot.storage.queries import ClaimView, SourceInfo, party_infos
 
 CLAIM_CAVEAT = "These are claims, not verified facts."
 
@@ -39,10 +41,15 @@ class PartyMatch:
     typed: str
 
 
-def resolve_party(desk: Desk, text: str, command: str = "total") -> PartyMatch | Answer:
-    """The party named by ``text``, or an answer listing candidates / saying none matched."""
-    candidates = desk.parties().resolve(text, limit=5)
-    parties = desk.party_infos()
+def resolve_party(
+    desk: Desk, text: str, command: str = "total", conn: Connection | None = None
+) -> PartyMatch | Answer:
+    """The party named by ``text``, or an answer listing candidates / saying none matched
+    (``conn``: the answer's connection, if it has one)."""
+    with nullcontext(conn) if conn is not None else desk.connect() as db:
+        index = desk.parties(db)
+        parties = party_infos(db)
+    candidates = index.resolve(text, limit=5)
     if len(candidates) == 1:
         c = candidates[0]
         p = parties[c.target]
@@ -56,7 +63,7 @@ def resolve_party(desk: Desk, text: str, command: str = "total") -> PartyMatch |
                 Button(parties[c.target].name, f"/{command} {parties[c.target].name}")
             )
         return answer
-    close = desk.parties().suggest(text, limit=3)
+    close = index.suggest(text, limit=3)
     answer = fail(command, f"No party in the data matches “{text}”.")
     if close:
         names = [parties[c.target].name for c in close]
@@ -66,17 +73,17 @@ def resolve_party(desk: Desk, text: str, command: str = "total") -> PartyMatch |
 
 
 def party_and_period(
-    desk: Desk, args: str, command: str
+    desk: Desk, args: str, command: str, conn: Connection | None = None
 ) -> tuple[PartyMatch | None, Period | None] | Answer:
     """Read ``[PARTY] [PERIOD]`` (/total, /chart, /export): a party and a period, or an answer
     saying what could not be read (an impossible date, no such party, several candidates)."""
     try:
-        party_text, period = split_trailing_period(args, latest_year=desk.latest_year())
+        party_text, period = split_trailing_period(args, latest_year=desk.latest_year(conn))
     except PeriodError as exc:
         return fail(command, str(exc))
     if not party_text:
         return None, period
-    found = resolve_party(desk, party_text, command=command)
+    found = resolve_party(desk, party_text, command, conn)
     if isinstance(found, Answer):
         if period is not None:  # the offered choices keep the period the user asked for
             found.buttons = [Button(b.label, f"{b.command} {period.label}") for b in found.buttons]
@@ -84,12 +91,8 @@ def party_and_period(
     return found, period
 
 
-def claim_parts(view: ClaimView | JointLine, refs: Citations | None = None) -> list[Part]:
-    """One claim row as line parts: date, number, party (joint marked), named people.
-
-    Plain text is joined into as few parts as the styles allow: /total lists twenty rows an
-    answer, and every part is a span to build and render.
-    """
+def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
+    """One claim row as line parts: date, number, party (joint marked), named people."""
     parts: list[Part] = [
         f"{day(view.reported_on)} · ",
         bold(number(view.number)),

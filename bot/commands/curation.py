@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from bot.core.answer import Answer, bold, fail, italic, number, plural
 from bot.errors import InputError, Problem
 from bot.ingest.claims_table import Table, TableRow, parse_row, parse_table
 from bot.ingest.loader import LoadReport, PartyResolver, PersonLinker, sync_table
+from bot.storage.day_totals import refresh as refresh_day_totals
 from bot.storage.desk import Desk
 from bot.storage.models import Change, Claim, ClaimParty, ClaimPerson, Source
 from bot.storage.version import bump_data_version
@@ -121,7 +122,21 @@ def _append(s: Session, rows: list[TableRow], path: str = "/add") -> list[int]:
                 ],
             )
         ids.append(claim_id)
+    refresh_day_totals(s, {row.reported_on for row in rows})
     return ids
+
+
+def _sync_source(s: Session, table: Table, report: LoadReport) -> None:
+    """Replace a source's rows with the table's (as ``desk load`` does), and recount the days
+    that held a row of it before or after."""
+    days = _source_days(s, table.source)
+    sync_table(s, table, report, lambda *_: None)
+    refresh_day_totals(s, days | _source_days(s, table.source))
+
+
+def _source_days(s: Session, key: str | None) -> set[date]:
+    days = select(Claim.reported_on).join(Source, Source.id == Claim.source_id)
+    return set(s.scalars(days.where(Source.key == key).distinct()))
 
 
 def _record(
@@ -194,7 +209,7 @@ def _apply_table(s: Session, table: Table) -> tuple[LoadReport, dict[str, object
                 select(Claim.raw_line).where(Claim.source_id == source.id).order_by(Claim.line_no)
             )
         )
-    sync_table(s, table, report, lambda *_: None)
+    _sync_source(s, table, report)
     return report, {"source": table.source, "before": before}
 
 
@@ -269,11 +284,13 @@ def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
             return fail("undo", "You have no change left to undo.")
         undo = json.loads(change.undo)
         if "claims" in undo:
-            s.execute(delete(Claim).where(Claim.id.in_(undo["claims"])))
+            gone = Claim.id.in_(undo["claims"])
+            days = set(s.scalars(select(Claim.reported_on).where(gone).distinct()))
+            s.execute(delete(Claim).where(gone))
+            refresh_day_totals(s, days)
         else:
             lines = "\n".join([f"# source: {undo['source']}", *undo["before"]])
-            report = LoadReport()
-            sync_table(s, parse_table(lines, f"change #{change.id}"), report, lambda *_: None)
+            _sync_source(s, parse_table(lines, f"change #{change.id}"), LoadReport())
         s.execute(update(Change).where(Change.id == change.id).values(undone_at=datetime.now(UTC)))
         _record(s, actor_id, actor, "undo", f"undid change #{change.id}", None)
         answer = Answer(command="undo")

@@ -13,8 +13,9 @@ from bot.commands.common import claim_parts, claimed_by, reports
 from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.periods import PeriodError, parse_day_or_range
+from bot.storage.day_totals import sums
 from bot.storage.desk import Desk
-from bot.storage.queries import claims_between, sources_in, total_between
+from bot.storage.queries import cited, claims_between, sources_by_id
 
 ROWS_LISTED = 60
 
@@ -26,14 +27,15 @@ def answer_on(desk: Desk, args: str) -> Answer:
             "Which day? Send /on DATE, e.g. /on 29/06/2023, /on 29 June 2023, "
             "or a range: /on 26/06/2023 - 30/06/2023.",
         )
-    try:
-        period = parse_day_or_range(args, default_year=desk.latest_year())
-    except PeriodError as exc:
-        return fail("on", str(exc))
-    refs = Citations()
-    answer = Answer(command="on")
     with desk.connect() as conn:
-        total = total_between(conn, period.start, period.end)
+        try:
+            period = parse_day_or_range(args, default_year=desk.latest_year(conn))
+        except PeriodError as exc:
+            return fail("on", str(exc))
+        refs = Citations()
+        answer = Answer(command="on")
+        found = sums(conn, period.start, period.end)
+        total = found.all
         where = "on" if period.precision == "day" else "in"
         answer.line(
             f"Claims reported {where} {period.label}: {reports(total.reports)}, ",
@@ -56,6 +58,6 @@ def answer_on(desk: Desk, args: str) -> Answer:
                 )
             )
         answer.blank()
-        claimed_by(answer, refs, sources_in(conn, period.start, period.end))
+        claimed_by(answer, refs, cited(sources_by_id(conn), found.sources))
         refs.write(answer)
     return answer

@@ -15,8 +15,9 @@ from bot.commands.common import claim_parts, claimed_by, reports
 from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.periods import Period, PeriodError, format_day, parse_week, previous_week
+from bot.storage.day_totals import sums
 from bot.storage.desk import Desk
-from bot.storage.queries import ClaimView, claims_between, data_span, sources_in
+from bot.storage.queries import ClaimView, cited, claims_between, data_span, sources_by_id
 
 LARGEST = 3
 
@@ -66,7 +67,8 @@ def weekly_summary(desk: Desk, week: Period) -> Answer:
                     refs.ref(v.source),
                 )
         answer.blank()
-        claimed_by(answer, refs, sources_in(conn, week.start, week.end))
+        pairs = sums(conn, week.start, week.end).sources
+        claimed_by(answer, refs, cited(sources_by_id(conn), pairs))
         refs.write(answer)
     return answer
 

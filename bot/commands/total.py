@@ -15,50 +15,58 @@ from bot.commands.common import PartyMatch, claim_parts, claimed_by, party_and_p
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.periods import Period, format_range
+from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, sums
 from bot.storage.desk import Desk
-from bot.storage.rollup import JointLine, Rollup
+from bot.storage.queries import (
+    ClaimView,
+    cited,
+    data_span,
+    party_joint_claims,
+    sources_by_id,
+    stated_mismatches,
+)
 
 JOINT_LISTED = 20
 
 
 def answer_total(desk: Desk, args: str) -> Answer:
-    with desk.question():
-        return _answer_total(desk, args)
-
-
-def _answer_total(desk: Desk, args: str) -> Answer:
-    read = party_and_period(desk, args, "total")
-    if isinstance(read, Answer):
-        return read
-    party, period = read
-    # Figures, and the joint rows listed, come from the per-day rollup: no claim is read.
-    rollup = desk.rollup()
-    span = rollup.span()
-    if span is None:
-        return fail("total", "The database holds no claims yet. Run `desk load`.")
-    start, end = (period.start, period.end) if period else (None, None)
-    label = period.label if period else f"all dates in the data ({format_range(*span)})"
-    refs = Citations()
-    answer = Answer(command="total")
-    sources = desk.sources()
-    if party is None:
-        _all_parties(rollup, answer, label, start, end)
-    else:
-        joint = rollup.joint_lines(party.id, start, end, JOINT_LISTED, sources)
-        _one_party(rollup, answer, party, label, start, end, refs, joint)
-    found = rollup.sources(start, end, party.id if party else None)
-    pairs = sorted(((sources[sid], who) for sid, who in found), key=lambda p: (p[0].key, p[1]))
-    if pairs:
-        answer.blank()
-        claimed_by(answer, refs, pairs)
-    if _covers(period, span):
-        for src, stated, summed in rollup.stated_mismatches(sources):
-            answer.line(
-                italic(
-                    f"Caveat: the text of {refs.ref(src)} states {number(stated)} "
-                    f"defections; its table rows add up to {number(summed)}."
-                )
+    with desk.connect() as conn:
+        read = party_and_period(desk, args, "total", conn)
+        if isinstance(read, Answer):
+            return read
+        party, period = read
+        span = data_span(conn)
+        if span is None:
+            return fail("total", "The database holds no claims yet. Run `desk load`.")
+        start, end = (period.start, period.end) if period else (None, None)
+        label = period.label if period else f"all dates in the data ({format_range(*span)})"
+        refs = Citations()
+        answer = Answer(command="total")
+        if party is None:
+            by_kind = kinds(conn, start, end, None, "unnamed", "non_party")
+            found = by_kind.get(None, NO_CLAIMS)
+            _all_parties(answer, label, found, by_kind)
+        else:
+            found = sums(conn, start, end, party_id=party.id)
+            joint = (
+                party_joint_claims(conn, party.id, start, end, limit=JOINT_LISTED)
+                if found.joint.reports
+                else []
             )
+            _one_party(answer, party, label, refs, found, joint)
+        sources = sources_by_id(conn)
+        pairs = cited(sources, found.sources)
+        if pairs:
+            answer.blank()
+            claimed_by(answer, refs, pairs)
+        if _covers(period, span):
+            for src, stated, summed in stated_mismatches(conn, sources):
+                answer.line(
+                    italic(
+                        f"Caveat: the text of {refs.ref(src)} states {number(stated)} "
+                        f"defections; its table rows add up to {number(summed)}."
+                    )
+                )
     refs.write(answer)
     refs.cite_as(answer)
     if pairs:  # there are rows behind the figure: offer them as a file to check it by
@@ -72,18 +80,18 @@ def _covers(period: Period | None, span: tuple[date, date]) -> bool:
 
 
 def _all_parties(
-    rollup: Rollup, answer: Answer, label: str, start: date | None, end: date | None
+    answer: Answer, label: str, found: Sums, by_kind: dict[str | None, Sums]
 ) -> None:
-    total = rollup.everything.between(start, end)
+    total = found.all
     answer.line(
         f"Claimed defectors, {label}: ", bold(number(total.total)), f" in {reports(total.reports)}"
     )
     if not total.reports:
         answer.line("No claims were reported in that period.")
         return
-    joint = rollup.joint.between(start, end)
-    unnamed = rollup.kind("unnamed").between(start, end)
-    non_party = rollup.kind("non_party").between(start, end)
+    joint = found.joint
+    unnamed = by_kind.get("unnamed", NO_CLAIMS).all
+    non_party = by_kind.get("non_party", NO_CLAIMS).all
     if joint.reports:
         answer.bullet(
             f"{number(joint.total)} of them in {reports(joint.reports)} that name "
@@ -102,20 +110,16 @@ def _all_parties(
 
 
 def _one_party(
-    rollup: Rollup,
     answer: Answer,
     party: PartyMatch,
     label: str,
-    start: date | None,
-    end: date | None,
     refs: Citations,
-    joint: list[JointLine],
+    found: Sums,
+    joint: list[ClaimView],
 ) -> None:
-    """``joint``: the first joint rows naming the party, the ones listed; the count and sum
-    of all of them come from the rollup's series (a party can have tens of thousands of joint
-    rows at 1M claims)."""
-    sole = rollup.sole(party.id).between(start, end)
-    joint_all = rollup.party_joint(party.id).between(start, end) if joint else None
+    """``found``: the party's sums; ``joint``: the first joint rows naming it, the ones listed."""
+    sole = found.sole
+    joint_all = found.joint if joint else None
     if party.how == "fuzzy":
         answer.line(italic(f"Read “{party.typed}” as {party.name} (score {party.score:.0f})."))
     noun = "claimed defector" if sole.total == 1 else "claimed defectors"

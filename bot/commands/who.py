@@ -10,31 +10,23 @@ Kung Raiya
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from bot.commands.common import day
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.core.citations import Citations, partial_date_label
 from bot.core.periods import PeriodError, format_day, parse_period
 from bot.storage.desk import Desk
-from bot.storage.person_facts import (
-    ALL_FLAGS,
-    NAMED_IN_CLAIMS,
-    AliasInfo,
-    EventFact,
-    RoleFact,
-    person_facts,
-)
-from bot.storage.queries import ClaimView, Reader, SourceInfo, claims_naming_person, sources_by_id
+from bot.storage.person_facts import AliasInfo, EventFact, RoleFact, person_facts
+from bot.storage.queries import ClaimView, Reader, claims_naming_person, sources_by_id
 from bot.storage.source_notes import DisagreementView
 from bot.storage.tables import people
 
 if TYPE_CHECKING:
-    from bot.core.matcher import Candidate
+    from bot.core.matcher import Candidate, NameIndex
 
 EVENT_VERBS = {
     "defected": "Defected",
@@ -73,30 +65,26 @@ def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
 
 
 def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
-    with desk.question():
-        return _answer_who(desk, query, as_of)
-
-
-def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
     query = " ".join(query.split())
     if not query:
         answer = fail("who", "Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
         return answer
     as_of_label = format_day(as_of) if as_of else ""
-    if as_of is None:
-        try:
-            query, as_of, as_of_label = split_as_of(query, desk.latest_year())
-        except PeriodError as exc:
-            return fail(
-                "who", f"{exc} (/who NAME as of DATE, e.g. /who Kung Raiya as of 30 June 2023)"
-            )
-    candidates = desk.people().resolve(query, limit=6)
-    if not candidates:
-        return _no_match(desk, query)
-    chosen = _clear_winner(candidates)
-    if chosen is None:
-        return _ambiguous(desk, query, candidates)
     with desk.connect() as conn:
+        if as_of is None and _AS_OF.match(query):
+            try:
+                query, as_of, as_of_label = split_as_of(query, desk.latest_year(conn))
+            except PeriodError as exc:
+                return fail(
+                    "who", f"{exc} (/who NAME as of DATE, e.g. /who Kung Raiya as of 30 June 2023)"
+                )
+        index = desk.people(conn)
+        candidates = index.resolve(query, limit=6)
+        if not candidates:
+            return _no_match(conn, index, query)
+        chosen = _clear_winner(candidates)
+        if chosen is None:
+            return _ambiguous(conn, index, query, candidates)
         return person_card(
             conn,
             chosen.target,
@@ -104,9 +92,6 @@ def _answer_who(desk: Desk, query: str, as_of: date | None) -> Answer:
             candidate=chosen,
             as_of=as_of,
             as_of_label=as_of_label,
-            sources=desk.sources(),
-            party_names=desk.party_names(),
-            flags=desk.person_flags()[chosen.target],
         )
 
 
@@ -117,31 +102,31 @@ def _clear_winner(candidates: list[Candidate]) -> Candidate | None:
     return exact[0] if len(exact) == 1 else None
 
 
-def _no_match(desk: Desk, query: str) -> Answer:
+def _no_match(conn: Connection, index: NameIndex, query: str) -> Answer:
     answer = fail("who", f"No one called “{query}” is in the data.")
-    close = desk.people().suggest(query, limit=3)
+    close = index.suggest(query, limit=3)
     if close:
-        names = _names(desk, [c.target for c in close])
+        names = _names(conn, index, [c.target for c in close])
         answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
         answer.buttons.extend(Button(names[c.target], f"/who {names[c.target]}") for c in close)
     return answer
 
 
-def _names(desk: Desk, ids: list[int]) -> dict[int, str]:
+def _names(conn: Connection, index: NameIndex, ids: list[int]) -> dict[int, str]:
     """These people's names: the name index keeps them (each is one of the person's aliases);
     the database is read only for one it does not have."""
-    index = desk.people()
     names = {i: name for i in ids if (name := index.name_of(i)) is not None}
     missing = [i for i in ids if i not in names]
     if missing:
-        with desk.connect() as conn:
-            found = conn.execute(select(people.c.id, people.c.name).where(people.c.id.in_(missing)))
-            names.update(found.all())
+        found = conn.execute(select(people.c.id, people.c.name).where(people.c.id.in_(missing)))
+        names.update(found.all())
     return names
 
 
-def _ambiguous(desk: Desk, query: str, candidates: list[Candidate]) -> Answer:
-    names = _names(desk, [c.target for c in candidates])
+def _ambiguous(
+    conn: Connection, index: NameIndex, query: str, candidates: list[Candidate]
+) -> Answer:
+    names = _names(conn, index, [c.target for c in candidates])
     answer = Answer(command="who", ok=False)
     answer.line(f"“{query}” matches more than one person. Did you mean:")
     for c in candidates:
@@ -160,17 +145,10 @@ def person_card(
     candidate: Candidate | None = None,
     as_of: date | None = None,
     as_of_label: str = "",
-    sources: dict[int, SourceInfo] | None = None,
-    party_names: Mapping[int, str] | None = None,
-    flags: int = ALL_FLAGS,
 ) -> Answer:
-    """The card; with ``as_of``, only what had happened by that day, and the status then.
-
-    ``sources``, ``party_names`` and the person's ``flags`` (bot.storage.person_facts.PersonFlags):
-    the desk's, when the caller has them (else read here).
-    """
-    sources = sources if sources is not None else sources_by_id(conn)
-    person = person_facts(conn, person_id, sources, party_names, flags)
+    """The card; with ``as_of``, only what had happened by that day, and the status then."""
+    sources = sources_by_id(conn)
+    person = person_facts(conn, person_id, sources)
     refs = Citations()
     answer = Answer(command="who")
     answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
@@ -196,7 +174,7 @@ def person_card(
                 _inference(role.inferred, role.note),
             )
 
-    mentions = claims_naming_person(conn, person.id, sources) if flags & NAMED_IN_CLAIMS else []
+    mentions = claims_naming_person(conn, person.id, sources)
     events, unsure, later = list(person.events), [], 0
     if as_of is not None:
         # An event counts when it had certainly happened by then; one whose date is too coarse

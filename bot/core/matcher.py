@@ -1,86 +1,102 @@
-"""In-memory name index: exact, acronym, whole-word and fuzzy lookup of aliases.
+"""In-memory name index: exact, acronym, sounds-alike, whole-word and fuzzy lookup of aliases.
 
->>> index = NameIndex([AliasEntry(1, "Kung Raiya"), AliasEntry(2, "CPP"), AliasEntry(3, "CLP")])
->>> [(c.target, c.alias, c.how) for c in index.resolve("kung raya")]
-[(1, 'Kung Raiya', 'fuzzy')]
+>>> names = ["Sok Eysan", "Kung Raiya", "CPP"]
+>>> index = NameIndex(AliasEntry(n, name) for n, name in enumerate(names, 1))
+>>> [(c.target, c.how) for c in index.resolve("Sok Eisan")]
+[(1, 'fuzzy')]
+>>> [(c.target, c.how) for c in index.resolve("kung raya")]
+[(2, 'fuzzy')]
 >>> [(c.target, c.how) for c in index.resolve("c.p.p.")], index.resolve("CPPP")
-([(2, 'acronym')], [])
->>> [(c.target, c.how) for c in index.resolve("Raiya")]
-[(1, 'word')]
+([(3, 'acronym')], [])
+>>> [(c.target, c.how) for c in index.resolve("Raiya")], index.suggest("🕯️")
+([(2, 'word')], [])
 
-Scoring. A query is split into tokens; every token order considered (see
-`_token_orders`) is joined without spaces and compared with rapidfuzz's `ratio`
-against each alias's compact key (normalized, spaces removed); the alias's score is
-the best over those orders. That single comparison covers both spacing variants
-("Sarlong Det" / "Sar Longdeth") and word-order variants ("Sokha Kem" / "Kem
-Sokha"), so the index keeps one key string per alias instead of a compact list plus
-a sorted-token list: half the memory and half the scan of
-max(token_sort_ratio, compact ratio), and it is at least as high as that formula's
-compact half.
+How a query is matched, strongest evidence first:
 
-Pruning. `ratio` is 100 * (1 - indel / (len1 + len2)), so a cutoff allows each key
-length at most some indel distance. The distance is at least the difference in length, and
-at least the distance between two strings' letter counts, which a 64-bit code of each key
-bounds from below (:mod:`bot.core.fuzzy`): keys are kept by length, so the lengths out of reach
-are never looked at, and one XOR and popcount per key rules out most of the rest. On
-romanized names that leaves a small fraction of the keys to score, which is what lets one
-query over 1M aliases beat a bare `process.extract` many times over (bench/RESULTS.md).
+1. **exact**: its compact key (normalized, spaces removed: :mod:`bot.core.normalize`) equals an
+   alias's; **acronym**: it equals an acronym's (CPP, C.N.R.P.), which match no other way.
+2. **sounds alike**: the same, compared as the names sound
+   (:func:`bot.core.normalize.sounds_word`: ey/ei/ay, ou/u/o, chh/ch, doubled letters...
+   folded), in any word order: score `SOUNDS_ALIKE`.
+3. Otherwise candidates come from the aliases sharing the query's words, then from
+   rapidfuzz's ``process.extract`` (``fuzz.ratio``) over every alias's compact sounds key,
+   as typed and with the first word last; each is scored word by word (:class:`_Scorer`): a
+   word by the better of its plain and its sounds-alike ``fuzz.ratio``, a name by its weakest
+   word. A slip in a long word ("Kimsour Phirth") still answers; a changed consonant in a
+   short word does not ("Hun Many" for "Hun Manet", "Sem Hal" for "Sem Hak": as often another
+   name as a typo), and is left to :meth:`NameIndex.suggest`. A query giving some of an
+   alias's words ("Raiya", "Saing Koma") is a **word** match.
 
-Keys are also bucketed by how many letters of each class in `_LETTER_CLASSES` they
-contain, which keeps an exact lookup in a large index to a binary search in one bucket.
+:meth:`NameIndex.resolve` keeps what scores at least `CUTOFF`: what the bot may answer with;
+:meth:`NameIndex.suggest` the closest names whatever they score ("did you mean").
 
-Exact and acronym lookups need only the plain arrays built here; the numpy arrays and
-rapidfuzz scans of the fuzzy half (:mod:`bot.core.fuzzy`) are built on the first query that needs
-them, or by :meth:`NameIndex.fuzzy` (the bot calls it while warming up).
+Finding candidates is the library's plain scan over a list; bench/RESULTS.md shows it inside
+the /who envelope at 50k and 250k aliases, so there is no pruning structure of our own. The
+scoring is our own because no library scorer knows which differences make another name:
+``fuzz.WRatio`` and ``token_sort_ratio`` score "Hun Seng" against "Hun Sen" (93) above "Sok
+Eisan" against "Sok Eysan" (89); bench/RESULTS.md compares them on the labelled pairs of
+tests/data/name_pairs.tsv.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
-import threading
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple, Protocol
+from typing import Literal, NamedTuple
 
-from bot.core.normalize import normalize_name
+from bot.core.normalize import VOWEL_SOUNDS, normalize_name, sounds_word
 
-__all__ = ["WORD_SCORE", "AliasEntry", "Candidate", "NameIndex", "looks_like_acronym"]
+__all__ = [
+    "CUTOFF",
+    "SOUNDS_ALIKE",
+    "WORD_SCORE",
+    "AliasEntry",
+    "Candidate",
+    "NameIndex",
+    "looks_like_acronym",
+]
 
 How = Literal["exact", "acronym", "word", "fuzzy"]
 Key = str | bytes
-# Best candidate so far per target: (score, alias id, how it matched).
-Best = dict[int, tuple[float, int, How]]
 
+# What resolve() keeps: a name the bot may answer with rather than offer as a suggestion.
+CUTOFF = 88.0
 # A bare surname or party word is a real lead but weaker than a near-complete name;
 # 90 ranks it above borderline fuzzy hits (88-90) and below confident ones.
 WORD_SCORE = 90.0
+# A query spelled like an alias once both are folded by sound: below an exact match, above
+# any merely close spelling.
+SOUNDS_ALIKE = 96.0
+# A whole word that sounds like the alias's word, spelled otherwise ("Eisan" / "Eysan").
+_WORD_ALIKE = 97.0
+# Respellings change a name's vowels; in a word this short, changed consonants (as the
+# words sound) are as often another name ("Sokha" / "Sokhom", "Sen" / "Seng") as a typo, and
+# score at most _OTHER_CONSONANTS: below the cutoff, so a suggestion rather than an answer.
+_SHORT_WORD = 5
+_OTHER_CONSONANTS = 85.0
 # Shorter words ("Ly", "Ou") are shared by too many people to be a useful lead.
 _MIN_WORD = 3
-# Up to this many aliases, fuzzy lookups score every key with plain rapidfuzz calls: at a
-# few hundred keys that is as fast as the bucketed scan, and numpy (~0.15 s to import) is
-# never needed, which is most of a one-shot `desk ask` for a misspelled name on the seed data.
-SMALL_INDEX = 500
-EXACT_MAP = 20_000
-# Rows (query token orders) cost ~linearly in scan time: all orders up to three
-# tokens, rotations (surname moved to the end, as in Western copy) up to six.
-_MAX_PERMUTED_TOKENS = 3
-_MAX_ROTATED_TOKENS = 6
-# Half the unit scores are rounded to by offer() (two places).
-_HALF_UNIT = 0.005
-# Bucketing classes (see "Pruning" above); letters not listed form a fourth class.
-# Chosen to split the letters of romanized Khmer names into similar-sized groups:
-# more, finer classes prune more keys but multiply buckets and per-call overhead.
-_LETTER_CLASSES = ("aei", "ouy", "hng")
-CLASS_COUNT = len(_LETTER_CLASSES)
-_CLASS_MARKS = bytes(range(1, CLASS_COUNT + 1))
-_CLASS_LETTERS = "".join(_LETTER_CLASSES)
-_CLASS_OF_LETTER = bytes(
-    mark for letters, mark in zip(_LETTER_CLASSES, _CLASS_MARKS, strict=True) for _ in letters
-)
-_MARK_BYTES = bytes.maketrans(_CLASS_LETTERS.encode(), _CLASS_OF_LETTER)
-_MARK_CHARS = str.maketrans(_CLASS_LETTERS, _CLASS_OF_LETTER.decode())
+# Compared without word boundaries (the words of query and alias do not pair up: "Sarlong
+# Deth" / "Sar Longdeth"), a name scores this share of its ratio: a spacing variant with a
+# typo is a suggestion, not an answer.
+_UNPAIRED = 0.9
+# How much of a name's score is its mean word (by the alias word's length) rather than its
+# weakest: enough to rank names with the same weakest word.
+_MEAN_SHARE = 0.2
+# Aliases a scan hands to the scorer; the aliases sharing a word are capped alike.
+_POOL = 40
+# A one-word query also looks among the aliases holding a word this close to it.
+_CLOSE_WORD = 70.0
+# Word orders tried: every order up to three words, rotations (surname last, as in Western
+# copy) up to six; the rest of a longer query is one unit.
+_MAX_PERMUTED = 3
+_MAX_WORDS = 6
+# Longer text is not a name; only its start is read (and every scan row stays short).
+_MAX_QUERY = 120
 
 
 class AliasEntry(NamedTuple):
@@ -89,10 +105,8 @@ class AliasEntry(NamedTuple):
     >>> AliasEntry(7, "Sam Rainsy", key="sam rainsy").target
     7
 
-    `sorted_key` is accepted so stored rows can be passed through unchanged, but the
-    index does not need it (word order is handled on the query side). A NamedTuple
-    rather than a frozen dataclass because loading builds one per alias row, and it
-    is several times cheaper to construct.
+    `compact` and `sorted_key` are accepted so stored rows can be passed through unchanged;
+    the index derives what it needs from `key`.
     """
 
     target: int
@@ -133,30 +147,18 @@ def looks_like_acronym(alias: str) -> bool:
     return 2 <= len(letters) <= 10 and letters.isascii() and letters.isalnum()
 
 
-def _token_orders(tokens: Sequence[str]) -> list[str]:
-    """Compact query strings to compare, one per token order considered.
+# The words of the aliases a scan hands to the scorer recur (family names above all).
+_sounds_word = functools.lru_cache(maxsize=4096)(sounds_word)
 
-    >>> _token_orders(["sokha", "kem"])
-    ['sokhakem', 'kemsokha']
+
+def _stored(key: str) -> Key:
+    """How the scan keeps a key: bytes when ASCII (rapidfuzz compares them faster, and they
+    take less memory), else the string; rapidfuzz compares both by code point.
+
+    >>> _stored("sokesan"), _stored("ហ៊ុនសែន") == "ហ៊ុនសែន"
+    (b'sokesan', True)
     """
-    if len(tokens) <= _MAX_PERMUTED_TOKENS:
-        orders: Iterable[Sequence[str]] = itertools.permutations(tokens)
-    elif len(tokens) <= _MAX_ROTATED_TOKENS:
-        orders = (list(tokens[i:]) + list(tokens[:i]) for i in range(len(tokens)))
-    else:
-        orders = [tokens]
-    return list(dict.fromkeys("".join(order) for order in orders))
-
-
-def stored(compact: str) -> Key:
-    """The form a key is kept in: bytes when ASCII (16 bytes less per key than str).
-
-    rapidfuzz compares bytes and str by code point, so scores are unchanged.
-
-    >>> stored("hunsen"), stored("ហ៊ុនសែន") == "ហ៊ុនសែន"
-    (b'hunsen', True)
-    """
-    return compact.encode() if compact.isascii() else compact
+    return key.encode() if key.isascii() else key
 
 
 def _ordered(key: Key) -> tuple[bool, Key]:
@@ -164,59 +166,159 @@ def _ordered(key: Key) -> tuple[bool, Key]:
     return (isinstance(key, str), key)
 
 
-def signature(compact: str) -> tuple[int, ...]:
-    """Letter counts per class of `_LETTER_CLASSES`, then the count of other letters.
+class _Name(NamedTuple):
+    """A name's words as written (normalized) and as they sound."""
 
-    >>> signature("kungraiya")
-    (3, 2, 2, 2)
+    words: tuple[str, ...]
+    sounds: tuple[str, ...]
+
+    @classmethod
+    def of(cls, key: str) -> _Name:
+        """The words of a normalized key.
+
+        >>> _Name.of("sok eisan").sounds
+        ('sok', 'esan')
+        """
+        words = tuple(key.split())
+        return cls(words, tuple(map(_sounds_word, words)))
+
+
+def _orders(count: int) -> list[tuple[int, ...]]:
+    """The word orders of a query tried against an alias, as index tuples.
+
+    >>> _orders(2), _orders(4)[1]
+    ([(0, 1), (1, 0)], (1, 2, 3, 0))
     """
-    # Keys are nearly always ASCII, where bytes.translate (a table lookup) is several
-    # times faster than str.translate; this runs once per alias at load.
-    if compact.isascii():
-        marked = compact.encode().translate(_MARK_BYTES)
-    else:
-        marked = compact.translate(_MARK_CHARS).encode()
-    counts = tuple(map(marked.count, _CLASS_MARKS))
-    return (*counts, len(compact) - sum(counts))
+    if count <= _MAX_PERMUTED:
+        return list(itertools.permutations(range(count)))
+    return [tuple(range(i, count)) + tuple(range(i)) for i in range(count)]
 
 
-def offer(best: Best, target: int, score: float, alias_id: int) -> None:
-    """Keep the higher score per target; earlier alias wins ties (stable output).
+def _consonants(sound: str) -> str:
+    """A word's consonants as it sounds: what a respelling keeps and another name changes.
 
-    >>> best = {}; offer(best, 7, 90.004, 3); offer(best, 7, 90.0, 1); best
-    {7: (90.0, 1, 'fuzzy')}
+    >>> _consonants("sokom"), _consonants("soka"), _consonants("reya")
+    ('skm', 'sk', 'ry')
     """
-    score = round(score, 2)
-    current = best.get(target)
-    if current is None or (score, -alias_id) > (current[0], -current[1]):
-        best[target] = (score, alias_id, "fuzzy")
+    return "".join(ch for ch in sound if ch not in VOWEL_SOUNDS)
 
 
-def raised(threshold: float, best: Best, limit: int) -> float:
-    """The score a new target must reach to enter the top `limit`, ties included.
+def _word_score(query: str, query_sound: str, alias: str, alias_sound: str) -> float:
+    """How well one word of the query stands for one word of the alias (0-100).
 
-    >>> raised(88.0, {1: (95.0, 0, "fuzzy"), 2: (91.0, 1, "fuzzy")}, 2)
-    90.995
+    >>> _word_score("eisan", "esan", "eysan", "esan"), _word_score("raya", "raya", "raiya", "reya")
+    (97.0, 88.88888888888889)
+    >>> _word_score("seng", "seng", "sen", "sen")  # another name, not a respelling
+    85.0
     """
-    if len(best) < limit:
-        return threshold
-    last = sorted((value[0] for value in best.values()), reverse=True)[limit - 1]
-    # Kept scores are rounded to two places: a raw score down to half a unit below ties the
-    # last place, and must be seen for the tie to go to the earlier alias whatever the order.
-    return max(threshold, last - _HALF_UNIT)
+    from rapidfuzz.fuzz import ratio  # only fuzzy lookups need it (a `desk ask` may not)
+
+    if query == alias:
+        return 100.0
+    if query_sound == alias_sound:
+        return _WORD_ALIKE
+    score = max(ratio(query, alias), ratio(query_sound, alias_sound))
+    if (
+        score > _OTHER_CONSONANTS
+        and min(len(query), len(alias)) <= _SHORT_WORD
+        and _consonants(query_sound) != _consonants(alias_sound)
+    ):
+        return _OTHER_CONSONANTS
+    return score
 
 
-class FuzzyLookup(Protocol):
-    """The fuzzy half of a NameIndex: bot.core.fuzzy (numpy) or bot.core.fuzzy_small (a few hundred
-    aliases, plain rapidfuzz calls)."""
+def _name_score(scores: Sequence[float], weights: Sequence[int]) -> float:
+    """A name is as good as its weakest word, the mean breaking near-ties.
 
-    def word_hits(self, word: str, limit: int) -> list[tuple[int, int]]:
-        """(target, alias id) of aliases containing *word*, first `limit` targets by alias id."""
-        ...
+    >>> round(_name_score([100.0, 89.0], [4, 5]), 2), round(_name_score([100.0, 85.7], [3, 4]), 2)
+    (89.98, 86.93)
+    """
+    mean = sum(s * w for s, w in zip(scores, weights, strict=True)) / sum(weights)
+    return (1 - _MEAN_SHARE) * min(scores) + _MEAN_SHARE * mean
 
-    def scan(self, rows: Sequence[str], cutoff: float, limit: int, best: Best) -> None:
-        """Offer every alias scoring at least the cutoff against any row into *best*."""
-        ...
+
+class _Scorer:
+    """Scores one query against aliases (see the module docstring); the words of the
+    aliases recur (family names above all), so each word pair is scored once.
+
+    >>> score = _Scorer(_Name.of("sokha kem"))
+    >>> score(_Name.of("kem sokha")), _Scorer(_Name.of("sokha"))(_Name.of("kem sokha"))
+    ((100.0, 'fuzzy'), (90.0, 'word'))
+    >>> _Scorer(_Name.of("kem monovithya"))(_Name.of("kem sokha"))[0] < 88
+    True
+    """
+
+    def __init__(self, query: _Name) -> None:
+        self.query = query
+        self.compact = "".join(query.words)
+        self.sounds = "".join(query.sounds)
+        self.orders = _orders(len(query.words))
+        self.known: dict[tuple[int, str], float] = {}
+
+    def word(self, position: int, alias: _Name, at: int) -> float:
+        """The query's word at `position` against the alias's word at `at`."""
+        key = (position, alias.words[at])
+        score = self.known.get(key)
+        if score is None:
+            score = self.known[key] = _word_score(
+                self.query.words[position],
+                self.query.sounds[position],
+                alias.words[at],
+                alias.sounds[at],
+            )
+        return score
+
+    def __call__(self, alias: _Name) -> tuple[float, How]:
+        from rapidfuzz.fuzz import ratio
+
+        best = 0.0
+        how: How = "fuzzy"
+        count = len(self.query.words)
+        weights = [len(word) for word in alias.words]
+        if count == len(alias.words):
+            for order in self.orders:
+                scores = [self.word(q, alias, a) for a, q in enumerate(order)]
+                best = max(best, _name_score(scores, weights))
+        elif count < len(alias.words) and (count > 1 or len(self.compact) >= _MIN_WORD):
+            # Some of the alias's words: each query word takes its best alias word, once.
+            for chosen in itertools.permutations(range(len(alias.words)), count):
+                scores = [self.word(q, alias, a) for q, a in enumerate(chosen)]
+                part = _name_score(scores, [weights[a] for a in chosen])
+                score = WORD_SCORE if min(scores) >= _WORD_ALIKE else WORD_SCORE * part / 100
+                if score > best:
+                    best, how = score, "word"
+        if best < _UNPAIRED * 100:
+            unpaired = _UNPAIRED * max(
+                ratio(self.compact, "".join(alias.words)),
+                ratio(self.sounds, "".join(alias.sounds)),
+            )
+            if unpaired > best:
+                best, how = unpaired, "fuzzy"
+        return best, how
+
+
+class _Texts:
+    """Strings kept in one buffer, by position.
+
+    >>> texts = _Texts(); texts.append("Kung Raiya"); texts.append("ហ៊ុន សែន")
+    >>> texts[1], len(texts)
+    ('ហ៊ុន សែន', 2)
+    """
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+        self._ends = array("I")  # 4 GiB of names is out of reach
+
+    def append(self, text: str) -> None:
+        self._buffer += text.encode()
+        self._ends.append(len(self._buffer))
+
+    def __getitem__(self, position: int) -> str:
+        start = self._ends[position - 1] if position else 0
+        return self._buffer[start : self._ends[position]].decode()
+
+    def __len__(self) -> int:
+        return len(self._ends)
 
 
 class NameIndex:
@@ -227,106 +329,67 @@ class NameIndex:
     """
 
     def __init__(self, entries: Iterable[AliasEntry]) -> None:
-        targets = array("q")
-        ends = array("I")  # alias text end offsets; 4 GiB of alias text is out of reach
-        blob = bytearray()
-        acronyms: dict[str, list[int]] = {}
-        buckets: dict[tuple[int, ...], tuple[list[Key], array[int]]] = {}
-        # Whole-word index as parallel (hash(word), alias id) arrays, sorted at the end:
-        # no per-word objects, which at 1M aliases saved ~40 MB of peak memory.
-        word_hashes = array("q")
-        word_aliases = array("I")
-        named = array("q")  # targets that have a canonical alias, and its alias id
-        names = array("I")
-        # This loop runs once per alias (1M at the design size), so it avoids helper
-        # calls and repeated attribute lookups where it can.
+        self._targets = array("q")
+        # Alias texts and their normalized keys, each in one buffer with end offsets: no
+        # object per alias (at 250k aliases that kept the index at half the memory).
+        self._aliases = _Texts()
+        self._keys = _Texts()  # words separated by spaces
+        self._acronyms: dict[str, list[int]] = {}  # compact key -> alias ids
+        sounds_keys: list[Key] = []  # per non-acronym alias, its compact sounds key (_stored)
+        sounded = array("i")  # ... and its alias id
+        self._words: dict[str, array[int]] = {}  # word (as it sounds) -> alias ids
+        named: list[tuple[int, int]] = []  # (target, alias id) of canonical aliases
+        sound_of: dict[str, str] = {}  # words recur across aliases: fold each once
         for entry in entries:
-            alias = entry.alias
-            key = entry.key if entry.key is not None else normalize_name(alias)
-            compact = entry.compact if entry.compact is not None else key.replace(" ", "")
+            key = entry.key if entry.key is not None else normalize_name(entry.alias)
+            compact = key.replace(" ", "")
             if not compact:
                 continue
-            alias_id = len(targets)
-            targets.append(entry.target)
-            blob += alias.encode()
-            ends.append(len(blob))
+            alias_id = len(self._targets)
+            self._targets.append(entry.target)
+            self._aliases.append(entry.alias)
+            self._keys.append(key)
             if entry.canonical:
-                named.append(entry.target)
-                names.append(alias_id)
-            if entry.acronym or looks_like_acronym(alias):
-                acronyms.setdefault(compact, []).append(alias_id)
+                named.append((entry.target, alias_id))
+            if entry.acronym or looks_like_acronym(entry.alias):
+                self._acronyms.setdefault(compact, []).append(alias_id)
                 continue
-            sig = signature(compact)
-            bucket = buckets.get(sig)
-            if bucket is None:
-                buckets[sig] = bucket = ([], array("I"))
-            bucket[0].append(stored(compact))
-            bucket[1].append(alias_id)
-            for word in set(key.split()):
+            sounds_keys.append(_stored(sounds_word(compact)))
+            sounded.append(alias_id)
+            for word in key.split():
                 if len(word) >= _MIN_WORD:
-                    word_hashes.append(hash(word))
-                    word_aliases.append(alias_id)
-
-        self._targets = targets
-        self._ends = ends
-        self._blob = blob  # not copied to bytes: that would briefly double it
-        self._acronyms = acronyms
-        self._buckets = buckets
-        # Up to EXACT_MAP aliases, exact lookups are one dict probe instead of a signature and
-        # a bucket scan: most of a small index's lookups (a 1k index answers in tens of µs).
-        self._exact_ids: dict[Key, list[int]] | None = None
-        if len(targets) <= EXACT_MAP:
-            self._exact_ids = {}
-            for keys, ids in buckets.values():
-                for stored_key, alias_id in zip(keys, ids, strict=True):
-                    self._exact_ids.setdefault(stored_key, []).append(alias_id)
-        else:
-            # Larger indexes keep each bucket sorted by key (a bucket of a common letter mix
-            # holds thousands at 250k aliases), so an exact lookup is a binary search, not a
-            # scan. Equal keys keep their order (ids ascending); nothing else depends on it.
-            for sig, (keys, ids) in buckets.items():
-                try:
-                    order = sorted(range(len(keys)), key=keys.__getitem__)
-                except TypeError:  # bytes and str keys (non-ASCII names) do not compare
-                    order = sorted(range(len(keys)), key=lambda i: _ordered(keys[i]))
-                buckets[sig] = ([keys[i] for i in order], array("I", [ids[i] for i in order]))
-        self._words: tuple[array[int], array[int]] | None = (word_hashes, word_aliases)
-        if any(a > b for a, b in itertools.pairwise(named)):  # rows need not come in target order
-            order = sorted(range(len(named)), key=named.__getitem__)
-            named = array("q", [named[i] for i in order])
-            names = array("I", [names[i] for i in order])
-        self._named = named
-        self._names = names
-        self._fuzzy: FuzzyLookup | None = None
-        self._fuzzy_lock = threading.Lock()
-
-    def fuzzy(self) -> FuzzyLookup:
-        """The fuzzy half, built on first use: plain rapidfuzz calls for a few hundred
-        aliases (the seed data: no numpy to import), bucketed numpy arrays above that.
-
-        >>> NameIndex([AliasEntry(1, "Hun Sen")]).fuzzy().word_hits("sen", 5)
-        [(1, 0)]
-        """
-        fuzzy = self._fuzzy
-        if fuzzy is None:
-            with self._fuzzy_lock:
-                if self._fuzzy is None:
-                    assert self._words is not None  # dropped only once _fuzzy is set
-                    parts = (self._targets, self._buckets, *self._words)
-                    if len(self) <= SMALL_INDEX:
-                        from bot.core.fuzzy_small import SmallFuzzyIndex
-
-                        self._fuzzy = SmallFuzzyIndex(*parts)
-                    else:
-                        from bot.core.fuzzy import FuzzyIndex
-
-                        self._fuzzy = FuzzyIndex(*parts)
-                    self._words = None  # the fuzzy half keeps what it needs of them
-                fuzzy = self._fuzzy
-        return fuzzy
+                    sound = sound_of.get(word)
+                    if sound is None:
+                        sound = sound_of[word] = sounds_word(word)
+                    ids = self._words.get(sound)
+                    if ids is None:
+                        ids = self._words[sound] = array("i")
+                    if not ids or ids[-1] != alias_id:
+                        ids.append(alias_id)
+        # Each distinct sounds key once, sorted (a binary search finds one), with the ids of
+        # the aliases spelled so in a run of `self._alike`: an array rather than an object per
+        # alias.
+        self._scanned: list[Key] = []
+        self._alike = array("i")
+        self._runs = array("i")  # where each key's run of alias ids starts
+        try:  # keys are nearly always all bytes: sorted without a tuple per key
+            order = sorted(range(len(sounds_keys)), key=sounds_keys.__getitem__)
+        except TypeError:  # bytes and str keys (Khmer-script names) do not compare
+            order = sorted(range(len(sounds_keys)), key=lambda i: _ordered(sounds_keys[i]))
+        for i in order:
+            if not self._scanned or sounds_keys[i] != self._scanned[-1]:
+                self._scanned.append(sounds_keys[i])
+                self._runs.append(len(self._alike))
+            self._alike.append(sounded[i])
+        self._runs.append(len(self._alike))
+        named.sort()  # rows need not come in target order; the first canonical alias wins
+        self._named = array("q", [target for target, _ in named])
+        self._names = array("q", [alias_id for _, alias_id in named])
+        self._vocabulary: list[str] | None = None  # the words' keys, listed on first need
+        self._last: tuple[str, dict[int, tuple[float, How]]] | None = None  # _candidates()
 
     def __len__(self) -> int:
-        return len(self._ends)
+        return len(self._targets)
 
     def name_of(self, target: int) -> str | None:
         """The target's own name: its first alias entry marked canonical, if any.
@@ -338,32 +401,19 @@ class NameIndex:
         pos = bisect_left(self._named, target)
         if pos == len(self._named) or self._named[pos] != target:
             return None
-        return self._alias(self._names[pos])
+        return self._aliases[self._names[pos]]
 
-    def resolve(self, query: str, *, limit: int = 5, cutoff: float = 88.0) -> list[Candidate]:
-        """Best candidate per target, best first; an exact match returns only exact hits.
+    def resolve(self, query: str, *, limit: int = 5, cutoff: float = CUTOFF) -> list[Candidate]:
+        """Best candidate per target scoring at least `cutoff`, best first; an exact (or else
+        a sounds-alike) match returns only those hits.
 
         >>> index = NameIndex([AliasEntry(1, "Hun Manet"), AliasEntry(2, "Hun Many")])
-        >>> [c.target for c in index.resolve("Hun Manet")]
-        [1]
+        >>> [c.target for c in index.resolve("Hun Maneth")], index.resolve("Hun Mani")[0].score
+        ([1], 96.0)
         >>> [(c.target, c.how) for c in index.resolve("hun")]
         [(1, 'word'), (2, 'word')]
         """
-        key = normalize_name(query)
-        compact = key.replace(" ", "")
-        if not compact or limit <= 0:
-            return []
-        exact = self._exact(compact, limit)
-        if exact:
-            return exact
-        tokens = key.split()
-        fuzzy = self.fuzzy()
-        best: Best = {}
-        if len(tokens) == 1 and len(compact) >= _MIN_WORD and cutoff <= WORD_SCORE:
-            for target, alias_id in fuzzy.word_hits(compact, limit):
-                best[target] = (WORD_SCORE, alias_id, "word")
-        fuzzy.scan(_token_orders(tokens), cutoff, limit, best)
-        return self._ranked(best, limit)
+        return self._lookup(query, limit, cutoff)
 
     def suggest(self, query: str, *, limit: int = 3) -> list[Candidate]:
         """Closest aliases with no cutoff, for "did you mean"; acronyms included.
@@ -376,57 +426,117 @@ class NameIndex:
         >>> [c.alias for c in index.suggest("CNPR", limit=1)]
         ['CNRP']
         """
-        key = normalize_name(query)
+        return self._lookup(query, limit, None)
+
+    def _lookup(self, query: str, limit: int, cutoff: float | None) -> list[Candidate]:
+        key = normalize_name(query[: 2 * _MAX_QUERY])[:_MAX_QUERY]
         compact = key.replace(" ", "")
-        if not compact or limit <= 0:
+        if limit <= 0 or not any(ch.isalnum() for ch in compact):
             return []
-        exact = self._exact(compact, limit)
-        if exact:
-            return exact
-        best: Best = {}
-        fuzzy = self.fuzzy()
-        fuzzy.scan(_token_orders(key.split()), 0.0, limit, best)
-        if self._acronyms:  # few, and never in resolve()'s scan: score them all here
-            from rapidfuzz import fuzz, process  # already loaded by the fuzzy half
+        name = _Name.of(key)
+        if len(name.words) > _MAX_WORDS:  # the tail of a long query is one word
+            words = (*name.words[: _MAX_WORDS - 1], "".join(name.words[_MAX_WORDS - 1 :]))
+            name = _Name.of(" ".join(words))
+        orders = ["".join(name.words[i] for i in order) for order in _orders(len(name.words))]
+        rows = [sounds_word(words) for words in orders]
+        alike = self._spelled_alike(rows[0])
+        hits: list[tuple[int, How]] = [(i, "acronym") for i in self._acronyms.get(compact, ())]
+        hits += [(i, "exact") for i in alike if self._keys[i].replace(" ", "") == compact]
+        if hits:
+            return self._ranked([(100.0, i, how) for i, how in sorted(hits)], limit)
+        if cutoff is None or cutoff <= SOUNDS_ALIKE:
+            # Spelled alike in some word order; spelled the same in another order scores 100.
+            for joined, row in zip(orders, rows, strict=True):
+                sounding: list[tuple[float, int, How]] = [
+                    (
+                        100.0 if self._keys[i].replace(" ", "") == joined else SOUNDS_ALIKE,
+                        i,
+                        "fuzzy",
+                    )
+                    for i in self._spelled_alike(row)
+                ]
+                if sounding:
+                    return self._ranked(sounding, limit)
+        found = [
+            (score, i, how)
+            for i, (score, how) in self._candidates(key, name, rows[0]).items()
+            if cutoff is None or score >= cutoff
+        ]
+        if cutoff is None and self._acronyms:
+            from rapidfuzz import fuzz, process
 
             for acronym, score, _ in process.extract(
                 compact, list(self._acronyms), scorer=fuzz.ratio, limit=limit
             ):
-                for alias_id in self._acronyms[acronym]:
-                    offer(best, self._targets[alias_id], float(score), alias_id)
-        return self._ranked(best, limit)
+                found += [(score, i, "fuzzy") for i in self._acronyms[acronym]]
+        return self._ranked(found, limit)
 
-    def _exact(self, compact: str, limit: int) -> list[Candidate]:
-        """Aliases whose compact key equals the query's, one per target."""
-        hits: list[tuple[int, How]] = [(i, "acronym") for i in self._acronyms.get(compact, ())]
-        wanted = stored(compact)
-        if self._exact_ids is not None:
-            hits += [(alias_id, "exact") for alias_id in self._exact_ids.get(wanted, ())]
-        else:
-            bucket = self._buckets.get(signature(compact))
-            if bucket is not None:
-                keys, ids = bucket
-                pos = bisect_left(keys, _ordered(wanted), key=_ordered)
-                while pos < len(keys) and keys[pos] == wanted:
-                    hits.append((ids[pos], "exact"))
-                    pos += 1
-        if not hits:
-            return []
-        hits.sort()
-        out: dict[int, Candidate] = {}
-        for alias_id, how in hits:
-            target = int(self._targets[alias_id])
-            if target not in out:
-                out[target] = Candidate(target, self._alias(alias_id), 100.0, how)
-        return list(out.values())[:limit]
+    def _candidates(self, key: str, name: _Name, row: str) -> dict[int, tuple[float, How]]:
+        """Aliases worth scoring, with their scores: those sharing the query's words, and the
+        closest by a scan of the name as typed (``row``) and with its first word last (given
+        names first, as Western copy writes them); other orders are found only when they
+        sound alike or share words.
 
-    def _ranked(self, best: Best, limit: int) -> list[Candidate]:
+        Kept for the last query: a /who that matches no one asks suggest() the same name.
+        """
+        last = self._last
+        if last is not None and last[0] == key:
+            return last[1]
+        western = sounds_word("".join(name.words[1:] + name.words[:1]))
+        found = self._sharing(name)
+        for scanned in dict.fromkeys((row, western)):
+            found += self._scan(scanned)
+        score = _Scorer(name)
+        scored = {i: score(_Name.of(self._keys[i])) for i in dict.fromkeys(found)}
+        self._last = (key, scored)
+        return scored
+
+    def _scan(self, row: str) -> list[int]:
+        """The aliases closest to one compact sounds key, by rapidfuzz's ``process.extract``
+        over every key (aliases spelled alike share one)."""
+        from rapidfuzz import fuzz, process
+
+        found = process.extract(_stored(row), self._scanned, scorer=fuzz.ratio, limit=_POOL)
+        runs = self._runs
+        return [i for _, _, pos in found for i in self._alike[runs[pos] : runs[pos + 1]]]
+
+    def _spelled_alike(self, sounds: str) -> Sequence[int]:
+        """The aliases whose compact sounds key is this one."""
+        key = _stored(sounds)
+        pos = bisect_left(self._scanned, _ordered(key), key=_ordered)
+        if pos == len(self._scanned) or self._scanned[pos] != key:
+            return ()
+        return self._alike[self._runs[pos] : self._runs[pos + 1]]
+
+    def _sharing(self, name: _Name) -> list[int]:
+        """Aliases holding every word of the query as it sounds (for one word, a word close to
+        it): what a scan of whole names misses when the query gives only part of the name."""
+        if len(name.sounds) > 1:
+            sets = [self._words.get(sound, array("i")) for sound in name.sounds]
+            if not all(sets):
+                return []
+            shortest = min(sets, key=lambda ids: len(ids))
+            return sorted(set(shortest).intersection(*sets))[:_POOL]
+        from rapidfuzz import fuzz, process
+
+        if self._vocabulary is None:
+            self._vocabulary = list(self._words)
+        close = process.extract(
+            name.sounds[0], self._vocabulary, scorer=fuzz.ratio, limit=5, score_cutoff=_CLOSE_WORD
+        )
+        return sorted({i for word, _, _ in close for i in self._words[word][:_POOL]})
+
+    def _ranked(self, found: Iterable[tuple[float, int, How]], limit: int) -> list[Candidate]:
+        """The best alias per target (ties to the earlier alias), best targets first."""
+        best: dict[int, tuple[float, int, How]] = {}
+        for score, alias_id, how in found:
+            target = self._targets[alias_id]
+            held = best.get(target)
+            score = round(score, 2)
+            if held is None or (score, -alias_id) > (held[0], -held[1]):
+                best[target] = (score, alias_id, how)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
         return [
-            Candidate(target, self._alias(alias_id), score, how)
+            Candidate(target, self._aliases[alias_id], score, how)
             for target, (score, alias_id, how) in ranked
         ]
-
-    def _alias(self, alias_id: int) -> str:
-        start = self._ends[alias_id - 1] if alias_id else 0
-        return self._blob[start : self._ends[alias_id]].decode()

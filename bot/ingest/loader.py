@@ -66,6 +66,7 @@ from bot.ingest.fact_files import (
 )
 from bot.ingest.text_lines import decode_utf8
 from bot.storage import tables
+from bot.storage.day_totals import refresh as refresh_day_totals
 from bot.storage.models import (
     Change,
     Claim,
@@ -222,6 +223,7 @@ def _load(engine: Engine, paths: list[Path], progress: Progress | None, actor: s
         _hold_write_lock(session)
         _apply(session, facts, tables, report, progress or (lambda *_: None))
         if report.changed:
+            refresh_day_totals(session)  # every day: a load may change any claim or party
             bump_data_version(session)
             session.add(
                 Change(at=datetime.now(UTC), actor=actor, kind="load", summary=report.summary())

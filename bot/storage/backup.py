@@ -66,6 +66,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from bot.core.bounds import shorten
 from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
 from bot.errors import InputError, Problem, StorageError
+from bot.storage.day_totals import refresh as refresh_day_totals
 from bot.storage.migrate import HEAD
 from bot.storage.models import Base, Meta
 from bot.storage.restore_rules import (
@@ -75,6 +76,7 @@ from bot.storage.restore_rules import (
     check_type_bounds,
     check_value,
 )
+from bot.storage.tables import day_totals
 from bot.storage.version import DATA_VERSION
 
 FORMAT = "defection-desk-backup"
@@ -105,8 +107,9 @@ class Report:
 
 
 def tables() -> list[Table]:
-    """The tables a backup holds, parents before children (the order inserts must follow)."""
-    return list(Base.metadata.sorted_tables)
+    """The tables a backup holds, parents before children (the order inserts must follow):
+    all but the day totals, which a restore counts again from the claims."""
+    return [t for t in Base.metadata.sorted_tables if t is not day_totals]
 
 
 def backup(engine: Engine, out: TextIO) -> Report:
@@ -228,6 +231,7 @@ def _replace(engine: Engine, parsed: _Backup, report: Report) -> None:
             report.rows[table.name] = len(rows)
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn)
+        refresh_day_totals(conn)
         # A running bot rebuilds its name indexes only when the data version moves; the
         # restored number may equal the one it has cached, so move past both.
         report.data_version = max(before, parsed.data_version) + 1

@@ -6,78 +6,51 @@
 >>> desk.people().resolve("kung raya")[0].alias
 'Kung Raiya'
 
-Name indexes and the per-day totals (:mod:`bot.storage.rollup`) live in memory and are rebuilt only
-when the database's data version moves. The version is read at most once a second (one indexed
-query), and again at the next question after anything wrote through this desk's engine: an
-admin's /add is seen at the next question, another process's ``desk load`` within a second,
-without a restart (see :mod:`bot.storage.kept`).
+The name indexes (every person's and party's aliases, for exact and fuzzy matching) live in
+memory, built from the database and rebuilt when its data version (:mod:`bot.storage.version`,
+moved by every change) is not the one they were built at: each use reads the version, one
+indexed row, so a change made by any process is seen at the next question. Everything else an
+answer needs it reads from the database as it answers.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
+from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, Select, func, select
 
 from bot.storage.engine import make_engine, session_factory
-from bot.storage.kept import VERSION_MAX_AGE, KeptConnection
 from bot.storage.migrate import is_current, upgrade
-from bot.storage.queries import (
-    PARTY_ALIAS_ENTRIES,
-    PERSON_ALIAS_ENTRIES,
-    SourceInfo,
-    sources_by_id,
-)
-from bot.storage.tables import claims, parties
+from bot.storage.queries import PARTY_ALIAS_ENTRIES, PERSON_ALIAS_ENTRIES
+from bot.storage.tables import claims
+from bot.storage.version import data_version
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from bot.core.matcher import NameIndex
-    from bot.storage.person_facts import PersonFlags
-    from bot.storage.rollup import Rollup
 
 Clock = Callable[[], datetime]
-T = TypeVar("T")
-# (id of the Desk, data version) pinned for the question being answered: see Desk.question.
-_PINNED: ContextVar[tuple[int, int] | None] = ContextVar("desk_pinned_version", default=None)
-
-
-@dataclass(frozen=True, slots=True)
-class PartyInfo:
-    id: int
-    name: str
-    kind: str
-    note: str | None
-    dissolved: int | None
 
 
 class Desk:
     def __init__(
-        self,
-        engine: Engine,
-        *,
-        timezone: str = "Asia/Phnom_Penh",
-        clock: Clock | None = None,
-        version_max_age: float = VERSION_MAX_AGE,
+        self, engine: Engine, *, timezone: str = "Asia/Phnom_Penh", clock: Clock | None = None
     ) -> None:
         self.engine = engine
         self.tz = ZoneInfo(timezone)
         self.clock: Clock = clock or (lambda: datetime.now(self.tz))
-        self._locks: dict[str, threading.Lock] = {}
-        self._warmed = False
-        self._kept = KeptConnection(engine, max_age=version_max_age)
-        self._cache: dict[str, tuple[int, object]] = {}
-        self._warm_at: int | None = None  # the data version everything was last found built for
+        # which → (data version it was built at, index); a lock each, so that building the
+        # people's index does not hold up a question that needs only the parties'.
+        self._indexes: dict[str, tuple[int, NameIndex]] = {}
+        self._locks = {"people": threading.Lock(), "parties": threading.Lock()}
 
     @classmethod
     def open(
@@ -87,12 +60,9 @@ class Desk:
         timezone: str = "Asia/Phnom_Penh",
         clock: Clock | None = None,
         load_if_empty: bool = True,
-        version_max_age: float = VERSION_MAX_AGE,
     ) -> Desk:
         """Connect, bring the schema up to date, load the bundled data into an empty database."""
-        desk = cls(
-            make_engine(url), timezone=timezone, clock=clock, version_max_age=version_max_age
-        )
+        desk = cls(make_engine(url), timezone=timezone, clock=clock)
         desk.ensure_ready(load_if_empty=load_if_empty)
         return desk
 
@@ -114,10 +84,9 @@ class Desk:
 
                 load_paths(self.engine, data)
 
-    def connect(self) -> AbstractContextManager[Connection]:
-        """A connection for reading: what answers use (``with desk.connect() as conn``); the
-        one the desk keeps when it is free (see :mod:`bot.storage.kept`)."""
-        return self._kept.connect()
+    def connect(self) -> Connection:
+        """A connection for reading: what answers use (``with desk.connect() as conn``)."""
+        return self.engine.connect()
 
     @cached_property
     def sessions(self) -> sessionmaker[Session]:
@@ -134,179 +103,40 @@ class Desk:
     def today(self) -> date:
         return self.now().date()
 
-    def people(self) -> NameIndex:
-        return self._index("people")
+    # Each takes the answer's own connection, when it has one open: every connection checked
+    # out is a round trip more on PostgreSQL (the pool's liveness check).
+    def people(self, conn: Connection | None = None) -> NameIndex:
+        return self._index("people", PERSON_ALIAS_ENTRIES, conn)
 
-    def parties(self) -> NameIndex:
-        return self._index("parties")
+    def parties(self, conn: Connection | None = None) -> NameIndex:
+        return self._index("parties", PARTY_ALIAS_ENTRIES, conn)
 
-    def latest_year(self) -> int:
+    def latest_year(self, conn: Connection | None = None) -> int:
         """The most recent year with claims: what a bare month ("June") means."""
-        rollup = self._current("rollup")
-        if rollup is not None:  # already built for this version: no query
-            span = cast("Rollup", rollup).span()
-            return span[1].year if span else self.today().year
-        with self.connect() as conn:
-            latest = conn.scalar(select(func.max(claims.c.reported_on)))  # an index lookup
+        with nullcontext(conn) if conn is not None else self.connect() as db:
+            latest = db.scalar(select(func.max(claims.c.reported_on)))  # an index lookup
         return latest.year if latest else self.today().year
 
-    def version(self) -> int:
-        """The data version: the one pinned for this question, else the latest read (see
-        :meth:`bot.storage.kept.KeptConnection.read_version`)."""
-        pinned = _PINNED.get()
-        if pinned is not None and pinned[0] == id(self):
-            return pinned[1]
-        return self._kept.read_version()
-
-    @contextmanager
-    def question(self) -> Iterator[None]:
-        """Read the data version once for a whole answer: its indexes, rollup, parties and
-        sources then all come from that version, with one query instead of one each.
-
-        >>> from bot.storage.version import bump_data_version
-        >>> desk = Desk.open("sqlite://")
-        >>> with desk.question():
-        ...     before = desk.version()
-        ...     with desk.engine.begin() as conn:
-        ...         _ = bump_data_version(conn)  # a change committed meanwhile
-        ...     desk.version() == before  # not seen until the answer is done
-        True
-        >>> desk.version() == before + 1
-        True
-        """
-        pinned = _PINNED.get()
-        if pinned is not None and pinned[0] == id(self):
-            yield  # already inside a question (an answer calling another)
-            return
-        token = _PINNED.set((id(self), self.version()))
-        try:
-            yield
-        finally:
-            _PINNED.reset(token)
-
-    def is_warm(self) -> bool:
-        """Whether everything answers read is built for the current version (no rebuild due)."""
-        with self.question():  # one version read for all of them
-            version = self.version()
-            if self._warm_at == version:  # asked before every /who and /total: one comparison
-                return True
-            if all(self._current(which) is not None for which in self._builders()):
-                self._warm_at = version
-                return True
-            return False
-
-    def party_infos(self) -> dict[int, PartyInfo]:
-        """Every party by id (a dozen rows), read again only when the data version moves."""
-        return self._cached("party_infos", self._build_party_infos)
-
-    def person_flags(self) -> PersonFlags:
-        """Which people have roles, events or claims naming them (a byte per person), so a
-        card skips reads that would come back empty."""
-        return self._cached("person_flags", self._build_person_flags)
-
-    def party_names(self) -> dict[int, str]:
-        """Every party's name by id (what a person card names roles and moves by)."""
-        return self._cached("party_names", self._build_party_names)
-
-    def sources(self) -> dict[int, SourceInfo]:
-        """Every source by id (immutable: they are shared between questions)."""
-        return self._cached("sources", self._build_sources)
-
-    def rollup(self) -> Rollup:
-        """Per-day totals for /total, rebuilt (seconds at 1M claims) when the data version moves."""
-        return self._cached("rollup", self._build_rollup)
-
     def warm(self) -> None:
-        """Build what the first questions would otherwise wait for: the bot calls this at start.
+        """Build the name indexes now (the bot does at start), not at the first question."""
+        self.people()
+        self.parties()
 
-        From then on a rebuilt name index also builds its fuzzy half at once, in the worker
-        thread that rebuilds it, rather than on the first fuzzy question: a one-shot
-        ``desk ask`` never warms, so an exact name skips numpy and rapidfuzz altogether.
-        """
-        self._warmed = True
-        with self.question():
-            for which, build in self._builders().items():
-                self._cached(which, build)
-            self.people().fuzzy()  # in case an index was built before warming
-            self.parties().fuzzy()
+    def _index(self, which: str, entries: Select[Any], db: Connection | None) -> NameIndex:
+        with nullcontext(db) if db is not None else self.connect() as conn:
+            version = data_version(conn)
+            built = self._indexes.get(which)
+            if built is not None and built[0] == version:
+                return built[1]
+            with self._locks[which]:
+                built = self._indexes.get(which)  # another thread may have just built it
+                if built is not None and built[0] == version:
+                    return built[1]
+                # Imported here: answers that match no names (/on, /summary) skip it.
+                from bot.core.matcher import AliasEntry, NameIndex
 
-    def _builders(self) -> dict[str, Callable[[Connection], object]]:
-        return {
-            "people": self._build_people,
-            "parties": self._build_parties,
-            "rollup": self._build_rollup,
-            "party_infos": self._build_party_infos,
-            "sources": self._build_sources,
-            "person_flags": self._build_person_flags,
-        }
-
-    def _index(self, which: str) -> NameIndex:
-        return self._cached(which, self._build_people if which == "people" else self._build_parties)
-
-    def _current(self, which: str) -> object | None:
-        cached = self._cache.get(which)
-        return cached[1] if cached is not None and cached[0] == self.version() else None
-
-    def _cached(self, which: str, build: Callable[[Connection], T]) -> T:
-        """What ``build`` makes of the data, rebuilt only when the data version has moved."""
-        version = self.version()
-        cached = self._cache.get(which)
-        if cached is not None and cached[0] == version:
-            return cast(T, cached[1])
-        # One lock per structure: a /total waiting for its rollup does not hold up /who.
-        with self._locks.setdefault(which, threading.Lock()):
-            cached = self._cache.get(which)  # another thread may have just built it
-            if cached is not None and cached[0] == version:
-                return cast(T, cached[1])
-            # The version was read first: a write committed during the build moves it past
-            # this one, so the next question builds again rather than trust a mix.
-            with self.engine.connect() as conn:
-                value = build(conn)
-            # Versions only move forward: a question pinned to an older one that finishes its
-            # build late must not replace what a newer question built (is_warm relies on it).
-            cached = self._cache.get(which)
-            if cached is None or cached[0] < version:
-                self._cache[which] = (version, value)
-            return value
-
-    def _build_people(self, conn: Connection) -> NameIndex:
-        # Results stream from the cursor; a list of every row at once (at 250k aliases)
-        # would double the bot's peak memory while building.
-        return self._build_index(conn.execute(PERSON_ALIAS_ENTRIES))
-
-    def _build_parties(self, conn: Connection) -> NameIndex:
-        return self._build_index(conn.execute(PARTY_ALIAS_ENTRIES))
-
-    def _build_index(self, rows: Iterable[Sequence[Any]]) -> NameIndex:
-        # Imported here: answers that match no names (/on, /summary) skip it.
-        from bot.core import matcher
-
-        index = matcher.NameIndex(matcher.AliasEntry(*row) for row in rows)
-        if self._warmed:
-            index.fuzzy()
-        return index
-
-    @staticmethod
-    def _build_party_infos(conn: Connection) -> dict[int, PartyInfo]:
-        p = parties.c
-        rows = conn.execute(select(p.id, p.name, p.kind, p.note, p.dissolved))
-        return {row.id: PartyInfo(*row) for row in rows}
-
-    def _build_party_names(self, _conn: Connection) -> dict[int, str]:
-        return {party_id: party.name for party_id, party in self.party_infos().items()}
-
-    @staticmethod
-    def _build_person_flags(conn: Connection) -> PersonFlags:
-        from bot.storage.person_facts import person_flags
-
-        return person_flags(conn)
-
-    @staticmethod
-    def _build_sources(conn: Connection) -> dict[int, SourceInfo]:
-        return sources_by_id(conn)
-
-    @staticmethod
-    def _build_rollup(conn: Connection) -> Rollup:
-        from bot.storage.rollup import build
-
-        return build(conn)
+                # The version was read first: a change committed during the build moves it
+                # past this one, so the next question builds again rather than trust a mix.
+                index = NameIndex(AliasEntry(*row) for row in conn.execute(entries))
+                self._indexes[which] = (version, index)
+                return index

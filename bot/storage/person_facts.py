@@ -11,31 +11,20 @@
 ('Kung Raiya', ['convicted', 'released'])
 
 The values keep the ORM's attribute names (``role.party.name``, ``event.to_party``), so the
-card reads the same; loading them skips the ORM's per-object and per-relationship work, which
-was most of a /who answer's time.
+card reads the same; answers read Core tables and never import the ORM.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import BindParameter, Connection, bindparam, select
+from sqlalchemy import BindParameter, bindparam, select
 from sqlalchemy.exc import NoResultFound
 
-from bot.storage.prepared import Prepared
 from bot.storage.queries import Reader, SourceInfo
 from bot.storage.source_notes import DisagreementView, disagreements_about
-from bot.storage.tables import (
-    claim_people,
-    disagreements,
-    events,
-    parties,
-    people,
-    person_aliases,
-    roles,
-)
+from bot.storage.tables import events, parties, people, person_aliases, roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +32,6 @@ class PartyName:
     name: str
 
 
-# eq=False: events are told apart by identity, as ORM objects were ("e in unsure").
 @dataclass(frozen=True, slots=True)
 class AliasInfo:
     """Where a spelling comes from: a source, an ``origin`` outside them, and/or our inference."""
@@ -54,6 +42,7 @@ class AliasInfo:
     note: str | None
 
 
+# eq=False: events are told apart by identity, as ORM objects were ("e in unsure").
 @dataclass(frozen=True, slots=True, eq=False)
 class RoleFact:
     title: str
@@ -94,11 +83,9 @@ class PersonFacts:
     disagreements: list[DisagreementView] = field(default_factory=list)
 
 
-# Built once, with the person as a parameter, and run on the driver's cursor (bot.storage.prepared):
-# every card runs them, and SQLAlchemy's per-statement work cost several times SQLite's own.
 _PERSON: BindParameter[int] = bindparam("person_id")
-# One query for the name and the aliases: one statement fewer for every card.
-_NAME_AND_ALIASES = Prepared(
+# One query for the name and the aliases.
+_NAME_AND_ALIASES = (
     select(
         people.c.name,
         people.c.origin,
@@ -112,7 +99,7 @@ _NAME_AND_ALIASES = Prepared(
     .where(people.c.id == _PERSON)
     .order_by(person_aliases.c.id)
 )
-_ROLES = Prepared(
+_ROLES = (
     select(
         roles.c.title,
         roles.c.party_id,
@@ -124,7 +111,7 @@ _ROLES = Prepared(
     .where(roles.c.person_id == _PERSON)
     .order_by(roles.c.position)
 )
-_EVENTS = Prepared(
+_EVENTS = (
     select(
         events.c.kind,
         events.c.date_text,
@@ -147,63 +134,10 @@ _EVENTS = Prepared(
 _PARTIES = select(parties.c.id, parties.c.name)
 
 
-# What a person has besides a name, as bit flags (see PersonFlags).
-HAS_ROLES = 1
-HAS_EVENTS = 2
-NAMED_IN_CLAIMS = 4
-HAS_DISAGREEMENTS = 8
-ALL_FLAGS = HAS_ROLES | HAS_EVENTS | NAMED_IN_CLAIMS | HAS_DISAGREEMENTS
-
-
-class PersonFlags:
-    """Which people have roles, events or claims naming them: one byte per person id.
-
-    >>> flags = PersonFlags(bytearray([0, HAS_EVENTS]))
-    >>> flags[1] == HAS_EVENTS, flags[99] == ALL_FLAGS  # an id it has not seen: read it all
-    (True, True)
-
-    A card's reads each cost ~35 µs inside the running bot, where a question starts with cold
-    CPU caches (bench/e2e.py), and most people have no roles or events and many are named in no
-    claim: the card skips the reads these flags say would come back empty. Built per data
-    version (``Desk.person_flags``), so they say what the card's own reads would find.
-    """
-
-    def __init__(self, by_id: bytearray) -> None:
-        self._by_id = by_id
-
-    def __getitem__(self, person_id: int) -> int:
-        return self._by_id[person_id] if 0 <= person_id < len(self._by_id) else ALL_FLAGS
-
-
-def person_flags(conn: Connection) -> PersonFlags:
-    """Read every person's flags: four index scans (~0.1 s at 100k people, 1M claims)."""
-    by_id = bytearray()
-    for flag, column in (
-        (HAS_ROLES, roles.c.person_id),
-        (HAS_EVENTS, events.c.person_id),
-        (NAMED_IN_CLAIMS, claim_people.c.person_id),
-        (HAS_DISAGREEMENTS, disagreements.c.person_id),
-    ):
-        for (person_id,) in conn.execute(select(column).where(column.is_not(None)).distinct()):
-            if person_id >= len(by_id):
-                by_id.extend(bytes(person_id + 1 - len(by_id)))
-            by_id[person_id] |= flag
-    return PersonFlags(by_id)
-
-
-def person_facts(
-    conn: Reader,
-    person_id: int,
-    sources: dict[int, SourceInfo],
-    party_names: Mapping[int, str] | None = None,
-    flags: int = ALL_FLAGS,
-) -> PersonFacts:
-    """The person's name, aliases, roles and events (raises NoResultFound for an unknown id).
-
-    ``party_names``: every party's name by id, when the caller has them (else read if needed).
-    ``flags``: the person's :class:`PersonFlags`, when known: reads they rule out are skipped.
-    """
-    rows = _NAME_AND_ALIASES.rows(conn, person_id=person_id)
+def person_facts(conn: Reader, person_id: int, sources: dict[int, SourceInfo]) -> PersonFacts:
+    """The person's name, aliases, roles and events (raises NoResultFound for an unknown id)."""
+    person = {"person_id": person_id}
+    rows = conn.execute(_NAME_AND_ALIASES, person).all()
     if not rows:
         raise NoResultFound(f"no person with id {person_id}")
     name, origin = rows[0][0], rows[0][1]
@@ -215,13 +149,13 @@ def person_facts(
         for _, _, alias, source_id, alias_origin, inferred, note in rows
         if alias is not None and alias != name
     }
-    role_rows = _ROLES.rows(conn, person_id=person_id) if flags & HAS_ROLES else []
-    event_rows = _EVENTS.rows(conn, person_id=person_id) if flags & HAS_EVENTS else []
-    if party_names is None and (role_rows or event_rows):  # most people have neither
-        party_names = {party_id: party_name for party_id, party_name in conn.execute(_PARTIES)}
+    role_rows = conn.execute(_ROLES, person).all()
+    event_rows = conn.execute(_EVENTS, person).all()
+    party_names: dict[int, str] = {}
+    if role_rows or event_rows:  # most people have neither
+        party_names = {pid: party_name for pid, party_name in conn.execute(_PARTIES)}
 
     def party(party_id: int | None) -> PartyName | None:
-        assert party_names is not None  # read above when there are roles or events
         return PartyName(party_names[party_id]) if party_id is not None else None
 
     role_facts = [
@@ -262,5 +196,5 @@ def person_facts(
             note,
         ) in event_rows
     ]
-    found = disagreements_about(conn, person_id, sources) if flags & HAS_DISAGREEMENTS else []
+    found = disagreements_about(conn, person_id, sources)
     return PersonFacts(person_id, name, origin, aliases, role_facts, event_facts, alias_info, found)

@@ -9,7 +9,7 @@
 [(20, 'Cambodian Youth Party'), (194, 'Funcinpec')]
 
 Every function takes a Core ``Connection`` (what answers use) or an ORM ``Session`` (what
-writers hold); aggregates stay in SQL so 1M claims stay fast.
+writers hold). Figures summed over many days come from :mod:`bot.storage.day_totals`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
-from sqlalchemy import BindParameter, Connection, Select, bindparam, false, func, select
+from sqlalchemy import BindParameter, Connection, Select, bindparam, exists, false, func, select
 
-from bot.storage.prepared import Prepared
 from bot.storage.tables import (
     claim_parties,
     claim_people,
@@ -63,6 +62,22 @@ class SourceInfo:
 
 
 _SOURCES = select(*(sources.c[name] for name in SourceInfo.__slots__)).order_by(sources.c.id)
+
+
+@dataclass(frozen=True, slots=True)
+class PartyInfo:
+    id: int
+    name: str
+    kind: str
+    note: str | None
+    dissolved: int | None
+
+
+def party_infos(db: Reader) -> dict[int, PartyInfo]:
+    """Every party by id (a dozen rows)."""
+    p = parties.c
+    rows = db.execute(select(p.id, p.name, p.kind, p.note, p.dissolved))
+    return {row.id: PartyInfo(*row) for row in rows}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,17 +200,17 @@ def _people_of(claim_ids: Any) -> Select[Any]:
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
 _PARTIES_OF = _parties_of(_IDS)
 _PEOPLE_OF = _people_of(_IDS)
-# The claims naming one person (a /who card, every question), as Prepared statements.
+# The claims naming one person (a /who card), with their parties and people.
 _NAMED: BindParameter[int] = bindparam("person_id")
 _NAMING = select(claim_people.c.claim_id).where(claim_people.c.person_id == _NAMED)
-_CLAIMS_NAMING_PERSON = Prepared(
+_CLAIMS_NAMING_PERSON = (
     select(*CLAIM_COLUMNS)
     .join(claim_people, claim_people.c.claim_id == claims.c.id)
     .where(claim_people.c.person_id == _NAMED)
     .order_by(claims.c.reported_on, claims.c.id)
 )
-_PARTIES_OF_PERSON = Prepared(_parties_of(_NAMING))
-_PEOPLE_OF_PERSON = Prepared(_people_of(_NAMING))
+_PARTIES_OF_PERSON = _parties_of(_NAMING)
+_PEOPLE_OF_PERSON = _people_of(_NAMING)
 
 
 class ClaimRow(Protocol):
@@ -260,13 +275,14 @@ def claims_naming_person(
     >>> view.reported_on, view.number, view.party_text, [name for _, name, _ in view.people]
     (datetime.date(2023, 6, 19), 1, 'Cambodia National Rescue Party', ['Long Phary'])
     """
-    rows = _CLAIMS_NAMING_PERSON.rows(db, person_id=person_id)
+    named = {"person_id": person_id}
+    rows = db.execute(_CLAIMS_NAMING_PERSON, named).all()
     if not rows:
         return []
     return _assembled(
         rows,
-        _PARTIES_OF_PERSON.rows(db, person_id=person_id),
-        _PEOPLE_OF_PERSON.rows(db, person_id=person_id),
+        db.execute(_PARTIES_OF_PERSON, named).all(),
+        db.execute(_PEOPLE_OF_PERSON, named).all(),
         _known(db, sources),
     )
 
@@ -306,104 +322,52 @@ def _assembled(
     ]
 
 
-_SUM = (func.coalesce(func.sum(claims.c.number), 0), func.count(claims.c.id))
-
-
-def _sum(db: Reader, q) -> Sum:  # type: ignore[no-untyped-def]
-    total, reports = db.execute(q).one()
-    return Sum(int(total), int(reports))
-
-
-def total_between(db: Reader, start: date | None, end: date | None) -> Sum:
-    return _sum(db, _where_dates(select(*_SUM), start, end))
-
-
-def _party_rows(party_id: int, *, joint: bool):  # type: ignore[no-untyped-def]
-    count = claims.c.party_count
-    return (
-        select(*_SUM)
-        .join(claim_parties, claim_parties.c.claim_id == claims.c.id)
-        .where(claim_parties.c.party_id == party_id, count > 1 if joint else count == 1)
-    )
-
-
-def party_sole_total(db: Reader, party_id: int, start: date | None, end: date | None) -> Sum:
-    """Rows that name this party and no other."""
-    return _sum(db, _where_dates(_party_rows(party_id, joint=False), start, end))
-
-
 def party_joint_claims(
-    db: Reader, party_id: int, start: date | None, end: date | None, *, limit: int | None = None
+    db: Reader, party_id: int, start: date | None, end: date | None, *, limit: int
 ) -> list[ClaimView]:
-    """Joint rows that include this party: shown separately, never added to its figure."""
+    """The first joint rows that include this party (shown apart, never added to its figure),
+    in date and table order: read along the joint rows' own index until ``limit`` name it."""
+    c = claims.c
+    naming = exists().where(claim_parties.c.claim_id == c.id, claim_parties.c.party_id == party_id)
     q = (
         select(*CLAIM_COLUMNS)
-        .join(claim_parties, claim_parties.c.claim_id == claims.c.id)
-        .where(claim_parties.c.party_id == party_id, claims.c.party_count > 1)
-        .order_by(claims.c.reported_on, claims.c.line_no)
+        .where(c.party_count > 1, naming)
+        .order_by(c.reported_on, c.line_no, c.id)
+        .limit(limit)
     )
-    if limit is not None:
-        q = q.limit(limit)
     return views(db, db.execute(_where_dates(q, start, end)).all())
-
-
-def party_joint_total(db: Reader, party_id: int, start: date | None, end: date | None) -> Sum:
-    """Count and sum of the joint rows including this party, without loading them."""
-    return _sum(db, _where_dates(_party_rows(party_id, joint=True), start, end))
-
-
-def kind_total(db: Reader, kind: str, start: date | None, end: date | None) -> Sum:
-    """Rows naming a party of this kind (e.g. ``unnamed``, ``non_party``), joint or not."""
-    q = select(*_SUM).where(
-        claims.c.id.in_(
-            select(claim_parties.c.claim_id)
-            .join(parties, parties.c.id == claim_parties.c.party_id)
-            .where(parties.c.kind == kind)
-        )
-    )
-    return _sum(db, _where_dates(q, start, end))
-
-
-def joint_total(db: Reader, start: date | None, end: date | None) -> Sum:
-    q = select(*_SUM).where(claims.c.party_count > 1)
-    return _sum(db, _where_dates(q, start, end))
 
 
 def data_span(db: Reader) -> tuple[date, date] | None:
     # Two queries, not one: SQLite answers a lone min() or max() from the reported_on index,
-    # but min() and max() together scan the whole table (~150 ms at 1M claims).
+    # but min() and max() together scan the whole table.
     first = db.scalar(select(func.min(claims.c.reported_on)))
     last = db.scalar(select(func.max(claims.c.reported_on)))
     return (first, last) if first is not None and last is not None else None
 
 
-def sources_in(
-    db: Reader, start: date | None, end: date | None, party_id: int | None = None
+def cited(
+    known: dict[int, SourceInfo], pairs: Sequence[tuple[int, str]]
 ) -> list[tuple[SourceInfo, str]]:
-    """The sources and claimants behind the rows of a period (for citing a figure)."""
-    q = select(claims.c.source_id, claims.c.claimant).distinct()
-    q = _where_dates(q, start, end)
-    if party_id is not None:
-        q = q.where(claims.c.id.in_(_claims_naming(party_id)))
-    pairs = db.execute(q).all()
-    known = sources_by_id(db)
+    """(source, claimant) for (source id, claimant) pairs, in the order answers cite them."""
     return sorted(((known[sid], who) for sid, who in pairs), key=lambda p: (p[0].key, p[1]))
 
 
-def stated_mismatches(db: Reader) -> list[tuple[SourceInfo, int, int]]:
-    """(source, stated total, summed rows) where a source states a total its rows don't add to."""
-    known = sources_by_id(db)
+def stated_mismatches(
+    db: Reader, sources: dict[int, SourceInfo] | None = None
+) -> list[tuple[SourceInfo, int, int]]:
+    """(source, stated total, summed rows) where a source states a total its rows don't add to
+    (``sources``: if already loaded).
+
+    Only sources that state a total are summed, each through the index its rows are keyed by.
+    """
     out = []
-    for source_id, summed in db.execute(
-        select(claims.c.source_id, func.coalesce(func.sum(claims.c.number), 0))
-        .join(sources, sources.c.id == claims.c.source_id)
-        # Only sources that state a total: summing every other source's rows (a full scan
-        # of the claims at 1M rows) would be thrown away below.
-        .where(sources.c.stated_total.is_not(None))
-        .group_by(claims.c.source_id)
-        .order_by(claims.c.source_id)
-    ):
-        src = known[source_id]
-        if src.stated_total is not None and src.stated_total != summed:
+    for src in _known(db, sources).values():
+        if src.stated_total is None:
+            continue
+        summed = db.scalar(
+            select(func.sum(claims.c.number)).where(claims.c.source_id == src.id)
+        )
+        if summed is not None and int(summed) != src.stated_total:
             out.append((src, src.stated_total, int(summed)))
     return out
