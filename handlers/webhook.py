@@ -112,6 +112,8 @@ class UpdateReceiver(tornado.web.RequestHandler):
         self.body += chunk
 
     async def post(self) -> None:
+        if self.refused:  # too long, already answered
+            return
         update = read_update(bytes(self.body), self.app.bot)
         if update is None:
             await self._refuse(400)
@@ -129,8 +131,18 @@ class UpdateReceiver(tornado.web.RequestHandler):
         await self.finish()
 
 
+def _log_request(handler: tornado.web.RequestHandler) -> None:
+    # Not tornado's access log: it writes the path, which is a secret of sorts (README), on
+    # every update. A refusal is worth a line; an update is logged by its handler.
+    status = handler.get_status()
+    if status != 200:
+        log.info("webhook: %s refused with %d", handler.request.method, status)
+
+
 def webhook_server(hook: Hook, app: Application[Any, Any, Any, Any, Any, Any]) -> HTTPServer:
-    routes = tornado.web.Application([(r".*", UpdateReceiver, {"hook": hook, "app": app})])
+    routes = tornado.web.Application(
+        [(r".*", UpdateReceiver, {"hook": hook, "app": app})], log_function=_log_request
+    )
     return HTTPServer(
         routes,
         # tornado's own bound, past ours: a body over ours is refused with 413 by the handler.
@@ -169,7 +181,7 @@ async def serve_webhook(
                 url, secret_token=hook.secret, allowed_updates=Update.ALL_TYPES
             )
             await app.start()
-            log.info("webhook listening on %s:%d%s", listen, port, hook.path)
+            log.info("webhook listening on %s:%d", listen, port)
             await stopping.wait()
             await app.stop()
     finally:
