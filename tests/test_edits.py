@@ -10,6 +10,7 @@ reads is answered again, so a corrected typo gets its answer.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -33,7 +34,7 @@ def desk(db_url: str) -> Iterator[Desk]:
 def claims(desk: Desk) -> list[tuple[int, str]]:
     with desk.session() as s:
         rows = s.execute(
-            select(Claim.number, Claim.party_text).where(Claim.reported_on >= "2023-07-01")
+            select(Claim.number, Claim.party_text).where(Claim.reported_on >= date(2023, 7, 1))
         )
         return [(int(number), str(party)) for number, party in rows]
 
