@@ -5,21 +5,25 @@
 >>> match = resolve_party(desk, "CLP")
 >>> match.name, match.how
 ('Candlelight Party', 'acronym')
+>>> defectors(1), people(1), people(193), agree(1, "names", "name")
+('1 claimed defector', '1 person', '193 people', 'names')
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.core.citations import Citations
-from bot.core.periods import Period, PeriodError, split_trailing_period
+from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
 from bot.storage.desk import Desk
-from bot.storage.queries import ClaimView, SourceInfo, party_infos
+from bot.storage.queries import ClaimView, Reader, SourceInfo, party_infos
+from bot.storage.tables import parties
 
 CLAIM_CAVEAT = "These are claims, not verified facts."
 
@@ -119,3 +123,71 @@ def claimed_by(answer: Answer, refs: Citations, pairs: list[tuple[SourceInfo, st
 
 def reports(n: int) -> str:
     return plural(n, "report")
+
+
+def defectors(n: int) -> str:
+    return plural(n, "claimed defector")
+
+
+def defector_word(n: int) -> str:
+    """The noun after a count shown apart (in bold): "1 claimed defector", "2 claimed defectors"."""
+    return agree(n, "claimed defector", "claimed defectors")
+
+
+def people(n: int) -> str:
+    return plural(n, "person", "people")
+
+
+def agree(n: int, one: str, many: str) -> str:
+    """The verb (or any word) that agrees with a count: agree(n, "names", "name")."""
+    return one if n == 1 else many
+
+
+# The claims tables are of defections *to* this party (the seed table's own title), so it is
+# the party joined in every claim, never a former party unless a row names it as one.
+JOINED_PARTY_KEY = "cpp"
+
+
+def joined_party_id(db: Reader) -> int | None:
+    """The id of the party every claim is a defection to, if the data has it."""
+    return db.scalar(select(parties.c.id).where(parties.c.key == JOINED_PARTY_KEY))
+
+
+def outside(period: Period, span: tuple[date, date]) -> bool:
+    """Whether the period has no day in common with the data's span."""
+    return period.end < span[0] or period.start > span[1]
+
+
+def sampled(answer: Answer, refs: Citations, sources: Iterable[SourceInfo]) -> None:
+    """The note of each source whose table is a sample: a period without rows is not one
+    without claims."""
+    for src in sources:
+        if src.coverage == "sample" and src.coverage_note:
+            answer.line(italic(src.coverage_note), " ", refs.ref(src))
+
+
+def outside_data(
+    answer: Answer,
+    label: str,
+    span: tuple[date, date],
+    refs: Citations,
+    sources: Iterable[SourceInfo],
+) -> None:
+    """Say that ``label`` (a period) lies outside the data, which is no sign that nothing
+    was claimed then."""
+    answer.line(
+        f"The data covers reports dated {format_range(*span)}, so it says nothing either way "
+        f"about {label} — not that no defections were claimed then."
+    )
+    sampled(answer, refs, sources)
+
+
+def partly_outside(answer: Answer, period: Period, span: tuple[date, date]) -> None:
+    """Say which days of the period the data covers, when it does not cover all of them."""
+    if period.start < span[0] or period.end > span[1]:
+        answer.line(
+            italic(
+                f"The data covers reports dated {format_range(*span)}: the rest of "
+                f"{period.label} is not in it."
+            )
+        )
