@@ -81,8 +81,8 @@ def test_png_is_phone_sized_with_caption(desk: Desk) -> None:
     [
         ("Candlelite", "No party in the data matches “Candlelite”"),
         ("CNRP 31/06/2023", "31/06/2023 is not a date"),
-        ("2022", "No claims were reported in 2022: nothing to chart."),
-        ("Khmer Win Party January", "No claims name Khmer Win Party in January 2023"),
+        ("2022", "2022 is outside the data: nothing to chart."),
+        ("Khmer Win Party January", "The table has no rows naming Khmer Win Party in January 2023"),
     ],
 )
 def test_nothing_to_chart_says_why(desk: Desk, args: str, fragment: str) -> None:

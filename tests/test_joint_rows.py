@@ -88,3 +88,24 @@ def test_desk_check(desk: Desk) -> None:
     assert sorted((r.reported_on, r.number) for r in report.unnamed_rows) == want
     assert len(report.joint_rows) == tally(joint)[1]
     assert f"Rows with no party named: {len(want)} —" in render_report(report)
+
+
+def test_chart_text_marks_weeks_of_joint_rows_only(desk: Desk) -> None:
+    """/chart CNRP May: the picture hatches the weeks made only of joint CNRP/Candlelight rows;
+    the text says so too."""
+    said = text(desk, "/chart CNRP May")
+    cnrp = "Cambodia National Rescue Party"
+    may = [r for r in seed_rows() if cnrp in r.parties and r.day.month == 5]
+    mondays = sorted({date.fromordinal(r.day.toordinal() - r.day.weekday()) for r in may})
+    all_joint = 0
+    for monday in mondays:
+        week = [r for r in may if 0 <= (r.day - monday).days < 7]
+        (line,) = [x for x in said.splitlines() if x.startswith(f"• week of {monday.day} May")]
+        people = sum(r.number for r in week)
+        if all(r.joint for r in week):
+            all_joint += 1
+            joint_only = f"(all in joint rows: CNRP + CLP {people})"
+            assert line == f"• week of {monday.day} May 2023: {people} {joint_only}"
+        else:
+            assert line == f"• week of {monday.day} May 2023: {people}"
+    assert all_joint == 2  # 21/05 (120) and 30/05 (51), counted by hand
