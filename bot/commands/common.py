@@ -46,13 +46,24 @@ class PartyMatch:
 
 
 def resolve_party(
-    desk: Desk, text: str, command: str = "total", conn: Connection | None = None
+    desk: Desk,
+    text: str,
+    command: str = "total",
+    conn: Connection | None = None,
+    around: tuple[str, str] = ("", ""),
 ) -> PartyMatch | Answer:
     """The party named by ``text``, or an answer listing candidates / saying none matched
-    (``conn``: the answer's connection, if it has one)."""
+    (``conn``: the answer's connection, if it has one). Each candidate's button repeats the
+    question with the name in place of ``text``: ``around`` is what the user typed before and
+    after it, kept as it was."""
     with nullcontext(conn) if conn is not None else desk.connect() as db:
         index = desk.parties(db)
         parties = party_infos(db)
+    before, after = around
+
+    def choice(name: str) -> Button:
+        return Button(name, f"/{command} {before}{name}{after}")
+
     candidates = index.resolve(text, limit=5)
     if len(candidates) == 1:
         c = candidates[0]
@@ -63,36 +74,58 @@ def resolve_party(
         answer.line(f"“{text}” could match several parties. Which one?")
         for c in candidates:
             answer.bullet(bold(parties[c.target].name), f" ({c.how} match, score {c.score:.0f})")
-            answer.buttons.append(
-                Button(parties[c.target].name, f"/{command} {parties[c.target].name}")
-            )
+            answer.buttons.append(choice(parties[c.target].name))
         return answer
     close = index.suggest(text, limit=3)
     answer = fail(command, f"No party in the data matches “{text}”.")
     if close:
         names = [parties[c.target].name for c in close]
         answer.line("Closest: ", ", ".join(names), ". Send /parties for the full list.")
-        answer.buttons.extend(Button(n, f"/{command} {n}") for n in names)
+        answer.buttons.extend(choice(n) for n in names)
     return answer
+
+
+# Words that open a period ("since May"), not a party's name: a party typed before one is read
+# without it when the period could not be (the words stay in the question offered back).
+_PERIOD_OPENERS = frozenset(
+    {"since", "from", "until", "till", "before", "after", "between", "through", "thru"}
+)
 
 
 def party_and_period(
     desk: Desk, args: str, command: str, conn: Connection | None = None
 ) -> tuple[PartyMatch | None, Period | None] | Answer:
     """Read ``[PARTY] [PERIOD]`` (/total, /chart, /export): a party and a period, or an answer
-    saying what could not be read (an impossible date, no such party, several candidates)."""
+    saying what could not be read (an impossible date, no such party, several candidates).
+    A suggestion keeps the rest of the question as typed: /total cnrp since May offers
+    /total Cambodia National Rescue Party since May, never another period."""
     try:
         party_text, period = split_trailing_period(args, latest_year=desk.latest_year(conn))
     except PeriodError as exc:
         return fail(command, str(exc))
     if not party_text:
         return None, period
-    found = resolve_party(desk, party_text, command, conn)
-    if isinstance(found, Answer):
-        if period is not None:  # the offered choices keep the period the user asked for
-            found.buttons = [Button(b.label, f"{b.command} {period.label}") for b in found.buttons]
+    typed = " ".join(args.split())
+    if typed.startswith(party_text):  # PARTY [PERIOD]
+        before, after = "", typed[len(party_text) :]
+    else:  # PERIOD PARTY
+        before, after = typed[: len(typed) - len(party_text)], ""
+    words = party_text.split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PERIOD_OPENERS), None)
+    if cut is not None and not before:
+        # "cnrp since May": the party is "cnrp"; "since May" is a period not read here.
+        core = " ".join(words[:cut])
+        unread = typed[len(core) :]
+        found = resolve_party(desk, core, command, conn, (before, unread))
+        if isinstance(found, PartyMatch):
+            return fail(
+                command,
+                f"I read “{core}” as {found.name}, but not “{unread.strip()}” as a period. "
+                "Try a month (June 2023), a day (29/06/2023) or a range (1/5/2023 - 30/6/2023).",
+            )
         return found
-    return found, period
+    found = resolve_party(desk, party_text, command, conn, (before, after))
+    return found if isinstance(found, Answer) else (found, period)
 
 
 def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
