@@ -13,9 +13,16 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from bot.commands.common import CLAIM_CAVEAT, agree, joined_party_id, people, reports
+from bot.commands.common import (
+    CLAIM_CAVEAT,
+    agree,
+    defectors,
+    joined_party_id,
+    people,
+    reports,
+)
 from bot.commands.who import write_disagreement
-from bot.core.answer import Answer, Part, bold, italic, number
+from bot.core.answer import Answer, Part, bold, italic, number, plural
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.periods import format_range
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, party_sums, source_sums
@@ -155,8 +162,8 @@ def answer_sources(desk: Desk) -> Answer:
                 answer.line(italic(src.coverage_note))
             if src.id in tallied:
                 line = (
-                    f"Table: {number(tallied[src.id].reports)} rows, adding up to "
-                    f"{number(tallied[src.id].total)} claimed defectors"
+                    f"Table: {plural(tallied[src.id].reports, 'row')}, adding up to "
+                    f"{defectors(tallied[src.id].total)}"
                 )
                 if src.stated_total is not None and src.stated_total != tallied[src.id].total:
                     line += f" (its text says {number(src.stated_total)})"
