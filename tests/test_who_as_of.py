@@ -39,8 +39,9 @@ def test_a_month_means_its_last_day(desk: Desk) -> None:
 
 
 def test_coarse_dates_are_not_counted_either_way(desk: Desk) -> None:
-    # "Joined the CPP" is dated June 2023 only: by 20 June it may or may not have happened.
-    text = to_plain(answer_text(desk, "/who Kung Raiya as of 20 June 2023"))
+    # "Joined the CPP" is dated June 2023 only: by 18 June it may or may not have happened
+    # (the appointment "after joining" is of 19 June; see tests/test_as_of_status.py for 20 June).
+    text = to_plain(answer_text(desk, "/who Kung Raiya as of 18 June 2023"))
     assert (
         "no longer in the Candlelight Party (claimed by Kimsour Phearith, Candlelight "
         "spokesperson), no later party recorded"
@@ -51,14 +52,15 @@ def test_coarse_dates_are_not_counted_either_way(desk: Desk) -> None:
         "serve the two-year sentence (the report does not say when) (date not given); "
         "joined the CPP (June 2023)."
     ) in text
-    assert "Joined the CPP (may be after 20 June 2023)" in text
+    assert "Joined the CPP (may be after 18 June 2023)" in text
 
 
 def test_later_entries_are_left_out(desk: Desk) -> None:
     answer = answer_text(desk, "/who Kung Raiya as of 1 June 2023")
     text = to_plain(answer)
     assert "9 July 2023" not in text and "16 June 2023" not in text
-    assert "5 later entries not shown; /who Kung Raiya gives the full card." in text
+    # The June move to the CPP came after the 16 June resignation: it is a later entry too.
+    assert "6 later entries not shown; /who Kung Raiya gives the full card." in text
     assert [(b.label, b.command) for b in answer.buttons] == [("Full card", "/who Kung Raiya")]
 
 

@@ -13,9 +13,16 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from bot.commands.common import CLAIM_CAVEAT, reports
+from bot.commands.common import (
+    CLAIM_CAVEAT,
+    agree,
+    defectors,
+    joined_party_id,
+    people,
+    reports,
+)
 from bot.commands.who import write_disagreement
-from bot.core.answer import Answer, Part, bold, italic, number
+from bot.core.answer import Answer, Part, bold, italic, number, plural
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.periods import format_range
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, party_sums, source_sums
@@ -85,13 +92,17 @@ def answer_parties(desk: Desk) -> Answer:
         none = Sum(0, 0)
         joint_counts = {p.id: figures[p.id].joint.reports for p in parties if p.id in figures}
         sole = {p.id: figures[p.id].sole if p.id in figures else none for p in parties}
-        with_rows = sorted(source_sums(conn))
+        tallied = source_sums(conn)
+        with_rows = sorted(tallied)
+        joined = next((p for p in parties if p.id == joined_party_id(conn)), None)
         answer.line(
             bold("Former parties in the claims"),
             " (rows naming the party alone; joint rows counted separately)",
         )
         ordered = sorted(parties, key=lambda p: (p.kind != "party", -sole[p.id].total, p.name))
         for p in ordered:
+            if p is joined and p.id not in figures:  # listed apart below, as the party joined
+                continue
             acronyms = [a for a in acronyms_of.get(p.id, ()) if a != p.name]
             name = p.name + (f" ({', '.join(acronyms)})" if acronyms else "")
             parts: list[Part] = [
@@ -109,6 +120,17 @@ def answer_parties(desk: Desk) -> Answer:
             if p.dissolved:
                 parts.append(f" — dissolved {p.dissolved}")
             answer.bullet(*parts)
+        if joined is not None:
+            every = sum(t.total for t in tallied.values())
+            count = sum(t.reports for t in tallied.values())
+            acronyms = [a for a in acronyms_of.get(joined.id, ()) if a != joined.name]
+            answer.blank()
+            answer.line(bold("The party joined"))
+            answer.bullet(
+                bold(joined.name + (f" ({', '.join(acronyms)})" if acronyms else "")),
+                f": every claim is a claimed defection to it — {number(every)} in "
+                f"{reports(count)}",
+            )
         answer.blank()
         for src in (sources[sid] for sid in with_rows):
             answer.line(
@@ -140,8 +162,8 @@ def answer_sources(desk: Desk) -> Answer:
                 answer.line(italic(src.coverage_note))
             if src.id in tallied:
                 line = (
-                    f"Table: {number(tallied[src.id].reports)} rows, adding up to "
-                    f"{number(tallied[src.id].total)} claimed defectors"
+                    f"Table: {plural(tallied[src.id].reports, 'row')}, adding up to "
+                    f"{defectors(tallied[src.id].total)}"
                 )
                 if src.stated_total is not None and src.stated_total != tallied[src.id].total:
                     line += f" (its text says {number(src.stated_total)})"
@@ -177,21 +199,23 @@ def answer_about(desk: Desk) -> Answer:
         joint = by_kind.get(None, NO_CLAIMS).joint
         if joint.reports:
             answer.bullet(
-                f"{reports(joint.reports)} ({number(joint.total)} people) name two "
-                "parties for one figure, e.g. “Candlelight Party / Unnamed Parties”. "
-                "We never split these or credit them to one party."
+                f"{reports(joint.reports)} ({people(joint.total)}) "
+                f"{agree(joint.reports, 'names', 'name')} two parties for one figure, e.g. "
+                "“Candlelight Party / Unnamed Parties”. We never split these or credit them "
+                "to one party."
             )
-        unnamed = by_kind.get("unnamed", NO_CLAIMS).all
+        # Only rows naming nothing else: a joint row with "Unnamed Parties" names a party too.
+        unnamed = by_kind.get("unnamed", NO_CLAIMS).sole
         if unnamed.reports:
             answer.bullet(
-                f"{reports(unnamed.reports)} ({number(unnamed.total)} people) do not "
-                "name the party at all."
+                f"{reports(unnamed.reports)} ({people(unnamed.total)}) "
+                f"{agree(unnamed.reports, 'does', 'do')} not name the party at all."
             )
-        non_party = by_kind.get("non_party", NO_CLAIMS).all
+        non_party = by_kind.get("non_party", NO_CLAIMS).sole
         if non_party.reports:
             answer.bullet(
-                f"{reports(non_party.reports)} is not about a party: it reports a "
-                "“Political Analyst”."
+                f"{reports(non_party.reports)} {agree(non_party.reports, 'is', 'are')} about "
+                "someone outside any party, e.g. a “Political Analyst”."
             )
         for p in sorted(party_infos(conn).values(), key=lambda p: p.id):
             if not p.dissolved:

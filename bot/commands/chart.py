@@ -29,9 +29,17 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.commands.common import CLAIM_CAVEAT, PartyMatch, party_and_period
+from bot.commands.common import (
+    CLAIM_CAVEAT,
+    PartyMatch,
+    defector_word,
+    outside,
+    outside_data,
+    party_and_period,
+    sampled,
+)
 from bot.core.answer import Answer, bold, fail, italic, number, plural
-from bot.core.citations import citation
+from bot.core.citations import Citations, citation
 from bot.core.periods import format_day, format_range
 from bot.storage.day_totals import sums
 from bot.storage.desk import Desk
@@ -122,15 +130,24 @@ def chart_series(desk: Desk, args: str, command: str = "chart") -> Series | Answ
         start = max(period.start, data[0]) if period else data[0]
         end = min(period.end, data[1]) if period else data[1]
         label = period.label if period else f"all dates in the data ({format_range(*data)})"
-        if start > end:
-            return fail(command, f"No claims were reported in {label}: nothing to chart.")
+        if period is not None and outside(period, data):
+            said = f"{label[:1].upper()}{label[1:]} is outside the data: nothing to chart."
+            answer = fail(command, said)
+            refs = Citations()
+            outside_data(answer, label, data, refs, sources_by_id(s).values())
+            refs.write(answer)
+            return answer
         buckets, per = _buckets(start, end)
         name = party.name if party else "All parties"
         series = Series(name, label, buckets, per, [], party, (start, end), period is not None)
         _fill(s, series, start, end)
         if not any(series.totals):
-            what = f"name {party.name}" if party else "were reported"
-            return fail(command, f"No claims {what} in {label}: nothing to chart.")
+            what = f" naming {party.name}" if party else ""
+            answer = fail(command, f"The table has no rows{what} in {label}: nothing to chart.")
+            refs = Citations()
+            sampled(answer, refs, sources_by_id(s).values())
+            refs.write(answer)
+            return answer
         found = sums(s, start, end, party_id=party.id if party else None)
         series.sources = cited(sources_by_id(s), found.sources)
     return series
@@ -150,15 +167,22 @@ def answer_chart(desk: Desk, args: str) -> Answer:
         return series
     answer = Answer(command="chart")
     answer.line(bold(series.heading), f": claimed defectors per {series.per}")
-    names = [s.label for s in series.segments]
+    segments = series.segments
     for (first, last), total, *values in zip(
-        series.buckets, series.totals, *(s.values for s in series.segments), strict=True
+        series.buckets, series.totals, *(s.values for s in segments), strict=True
     ):
-        parts = [f"{n} {number(v)}" for n, v in zip(names, values, strict=True) if v]
+        shown = [(seg, v) for seg, v in zip(segments, values, strict=True) if v]
+        parts = "; ".join(f"{seg.label} {number(v)}" for seg, v in shown)
+        if shown and all(seg.joint for seg, _ in shown):
+            # What the picture hatches: a figure no party can be credited with alone.
+            bare = (seg.label.removesuffix(" (joint)") for seg, _ in shown)
+            parts = "all in joint rows: " + "; ".join(
+                f"{label} {number(v)}" for label, (_, v) in zip(bare, shown, strict=True)
+            )
         answer.bullet(
             f"{_bucket_label(first, last, series.per)}: ",
             bold(number(total)),
-            f" ({'; '.join(parts)})" if len(parts) > 1 else "",
+            f" ({parts})" if len(shown) > 1 or parts.startswith("all in joint") else "",
         )
     answer.blank()
     _caption_body(answer, series)
@@ -270,7 +294,8 @@ def _party_segments(sole: dict[int, list[int]], parties: dict[int, Party], n: in
     others = [pid for pid in rest if parties[pid].kind == "party"]
     if others:
         values = [sum(sole[pid][i] for pid in others) for i in range(n)]
-        segments.append(Segment(f"{len(others)} other parties", values, color=GREY))
+        others_label = plural(len(others), "other party", "other parties")
+        segments.append(Segment(others_label, values, color=GREY))
     for pid in rest:
         if parties[pid].kind != "party":
             tone = LIGHT_GREY if parties[pid].kind == "unnamed" else PALE_GREY
@@ -317,7 +342,7 @@ def _caption_body(answer: Answer, series: Series) -> None:
     else:
         total = series.sole_total + series.joint_total
         reports = series.sole_reports + series.joint_reports
-        answer.line(f"{number(total)} claimed defectors in {plural(reports, 'report')}.")
+        answer.line(f"{number(total)} {defector_word(total)} in {plural(reports, 'report')}.")
         if series.joint_reports:
             answer.line(
                 f"Hatched: {plural(series.joint_reports, 'joint row')} "

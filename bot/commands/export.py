@@ -33,7 +33,7 @@ from typing import Any, Literal, TextIO
 from sqlalchemy import Connection, Engine, func, select
 
 from bot.commands.chart import slug
-from bot.commands.common import CLAIM_CAVEAT, PartyMatch, day, party_and_period
+from bot.commands.common import CLAIM_CAVEAT, PartyMatch, agree, day, outside, party_and_period
 from bot.core.answer import Answer, bold, fail, italic, number, plural
 from bot.core.citations import citation
 from bot.core.periods import format_range
@@ -104,8 +104,14 @@ def _select(desk: Desk, args: str) -> _Selection | Answer:
             )
         views = claims_between(s, start, end, party_id=party.id if party else None)
     if not views:
-        what = f"name {party.name}" if party else "were reported"
-        return fail("export", f"No claims {what} in {label}: there are no rows to export.")
+        if period is not None and outside(period, span):
+            return fail(
+                "export",
+                f"{label[:1].upper()}{label[1:]} is outside the data, which covers reports "
+                f"dated {format_range(*span)}: there are no rows to export.",
+            )
+        what = f" naming {party.name}" if party else ""
+        return fail("export", f"The table has no rows{what} in {label}: none to export.")
     return _Selection(heading, party, views)
 
 
@@ -137,18 +143,21 @@ def _caption(chosen: _Selection) -> Answer:
     joint_sum = number(sum(v.number for v in joint))
     if chosen.party is not None:
         answer.line(
-            f"{plural(len(sole), 'row')} marked “single party” add up to {sole_sum}: "
+            f"{plural(len(sole), 'row')} marked “single party” "
+            f"{agree(len(sole), 'adds', 'add')} up to {sole_sum}: "
             "the /total figure."
         )
         if joint:
             answer.line(
-                f"{plural(len(joint), 'row')} marked “joint” ({joint_sum}) name it with "
+                f"{plural(len(joint), 'row')} marked “joint” ({joint_sum}) "
+                f"{agree(len(joint), 'names', 'name')} it with "
                 "another party; /total lists them apart and never splits them."
             )
     else:
         answer.line(
             f"They add up to {number(sum(v.number for v in views))}; "
-            f"{plural(len(joint), 'row')} marked “joint” ({joint_sum}) name several parties."
+            f"{plural(len(joint), 'row')} marked “joint” ({joint_sum}) "
+            f"{agree(len(joint), 'names', 'name')} several parties."
         )
     sources = list(dict.fromkeys(citation(v.source) for v in views))
     claimants = list(dict.fromkeys(v.claimant for v in views))

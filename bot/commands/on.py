@@ -9,13 +9,22 @@ Claims reported on 26 June 2023: 4 reports, 1,201 claimed defectors
 
 from __future__ import annotations
 
-from bot.commands.common import claim_parts, claimed_by, reports
+from bot.commands.common import (
+    claim_parts,
+    claimed_by,
+    defector_word,
+    outside,
+    outside_data,
+    partly_outside,
+    reports,
+    sampled,
+)
 from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.periods import PeriodError, parse_day_or_range
 from bot.storage.day_totals import sums
 from bot.storage.desk import Desk
-from bot.storage.queries import cited, claims_between, sources_by_id
+from bot.storage.queries import cited, claims_between, data_span, sources_by_id
 
 ROWS_LISTED = 60
 
@@ -34,17 +43,28 @@ def answer_on(desk: Desk, args: str) -> Answer:
             return fail("on", str(exc))
         refs = Citations()
         answer = Answer(command="on")
+        where = "on" if period.precision == "day" else "in"
+        span = data_span(conn)
+        sources = sources_by_id(conn)
+        if span is not None and outside(period, span):
+            answer.line(f"Claims reported {where} {period.label}: outside the data.")
+            outside_data(answer, period.label, span, refs, sources.values())
+            refs.write(answer)
+            return answer
         found = sums(conn, period.start, period.end)
         total = found.all
-        where = "on" if period.precision == "day" else "in"
         answer.line(
             f"Claims reported {where} {period.label}: {reports(total.reports)}, ",
             bold(number(total.total)),
-            " claimed defectors",
+            f" {defector_word(total.total)}",
         )
         if not total.reports:
-            answer.line("No defection claims were reported then.")
+            answer.line("The table has no rows for then.")
+            sampled(answer, refs, sources.values())
+            refs.write(answer)
             return answer
+        if span is not None:
+            partly_outside(answer, period, span)
         rows = claims_between(conn, period.start, period.end, limit=ROWS_LISTED)
         answer.blank()
         for view in rows:
@@ -58,6 +78,6 @@ def answer_on(desk: Desk, args: str) -> Answer:
                 )
             )
         answer.blank()
-        claimed_by(answer, refs, cited(sources_by_id(conn), found.sources))
+        claimed_by(answer, refs, cited(sources, found.sources))
         refs.write(answer)
     return answer

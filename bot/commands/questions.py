@@ -205,10 +205,11 @@ def _summary(q: str, ctx: _Context) -> str | None:
     if not rest:
         return "/summary"
     try:
-        week = parse_week(rest, today=ctx.today)
+        week = parse_week(rest, today=ctx.today, default_year=ctx.year)
     except PeriodError:
         try:
-            week = parse_week(re.sub(r"^week\s+", "", rest, flags=_F), today=ctx.today)
+            bare = re.sub(r"^week\s+", "", rest, flags=_F)
+            week = parse_week(bare, today=ctx.today, default_year=ctx.year)
         except PeriodError:
             return None
     if rest.lower() in ("last week", "previous week", "last", "previous"):

@@ -10,11 +10,27 @@ Weekly summary of defection claims, week of 26 June – 2 July 2023
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date, timedelta
 
-from bot.commands.common import claim_parts, claimed_by, reports
-from bot.core.answer import Answer, bold, fail, italic, number
+from bot.commands.common import (
+    claim_parts,
+    claimed_by,
+    defector_word,
+    outside,
+    outside_data,
+    reports,
+    sampled,
+)
+from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
-from bot.core.periods import Period, PeriodError, format_day, parse_week, previous_week
+from bot.core.periods import (
+    Period,
+    PeriodError,
+    format_day,
+    format_range,
+    parse_week,
+    previous_week,
+)
 from bot.storage.day_totals import sums
 from bot.storage.desk import Desk
 from bot.storage.queries import ClaimView, cited, claims_between, data_span, sources_by_id
@@ -23,8 +39,19 @@ LARGEST = 3
 
 
 def answer_summary(desk: Desk, args: str) -> Answer:
+    """A week without a year ("29 June", "W26") is in the latest year with data, as /total
+    and /on read it; no week at all is the last complete one before today.
+
+    >>> from datetime import datetime
+    >>> from bot.core.render import to_plain
+    >>> later = Desk.open("sqlite://", clock=lambda: datetime(2026, 11, 30, 9, 0))
+    >>> print(to_plain(answer_summary(later, "29 June")).splitlines()[0])
+    Weekly summary of defection claims, week of 26 June – 2 July 2023
+    """
+    with desk.connect() as conn:
+        latest_year = desk.latest_year(conn)
     try:
-        week = parse_week(args, today=desk.today())
+        week = parse_week(args, today=desk.today(), default_year=latest_year)
     except PeriodError as exc:
         return fail("summary", str(exc))
     return weekly_summary(desk, week)
@@ -39,16 +66,18 @@ def weekly_summary(desk: Desk, week: Period) -> Answer:
         prior = previous_week(week)
         before = claims_between(conn, prior.start, prior.end)
         if not rows:
-            answer.line("No defection claims were reported that week.")
+            sources = sources_by_id(conn).values()
             span = data_span(conn)
-            if span is not None and not (span[0] <= week.end and week.start <= span[1]):
-                answer.line(
-                    f"The data covers {format_day(span[0])} to {format_day(span[1])}; "
-                    f"try /summary {span[1]:%d/%m/%Y}."
-                )
+            if span is not None and outside(week, span):
+                outside_data(answer, f"the {week.label}", span, refs, sources)
+                _nearest_week(answer, week, span)
+            else:
+                answer.line("The table has no rows for that week.")
+                sampled(answer, refs, sources)
+            refs.write(answer)
             return answer
         total = sum(v.number for v in rows)
-        answer.line(bold(number(total)), f" claimed defectors in {reports(len(rows))}.")
+        answer.line(bold(number(total)), f" {defector_word(total)} in {reports(len(rows))}.")
         _comparison(answer, rows, before)
         _by_party(answer, rows, refs)
         answer.blank()
@@ -73,6 +102,19 @@ def weekly_summary(desk: Desk, week: Period) -> Answer:
     return answer
 
 
+def _nearest_week(answer: Answer, week: Period, span: tuple[date, date]) -> None:
+    """Where the data ends (or starts), and its week nearest the one asked for, as a button."""
+    after = week.start > span[1]
+    edge = span[1] if after else span[0]
+    monday = edge - timedelta(days=edge.weekday())
+    near = f"week of {format_range(monday, monday + timedelta(days=6))}"
+    answer.line(
+        f"The data {'ends' if after else 'starts'} on {format_day(edge)}; its "
+        f"{'last' if after else 'first'} week is the {near}: /summary {monday:%d/%m/%Y}."
+    )
+    answer.buttons.append(Button(near[:1].upper() + near[1:], f"/summary {monday:%d/%m/%Y}"))
+
+
 def _comparison(answer: Answer, rows: list[ClaimView], before: list[ClaimView]) -> None:
     now, then = sum(v.number for v in rows), sum(v.number for v in before)
     if not before:
@@ -89,7 +131,7 @@ def _by_party(answer: Answer, rows: list[ClaimView], refs: Citations) -> None:
     joint = [v for v in rows if v.joint]
     for v in rows:
         if not v.joint:
-            sole[v.parties[0].name if v.parties else v.party_text].append(v.number)
+            sole[_former(v)].append(v.number)
     answer.blank()
     answer.line(bold("By former party"))
     for name, numbers in sorted(sole.items(), key=lambda kv: (-sum(kv[1]), kv[0])):
@@ -98,3 +140,13 @@ def _by_party(answer: Answer, rows: list[ClaimView], refs: Citations) -> None:
         answer.line(italic("Joint rows (several parties, one figure; not split):"))
         for v in joint:
             answer.bullet(*claim_parts(v, refs))
+
+
+def _former(view: ClaimView) -> str:
+    """What a single-party row names as the former party, said as what it is."""
+    if not view.parties:
+        return view.party_text
+    party = view.parties[0]
+    if party.kind == "unnamed":
+        return "Party not named"
+    return f"{party.name} (not a party)" if party.kind == "non_party" else party.name

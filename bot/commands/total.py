@@ -11,7 +11,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.commands.common import PartyMatch, claim_parts, claimed_by, party_and_period, reports
+from bot.commands.common import (
+    PartyMatch,
+    agree,
+    claim_parts,
+    claimed_by,
+    defector_word,
+    joined_party_id,
+    outside,
+    outside_data,
+    partly_outside,
+    party_and_period,
+    reports,
+    sampled,
+)
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.periods import Period, format_range
@@ -42,10 +55,25 @@ def answer_total(desk: Desk, args: str) -> Answer:
         label = period.label if period else f"all dates in the data ({format_range(*span)})"
         refs = Citations()
         answer = Answer(command="total")
-        if party is None:
+        sources = sources_by_id(conn)
+        if period is not None and outside(period, span):
+            heading = f"{party.name}, {label}" if party else f"Claimed defectors, {label}"
+            answer.line(heading, ": outside the data.")
+            outside_data(answer, label, span, refs, sources.values())
+            refs.write(answer)
+            return answer
+        joined = party is not None and party.id == joined_party_id(conn)
+        if party is None or joined:
             by_kind = kinds(conn, start, end, None, "unnamed", "non_party")
             found = by_kind.get(None, NO_CLAIMS)
-            _all_parties(answer, label, found, by_kind)
+            if party is None:
+                _all_parties(answer, label, found, by_kind)
+            else:
+                own = sums(conn, start, end, party_id=party.id)
+                _joined_party(answer, party, label, found, own.all.reports > 0)
+                if own.all.reports:  # a row naming it as the party left: shown as for any
+                    joint = party_joint_claims(conn, party.id, start, end, limit=JOINT_LISTED)
+                    _one_party(answer, party, label, refs, own, joint)
         else:
             found = sums(conn, start, end, party_id=party.id)
             joint = (
@@ -54,7 +82,10 @@ def answer_total(desk: Desk, args: str) -> Answer:
                 else []
             )
             _one_party(answer, party, label, refs, found, joint)
-        sources = sources_by_id(conn)
+        if period is not None:
+            partly_outside(answer, period, span)
+        if not found.all.reports:
+            sampled(answer, refs, sources.values())
         pairs = cited(sources, found.sources)
         if pairs:
             answer.blank()
@@ -70,7 +101,7 @@ def answer_total(desk: Desk, args: str) -> Answer:
     refs.write(answer)
     refs.cite_as(answer)
     if pairs:  # there are rows behind the figure: offer them as a file to check it by
-        words = (party.name if party else "", period.label if period else "")
+        words = (party.name if party and not joined else "", period.label if period else "")
         answer.buttons.append(Button("Show the rows", " ".join(["/export", *filter(None, words)])))
     return answer
 
@@ -87,15 +118,18 @@ def _all_parties(
         f"Claimed defectors, {label}: ", bold(number(total.total)), f" in {reports(total.reports)}"
     )
     if not total.reports:
-        answer.line("No claims were reported in that period.")
+        answer.line("The table has no rows for that period.")
         return
     joint = found.joint
-    unnamed = by_kind.get("unnamed", NO_CLAIMS).all
-    non_party = by_kind.get("non_party", NO_CLAIMS).all
+    # A joint row naming an unnamed party beside a named one is joint, not "party not named":
+    # only the rows naming nothing else count as such.
+    unnamed = by_kind.get("unnamed", NO_CLAIMS).sole
+    non_party = by_kind.get("non_party", NO_CLAIMS).sole
     if joint.reports:
         answer.bullet(
-            f"{number(joint.total)} of them in {reports(joint.reports)} that name "
-            "several parties jointly (not split between them)"
+            f"{number(joint.total)} of them in {reports(joint.reports)} that "
+            f"{agree(joint.reports, 'names', 'name')} several parties jointly "
+            "(not split between them)"
         )
     if unnamed.reports:
         answer.bullet(
@@ -103,8 +137,8 @@ def _all_parties(
         )
     if non_party.reports:
         answer.bullet(
-            f"{number(non_party.total)} in {reports(non_party.reports)} that name no "
-            "party at all (e.g. “Political Analyst”)"
+            f"{number(non_party.total)} in {reports(non_party.reports)} about someone "
+            "outside any party (e.g. “Political Analyst”)"
         )
     answer.line("For one party: /total PARTY [PERIOD], e.g. /total Candlelight June.")
 
@@ -122,17 +156,21 @@ def _one_party(
     joint_all = found.joint if joint else None
     if party.how == "fuzzy":
         answer.line(italic(f"Read “{party.typed}” as {party.name} (score {party.score:.0f})."))
-    noun = "claimed defector" if sole.total == 1 else "claimed defectors"
+    alone = {
+        "party": "naming this party alone",
+        "unnamed": "that name no party at all",
+        "non_party": f"naming only “{party.name}”, which is not a party",
+    }.get(party.kind, "naming it alone")
     answer.line(
         f"{party.name}, {label}: ",
         bold(number(sole.total)),
-        f" {noun} in {reports(sole.reports)} naming this party alone",
+        f" {defector_word(sole.total)} in {reports(sole.reports)} {alone}",
     )
     if joint and joint_all is not None:
         answer.line(
-            f"Separately, {reports(joint_all.reports)} name {party.name} jointly with another "
-            f"party, totalling {number(joint_all.total)}. Those figures are not broken down by "
-            "party and are not included above:"
+            f"Separately, {reports(joint_all.reports)} {agree(joint_all.reports, 'names', 'name')}"
+            f" {party.name} jointly with another party, totalling {number(joint_all.total)}. "
+            "Those figures are not broken down by party and are not included above:"
         )
         for view in joint:
             answer.bullet(*claim_parts(view, refs))
@@ -141,10 +179,27 @@ def _one_party(
                 f"… and {number(joint_all.reports - len(joint))} more joint rows (/export)."
             )
     elif not sole.reports:
-        answer.line("No claims name this party in that period.")
+        answer.line("The table has no rows naming it in that period.")
     if party.kind == "non_party":
-        answer.line(italic(f"Note: “{party.name}” is not a party. {party.note or ''}".strip()))
+        answer.line(italic(f"Note: {party.note or f'“{party.name}” is not a party.'}"))
     elif party.kind == "unnamed":
         answer.line(italic(f"Note: {party.note or 'these reports did not name a party.'}"))
     elif party.note and party.dissolved:
         answer.line(italic(f"Caveat: {party.note}"))
+
+
+def _joined_party(
+    answer: Answer, party: PartyMatch, label: str, found: Sums, left_too: bool
+) -> None:
+    """The party every claim is a defection *to*: its figure is every claim's (``left_too``:
+    some rows also name it as the party left)."""
+    total = found.all
+    answer.line(f"{party.name}, {label}: the party the defectors are claimed to have joined.")
+    answer.line(
+        f"Every claim in the data is a claimed defection to the {party.name}: ",
+        bold(number(total.total)),
+        f" {defector_word(total.total)} in {reports(total.reports)}.",
+    )
+    if not left_too:
+        answer.line("No row names it as the party the defectors left.")
+    answer.line("For a former party: /total PARTY [PERIOD]; /parties lists them.")

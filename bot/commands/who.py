@@ -10,6 +10,7 @@ Kung Raiya
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -178,14 +179,16 @@ def person_card(
     events, unsure, later = list(person.events), [], 0
     if as_of is not None:
         # An event counts when it had certainly happened by then; one whose date is too coarse
-        # to tell ("July 2023" against 10 July) is shown but left out of the status.
-        unsure = [e for e in events if _happened_by(e, as_of) is None]
-        later = sum(_happened_by(e, as_of) is False for e in events) + sum(
+        # to tell ("July 2023" against 10 July), or not given, is shown but left out of the
+        # status and the party history.
+        known = _known_by(events, as_of)
+        unsure = [e for e in events if known[e] is None]
+        later = sum(known[e] is False for e in events) + sum(
             v.reported_on > as_of for v in mentions
         )
-        events = [e for e in events if _happened_by(e, as_of) is not False]
+        events = [e for e in events if known[e] is not False]
         mentions = [v for v in mentions if v.reported_on <= as_of]
-    history = _party_history(person.roles, events, mentions)
+    history = _party_history(person.roles, [e for e in events if e not in unsure], mentions)
     if history:
         answer.blank()
         answer.line(bold("Party history: "), history)
@@ -235,7 +238,12 @@ def person_card(
                 f"/who {person.name} gives the full card."
             )
         )
-    status = _status([e for e in events if e not in unsure], mentions, as_of=as_of)
+    status = _status(
+        [e for e in events if e not in unsure],
+        mentions,
+        as_of=as_of,
+        coming=[e for e in person.events if e not in events] if not _unsure_moves(unsure) else [],
+    )
     if status:
         answer.blank()
         answer.line(bold(f"Status on {format_day(as_of)}: " if as_of else "Status: "), status)
@@ -281,23 +289,27 @@ STATE_KINDS = frozenset(
     }
 )
 SITUATION_KINDS = frozenset({"fled", "arrested", "convicted", "released", "sentenced"})
+MOVE_KINDS = frozenset({"defected", "joined", "resigned"})
 
 
 def _status(
-    events: list[EventFact], mentions: list[ClaimView], *, as_of: date | None = None
+    events: list[EventFact],
+    mentions: list[ClaimView],
+    *,
+    as_of: date | None = None,
+    coming: Sequence[EventFact] = (),
 ) -> str:
-    """One line: where the person stands after the latest change of party or legal situation.
+    """One line: the party the person is in (or last left), then the latest change of legal
+    situation, said as earlier when a change of party came after it.
 
     Statements and other events are left out: "said X" is not a status. With ``as_of`` the
-    events and mentions are those up to that day, and the line names the latest change.
+    events and mentions are those up to that day, and the line names the latest change; when
+    none places the person in a party by then, the first later event leaving one does
+    (``coming``: the events after that day, oldest first).
     """
     ordered = sorted(events, key=lambda e: e.sort_date)
     states = [e for e in ordered if e.kind in STATE_KINDS]
     bits: list[str] = []
-    situation = next((e for e in reversed(states) if e.kind in SITUATION_KINDS), None)
-    if situation is not None:
-        when = partial_date_label(situation.date_text, situation.precision)
-        bits.append(f"{_lower_first(situation.summary)} ({when}{_claimed(situation)})")
     member, left, deciding = _membership(states)
     if member:
         bits.append(f"last known party: {member}{_qualified(deciding)}")
@@ -309,15 +321,44 @@ def _status(
             f"reported as a defector from the {last.party_text} on "
             f"{day(last.reported_on)} by {last.claimant} (a claim, not verified)"
         )
+    elif (leaving := _first_leaving(coming)) is not None and leaving.from_party is not None:
+        # Its date is left out: the card as of a day shows nothing later.
+        bits.append(
+            f"in the {leaving.from_party.name} (a later entry records leaving it"
+            f"{_claimed(leaving)}; joining it is not recorded)"
+        )
+    latest = states[-1] if states else None
+    situation = next((e for e in reversed(states) if e.kind in SITUATION_KINDS), None)
+    if as_of is not None and latest is not None and latest not in (deciding, situation):
+        bits.append(f"latest recorded change: {_lower_first(latest.summary)} ({_when(latest)})")
+    if situation is not None:
+        # A flight or a conviction followed by a change of party is no longer the news.
+        earlier = deciding is not None and situation.sort_date < deciding.sort_date
+        said = f"{_lower_first(situation.summary)} ({_when(situation)}{_claimed(situation)})"
+        bits.append(f"earlier: {said}" if earlier else said)
     if not bits:
         return "no change of party or legal situation recorded"
-    latest = states[-1] if states else None
-    when = partial_date_label(latest.date_text, latest.precision) if latest is not None else ""
+    when = _when(latest) if latest is not None else ""
     if as_of is not None:
-        return "; ".join(bits) + (f" (latest recorded change: {when})." if when else ".")
+        named = latest is not None and latest not in (deciding, situation)
+        tail = f" (latest recorded change: {when})" if when and not named else ""
+        return "; ".join(bits) + tail + "."
     if latest is not None and latest.date_text is None:  # each bit says "date not given"
         return "; ".join(bits) + "."
     return (f"as of {when}: " if when else "") + "; ".join(bits) + "."
+
+
+def _first_leaving(coming: Sequence[EventFact]) -> EventFact | None:
+    """The first of these later events to change the person's party, if it names the party
+    left (a resignation, a defection from it): the person was in that party until then."""
+    moves = sorted((e for e in coming if e.kind in MOVE_KINDS), key=lambda e: e.sort_date)
+    return moves[0] if moves and moves[0].from_party is not None else None
+
+
+def _unsure_moves(events: Sequence[EventFact]) -> bool:
+    """Whether any of these events changes a party: then what came later says nothing of
+    the party before it."""
+    return any(e.kind in MOVE_KINDS for e in events)
 
 
 def _party_history(
@@ -410,6 +451,36 @@ def _happened_by(e: EventFact, day: date) -> bool | None:
     if e.date_end <= day:
         return True
     return None if e.date_start <= day else False
+
+
+def _known_by(events: list[EventFact], day: date) -> dict[EventFact, bool | None]:
+    """For each event, :func:`_happened_by`, settled by the timeline's order where the data
+    gives one: an event dated only "June 2023" but placed (``sort_date``) before one certainly
+    past by ``day`` had happened too ("appointed on 19 June after joining the CPP"), and one
+    placed after an event still to come had not. Undated events stay unsettled.
+
+    >>> from bot.storage.desk import Desk
+    >>> from bot.storage.person_facts import person_facts
+    >>> from bot.storage.queries import sources_by_id
+    >>> desk = Desk.open("sqlite://")
+    >>> raiya = desk.people().resolve("Kung Raiya")[0].target
+    >>> with desk.connect() as conn:
+    ...     facts = person_facts(conn, raiya, sources_by_id(conn))
+    >>> joined = next(e for e in facts.events if e.kind == "defected")
+    >>> [_known_by(facts.events, date(2023, 6, d))[joined] for d in (10, 18, 20)]
+    [False, None, True]
+    """
+    known = {e: _happened_by(e, day) for e in events}
+    for e, was in known.items():
+        # Only where the data placed the event inside its span: a coarse date's default
+        # place (its first day) says nothing of its order.
+        if was is not None or e.date_start is None or e.sort_date == e.date_start:
+            continue
+        if any(k is True and other.sort_date > e.sort_date for other, k in known.items()):
+            known[e] = True
+        elif any(k is False and other.sort_date < e.sort_date for other, k in known.items()):
+            known[e] = False
+    return known
 
 
 def _inference(inferred: bool, note: str | None) -> Part:

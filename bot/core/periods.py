@@ -503,7 +503,7 @@ def _week(monday: date, note: str = "") -> Period:
     return Period(monday, sunday, f"week of {format_range(monday, sunday)}{note}", "week")
 
 
-def parse_week(text: str, *, today: date) -> Period:
+def parse_week(text: str, *, today: date, default_year: int | None = None) -> Period:
     """
     >>> parse_week("", today=date(2023, 6, 26)).label
     'week of 19–25 June 2023'
@@ -514,10 +514,12 @@ def parse_week(text: str, *, today: date) -> Period:
     last complete week before today (today itself is never complete).
     "this"/"current": the week containing today, labelled "(in progress)".
     "week before last". An ISO week (2023-W25, 2023W25, W25 2023, W25 in
-    today's year). Any parse_day form (default year today.year), optionally
-    after "week of": the week containing that day.
+    default_year). Any parse_day form, optionally after "week of": the week
+    containing that day. A day or week without a year is in default_year (the
+    latest year with data, as for every other period), else in today's year.
     """
     _check_year(f"today ({today})", today.year)
+    year_of = today.year if default_year is None else default_year
     s = "" if not text.strip() else _clean(text, _WEEK_FORMS)
     key = s.lower()
     last_sunday = today - timedelta(days=today.weekday() + 1)
@@ -528,7 +530,7 @@ def parse_week(text: str, *, today: date) -> Period:
     if key in _THIS:
         return _week(today - timedelta(days=today.weekday()), " (in progress)")
     if m := _ISO_WEEK.fullmatch(s):
-        year = int(m[1] or m[4] or today.year)
+        year = int(m[1] or m[4] or year_of)
         week = int(m[2] or m[3])
         _check_year(s, year)
         weeks = date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last ISO week
@@ -538,7 +540,7 @@ def parse_week(text: str, *, today: date) -> Period:
     if m := _WEEK_OF.match(s):
         s = s[m.end() :]
     try:
-        day = parse_day(s, default_year=today.year)
+        day = parse_day(s, default_year=year_of)
     except _Unreadable:
         raise _Unreadable(f'I could not read "{s}" as a week. Try {_WEEK_FORMS}.') from None
     return _week(day - timedelta(days=day.weekday()))

@@ -86,8 +86,11 @@ def quality_report(engine: Engine) -> QualityReport:
 
         report.joint_rows = refs(Claim.party_count > 1)
         kinds = select(ClaimParty.claim_id).join(Party, Party.id == ClaimParty.party_id)
-        report.non_party_rows = refs(Claim.id.in_(kinds.where(Party.kind == "non_party")))
-        report.unnamed_rows = refs(Claim.id.in_(kinds.where(Party.kind == "unnamed")))
+        # Rows naming nothing else: a joint row naming "Unnamed Parties" beside a party is a
+        # joint row (listed above), not one whose party was not named.
+        alone = Claim.party_count == 1
+        report.non_party_rows = refs(alone & Claim.id.in_(kinds.where(Party.kind == "non_party")))
+        report.unnamed_rows = refs(alone & Claim.id.in_(kinds.where(Party.kind == "unnamed")))
         report.after_dissolution = [
             (name, year or 0, n, total)
             for name, year, n, total in s.execute(

@@ -118,7 +118,18 @@ def sums(db: Reader, start: date | None, end: date | None, *, party_id: int | No
 def kinds(
     db: Reader, start: date | None, end: date | None, *which: str | None
 ) -> dict[str | None, Sums]:
-    """By kind of party, the sums of the claims naming one (None: of every claim), in one read."""
+    """By kind of party, the sums of the claims naming one (None: of every claim), in one read.
+
+    A kind's ``all`` counts the joint rows naming one of its parties too; its ``sole`` is the
+    rows naming nothing else. So the rows that name no party at all are the "unnamed" kind's
+    ``sole``: the joint "Candlelight Party / Unnamed Parties" rows name a party.
+
+    >>> from bot.storage.desk import Desk
+    >>> with Desk.open("sqlite://").connect() as conn:
+    ...     unnamed = kinds(conn, None, None, "unnamed")["unnamed"]
+    >>> unnamed.sole, unnamed.joint
+    (Sum(total=193, reports=3), Sum(total=193, reports=2))
+    """
     t = day_totals.c
     known = [k for k in which if k is not None]
     scope: ColumnElement[bool] = t.kind.in_(known) if known else false()
