@@ -34,8 +34,10 @@ from bot.commands.catalog import (
     answer_sources,
     answer_start,
 )
+from bot.commands.compare import answer_compare
 from bot.commands.on import answer_on
 from bot.commands.summary import answer_summary
+from bot.commands.top import answer_top
 from bot.commands.total import answer_total
 from bot.commands.who import answer_who
 from bot.core.answer import Answer
@@ -307,6 +309,20 @@ COMMANDS: tuple[Command, ...] = (
         "/total [PARTY] [PERIOD]",
         "claimed defectors (/total Candlelight June, /total CNRP 2023)",
         _args(answer_total),
+    ),
+    Command(
+        "top",
+        "/top [N] [parties|claims|days|weeks|months] [PERIOD]",
+        "rankings: parties by claimed defectors, largest claims, busiest days and weeks "
+        "(/top May, /top claims June)",
+        _args(answer_top),
+    ),
+    Command(
+        "compare",
+        "/compare A vs B",
+        "two parties or two periods side by side (/compare CLP vs FUNCINPEC May, "
+        "/compare May vs June)",
+        _args(answer_compare),
     ),
     Command(
         "on",
