@@ -23,7 +23,7 @@ from bot.core.normalize import normalize_name
 from bot.core.periods import Period, PeriodError, split_trailing_period
 from bot.storage.desk import Desk
 from bot.storage.queries import ClaimView, SourceInfo, data_span, party_infos
-from bot.storage.tables import party_aliases
+from bot.storage.tables import party_aliases, people
 
 if TYPE_CHECKING:
     from bot.core.matcher import Candidate
@@ -261,3 +261,47 @@ def claimed_by(answer: Answer, refs: Citations, pairs: list[tuple[SourceInfo, st
 
 def reports(n: int) -> str:
     return plural(n, "report")
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    id: int
+    name: str
+    how: str
+    score: float
+
+
+def resolve_person(
+    desk: Desk, text: str, command: str, conn: Connection, choice: Choice | None = None
+) -> PersonMatch | Answer:
+    """The person ``text`` names, as /who finds them (an exact spelling, else the one clear
+    best match), or an answer listing the candidates or saying no one matched; ``choice``
+    as for :func:`resolve_party`."""
+    button = choice or (lambda name: f"/{command} {name}")
+    index = desk.people(conn)
+    candidates = index.resolve(text, limit=6)
+    exact = [c for c in candidates if c.how in ("exact", "acronym")]
+    chosen = candidates[0] if len(candidates) == 1 else (exact[0] if len(exact) == 1 else None)
+    if chosen is not None:
+        return PersonMatch(chosen.target, _person_names(conn, [chosen.target])[chosen.target],
+                           chosen.how, chosen.score)  # fmt: skip
+    if candidates:
+        names = _person_names(conn, [c.target for c in candidates])
+        answer = Answer(command=command, ok=False)
+        answer.line(f"“{text}” matches more than one person. Did you mean:")
+        for c in candidates:
+            answer.bullet(bold(names[c.target]), f" — {c.how} match, score {c.score:.0f}")
+            answer.buttons.append(Button(names[c.target], button(names[c.target])))
+        return answer
+    answer = fail(command, f"No one called “{text}” is in the data.")
+    close = index.suggest(text, limit=3)
+    if close:
+        names = _person_names(conn, [c.target for c in close])
+        answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
+        answer.buttons.extend(Button(names[c.target], button(names[c.target])) for c in close)
+    return answer
+
+
+def _person_names(conn: Connection, ids: list[int]) -> dict[int, str]:
+    rows = conn.execute(select(people.c.id, people.c.name).where(people.c.id.in_(ids)))
+    return {pid: name for pid, name in rows}

@@ -36,6 +36,8 @@ from bot.commands.catalog import (
 )
 from bot.commands.compare import answer_compare
 from bot.commands.on import answer_on
+from bot.commands.people import answer_people
+from bot.commands.said import answer_said
 from bot.commands.summary import answer_summary
 from bot.commands.top import answer_top
 from bot.commands.total import answer_total
@@ -323,6 +325,20 @@ COMMANDS: tuple[Command, ...] = (
         "two parties or two periods side by side (/compare CLP vs FUNCINPEC May, "
         "/compare May vs June)",
         _args(answer_compare),
+    ),
+    Command(
+        "people",
+        "/people WHAT [PARTY] [PERIOD]",
+        "people by what happened to them or what they are: fled, arrested, jailed, resigned, "
+        "defected, named, spokesperson, leader (/people fled, /people named May)",
+        _args(answer_people),
+    ),
+    Command(
+        "said",
+        "/said NAME",
+        "what someone said, in our words, dated and cited (/said Sok Eysan); /said PARTY for "
+        "its people",
+        _args(answer_said),
     ),
     Command(
         "on",
