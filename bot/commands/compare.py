@@ -19,6 +19,7 @@ rows are said apart and never added to either side.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -67,16 +68,27 @@ class Side:
         return ", ".join(said)
 
 
-def split_sides(args: str, latest_year: int, data: tuple[date, date] | None) -> list[Side]:
+def split_sides(
+    args: str,
+    latest_year: int,
+    data: tuple[date, date] | None,
+    *,
+    is_party: Callable[[str], bool] | None = None,
+) -> list[Side]:
     """
     >>> [(s.party_text, s.period.label if s.period else None)
     ...  for s in split_sides("CNRP May vs June", 2023, None)]
     [('CNRP', 'May 2023'), ('CNRP', 'June 2023')]
 
     The two sides of a comparison, each having borrowed what it leaves out from the other;
-    [] when no split gives two sides. Raises PeriodError for an impossible period."""
+    [] when no split gives two sides. The separators are tried strongest first ("vs", then
+    "and", then a comma), each where it occurs; with ``is_party``, a split whose sides name
+    something that is no party gives way to a later one whose sides do ("1 to 15 June with 16
+    to 30 June"), and is taken only if none does. Raises PeriodError for an impossible period.
+    """
     text = " ".join(args.split())
     first_error: PeriodError | None = None
+    fallback: list[Side] = []
     for separator in _SEPARATORS:
         for m in separator.finditer(text):
             left, right = text[: m.start()], text[m.end() :]
@@ -86,8 +98,14 @@ def split_sides(args: str, latest_year: int, data: tuple[date, date] | None) -> 
             except PeriodError as exc:
                 first_error = first_error or exc
                 continue
-            if (a.party_text or a.period) and (b.party_text or b.period):
-                return _borrowed(a, b)
+            if not ((a.party_text or a.period) and (b.party_text or b.period)):
+                continue
+            sides = _borrowed(a, b)
+            if is_party is None or all(not s.party_text or is_party(s.party_text) for s in sides):
+                return sides
+            fallback = fallback or sides
+    if fallback:
+        return fallback
     if first_error is not None:
         raise first_error
     return []
@@ -110,8 +128,9 @@ def _borrowed(a: Side, b: Side) -> list[Side]:
 def answer_compare(desk: Desk, args: str) -> Answer:
     with desk.connect() as conn:
         latest, span = data_window(desk, conn)
+        index = desk.parties(conn)
         try:
-            sides = split_sides(args, latest, span)
+            sides = split_sides(args, latest, span, is_party=lambda t: bool(index.resolve(t)))
         except PeriodError as exc:
             return fail("compare", str(exc))
         if not sides:

@@ -7,7 +7,7 @@
 >>> text.splitlines()[0]
 'People who fled: 2 people'
 >>> [line.split(" — ")[0] for line in text.splitlines() if line.startswith("• ")]
-['• Kung Raiya', '• Kung Raiya', '• Thol Samnang']
+['• Kung Raiya', '• Thol Samnang', '• Kung Raiya']
 
 WHAT is an event (fled, arrested, jailed, convicted, released, resigned, appointed, defected,
 on trial), a role (spokesperson, leader) or "named" (in the defection claims); with none, a
@@ -102,33 +102,33 @@ CATEGORIES: dict[str, Category] = {
         ),
     )
 }
-# What people type for each list, longest phrases first when read.
-SYNONYMS: dict[str, str] = {
-    "fled": "fled", "flee": "fled", "fleeing": "fled", "escaped": "fled", "exile": "fled",
-    "in exile": "fled", "left the country": "fled", "left cambodia": "fled",
-    "arrested": "arrested", "arrest": "arrested", "arrests": "arrested", "detained": "arrested",
-    "jailed": "jailed", "jail": "jailed", "prison": "jailed", "imprisoned": "jailed",
-    "in prison": "jailed", "prisoners": "jailed",
-    "convicted": "convicted", "conviction": "convicted", "convictions": "convicted",
-    "sentenced": "convicted", "sentence": "convicted",
-    "released": "released", "freed": "released",
-    "resigned": "resigned", "resign": "resigned", "resignation": "resigned",
-    "resignations": "resigned", "quit": "resigned",
-    "appointed": "appointed", "appointment": "appointed",
-    "on trial": "trial", "trial": "trial", "defendant": "trial", "defendants": "trial",
-    "charged": "trial",
-    "defected": "defected", "defectors": "defected", "defector": "defected",
-    "defect": "defected", "defections": "defected", "joined": "defected",
-    "named": "named", "named in claims": "named", "mentioned": "named", "names": "named",
-    "spokesperson": "spokesperson", "spokespeople": "spokesperson",
-    "spokespersons": "spokesperson", "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson", "spokesmen": "spokesperson",
-    "leader": "leader", "leaders": "leader", "leadership": "leader", "president": "leader",
-    "chief": "leader", "head": "leader", "heads": "leader", "officials": "leader",
-}  # fmt: skip
+# What people type for each list, in the order they are looked for: a question naming a more
+# particular list ("named in defection claims", "arrested defectors") is read as that one.
+SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("named", ("named in claims", "named", "mentioned", "names")),
+    ("spokesperson", ("spokespersons", "spokesperson", "spokespeople", "spokeswoman",
+                      "spokesman", "spokesmen")),
+    ("leader", ("leadership", "leaders", "leader", "presidents", "president", "chief", "heads",
+                "head", "leads", "led", "officials")),
+    ("fled", ("left the country", "left cambodia", "in exile", "fleeing", "fled", "flee",
+              "escaped", "exile")),
+    ("arrested", ("arrested", "arrests", "arrest", "detained")),
+    ("jailed", ("imprisoned", "in prison", "prisoners", "prison", "jailed", "jail")),
+    ("convicted", ("convictions", "conviction", "convicted", "sentenced", "sentence")),
+    ("released", ("released", "freed")),
+    ("resigned", ("resignations", "resignation", "resigned", "resign", "quit")),
+    ("appointed", ("appointment", "appointed")),
+    ("trial", ("on trial", "defendants", "defendant", "charged", "trial")),
+    ("defected", ("defections", "defectors", "defector", "defected", "defect", "joined",
+                  "switched", "left")),
+)  # fmt: skip
 _FILLER_WORDS = """who whom were was is are have has had been the a an of in from for by people
-    person persons list all any which what party's partys members member"""
+    person persons list all any which what party's partys members member claims claim claimed
+    reports reported defection defections to"""
 _FILLER = frozenset(_FILLER_WORDS.split())
+_TO_CPP = re.compile(
+    r"\b(?:to|into)\s+(?:the\s+)?(?:cpp|ruling party|cambodian people'?s party)\b", re.IGNORECASE
+)
 USAGE = (
     "Send /people WHAT [PARTY] [PERIOD]: WHAT is fled, arrested, jailed, convicted, released, "
     "resigned, appointed, defected, on trial, named (in claims), spokesperson or leader; "
@@ -150,13 +150,18 @@ def read_people(args: str, latest_year: int, data: tuple[date, date] | None) -> 
     ('spokesperson', 'CPP')
     """
     rest, period = split_trailing_period(args, latest_year=latest_year, data=data)
+    # Every claim is of a defection to the ruling party: "to the CPP" names no party's people.
+    rest = _TO_CPP.sub(" ", rest)
     text = f" {' '.join(rest.split())} "
     category: Category | None = None
-    for phrase in sorted(SYNONYMS, key=len, reverse=True):
-        m = re.search(rf"(?<=\W){re.escape(phrase)}(?=\W)", text, re.IGNORECASE)
-        if m:
-            category = CATEGORIES[SYNONYMS[phrase]]
-            text = text[: m.start()] + text[m.end() :]
+    for key, phrases in SYNONYMS:
+        for phrase in phrases:
+            m = re.search(rf"(?<=\W){re.escape(phrase)}(?=\W)", text, re.IGNORECASE)
+            if m:
+                category = CATEGORIES[key]
+                text = text[: m.start()] + text[m.end() :]
+                break
+        if category is not None:
             break
     words = [w.strip(",;:?!.") for w in text.split()]
     words = [w for w in words if w and w.lower() not in _FILLER]

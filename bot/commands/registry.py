@@ -314,9 +314,9 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "top",
-        "/top [N] [parties|claims|days|weeks|months] [PERIOD]",
-        "rankings: parties by claimed defectors, largest claims, busiest days and weeks "
-        "(/top May, /top claims June)",
+        "/top [WHAT] [PARTY] [PERIOD]",
+        "rankings: parties by claimed defectors, largest claims, busiest days, weeks, months "
+        "(/top May, /top claims June, /top weeks Candlelight)",
         _args(answer_top),
     ),
     Command(
@@ -335,9 +335,8 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "said",
-        "/said NAME",
-        "what someone said, in our words, dated and cited (/said Sok Eysan); /said PARTY for "
-        "its people",
+        "/said NAME|PARTY",
+        "what someone said, in our words, dated and cited (/said Sok Eysan, /said CPP)",
         _args(answer_said),
     ),
     Command(

@@ -6,7 +6,7 @@
 >>> print("\\n".join(to_plain(answer_top(desk, "May")).splitlines()[:3]))
 Parties ranked by claimed defectors, May 2023
 Rows naming one party alone; joint rows are listed apart, never credited to one party.
-1. Candlelight Party: 409 in 21 reports; also in 2 joint rows
+1. Candlelight Party: 409 in 25 reports; also in 2 joint rows
 >>> to_plain(answer_top(desk, "claims June")).splitlines()[2]
 '1. 26/06/2023 · 986 · Candlelight Party [1]'
 

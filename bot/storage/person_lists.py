@@ -10,7 +10,7 @@
 ...     spokes = [r.person for r in everyone_s_roles(conn, sources) if "spokes" in r.role.title]
 ...     named = people_named_in_claims(conn, None, None, sources)
 >>> sorted(set(fled)), spokes[:2]
-(['Kung Raiya', 'Thol Samnang'], ['Kimsour Phirith', 'Sok Eysan'])
+(['Kung Raiya', 'Thol Samnang'], ['Kimsour Phirith', 'Ros Soveacha'])
 >>> len({m.person_id for m in named})
 13
 

@@ -10,7 +10,7 @@ combinations, the largest single claims, and every day's figure.
 ...     biggest, tied = largest_claims(conn, *june, limit=2)
 ...     days = day_figures(conn, *june)
 >>> [(f.name, f.sole.total) for f in figures][:2]
-[('Candlelight Party', 3483), ('Cambodia National Rescue Party', 353)]
+[('Candlelight Party', 3483), ('FUNCINPEC', 472)]
 >>> [(v.reported_on.day, v.number) for v in biggest]
 [(26, 986), (13, 700)]
 >>> max(days, key=lambda d: d.all.total).day
