@@ -8,7 +8,7 @@
 Comparison, May 2023
 • Candlelight Party: 409 claimed defectors in 25 reports naming it alone
 • FUNCINPEC: no claims
-Difference: Candlelight Party 409 more than FUNCINPEC.
+Difference: 409 more for Candlelight Party than for FUNCINPEC.
 
 Each side is ``[PARTY] [PERIOD]``; what one side leaves out it takes from the other ("CLP vs
 FUNCINPEC May": both in May; "CNRP May vs June": the CNRP both times), and a side with no
@@ -41,6 +41,7 @@ from bot.storage.day_totals import Sums, sums
 from bot.storage.desk import Desk
 from bot.storage.queries import cited, sources_by_id
 
+RATIO_FROM = 10  # the smaller figure from which "N times as many" is said
 USAGE = (
     "Send /compare A vs B, each a party, a period or both, e.g. /compare CLP vs FUNCINPEC May, "
     "/compare May vs June, /compare CNRP May vs June."
@@ -197,8 +198,12 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
         answer.line(f"Difference: none, both {number(figures[0][1])}.")
     else:
         (big, more), (small, less) = sorted(figures, key=lambda f: -f[1])
-        times = f", {more / less:.1f} times as many" if less else ""
-        answer.line(f"Difference: {big} {number(more - less)} more than {small}{times}.")
+        where = "in" if same_party else "for"
+        # A ratio of small figures ("204.5 times") says more about chance than about trends.
+        times = f" ({more / less:.1f} times as many)" if less >= RATIO_FROM else ""
+        answer.line(
+            f"Difference: {number(more - less)} more {where} {big} than {where} {small}{times}."
+        )
     if a.party and b.party and not same_party:
         _shared_joint(answer, conn, a, b)
     if not same_period and a.period and b.period and _overlap(a.period, b.period):

@@ -118,7 +118,8 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("released", ("released", "freed")),
     ("resigned", ("resignations", "resignation", "resigned", "resign", "quit")),
     ("appointed", ("appointment", "appointed")),
-    ("trial", ("on trial", "defendants", "defendant", "charged", "trial")),
+    ("trial", ("mass trial defendants", "mass trial", "on trial", "defendants", "defendant",
+               "charged", "trial")),
     ("defected", ("defections", "defectors", "defector", "defected", "defect", "joined",
                   "switched", "left")),
 )  # fmt: skip

@@ -498,7 +498,8 @@ _WHO_PERSON = re.compile(r"^(?:who (?:is|was)|who's)\s+(?!the\b)\S+\s+\S+$", _F)
 # -------------------------------------------------------------------------------- people --
 
 _PEOPLE_LEAD = re.compile(
-    r"^(?:who(?:m)?|which (?:people|persons|officials|members|activists|politicians|ones|names)|"
+    r"^(?:who(?:m)?|which (?:people|persons|officials|members|activists|politicians|ones|names|"
+    r"defectors)|"
     r"(?:list|name|show|give)(?: me)?(?: all| the| any)* (?:people|persons|officials|members|"
     r"names|activists)|(?:the )?(?:people|persons|anyone|anybody|someone)|"
     r"(?:has|did|have|had|were|was|is|are) (?:any(?:one|body)?|someone|there any (?:people|"
