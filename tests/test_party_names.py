@@ -53,8 +53,14 @@ def test_a_part_of_a_name_finds_the_party(desk: Desk, typed: str, name: str) -> 
             },
         ),
         ("Khmer", {"Khmer National United Party", "Khmer Win Party"}),
-        ("Cambodia", {"Cambodia National Rescue Party", "Cambodia Nation Love Party",
-                      "Cambodia Indigenous People's Democracy Party"}),
+        (
+            "Cambodia",
+            {
+                "Cambodia National Rescue Party",
+                "Cambodia Nation Love Party",
+                "Cambodia Indigenous People's Democracy Party",
+            },
+        ),
     ],
 )
 def test_an_ambiguous_part_lists_the_candidates(
@@ -90,8 +96,13 @@ def test_candidates_keep_the_rest_of_the_question(desk: Desk) -> None:
             "/total CNRP / Candlelight",
             "Joint rows naming Cambodia National Rescue Party / Candlelight Party, all dates in "
             "the data (21 January – 30 June 2023): 214 claimed defectors in 5 reports",
-            ["21/05/2023 · 120", "30/05/2023 · 51", "01/06/2023 · 3", "07/06/2023 · 31",
-             "11/06/2023 · 9"],
+            [
+                "21/05/2023 · 120",
+                "30/05/2023 · 51",
+                "01/06/2023 · 3",
+                "07/06/2023 · 31",
+                "11/06/2023 · 9",
+            ],
         ),
         (
             "/total Candlelight Party / Cambodia National Rescue Party June",

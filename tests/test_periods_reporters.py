@@ -90,7 +90,10 @@ def test_reporters_periods(text: str, start: date, end: date) -> None:
             "week of 26 June – 2 July 2023 (the latest week in the data, which ends on 30 June "
             "2023)",
         ),
-        ("last 7 days", "24–30 June 2023 (the last 7 days of the data, which ends on 30 June 2023)"),
+        (
+            "last 7 days",
+            "24–30 June 2023 (the last 7 days of the data, which ends on 30 June 2023)",
+        ),
         ("the week of 26 June", "week of 26 June – 2 July 2023"),
         ("first half", "January–June 2023"),
     ],
@@ -151,8 +154,18 @@ def test_last_month_needs_data_to_measure_from() -> None:
         ("Candlelight in the first half", "Candlelight", D(2023, 1, 1), D(2023, 6, 30)),
         ("Candlelight over the last 7 days", "Candlelight", D(2023, 6, 24), D(2023, 6, 30)),
         ("Funcinpec 2023-W26", "Funcinpec", D(2023, 6, 26), D(2023, 7, 2)),
-        ("Candlelight Party between 1 and 15 June", "Candlelight Party", D(2023, 6, 1), D(2023, 6, 15)),
-        ("League for Democracy Party May to June", "League for Democracy Party", D(2023, 5, 1), D(2023, 6, 30)),
+        (
+            "Candlelight Party between 1 and 15 June",
+            "Candlelight Party",
+            D(2023, 6, 1),
+            D(2023, 6, 15),
+        ),
+        (
+            "League for Democracy Party May to June",
+            "League for Democracy Party",
+            D(2023, 5, 1),
+            D(2023, 6, 30),
+        ),
     ],
 )
 def test_a_party_and_a_period_in_any_order(text: str, rest: str, start: date, end: date) -> None:
@@ -161,7 +174,9 @@ def test_a_party_and_a_period_in_any_order(text: str, rest: str, start: date, en
     assert period is not None and (period.start, period.end) == (start, end)
 
 
-@pytest.mark.parametrize("name", ["Khmer Win Party", "League for Democracy Party", "Unnamed Parties"])
+@pytest.mark.parametrize(
+    "name", ["Khmer Win Party", "League for Democracy Party", "Unnamed Parties"]
+)
 def test_names_stay_names(name: str) -> None:
     assert split_trailing_period(name, latest_year=2023, data=SPAN) == (name, None)
 
