@@ -79,7 +79,9 @@ def _covers(period: Period | None, span: tuple[date, date]) -> bool:
     return period is None or (period.start <= span[0] and period.end >= span[1])
 
 
-def _all_parties(answer: Answer, label: str, found: Sums, by_kind: dict[str | None, Sums]) -> None:
+def _all_parties(
+    answer: Answer, label: str, found: Sums, by_kind: dict[str | None, Sums]
+) -> None:
     total = found.all
     answer.line(
         f"Claimed defectors, {label}: ", bold(number(total.total)), f" in {reports(total.reports)}"
