@@ -123,3 +123,12 @@ def test_candidates_keep_the_other_side(desk: Desk) -> None:
     assert "/compare League for Democracy Party June 2023 vs CNRP June 2023" in {
         b.command for b in answer.buttons
     }
+
+
+def test_total_with_vs_compares(desk: Desk) -> None:
+    """The issue's own example: `/total CLP vs FUNCINPEC May` is the comparison."""
+    assert to_plain(answer_text(desk, "/total CLP vs FUNCINPEC May")) == to_plain(
+        answer_text(desk, "/compare CLP vs FUNCINPEC May")
+    )
+    chart = answer_text(desk, "/chart CLP vs CNRP")
+    assert not chart.ok and chart.buttons[0].command == "/compare CLP vs CNRP"

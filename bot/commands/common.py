@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -187,7 +188,17 @@ def party_and_period(
     saying what could not be read (an impossible date, no such party, several candidates).
 
     A joint combination as the table writes it (``CNRP / Candlelight``) is answered here for
-    /total: the joint rows naming exactly those parties (:mod:`bot.commands.joint`)."""
+    /total: the joint rows naming exactly those parties (:mod:`bot.commands.joint`); so is a
+    comparison (``CLP vs FUNCINPEC May``: :mod:`bot.commands.compare`)."""
+    if _VERSUS.search(args):
+        if command != "total":
+            answer = fail(command, f"/{command} takes one party and one period; /compare sets "
+                          "two side by side.")  # fmt: skip
+            answer.buttons.append(Button(f"/compare {args}", f"/compare {args}"))
+            return answer
+        from bot.commands.compare import answer_compare  # two figures side by side
+
+        return answer_compare(desk, args)
     with nullcontext(conn) if conn is not None else desk.connect() as db:
         latest, span = data_window(desk, db)
         try:
@@ -204,6 +215,9 @@ def party_and_period(
             found.buttons = [Button(b.label, f"{b.command} {period.label}") for b in found.buttons]
         return found
     return found, period
+
+
+_VERSUS = re.compile(r"\s(?:vs\.?|versus|v\.|compared (?:to|with))\s", re.IGNORECASE)
 
 
 def _joint(desk: Desk, db: Connection, text: str, period: Period | None, command: str) -> Answer:
