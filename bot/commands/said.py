@@ -78,13 +78,12 @@ def _whose(
     def keep(name: str) -> str:
         return f"/said {name}" + (f" {period.label}" if period else "")
 
-    person = resolve_person(desk, who, "said", conn, keep)
-    if not isinstance(person, Answer):
-        return person
-    if person.buttons and "more than one" in "".join(s.text for s in person.lines[0]):
-        return person  # several people: let the reader choose
+    if desk.people(conn).resolve(who, limit=1):
+        return resolve_person(desk, who, "said", conn, keep)  # one person, or the candidates
     party = resolve_party(desk, who, "said", conn, keep)
-    return party if isinstance(party, PartyMatch) else person
+    if isinstance(party, PartyMatch) or desk.parties(conn).resolve(who, limit=1):
+        return party  # one party, or the parties it could be
+    return resolve_person(desk, who, "said", conn, keep)  # no one: the closest names
 
 
 def _written(
