@@ -107,7 +107,7 @@ CATEGORIES: dict[str, Category] = {
 SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("named", ("named in claims", "named", "mentioned", "names")),
     ("spokesperson", ("spokespersons", "spokesperson", "spokespeople", "spokeswoman",
-                      "spokesman", "spokesmen")),
+                      "spokesman", "spokesmen", "speaks for", "speak for", "speaking for")),
     ("leader", ("leadership", "leaders", "leader", "presidents", "president", "chief", "heads",
                 "head", "leads", "led", "officials")),
     ("fled", ("left the country", "left cambodia", "in exile", "fleeing", "fled", "flee",
@@ -125,7 +125,8 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 _FILLER_WORDS = """who whom were was is are have has had been the a an of in from for by people
     person persons list all any which what party's partys members member claims claim claimed
-    reports reported defection defections to"""
+    reports reported defection defections to before previously earlier once also still now
+    ever already"""
 _FILLER = frozenset(_FILLER_WORDS.split())
 _TO_CPP = re.compile(
     r"\b(?:to|into)\s+(?:the\s+)?(?:cpp|ruling party|cambodian people'?s party)\b", re.IGNORECASE
@@ -164,9 +165,12 @@ def read_people(args: str, latest_year: int, data: tuple[date, date] | None) -> 
                 break
         if category is not None:
             break
-    words = [w.strip(",;:?!.") for w in text.split()]
+    words = [re.sub(r"(?:'s|’s)$", "", w.strip(",;:?!.")) for w in text.split()]
     words = [w for w in words if w and w.lower() not in _FILLER]
-    return PeopleQuery(category, " ".join(words), period)
+    party_text = " ".join(words)
+    if period is None and party_text:  # a period inside the words: "named in June claims"
+        party_text, period = split_trailing_period(party_text, latest_year=latest_year, data=data)
+    return PeopleQuery(category, party_text, period)
 
 
 def answer_people(desk: Desk, args: str) -> Answer:

@@ -76,6 +76,8 @@ _TOTAL = re.compile(r"\b(?:how many|how much|total|number of|count)\b", _F)
 _DEFECT = re.compile(
     r"\b(?:defect\w*|left|quit|leav\w*|switch\w*|join\w*|claim\w*|figure\w*)\b", _F
 )
+# "Candlelight defections in June": the noun alone asks for the figure.
+_DEFECTIONS = re.compile(r"\b(?:defections|defectors)\b", _F)
 _CHART = re.compile(r"\b(?:chart|graph|plot|visuali[sz]\w*|diagram)\b", _F)
 _EXPORT = re.compile(
     r"\b(?:export|csv|spreadsheet|excel|download|the rows|raw data|data file)\b", _F
@@ -107,7 +109,7 @@ _NOISE_WORDS = """how many much total number of count the a an were was is are t
     supporters from left quit leaving leave switched switching lost lose suffered suffer in
     during for to so far altogether overall all chart graph plot diagram visualise visualize
     show me per week weekly by export csv spreadsheet excel download rows row raw data file
-    as please give send make draw get fetch what which"""
+    as please give send make draw get fetch what which joint jointly"""
 _NOISE = frozenset(_NOISE_WORDS.split())
 # Every claim in the data is a claimed defection *to* the ruling party: not a party filter.
 _TO_CPP = re.compile(
@@ -185,9 +187,24 @@ def _who_as_of(q: str, ctx: _Context) -> str | None:
     return f"/who {name} as of {when}" if _is_person(name, ctx) else None
 
 
+# Questions about one person's moves, answered by their card: its timeline and status.
+_ABOUT_PERSON = re.compile(
+    r"^(?:(?:when|where|why|how|did|has|have|had|is|was) (?:did |was |is |has |had )?(?P<a>.+?) "
+    r"(?:leave|left|defect\w*|join\w*|flee|fled|resign\w*|arrested|convicted|released|"
+    r"appointed|jailed|sentenced|go|went|quit|still|ever|now|currently)\b.*|"
+    r"(?:is|was) (?P<b>.+?) (?:still |now |currently |ever )?(?:in|with|a member of|part of) "
+    r"(?:the )?\S.*)$",
+    _F,
+)
+
+
 def _who(q: str, ctx: _Context) -> str | None:
     m = _WHO.match(q)
     if not m:
+        about = _ABOUT_PERSON.match(q)
+        name = _strip_articles(about["a"] or about["b"]) if about else ""
+        if name and ctx.desk is not None and _exact_person(name, ctx):
+            return f"/who {name}"
         return None
     name = _strip_articles(m["name"])
     if re.search(r"\bas (?:of|at)\b", name, _F):
@@ -232,12 +249,32 @@ def _summary(q: str, ctx: _Context) -> str | None:
     return f"/summary {format_day(week.start)}"
 
 
+# Who made the claims is said by every answer: "did pro-government media claim" names no party.
+_CLAIMED_BY = re.compile(
+    r"\b(?:(?:did|do|does|has|have|had) )?(?:the )?(?:pro-?government|government-aligned|state)"
+    r"(?: media| news| outlets?| press)+(?: (?:claim|report|announce)\w*)?|"
+    r"\b(?:did|has|have|had) fresh ?news (?:claim|report|announce)\w*|"
+    r"\b(?:according to|as claimed by|claimed by|reported by|in) (?:the )?(?:pro-?government "
+    r"media|fresh ?news|the data)\b",
+    _F,
+)
+# Rows that name no party are the data's "Unnamed Parties".
+_NO_PARTY = re.compile(
+    r"\b(?:(?:had|have|with|where|whose|that)\s+)?(?:no party (?:was |is )?(?:named|given|"
+    r"stated|specified)|(?:the )?party (?:was |is )?(?:not|never) (?:named|given|stated|"
+    r"specified)|unknown part(?:y|ies)|unspecified part(?:y|ies)|without (?:a )?party)\b",
+    _F,
+)
+
+
 def _file_or_total(q: str, ctx: _Context) -> str | None:
+    q = _NO_PARTY.sub(" Unnamed Parties ", _CLAIMED_BY.sub(" ", q))
+    q = " ".join(q.split())
     if _CHART.search(q):
         command = "/chart"
     elif _EXPORT.search(q):
         command = "/export"
-    elif _TOTAL.search(q):
+    elif _TOTAL.search(q) or _DEFECTIONS.search(q):
         command = "/total"
     else:
         return None
@@ -296,6 +333,13 @@ def _bare(q: str, ctx: _Context) -> str | None:
 
 def _strip_articles(name: str) -> str:
     return re.sub(r"^(?:the|mr\.?|mrs\.?|ms\.?)\s+", "", name.strip(), flags=_F).strip(" ,;:")
+
+
+def _exact_person(name: str, ctx: _Context) -> bool:
+    """Whether ``name`` is one person's name or a close spelling of it."""
+    assert ctx.desk is not None
+    found = ctx.desk.people().resolve(name, limit=2)
+    return len(found) == 1 or (bool(found) and found[0].how in ("exact", "acronym"))
 
 
 def _is_person(name: str, ctx: _Context) -> bool:
@@ -438,7 +482,7 @@ def _side_ok(party_text: str, ctx: _Context) -> bool:
 
 _TOP = re.compile(
     r"\b(?:top|biggest|largest|most|highest|busiest|leading|rank(?:ing|ed)?|greatest|"
-    r"heaviest|peak|record)\b",
+    r"heaviest|peak|record|fewest|least)\b",
     _F,
 )
 _KIND_WORDS = (
@@ -460,7 +504,8 @@ _TOP_NOISE_WORDS = """top biggest largest most highest busiest leading rank rank
     single one ones day days date dates week weeks month months claims reports report rows
     parties party announcements announcement stories story members people biggest-ever
     order sorted sort by from during to there it its been biggest that this opposition
-    defected defect left"""
+    defected defect left second third fourth fifth fewest least pro-government media fresh
+    news"""
 _TOP_NOISE = frozenset(_TOP_NOISE_WORDS.split())
 
 
@@ -480,6 +525,8 @@ def _top(q: str, ctx: _Context) -> str | None:
     else:
         if re.search(r"\b(?:biggest|largest|single)\s+(?:defection|claim)\b", rest, _F):
             kind = "claims"
+    if kind != "parties" and re.search(r"\b(?:fewest|least)\b", rest, _F):
+        return None  # /top lists the largest first: only a full ranking of parties shows the least
     words = [w.strip(",;:?!.'’") for w in rest.split()]
     words = [w for w in words if w and w.lower() not in _TOP_NOISE and not w.isdigit()]
     party = " ".join(words)
@@ -510,8 +557,13 @@ _PEOPLE_LEAD = re.compile(
 _PARTY_PEOPLE = re.compile(
     r"^(?:who (?:is|are|was|were) (?:in|with|from|of|members of)|(?:the )?(?:people|persons|"
     r"members|officials|figures|names) (?:of|in|from|linked to|tied to)|who belongs? to|"
-    r"which people (?:are|were) (?:in|from|linked to)|(?:list|show)(?: me)? (?:the )?(?:people|"
-    r"members|officials) (?:of|in|from))\s+(?P<party>.+)$",
+    r"which people (?:are|were) (?:in|from|linked to)|(?:list|show|name)(?: me)? (?:all )?"
+    r"(?:the )?(?:people|members|officials|names) (?:of|in|from))\s+(?P<party>.+)$",
+    _F,
+)
+_WHICH_OF = re.compile(
+    r"^which (?P<party>(?:\S+ ){0,4}?\S+?)(?:'s|’s)? (?:members|officials|activists|people|"
+    r"figures|defectors|politicians|leaders)\b(?P<rest>.*)$",
     _F,
 )
 _PEOPLE_NOISE = re.compile(
@@ -532,12 +584,17 @@ def _people(q: str, ctx: _Context) -> str | None:
             return None
         if party and _is_one_party(party, ctx):
             return _with("/people", party, period.label if period else "")
+    party_words = ""
     m = _PEOPLE_LEAD.match(q)
+    if not m and (of := _WHICH_OF.match(q)):  # "which Candlelight members defected in June"
+        m, party_words = of, of["party"]
     if not m:
         return None
     lead = q[: m.start("rest")].lower()
     try:
-        asked = read_people(_PEOPLE_NOISE.sub(" ", m["rest"]), ctx.year, ctx.data)
+        asked = read_people(
+            f"{party_words} {_PEOPLE_NOISE.sub(' ', m['rest'])}", ctx.year, ctx.data
+        )
     except PeriodError:
         return None
     if asked.category is None:

@@ -476,6 +476,8 @@ def _reporters_period(text: str, *, latest_year: int, data: tuple[date, date] | 
         return _parse(s, default_year=latest_year, kinds=_PERIOD_KINDS, forms=_PERIOD_FORMS)
     except _Unreadable as unreadable:
         plain = re.sub(r"^the ", "", s, flags=_F)
+        if m := _HALF_MONTH.fullmatch(plain):
+            return _half_month(m, latest_year)
         coded = _ORDINAL_PART.sub(_part_code, plain)
         if m := _OPEN.fullmatch(coded):
             return _open_period(m[1].lower(), m[2], latest_year=latest_year, data=data)
@@ -492,6 +494,18 @@ def _reporters_period(text: str, *, latest_year: int, data: tuple[date, date] | 
         if coded != s:  # "the first half" is now "H1"
             return _parse(coded, default_year=latest_year, kinds=_PERIOD_KINDS, forms=_PERIOD_FORMS)
         raise unreadable
+
+
+_HALF_MONTH = re.compile(r"(first|1st|second|2nd) half of ([a-z]+\.?(?: \d{4})?)", _F)
+
+
+def _half_month(m: re.Match[str], latest_year: int) -> Period:
+    """The first (1–15) or second (16–end) half of a month."""
+    month = _parse(m[2], default_year=latest_year, kinds=frozenset({"month"}), forms=_PERIOD_FORMS)
+    middle = month.start.replace(day=15)
+    first = m[1].lower() in ("first", "1st")
+    start, end = (month.start, middle) if first else (middle + timedelta(days=1), month.end)
+    return Period(start, end, _label(start, end), "range")
 
 
 def _part_code(m: re.Match[str]) -> str:
@@ -605,6 +619,7 @@ _PERIOD_KINDS = frozenset({"day", "month", "year"})
 
 
 _FILLER = frozenset({"in", "on", "for", "during", "over", "within"})
+_LEADING_FILLER = _FILLER | {"for", "of", "by", "from"}
 # A comma typed without a space between a party and a period: "cnrp,june".
 _TIGHT_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
 
@@ -656,7 +671,10 @@ def split_trailing_period(
             period = parse_period(" ".join(words[:i]), latest_year=latest_year, data=data)
         except PeriodError:
             continue
-        return " ".join(words[i:]).lstrip(",;: " + _DASHES), period
+        rest = words[i:]
+        if len(rest) > 1 and rest[0].lower() in _LEADING_FILLER:  # "Q2 for Candlelight"
+            rest = rest[1:]
+        return " ".join(rest).lstrip(",;: " + _DASHES), period
     return " ".join(text.split()), None
 
 
