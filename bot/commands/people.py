@@ -240,7 +240,7 @@ def _listed(
         if category is None:
             if party is not None and _names_party(e.event, party):
                 entries.append(_event_entry(e))
-        elif (linked is None or e.person_id in linked) and _event_counts(category, e.event):
+        elif (linked is None or e.person_id in linked) and _event_counts(category, e.event, party):
             entries.append(_event_entry(e))
     for r in roles:
         if category is None:
@@ -281,7 +281,13 @@ def _linked(
     return found
 
 
-def _event_counts(category: Category, e: EventFact) -> bool:
+def _event_counts(category: Category, e: EventFact, party: PartyMatch | None = None) -> bool:
+    if category.said_joining and party is not None:
+        # Who defected from a party: whoever left it, not whoever joined it.
+        if e.to_party is not None and e.to_party.name == party.name:
+            return False
+        if e.kind == "resigned" and e.from_party is not None and e.from_party.name == party.name:
+            return True
     if e.kind in category.kinds:
         return True
     if category.said_joining and e.kind == "stated" and e.to_party is not None:
@@ -347,6 +353,11 @@ def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]
     category, period = query.category, query.period
     title = category.title if category else "People linked to"
     of = f" — {party.name}" if party and category else (f" the {party.name}" if party else "")
+    if category is not None and category.said_joining and party is not None:
+        title, of = (
+            f"People who left the {party.name}",
+            " (defected, resigned, were claimed to, or said they would)",
+        )
     when = f", {period.label}" if period else ""
     undated: list[_Entry] = []
     if period is not None:
