@@ -78,7 +78,21 @@ def test_answers_never_import_the_orm(db: Path, question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["/who Kung Raiya", "/total Candlelight June", "/on 29/06/2023", "/parties", "/about"],
+    [
+        "/who Kung Raiya",
+        "/total Candlelight June",
+        "/on 29/06/2023",
+        "/parties",
+        "/about",
+        "/top May",
+        "/people fled",
+        "/said Sok Eysan",
+        "/compare CLP vs FUNCINPEC May",
+        "top parties in May",
+        "who fled?",
+        "compare May and June",
+        "how many CNRP defections since May?",
+    ],
 )
 def test_exact_names_and_nameless_questions_skip_numpy(db: Path, question: str) -> None:
     code, heavy, _ = ask(question, db)

@@ -52,7 +52,9 @@ def test_a_period_not_read_is_never_swapped_for_another(desk: Desk) -> None:
     # /total cnrp since May once offered /total Cambodia National Rescue Party May 2023.
     answer = answer_text(desk, "/total cnrp since May")
     said = to_plain(answer)
-    assert "May 2023" not in said
-    assert all(b.command.endswith(" since May") for b in answer.buttons)
-    if not answer.ok:  # not (yet) a period read here: say so, keeping the words
-        assert "since May" in said
+    assert answer.ok and "since 1 May 2023" in said  # read as the open-ended period it is
+    assert "May 2023:" not in said and "CNRP May 2023" not in said
+    # A period the grammar does not read stays as typed, in the words and in every button.
+    unread = answer_text(desk, "/total cnrp since Mayy")
+    assert not unread.ok and "since Mayy" in to_plain(unread)
+    assert all(b.command.endswith(" since Mayy") for b in unread.buttons)

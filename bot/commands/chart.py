@@ -389,8 +389,10 @@ def slug(text: str) -> str:
     """
     >>> slug("Candlelight Party, 1 May – 15 June 2023")
     'candlelight-party_1-may-15-june-2023'
+    >>> slug("CNRP, since 1 May 2023 (the data ends on 30 June 2023)")  # a period's note goes
+    'cnrp_since-1-may-2023'
     """
-    text = text.replace("–", "-").replace("—", "-")
+    text = re.sub(r" ?\(the [^()]*\)", "", text).replace("–", "-").replace("—", "-")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     parts = [re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in ascii_text.split(",")]
     return "_".join(p for p in parts if p)[:120] or "claims"

@@ -11,19 +11,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.core.citations import Citations
+from bot.core.normalize import normalize_name
 from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.storage import tables
 from bot.storage.desk import Desk
-from bot.storage.queries import ClaimView, Reader, SourceInfo, party_infos
-from bot.storage.tables import parties
+from bot.storage.queries import ClaimView, Reader, SourceInfo, data_span, party_infos
+from bot.storage.tables import parties, party_aliases
+
+if TYPE_CHECKING:
+    from bot.core.matcher import Candidate
 
 CLAIM_CAVEAT = "These are claims, not verified facts."
 
@@ -45,26 +52,30 @@ class PartyMatch:
     typed: str
 
 
+Choice = Callable[[str], str]
+
+
 def resolve_party(
     desk: Desk,
     text: str,
     command: str = "total",
     conn: Connection | None = None,
-    around: tuple[str, str] = ("", ""),
+    choice: Choice | None = None,
 ) -> PartyMatch | Answer:
     """The party named by ``text``, or an answer listing candidates / saying none matched
-    (``conn``: the answer's connection, if it has one). Each candidate's button repeats the
-    question with the name in place of ``text``: ``around`` is what the user typed before and
-    after it, kept as it was."""
+    (``conn``: the answer's connection, if it has one; ``choice``: the command a candidate's
+    button runs, given its name, so that it keeps the rest of the question; by default
+    ``/command NAME``).
+
+    Besides a name, alias or acronym (acronyms only exactly), any run of whole words of a
+    name finds it, however spaced ("Nation Love", "KhmerWin", "funcinpec party")."""
+    button = choice or (lambda name: f"/{command} {name}")
     with nullcontext(conn) if conn is not None else desk.connect() as db:
         index = desk.parties(db)
         parties = party_infos(db)
-    before, after = around
-
-    def choice(name: str) -> Button:
-        return Button(name, f"/{command} {before}{name}{after}")
-
-    candidates = index.resolve(text, limit=5)
+        candidates = index.resolve(text, limit=5)
+        if not candidates:
+            candidates = _by_words(db, text)
     if len(candidates) == 1:
         c = candidates[0]
         p = parties[c.target]
@@ -74,14 +85,14 @@ def resolve_party(
         answer.line(f"“{text}” could match several parties. Which one?")
         for c in candidates:
             answer.bullet(bold(parties[c.target].name), f" ({c.how} match, score {c.score:.0f})")
-            answer.buttons.append(choice(parties[c.target].name))
+            answer.buttons.append(Button(parties[c.target].name, button(parties[c.target].name)))
         return answer
     close = index.suggest(text, limit=3)
     answer = fail(command, f"No party in the data matches “{text}”.")
     if close:
         names = [parties[c.target].name for c in close]
         answer.line("Closest: ", ", ".join(names), ". Send /parties for the full list.")
-        answer.buttons.extend(choice(n) for n in names)
+        answer.buttons.extend(Button(n, button(n)) for n in names)
     return answer
 
 
@@ -92,40 +103,181 @@ _PERIOD_OPENERS = frozenset(
 )
 
 
+# Words that say "a party" without naming one: "the Funcinpec party" is Funcinpec.
+_GENERIC = frozenset({"the", "party", "parties", "partys"})
+
+
+def _by_words(db: Connection, text: str) -> list[Candidate]:
+    """Parties one of whose names holds the text's words, spaced any way, as a run of whole
+    words ("khmerwin" in "Khmer Win Party"), words like "party" and "the" aside; an acronym
+    only whole ("the CNRP party")."""
+    from bot.core.matcher import Candidate  # a dataclass: no fuzzy machinery is imported
+
+    words = [w for w in normalize_name(text).split() if w not in _GENERIC]
+    typed = "".join(words)
+    if not words:
+        return []
+    found: dict[int, Candidate] = {}
+    for party_id, alias, key, acronym in db.execute(_PARTY_WORDS):
+        if party_id in found:
+            continue
+        if acronym:
+            if key.replace(" ", "") == typed:
+                found[party_id] = Candidate(party_id, alias, 100.0, "acronym")
+            continue
+        names = [w for w in key.split() if w not in _GENERIC]
+        if typed == "".join(names):
+            found[party_id] = Candidate(party_id, alias, 100.0, "exact")
+        elif len(typed) >= 4 and typed in {
+            "".join(names[i:j]) for i in range(len(names)) for j in range(i + 1, len(names) + 1)
+        }:
+            found[party_id] = Candidate(party_id, alias, 90.0, "word")
+    exact = [c for c in found.values() if c.how in ("exact", "acronym")]
+    return exact if len(exact) == 1 else list(found.values())[:5]
+
+
+_PARTY_WORDS = select(
+    party_aliases.c.party_id,
+    party_aliases.c.alias,
+    party_aliases.c.search_key,
+    party_aliases.c.acronym,
+).order_by(party_aliases.c.party_id, party_aliases.c.id)
+
+
+@dataclass(frozen=True)
+class JointMatch:
+    """A combination of parties as a joint row of the table names them ("CNRP / Candlelight")."""
+
+    parties: tuple[PartyMatch, ...]
+    typed: str
+
+    @property
+    def name(self) -> str:
+        return " / ".join(p.name for p in self.parties)
+
+
+def is_joint_text(text: str) -> bool:
+    """Whether a party text names several parties the way a joint row does ("A / B").
+
+    >>> is_joint_text("CNRP / Candlelight"), is_joint_text("Candlelight")
+    (True, False)
+    """
+    return "/" in text and all(part.strip() for part in text.split("/"))
+
+
+def resolve_joint(
+    desk: Desk,
+    text: str,
+    command: str,
+    conn: Connection | None = None,
+    choice: Choice | None = None,
+) -> JointMatch | Answer:
+    """Each party of ``A / B`` (see :func:`is_joint_text`), or the answer for the first part
+    that names no one party (its buttons put the chosen name in that part's place)."""
+    parts = [" ".join(part.split()) for part in text.split("/")]
+    found: list[PartyMatch] = []
+    for i, part in enumerate(parts):
+
+        def in_place(name: str, i: int = i) -> str:
+            whole = " / ".join(name if j == i else p for j, p in enumerate(parts))
+            return choice(whole) if choice else f"/{command} {whole}"
+
+        match = resolve_party(desk, part, command, conn, in_place)
+        if isinstance(match, Answer):
+            return match
+        if any(m.id == match.id for m in found):
+            return fail(command, f"“{text}” names {match.name} twice.")
+        found.append(match)
+    return JointMatch(tuple(found), text)
+
+
 def party_and_period(
     desk: Desk, args: str, command: str, conn: Connection | None = None
 ) -> tuple[PartyMatch | None, Period | None] | Answer:
     """Read ``[PARTY] [PERIOD]`` (/total, /chart, /export): a party and a period, or an answer
     saying what could not be read (an impossible date, no such party, several candidates).
-    A suggestion keeps the rest of the question as typed: /total cnrp since May offers
-    /total Cambodia National Rescue Party since May, never another period."""
-    try:
-        party_text, period = split_trailing_period(args, latest_year=desk.latest_year(conn))
-    except PeriodError as exc:
-        return fail(command, str(exc))
-    if not party_text:
-        return None, period
-    typed = " ".join(args.split())
-    if typed.startswith(party_text):  # PARTY [PERIOD]
-        before, after = "", typed[len(party_text) :]
-    else:  # PERIOD PARTY
-        before, after = typed[: len(typed) - len(party_text)], ""
-    words = party_text.split()
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PERIOD_OPENERS), None)
-    if cut is not None and not before:
-        # "cnrp since May": the party is "cnrp"; "since May" is a period not read here.
-        core = " ".join(words[:cut])
-        unread = typed[len(core) :]
-        found = resolve_party(desk, core, command, conn, (before, unread))
-        if isinstance(found, PartyMatch):
-            return fail(
-                command,
-                f"I read “{core}” as {found.name}, but not “{unread.strip()}” as a period. "
-                "Try a month (June 2023), a day (29/06/2023) or a range (1/5/2023 - 30/6/2023).",
-            )
-        return found
-    found = resolve_party(desk, party_text, command, conn, (before, after))
+
+    A joint combination as the table writes it (``CNRP / Candlelight``) is answered here for
+    /total: the joint rows naming exactly those parties (:mod:`bot.commands.joint`); so is a
+    comparison (``CLP vs FUNCINPEC May``: :mod:`bot.commands.compare`). A suggestion keeps the
+    rest of the question as typed: /total cnrp since Mayy offers /total Cambodia National
+    Rescue Party since Mayy, never another period."""
+    if _VERSUS.search(args):
+        if command != "total":
+            answer = fail(command, f"/{command} takes one party and one period; /compare sets "
+                          "two side by side.")  # fmt: skip
+            answer.buttons.append(Button(f"/compare {args}", f"/compare {args}"))
+            return answer
+        from bot.commands.compare import answer_compare  # two figures side by side
+
+        return answer_compare(desk, args)
+    with nullcontext(conn) if conn is not None else desk.connect() as db:
+        latest, span = data_window(desk, db)
+        try:
+            party_text, period = split_trailing_period(args, latest_year=latest, data=span)
+        except PeriodError as exc:
+            return fail(command, str(exc))
+        if not party_text:
+            return None, period
+        if is_joint_text(party_text):
+            return _joint(desk, db, party_text, period, command)
+        typed = " ".join(args.split())
+        if typed.startswith(party_text):  # PARTY [PERIOD]
+            before, after = "", typed[len(party_text) :]
+        else:  # PERIOD PARTY
+            before, after = typed[: len(typed) - len(party_text)], ""
+        words = party_text.split()
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in _PERIOD_OPENERS), None)
+        if cut is not None and not before:
+            # "cnrp since Mayy": the party is "cnrp"; "since Mayy" is a period not read here.
+            core = " ".join(words[:cut])
+            unread = typed[len(core) :]
+            found = resolve_party(desk, core, command, db, _keeping(command, before, unread))
+            if isinstance(found, PartyMatch):
+                return fail(
+                    command,
+                    f"I read “{core}” as {found.name}, but not “{unread.strip()}” as a period. "
+                    "Try a month (June 2023), a day (29/06/2023) or a range "
+                    "(1/5/2023 - 30/6/2023).",
+                )
+            return found
+        found = resolve_party(desk, party_text, command, db, _keeping(command, before, after))
     return found if isinstance(found, Answer) else (found, period)
+
+
+def _keeping(command: str, before: str, after: str) -> Choice:
+    """A candidate's command: the question as typed, with only the party's words replaced."""
+    return lambda name: f"/{command} {before}{name}{after}"
+
+
+_VERSUS = re.compile(r"\s(?:vs\.?|versus|v\.|compared (?:to|with))\s", re.IGNORECASE)
+
+
+def _joint(desk: Desk, db: Connection, text: str, period: Period | None, command: str) -> Answer:
+    def keep(whole: str, command: str = command) -> str:
+        return " ".join(x for x in (f"/{command} {whole}", period.label if period else "") if x)
+
+    joint = resolve_joint(desk, text, command, db, keep)
+    if isinstance(joint, Answer):
+        return joint
+    if command != "total":
+        answer = fail(
+            command,
+            f"/{command} takes one party. /total lists the joint rows naming {joint.name}.",
+        )
+        answer.buttons.append(Button(f"/total {joint.name}", keep(joint.name, "total")))
+        return answer
+    from bot.commands.joint import answer_joint  # the joint rows' own answer
+
+    return answer_joint(db, joint, period)
+
+
+def data_window(desk: Desk, conn: Connection) -> tuple[int, tuple[date, date] | None]:
+    """What undated words mean here: the latest year with data (a month or day without a
+    year is in it), and the first and last day with data (where "since May" stops and "last
+    month" is counted back from)."""
+    span = data_span(conn)
+    return (span[1].year if span else desk.today().year), span
 
 
 def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
@@ -224,3 +376,48 @@ def partly_outside(answer: Answer, period: Period, span: tuple[date, date]) -> N
                 f"{period.label} is not in it."
             )
         )
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    id: int
+    name: str
+    how: str
+    score: float
+
+
+def resolve_person(
+    desk: Desk, text: str, command: str, conn: Connection, choice: Choice | None = None
+) -> PersonMatch | Answer:
+    """The person ``text`` names, as /who finds them (an exact spelling, else the one clear
+    best match), or an answer listing the candidates or saying no one matched; ``choice``
+    as for :func:`resolve_party`."""
+    button = choice or (lambda name: f"/{command} {name}")
+    index = desk.people(conn)
+    candidates = index.resolve(text, limit=6)
+    exact = [c for c in candidates if c.how in ("exact", "acronym")]
+    chosen = candidates[0] if len(candidates) == 1 else (exact[0] if len(exact) == 1 else None)
+    if chosen is not None:
+        return PersonMatch(chosen.target, _person_names(conn, [chosen.target])[chosen.target],
+                           chosen.how, chosen.score)  # fmt: skip
+    if candidates:
+        names = _person_names(conn, [c.target for c in candidates])
+        answer = Answer(command=command, ok=False)
+        answer.line(f"“{text}” matches more than one person. Did you mean:")
+        for c in candidates:
+            answer.bullet(bold(names[c.target]), f" — {c.how} match, score {c.score:.0f}")
+            answer.buttons.append(Button(names[c.target], button(names[c.target])))
+        return answer
+    answer = fail(command, f"No one called “{text}” is in the data.")
+    close = index.suggest(text, limit=3)
+    if close:
+        names = _person_names(conn, [c.target for c in close])
+        answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
+        answer.buttons.extend(Button(names[c.target], button(names[c.target])) for c in close)
+    return answer
+
+
+def _person_names(conn: Connection, ids: list[int]) -> dict[int, str]:
+    p = tables.people.c
+    rows = conn.execute(select(p.id, p.name).where(p.id.in_(ids)))
+    return {pid: name for pid, name in rows}

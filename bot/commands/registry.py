@@ -34,8 +34,12 @@ from bot.commands.catalog import (
     answer_sources,
     answer_start,
 )
+from bot.commands.compare import answer_compare
 from bot.commands.on import answer_on
+from bot.commands.people import answer_people
+from bot.commands.said import answer_said
 from bot.commands.summary import answer_summary
+from bot.commands.top import answer_top
 from bot.commands.total import answer_total
 from bot.commands.who import answer_who
 from bot.core.answer import Answer
@@ -332,6 +336,33 @@ COMMANDS: tuple[Command, ...] = (
         "/total [PARTY] [PERIOD]",
         "claimed defectors (/total Candlelight June, /total CNRP 2023)",
         _args(answer_total),
+    ),
+    Command(
+        "top",
+        "/top [WHAT] [PARTY] [PERIOD]",
+        "rankings: parties by claimed defectors, largest claims, busiest days, weeks, months "
+        "(/top May, /top claims June, /top weeks Candlelight)",
+        _args(answer_top),
+    ),
+    Command(
+        "compare",
+        "/compare A vs B",
+        "two parties or two periods side by side (/compare CLP vs FUNCINPEC May, "
+        "/compare May vs June)",
+        _args(answer_compare),
+    ),
+    Command(
+        "people",
+        "/people WHAT [PARTY] [PERIOD]",
+        "people by what happened to them or what they are: fled, arrested, jailed, resigned, "
+        "defected, named, spokesperson, leader (/people fled, /people named May)",
+        _args(answer_people),
+    ),
+    Command(
+        "said",
+        "/said NAME|PARTY",
+        "what someone said, in our words, dated and cited (/said Sok Eysan, /said CPP)",
+        _args(answer_said),
     ),
     Command(
         "on",

@@ -402,28 +402,35 @@ def parse_day_or_range(text: str, *, default_year: int) -> Period:
     )
 
 
-def parse_period(text: str, *, latest_year: int) -> Period:
+def parse_period(text: str, *, latest_year: int, data: tuple[date, date] | None = None) -> Period:
     """
     >>> parse_period("june", latest_year=2023).label
     'June 2023'
     >>> parse_period("1/5/2023 - 15/6/2023", latest_year=2023).label
     '1 May – 15 June 2023'
+    >>> span = (date(2023, 1, 21), date(2023, 6, 30))
+    >>> parse_period("since May", latest_year=2023, data=span).label
+    'since 1 May 2023 (the data ends on 30 June 2023)'
+    >>> parse_period("last month", latest_year=2023, data=span).label
+    'June 2023 (the latest month in the data, which ends on 30 June 2023)'
 
     Read a period for /total: a month (June, Sept, June 2023, 2023-06, 06/2023),
-    a year (2023), a quarter or half (Q2 2023, H1), a day, or a range of any of
-    these (May-June 2023, jan-jun 2023, 2023-05..2023-06). A month or day
+    a year (2023), a quarter or half (Q2 2023, H1, first quarter, second half of 2023),
+    a day, a range of any of these (May-June 2023, May to June, between 1 and 15 June,
+    2023-05..2023-06), a week (2023-W26, week 26, the week of 26 June), or a period open at
+    one end: since / from / after, until / up to / before a day or month. A month or day
     without a year is in latest_year.
+
+    ``data`` is the first and last day the data covers: an open end stops there ("since May"
+    is 1 May to the data's last day), and "last month", "last week", "the last 7 days" are
+    measured back from its last day, not from today. Such a label says so in brackets; a
+    label's bracketed note is ignored when the label is read back.
     """
-    key = (text, latest_year)
+    key = (text, latest_year, data)
     known = _READ_PERIODS.get(key)
     if known is None:
         try:
-            known = _parse(
-                text,
-                default_year=latest_year,
-                kinds=_PERIOD_KINDS,
-                forms=_PERIOD_FORMS,
-            )
+            known = _reporters_period(text, latest_year=latest_year, data=data)
         except PeriodError as exc:
             known = (type(exc), str(exc))
         if len(text) <= _REMEMBERED_CHARS:
@@ -435,46 +442,225 @@ def parse_period(text: str, *, latest_year: int) -> Period:
     raise known[0](known[1])
 
 
+# ------------------------------------------------------- reporters' forms --
+# Read after the grammar above fails, so every form it reads keeps its reading.
+
+# The note a label of ours ends with ("(the data ends on 30 June 2023)"): read back without it.
+_NOTE = re.compile(r" ?\([^()]*\)$")
+_ORDINAL_PART = re.compile(
+    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last) (quarter|half)(?: of)?(?: the year)?\b",
+    _F,
+)
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_ORDINALS |= {"fourth": 4, "4th": 4}
+_OPEN = re.compile(
+    r"(since|from|after|starting(?: from| on| in)?|beginning(?: from| on| in)?|"
+    r"until|till|til|up ?(?:to|until)|through|thru|before|prior to) (.+)",
+    _F,
+)
+_EDGE = re.compile(r"(?:the )?(?:start|beginning|end) of ", _F)
+_LATEST = re.compile(
+    r"(?:last|latest|past|previous|most recent|final) (month|week|quarter|year)"
+    r"(?: (?:of|in) the data)?",
+    _F,
+)
+_LAST_N = re.compile(
+    r"(?:last|past|final|latest) (\d{1,3}) (days?|weeks?|months?)(?: (?:of|in) the data)?", _F
+)
+_WEEK_OF_RANGE = re.compile(r"week (?:of|containing|starting|beginning|from|commencing) (.+)", _F)
+
+
+def _reporters_period(text: str, *, latest_year: int, data: tuple[date, date] | None) -> Period:
+    s = _NOTE.sub("", _clean(text, _PERIOD_FORMS)).strip()
+    try:
+        return _parse(s, default_year=latest_year, kinds=_PERIOD_KINDS, forms=_PERIOD_FORMS)
+    except _Unreadable as unreadable:
+        plain = re.sub(r"^the ", "", s, flags=_F)
+        if m := _HALF_MONTH.fullmatch(plain):
+            return _half_month(m, latest_year)
+        coded = _ORDINAL_PART.sub(_part_code, plain)
+        if m := _OPEN.fullmatch(coded):
+            return _open_period(m[1].lower(), m[2], latest_year=latest_year, data=data)
+        if m := _LATEST.fullmatch(coded):
+            return _latest(m[1].lower(), _data_end(s, data))
+        if m := _LAST_N.fullmatch(coded):
+            return _last_n(int(m[1]), m[2].lower(), _data_end(s, data))
+        if coded.lower() == "this year":
+            start, end = date(latest_year, 1, 1), date(latest_year, 12, 31)
+            return Period(start, end, str(latest_year), "year")
+        week = _week_form(coded, latest_year)
+        if week is not None:
+            return week
+        if coded != s:  # "the first half" is now "H1"
+            return _parse(coded, default_year=latest_year, kinds=_PERIOD_KINDS, forms=_PERIOD_FORMS)
+        raise unreadable
+
+
+_HALF_MONTH = re.compile(r"(first|1st|second|2nd) half of ([a-z]+\.?(?: \d{4})?)", _F)
+
+
+def _half_month(m: re.Match[str], latest_year: int) -> Period:
+    """The first (1–15) or second (16–end) half of a month."""
+    month = _parse(m[2], default_year=latest_year, kinds=frozenset({"month"}), forms=_PERIOD_FORMS)
+    middle = month.start.replace(day=15)
+    first = m[1].lower() in ("first", "1st")
+    start, end = (month.start, middle) if first else (middle + timedelta(days=1), month.end)
+    return Period(start, end, _label(start, end), "range")
+
+
+def _part_code(m: re.Match[str]) -> str:
+    """ "first half" → "H1", "second quarter" → "Q2"; "last quarter" stays (the data's)."""
+    if m[1].lower() == "last":
+        return m[0]
+    n = _ORDINALS[m[1].lower()]
+    if m[2].lower() == "half" and n > 2:
+        raise PeriodError(f"{m[0]} is not a period: a year has only two halves.")
+    return f"{'Q' if m[2].lower() == 'quarter' else 'H'}{n}"
+
+
+def _data_end(s: str, data: tuple[date, date] | None) -> date:
+    if data is None:
+        raise PeriodError(f"There is no data yet to measure “{s}” back from.")
+    return data[1]
+
+
+def _open_period(
+    word: str, operand: str, *, latest_year: int, data: tuple[date, date] | None
+) -> Period:
+    """since / after / until / before a day, month or other period, to the data's edge."""
+    operand = _EDGE.sub("", operand, count=1)
+    inner = _parse(operand, default_year=latest_year, kinds=_PERIOD_KINDS, forms=_PERIOD_FORMS)
+    if word in ("after",) or word.startswith(("since", "from", "starting", "beginning")):
+        start = inner.end + timedelta(days=1) if word == "after" else inner.start
+        last = data[1] if data is not None else date(latest_year, 12, 31)
+        end = max(last, start)
+        note = f" (the data ends on {format_day(data[1])})" if data is not None else ""
+        return Period(start, end, f"since {format_day(start)}{note}", "range")
+    end = inner.start - timedelta(days=1) if word in ("before", "prior to") else inner.end
+    first = data[0] if data is not None else date(min(latest_year, end.year), 1, 1)
+    start = min(first, inner.start, end)
+    note = f" (the data starts on {format_day(data[0])})" if data is not None else ""
+    return Period(start, end, f"until {format_day(end)}{note}", "range")
+
+
+def _latest(unit: str, last: date) -> Period:
+    """The month, week, quarter or year that holds the data's last day."""
+    said = f" (the latest {unit} in the data, which ends on {format_day(last)})"
+    if unit == "week":
+        week = _week(last - timedelta(days=last.weekday()))
+        return replace(week, label=week.label + said)
+    if unit == "year":
+        start, end = date(last.year, 1, 1), date(last.year, 12, 31)
+    elif unit == "quarter":
+        first = (last.month - 1) // 3 * 3 + 1
+        start, end = date(last.year, first, 1), _month_end(last.year, first + 2)
+    else:
+        start, end = date(last.year, last.month, 1), _month_end(last.year, last.month)
+    return Period(start, end, _label(start, end) + said, "month" if unit == "month" else "range")
+
+
+def _last_n(n: int, unit: str, last: date) -> Period:
+    """The last n days, weeks or months of the data, ending on its last day."""
+    if n < 1:
+        raise PeriodError(f"“the last {n} {unit}” is no period: give at least 1.")
+    if unit.startswith("month"):
+        months = last.year * 12 + last.month - n  # the month before the first one
+        start = date(months // 12, months % 12 + 1, 1)
+    else:
+        start = last - timedelta(days=n * (7 if unit.startswith("week") else 1) - 1)
+    if start.year < _MIN_YEAR:
+        raise PeriodError(f"That reaches back before {_MIN_YEAR}.")
+    said = f" (the last {plural_unit(n, unit)} of the data, which ends on {format_day(last)})"
+    return Period(start, last, format_range(start, last) + said, "range")
+
+
+def plural_unit(n: int, unit: str) -> str:
+    """
+    >>> plural_unit(1, "days"), plural_unit(7, "day")
+    ('day', '7 days')
+    """
+    one = unit.rstrip("s")
+    return one if n == 1 else f"{n} {one}s"
+
+
+def _week_form(s: str, latest_year: int) -> Period | None:
+    """2023-W26, week 26 (in latest_year), the week of 26 June (or of a Monday–Sunday range)."""
+    if m := _ISO_WEEK.fullmatch(s):
+        year = int(m[1] or m[4] or latest_year)
+        week = int(m[2] or m[3])
+        _check_year(s, year)
+        weeks = date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last ISO week
+        if not 1 <= week <= weeks:
+            raise PeriodError(f"{s} is not a week: {year} has ISO weeks 1 to {weeks}.")
+        return _week(date.fromisocalendar(year, week, 1))
+    m = _WEEK_OF_RANGE.fullmatch(s)
+    if m is None:
+        return None
+    inner = _parse(m[1], default_year=latest_year, kinds=_PERIOD_KINDS, forms=_PERIOD_FORMS)
+    if inner.precision == "day":
+        return _week(inner.start - timedelta(days=inner.start.weekday()))
+    if inner.start.weekday() == 0 and (inner.end - inner.start).days == 6:
+        return _week(inner.start)
+    raise PeriodError(
+        f"{m[1]} is not one Monday–Sunday week: give a day in it, e.g. the week of 26 June."
+    )
+
+
 # Journalists ask about the same few periods ("June", "2023", "Q2 2023"), and reading one runs
 # a dozen regular expressions (15-40 µs); /total tries each trailing run of up to four words.
 # The reading depends on nothing but its arguments, so short texts are remembered (failures as
 # their exception type and message, raised anew each time).
-_READ_PERIODS: dict[tuple[str, int], Period | tuple[type[PeriodError], str]] = {}
+_READ_PERIODS: dict[
+    tuple[str, int, tuple[date, date] | None], Period | tuple[type[PeriodError], str]
+] = {}
 _PERIODS_KEPT = 4096
 _REMEMBERED_CHARS = 80
 _PERIOD_KINDS = frozenset({"day", "month", "year"})
 
 
-_FILLER = frozenset({"in", "on", "for", "during"})
+_FILLER = frozenset({"in", "on", "for", "during", "over", "within"})
+_LEADING_FILLER = _FILLER | {"for", "of", "by", "from"}
+# A comma typed without a space between a party and a period: "cnrp,june".
+_TIGHT_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
 
 
-def split_trailing_period(text: str, *, latest_year: int) -> tuple[str, Period | None]:
+def split_trailing_period(
+    text: str, *, latest_year: int, data: tuple[date, date] | None = None
+) -> tuple[str, Period | None]:
     """
     >>> rest, period = split_trailing_period("Candlelight Party June 2023", latest_year=2023)
     >>> rest, period.label if period else None
     ('Candlelight Party', 'June 2023')
+    >>> rest, period = split_trailing_period("cnrp,since may", latest_year=2023)
+    >>> rest, period.label if period else None
+    ('cnrp', 'since 1 May 2023')
 
     Split a command argument into (rest, period) for /total PARTY [PERIOD].
-    The period is the longest trailing run of words that parse_period reads;
-    failing that, a leading one ("June Candlelight"), unless a bare number
-    sits at the cut ("March 18 Movement" stays a name). A filler word before a trailing
-    period ("Candlelight in June") is dropped. Whitespace in rest is collapsed.
+    The period is the longest trailing run of words that parse_period reads (``data`` as
+    there); failing that, a leading one ("June Candlelight", "since May, CNRP"), unless a
+    bare number sits at the cut ("March 18 Movement" stays a name). A filler word before a
+    trailing period ("Candlelight in June") is dropped, and so is a comma either side.
+    Whitespace in rest is collapsed.
     With no period, returns (text with whitespace collapsed, None). Raises
     PeriodError if the text ends in a period that is impossible
     ("CNRP 31/06/2023", "CNRP July - June 2023").
     """
     if len(text.strip()) > MAX_INPUT_CHARS:
         raise PeriodError(f"That is too long (over {MAX_INPUT_CHARS} characters).")
-    words = text.split()
+    # A label's bracketed note ("since 1 May 2023 (the data ends on 30 June 2023)") goes
+    # with the period it follows.
+    note = _NOTE.search(text.rstrip())
+    body = text.rstrip()[: note.start()] if note else text
+    words = _TIGHT_COMMA.sub(", ", body).split()
     for i in range(max(0, len(words) - _MAX_PERIOD_WORDS), len(words)):
         try:
-            period = parse_period(" ".join(words[i:]), latest_year=latest_year)
+            period = parse_period(" ".join(words[i:]), latest_year=latest_year, data=data)
         except _Unreadable:
             continue
         # Any other PeriodError propagates: the longest period-shaped tail is what the
         # user meant ("CNRP July - June 2023" must not quietly become June 2023).
         rest = words[:i]
-        if rest and rest[-1].lower() in _FILLER:
+        if rest and rest[-1].lower().rstrip(",") in _FILLER:
             rest = rest[:-1]
         return " ".join(rest).rstrip(",;: " + _DASHES), period
     for i in range(min(len(words) - 1, _MAX_PERIOD_WORDS), 0, -1):
@@ -482,11 +668,14 @@ def split_trailing_period(text: str, *, latest_year: int) -> tuple[str, Period |
         if _BARE_DAY.fullmatch(words[i - 1]) or _BARE_DAY.fullmatch(words[i]):
             continue
         try:
-            period = parse_period(" ".join(words[:i]), latest_year=latest_year)
+            period = parse_period(" ".join(words[:i]), latest_year=latest_year, data=data)
         except PeriodError:
             continue
-        return " ".join(words[i:]), period
-    return " ".join(words), None
+        rest = words[i:]
+        if len(rest) > 1 and rest[0].lower() in _LEADING_FILLER:  # "Q2 for Candlelight"
+            rest = rest[1:]
+        return " ".join(rest).lstrip(",;: " + _DASHES), period
+    return " ".join(text.split()), None
 
 
 _LAST = frozenset({"", "last", "last week", "previous", "previous week"})

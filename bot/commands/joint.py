@@ -1,0 +1,102 @@
+"""``/total A / B``: the joint rows that name exactly those parties, for one figure not split.
+
+>>> from bot.storage.desk import Desk
+>>> from bot.core.render import to_plain
+>>> from bot.commands import answer_text
+>>> desk = Desk.open("sqlite://")
+>>> first = to_plain(answer_text(desk, "/total CNRP / Candlelight June")).splitlines()[0]
+>>> first.split(",")[0]
+'Joint rows naming Cambodia National Rescue Party / Candlelight Party'
+>>> first.split(": ")[1]
+'43 claimed defectors in 3 reports'
+
+A table row such as "Cambodia National Rescue Party / Candlelight Party" gives one number for
+several parties. This answer lists the rows naming exactly the parties asked for (in any order),
+never adding them to either party's own figure.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from bot.commands.common import JointMatch, claim_parts, claimed_by, day, reports
+from bot.core.answer import Answer, Button, bold, italic, number
+from bot.core.citations import Citations
+from bot.core.periods import Period, format_range
+from bot.storage.queries import ClaimView, cited, data_span, sources_by_id, views
+from bot.storage.tables import claims
+
+ROWS_LISTED = 40
+
+
+def joint_rows(conn: Connection, period: Period | None) -> list[ClaimView]:
+    """Every joint row (naming several parties) in the period, oldest first."""
+    c = claims.c
+    q = select(
+        c.id, c.reported_on, c.number, c.party_text, c.source_id, c.claimant, c.line_no,
+        c.raw_line,
+    ).where(c.party_count > 1).order_by(c.reported_on, c.line_no, c.id)  # fmt: skip
+    if period is not None:
+        q = q.where(c.reported_on >= period.start, c.reported_on <= period.end)
+    return views(conn, conn.execute(q).all())
+
+
+def combination(view: ClaimView) -> frozenset[int]:
+    """The parties a row names, as a set: "A / B" and "B / A" are one combination."""
+    return frozenset(p.id for p in view.parties)
+
+
+def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> Answer:
+    span = data_span(conn)
+    label = period.label if period else "all dates in the data"
+    if period is None and span is not None:
+        label += f" ({format_range(*span)})"
+    wanted = frozenset(p.id for p in joint.parties)
+    every = joint_rows(conn, period)
+    rows = [v for v in every if combination(v) == wanted]
+    answer = Answer(command="total")
+    refs = Citations()
+    total = sum(v.number for v in rows)
+    answer.line(
+        f"Joint rows naming {joint.name}, {label}: ",
+        bold(number(total)),
+        f" claimed defectors in {reports(len(rows))}",
+    )
+    if rows:
+        answer.line(
+            italic(
+                "Each row gives one figure for these parties together: it is not split between "
+                "them, and /total of either party lists it apart from that party's own figure."
+            )
+        )
+        for view in rows[:ROWS_LISTED]:
+            answer.bullet(*claim_parts(view, refs))
+        if len(rows) > ROWS_LISTED:
+            answer.line(f"… and {number(len(rows) - ROWS_LISTED)} more rows (/export).")
+    else:
+        answer.line(f"No row names exactly {joint.name} in that period.")
+        others: dict[frozenset[int], list[ClaimView]] = {}
+        for v in every:
+            others.setdefault(combination(v), []).append(v)
+        if others:
+            answer.line("The joint combinations in that period:")
+            for found in others.values():
+                answer.bullet(
+                    f"{found[0].party_text}: {number(sum(v.number for v in found))} in "
+                    f"{reports(len(found))} (latest {day(found[-1].reported_on)})"
+                )
+                words = f"/total {found[0].party_text}" + (f" {period.label}" if period else "")
+                answer.buttons.append(Button(found[0].party_text, words))
+        elif span is not None:
+            answer.line(f"The data covers {format_range(*span)}.")
+    for p in joint.parties:
+        answer.buttons.append(
+            Button(f"{p.name} alone", f"/total {p.name}" + (f" {period.label}" if period else ""))
+        )
+    pairs = sorted({(v.source.id, v.claimant) for v in rows})
+    if pairs:
+        answer.blank()
+        claimed_by(answer, refs, cited(sources_by_id(conn), pairs))
+    refs.write(answer)
+    refs.cite_as(answer)
+    return answer
