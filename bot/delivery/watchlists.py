@@ -50,7 +50,7 @@ from bot.storage.models import (
     Watch,
     WatchDelivery,
 )
-from bot.storage.queries import ClaimView, views
+from bot.storage.queries import CLAIM_COLUMNS, ClaimView, views
 
 LISTED = 10  # rows listed per section of an alert; the rest are counted
 MAX_WATCHES = 50  # per chat
@@ -344,7 +344,7 @@ def _claims(
     link = ClaimPerson if w.kind == "person" else ClaimParty
     owner = ClaimPerson.person_id if w.kind == "person" else ClaimParty.party_id
     q = (
-        select(Claim)
+        select(*CLAIM_COLUMNS)
         .where(
             Claim.id.in_(select(link.claim_id).where(owner == target_id)),
             column > since,
@@ -354,7 +354,7 @@ def _claims(
     )
     if column is Claim.updated_at:
         q = q.where(Claim.created_at <= since)  # added in the window: listed once, as added
-    return views(s, list(s.scalars(q)))
+    return views(s, s.execute(q).all())
 
 
 def _alert(s: Session, w: Watch, until: datetime) -> DueAlert | None:
