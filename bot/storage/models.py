@@ -133,12 +133,10 @@ class Role(Base):
     source: Mapped[Source] = relationship()
 
 
-class Event(Base):
-    __table__ = tables.events
+class _EventColumns:
+    """The columns people's events and group events share (tables._event_columns)."""
 
     id: Mapped[int]
-    person_id: Mapped[int]
-    position: Mapped[int]
     kind: Mapped[str]
     date_text: Mapped[str | None]  # None (and so the two below): the source gives no date
     date_start: Mapped[date | None]
@@ -148,11 +146,18 @@ class Event(Base):
     summary: Mapped[str]
     reported_as: Mapped[str]  # fact | claim (then claimed_by says whose)
     claimed_by: Mapped[str | None]
-    from_party_id: Mapped[int | None]
-    to_party_id: Mapped[int | None]
     source_id: Mapped[int]
     inferred: Mapped[bool]
     note: Mapped[str | None]
+
+
+class Event(_EventColumns, Base):
+    __table__ = tables.events
+
+    person_id: Mapped[int]
+    position: Mapped[int]
+    from_party_id: Mapped[int | None]
+    to_party_id: Mapped[int | None]
 
     person: Mapped[Person] = relationship(back_populates="events")
     from_party: Mapped[Party | None] = relationship(foreign_keys=[tables.events.c.from_party_id])
@@ -160,27 +165,14 @@ class Event(Base):
     source: Mapped[Source] = relationship()
 
 
-class GroupEvent(Base):
+class GroupEvent(_EventColumns, Base):
     """An event about people the source does not name ("four officials were arrested")."""
 
     __table__ = tables.group_events
 
-    id: Mapped[int]
     key: Mapped[str]
-    kind: Mapped[str]
-    date_text: Mapped[str | None]
-    date_start: Mapped[date | None]
-    date_end: Mapped[date | None]
-    sort_date: Mapped[date]
-    precision: Mapped[str]
-    summary: Mapped[str]
-    reported_as: Mapped[str]
-    claimed_by: Mapped[str | None]
     people_count: Mapped[int | None]
     party_id: Mapped[int | None]
-    source_id: Mapped[int]
-    inferred: Mapped[bool]
-    note: Mapped[str | None]
     content_hash: Mapped[str]
 
 
@@ -294,21 +286,27 @@ class Subscription(Base):
     last_sent_at: Mapped[datetime | None]
 
 
-class Delivery(Base):
-    """One weekly summary for one chat. The unique (chat, week) key is what makes it once-only:
-    a sender must insert (or take over a stale) row before sending, and marks it sent after."""
-
-    __table__ = tables.deliveries
+class _DeliveryState:
+    """The claim → send → mark columns digests and watchlist alerts share
+    (tables._delivery_state)."""
 
     id: Mapped[int]
-    chat_id: Mapped[int]
-    week_start: Mapped[date]
     status: Mapped[str]
     claimed_by: Mapped[str]
     claimed_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
     attempts: Mapped[int]
     error: Mapped[str | None]
+
+
+class Delivery(_DeliveryState, Base):
+    """One weekly summary for one chat. The unique (chat, week) key is what makes it once-only:
+    a sender must insert (or take over a stale) row before sending, and marks it sent after."""
+
+    __table__ = tables.deliveries
+
+    chat_id: Mapped[int]
+    week_start: Mapped[date]
 
 
 class Change(Base):
@@ -351,17 +349,10 @@ class Watch(Base):
     last_sent_at: Mapped[datetime | None]
 
 
-class WatchDelivery(Base):
+class WatchDelivery(_DeliveryState, Base):
     """One watchlist alert: like ``deliveries``, claimed before sending, marked sent after."""
 
     __table__ = tables.watch_deliveries
 
-    id: Mapped[int]
     watch_id: Mapped[int]
     round: Mapped[int]
-    status: Mapped[str]
-    claimed_by: Mapped[str]
-    claimed_at: Mapped[datetime]
-    sent_at: Mapped[datetime | None]
-    attempts: Mapped[int]
-    error: Mapped[str | None]
