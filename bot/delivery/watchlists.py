@@ -438,16 +438,7 @@ def mark_alert_sent(
     """Record the delivery and move the watch to its next round, in one transaction."""
     with sessions() as s, s.begin():
         settle(s, WatchDelivery, _keys(alert), worker, sent_at=now)
-        s.execute(
-            update(Watch)
-            .where(Watch.id == alert.watch_id, Watch.round == alert.round)
-            .values(
-                round=alert.round + 1,
-                checked_to=alert.until,
-                last_sent_at=utc(now),
-                seen_events=json.dumps(alert.seen_events),
-            )
-        )
+        _next_round(s, alert, last_sent_at=utc(now))
 
 
 def mark_alert_failed(
@@ -461,15 +452,21 @@ def mark_alert_failed(
     with sessions() as s, s.begin():
         settle(s, WatchDelivery, _keys(alert), worker, error=error, final=final)
         if final:  # never sendable (e.g. refused as malformed): move on rather than retry forever
-            s.execute(
-                update(Watch)
-                .where(Watch.id == alert.watch_id, Watch.round == alert.round)
-                .values(
-                    round=alert.round + 1,
-                    checked_to=alert.until,
-                    seen_events=json.dumps(alert.seen_events),
-                )
-            )
+            _next_round(s, alert)
+
+
+def _next_round(s: Session, alert: DueAlert, **values: Any) -> None:
+    """Move the watch past what ``alert`` told (unless another sender already did)."""
+    s.execute(
+        update(Watch)
+        .where(Watch.id == alert.watch_id, Watch.round == alert.round)
+        .values(
+            round=alert.round + 1,
+            checked_to=alert.until,
+            seen_events=json.dumps(alert.seen_events),
+            **values,
+        )
+    )
 
 
 def deactivate_chat(sessions: sessionmaker[Session], chat_id: int) -> None:
