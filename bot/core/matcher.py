@@ -220,8 +220,7 @@ def _name_score(scores: Sequence[float], weights: Sequence[int]) -> float:
 
 
 class _Scorer:
-    """Scores one query against aliases (see the module docstring); the words of the
-    aliases recur (family names above all), so each word pair is scored once.
+    """Scores one query against aliases (see the module docstring).
 
     >>> score = _Scorer(_Name.of("sokha kem"))
     >>> score(_Name.of("kem sokha")), _Scorer(_Name.of("sokha"))(_Name.of("kem sokha"))
@@ -235,20 +234,13 @@ class _Scorer:
         self.compact = "".join(query.words)
         self.sounds = "".join(query.sounds)
         self.orders = _orders(len(query.words))
-        self.known: dict[tuple[int, str], float] = {}
 
     def word(self, position: int, alias: _Name, at: int) -> float:
         """The query's word at `position` against the alias's word at `at`."""
-        key = (position, alias.words[at])
-        score = self.known.get(key)
-        if score is None:
-            score = self.known[key] = _word_score(
-                self.query.words[position],
-                self.query.sounds[position],
-                alias.words[at],
-                alias.sounds[at],
-            )
-        return score
+        query = self.query
+        return _word_score(
+            query.words[position], query.sounds[position], alias.words[at], alias.sounds[at]
+        )
 
     def __call__(self, alias: _Name) -> tuple[float, How]:
         from rapidfuzz.fuzz import ratio
