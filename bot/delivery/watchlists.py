@@ -91,7 +91,6 @@ def resolve_target(desk: Desk, text: str, command: str = "watch") -> Target | An
     }
     exact = {k: [c for c in cs if c.how in ("exact", "acronym")] for k, cs in found.items()}
     with desk.session() as s:
-        names = _names(s)
         if sum(bool(cs) for cs in exact.values()) == 1:
             kind = next(k for k, cs in exact.items() if cs)
             if len(exact[kind]) == 1:
@@ -103,7 +102,7 @@ def resolve_target(desk: Desk, text: str, command: str = "watch") -> Target | An
             answer = Answer(command=command, ok=False)
             answer.line(f"“{text}” could mean more than one. Which one?")
             for kind, c in every[:8]:
-                name = names[kind][c.target]
+                name = _target(s, kind, c.target).name
                 answer.bullet(bold(name), f" ({kind}; {c.how} match)")
                 answer.buttons.append(Button(name, f"/{command} {kind} {name}"))
             return answer
@@ -112,13 +111,6 @@ def resolve_target(desk: Desk, text: str, command: str = "watch") -> Target | An
         f"No person or party in the data matches “{text}”. /parties lists "
         "the parties; /who NAME finds people by loose spellings.",
     )
-
-
-def _names(s: Session) -> dict[Kind, dict[int, str]]:
-    return {
-        "person": {pid: name for pid, name in s.execute(select(Person.id, Person.name))},
-        "party": {pid: name for pid, name in s.execute(select(Party.id, Party.name))},
-    }
 
 
 def _target(s: Session, kind: Kind, target_id: int) -> Target:
