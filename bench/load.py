@@ -232,7 +232,6 @@ def main() -> None:
             "No goal: issue 19's envelope records the load at 100k for information (the old "
             "≥ 0.5x executemany goal is retired with the bulk-write machinery that met it).",
             "",
-            "",
             *goals,
         ]
     )

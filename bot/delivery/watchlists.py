@@ -215,15 +215,15 @@ def answer_watch(
     return answer
 
 
-def answer_watches(desk: Desk, chat_id: int) -> Answer:
+def _watching(desk: Desk, chat_id: int) -> list[Watch]:
+    """The chat's active watches, by label."""
     with desk.session() as s:
-        watches = list(
-            s.scalars(
-                select(Watch)
-                .where(Watch.chat_id == chat_id, Watch.active.is_(True))
-                .order_by(Watch.label)
-            )
-        )
+        active = select(Watch).where(Watch.chat_id == chat_id, Watch.active.is_(True))
+        return list(s.scalars(active.order_by(Watch.label)))
+
+
+def answer_watches(desk: Desk, chat_id: int) -> Answer:
+    watches = _watching(desk, chat_id)
     answer = Answer(command="watches")
     if not watches:
         answer.line(
@@ -242,10 +242,7 @@ def answer_watches(desk: Desk, chat_id: int) -> Answer:
 
 def answer_unwatch(desk: Desk, chat_id: int, args: str) -> Answer:
     text = " ".join(args.split())
-    with desk.session() as s:
-        watches = list(
-            s.scalars(select(Watch).where(Watch.chat_id == chat_id, Watch.active.is_(True)))
-        )
+    watches = _watching(desk, chat_id)
     if not watches:
         return fail("unwatch", "This chat watches nobody.")
     if not text:

@@ -473,7 +473,7 @@ class PartyResolver:
         self.names = dict(session.execute(select(Party.id, Party.name)).all())
 
     def resolve(self, name: str) -> int:
-        for key in (normalize_name(name), compact_key(name)):
+        for key in _lookup_keys(name):
             if key in self.by_key:
                 return self.by_key[key]
         hint = ""
@@ -497,16 +497,23 @@ class PersonLinker:
             self.by_key.setdefault(compact, person_id)
 
     def person_id(self, name: str) -> int:
-        for key in (normalize_name(name), compact_key(name)):
+        keys = _lookup_keys(name)
+        for key in keys:
             if key in self.by_key:
                 return self.by_key[key]
-        slug = "table-" + "-".join(normalize_name(name).split())
+        slug = "table-" + keys[0].replace(" ", "-")
         person = Person(key=slug, name=name, origin="table", content_hash="")
         person.aliases = [PersonAlias(alias=name, **_keys(name))]
         self.session.add(person)
         self.session.flush()
-        self.by_key[normalize_name(name)] = self.by_key[compact_key(name)] = person.id
+        self.by_key[keys[0]] = self.by_key[keys[1]] = person.id
         return person.id
+
+
+def _lookup_keys(name: str) -> tuple[str, str]:
+    """The keys a name is looked up by: its search key, then its compact key."""
+    key = normalize_name(name)
+    return key, key.replace(" ", "")
 
 
 # A row's identity within its source: (date, party text, which of several such rows it is).
@@ -581,24 +588,31 @@ def sync_table(session: Session, table: Table, report: LoadReport, progress: Pro
     _insert_links(session, relinked, desired, linker)
     report.claims_updated += len(corrected)
 
-    new_claim = insert(claims).returning(claims.c.id, sort_by_parameter_order=True)
-    for start in range(0, len(added), _PROGRESS_EVERY):
-        chunk = added[start : start + _PROGRESS_EVERY]
-        rows = [
-            {
-                "source_id": source.id,
-                "reported_on": k[0],
-                "party_text": k[1],
-                "occurrence": k[2],
-                "created_at": now,
-                "updated_at": now,
-                **values,
-            }
-            for k, values in chunk
-        ]
-        ids = session.scalars(new_claim, rows).all()
-        _insert_links(session, list(zip(ids, (k for k, _ in chunk), strict=True)), desired, linker)
-        progress("claims", start + len(chunk), len(added))
+    rows = [
+        {
+            "source_id": source.id,
+            "reported_on": k[0],
+            "party_text": k[1],
+            "occurrence": k[2],
+            "created_at": now,
+            "updated_at": now,
+            **values,
+        }
+        for k, values in added
+    ]
+    for start in range(0, len(rows), _PROGRESS_EVERY):
+        session.execute(insert(claims), rows[start : start + _PROGRESS_EVERY])
+        progress("claims", min(start + _PROGRESS_EVERY, len(rows)), len(rows))
+    if added:
+        c = claims.c
+        stored = select(c.id, c.reported_on, c.party_text, c.occurrence)
+        ids = {
+            (day, text, occurrence): cid
+            for cid, day, text, occurrence in session.execute(
+                stored.where(c.source_id == source.id)
+            )
+        }
+        _insert_links(session, [(ids[k], k) for k, _ in added], desired, linker)
     report.claims_added += len(added)
 
 
