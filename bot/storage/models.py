@@ -59,7 +59,7 @@ class Party(Base):
     content_hash: Mapped[str]
 
     aliases: Mapped[list[PartyAlias]] = relationship(
-        back_populates="party", cascade="all, delete-orphan", order_by="PartyAlias.id"
+        cascade="all, delete-orphan", order_by="PartyAlias.id"
     )
 
 
@@ -75,8 +75,6 @@ class PartyAlias(Base):
     acronym: Mapped[bool]
     origin: Mapped[str | None]
 
-    party: Mapped[Party] = relationship(back_populates="aliases")
-
 
 class Person(Base):
     __table__ = tables.people
@@ -88,11 +86,9 @@ class Person(Base):
     content_hash: Mapped[str]
 
     aliases: Mapped[list[PersonAlias]] = relationship(
-        back_populates="person", cascade="all, delete-orphan", order_by="PersonAlias.id"
+        cascade="all, delete-orphan", order_by="PersonAlias.id"
     )
-    roles: Mapped[list[Role]] = relationship(
-        back_populates="person", cascade="all, delete-orphan", order_by="Role.position"
-    )
+    roles: Mapped[list[Role]] = relationship(cascade="all, delete-orphan", order_by="Role.position")
     events: Mapped[list[Event]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="Event.position"
     )
@@ -112,8 +108,6 @@ class PersonAlias(Base):
     inferred: Mapped[bool]
     note: Mapped[str | None]
 
-    person: Mapped[Person] = relationship(back_populates="aliases")
-
 
 class Role(Base):
     __table__ = tables.roles
@@ -127,10 +121,6 @@ class Role(Base):
     source_id: Mapped[int]
     inferred: Mapped[bool]
     note: Mapped[str | None]
-
-    person: Mapped[Person] = relationship(back_populates="roles")
-    party: Mapped[Party | None] = relationship()
-    source: Mapped[Source] = relationship()
 
 
 class _EventColumns:
@@ -224,12 +214,6 @@ class Claim(Base):
     updated_at: Mapped[datetime]
 
     source: Mapped[Source] = relationship()
-    parties: Mapped[list[ClaimParty]] = relationship(
-        cascade="all, delete-orphan", order_by="ClaimParty.position", back_populates="claim"
-    )
-    people: Mapped[list[ClaimPerson]] = relationship(
-        cascade="all, delete-orphan", back_populates="claim"
-    )
 
 
 class ClaimParty(Base):
@@ -239,9 +223,6 @@ class ClaimParty(Base):
     position: Mapped[int]
     party_id: Mapped[int]
 
-    claim: Mapped[Claim] = relationship(back_populates="parties")
-    party: Mapped[Party] = relationship()
-
 
 class ClaimPerson(Base):
     __table__ = tables.claim_people
@@ -249,9 +230,6 @@ class ClaimPerson(Base):
     claim_id: Mapped[int]
     person_id: Mapped[int]
     descriptor: Mapped[str | None]
-
-    claim: Mapped[Claim] = relationship(back_populates="people")
-    person: Mapped[Person] = relationship()
 
 
 class Meta(Base):
