@@ -97,20 +97,15 @@ _MAX_QUERY = 120
 
 
 class AliasEntry(NamedTuple):
-    """One alias row; keys are computed when the caller did not store them.
+    """One alias row; its search key is computed when the caller did not store it.
 
     >>> AliasEntry(7, "Sam Rainsy", key="sam rainsy").target
     7
-
-    `compact` and `sorted_key` are accepted so stored rows can be passed through unchanged;
-    the index derives what it needs from `key`.
     """
 
     target: int
     alias: str
     key: str | None = None
-    compact: str | None = None
-    sorted_key: str | None = None
     acronym: bool = False
     canonical: bool = False  # the target's own name (see NameIndex.name_of)
 

@@ -466,9 +466,9 @@ class PartyResolver:
     def __init__(self, session: Session) -> None:
         rows = session.execute(PARTY_ALIAS_ENTRIES).all()
         self.by_key: dict[str, int] = {}
-        for party_id, _alias, key, compact, _sorted, _acr in rows:
+        for party_id, _alias, key, _acronym in rows:
             self.by_key.setdefault(key, party_id)
-            self.by_key.setdefault(compact, party_id)
+            self.by_key.setdefault(key.replace(" ", ""), party_id)
         self.index = NameIndex(AliasEntry(*row) for row in rows)
         self.names = dict(session.execute(select(Party.id, Party.name)).all())
 

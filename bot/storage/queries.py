@@ -156,8 +156,6 @@ PERSON_ALIAS_ENTRIES = select(
     person_aliases.c.person_id,
     person_aliases.c.alias,
     person_aliases.c.search_key,
-    person_aliases.c.compact_key,
-    person_aliases.c.sorted_key,
     false().label("acronym"),
     # Marks the person's own name, so that answers naming candidates need not read it.
     (person_aliases.c.alias == people.c.name).label("canonical"),
@@ -166,8 +164,6 @@ PARTY_ALIAS_ENTRIES = select(
     party_aliases.c.party_id,
     party_aliases.c.alias,
     party_aliases.c.search_key,
-    party_aliases.c.compact_key,
-    party_aliases.c.sorted_key,
     party_aliases.c.acronym,
 )
 
