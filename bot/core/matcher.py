@@ -354,7 +354,7 @@ class NameIndex:
             name = _Name.of(" ".join(words))
         orders = ["".join(name.words[i] for i in order) for order in _orders(len(name.words))]
         rows = [sounds_word(words) for words in orders]
-        alike = self._spelled_alike(rows[0])
+        alike = self._alike.get(rows[0], [])
         hits: list[tuple[int, How]] = [(i, "acronym") for i in self._acronyms.get(compact, ())]
         hits += [(i, "exact") for i in alike if self._keys[i].replace(" ", "") == compact]
         if hits:
@@ -368,7 +368,7 @@ class NameIndex:
                         i,
                         "fuzzy",
                     )
-                    for i in self._spelled_alike(row)
+                    for i in self._alike.get(row, [])
                 ]
                 if sounding:
                     return self._ranked(sounding, limit)
@@ -413,10 +413,6 @@ class NameIndex:
 
         found = process.extract(row, self._scanned, scorer=fuzz.ratio, limit=_POOL)
         return [i for key, _, _ in found for i in self._alike[key]]
-
-    def _spelled_alike(self, sounds: str) -> Sequence[int]:
-        """The aliases whose compact sounds key is this one."""
-        return self._alike.get(sounds, ())
 
     def _sharing(self, name: _Name) -> list[int]:
         """Aliases holding every word of the query as it sounds (for one word, a word close to
