@@ -34,7 +34,6 @@ from bench.common import (
     out_dir,
     table,
     update_section,
-    verdict,
 )
 from bench.synth import write_dataset
 
@@ -186,7 +185,7 @@ def main() -> None:
         ["SQLite", f"{n / seconds:,.0f}", f"{n / floor:,.0f}", f"{ratio:.2f}x",
          f"{seconds:.1f}", f"{parse:.1f}", f"{floor:.1f}"]
     )  # fmt: skip
-    goals.append(f"- SQLite loader >= 0.5x executemany: {ratio:.2f}x — {verdict(ratio >= 0.5)}")
+    goals.append(f"- SQLite loader vs executemany: {ratio:.2f}x (no goal set; reported)")
 
     if not args.no_postgres:
         from bench.pg import fresh_schema, server, server_version
@@ -230,7 +229,8 @@ def main() -> None:
             "wrote (all three claim tables), one transaction, indexes in place. The loader time "
             "is `load_paths` end to end from the text file; 'parsing' is `read_inputs` alone.",
             "",
-            "Goals:",
+            "No goal: issue 19's envelope records the load at 100k for information (the old "
+            "≥ 0.5x executemany goal is retired with the bulk-write machinery that met it).",
             "",
             *goals,
         ]

@@ -154,7 +154,7 @@ def test_a_query_with_no_letters_matches_and_suggests_nothing(text: str) -> None
 
 
 def test_precomputed_keys_are_used_as_given() -> None:
-    entry = AliasEntry(1, "Displayed Name", key="kung raiya", compact="kungraiya", sorted_key="x")
+    entry = AliasEntry(1, "Displayed Name", key="kung raiya")
     index = NameIndex([entry])
     assert index.resolve("Kung Raiya") == [Candidate(1, "Displayed Name", 100.0, "exact")]
     assert index.resolve("Raiya")[0].how == "word"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -138,3 +139,46 @@ def test_every_bad_line_is_reported() -> None:
     with pytest.raises(InputError) as caught:
         parse_table("31/06/2023 1 A\n01/01/2023 1 B\n01/01/2023 x B\n", "t.txt")
     assert [p.line for p in caught.value.problems] == [1, 3]
+
+
+# Row shapes and odd characters: each line with what it reads as (date, number, party text,
+# party names, note), or the start of the error it gets.
+SHAPES = [
+    ("25/06/2023\t145\tCandlelight Party / Unnamed Parties",
+     (date(2023, 6, 25), 145, "Candlelight Party / Unnamed Parties",
+      ("Candlelight Party", "Unnamed Parties"), None)),
+    ("25/06/2023 1,145 Candlelight Party/Unnamed Parties",
+     (date(2023, 6, 25), 1145, "Candlelight Party/Unnamed Parties",
+      ("Candlelight Party", "Unnamed Parties"), None)),
+    ("25/06/2023  7   Cambodia  National Rescue Party  ",
+     (date(2023, 6, 25), 7, "Cambodia National Rescue Party",
+      ("Cambodia National Rescue Party",), None)),
+    ("25/06/2023 7\u00a0Candlelight Party",
+     (date(2023, 6, 25), 7, "Candlelight Party", ("Candlelight Party",), None)),
+    ("１２/０６/２０２３ １２ Ｃａｎｄｌｅ", (date(2023, 6, 12), 12, "Candle", ("Candle",), None)),
+    ("២៩/០៦/២០២៣ ៦១៣ Candlelight Party",
+     (date(2023, 6, 29), 613, "Candlelight Party", ("Candlelight Party",), None)),
+    ("29/06/2023 +7 CNRP", (date(2023, 6, 29), 7, "CNRP", ("CNRP",), None)),
+    ("29/06/2023 ² CNRP", (date(2023, 6, 29), 2, "CNRP", ("CNRP",), None)),
+    ("29/06/2023 5 CNRP (note) ", (date(2023, 6, 29), 5, "CNRP", ("CNRP",), "note")),
+    ("25/06/2023 7 / Candlelight Party", "an empty party name in '/ Candlelight Party'"),
+    ("29/06/2023 5 CNRP // FUNCINPEC", "an empty party name in 'CNRP // FUNCINPEC'"),
+    ("29/06/2023 12,34 CNRP", "missing number of defectors after the date (found '12,34')"),
+    ("29/06/2023\x0b5\x1cCNRP", "missing number of defectors after the date (found '5\\x1cCNRP')"),
+    ("29/06/2023 100001 CNRP", "the number of defectors is at most 100,000 in one report"),
+    ("29/06/2023 99999999999 CNRP", "the number of defectors is at most 100,000 in one report"),
+    ("01/01/1992 5 CNRP", "01/01/1992 is before 1 January 1993"),
+    ("29/06/2023 5 CNRP\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE) at character 18: remove it"),
+    ("29/06/2023 5 ()", "missing the former party after the number"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "expected"), SHAPES)
+def test_row_shapes_and_odd_characters(line: str, expected: tuple[object, ...] | str) -> None:
+    if isinstance(expected, str):
+        with pytest.raises(ValueError, match="^" + re.escape(expected)):
+            parse_row(line, 7)
+    else:
+        row = parse_row(line, 7)
+        assert (row.reported_on, row.number, row.party_text, row.party_names, row.note) == expected
+        assert (row.line_no, row.raw_line) == (7, line)

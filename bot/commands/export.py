@@ -70,11 +70,6 @@ class _Selection:
     views: list[ClaimView]
 
 
-def export_command(args: str) -> str:
-    """The command a "Show the rows" button runs: ``/export`` with the answer's own words."""
-    return f"/export {args}".rstrip()
-
-
 def _select(desk: Desk, args: str) -> _Selection | Answer:
     read = party_and_period(desk, args, "export")
     if isinstance(read, Answer):

@@ -18,8 +18,7 @@ Style = Literal["", "b", "i", "code", "a"]
 
 
 class Span(NamedTuple):
-    """Text in one style. A NamedTuple: answers build dozens per question, at about half the
-    cost of a frozen dataclass."""
+    """Text in one style."""
 
     text: str
     style: Style = ""
@@ -30,25 +29,16 @@ Part = Span | str
 Line = tuple[Span, ...]
 
 
-_new = tuple.__new__
-
-
-def _span(text: str, style: Style = "") -> Span:
-    # Span(...) runs the NamedTuple's Python-level __new__; making the tuple directly costs
-    # half, and a /total answer makes a few hundred spans.
-    return _new(Span, (text, style, None))
-
-
 def bold(text: str) -> Span:
-    return _span(text, "b")
+    return Span(text, "b")
 
 
 def italic(text: str) -> Span:
-    return _span(text, "i")
+    return Span(text, "i")
 
 
 def code(text: str) -> Span:
-    return _span(text, "code")
+    return Span(text, "code")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +59,11 @@ class Answer:
     buttons: list[Button] = field(default_factory=list)
 
     def line(self, *parts: Part) -> None:
-        # A list comprehension, not a generator: this runs for every line of every answer.
         # `if p` drops empty strings only: a Span is a 3-tuple, never falsy.
-        self.lines.append(
-            tuple([p if type(p) is Span else _new(Span, (p, "", None)) for p in parts if p])
-        )
+        self.lines.append(tuple(p if isinstance(p, Span) else Span(p) for p in parts if p))
 
     def bullet(self, *parts: Part) -> None:
-        if parts and type(parts[0]) is str:  # one span, not two, for the usual plain start
+        if parts and isinstance(parts[0], str):  # one span, not two, for a plain start
             self.line("• " + parts[0], *parts[1:])
         else:
             self.line("• ", *parts)

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Protocol
 
 from bot.core.answer import Answer, italic
@@ -56,7 +55,6 @@ def partial_date_label(text: str | None, precision: str) -> str:
     return f"c. {label}" if precision == "approximate" else label
 
 
-@lru_cache(maxsize=1024)  # sources are immutable; every answer cites them at least twice
 def citation(source: SourceLike) -> str:
     """One line a journalist can paste into a story: outlet, title, date. A title in square
     brackets is ours, not the document's (data/README.md), so it is not quoted."""

@@ -42,8 +42,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-from array import array
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -61,7 +59,6 @@ __all__ = [
 ]
 
 How = Literal["exact", "acronym", "word", "fuzzy"]
-Key = str | bytes
 
 # What resolve() keeps: a name the bot may answer with rather than offer as a suggestion.
 CUTOFF = 88.0
@@ -100,20 +97,15 @@ _MAX_QUERY = 120
 
 
 class AliasEntry(NamedTuple):
-    """One alias row; keys are computed when the caller did not store them.
+    """One alias row; its search key is computed when the caller did not store it.
 
     >>> AliasEntry(7, "Sam Rainsy", key="sam rainsy").target
     7
-
-    `compact` and `sorted_key` are accepted so stored rows can be passed through unchanged;
-    the index derives what it needs from `key`.
     """
 
     target: int
     alias: str
     key: str | None = None
-    compact: str | None = None
-    sorted_key: str | None = None
     acronym: bool = False
     canonical: bool = False  # the target's own name (see NameIndex.name_of)
 
@@ -149,21 +141,6 @@ def looks_like_acronym(alias: str) -> bool:
 
 # The words of the aliases a scan hands to the scorer recur (family names above all).
 _sounds_word = functools.lru_cache(maxsize=4096)(sounds_word)
-
-
-def _stored(key: str) -> Key:
-    """How the scan keeps a key: bytes when ASCII (rapidfuzz compares them faster, and they
-    take less memory), else the string; rapidfuzz compares both by code point.
-
-    >>> _stored("sokesan"), _stored("ហ៊ុនសែន") == "ហ៊ុនសែន"
-    (b'sokesan', True)
-    """
-    return key.encode() if key.isascii() else key
-
-
-def _ordered(key: Key) -> tuple[bool, Key]:
-    """A sort key for stored keys: ASCII ones (bytes) first, as bytes and str do not compare."""
-    return (isinstance(key, str), key)
 
 
 class _Name(NamedTuple):
@@ -238,8 +215,7 @@ def _name_score(scores: Sequence[float], weights: Sequence[int]) -> float:
 
 
 class _Scorer:
-    """Scores one query against aliases (see the module docstring); the words of the
-    aliases recur (family names above all), so each word pair is scored once.
+    """Scores one query against aliases (see the module docstring).
 
     >>> score = _Scorer(_Name.of("sokha kem"))
     >>> score(_Name.of("kem sokha")), _Scorer(_Name.of("sokha"))(_Name.of("kem sokha"))
@@ -253,20 +229,13 @@ class _Scorer:
         self.compact = "".join(query.words)
         self.sounds = "".join(query.sounds)
         self.orders = _orders(len(query.words))
-        self.known: dict[tuple[int, str], float] = {}
 
     def word(self, position: int, alias: _Name, at: int) -> float:
         """The query's word at `position` against the alias's word at `at`."""
-        key = (position, alias.words[at])
-        score = self.known.get(key)
-        if score is None:
-            score = self.known[key] = _word_score(
-                self.query.words[position],
-                self.query.sounds[position],
-                alias.words[at],
-                alias.sounds[at],
-            )
-        return score
+        query = self.query
+        return _word_score(
+            query.words[position], query.sounds[position], alias.words[at], alias.sounds[at]
+        )
 
     def __call__(self, alias: _Name) -> tuple[float, How]:
         from rapidfuzz.fuzz import ratio
@@ -297,28 +266,14 @@ class _Scorer:
         return best, how
 
 
-class _Texts:
-    """Strings kept in one buffer, by position.
+def _together(keys: Iterable[str]) -> list[str]:
+    """Fresh copies of ``keys``, made one after another so that they lie together in memory.
 
-    >>> texts = _Texts(); texts.append("Kung Raiya"); texts.append("ហ៊ុន សែន")
-    >>> texts[1], len(texts)
-    ('ហ៊ុន សែន', 2)
+    A scan reads every key. Read from objects scattered over the heap while the CPU caches are
+    cold, as they are between questions, the scans made /who's p95 a third slower again
+    (bench/RESULTS.md, the /who p95 line).
     """
-
-    def __init__(self) -> None:
-        self._buffer = bytearray()
-        self._ends = array("I")  # 4 GiB of names is out of reach
-
-    def append(self, text: str) -> None:
-        self._buffer += text.encode()
-        self._ends.append(len(self._buffer))
-
-    def __getitem__(self, position: int) -> str:
-        start = self._ends[position - 1] if position else 0
-        return self._buffer[start : self._ends[position]].decode()
-
-    def __len__(self) -> int:
-        return len(self._ends)
+    return [key.encode().decode() for key in keys]
 
 
 class NameIndex:
@@ -329,17 +284,14 @@ class NameIndex:
     """
 
     def __init__(self, entries: Iterable[AliasEntry]) -> None:
-        self._targets = array("q")
-        # Alias texts and their normalized keys, each in one buffer with end offsets: no
-        # object per alias (at 250k aliases that kept the index at half the memory).
-        self._aliases = _Texts()
-        self._keys = _Texts()  # words separated by spaces
+        self._targets: list[int] = []  # by alias id
+        self._aliases: list[str] = []
+        self._keys: list[str] = []  # words separated by spaces
         self._acronyms: dict[str, list[int]] = {}  # compact key -> alias ids
-        sounds_keys: list[Key] = []  # per non-acronym alias, its compact sounds key (_stored)
-        sounded = array("i")  # ... and its alias id
-        self._words: dict[str, array[int]] = {}  # word (as it sounds) -> alias ids
-        named: list[tuple[int, int]] = []  # (target, alias id) of canonical aliases
-        sound_of: dict[str, str] = {}  # words recur across aliases: fold each once
+        # The compact sounds key of every other alias -> the ids of the aliases spelled so.
+        self._alike: dict[str, list[int]] = {}
+        self._words: dict[str, list[int]] = {}  # word (as it sounds) -> alias ids
+        self._names: dict[int, str] = {}  # target -> its first alias marked canonical
         for entry in entries:
             key = entry.key if entry.key is not None else normalize_name(entry.alias)
             compact = key.replace(" ", "")
@@ -350,42 +302,18 @@ class NameIndex:
             self._aliases.append(entry.alias)
             self._keys.append(key)
             if entry.canonical:
-                named.append((entry.target, alias_id))
+                self._names.setdefault(entry.target, entry.alias)
             if entry.acronym or looks_like_acronym(entry.alias):
                 self._acronyms.setdefault(compact, []).append(alias_id)
                 continue
-            sounds_keys.append(_stored(sounds_word(compact)))
-            sounded.append(alias_id)
+            self._alike.setdefault(sounds_word(compact), []).append(alias_id)
             for word in key.split():
                 if len(word) >= _MIN_WORD:
-                    sound = sound_of.get(word)
-                    if sound is None:
-                        sound = sound_of[word] = sounds_word(word)
-                    ids = self._words.get(sound)
-                    if ids is None:
-                        ids = self._words[sound] = array("i")
+                    ids = self._words.setdefault(_sounds_word(word), [])
                     if not ids or ids[-1] != alias_id:
                         ids.append(alias_id)
-        # Each distinct sounds key once, sorted (a binary search finds one), with the ids of
-        # the aliases spelled so in a run of `self._alike`: an array rather than an object per
-        # alias.
-        self._scanned: list[Key] = []
-        self._alike = array("i")
-        self._runs = array("i")  # where each key's run of alias ids starts
-        try:  # keys are nearly always all bytes: sorted without a tuple per key
-            order = sorted(range(len(sounds_keys)), key=sounds_keys.__getitem__)
-        except TypeError:  # bytes and str keys (Khmer-script names) do not compare
-            order = sorted(range(len(sounds_keys)), key=lambda i: _ordered(sounds_keys[i]))
-        for i in order:
-            if not self._scanned or sounds_keys[i] != self._scanned[-1]:
-                self._scanned.append(sounds_keys[i])
-                self._runs.append(len(self._alike))
-            self._alike.append(sounded[i])
-        self._runs.append(len(self._alike))
-        named.sort()  # rows need not come in target order; the first canonical alias wins
-        self._named = array("q", [target for target, _ in named])
-        self._names = array("q", [alias_id for _, alias_id in named])
-        self._vocabulary: list[str] | None = None  # the words' keys, listed on first need
+        self._scanned = _together(sorted(self._alike))  # each sounds key once, for the scans
+        self._vocabulary = _together(self._words)
         self._last: tuple[str, dict[int, tuple[float, How]]] | None = None  # _candidates()
 
     def __len__(self) -> int:
@@ -398,10 +326,7 @@ class NameIndex:
         >>> index.name_of(1), index.name_of(2)
         ('Hun Sen', None)
         """
-        pos = bisect_left(self._named, target)
-        if pos == len(self._named) or self._named[pos] != target:
-            return None
-        return self._aliases[self._names[pos]]
+        return self._names.get(target)
 
     def resolve(self, query: str, *, limit: int = 5, cutoff: float = CUTOFF) -> list[Candidate]:
         """Best candidate per target scoring at least `cutoff`, best first; an exact (or else
@@ -439,7 +364,7 @@ class NameIndex:
             name = _Name.of(" ".join(words))
         orders = ["".join(name.words[i] for i in order) for order in _orders(len(name.words))]
         rows = [sounds_word(words) for words in orders]
-        alike = self._spelled_alike(rows[0])
+        alike = self._alike.get(rows[0], [])
         hits: list[tuple[int, How]] = [(i, "acronym") for i in self._acronyms.get(compact, ())]
         hits += [(i, "exact") for i in alike if self._keys[i].replace(" ", "") == compact]
         if hits:
@@ -453,7 +378,7 @@ class NameIndex:
                         i,
                         "fuzzy",
                     )
-                    for i in self._spelled_alike(row)
+                    for i in self._alike.get(row, [])
                 ]
                 if sounding:
                     return self._ranked(sounding, limit)
@@ -496,31 +421,20 @@ class NameIndex:
         over every key (aliases spelled alike share one)."""
         from rapidfuzz import fuzz, process
 
-        found = process.extract(_stored(row), self._scanned, scorer=fuzz.ratio, limit=_POOL)
-        runs = self._runs
-        return [i for _, _, pos in found for i in self._alike[runs[pos] : runs[pos + 1]]]
-
-    def _spelled_alike(self, sounds: str) -> Sequence[int]:
-        """The aliases whose compact sounds key is this one."""
-        key = _stored(sounds)
-        pos = bisect_left(self._scanned, _ordered(key), key=_ordered)
-        if pos == len(self._scanned) or self._scanned[pos] != key:
-            return ()
-        return self._alike[self._runs[pos] : self._runs[pos + 1]]
+        found = process.extract(row, self._scanned, scorer=fuzz.ratio, limit=_POOL)
+        return [i for key, _, _ in found for i in self._alike[key]]
 
     def _sharing(self, name: _Name) -> list[int]:
         """Aliases holding every word of the query as it sounds (for one word, a word close to
         it): what a scan of whole names misses when the query gives only part of the name."""
         if len(name.sounds) > 1:
-            sets = [self._words.get(sound, array("i")) for sound in name.sounds]
+            sets = [self._words.get(sound, []) for sound in name.sounds]
             if not all(sets):
                 return []
             shortest = min(sets, key=lambda ids: len(ids))
             return sorted(set(shortest).intersection(*sets))[:_POOL]
         from rapidfuzz import fuzz, process
 
-        if self._vocabulary is None:
-            self._vocabulary = list(self._words)
         close = process.extract(
             name.sounds[0], self._vocabulary, scorer=fuzz.ratio, limit=5, score_cutoff=_CLOSE_WORD
         )

@@ -141,8 +141,6 @@ def _fold(text: str) -> str:
     >>> _fold("\U0001f56f\ufe0f")  # a candle emoji and its variation selector: nothing left
     ''
     """
-    if text.isascii():
-        return " ".join(text.translate(_ASCII_TABLE).split())
     text = unicodedata.normalize("NFKC", text.translate(_DROP_APOSTROPHES)).casefold()
     out: list[str] = []
     keeps_marks = False  # whether the last base character kept was a non-Latin letter or digit
@@ -166,29 +164,6 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", "".join(out)).split())
 
 
-def _ascii_table() -> dict[int, str | None]:
-    """The slow path's result per ASCII character, so both paths agree by construction.
-
-    >>> _ascii_table()[ord("-")], _ascii_table()[ord("!")], _ascii_table()[ord("A")]
-    (' ', None, 'a')
-    """
-    table: dict[int, str | None] = {}
-    for code in range(128):
-        ch = chr(code)
-        if ch in _APOSTROPHES:
-            table[code] = None
-            continue
-        cat = unicodedata.category(ch)
-        if ch in _SEPARATOR_CHARS or cat in _SEPARATOR_CATEGORIES:
-            table[code] = " "
-        elif cat[0] in "PSC":
-            table[code] = None
-        else:
-            table[code] = ch.lower()
-    return table
-
-
-_ASCII_TABLE = _ascii_table()
 # Compact forms ("lokchumteav"), and the most words any of them spans when spaced out
 # letter by letter ("h e" is two words).
 _HONORIFIC_COMPACTS = frozenset(h.replace(" ", "") for h in HONORIFICS)

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
 from bot.core.answer import Answer, Line, Span
 
@@ -28,15 +27,8 @@ def telegram_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-@lru_cache(maxsize=8192)
-def _escaped(text: str) -> str:
-    # Answers repeat their fragments (" · ", party names, dates) across lines and questions:
-    # a cache hit costs a fraction of html.escape's three replace() passes.
-    return html.escape(text, quote=False)
-
-
 def _span_html(span: Span) -> str:
-    text = _escaped(span.text)
+    text = html.escape(span.text, quote=False)
     if not span.style:
         return text
     if span.style == "a" and span.href:
@@ -46,8 +38,7 @@ def _span_html(span: Span) -> str:
 
 
 def line_html(line: Line) -> str:
-    # Most spans are plain text: escaped inline, without a call to _span_html.
-    return "".join([_span_html(s) if s.style else _escaped(s.text) for s in line])
+    return "".join(_span_html(s) for s in line)
 
 
 def line_plain(line: Line) -> str:

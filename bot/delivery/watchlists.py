@@ -50,7 +50,7 @@ from bot.storage.models import (
     Watch,
     WatchDelivery,
 )
-from bot.storage.queries import ClaimView, views
+from bot.storage.queries import CLAIM_COLUMNS, ClaimView, views
 
 LISTED = 10  # rows listed per section of an alert; the rest are counted
 MAX_WATCHES = 50  # per chat
@@ -91,7 +91,6 @@ def resolve_target(desk: Desk, text: str, command: str = "watch") -> Target | An
     }
     exact = {k: [c for c in cs if c.how in ("exact", "acronym")] for k, cs in found.items()}
     with desk.session() as s:
-        names = _names(s)
         if sum(bool(cs) for cs in exact.values()) == 1:
             kind = next(k for k, cs in exact.items() if cs)
             if len(exact[kind]) == 1:
@@ -103,7 +102,7 @@ def resolve_target(desk: Desk, text: str, command: str = "watch") -> Target | An
             answer = Answer(command=command, ok=False)
             answer.line(f"“{text}” could mean more than one. Which one?")
             for kind, c in every[:8]:
-                name = names[kind][c.target]
+                name = _target(s, kind, c.target).name
                 answer.bullet(bold(name), f" ({kind}; {c.how} match)")
                 answer.buttons.append(Button(name, f"/{command} {kind} {name}"))
             return answer
@@ -112,13 +111,6 @@ def resolve_target(desk: Desk, text: str, command: str = "watch") -> Target | An
         f"No person or party in the data matches “{text}”. /parties lists "
         "the parties; /who NAME finds people by loose spellings.",
     )
-
-
-def _names(s: Session) -> dict[Kind, dict[int, str]]:
-    return {
-        "person": {pid: name for pid, name in s.execute(select(Person.id, Person.name))},
-        "party": {pid: name for pid, name in s.execute(select(Party.id, Party.name))},
-    }
 
 
 def _target(s: Session, kind: Kind, target_id: int) -> Target:
@@ -223,15 +215,15 @@ def answer_watch(
     return answer
 
 
-def answer_watches(desk: Desk, chat_id: int) -> Answer:
+def _watching(desk: Desk, chat_id: int) -> list[Watch]:
+    """The chat's active watches, by label."""
     with desk.session() as s:
-        watches = list(
-            s.scalars(
-                select(Watch)
-                .where(Watch.chat_id == chat_id, Watch.active.is_(True))
-                .order_by(Watch.label)
-            )
-        )
+        active = select(Watch).where(Watch.chat_id == chat_id, Watch.active.is_(True))
+        return list(s.scalars(active.order_by(Watch.label)))
+
+
+def answer_watches(desk: Desk, chat_id: int) -> Answer:
+    watches = _watching(desk, chat_id)
     answer = Answer(command="watches")
     if not watches:
         answer.line(
@@ -250,10 +242,7 @@ def answer_watches(desk: Desk, chat_id: int) -> Answer:
 
 def answer_unwatch(desk: Desk, chat_id: int, args: str) -> Answer:
     text = " ".join(args.split())
-    with desk.session() as s:
-        watches = list(
-            s.scalars(select(Watch).where(Watch.chat_id == chat_id, Watch.active.is_(True)))
-        )
+    watches = _watching(desk, chat_id)
     if not watches:
         return fail("unwatch", "This chat watches nobody.")
     if not text:
@@ -344,7 +333,7 @@ def _claims(
     link = ClaimPerson if w.kind == "person" else ClaimParty
     owner = ClaimPerson.person_id if w.kind == "person" else ClaimParty.party_id
     q = (
-        select(Claim)
+        select(*CLAIM_COLUMNS)
         .where(
             Claim.id.in_(select(link.claim_id).where(owner == target_id)),
             column > since,
@@ -354,7 +343,7 @@ def _claims(
     )
     if column is Claim.updated_at:
         q = q.where(Claim.created_at <= since)  # added in the window: listed once, as added
-    return views(s, list(s.scalars(q)))
+    return views(s, s.execute(q).all())
 
 
 def _alert(s: Session, w: Watch, until: datetime) -> DueAlert | None:
@@ -438,16 +427,7 @@ def mark_alert_sent(
     """Record the delivery and move the watch to its next round, in one transaction."""
     with sessions() as s, s.begin():
         settle(s, WatchDelivery, _keys(alert), worker, sent_at=now)
-        s.execute(
-            update(Watch)
-            .where(Watch.id == alert.watch_id, Watch.round == alert.round)
-            .values(
-                round=alert.round + 1,
-                checked_to=alert.until,
-                last_sent_at=utc(now),
-                seen_events=json.dumps(alert.seen_events),
-            )
-        )
+        _next_round(s, alert, last_sent_at=utc(now))
 
 
 def mark_alert_failed(
@@ -461,15 +441,21 @@ def mark_alert_failed(
     with sessions() as s, s.begin():
         settle(s, WatchDelivery, _keys(alert), worker, error=error, final=final)
         if final:  # never sendable (e.g. refused as malformed): move on rather than retry forever
-            s.execute(
-                update(Watch)
-                .where(Watch.id == alert.watch_id, Watch.round == alert.round)
-                .values(
-                    round=alert.round + 1,
-                    checked_to=alert.until,
-                    seen_events=json.dumps(alert.seen_events),
-                )
-            )
+            _next_round(s, alert)
+
+
+def _next_round(s: Session, alert: DueAlert, **values: Any) -> None:
+    """Move the watch past what ``alert`` told (unless another sender already did)."""
+    s.execute(
+        update(Watch)
+        .where(Watch.id == alert.watch_id, Watch.round == alert.round)
+        .values(
+            round=alert.round + 1,
+            checked_to=alert.until,
+            seen_events=json.dumps(alert.seen_events),
+            **values,
+        )
+    )
 
 
 def deactivate_chat(sessions: sessionmaker[Session], chat_id: int) -> None:

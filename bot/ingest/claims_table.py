@@ -20,16 +20,13 @@ few dozen characters of what it refuses.
 from __future__ import annotations
 
 import calendar
-import functools
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple, cast
+from typing import NamedTuple
 
 from bot.core.bounds import (
-    FIRST_DAY,
     MAX_DEFECTORS,
     MAX_LINE,
     MAX_NAME,
@@ -69,8 +66,7 @@ class NamedPerson:
 
 
 class TableRow(NamedTuple):
-    """One parsed line. A NamedTuple, not a frozen dataclass: it is built once per table row,
-    and at a million rows the dataclass's ``__init__`` alone cost seconds."""
+    """One parsed line."""
 
     line_no: int
     reported_on: date
@@ -80,10 +76,6 @@ class TableRow(NamedTuple):
     people: tuple[NamedPerson, ...]
     note: str | None
     raw_line: str
-
-
-# TableRow's own constructor is a Python function; building the tuple directly halves the cost.
-_new_row = cast(Callable[[tuple[Any, ...]], TableRow], functools.partial(tuple.__new__, TableRow))
 
 
 @dataclass(slots=True)
@@ -96,7 +88,6 @@ class Table:
     source_line: int | None = None
 
 
-@functools.lru_cache(maxsize=1 << 14)  # a big table repeats few dates: ~1/3 of parsing time
 def parse_day_first(text: str) -> date:
     """Read ``DD/MM/YYYY`` strictly; the ValueError says what is wrong in plain words.
 
@@ -105,7 +96,7 @@ def parse_day_first(text: str) -> date:
     >>> parse_day_first("២៩/០៦/២០២៣")
     datetime.date(2023, 6, 29)
     """
-    m = _DATE.match(text if text.isascii() else text.translate(_KHMER_DIGITS))
+    m = _DATE.match(text.translate(_KHMER_DIGITS))
     if not m:
         raise ValueError(f"{shorten(text)} is not a date in the form DD/MM/YYYY")
     day, month, year = (int(g) for g in m.groups())
@@ -147,49 +138,32 @@ def parse_row(line: str, line_no: int, *, today: date | None = None) -> TableRow
 
     ``today`` (default: today in Phnom Penh) sets the latest date allowed, the day after it.
     """
-    return _parse_row(line, line.strip(), line_no, last_day(today))
+    return _parse_row(line, line_no, last_day(today))
 
 
-def _parse_row(line: str, stripped: str, line_no: int, latest: date) -> TableRow:
-    # Big tables make this the loader's hottest loop: the common shapes take plain str methods,
-    # and the regular expressions only see what those cannot decide, with identical results.
+def _parse_row(line: str, line_no: int, latest: date) -> TableRow:
     raw = line.rstrip("\n")
     if len(line) > MAX_LINE:
         raise ValueError(f"a row is at most {MAX_LINE:,} characters; this one has {len(line):,}")
-    bad = refused_character(line, allow=_SPACES + "\n\r")  # at once if the line is printable
+    bad = refused_character(line, allow=_SPACES + "\n\r")
     if bad is not None:
         raise ValueError(f"{bad}: remove it")
-    if not line.isascii():
-        line = unicodedata.normalize("NFKC", line)
-        stripped = line.strip()
-    cells = [c.strip() for c in line.split("\t")] if "\t" in line else None
-    if cells is not None and len(cells) >= 3:
+    line = unicodedata.normalize("NFKC", line)
+    cells = [c.strip() for c in line.split("\t")]
+    if len(cells) >= 3:
         date_text, number_text, rest = cells[0], cells[1], " ".join(cells[2:])
     else:
-        # str.split and the regex's \s agree on whitespace; only "." refuses a line break.
-        parts = stripped.split(None, 1) if "\n" not in stripped else None
-        m = _ROW.match(stripped) if parts is None else None
-        if m is not None:
-            parts = [m["date"], m["rest"]]
-        if parts is None or len(parts) < 2:
+        m = _ROW.match(line.strip())
+        if not m:
             raise ValueError("expected: DD/MM/YYYY NUMBER FORMER PARTY")
-        date_text = parts[0]
-        number_text, _, rest = parts[1].partition(" ")
-    reported_on = parse_day_first(date_text)
-    if not FIRST_DAY <= reported_on <= latest:
-        check_day(reported_on, latest=latest)
-    if number_text.isdigit() and number_text.isascii() and len(number_text) < 7:  # plain count
-        number = int(number_text)
-        if not 0 < number <= MAX_DEFECTORS:
-            check_defectors(number, number_text)
-    else:
-        number = _parse_number(number_text)
-    # Printable text has no whitespace but the space, so this leaves the usual line as it is.
-    if not (rest.isprintable() and "  " not in rest and rest[:1] != " " and rest[-1:] != " "):
-        rest = " ".join(rest.split())
+        date_text = m["date"]
+        number_text, _, rest = m["rest"].partition(" ")
+    reported_on = check_day(parse_day_first(date_text), latest=latest)
+    number = _parse_number(number_text)
+    rest = " ".join(rest.split())
     note = None
     people: tuple[NamedPerson, ...] = ()
-    m = _PARENTHETICAL.match(rest) if rest.endswith(")") else None
+    m = _PARENTHETICAL.match(rest)
     if m:
         rest, note = m["parties"].strip(), m["note"].strip()
         people = parse_including(note)
@@ -201,23 +175,19 @@ def _parse_row(line: str, stripped: str, line_no: int, latest: date) -> TableRow
                 )
     if not rest:
         raise ValueError("missing the former party after the number")
-    if "/" not in rest:
-        names: tuple[str, ...] = (rest,)  # already stripped and non-empty
-    else:
-        names = tuple(n.strip() for n in re.split(r"\s*/\s*", rest))
-        if any(not n for n in names):
-            raise ValueError(f"an empty party name in {shorten(rest)}")
-    if len(rest) > MAX_NAME:
-        for name in names:
-            if len(name) > MAX_NAME:
-                raise ValueError(
-                    f"a party's name is at most {MAX_NAME} characters (found {shorten(name)})"
-                )
-    return _new_row((line_no, reported_on, number, rest, names, people, note, raw))
+    names = tuple(n.strip() for n in re.split(r"\s*/\s*", rest))
+    if any(not n for n in names):
+        raise ValueError(f"an empty party name in {shorten(rest)}")
+    for name in names:
+        if len(name) > MAX_NAME:
+            raise ValueError(
+                f"a party's name is at most {MAX_NAME} characters (found {shorten(name)})"
+            )
+    return TableRow(line_no, reported_on, number, rest, names, people, note, raw)
 
 
 def _parse_number(text: str) -> int:
-    digits = text if text.isascii() else text.translate(_KHMER_DIGITS)
+    digits = text.translate(_KHMER_DIGITS)
     if not _NUMBER.match(digits):
         raise ValueError(
             "missing number of defectors after the date "
@@ -238,20 +208,16 @@ def parse_table(text: str, path: str, *, today: date | None = None) -> Table:
     """
     table = Table(path)
     problems: list[Problem] = []
-    append = table.rows.append
     latest = last_day(today)
     for line_no, line in enumerate(editor_lines(text), start=1):
         stripped = line.strip()
-        if not stripped:
+        if not stripped or _HEADER.match(stripped):
             continue
-        first = stripped[0]
-        if first in "dD" and _HEADER.match(stripped):
-            continue
-        if first == "#":
+        if stripped.startswith("#"):
             _read_directive(table, stripped, line_no, problems)
             continue
         try:
-            append(_parse_row(line, stripped, line_no, latest))
+            table.rows.append(_parse_row(line, line_no, latest))
         except ValueError as exc:
             problems.append(Problem(path, line_no, str(exc)))
             if len(problems) >= 50:

@@ -18,34 +18,17 @@ and rolls everything back.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Connection,
-    Engine,
-    bindparam,
-    delete,
-    false,
-    func,
-    insert,
-    select,
-    text,
-    update,
-)
-from sqlalchemy import Table as SqlTable
-from sqlalchemy.engine.interfaces import Compiled
+from sqlalchemy import Engine, bindparam, delete, false, func, insert, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.compiler import SQLCompiler
 
 from bot.core.matcher import AliasEntry, NameIndex
 from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
@@ -65,12 +48,10 @@ from bot.ingest.fact_files import (
     parse_facts,
 )
 from bot.ingest.text_lines import decode_utf8
-from bot.storage import tables
 from bot.storage.day_totals import refresh as refresh_day_totals
 from bot.storage.models import (
     Change,
     Claim,
-    ClaimParty,
     ClaimPerson,
     Disagreement,
     DisagreementSide,
@@ -84,12 +65,12 @@ from bot.storage.models import (
     Source,
 )
 from bot.storage.queries import PARTY_ALIAS_ENTRIES
+from bot.storage.tables import claim_parties, claim_people, claims
 from bot.storage.version import bump_data_version
 
 Progress = Callable[[str, int, int], None]
 TABLE_SUFFIXES = (".txt", ".tsv")
 FACT_SUFFIXES = (".yaml", ".yml")
-_CHUNK = 5000
 
 
 @dataclass
@@ -212,11 +193,6 @@ def load_paths(
 ) -> LoadReport:
     """Validate and apply ``paths`` (default: the bundled data) in one transaction."""
     paths = list(paths) if paths else [bundled_data_dir()]
-    with _no_cycle_collection():
-        return _load(engine, paths, progress, actor)
-
-
-def _load(engine: Engine, paths: list[Path], progress: Progress | None, actor: str) -> LoadReport:
     facts, tables = read_inputs(paths)
     report = LoadReport(files=[str(p) for p in discover(paths)])
     with Session(engine) as session, session.begin():
@@ -232,19 +208,6 @@ def _load(engine: Engine, paths: list[Path], progress: Progress | None, actor: s
     return report
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector: a big load holds millions of small objects, none in a
-    cycle, and the collector walked them all again and again (a quarter of parsing time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _apply(
     session: Session,
     facts: list[FactsFile],
@@ -252,42 +215,47 @@ def _apply(
     report: LoadReport,
     progress: Progress,
 ) -> None:
-    sources = [s for f in facts for s in f.sources]
-    parties = [p for f in facts for p in f.parties]
-    people = [p for f in facts for p in f.people]
     _check_duplicates(facts)
-    for s in sources:
-        report.sources_changed += _upsert_source(session, s)
-    session.flush()
+    records = {section: [r for f in facts for r in getattr(f, section)] for section in SECTIONS}
+    report.sources_changed += _upsert(session, Source, records["sources"], _hash, _write_source)
     source_ids = dict(session.execute(select(Source.key, Source.id)).all())
     # An event whose date the source does not give sorts where its source was published.
     published = {
         key: parse_partial_date(text)[1]
         for key, text in session.execute(select(Source.key, Source.published))
     }
-    for p in parties:
-        report.parties_changed += _upsert_party(session, p, source_ids)
-    session.flush()
+    report.parties_changed += _upsert(
+        session,
+        Party,
+        records["parties"],
+        _hash,
+        lambda row, fact: _write_party(row, fact, source_ids),
+    )
     party_ids = dict(session.execute(select(Party.key, Party.id)).all())
-    # One query for everyone instead of one per person (each also flushing the session).
-    known = {row.key: row for row in session.scalars(select(Person))} if people else {}
-    for person in people:
-        report.people_changed += _upsert_person(
-            session, person, source_ids, party_ids, known, published
-        )
-    session.flush()
+    report.people_changed += _upsert(
+        session,
+        Person,
+        records["people"],
+        lambda fact: _hash(fact, [_sort_date(e, published) for e in fact.events]),
+        lambda row, fact: _write_person(row, fact, source_ids, party_ids, published),
+    )
     person_ids = dict(
         session.execute(select(Person.key, Person.id).where(Person.origin == "facts")).all()
     )
-    for g in (g for f in facts for g in f.group_events):
-        report.other_facts_changed += _upsert_group_event(
-            session, g, source_ids, party_ids, published
-        )
-    for d in (d for f in facts for d in f.disagreements):
-        report.other_facts_changed += _upsert_disagreement(
-            session, d, source_ids, party_ids, person_ids
-        )
-    session.flush()
+    report.other_facts_changed += _upsert(
+        session,
+        GroupEvent,
+        records["group_events"],
+        lambda fact: _hash(fact, _sort_date(fact, published)),
+        lambda row, fact: _write_group_event(row, fact, source_ids, party_ids, published),
+    )
+    report.other_facts_changed += _upsert(
+        session,
+        Disagreement,
+        records["disagreements"],
+        _hash,
+        lambda row, fact: _write_disagreement(row, fact, source_ids, party_ids, person_ids),
+    )
     problems: list[Problem] = []
     for table in tables:
         try:
@@ -323,6 +291,34 @@ def _hash(model: Any, *extra: Any) -> str:
     ).hexdigest()
 
 
+def _upsert(
+    session: Session,
+    model: type[Any],
+    facts: list[Any],
+    digest: Callable[[Any], str],
+    write: Callable[[Any, Any], None],
+) -> int:
+    """Write each fact whose digest differs from its stored row's (a new row for a new key)
+    with ``write(row, fact)``; how many were written."""
+    if not facts:
+        return 0
+    stored = {row.key: row for row in session.scalars(select(model))}
+    written = 0
+    for fact in facts:
+        content = digest(fact)
+        row = stored.get(fact.key)
+        if row is not None and row.content_hash == content:
+            continue  # a person known only from table rows has no content hash
+        if row is None:
+            row = model(key=fact.key)
+            session.add(row)
+        row.content_hash = content
+        write(row, fact)
+        written += 1
+    session.flush()
+    return written
+
+
 def _keys(alias: str) -> dict[str, str]:
     return {
         "search_key": normalize_name(alias),
@@ -331,89 +327,42 @@ def _keys(alias: str) -> dict[str, str]:
     }
 
 
-def _upsert_source(session: Session, fact: SourceFact) -> int:
-    digest = _hash(fact)
-    row = session.scalar(select(Source).where(Source.key == fact.key))
-    if row is not None and row.content_hash == digest:
-        return 0
-    if row is None:
-        row = Source(key=fact.key)
-        session.add(row)
-    for name in (
-        "outlet",
-        "title",
-        "published",
-        "published_precision",
-        "kind",
-        "description",
-        "attribution_note",
-        "claimant",
-        "stated_total",
-        "seed_file",
-        "url",
-        "coverage",
-        "coverage_note",
-    ):
+def _write_source(row: Source, fact: SourceFact) -> None:
+    for name in SourceFact.model_fields:  # the source's columns, by the same names
         setattr(row, name, getattr(fact, name))
-    row.content_hash = digest
-    return 1
 
 
 def _need(ids: dict[str, int], key: str | None, what: str, owner: str) -> int | None:
     if key is None:
         return None
     if key not in ids:
-        raise InputError(
-            [
-                Problem(
-                    "<input>",
-                    None,
-                    f"{owner}: unknown {what} key {key!r}; known: {', '.join(sorted(ids))}",
-                )
-            ]
-        )
+        known = ", ".join(sorted(ids))
+        raise _problem("<input>", None, f"{owner}: unknown {what} key {key!r}; known: {known}")
     return ids[key]
 
 
-def _upsert_party(session: Session, fact: PartyFact, source_ids: dict[str, int]) -> int:
-    digest = _hash(fact)
-    row = session.scalar(select(Party).where(Party.key == fact.key))
-    if row is not None and row.content_hash == digest:
-        return 0
-    if row is None:
-        row = Party(key=fact.key)
-        session.add(row)
+def _problem(path: str, line: int | None, message: str) -> InputError:
+    return InputError([Problem(path, line, message)])
+
+
+def _write_party(row: Party, fact: PartyFact, source_ids: dict[str, int]) -> None:
     row.name, row.kind, row.dissolved, row.note = fact.name, fact.kind, fact.dissolved, fact.note
     row.source_id = _need(source_ids, fact.source, "source", f"party {fact.key}")
-    row.content_hash = digest
     names = [(fact.name, False, None)] + [(a.name, a.acronym, a.origin) for a in fact.aliases]
     row.aliases = [
         PartyAlias(alias=n, acronym=acr, origin=origin, **_keys(n)) for n, acr, origin in names
     ]
-    return 1
 
 
-def _upsert_person(
-    session: Session,
+def _write_person(
+    row: Person,
     fact: PersonFact,
     source_ids: dict[str, int],
     party_ids: dict[str, int],
-    known: dict[str, Person] | None = None,
-    published: dict[str, date] | None = None,
-) -> int:
+    published: dict[str, date],
+) -> None:
     owner = f"person {fact.key}"
-    sort_dates = [_sort_date(e, published or {}) for e in fact.events]
-    digest = _hash(fact, sort_dates)
-    if known is not None:
-        row = known.get(fact.key)
-    else:
-        row = session.scalar(select(Person).where(Person.key == fact.key))
-    if row is not None and row.content_hash == digest and row.origin == "facts":
-        return 0
-    if row is None:
-        row = Person(key=fact.key)
-        session.add(row)
-    row.name, row.origin, row.content_hash = fact.name, "facts", digest
+    row.name, row.origin = fact.name, "facts"
     row.aliases = [PersonAlias(alias=fact.name, **_keys(fact.name))] + [
         PersonAlias(
             alias=a.name,
@@ -440,13 +389,12 @@ def _upsert_person(
     row.events = [
         Event(
             position=i,
-            **_event_values(e, sort_date, source_ids, owner),
+            **_event_values(e, _sort_date(e, published), source_ids, owner),
             from_party_id=_need(party_ids, e.from_party, "party", owner),
             to_party_id=_need(party_ids, e.to_party, "party", owner),
         )
-        for i, (e, sort_date) in enumerate(zip(fact.events, sort_dates, strict=True))
+        for i, e in enumerate(fact.events)
     ]
-    return 1
 
 
 def _sort_date(e: EventFact | GroupEventFact, published: dict[str, date]) -> date:
@@ -479,46 +427,29 @@ def _event_values(
     }
 
 
-def _upsert_group_event(
-    session: Session,
+def _write_group_event(
+    row: GroupEvent,
     fact: GroupEventFact,
     source_ids: dict[str, int],
     party_ids: dict[str, int],
     published: dict[str, date],
-) -> int:
+) -> None:
     owner = f"group event {fact.key}"
-    sort_date = _sort_date(fact, published)
-    digest = _hash(fact, sort_date)
-    row = session.scalar(select(GroupEvent).where(GroupEvent.key == fact.key))
-    if row is not None and row.content_hash == digest:
-        return 0
-    if row is None:
-        row = GroupEvent(key=fact.key)
-        session.add(row)
-    for name, value in _event_values(fact, sort_date, source_ids, owner).items():
+    for name, value in _event_values(fact, _sort_date(fact, published), source_ids, owner).items():
         setattr(row, name, value)
     row.people_count = fact.people_count
     row.party_id = _need(party_ids, fact.party, "party", owner)
-    row.content_hash = digest
-    return 1
 
 
-def _upsert_disagreement(
-    session: Session,
+def _write_disagreement(
+    row: Disagreement,
     fact: DisagreementFact,
     source_ids: dict[str, int],
     party_ids: dict[str, int],
     person_ids: dict[str, int],
-) -> int:
+) -> None:
     owner = f"disagreement {fact.key}"
-    digest = _hash(fact)
-    row = session.scalar(select(Disagreement).where(Disagreement.key == fact.key))
-    if row is not None and row.content_hash == digest:
-        return 0
-    if row is None:
-        row = Disagreement(key=fact.key)
-        session.add(row)
-    row.topic, row.note, row.content_hash = fact.topic, fact.note, digest
+    row.topic, row.note = fact.topic, fact.note
     row.person_id = _need(person_ids, fact.person, "person", owner)
     row.party_id = _need(party_ids, fact.party, "party", owner)
     row.sides = [
@@ -527,7 +458,6 @@ def _upsert_disagreement(
         )
         for i, side in enumerate(fact.sides)
     ]
-    return 1
 
 
 class PartyResolver:
@@ -536,17 +466,14 @@ class PartyResolver:
     def __init__(self, session: Session) -> None:
         rows = session.execute(PARTY_ALIAS_ENTRIES).all()
         self.by_key: dict[str, int] = {}
-        for party_id, _alias, key, compact, _sorted, _acr in rows:
+        for party_id, _alias, key, _acronym in rows:
             self.by_key.setdefault(key, party_id)
-            self.by_key.setdefault(compact, party_id)
-        self.index = NameIndex(
-            AliasEntry(pid, alias, key, compact, skey, acr)
-            for pid, alias, key, compact, skey, acr in rows
-        )
+            self.by_key.setdefault(key.replace(" ", ""), party_id)
+        self.index = NameIndex(AliasEntry(*row) for row in rows)
         self.names = dict(session.execute(select(Party.id, Party.name)).all())
 
     def resolve(self, name: str) -> int:
-        for key in (normalize_name(name), compact_key(name)):
+        for key in _lookup_keys(name):
             if key in self.by_key:
                 return self.by_key[key]
         hint = ""
@@ -562,7 +489,6 @@ class PersonLinker:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.by_key: dict[str, int] = {}
-        self.by_name: dict[str, int] = {}  # a big table names the same people many times
         rows = session.execute(
             select(PersonAlias.person_id, PersonAlias.search_key, PersonAlias.compact_key)
         )
@@ -571,161 +497,147 @@ class PersonLinker:
             self.by_key.setdefault(compact, person_id)
 
     def person_id(self, name: str) -> int:
-        if name not in self.by_name:
-            self.by_name[name] = self._person_id(name)
-        return self.by_name[name]
-
-    def _person_id(self, name: str) -> int:
-        for key in (normalize_name(name), compact_key(name)):
+        keys = _lookup_keys(name)
+        for key in keys:
             if key in self.by_key:
                 return self.by_key[key]
-        slug = "table-" + "-".join(normalize_name(name).split())
+        slug = "table-" + keys[0].replace(" ", "-")
         person = Person(key=slug, name=name, origin="table", content_hash="")
         person.aliases = [PersonAlias(alias=name, **_keys(name))]
         self.session.add(person)
         self.session.flush()
-        self.by_key[normalize_name(name)] = self.by_key[compact_key(name)] = person.id
+        self.by_key[keys[0]] = self.by_key[keys[1]] = person.id
         return person.id
 
 
+def _lookup_keys(name: str) -> tuple[str, str]:
+    """The keys a name is looked up by: its search key, then its compact key."""
+    key = normalize_name(name)
+    return key, key.replace(" ", "")
+
+
+# A row's identity within its source: (date, party text, which of several such rows it is).
 RowKey = tuple[date, str, int]
+_PROGRESS_EVERY = 10_000  # rows added between two progress reports
 
 
 def sync_table(session: Session, table: Table, report: LoadReport, progress: Progress) -> None:
+    """Make the source's stored rows what the table says: rows gone from it removed, changed
+    ones updated in place (their links rebuilt), new ones added."""
     _hold_write_lock(session)  # also when an admin's upload calls this directly
     source = _table_source(session, table)
     claimant = table.claimant or source.claimant
     if not claimant:
-        raise InputError(
-            [
-                Problem(
-                    table.path,
-                    1,
-                    "no claimant: add a '# claimant: WHO' line or "
-                    "set claimant on the source in sources.yaml",
-                )
-            ]
+        raise _problem(
+            table.path,
+            1,
+            "no claimant: add a '# claimant: WHO' line or set claimant on the source in "
+            "sources.yaml",
         )
     if table.stated_total is not None:
         if source.stated_total not in (None, table.stated_total):
-            raise InputError(
-                [
-                    Problem(
-                        table.path,
-                        None,
-                        (
-                            f"stated_total {table.stated_total:,} differs from the source's "
-                            f"{source.stated_total:,} in sources.yaml"
-                        ),
-                    )
-                ]
+            raise _problem(
+                table.path,
+                None,
+                f"stated_total {table.stated_total:,} differs from the source's "
+                f"{source.stated_total:,} in sources.yaml",
             )
         source.stated_total = table.stated_total
-    parties = PartyResolver(session)
-    desired, named, problems = _desired_rows(table, parties)
+    desired, problems = _desired_rows(table, PartyResolver(session))
     if problems:
         raise InputError(problems)
-    linker = PersonLinker(session)
-    people = {
-        k: [(linker.person_id(p.name), p.descriptor) for p in desired[k][0].people] for k in named
-    }
-
     existing = _existing_claims(session, source.id)
     now = datetime.now(UTC)
-    new_keys = [k for k in desired if k not in existing] if existing else list(desired)
-    gone = [old[0] for k, old in existing.items() if k not in desired]
-    moved: list[tuple[int, RowKey]] = []  # same figures, other line or claimant text
-    corrected: list[tuple[int, RowKey]] = []  # figure, parties or named people changed
-    for k, (row, party_ids) in desired.items() if existing else ():
-        if k not in existing:
-            continue
-        cid, number, note, who, raw, line_no, old_parties = existing[k]
-        if (number, note, old_parties) != (row.number, row.note, party_ids):
-            corrected.append((cid, k))
-        elif (who, raw, line_no) != (claimant, row.raw_line, row.line_no):
-            moved.append((cid, k))
 
-    for chunk in _chunks(gone):
-        session.execute(delete(Claim).where(Claim.id.in_(chunk)))
+    gone = [{"gone_id": old[0]} for k, old in existing.items() if k not in desired]
+    if gone:
+        session.execute(delete(claims).where(claims.c.id == bindparam("gone_id")), gone)
     report.claims_removed += len(gone)
 
-    if moved or corrected:
-        claims = tables.claims
-        stamp = _Bound(session, claims.c.updated_at)[now]
-
-        def values(k: RowKey) -> tuple[Any, ...]:
-            row, party_ids = desired[k]
-            return (row.number, row.note, claimant, row.raw_line, row.line_no, len(party_ids))
-
-        # A row added near the top of a big file moves every row below it.
-        _bulk_update(session, claims, _UPDATED, [(*values(k), cid) for cid, k in moved])
-        _bulk_update(
-            session,
-            claims,
-            (*_UPDATED, "updated_at"),
-            [(*values(k), stamp, cid) for cid, k in corrected],
-        )
-        for chunk in _chunks([cid for cid, _ in corrected]):
-            session.execute(delete(ClaimParty).where(ClaimParty.claim_id.in_(chunk)))
-            session.execute(delete(ClaimPerson).where(ClaimPerson.claim_id.in_(chunk)))
-        _insert_links(session, corrected, desired, people)
+    added: list[tuple[RowKey, dict[str, Any]]] = []
+    moved: list[dict[str, Any]] = []  # same figures, another line or claimant text
+    corrected: list[dict[str, Any]] = []  # figure, parties or named people changed
+    relinked: list[tuple[int, RowKey]] = []  # the corrected rows' ids and keys
+    for k, (row, party_ids) in desired.items():
+        values = {
+            "number": row.number,
+            "note": row.note,
+            "claimant": claimant,
+            "raw_line": row.raw_line,
+            "line_no": row.line_no,
+            "party_count": len(party_ids),
+        }
+        old = existing.get(k)
+        if old is None:
+            added.append((k, values))
+            continue
+        cid, number, note, who, raw, line_no, old_parties = old
+        if (number, note, old_parties) != (row.number, row.note, party_ids):
+            corrected.append({"claim_id": cid, "updated_at": now, **values})
+            relinked.append((cid, k))
+        elif (who, raw, line_no) != (claimant, row.raw_line, row.line_no):
+            moved.append({"claim_id": cid, **values})  # a row added above moves every row below
+    for changes in (moved, corrected):
+        if changes:
+            session.execute(update(claims).where(claims.c.id == bindparam("claim_id")), changes)
+    if relinked:
+        stale = [{"stale_id": cid} for cid, _ in relinked]
+        for links in (claim_parties, claim_people):
+            session.execute(delete(links).where(links.c.claim_id == bindparam("stale_id")), stale)
+    linker = PersonLinker(session)
+    _insert_links(session, relinked, desired, linker)
     report.claims_updated += len(corrected)
 
-    _insert_claims(session, source.id, claimant, now, new_keys, desired, people, progress)
-    report.claims_added += len(new_keys)
+    rows = [
+        {
+            "source_id": source.id,
+            "reported_on": k[0],
+            "party_text": k[1],
+            "occurrence": k[2],
+            "created_at": now,
+            "updated_at": now,
+            **values,
+        }
+        for k, values in added
+    ]
+    for start in range(0, len(rows), _PROGRESS_EVERY):
+        session.execute(insert(claims), rows[start : start + _PROGRESS_EVERY])
+        progress("claims", min(start + _PROGRESS_EVERY, len(rows)), len(rows))
+    if added:
+        c = claims.c
+        stored = select(c.id, c.reported_on, c.party_text, c.occurrence)
+        ids = {
+            (day, text, occurrence): cid
+            for cid, day, text, occurrence in session.execute(
+                stored.where(c.source_id == source.id)
+            )
+        }
+        _insert_links(session, [(ids[k], k) for k, _ in added], desired, linker)
+    report.claims_added += len(added)
 
 
-def _insert_claims(
+def _insert_links(
     session: Session,
-    source_id: int,
-    claimant: str,
-    now: datetime,
-    keys: list[RowKey],
+    pairs: list[tuple[int, RowKey]],
     desired: dict[RowKey, tuple[TableRow, tuple[int, ...]]],
-    people: dict[RowKey, list[tuple[int, str | None]]],
-    progress: Progress,
+    linker: PersonLinker,
 ) -> None:
-    """Insert new rows with ids chosen up front, so their links are built from known ids.
-
-    (Returning each row's id and matching it back by key cost more than the insert itself.)
-    """
-    claims = tables.claims
-    ids = _new_claim_ids(session, len(keys))
-    day = _Bound(session, claims.c.reported_on)
-    stamp = _Bound(session, claims.c.created_at)[now]
-    for start in range(0, len(keys), _INSERT_CHUNK):
-        rows: list[tuple[Any, ...]] = []
-        party_rows: list[tuple[Any, ...]] = []
-        person_rows: list[tuple[Any, ...]] = []
-        # One pass builds all three tables' rows: this loop runs once per row of the file.
-        chunk = keys[start : start + _INSERT_CHUNK]
-        for cid, k in zip(ids[start : start + len(chunk)], chunk, strict=True):
-            row, party_ids = desired[k]
-            rows.append(
-                (cid, source_id, day[k[0]], row.number, k[1], k[2], len(party_ids), row.note,
-                 claimant, row.raw_line, row.line_no, stamp, stamp)
-            )  # fmt: skip
-            if len(party_ids) == 1:
-                party_rows.append((cid, 0, party_ids[0]))
-            else:
-                party_rows += [(cid, i, pid) for i, pid in enumerate(party_ids)]
-            if k in people:
-                person_rows += [(cid, pid, desc) for pid, desc in dict(people[k]).items()]
-        _bulk_insert(session, claims, _CLAIM_COLUMNS, rows)
-        _bulk_insert(session, _CLAIM_PARTIES, _CLAIM_PARTY_COLUMNS, party_rows)
-        _bulk_insert(session, _CLAIM_PEOPLE, _CLAIM_PERSON_COLUMNS, person_rows)
-        progress("claims", start + len(rows), len(keys))
-
-
-_CLAIM_COLUMNS = (
-    "id", "source_id", "reported_on", "number", "party_text", "occurrence", "party_count",
-    "note", "claimant", "raw_line", "line_no", "created_at", "updated_at",
-)  # fmt: skip
-_CLAIM_PARTIES = tables.claim_parties
-_CLAIM_PARTY_COLUMNS = ("claim_id", "position", "party_id")
-_CLAIM_PEOPLE = tables.claim_people
-_CLAIM_PERSON_COLUMNS = ("claim_id", "person_id", "descriptor")
-_INSERT_CHUNK = 50_000
+    """The parties and named people of these (claim id, row) pairs."""
+    party_rows = [
+        {"claim_id": cid, "position": i, "party_id": pid}
+        for cid, k in pairs
+        for i, pid in enumerate(desired[k][1])
+    ]
+    person_rows = [
+        {"claim_id": cid, "person_id": pid, "descriptor": descriptor}
+        for cid, k in pairs
+        for pid, descriptor in {
+            linker.person_id(p.name): p.descriptor for p in desired[k][0].people
+        }.items()
+    ]
+    for links, rows in ((claim_parties, party_rows), (claim_people, person_rows)):
+        if rows:
+            session.execute(insert(links), rows)
 
 
 def _hold_write_lock(session: Session) -> None:
@@ -736,202 +648,63 @@ def _hold_write_lock(session: Session) -> None:
     that changes nothing opens it now; PostgreSQL's transaction is already open.
     """
     if session.get_bind().dialect.name == "sqlite":
-        session.execute(delete(Claim).where(false()))
-
-
-def _new_claim_ids(session: Session, count: int) -> Sequence[int]:
-    """``count`` claim ids no other transaction can take."""
-    if count == 0:
-        return []
-    if session.get_bind().dialect.name == "postgresql":
-        return session.scalars(
-            text(
-                "SELECT nextval(pg_get_serial_sequence('claims', 'id')) FROM generate_series(1, :n)"
-            ),
-            {"n": count},
-        ).all()
-    # SQLite numbers a new row one above the largest id, and so do we: the sync holds the
-    # write lock (_hold_write_lock), so no other writer can use these ids before we commit.
-    top = session.scalar(select(func.max(Claim.id))) or 0
-    return range(top + 1, top + 1 + count)
-
-
-class _Bound(dict[Any, Any]):
-    """Values of one column as the driver takes them (what SQLAlchemy would bind), converted
-    once per distinct value: rows written as plain tuples skip SQLAlchemy's per-row work."""
-
-    def __init__(self, session: Session, column: Column[Any]) -> None:
-        super().__init__()
-        dialect = session.get_bind().dialect
-        self.process = column.type.dialect_impl(dialect).bind_processor(dialect)
-
-    def __missing__(self, value: Any) -> Any:
-        bound = self[value] = value if self.process is None else self.process(value)
-        return bound
-
-
-_UPDATED = ("number", "note", "claimant", "raw_line", "line_no", "party_count")
-
-
-def _bulk_update(
-    session: Session, table: SqlTable, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    """Set ``columns`` by id: each row is those values, then the id, as the driver takes them."""
-    if not rows:
-        return
-    connection = session.connection()
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("row_id"))
-        .values({name: bindparam(f"new_{name}") for name in columns})
-    )
-    names = [f"new_{name}" for name in columns] + ["row_id"]
-    _execute_many(connection, statement.compile(dialect=connection.dialect), names, rows)
-
-
-def _bulk_insert(
-    session: Session, table: SqlTable, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    """Insert plain tuples (values as the driver takes them) in one executemany, or one COPY
-    on PostgreSQL, in the session's transaction."""
-    if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    if dialect.name == "postgresql":
-        quote = dialect.identifier_preparer
-        names = ", ".join(quote.quote(name) for name in columns)
-        sql = f"COPY {quote.format_table(table)} ({names}) FROM STDIN"
-        raw = connection.connection.driver_connection
-        assert raw is not None
-        with raw.cursor() as cursor, cursor.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    _execute_many(connection, compiled, columns, rows)
-
-
-def _execute_many(
-    connection: Connection, compiled: Compiled, names: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    """One executemany of a compiled statement, ``rows`` giving its parameters in ``names``
-    order: passed through as they are where the driver takes positional parameters."""
-    if not connection.dialect.positional:
-        connection.exec_driver_sql(
-            compiled.string, [dict(zip(names, r, strict=True)) for r in rows]
-        )
-        return
-    order = [names.index(name) for name in cast(SQLCompiler, compiled).positiontup or ()]
-    if order != list(range(len(names))):
-        rows = [tuple(r[i] for i in order) for r in rows]
-    connection.exec_driver_sql(compiled.string, rows)
+        session.execute(delete(claims).where(false()))
 
 
 def _table_source(session: Session, table: Table) -> Source:
     if table.source is None:
-        raise InputError(
-            [
-                Problem(
-                    table.path,
-                    1,
-                    "missing a '# source: KEY' line naming the source in sources.yaml",
-                )
-            ]
+        raise _problem(
+            table.path, 1, "missing a '# source: KEY' line naming the source in sources.yaml"
         )
     source = session.scalar(select(Source).where(Source.key == table.source))
     if source is None:
         known = ", ".join(session.scalars(select(Source.key).order_by(Source.key)))
-        raise InputError(
-            [
-                Problem(
-                    table.path,
-                    table.source_line,
-                    f"unknown source {table.source!r}; known sources: {known}",
-                )
-            ]
+        raise _problem(
+            table.path,
+            table.source_line,
+            f"unknown source {table.source!r}; known sources: {known}",
         )
     return source
 
 
 def _desired_rows(
     table: Table, parties: PartyResolver
-) -> tuple[dict[RowKey, tuple[TableRow, tuple[int, ...]]], list[RowKey], list[Problem]]:
-    """Rows by identity with their party ids, the keys of rows naming people, and problems."""
+) -> tuple[dict[RowKey, tuple[TableRow, tuple[int, ...]]], list[Problem]]:
+    """The table's rows by identity with their party ids, and the problems found."""
     desired: dict[RowKey, tuple[TableRow, tuple[int, ...]]] = {}
-    named: list[RowKey] = []
-    seen: dict[tuple[date, str], int] = {}
+    seen: Counter[tuple[date, str]] = Counter()
     problems: list[Problem] = []
-    # A big table repeats few party texts: each is resolved once, and so is each failure.
-    resolved: dict[str, tuple[int, ...] | str] = {}
     for row in table.rows:
-        text = row.party_text
-        party_ids = resolved.get(text)
-        if party_ids is None:
-            party_ids = resolved[text] = _resolve_all(parties, row.party_names)
-        if isinstance(party_ids, str):
-            problems.append(Problem(table.path, row.line_no, party_ids))
+        try:
+            party_ids = tuple(parties.resolve(name) for name in row.party_names)
+        except ValueError as exc:
+            problems.append(Problem(table.path, row.line_no, str(exc)))
             continue
-        ident = (row.reported_on, text)
-        occurrence = seen.get(ident, 0)
-        seen[ident] = occurrence + 1
-        key = (row.reported_on, text, occurrence)
-        desired[key] = (row, party_ids)
-        if row.people:
-            named.append(key)
-    return desired, named, problems
-
-
-def _resolve_all(parties: PartyResolver, names: tuple[str, ...]) -> tuple[int, ...] | str:
-    """The party ids of ``names``, or the problem with the first one that is unknown."""
-    try:
-        return tuple(parties.resolve(n) for n in names)
-    except ValueError as exc:
-        return str(exc)
+        ident = (row.reported_on, row.party_text)
+        desired[(*ident, seen[ident])] = (row, party_ids)
+        seen[ident] += 1
+    return desired, problems
 
 
 def _existing_claims(session: Session, source_id: int) -> dict[RowKey, tuple[Any, ...]]:
+    """The source's stored rows by identity: (id, number, note, claimant, raw line, line
+    number, party ids)."""
     links: dict[int, list[int]] = {}
     for cid, pid in session.execute(
-        select(ClaimParty.claim_id, ClaimParty.party_id)
-        .join(Claim, Claim.id == ClaimParty.claim_id)
-        .where(Claim.source_id == source_id)
-        .order_by(ClaimParty.claim_id, ClaimParty.position)
+        select(claim_parties.c.claim_id, claim_parties.c.party_id)
+        .join(claims, claims.c.id == claim_parties.c.claim_id)
+        .where(claims.c.source_id == source_id)
+        .order_by(claim_parties.c.claim_id, claim_parties.c.position)
     ):
         links.setdefault(cid, []).append(pid)
+    c = claims.c
     rows = session.execute(
         select(
-            Claim.id,
-            Claim.reported_on,
-            Claim.party_text,
-            Claim.occurrence,
-            Claim.number,
-            Claim.note,
-            Claim.claimant,
-            Claim.raw_line,
-            Claim.line_no,
-        ).where(Claim.source_id == source_id)
-    )
+            c.id, c.reported_on, c.party_text, c.occurrence, c.number, c.note, c.claimant,
+            c.raw_line, c.line_no,
+        ).where(c.source_id == source_id)
+    )  # fmt: skip
     return {
         (d, pt, occ): (cid, n, note, who, raw, line, tuple(links.get(cid, ())))
         for cid, d, pt, occ, n, note, who, raw, line in rows
     }
-
-
-def _insert_links(
-    session: Session,
-    pairs: list[tuple[int, RowKey]],
-    desired: dict[RowKey, tuple[TableRow, tuple[int, ...]]],
-    people: dict[RowKey, list[tuple[int, str | None]]],
-) -> None:
-    party_rows = [(cid, i, pid) for cid, k in pairs for i, pid in enumerate(desired[k][1])]
-    person_rows = [
-        (cid, pid, desc) for cid, k in pairs if k in people for pid, desc in dict(people[k]).items()
-    ]
-    _bulk_insert(session, _CLAIM_PARTIES, _CLAIM_PARTY_COLUMNS, party_rows)
-    _bulk_insert(session, _CLAIM_PEOPLE, _CLAIM_PERSON_COLUMNS, person_rows)
-
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

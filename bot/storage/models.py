@@ -59,7 +59,7 @@ class Party(Base):
     content_hash: Mapped[str]
 
     aliases: Mapped[list[PartyAlias]] = relationship(
-        back_populates="party", cascade="all, delete-orphan", order_by="PartyAlias.id"
+        cascade="all, delete-orphan", order_by="PartyAlias.id"
     )
 
 
@@ -75,8 +75,6 @@ class PartyAlias(Base):
     acronym: Mapped[bool]
     origin: Mapped[str | None]
 
-    party: Mapped[Party] = relationship(back_populates="aliases")
-
 
 class Person(Base):
     __table__ = tables.people
@@ -88,11 +86,9 @@ class Person(Base):
     content_hash: Mapped[str]
 
     aliases: Mapped[list[PersonAlias]] = relationship(
-        back_populates="person", cascade="all, delete-orphan", order_by="PersonAlias.id"
+        cascade="all, delete-orphan", order_by="PersonAlias.id"
     )
-    roles: Mapped[list[Role]] = relationship(
-        back_populates="person", cascade="all, delete-orphan", order_by="Role.position"
-    )
+    roles: Mapped[list[Role]] = relationship(cascade="all, delete-orphan", order_by="Role.position")
     events: Mapped[list[Event]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="Event.position"
     )
@@ -112,8 +108,6 @@ class PersonAlias(Base):
     inferred: Mapped[bool]
     note: Mapped[str | None]
 
-    person: Mapped[Person] = relationship(back_populates="aliases")
-
 
 class Role(Base):
     __table__ = tables.roles
@@ -128,17 +122,11 @@ class Role(Base):
     inferred: Mapped[bool]
     note: Mapped[str | None]
 
-    person: Mapped[Person] = relationship(back_populates="roles")
-    party: Mapped[Party | None] = relationship()
-    source: Mapped[Source] = relationship()
 
-
-class Event(Base):
-    __table__ = tables.events
+class _EventColumns:
+    """The columns people's events and group events share (tables._event_columns)."""
 
     id: Mapped[int]
-    person_id: Mapped[int]
-    position: Mapped[int]
     kind: Mapped[str]
     date_text: Mapped[str | None]  # None (and so the two below): the source gives no date
     date_start: Mapped[date | None]
@@ -148,11 +136,18 @@ class Event(Base):
     summary: Mapped[str]
     reported_as: Mapped[str]  # fact | claim (then claimed_by says whose)
     claimed_by: Mapped[str | None]
-    from_party_id: Mapped[int | None]
-    to_party_id: Mapped[int | None]
     source_id: Mapped[int]
     inferred: Mapped[bool]
     note: Mapped[str | None]
+
+
+class Event(_EventColumns, Base):
+    __table__ = tables.events
+
+    person_id: Mapped[int]
+    position: Mapped[int]
+    from_party_id: Mapped[int | None]
+    to_party_id: Mapped[int | None]
 
     person: Mapped[Person] = relationship(back_populates="events")
     from_party: Mapped[Party | None] = relationship(foreign_keys=[tables.events.c.from_party_id])
@@ -160,27 +155,14 @@ class Event(Base):
     source: Mapped[Source] = relationship()
 
 
-class GroupEvent(Base):
+class GroupEvent(_EventColumns, Base):
     """An event about people the source does not name ("four officials were arrested")."""
 
     __table__ = tables.group_events
 
-    id: Mapped[int]
     key: Mapped[str]
-    kind: Mapped[str]
-    date_text: Mapped[str | None]
-    date_start: Mapped[date | None]
-    date_end: Mapped[date | None]
-    sort_date: Mapped[date]
-    precision: Mapped[str]
-    summary: Mapped[str]
-    reported_as: Mapped[str]
-    claimed_by: Mapped[str | None]
     people_count: Mapped[int | None]
     party_id: Mapped[int | None]
-    source_id: Mapped[int]
-    inferred: Mapped[bool]
-    note: Mapped[str | None]
     content_hash: Mapped[str]
 
 
@@ -232,12 +214,6 @@ class Claim(Base):
     updated_at: Mapped[datetime]
 
     source: Mapped[Source] = relationship()
-    parties: Mapped[list[ClaimParty]] = relationship(
-        cascade="all, delete-orphan", order_by="ClaimParty.position", back_populates="claim"
-    )
-    people: Mapped[list[ClaimPerson]] = relationship(
-        cascade="all, delete-orphan", back_populates="claim"
-    )
 
 
 class ClaimParty(Base):
@@ -247,9 +223,6 @@ class ClaimParty(Base):
     position: Mapped[int]
     party_id: Mapped[int]
 
-    claim: Mapped[Claim] = relationship(back_populates="parties")
-    party: Mapped[Party] = relationship()
-
 
 class ClaimPerson(Base):
     __table__ = tables.claim_people
@@ -257,9 +230,6 @@ class ClaimPerson(Base):
     claim_id: Mapped[int]
     person_id: Mapped[int]
     descriptor: Mapped[str | None]
-
-    claim: Mapped[Claim] = relationship(back_populates="people")
-    person: Mapped[Person] = relationship()
 
 
 class Meta(Base):
@@ -294,21 +264,27 @@ class Subscription(Base):
     last_sent_at: Mapped[datetime | None]
 
 
-class Delivery(Base):
-    """One weekly summary for one chat. The unique (chat, week) key is what makes it once-only:
-    a sender must insert (or take over a stale) row before sending, and marks it sent after."""
-
-    __table__ = tables.deliveries
+class _DeliveryState:
+    """The claim → send → mark columns digests and watchlist alerts share
+    (tables._delivery_state)."""
 
     id: Mapped[int]
-    chat_id: Mapped[int]
-    week_start: Mapped[date]
     status: Mapped[str]
     claimed_by: Mapped[str]
     claimed_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
     attempts: Mapped[int]
     error: Mapped[str | None]
+
+
+class Delivery(_DeliveryState, Base):
+    """One weekly summary for one chat. The unique (chat, week) key is what makes it once-only:
+    a sender must insert (or take over a stale) row before sending, and marks it sent after."""
+
+    __table__ = tables.deliveries
+
+    chat_id: Mapped[int]
+    week_start: Mapped[date]
 
 
 class Change(Base):
@@ -351,17 +327,10 @@ class Watch(Base):
     last_sent_at: Mapped[datetime | None]
 
 
-class WatchDelivery(Base):
+class WatchDelivery(_DeliveryState, Base):
     """One watchlist alert: like ``deliveries``, claimed before sending, marked sent after."""
 
     __table__ = tables.watch_deliveries
 
-    id: Mapped[int]
     watch_id: Mapped[int]
     round: Mapped[int]
-    status: Mapped[str]
-    claimed_by: Mapped[str]
-    claimed_at: Mapped[datetime]
-    sent_at: Mapped[datetime | None]
-    attempts: Mapped[int]
-    error: Mapped[str | None]

@@ -162,39 +162,9 @@ def person_facts(conn: Reader, person_id: int, sources: dict[int, SourceInfo]) -
         RoleFact(title, party(party_id), organization, sources[source_id], bool(inferred), note)
         for title, party_id, organization, source_id, inferred, note in role_rows
     ]
-    event_facts = [
-        EventFact(
-            kind,
-            date_text,
-            start,
-            end,
-            sort_date,
-            precision,
-            summary,
-            claimed_by,
-            party(from_party),
-            party(to_party),
-            sources[source_id],
-            reported_as,
-            bool(inferred),
-            note,
-        )
-        for (
-            kind,
-            date_text,
-            start,
-            end,
-            sort_date,
-            precision,
-            summary,
-            claimed_by,
-            from_party,
-            to_party,
-            source_id,
-            reported_as,
-            inferred,
-            note,
-        ) in event_rows
+    event_facts = [  # the columns of _EVENTS are EventFact's fields, in its order
+        EventFact(*row[:8], party(row[8]), party(row[9]), sources[row[10]], row[11], *row[12:])
+        for row in event_rows
     ]
     found = disagreements_about(conn, person_id, sources)
     return PersonFacts(person_id, name, origin, aliases, role_facts, event_facts, alias_info, found)

@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import BindParameter, Connection, Select, bindparam, exists, false, func, select
+from sqlalchemy import BindParameter, Connection, bindparam, exists, false, func, select
 
 from bot.storage.tables import (
     claim_parties,
@@ -119,7 +118,7 @@ def _where_dates(q, start: date | None, end: date | None):  # type: ignore[no-un
     return q
 
 
-# The columns a ClaimView needs, in ClaimRow's terms.
+# The columns of a claim that views() reads, in this order.
 CLAIM_COLUMNS = (
     claims.c.id,
     claims.c.reported_on,
@@ -145,14 +144,11 @@ def claims_between(
     q = select(*CLAIM_COLUMNS).order_by(c.reported_on, c.source_id, c.line_no)
     q = _where_dates(q, start, end)
     if party_id is not None:
-        q = q.where(c.id.in_(_claims_naming(party_id)))
+        naming = select(claim_parties.c.claim_id).where(claim_parties.c.party_id == party_id)
+        q = q.where(c.id.in_(naming))
     if limit is not None:
         q = q.limit(limit)
     return views(db, db.execute(q).all())
-
-
-def _claims_naming(party_id: int):  # type: ignore[no-untyped-def]
-    return select(claim_parties.c.claim_id).where(claim_parties.c.party_id == party_id)
 
 
 # Alias rows in bot.core.matcher.AliasEntry's field order: what the name indexes are built from.
@@ -160,8 +156,6 @@ PERSON_ALIAS_ENTRIES = select(
     person_aliases.c.person_id,
     person_aliases.c.alias,
     person_aliases.c.search_key,
-    person_aliases.c.compact_key,
-    person_aliases.c.sorted_key,
     false().label("acronym"),
     # Marks the person's own name, so that answers naming candidates need not read it.
     (person_aliases.c.alias == people.c.name).label("canonical"),
@@ -170,68 +164,25 @@ PARTY_ALIAS_ENTRIES = select(
     party_aliases.c.party_id,
     party_aliases.c.alias,
     party_aliases.c.search_key,
-    party_aliases.c.compact_key,
-    party_aliases.c.sorted_key,
     party_aliases.c.acronym,
 )
 
 
-def _parties_of(claim_ids: Any) -> Select[Any]:
-    """(claim id, party id, name, kind) of these claims' parties, in their listed order."""
-    return (
-        select(claim_parties.c.claim_id, parties.c.id, parties.c.name, parties.c.kind)
-        .join(parties, parties.c.id == claim_parties.c.party_id)
-        .where(claim_parties.c.claim_id.in_(claim_ids))
-        .order_by(claim_parties.c.claim_id, claim_parties.c.position)
-    )
-
-
-def _people_of(claim_ids: Any) -> Select[Any]:
-    """(claim id, person id, name, descriptor) of the people these claims name."""
-    return (
-        select(claim_people.c.claim_id, people.c.id, people.c.name, claim_people.c.descriptor)
-        .join(people, people.c.id == claim_people.c.person_id)
-        .where(claim_people.c.claim_id.in_(claim_ids))
-        .order_by(claim_people.c.claim_id, claim_people.c.person_id)
-    )
-
-
-# Built once, each over a list of claim ids of any length (an expanding IN).
+# The parties and the named people of a list of claims of any length (an expanding IN): (claim
+# id, party id, name, kind) and (claim id, person id, name, descriptor), in the order listed.
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
-_PARTIES_OF = _parties_of(_IDS)
-_PEOPLE_OF = _people_of(_IDS)
-# The claims naming one person (a /who card), with their parties and people.
-_NAMED: BindParameter[int] = bindparam("person_id")
-_NAMING = select(claim_people.c.claim_id).where(claim_people.c.person_id == _NAMED)
-_CLAIMS_NAMING_PERSON = (
-    select(*CLAIM_COLUMNS)
-    .join(claim_people, claim_people.c.claim_id == claims.c.id)
-    .where(claim_people.c.person_id == _NAMED)
-    .order_by(claims.c.reported_on, claims.c.id)
+_PARTIES_OF = (
+    select(claim_parties.c.claim_id, parties.c.id, parties.c.name, parties.c.kind)
+    .join(parties, parties.c.id == claim_parties.c.party_id)
+    .where(claim_parties.c.claim_id.in_(_IDS))
+    .order_by(claim_parties.c.claim_id, claim_parties.c.position)
 )
-_PARTIES_OF_PERSON = _parties_of(_NAMING)
-_PEOPLE_OF_PERSON = _people_of(_NAMING)
-
-
-class ClaimRow(Protocol):
-    """A row of CLAIM_COLUMNS, or a mapped Claim."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def reported_on(self) -> date: ...
-    @property
-    def number(self) -> int: ...
-    @property
-    def party_text(self) -> str: ...
-    @property
-    def source_id(self) -> int: ...
-    @property
-    def claimant(self) -> str: ...
-    @property
-    def line_no(self) -> int: ...
-    @property
-    def raw_line(self) -> str: ...
+_PEOPLE_OF = (
+    select(claim_people.c.claim_id, people.c.id, people.c.name, claim_people.c.descriptor)
+    .join(people, people.c.id == claim_people.c.person_id)
+    .where(claim_people.c.claim_id.in_(_IDS))
+    .order_by(claim_people.c.claim_id, claim_people.c.person_id)
+)
 
 
 def sources_by_id(db: Reader) -> dict[int, SourceInfo]:
@@ -239,25 +190,35 @@ def sources_by_id(db: Reader) -> dict[int, SourceInfo]:
 
 
 def views(
-    db: Reader, rows: Sequence[ClaimRow], sources: dict[int, SourceInfo] | None = None
+    db: Reader, rows: Sequence[Sequence[Any]], sources: dict[int, SourceInfo] | None = None
 ) -> list[ClaimView]:
-    """The claims with their parties, people and sources (``sources``: if already loaded)."""
-    if not rows:
-        return []
-    ids = [row.id for row in rows]
-    parties_of: list[Sequence[Any]] = []
-    people_of: list[Sequence[Any]] = []
-    for i in range(0, len(ids), 5000):
+    """The claims (rows of CLAIM_COLUMNS) with their parties, people and sources (``sources``:
+    if already loaded)."""
+    parties_of: dict[int, list[PartyRef]] = {}
+    people_of: dict[int, list[tuple[int, str, str | None]]] = {}
+    ids = [row[0] for row in rows]
+    for i in range(0, len(ids), 5000):  # bound parameters per statement are limited
         chunk = {"ids": ids[i : i + 5000]}
-        parties_of += db.execute(_PARTIES_OF, chunk)
-        people_of += db.execute(_PEOPLE_OF, chunk)
-    return _assembled(
-        [_CLAIM_FIELDS(row) for row in rows], parties_of, people_of, _known(db, sources)
-    )
-
-
-# A ClaimRow (a Row of CLAIM_COLUMNS, or a mapped Claim) as a plain tuple in that order.
-_CLAIM_FIELDS = attrgetter(*(column.name for column in CLAIM_COLUMNS))
+        for cid, pid, name, kind in db.execute(_PARTIES_OF, chunk):
+            parties_of.setdefault(cid, []).append(PartyRef(pid, name, kind))
+        for cid, pid, name, desc in db.execute(_PEOPLE_OF, chunk):
+            people_of.setdefault(cid, []).append((pid, name, desc))
+    known = sources if sources is not None else sources_by_id(db) if rows else {}
+    return [
+        ClaimView(
+            cid,
+            reported_on,
+            number,
+            party_text,
+            tuple(parties_of.get(cid, ())),
+            tuple(people_of.get(cid, ())),
+            known[source_id],
+            claimant,
+            line_no,
+            raw_line,
+        )
+        for cid, reported_on, number, party_text, source_id, claimant, line_no, raw_line in rows
+    ]
 
 
 def claims_naming_person(
@@ -275,51 +236,12 @@ def claims_naming_person(
     >>> view.reported_on, view.number, view.party_text, [name for _, name, _ in view.people]
     (datetime.date(2023, 6, 19), 1, 'Cambodia National Rescue Party', ['Long Phary'])
     """
-    named = {"person_id": person_id}
-    rows = db.execute(_CLAIMS_NAMING_PERSON, named).all()
-    if not rows:
-        return []
-    return _assembled(
-        rows,
-        db.execute(_PARTIES_OF_PERSON, named).all(),
-        db.execute(_PEOPLE_OF_PERSON, named).all(),
-        _known(db, sources),
+    c = claims.c
+    naming = select(*CLAIM_COLUMNS).join(claim_people, claim_people.c.claim_id == c.id)
+    rows = db.execute(
+        naming.where(claim_people.c.person_id == person_id).order_by(c.reported_on, c.id)
     )
-
-
-def _known(db: Reader, sources: dict[int, SourceInfo] | None) -> dict[int, SourceInfo]:
-    return sources if sources is not None else sources_by_id(db)
-
-
-def _assembled(
-    rows: Sequence[Sequence[Any]],
-    party_rows: Sequence[Sequence[Any]],
-    people_rows: Sequence[Sequence[Any]],
-    sources: dict[int, SourceInfo],
-) -> list[ClaimView]:
-    """ClaimViews from CLAIM_COLUMNS tuples and (claim id, ...) rows of their parties and
-    people, each in the order they are to be listed."""
-    parties_of: dict[int, list[PartyRef]] = {}
-    for cid, pid, name, kind in party_rows:
-        parties_of.setdefault(cid, []).append(PartyRef(pid, name, kind))
-    people_of: dict[int, list[tuple[int, str, str | None]]] = {}
-    for cid, pid, name, desc in people_rows:
-        people_of.setdefault(cid, []).append((pid, name, desc))
-    return [
-        ClaimView(
-            cid,
-            reported_on,
-            number,
-            party_text,
-            tuple(parties_of.get(cid, ())),
-            tuple(people_of.get(cid, ())),
-            sources[source_id],
-            claimant,
-            line_no,
-            raw_line,
-        )
-        for cid, reported_on, number, party_text, source_id, claimant, line_no, raw_line in rows
-    ]
+    return views(db, rows.all(), sources)
 
 
 def party_joint_claims(
@@ -362,7 +284,7 @@ def stated_mismatches(
     Only sources that state a total are summed, each through the index its rows are keyed by.
     """
     out = []
-    for src in _known(db, sources).values():
+    for src in (sources if sources is not None else sources_by_id(db)).values():
         if src.stated_total is None:
             continue
         summed = db.scalar(

@@ -1,6 +1,5 @@
-"""The loader writes claim rows in bulk (plain tuples, COPY on PostgreSQL) with ids it chooses
-up front: every value must arrive as the file says, on both databases, and ids must stay free
-for everything inserted afterwards the ordinary way."""
+"""The loader syncs a table's rows in one transaction: every value arrives as the file says, on
+both databases, and a correction or a moved row changes only what changed."""
 
 from __future__ import annotations
 
@@ -19,7 +18,7 @@ from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
 from bot.storage.models import Claim, ClaimParty, ClaimPerson, Party, Person
 
-# Cells a text COPY must escape (tab, backslash), quotes, Khmer, joint rows, a named person,
+# Cells with a tab, a backslash, quotes, Khmer, joint rows, a named person,
 # a thousands separator and a duplicate row.
 TSV = (
     "# source: camboja-2023-07-raiya\n"
@@ -131,38 +130,7 @@ def test_timestamps_and_dates_are_stored_as_sqlalchemy_stores_them(
             assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", raw_stamp)
 
 
-def test_ids_follow_the_largest_and_later_inserts_get_fresh_ones(
-    engine: Engine, tmp_path: Path
-) -> None:
-    def claim(**values: object) -> Claim:
-        return Claim(
-            source_id=s.scalar(select(Claim.source_id).limit(1)), reported_on=date(2023, 7, 1),
-            number=1, party_text="CNRP", party_count=1, claimant="x",
-            raw_line="01/07/2023 1 CNRP", line_no=1, **values,
-        )  # fmt: skip
-
-    with Session(engine) as s:
-        # A gap at the top: SQLite's new ids start above the largest id, not the row count.
-        top = (s.scalar(select(func.max(Claim.id))) or 0) + 1000
-        s.add(claim(id=top, occurrence=8))
-        s.commit()
-    path = tmp_path / "t.tsv"
-    path.write_text(TSV, encoding="utf-8")
-    load_paths(engine, [path])
-    with Session(engine) as s:
-        new = s.scalars(
-            select(Claim.id).where(Claim.claimant.like("a %")).order_by(Claim.line_no)
-        ).all()
-        assert new == list(range(new[0], new[0] + 5))  # in file order
-        if engine.dialect.name == "sqlite":  # PostgreSQL takes them from the sequence
-            assert new[0] == top + 1
-        later = claim(occurrence=9)  # the ordinary way: a sequence on PostgreSQL
-        s.add(later)
-        s.commit()
-        assert later.id not in new
-
-
-def test_a_correction_rebuilds_links_from_known_ids(engine: Engine, tmp_path: Path) -> None:
+def test_a_correction_rebuilds_its_links(engine: Engine, tmp_path: Path) -> None:
     path = tmp_path / "t.tsv"
     path.write_text(TSV, encoding="utf-8")
     load_paths(engine, [path])
