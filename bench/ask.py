@@ -94,7 +94,7 @@ def main() -> None:
 def measure(url: str, runs: int, *, floors: bool) -> dict[str, list[float]]:
     env = {**os.environ, "DESK_DATABASE_URL": url}
     script = Path(sys.executable).with_name("desk")  # the console script users run
-    desk = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    desk = [str(script)] if script.exists() else [sys.executable, "-m", "handlers.entry"]
     subprocess.run([*desk, "load"], env=env, check=True, capture_output=True)
     everything = {f"`{q}`": [*desk, "ask", q] for q in QUESTIONS}
     if floors:

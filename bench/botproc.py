@@ -52,8 +52,8 @@ def run_echo(url: str, token: str) -> None:
     Built by :func:`handlers.app.build_application` over a small database (the bundled data) and
     stripped of the desk's handlers, so whatever the desk configures, the floor has too.
     """
+    from bot.desk import Desk
     from bot.ingest.loader import load_paths  # noqa: F401  (Desk.open loads the bundled data)
-    from bot.storage.desk import Desk
 
     settings = load_settings(
         {**os.environ, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": url}, env_file=None
@@ -73,7 +73,7 @@ def run_replay(url: str, replies_path: str, token: str) -> None:
     import json
 
     from bot.core.answer import Answer, Button
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
     from handlers.reply import keyboard
 
     replies = {
@@ -114,7 +114,7 @@ def run_replay(url: str, replies_path: str, token: str) -> None:
 
 
 def run_desk(url: str, database_url: str, token: str) -> None:
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
 
     settings = load_settings(
         {

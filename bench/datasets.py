@@ -63,8 +63,8 @@ def e2e_dataset(size: str = "100k") -> Dataset:
         stale.unlink(missing_ok=True)
     log(f"generating {claims:,} claims and {people:,} people into {folder}")
     _, names = write_dataset(folder, claims=claims, people=people, seed=7)
+    from bot.desk import Desk
     from bot.ingest.loader import load_paths
-    from bot.storage.desk import Desk
 
     desk = Desk.open(f"sqlite:///{database}", load_if_empty=False)
     log("loading with bot.ingest.loader.load_paths (as `desk load` does)")

@@ -121,7 +121,7 @@ def desk_replies(db_url: str, texts: list[str]) -> dict[str, dict[str, list[Any]
     """What the desk sends for each text (HTML messages, buttons), from answer_text directly."""
     from bot.commands import answer_text
     from bot.core.render import html_messages
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
 
     desk = Desk.open(db_url, load_if_empty=False)
     out: dict[str, dict[str, list[Any]]] = {}

@@ -98,7 +98,7 @@ def fan_out(chats: int, url: str, limiter: str) -> Result:
     from bot.commands.subscriptions import digest_answer
     from bot.core.render import html_messages
     from bot.delivery.weekly import due_digests
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
     from tests.digestrig import GRACE, MONDAY_0905, subscribe
     from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
 

@@ -121,8 +121,8 @@ async def measure(url: str, texts: list[str], warm: list[str]) -> Measured:
     import handlers.app
     from bot.commands import answer_text
     from bot.core.render import html_messages
+    from bot.desk import Desk
     from bot.settings import load_settings
-    from bot.storage.desk import Desk
     from tests.fake_bot_api import parse_html
 
     settings = load_settings({"TELEGRAM_BOT_TOKEN": "1:bench"}, env_file=None)

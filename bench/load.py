@@ -52,8 +52,8 @@ def dataset(rows: int) -> tuple[list[Path], Path]:
 
 
 def fresh_desk(url: str, facts: list[Path]) -> Any:
+    from bot.desk import Desk
     from bot.ingest.loader import load_paths
-    from bot.storage.desk import Desk
 
     desk = Desk.open(url, load_if_empty=False)
     load_paths(desk.engine, facts)

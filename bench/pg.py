@@ -162,8 +162,8 @@ def dataset_url(base: str, dataset: Dataset) -> str:
     from sqlalchemy import text
     from sqlalchemy.engine import make_url
 
+    from bot.desk import Desk
     from bot.ingest.loader import load_paths
-    from bot.storage.desk import Desk
 
     name = f"desk_{dataset.name.replace('-', '_')}_{dataset.fingerprint}"
     url = make_url(base)

@@ -48,13 +48,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from bot.errors import FileAccessError, InputError, SettingsError, StorageError, explained
 from bot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from bot.desk import Desk
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE in sysexits.h: an internal error
 EXIT_INTERRUPTED = 130
@@ -69,6 +71,34 @@ To run it on Telegram:
   3. Run `desk run` again.
 Meanwhile, here is the local console with the same answers:
 """
+
+
+class TelegramSide(Protocol):
+    """What ``desk run`` and ``desk digests run`` need from the Telegram package.
+
+    ``bot/`` imports nothing from Telegram: the ``desk`` console script
+    (:mod:`handlers.entry`) hands this in, and every other subcommand runs without it.
+    """
+
+    def run_bot(
+        self,
+        desk: Desk,
+        settings: Settings,
+        *,
+        webhook_url: str | None,
+        listen: str | None,
+        port: int | None,
+    ) -> int: ...
+
+    def send_due(self, desk: Desk, settings: Settings, as_of: datetime | None) -> int: ...
+
+
+def _telegram(side: TelegramSide | None) -> TelegramSide:
+    if side is None:
+        raise SettingsError(
+            "this command talks to Telegram: run it as `desk` (or `python -m handlers.entry`)"
+        )
+    return side
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,7 +150,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, telegram: TelegramSide | None = None) -> int:
     args = _parser().parse_args(argv)
     whole_process = argv is None  # the console script, not a caller in a longer process
     if whole_process and args.cmd == "ask":
@@ -128,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # during which the collector keeps re-scanning that growing heap for nothing.
         gc.disable()
     try:
-        return _main(args)
+        return _main(args, telegram)
     except BrokenPipeError:
         # Whoever read the output stopped early (`desk export | head`): nothing to say, and
         # nothing more to write (the interpreter's own flush at exit would fail again).
@@ -143,14 +173,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.freeze()
 
 
-def _main(args: argparse.Namespace) -> int:
+def _main(args: argparse.Namespace, telegram: TelegramSide | None) -> int:
     if args.cmd is None:
         _parser().print_help()
         return 0
     settings: Settings | None = None
     try:
         settings = load_settings()
-        code = int(_dispatch(args, settings))
+        code = int(_dispatch(args, settings, telegram))
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
@@ -197,8 +227,8 @@ def _redacted(text: str, settings: Settings | None) -> str:
     return text
 
 
-def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.storage.desk import Desk
+def _dispatch(args: argparse.Namespace, settings: Settings, telegram: TelegramSide | None) -> int:
+    from bot.desk import Desk
 
     if args.cmd == "migrate":
         from bot.storage.engine import make_engine
@@ -240,16 +270,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         print(render_report(quality_report(desk.engine)))
         return 0
     if args.cmd == "digests":
-        return _digests_run(desk, settings, args.as_of)
+        return _telegram(telegram).send_due(desk, settings, args.as_of)
     if args.cmd == "chart":
         return _chart_file(desk, " ".join(args.words), args.output)
     if args.cmd == "run":
         if settings.telegram_bot_token is None:
             print(NO_TOKEN_HELP, file=sys.stderr)
             return _chat(desk)
-        from handlers.app import run_bot
-
-        return run_bot(desk, settings, webhook_url=args.webhook, listen=args.listen, port=args.port)
+        return _telegram(telegram).run_bot(
+            desk, settings, webhook_url=args.webhook, listen=args.listen, port=args.port
+        )
     raise AssertionError(args.cmd)
 
 
@@ -262,7 +292,7 @@ def _ops(args: argparse.Namespace, settings: Settings) -> int:
         return 0 if health.ok else 1
     if args.cmd == "export":
         from bot.commands.export import export_claims
-        from bot.storage.desk import Desk
+        from bot.desk import Desk
 
         # Sets up and loads an empty database first, as `desk ask` does: the rows are the
         # ones the bot answers from.
@@ -285,7 +315,7 @@ def _ops(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _backup(file: Path, settings: Settings) -> int:
-    from bot.storage.backup import backup
+    from bot.ingest.backup import backup
     from bot.storage.health import absent_file
 
     missing = absent_file(settings.database_url)
@@ -319,7 +349,7 @@ def _backup(file: Path, settings: Settings) -> int:
 
 
 def _restore(file: Path, settings: Settings) -> int:
-    from bot.storage.backup import restore
+    from bot.ingest.backup import restore
 
     if str(file) == "-":
         stream: TextIO = sys.stdin
@@ -386,42 +416,11 @@ def _timestamp(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _digests_run(desk: object, settings: Settings, as_of: datetime | None) -> int:
-    import asyncio
-    from datetime import timedelta
-
-    from bot.storage.desk import Desk
-    from handlers.app import build_application, configure_logging, telegram_failures
-    from handlers.delivery import send_due_digests
-    from handlers.watches import send_watch_alerts
-
-    assert isinstance(desk, Desk)
-    configure_logging(settings)  # what was sent, retried or given up goes to the log
-
-    async def run() -> int:
-        app = build_application(desk, settings)
-        async with app:  # initialises the bot and its rate limiter; no polling
-            report = await send_due_digests(
-                app.bot,
-                desk,
-                as_of or desk.now(),
-                grace=timedelta(hours=settings.digest_grace_hours),
-            )
-            # Watchlist alerts go out on the same runs: what changed since each chat's last.
-            alerts = await send_watch_alerts(app.bot, desk)
-        print(report.summary())
-        print(alerts.summary())
-        return 0 if report.failed == 0 and alerts.failed == 0 else 1
-
-    with telegram_failures(settings):
-        return asyncio.run(run())
-
-
 def _chart_file(desk: object, words: str, output: Path) -> int:
     from bot.commands.chart import make_chart
     from bot.core.answer import Answer
     from bot.core.render import to_plain
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
 
     assert isinstance(desk, Desk)
     chart = make_chart(desk, words)
@@ -439,7 +438,7 @@ def _chart_file(desk: object, words: str, output: Path) -> int:
 
 def _chat(desk: object) -> int:
     from bot.console import GREETING, chat
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
 
     assert isinstance(desk, Desk)
     interactive = sys.stdin.isatty()

@@ -1,7 +1,7 @@
 """``desk chat``: an interactive console over the same answers the bot gives.
 
 >>> import io
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> out = io.StringIO()
 >>> lines = "/who kung raya\\nwho is kung raya\\nquit\\n"
 >>> chat(Desk.open("sqlite://"), io.StringIO(lines), out, prompt="")
@@ -22,7 +22,7 @@ from bot.commands import answer_text
 from bot.commands.registry import console_chat
 from bot.core.answer import Button
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 GREETING = (
     "Defection Desk console — the same answers as the Telegram bot. "

@@ -1,7 +1,7 @@
 """Wire the python-telegram-bot Application: the one module that knows about every handler.
 
 >>> from bot.settings import load_settings
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> settings = load_settings({"TELEGRAM_BOT_TOKEN": "1:x"}, env_file=None)
 >>> app = build_application(Desk.open("sqlite://"), settings)
 >>> app.bot.base_url
@@ -29,9 +29,9 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.commands.registry import MenuScope, menu
+from bot.desk import Desk
 from bot.errors import ServiceError, SettingsError
 from bot.settings import DEFAULT_API, Settings
-from bot.storage.desk import Desk
 from handlers import (
     choices,
     commands,

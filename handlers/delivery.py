@@ -44,7 +44,7 @@ from bot.delivery.weekly import (
     mark_sent,
     worker_id,
 )
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from handlers.reply import patiently
 
 log = logging.getLogger("desk.digests")

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes, InlineQueryHandler
 from bot.commands.who import person_card
 from bot.core.answer import Answer
 from bot.core.render import html_messages, to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from handlers.reply import compute, desk_of, logged
 
 MAX_RESULTS = 5

@@ -25,7 +25,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.answer import Answer
 from bot.core.render import html_messages
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 log = logging.getLogger("desk.updates")
 T = TypeVar("T")

@@ -29,7 +29,7 @@ from bot.delivery.watchlists import (
     move_chat_watches,
 )
 from bot.delivery.weekly import worker_id
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from handlers.delivery import SENDERS, Outgoing, Tally, deliver_once, fan_out
 
 log = logging.getLogger("desk.watches")

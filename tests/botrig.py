@@ -30,9 +30,9 @@ from telegram.ext import Application
 
 from bot.commands import answer_text
 from bot.core.render import html_messages
+from bot.desk import Desk
 from bot.ingest.loader import load_paths
 from bot.settings import Settings, load_settings
-from bot.storage.desk import Desk
 from handlers.app import build_application
 from tests.fake_bot_api import DEFAULT_TOKEN, Call, FakeBotAPI, Sent, parse_html
 

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 if TYPE_CHECKING:  # for annotations only: the fixtures import it when they run
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
@@ -83,7 +83,7 @@ def seeded_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """One database per kind loaded with the bundled data, shared by read-only tests."""
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
 
     for url in make_database(request.param, tmp_path_factory.mktemp(request.param)):
         Desk.open(url).engine.dispose()
@@ -99,7 +99,7 @@ def desk(seeded_url: str) -> Iterator[Desk]:
     """A Desk over the seeded database (read-only use), with a fixed clock."""
     from datetime import datetime
 
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
 
     fixed = datetime.fromisoformat(FIXED_NOW)
     opened = Desk.open(seeded_url, clock=lambda: fixed)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from telegram import Bot
 
 from bot.delivery.weekly import utc
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Subscription
 from handlers.app import build_application
 from tests.botrig import settings_for

@@ -470,6 +470,10 @@ else
     run_child "$VENV/bin/ruff" check ${lint_dirs[@]+"${lint_dirs[@]}"}
     phase_ok
 
+    phase imports "lint-imports: bot/ imports no Telegram, its layers, no import cycles (pyproject.toml)"
+    run_child "$VENV/bin/lint-imports" --no-cache
+    phase_ok
+
     phase mypy "mypy --strict bot handlers"
     run_child "$VENV/bin/mypy" --strict bot handlers
     phase_ok

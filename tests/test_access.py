@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.commands.registry import BY_NAME, DESK_ADMINS, GROUP_SUMMARY, GROUP_WATCHES
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Subscription, Watch
 from tests.botrig import BOT_USERNAME, GROUP, USER, Rig, open_desk, running_bot
 from tests.fake_bot_api import FakeBotAPI

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Claim
 from handlers.errors import SORRY
 from tests.botrig import Rig, open_desk, running_bot

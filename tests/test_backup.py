@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from bot.commands.export import export_claims
 from bot.errors import InputError
+from bot.ingest.backup import backup, restore
 from bot.ingest.loader import load_paths
-from bot.storage.backup import backup, restore
 from bot.storage.engine import make_engine
 from bot.storage.migrate import HEAD, current_revision, upgrade
 from bot.storage.models import Claim, Source
@@ -79,7 +79,7 @@ def desk_cli(*args: str, url: str, stdin: str | None = None) -> subprocess.Compl
     env = {**os.environ, "DESK_DATABASE_URL": url}
     env.pop("TELEGRAM_BOT_TOKEN", None)
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "handlers.entry", *args],
         cwd=REPO,
         env=env,
         input=stdin,

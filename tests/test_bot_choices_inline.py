@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from handlers.reply import choice_data
 from tests.botrig import (
     BOT_USERNAME,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from handlers.app import MENUS
 from tests.botrig import (
     BOT_USERNAME,

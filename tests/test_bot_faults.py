@@ -13,7 +13,7 @@ import pytest
 from telegram.error import TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from handlers.app import RedactSecrets, configure_logging
 from handlers.errors import SORRY
 from handlers.reply import SEND_ATTEMPTS

@@ -24,13 +24,13 @@ SECRET = "hook-secret_0123456789"
 
 
 class DeskRun:
-    """A running `python -m bot.cli run ...`, logging to a file."""
+    """A running `python -m handlers.entry run ...`, logging to a file."""
 
     def __init__(self, args: list[str], env: dict[str, str], cwd: Path) -> None:
         self.log_path = cwd / "desk-run.log"
         self._log = self.log_path.open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run", *args],
+            [sys.executable, "-m", "handlers.entry", "run", *args],
             env=env,
             cwd=cwd,  # no stray .env file
             stdin=subprocess.DEVNULL,

@@ -23,11 +23,11 @@ from bot.commands import answer_text
 from bot.commands.curation import add_claim, upload_table
 from bot.core.bounds import FIRST_DAY, MAX_DEFECTORS, MAX_STATED_TOTAL
 from bot.core.render import to_plain
+from bot.desk import Desk
 from bot.errors import InputError, Problem
 from bot.ingest.claims_table import parse_row, parse_table
 from bot.ingest.fact_files import parse_facts
 from bot.ingest.loader import load_paths
-from bot.storage.desk import Desk
 from bot.storage.models import Claim
 from tests.botrig import open_desk
 from tests.conftest import DATA, REPO, SEED_TABLE
@@ -296,7 +296,7 @@ def desk_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DESK_DATABASE_URL": f"sqlite:///{db}"}
     env.pop("TELEGRAM_BOT_TOKEN", None)
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "handlers.entry", *args],
         cwd=REPO,
         env=env,
         capture_output=True,

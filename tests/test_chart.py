@@ -17,7 +17,7 @@ from bot.commands import answer_text
 from bot.commands.chart import Chart, Series, chart_series, make_chart
 from bot.core.answer import Answer
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.botrig import BOT_USERNAME, GROUP, USER, running_bot
 from tests.conftest import ANALYSIS_TITLE
 from tests.fake_bot_api import parse_html

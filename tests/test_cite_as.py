@@ -7,7 +7,7 @@ import pytest
 
 from bot.commands import answer_text
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.botrig import USER, running_bot
 from tests.conftest import ANALYSIS_CITATION, CAMBOJA_CITATION
 

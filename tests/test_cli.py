@@ -19,7 +19,7 @@ def desk(
     environment = {**os.environ, "DESK_DATABASE_URL": f"sqlite:///{db}", **env}
     environment.pop("TELEGRAM_BOT_TOKEN", None)
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "handlers.entry", *args],
         cwd=REPO,
         env=environment,
         input=stdin,

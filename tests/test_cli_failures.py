@@ -60,7 +60,7 @@ def run(
         without_file_capabilities if restricted and AS_ROOT else None
     )
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "handlers.entry", *args],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -144,7 +144,7 @@ def test_output_closed_early_is_quiet(folder: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DESK_", "TELEGRAM_"))}
     env["DESK_DATABASE_URL"] = f"sqlite:///{folder / 'desk.sqlite3'}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "export", "--format", "json"],
+        [sys.executable, "-m", "handlers.entry", "export", "--format", "json"],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,

@@ -8,7 +8,7 @@ import pytest
 from bot.commands import answer_text
 from bot.commands.compare import split_sides
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 
 def text_of(desk: Desk, command: str) -> list[str]:

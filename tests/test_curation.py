@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from bot.commands import answer_text
 from bot.commands.curation import add_claim, recent_changes, undo_last, upload_table
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Change, Claim
 from tests.botrig import USER, open_desk, running_bot
 from tests.conftest import SEED_TABLE

@@ -16,9 +16,9 @@ import pytest
 
 from bot.commands import answer_text
 from bot.core.render import to_plain
+from bot.desk import Desk
 from bot.ingest.fact_files import UNKNOWN, FactsFile, PersonFact, parse_facts
 from bot.ingest.loader import load_paths
-from bot.storage.desk import Desk
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
 from tests.conftest import CAMBOJA_CITATION, DATA, SEED_TABLE

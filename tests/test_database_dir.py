@@ -24,7 +24,7 @@ def desk(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         if k not in ("DESK_DATABASE_URL", "XDG_DATA_HOME", "TELEGRAM_BOT_TOKEN")
     }
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "handlers.entry", *args],
         cwd=REPO,
         env={**environment, **env},
         capture_output=True,

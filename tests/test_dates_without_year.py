@@ -15,7 +15,7 @@ import pytest
 
 from bot.commands import answer_text
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.seed_rows import seed_rows, tally
 
 LATER = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Asia/Phnom_Penh"))

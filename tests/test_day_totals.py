@@ -17,10 +17,10 @@ from sqlalchemy import Connection, func, select
 from bot.commands import answer_text
 from bot.commands.curation import _append, add_claim, undo_last, upload_table
 from bot.core.render import to_plain
+from bot.desk import Desk
+from bot.ingest.backup import backup, restore
 from bot.ingest.claims_table import parse_row
-from bot.storage.backup import backup, restore
 from bot.storage.day_totals import NO_CLAIMS, kinds, refresh, sums
-from bot.storage.desk import Desk
 from bot.storage.queries import Sum, party_joint_claims, views
 from bot.storage.tables import claim_parties, claims, day_totals, parties
 from tests.botrig import open_desk

@@ -214,7 +214,7 @@ def test_digests_run_hourly_with_a_real_command() -> None:
     # The command the timer starts exists in this desk (it is another module's subcommand).
     args = shlex.split(command)[1:]
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args, "--help"],
+        [sys.executable, "-m", "handlers.entry", *args, "--help"],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -518,7 +518,7 @@ def test_a_non_editable_install_carries_the_bundled_data(tmp_path: Path) -> None
     module, data = probe.stdout.split()
     assert module.startswith(str(site)) and data == str(site / "bot" / "bundled_data")
     load = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "load"],
+        [sys.executable, "-m", "handlers.entry", "load"],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Delivery
 from tests.conftest import REPO, make_database
 from tests.digestrig import MONDAY_0905, subscribe
@@ -41,7 +41,7 @@ def fake() -> Iterator[FakeBotAPI]:
 def digests_run(url: str, fake: FakeBotAPI) -> subprocess.Popen[str]:
     env = {**os.environ, "DESK_DATABASE_URL": url, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN,
            "TELEGRAM_API_URL": fake.url}
-    return subprocess.Popen([sys.executable, "-m", "bot.cli", "digests", "run", "--as-of", AS_OF],
+    return subprocess.Popen([sys.executable, "-m", "handlers.entry", "digests", "run", "--as-of", AS_OF],
                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
 

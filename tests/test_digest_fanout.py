@@ -22,8 +22,8 @@ import handlers.delivery as sender
 from bot.core.answer import Answer
 from bot.delivery.watchlists import answer_watch, due_alerts
 from bot.delivery.weekly import due_digests, utc
+from bot.desk import Desk
 from bot.ingest.loader import load_paths
-from bot.storage.desk import Desk
 from bot.storage.models import Claim, Delivery, Subscription
 from handlers.delivery import (
     DigestMessage,

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.delivery.weekly import ScheduleError, claim, due_digests, parse_schedule, worker_id
+from bot.desk import Desk
 from bot.ingest.loader import load_paths
-from bot.storage.desk import Desk
 from bot.storage.models import Delivery, Subscription
 from handlers.delivery import send_due_digests
 from tests.digestrig import GRACE, MONDAY_0905, sending_bot, subscribe

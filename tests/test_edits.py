@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.commands.registry import COMMANDS, EDITED_CHANGE
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Claim, Subscription
 from tests.botrig import GROUP, USER, Rig, expected, open_desk, running_bot
 

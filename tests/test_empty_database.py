@@ -23,8 +23,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from bot.cli import _parser
+from bot.ingest.backup import backup
 from bot.ingest.loader import load_paths
-from bot.storage.backup import backup
 from bot.storage.engine import make_engine
 from bot.storage.migrate import HEAD, current_revision, upgrade
 from bot.storage.models import Claim
@@ -130,7 +130,7 @@ def run(name: str, url: str, tmp: Path) -> After:
         if fake is not None:
             env.update(TELEGRAM_BOT_TOKEN=DEFAULT_TOKEN, TELEGRAM_API_URL=fake.url)
         result = subprocess.run(
-            [sys.executable, "-m", "bot.cli", *case.args(tmp)],
+            [sys.executable, "-m", "handlers.entry", *case.args(tmp)],
             cwd=REPO,
             env=env,
             input=case.stdin,

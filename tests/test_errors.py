@@ -20,6 +20,7 @@ from telegram.ext import ContextTypes, MessageHandler, filters
 
 import bot.errors
 from bot.cli import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_UNEXPECTED, _report
+from bot.desk import Desk
 from bot.errors import (
     DeskError,
     FileAccessError,
@@ -32,7 +33,6 @@ from bot.errors import (
     explained,
 )
 from bot.settings import load_settings
-from bot.storage.desk import Desk
 from handlers.errors import SORRY
 from tests.botrig import USER, running_bot
 from tests.conftest import REPO
@@ -112,7 +112,7 @@ def test_the_modules_raise_them_and_still_export_their_own() -> None:
 
 
 def test_backup_of_a_database_without_schema_is_a_storage_error(tmp_path: Path) -> None:
-    from bot.storage.backup import backup
+    from bot.ingest.backup import backup
     from bot.storage.engine import make_engine
 
     engine = make_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
@@ -147,7 +147,7 @@ def run_desk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {key: value for key, value in os.environ.items() if key != "TELEGRAM_BOT_TOKEN"}
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "handlers.entry", *args],
         cwd=REPO,
         env=environment,
         capture_output=True,

@@ -22,7 +22,7 @@ from bot.commands import answer_text
 from bot.commands.export import COLUMNS, ExportFile, export_claims, export_rows
 from bot.core.answer import Answer
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.botrig import USER, running_bot
 from tests.conftest import ANALYSIS_CITATION, REPO
 from tests.fake_bot_api import UploadedFile, parse_html
@@ -191,7 +191,7 @@ def test_desk_export_on_the_command_line(tmp_path: Path) -> None:
     env.pop("TELEGRAM_BOT_TOKEN", None)
 
     def desk_export(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "bot.cli", "export", *args], cwd=REPO,
+        return subprocess.run([sys.executable, "-m", "handlers.entry", "export", *args], cwd=REPO,
                               env=env, capture_output=True, text=True, timeout=120)
 
     result = desk_export()  # an empty database: set up and loaded first, as for desk ask

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
+from bot.desk import Desk
 from bot.settings import SettingsError
-from bot.storage.desk import Desk
 from bot.storage.engine import make_engine
 from bot.storage.migrate import HEAD, current_revision, upgrade
 from bot.storage.models import Base
@@ -165,7 +165,7 @@ def test_a_half_made_schema_holding_data_is_left_alone_with_a_clear_error(db_url
 def test_two_first_runs_at_once_both_answer(db_url: str) -> None:
     children = [
         subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "ask", QUESTION],
+            [sys.executable, "-m", "handlers.entry", "ask", QUESTION],
             cwd=REPO,
             env={**os.environ, "DESK_DATABASE_URL": db_url},
             stdout=subprocess.PIPE,

@@ -14,8 +14,8 @@ import pytest
 
 from bot.commands import answer_text
 from bot.core.render import to_plain
+from bot.desk import Desk
 from bot.ingest.quality import quality_report, render_report
-from bot.storage.desk import Desk
 from tests.seed_rows import UNNAMED, Row, seed_rows, tally
 
 JUNE = (date(2023, 6, 1), date(2023, 6, 30))

@@ -24,7 +24,7 @@ import pytest
 
 from bot.commands import NOT_UNDERSTOOD, answer_text
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 QUESTIONS = Path(__file__).parent / "data" / "journalist_questions.tsv"
 

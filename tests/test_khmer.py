@@ -12,7 +12,7 @@ from bot.commands import answer_text
 from bot.core.matcher import AliasEntry, NameIndex
 from bot.core.normalize import compact_key, normalize_name
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.botrig import USER, expected, running_bot
 from tests.conftest import DATA
 

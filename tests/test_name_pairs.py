@@ -88,7 +88,7 @@ def people() -> People:
     """The seed data's people with their aliases (loaded as ``desk load`` does), and the extras."""
     from sqlalchemy import select
 
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
     from bot.storage.queries import PERSON_ALIAS_ENTRIES
     from bot.storage.tables import people as people_table
 
@@ -175,7 +175,7 @@ def test_what_the_bot_says(everyone: People) -> None:
     """The same through /who on the seed data: a card, a list, or nothing matched."""
     from bot.commands import answer_text
     from bot.core.render import to_plain
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
 
     desk = Desk.open("sqlite://")
     try:

@@ -15,7 +15,7 @@ from bot.commands import answer_text
 from bot.commands.chart import make_chart
 from bot.core.answer import Answer
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.seed_rows import seed_rows, tally
 
 SPAN = "21 January – 30 June 2023"

@@ -10,7 +10,7 @@ import pytest
 from bot.commands import answer_text
 from bot.commands.common import PartyMatch, resolve_party
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 
 @pytest.mark.parametrize(

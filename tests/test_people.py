@@ -8,7 +8,7 @@ import pytest
 from bot.commands import answer_text
 from bot.commands.people import read_people
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.botrig import BOT_USERNAME, GROUP, USER, expected, running_bot
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.desk import Desk
 from bot.ingest.quality import quality_report, render_report
-from bot.storage.desk import Desk
 
 
 def test_report_figures(desk: Desk) -> None:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot.commands import answer_text, read
 from bot.core.render import to_html, to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 TOKENS = st.sampled_from(
     [

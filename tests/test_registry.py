@@ -25,7 +25,7 @@ from bot.commands.registry import (
     readme_table,
 )
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Change, Claim, Subscription, Watch
 from handlers.app import MENUS, build_application
 from tests.botrig import settings_for

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
+from bot.desk import Desk
 from bot.errors import InputError
-from bot.storage.backup import backup, restore
-from bot.storage.desk import Desk
+from bot.ingest.backup import backup, restore
 from tests.botrig import open_desk
 from tests.conftest import REPO
 
@@ -151,7 +151,7 @@ def test_the_cli_says_it_in_lines_not_a_traceback(tmp_path: Path) -> None:
         if file.name == "nested.json":
             file.write_text("[" * 200_000 + "]" * 200_000)
         result = subprocess.run(
-            [sys.executable, "-m", "bot.cli", "restore", str(file)],
+            [sys.executable, "-m", "handlers.entry", "restore", str(file)],
             cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
         )
         assert result.returncode == 1, result.stderr

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from handlers.errors import SORRY
 from tests.botrig import BOT_USERNAME, expected, open_desk, running_bot
 from tests.fake_bot_api import FakeBotAPI, FaultKind

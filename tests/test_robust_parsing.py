@@ -31,10 +31,10 @@ from bot.core.periods import (
 )
 from bot.core.render import TELEGRAM_LIMIT, html_messages
 from bot.delivery.weekly import ScheduleError, parse_schedule
+from bot.desk import Desk
 from bot.errors import InputError
 from bot.ingest.claims_table import TableRow, parse_day_first, parse_row, parse_table
 from bot.ingest.text_lines import editor_lines
-from bot.storage.desk import Desk
 from tests.fake_bot_api import parse_html, utf16_len
 
 EXAMPLES = settings(

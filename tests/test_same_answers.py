@@ -41,7 +41,7 @@ from bot.commands.registry import Attachment, Chat, Command, console_chat
 from bot.console import chat
 from bot.core.answer import Answer
 from bot.core.render import html_messages, to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from handlers.files import caption_html
 from handlers.reply import command_of_choice
 from tests.botrig import USER, running_bot
@@ -596,7 +596,7 @@ def test_desk_ask_in_real_processes(
     env.pop("TELEGRAM_BOT_TOKEN", None)
     for line in IN_PROCESSES:
         result = subprocess.run(
-            [sys.executable, "-m", "bot.cli", "ask", line],
+            [sys.executable, "-m", "handlers.entry", "ask", line],
             cwd=REPO,
             env=env,
             capture_output=True,
@@ -617,7 +617,7 @@ def test_desk_run_without_a_token_is_the_same_console(
     env = {**os.environ, "DESK_DATABASE_URL": copies["processes"]}
     env.pop("TELEGRAM_BOT_TOKEN", None)
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"],
+        [sys.executable, "-m", "handlers.entry", "run"],
         cwd=REPO,
         env=env,
         input="".join(f"{line}\n" for line in lines),

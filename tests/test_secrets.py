@@ -60,7 +60,7 @@ def desk(folder: Path, *args: str, token: str, api_url: str, stdin: str = "") ->
         "no_proxy": "127.0.0.1,localhost",
     }
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "handlers.entry", *args],
         cwd=folder,  # no stray .env file
         env=env,
         input=stdin,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Subscription
 from tests.botrig import GROUP, USER, open_desk, running_bot
 from tests.fake_bot_api import FakeBotAPI

@@ -13,7 +13,7 @@ import pytest
 
 from bot.commands import answer_text
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.seed_rows import tally
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.commands import answer_text
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 
 def test_default_is_last_complete_week(desk: Desk) -> None:

@@ -164,7 +164,7 @@ def test_desk_load_reports_a_20_mb_line_in_a_few_words(tmp_path: Path) -> None:
     table.write_text("# source: pgm-claims-2023h1\n29/06/2023 " + "7" * HUGE + " CNRP\n")
     env = {**os.environ, "DESK_DATABASE_URL": f"sqlite:///{tmp_path / 'desk.sqlite3'}"}
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "load", str(DATA), str(table)],
+        [sys.executable, "-m", "handlers.entry", "load", str(DATA), str(table)],
         cwd=REPO,
         env=env,
         capture_output=True,

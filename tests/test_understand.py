@@ -8,7 +8,7 @@ import pytest
 from bot.commands import NOT_UNDERSTOOD, answer_text
 from bot.commands.questions import understand
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.botrig import BOT_USERNAME, GROUP, USER, expected, running_bot, texts
 from tests.fake_bot_api import parse_html
 

@@ -25,8 +25,8 @@ from bot.delivery.watchlists import (
     resolve_target,
 )
 from bot.delivery.weekly import utc
+from bot.desk import Desk
 from bot.ingest.loader import load_paths
-from bot.storage.desk import Desk
 from bot.storage.models import Watch, WatchDelivery
 from handlers.watches import send_watch_alerts
 from tests.botrig import FIXED_NOW, GROUP, USER, running_bot, settings_for

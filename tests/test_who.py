@@ -7,7 +7,7 @@ import pytest
 from bot.commands import answer_text
 from bot.core.answer import Answer
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 
 def card(desk: Desk, name: str) -> tuple[Answer, str]:

@@ -10,7 +10,7 @@ import pytest
 from bot.commands import answer_text
 from bot.commands.who import answer_who, split_as_of
 from bot.core.render import to_plain
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from tests.botrig import USER, expected, running_bot
 
 

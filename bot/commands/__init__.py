@@ -1,7 +1,7 @@
 """The one path from a line of text to its answer, for the console, ``desk ask`` and the bot.
 
 >>> from bot.core.render import to_plain
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> desk = Desk.open("sqlite://")
 >>> split_command("/who@DefectionDeskBot Kung Raiya")
 ('who', 'Kung Raiya')
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from bot.commands.registry import BY_NAME, Attachment, Chat, Command, console_chat
 from bot.core.answer import Answer, fail, italic
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 MAX_ARGUMENT = 500
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)

@@ -1,6 +1,6 @@
 """``/parties``, ``/sources``, ``/about``, ``/help`` and ``/start``: what the data holds and is.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> "6,473" in to_plain(answer_about(desk))
@@ -13,20 +13,14 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from bot.commands.common import (
-    CLAIM_CAVEAT,
-    agree,
-    defectors,
-    joined_party_id,
-    people,
-    reports,
-)
+from bot.commands.common import agree, defectors, joined_party_id, people, reports
 from bot.commands.who import write_disagreement
 from bot.core.answer import Answer, Part, bold, italic, number, plural
 from bot.core.citations import Citations, citation, partial_date_label
+from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.periods import format_range
+from bot.desk import Desk
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, party_sums, source_sums
-from bot.storage.desk import Desk
 from bot.storage.queries import Sum, data_span, party_infos, sources_by_id, stated_mismatches
 from bot.storage.source_notes import disagreements_about, group_events
 from bot.storage.tables import party_aliases
@@ -128,8 +122,7 @@ def answer_parties(desk: Desk) -> Answer:
             answer.line(bold("The party joined"))
             answer.bullet(
                 bold(joined.name + (f" ({', '.join(acronyms)})" if acronyms else "")),
-                f": every claim is a claimed defection to it — {number(every)} in "
-                f"{reports(count)}",
+                f": every claim is a claimed defection to it — {number(every)} in {reports(count)}",
             )
         answer.blank()
         for src in (sources[sid] for sid in with_rows):

@@ -1,6 +1,6 @@
 """``/chart [PARTY] [PERIOD]``: claimed defectors per week as a PNG, stacked by party.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> chart = make_chart(desk, "Candlelight June")
@@ -30,19 +30,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.commands.common import (
-    CLAIM_CAVEAT,
     PartyMatch,
     defector_word,
     outside,
     outside_data,
-    party_and_period,
     sampled,
 )
+from bot.commands.party_period import party_and_period
 from bot.core.answer import Answer, bold, fail, italic, number, plural
 from bot.core.citations import Citations, citation
+from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.periods import format_day, format_range
+from bot.desk import Desk
 from bot.storage.day_totals import sums
-from bot.storage.desk import Desk
 from bot.storage.models import Claim, ClaimParty, Party
 from bot.storage.queries import SourceInfo, cited, data_span, sources_by_id
 

@@ -1,6 +1,6 @@
 """Pieces several answers share: resolving a party, describing a claim row, citing claimants.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> desk = Desk.open("sqlite://")
 >>> match = resolve_party(desk, "CLP")
 >>> match.name, match.how
@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -20,24 +19,18 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
-from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
+from bot.core.answer import Answer, Button, bold, fail, italic, plural
 from bot.core.citations import Citations
+from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.normalize import normalize_name
-from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.core.periods import Period, format_range
+from bot.desk import Desk
 from bot.storage import tables
-from bot.storage.desk import Desk
-from bot.storage.queries import ClaimView, Reader, SourceInfo, data_span, party_infos
+from bot.storage.queries import Reader, SourceInfo, data_span, party_infos
 from bot.storage.tables import parties, party_aliases
 
 if TYPE_CHECKING:
     from bot.core.matcher import Candidate
-
-CLAIM_CAVEAT = "These are claims, not verified facts."
-
-
-def day(d: date) -> str:
-    """Dates in answers are day first, as journalists in Cambodia write them."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"  # strftime, at several a line, cost more
 
 
 @dataclass(frozen=True)
@@ -98,12 +91,6 @@ def resolve_party(
 
 # Words that open a period ("since May"), not a party's name: a party typed before one is read
 # without it when the period could not be (the words stay in the question offered back).
-_PERIOD_OPENERS = frozenset(
-    {"since", "from", "until", "till", "before", "after", "between", "through", "thru"}
-)
-
-
-# Words that say "a party" without naming one: "the Funcinpec party" is Funcinpec.
 _GENERIC = frozenset({"the", "party", "parties", "partys"})
 
 
@@ -191,113 +178,12 @@ def resolve_joint(
     return JointMatch(tuple(found), text)
 
 
-def party_and_period(
-    desk: Desk, args: str, command: str, conn: Connection | None = None
-) -> tuple[PartyMatch | None, Period | None] | Answer:
-    """Read ``[PARTY] [PERIOD]`` (/total, /chart, /export): a party and a period, or an answer
-    saying what could not be read (an impossible date, no such party, several candidates).
-
-    A joint combination as the table writes it (``CNRP / Candlelight``) is answered here for
-    /total: the joint rows naming exactly those parties (:mod:`bot.commands.joint`); so is a
-    comparison (``CLP vs FUNCINPEC May``: :mod:`bot.commands.compare`). A suggestion keeps the
-    rest of the question as typed: /total cnrp since Mayy offers /total Cambodia National
-    Rescue Party since Mayy, never another period."""
-    if _VERSUS.search(args):
-        if command != "total":
-            answer = fail(command, f"/{command} takes one party and one period; /compare sets "
-                          "two side by side.")  # fmt: skip
-            answer.buttons.append(Button(f"/compare {args}", f"/compare {args}"))
-            return answer
-        from bot.commands.compare import answer_compare  # two figures side by side
-
-        return answer_compare(desk, args)
-    with nullcontext(conn) if conn is not None else desk.connect() as db:
-        latest, span = data_window(desk, db)
-        try:
-            party_text, period = split_trailing_period(args, latest_year=latest, data=span)
-        except PeriodError as exc:
-            return fail(command, str(exc))
-        if not party_text:
-            return None, period
-        if is_joint_text(party_text):
-            return _joint(desk, db, party_text, period, command)
-        typed = " ".join(args.split())
-        if typed.startswith(party_text):  # PARTY [PERIOD]
-            before, after = "", typed[len(party_text) :]
-        else:  # PERIOD PARTY
-            before, after = typed[: len(typed) - len(party_text)], ""
-        words = party_text.split()
-        cut = next((i for i, w in enumerate(words) if i and w.lower() in _PERIOD_OPENERS), None)
-        if cut is not None and not before:
-            # "cnrp since Mayy": the party is "cnrp"; "since Mayy" is a period not read here.
-            core = " ".join(words[:cut])
-            unread = typed[len(core) :]
-            found = resolve_party(desk, core, command, db, _keeping(command, before, unread))
-            if isinstance(found, PartyMatch):
-                return fail(
-                    command,
-                    f"I read “{core}” as {found.name}, but not “{unread.strip()}” as a period. "
-                    "Try a month (June 2023), a day (29/06/2023) or a range "
-                    "(1/5/2023 - 30/6/2023).",
-                )
-            return found
-        found = resolve_party(desk, party_text, command, db, _keeping(command, before, after))
-    return found if isinstance(found, Answer) else (found, period)
-
-
-def _keeping(command: str, before: str, after: str) -> Choice:
-    """A candidate's command: the question as typed, with only the party's words replaced."""
-    return lambda name: f"/{command} {before}{name}{after}"
-
-
-_VERSUS = re.compile(r"\s(?:vs\.?|versus|v\.|compared (?:to|with))\s", re.IGNORECASE)
-
-
-def _joint(desk: Desk, db: Connection, text: str, period: Period | None, command: str) -> Answer:
-    def keep(whole: str, command: str = command) -> str:
-        return " ".join(x for x in (f"/{command} {whole}", period.label if period else "") if x)
-
-    joint = resolve_joint(desk, text, command, db, keep)
-    if isinstance(joint, Answer):
-        return joint
-    if command != "total":
-        answer = fail(
-            command,
-            f"/{command} takes one party. /total lists the joint rows naming {joint.name}.",
-        )
-        answer.buttons.append(Button(f"/total {joint.name}", keep(joint.name, "total")))
-        return answer
-    from bot.commands.joint import answer_joint  # the joint rows' own answer
-
-    return answer_joint(db, joint, period)
-
-
 def data_window(desk: Desk, conn: Connection) -> tuple[int, tuple[date, date] | None]:
     """What undated words mean here: the latest year with data (a month or day without a
     year is in it), and the first and last day with data (where "since May" stops and "last
     month" is counted back from)."""
     span = data_span(conn)
     return (span[1].year if span else desk.today().year), span
-
-
-def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
-    """One claim row as line parts: date, number, party (joint marked), named people."""
-    parts: list[Part] = [
-        f"{day(view.reported_on)} · ",
-        bold(number(view.number)),
-        f" · {view.party_text}",
-    ]
-    if view.joint:
-        parts.append(italic(" (joint row)"))
-    tail = ""
-    if view.people:
-        named = ", ".join(f"{name} ({desc})" if desc else name for _, name, desc in view.people)
-        tail = f" — names {named}"
-    if refs is not None:
-        tail += " " + refs.ref(view.source)
-    if tail:
-        parts.append(tail)
-    return parts
 
 
 def claimed_by(answer: Answer, refs: Citations, pairs: list[tuple[SourceInfo, str]]) -> None:

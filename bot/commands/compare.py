@@ -1,6 +1,6 @@
 """``/compare A vs B``: two parties, or two periods, side by side.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> for line in to_plain(answer_compare(desk, "CLP vs FUNCINPEC May")).splitlines()[:4]:
@@ -37,8 +37,8 @@ from bot.commands.common import (
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.desk import Desk
 from bot.storage.day_totals import Sums, sums
-from bot.storage.desk import Desk
 from bot.storage.queries import cited, sources_by_id
 
 RATIO_FROM = 10  # the smaller figure from which "N times as many" is said

@@ -1,6 +1,6 @@
 """Changing the data from chat (admins only): /add, table uploads, /undo, /changes.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> print(to_plain(add_claim(desk, 7, "@editor", "01/07/2023 12 Funcinpec")).splitlines()[0])
@@ -24,11 +24,11 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.desk import Desk
 from bot.errors import InputError, Problem
 from bot.ingest.claims_table import Table, TableRow, parse_row, parse_table
 from bot.ingest.loader import LoadReport, PartyResolver, PersonLinker, sync_table
 from bot.storage.day_totals import refresh as refresh_day_totals
-from bot.storage.desk import Desk
 from bot.storage.models import Change, Claim, ClaimParty, ClaimPerson, Source
 from bot.storage.version import bump_data_version
 

@@ -1,6 +1,6 @@
 """``/export [PARTY] [PERIOD]``: the claim rows behind an answer, as a CSV file to check it by.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> file = export_rows(desk, "Candlelight June")
@@ -33,11 +33,13 @@ from typing import Any, Literal, TextIO
 from sqlalchemy import Connection, Engine, func, select
 
 from bot.commands.chart import slug
-from bot.commands.common import CLAIM_CAVEAT, PartyMatch, agree, day, outside, party_and_period
+from bot.commands.common import PartyMatch, agree, outside
+from bot.commands.party_period import party_and_period
 from bot.core.answer import Answer, bold, fail, italic, number, plural
 from bot.core.citations import citation
+from bot.core.claim_text import CLAIM_CAVEAT, day
 from bot.core.periods import format_range
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Claim, ClaimParty
 from bot.storage.queries import ClaimView, claims_between, data_span
 
@@ -198,7 +200,7 @@ def write_claims(out: TextIO, views: Iterable[ClaimView], fmt: ExportFormat = "c
     """Write claims as CSV (a header, then a line each) or a JSON list; returns the count.
 
     >>> from datetime import date
-    >>> from bot.storage.desk import Desk
+    >>> from bot.desk import Desk
     >>> desk = Desk.open("sqlite://")
     >>> with desk.connect() as conn:
     ...     views = claims_between(conn, date(2023, 6, 19), date(2023, 6, 19))
@@ -236,7 +238,7 @@ def write_claims(out: TextIO, views: Iterable[ClaimView], fmt: ExportFormat = "c
 def export_claims(engine: Engine, out: TextIO, fmt: ExportFormat = "csv") -> int:
     """``desk export``: every claim, oldest first, through :func:`write_claims`.
 
-    >>> from bot.storage.desk import Desk
+    >>> from bot.desk import Desk
     >>> export_claims(Desk.open("sqlite://").engine, io.StringIO(), "json")
     110
     """

@@ -1,6 +1,6 @@
 """``/total A / B``: the joint rows that name exactly those parties, for one figure not split.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> from bot.commands import answer_text
 >>> desk = Desk.open("sqlite://")
@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
-from bot.commands.common import JointMatch, claim_parts, claimed_by, day, reports
+from bot.commands.common import JointMatch, claimed_by, reports
 from bot.core.answer import Answer, Button, bold, italic, number
 from bot.core.citations import Citations
+from bot.core.claim_text import claim_parts, day
 from bot.core.periods import Period, format_range
 from bot.storage.queries import ClaimView, cited, data_span, sources_by_id, views
 from bot.storage.tables import claims

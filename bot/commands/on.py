@@ -1,6 +1,6 @@
 """``/on DATE`` or ``/on RANGE``: the claims reported on a day or in a range, row by row.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> print(to_plain(answer_on(desk, "26/06/2023")).splitlines()[0])
@@ -10,7 +10,6 @@ Claims reported on 26 June 2023: 4 reports, 1,201 claimed defectors
 from __future__ import annotations
 
 from bot.commands.common import (
-    claim_parts,
     claimed_by,
     defector_word,
     outside,
@@ -21,9 +20,10 @@ from bot.commands.common import (
 )
 from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations
+from bot.core.claim_text import claim_parts
 from bot.core.periods import PeriodError, parse_day_or_range
+from bot.desk import Desk
 from bot.storage.day_totals import sums
-from bot.storage.desk import Desk
 from bot.storage.queries import cited, claims_between, data_span, sources_by_id
 
 ROWS_LISTED = 60

@@ -1,6 +1,6 @@
 """``/people [WHAT] [PARTY] [PERIOD]``: people by what happened to them or what they are.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> text = to_plain(answer_people(desk, "fled"))
@@ -24,17 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.commands.common import (
-    CLAIM_CAVEAT,
-    PartyMatch,
-    data_window,
-    day,
-    resolve_party,
-)
+from bot.commands.common import PartyMatch, data_window, resolve_party
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, plural
 from bot.core.citations import Citations, partial_date_label
+from bot.core.claim_text import CLAIM_CAVEAT, day
 from bot.core.periods import Period, PeriodError, parse_partial_date, split_trailing_period
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.person_facts import EventFact
 from bot.storage.person_lists import (
     Mention,

@@ -35,7 +35,7 @@ from bot.core.periods import (
 )
 
 if TYPE_CHECKING:
-    from bot.storage.desk import Desk
+    from bot.desk import Desk
 
 MAX_QUESTION = 300
 _F = re.IGNORECASE

@@ -43,7 +43,7 @@ from bot.commands.top import answer_top
 from bot.commands.total import answer_total
 from bot.commands.who import answer_who
 from bot.core.answer import Answer
-from bot.storage.desk import Desk
+from bot.desk import Desk
 
 Sends = Literal["text", "photo", "document"]
 Who = Literal["anyone", "group admins", "desk admins"]

@@ -1,7 +1,7 @@
 """``/said NAME|PARTY [PERIOD]``: the statements our sources record for a person, or for the
 people with a role in a party, in our own words, attributed, dated and cited.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> lines = to_plain(answer_said(desk, "Sok Eysan")).splitlines()
@@ -30,7 +30,7 @@ from bot.commands.common import (
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, plural
 from bot.core.citations import Citations, partial_date_label
 from bot.core.periods import Period, PeriodError, split_trailing_period
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.person_lists import PersonEvent, PersonRole, everyone_s_events, everyone_s_roles
 from bot.storage.queries import sources_by_id
 

@@ -1,6 +1,6 @@
 """/subscribe, /unsubscribe, /subscription, and the weekly digest text itself.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> print(to_plain(answer_subscribe(desk, 42, "private", 42, "friday 17:00")).splitlines()[0])
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from bot.commands.summary import weekly_summary
 from bot.core.answer import Answer, bold, fail, italic, number, plural
 from bot.delivery.weekly import DueDigest, ScheduleError, parse_schedule, schedule_of, utc
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import Claim, Subscription
 
 CHANGES_LISTED = 10

@@ -1,6 +1,6 @@
 """``/summary [WEEK]``: the weekly summary, the same text a subscribed chat receives.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> print(to_plain(answer_summary(desk, "26/06/2023")).splitlines()[0])
@@ -12,17 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from bot.commands.common import (
-    claim_parts,
-    claimed_by,
-    defector_word,
-    outside,
-    outside_data,
-    reports,
-    sampled,
-)
+from bot.commands.common import claimed_by, defector_word, outside, outside_data, reports, sampled
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
+from bot.core.claim_text import claim_parts
 from bot.core.periods import (
     Period,
     PeriodError,
@@ -31,8 +24,8 @@ from bot.core.periods import (
     parse_week,
     previous_week,
 )
+from bot.desk import Desk
 from bot.storage.day_totals import sums
-from bot.storage.desk import Desk
 from bot.storage.queries import ClaimView, cited, claims_between, data_span, sources_by_id
 
 LARGEST = 3

@@ -1,6 +1,6 @@
 """``/top [N] [parties|claims|days|weeks|months] [PARTY] [PERIOD]``: rankings and superlatives.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> print("\\n".join(to_plain(answer_top(desk, "May")).splitlines()[:3]))
@@ -26,21 +26,13 @@ from typing import Literal, TypeVar
 
 from sqlalchemy import Connection
 
-from bot.commands.common import (
-    Choice,
-    PartyMatch,
-    claim_parts,
-    claimed_by,
-    data_window,
-    day,
-    reports,
-    resolve_party,
-)
+from bot.commands.common import Choice, PartyMatch, claimed_by, data_window, reports, resolve_party
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
+from bot.core.claim_text import claim_parts, day
 from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.desk import Desk
 from bot.storage.day_totals import sums
-from bot.storage.desk import Desk
 from bot.storage.queries import Sum, cited, sources_by_id
 from bot.storage.rankings import (
     DayFigure,

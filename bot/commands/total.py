@@ -1,6 +1,6 @@
 """``/total [PARTY] [PERIOD]``: the claimed number of defectors, joint rows kept apart.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> print(to_plain(answer_total(desk, "")).splitlines()[0])
@@ -14,22 +14,22 @@ from datetime import date
 from bot.commands.common import (
     PartyMatch,
     agree,
-    claim_parts,
     claimed_by,
     defector_word,
     joined_party_id,
     outside,
     outside_data,
     partly_outside,
-    party_and_period,
     reports,
     sampled,
 )
+from bot.commands.party_period import party_and_period
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
+from bot.core.claim_text import claim_parts
 from bot.core.periods import Period, format_range
+from bot.desk import Desk
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, sums
-from bot.storage.desk import Desk
 from bot.storage.queries import (
     ClaimView,
     cited,
@@ -110,9 +110,7 @@ def _covers(period: Period | None, span: tuple[date, date]) -> bool:
     return period is None or (period.start <= span[0] and period.end >= span[1])
 
 
-def _all_parties(
-    answer: Answer, label: str, found: Sums, by_kind: dict[str | None, Sums]
-) -> None:
+def _all_parties(answer: Answer, label: str, found: Sums, by_kind: dict[str | None, Sums]) -> None:
     total = found.all
     answer.line(
         f"Claimed defectors, {label}: ", bold(number(total.total)), f" in {reports(total.reports)}"

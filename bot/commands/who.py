@@ -1,6 +1,6 @@
 """``/who NAME``: a person card, or the candidates when the name is ambiguous.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> print(to_plain(answer_who(desk, "kung raya")).splitlines()[0])
@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
-from bot.commands.common import day
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.core.citations import Citations, partial_date_label
+from bot.core.claim_text import day
 from bot.core.periods import PeriodError, format_day, parse_period
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.person_facts import AliasInfo, EventFact, RoleFact, person_facts
 from bot.storage.queries import ClaimView, Reader, claims_naming_person, sources_by_id
 from bot.storage.source_notes import DisagreementView
@@ -367,7 +367,7 @@ def _party_history(
     """Parties in order: those of roles (undated, so first), then joins, departures and the
     defections that pro-government media claimed, each with its date.
 
-    >>> from bot.storage.desk import Desk
+    >>> from bot.desk import Desk
     >>> from bot.storage.person_facts import person_facts
     >>> from bot.storage.queries import sources_by_id
     >>> desk = Desk.open("sqlite://")
@@ -459,7 +459,7 @@ def _known_by(events: list[EventFact], day: date) -> dict[EventFact, bool | None
     past by ``day`` had happened too ("appointed on 19 June after joining the CPP"), and one
     placed after an event still to come had not. Undated events stay unsettled.
 
-    >>> from bot.storage.desk import Desk
+    >>> from bot.desk import Desk
     >>> from bot.storage.person_facts import person_facts
     >>> from bot.storage.queries import sources_by_id
     >>> desk = Desk.open("sqlite://")

@@ -1,6 +1,6 @@
 """Watchlists: a chat follows a person or a party and hears of every new or corrected record.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.core.render import to_plain
 >>> desk = Desk.open("sqlite://")
 >>> print(to_plain(answer_watch(desk, 7, "private", 7, "Candlelight")).splitlines()[0])
@@ -34,11 +34,11 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from bot.commands.common import CLAIM_CAVEAT, claim_parts
 from bot.core.answer import Answer, Button, bold, fail, italic, number, plural
 from bot.core.citations import Citations, partial_date_label
+from bot.core.claim_text import CLAIM_CAVEAT, claim_parts
 from bot.delivery.weekly import claim_once, settle, utc
-from bot.storage.desk import Desk
+from bot.desk import Desk
 from bot.storage.models import (
     Change,
     Claim,

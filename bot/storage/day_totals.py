@@ -2,7 +2,7 @@
 /about add up, without scanning the claims.
 
 >>> from datetime import date
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> desk = Desk.open("sqlite://")
 >>> candlelight = desk.parties().resolve("Candlelight Party")[0].target
 >>> with desk.connect() as conn:
@@ -124,7 +124,7 @@ def kinds(
     rows naming nothing else. So the rows that name no party at all are the "unnamed" kind's
     ``sole``: the joint "Candlelight Party / Unnamed Parties" rows name a party.
 
-    >>> from bot.storage.desk import Desk
+    >>> from bot.desk import Desk
     >>> with Desk.open("sqlite://").connect() as conn:
     ...     unnamed = kinds(conn, None, None, "unnamed")["unnamed"]
     >>> unnamed.sole, unnamed.joint

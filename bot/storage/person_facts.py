@@ -1,6 +1,6 @@
 """What a person card shows about someone, read with a few plain queries instead of the ORM.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from sqlalchemy import select
 >>> from bot.storage.queries import sources_by_id
 >>> desk = Desk.open("sqlite://")

@@ -1,7 +1,7 @@
 """Everyone's recorded events and roles, and the people the claims name: what lists of people
 ("who fled", "who is a spokesperson", "who was named in May") are chosen from.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.storage.queries import sources_by_id
 >>> desk = Desk.open("sqlite://")
 >>> with desk.connect() as conn:

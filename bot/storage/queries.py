@@ -1,6 +1,6 @@
 """Read-side queries shared by the answers, over the Core tables of :mod:`bot.storage.tables`.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from datetime import date
 >>> desk = Desk.open("sqlite://")
 >>> with desk.connect() as conn:
@@ -226,7 +226,7 @@ def claims_naming_person(
 ) -> list[ClaimView]:
     """The claims that name this person, oldest first, as :func:`views` gives them.
 
-    >>> from bot.storage.desk import Desk
+    >>> from bot.desk import Desk
     >>> desk = Desk.open("sqlite://")
     >>> phary, raiya = (desk.people().resolve(n)[0].target for n in ("Long Phary", "Kung Raiya"))
     >>> with desk.connect() as conn:

@@ -2,7 +2,7 @@
 combinations, the largest single claims, and every day's figure.
 
 >>> from datetime import date
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> desk = Desk.open("sqlite://")
 >>> june = date(2023, 6, 1), date(2023, 6, 30)
 >>> with desk.connect() as conn:

@@ -1,7 +1,7 @@
 """What the sources say besides people's records and claims: where they disagree, and events
 that name no one.
 
->>> from bot.storage.desk import Desk
+>>> from bot.desk import Desk
 >>> from bot.storage.queries import sources_by_id
 >>> desk = Desk.open("sqlite://")
 >>> with desk.connect() as conn:

@@ -10,7 +10,7 @@ Traceback (most recent call last):
 ValueError: 'Ｃａｎｄｌｅｌｉｇｈｔ Party' is not in the form desk load stores ('Candlelight Party')
 >>> check_value("subscriptions", "weekday", 3)
 
-A backup is a file anyone can edit, so :func:`bot.storage.backup.restore` holds every value to
+A backup is a file anyone can edit, so :func:`bot.ingest.backup.restore` holds every value to
 the rules its entrance holds it to (:mod:`bot.core.bounds`: 1 to 100,000 defectors in a claim,
 claims dated from 1993 to tomorrow in Phnom Penh, names in the form the loader stores and
 without control characters), every key and kind to what the code knows, every number to the

@@ -23,7 +23,7 @@ Why JSON, and not SQLite's online backup API or ``pg_dump``/``pg_restore``:
   server's data goes to a laptop). A page copy or a dump restores only into its own kind;
 - a restore is checked before anything changes: every table and column against this code's
   schema, every value against its column's type and nullability and against the rules
-  ``desk load`` and /add keep (:mod:`bot.storage.restore_rules`: counts, dates, names, keys,
+  ``desk load`` and /add keep (:mod:`bot.ingest.restore_rules`: counts, dates, names, keys,
   numbers the databases store), a backup from a newer schema refused, then the database's own
   keys and constraints inside the one transaction. A problem names its table, row and column;
   a number too long to be any value, or nesting too deep to read, is refused unconverted. A dump
@@ -66,16 +66,16 @@ from sqlalchemy.exc import DataError, IntegrityError
 from bot.core.bounds import shorten
 from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
 from bot.errors import InputError, Problem, StorageError
-from bot.storage.day_totals import refresh as refresh_day_totals
-from bot.storage.migrate import HEAD
-from bot.storage.models import Base, Meta
-from bot.storage.restore_rules import (
+from bot.ingest.restore_rules import (
     MAX_DATA_VERSION,
     check_meta,
     check_rows,
     check_type_bounds,
     check_value,
 )
+from bot.storage.day_totals import refresh as refresh_day_totals
+from bot.storage.migrate import HEAD
+from bot.storage.models import Base, Meta
 from bot.storage.tables import day_totals
 from bot.storage.version import DATA_VERSION
 
