@@ -39,11 +39,20 @@ def fake() -> Iterator[FakeBotAPI]:
 
 
 def digests_run(url: str, fake: FakeBotAPI) -> subprocess.Popen[str]:
-    env = {**os.environ, "DESK_DATABASE_URL": url, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN,
-           "TELEGRAM_API_URL": fake.url}
-    return subprocess.Popen([sys.executable, "-m", "bot.cli", "digests", "run", "--as-of", AS_OF],
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    env = {
+        **os.environ,
+        "DESK_DATABASE_URL": url,
+        "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN,
+        "TELEGRAM_API_URL": fake.url,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "digests", "run", "--as-of", AS_OF],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def sent_count(desk: Desk) -> int:

@@ -88,7 +88,9 @@ async def test_every_command_answered_exactly_once_despite_faults(
         for kind, count, times, delay in FAULTS:
             for _ in range(count):
                 fake.inject("sendMessage", kind, times=times, chat_id=next(victims), delay=delay)
-                injected[{"429": 429, "500": 500, "502": 502}.get(kind, 0 if kind == "drop" else 200)] += times
+                injected[
+                    {"429": 429, "500": 500, "502": 502}.get(kind, 0 if kind == "drop" else 200)
+                ] += times
         async with running_bot(desk, fake) as rig:
             for round_ in range(PER_CHAT):
                 for chat in chats:
