@@ -18,7 +18,6 @@ import pytest
 from sqlalchemy import func, select, update
 from telegram.request import HTTPXRequest
 
-import handlers.delivery as sender
 from bot.core.answer import Answer
 from bot.delivery.watchlists import answer_watch, due_alerts
 from bot.delivery.weekly import due_digests, utc
@@ -49,7 +48,9 @@ def fresh_desk(db_url: str) -> Iterator[Desk]:
 
 @pytest.fixture
 def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sender, "BACKOFF", (0.05, 0.05, 0.05))
+    """The summary and alert policies with short pauses (what they retry stays the same)."""
+    for kind in (DigestMessage, AlertMessage):
+        monkeypatch.setattr(kind, "policy", dataclasses.replace(kind.policy, pauses=(0.05,) * 3))
 
 
 def correct_a_claim(desk: Desk, tmp_path: Path) -> None:

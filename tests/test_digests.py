@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from bot.delivery.weekly import ScheduleError, claim, due_digests, parse_schedul
 from bot.ingest.loader import load_paths
 from bot.storage.desk import Desk
 from bot.storage.models import Delivery, Subscription
-from handlers.delivery import send_due_digests
+from handlers.delivery import DigestMessage, send_due_digests
 from tests.digestrig import GRACE, MONDAY_0905, sending_bot, subscribe
 from tests.fake_bot_api import FakeBotAPI
 
@@ -176,7 +177,8 @@ async def test_5xx_retries_then_leaves_it_for_the_next_run(
         subscribe(fresh_desk, [51, 52])
         fake.inject("sendMessage", "500", chat_id=51, times=1)  # recovers on retry
         fake.inject("sendMessage", "502", chat_id=52, times=None)  # down for this run
-        monkeypatch.setattr("handlers.delivery.BACKOFF", (0.05, 0.05, 0.05))
+        quick = dataclasses.replace(DigestMessage.policy, pauses=(0.05, 0.05, 0.05))
+        monkeypatch.setattr(DigestMessage, "policy", quick)
         run = await send_due_digests(bot, fresh_desk, MONDAY_0905, grace=GRACE)
         assert (run.sent, run.failed) == (1, 1)
         fake.clear_faults()
