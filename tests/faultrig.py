@@ -273,12 +273,6 @@ async def _run(
                 "sendMessage", kind, times=None, delay=delay, rate=share,
                 chats=commands + summaries, at_most=table[i].at_most,
             )  # fmt: skip
-    wanted = {
-        (chat, replies[text])
-        for i in indexes
-        for chat in chats_of(i, scale)[0]
-        for text in asked(chat)
-    }
     logged = len(logs.records)
     fake.keep_alive = not refuse  # a new connection for every request: each can be refused
     async with running_bot(desk, fake) as rig:
@@ -291,8 +285,7 @@ async def _run(
         try:
             pushing = asyncio.create_task(_push(fake, indexes, scale, spread=refuse))
             run = await send_due_digests(rig.app.bot, desk, MONDAY_0905, grace=GRACE)
-            await pushing
-            await _tried(fake, wanted, timeout=300)
+            await _fetched(fake, await pushing, timeout=120)
             await rig.stop()  # waits for every update's handling, retries and apologies too
         finally:
             if refusing is not None:
@@ -306,15 +299,18 @@ async def _run(
     return {i: _outcome(fake, table[i], i, scale, replies, refused) for i in indexes}, run
 
 
-async def _push(fake: FakeBotAPI, indexes: list[int], scale: Scale, *, spread: bool) -> None:
-    """Every command of the rows' chats; ``spread``: a chat's five every 0.15 s, so that the
-    replies go out over seconds rather than in the rate limiter's first bursts."""
+async def _push(fake: FakeBotAPI, indexes: list[int], scale: Scale, *, spread: bool) -> int:
+    """Every command of the rows' chats, the last update's id returned; ``spread``: a chat's
+    five every 0.15 s, so that the replies go out over seconds rather than in the rate
+    limiter's first bursts."""
+    last = 0
     for i in indexes:
         for chat in chats_of(i, scale)[0]:
             for text in asked(chat):
-                fake.push_message(chat, chat, text)
+                last = int(fake.push_message(chat, chat, text)["update_id"])
             if spread:
                 await asyncio.sleep(0.15)
+    return last
 
 
 async def _refusing(fake: FakeBotAPI) -> None:
@@ -328,17 +324,17 @@ async def _refusing(fake: FakeBotAPI) -> None:
         await asyncio.sleep(0.1)
 
 
-async def _tried(fake: FakeBotAPI, wanted: set[tuple[int, str]], timeout: float) -> None:
-    """Until every reply was sent at least once (or ``timeout``): the updates were handled."""
+async def _fetched(fake: FakeBotAPI, last: int, timeout: float) -> None:
+    """Until the bot has fetched the update ``last`` (and so every one before it)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while loop.time() < deadline:
-        tried = {
-            (c.params.get("chat_id"), c.params.get("text")) for c in fake.calls_to("sendMessage")
-        }
-        if wanted <= tried:
-            return
-        await asyncio.sleep(0.1)
+        for call in fake.calls_to("getUpdates"):
+            updates = (call.response or {}).get("result") or []
+            if any(update["update_id"] >= last for update in updates):
+                return
+        await asyncio.sleep(0.05)
+    raise TimeoutError(f"the bot did not fetch update {last} in {timeout} s")
 
 
 def _outcome(
