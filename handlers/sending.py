@@ -39,10 +39,9 @@ When nobody can tell, each kind chooses:
 =================================  ===========================================================
 Kind                               Sent again?
 =================================  ===========================================================
-reply to a command, picture, file  no, and no apology. The person who asked is there and sees
-                                   whether it came; a second copy in a group is noise for all;
-                                   and the commonest case, Telegram slow past our wait, has
-                                   usually delivered
+reply to a command, picture, file  no, and no apology. The person who asked is there, sees
+                                   whether it came and can ask again; a second copy in a group
+                                   is noise for everyone in it
 edit (a button's answer)           once: an edit made twice shows the same ("message is not
                                    modified" then means it was made)
 weekly summary, watchlist alert    once: nobody asks for a summary that did not come. A chat
