@@ -12,7 +12,7 @@ desk against it is the cost of answering, and it against the echo bot the cost o
 The echo bot is the floor of the end-to-end benchmark: the Application that
 :func:`handlers.app.build_application` builds (rate limiter, concurrent updates, post-init),
 with one handler that sends the text back as escaped HTML the way the desk sends answers
-(through :func:`handlers.reply.patiently`, so a send that never left is retried in both).
+(under the reply policy of :mod:`handlers.sending`, as the desk's replies).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from telegram.ext import ContextTypes, MessageHandler, filters
 
 import handlers.app
 from bot.settings import load_settings
-from handlers.reply import patiently
+from handlers.sending import REPLY, send
 
 TOKEN = "123456:TEST-TOKEN"  # tests/fake_bot_api.DEFAULT_TOKEN
 
@@ -41,8 +41,10 @@ async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is not None and message.text:
         text = html.escape(message.text, quote=False)
-        await patiently(
-            partial(message.reply_html, text, do_quote=False, disable_web_page_preview=True)
+        await send(
+            partial(message.reply_html, text, do_quote=False, disable_web_page_preview=True),
+            REPLY,
+            f"chat {message.chat_id}",
         )
 
 
@@ -90,14 +92,16 @@ def run_replay(url: str, replies_path: str, token: str) -> None:
             return
         parts, markup = replies[message.text]
         for i, part in enumerate(parts):
-            await patiently(
+            await send(
                 partial(
                     message.reply_html,
                     part,
                     reply_markup=markup if i == len(parts) - 1 else None,
                     do_quote=False,
                     disable_web_page_preview=True,
-                )
+                ),
+                REPLY,
+                f"chat {message.chat_id}",
             )
 
     settings = load_settings(

@@ -159,6 +159,16 @@ def _hours(text: str) -> float:
     return hours
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text.strip())
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):  # also refuses nan
+        raise ValueError(f"{text!r} is not a number of seconds (more than 0)")
+    return seconds
+
+
 def _log_level(text: str) -> str:
     if text.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         raise ValueError(f"{text!r} is not a log level; use DEBUG, INFO, WARNING or ERROR")
@@ -191,6 +201,9 @@ class Settings:
     )
     webhook_listen: str = field(default="127.0.0.1", metadata=_env("DESK_WEBHOOK_LISTEN", str))
     webhook_port: int = field(default=8443, metadata=_env("DESK_WEBHOOK_PORT", _port))
+    # How long a message's send waits for Telegram's answer before its fate is unknown
+    # (handlers/sending.py): long enough for Telegram at its slowest, 7 s seen.
+    send_timeout: float = field(default=20.0, metadata=_env("DESK_SEND_TIMEOUT", _seconds))
     digest_grace_hours: float = field(
         default=48.0, metadata=_env("DESK_DIGEST_GRACE_HOURS", _hours)
     )

@@ -43,6 +43,7 @@ from handlers import (
     watches,
 )
 from handlers.ratelimit import FloodLimiter
+from handlers.sending import TelegramRequest
 from handlers.webhook import Hook, serve_webhook
 
 log = logging.getLogger("desk")
@@ -161,6 +162,8 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
+        # Tells the send policy's failures apart; waits for a slow answer (handlers/sending.py).
+        .request(TelegramRequest(connection_pool_size=256, read_timeout=settings.send_timeout))
         # A 429 from Telegram waits retry_after and retries, so replies are late, never lost.
         .rate_limiter(
             FloodLimiter(OVERALL_MESSAGES_PER_SECOND, GROUP_MESSAGES_PER_MINUTE, max_retries=5)

@@ -39,7 +39,8 @@ from bot.commands.curation import upload_table
 from bot.core.answer import Answer, fail
 from bot.core.render import html_messages, to_plain
 from bot.settings import Settings
-from handlers.reply import compute, desk_of, logged, patiently, send_answer
+from handlers.reply import compute, desk_of, logged, send_answer
+from handlers.sending import EDIT, REPLY, send
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 NOT_A_QUESTION = (
@@ -173,13 +174,19 @@ async def tell(
     html = html_messages(answer)[0]
     if isinstance(message, Message):
         try:
-            await patiently(partial(message.edit_text, html, parse_mode=ParseMode.HTML))
+            await send(
+                partial(message.edit_text, html, parse_mode=ParseMode.HTML),
+                EDIT,
+                f"chat {message.chat.id}",
+            )
             return
         except TelegramError as exc:
             log.warning("could not edit the upload's preview (%s); sending the outcome anew", exc)
     try:
-        await patiently(
-            partial(context.bot.send_message, message.chat.id, html, parse_mode=ParseMode.HTML)
+        await send(
+            partial(context.bot.send_message, message.chat.id, html, parse_mode=ParseMode.HTML),
+            REPLY,
+            f"chat {message.chat.id}",
         )
     except TelegramError:
         log.warning("could not tell the admin what became of an upload", exc_info=True)

@@ -2,10 +2,12 @@
 
 Used by the bot's minute ticker (JobQueue) and by ``desk digests run`` (cron, systemd timers,
 several replicas). The bookkeeping lives in :mod:`bot.delivery.weekly`; this module handles
-Telegram's answers, for the digests and the watchlist alerts alike (:func:`deliver_once`): 429s
-wait (the rate limiter, :mod:`handlers.ratelimit`), 403 ends the subscription, a migrated group
-moves it, and 5xx/timeouts retry with backoff (:func:`handlers.reply.patiently`), then leave the
-message for the next run.
+Telegram's answers, for the digests and the watchlist alerts alike (:func:`deliver_once`), under
+the summary and alert policies of :mod:`handlers.sending`: 429s wait (the rate limiter,
+:mod:`handlers.ratelimit`), 5xx and requests that never left are tried again with pauses, then
+left for the next run; a part that got no answer after it left is sent once more and counted
+("possibly twice"), or, if that gets no answer either, recorded as unconfirmed; 403 ends the
+subscription and a migrated group moves it.
 
 The pace of a fan-out is the rate limiter's: a few senders work at once (:func:`fan_out`) so
 that one chat's claim and record overlap the others' sends, and the summary, the same for every
@@ -22,7 +24,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import Bot
@@ -45,13 +47,11 @@ from bot.delivery.weekly import (
     worker_id,
 )
 from bot.desk import Desk
-from handlers.reply import patiently
+from handlers.sending import SUMMARY, Policy, send
 
 log = logging.getLogger("desk.digests")
-# Before a summary's second, third and fourth try: unlike a reply, nobody is waiting for it.
-BACKOFF = (1.0, 3.0, 9.0)
 # The rate limiter lets 30 messages out a second; a sender spends a few ms on the database per
-# chat and may sit out a backoff (13 s), so 32 keep it fed even with a few chats failing.
+# chat and may sit out the policy's pauses (13 s), so 32 keep it fed even with a few chats failing.
 SENDERS = 32
 T = TypeVar("T")
 
@@ -62,17 +62,35 @@ class Tally:
 
     due: int = 0
     sent: int = 0
+    possibly_twice: int = 0  # sent again after a try got no answer (it may have arrived)
+    unconfirmed: int = 0  # the last try got no answer either: recorded, never sent again
     skipped: int = 0
     failed: int = 0
     deactivated: int = 0
     migrated: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def sent_words(self) -> str:
+        """``sent`` with what nobody can tell about it, as the reports say it.
+
+        >>> Tally(sent=200, possibly_twice=3).sent_words()
+        '200 sent (3 possibly twice: sent again when no answer came after sending)'
+        """
+        unsure = []
+        if self.possibly_twice:
+            unsure.append(
+                f"{self.possibly_twice} possibly twice: sent again when no answer came after"
+                " sending"
+            )
+        if self.unconfirmed:
+            unsure.append(f"{self.unconfirmed} unconfirmed: no answer came after sending, twice")
+        return f"{self.sent} sent" + (f" ({'; '.join(unsure)})" if unsure else "")
+
 
 class DigestRun(Tally):
     def summary(self) -> str:
         return (
-            f"{self.due} due: {self.sent} sent, {self.skipped} already taken, "
+            f"{self.due} due: {self.sent_words()}, {self.skipped} already taken, "
             f"{self.failed} left for the next run, {self.deactivated} subscriptions ended, "
             f"{self.migrated} moved to a supergroup"
         )
@@ -83,6 +101,7 @@ class Outgoing(ABC):
     calls, run in a worker thread) and its text."""
 
     chat_id: int
+    policy: ClassVar[Policy]  # of handlers.sending: what is sent again after which failure
 
     @abstractmethod
     def claim(self) -> bool:
@@ -93,7 +112,8 @@ class Outgoing(ABC):
         """The HTML messages to send, in order."""
 
     @abstractmethod
-    def sent(self) -> None: ...
+    def sent(self, note: str | None = None) -> None:
+        """Record the delivery; ``note`` says what nobody can tell about it."""
 
     @abstractmethod
     def failed(self, error: str, *, final: bool) -> None:
@@ -132,11 +152,12 @@ async def deliver_once(bot: Bot, out: Outgoing, tally: Tally, what: str) -> None
         tally.skipped += 1
         return
     parts = await out.parts()
-    done = 0  # parts Telegram has accepted: a retry resumes after them, never repeats them
+    done = 0  # parts Telegram has taken: a retry resumes after them, never repeats them
     moved = False
+    twice = unconfirmed = 0  # parts sent again after no answer; parts whose last try got none
     try:
         while done < len(parts):
-            send = partial(
+            request = partial(
                 bot.send_message,
                 out.chat_id,
                 parts[done],
@@ -144,8 +165,7 @@ async def deliver_once(bot: Bot, out: Outgoing, tally: Tally, what: str) -> None
                 disable_web_page_preview=True,
             )
             try:
-                await patiently(send, BACKOFF, resend_after_timeout=True)
-                done += 1
+                sent = await send(request, out.policy, f"chat {out.chat_id}")
             except ChatMigrated as exc:
                 if moved:  # moved again at once: leave it rather than chase chat ids
                     raise
@@ -154,6 +174,10 @@ async def deliver_once(bot: Bot, out: Outgoing, tally: Tally, what: str) -> None
                     tally.skipped += 1
                     return
                 tally.migrated += 1
+                continue
+            done += 1
+            twice += sent.unsure > 0 and sent.confirmed
+            unconfirmed += not sent.confirmed
     except Forbidden as exc:
         await asyncio.to_thread(out.ended, exc)
         tally.deactivated += 1
@@ -165,8 +189,15 @@ async def deliver_once(bot: Bot, out: Outgoing, tally: Tally, what: str) -> None
         tally.errors.append(f"{out.chat_id}: {exc}")
         log.warning("%s for chat %s not sent: %s", what, out.chat_id, exc)
         return
-    await asyncio.to_thread(out.sent)
+    notes = []
+    if twice:
+        notes.append(f"possibly twice: sent again after no answer ({twice} of {len(parts)} parts)")
+    if unconfirmed:
+        notes.append(f"unconfirmed: no answer after sending ({unconfirmed} of {len(parts)} parts)")
+    await asyncio.to_thread(out.sent, "; ".join(notes) or None)
     tally.sent += 1
+    tally.possibly_twice += twice > 0 and not unconfirmed
+    tally.unconfirmed += unconfirmed > 0
 
 
 # ------------------------------------------------------------------------ weekly digests --
@@ -220,6 +251,8 @@ class DigestTexts:
 
 
 class DigestMessage(Outgoing):
+    policy = SUMMARY
+
     def __init__(
         self,
         item: DueDigest,
@@ -239,9 +272,11 @@ class DigestMessage(Outgoing):
         self.text = await self.texts.get(self.item)
         return self.text.parts
 
-    def sent(self) -> None:
+    def sent(self, note: str | None = None) -> None:
         assert self.text is not None
-        mark_sent(self.sessions, self.chat_id, self.week_start, self.worker, self.text.as_of)
+        mark_sent(
+            self.sessions, self.chat_id, self.week_start, self.worker, self.text.as_of, note=note
+        )
 
     def failed(self, error: str, *, final: bool) -> None:
         mark_failed(self.sessions, self.chat_id, self.week_start, self.worker, error, final=final)

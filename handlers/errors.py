@@ -8,12 +8,14 @@ gets a sentence saying so; anything else a short apology, with the traceback in 
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from telegram import Update
 from telegram.error import Forbidden
 from telegram.ext import ContextTypes
 
 from bot.errors import explained
+from handlers.sending import APOLOGY, send
 
 log = logging.getLogger("desk.errors")
 SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
@@ -31,6 +33,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = (known.chat_text() if known else None) or SORRY
         try:
             # Plain text whatever the defaults: the words may quote what the user typed.
-            await context.bot.send_message(update.effective_chat.id, text, parse_mode=None)
+            chat_id = update.effective_chat.id
+            apology = partial(context.bot.send_message, chat_id, text, parse_mode=None)
+            await send(apology, APOLOGY, f"chat {chat_id}")
         except Exception:  # the apology is best effort; the failure is already logged
             log.warning("could not tell the user about the error", exc_info=True)

@@ -15,7 +15,7 @@ from telegram.constants import ParseMode
 from bot.commands.registry import Attachment, Command
 from bot.core.answer import Answer
 from bot.core.render import html_messages
-from handlers.reply import patiently
+from handlers.sending import FILE, send
 
 CAPTION_LIMIT = 1024
 
@@ -37,14 +37,17 @@ def _short(answer: Answer) -> str:
 
 
 async def send_attachment(bot: Bot, chat_id: int, command: Command, sent: Attachment) -> None:
-    """Send the picture (``command.sends == "photo"``) or document with its caption."""
-    send = bot.send_photo if command.sends == "photo" else bot.send_document
-    await patiently(
+    """Send the picture (``command.sends == "photo"``) or document with its caption, under
+    the file policy (:mod:`handlers.sending`: not sent again when its fate is unknown)."""
+    method = bot.send_photo if command.sends == "photo" else bot.send_document
+    await send(
         partial(
-            send,
+            method,
             chat_id,
             InputFile(sent.data, filename=sent.filename),
             caption=caption_html(sent.caption),
             parse_mode=ParseMode.HTML,
-        )
+        ),
+        FILE,
+        f"chat {chat_id}",
     )

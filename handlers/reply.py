@@ -13,27 +13,25 @@ import hashlib
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
-import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, NetworkError, TimedOut
+from telegram.error import BadRequest, ChatMigrated
 from telegram.ext import ContextTypes
 
 from bot.core.answer import Answer
 from bot.core.render import html_messages
 from bot.desk import Desk
+from handlers.sending import EDIT, REPLY, send
 
 log = logging.getLogger("desk.updates")
 T = TypeVar("T")
 CALLBACK_LIMIT = 64
 _LONG_CHOICES: OrderedDict[str, str] = OrderedDict()
 _LONG_CHOICES_KEPT = 10_000
-REPLY_BACKOFF = (0.5, 1.0)  # seconds before a reply's second and third try
-SEND_ATTEMPTS = len(REPLY_BACKOFF) + 1
 
 
 def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
@@ -79,69 +77,35 @@ def _markup(rows: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup:
     )
 
 
-def never_sent(exc: TimedOut) -> bool:
-    """Whether a timeout happened before the request left: no connection was made, or none
-    was free in the pool. Telegram cannot have seen it, so sending again is safe.
-
-    >>> unsent = TimedOut(); unsent.__cause__ = httpx.ConnectTimeout("connect")
-    >>> never_sent(unsent), never_sent(TimedOut())
-    (True, False)
-    """
-    return isinstance(exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
-
-
-async def patiently(
-    call: Callable[[], Awaitable[T]],
-    backoff: Sequence[float] = REPLY_BACKOFF,
-    *,
-    resend_after_timeout: bool = False,
-) -> T:
-    """Send, and again after each pause of ``backoff`` while the failure is one a retry can
-    mend: a server error (5xx), a lost connection, a timeout before the request left.
-
-    Replies and files are sent through here with the defaults, weekly summaries and watchlist
-    alerts (:mod:`handlers.delivery`) with their own. Not BadRequest: it would
-    fail again. Not a timeout once the request was sent, unless ``resend_after_timeout``:
-    Telegram may have delivered the message, so a retry could send it twice. 429s are the
-    rate limiter's (:mod:`handlers.ratelimit`).
-    """
-    pauses = iter(backoff)
-    while True:
-        try:
-            return await call()
-        except BadRequest:
-            raise
-        except NetworkError as exc:
-            pause = next(pauses, None)
-            sent = isinstance(exc, TimedOut) and not never_sent(exc)
-            if pause is None or (sent and not resend_after_timeout):
-                raise
-            what = "timed out" if sent else "not sent" if isinstance(exc, TimedOut) else "failed"
-            log.warning("Telegram request %s (%.200s); retrying in %.1f s", what, exc, pause)
-            await asyncio.sleep(pause)
-
-
 async def send_answer(message: Message, answer: Answer) -> None:
-    """Reply with the answer; buttons go on the last part of a split answer."""
+    """Reply with the answer; buttons go on the last part of a split answer.
+
+    Sent under the reply policy (:mod:`handlers.sending`): a part whose fate is unknown is
+    not sent again, and the next parts still go.
+    """
     parts = html_messages(answer)
     chat_id: int | None = None  # set when the group turned out to be a supergroup now
+    to = f"chat {message.chat_id}"
     for i, part in enumerate(parts):
         markup = keyboard(answer) if i == len(parts) - 1 else None
         if chat_id is None:
             try:
-                await patiently(
+                await send(
                     partial(
                         message.reply_html,
                         part,
                         reply_markup=markup,
                         do_quote=False,
                         disable_web_page_preview=True,
-                    )
+                    ),
+                    REPLY,
+                    to,
                 )
                 continue
             except ChatMigrated as exc:
                 chat_id = int(exc.new_chat_id)
-        await patiently(
+                to = f"chat {chat_id}"
+        await send(
             partial(
                 message.get_bot().send_message,
                 chat_id,
@@ -149,40 +113,48 @@ async def send_answer(message: Message, answer: Answer) -> None:
                 parse_mode=ParseMode.HTML,
                 reply_markup=markup,
                 disable_web_page_preview=True,
-            )
+            ),
+            REPLY,
+            to,
         )
 
 
 async def edit_into_answer(message: Message, answer: Answer) -> None:
     parts = html_messages(answer)
+    to = f"chat {message.chat_id}"
     try:
-        await patiently(
+        # An edit made twice shows the same: the edit policy makes it again when unsure.
+        await send(
             partial(
                 message.edit_text,
                 parts[0],
                 parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(answer) if len(parts) == 1 else None,
                 disable_web_page_preview=True,
-            )
+            ),
+            EDIT,
+            to,
         )
     except BadRequest as exc:
         reason = exc.message.lower()
         if "not modified" in reason:
-            return  # pressed twice: the message already shows this answer
+            return  # pressed twice, or made by a try that got no answer: already shown
         if "to edit not found" in reason or "can't be edited" in reason:
             await send_answer(message, answer)  # the message is gone: answer anew
             return
         raise
     for i, part in enumerate(parts[1:], start=2):
         markup = keyboard(answer) if i == len(parts) else None
-        await patiently(
+        await send(
             partial(
                 message.reply_html,
                 part,
                 do_quote=False,
                 reply_markup=markup,
                 disable_web_page_preview=True,
-            )
+            ),
+            REPLY,
+            to,
         )
 
 

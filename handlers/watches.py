@@ -2,9 +2,10 @@
 commands of the registry, bot/commands/registry.py.)
 
 Alerts are sent by the bot's minute ticker (a sibling of the weekly digests' job) and by
-``desk digests run``, through the digests' sender (:func:`handlers.delivery.deliver_once`):
-429 waits, 403 ends the chat's watches, a migrated group moves them, 5xx and timeouts retry
-with backoff and then leave the alert for the next run.
+``desk digests run``, through the digests' sender (:func:`handlers.delivery.deliver_once`) under
+the alert policy of :mod:`handlers.sending` (as a summary's): 429 waits, 403 ends the chat's
+watches, a migrated group moves them, 5xx and requests that never left are tried again and then
+left for the next run, an alert that got no answer after it left is sent once more, counted.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from bot.delivery.watchlists import (
 from bot.delivery.weekly import worker_id
 from bot.desk import Desk
 from handlers.delivery import SENDERS, Outgoing, Tally, deliver_once, fan_out
+from handlers.sending import ALERT
 
 log = logging.getLogger("desk.watches")
 
@@ -38,12 +40,14 @@ log = logging.getLogger("desk.watches")
 class AlertRun(Tally):
     def summary(self) -> str:
         return (
-            f"{self.due} watchlist alerts due: {self.sent} sent, {self.skipped} already taken, "
+            f"{self.due} watchlist alerts due: {self.sent_words()}, {self.skipped} already taken, "
             f"{self.failed} left for the next run, {self.deactivated} chats' watches ended"
         )
 
 
 class AlertMessage(Outgoing):
+    policy = ALERT
+
     def __init__(self, alert: DueAlert, sessions: sessionmaker[Session], worker: str) -> None:
         self.alert, self.chat_id = alert, alert.chat_id
         self.sessions, self.worker = sessions, worker
@@ -54,8 +58,8 @@ class AlertMessage(Outgoing):
     async def parts(self) -> list[str]:
         return html_messages(self.alert.answer)
 
-    def sent(self) -> None:
-        mark_alert_sent(self.sessions, self.alert, self.worker, datetime.now(UTC))
+    def sent(self, note: str | None = None) -> None:
+        mark_alert_sent(self.sessions, self.alert, self.worker, datetime.now(UTC), note=note)
 
     def failed(self, error: str, *, final: bool) -> None:
         mark_alert_failed(self.sessions, self.alert, self.worker, error, final=final)

@@ -20,14 +20,28 @@ MONDAY_0905 = datetime.fromisoformat("2023-07-03T09:05:00+07:00")  # due: Monday
 GRACE = timedelta(hours=48)
 
 
-def subscribe(desk: Desk, chat_ids: Iterable[int], *, created: datetime | None = None,
-              chat_type: str = "private") -> None:
+def subscribe(
+    desk: Desk,
+    chat_ids: Iterable[int],
+    *,
+    created: datetime | None = None,
+    chat_type: str = "private",
+) -> None:
     created = utc(created or MONDAY_0905 - timedelta(days=10))
     with desk.session() as s, s.begin():
         for chat_id in chat_ids:
-            s.add(Subscription(chat_id=chat_id, chat_type=chat_type, weekday=0,
-                               minute_of_day=540, timezone="Asia/Phnom_Penh", active=True,
-                               created_at=created, updated_at=created))
+            s.add(
+                Subscription(
+                    chat_id=chat_id,
+                    chat_type=chat_type,
+                    weekday=0,
+                    minute_of_day=540,
+                    timezone="Asia/Phnom_Penh",
+                    active=True,
+                    created_at=created,
+                    updated_at=created,
+                )
+            )
 
 
 @contextlib.asynccontextmanager

@@ -28,8 +28,9 @@ malformed HTML (after tdlib's parser, with its error texts), texts over 4,096 an
 group, edits that change nothing. Responses mimic Telegram's (``ok``/``error_code``/
 ``description``/``parameters``, status codes, 502 as nginx HTML), so PTB raises the same
 exceptions as in production; :meth:`FakeBotAPI.inject` adds faults (429, 5xx, 403, migration,
-slow answers, timeouts, dropped connections) and :meth:`FakeBotAPI.enforce_flood_limits` the
-broadcast limits. The HTML check is stricter than Telegram in one way: a bare ``&`` or an
+slow answers, timeouts, connections dropped before or after the message is stored), on every
+call or a share of them, :meth:`FakeBotAPI.refuse_connections` makes the server unreachable for
+a while, and :meth:`FakeBotAPI.enforce_flood_limits` adds the broadcast limits. The HTML check is stricter than Telegram in one way: a bare ``&`` or an
 unknown ``&name;`` is refused (Telegram shows it verbatim), which is the escaping bug tests
 should catch.
 """
@@ -41,6 +42,7 @@ import contextlib
 import itertools
 import json
 import math
+import random
 import re
 import socket
 import threading
@@ -57,7 +59,7 @@ from aiohttp import web
 
 JSON = dict[str, Any]
 DEFAULT_TOKEN = "123456:TEST-TOKEN"
-FaultKind = Literal["429", "500", "502", "timeout", "slow", "403", "drop", "migrate"]
+FaultKind = Literal["429", "500", "502", "timeout", "slow", "403", "drop", "drop-after", "migrate"]
 
 MIGRATED = "Bad Request: group chat was upgraded to a supergroup chat"
 NOT_MODIFIED = (
@@ -335,7 +337,8 @@ class UploadedFile:
 
 @dataclass
 class Call:
-    """One HTTP request. ``at`` is time.monotonic() on arrival; status 0 = connection dropped."""
+    """One HTTP request. ``at`` is time.monotonic() on arrival; status 0 = connection dropped;
+    ``fault`` the injected fault it met, if any."""
 
     method: str
     params: JSON
@@ -343,10 +346,16 @@ class Call:
     at: float
     response_status: int
     response: JSON | None = None
+    fault: FaultKind | None = None
 
     @property
     def ok(self) -> bool:
         return self.response_status == 200
+
+    @property
+    def delivered(self) -> bool:
+        """Whether the fake acted on it (stored the message), whatever the client heard."""
+        return self.ok or self.fault == "drop-after"
 
 
 @dataclass(frozen=True)
@@ -373,6 +382,9 @@ class Fault:
     chat_id: int | str | None
     retry_after: int
     delay: float
+    rate: float = 1.0  # the share of matching calls it fails
+    chats: frozenset[int | str] | None = None  # only calls to these chats
+    at_most: int | None = None  # not once a message has met this many faults (any)
 
 
 @dataclass
@@ -493,8 +505,13 @@ class _Matcher:
 class FakeBotAPI:
     """Fake api.telegram.org; see the module docstring. All ids are plain ints."""
 
-    def __init__(self, token: str = DEFAULT_TOKEN, bot_username: str = "DefectionDeskBot") -> None:
+    def __init__(
+        self, token: str = DEFAULT_TOKEN, bot_username: str = "DefectionDeskBot", seed: int = 0
+    ) -> None:
         self.token = token
+        # False: every answer closes its connection, so each request needs a new one (and
+        # meets refuse_connections); as Telegram does, keep-alive is on by default.
+        self.keep_alive = True
         self.calls: list[Call] = []
         self._calls_by_method: defaultdict[str, list[Call]] = defaultdict(list)
         self._sent: list[Sent] = []
@@ -505,6 +522,9 @@ class FakeBotAPI:
         self._messages: dict[tuple[int, int], JSON] = {}
         self._files: dict[str, _StoredFile] = {}
         self._faults: list[Fault] = []
+        self._faults_met: Counter[tuple[str, Any, Any]] = Counter()
+        self._tries: Counter[tuple[str, Any, Any]] = Counter()
+        self._seed = seed
         self._flood: _FloodGate | None = None
         self._ids = itertools.count(1)
         self._lock = threading.RLock()  # state; push_* may come from another thread
@@ -512,6 +532,9 @@ class FakeBotAPI:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread: int | None = None
         self._runner: web.AppRunner | None = None
+        self._listener: asyncio.Server | None = None
+        self._listening: socket.socket | None = None
+        self.refusals = 0  # refuse_connections() windows begun
         self._closing: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
         self._port: int | None = None
@@ -544,20 +567,66 @@ class FakeBotAPI:
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
+        await self._listen(0)
+        return self.url
+
+    async def _listen(self, port: int) -> None:
+        assert self._runner is not None and self._loop is not None
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
+        sock.bind(("127.0.0.1", port))
         self._port = sock.getsockname()[1]
         # Telegram does not refuse connections; the default queue (128) did, as connect timeouts,
         # when 200 chats were answered at once with the rate limiter lifted (bench/e2e.py).
-        await web.SockSite(self._runner, sock, backlog=1024).start()
-        return self.url
+        server = self._runner.server
+        assert server is not None
+        self._listener = await self._loop.create_server(server, sock=sock, backlog=1024)
+        self._listening = sock
+
+    def refuse_connections(self, seconds: float) -> None:
+        """Be unreachable for ``seconds`` (any thread): the port refuses new connections, so a
+        client's request never leaves it; connections already open go on being served.
+
+        Connections the system accepted a moment before are served first rather than reset
+        (the client may have sent its request on them).
+        """
+        self._call_in_loop(self._refuse, seconds)
+
+    def _refuse(self, seconds: float) -> None:
+        assert self._loop is not None and self._runner is not None
+        server = self._runner.server
+        assert server is not None
+        sock, listener = self._listening, self._listener
+        if sock is None or listener is None:
+            return  # already refusing: the window in progress ends it
+        self.refusals += 1
+        # What the system accepted already is served, not reset: taken off the queue first,
+        # then the socket closed at once (from then on connections are refused).
+        accepted: list[socket.socket] = []
+        with contextlib.suppress(BlockingIOError, InterruptedError):
+            while True:
+                accepted.append(sock.accept()[0])
+        listener.close()
+        self._listener = self._listening = None
+        for conn in accepted:
+            conn.setblocking(False)
+            self._loop.create_task(self._loop.connect_accepted_socket(server, conn))
+
+        async def reopen() -> None:
+            if self._closing is not None and not self._closing.is_set():
+                assert self._port is not None
+                await self._listen(self._port)
+
+        self._loop.call_later(seconds, lambda: self._loop and self._loop.create_task(reopen()))
 
     async def aclose(self) -> None:
         if self._closing is not None:
             self._closing.set()  # ends long polls and injected delays at once
         for bot in self._bots.values():
             self._notify(bot)
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = self._listening = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -783,18 +852,40 @@ class FakeBotAPI:
         chat_id: int | str | None = None,
         retry_after: int = 1,
         delay: float = 0.0,
+        *,
+        rate: float = 1.0,
+        chats: Iterable[int | str] | None = None,
+        at_most: int | None = None,
     ) -> Fault:
         """Make the next `times` calls to `method` ("*" = any) fail; None = until cleared.
 
         "slow" and "timeout" wait `delay` seconds and then answer normally, so a client that
         timed out meanwhile has still sent its message, as with real Telegram ("timeout"
-        defaults to 10 s). Any kind may be combined with a delay, e.g. drop after 2 s.
+        defaults to 10 s). "drop" closes the connection without acting on the request,
+        "drop-after" acts on it (a message is sent) and then closes the connection before
+        the answer. Any kind may be combined with a delay, e.g. drop after 2 s.
+
+        ``rate`` fails only that share of the matching calls (drawn from the fake's seed, the
+        message and how often it was tried: the same in every run), ``chats`` limits the fault to calls for those chats, and ``at_most``
+        spares a message (the same method, chat and text) that has met that many faults of
+        any injection already: a fault is then never more than ``at_most`` in a row for one
+        message, however often the bot sends it again.
         """
         if method != "*" and method.lower() not in self._handlers:
             raise ValueError(f"unknown Bot API method {method!r}")
         if kind == "timeout" and not delay:
             delay = 10.0
-        fault = Fault(self._canonical(method), kind, times, chat_id, retry_after, delay)
+        fault = Fault(
+            self._canonical(method),
+            kind,
+            times,
+            chat_id,
+            retry_after,
+            delay,
+            rate,
+            frozenset(chats) if chats is not None else None,
+            at_most,
+        )
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -812,18 +903,34 @@ class FakeBotAPI:
             return self._flood.stats
 
     def _take_fault(self, method: str, params: JSON) -> Fault | None:
+        message = (method, params.get("chat_id"), params.get("text", params.get("caption")))
         with self._lock:
-            for fault in self._faults:
+            met = self._faults_met[message]
+            tries = self._tries[message]
+            self._tries[message] += 1
+            for index, fault in enumerate(self._faults):
                 if fault.method not in ("*", method):
                     continue
                 if fault.chat_id is not None and params.get("chat_id") != fault.chat_id:
+                    continue
+                if fault.chats is not None and params.get("chat_id") not in fault.chats:
+                    continue
+                if fault.at_most is not None and met >= fault.at_most:
+                    continue
+                if fault.rate < 1.0 and self._draw(index, message, tries) >= fault.rate:
                     continue
                 if fault.remaining is not None:
                     fault.remaining -= 1
                     if fault.remaining <= 0:
                         self._faults.remove(fault)
+                self._faults_met[message] += 1
                 return fault
         return None
+
+    def _draw(self, index: int, message: tuple[str, Any, Any], tries: int) -> float:
+        """The same number for the same fault, message and try, whatever order calls come in:
+        a run that sends the same messages meets the same faults."""
+        return random.Random(f"{self._seed}:{index}:{message!r}:{tries}").random()
 
     # ---- feeding updates ---------------------------------------------------------------------
 
@@ -960,6 +1067,7 @@ class FakeBotAPI:
         token, raw_method = request.match_info["token"], request.match_info["method"]
         method = self._canonical(raw_method)
         status, body, params = 200, None, {}
+        kind: FaultKind | None = None
         try:
             params = await _read_params(request)
             bot = self._bots.get(token)
@@ -968,17 +1076,18 @@ class FakeBotAPI:
             if bot is None:
                 raise ApiError(401, "Unauthorized")
             fault = self._take_fault(method, params)
+            kind = fault.kind if fault else None
             if fault and fault.delay and not await self._sleep(fault.delay):
-                fault = _DROP  # server shutting down mid-delay
-            if fault and fault.kind == "drop":
-                self._record(Call(method, params, token, arrived, 0))
-                if request.transport is not None:
-                    request.transport.abort()
-                return web.Response()
-            if fault and fault.kind == "502":
-                self._record(Call(method, params, token, arrived, 502))
-                return web.Response(status=502, text=BAD_GATEWAY_HTML, content_type="text/html")
-            if fault and fault.kind not in ("slow", "timeout"):
+                fault, kind = _DROP, "drop"  # server shutting down mid-delay
+            if fault and kind == "drop":
+                return self._drop(request, Call(method, params, token, arrived, 0, fault=kind))
+            if fault and kind == "502":
+                self._record(Call(method, params, token, arrived, 502, fault=kind))
+                return self._answer(
+                    request,
+                    web.Response(status=502, text=BAD_GATEWAY_HTML, content_type="text/html"),
+                )
+            if fault and kind not in ("slow", "timeout", "drop-after"):
                 raise self._fault_error(fault, params)
             self._check_flood(bot, method, params, arrived)
             if method == "getUpdates":
@@ -987,13 +1096,27 @@ class FakeBotAPI:
                 with self._lock:
                     result = self._handlers[raw_method.lower()][1](bot, params)
             body = {"ok": True, "result": result}
+            if kind == "drop-after":  # acted on, and the answer never leaves
+                call = Call(method, params, token, arrived, 0, body, fault=kind)
+                return self._drop(request, call)
         except ApiError as exc:
             status = exc.status
             body = {"ok": False, "error_code": exc.status, "description": exc.description}
             if exc.parameters:
                 body["parameters"] = exc.parameters
-        self._record(Call(method, params, token, arrived, status, body))
-        return web.json_response(body, status=status, dumps=_dumps)
+        self._record(Call(method, params, token, arrived, status, body, fault=kind))
+        return self._answer(request, web.json_response(body, status=status, dumps=_dumps))
+
+    def _drop(self, request: web.Request, call: Call) -> web.StreamResponse:
+        self._record(call)
+        if request.transport is not None:
+            request.transport.abort()
+        return web.Response()
+
+    def _answer(self, request: web.Request, response: web.Response) -> web.Response:
+        if not self.keep_alive:
+            response.force_close()
+        return response
 
     async def _handle_file(self, request: web.Request) -> web.StreamResponse:
         if request.match_info["token"] not in self._bots:

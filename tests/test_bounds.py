@@ -221,7 +221,9 @@ def test_control_characters_in_the_claimant_line_are_refused() -> None:
 
 def test_fullwidth_forms_are_read_as_what_they_mean() -> None:
     row = parse_row(
-        "２９/０６/２０２３ １２ Ｃａｎｄｌｅｌｉｇｈｔ Ｐａｒｔｙ／Ｕｎｎａｍｅｄ Ｐａｒｔｉｅｓ", 1, today=TODAY
+        "２９/０６/２０２３ １２ Ｃａｎｄｌｅｌｉｇｈｔ Ｐａｒｔｙ／Ｕｎｎａｍｅｄ Ｐａｒｔｉｅｓ",
+        1,
+        today=TODAY,
     )
     assert (row.reported_on, row.number) == (date(2023, 6, 29), 12)
     assert row.party_names == ("Candlelight Party", "Unnamed Parties")
@@ -243,7 +245,9 @@ def test_a_fullwidth_copy_of_a_row_is_the_same_row(db_url: str, tmp_path: Path) 
     text = table.read_text(encoding="utf-8")
     assert "29/06/2023 613 Candlelight Party\n" in text
     table.write_text(
-        text.replace("29/06/2023 613 Candlelight Party\n", "29/06/2023 613 Ｃａｎｄｌｅｌｉｇｈｔ Party\n"),
+        text.replace(
+            "29/06/2023 613 Candlelight Party\n", "29/06/2023 613 Ｃａｎｄｌｅｌｉｇｈｔ Party\n"
+        ),
         encoding="utf-8",
     )
     report = load_paths(desk.engine, [folder])

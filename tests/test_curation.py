@@ -43,12 +43,15 @@ def test_add_then_undo(desk: Desk) -> None:
     assert not undo_last(desk, 999, "@other").ok  # nor for someone else
 
 
-@pytest.mark.parametrize(("line", "fragment"), [
-    ("31/06/2023 5 Funcinpec", "June 2023 has 30 days"),
-    ("01/07/2023 5 Funcinpek Party", "unknown party"),
-    ("01/07/2023 -5 Funcinpec", "cannot be negative"),
-    ("", "Send /add"),
-])
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("31/06/2023 5 Funcinpec", "June 2023 has 30 days"),
+        ("01/07/2023 5 Funcinpek Party", "unknown party"),
+        ("01/07/2023 -5 Funcinpec", "cannot be negative"),
+        ("", "Send /add"),
+    ],
+)
 def test_add_refuses_bad_rows(desk: Desk, line: str, fragment: str) -> None:
     answer = add_claim(desk, ADMIN, "@ed", line)
     assert not answer.ok and fragment in to_plain(answer)
@@ -56,13 +59,15 @@ def test_add_refuses_bad_rows(desk: Desk, line: str, fragment: str) -> None:
 
 
 def test_upload_preview_changes_nothing_then_apply_and_undo(desk: Desk) -> None:
-    edited = SEED_TABLE.read_text().replace("29/06/2023 613 Candlelight Party",
-                                            "29/06/2023 600 Candlelight Party")
+    edited = SEED_TABLE.read_text().replace(
+        "29/06/2023 613 Candlelight Party", "29/06/2023 600 Candlelight Party"
+    )
     edited = edited.replace("21/01/2023 9 Candlelight Party\n", "")
     preview = upload_table(desk, ADMIN, "@ed", edited, "new.txt", apply=False)
     assert preview.ok
-    assert ("0 claims added, 1 corrected, 1 removed (source pgm-claims-2023h1)"
-            in to_plain(preview.answer))
+    assert "0 claims added, 1 corrected, 1 removed (source pgm-claims-2023h1)" in to_plain(
+        preview.answer
+    )
     assert totals(desk) == (110, 6476)
     applied = upload_table(desk, ADMIN, "@ed", edited, "new.txt", apply=True)
     assert applied.ok and totals(desk) == (109, 6476 - 13 - 9)
@@ -71,11 +76,13 @@ def test_upload_preview_changes_nothing_then_apply_and_undo(desk: Desk) -> None:
 
 
 def test_upload_without_source_appends(desk: Desk) -> None:
-    result = upload_table(desk, ADMIN, "@ed", "02/07/2023 3 CNRP\n02/07/2023 4 CLP\n", "t.txt",
-                          apply=True)
+    result = upload_table(
+        desk, ADMIN, "@ed", "02/07/2023 3 CNRP\n02/07/2023 4 CLP\n", "t.txt", apply=True
+    )
     assert result.ok and totals(desk) == (112, 6483)
-    bad = upload_table(desk, ADMIN, "@ed", "02/07/2023 3 CNRP\n02/07/2023 4 Nowhere Party\n",
-                       "bad.txt", apply=True)
+    bad = upload_table(
+        desk, ADMIN, "@ed", "02/07/2023 3 CNRP\n02/07/2023 4 Nowhere Party\n", "bad.txt", apply=True
+    )
     assert not bad.ok and "bad.txt:2: unknown party 'Nowhere Party'" in to_plain(bad.answer)
     assert totals(desk) == (112, 6483)
 

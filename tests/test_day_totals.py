@@ -56,7 +56,9 @@ def counted(conn: Connection, start: date | None, end: date | None, **where: obj
         q = q.where(c.reported_on <= end)
     if "party" in where:
         q = q.where(
-            c.id.in_(select(claim_parties.c.claim_id).where(claim_parties.c.party_id == where["party"]))
+            c.id.in_(
+                select(claim_parties.c.claim_id).where(claim_parties.c.party_id == where["party"])
+            )
         )
     if "kind" in where:
         q = q.where(
@@ -72,7 +74,9 @@ def counted(conn: Connection, start: date | None, end: date | None, **where: obj
     return Sum(int(total), int(reports))
 
 
-def pairs(conn: Connection, start: date | None, end: date | None, party: int | None) -> list[tuple[int, str]]:
+def pairs(
+    conn: Connection, start: date | None, end: date | None, party: int | None
+) -> list[tuple[int, str]]:
     c = claims.c
     q = select(c.source_id, c.claimant).distinct()
     if start is not None:
@@ -80,7 +84,9 @@ def pairs(conn: Connection, start: date | None, end: date | None, party: int | N
     if end is not None:
         q = q.where(c.reported_on <= end)
     if party is not None:
-        q = q.where(c.id.in_(select(claim_parties.c.claim_id).where(claim_parties.c.party_id == party)))
+        q = q.where(
+            c.id.in_(select(claim_parties.c.claim_id).where(claim_parties.c.party_id == party))
+        )
     return sorted((sid, who) for sid, who in conn.execute(q))
 
 
@@ -157,9 +163,11 @@ def test_every_writer_keeps_them_and_another_process_sees_it_at_once(db_url: str
         assert "6,476 in 110 reports" in to_plain(answer_text(bot, "/total"))
         assert_agrees_with_the_claims(bot)
         # An upload replacing the source's table (one row corrected, one gone), then its undo.
-        edited = SEED_TABLE.read_text().replace(
-            "29/06/2023 613 Candlelight Party", "29/06/2023 600 Candlelight Party"
-        ).replace("21/01/2023 9 Candlelight Party\n", "")
+        edited = (
+            SEED_TABLE.read_text()
+            .replace("29/06/2023 613 Candlelight Party", "29/06/2023 600 Candlelight Party")
+            .replace("21/01/2023 9 Candlelight Party\n", "")
+        )
         assert upload_table(admin, ADMIN, "@ed", edited, "new.txt", apply=True).ok
         assert f"{6476 - 13 - 9:,} in 109 reports" in to_plain(answer_text(bot, "/total"))
         assert_agrees_with_the_claims(bot)
@@ -212,7 +220,9 @@ def test_the_name_index_follows_the_data_version(desk: Desk) -> None:
     assert desk.people() is before  # nothing changed: not rebuilt
     admin = open_desk(desk.engine.url.render_as_string(hide_password=False))
     try:
-        assert add_claim(admin, ADMIN, "@ed", "01/07/2023 2 CNRP (including activist Zzyzx Qorvath)").ok
+        assert add_claim(
+            admin, ADMIN, "@ed", "01/07/2023 2 CNRP (including activist Zzyzx Qorvath)"
+        ).ok
     finally:
         admin.engine.dispose()
     found = desk.people().resolve("Zzyzx Qorvath")

@@ -139,7 +139,9 @@ def test_env_example_lists_every_setting_with_its_default() -> None:
         if value == "" and not default:
             continue  # unset means the empty default
         parsed = getattr(load_settings({variable: value}, env_file=None), variables[variable])
-        assert parsed == default, f"{variable}={value} in .env.example, but the default is {default!r}"
+        assert parsed == default, (
+            f"{variable}={value} in .env.example, but the default is {default!r}"
+        )
     assert example["DESK_DATABASE_URL"].endswith("defection-desk/desk.sqlite3")
 
 

@@ -1,8 +1,8 @@
 """Exactly once across crashes and replicas: real `desk digests run` processes.
 
 1. SIGKILL mid fan-out over 200 chats, then a restart: every chat gets exactly one summary.
-   The kill lands while the process is between attempts for the chats the fake refuses (their
-   connections are dropped, so nothing was delivered to them), after the first 100 deliveries
+   The kill lands while the process is between attempts for the chats the fake refuses (500:
+   Telegram says nothing was sent to them), after the first 100 deliveries
    are recorded — the state a crash leaves: rows claimed by a process that no longer exists.
 2. Two processes on one PostgreSQL database at the same due time: no chat gets two.
 """
@@ -39,11 +39,20 @@ def fake() -> Iterator[FakeBotAPI]:
 
 
 def digests_run(url: str, fake: FakeBotAPI) -> subprocess.Popen[str]:
-    env = {**os.environ, "DESK_DATABASE_URL": url, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN,
-           "TELEGRAM_API_URL": fake.url}
-    return subprocess.Popen([sys.executable, "-m", "handlers.entry", "digests", "run", "--as-of", AS_OF],
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    env = {
+        **os.environ,
+        "DESK_DATABASE_URL": url,
+        "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN,
+        "TELEGRAM_API_URL": fake.url,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "handlers.entry", "digests", "run", "--as-of", AS_OF],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def sent_count(desk: Desk) -> int:
@@ -62,7 +71,7 @@ def test_sigkill_mid_fan_out_then_restart(db_url: str, fake: FakeBotAPI) -> None
     desk = Desk.open(db_url)
     subscribe(desk, chats)
     for chat in chats[100:]:
-        fake.inject("sendMessage", "drop", times=None, chat_id=chat)
+        fake.inject("sendMessage", "500", times=None, chat_id=chat)
 
     first = digests_run(db_url, fake)
     try:

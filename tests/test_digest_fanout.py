@@ -18,7 +18,6 @@ import pytest
 from sqlalchemy import func, select, update
 from telegram.request import HTTPXRequest
 
-import handlers.delivery as sender
 from bot.core.answer import Answer
 from bot.delivery.watchlists import answer_watch, due_alerts
 from bot.delivery.weekly import due_digests, utc
@@ -49,35 +48,50 @@ def fresh_desk(db_url: str) -> Iterator[Desk]:
 
 @pytest.fixture
 def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sender, "BACKOFF", (0.05, 0.05, 0.05))
+    """The summary and alert policies with short pauses (what they retry stays the same)."""
+    for kind in (DigestMessage, AlertMessage):
+        monkeypatch.setattr(kind, "policy", dataclasses.replace(kind.policy, pauses=(0.05,) * 3))
 
 
 def correct_a_claim(desk: Desk, tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     table = data / "claims" / "pgm-claims-2023h1.txt"
-    table.write_text(table.read_text().replace("29/06/2023 613 Candlelight Party",
-                                               "29/06/2023 612 Candlelight Party"))
+    table.write_text(
+        table.read_text().replace(
+            "29/06/2023 613 Candlelight Party", "29/06/2023 612 Candlelight Party"
+        )
+    )
     load_paths(desk.engine, [data])
 
 
 def last_sent(desk: Desk, chats: dict[int, datetime]) -> None:
     with desk.session() as s, s.begin():
         for chat, at in chats.items():
-            s.execute(update(Subscription).where(Subscription.chat_id == chat)
-                      .values(last_sent_at=at))
+            s.execute(
+                update(Subscription).where(Subscription.chat_id == chat).values(last_sent_at=at)
+            )
 
 
 async def test_concurrent_senders_send_each_summary_once_despite_faults(
     fresh_desk: Desk, quick_backoff: None
 ) -> None:
     # A second engine on the same database, as a second process would have.
-    other = Desk.open(fresh_desk.engine.url.render_as_string(hide_password=False),
-                      clock=lambda: MONDAY_0905)
+    other = Desk.open(
+        fresh_desk.engine.url.render_as_string(hide_password=False), clock=lambda: MONDAY_0905
+    )
     chats = list(range(100, 160))
     faults: dict[int, FaultKind] = {
-        100: "429", 101: "429", 102: "403", 103: "403", 104: "500", 105: "500", 106: "drop",
-        107: "slow", 108: "502", 109: "502",
+        100: "429",
+        101: "429",
+        102: "403",
+        103: "403",
+        104: "500",
+        105: "500",
+        106: "drop",
+        107: "slow",
+        108: "502",
+        109: "502",
     }
     try:
         async with FakeBotAPI() as fake, sending_bot(fresh_desk, fake) as bot:
@@ -90,13 +104,18 @@ async def test_concurrent_senders_send_each_summary_once_despite_faults(
             fake.inject("sendMessage", "migrate", chat_id=-170)
             for chat, kind in faults.items():
                 down = kind == "502"  # down for the whole run; the others recover on retry
-                fake.inject("sendMessage", kind, chat_id=chat, times=None if down else 1,
-                            delay=0.3 if kind == "slow" else 0.0)
+                fake.inject(
+                    "sendMessage",
+                    kind,
+                    chat_id=chat,
+                    times=None if down else 1,
+                    delay=0.3 if kind == "slow" else 0.0,
+                )
             runs = await asyncio.gather(
-                send_due_digests(bot, fresh_desk, MONDAY_0905, grace=GRACE, worker="a",
-                                 concurrency=7),
-                send_due_digests(bot, other, MONDAY_0905, grace=GRACE, worker="b",
-                                 concurrency=7),
+                send_due_digests(
+                    bot, fresh_desk, MONDAY_0905, grace=GRACE, worker="a", concurrency=7
+                ),
+                send_due_digests(bot, other, MONDAY_0905, grace=GRACE, worker="b", concurrency=7),
             )
             got = {chat: len(fake.sent_messages(chat)) for chat in chats}
             (moved,) = {m.chat_id for m in fake.sent_messages() if m.chat_id not in chats}
@@ -107,12 +126,14 @@ async def test_concurrent_senders_send_each_summary_once_despite_faults(
             # Each run settles each due chat one way; a 502 chat left "failed" by one run may
             # be tried again by the other.
             assert sum(r.sent + r.skipped + r.failed + r.deactivated for r in runs) == sum(
-                r.due for r in runs)
+                r.due for r in runs
+            )
             assert 2 <= sum(r.failed for r in runs) <= 4
 
             fake.clear_faults()
-            later = await send_due_digests(bot, fresh_desk, MONDAY_0905 + timedelta(minutes=1),
-                                           grace=GRACE)
+            later = await send_due_digests(
+                bot, fresh_desk, MONDAY_0905 + timedelta(minutes=1), grace=GRACE
+            )
             assert later.sent == 2
             assert {c: len(fake.sent_messages(c)) for c in (108, 109)} == {108: 1, 109: 1}
             assert len(fake.sent_messages()) == sum(got.values()) + 1 + 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from bot.delivery.weekly import ScheduleError, claim, due_digests, parse_schedul
 from bot.desk import Desk
 from bot.ingest.loader import load_paths
 from bot.storage.models import Delivery, Subscription
-from handlers.delivery import send_due_digests
+from handlers.delivery import DigestMessage, send_due_digests
 from tests.digestrig import GRACE, MONDAY_0905, sending_bot, subscribe
 from tests.fake_bot_api import FakeBotAPI
 
@@ -25,12 +26,15 @@ def fresh_desk(db_url: str) -> Iterator[Desk]:
     desk.engine.dispose()
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    ("", (0, 540, "Asia/Phnom_Penh")),
-    ("friday 17:30", (4, 1050, "Asia/Phnom_Penh")),
-    ("09:15 tue Europe/London", (1, 555, "Europe/London")),
-    ("sun 7.00", (6, 420, "Asia/Phnom_Penh")),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ("", (0, 540, "Asia/Phnom_Penh")),
+        ("friday 17:30", (4, 1050, "Asia/Phnom_Penh")),
+        ("09:15 tue Europe/London", (1, 555, "Europe/London")),
+        ("sun 7.00", (6, 420, "Asia/Phnom_Penh")),
+    ],
+)
 def test_schedule_forms(args: str, expected: tuple[int, int, str]) -> None:
     s = parse_schedule(args, default_timezone="Asia/Phnom_Penh")
     assert (s.weekday, s.minute_of_day, s.timezone) == expected
@@ -69,17 +73,20 @@ async def test_digest_is_sent_once_at_the_due_time(fresh_desk: Desk) -> None:
     async with FakeBotAPI() as fake, sending_bot(fresh_desk, fake) as bot:
         fake.add_private_chat(11)
         subscribe(fresh_desk, [11])
-        early = await send_due_digests(bot, fresh_desk, MONDAY_0905 - timedelta(minutes=10),
-                                       grace=GRACE)
+        early = await send_due_digests(
+            bot, fresh_desk, MONDAY_0905 - timedelta(minutes=10), grace=GRACE
+        )
         assert early.due == 0 and fake.sent_messages(11) == []
         run = await send_due_digests(bot, fresh_desk, MONDAY_0905, grace=GRACE)
-        again = await send_due_digests(bot, fresh_desk, MONDAY_0905 + timedelta(hours=1),
-                                       grace=GRACE)
+        again = await send_due_digests(
+            bot, fresh_desk, MONDAY_0905 + timedelta(hours=1), grace=GRACE
+        )
         assert (run.sent, again.due) == (1, 0)
         (message,) = fake.sent_messages(11)
         assert message.text is not None
-        assert message.text.startswith("Weekly summary of defection claims, week of 26 June – "
-                                       "2 July 2023")
+        assert message.text.startswith(
+            "Weekly summary of defection claims, week of 26 June – 2 July 2023"
+        )
         assert "2,281 claimed defectors in 18 reports." in message.text
 
 
@@ -87,8 +94,9 @@ async def test_empty_week_says_so(fresh_desk: Desk) -> None:
     async with FakeBotAPI() as fake, sending_bot(fresh_desk, fake) as bot:
         fake.add_private_chat(12)
         subscribe(fresh_desk, [12])
-        await send_due_digests(bot, fresh_desk, MONDAY_0905 + timedelta(days=14), grace=GRACE,
-                               worker="w")
+        await send_due_digests(
+            bot, fresh_desk, MONDAY_0905 + timedelta(days=14), grace=GRACE, worker="w"
+        )
         (message,) = fake.sent_messages(12)
         # A week after the data ends: not "no claims", but outside what the data covers.
         assert "it says nothing either way about the week of" in (message.text or "")
@@ -106,8 +114,9 @@ async def test_next_digest_lists_changes_since_the_last(fresh_desk: Desk, tmp_pa
         data = tmp_path / "data"
         shutil.copytree(DATA, data)
         table = data / "claims" / "pgm-claims-2023h1.txt"
-        edited = table.read_text().replace("29/06/2023 613 Candlelight Party",
-                                           "29/06/2023 612 Candlelight Party")
+        edited = table.read_text().replace(
+            "29/06/2023 613 Candlelight Party", "29/06/2023 612 Candlelight Party"
+        )
         table.write_text(edited + "04/07/2023 12 Funcinpec\n")
         load_paths(fresh_desk.engine, [data])
         await send_due_digests(bot, fresh_desk, MONDAY_0905 + timedelta(days=7), grace=GRACE)
@@ -129,8 +138,9 @@ async def test_403_ends_the_subscription(fresh_desk: Desk) -> None:
             sub = s.scalar(select(Subscription).where(Subscription.chat_id == 21))
             assert sub is not None and not sub.active
             assert "blocked" in (sub.inactive_reason or "")
-        again = await send_due_digests(bot, fresh_desk, MONDAY_0905 + timedelta(minutes=5),
-                                       grace=GRACE)
+        again = await send_due_digests(
+            bot, fresh_desk, MONDAY_0905 + timedelta(minutes=5), grace=GRACE
+        )
         assert again.due == 0
 
 
@@ -168,12 +178,14 @@ async def test_5xx_retries_then_leaves_it_for_the_next_run(
         subscribe(fresh_desk, [51, 52])
         fake.inject("sendMessage", "500", chat_id=51, times=1)  # recovers on retry
         fake.inject("sendMessage", "502", chat_id=52, times=None)  # down for this run
-        monkeypatch.setattr("handlers.delivery.BACKOFF", (0.05, 0.05, 0.05))
+        quick = dataclasses.replace(DigestMessage.policy, pauses=(0.05, 0.05, 0.05))
+        monkeypatch.setattr(DigestMessage, "policy", quick)
         run = await send_due_digests(bot, fresh_desk, MONDAY_0905, grace=GRACE)
         assert (run.sent, run.failed) == (1, 1)
         fake.clear_faults()
-        later = await send_due_digests(bot, fresh_desk, MONDAY_0905 + timedelta(minutes=1),
-                                       grace=GRACE)
+        later = await send_due_digests(
+            bot, fresh_desk, MONDAY_0905 + timedelta(minutes=1), grace=GRACE
+        )
         assert later.sent == 1
         assert len(fake.sent_messages(51)) == len(fake.sent_messages(52)) == 1
 

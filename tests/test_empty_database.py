@@ -152,7 +152,13 @@ def run(name: str, url: str, tmp: Path) -> After:
         engine.dispose()
     written = [p for p in case.outputs(tmp) if p.exists()]
     return After(
-        result.returncode, result.stdout, result.stderr, revision, claims, tables, file_exists,
+        result.returncode,
+        result.stdout,
+        result.stderr,
+        revision,
+        claims,
+        tables,
+        file_exists,
         written,
     )
 
@@ -208,4 +214,3 @@ def test_on_an_empty_database(name: str, empty: tuple[str, Path, int]) -> None:
     url, files, kept = empty
     claim = readme_claims()[name]
     check(name, claim, run(name, url, files), files, kept)
-

@@ -74,7 +74,11 @@ def test_the_docstring_draws_the_real_tree_with_each_exit_status() -> None:
         if status is not None:  # a class drawn without one has its parent's
             assert cls.exit_code == status, name
     assert {name for _, name, _ in drawn} >= {
-        "InputError", "PeriodError", "ScheduleError", "SettingsError", "StorageError",
+        "InputError",
+        "PeriodError",
+        "ScheduleError",
+        "SettingsError",
+        "StorageError",
     }
 
 
@@ -213,7 +217,11 @@ def report(error: Exception, token: str | None = None) -> tuple[int, str]:
             1,
             "desk: nothing was changed; the input has problems:\n  a.txt:2: unknown party 'X'\n",
         ),
-        (FileAccessError("b.json", "read", "Is a directory"), 1, "desk: cannot read b.json: Is a directory\n"),
+        (
+            FileAccessError("b.json", "read", "Is a directory"),
+            1,
+            "desk: cannot read b.json: Is a directory\n",
+        ),
         (SettingsError("bad configuration:\n  X: y"), 2, "desk: bad configuration:\n  X: y\n"),
         (StorageError("no database at /x"), 2, "desk: no database at /x\n"),
     ],
@@ -257,8 +265,7 @@ async def test_the_error_handler_sends_words_a_chat_can_use(desk: Desk) -> None:
         "period": "31/06/2023 is not a date: June 2023 has 30 days.",
         "input": "Nothing was changed; the input has problems:\n"
         "upload.txt:2: unknown party 'Candlelite Party'",
-        "storage": "Sorry, the desk's database is not answering right now. "
-        "Please try again later.",
+        "storage": "Sorry, the desk's database is not answering right now. Please try again later.",
         "bug": SORRY,
     }
     async with running_bot(desk) as rig:

@@ -159,7 +159,11 @@ def test_desk_export_writes_what_export_sends_for_every_row(desk: Desk) -> None:
     assert out.getvalue().encode("utf-8-sig") == everything.data
     rows = rows_of(everything.data)
     assert sum(int(r["number"]) for r in rows) == TOTAL_DEFECTORS
-    joint = [r for r in rows if r["original_line"] == "25/06/2023 145 Candlelight Party / Unnamed Parties"]
+    joint = [
+        r
+        for r in rows
+        if r["original_line"] == "25/06/2023 145 Candlelight Party / Unnamed Parties"
+    ]
     assert len(joint) == 1 and joint[0]["parties"] == "Candlelight Party / Unnamed Parties"
     assert joint[0]["row_type"] == "joint"
 
@@ -181,9 +185,17 @@ def test_desk_export_json_has_the_same_columns_with_lists(desk: Desk) -> None:
     # The CSV's cells are these values, lists joined.
     csv_out = io.StringIO(newline="")
     export_claims(desk.engine, csv_out, "csv")
-    line = next(r for r in csv.DictReader(io.StringIO(csv_out.getvalue())) if "Long Phary" in r["original_line"])
-    assert line == {**named, "number": "1", "parties": "Cambodia National Rescue Party",
-                    "named_people": "Long Phary (mass trial defendant)"}
+    line = next(
+        r
+        for r in csv.DictReader(io.StringIO(csv_out.getvalue()))
+        if "Long Phary" in r["original_line"]
+    )
+    assert line == {
+        **named,
+        "number": "1",
+        "parties": "Cambodia National Rescue Party",
+        "named_people": "Long Phary (mass trial defendant)",
+    }
 
 
 def test_desk_export_on_the_command_line(tmp_path: Path) -> None:
@@ -191,8 +203,14 @@ def test_desk_export_on_the_command_line(tmp_path: Path) -> None:
     env.pop("TELEGRAM_BOT_TOKEN", None)
 
     def desk_export(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "handlers.entry", "export", *args], cwd=REPO,
-                              env=env, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "handlers.entry", "export", *args],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     result = desk_export()  # an empty database: set up and loaded first, as for desk ask
     assert result.returncode == 0, result.stderr
@@ -208,5 +226,6 @@ def test_desk_export_on_the_command_line(tmp_path: Path) -> None:
     assert len(json.loads(json_file.read_text(encoding="utf-8"))) == TOTAL_ROWS
     result = desk_export("-o", str(tmp_path / "missing" / "x.csv"))
     assert (result.returncode, result.stderr) == (
-        1, f"desk: cannot write {tmp_path}/missing/x.csv: No such file or directory\n")
-
+        1,
+        f"desk: cannot write {tmp_path}/missing/x.csv: No such file or directory\n",
+    )

@@ -322,6 +322,57 @@ async def test_slow_and_timeout(fake: FakeBotAPI) -> None:
     assert fake.sent_texts(USER) == ["slow", "late"]
 
 
+async def test_drop_after_sends_the_message_and_no_answer(bot: Bot, fake: FakeBotAPI) -> None:
+    fake.inject("sendMessage", "drop-after")
+    with pytest.raises(NetworkError):
+        await bot.send_message(USER, "taken")
+    (call,) = fake.calls_to("sendMessage")
+    assert (call.response_status, call.fault, call.delivered) == (0, "drop-after", True)
+    assert fake.sent_texts(USER) == ["taken"]
+
+
+async def faults_met(bot: Bot, fake: FakeBotAPI) -> list[bool]:
+    """Send 40 messages, each again until it goes (three tries); which tries failed."""
+    fake.inject("sendMessage", "500", times=None, rate=0.5, chats=[USER], at_most=2)
+    met = []
+    for i in range(40):
+        for _ in range(3):
+            try:
+                await bot.send_message(USER, f"m{i}")
+                met.append(False)
+                break
+            except NetworkError:
+                met.append(True)
+    return met
+
+
+async def test_a_share_of_calls_the_same_in_every_run_at_most_n_per_message(
+    bot: Bot, fake: FakeBotAPI
+) -> None:
+    first = await faults_met(bot, fake)
+    await bot.send_message(GROUP, "other chats are spared")
+    async with FakeBotAPI() as other:
+        other.add_private_chat(USER)
+        async with make_bot(other) as other_bot:
+            again = await faults_met(other_bot, other)
+    assert first == again and 10 < first.count(True) < 40  # same seed, same messages
+    assert len(fake.sent_texts(USER)) == 40  # each within its three tries: at most 2 faults
+
+
+async def test_refused_connections_never_reach_the_server(fake: FakeBotAPI) -> None:
+    async with make_bot(fake) as bot:
+        fake.keep_alive = False
+        await bot.send_message(USER, "before")
+        fake.refuse_connections(0.3)
+        await asyncio.sleep(0.05)
+        with pytest.raises(NetworkError, match="ConnectError"):
+            await bot.send_message(USER, "during")
+        await asyncio.sleep(0.4)
+        await bot.send_message(USER, "after")
+    assert fake.sent_texts(USER) == ["before", "after"] and fake.refusals == 1
+    assert len(fake.calls_to("sendMessage")) == 2
+
+
 async def test_flood_limits(bot: Bot, fake: FakeBotAPI) -> None:
     stats = fake.enforce_flood_limits(global_per_second=30, per_group_per_minute=3)
     for _ in range(3):

@@ -39,7 +39,9 @@ def khmer_aliases(file: str, section: str) -> list[dict[str, str]]:
     ]
 
 
-@pytest.mark.parametrize(("file", "section"), [("parties.yaml", "parties"), ("people.yaml", "people")])
+@pytest.mark.parametrize(
+    ("file", "section"), [("parties.yaml", "parties"), ("people.yaml", "people")]
+)
 def test_every_khmer_alias_says_where_its_spelling_comes_from(file: str, section: str) -> None:
     aliases = khmer_aliases(file, section)
     assert aliases

@@ -119,7 +119,12 @@ def test_timestamps_and_dates_are_stored_as_sqlalchemy_stores_them(
         assert created == updated and day == date(2023, 6, 30)
         moment = created if created.tzinfo else created.replace(tzinfo=UTC)
         assert started - timedelta(seconds=1) <= moment <= datetime.now(UTC)
-        assert s.execute(select(func.count()).where(Claim.reported_on == date(2023, 6, 30))).scalar_one() >= 2
+        assert (
+            s.execute(
+                select(func.count()).where(Claim.reported_on == date(2023, 6, 30))
+            ).scalar_one()
+            >= 2
+        )
         if engine.dialect.name == "sqlite":  # the same text SQLAlchemy writes for these types
             raw_day, raw_stamp = s.execute(
                 text(

@@ -102,9 +102,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     opened.engine.dispose()
 
 
-async def test_ten_thousand_random_messages(
-    desk: Desk, caplog: pytest.LogCaptureFixture
-) -> None:
+async def test_ten_thousand_random_messages(desk: Desk, caplog: pytest.LogCaptureFixture) -> None:
     rng = random.Random(SEED)
     work = [(FIRST_CHAT + n, *message(rng)) for n in range(UPDATES)]
     # The fake serves from its own thread and event loop: in the bot's loop, thousands of
@@ -142,9 +140,13 @@ async def test_ten_thousand_random_messages(
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert errors == [], errors[:3]
     assert rig.rejected() == []
-    silent = [(chat, text) for chat, text, answers in work if answers and not fake.sent_messages(chat)]
+    silent = [
+        (chat, text) for chat, text, answers in work if answers and not fake.sent_messages(chat)
+    ]
     assert silent == []
-    ignored = [(chat, text) for chat, text, answers in work if not answers and fake.sent_messages(chat)]
+    ignored = [
+        (chat, text) for chat, text, answers in work if not answers and fake.sent_messages(chat)
+    ]
     assert ignored == []
     assert not any(s.text == SORRY for s in fake.sent_messages())
     # A sample checked word for word against answer_text (the path `desk ask` takes).

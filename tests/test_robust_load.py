@@ -138,4 +138,7 @@ def test_bad_row_after_50k_inserted_rows_rolls_everything_back(
     assert [(p.path, p.line) for p in caught.value.problems] == [(str(second), ROWS // 2 + 2)]
     assert snapshot(engine) == before
     with engine.connect() as conn:  # nothing of the first file either, even uncommitted
-        assert conn.execute(text("SELECT count(*) FROM sources WHERE key LIKE 'robust-%'")).scalar() == 0
+        assert (
+            conn.execute(text("SELECT count(*) FROM sources WHERE key LIKE 'robust-%'")).scalar()
+            == 0
+        )

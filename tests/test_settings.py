@@ -12,20 +12,29 @@ from bot.settings import SettingsError, load_settings
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)  # no stray .env
-    for name in ("DESK_DATABASE_URL", "DESK_TIMEZONE", "DESK_ADMIN_IDS", "TELEGRAM_BOT_TOKEN",
-                 "DESK_WEBHOOK_PORT"):
+    for name in (
+        "DESK_DATABASE_URL",
+        "DESK_TIMEZONE",
+        "DESK_ADMIN_IDS",
+        "TELEGRAM_BOT_TOKEN",
+        "DESK_WEBHOOK_PORT",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
-@pytest.mark.parametrize(("name", "value", "message"), [
-    ("DESK_DATABASE_URL", "not a url", "DESK_DATABASE_URL: 'not a url' is not a database URL"),
-    ("DESK_DATABASE_URL", "mysql://u@h/db", "unsupported database 'mysql'"),
-    ("DESK_TIMEZONE", "Asia/Atlantis", "DESK_TIMEZONE: unknown timezone 'Asia/Atlantis'"),
-    ("DESK_ADMIN_IDS", "12, bob", "DESK_ADMIN_IDS: 'bob' is not a Telegram user id"),
-    ("DESK_WEBHOOK_PORT", "99999", "DESK_WEBHOOK_PORT"),
-])
-def test_bad_values_are_named(monkeypatch: pytest.MonkeyPatch, name: str, value: str,
-                              message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("DESK_DATABASE_URL", "not a url", "DESK_DATABASE_URL: 'not a url' is not a database URL"),
+        ("DESK_DATABASE_URL", "mysql://u@h/db", "unsupported database 'mysql'"),
+        ("DESK_TIMEZONE", "Asia/Atlantis", "DESK_TIMEZONE: unknown timezone 'Asia/Atlantis'"),
+        ("DESK_ADMIN_IDS", "12, bob", "DESK_ADMIN_IDS: 'bob' is not a Telegram user id"),
+        ("DESK_WEBHOOK_PORT", "99999", "DESK_WEBHOOK_PORT"),
+    ],
+)
+def test_bad_values_are_named(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str
+) -> None:
     monkeypatch.setenv(name, value)
     with pytest.raises(SettingsError) as caught:
         load_settings()
@@ -40,7 +49,9 @@ def test_defaults_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.database_url.startswith("sqlite:///")
 
 
-def test_dotenv_is_read_and_token_never_shown(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_dotenv_is_read_and_token_never_shown(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=123:SECRET-TOKEN\n")
     settings = load_settings()
     assert settings.telegram_bot_token is not None
@@ -57,14 +68,22 @@ def test_explicit_values_win_over_the_dotenv_file(tmp_path: Path) -> None:
 
 def test_names_are_case_insensitive_and_every_problem_is_listed() -> None:
     with pytest.raises(SettingsError) as caught:
-        load_settings({"desk_webhook_port": "eighty", "DESK_DIGEST_GRACE_HOURS": "-1",
-                       "DESK_LOG_LEVEL": "loud", "DESK_WEBHOOK_SECRET": "has space"},
-                      env_file=None)
+        load_settings(
+            {
+                "desk_webhook_port": "eighty",
+                "DESK_DIGEST_GRACE_HOURS": "-1",
+                "DESK_LOG_LEVEL": "loud",
+                "DESK_WEBHOOK_SECRET": "has space",
+            },
+            env_file=None,
+        )
     message = str(caught.value)
-    for expected in ("DESK_WEBHOOK_PORT: 'eighty' is not a port number",
-                     "DESK_DIGEST_GRACE_HOURS: '-1' is not a number of hours",
-                     "DESK_LOG_LEVEL: 'loud' is not a log level",
-                     "DESK_WEBHOOK_SECRET: must be 1-256 characters"):
+    for expected in (
+        "DESK_WEBHOOK_PORT: 'eighty' is not a port number",
+        "DESK_DIGEST_GRACE_HOURS: '-1' is not a number of hours",
+        "DESK_LOG_LEVEL: 'loud' is not a log level",
+        "DESK_WEBHOOK_SECRET: must be 1-256 characters",
+    ):
         assert expected in message
 
 

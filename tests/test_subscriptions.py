@@ -35,8 +35,10 @@ def with_admin(fake: FakeBotAPI) -> None:
 async def test_private_subscribe_show_unsubscribe(desk: Desk) -> None:
     async with running_bot(desk) as rig:
         (reply,) = await rig.say(USER, "/subscribe friday 17:30")
-        assert (reply.text or "").startswith("Subscribed: this chat will get the weekly summary "
-                                             "on Fridays at 17:30 (Asia/Phnom_Penh).")
+        assert (reply.text or "").startswith(
+            "Subscribed: this chat will get the weekly summary "
+            "on Fridays at 17:30 (Asia/Phnom_Penh)."
+        )
         (reply,) = await rig.say(USER, "/subscription")
         assert "Next one: Friday 07 July 2023, 17:30." in (reply.text or "")
         sub = subscription(desk, USER)
@@ -56,8 +58,7 @@ async def test_group_members_who_are_not_admins_are_refused(desk: Desk) -> None:
         assert "only this group's administrators" in (reply.text or "")
         assert subscription(desk, GROUP - 1) is None
         assert rig.calls("getChatMember")  # asked Telegram, did not trust the message
-        (reply,) = await rig.say(GROUP - 1, "/subscribe@DefectionDeskBot tue 08:00",
-                                 user_id=ADMIN)
+        (reply,) = await rig.say(GROUP - 1, "/subscribe@DefectionDeskBot tue 08:00", user_id=ADMIN)
         assert "Tuesdays at 08:00" in (reply.text or "")
         (reply,) = await rig.say(GROUP - 1, "/unsubscribe", user_id=USER)
         assert "only this group's administrators" in (reply.text or "")

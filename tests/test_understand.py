@@ -20,8 +20,14 @@ from tests.fake_bot_api import parse_html
         ("How many people defected from the CNRP in 2023?", "/total CNRP 2023"),
         ("how many defections were claimed in total", "/total"),
         ("how many defections to the CPP in May", "/total May 2023"),
-        ("Please, how many FUNCINPEC defectors were there in June 2023?", "/total FUNCINPEC June 2023"),
-        ("How many members of the League for Democracy Party defected?", "/total League for Democracy Party"),
+        (
+            "Please, how many FUNCINPEC defectors were there in June 2023?",
+            "/total FUNCINPEC June 2023",
+        ),
+        (
+            "How many members of the League for Democracy Party defected?",
+            "/total League for Democracy Party",
+        ),
         ("total for Candlelight in June", "/total Candlelight June 2023"),
         ("who is Kung Raiya", "/who Kung Raiya"),
         ("Who's kung raya?", "/who kung raya"),
@@ -33,7 +39,10 @@ from tests.fake_bot_api import parse_html
         ("what happened between 26 and 29 June", "/on 26–29 June 2023"),
         ("26 June 2023", "/on 26 June 2023"),
         ("chart of Candlelight defections in June", "/chart Candlelight June 2023"),
-        ("can you send me the rows for Candlelight in June as a spreadsheet", "/export Candlelight June 2023"),
+        (
+            "can you send me the rows for Candlelight in June as a spreadsheet",
+            "/export Candlelight June 2023",
+        ),
         ("summary of last week", "/summary"),
         ("weekly summary for the week of 26 June", "/summary 26 June 2023"),
         ("which parties", "/parties"),

@@ -48,8 +48,9 @@ def fresh_desk(db_url: str) -> Iterator[Desk]:
     desk.engine.dispose()
 
 
-def change_data(desk: Desk, tmp_path: Path, *, row: bool = True, correct: bool = True,
-                event: bool = False) -> None:
+def change_data(
+    desk: Desk, tmp_path: Path, *, row: bool = True, correct: bool = True, event: bool = False
+) -> None:
     """Load a copy of the data with a new row, a corrected figure and/or a new event."""
     data = tmp_path / f"data-{datetime.now(UTC).timestamp()}"
     shutil.copytree(DATA, data)
@@ -150,10 +151,14 @@ async def test_new_and_corrected_claims_are_sent_once(fresh_desk: Desk, tmp_path
         (alert,) = fake.sent_messages(11)
         text = alert.text or ""
         assert text.startswith("Watchlist: Candlelight Party — new in the data since ")
-        assert "1 claim naming Candlelight Party added:\n• 04/07/2023 · 12 · Candlelight Party" \
+        assert (
+            "1 claim naming Candlelight Party added:\n• 04/07/2023 · 12 · Candlelight Party"
             " — names Kung Raiya [1]" in text
-        assert "1 claim naming Candlelight Party corrected:\n• 29/06/2023 · 612 · Candlelight" \
+        )
+        assert (
+            "1 claim naming Candlelight Party corrected:\n• 29/06/2023 · 612 · Candlelight"
             " Party [1]" in text
+        )
         assert "These are claims, not verified facts." in text
         assert text.endswith("/unwatch Candlelight Party stops these alerts.")
         # A later change is a new alert; the earlier ones are not repeated.
@@ -177,10 +182,13 @@ async def test_a_person_hears_of_claims_and_new_events(fresh_desk: Desk, tmp_pat
         (alert,) = fake.sent_messages(21)
         text = alert.text or ""
         assert "1 claim naming Kung Raiya added:\n• 04/07/2023 · 12 · Candlelight Party" in text
-        assert "New or corrected events:\n• 1 August 2023 — Said from abroad that he would " \
+        assert (
+            "New or corrected events:\n• 1 August 2023 — Said from abroad that he would "
             "not return [" in text
-        assert text.endswith("/who Kung Raiya for the full picture; /unwatch Kung Raiya stops "
-                             "these alerts.")
+        )
+        assert text.endswith(
+            "/who Kung Raiya for the full picture; /unwatch Kung Raiya stops these alerts."
+        )
         assert (await send_watch_alerts(bot, fresh_desk)).due == 0
 
 
@@ -205,8 +213,9 @@ async def test_an_event_reported_as_a_claim_is_worded_as_one(
 
 
 async def test_competing_senders_deliver_once(fresh_desk: Desk, tmp_path: Path) -> None:
-    other = Desk.open(str(fresh_desk.engine.url.render_as_string(hide_password=False)),
-                      clock=lambda: FIXED_NOW)  # a second process's own engine
+    other = Desk.open(
+        str(fresh_desk.engine.url.render_as_string(hide_password=False)), clock=lambda: FIXED_NOW
+    )  # a second process's own engine
     try:
         async with FakeBotAPI() as fake, sending_bot(fresh_desk, fake) as bot:
             for chat in range(31, 36):
@@ -270,7 +279,9 @@ async def test_the_minute_ticker_sends_alerts(fresh_desk: Desk, tmp_path: Path) 
 
 
 def test_desk_digests_run_sends_alerts_too(
-    fresh_desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    fresh_desk: Desk,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     with FakeBotAPI() as fake:
@@ -278,8 +289,9 @@ def test_desk_digests_run_sends_alerts_too(
         watch(fresh_desk, 61, "Candlelight")
         change_data(fresh_desk, tmp_path)
         settings = settings_for(fake.url)
-        monkeypatch.setenv("DESK_DATABASE_URL",
-                           fresh_desk.engine.url.render_as_string(hide_password=False))
+        monkeypatch.setenv(
+            "DESK_DATABASE_URL", fresh_desk.engine.url.render_as_string(hide_password=False)
+        )
         monkeypatch.setenv("TELEGRAM_BOT_TOKEN", DEFAULT_TOKEN)
         monkeypatch.setenv("TELEGRAM_API_URL", settings.telegram_api_url)
         assert main(["digests", "run", "--as-of", "2023-07-03T09:05+07:00"]) == 0

@@ -422,11 +422,17 @@ def _keys(alert: DueAlert) -> dict[str, int]:
 
 
 def mark_alert_sent(
-    sessions: sessionmaker[Session], alert: DueAlert, worker: str, now: datetime
+    sessions: sessionmaker[Session],
+    alert: DueAlert,
+    worker: str,
+    now: datetime,
+    *,
+    note: str | None = None,
 ) -> None:
-    """Record the delivery and move the watch to its next round, in one transaction."""
+    """Record the delivery (``note``: what nobody can tell about it, e.g. "possibly twice")
+    and move the watch to its next round, in one transaction."""
     with sessions() as s, s.begin():
-        settle(s, WatchDelivery, _keys(alert), worker, sent_at=now)
+        settle(s, WatchDelivery, _keys(alert), worker, sent_at=now, error=note)
         _next_round(s, alert, last_sent_at=utc(now))
 
 

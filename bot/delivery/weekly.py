@@ -279,21 +279,30 @@ def settle(
 ) -> None:
     """Close this worker's claim of ``model``'s row (see :func:`claim_once`): ``sent`` when
     ``sent_at`` is given, else ``failed`` (left for the next run) or, ``final``, ``abandoned``.
+    A sent row's ``error`` says what nobody can tell about it (it may have arrived twice).
     """
     if sent_at is not None:
-        values: dict[str, Any] = {"status": "sent", "sent_at": utc(sent_at), "error": None}
+        values: dict[str, Any] = {"status": "sent", "sent_at": utc(sent_at), "error": error}
     else:
         values = {"status": "abandoned" if final else "failed", "error": (error or "")[:500]}
     s.execute(update(model).filter_by(**keys).where(model.claimed_by == worker).values(**values))
 
 
 def mark_sent(
-    sessions: sessionmaker[Session], chat_id: int, week_start: date, worker: str, now: datetime
+    sessions: sessionmaker[Session],
+    chat_id: int,
+    week_start: date,
+    worker: str,
+    now: datetime,
+    *,
+    note: str | None = None,
 ) -> None:
     """Record the delivery; ``now`` becomes the chat's last summary, from which the next one
-    lists changes: pass when the text was built, so nothing changed after that is missed."""
+    lists changes: pass when the text was built, so nothing changed after that is missed.
+    ``note``: what nobody can tell about it ("possibly twice: ..."), kept on the record."""
     with sessions() as s, s.begin():
-        settle(s, Delivery, {"chat_id": chat_id, "week_start": week_start}, worker, sent_at=now)
+        keys = {"chat_id": chat_id, "week_start": week_start}
+        settle(s, Delivery, keys, worker, sent_at=now, error=note)
         s.execute(
             update(Subscription)
             .where(Subscription.chat_id == chat_id)
