@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.commands import answer_text
+from bot.commands.on import answer_on
 from bot.core.render import to_plain
 from bot.desk import Desk
 
@@ -62,3 +63,19 @@ def test_on_errors(desk: Desk, args: str, fragment: str) -> None:
     answer = answer_text(desk, f"/on {args}")
     assert not answer.ok
     assert fragment in to_plain(answer)
+
+
+@pytest.mark.parametrize(
+    ("args", "first_line"),
+    [
+        # 26–30 June in the seed table: 4 + 2 + 1 + 8 + 3 rows; 1,201 + 5 + 1 + 1,071 + 3
+        ("2023-W26", "Claims reported in the week of 26 June – 2 July 2023: 18 reports, 2,281"),
+        ("the week of 26 June", "Claims reported in the week of 26 June – 2 July 2023: 18 reports"),
+        # 28–30 June: 1 + 8 + 3 rows; 1 + 1,071 + 3
+        ("since 28 June", "Claims reported since 28 June 2023 (the data ends on 30 June 2023): 12 reports, 1,075"),
+    ],
+)
+def test_on_reads_weeks_and_open_periods(desk: Desk, args: str, first_line: str) -> None:
+    answer = answer_on(desk, args)
+    assert answer.ok
+    assert to_plain(answer).splitlines()[0].startswith(first_line)

@@ -21,7 +21,7 @@ from bot.commands.common import (
 from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
-from bot.core.periods import PeriodError, parse_day_or_range
+from bot.core.periods import Period, PeriodError, parse_day_or_range, parse_period
 from bot.desk import Desk
 from bot.storage.day_totals import sums
 from bot.storage.queries import cited, claims_between, data_span, sources_by_id
@@ -37,24 +37,28 @@ def answer_on(desk: Desk, args: str) -> Answer:
             "or a range: /on 26/06/2023 - 30/06/2023.",
         )
     with desk.connect() as conn:
+        latest = desk.latest_year(conn)
         try:
-            period = parse_day_or_range(args, default_year=desk.latest_year(conn))
+            period = parse_day_or_range(args, default_year=latest)
         except PeriodError as exc:
-            return fail("on", str(exc))
+            try:  # the other periods reporters write: a week, "since 20 June", "last week"
+                period = parse_period(args, latest_year=latest, data=data_span(conn))
+            except PeriodError:
+                return fail("on", str(exc))
         refs = Citations()
         answer = Answer(command="on")
-        where = "on" if period.precision == "day" else "in"
+        lead = " ".join(x for x in ("Claims reported", _preposition(period), period.label) if x)
         span = data_span(conn)
         sources = sources_by_id(conn)
         if span is not None and outside(period, span):
-            answer.line(f"Claims reported {where} {period.label}: outside the data.")
+            answer.line(f"{lead}: outside the data.")
             outside_data(answer, period.label, span, refs, sources.values())
             refs.write(answer)
             return answer
         found = sums(conn, period.start, period.end)
         total = found.all
         answer.line(
-            f"Claims reported {where} {period.label}: {reports(total.reports)}, ",
+            f"{lead}: {reports(total.reports)}, ",
             bold(number(total.total)),
             f" {defector_word(total.total)}",
         )
@@ -81,3 +85,13 @@ def answer_on(desk: Desk, args: str) -> Answer:
         claimed_by(answer, refs, cited(sources, found.sources))
         refs.write(answer)
     return answer
+
+
+def _preposition(period: Period) -> str:
+    """How "Claims reported ..." leads into the period's label."""
+    first = period.label.split()[0]
+    if period.precision == "day":
+        return "on"
+    if first in ("since", "until", "before", "after", "from", "up"):
+        return ""  # the label brings its own
+    return "in the" if first == "week" else "in"
