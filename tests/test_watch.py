@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.cli import main
 from bot.core.render import to_plain
 from bot.delivery.watchlists import (
     Target,
@@ -28,6 +27,7 @@ from bot.delivery.weekly import utc
 from bot.desk import Desk
 from bot.ingest.loader import load_paths
 from bot.storage.models import Watch, WatchDelivery
+from handlers.entry import main
 from handlers.watches import send_watch_alerts
 from tests.botrig import FIXED_NOW, GROUP, USER, running_bot, settings_for
 from tests.conftest import DATA

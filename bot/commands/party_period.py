@@ -2,7 +2,7 @@
 
 >>> from bot.desk import Desk
 >>> desk = Desk.open("sqlite://")
->>> party, period = party_and_period(desk, "cnrp, june")
+>>> party, period = party_and_period(desk, "cnrp, june", "total")
 >>> party.name, period.label
 ('Cambodia National Rescue Party', 'June 2023')
 
