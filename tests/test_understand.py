@@ -138,3 +138,19 @@ async def test_a_command_after_the_mention_is_run_as_it_is(desk: Desk) -> None:
         await rig.sent(GROUP, 1)
     (reply,) = rig.fake.sent_messages(GROUP)
     assert reply.text == expected(desk, "/total CNRP")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        # 28–30 June in the seed table: 1 + 8 + 3 rows, 1 + 1,071 + 3 claimed defectors
+        ("what happened since 28 June?", "Claims reported since 28 June 2023 (the data ends on 30 June 2023): 12 reports, 1,075"),
+        # the week of 26 June: 26–30 June, 18 rows, 2,281
+        ("what happened last week?", "Claims reported in the week of 26 June – 2 July 2023: 18 reports, 2,281"),
+        ("what happened the week of 26 June", "Claims reported in the week of 26 June – 2 July 2023: 18 reports, 2,281"),
+    ],
+)
+def test_what_happened_in_weeks_and_open_periods(desk: Desk, question: str, first_line: str) -> None:
+    answer = answer_text(desk, question)
+    assert answer.ok
+    assert to_plain(answer).splitlines()[2].startswith(first_line)

@@ -69,7 +69,8 @@ _WHO = re.compile(
 _ON = re.compile(
     r"^(?:what (?:happened|was (?:reported|claimed|announced))|which (?:defections|claims) "
     r"were (?:reported|claimed|announced)|who defected|(?:any |the )?(?:defections|claims|"
-    r"reports|news))\s+(?:(?:on|in|during)\s+)?(?P<when>(?:between|from)\s+.+|\d.*)$",
+    r"reports|news))\s+(?:(?:on|in|during)\s+)?"
+    r"(?P<when>(?:between|from|since|after|until|before|the week of|week|last|the last)\s+.+|\d.*)$",
     _F,
 )
 _TOTAL = re.compile(r"\b(?:how many|how much|total|number of|count)\b", _F)
@@ -220,7 +221,12 @@ def _on(q: str, ctx: _Context) -> str | None:
     try:
         period = parse_day_or_range(when, default_year=ctx.year)
     except PeriodError:
-        return None
+        if m is None:
+            return None
+        try:  # a week or an open end ("since 20 June"), as /on reads them
+            period = parse_period(when, latest_year=ctx.year, data=ctx.data)
+        except PeriodError:
+            return None
     return f"/on {period.label}"
 
 
