@@ -70,7 +70,8 @@ _ON = re.compile(
     r"^(?:what (?:happened|was (?:reported|claimed|announced))|which (?:defections|claims) "
     r"were (?:reported|claimed|announced)|who defected|(?:any |the )?(?:defections|claims|"
     r"reports|news))\s+(?:(?:on|in|during)\s+)?"
-    r"(?P<when>(?:between|from|since|after|until|before|the week of|week|last|the last)\s+.+|\d.*)$",
+    r"(?P<when>(?:between|from|since|after|until|before|the week of|week|last|the last)\s+.+"
+    r"|\d.*)$",
     _F,
 )
 _TOTAL = re.compile(r"\b(?:how many|how much|total|number of|count)\b", _F)
