@@ -16,6 +16,7 @@ answer needs it reads from the database as it answers.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import date, datetime
@@ -31,6 +32,9 @@ from bot.storage.migrate import is_current, upgrade
 from bot.storage.queries import PARTY_ALIAS_ENTRIES, PERSON_ALIAS_ENTRIES
 from bot.storage.tables import claims
 from bot.storage.version import data_version
+
+# How long a first run waits for another process's first load before giving up.
+FIRST_LOAD_WAIT = 120.0
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -74,15 +78,30 @@ class Desk:
         :mod:`bot.ingest.loader`), so a process killed at any point leaves either the
         finished step or none of it, and the next call takes up from there.
         """
-        if not is_current(self.engine):
-            upgrade(self.engine)
-        if load_if_empty:
-            with self.engine.connect() as conn:
-                empty = conn.scalar(select(claims.c.id).limit(1)) is None
-            if empty:
-                from bot.ingest.loader import load_paths  # only on first use: keeps start-up light
+        from sqlalchemy.exc import DBAPIError, IntegrityError  # only here: start-up stays light
 
-                load_paths(self.engine, data)
+        # Two first runs at once (two replicas, or `desk ask` beside `desk run`) both find an
+        # empty database: one sets it up, and the other, refused by a lock or a unique key,
+        # only has to wait until that is committed and look again.
+        deadline = time.monotonic() + FIRST_LOAD_WAIT
+        while True:
+            try:
+                if not is_current(self.engine):
+                    upgrade(self.engine)
+                if load_if_empty and self._empty():
+                    from bot.ingest.loader import load_paths  # first use only: stays light
+
+                    load_paths(self.engine, data)
+                return
+            except DBAPIError as exc:
+                raced = isinstance(exc, IntegrityError) or "locked" in str(exc.orig)
+                if not raced or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+
+    def _empty(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(claims.c.id).limit(1)) is None
 
     def connect(self) -> Connection:
         """A connection for reading: what answers use (``with desk.connect() as conn``)."""
