@@ -111,23 +111,25 @@ _ROLES = (
     .where(roles.c.person_id == _PERSON)
     .order_by(roles.c.position)
 )
+# An event's columns, in the order of EventFact's fields (before the parties and source).
+EVENT_COLUMNS = (
+    events.c.kind,
+    events.c.date_text,
+    events.c.date_start,
+    events.c.date_end,
+    events.c.sort_date,
+    events.c.precision,
+    events.c.summary,
+    events.c.claimed_by,
+    events.c.from_party_id,
+    events.c.to_party_id,
+    events.c.source_id,
+    events.c.reported_as,
+    events.c.inferred,
+    events.c.note,
+)
 _EVENTS = (
-    select(
-        events.c.kind,
-        events.c.date_text,
-        events.c.date_start,
-        events.c.date_end,
-        events.c.sort_date,
-        events.c.precision,
-        events.c.summary,
-        events.c.claimed_by,
-        events.c.from_party_id,
-        events.c.to_party_id,
-        events.c.source_id,
-        events.c.reported_as,
-        events.c.inferred,
-        events.c.note,
-    )
+    select(*EVENT_COLUMNS)
     .where(events.c.person_id == _PERSON)
     .order_by(events.c.position)
 )

@@ -25,7 +25,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from bot.storage.person_facts import EventFact, PartyName, RoleFact
+from bot.storage.person_facts import EVENT_COLUMNS, EventFact, PartyName, RoleFact
 from bot.storage.queries import CLAIM_COLUMNS, ClaimView, Reader, SourceInfo, views
 from bot.storage.tables import claim_parties, claim_people, claims, events, parties, people, roles
 
@@ -56,24 +56,7 @@ class Mention:
 
 
 _EVENTS = (
-    select(
-        events.c.person_id,
-        people.c.name,
-        events.c.kind,
-        events.c.date_text,
-        events.c.date_start,
-        events.c.date_end,
-        events.c.sort_date,
-        events.c.precision,
-        events.c.summary,
-        events.c.claimed_by,
-        events.c.from_party_id,
-        events.c.to_party_id,
-        events.c.source_id,
-        events.c.reported_as,
-        events.c.inferred,
-        events.c.note,
-    )
+    select(events.c.person_id, people.c.name, *EVENT_COLUMNS)
     .join(people, people.c.id == events.c.person_id)
     .order_by(events.c.sort_date, people.c.name, events.c.position)
 )
