@@ -136,7 +136,13 @@ def attachment(desk: Desk, route: Route, chat: Chat) -> Attachment | Answer:
 def _headed(route: Route, inner: Answer) -> Answer:
     if route.asked is None:
         return inner
-    headed = Answer(command=inner.command, ok=inner.ok, buttons=inner.buttons)
+    headed = Answer(
+        command=inner.command,
+        ok=inner.ok,
+        buttons=inner.buttons,
+        citations=inner.citations,
+        share=inner.share,
+    )
     headed.line(italic(f"Showing {route.asked}"))
     headed.blank()
     headed.lines.extend(inner.lines)

@@ -55,7 +55,8 @@ def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> 
     wanted = frozenset(p.id for p in joint.parties)
     every = joint_rows(conn, period)
     rows = [v for v in every if combination(v) == wanted]
-    answer = Answer(command="total")
+    asked = f"/total {joint.name}" + (f" {period.label}" if period else "")
+    answer = Answer(command="total", share=asked)
     refs = Citations()
     total = sum(v.number for v in rows)
     answer.line(
@@ -70,10 +71,11 @@ def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> 
                 "them, and /total of either party lists it apart from that party's own figure."
             )
         )
-        for view in rows[:ROWS_LISTED]:
-            answer.bullet(*claim_parts(view, refs))
-        if len(rows) > ROWS_LISTED:
-            answer.line(f"… and {number(len(rows) - ROWS_LISTED)} more rows (/export).")
+        with answer.folded():
+            for view in rows[:ROWS_LISTED]:
+                answer.bullet(*claim_parts(view, refs))
+            if len(rows) > ROWS_LISTED:
+                answer.line(f"… and {number(len(rows) - ROWS_LISTED)} more rows (/export).")
     else:
         answer.line(f"No row names exactly {joint.name} in that period.")
         others: dict[frozenset[int], list[ClaimView]] = {}

@@ -9,6 +9,8 @@ Claims reported on 26 June 2023: 4 reports, 1,201 claimed defectors
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from bot.commands.common import (
     claimed_by,
     defector_word,
@@ -27,6 +29,7 @@ from bot.storage.day_totals import sums
 from bot.storage.queries import cited, claims_between, data_span, sources_by_id
 
 ROWS_LISTED = 60
+OPEN_ROWS = 5  # a list this short stays open under the head; a longer one folds
 
 
 def answer_on(desk: Desk, args: str) -> Answer:
@@ -46,7 +49,7 @@ def answer_on(desk: Desk, args: str) -> Answer:
             except PeriodError:
                 return fail("on", str(exc))
         refs = Citations()
-        answer = Answer(command="on")
+        answer = Answer(command="on", share=f"/on {period.label}")
         lead = " ".join(x for x in ("Claims reported", _preposition(period), period.label) if x)
         span = data_span(conn)
         sources = sources_by_id(conn)
@@ -71,10 +74,13 @@ def answer_on(desk: Desk, args: str) -> Answer:
             partly_outside(answer, period, span)
         rows = claims_between(conn, period.start, period.end, limit=ROWS_LISTED)
         answer.blank()
-        for view in rows:
-            answer.bullet(*claim_parts(view, refs))
-        if total.reports > len(rows):
-            answer.line(f"… and {number(total.reports - len(rows))} more rows (/export for all).")
+        with answer.folded() if len(rows) > OPEN_ROWS else nullcontext():
+            for view in rows:
+                answer.bullet(*claim_parts(view, refs))
+            if total.reports > len(rows):
+                answer.line(
+                    f"… and {number(total.reports - len(rows))} more rows (/export for all)."
+                )
         if any(v.joint for v in rows):
             answer.line(
                 italic(

@@ -35,6 +35,7 @@ from bot.commands.catalog import (
     answer_start,
 )
 from bot.commands.compare import answer_compare
+from bot.commands.deep_links import command_line
 from bot.commands.on import answer_on
 from bot.commands.people import answer_people
 from bot.commands.said import answer_said
@@ -193,8 +194,13 @@ def _help(_desk: Desk, _args: str, _chat: Chat) -> Answer:
     return answer_help(help_lines())
 
 
-def _start(_desk: Desk, _args: str, _chat: Chat) -> Answer:
-    return answer_start(help_lines())
+def _start(desk: Desk, args: str, chat: Chat) -> Answer:
+    """The greeting; with a deep link's parameter (``/start who_kung-raiya``), its answer."""
+    line = command_line(args) if args else None
+    if line is None:  # none, or not one of ours: the greeting
+        return answer_start(help_lines())
+    name, _, rest = line.removeprefix("/").partition(" ")
+    return BY_NAME[name].answer(desk, rest, chat)
 
 
 def _chart_text(desk: Desk, args: str, _chat: Chat) -> Answer:

@@ -54,7 +54,8 @@ def answer_total(desk: Desk, args: str) -> Answer:
         start, end = (period.start, period.end) if period else (None, None)
         label = period.label if period else f"all dates in the data ({format_range(*span)})"
         refs = Citations()
-        answer = Answer(command="total")
+        asked = " ".join(x for x in ("/total", party.name if party else "", label_of(period)) if x)
+        answer = Answer(command="total", share=asked)
         sources = sources_by_id(conn)
         if period is not None and outside(period, span):
             heading = f"{party.name}, {label}" if party else f"Claimed defectors, {label}"
@@ -104,6 +105,11 @@ def answer_total(desk: Desk, args: str) -> Answer:
         words = (party.name if party and not joined else "", period.label if period else "")
         answer.buttons.append(Button("Show the rows", " ".join(["/export", *filter(None, words)])))
     return answer
+
+
+def label_of(period: Period | None) -> str:
+    """The period's words as /total reads them again ("" for all the data)."""
+    return period.label if period is not None else ""
 
 
 def _covers(period: Period | None, span: tuple[date, date]) -> bool:
@@ -170,12 +176,13 @@ def _one_party(
             f" {party.name} jointly with another party, totalling {number(joint_all.total)}. "
             "Those figures are not broken down by party and are not included above:"
         )
-        for view in joint:
-            answer.bullet(*claim_parts(view, refs))
-        if joint_all.reports > len(joint):
-            answer.line(
-                f"… and {number(joint_all.reports - len(joint))} more joint rows (/export)."
-            )
+        with answer.folded():
+            for view in joint:
+                answer.bullet(*claim_parts(view, refs))
+            if joint_all.reports > len(joint):
+                answer.line(
+                    f"… and {number(joint_all.reports - len(joint))} more joint rows (/export)."
+                )
     elif not sole.reports:
         answer.line("The table has no rows naming it in that period.")
     if party.kind == "non_party":

@@ -147,34 +147,16 @@ def person_card(
     as_of: date | None = None,
     as_of_label: str = "",
 ) -> Answer:
-    """The card; with ``as_of``, only what had happened by that day, and the status then."""
+    """The card; with ``as_of``, only what had happened by that day, and the status then.
+
+    The head says who and where they stand (the status, the party history); the roles, the
+    timeline, the disagreements and the sources fold under it."""
     sources = sources_by_id(conn)
     person = person_facts(conn, person_id, sources)
     refs = Citations()
-    answer = Answer(command="who")
-    answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
-    if candidate is not None and candidate.how == "fuzzy":
-        answer.line(italic(f"Closest match for “{typed}” (score {candidate.score:.0f})."))
-    others = [alias for alias in person.aliases if alias != person.name]
-    if others:
-        answer.line(
-            "Also spelled: ", ", ".join(_spelling(a, person.alias_info.get(a)) for a in others)
-        )
-    if person.roles:
-        answer.blank()
-        answer.line(bold("Roles"), italic(" (not dated; some may be later)") if as_of else "")
-        for role in person.roles:
-            where = ", ".join(
-                x for x in (role.party.name if role.party else None, role.organization) if x
-            )
-            answer.bullet(
-                role.title,
-                f" — {where}" if where else "",
-                " ",
-                refs.ref(role.source),
-                _inference(role.inferred, role.note),
-            )
-
+    answer = Answer(command="who", share=f"/who {person.name}")
+    if as_of is not None:
+        answer.share += f" as of {format_day(as_of)}"
     mentions = claims_naming_person(conn, person.id, sources)
     events, unsure, later = list(person.events), [], 0
     if as_of is not None:
@@ -188,10 +170,59 @@ def person_card(
         )
         events = [e for e in events if known[e] is not False]
         mentions = [v for v in mentions if v.reported_on <= as_of]
+
+    answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
+    if candidate is not None and candidate.how == "fuzzy":
+        answer.line(italic(f"Closest match for “{typed}” (score {candidate.score:.0f})."))
+    others = [alias for alias in person.aliases if alias != person.name]
+    if others:
+        answer.line(
+            "Also spelled: ", ", ".join(_spelling(a, person.alias_info.get(a)) for a in others)
+        )
+    status = _status(
+        [e for e in events if e not in unsure],
+        mentions,
+        as_of=as_of,
+        coming=[e for e in person.events if e not in events] if not _unsure_moves(unsure) else [],
+    )
+    if status:
+        answer.blank()
+        answer.line(bold(f"Status on {format_day(as_of)}: " if as_of else "Status: "), status)
+        unsure_states = [e for e in unsure if e.kind in STATE_KINDS]
+        if unsure_states:
+            answer.line(
+                italic(
+                    "Not counted, as their dates may fall after that day: "
+                    + "; ".join(f"{_lower_first(e.summary)} ({_when(e)})" for e in unsure_states)
+                    + "."
+                )
+            )
+    if person.origin == "table":
+        answer.line(
+            italic(
+                "Known only from a pro-government defection claim; not independently "
+                "reported in our sources."
+            )
+        )
     history = _party_history(person.roles, [e for e in events if e not in unsure], mentions)
     if history:
         answer.blank()
         answer.line(bold("Party history: "), history)
+    if person.roles:
+        answer.blank()
+        answer.line(bold("Roles"), italic(" (not dated; some may be later)") if as_of else "")
+        with answer.folded():
+            for role in person.roles:
+                where = ", ".join(
+                    x for x in (role.party.name if role.party else None, role.organization) if x
+                )
+                answer.bullet(
+                    role.title,
+                    f" — {where}" if where else "",
+                    " ",
+                    refs.ref(role.source),
+                    _inference(role.inferred, role.note),
+                )
     timeline: list[tuple[date, int, list[Part]]] = []
     for e in events:
         when = partial_date_label(e.date_text, e.precision)
@@ -229,8 +260,9 @@ def person_card(
     if timeline:
         answer.blank()
         answer.line(bold("Timeline"))
-        for _, _, parts in timeline:
-            answer.bullet(*parts)
+        with answer.folded():
+            for _, _, parts in timeline:
+                answer.bullet(*parts)
     if later:
         answer.line(
             italic(
@@ -238,36 +270,12 @@ def person_card(
                 f"/who {person.name} gives the full card."
             )
         )
-    status = _status(
-        [e for e in events if e not in unsure],
-        mentions,
-        as_of=as_of,
-        coming=[e for e in person.events if e not in events] if not _unsure_moves(unsure) else [],
-    )
-    if status:
-        answer.blank()
-        answer.line(bold(f"Status on {format_day(as_of)}: " if as_of else "Status: "), status)
-        unsure_states = [e for e in unsure if e.kind in STATE_KINDS]
-        if unsure_states:
-            answer.line(
-                italic(
-                    "Not counted, as their dates may fall after that day: "
-                    + "; ".join(f"{_lower_first(e.summary)} ({_when(e)})" for e in unsure_states)
-                    + "."
-                )
-            )
     if person.disagreements:
         answer.blank()
         answer.line(bold("Where the sources disagree"))
-        for d in person.disagreements:
-            write_disagreement(answer, d, refs)
-    if person.origin == "table":
-        answer.line(
-            italic(
-                "Known only from a pro-government defection claim; not independently "
-                "reported in our sources."
-            )
-        )
+        with answer.folded():
+            for d in person.disagreements:
+                write_disagreement(answer, d, refs)
     refs.write(answer)
     refs.cite_as(answer)
     if as_of is not None:

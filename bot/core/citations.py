@@ -81,14 +81,31 @@ class Citations:
         return bool(self._order)
 
     def write(self, answer: Answer) -> None:
+        """The numbered list, folded under its heading; the answer keeps the citations (for a
+        button that copies them)."""
         if not self._order:
             return
         answer.blank()
         answer.line(italic("Sources:"))
-        for i, source in enumerate(self._order.values(), start=1):
-            answer.line(f"[{i}] {citation(source)}")
+        answer.citations = [citation(s) for s in self._order.values()]
+        with answer.folded():
+            for i, text in enumerate(answer.citations, start=1):
+                answer.line(f"[{i}] {text}")
 
     def cite_as(self, answer: Answer) -> None:
-        """One line a journalist can paste into a story: the answer's sources, in order of use."""
+        """One line a journalist can paste into a story: the answer's sources, in order of use
+        (folded with the list it follows)."""
         if self._order:
-            answer.line("Cite as: ", "; ".join(citation(s) for s in self._order.values()))
+            answer.citations = [citation(s) for s in self._order.values()]
+            with answer.folded():
+                answer.line("Cite as: ", cite_as_text(answer.citations))
+
+
+def cite_as_text(citations: list[str]) -> str:
+    """The "Cite as" text: the citations in order, one string to paste.
+
+    >>> cite_as_text(["CamboJA, July 2023", "Fresh News, 26 June 2023"])
+    'CamboJA, July 2023; Fresh News, 26 June 2023'
+    """
+    return "; ".join(citations)
+
