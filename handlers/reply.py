@@ -4,6 +4,14 @@
 >>> a = Answer(command="who"); a.buttons.append(Button("Tum Bunthorn", "/who Tum Bunthorn"))
 >>> keyboard(a).inline_keyboard[0][0].callback_data
 '/who Tum Bunthorn'
+
+Under the choices, a button copies the answer's citation in one tap, and one shares the
+answer into another chat (it opens inline mode there with the answer's command):
+
+>>> a.citations, a.share = ["CamboJA, [Report], July 2023"], "/who Tum Bunthorn"
+>>> copy, share = keyboard(a).inline_keyboard[1:]
+>>> copy[0].copy_text.text, share[0].switch_inline_query_chosen_chat.query
+('CamboJA, [Report], July 2023', '/who Tum Bunthorn')
 """
 
 from __future__ import annotations
@@ -17,19 +25,30 @@ from collections.abc import Awaitable, Callable, Coroutine
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    CopyTextButton,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    SwitchInlineQueryChosenChat,
+    Update,
+)
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated
 from telegram.ext import ContextTypes
 
 from bot.core.answer import Answer
-from bot.core.render import html_messages
+from bot.core.citations import cite_as_text
+from bot.core.render import html_messages, telegram_len
 from bot.desk import Desk
 from handlers.sending import EDIT, REPLY, send
 
 log = logging.getLogger("desk.updates")
 T = TypeVar("T")
 CALLBACK_LIMIT = 64
+COPY_LIMIT = 256  # Telegram's limit for the text a CopyTextButton copies
+COPIES_SHOWN, COPIES_A_ROW = 12, 4
+SHARE_LABEL = "Share in another chat"
 _LONG_CHOICES: OrderedDict[str, str] = OrderedDict()
 _LONG_CHOICES_KEPT = 10_000
 
@@ -61,20 +80,70 @@ def command_of_choice(data: str) -> str | None:
     return _LONG_CHOICES.get(data) if data.startswith("c:") else data
 
 
-def keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
-    if not answer.buttons:
-        return None
+def keyboard(answer: Answer, *, channel: bool = False) -> InlineKeyboardMarkup | None:
+    """The answer's choices (one a row), its copy buttons and its share button; in a channel
+    no share button (Telegram refuses inline-mode buttons there)."""
     # choice_data runs every time: it keeps a long command's token fresh in _LONG_CHOICES.
-    return _markup(tuple((b.label[:60], choice_data(b.command)) for b in answer.buttons[:8]))
+    choices = tuple((b.label[:60], choice_data(b.command)) for b in answer.buttons[:8])
+    share = "" if channel else answer.share
+    if not (choices or answer.citations or share):
+        return None
+    return _markup(choices, copy_texts(answer.citations), share)
+
+
+def share_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
+    """The buttons an answer sent through inline mode carries: copy and share, no choices
+    (a press on those would come from a chat the bot may not be in)."""
+    if not (answer.citations or answer.share):
+        return None
+    return _markup((), copy_texts(answer.citations), answer.share)
+
+
+def copy_texts(citations: list[str]) -> tuple[tuple[str, str], ...]:
+    """(label, text to copy) for each copy button: the whole "Cite as" text when it fits in
+    one button, else one button a source, numbered as the answer numbers them.
+
+    >>> copy_texts(["A, July 2023", "B, June 2023"])
+    (('Copy citation', 'A, July 2023; B, June 2023'),)
+    >>> [label for label, _ in copy_texts(["x" * 200, "y" * 200])]
+    ['Copy [1]', 'Copy [2]']
+    """
+    whole = cite_as_text(citations)
+    if not citations:
+        return ()
+    if telegram_len(whole) <= COPY_LIMIT:
+        return (("Copy citation", whole),)
+    return tuple(
+        (f"Copy [{i}]", _fitted(text)) for i, text in enumerate(citations[:COPIES_SHOWN], 1)
+    )
+
+
+def _fitted(text: str) -> str:
+    """A citation cut to what one button copies, marked as cut (one over 256 is rare)."""
+    if telegram_len(text) <= COPY_LIMIT:
+        return text
+    while telegram_len(text) > COPY_LIMIT - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 @lru_cache(maxsize=1024)
-def _markup(rows: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup:
+def _markup(
+    choices: tuple[tuple[str, str], ...], copies: tuple[tuple[str, str], ...], share: str
+) -> InlineKeyboardMarkup:
     # PTB's objects are frozen once built, so one markup can go out with many messages; a
     # new one costs ~15 µs a button, and the same questions (the same buttons) come back.
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data)] for label, data in rows]
-    )
+    rows = [[InlineKeyboardButton(label, callback_data=data)] for label, data in choices]
+    copy_buttons = [
+        InlineKeyboardButton(label, copy_text=CopyTextButton(text)) for label, text in copies
+    ]
+    rows += [copy_buttons[i : i + COPIES_A_ROW] for i in range(0, len(copy_buttons), COPIES_A_ROW)]
+    if share:
+        chosen = SwitchInlineQueryChosenChat(
+            query=share, allow_user_chats=True, allow_group_chats=True, allow_channel_chats=True
+        )
+        rows.append([InlineKeyboardButton(SHARE_LABEL, switch_inline_query_chosen_chat=chosen)])
+    return InlineKeyboardMarkup(rows)
 
 
 async def send_answer(message: Message, answer: Answer) -> None:
@@ -86,8 +155,9 @@ async def send_answer(message: Message, answer: Answer) -> None:
     parts = html_messages(answer)
     chat_id: int | None = None  # set when the group turned out to be a supergroup now
     to = f"chat {message.chat_id}"
+    channel = message.chat.type == "channel"
     for i, part in enumerate(parts):
-        markup = keyboard(answer) if i == len(parts) - 1 else None
+        markup = keyboard(answer, channel=channel) if i == len(parts) - 1 else None
         if chat_id is None:
             try:
                 await send(
@@ -121,6 +191,7 @@ async def send_answer(message: Message, answer: Answer) -> None:
 
 async def edit_into_answer(message: Message, answer: Answer) -> None:
     parts = html_messages(answer)
+    markup = keyboard(answer, channel=message.chat.type == "channel")
     to = f"chat {message.chat_id}"
     try:
         # An edit made twice shows the same: the edit policy makes it again when unsure.
@@ -129,7 +200,7 @@ async def edit_into_answer(message: Message, answer: Answer) -> None:
                 message.edit_text,
                 parts[0],
                 parse_mode=ParseMode.HTML,
-                reply_markup=keyboard(answer) if len(parts) == 1 else None,
+                reply_markup=markup if len(parts) == 1 else None,
                 disable_web_page_preview=True,
             ),
             EDIT,
@@ -144,13 +215,12 @@ async def edit_into_answer(message: Message, answer: Answer) -> None:
             return
         raise
     for i, part in enumerate(parts[1:], start=2):
-        markup = keyboard(answer) if i == len(parts) else None
         await send(
             partial(
                 message.reply_html,
                 part,
                 do_quote=False,
-                reply_markup=markup,
+                reply_markup=markup if i == len(parts) else None,
                 disable_web_page_preview=True,
             ),
             REPLY,
