@@ -33,6 +33,16 @@ call or a share of them, :meth:`FakeBotAPI.refuse_connections` makes the server 
 a while, and :meth:`FakeBotAPI.enforce_flood_limits` adds the broadcast limits. The HTML check is stricter than Telegram in one way: a bare ``&`` or an
 unknown ``&name;`` is refused (Telegram shows it verbatim), which is the escaping bug tests
 should catch.
+
+Entities must nest as Telegram keeps them (after tdlib's ``are_entities_valid``): no quotation
+inside a quotation or inside a link or code, nothing inside code; Telegram silently drops such
+an entity, the fake refuses it (the quotation the reader should have seen would be lost).
+Inline buttons are checked field by field (callback_data ≤ 64 bytes, copy_text 1–256
+characters, switch_inline_query_chosen_chat's shape, no inline-mode button in a channel) and
+must have exactly one action (the Bot API takes the first one and ignores the rest: the fake
+refuses); inline answers are checked as Telegram checks them (results, their messages and
+buttons, the start button's parameter). Where Telegram gives no text of its own for a
+refusal, the fake's says so.
 """
 
 from __future__ import annotations
@@ -1232,6 +1242,7 @@ class FakeBotAPI:
             entities = []
         else:
             raise ApiError(400, "Bad Request: unsupported parse_mode")
+        _check_nesting(entities)
         text, entities = _trim(text, entities)
         if empty and not text:
             raise ApiError(400, f"Bad Request: {empty}")
@@ -1265,7 +1276,7 @@ class FakeBotAPI:
     def _send(
         self, bot: _Bot, method: str, params: JSON, chat: _Chat, content: JSON, entities: list[JSON]
     ) -> JSON:
-        markup = _check_markup(params.get("reply_markup"))
+        markup = _check_markup(params.get("reply_markup"), chat.type)
         message = self._store_message(chat, bot.sender, content, entities, markup)
         sent = Sent(method, bot.token, chat.id, message["message_id"], params, message)
         self._sent.append(sent)
@@ -1403,8 +1414,8 @@ class FakeBotAPI:
         text, entities = self._formatted(
             p, "text", limit=4096, too_long="message is too long", empty="message text is empty"
         )
-        markup = _check_markup(p.get("reply_markup"))
         chat = self._target_chat(bot, p)
+        markup = _check_markup(p.get("reply_markup"), chat.type)
         old = self._messages.get((chat.id, _int(p.get("message_id"), 0)))
         if old is None:
             raise ApiError(400, "Bad Request: message to edit not found")
@@ -1462,7 +1473,14 @@ class FakeBotAPI:
                     empty="MESSAGE_EMPTY",
                     too_long="MESSAGE_TOO_LONG",
                 )
+            if result["type"] == "article" and not str(result.get("title") or ""):
+                raise ApiError(400, "Bad Request: RESULT_TITLE_EMPTY (the fake's wording)")
+            if "message_text" not in content and result["type"] == "article":
+                raise ApiError(
+                    400, "Bad Request: Sent message content must be explicitly specified"
+                )
             _check_markup(result.get("reply_markup"))
+        _check_results_button(p.get("button"))
         bot.open_queries.discard(query_id)
         return True
 
@@ -1576,7 +1594,112 @@ def _member_json(user: JSON, status: str) -> JSON:
     return member
 
 
-def _check_markup(raw: Any) -> JSON | None:
+_QUOTES = frozenset({"blockquote", "expandable_blockquote"})
+_CODE = frozenset({"code", "pre"})
+
+
+def _check_nesting(entities: list[JSON]) -> None:
+    """Refuse entities Telegram would drop for their nesting (entities sorted by offset,
+    longest first, as :func:`parse_html` returns them)."""
+    stack: list[JSON] = []
+    for entity in entities:
+        while stack and entity["offset"] >= stack[-1]["offset"] + stack[-1]["length"]:
+            stack.pop()
+        outer = {e["type"] for e in stack}
+        kind = entity["type"]
+        problem = None
+        if outer & _CODE:
+            problem = f"an entity inside {sorted(outer & _CODE)[0]}"
+        elif kind in _QUOTES and outer & _QUOTES:
+            problem = "a blockquote inside a blockquote"
+        elif kind in _QUOTES and "text_link" in outer:
+            problem = "a blockquote inside a link"
+        if problem:
+            raise ApiError(
+                400,
+                f"Bad Request: can't parse entities: {problem} at offset {entity['offset']}"
+                " (Telegram drops it; the fake refuses)",
+            )
+        stack.append(entity)
+
+
+def _check_button(button: JSON, chat_type: str | None) -> None:
+    """One inline keyboard button's action fields, as Telegram checks them."""
+    actions = [action for action in _BUTTON_ACTIONS if action in button]
+    bad = "Bad Request: can't parse inline keyboard button: "
+    if not actions:
+        raise ApiError(400, bad + "Text buttons are unallowed in the inline keyboard")
+    if len(actions) > 1:
+        raise ApiError(
+            400,
+            bad + f"InlineKeyboardButton must have exactly one optional field, not {actions}"
+            " (the Bot API would use the first; the fake refuses)",
+        )
+    if "callback_data" in button:
+        data = button["callback_data"]
+        if not isinstance(data, str) or not 1 <= len(data.encode()) <= 64:
+            raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+    if "url" in button and not str(button["url"]).startswith(("http://", "https://", "tg://")):
+        raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
+    if "copy_text" in button:
+        copied = button["copy_text"]
+        text = copied.get("text") if isinstance(copied, dict) else None
+        if not isinstance(text, str):
+            raise ApiError(400, bad + 'Field "text" must be of type String')
+        if not 1 <= utf16_len(text) <= 256:
+            raise ApiError(
+                400, "Bad Request: copy_text must be 1-256 characters (the fake's wording)"
+            )
+    if "switch_inline_query_chosen_chat" in button:
+        chosen = button["switch_inline_query_chosen_chat"]
+        if not isinstance(chosen, dict):
+            raise ApiError(
+                400, bad + 'Field "switch_inline_query_chosen_chat" must be of type Object'
+            )
+        if not isinstance(chosen.get("query", ""), str):
+            raise ApiError(400, bad + 'Field "query" must be of type String')
+        allowed = (
+            "allow_user_chats",
+            "allow_bot_chats",
+            "allow_group_chats",
+            "allow_channel_chats",
+        )
+        if any(not isinstance(chosen.get(k, False), bool) for k in allowed):
+            raise ApiError(400, bad + 'Field "allow_*_chats" must be of type Boolean')
+        if not any(chosen.get(k) for k in allowed):
+            raise ApiError(400, "Bad Request: At least one chat type must be allowed")
+    inline_mode = ("switch_inline_query", "switch_inline_query_chosen_chat")
+    if chat_type == "channel" and any(a in button for a in inline_mode):
+        raise ApiError(
+            400,
+            "Bad Request: Can't use switch_inline_query button in a channel chat, because users"
+            " will not be able to use the button without knowing bot's username",
+        )
+
+
+def _check_results_button(raw: Any) -> None:
+    """answerInlineQuery's ``button`` (the button above the results), as Telegram checks it."""
+    if raw is None or raw == "":
+        return
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+        raise ApiError(400, "Bad Request: InlineQueryResultsButton must be an Object with text")
+    kinds = [k for k in ("start_parameter", "web_app") if k in raw]
+    if len(kinds) != 1:
+        raise ApiError(
+            400, "Bad Request: InlineQueryResultsButton must have exactly one optional field"
+        )
+    parameter = raw.get("start_parameter")
+    if parameter is not None:
+        parameter = str(parameter)
+        if not parameter:
+            raise ApiError(400, "Bad Request: Can't use empty start_parameter")
+        if len(parameter) > 64:
+            raise ApiError(400, "Bad Request: Too long start_parameter specified")
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", parameter):
+            raise ApiError(400, "Bad Request: Unallowed characters in start_parameter are used")
+
+
+def _check_markup(raw: Any, chat_type: str | None = None) -> JSON | None:
     """Validate reply_markup like Telegram; returns the parsed object."""
     if raw is None or raw == "":
         return None
@@ -1603,16 +1726,5 @@ def _check_markup(raw: Any) -> JSON | None:
                 'Bad Request: can\'t parse inline keyboard button: Field "text"'
                 " must be of type String",
             )
-        if not any(action in button for action in _BUTTON_ACTIONS):
-            raise ApiError(
-                400,
-                "Bad Request: can't parse inline keyboard button: Text buttons"
-                " are unallowed in the inline keyboard",
-            )
-        if "callback_data" in button:
-            data = button["callback_data"]
-            if not isinstance(data, str) or not 1 <= len(data.encode()) <= 64:
-                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
-        if "url" in button and not str(button["url"]).startswith(("http://", "https://", "tg://")):
-            raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
+        _check_button(button, chat_type)
     return raw

@@ -108,4 +108,3 @@ def cite_as_text(citations: list[str]) -> str:
     'CamboJA, July 2023; Fresh News, 26 June 2023'
     """
     return "; ".join(citations)
-
