@@ -518,6 +518,7 @@ def choices_of(sent: list[Sent]) -> list[tuple[str, str | None]]:
         (b["text"], command_of_choice(b["callback_data"]))
         for row in markup["inline_keyboard"]
         for b in row
+        if "callback_data" in b  # the copy and share buttons are Telegram's alone
     ]
 
 

@@ -95,5 +95,6 @@ async def test_as_of_through_the_bot(desk: Desk) -> None:
         (reply,) = await rig.say(USER, question)
     assert reply.text == expected(desk, question)[0]
     buttons = reply.message["reply_markup"]["inline_keyboard"]
-    assert buttons == [[{"text": "Full card", "callback_data": "/who Kung Raiya"}]]
+    assert buttons[0] == [{"text": "Full card", "callback_data": "/who Kung Raiya"}]
+    assert [b["text"] for row in buttons[1:] for b in row] == ["Copy citation", "Share in another chat"]
     assert rig.rejected() == []
