@@ -120,6 +120,11 @@ _ENTITY_TYPE = {
     "pre": "pre",
     "blockquote": "blockquote",
 }
+# tdlib's MessageEntity::get_type_priority for the entities HTML makes.
+_PRIORITY = {
+    "blockquote": 0, "expandable_blockquote": 0, "pre": 11, "code": 20, "text_link": 49,
+    "bold": 90, "italic": 91, "underline": 92, "strikethrough": 93, "spoiler": 94,
+}  # fmt: skip
 _NAMED_ENTITIES = {b"lt": "<", b"gt": ">", b"amp": "&", b"quot": '"'}
 _SPACE = frozenset(b" \t\r\n\v\0")
 _ENTITY_NAME = re.compile(rb"[A-Za-z]*")
@@ -237,7 +242,8 @@ def parse_html(text: str) -> tuple[str, list[JSON]]:
 
     if stack:
         raise HTMLParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
-    entities.sort(key=lambda e: (e["offset"], -e["length"]))
+    # tdlib's order: at one span, the entity of lower priority is the outer one.
+    entities.sort(key=lambda e: (e["offset"], -e["length"], _PRIORITY.get(e["type"], 50)))
     return out.decode("utf-8", "replace"), entities
 
 
@@ -1242,7 +1248,7 @@ class FakeBotAPI:
             entities = []
         else:
             raise ApiError(400, "Bad Request: unsupported parse_mode")
-        _check_nesting(entities)
+        check_nesting(entities)
         text, entities = _trim(text, entities)
         if empty and not text:
             raise ApiError(400, f"Bad Request: {empty}")
@@ -1598,7 +1604,7 @@ _QUOTES = frozenset({"blockquote", "expandable_blockquote"})
 _CODE = frozenset({"code", "pre"})
 
 
-def _check_nesting(entities: list[JSON]) -> None:
+def check_nesting(entities: list[JSON]) -> None:
     """Refuse entities Telegram would drop for their nesting (entities sorted by offset,
     longest first, as :func:`parse_html` returns them)."""
     stack: list[JSON] = []
