@@ -22,6 +22,9 @@ other character, or too long, has no link (the Share button still shares it).
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from bot.core.periods import Period, PeriodError, parse_period
 
 LINKED = ("who", "total", "on")  # answers that read the data and change nothing
 START_LIMIT = 64
@@ -71,3 +74,27 @@ def command_line(parameter: str) -> str | None:
         else:
             args.append(char)
     return " ".join(["/" + name, "".join(args)]).strip()
+
+
+def period_words(period: Period, data: tuple[date, date] | None = None) -> str:
+    """Words that give the period again, for a line that repeats an answer: its label without
+    a note in brackets, or its days when the label would read differently.
+
+    >>> span = (date(2023, 1, 21), date(2023, 6, 30))
+    >>> period_words(parse_period("since May", latest_year=2023, data=span), span)
+    'since 1 May 2023'
+    >>> period_words(parse_period("last week", latest_year=2023, data=span), span)
+    'week of 26 June – 2 July 2023'
+
+A period said relative to the data ("last week") is said by the days it was read as, so a
+shared answer keeps its meaning when the data grows.
+    """
+    words = re.sub(r"\s*\(.*\)$", "", period.label)
+    try:
+        again = parse_period(words, latest_year=period.end.year, data=data)
+    except PeriodError:
+        again = None
+    if again is not None and (again.start, again.end) == (period.start, period.end):
+        return words
+    days = [f"{d:%d/%m/%Y}" for d in (period.start, period.end)]
+    return days[0] if period.start == period.end else " - ".join(days)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from bot.commands.common import JointMatch, claimed_by, reports
+from bot.commands.deep_links import period_words
 from bot.core.answer import Answer, Button, bold, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts, day
@@ -55,7 +56,7 @@ def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> 
     wanted = frozenset(p.id for p in joint.parties)
     every = joint_rows(conn, period)
     rows = [v for v in every if combination(v) == wanted]
-    asked = f"/total {joint.name}" + (f" {period.label}" if period else "")
+    asked = f"/total {joint.name}" + (f" {period_words(period, span)}" if period else "")
     answer = Answer(command="total", share=asked)
     refs = Citations()
     total = sum(v.number for v in rows)

@@ -20,6 +20,7 @@ from bot.commands.common import (
     reports,
     sampled,
 )
+from bot.commands.deep_links import period_words
 from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
@@ -49,9 +50,9 @@ def answer_on(desk: Desk, args: str) -> Answer:
             except PeriodError:
                 return fail("on", str(exc))
         refs = Citations()
-        answer = Answer(command="on", share=f"/on {period.label}")
-        lead = " ".join(x for x in ("Claims reported", _preposition(period), period.label) if x)
         span = data_span(conn)
+        answer = Answer(command="on", share=f"/on {period_words(period, span)}")
+        lead = " ".join(x for x in ("Claims reported", _preposition(period), period.label) if x)
         sources = sources_by_id(conn)
         if span is not None and outside(period, span):
             answer.line(f"{lead}: outside the data.")

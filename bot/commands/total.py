@@ -23,6 +23,7 @@ from bot.commands.common import (
     reports,
     sampled,
 )
+from bot.commands.deep_links import period_words
 from bot.commands.party_period import party_and_period
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
@@ -54,7 +55,8 @@ def answer_total(desk: Desk, args: str) -> Answer:
         start, end = (period.start, period.end) if period else (None, None)
         label = period.label if period else f"all dates in the data ({format_range(*span)})"
         refs = Citations()
-        asked = " ".join(x for x in ("/total", party.name if party else "", label_of(period)) if x)
+        words = period_words(period, span) if period else ""
+        asked = " ".join(x for x in ("/total", party.name if party else "", words) if x)
         answer = Answer(command="total", share=asked)
         sources = sources_by_id(conn)
         if period is not None and outside(period, span):
@@ -105,11 +107,6 @@ def answer_total(desk: Desk, args: str) -> Answer:
         words = (party.name if party and not joined else "", period.label if period else "")
         answer.buttons.append(Button("Show the rows", " ".join(["/export", *filter(None, words)])))
     return answer
-
-
-def label_of(period: Period | None) -> str:
-    """The period's words as /total reads them again ("" for all the data)."""
-    return period.label if period is not None else ""
 
 
 def _covers(period: Period | None, span: tuple[date, date]) -> bool:
