@@ -149,8 +149,8 @@ def person_card(
 ) -> Answer:
     """The card; with ``as_of``, only what had happened by that day, and the status then.
 
-    The head says who and where they stand (the status, the party history); the roles, the
-    timeline, the disagreements and the sources fold under it."""
+    The head says who it is and where they stand (the status); the party history, the roles,
+    the timeline, the disagreements and the sources fold under it."""
     sources = sources_by_id(conn)
     person = person_facts(conn, person_id, sources)
     refs = Citations()
@@ -207,7 +207,8 @@ def person_card(
     history = _party_history(person.roles, [e for e in events if e not in unsure], mentions)
     if history:
         answer.blank()
-        answer.line(bold("Party history: "), history)
+        with answer.folded():  # a chain of parties can be long; the status says the last
+            answer.line(bold("Party history: "), history)
     if person.roles:
         answer.blank()
         answer.line(bold("Roles"), italic(" (not dated; some may be later)") if as_of else "")
