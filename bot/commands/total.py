@@ -55,8 +55,8 @@ def answer_total(desk: Desk, args: str) -> Answer:
         start, end = (period.start, period.end) if period else (None, None)
         label = period.label if period else f"all dates in the data ({format_range(*span)})"
         refs = Citations()
-        words = period_words(period, span) if period else ""
-        asked = " ".join(x for x in ("/total", party.name if party else "", words) if x)
+        when = period_words(period, span) if period else ""
+        asked = " ".join(x for x in ("/total", party.name if party else "", when) if x)
         answer = Answer(command="total", share=asked)
         sources = sources_by_id(conn)
         if period is not None and outside(period, span):
