@@ -232,3 +232,21 @@ async def test_the_fake_refuses_a_bad_start_button(
         else:
             with pytest.raises(BadRequest, match=f"(?i){refusal}"):
                 await answering
+
+
+async def test_an_answer_longer_than_a_message_is_offered_in_part_with_a_link(desk: Desk) -> None:
+    line = "/on 01/01/2023 - 30/06/2023"
+    assert len(expected(desk, line)) >= 2, "pick a longer answer"
+    async with running_bot(desk) as rig:
+        rig.fake.push_inline_query(USER, line)
+        (call,) = await rig.fake.wait_for("answerInlineQuery", timeout=20)
+    assert call.ok, call.response
+    (result,) = call.params["results"]
+    text, entities = parse_html(result["input_message_content"]["message_text"])
+    assert text.startswith(expected(desk, line)[0].splitlines()[0])
+    assert text.endswith("This is the start of a longer answer: the whole answer.")
+    (link,) = [e for e in entities if e["type"] == "text_link"]
+    parameter = call.params["button"]["start_parameter"]
+    assert link["url"] == f"https://t.me/DefectionDeskBot?start={parameter}"
+    assert parameter == "on_january_djune-2023"  # the label the days read as
+    assert rig.rejected() == []
