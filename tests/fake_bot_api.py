@@ -1654,7 +1654,8 @@ def _check_button(button: JSON, chat_type: str | None) -> None:
             raise ApiError(400, bad + 'Field "text" must be of type String')
         if not 1 <= utf16_len(text) <= 256:
             raise ApiError(
-                400, "Bad Request: the text of copy_text must be 1-256 characters (the fake's wording)"
+                400,
+                "Bad Request: the text of copy_text must be 1-256 characters (the fake's wording)",
             )
     if "switch_inline_query_chosen_chat" in button:
         chosen = button["switch_inline_query_chosen_chat"]
