@@ -78,13 +78,13 @@ def command_line(parameter: str) -> str | None:
 
 def period_words(period: Period, data: tuple[date, date] | None = None) -> str:
     """Words that give the period again, for a line that repeats an answer: its label without
-        a note in brackets, or its days when the label would read differently.
+    a note in brackets, or its days when the label would read differently.
 
-        >>> span = (date(2023, 1, 21), date(2023, 6, 30))
-        >>> period_words(parse_period("since May", latest_year=2023, data=span), span)
-        'since 1 May 2023'
-        >>> period_words(parse_period("last week", latest_year=2023, data=span), span)
-        'week of 26 June – 2 July 2023'
+    >>> span = (date(2023, 1, 21), date(2023, 6, 30))
+    >>> period_words(parse_period("since May", latest_year=2023, data=span), span)
+    'since 1 May 2023'
+    >>> period_words(parse_period("last week", latest_year=2023, data=span), span)
+    'week of 26 June – 2 July 2023'
 
     A period said relative to the data ("last week") is said by the days it was read as, so a
     shared answer keeps its meaning when the data grows.
