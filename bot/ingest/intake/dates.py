@@ -113,7 +113,8 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
     for m in _KHMER.finditer(text):
         month = KHMER_MONTHS[m.group("month")]
         add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
-    if published is not None:
+    if published is not None and not found:
+        # "Takeo, July 24 — ... today": a calendar date says more than a relative word.
         for m in _WEEKDAY_ALONE.finditer(text):
             weekday = _WEEKDAYS.index(m.group("weekday").lower())
             add(_last_weekday(weekday, published), *m.span())

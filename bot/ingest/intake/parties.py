@@ -77,7 +77,8 @@ class Lexicon:
             if _KHMER.search(form):
                 pattern = re.compile(re.escape(form))
             elif exact:
-                pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![a-z])")
+                # "CPP's" is the party, "CPP-aligned" a description of something else.
+                pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![a-z]|-\w)")
             else:
                 pattern = re.compile(_english_pattern(form), re.I)
             self._patterns.append((pattern, canonical))

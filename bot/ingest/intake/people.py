@@ -82,8 +82,8 @@ def people_named(sentence: str) -> list[str]:
     for m in _KHMER_TITLED.finditer(sentence):
         words = [w for w in m.groups() if w]
         kept: list[str] = []
-        for word in words:
-            if word.startswith(_KHMER_STOP):
+        for i, word in enumerate(words):
+            if i and word.startswith(_KHMER_STOP):
                 break
             kept.append(word)
         if kept:
