@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.numbers import Count, person_counts
@@ -44,6 +44,14 @@ _TO_BEFORE = re.compile(
     r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ជាមួយ|ចូលជាសមាជិក|ចូល|មក|ទៅ|ក្នុង)\s*)$",
     re.I,
 )
+# Markers that outweigh any other: "joined the", "into the", Khmer "ចូលជាសមាជិក" ("joined as a
+# member of", which ends with the word for member).
+_STRONG_TO_BEFORE = re.compile(
+    r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ruling\s+)?"
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល)\s*)$",
+    re.I,
+)
+_MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(
     r"(?:\b(?:from|of|left|quit|former|formerly|ex-|leaving|abandoned|deserted|resigned\s+from)"
     r"\s+(?:\w+\s+)?(?:the\s+)?(?:opposition\s+|now-dissolved\s+|dissolved\s+|banned\s+)?"
@@ -60,8 +68,18 @@ _WELCOMES_AFTER = re.compile(
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
 _SAYS_AFTER = re.compile(
-    r"^(?:'s)?[^,.;]{0,40}?\b(?:said|says|announced|claimed|reported|posted|told|stated)\b", re.I
+    r"^(?:'s)?[^,.;]{0,40}?\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
+    r"writes)\b",
+    re.I,
 )
+# A joining of something else: "joined a ceremony", "joined the march".
+_JOINED_SOMETHING = re.compile(
+    r"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b)\w+", re.I
+)
+# Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
+_SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
+# "in 2013", "since 2018": a year long past, with no date of its own, is history.
+_PAST_YEAR = re.compile(r"\b(?:in|since|during|until)\s+((?:19|20)\d\d)\b", re.I)
 _GROUP = re.compile(
     r"\b(?:members|supporters|activists|officials|councill?ors|people|group|families|others|"
     r"followers|youths|villagers|candidates|cadres|leaders)\b",
@@ -102,6 +120,22 @@ class _Reading:
     to: str | None = None
     date: FoundDate | None = None
     background: list[str] = field(default_factory=list)
+    counts: list[tuple[Count, list[str]]] = field(default_factory=list)
+
+
+def _counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count, list[str]]]:
+    """A verbless sentence's counts, each with the parties named after it before the next
+    ("78 former Candlelight members and 12 former GDP members took part"); empty unless every
+    count has its party."""
+    counts = person_counts(text)
+    out = []
+    for i, c in enumerate(counts):
+        end = counts[i + 1].start if i + 1 < len(counts) else len(text)
+        names = [m.name for m in mentions if c.end <= m.start < end]
+        if not names or c.value is None:
+            return []
+        out.append((c, names))
+    return out
 
 
 def _welcomes(after: str) -> bool:
@@ -123,6 +157,10 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             sources.append(m.name)
         elif verb.start <= m.start < verb.end and verb.kind == "join":
             tos.append(m)  # "had become CPP members"
+        elif _STRONG_TO_BEFORE.search(before) or (
+            verb.kind == "join" and m.start > verb.end and _MEMBER_OF_BEFORE.search(before)
+        ):
+            tos.append(m)  # "sworn in as a member of the CPP"
         elif (
             _TO_BEFORE.search(before)
             and not _FROM_BEFORE.search(before)
@@ -184,11 +222,24 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
     verbs = []
     for v in claim_verbs(text, [(m.start, m.end) for m in mentions]):
         after = text[v.end : v.end + 50]
-        if v.kind == "leave" and not (
-            _LEFT_WHAT.match(after) or any(v.end <= m.start <= v.end + 50 for m in mentions)
-        ):
+        party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
+        if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next):
             continue  # "left politics", "left the country"
+        if (
+            v.kind == "join"
+            and text[v.start : v.end].lower().startswith("join")
+            and _JOINED_SOMETHING.match(after)
+            and not any(v.end <= m.start <= v.end + 25 for m in mentions)
+        ):
+            continue  # "joined a ceremony"
         verbs.append(v)
+    if not verbs:
+        verbs = [
+            Verb("join", m.start, m.start)
+            for m in mentions
+            if _SHORTHAND_TO.search(text[max(0, m.start - 10) : m.start])
+            and (person_counts(text[: m.start]) or people_named(text[: m.start]))
+        ][:1]
     joins = [v for v in verbs if v.kind == "join"]
     return joins[0] if joins else (verbs[0] if verbs else None)
 
@@ -212,9 +263,9 @@ def _read(
     mentions = lexicon.mentions(text)
     verb = _verb(text, mentions)
     if verb is None:
-        if person_counts(text):
-            return _Reading()
-        return _Reading(background=_background(text, mentions))
+        return _Reading(
+            background=_background(text, mentions), counts=_counted_groups(text, mentions)
+        )
     dates = find_dates(text, report.published)
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
     people = _people(text)
@@ -227,6 +278,9 @@ def _read(
     if verb.kind == "join" and re.match(r"ចូល|ប្តូរ", text[verb.start : verb.end]) and to is None:
         return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
     found = _event_date(dates, verb, earlier)
+    past = _PAST_YEAR.search(text)
+    if found is None and past and report.published and int(past.group(1)) < report.published.year:
+        return _Reading()  # "joined the Candlelight Party in 2013": history, not news
     one_person = _ONE_PERSON.search(text[: verb.start])
     if not counts and not froms and not people and not one_person:
         return _Reading(bare=True, to=to, date=found)
@@ -367,6 +421,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         reading = _read(sentence, report, lexicon, earlier)
         if reading.bare and out:
             last = out[-1]
+            if last.kind == "departure" and reading.to is not None:
+                # "Mr. X has left the CLP. On 23 September he was sworn in as a CPP member."
+                last.kind, last.to_party = "defection", reading.to
+                if reading.date is not None:
+                    last.date, last.date_kind = reading.date.value, "event"
             if last.date_kind == "published" and reading.date is not None:
                 last.date, last.date_kind = reading.date.value, "event"
             if last.to_party is None and reading.to is not None and last.kind == "defection":
@@ -376,6 +435,23 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif reading.bare:
             made = _from_context(reading, sentences[:i], report, lexicon, sentence)
             reading.proposals = [made] if made else []
+        elif reading.counts and out and i - last_at <= 1 and out[-1].number is None:
+            # "Scores of members switched to the CPP. ... 78 former Candlelight members and 12
+            # former GDP members took part": the counts the claim lacked.
+            vague = out.pop()
+            for count, names in reading.counts:
+                out.append(
+                    replace(
+                        vague,
+                        number=count.value,
+                        number_text=count.text,
+                        qualifier=count.qualifier,
+                        from_parties=[n for n in names if n != vague.to_party],
+                        reasons=[r for r in vague.reasons if "is no count" not in r],
+                        confidence="low" if vague.to_party is None else "high",
+                        evidence=f"{vague.evidence} {sentence.text}",
+                    )
+                )
         elif reading.background and out and i - last_at <= 2 and not out[-1].from_parties:
             out[-1].from_parties = [p for p in reading.background if p != out[-1].to_party]
         for p in reading.proposals:

@@ -28,7 +28,7 @@ _JOIN = (
     r"welcom(?:ed|es|ing)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
     r"changed\s+sides|took\s+up\s+membership|sworn\s+in|received\s+(?:\w+\s+){0,4}?into|"
     r"accepted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
-    r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to)\b"
+    r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
 _KHMER_JOIN = r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្តូរមក|ប្តូរ|ស្វាគមន៍"
 _LEAVE = (
@@ -44,7 +44,8 @@ _INTENTION = re.compile(
     r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
     r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|set|"
     r"about|threaten(?:ed|s)?|consider(?:ing|s|ed)?|may|might|could|likely|whether|if|"
-    r"invited|urged|asked|called\s+on|encouraged)\b(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
+    r"invited|urged|asked|called\s+on|encouraged|offered|pressured|pressed|bribed|paid)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ)\s*(?:\S+\s*)?)$",
     re.I,
 )
