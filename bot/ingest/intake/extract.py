@@ -285,6 +285,7 @@ def _read(
     if not counts and not froms and not people and not one_person:
         return _Reading(bare=True, to=to, date=found)
     claimant = claimant_in(text) or report.outlet
+    people = [p for p in people if claimant is None or _bare(p) not in claimant]
     group = _group_in(text, mentions)
     readings = []
     groups = _segments(counts, mentions, verb) if counts else [None]
@@ -346,11 +347,12 @@ def _bare(name: str) -> str:
 
 def _same_event(a: Proposal, b: Proposal) -> bool:
     """Whether two proposals tell one event: the same count (or one vague), the same former
-    parties (or one unnamed), the same party joined, on one date (or one undated)."""
+    parties (or one unnamed), the same party joined (or one unnamed), on one date (or one
+    undated)."""
     return (
         (a.number == b.number or None in (a.number, b.number))
         and (set(a.from_parties) == set(b.from_parties) or not a.from_parties or not b.from_parties)
-        and a.to_party == b.to_party
+        and (a.to_party == b.to_party or None in (a.to_party, b.to_party))
         and a.kind == b.kind
         and (a.date == b.date or "published" in (a.date_kind, b.date_kind))
         and not (a.people and b.people and not set(a.people) & set(b.people))
@@ -358,6 +360,9 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
 
 
 def _merge(into: Proposal, other: Proposal) -> None:
+    if into.date_kind == "published" and other.date_kind == "event" and into.number == other.number:
+        # A headline and the body that dates it: the body's sentence says more.
+        into.evidence, into.qualifier = other.evidence, into.qualifier or other.qualifier
     if into.number is None and other.number is not None:
         into.number, into.number_text, into.qualifier = (
             other.number,
@@ -368,6 +373,9 @@ def _merge(into: Proposal, other: Proposal) -> None:
         into.reasons = [r for r in into.reasons if "is no count" not in r]
     if not into.from_parties:
         into.from_parties, into.new_parties = other.from_parties, other.new_parties
+    if into.to_party is None and other.to_party is not None:
+        into.to_party = other.to_party
+        into.reasons = [r for r in into.reasons if r != _UNNAMED_DESTINATION]
     if into.date_kind == "published" and other.date_kind == "event":
         into.date, into.date_kind = other.date, "event"
     into.people = list(dict.fromkeys(into.people + other.people))

@@ -139,10 +139,10 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
             continue
         vague = bool(m.group("vague"))
-        if vague and not re.match(r"^\s*of\b", after):
+        if vague and not re.match(r"^[\"']?\s*of\b", after):
             continue
         if not (
-            _PERSON_AFTER.match(re.sub(r"^\s*of\s+", " ", after) if vague else after)
+            _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
         ):
             continue
