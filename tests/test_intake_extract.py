@@ -219,6 +219,12 @@ def test_the_score_fails_a_broken_extractor() -> None:
         ("ប្រមាណ ៨០០ នាក់", 800, "៨០០", "ប្រមាណ"),
         ("ជាង 6,476 នាក់", 6476, "6,476", "ជាង"),
         ("hundreds of supporters", None, "hundreds", None),
+        ('said "hundreds" of former supporters', None, "hundreds", None),
+        ("សកម្មជនរាប់រយនាក់", None, "រាប់រយ", None),
+        ("1.2 million supporters", 1_200_000, "1.2 million", None),
+        ("half a dozen officials", 6, "half a dozen", None),
+        ("fifteen hundred villagers", 1500, "fifteen hundred", None),
+        ("a hundred and twenty activists", 120, "a hundred and twenty", None),
     ],
 )
 def test_counts_of_people(text: str, value: int | None, words: str, qualifier: str | None) -> None:
@@ -282,6 +288,9 @@ def test_a_date_of_saying_is_not_the_event_date() -> None:
         ("សកម្មជនគណបក្សហ្វ៊ុនស៊ិនប៉ិច", ["FUNCINPEC"]),
         ("the Khmer Will Party", ["Khmer Will Party"]),
         ("សមាជិកគណបក្សខ្មែរក្រោកឡើង ចំនួន", ["គណបក្សខ្មែរក្រោកឡើង"]),
+        # The register sign typed before the subscript: looks the same, is the same party.
+        ("សកម្មជនគណបក្សហ៊្វុនស៊ិនប៉ិច", ["FUNCINPEC"]),
+        ("the CPP-aligned website", []),
     ],
 )
 def test_party_names(text: str, names: list[str]) -> None:

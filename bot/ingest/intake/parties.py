@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from bot.ingest.intake.report import PartyName
-from bot.ingest.intake.sentences import clean_text
+from bot.ingest.intake.sentences import clean_text, fold_khmer
 from bot.storage.queries import Reader
 from bot.storage.tables import parties, party_aliases
 
@@ -87,6 +87,7 @@ class Lexicon:
         """Every party named in the sentence, in order; known names first take their place,
         then unknown "... Party" / "គណបក្ស..." names in what is left."""
         found: list[PartyMention] = []
+        sentence = fold_khmer(sentence)
 
         def free(start: int, end: int) -> bool:
             return all(end <= m.start or m.end <= start for m in found)
