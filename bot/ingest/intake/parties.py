@@ -29,6 +29,9 @@ from bot.storage.tables import parties, party_aliases
 # How the press names the ruling party without its name; they resolve to the party whose
 # acronym is CPP when the list has one.
 _RULING_PARTY_FORMS = ("the ruling party", "ruling party", "គណបក្សកាន់អំណាច")
+# The Khmer press's initials for two parties (not in data/parties.yaml): គ.ប.ប is the CPP
+# (គណបក្សប្រជាជនកម្ពុជា), គ.ស.ជ the CNRP (គណបក្សសង្គ្រោះជាតិ); written with or without dots.
+_KHMER_INITIALS = {"CPP": ("គ.ប.ប", "គបប"), "CNRP": ("គ.ស.ជ", "គសជ")}
 _KHMER = re.compile(r"[\u1780-\u17ff]")
 # An unknown party as English writes it ("the Khmer Will Party") and as Khmer writes it.
 _ENGLISH_PARTY = re.compile(
@@ -70,6 +73,9 @@ class Lexicon:
             forms += [(acronym, party.name, True) for acronym in party.acronyms]
             if "CPP" in party.acronyms:
                 forms += [(form, party.name, False) for form in _RULING_PARTY_FORMS]
+            for acronym, initials in _KHMER_INITIALS.items():
+                if acronym in party.acronyms:
+                    forms += [(form, party.name, True) for form in initials]
         forms.sort(key=lambda f: -len(f[0]))
         self._patterns: list[tuple[re.Pattern[str], str]] = []
         for form, canonical, exact in forms:

@@ -138,6 +138,6 @@ def claimant_in(sentence: str) -> str | None:
         if m:
             return m.group(1)
     m = _CITED.search(sentence.strip())
-    if m:
-        return (m.group(1) or m.group(2)).strip()
+    if m and not re.fullmatch(r"[A-Z]{2,8}", (m.group(1) or m.group(2)).strip()):
+        return (m.group(1) or m.group(2)).strip()  # "(CPP)" spells out a party, cites nobody
     return None

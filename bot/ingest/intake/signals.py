@@ -27,7 +27,7 @@ _JOIN = (
     r"cross(?:ed|es|ing)?\s+over|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
     r"changed\s+sides|took\s+up\s+membership|sworn\s+in|received\s+(?:\w+\s+){0,4}?into|"
-    r"accepted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
+    r"accepted\s+(?:into|as)|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
 _KHMER_JOIN = r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្តូរមក|ប្តូរ|ស្វាគមន៍"
