@@ -1,9 +1,14 @@
 """The intake extractor (bot/ingest/intake): its pieces, and the labelled development set.
 
-The development set (tests/data/intake/) has a tuning part and a held-out part written before
-the extractor and never tuned on; ``score`` is what bench/intake.py prints for both. A proposal
-is right when its number, former parties, date and party joined match a labelled claim of its
-text that no other proposal matched; precision counts every proposal, low-confidence ones too.
+The development set (tests/data/intake/) has a tuning part and a held-out part never tuned on
+(its first batch written before the extractor); ``score`` is what bench/intake.py prints for
+both. A proposal is right when its number, former parties, date and party joined match a
+labelled claim of its text that no other proposal matched; precision counts every proposal,
+low-confidence ones too.
+
+The thresholds are asserted on the tuning part and on the whole set, not on the held-out part
+alone: a test on it would make it one more thing to tune to. Its figures are bench/intake.py's
+(bench/RESULTS.md). No part may give a trap text a high-confidence proposal.
 """
 
 from __future__ import annotations
@@ -173,13 +178,17 @@ def test_dev_set_is_big_and_varied_enough() -> None:
     assert all(not t.claims for t in texts if t.style == "trap")
 
 
-@pytest.mark.parametrize("part", PARTS)
-def test_dev_set_precision_and_recall(part: str) -> None:
-    s = score(load_part(part), lexicon_from_data())
+@pytest.mark.parametrize("parts", [("tuning",), PARTS], ids=["tuning", "whole set"])
+def test_dev_set_precision_and_recall(parts: tuple[str, ...]) -> None:
+    s = score([t for part in parts for t in load_part(part)], lexicon_from_data())
     detail = "\n".join(s.wrong)
     assert s.precision >= 0.90, f"precision {s.precision:.3f}\n{detail}"
     assert s.recall >= 0.85, f"recall {s.recall:.3f}\n{detail}"
-    assert not s.high_on_traps, s.high_on_traps
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_no_trap_gets_a_high_confidence_proposal(part: str) -> None:
+    assert not score(load_part(part), lexicon_from_data()).high_on_traps
 
 
 def test_the_score_fails_a_broken_extractor() -> None:
