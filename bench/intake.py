@@ -5,7 +5,8 @@
 
 The set is tests/data/intake/: a tuning part and a held-out part never tuned on (its first
 batch written before the extractor). tests/test_intake_extract.py holds the tuning part and
-the whole set to precision ≥ 0.90 and recall ≥ 0.85; the held-out part alone is measured here. A proposal is right when its number, former parties, date and party joined match a
+the whole set to precision ≥ 0.90 and recall ≥ 0.85; the held-out part alone is measured
+here. A proposal is right when its number, former parties, date and party joined match a
 labelled claim of its text not already matched; precision counts every proposal, the
 low-confidence ones too, and is also given for the high-confidence ones alone. Trap texts
 (alliances, mergers, petitions, protests, registrations, plans to join, numbers of other
@@ -36,7 +37,7 @@ STYLES = ("progov", "independent", "bulletin", "single", "khmer", "trap")
 
 # Each held-out batch's first measurement: batch 1 (h01-h16) once the extractor first passed
 # the tuning part (the tree just before commit 54d7cee, whose last two fixes came from unit
-# tests); batch 2 (h17-h26) when written, after the fourth tuning round (at 2a8e0f4's parent).
+# tests); batch 2 (h17-h26) when written, after the fourth tuning round (at 2cfba1a).
 FIRST_HELDOUT = (
     "batch 1 (h01-h16): precision 14/15 (93.3%), recall 14/16 (87.5%); batch 2 (h17-h26): "
     "precision 8/10 (80.0%), recall 8/9 (88.9%); no high-confidence proposal on a trap"
