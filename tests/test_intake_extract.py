@@ -421,3 +421,15 @@ def test_party_names_read_from_the_database(tmp_path: Path) -> None:
     assert names == [PartyName(CLP, ("ភ្លើងទៀន",), ("CLP",))]
     [p] = propose(Report("សមាជិកភ្លើងទៀន ៥ នាក់ បានលាលែងពីភ្លើងទៀន។"), names)
     assert (p.from_parties, p.kind, p.number) == ([CLP], "departure", 5)
+
+
+def test_a_running_total_is_no_event() -> None:
+    parties = lexicon_from_data()
+    total = Report("Since January, more than 9,000 opposition members have joined the CPP.")
+    assert propose(total, parties) == []
+    both = Report(
+        "420 CLP members joined the CPP on 15 June. Since January, more than 9,000 opposition "
+        "members have joined the ruling party.",
+        published=date(2023, 6, 16),
+    )
+    assert [(p.number, p.date) for p in propose(both, parties)] == [(420, date(2023, 6, 15))]

@@ -20,7 +20,8 @@ joining verb but nothing of its own ("the group joined on 16 July") completes th
 it; a sentence that only tells where people came from ("They were formerly members of the
 Candlelight Party") gives the claim before it its former party. The same event told twice in
 one text (a headline and its body, a vague and an exact count) is proposed once; a person's
-leaving told beside their joining is part of the joining.
+leaving told beside their joining is part of the joining. A running total ("since January,
+9,000 have joined") proposes nothing: it tells no one event.
 """
 
 from __future__ import annotations
@@ -101,6 +102,15 @@ _NOT_DEFECTOR = re.compile(
     r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to)\s*$", re.I
 )
 _UNNAMED_DESTINATION = "the party joined is not named"
+# A count of many events ("since January", "so far this year") rather than one.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:start|beginning)|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|\d{4})|so\s+far|to\s+date|this\s+year|"
+    r"in\s+recent\s+(?:weeks|months)|over\s+the\s+past|bringing\s+the\s+total|altogether|"
+    r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់",
+    re.I,
+)
+
 
 
 @dataclass
@@ -277,6 +287,8 @@ def _read(
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
     if verb.kind == "join" and re.match(r"ចូល|ប្តូរ", text[verb.start : verb.end]) and to is None:
         return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
+    if _RUNNING_TOTAL.search(text) and not [d for d in dates if not d.reported]:
+        return _Reading()  # "since January, 9,000 have joined": many events, none of them told
     found = _event_date(dates, verb, earlier)
     past = _PAST_YEAR.search(text)
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
