@@ -13,6 +13,8 @@
 'the provincial governor'
 >>> claimant_in("- 4 July: 120 members joined the CPP (Fresh Mekong).")
 'Fresh Mekong'
+>>> claimant_in("បើតាមលោក ស៊ាង ចន្ថា សមាជិក ៥០ នាក់ បានចូលរួម។")
+'លោក ស៊ាង ចន្ថា'
 
 Romanized Khmer names carry no sign of being names but their capitals, so a name is either
 titled (Mr., Ms., Oknha, H.E., ...) or starts with a common Khmer family name: the short list
@@ -118,6 +120,12 @@ def people_named(sentence: str) -> list[str]:
     return out
 
 
+# Khmer: "according to" (បើតាម, តាមការបញ្ជាក់របស់) and "X said" (X បានថ្លែង/និយាយ/បញ្ជាក់).
+_KHMER_SAYER = r"((?:លោកស្រី|លោក|អ្នកស្រី|ឧកញ៉ា)\s+[^\s។,]+(?:\s+[^\s។,]+)?)"
+_KHMER_ATTRIBUTED = (
+    re.compile(rf"(?:បើតាម|តាមការបញ្ជាក់របស់|យោងតាម)\s*{_KHMER_SAYER}"),
+    re.compile(rf"{_KHMER_SAYER}\s*(?:បានថ្លែង|បាននិយាយ|បានបញ្ជាក់|បានប្រាប់|ថ្លែងថា)"),
+)
 _BY_ROLE = (
     re.compile(rf"\baccording to {_SOMEBODY}\b", re.I),
     re.compile(rf"{_SOMEBODY},?\s+(?:said|says|told|claimed|announced|reported|wrote)\b", re.I),
@@ -133,7 +141,7 @@ def claimant_in(sentence: str) -> str | None:
             name = _trim(m.group(1).strip())
             if len(name.split()) >= 2 and not name.endswith("Party"):
                 return name
-    for pattern in _BY_ROLE:
+    for pattern in (*_KHMER_ATTRIBUTED, *_BY_ROLE):
         m = pattern.search(sentence)
         if m:
             return m.group(1)
