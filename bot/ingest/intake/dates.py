@@ -95,7 +95,12 @@ def _last_weekday(weekday: int, published: date) -> date:
 
 
 def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
-    """The dates in a sentence, in order of where they stand."""
+    """The dates in a sentence, in order of where they stand.
+
+    >>> [(d.value.isoformat(), d.reported) for d in find_dates("said on 2 May that 9 joined "
+    ...  "on 30 April", date(2023, 5, 3))]
+    [('2023-05-02', True), ('2023-04-30', False)]
+    """
     text = khmer_digits_to_ascii(sentence)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []

@@ -425,7 +425,14 @@ def _from_context(
 
 
 def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
-    """The claims a report makes, in the order the text makes them."""
+    """The claims a report makes, in the order the text makes them.
+
+    >>> from bot.ingest.intake.report import PartyName, Report
+    >>> lexicon = [PartyName("FUNCINPEC", (), ("FUNCINPEC",))]
+    >>> [p] = propose(Report("Mr. Yim Borey quit FUNCINPEC on 3 May."), lexicon)
+    >>> p.kind, p.to_party, p.number, p.people, p.date
+    ('departure', None, 1, ['Mr. Yim Borey'], None)
+    """
     lexicon = Lexicon(parties)
     text = report.text
     if report.title and not text.lstrip().startswith(report.title.strip()):

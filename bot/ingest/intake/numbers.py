@@ -109,7 +109,11 @@ class Count:
 
 
 def khmer_digits_to_ascii(text: str) -> str:
-    """Khmer digits as ASCII digits; every other character unchanged (so are all offsets)."""
+    """Khmer digits as ASCII digits; every other character unchanged (so are all offsets).
+
+    >>> khmer_digits_to_ascii("៦.៤៧៦ នាក់")
+    '6.476 នាក់'
+    """
     return text.translate(_KHMER_DIGITS)
 
 
@@ -142,7 +146,11 @@ def _value(m: re.Match[str]) -> int | None:
 
 def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
     """The counts of people in a sentence, in order. ``skip`` holds spans that are not
-    counts (the dates found in the sentence)."""
+    counts (the dates found in the sentence).
+
+    >>> [c.value for c in person_counts("On 4 July 120 members joined", skip=[(3, 9)])]
+    [120]
+    """
     text = khmer_digits_to_ascii(sentence)
     out: list[Count] = []
     for m in NUMBER.finditer(text):

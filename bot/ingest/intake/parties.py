@@ -91,7 +91,12 @@ class Lexicon:
 
     def mentions(self, sentence: str) -> list[PartyMention]:
         """Every party named in the sentence, in order; known names first take their place,
-        then unknown "... Party" / "គណបក្ស..." names in what is left."""
+        then unknown "... Party" / "គណបក្ស..." names in what is left.
+
+        >>> lex = Lexicon([PartyName("FUNCINPEC", ("Funcinpec",), ("FUNCINPEC",))])
+        >>> [(m.name, m.text, m.known) for m in lex.mentions("Funcinpec and the Sam Rainsy Party")]
+        [('FUNCINPEC', 'Funcinpec', True), ('Sam Rainsy Party', 'Sam Rainsy Party', False)]
+        """
         found: list[PartyMention] = []
         sentence = fold_khmer(sentence)
 

@@ -90,7 +90,11 @@ def _trim(name: str) -> str:
 
 def people_named(sentence: str) -> list[str]:
     """The people a sentence names, as it writes them (with their title), in order; a name
-    written again without its title is not listed twice."""
+    written again without its title is not listed twice.
+
+    >>> people_named("Oknha Meas Sovann joined. Meas Sovann thanked the Svay Rieng province")
+    ['Oknha Meas Sovann']
+    """
     spans: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern in (_TITLED, _PLAIN):
@@ -134,7 +138,11 @@ _BY_ROLE = (
 
 def claimant_in(sentence: str) -> str | None:
     """Who a sentence attributes its claim to, if it says: a person by name, else a role
-    ("the provincial governor"), else the source a bulletin's item cites."""
+    ("the provincial governor"), else the source a bulletin's item cites.
+
+    >>> claimant_in("Nine joined the CPP, state radio reported."), claimant_in("Nine joined.")
+    ('state radio', None)
+    """
     for pattern in _ATTRIBUTED:
         m = pattern.search(sentence)
         if m:

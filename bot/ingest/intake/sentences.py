@@ -63,7 +63,11 @@ def clean_text(text: str) -> str:
 
 
 def fold_khmer(text: str) -> str:
-    """The Khmer spellings that look alike made one, every offset kept (the same length)."""
+    """The Khmer spellings that look alike made one, every offset kept (the same length).
+
+    >>> fold_khmer("ខេត្ដ") == "ខេត្ត", len(fold_khmer("ហ៊្វុន")) == len("ហ៊្វុន")
+    (True, True)
+    """
     return _SIGN_BEFORE_SUBSCRIPT.sub(r"\2\1", text.replace("្ដ", "្ត"))
 
 
@@ -89,7 +93,11 @@ def _cut(line: str) -> list[str]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """The cleaned text's sentences. Every line is its own paragraph (a bulletin's items,
-    a post's lines), so a date on one line never reaches another."""
+    a post's lines), so a date on one line never reaches another.
+
+    >>> [(s.text, s.paragraph) for s in split_sentences("H.E. Sok joined. Ten left.\\n- 9 more")]
+    [('H.E. Sok joined.', 0), ('Ten left.', 0), ('- 9 more', 1)]
+    """
     out: list[Sentence] = []
     paragraph = 0
     for line in clean_text(text).splitlines():

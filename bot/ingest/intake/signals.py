@@ -98,13 +98,12 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
     return out
 
 
-def planned_or_denied(sentence: str) -> bool:
-    """Whether the sentence speaks of joining or leaving only as a plan, a wish or a denial."""
-    return bool(_VERB.search(sentence)) and not claim_verbs(sentence)
-
-
 def not_a_claim(sentence: str) -> str | None:
-    """Why a sentence is about something other than people moving between parties, if it is."""
+    """Why a sentence is about something other than people moving between parties, if it is.
+
+    >>> not_a_claim("300 supporters protested outside the NEC"), not_a_claim("9 joined the CPP")
+    ('a protest', None)
+    """
     for pattern, reason in _OTHER_THINGS:
         if pattern.search(sentence):
             return reason
