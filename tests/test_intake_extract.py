@@ -300,6 +300,7 @@ def test_a_date_of_saying_is_not_the_event_date() -> None:
         # The register sign typed before the subscript: looks the same, is the same party.
         ("សកម្មជនគណបក្សហ៊្វុនស៊ិនប៉ិច", ["FUNCINPEC"]),
         ("the CPP-aligned website", []),
+        ("អតីតសមាជិកគណបក្សប្រឆាំង", []),  # "the opposition party": no party's name
     ],
 )
 def test_party_names(text: str, names: list[str]) -> None:

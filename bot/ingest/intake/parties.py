@@ -43,7 +43,10 @@ _NOT_A_NAME = {
     "his", "her", "their", "its", "our", "this", "that", "each", "every", "another", "one",
     "district", "commune", "national", "local", "both", "in", "on", "from", "to",
 }  # fmt: skip
-_KHMER_NOT_A_NAME = ("តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ")
+# "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party"...
+_KHMER_NOT_A_NAME = (
+    "តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ", "ប្រឆាំង",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
