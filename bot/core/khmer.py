@@ -1,0 +1,61 @@
+"""Khmer script as typed: which text holds it, and the spellings that differ only in how typed.
+
+>>> has_khmer_letters("/total ភ្លើងទៀន"), has_khmer_letters("២០២៣"), has_khmer_letters("June")
+(True, False, False)
+>>> fold_khmer("សប្ដាហ៍ ២៦") == fold_khmer("សប្តាហ៍\u200b២៦") == "សប្តាហ៍ 26"
+True
+
+Two subscript letters, COENG DA (្ដ) and COENG TA (្ត), look alike under a consonant and Khmer
+typists use both for the same word (សម្ដេច / សម្តេច, សប្ដាហ៍ / សប្តាហ៍): they are folded into one,
+COENG TA, wherever Khmer text is compared (here, and in the name keys of
+:mod:`bot.core.normalize`). Khmer digits (០–៩) are read as the digits they are.
+
+This module imports nothing heavy: periods and the name keys use it for every Khmer input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["KHMER_DIGITS", "fold_khmer", "fold_subscripts", "has_khmer_letters"]
+
+KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+# COENG (U+17D2) + DA (U+178A) → COENG + TA (U+178F).
+_COENG_DA, _COENG_TA = "\u17d2\u178a", "\u17d2\u178f"
+# Khmer letters, vowel signs and marks, but not the digits (U+17E0–U+17E9) nor the symbols
+# after them: "២០២៣" alone is a year, not Khmer words.
+_LETTERS = re.compile("[\u1780-\u17dd]")
+# Invisible characters typists insert: ZERO WIDTH SPACE marks a word break (a space here);
+# ZERO WIDTH (NON-)JOINER and the deprecated inherent vowels U+17B4/U+17B5 show nothing.
+_INVISIBLE = str.maketrans({"\u200b": " ", "\u200c": None, "\u200d": None, "\u17b4": None,
+                            "\u17b5": None})  # fmt: skip
+
+
+def has_khmer_letters(text: str) -> bool:
+    """Whether ``text`` holds Khmer letters (Khmer digits alone do not count).
+
+    >>> has_khmer_letters("ខែ ៦"), has_khmer_letters("៦/២០២៣")
+    (True, False)
+    """
+    return _LETTERS.search(text) is not None
+
+
+def fold_subscripts(text: str) -> str:
+    """COENG DA written as COENG TA, the one subscript form that comparisons use.
+
+    >>> fold_subscripts("សម្ដេច") == "សម្តេច"
+    True
+    """
+    return text.replace(_COENG_DA, _COENG_TA)
+
+
+def fold_khmer(text: str) -> str:
+    """Khmer input in one form: NFC, one subscript form, ASCII digits, no invisible characters,
+    single spaces.
+
+    >>> fold_khmer(" ថ្ងៃទី២៩  ខែមិថុនា ")
+    'ថ្ងៃទី29 ខែមិថុនា'
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(KHMER_DIGITS)
+    return " ".join(fold_subscripts(text).split())
