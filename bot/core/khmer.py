@@ -23,6 +23,8 @@ __all__ = ["KHMER_DIGITS", "fold_khmer", "fold_subscripts", "has_khmer_letters"]
 KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 # COENG (U+17D2) + DA (U+178A) → COENG + TA (U+178F).
 _COENG_DA, _COENG_TA = "\u17d2\u178a", "\u17d2\u178f"
+# MUUSIKATOAN or TRIISAP, then COENG and a consonant: Unicode puts the subscript first.
+_SHIFTER_FIRST = re.compile("([\u17c9\u17ca])(\u17d2[\u1780-\u17a2])")
 # Khmer letters, vowel signs and marks, but not the digits (U+17E0–U+17E9) nor the symbols
 # after them: "២០២៣" alone is a year, not Khmer words.
 _LETTERS = re.compile("[\u1780-\u17dd]")
@@ -42,12 +44,19 @@ def has_khmer_letters(text: str) -> bool:
 
 
 def fold_subscripts(text: str) -> str:
-    """COENG DA written as COENG TA, the one subscript form that comparisons use.
+    """COENG DA written as COENG TA, the one subscript form that comparisons use; a register
+    shifter typed before a subscript consonant moved after it.
 
     >>> fold_subscripts("សម្ដេច") == "សម្តេច"
     True
+    >>> fold_subscripts("ហ៊្វុនស៊ិនប៉ិច") == "ហ្វ៊ុនស៊ិនប៉ិច"
+    True
+
+    The second: "ហ៊្វុន" (HA, TRIISAP, COENG VO) and "ហ្វ៊ុន" (HA, COENG VO, TRIISAP) show the
+    same, and both are typed (the National Election Committee's list of 2023 spells FUNCINPEC
+    the first way, Wikipedia the second, Unicode's order).
     """
-    return text.replace(_COENG_DA, _COENG_TA)
+    return _SHIFTER_FIRST.sub(r"\2\1", text.replace(_COENG_DA, _COENG_TA))
 
 
 def fold_khmer(text: str) -> str:

@@ -90,10 +90,9 @@ HONORIFICS: tuple[str, ...] = (
     "madam",
     "mme",
     # Khmer-script equivalents (only stripped when written as a separate word).
-    "សម្តេចតេជោ",  # Samdech Techo
-    "សម្ដេចតេជោ",  # same, written with COENG DA, which renders identically
-    "សម្តេច",  # Samdech
-    "សម្ដេច",
+    # Samdech Techo, Samdech: also as typed with COENG DA (សម្ដេច), which the keys fold into this.
+    "សម្តេចតេជោ",
+    "សម្តេច",
     "ឯកឧត្តម",  # His Excellency
     "លោកជំទាវ",  # Lok Chumteav
     "អ្នកឧកញ៉ា",  # Neak Oknha
