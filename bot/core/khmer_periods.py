@@ -15,7 +15,9 @@ its Khmer one and both give the same Period: a day, a month (ខែមិថុ�
 year (ឆ្នាំ២០២៣), a quarter (ត្រីមាសទី២) or half (ឆមាសទី១), a week (សប្តាហ៍ទី២៦, សប្តាហ៍មុន),
 ranges (ពី … ដល់ …, ចន្លោះ … និង …, … ដល់ …), since (ចាប់ពី, តាំងពី, បន្ទាប់ពី = after), until
 (រហូតដល់, ដល់, មុន = before), the start or end of a month (ដើមខែ, ចុងខែ), the last month or
-N days of the data (ខែចុងក្រោយ, ៧ថ្ងៃចុងក្រោយ), and "in" (ក្នុង, នៅ), which is dropped.
+N days of the data (ខែចុងក្រោយ, ៧ថ្ងៃចុងក្រោយ), and "in" (ក្នុង, នៅ), which is dropped. A
+month name may go without ខែ, except កញ្ញា (September), which is also "Miss" before a woman's
+name: bare, it is a month only next to a number (កញ្ញា ២០២៣).
 
 The month names come from the Khmer locale data of CLDR through Babel (``Locale("km")``), not
 typed here; Babel is imported on the first Khmer period only, so English input never loads it.
@@ -59,15 +61,18 @@ def _english_months() -> dict[int, str]:
 
 @cache
 def _quarter_word() -> str:
-    """"ត្រីមាសទី" (the quarter numbered), from the same locale data: "ត្រីមាសទី 1" less its 1."""
+    """ "ត្រីមាសទី" (the quarter numbered), from the same locale data: "ត្រីមាសទី 1" less its 1."""
     from babel import Locale
 
     first = str(Locale("km").quarters["format"]["wide"][1])
     return fold_khmer(first).rstrip("0123456789 ")
 
 
-def _month_pattern() -> str:
-    names = sorted(khmer_months(), key=len, reverse=True)
+_MISS = "កញ្ញា"
+
+
+def _month_pattern(leaving: str = "") -> str:
+    names = sorted((m for m in khmer_months() if m != leaving), key=len, reverse=True)
     return "(" + "|".join(map(re.escape, names)) + ")[ៈះ]?"
 
 
@@ -113,7 +118,9 @@ def _rules() -> tuple[Rule, ...]:
         (r"ថ្ងៃ\s*(\d{1,2})(?!\d)", say("@")),
         (rf"ខែ\s*{month}", name),
         (r"ខែ\s*(\d{1,2})(?!\d)", number),
-        (month, name),
+        # កញ្ញា (September) is also "Miss" before a name: bare, only next to a number.
+        (rf"(?<=\d)\s*({_MISS})|({_MISS})(?=\s*\d)", lambda m: f" {english[9]} "),
+        (_month_pattern(_MISS), name),
         (r"ឆ្នាំ\s*(\d{4})", say("@")),
         (r"ចាប់\s*(?:តាំង\s*)?ពី|តាំង\s*ពី", say("since")),
         (r"បន្ទាប់\s*ពី|ក្រោយ\s*ពី|ក្រោយ", say("after")),

@@ -49,25 +49,40 @@ def _tag(tag: str, words: str) -> None:
         _WORDS[fold_subscripts(word)] = tag
 
 
-_tag("drop", """តើ មាន បាន ត្រូវ ត្រូវបាន ហើយ ទេ ឬទេ ដែរឬទេ ដែរ ឬ ឬអត់ អត់ សូម ជួយ ប្រាប់ ខ្ញុំ
+_tag(
+    "drop",
+    """តើ មាន បាន ត្រូវ ត្រូវបាន ហើយ ទេ ឬទេ ដែរឬទេ ដែរ ឬ ឬអត់ អត់ សូម ជួយ ប្រាប់ ខ្ញុំ
     ចង់ ដឹង ឱ្យ អោយ ផង នោះ នេះ ដែល របស់ នៃ គឺ គឺជា ពួក ទាំងអស់ ខ្លះ ហ្នឹង បាទ ចាស
     ក្នុង នៅ ពី មកពី ចេញពី ចេញ ទៅ ទៅកាន់ កាល មុននេះ ធ្លាប់ នៅតែ ឥឡូវ ឥឡូវនេះ អស់ លោក
     យ៉ាងដូចម្តេច ដូចម្តេច ម្តង ទៀត ផ្សេង ការ ដោយ ពេល ទាំង ទិន្នន័យ ក្នុងទិន្នន័យ
     ដល់ ជា ឱ្យដឹង បង្ហាញ សុំ ផ្តល់ ផ្ញើ បញ្ជី រាយ រាយឈ្មោះ ណា ប្រចាំ មក
-    នៅក្នុង ក្នុងនោះ""")
+    នៅក្នុង ក្នុងនោះ""",
+)
 _tag("how_many", "ប៉ុន្មាន ចំនួន សរុប តួលេខ ចំនួនសរុប")
-_tag("people", """នាក់ រូប មនុស្ស អ្នក សមាជិក មន្ត្រី សកម្មជន បុគ្គល ពលរដ្ឋ អ្នកគាំទ្រ គាំទ្រ
-    បុគ្គលិក ថ្នាក់ដឹកនាំ""")
-_tag("defect", """ចុះចូល ចូល ចូលរួម ប្តូរ ផ្លាស់ប្តូរ ចាកចេញ ក្បត់ បោះបង់ បាត់បង់ រត់ចូល
-    ប្តូរគណបក្ស ការចុះចូល អ្នកចុះចូល ដាក់ពាក្យ""")
+_tag(
+    "people",
+    """នាក់ រូប មនុស្ស អ្នក សមាជិក មន្ត្រី សកម្មជន បុគ្គល ពលរដ្ឋ អ្នកគាំទ្រ គាំទ្រ
+    បុគ្គលិក ថ្នាក់ដឹកនាំ""",
+)
+_tag(
+    "defect",
+    """ចុះចូល ចូល ចូលរួម ប្តូរ ផ្លាស់ប្តូរ ចាកចេញ ក្បត់ បោះបង់ បាត់បង់ រត់ចូល
+    ប្តូរគណបក្ស ការចុះចូល អ្នកចុះចូល ដាក់ពាក្យ""",
+)
 _tag("who", "នរណា អ្នកណា ជននណា នរណាខ្លះ អ្នកណាខ្លះ បុគ្គលណា ជននរណា")
-_tag("who_is", """ជានរណា គឺជានរណា ជាអ្នកណា គឺជាអ្នកណា អំពី ព័ត៌មានអំពី ប្រវត្តិ ប្រវត្តិរូប
-    ស្វែងរក ស្ថានភាព""")
+_tag(
+    "who_is",
+    """ជានរណា គឺជានរណា ជាអ្នកណា គឺជាអ្នកណា អំពី ព័ត៌មានអំពី ប្រវត្តិ ប្រវត្តិរូប
+    ស្វែងរក ស្ថានភាព""",
+)
 _tag("what", "អ្វី អ្វីខ្លះ")
 _tag("happened", "កើតឡើង កើត ព្រឹត្តិការណ៍ ព័ត៌មាន រាយការណ៍ ប្រកាស")
 _tag("said", "និយាយ ថ្លែង ថ្លែងការណ៍ សម្តី ប្រតិកម្ម ឆ្លើយតប អត្ថាធិប្បាយ លើកឡើង")
-_tag("top", """ច្រើនជាងគេ ច្រើនបំផុត កំពូល ធំជាងគេ ធំបំផុត ចំណាត់ថ្នាក់ តម្រៀប ច្រើនជាងគេបំផុត
-    ខ្លាំងជាងគេ""")
+_tag(
+    "top",
+    """ច្រើនជាងគេ ច្រើនបំផុត កំពូល ធំជាងគេ ធំបំផុត ចំណាត់ថ្នាក់ តម្រៀប ច្រើនជាងគេបំផុត
+    ខ្លាំងជាងគេ""",
+)
 _tag("fewest", "តិចជាងគេ តិចបំផុត")
 _tag("days", "ថ្ងៃ ថ្ងៃណា")
 _tag("weeks", "សប្តាហ៍ សប្តាហ៍ណា")
@@ -286,8 +301,11 @@ def _catalog(read: _Read, names: list[str], when: str, known: Known | None) -> s
         return "where does the data come from"
     if read.has("about") and not names:
         return "is this data verified?"
-    if read.has("parties", "which_party") and not names and not when and not read.has(
-        "top", "fewest", "how_many", "defect"
+    if (
+        read.has("parties", "which_party")
+        and not names
+        and not when
+        and not read.has("top", "fewest", "how_many", "defect")
     ):
         return "which parties are in the data"
     return None
@@ -351,7 +369,9 @@ def _top(read: _Read, names: list[str], when: str, known: Known | None) -> str |
         return None
     kind = next((k for k in ("days", "weeks", "months", "claims") if read.has(k)), "parties")
     if read.has("fewest"):
-        return None if kind != "parties" or party else f"which party had the fewest defections {when}"
+        return (
+            None if kind != "parties" or party else f"which party had the fewest defections {when}"
+        )
     if party and kind == "parties":
         kind = "claims"
     return f"top {kind} {party} {when}" if kind != "parties" else f"top parties {when}"
@@ -371,11 +391,12 @@ def _people(read: _Read, names: list[str], when: str, known: Known | None) -> st
         return f"who are the leaders{of}" if party else None
     if read.has("named") and read.has("who", "people"):
         return f"who was named in claims {when}"
+    whose = (f" from {party}" if party else "") + (f" {when}" if when else "")
     for tag, words in _PEOPLE.items():
         if read.has(tag):
-            return f"who {words}" + (f" from {party}" if party else "") + (f" {when}" if when else "")
+            return f"who {words}{whose}"
     if read.has("who") and read.has("defect") and not read.has("how_many"):
-        return f"who defected" + (f" from {party}" if party else "") + (f" {when}" if when else "")
+        return f"who defected{whose}"
     if read.has("who") and read.has("people") and party and not when:
         return f"people{of}"
     return None
