@@ -18,7 +18,7 @@ import pytest
 
 from bot.commands import answer_text
 from bot.commands.questions import understand
-from bot.core.khmer import fold_khmer, has_khmer_letters
+from bot.core.khmer import fold_khmer, fold_lookalikes, has_khmer_letters
 from bot.core.khmer_periods import english_period, khmer_months, space_out
 from bot.core.khmer_questions import english_question, segment
 from bot.core.matcher import AliasEntry, NameIndex
@@ -163,8 +163,12 @@ def test_the_two_subscript_forms_are_one() -> None:
     index = NameIndex([AliasEntry(1, "ស្ដីក្រុម"), AliasEntry(2, "ភ្លើងទៀន")])
     (hit,) = index.resolve("ស្តីក្រុម")
     assert (hit.target, hit.how) == (1, "exact")
-    # A register shifter typed before the subscript (as the NEC's 2023 list spells FUNCINPEC).
+    # A register shifter typed before the subscript (as the NEC's 2023 list spells FUNCINPEC),
+    # COENG RO before another subscript, a vowel typed in two parts, NIKAHIT before U.
     assert normalize_name("ហ៊្វុនស៊ិនប៉ិច") == normalize_name("ហ្វ៊ុនស៊ិនប៉ិច")
+    assert normalize_name("សង្រ្គោះជាតិ") == normalize_name("សង្គ្រោះជាតិ")
+    assert normalize_name("ភ្លេីងទៀន") == normalize_name("ភ្លើងទៀន")
+    assert fold_lookalikes("ជំុ") == "ជុំ" and fold_lookalikes("ខេាង") == "ខោង"
     assert parse_period("សប្ដាហ៍ទី២៦", latest_year=2023) == parse_period("សប្តាហ៍ទី២៦", latest_year=2023)
 
 

@@ -8,7 +8,8 @@ True
 Two subscript letters, COENG DA (្ដ) and COENG TA (្ត), look alike under a consonant and Khmer
 typists use both for the same word (សម្ដេច / សម្តេច, សប្ដាហ៍ / សប្តាហ៍): they are folded into one,
 COENG TA, wherever Khmer text is compared (here, and in the name keys of
-:mod:`bot.core.normalize`). Khmer digits (០–៩) are read as the digits they are.
+:mod:`bot.core.normalize`), and so are the other spellings that show alike but are typed in
+another order (:func:`fold_lookalikes`). Khmer digits (០–៩) are read as the digits they are.
 
 This module imports nothing heavy: periods and the name keys use it for every Khmer input.
 """
@@ -18,13 +19,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["KHMER_DIGITS", "fold_khmer", "fold_subscripts", "has_khmer_letters"]
+__all__ = ["KHMER_DIGITS", "fold_khmer", "fold_lookalikes", "has_khmer_letters"]
 
 KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 # COENG (U+17D2) + DA (U+178A) → COENG + TA (U+178F).
 _COENG_DA, _COENG_TA = "\u17d2\u178a", "\u17d2\u178f"
-# MUUSIKATOAN or TRIISAP, then COENG and a consonant: Unicode puts the subscript first.
-_SHIFTER_FIRST = re.compile("([\u17c9\u17ca])(\u17d2[\u1780-\u17a2])")
+_CONSONANT = "[\u1780-\u17a2]"
+_REORDER = (
+    # MUUSIKATOAN or TRIISAP, then a subscript: Unicode puts the subscript first.
+    (re.compile(f"([\u17c9\u17ca])(\u17d2{_CONSONANT})"), r"\2\1"),
+    # COENG RO before another subscript: Unicode puts RO last (ស្គ្រ, not ស្រ្គ).
+    (re.compile(f"(\u17d2\u179a)(\u17d2{_CONSONANT})"), r"\2\1"),
+    # NIKAHIT (ំ) before U or AA: after them (ុំ, ាំ).
+    (re.compile("(\u17c6)([\u17bb\u17b6])"), r"\2\1"),
+)
+# E (េ) + II (ី) shows as OE (ើ); E + AA (ា) as OO (ោ).
+_SPLIT_VOWELS = (("\u17c1\u17b8", "\u17be"), ("\u17c1\u17b6", "\u17c4"))
 # Khmer letters, vowel signs and marks, but not the digits (U+17E0–U+17E9) nor the symbols
 # after them: "២០២៣" alone is a year, not Khmer words.
 _LETTERS = re.compile("[\u1780-\u17dd]")
@@ -43,20 +53,29 @@ def has_khmer_letters(text: str) -> bool:
     return _LETTERS.search(text) is not None
 
 
-def fold_subscripts(text: str) -> str:
-    """COENG DA written as COENG TA, the one subscript form that comparisons use; a register
-    shifter typed before a subscript consonant moved after it.
+def fold_lookalikes(text: str) -> str:
+    """Khmer spellings that show the same but are typed differently, in one form: COENG DA as
+    COENG TA; a register shifter or COENG RO typed before a subscript moved after it; a vowel
+    typed in two parts (េ + ី, េ + ា) as the one character it shows; NIKAHIT before a vowel
+    after it.
 
-    >>> fold_subscripts("សម្ដេច") == "សម្តេច"
+    >>> fold_lookalikes("សម្ដេច") == "សម្តេច"
     True
-    >>> fold_subscripts("ហ៊្វុនស៊ិនប៉ិច") == "ហ្វ៊ុនស៊ិនប៉ិច"
+    >>> fold_lookalikes("ហ៊្វុនស៊ិនប៉ិច") == "ហ្វ៊ុនស៊ិនប៉ិច"
     True
+    >>> fold_lookalikes("សង្រ្គោះ") == "សង្គ្រោះ", fold_lookalikes("ភ្លេីង") == "ភ្លើង"
+    (True, True)
 
-    The second: "ហ៊្វុន" (HA, TRIISAP, COENG VO) and "ហ្វ៊ុន" (HA, COENG VO, TRIISAP) show the
-    same, and both are typed (the National Election Committee's list of 2023 spells FUNCINPEC
-    the first way, Wikipedia the second, Unicode's order).
+    Both orders are typed because both render alike: the National Election Committee's list of
+    2023 spells FUNCINPEC "ហ៊្វុន…" (HA, TRIISAP, COENG VO), Wikipedia "ហ្វ៊ុន…" (Unicode's order,
+    subscript first); "សង្រ្គោះ" (COENG RO first) is as common in print as "សង្គ្រោះ".
     """
-    return _SHIFTER_FIRST.sub(r"\2\1", text.replace(_COENG_DA, _COENG_TA))
+    text = text.replace(_COENG_DA, _COENG_TA)
+    for pattern, replacement in _REORDER:
+        text = pattern.sub(replacement, text)
+    for pair, vowel in _SPLIT_VOWELS:
+        text = text.replace(pair, vowel)
+    return text
 
 
 def fold_khmer(text: str) -> str:
@@ -67,4 +86,4 @@ def fold_khmer(text: str) -> str:
     'ថ្ងៃទី29 ខែមិថុនា'
     """
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(KHMER_DIGITS)
-    return " ".join(fold_subscripts(text).split())
+    return " ".join(fold_lookalikes(text).split())

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from bot.core.khmer import fold_khmer, fold_subscripts
+from bot.core.khmer import fold_khmer, fold_lookalikes
 from bot.core.khmer_periods import english_period, khmer_months
 
 __all__ = ["english_question", "segment"]
@@ -46,7 +46,7 @@ _WORDS: dict[str, str] = {}
 
 def _tag(tag: str, words: str) -> None:
     for word in words.split():
-        _WORDS[fold_subscripts(word)] = tag
+        _WORDS[fold_lookalikes(word)] = tag
 
 
 _tag(
@@ -110,6 +110,7 @@ _tag("spokesperson", "អ្នកនាំពាក្យ")
 _tag("leader", "មេដឹកនាំ ប្រធាន ដឹកនាំ")
 _tag("named", "បញ្ចេញឈ្មោះ ឈ្មោះ ដាក់ឈ្មោះ")
 _RUN = 5  # the most segmented words one phrase spans
+_PARTY_WORDS = frozenset({"គណបក្ស", "បក្ស", "គណបក្សនយោបាយ"})
 # /people's lists and the English words that ask for each.
 _PEOPLE = {
     "fled": "fled", "arrested": "was arrested", "jailed": "was jailed",
@@ -119,7 +120,7 @@ _PEOPLE = {
 # "defected to the CPP" says nothing (every claim is one): the ruling party after ចូល/ទៅ is
 # not the party asked about.
 _TO_CPP = re.compile(
-    fold_subscripts(
+    fold_lookalikes(
         r"(ចុះ\s*ចូល|ចូល(?:\s*រួម)?|ទៅ(?:\s*កាន់)?|មក)\s*(?:ជាមួយ\s*|ក្នុង\s*)?"
         r"(?:គណបក្ស\s*ប្រជាជន\s*កម្ពុជា|គណបក្ស\s*កាន់\s*អំណាច|CPP|ប្រជាជន\s*កម្ពុជា)"
     ),
@@ -156,7 +157,8 @@ class _Read:
     tags: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    # Tags after each name, by name index: "X និង Y" (X and Y) keeps the two apart.
+    numbers: list[int] = field(default_factory=list)  # outside periods: "top 5"
+    # Whether the last name may go on: a tag or period between two names keeps them apart.
     _open: bool = False
 
     def add_name(self, piece: str) -> None:
@@ -222,6 +224,10 @@ def _read(text: str) -> _Read:
 def _words_of(text: str, read: _Read) -> None:
     for run in _SCRIPT_RUNS.finditer(text):
         piece = run[0]
+        if piece.isdigit():
+            read.numbers.append(int(piece))
+            read.close()
+            continue
         if not re.match(r"[\u1780-\u17ff]", piece):
             read.add_name((" " if read._open else "") + piece)
             continue
@@ -282,8 +288,15 @@ def english_question(text: str, known: Known | None = None) -> str | None:
     'top parties May'
     """
     read = _read(text)
-    names = [n for n in (" ".join(x.split()) for x in read.names) if n]
+    read.names = [" ".join(n.split()) for n in read.names if n.strip()]
+    # គណបក្ស ("party") alone names no party: "គណបក្សកំពូល" is "the top parties".
+    if any(n in _PARTY_WORDS for n in read.names):
+        read.names = [n for n in read.names if n not in _PARTY_WORDS]
+        read.tags.append("parties_word")
+    names = read.names
     when = " ".join(read.periods)
+    if len(read.numbers) > (1 if read.has("top") else 0):
+        return None  # a number that is no period nor a count of a ranking: not guessed at
     for reader in _READERS:
         asked = reader(read, names, when, known)
         if asked is not None:
@@ -301,12 +314,8 @@ def _catalog(read: _Read, names: list[str], when: str, known: Known | None) -> s
         return "where does the data come from"
     if read.has("about") and not names:
         return "is this data verified?"
-    if (
-        read.has("parties", "which_party")
-        and not names
-        and not when
-        and not read.has("top", "fewest", "how_many", "defect")
-    ):
+    asks = read.has("parties", "which_party") or (read.has("parties_word") and read.has("what"))
+    if asks and not names and not when and not read.has("top", "fewest", "how_many", "defect"):
         return "which parties are in the data"
     return None
 
@@ -374,7 +383,10 @@ def _top(read: _Read, names: list[str], when: str, known: Known | None) -> str |
         )
     if party and kind == "parties":
         kind = "claims"
-    return f"top {kind} {party} {when}" if kind != "parties" else f"top parties {when}"
+    count = f"{read.numbers[0]} " if read.numbers else ""
+    if kind == "parties":
+        return f"top {count}parties {when}"
+    return f"top {count}{kind} {party} {when}"
 
 
 _PEOPLE_TAGS = ("spokesperson", "leader", "named", *_PEOPLE)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.core.khmer import fold_subscripts
+from bot.core.khmer import fold_lookalikes
 
 __all__ = [
     "HONORIFICS",
@@ -145,7 +145,7 @@ def _fold(text: str) -> str:
     True
     """
     # Khmer's two look-alike subscripts (្ដ, ្ត) are one letter for matching (bot.core.khmer).
-    text = fold_subscripts(unicodedata.normalize("NFKC", text.translate(_DROP_APOSTROPHES)))
+    text = fold_lookalikes(unicodedata.normalize("NFKC", text.translate(_DROP_APOSTROPHES)))
     text = text.casefold()
     out: list[str] = []
     keeps_marks = False  # whether the last base character kept was a non-Latin letter or digit
