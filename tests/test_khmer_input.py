@@ -7,14 +7,18 @@ Period, label and all, so a Khmer reader gets exactly the English reader's answe
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.commands import answer_text
 from bot.commands.questions import understand
@@ -39,6 +43,7 @@ from bot.storage.khmer_names import khmer_name, khmer_spellings
 from tests.conftest import REPO
 
 SPAN = (date(2023, 1, 21), date(2023, 6, 30))
+KHMER_DIGITS_FOUND = re.compile("[០-៩]")
 
 # (Khmer, the English it means) for parse_period, as /total, /chart, /export and /top read it.
 PERIODS = [
@@ -197,6 +202,27 @@ def test_what_is_not_asked_is_not_guessed(desk: Desk) -> None:
     for chatter in ("អាកាសធាតុយ៉ាងម៉េច?", "សួស្តី", "ខ្ញុំចូលចិត្តបាយ"):  # weather, hello, rice
         assert understand(chatter, desk) is None, chatter
         assert to_plain(answer_text(desk, chatter)).startswith("I didn't understand")
+
+
+# Pieces of Khmer periods and questions, shuffled: whatever is typed, a period is read or
+# refused with a PeriodError, and a question is read or not, never a crash.
+PIECES = st.sampled_from(
+    ["ថ្ងៃទី", "ខែ", "ឆ្នាំ", "មិថុនា", "កញ្ញា", "កុម្ភៈ", "ចាប់ពី", "រហូតដល់", "ពី", "ដល់", "និង",
+     "ចន្លោះ", "ត្រីមាសទី", "ឆមាសទី", "សប្ដាហ៍", "មុន", "ចុងក្រោយ", "ក្នុង", "ភ្លើងទៀន",
+     "ប៉ុន្មាន", "នាក់", "នរណា", "ជា", "៥", "២៩", "២០២៣", "0", "31", "-", "/", " ", "\u200b",
+     "្", "៊", "េ", "ី", "?", "។"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_any_khmer_is_read_or_refused_cleanly(text: str) -> None:
+    with contextlib.suppress(PeriodError):
+        parse_period(text, latest_year=2023, data=SPAN)
+    with contextlib.suppress(PeriodError):
+        split_trailing_period(text, latest_year=2023, data=SPAN)
+    asked = english_question(text)
+    assert asked is None or not KHMER_DIGITS_FOUND.search(asked)  # digits come out as ASCII
 
 
 # ------------------------------------------------------- the failing examples --
