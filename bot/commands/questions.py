@@ -169,10 +169,10 @@ def understand(
 
 def _khmer(q: str, ctx: _Context) -> str | None:
     """A plain Khmer question, read as the English question it asks (bot.core.khmer_questions)."""
-    from bot.core.khmer_questions import english_question  # loads the segmenter: Khmer only
+    from bot.core.khmer_questions import NameKind, english_question  # the segmenter: Khmer only
 
-    def known(name: str) -> str | None:
-        return name if _is_one_party(name, ctx) or _exact_person(name, ctx) else None
+    def known(name: str, kind: NameKind) -> bool:
+        return _is_one_party(name, ctx) if kind == "party" else _exact_person(name, ctx)
 
     english = english_question(q, known if ctx.desk is not None else None)
     if english is None:

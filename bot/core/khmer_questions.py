@@ -7,7 +7,7 @@
 'who is ហ៊ុន សែន'
 >>> english_question("តើមានអ្វីកើតឡើងនៅថ្ងៃទី២៩ ខែមិថុនា ឆ្នាំ២០២៣?")
 'what happened on 29 June 2023'
->>> english_question("អាកាសធាតុយ៉ាងម៉េច?", known=lambda name: None) is None  # the weather
+>>> english_question("អាកាសធាតុយ៉ាងម៉េច?", known=lambda name, kind: False) is None  # weather
 True
 
 Khmer is written without spaces between words, so the question is first cut into words by
@@ -21,8 +21,9 @@ word (ប៉ុន្មាន "how many", នរណា "who", ជានរណ�
 follows from the tags. Anything with no tag that says what is asked is None: the caller then
 says it did not understand, rather than guess.
 
-``known`` (optional) says whether a name is in the data, and in which spelling to ask for it:
-it lets "គណបក្ស X" ("the X party") fall back to X when only X is an alias.
+``known`` (optional) says whether a name is a party's or a person's in the data: it decides
+between "was X arrested" (a person's card) and "who was arrested from X" (a party's people), and
+lets "គណបក្ស X" ("the X party") fall back to X when only X is an alias.
 """
 
 from __future__ import annotations
@@ -31,13 +32,16 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 from bot.core.khmer import fold_khmer, fold_lookalikes
 from bot.core.khmer_periods import english_period, khmer_months
 
-__all__ = ["english_question", "segment"]
+__all__ = ["Known", "NameKind", "english_question", "segment"]
 
-Known = Callable[[str], str | None]
+NameKind = Literal["party", "person"]
+# Whether a name (as typed) is one party's, or a person's, in the data.
+Known = Callable[[str, NameKind], bool]
 
 # Words (after fold_khmer: the subscript ្ត) by what they ask. A phrase is matched against a run
 # of up to five segmented words joined together, longest first, so "ជា"+"នរណា" is "who is".
@@ -56,7 +60,7 @@ _tag(
     ក្នុង នៅ ពី មកពី ចេញពី ចេញ ទៅ ទៅកាន់ កាល មុននេះ ធ្លាប់ នៅតែ ឥឡូវ ឥឡូវនេះ អស់ លោក
     យ៉ាងដូចម្តេច ដូចម្តេច ម្តង ទៀត ផ្សេង ការ ដោយ ពេល ទាំង ទិន្នន័យ ក្នុងទិន្នន័យ
     ដល់ ជា ឱ្យដឹង បង្ហាញ សុំ ផ្តល់ ផ្ញើ បញ្ជី រាយ រាយឈ្មោះ ណា ប្រចាំ មក
-    នៅក្នុង ក្នុងនោះ គិតត្រឹម""",
+    នៅក្នុង ក្នុងនោះ គិតត្រឹម ក្រៅប្រទេស បរទេស ទៅក្រៅប្រទេស ថា ម៉េច យ៉ាងម៉េច""",
 )
 _tag("how_many", "ប៉ុន្មាន ចំនួន សរុប តួលេខ ចំនួនសរុប")
 _tag(
@@ -122,7 +126,8 @@ _PEOPLE = {
 _TO_CPP = re.compile(
     fold_lookalikes(
         r"(ចុះ\s*ចូល|ចូល(?:\s*រួម)?|ទៅ(?:\s*កាន់)?|មក)\s*(?:ជាមួយ\s*|ក្នុង\s*)?"
-        r"(?:គណបក្ស\s*ប្រជាជន\s*កម្ពុជា|គណបក្ស\s*កាន់\s*អំណាច|CPP|ប្រជាជន\s*កម្ពុជា)"
+        r"(?:(?:គណ\s*)?បក្ស\s*ប្រជាជន(?:\s*កម្ពុជា)?|(?:គណ\s*)?បក្ស\s*កាន់\s*អំណាច|CPP|"
+        r"ប្រជាជន\s*កម្ពុជា)"
     ),
     re.IGNORECASE,
 )
@@ -251,27 +256,35 @@ def _words_of(text: str, read: _Read) -> None:
     read.close()
 
 
-def _name(read: _Read, known: Known | None, index: int = 0) -> str | None:
-    names = [" ".join(n.split()) for n in read.names if n.strip()]
-    if len(names) <= index:
-        return None
-    return _checked(names[index], known)
+def _name(read: _Read, known: Known | None, *kinds: NameKind) -> str | None:
+    """The question's one name, as a spelling the data has for a party or person of ``kinds``."""
+    return _checked(read.names[0], known, *kinds) if len(read.names) == 1 else None
 
 
-def _checked(name: str, known: Known | None) -> str | None:
+def _checked(name: str, known: Known | None, *kinds: NameKind) -> str | None:
     if known is None:
         return name
-    for candidate in _spellings(name):
-        found = known(candidate)
-        if found is not None:
-            return found
+    for kind in kinds:
+        for candidate in _spellings(name, kind):
+            if known(candidate, kind):
+                return candidate
     return None
 
 
-def _spellings(name: str) -> Iterable[str]:
-    """The name, then without "party" (គណបក្ស) or the honorific លោក before it."""
+_LEADS: dict[NameKind, tuple[str, ...]] = {
+    "party": ("គណបក្ស", "បក្ស"),
+    "person": ("លោកស្រី", "លោកជំទាវ", "លោក", "អ្នកស្រី", "កញ្ញា"),
+}
+
+
+def _spellings(name: str, kind: NameKind) -> Iterable[str]:
+    """The name, then without "party" (គណបក្ស) or a courtesy title (លោក …) before it.
+
+    >>> list(_spellings("គណបក្សភ្លើងទៀន", "party"))
+    ['គណបក្សភ្លើងទៀន', 'ភ្លើងទៀន']
+    """
     yield name
-    for lead in ("គណបក្ស", "បក្ស", "លោកស្រី", "លោក"):
+    for lead in _LEADS[kind]:
         if name.startswith(lead) and name[len(lead) :].strip():
             yield name[len(lead) :].strip()
 
@@ -324,7 +337,7 @@ def _compare(read: _Read, names: list[str], when: str, known: Known | None) -> s
     if not read.has("compare") and not (read.has("and") and len(names) + len(read.periods) >= 2
                                         and read.has("how_many")):  # fmt: skip
         return None
-    sides = [_checked(n, known) for n in names]
+    sides = [_checked(n, known, "party") for n in names]
     if None in sides or len(sides) > 2:
         return None
     parties = [s for s in sides if s]
@@ -345,9 +358,9 @@ def _said(read: _Read, names: list[str], when: str, known: Known | None) -> str 
     if not read.has("said"):
         return None
     if read.has("spokesperson") and names:
-        party = _checked(names[0], known)
+        party = _checked(names[0], known, "party")
         return f"what did the {party} spokesperson say" if party else None
-    name = _name(read, known)
+    name = _name(read, known, "person", "party")
     if name is None:
         return None
     return f"what did {name} say" + (f" in {when}" if when else "")
@@ -362,7 +375,7 @@ def _summary(read: _Read, names: list[str], when: str, known: Known | None) -> s
 def _file(read: _Read, names: list[str], when: str, known: Known | None) -> str | None:
     if not read.has("chart", "export"):
         return None
-    party = _name(read, known) if names else ""
+    party = _name(read, known, "party") if names else ""
     if party is None or len(names) > 1:
         return None
     if read.has("chart"):
@@ -373,7 +386,7 @@ def _file(read: _Read, names: list[str], when: str, known: Known | None) -> str 
 def _top(read: _Read, names: list[str], when: str, known: Known | None) -> str | None:
     if not read.has("top", "fewest"):
         return None
-    party = _name(read, known) if names else ""
+    party = _name(read, known, "party") if names else ""
     if party is None or len(names) > 1:
         return None
     kind = next((k for k in ("days", "weeks", "months", "claims") if read.has(k)), "parties")
@@ -393,7 +406,12 @@ _PEOPLE_TAGS = ("spokesperson", "leader", "named", *_PEOPLE)
 
 
 def _people(read: _Read, names: list[str], when: str, known: Known | None) -> str | None:
-    party = _name(read, known) if names else ""
+    if not read.has("who", "people", *_PEOPLE_TAGS):
+        return None
+    person = _name(read, known, "person") if names and known is not None else None
+    if person is not None:  # "was Kem Sokha arrested?", "did X flee?": their card says
+        return f"who is {person}" if read.has(*_PEOPLE) else None
+    party = _name(read, known, "party") if names else ""
     if party is None or len(names) > 1:
         return None
     of = f" of the {party}" if party else ""
@@ -425,7 +443,7 @@ def _total(read: _Read, names: list[str], when: str, known: Known | None) -> str
         return None
     if len(names) > 1:
         return None
-    party = _name(read, known) if names else ""
+    party = _name(read, known, "party") if names else ""
     if party is None:
         return None
     return f"how many {party} defections {when}"
@@ -434,7 +452,7 @@ def _total(read: _Read, names: list[str], when: str, known: Known | None) -> str
 def _who(read: _Read, names: list[str], when: str, known: Known | None) -> str | None:
     if not read.has("who_is", "who") or len(names) != 1:
         return None
-    name = _name(read, known)
+    name = _name(read, known, "person")
     if name is None:
         return None
     return f"who was {name} as of {when}" if when else f"who is {name}"
@@ -443,7 +461,7 @@ def _who(read: _Read, names: list[str], when: str, known: Known | None) -> str |
 def _bare(read: _Read, names: list[str], when: str, known: Known | None) -> str | None:
     if read.tags or len(names) != 1:
         return None
-    name = _name(read, known)
+    name = _name(read, known, "person", "party")
     return f"{name} {when}" if name else None
 
 
