@@ -103,6 +103,27 @@ def test_khmer_periods_read_as_their_english(khmer: str, english: str) -> None:
     )
 
 
+# Labels as a Khmer reply may write them (buttons send them back): each reads as the English.
+LABELS = [
+    ("ថ្ងៃទី២៦–២៩ ខែមិថុនា ឆ្នាំ២០២៣", "26–29 June 2023"),
+    ("ខែឧសភា–មិថុនា ឆ្នាំ២០២៣", "May–June 2023"),
+    ("ខែមករា ឆ្នាំ២០២៣ – ខែមិថុនា ឆ្នាំ២០២៣", "January 2023 – June 2023"),
+    ("ថ្ងៃទី២៥ ខែធ្នូ ឆ្នាំ២០២២ – ថ្ងៃទី១ ខែមករា ឆ្នាំ២០២៣", "25 December 2022 – 1 January 2023"),
+    ("សប្តាហ៍នៃថ្ងៃទី២៦ ខែមិថុនា – ២ ខែកក្កដា ឆ្នាំ២០២៣", "week of 26 June – 2 July 2023"),
+    (
+        "ចាប់ពីថ្ងៃទី១ ខែឧសភា ឆ្នាំ២០២៣ (ទិន្នន័យបញ្ចប់នៅថ្ងៃទី៣០ ខែមិថុនា ឆ្នាំ២០២៣)",
+        "since 1 May 2023 (the data ends on 30 June 2023)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("khmer", "english"), LABELS)
+def test_khmer_labels_read_back(khmer: str, english: str) -> None:
+    assert parse_period(khmer, latest_year=2023, data=SPAN) == parse_period(
+        english, latest_year=2023, data=SPAN
+    )
+
+
 def test_every_month_name_comes_from_the_locale_data() -> None:
     from babel import Locale
 
