@@ -102,6 +102,11 @@ async def test_khmer_through_the_bot(desk: Desk) -> None:
     async with running_bot(desk) as rig:
         (total,) = await rig.say(USER, "/total ភ្លើងទៀន")
         (who,) = await rig.say(USER, "/who ហ៊ុន សែន")
+        (on,) = await rig.say(USER, "/on ថ្ងៃទី២៩ ខែមិថុនា ឆ្នាំ២០២៣")
+        (asked,) = await rig.say(USER, "គណបក្សភ្លើងទៀន ប៉ុន្មាននាក់ ខែមិថុនា?")
+    assert on.text == expected(desk, "/on 29/06/2023")[0]
+    assert (asked.text or "").startswith("Showing /total គណបក្សភ្លើងទៀន June 2023\n\n")
+    assert (asked.text or "").endswith(expected(desk, "/total Candlelight June")[0])
     assert total.text == expected(desk, "/total Candlelight")[0]
     assert (total.text or "").startswith("Candlelight Party, all dates in the data")
     assert (who.text or "").startswith("Hun Sen\n")
