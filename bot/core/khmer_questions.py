@@ -229,7 +229,7 @@ def _read(text: str) -> _Read:
 def _words_of(text: str, read: _Read) -> None:
     for run in _SCRIPT_RUNS.finditer(text):
         piece = run[0]
-        if piece.isdigit():
+        if piece.isascii() and piece.isdigit():  # Khmer digits are ASCII by now
             read.numbers.append(int(piece))
             read.close()
             continue
