@@ -27,6 +27,7 @@ from bot.commands.common import (
     resolve_party,
 )
 from bot.core.answer import Answer, Button, fail
+from bot.core.khmer import has_khmer_letters
 from bot.core.periods import Period, PeriodError, split_trailing_period
 from bot.desk import Desk
 
@@ -68,6 +69,10 @@ def party_and_period(
         if is_joint_text(party_text):
             return _joint(desk, db, party_text, period, command)
         typed = " ".join(args.split())
+        if has_khmer_letters(typed):  # as split_trailing_period saw it: folded, spaced out
+            from bot.core.khmer_periods import space_out
+
+            typed = space_out(typed)
         if typed.startswith(party_text):  # PARTY [PERIOD]
             before, after = "", typed[len(party_text) :]
         else:  # PERIOD PARTY

@@ -13,8 +13,9 @@ A question is read only when it has one of the shapes below; anything else is No
 caller says it did not understand rather than guess. With a ``Desk``, names are checked
 against the data: a "how many X defections" whose X is no party, or a bare line that is not
 exactly a person's or party's name, is not understood either. Periods are echoed in full
-("June" → "June 2023") so the reply shows exactly what was looked up. Replies stay English;
-Khmer-script names are understood wherever the data has them as aliases.
+("June" → "June 2023") so the reply shows exactly what was looked up. Khmer-script names are
+understood wherever the data has them as aliases, and a plain Khmer question is read as the
+English question it asks (:mod:`bot.core.khmer_questions`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bot.core.khmer import has_khmer_letters
 from bot.core.periods import (
     Period,
     PeriodError,
@@ -158,6 +160,25 @@ def understand(
     ctx = _Context(desk, year, today, data)
     for reader in READERS:
         command = reader(q, ctx)
+        if command is not None:
+            return command
+    if has_khmer_letters(q):
+        return _khmer(q, ctx)
+    return None
+
+
+def _khmer(q: str, ctx: _Context) -> str | None:
+    """A plain Khmer question, read as the English question it asks (bot.core.khmer_questions)."""
+    from bot.core.khmer_questions import NameKind, english_question  # the segmenter: Khmer only
+
+    def known(name: str, kind: NameKind) -> bool:
+        return _is_one_party(name, ctx) if kind == "party" else _exact_person(name, ctx)
+
+    english = english_question(q, known if ctx.desk is not None else None)
+    if english is None:
+        return None
+    for reader in READERS:
+        command = reader(english, ctx)
         if command is not None:
             return command
     return None

@@ -44,7 +44,10 @@ EVENT_VERBS = {
 }
 
 
-_AS_OF = re.compile(r"^(?P<name>.+?)\s+as\s+(?:of|at|on)\s+(?P<when>.+)$", re.IGNORECASE)
+# "as of" in Khmer is គិតត្រឹម ("counting up to"), often with no space before it.
+_AS_OF = re.compile(
+    r"^(?P<name>.+?)(?:\s+as\s+(?:of|at|on)\s+|\s*គិតត្រឹម\s*)(?P<when>.+)$", re.IGNORECASE
+)
 
 
 def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
@@ -54,6 +57,8 @@ def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
 
     >>> split_as_of("Kung Raiya as of July 2023", 2023)
     ('Kung Raiya', datetime.date(2023, 7, 31), '31 July 2023 (the end of July 2023)')
+    >>> split_as_of("ហ៊ុន សែន គិតត្រឹមថ្ងៃទី៣០ ខែមិថុនា", 2023)[:2]
+    ('ហ៊ុន សែន', datetime.date(2023, 6, 30))
     """
     m = _AS_OF.match(query)
     if not m:

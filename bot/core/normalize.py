@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.core.khmer import fold_lookalikes
+
 __all__ = [
     "HONORIFICS",
     "VOWEL_SOUNDS",
@@ -88,10 +90,9 @@ HONORIFICS: tuple[str, ...] = (
     "madam",
     "mme",
     # Khmer-script equivalents (only stripped when written as a separate word).
-    "សម្តេចតេជោ",  # Samdech Techo
-    "សម្ដេចតេជោ",  # same, written with COENG DA, which renders identically
-    "សម្តេច",  # Samdech
-    "សម្ដេច",
+    # Samdech Techo, Samdech: also as typed with COENG DA (សម្ដេច), which the keys fold into this.
+    "សម្តេចតេជោ",
+    "សម្តេច",
     "ឯកឧត្តម",  # His Excellency
     "លោកជំទាវ",  # Lok Chumteav
     "អ្នកឧកញ៉ា",  # Neak Oknha
@@ -140,8 +141,12 @@ def _fold(text: str) -> str:
     'cambodia indigenous peoples party'
     >>> _fold("\U0001f56f\ufe0f")  # a candle emoji and its variation selector: nothing left
     ''
+    >>> _fold("សម្ដេច") == _fold("សម្តេច")
+    True
     """
-    text = unicodedata.normalize("NFKC", text.translate(_DROP_APOSTROPHES)).casefold()
+    # Khmer's two look-alike subscripts (្ដ, ្ត) are one letter for matching (bot.core.khmer).
+    text = fold_lookalikes(unicodedata.normalize("NFKC", text.translate(_DROP_APOSTROPHES)))
+    text = text.casefold()
     out: list[str] = []
     keeps_marks = False  # whether the last base character kept was a non-Latin letter or digit
     for ch in unicodedata.normalize("NFKD", text.translate(_LATIN_EXTRAS)):

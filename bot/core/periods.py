@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from bot.core.khmer import KHMER_DIGITS, has_khmer_letters
 from bot.errors import PeriodError
 
 __all__ = [
@@ -175,7 +176,6 @@ _SEP = re.compile(rf" ?(?:[{_DASHES}]+|\.\.\.?) ?| (?:to|until|till|through|thru
 _SEP_BETWEEN = re.compile(rf" ?(?:[{_DASHES}]+|\.\.\.?) ?| and ", _F)
 _RANGE_PREFIX = re.compile(r"(from|between) ", _F)
 
-_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +194,14 @@ def _clean(text: str, forms: str) -> str:
     s = text.strip()
     if len(s) > MAX_INPUT_CHARS:
         raise PeriodError(f"That is too long to be a date (over {MAX_INPUT_CHARS} characters).")
-    # Khmer-script digits are what some Cambodian keyboards type.
-    s = " ".join(s.split()).translate(_KHMER_DIGITS).rstrip(".,; ")
+    # Khmer-script digits are what some Cambodian keyboards type; Khmer words for a period
+    # (ថ្ងៃទី២៩ ខែមិថុនា ឆ្នាំ២០២៣) are read as their English equivalents.
+    s = " ".join(s.split()).translate(KHMER_DIGITS)
+    if has_khmer_letters(s):
+        from bot.core.khmer_periods import english_period  # loads Babel: Khmer input only
+
+        s = english_period(s)
+    s = s.rstrip(".,; ")
     if not s:
         raise _Unreadable(f"Please give a date: {forms}.")
     return s
@@ -618,7 +624,9 @@ _REMEMBERED_CHARS = 80
 _PERIOD_KINDS = frozenset({"day", "month", "year"})
 
 
-_FILLER = frozenset({"in", "on", "for", "during", "over", "within"})
+# Khmer "in", "at", "for", "during" (ក្នុង, នៅ, សម្រាប់, ក្នុងអំឡុង, អំឡុង) are fillers too.
+_FILLER = frozenset({"in", "on", "for", "during", "over", "within", "ក្នុង", "នៅ", "សម្រាប់"})
+_FILLER |= {"ក្នុងអំឡុង", "អំឡុង"}
 _LEADING_FILLER = _FILLER | {"for", "of", "by", "from"}
 # A comma typed without a space between a party and a period: "cnrp,june".
 _TIGHT_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
@@ -649,6 +657,10 @@ def split_trailing_period(
         raise PeriodError(f"That is too long (over {MAX_INPUT_CHARS} characters).")
     # A label's bracketed note ("since 1 May 2023 (the data ends on 30 June 2023)") goes
     # with the period it follows.
+    if has_khmer_letters(text):
+        from bot.core.khmer_periods import space_out  # "ភ្លើងទៀនខែមិថុនា": two words
+
+        text = space_out(text)
     note = _NOTE.search(text.rstrip())
     body = text.rstrip()[: note.start()] if note else text
     words = _TIGHT_COMMA.sub(", ", body).split()

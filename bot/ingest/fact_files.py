@@ -46,6 +46,7 @@ from bot.core.bounds import (
     clean_name,
     shorten,
 )
+from bot.core.khmer import has_khmer_letters
 from bot.core.periods import parse_partial_date
 from bot.errors import InputError, Problem
 from bot.ingest.text_lines import line_at
@@ -131,6 +132,17 @@ class AliasFact(_Provenance):
     acronym: bool = False
     origin: str | None = None
     source: str | None = None
+
+    @model_validator(mode="after")
+    def _khmer_says_where_from(self) -> AliasFact:
+        # The first Khmer-script alias is the name answers show in Khmer
+        # (bot/storage/khmer_names.py): its spelling must say where it comes from.
+        if has_khmer_letters(self.name) and not (self.origin or self.source):
+            raise ValueError(
+                f"Khmer-script alias {self.name!r} needs an origin saying where its spelling "
+                "comes from (and 'needs review' until a Khmer-speaking editor has checked it)"
+            )
+        return self
 
 
 def _aliases(v: Any) -> Any:
