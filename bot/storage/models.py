@@ -262,6 +262,7 @@ class Subscription(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     last_sent_at: Mapped[datetime | None]
+    thread_id: Mapped[int | None]
 
 
 class _DeliveryState:
@@ -325,6 +326,7 @@ class Watch(Base):
     round: Mapped[int]
     seen_events: Mapped[str]
     last_sent_at: Mapped[datetime | None]
+    thread_id: Mapped[int | None]
 
 
 class WatchDelivery(_DeliveryState, Base):
