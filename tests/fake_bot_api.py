@@ -1377,7 +1377,7 @@ class FakeBotAPI:
         self._sent_by_chat[chat.id].append(sent)
         return message
 
-    def _thread(self, chat: _Chat, params: JSON) -> int | None:
+    def _topic_of(self, chat: _Chat, params: JSON) -> int | None:
         """The forum topic a message goes to; Telegram refuses a thread id anywhere else."""
         thread = params.get("message_thread_id")
         if thread in (None, ""):
@@ -1390,7 +1390,7 @@ class FakeBotAPI:
         """Where a new message goes: its topic, and the message it replies to (which must be
         in the chat, unless allow_sending_without_reply). A reply in a forum lands in the
         topic of the message it answers, as on Telegram."""
-        thread = self._thread(chat, params)
+        thread = self._topic_of(chat, params)
         reply = params.get("reply_parameters")
         if isinstance(reply, str):
             reply = json.loads(reply)
@@ -1662,7 +1662,7 @@ class FakeBotAPI:
         action = str(p.get("action") or "")
         if action not in CHAT_ACTIONS:
             raise ApiError(400, "Bad Request: wrong parameter action in request")
-        thread = self._thread(chat, p)
+        thread = self._topic_of(chat, p)
         bot.chat_actions.append({"chat_id": chat.id, "action": action, "message_thread_id": thread})
         return True
 
