@@ -7,7 +7,7 @@
 >>> desk = Desk.open("sqlite://")
 >>> _ = answer_watch(desk, -5, "group", 7, "Candlelight")
 >>> move_chat_everywhere(desk.sessions, -5, -1005, datetime.now(UTC))
->>> to_plain(answer_watches(desk, -1005)).splitlines()[1]
+>>> to_plain(answer_watches(desk, -1005)).splitlines()[1]  # doctest: +ELLIPSIS
 '• Candlelight Party (party) since ...'
 
 Telegram gives the supergroup a new id and tells the bot twice (``migrate_to_chat_id`` in the

@@ -60,7 +60,9 @@ def keep(engine: Engine, commands: Mapping[str, str]) -> None:
             continue
         try:
             with engine.begin() as conn:
-                conn.execute(insert(button_payloads).values(id=key, command=command, created_at=now))
+                conn.execute(
+                    insert(button_payloads).values(id=key, command=command, created_at=now)
+                )
         except IntegrityError:
             pass  # stored meanwhile by another sender: the same command under the same key
 
