@@ -81,8 +81,9 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
         )
         return result.caption
     await keep_choices(desk_of(context), result)
-    if live and isinstance(query.message, Message) and not as_file:
-        await edit_into_answer(query.message, result)
+    message = query.message
+    if live and isinstance(message, Message) and message.is_accessible and not as_file:
+        await edit_into_answer(message, result)
     else:  # expired, or too old for Telegram to let us edit: a new message
         await answer_anew(context, query, result)
     return result
@@ -112,7 +113,7 @@ async def answer_anew(
     message = query.message
     assert message is not None
     await keep_choices(desk_of(context), answer)
-    if isinstance(message, Message):
+    if isinstance(message, Message) and message.is_accessible:
         await send_answer(message, answer)
         return
     # Telegram no longer shows the message (an InaccessibleMessage: chat and id only). A reply

@@ -26,7 +26,7 @@ GROUP_ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 def topic_of(message: MaybeInaccessibleMessage | None) -> int | None:
     """The forum topic a message is in; None outside one (or when Telegram no longer shows
     the message). In a group without topics, message_thread_id names a reply chain: no topic."""
-    if isinstance(message, Message) and message.is_topic_message:
+    if isinstance(message, Message) and message.is_accessible and message.is_topic_message:
         return message.message_thread_id
     return None
 

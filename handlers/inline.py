@@ -41,7 +41,7 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
                 title=lines[0],
                 description=" ".join(lines[1:3])[:200],
                 input_message_content=InputTextMessageContent(
-                    html_messages(card)[0], parse_mode=ParseMode.HTML, link_preview_options=None
+                    html_messages(card)[0], parse_mode=ParseMode.HTML
                 ),
             )
         )
