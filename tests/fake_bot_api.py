@@ -1099,12 +1099,22 @@ class FakeBotAPI:
         return self.push_update({"message": message}, token)
 
     def push_callback_query(
-        self, chat_id: int, user_id: int, message_id: int, data: str, *, token: str | None = None
+        self,
+        chat_id: int,
+        user_id: int,
+        message_id: int,
+        data: str,
+        *,
+        token: str | None = None,
+        expired: bool = False,
     ) -> JSON:
-        """A user presses an inline button under message `message_id`."""
+        """A user presses an inline button under message `message_id`; ``expired``: longer
+        ago than Telegram waits for the answer (the bot was down), so answering it is refused
+        as "query is too old"."""
         with self._lock:
             query_id = str(next(self._ids) * 7919 + 4_000_000_000_000)
-            self._bot(token).open_queries.add(query_id)
+            if not expired:
+                self._bot(token).open_queries.add(query_id)
             message = self._messages.get((chat_id, message_id)) or {
                 # Telegram no longer has the message: an InaccessibleMessage.
                 "chat": self._chat_json(chat_id),
