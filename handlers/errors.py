@@ -101,7 +101,8 @@ def report(error: BaseException, update: object, secrets: Iterable[str]) -> str:
         where = f"chat {chat.id} ({chat.type})" if chat else "inline mode"
         what = f"{said[:300] or 'an update'} in {where}"
     secrets = list(secrets)
-    head = f"<b>Error while handling {html.escape(scrubbed(what, secrets))}</b>\n"
+    name = type(error).__name__
+    head = f"<b>{name} while handling {html.escape(scrubbed(what, secrets))}</b>\n"
     whole = scrubbed("".join(traceback.format_exception(error)), secrets)
     room = MESSAGE_LIMIT - len(head) - len("<pre>…\n</pre>")
     lines = whole.splitlines(True)
