@@ -189,6 +189,7 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
             *questions.handlers(),
         ]
     )
+    app.add_handlers(menus.handlers(), group=-1)
     app.add_error_handler(errors.on_error)
     if app.job_queue is not None:
         # Subscriptions live in the database, so a restart needs no re-registration: the ticker
@@ -207,7 +208,8 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     # The name indexes take a second or more to build with 100k people: before the first
     # update, not during someone's first question.
     await asyncio.to_thread(app.bot_data["desk"].warm)
-    await menus.set_profile(app.bot, app.bot_data["settings"].admin_ids)
+    admins = app.bot_data["settings"].admin_ids
+    app.bot_data["menus_pending"] = await menus.set_profile(app.bot, admins)
     log.info("bot @%s ready", app.bot.username)
 
 

@@ -95,7 +95,9 @@ async def test_a_long_traceback_is_cut_from_the_top_and_never_shows_a_secret() -
     plain, entities = parse_html(said)
     assert len(said) <= MESSAGE_LIMIT and utf16_len(plain) <= MESSAGE_LIMIT
     assert plain.startswith("RuntimeError while handling a scheduled job\n…\nrow ")
-    assert plain.rstrip().endswith("\nPOST https://api.telegram.org/bot<secret>/sendMessage & <failed>")
+    assert plain.rstrip().endswith(
+        "\nPOST https://api.telegram.org/bot<secret>/sendMessage & <failed>"
+    )
     assert not any(secret in plain for secret in secrets)
     assert [e["type"] for e in entities] == ["bold", "pre"]
     # A token the settings do not hold (another bot's) is masked too.

@@ -59,9 +59,7 @@ def watched(desk: Desk, chat: int) -> list[str]:
         return list(s.scalars(select(Watch.label).where(Watch.chat_id == chat)))
 
 
-async def test_a_channel_subscribes_and_watches_and_hears_there(
-    desk: Desk, tmp_path: Path
-) -> None:
+async def test_a_channel_subscribes_and_watches_and_hears_there(desk: Desk, tmp_path: Path) -> None:
     async with running_bot(desk, setup=chats) as rig:
         said = await post(rig, f"/subscribe{BOT} friday 17:00", signature="Sokha")
         assert (said.text or "").startswith("Subscribed: this chat"), said.text

@@ -50,6 +50,7 @@ async def test_each_scope_gets_its_menu_and_the_bot_its_descriptions(
     desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DESK_ADMIN_IDS", f"{DESK_ADMIN},{ABSENT_ADMIN}")
+
     def admin_chat(fake: FakeBotAPI) -> None:
         fake.add_private_chat(DESK_ADMIN, first_name="Editor")
 
@@ -75,6 +76,23 @@ async def test_each_scope_gets_its_menu_and_the_bot_its_descriptions(
     assert (reply.text or "").startswith("Defection Desk answers questions")
 
 
+async def test_a_desk_admin_who_starts_the_bot_later_gets_their_menu_then(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DESK_ADMIN_IDS", str(ABSENT_ADMIN))
+    async with running_bot(desk) as rig:
+        scope = {"type": "chat", "chat_id": ABSENT_ADMIN}
+        assert rig.fake.commands(scope=scope) == []
+        await rig.say(ABSENT_ADMIN, "/start")  # Telegram knows the chat from now on
+        await rig.fake.wait_for(
+            "setMyCommands", predicate=lambda c: c.ok and c.params.get("scope") == scope
+        )
+        await rig.say(ABSENT_ADMIN, "/help")  # set once
+    assert [c["command"] for c in rig.fake.commands(scope=scope)][-3:] == ["add", "undo", "changes"]
+    tries = [c for c in rig.calls("setMyCommands") if c.params.get("scope") == scope]
+    assert [c.ok for c in tries] == [False, True]
+
+
 async def test_the_fake_holds_menus_and_descriptions_to_telegrams_limits() -> None:
     async with FakeBotAPI() as fake:
         fake.add_private_chat(USER)
@@ -92,8 +110,12 @@ async def test_the_fake_holds_menus_and_descriptions_to_telegrams_limits() -> No
             ):
                 with pytest.raises(BadRequest, match=rf"(?i){error}"):
                     await bot.set_my_commands(commands, scope=scope)
-            assert await bot.set_my_commands(many[:100], scope=BotCommandScopeAllChatAdministrators())
-            assert await bot.set_my_commands([BotCommand("who", "ok")], scope=BotCommandScopeChat(GROUP))
+            assert await bot.set_my_commands(
+                many[:100], scope=BotCommandScopeAllChatAdministrators()
+            )
+            assert await bot.set_my_commands(
+                [BotCommand("who", "ok")], scope=BotCommandScopeChat(GROUP)
+            )
             with pytest.raises(BadRequest, match="too long"):
                 await bot.set_my_description("d" * 513)
             with pytest.raises(BadRequest, match="too long"):

@@ -73,7 +73,9 @@ def test_a_long_button_runs_after_a_restart_and_a_late_press_gets_its_file(
         fake.push_callback_query(USER, USER, message_id, data, expired=True)
         fake.push_callback_query(USER, USER, message_id, data)
         runs.append(DeskRun([], environment(fake, database), tmp_path / "second"))
-        documents = fake.wait_for_sync("sendDocument", count=2, timeout=60, predicate=lambda c: c.ok)
+        documents = fake.wait_for_sync(
+            "sendDocument", count=2, timeout=60, predicate=lambda c: c.ok
+        )
         answers = fake.wait_for_sync("answerCallbackQuery", count=2, timeout=30)
         assert runs[1].stop() == 0, runs[1].log()
     finally:

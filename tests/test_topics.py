@@ -77,7 +77,9 @@ async def test_the_fake_refuses_threads_outside_a_forums_topics_and_replies_to_n
             with pytest.raises(BadRequest, match="replied not found"):
                 await bot.send_message(FORUM, "x", reply_parameters=ReplyParameters(999))
             gone = ReplyParameters(999, allow_sending_without_reply=True)
-            assert (await bot.send_message(FORUM, "x", reply_parameters=gone)).reply_to_message is None
+            assert (
+                await bot.send_message(FORUM, "x", reply_parameters=gone)
+            ).reply_to_message is None
             # A reply lands in the topic of the message it answers, as on Telegram.
             reply = await bot.send_message(FORUM, "y", reply_parameters=ReplyParameters(sent.id))
             assert reply.message_thread_id == topic
