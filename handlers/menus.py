@@ -18,12 +18,12 @@ import logging
 from telegram import (
     Bot,
     BotCommand,
-    Update,
     BotCommandScope,
     BotCommandScopeAllChatAdministrators,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
+    Update,
 )
 from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
