@@ -169,6 +169,16 @@ def _seconds(text: str) -> float:
     return seconds
 
 
+def _minutes(text: str) -> float:
+    try:
+        minutes = float(text.strip())
+    except ValueError:
+        minutes = -1.0
+    if not 0 <= minutes < float("inf"):  # also refuses nan
+        raise ValueError(f"{text!r} is not a number of minutes (0 or more)")
+    return minutes
+
+
 def _log_level(text: str) -> str:
     if text.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         raise ValueError(f"{text!r} is not a log level; use DEBUG, INFO, WARNING or ERROR")
@@ -208,6 +218,11 @@ class Settings:
         default=48.0, metadata=_env("DESK_DIGEST_GRACE_HOURS", _hours)
     )
     log_level: str = field(default="INFO", metadata=_env("DESK_LOG_LEVEL", _log_level))
+    # A failure's traceback goes to the desk's admins at most once per kind in this many
+    # minutes (handlers/errors.py); 0 sends none.
+    error_report_minutes: float = field(
+        default=10.0, metadata=_env("DESK_ERROR_REPORT_MINUTES", _minutes)
+    )
 
     def secret_texts(self) -> list[str]:
         """Every secret these settings hold, as a message could quote it: the token, its

@@ -19,26 +19,23 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-from telegram import (
-    BotCommand,
-    BotCommandScopeAllGroupChats,
-    BotCommandScopeAllPrivateChats,
-    Update,
-)
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder, Defaults
 
-from bot.commands.registry import MenuScope, menu
 from bot.desk import Desk
 from bot.errors import ServiceError, SettingsError
 from bot.settings import DEFAULT_API, Settings
 from handlers import (
+    chats,
     choices,
     commands,
     curation,
     delivery,
     errors,
     inline,
+    menus,
     questions,
     watches,
 )
@@ -50,11 +47,14 @@ log = logging.getLogger("desk")
 
 OVERALL_MESSAGES_PER_SECOND = 30  # Telegram's broadcast limit
 GROUP_MESSAGES_PER_MINUTE = 20  # Telegram's limit for one group
-# The command menus Telegram shows, from the registry: each command says which menus offer it.
-MENUS: dict[MenuScope, list[BotCommand]] = {
-    scope: [BotCommand(name, description) for name, description in menu(scope)]
-    for scope in ("private", "group")
-}
+# Every message is Telegram HTML (bot/core/render.py escapes it) without link previews: a
+# source's URL would otherwise unfold a page preview under the answer. A reply whose question
+# was deleted meanwhile is sent all the same.
+DEFAULTS = Defaults(
+    parse_mode=ParseMode.HTML,
+    link_preview_options=LinkPreviewOptions(is_disabled=True),
+    allow_sending_without_reply=True,
+)
 
 
 class RedactSecrets(logging.Filter):
@@ -169,16 +169,19 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
             FloodLimiter(OVERALL_MESSAGES_PER_SECOND, GROUP_MESSAGES_PER_MINUTE, max_retries=5)
         )
         .concurrent_updates(True)
+        .defaults(DEFAULTS)
         .post_init(_post_init)
         .build()
     )
     app.bot_data["desk"] = desk
     app.bot_data["settings"] = settings
-    # One handler per command of the registry, then what no command handler takes: uploads,
+    # A group's upgrade to a supergroup first (it moves the chat's settings); one handler per
+    # command of the registry, then what no command handler takes: uploads,
     # buttons (curation's Apply/Cancel before the choices' catch-all), inline queries, and
     # questions in words and unknown commands.
     app.add_handlers(
         [
+            *chats.handlers(),
             *commands.handlers(),
             *curation.handlers(),
             *choices.handlers(),
@@ -186,6 +189,7 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
             *questions.handlers(),
         ]
     )
+    app.add_handlers(menus.handlers(), group=-1)
     app.add_error_handler(errors.on_error)
     if app.job_queue is not None:
         # Subscriptions live in the database, so a restart needs no re-registration: the ticker
@@ -204,8 +208,8 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     # The name indexes take a second or more to build with 100k people: before the first
     # update, not during someone's first question.
     await asyncio.to_thread(app.bot_data["desk"].warm)
-    await app.bot.set_my_commands(MENUS["private"], scope=BotCommandScopeAllPrivateChats())
-    await app.bot.set_my_commands(MENUS["group"], scope=BotCommandScopeAllGroupChats())
+    admins = app.bot_data["settings"].admin_ids
+    app.bot_data["menus_pending"] = await menus.set_profile(app.bot, admins)
     log.info("bot @%s ready", app.bot.username)
 
 

@@ -9,7 +9,7 @@ Only the checks that need Telegram live here: a group's administrators are asked
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import MaybeInaccessibleMessage, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import CommandHandler, ContextTypes, filters
 
@@ -17,17 +17,31 @@ from bot.commands import Route, answer, attachment, not_here, parse, read
 from bot.commands.registry import COMMANDS, EDITED_CHANGE, Attachment, Chat, Command
 from bot.core.answer import Answer, fail
 from handlers.curation import actor, is_admin
-from handlers.files import send_attachment
-from handlers.reply import compute, desk_of, logged, send_answer
+from handlers.files import send_attachment, showing
+from handlers.reply import QUOTED_IN, compute, desk_of, keep_choices, logged, send_answer
 
 GROUP_ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+def topic_of(message: MaybeInaccessibleMessage | None) -> int | None:
+    """The forum topic a message is in; None outside one (or when Telegram no longer shows
+    the message). In a group without topics, message_thread_id names a reply chain: no topic."""
+    if isinstance(message, Message) and message.is_accessible and message.is_topic_message:
+        return message.message_thread_id
+    return None
 
 
 def chat_of(update: Update) -> Chat | None:
     chat, user = update.effective_chat, update.effective_user
     if chat is None:
         return None
-    return Chat(chat.id, chat.type, user.id if user else None, actor(user) if user else "")
+    return Chat(
+        chat.id,
+        chat.type,
+        user.id if user else None,
+        actor(user) if user else "",
+        topic_of(update.effective_message),
+    )
 
 
 async def route_of(context: ContextTypes.DEFAULT_TYPE, text: str) -> Route:
@@ -83,7 +97,8 @@ async def produce(
     assert chat is not None, "commands come from a chat"
     command = route.command
     if command is not None and route.problem is None and command.file is not None:
-        return await compute(attachment, desk_of(context), route, chat)
+        async with showing(context.bot, chat.id, command, chat.thread_id):
+            return await compute(attachment, desk_of(context), route, chat)
     return await compute(answer, desk_of(context), route, chat)
 
 
@@ -97,11 +112,20 @@ async def respond(
 async def reply(
     message: Message, context: ContextTypes.DEFAULT_TYPE, route: Route, result: Answer | Attachment
 ) -> Answer:
-    """Send ``result`` to the message's chat; the answer it carried (a file's caption)."""
+    """Send ``result`` to the message's chat and topic, quoting it in a group; the answer it
+    carried (a file's caption)."""
     if isinstance(result, Attachment):
         assert route.command is not None
-        await send_attachment(context.bot, message.chat.id, route.command, result)
+        await send_attachment(
+            context.bot,
+            message.chat.id,
+            route.command,
+            result,
+            thread_id=topic_of(message),
+            reply_to=message.message_id if message.chat.type in QUOTED_IN else None,
+        )
         return result.caption
+    await keep_choices(desk_of(context), result)
     await send_answer(message, result)
     return result
 

@@ -25,7 +25,7 @@ from telegram import (
     Update,
     User,
 )
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
@@ -175,7 +175,7 @@ async def tell(
     if isinstance(message, Message):
         try:
             await send(
-                partial(message.edit_text, html, parse_mode=ParseMode.HTML),
+                partial(message.edit_text, html),
                 EDIT,
                 f"chat {message.chat.id}",
             )
@@ -184,7 +184,7 @@ async def tell(
             log.warning("could not edit the upload's preview (%s); sending the outcome anew", exc)
     try:
         await send(
-            partial(context.bot.send_message, message.chat.id, html, parse_mode=ParseMode.HTML),
+            partial(context.bot.send_message, message.chat.id, html),
             REPLY,
             f"chat {message.chat.id}",
         )

@@ -7,7 +7,8 @@ the summary and alert policies of :mod:`handlers.sending`: 429s wait (the rate l
 :mod:`handlers.ratelimit`), 5xx and requests that never left are tried again with pauses, then
 left for the next run; a part that got no answer after it left is sent once more and counted
 ("possibly twice"), or, if that gets no answer either, recorded as unconfirmed; 403 ends the
-subscription and a migrated group moves it.
+subscription and a migrated group moves it. A summary or alert goes to the forum topic its
+subscription or watch was set in; when that topic is gone, to the chat itself, from then on.
 
 The pace of a fan-out is the rate limiter's: a few senders work at once (:func:`fan_out`) so
 that one chat's claim and record overlap the others' sends, and the summary, the same for every
@@ -28,7 +29,6 @@ from typing import ClassVar, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import Bot
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
@@ -42,6 +42,7 @@ from bot.delivery.weekly import (
     deactivate,
     due_digests,
     follow_chat,
+    forget_topic,
     mark_failed,
     mark_sent,
     worker_id,
@@ -50,6 +51,8 @@ from bot.desk import Desk
 from handlers.sending import SUMMARY, Policy, send
 
 log = logging.getLogger("desk.digests")
+# Telegram's words when a message's forum topic was deleted (or closed to the bot).
+TOPIC_GONE = ("message thread not found", "topic_deleted", "topic_closed")
 # The rate limiter lets 30 messages out a second; a sender spends a few ms on the database per
 # chat and may sit out the policy's pauses (13 s), so 32 keep it fed even with a few chats failing.
 SENDERS = 32
@@ -101,6 +104,7 @@ class Outgoing(ABC):
     calls, run in a worker thread) and its text."""
 
     chat_id: int
+    thread_id: int | None = None  # the forum topic it goes to; None: the chat itself
     policy: ClassVar[Policy]  # of handlers.sending: what is sent again after which failure
 
     @abstractmethod
@@ -122,6 +126,10 @@ class Outgoing(ABC):
     @abstractmethod
     def ended(self, refusal: Forbidden) -> None:
         """The bot was blocked or removed from the chat: stop sending there, give this up."""
+
+    @abstractmethod
+    def topic_gone(self) -> None:
+        """Its forum topic no longer exists: send to the chat itself, now and from now on."""
 
     @abstractmethod
     def moved(self, new_chat_id: int) -> bool:
@@ -158,14 +166,18 @@ async def deliver_once(bot: Bot, out: Outgoing, tally: Tally, what: str) -> None
     try:
         while done < len(parts):
             request = partial(
-                bot.send_message,
-                out.chat_id,
-                parts[done],
-                parse_mode=ParseMode.HTML,
-                disable_web_page_preview=True,
+                bot.send_message, out.chat_id, parts[done], message_thread_id=out.thread_id
             )
             try:
                 sent = await send(request, out.policy, f"chat {out.chat_id}")
+            except BadRequest as exc:
+                gone = any(words in exc.message.lower() for words in TOPIC_GONE)
+                if not gone or out.thread_id is None:
+                    raise
+                log.info("%s for chat %s: its topic is gone, sent to the chat", what, out.chat_id)
+                await asyncio.to_thread(out.topic_gone)
+                out.thread_id = None
+                continue
             except ChatMigrated as exc:
                 if moved:  # moved again at once: leave it rather than chase chat ids
                     raise
@@ -262,6 +274,7 @@ class DigestMessage(Outgoing):
         now: datetime,
     ) -> None:
         self.item, self.chat_id, self.week_start = item, item.chat_id, item.week.start
+        self.thread_id = item.thread_id
         self.sessions, self.texts, self.worker, self.now = sessions, texts, worker, now
         self.text: DigestText | None = None
 
@@ -284,6 +297,10 @@ class DigestMessage(Outgoing):
     def ended(self, refusal: Forbidden) -> None:
         deactivate(self.sessions, self.chat_id, f"Telegram: {refusal.message}", self.now)
         self.failed(str(refusal), final=True)
+
+    def topic_gone(self) -> None:
+        assert self.thread_id is not None
+        forget_topic(self.sessions, self.chat_id, self.thread_id)
 
     def moved(self, new_chat_id: int) -> bool:
         old, self.chat_id = self.chat_id, new_chat_id

@@ -94,7 +94,7 @@ def article(key: str, answer: Answer, bot_username: str) -> InlineQueryResultArt
         title=shown[0][:120] if shown else answer.share,
         description=" ".join(shown[1:3])[:200] or None,
         input_message_content=InputTextMessageContent(
-            text, parse_mode=ParseMode.HTML, link_preview_options=None
+            text, parse_mode=ParseMode.HTML
         ),
         reply_markup=share_keyboard(answer),
     )

@@ -99,6 +99,8 @@ class FloodLimiter(BaseRateLimiter[int]):
     ) -> Result:
         retries = self._max_retries if rate_limit_args is None else rate_limit_args
         chat_id = data.get("chat_id")
+        if endpoint in NOT_MESSAGES:
+            chat_id = None  # no place in a group's or the overall window: no message is sent
         for attempt in range(retries + 1):
             try:
                 return await self._send(chat_id, callback, args, kwargs)
@@ -139,6 +141,11 @@ class FloodLimiter(BaseRateLimiter[int]):
         if group not in self._groups:
             self._groups[group] = Window(self._per_group, 60.0)
         return self._groups[group]
+
+
+# Requests with a chat that send no message: Telegram's message limits do not count them, and a
+# chart's "uploading photo" must not take a place one of the group's answers needs.
+NOT_MESSAGES = frozenset({"sendChatAction"})
 
 
 def group_of(chat_id: object) -> int | str | None:

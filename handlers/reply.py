@@ -17,10 +17,8 @@ answer into another chat (it opens inline mode there with the answer's command):
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine
 from functools import lru_cache, partial
 from typing import Any, TypeVar
@@ -33,7 +31,7 @@ from telegram import (
     SwitchInlineQueryChosenChat,
     Update,
 )
-from telegram.constants import ParseMode
+from telegram.constants import ChatType
 from telegram.error import BadRequest, ChatMigrated
 from telegram.ext import ContextTypes
 
@@ -41,16 +39,16 @@ from bot.core.answer import Answer
 from bot.core.citations import cite_as_text
 from bot.core.render import html_messages, telegram_len
 from bot.desk import Desk
+from bot.storage.buttons import button_data, command_of, is_key, keep
 from handlers.sending import EDIT, REPLY, send
 
 log = logging.getLogger("desk.updates")
 T = TypeVar("T")
-CALLBACK_LIMIT = 64
 COPY_LIMIT = 256  # Telegram's limit for the text a CopyTextButton copies
 COPIES_SHOWN, COPIES_A_ROW = 12, 4
 SHARE_LABEL = "Share in another chat"
-_LONG_CHOICES: OrderedDict[str, str] = OrderedDict()
-_LONG_CHOICES_KEPT = 10_000
+# In a group an answer quotes the question it answers (reply_parameters): several people ask.
+QUOTED_IN = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 
 
 def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
@@ -65,25 +63,31 @@ async def compute(fn: Callable[..., T], *args: Any) -> T:
 
 
 def choice_data(command: str) -> str:
-    """Callback data for a button: the command itself when it fits Telegram's 64 bytes."""
-    if len(command.encode()) <= CALLBACK_LIMIT:
-        return command
-    token = "c:" + hashlib.sha256(command.encode()).hexdigest()[:20]
-    _LONG_CHOICES[token] = command
-    _LONG_CHOICES.move_to_end(token)
-    while len(_LONG_CHOICES) > _LONG_CHOICES_KEPT:
-        _LONG_CHOICES.popitem(last=False)
-    return token
+    """Callback data for a button: the command itself when it fits Telegram's 64 bytes, else
+    the key under which :func:`keep_choices` stores it (bot/storage/buttons.py)."""
+    return button_data(command)
 
 
-def command_of_choice(data: str) -> str | None:
-    return _LONG_CHOICES.get(data) if data.startswith("c:") else data
+async def keep_choices(desk: Desk, answer: Answer) -> None:
+    """Store the answer's long button commands before it is sent: a press finds them in the
+    database, in any process, after any restart."""
+    long = {
+        data: b.command
+        for b in answer.buttons[:8]
+        if is_key(data := choice_data(b.command))
+    }
+    if long:
+        await compute(keep, desk.engine, long)
+
+
+def command_of_choice(desk: Desk, data: str) -> str | None:
+    """The command a button's data runs (blocking when it is a stored key); None if unknown."""
+    return command_of(desk.engine, data) if is_key(data) else data
 
 
 def keyboard(answer: Answer, *, channel: bool = False) -> InlineKeyboardMarkup | None:
     """The answer's choices (one a row), its copy buttons and its share button; in a channel
     no share button (Telegram refuses inline-mode buttons there)."""
-    # choice_data runs every time: it keeps a long command's token fresh in _LONG_CHOICES.
     choices = tuple((b.label[:60], choice_data(b.command)) for b in answer.buttons[:8])
     share = "" if channel else answer.share
     if not (choices or answer.citations or share):
@@ -147,7 +151,8 @@ def _markup(
 
 
 async def send_answer(message: Message, answer: Answer) -> None:
-    """Reply with the answer; buttons go on the last part of a split answer.
+    """Reply with the answer; buttons go on the last part of a split answer. In a group the
+    first part quotes the message answered; in a forum topic every part goes to its topic.
 
     Sent under the reply policy (:mod:`handlers.sending`): a part whose fate is unknown is
     not sent again, and the next parts still go.
@@ -162,11 +167,10 @@ async def send_answer(message: Message, answer: Answer) -> None:
             try:
                 await send(
                     partial(
-                        message.reply_html,
+                        message.reply_text,
                         part,
                         reply_markup=markup,
-                        do_quote=False,
-                        disable_web_page_preview=True,
+                        do_quote=i == 0 and message.chat.type in QUOTED_IN,
                     ),
                     REPLY,
                     to,
@@ -176,14 +180,7 @@ async def send_answer(message: Message, answer: Answer) -> None:
                 chat_id = int(exc.new_chat_id)
                 to = f"chat {chat_id}"
         await send(
-            partial(
-                message.get_bot().send_message,
-                chat_id,
-                part,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup,
-                disable_web_page_preview=True,
-            ),
+            partial(message.get_bot().send_message, chat_id, part, reply_markup=markup),
             REPLY,
             to,
         )
@@ -199,9 +196,7 @@ async def edit_into_answer(message: Message, answer: Answer) -> None:
             partial(
                 message.edit_text,
                 parts[0],
-                parse_mode=ParseMode.HTML,
                 reply_markup=markup if len(parts) == 1 else None,
-                disable_web_page_preview=True,
             ),
             EDIT,
             to,
@@ -217,11 +212,10 @@ async def edit_into_answer(message: Message, answer: Answer) -> None:
     for i, part in enumerate(parts[1:], start=2):
         await send(
             partial(
-                message.reply_html,
+                message.reply_text,
                 part,
                 do_quote=False,
                 reply_markup=markup if i == len(parts) else None,
-                disable_web_page_preview=True,
             ),
             REPLY,
             to,

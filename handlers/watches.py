@@ -25,6 +25,7 @@ from bot.delivery.watchlists import (
     claim_alert,
     deactivate_chat,
     due_alerts,
+    forget_watch_topic,
     mark_alert_failed,
     mark_alert_sent,
     move_chat_watches,
@@ -49,7 +50,7 @@ class AlertMessage(Outgoing):
     policy = ALERT
 
     def __init__(self, alert: DueAlert, sessions: sessionmaker[Session], worker: str) -> None:
-        self.alert, self.chat_id = alert, alert.chat_id
+        self.alert, self.chat_id, self.thread_id = alert, alert.chat_id, alert.thread_id
         self.sessions, self.worker = sessions, worker
 
     def claim(self) -> bool:
@@ -67,6 +68,9 @@ class AlertMessage(Outgoing):
     def ended(self, refusal: Forbidden) -> None:
         deactivate_chat(self.sessions, self.chat_id)
         self.failed(str(refusal), final=True)
+
+    def topic_gone(self) -> None:
+        forget_watch_topic(self.sessions, self.alert.watch_id)
 
     def moved(self, new_chat_id: int) -> bool:
         # The delivery is keyed by (watch, round), not by chat: moving cannot make it twice.

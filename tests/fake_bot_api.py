@@ -25,7 +25,11 @@ From sync code, or to serve a `desk run` subprocess (give it ``fake.url``; PTB w
 It serves the methods the bot and its tests use, and refuses what Telegram refuses there:
 malformed HTML (after tdlib's parser, with its error texts), texts over 4,096 and captions over
 1,024 UTF-16 units, empty texts, bad inline buttons, unknown chats, a blocked bot, a migrated
-group, edits that change nothing. Responses mimic Telegram's (``ok``/``error_code``/
+group, edits that change nothing, a message_thread_id outside a forum's existing topics, a
+reply to a message the chat does not have, menus and descriptions over Telegram's limits, an
+unknown chat action. Forum topics (:meth:`FakeBotAPI.add_topic`), channel posts
+(:meth:`FakeBotAPI.push_channel_post`) and a group's upgrade to a supergroup
+(:meth:`FakeBotAPI.push_migration`) arrive as Telegram delivers them. Responses mimic Telegram's (``ok``/``error_code``/
 ``description``/``parameters``, status codes, 502 as nginx HTML), so PTB raises the same
 exceptions as in production; :meth:`FakeBotAPI.inject` adds faults (429, 5xx, 403, migration,
 slow answers, timeouts, connections dropped before or after the message is stored), on every
@@ -90,9 +94,24 @@ _INT_RE = re.compile(r"-?\d+")
 # Form values arrive as strings; these keys must stay strings even when they look like ints.
 _TEXT_KEYS = frozenset({
     "text", "caption", "parse_mode", "callback_query_id", "inline_query_id", "url",
-    "secret_token", "next_offset", "file_id", "photo", "document",
+    "secret_token", "next_offset", "file_id", "photo", "document", "description",
+    "short_description", "action", "language_code",
 })  # fmt: skip
 _SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
+CHAT_ACTIONS = frozenset({
+    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+    "upload_document", "choose_sticker", "find_location", "record_video_note",
+    "upload_video_note",
+})  # fmt: skip
+THREAD_NOT_FOUND = "Bad Request: message thread not found"
+REPLY_NOT_FOUND = "Bad Request: message to be replied not found"
+# BotCommandScope types, and which name a chat (and a user) they apply to.
+_SCOPE_TYPES = {
+    "default": (), "all_private_chats": (), "all_group_chats": (),
+    "all_chat_administrators": (), "chat": ("chat_id",),
+    "chat_administrators": ("chat_id",), "chat_member": ("chat_id", "user_id"),
+}  # fmt: skip
+DESCRIPTION_LIMIT, SHORT_DESCRIPTION_LIMIT = 512, 120
 _GROUP_TYPES = frozenset({"group", "supergroup", "channel"})
 _BUTTON_ACTIONS = (
     "url", "callback_data", "web_app", "login_url", "switch_inline_query",
@@ -424,12 +443,16 @@ class _Chat:
     admins: list[int] = field(default_factory=list)
     migrated_to: int | None = None
     next_message_id: int = 1
+    is_forum: bool = False
+    topics: dict[int, str] = field(default_factory=dict)  # message_thread_id -> name
 
     def to_json(self) -> JSON:
         keys = ("title", "username", "first_name")
-        return {"id": self.id, "type": self.type} | {
-            k: getattr(self, k) for k in keys if getattr(self, k) is not None
-        }
+        return (
+            {"id": self.id, "type": self.type}
+            | {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
+            | ({"is_forum": True} if self.is_forum else {})
+        )
 
 
 @dataclass
@@ -450,6 +473,8 @@ class _Bot:
     poll_generation: int = 0
     webhook: JSON = field(default_factory=dict)  # url, secret_token, max_connections, ...
     commands: dict[str, list[JSON]] = field(default_factory=dict)  # by scope
+    descriptions: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, language)
+    chat_actions: list[JSON] = field(default_factory=list)  # sendChatAction's parameters
     open_queries: set[str] = field(default_factory=set)  # callback + inline query ids
     removed_from: set[int] = field(default_factory=set)  # blocked by user / kicked from group
 
@@ -745,18 +770,45 @@ class FakeBotAPI:
         admins: Iterable[int] = (),
         members: Iterable[int] = (),
         type: Literal["group", "supergroup", "channel"] = "group",
+        *,
+        forum: bool = False,
     ) -> JSON:
-        """Register a group the bots are in, with its admins and other members (user ids)."""
+        """Register a group the bots are in, with its admins and other members (user ids);
+        ``forum``: a supergroup with topics (:meth:`add_topic`)."""
         if chat_id >= 0:
             raise ValueError("group chat ids are negative")
+        if forum and type != "supergroup":
+            raise ValueError("only a supergroup can be a forum")
         admins = list(admins)
         member_ids = {*members, *admins}
         for user_id in member_ids - self._users.keys():
             self.add_user(user_id)
-        chat = _Chat(chat_id, type, title=title, members=member_ids, admins=admins)
+        chat = _Chat(
+            chat_id, type, title=title, members=member_ids, admins=admins, is_forum=forum
+        )
         with self._lock:
             self._chats[chat_id] = chat
         return chat.to_json()
+
+    def add_topic(self, chat_id: int, name: str, user_id: int | None = None) -> int:
+        """Open a forum topic, as Telegram does with a forum_topic_created service message
+        (not delivered as an update here); returns its message_thread_id."""
+        with self._lock:
+            chat = self._chats[chat_id]
+            if not chat.is_forum:
+                raise ValueError(f"chat {chat_id} is no forum")
+            sender = self._user(user_id or next(iter(chat.admins or chat.members), 1))
+            created = {"forum_topic_created": {"name": name, "icon_color": 7322096}}
+            message = self._store_message(chat, sender, created)
+            thread_id = int(message["message_id"])
+            message |= {"message_thread_id": thread_id, "is_topic_message": True}
+            chat.topics[thread_id] = name
+            return thread_id
+
+    def delete_topic(self, chat_id: int, thread_id: int) -> None:
+        """The topic is deleted: sending to it is refused from now on."""
+        with self._lock:
+            self._chats[chat_id].topics.pop(thread_id, None)
 
     def migrate_group(self, chat_id: int) -> int:
         """Upgrade a group to a supergroup like Telegram does; returns the new chat id."""
@@ -775,6 +827,21 @@ class FakeBotAPI:
                     admins=list(old.admins),
                 )
             return new_id
+
+    def push_migration(self, chat_id: int, user_id: int, *, token: str | None = None) -> int:
+        """The group is upgraded to a supergroup: Telegram tells the bot with a service message
+        in the old group (``migrate_to_chat_id``) and one in the new supergroup
+        (``migrate_from_chat_id``). Returns the new chat id."""
+        new_id = self.migrate_group(chat_id)
+        with self._lock:
+            old, new = self._chats[chat_id], self._chats[new_id]
+            sender = self._user(user_id)
+            to = self._store_message(old, sender, {"migrate_to_chat_id": new_id})
+            came = {"migrate_from_chat_id": chat_id, "sender_chat": new.to_json()}
+            from_ = self._store_message(new, sender, came)
+        self.push_update({"message": to}, token)
+        self.push_update({"message": from_}, token)
+        return new_id
 
     def set_blocked(self, chat_id: int, blocked: bool = True, token: str | None = None) -> None:
         """Bot blocked by the user (private) or kicked (group): sends get 403."""
@@ -796,6 +863,14 @@ class FakeBotAPI:
     def commands(self, token: str | None = None, scope: JSON | None = None) -> list[JSON]:
         """The command menu the bot set for ``scope`` (default: the default scope)."""
         return list(self._bot(token).commands.get(_scope_key(scope), []))
+
+    def description(self, token: str | None = None, *, short: bool = False) -> str | None:
+        """The bot's description (or short description) for every language, as set."""
+        return self._bot(token).descriptions.get(("short" if short else "long", ""))
+
+    def chat_actions(self, token: str | None = None) -> list[JSON]:
+        """sendChatAction's accepted calls: chat_id, action, message_thread_id."""
+        return list(self._bot(token).chat_actions)
 
     # ---- inspection --------------------------------------------------------------------------
 
@@ -971,9 +1046,10 @@ class FakeBotAPI:
         *,
         entities: list[JSON] | None = None,
         token: str | None = None,
+        thread_id: int | None = None,
     ) -> JSON:
-        """A user writes `text`; a leading /command gets its bot_command entity unless
-        ``entities`` are given."""
+        """A user writes `text` (in the forum topic ``thread_id``); a leading /command gets its
+        bot_command entity unless ``entities`` are given."""
         with self._lock:
             chat = self._chats.get(chat_id)
             if chat is None:
@@ -988,8 +1064,36 @@ class FakeBotAPI:
             command = _COMMAND_RE.match(text)
             if entities is None and command:
                 entities = [{"type": "bot_command", "offset": 0, "length": utf16_len(command[0])}]
-            message = self._store_message(chat, self._user(user_id), {"text": text}, entities)
+            topic: JSON = {}
+            if thread_id is not None:
+                if thread_id not in chat.topics:
+                    raise ValueError(f"chat {chat_id} has no topic {thread_id}")
+                topic = {"message_thread_id": thread_id, "is_topic_message": True}
+            message = self._store_message(
+                chat, self._user(user_id), {"text": text, **topic}, entities
+            )
         return self.push_update({"message": message}, token)
+
+    def push_channel_post(
+        self, chat_id: int, text: str, *, signature: str | None = None, token: str | None = None
+    ) -> JSON:
+        """A post in the channel ``chat_id``: as Telegram sends it, from the channel itself
+        (``sender_chat``, no ``from``), signed when the channel shows authors."""
+        with self._lock:
+            chat = self._chats[chat_id]
+            if chat.type != "channel":
+                raise ValueError(f"chat {chat_id} is no channel")
+            command = _COMMAND_RE.match(text)
+            entities = (
+                [{"type": "bot_command", "offset": 0, "length": utf16_len(command[0])}]
+                if command
+                else None
+            )
+            content: JSON = {"text": text, "sender_chat": chat.to_json()}
+            if signature is not None:
+                content["author_signature"] = signature
+            message = self._store_message(chat, None, content, entities)
+        return self.push_update({"channel_post": message}, token)
 
     def push_document(
         self, chat_id: int, user_id: int, filename: str, data: bytes, *, token: str | None = None
@@ -1011,12 +1115,22 @@ class FakeBotAPI:
         return self.push_update({"message": message}, token)
 
     def push_callback_query(
-        self, chat_id: int, user_id: int, message_id: int, data: str, *, token: str | None = None
+        self,
+        chat_id: int,
+        user_id: int,
+        message_id: int,
+        data: str,
+        *,
+        token: str | None = None,
+        expired: bool = False,
     ) -> JSON:
-        """A user presses an inline button under message `message_id`."""
+        """A user presses an inline button under message `message_id`; ``expired``: longer
+        ago than Telegram waits for the answer (the bot was down), so answering it is refused
+        as "query is too old"."""
         with self._lock:
             query_id = str(next(self._ids) * 7919 + 4_000_000_000_000)
-            self._bot(token).open_queries.add(query_id)
+            if not expired:
+                self._bot(token).open_queries.add(query_id)
             message = self._messages.get((chat_id, message_id)) or {
                 # Telegram no longer has the message: an InaccessibleMessage.
                 "chat": self._chat_json(chat_id),
@@ -1259,14 +1373,14 @@ class FakeBotAPI:
     def _store_message(
         self,
         chat: _Chat,
-        sender: JSON,
+        sender: JSON | None,
         content: JSON,
         entities: list[JSON] | None = None,
         reply_markup: JSON | None = None,
     ) -> JSON:
         message: JSON = {
             "message_id": chat.next_message_id,
-            "from": sender,
+            **({"from": sender} if sender is not None else {}),
             "chat": chat.to_json(),
             "date": int(time.time()),
             **content,
@@ -1283,11 +1397,48 @@ class FakeBotAPI:
         self, bot: _Bot, method: str, params: JSON, chat: _Chat, content: JSON, entities: list[JSON]
     ) -> JSON:
         markup = _check_markup(params.get("reply_markup"), chat.type)
+        content = content | self._placement(chat, params)
         message = self._store_message(chat, bot.sender, content, entities, markup)
         sent = Sent(method, bot.token, chat.id, message["message_id"], params, message)
         self._sent.append(sent)
         self._sent_by_chat[chat.id].append(sent)
         return message
+
+    def _topic_of(self, chat: _Chat, params: JSON) -> int | None:
+        """The forum topic a message goes to; Telegram refuses a thread id anywhere else."""
+        thread = params.get("message_thread_id")
+        if thread in (None, ""):
+            return None
+        if not chat.is_forum or _int(thread, 0) not in chat.topics:
+            raise ApiError(400, THREAD_NOT_FOUND)
+        return _int(thread, 0)
+
+    def _placement(self, chat: _Chat, params: JSON) -> JSON:
+        """Where a new message goes: its topic, and the message it replies to (which must be
+        in the chat, unless allow_sending_without_reply). A reply in a forum lands in the
+        topic of the message it answers, as on Telegram."""
+        thread = self._topic_of(chat, params)
+        reply = params.get("reply_parameters")
+        if isinstance(reply, str):
+            reply = json.loads(reply)
+        if reply is None and params.get("reply_to_message_id") not in (None, ""):
+            reply = {"message_id": params["reply_to_message_id"]}
+        placed: JSON = {}
+        if isinstance(reply, dict):
+            replied_chat = reply.get("chat_id", chat.id)
+            replied = self._messages.get((_int(replied_chat, 0), _int(reply.get("message_id"), 0)))
+            if replied is None and not (
+                reply.get("allow_sending_without_reply")
+                or params.get("allow_sending_without_reply")
+            ):
+                raise ApiError(400, REPLY_NOT_FOUND)
+            if replied is not None:
+                placed["reply_to_message"] = replied
+                if thread is None and replied.get("is_topic_message"):
+                    thread = int(replied["message_thread_id"])
+        if thread is not None:
+            placed |= {"message_thread_id": thread, "is_topic_message": True}
+        return placed
 
     # ---- Bot API methods (called with self._lock held) ---------------------------------------
 
@@ -1305,6 +1456,9 @@ class FakeBotAPI:
             "answerCallbackQuery": self._answer_callback_query,
             "answerInlineQuery": self._answer_inline_query,
             "setMyCommands": self._set_my_commands,
+            "setMyDescription": lambda b, p: self._set_description(b, p, "long"),
+            "setMyShortDescription": lambda b, p: self._set_description(b, p, "short"),
+            "sendChatAction": self._send_chat_action,
             "getChatMember": self._get_chat_member,
         }
 
@@ -1499,9 +1653,51 @@ class FakeBotAPI:
                 raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
             if not 1 <= len(str(command.get("description", "")).strip()) <= 256:
                 raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
-        bot.commands[_scope_key(p.get("scope"))] = [
+        scope = p.get("scope")
+        if isinstance(scope, str):
+            scope = json.loads(scope) if scope else None
+        self._check_scope(bot, scope)
+        bot.commands[_scope_key(scope)] = [
             {"command": c["command"], "description": c["description"]} for c in commands
         ]
+        return True
+
+    def _check_scope(self, bot: _Bot, scope: Any) -> None:
+        """A BotCommandScope as Telegram checks it: a known type; for a chat's scope, a chat
+        the bot is in (a private chat only once its user started the bot); administrators'
+        scopes only in groups; a member's, someone in the group."""
+        if scope is None:
+            return
+        if not isinstance(scope, dict) or scope.get("type") not in _SCOPE_TYPES:
+            raise ApiError(400, "Bad Request: can't parse BotCommandScope JSON object")
+        if "chat_id" not in _SCOPE_TYPES[scope["type"]]:
+            return
+        chat = self._target_chat(bot, scope)
+        if scope["type"] != "chat" and chat.type not in ("group", "supergroup"):
+            raise ApiError(400, "Bad Request: chat not found")
+        if scope["type"] == "chat_member" and _int(scope.get("user_id"), 0) not in chat.members:
+            raise ApiError(400, "Bad Request: user not found")
+
+    def _set_description(self, bot: _Bot, p: JSON, kind: Literal["long", "short"]) -> bool:
+        key = "description" if kind == "long" else "short_description"
+        text = str(p.get(key) or "")
+        limit = DESCRIPTION_LIMIT if kind == "long" else SHORT_DESCRIPTION_LIMIT
+        if len(text) > limit:
+            raise ApiError(400, f"Bad Request: {key.replace('_', ' ')} is too long")
+        language = str(p.get("language_code") or "")
+        if text:
+            bot.descriptions[(kind, language)] = text
+        else:  # an empty text removes it
+            bot.descriptions.pop((kind, language), None)
+        return True
+
+    def _send_chat_action(self, bot: _Bot, p: JSON) -> bool:
+        chat = self._target_chat(bot, p)
+        action = str(p.get("action") or "")
+        if action not in CHAT_ACTIONS:
+            raise ApiError(400, "Bad Request: wrong parameter action in request")
+        thread = self._topic_of(chat, p)
+        bot.chat_actions.append({"chat_id": chat.id, "action": action, "message_thread_id": thread})
         return True
 
     def _get_chat_member(self, bot: _Bot, p: JSON) -> JSON:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.desk import Desk
-from handlers.app import MENUS
+from handlers.menus import commands
 from tests.botrig import (
     BOT_USERNAME,
     GROUP,
@@ -56,10 +56,10 @@ def odd_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
 async def test_menu_is_set_for_private_and_group_chats(desk: Desk) -> None:
     async with running_bot(desk) as rig:
         pass
-    for scope, menu in MENUS.items():
-        sent = [{"command": c.command, "description": c.description} for c in menu]
+    for scope in ("private", "group"):
+        sent = [{"command": c.command, "description": c.description} for c in commands(scope)]
         assert rig.fake.commands(scope={"type": f"all_{scope}_chats"}) == sent
-    assert {c.command for c in MENUS["private"]} >= {  # /start needs none: Telegram has a button
+    assert {c.command for c in commands("private")} >= {  # /start needs none: Telegram has a button
         "help",
         "who",
         "total",

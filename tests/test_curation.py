@@ -14,8 +14,14 @@ from bot.desk import Desk
 from bot.storage.models import Change, Claim
 from tests.botrig import USER, open_desk, running_bot
 from tests.conftest import SEED_TABLE
+from tests.fake_bot_api import FakeBotAPI
 
 ADMIN = 2002
+
+
+def admin_chat(fake: FakeBotAPI) -> None:
+    """The desk admin's private chat: they started the bot before it started (menus)."""
+    fake.add_private_chat(ADMIN, first_name="Editor", username="editor")
 
 
 @pytest.fixture
@@ -100,8 +106,7 @@ def test_changes_are_listed_with_who_and_what(desk: Desk) -> None:
 
 async def test_chat_flow_admins_only(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESK_ADMIN_IDS", str(ADMIN))
-    async with running_bot(desk) as rig:
-        rig.fake.add_private_chat(ADMIN, first_name="Editor", username="editor")
+    async with running_bot(desk, setup=admin_chat) as rig:
         (reply,) = await rig.say(USER, "/add 01/07/2023 5 Funcinpec")
         assert "only the desk's admins" in (reply.text or "")
         (reply,) = await rig.say(ADMIN, "/add 01/07/2023 5 Funcinpec")

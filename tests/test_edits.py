@@ -20,8 +20,14 @@ from bot.commands.registry import COMMANDS, EDITED_CHANGE
 from bot.desk import Desk
 from bot.storage.models import Claim, Subscription
 from tests.botrig import GROUP, USER, Rig, expected, open_desk, running_bot
+from tests.fake_bot_api import FakeBotAPI
 
 ADMIN = 2002
+
+
+def admin_chat(fake: FakeBotAPI) -> None:
+    """The desk admin's private chat: they started the bot before it started (menus)."""
+    fake.add_private_chat(ADMIN, first_name="Editor", username="editor")
 
 
 @pytest.fixture
@@ -65,8 +71,7 @@ def test_the_registry_marks_every_command_that_changes_data() -> None:
 
 async def test_an_edited_add_adds_nothing(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESK_ADMIN_IDS", str(ADMIN))
-    async with running_bot(desk) as rig:
-        rig.fake.add_private_chat(ADMIN, first_name="Editor", username="editor")
+    async with running_bot(desk, setup=admin_chat) as rig:
         said = await say_and_edit(
             rig, ADMIN, ADMIN, "/add 01/07/2023 5 Funcinpec", "/add 01/07/2023 6 Funcinpec"
         )

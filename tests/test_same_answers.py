@@ -42,6 +42,7 @@ from bot.console import chat
 from bot.core.answer import Answer
 from bot.core.render import html_messages, to_plain
 from bot.desk import Desk
+from bot.storage.engine import make_engine
 from handlers.files import caption_html
 from handlers.reply import command_of_choice
 from tests.botrig import USER, running_bot
@@ -510,12 +511,15 @@ async def _through_the_bot(desk: Desk, counts: list[int]) -> list[list[Sent]]:
 # -------------------------------------------------------------------------- the checks --
 
 
-def choices_of(sent: list[Sent]) -> list[tuple[str, str | None]]:
+def choices_of(sent: list[Sent], bot_url: str) -> list[tuple[str, str | None]]:
+    """The choices under the last message, as (label, command); a long command is read from
+    the bot's database, where it kept it."""
     markup = sent[-1].message.get("reply_markup") if sent else None
     if not markup:
         return []
+    desk = Desk(make_engine(bot_url))
     return [
-        (b["text"], command_of_choice(b["callback_data"]))
+        (b["text"], command_of_choice(desk, b["callback_data"]))
         for row in markup["inline_keyboard"]
         for b in row
         if "callback_data" in b  # the copy and share buttons are Telegram's alone
@@ -534,7 +538,11 @@ def words(text: str) -> list[str]:
 
 
 def test_console_desk_ask_and_the_bot_say_the_same(
-    console: list[Said], asked: list[Said], telegram: list[list[Sent]], expected: list[Expected]
+    console: list[Said],
+    asked: list[Said],
+    telegram: list[list[Sent]],
+    expected: list[Expected],
+    copies: dict[str, str],
 ) -> None:
     differ: list[tuple[object, ...]] = []
     for line, c, a, t, e in zip(INPUTS, console, asked, telegram, expected, strict=True):
@@ -551,13 +559,17 @@ def test_console_desk_ask_and_the_bot_say_the_same(
         told = "\n".join(s.text or "" for s in t)
         if (told if len(t) == 1 else words(told)) != (c.text if len(t) == 1 else words(c.text)):
             differ.append((line, "bot", told, "console", c.text))
-        if choices_of(t) != shown(c.choices):
-            differ.append((line, "bot choices", choices_of(t), "console", c.choices))
+        if choices_of(t, copies["bot"]) != shown(c.choices):
+            differ.append((line, "bot choices", choices_of(t, copies["bot"]), "console", c.choices))
     assert differ == [], f"{len(differ)} lines differ; the first: {differ[:3]}"
 
 
 def test_each_is_the_shared_path_s_answer(
-    console: list[Said], asked: list[Said], telegram: list[list[Sent]], expected: list[Expected]
+    console: list[Said],
+    asked: list[Said],
+    telegram: list[list[Sent]],
+    expected: list[Expected],
+    copies: dict[str, str],
 ) -> None:
     """Word for word per message, with the same choices and the same 'answered or not'."""
     for line, c, a, t, e in zip(INPUTS, console, asked, telegram, expected, strict=True):
@@ -568,7 +580,8 @@ def test_each_is_the_shared_path_s_answer(
             if t[0].method == "sendDocument":
                 assert t[0].message["document"]["file_name"] == e.sent.filename
         else:
-            assert choices_of(t) == shown([(b.label, b.command) for b in e.sent.buttons]), line
+            bot_choices = choices_of(t, copies["bot"])
+            assert bot_choices == shown([(b.label, b.command) for b in e.sent.buttons]), line
         if e.console_refused is None:
             assert c.text == to_plain(e.answer), line
             assert a.ok == e.answer.ok, line

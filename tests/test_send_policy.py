@@ -18,11 +18,13 @@ import pytest
 from sqlalchemy import select
 from telegram import Bot
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.ext import ExtBot
 
 from bot.core.answer import Answer
 from bot.desk import Desk
 from bot.settings import SettingsError, load_settings
 from bot.storage.models import Delivery
+from handlers.app import DEFAULTS
 from handlers.delivery import send_due_digests
 from handlers.errors import SORRY
 from handlers.reply import edit_into_answer
@@ -55,11 +57,12 @@ async def fake() -> AsyncIterator[FakeBotAPI]:
 def bot_for(
     fake: FakeBotAPI, *, read_timeout: float = 5.0, pool: int = 256, pool_timeout: float = 1.0
 ) -> Bot:
-    """A bot on the desk's request class (handlers/sending.py), as handlers/app.py builds it."""
+    """A bot on the desk's request class (handlers/sending.py) and defaults, as handlers/app.py
+    builds it."""
     request = TelegramRequest(
         connection_pool_size=pool, read_timeout=read_timeout, pool_timeout=pool_timeout
     )
-    return Bot(DEFAULT_TOKEN, base_url=fake.base_url, request=request)
+    return ExtBot(DEFAULT_TOKEN, base_url=fake.base_url, request=request, defaults=DEFAULTS)
 
 
 @pytest.fixture(scope="module")

@@ -263,3 +263,17 @@ def _table_figures(name: str, figures: Sums) -> str:
             "another party (never split, so not its own)"
         )
     return line + "."
+
+
+# The bot's profile on Telegram (set at every start): the description shows in an empty chat
+# with the bot, the short one on its profile and when it is shared.
+BOT_DESCRIPTION = (
+    "Ask about political defections in Cambodia as pro-government media announced them: how "
+    "many, from which party, who, when. Every figure says who claimed it and cites its "
+    "source: claims, not verified facts. Try /who Kung Raiya or /total Candlelight June, or "
+    "ask in words; /about says what the data is and is not."
+)
+BOT_SHORT_DESCRIPTION = (
+    "Claimed political defections in Cambodia, each figure with who claimed it and its "
+    "source: claims, not verified."
+)

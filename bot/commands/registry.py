@@ -49,12 +49,23 @@ from bot.desk import Desk
 Sends = Literal["text", "photo", "document"]
 Who = Literal["anyone", "group admins", "desk admins"]
 Place = Literal["private", "group", "console"]
-MenuScope = Literal["private", "group"]
+# The Telegram command menus: private chats, groups, a group's administrators, and the private
+# chats of the desk's admins. An administrator's menu adds to the group's, a desk admin's to the
+# private chats' (Telegram shows a user the narrowest scope that has a menu, not a merge).
+MenuScope = Literal["private", "group", "group admins", "desk admins"]
+MENU_SCOPES: tuple[MenuScope, ...] = ("private", "group", "group admins", "desk admins")
+_WIDER: dict[MenuScope, tuple[MenuScope, ...]] = {
+    "group admins": ("group",),
+    "desk admins": ("private",),
+}
 
 EVERYWHERE: frozenset[Place] = frozenset({"private", "group", "console"})
 TELEGRAM: frozenset[Place] = frozenset({"private", "group"})
 PRIVATE: frozenset[Place] = frozenset({"private", "console"})
 BOTH_MENUS: frozenset[MenuScope] = frozenset({"private", "group"})
+# What changes a group's settings: offered to its administrators, not to every member.
+ADMIN_MENUS: frozenset[MenuScope] = frozenset({"private", "group admins"})
+DESK_MENU: frozenset[MenuScope] = frozenset({"desk admins"})
 NO_MENU: frozenset[MenuScope] = frozenset()
 # Telegram never gives a chat the id 0: the console's chat (and the change log's actor id for
 # changes made at the console) can never be mistaken for a real chat.
@@ -70,9 +81,10 @@ class Chat:
     """
 
     id: int
-    type: str  # Telegram's chat type (private, group, supergroup), or "console"
+    type: str  # Telegram's chat type (private, group, supergroup, channel), or "console"
     user_id: int | None
     user: str  # who typed it, as the change log names them
+    thread_id: int | None = None  # the forum topic it was typed in (message_thread_id)
 
     @property
     def place(self) -> Place:
@@ -112,10 +124,10 @@ class Command:
     ``who``: "group admins" may change a group's settings (anyone may in a private chat);
     "desk admins" are the ids in DESK_ADMIN_IDS, and the console's operator. ``refusal`` is what
     anyone else is told. ``where`` lists the places it works; ``elsewhere`` is what the others
-    are told. ``menu``: the Telegram menus (private chats, groups) that offer it; /help lists
-    every command that is in a menu. ``changes_data``: it changes what the desk stores (claims,
-    a chat's summary or watches), so an edit of its message is not run again (see
-    :data:`EDITED_CHANGE`).
+    are told. ``menu``: the Telegram menus that offer it (:data:`MenuScope`); /help lists
+    every command in a menu but the desk's admins'. ``changes_data``: it changes what the desk
+    stores (claims, a chat's summary or watches), so an edit of its message is not run again
+    (see :data:`EDITED_CHANGE`).
     """
 
     name: str
@@ -236,7 +248,7 @@ def _export_file(desk: Desk, args: str) -> Attachment | Answer:
 def _subscribe(desk: Desk, args: str, chat: Chat) -> Answer:
     from bot.commands.subscriptions import answer_subscribe
 
-    return answer_subscribe(desk, chat.id, chat.type, chat.user_id, args)
+    return answer_subscribe(desk, chat.id, chat.type, chat.user_id, args, chat.thread_id)
 
 
 def _unsubscribe(desk: Desk, _args: str, chat: Chat) -> Answer:
@@ -254,7 +266,7 @@ def _subscription(desk: Desk, _args: str, chat: Chat) -> Answer:
 def _watch(desk: Desk, args: str, chat: Chat) -> Answer:
     from bot.delivery.watchlists import answer_watch
 
-    return answer_watch(desk, chat.id, chat.type, chat.user_id, args)
+    return answer_watch(desk, chat.id, chat.type, chat.user_id, args, chat.thread_id)
 
 
 def _watches(desk: Desk, _args: str, chat: Chat) -> Answer:
@@ -408,6 +420,7 @@ COMMANDS: tuple[Command, ...] = (
         refusal=GROUP_SUMMARY,
         where=TELEGRAM,
         elsewhere=NO_SUMMARY_HERE,
+        menu=ADMIN_MENUS,
         changes_data=True,
     ),
     Command(
@@ -419,6 +432,7 @@ COMMANDS: tuple[Command, ...] = (
         refusal=GROUP_SUMMARY,
         where=TELEGRAM,
         elsewhere=NO_SUMMARY_HERE,
+        menu=ADMIN_MENUS,
         changes_data=True,
     ),
     Command(
@@ -438,6 +452,7 @@ COMMANDS: tuple[Command, ...] = (
         refusal=GROUP_WATCHES,
         where=TELEGRAM,
         elsewhere=NO_WATCHES_HERE,
+        menu=ADMIN_MENUS,
         changes_data=True,
     ),
     Command(
@@ -457,6 +472,7 @@ COMMANDS: tuple[Command, ...] = (
         refusal=GROUP_WATCHES,
         where=TELEGRAM,
         elsewhere=NO_WATCHES_HERE,
+        menu=ADMIN_MENUS,
         changes_data=True,
     ),
     Command("sources", "/sources", "where the data comes from", _sources),
@@ -464,7 +480,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", "/help", "this list", _help),
     # Not in the menus: Telegram shows a Start button, and /help says the same.
     Command("start", "/start", "a greeting and the command list", _start, menu=NO_MENU),
-    # The desk's admins' commands; /help mentions them in a closing line.
+    # The desk's admins' commands: in their own menu; /help mentions them in a closing line.
     Command(
         "add",
         "/add DD/MM/YYYY NUMBER PARTY [(including ...)]",
@@ -472,7 +488,7 @@ COMMANDS: tuple[Command, ...] = (
         _add,
         who="desk admins",
         refusal=DESK_ADMINS,
-        menu=NO_MENU,
+        menu=DESK_MENU,
         changes_data=True,
     ),
     Command(
@@ -482,7 +498,7 @@ COMMANDS: tuple[Command, ...] = (
         _undo,
         who="desk admins",
         refusal=DESK_ADMINS,
-        menu=NO_MENU,
+        menu=DESK_MENU,
         changes_data=True,
     ),
     Command(
@@ -494,7 +510,7 @@ COMMANDS: tuple[Command, ...] = (
         refusal=CHANGE_LOG_ADMINS,
         where=PRIVATE,
         elsewhere=CHANGE_LOG_PRIVATE,
-        menu=NO_MENU,
+        menu=DESK_MENU,
     ),
 )
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
@@ -502,13 +518,22 @@ assert len(BY_NAME) == len(COMMANDS), "two commands share a name"
 
 
 def help_lines() -> list[tuple[str, str]]:
-    """(usage, help line) of every command a Telegram menu offers, in the registry's order."""
-    return [(c.usage, c.help) for c in COMMANDS if c.menu]
+    """(usage, help line) of every command a Telegram menu offers, in the registry's order
+    (the desk's admins' own commands apart: /help names them in a closing line)."""
+    return [(c.usage, c.help) for c in COMMANDS if c.menu - DESK_MENU]
 
 
 def menu(scope: MenuScope) -> list[tuple[str, str]]:
-    """(name, description) for the Telegram command menu of private chats or groups."""
-    return [(c.name, c.help) for c in COMMANDS if scope in c.menu]
+    """(name, description) for one Telegram command menu, in the registry's order; an
+    administrators' menu holds the wider one's commands too.
+
+    >>> [name for name, _ in menu("desk admins")][-3:]
+    ['add', 'undo', 'changes']
+    >>> "subscribe" in dict(menu("group")), "subscribe" in dict(menu("group admins"))
+    (False, True)
+    """
+    scopes = {scope, *_WIDER.get(scope, ())}
+    return [(c.name, c.help) for c in COMMANDS if scopes & c.menu]
 
 
 _SENDS = {"text": "text", "photo": "a picture (PNG)", "document": "a CSV file"}

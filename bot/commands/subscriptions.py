@@ -21,8 +21,15 @@ CHANGES_LISTED = 10
 
 
 def answer_subscribe(
-    desk: Desk, chat_id: int, chat_type: str, user_id: int | None, args: str
+    desk: Desk,
+    chat_id: int,
+    chat_type: str,
+    user_id: int | None,
+    args: str,
+    thread_id: int | None = None,
 ) -> Answer:
+    """Set the chat's weekly summary; in a forum it goes to the topic ``thread_id``, where
+    /subscribe was sent (sent again in another topic, it moves there)."""
     try:
         schedule = parse_schedule(args, default_timezone=desk.tz.key)
     except ScheduleError as exc:
@@ -48,8 +55,10 @@ def answer_subscribe(
             schedule.timezone,
         )
         sub.updated_at = utc(now)
+        sub.thread_id = thread_id
     answer = Answer(command="subscribe")
-    answer.line(f"Subscribed: this chat will get the weekly summary on {schedule.label()}.")
+    where = "this chat" if thread_id is None else "this topic"
+    answer.line(f"Subscribed: {where} will get the weekly summary on {schedule.label()}.")
     answer.line(
         f"Next one: {schedule.next_due(now):%A %d %B %Y, %H:%M}. "
         "/unsubscribe stops it; /subscription shows it."

@@ -166,8 +166,14 @@ def _events(s: Session, kind: Kind, target_id: int) -> list[tuple[str, Event, Pe
 
 
 def answer_watch(
-    desk: Desk, chat_id: int, chat_type: str, user_id: int | None, args: str
+    desk: Desk,
+    chat_id: int,
+    chat_type: str,
+    user_id: int | None,
+    args: str,
+    thread_id: int | None = None,
 ) -> Answer:
+    """Start watching in the chat; in a forum, alerts go to the topic ``thread_id``."""
     found = resolve_target(desk, args)
     if isinstance(found, Answer):
         return found
@@ -199,6 +205,7 @@ def answer_watch(
             True,
             user_id,
         )
+        watch.thread_id = thread_id
         watch.created_at = watch.checked_to = now
         watch.round = (existing.round + 1) if existing else 0
         watch.seen_events = json.dumps(seen)
@@ -210,7 +217,8 @@ def answer_watch(
         else "every claim added or corrected that names them, and new or corrected events in "
         "their record"
     )
-    answer.line(f"Watching {found.name}: this chat will hear of {what}.")
+    where = "this chat" if thread_id is None else "this topic"
+    answer.line(f"Watching {found.name}: {where} will hear of {what}.")
     answer.line(f"/watches lists what this chat watches; /unwatch {found.name} stops it.")
     return answer
 
@@ -287,6 +295,7 @@ class DueAlert:
     until: datetime
     answer: Answer
     seen_events: list[str] = field(default_factory=list)
+    thread_id: int | None = None  # the forum topic the watch was set in
 
 
 def latest_change(s: Session) -> datetime | None:
@@ -399,7 +408,9 @@ def _alert(s: Session, w: Watch, until: datetime) -> DueAlert | None:
     refs.write(answer)
     more = f"/who {w.label}" if w.kind == "person" else f"/total {w.label}"
     answer.line(f"{more} for the full picture; /unwatch {w.label} stops these alerts.")
-    return DueAlert(w.id, w.chat_id, w.round, until, answer, [fp for fp, _, _ in events])
+    return DueAlert(
+        w.id, w.chat_id, w.round, until, answer, [fp for fp, _, _ in events], w.thread_id
+    )
 
 
 # ------------------------------------------------------------------- once-only delivery --
@@ -462,6 +473,12 @@ def _next_round(s: Session, alert: DueAlert, **values: Any) -> None:
             **values,
         )
     )
+
+
+def forget_watch_topic(sessions: sessionmaker[Session], watch_id: int) -> None:
+    """The watch's topic is gone (deleted): its alerts go to the chat itself."""
+    with sessions() as s, s.begin():
+        s.execute(update(Watch).where(Watch.id == watch_id).values(thread_id=None))
 
 
 def deactivate_chat(sessions: sessionmaker[Session], chat_id: int) -> None:

@@ -110,6 +110,7 @@ class DueDigest:
     week: Period
     due_at: datetime
     last_sent_at: datetime | None
+    thread_id: int | None = None  # the forum topic the subscription was set in
 
 
 def week_for(due_at: datetime) -> Period:
@@ -143,6 +144,7 @@ def due_digests(session: Session, now: datetime, grace: timedelta) -> list[DueDi
                 week_for(at),
                 at,
                 utc(sub.last_sent_at) if sub.last_sent_at else None,
+                sub.thread_id,
             )
         )
     sent = {
@@ -331,6 +333,16 @@ def deactivate(sessions: sessionmaker[Session], chat_id: int, reason: str, now: 
             update(Subscription)
             .where(Subscription.chat_id == chat_id)
             .values(active=False, inactive_reason=reason[:500], updated_at=utc(now))
+        )
+
+
+def forget_topic(sessions: sessionmaker[Session], chat_id: int, thread_id: int) -> None:
+    """The chat's subscription's topic is gone (deleted): summaries go to the chat itself."""
+    with sessions() as s, s.begin():
+        s.execute(
+            update(Subscription)
+            .where(Subscription.chat_id == chat_id, Subscription.thread_id == thread_id)
+            .values(thread_id=None)
         )
 
 

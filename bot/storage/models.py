@@ -4,7 +4,7 @@
 >>> engine = create_engine("sqlite://")
 >>> Base.metadata.create_all(engine)
 >>> sorted(Base.metadata.tables)[:3]
-['changes', 'claim_parties', 'claim_people']
+['button_payloads', 'changes', 'claim_parties']
 
 Columns, keys and indexes are declared once, in bot.storage.tables; the annotations here only type
 the
@@ -262,6 +262,7 @@ class Subscription(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     last_sent_at: Mapped[datetime | None]
+    thread_id: Mapped[int | None]
 
 
 class _DeliveryState:
@@ -325,6 +326,7 @@ class Watch(Base):
     round: Mapped[int]
     seen_events: Mapped[str]
     last_sent_at: Mapped[datetime | None]
+    thread_id: Mapped[int | None]
 
 
 class WatchDelivery(_DeliveryState, Base):

@@ -354,6 +354,8 @@ subscriptions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("last_sent_at", DateTime(timezone=True)),
+    # The forum topic (message_thread_id) it was set in, where it is sent; NULL: the chat itself.
+    Column("thread_id", BigInteger),
 )
 
 # One weekly summary for one chat. The unique (chat, week) key is what makes it once-only:
@@ -400,6 +402,8 @@ watches = Table(
     Column("seen_events", Text, nullable=False, default="[]"),
     Column("last_sent_at", DateTime(timezone=True)),
     UniqueConstraint("chat_id", "kind", "target_key", name="uq_watches_chat_target"),
+    # The forum topic the watch was set in, where its alerts go; NULL: the chat itself.
+    Column("thread_id", BigInteger),
 )
 
 # One watchlist alert: like ``deliveries``, claimed before sending, marked sent after.
@@ -417,4 +421,15 @@ watch_deliveries = Table(
     Column("round", Integer, nullable=False),
     *_delivery_state(),
     UniqueConstraint("watch_id", "round", name="uq_watch_deliveries_round"),
+)
+
+# A button's command too long for Telegram's 64 bytes of callback data: the button carries
+# ``id`` (a hash of the command), and a press finds the command here, in any process, after
+# any restart.
+button_payloads = Table(
+    "button_payloads",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("command", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
