@@ -48,10 +48,10 @@ from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
 from bot.desk import Desk
 from bot.ingest.intake.report import PartyName, Proposal, Report
 from bot.storage import intake_proposals as pending
-from bot.storage.claim_sources import Outlet, add_outlet, outlets_of
+from bot.storage.claim_sources import add_outlet, outlets_of
 from bot.storage.day_totals import refresh as refresh_day_totals
 from bot.storage.day_totals import sums as day_sums
-from bot.storage.queries import ClaimView, Reader, views
+from bot.storage.queries import ClaimView, Outlet, Reader, views
 from bot.storage.tables import (
     claim_parties,
     claim_people,
