@@ -32,6 +32,7 @@ number (if the text supports one) or Skip; the desk never makes a count up. The 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -136,14 +137,17 @@ def _person_id(desk: Desk, conn: Connection, name: str) -> int | None:
 def resolve(desk: Desk, conn: Connection, proposal: Proposal) -> Resolved:
     """Match the proposal's parties and people to the record (canonical names written back
     into it, unknown parties listed in ``new_parties``), and find a claim it may repeat."""
-    index = desk.parties(conn)
     from_ids = [_party_id(desk, conn, n) for n in proposal.from_parties]
+    to_id = _party_id(desk, conn, proposal.to_party) if proposal.to_party else None
+    known = {pid for pid in (*from_ids, to_id) if pid is not None}
+    canonical = dict(
+        conn.execute(select(parties.c.id, parties.c.name).where(parties.c.id.in_(known))).all()
+    )
     names = [
-        (index.name_of(pid) or n) if pid is not None else n
+        canonical.get(pid, n) if pid is not None else n
         for n, pid in zip(proposal.from_parties, from_ids, strict=True)
     ]
-    to_id = _party_id(desk, conn, proposal.to_party) if proposal.to_party else None
-    to_name = (index.name_of(to_id) or proposal.to_party) if to_id else proposal.to_party
+    to_name = canonical.get(to_id, proposal.to_party) if to_id else proposal.to_party
     new = [n for n, pid in zip(names, from_ids, strict=True) if pid is None]
     if proposal.to_party and to_id is None:
         new.append(proposal.to_party)
@@ -405,16 +409,17 @@ def _new_party(s: Session, name: str, outlet: str) -> int:
     """A party the record lacks, as the report spells it, for the admin to complete later in
     data/parties.yaml."""
     name = clean_name(name, what="a party's name")
-    key = "new-" + re.sub(r"[^a-z0-9]+", "-", normalize_name(name)).strip("-")
-    if key == "new-":
-        key = f"new-{compact_key(name)}"
+    slug = re.sub(r"[^a-z0-9]+", "-", normalize_name(name)).strip("-")
+    if len(slug) < 2:  # e.g. a name in Khmer script: keys are a-z, 0-9 and -
+        slug = hashlib.sha256(name.encode()).hexdigest()[:12]
+    key = f"new-{slug}"[:100]
     found = s.scalar(select(parties.c.id).where(parties.c.key == key))
     if found is not None:
         return int(found)
     new_id = s.scalar(
         insert(parties).returning(parties.c.id),
         {
-            "key": key[:100],
+            "key": key,
             "name": name,
             "kind": "party",
             "note": f"Named in a report by {outlet} added through intake; not in "
@@ -726,11 +731,13 @@ def look_up(desk: Desk, text: str) -> Answer:
             )  # fmt: skip
             answer.bullet(bold(name), f" — {status}")
             answer.buttons.append(Button(name, f"/who {name}"))
-        index = desk.parties(conn)
+        names = dict(
+            conn.execute(
+                select(parties.c.id, parties.c.name).where(parties.c.id.in_(party_ids))
+            ).all()
+        )
         for pid in party_ids:
-            name = index.name_of(pid) or dict(
-                conn.execute(select(parties.c.id, parties.c.name).where(parties.c.id == pid)).all()
-            ).get(pid, str(pid))
+            name = names[pid]
             figures = day_sums(conn, None, None, party_id=pid)
             if figures.all.reports:
                 status = (
