@@ -104,7 +104,7 @@ def test_review_shows_each_field_and_writes_nothing_but_the_proposal(desk: Desk)
     (answer,) = review_report(desk, ADMIN, ADMIN, FRESH, proposer=proposing(claim()))
     text = to_plain(answer)
     assert "Date: 01/07/2023 (the event's date)" in text
-    assert "Number: 700 — “More than 700” (more than: the text's bound" in text
+    assert "Number: 700 — the text says “More than 700” (qualifier kept: more than;" in text
     assert "From: Candlelight Party" in text and f"To: {CPP}" in text
     assert "People: Sok Dara (new), Long Phary (known)" in text
     assert "Claimant: Fresh News" in text and "Evidence: “More than 700 Candlelight" in text
@@ -281,7 +281,7 @@ def test_edit_every_field_then_add(desk: Desk) -> None:
     ):  # fmt: skip
         assert edit_proposal(desk, pid, args).ok, args
     text = to_plain(show_proposal(desk, pid))
-    assert "Date: 30/06/2023" in text and "Number: 650 — “about 650” (about" in text
+    assert "Date: 30/06/2023" in text and "Number: 650 — the text says “about 650” (qualifier kept: about" in text
     assert "From: FUNCINPEC; Cambodia National Rescue Party" in text
     assert "People: Long Phary (known)" in text and "Claimant: Fresh News editor" in text
     added = add_proposal(desk, pid, ADMIN, "@ed")

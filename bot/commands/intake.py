@@ -25,9 +25,8 @@ removes it; a proposal that repeats a recorded claim (same party, within
 claim instead, so the event is counted once.
 
 A claim needs a count: when the text gives none, Add says so and the admin may Edit the
-number (if the text supports one) or Skip; the desk never makes a count up. The extractor
-(``propose``) is handed in as ``proposer`` by tests of this layer until it is part of
-:mod:`bot.ingest.intake`.
+number (if the text supports one) or Skip; the desk never makes a count up. The extractor is
+:func:`bot.ingest.intake.propose`; a caller may hand in another as ``proposer``.
 """
 
 from __future__ import annotations
@@ -47,7 +46,7 @@ from bot.core.claim_text import day
 from bot.core.matcher import SOUNDS_ALIKE
 from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
 from bot.desk import Desk
-from bot.ingest.intake.report import PartyName, Proposal, Report
+from bot.ingest.intake import PartyName, Proposal, Report, party_names, propose
 from bot.storage import intake_proposals as pending
 from bot.storage.claim_sources import add_outlet, outlets_of
 from bot.storage.day_totals import refresh as refresh_day_totals
@@ -77,30 +76,6 @@ NO_OUTLET = "an unnamed outlet"
 
 
 # ------------------------------------------------------------------ reading a report --
-
-
-def lexicon(db: Reader) -> list[PartyName]:
-    """Every party with the spellings the database knows, for the extractor."""
-    names = dict(db.execute(select(parties.c.id, parties.c.name)).all())
-    aliases: dict[int, list[str]] = {pid: [] for pid in names}
-    acronyms: dict[int, list[str]] = {pid: [] for pid in names}
-    q = select(party_aliases.c.party_id, party_aliases.c.alias, party_aliases.c.acronym)
-    for pid, alias, acronym in db.execute(q.order_by(party_aliases.c.id)):
-        if alias != names[pid]:
-            (acronyms if acronym else aliases)[pid].append(alias)
-    return [
-        PartyName(name, tuple(aliases[pid]), tuple(acronyms[pid])) for pid, name in names.items()
-    ]
-
-
-def _default_proposer() -> Proposer:
-    import bot.ingest.intake as intake
-
-    found = getattr(intake, "propose", None)
-    if found is None:
-        raise RuntimeError("the extractor (bot.ingest.intake.propose) is not installed")
-    proposer: Proposer = found
-    return proposer
 
 
 @dataclass
@@ -205,7 +180,7 @@ def outlet_names(db: Reader, view: ClaimView) -> list[str]:
 def propose_for(desk: Desk, report: Report, *, proposer: Proposer | None = None) -> list[Resolved]:
     """The claims the report proposes, matched to the record. Nothing is written."""
     with desk.connect() as conn:
-        found = (proposer or _default_proposer())(report, lexicon(conn))
+        found = (proposer or propose)(report, party_names(conn))
         return [resolve(desk, conn, p) for p in found]
 
 
@@ -289,10 +264,13 @@ def _number_line(p: Proposal) -> list[Part]:
     if p.number is None:
         return ["none in the text (Add needs one: edit it if the text gives a count, or skip)"]
     parts: list[Part] = [bold(number(p.number))]
-    if p.number_text:
-        parts.append(f" — “{p.number_text}”")
+    words = p.number_text
+    if words and p.qualifier and p.qualifier.lower() not in words.lower():
+        words = f"{p.qualifier} {words}"
+    if words:
+        parts.append(f" — the text says “{words}”")
     if p.qualifier:
-        parts.append(italic(f" ({p.qualifier}: the text's bound, not an exact count)"))
+        parts.append(italic(f" (qualifier kept: {p.qualifier}; not an exact count)"))
     return parts
 
 
