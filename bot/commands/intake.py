@@ -770,3 +770,87 @@ def named_people(db: Reader, text: str) -> list[int]:
         for (pid,) in db.execute(q.order_by(person_aliases.c.person_id)):
             found[pid] = None
     return list(found)
+
+
+# ------------------------------------------------------------------ desk intake ------
+
+TABLE_COLUMNS = ("date", "number", "from", "to", "people", "claimant", "conf.", "repeats")
+
+
+def proposals_json(found: Sequence[Resolved]) -> list[dict[str, Any]]:
+    """``desk intake --json``: one object per proposal (see :meth:`Proposal.to_json`).
+
+    >>> p = Proposal(None, "published", None, None, ["Candlelight Party"], None, "…")
+    >>> proposals_json([Resolved(p, [1], None, [])])[0]["date"] is None
+    True
+    """
+    return [r.proposal.to_json() for r in found]
+
+
+def proposals_table(found: Sequence[Resolved]) -> str:
+    """``desk intake``: the proposals as a table, each with its evidence under it.
+
+    >>> p = Proposal(date(2023, 7, 1), "event", 700, "more than 700", ["Candlelight Party"],
+    ...              "Cambodian People's Party", "More than 700 … joined.", qualifier="more than")
+    >>> lines = proposals_table([Resolved(p, [2], 1, [])]).splitlines()
+    >>> lines[0].split()
+    ['#', 'date', 'number', 'from', 'to', 'people', 'claimant', 'conf.', 'repeats']
+    >>> lines[1].split("  ")[:3]
+    ['1', '01/07/2023 event', '700 (“more than 700”)']
+    >>> lines[2].strip()
+    'evidence: More than 700 … joined.'
+    """
+    rows: list[tuple[str, ...]] = []
+    for r in found:
+        p = r.proposal
+        rows.append(
+            (
+                f"{day(p.date)} {p.date_kind}" if p.date else "-",
+                (f"{number(p.number)}" if p.number is not None else "none")
+                + (f" (“{p.number_text}”)" if p.number_text else ""),
+                "; ".join(
+                    n + ("" if pid is not None else " (new)")
+                    for n, pid in zip(p.from_parties, r.from_ids, strict=True)
+                )
+                or "-",
+                p.to_party or "departure",
+                "; ".join(f"{n}{'' if pid else ' (new)'}" for n, pid in r.people) or "-",
+                p.claimant or "-",
+                p.confidence,
+                f"claim #{p.duplicate_of}" if p.duplicate_of is not None else "-",
+            )
+        )
+    header = ("#", *TABLE_COLUMNS)
+    cells = [header] + [(str(i), *row) for i, row in enumerate(rows, start=1)]
+    widths = [max(len(row[c]) for row in cells) for c in range(len(header))]
+    lines = []
+    for i, row in enumerate(cells):
+        lines.append("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+        if i:
+            p = found[i - 1].proposal
+            pad = " " * (widths[0] + 2)
+            lines.append(f"{pad}evidence: {p.evidence}")
+            if p.confidence == "low" and p.reasons:
+                lines.append(f"{pad}low confidence: {'; '.join(p.reasons)}")
+    return "\n".join(lines)
+
+
+def apply_report(
+    desk: Desk,
+    report: Report,
+    actor_id: int,
+    actor: str,
+    *,
+    proposer: Proposer | None = None,
+) -> list[Answer]:
+    """``desk intake --apply``: review the report as an admin would, then Add every
+    proposal; one answer each (a proposal Add refuses, e.g. without a count, stays pending)."""
+    reviewed = review_report(desk, actor_id, actor_id, report, proposer=proposer)
+    results: list[Answer] = []
+    for answer in reviewed:
+        if not answer.buttons:
+            results.append(answer)
+            continue
+        pid = int(answer.buttons[0].command.split()[1])
+        results.append(add_proposal(desk, pid, actor_id, actor))
+    return results
