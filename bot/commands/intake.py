@@ -371,7 +371,7 @@ def _intake_source(s: Session) -> int:
         {
             "key": INTAKE_SOURCE,
             "outlet": "Defection Desk editors",
-            "title": "Reports added through intake",
+            "title": "[Reports added through intake, each with its outlets]",
             "published": f"{datetime.now(UTC):%Y}",
             "published_precision": "year",
             "kind": "curation",
