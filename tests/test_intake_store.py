@@ -199,7 +199,7 @@ def test_a_recorded_claim_from_another_outlet_adds_a_source_not_a_claim(desk: De
         number=613,
         number_text="613",
         qualifier=None,
-        people=[],
+        people=["Sok Dara"],
         evidence=report.text,
         claimant="Khmer Times",
     )
@@ -212,8 +212,11 @@ def test_a_recorded_claim_from_another_outlet_adds_a_source_not_a_claim(desk: De
     assert added.ok and "counted once" in to_plain(added)
     assert counts(desk) == (110, 6476, 1)
     assert "reported by Khmer Times, 30/06/2023" in to_plain(answer_text(desk, "/on 29/06/2023"))
+    # The person this report names is linked to the recorded claim, until /undo.
+    assert "29/06/2023" in to_plain(answer_text(desk, "/who Sok Dara"))
     undo_last(desk, ADMIN, "@ed")
     assert counts(desk) == (110, 6476, 0)
+    assert not answer_text(desk, "/who Sok Dara").ok
 
 
 def test_the_same_event_from_two_outlets_is_one_claim_with_both(desk: Desk) -> None:
@@ -375,21 +378,28 @@ def test_watch_alerts_and_summaries_see_an_added_claim(desk: Desk) -> None:
 def test_backup_round_trip_keeps_outlets_and_proposals(desk: Desk, db_url: str) -> None:
     pids = review(desk, FRESH, claim(), replace(claim(), number=None))
     assert add_proposal(desk, pids[0], ADMIN, "@ed").ok
+    other = replace(FRESH, outlet="CamboJA", url="https://example.org/c/2", kind="paste")
+    (repeat,) = review(desk, other, replace(claim(), people=["Chea Mony"], claimant="CamboJA"))
+    assert "another source" in to_plain(add_proposal(desk, repeat, ADMIN, "@ed"))
     saved = io.StringIO()
     backup(desk.engine, saved)
     copy = make_engine("sqlite://")
     report = restore(copy, io.StringIO(saved.getvalue()))
-    assert report.rows["claim_sources"] == 1 and report.rows["intake_proposals"] == 2
+    assert report.rows["claim_sources"] == 2 and report.rows["intake_proposals"] == 3
     with copy.connect() as conn:
         row = conn.execute(
             select(claims.c.qualifier, claims.c.to_party_id).where(claims.c.id == 111)
         ).one()
         assert row.qualifier == "more than" and row.to_party_id is not None
-        assert conn.scalar(select(claim_sources.c.url)) == FRESH.url
+        assert conn.scalar(select(claim_sources.c.url).order_by(claim_sources.c.id)) == FRESH.url
     restored = Desk(copy, clock=desk.clock)
-    assert "reported by Fresh News" in to_plain(answer_text(restored, "/on 01/07/2023"))
+    on = to_plain(answer_text(restored, "/on 01/07/2023"))
+    assert "reported by Fresh News, 02/07/2023, CamboJA, 02/07/2023" in on
     # And undo still works there: the change log came along.
-    assert undo_last(restored, ADMIN, "@ed").ok
+    assert undo_last(restored, ADMIN, "@ed").ok and undo_last(restored, ADMIN, "@ed").ok
+    with copy.connect() as conn:
+        assert conn.scalar(select(func.count(claims.c.id))) == 110
+        assert conn.scalar(select(func.count(claim_sources.c.id))) == 0
     copy.dispose()
 
 

@@ -474,7 +474,14 @@ def add_proposal(desk: Desk, proposal_id: int, actor_id: int, actor: str) -> Ans
                 # Not marked updated: the claim is the same, and watch alerts would call it
                 # corrected.
                 source_row = add_outlet(s, v.id, outlet, change)
-                _set_undo(s, change, {"claim_sources": [source_row], "intake": proposal_id})
+                named = _link_people(s, v.id, found.people)
+                undo = {
+                    "claim_sources": [source_row],
+                    "repeated": v.id,
+                    "named": named,
+                    "intake": proposal_id,
+                }
+                _set_undo(s, change, undo)
                 pending.decide(s, proposal_id, "added", claim_id=v.id, change_id=change)
                 answer = Answer(command="intake")
                 answer.line(f"Added {text} (change #{change}); counted once.")
@@ -514,7 +521,6 @@ def _write_claim(
     s: Session, found: Resolved, report: Report, outlet: Outlet, when: date, count: int
 ) -> tuple[int, str, list[int]]:
     """Insert the claim, its parties and people; (its id, how it reads, new party ids)."""
-    from bot.ingest.loader import PersonLinker
 
     p = found.proposal
     new_parties: list[int] = []
@@ -573,20 +579,34 @@ def _write_claim(
         insert(claim_parties),
         [{"claim_id": claim_id, "position": i, "party_id": pid} for i, pid in enumerate(party_ids)],
     )
-    linker = PersonLinker(s)
-    people: dict[int, None] = {}
-    for name, pid in found.people:
-        people[pid if pid is not None else linker.person_id(clean_name(name, limit=90))] = None
-    if people:
-        s.execute(
-            insert(claim_people),
-            [{"claim_id": claim_id, "person_id": pid, "descriptor": None} for pid in people],
-        )
+    _link_people(s, claim_id, found.people)
     refresh_day_totals(s, {when})
     text = f"{day(when)} · {number(count)} · {party_text}"
     if p.to_party is None:
         text += " (departure, no destination)"
     return claim_id, text, new_parties
+
+
+def _link_people(s: Session, claim_id: int, named: list[tuple[str, int | None]]) -> list[int]:
+    """Link the people a report names to the claim (new ones made, as table rows' are),
+    those it does not name yet; their ids."""
+    from bot.ingest.loader import PersonLinker
+
+    linker = PersonLinker(s)
+    already = set(
+        s.scalars(select(claim_people.c.person_id).where(claim_people.c.claim_id == claim_id))
+    )
+    ids: dict[int, None] = {}
+    for name, pid in named:
+        person = pid if pid is not None else linker.person_id(clean_name(name, limit=90))
+        if person not in already:
+            ids[person] = None
+    if ids:
+        s.execute(
+            insert(claim_people),
+            [{"claim_id": claim_id, "person_id": pid, "descriptor": None} for pid in ids],
+        )
+    return list(ids)
 
 
 def skip_proposal(desk: Desk, proposal_id: int) -> Answer:

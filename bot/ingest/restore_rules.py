@@ -153,7 +153,9 @@ def undo(value: Any) -> None:
     if isinstance(needs, dict) and "claim_sources" in needs:  # an outlet added to a claim
         added = _ids(needs["claim_sources"])
     if isinstance(needs, dict) and added:  # an intake Add: the parties it made, its proposal
-        added = _ids(needs.get("parties", [])) and _ids([needs.get("intake", 1)])
+        added = all(_ids(needs.get(k, [])) for k in ("parties", "named")) and _ids(
+            [needs.get("intake", 1), needs.get("repeated", 1)]
+        )
     replaced = (
         isinstance(needs, dict)
         and isinstance(needs.get("source"), str)

@@ -130,10 +130,19 @@ def decide(
 
 def undo_intake(db: Reader, undo: dict[str, Any]) -> None:
     """Revert what an intake change wrote besides its claims (which /undo deletes itself): the
-    outlet it added to a recorded claim, the parties and people it created that nothing names
-    any more; and make its proposal pending again. In the caller's transaction."""
+    outlet it added to a recorded claim and the people it linked to it, the parties and people
+    it created that nothing names any more; and make its proposal pending again. In the
+    caller's transaction."""
     if undo.get("claim_sources"):
         db.execute(delete(claim_sources).where(claim_sources.c.id.in_(undo["claim_sources"])))
+    if undo.get("repeated") is not None and undo.get("named"):
+        # The people that report named, linked to the recorded claim it repeated.
+        db.execute(
+            delete(claim_people).where(
+                claim_people.c.claim_id == int(undo["repeated"]),
+                claim_people.c.person_id.in_(undo["named"]),
+            )
+        )
     gone = [pid for pid in undo.get("parties", []) if not _party_used(db, pid)]
     if gone:
         db.execute(delete(parties).where(parties.c.id.in_(gone)))
