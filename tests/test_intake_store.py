@@ -449,3 +449,22 @@ def test_two_presses_of_add_at_once_add_one_claim(db_url: str) -> None:
     finally:
         first.engine.dispose()
         second.engine.dispose()
+
+
+def test_invisible_controls_in_a_report_are_not_stored(desk: Desk) -> None:
+    """A post may carry bidi marks and a byte-order mark; the extractor reads, and the record
+    keeps, the visible text, so a backup of it restores."""
+    text = "\ufeffTwelve Funcinpec members\u200e joined the CPP on 1 July 2023.\r\n"
+    report = Report(text, outlet="\u202bFresh News\u202c", published=date(2023, 7, 2))
+    (answer,) = review_report(desk, ADMIN, ADMIN, report)  # the real extractor
+    assert "Number: 12" in to_plain(answer), to_plain(answer)
+    assert add_proposal(desk, int(answer.buttons[0].command.split()[1]), ADMIN, "@ed").ok
+    with desk.connect() as conn:
+        stored = conn.execute(select(claims.c.evidence, claims.c.claimant).where(
+            claims.c.id == 111)).one()  # fmt: skip
+    assert stored.claimant == "Fresh News" and "\u200e" not in stored.evidence
+    saved = io.StringIO()
+    backup(desk.engine, saved)
+    copy = make_engine("sqlite://")
+    assert restore(copy, io.StringIO(saved.getvalue())).rows["claims"] == 111
+    copy.dispose()

@@ -41,7 +41,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
-from bot.core.bounds import check_day, check_defectors, clean_name, last_day, shorten
+from bot.core.bounds import (
+    check_day,
+    check_defectors,
+    clean_name,
+    last_day,
+    refused_character,
+    shorten,
+)
 from bot.core.claim_text import day
 from bot.core.matcher import SOUNDS_ALIKE
 from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
@@ -179,8 +186,34 @@ def outlet_names(db: Reader, view: ClaimView) -> list[str]:
     return [o.label() for o in found] or [view.claimant]
 
 
+def _visible(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return "".join(ch for ch in text if ch in "\n\t" or refused_character(ch) is None)
+
+
+def visible(report: Report) -> Report:
+    """The report without the invisible controls a page or post may carry (bidi marks, a
+    byte-order mark, control characters but newline and tab): what the record may store.
+
+    >>> visible(Report("9\\u200e members\\r\\njoined", outlet="\\ufeffFresh News")).outlet
+    'Fresh News'
+    """
+
+    return replace(
+        report,
+        text=_visible(report.text) or "",
+        outlet=_visible(report.outlet),
+        url=_visible(report.url),
+        title=_visible(report.title),
+        author=_visible(report.author),
+    )
+
+
 def propose_for(desk: Desk, report: Report, *, proposer: Proposer | None = None) -> list[Resolved]:
-    """The claims the report proposes, matched to the record. Nothing is written."""
+    """The claims the report proposes (from its visible text), matched to the record. Nothing
+    is written."""
+    report = visible(report)
     with desk.connect() as conn:
         found = (proposer or propose)(report, party_names(conn))
         return [resolve(desk, conn, p) for p in found]
@@ -214,6 +247,7 @@ def review_report(
     problem = check_report(report)
     if problem is not None:
         return [fail("intake", problem)]
+    report = visible(report)
     found = propose_for(desk, report, proposer=proposer)
     if not found:
         answer = Answer(command="intake")
@@ -562,16 +596,16 @@ def _write_claim(
             "occurrence": occurrence or 0,
             "party_count": len(party_ids),
             "note": None,
-            "claimant": (p.claimant or report.outlet or NO_OUTLET)[:MAX_FIELD],
+            "claimant": (_visible(p.claimant or report.outlet) or NO_OUTLET)[:MAX_FIELD],
             "raw_line": raw_line,
             "line_no": line_no,
             "created_at": now,
             "updated_at": now,
             "to_party_id": to_id,
             "kind": "departure" if p.to_party is None else "defection",
-            "qualifier": p.qualifier,
-            "number_text": p.number_text,
-            "evidence": p.evidence,
+            "qualifier": _visible(p.qualifier),
+            "number_text": _visible(p.number_text),
+            "evidence": _visible(p.evidence),
         },
     )
     assert claim_id is not None
