@@ -54,7 +54,8 @@ _WEEKDAY_ALONE = re.compile(
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|ម្សិលមិញ|ថ្ងៃនេះ)", re.I)
 _KHMER = re.compile(
     r"(?:ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")\s*)?(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})"
-    r"\s*ខែ\s*(?P<month>" + "|".join(KHMER_MONTHS) + r")(?:\s*ឆ្នាំ\s*(?P<year>\d{4}))?"
+    r"\s*ខែ\s*(?P<month>" + "|".join(KHMER_MONTHS) + r"|1[0-2]|0?[1-9])(?!\d)"
+    r"(?:\s*ឆ្នាំ\s*(?P<year>\d{4}))?"
 )
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
@@ -94,7 +95,12 @@ def _last_weekday(weekday: int, published: date) -> date:
 
 
 def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
-    """The dates in a sentence, in order of where they stand."""
+    """The dates in a sentence, in order of where they stand.
+
+    >>> [(d.value.isoformat(), d.reported) for d in find_dates("said on 2 May that 9 joined "
+    ...  "on 30 April", date(2023, 5, 3))]
+    [('2023-05-02', True), ('2023-04-30', False)]
+    """
     text = khmer_digits_to_ascii(sentence)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -111,9 +117,10 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
             month = _MONTHS[m.group("month").lower()]
             add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
     for m in _KHMER.finditer(text):
-        month = KHMER_MONTHS[m.group("month")]
+        month = KHMER_MONTHS.get(m.group("month")) or int(m.group("month"))
         add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
-    if published is not None:
+    if published is not None and not found:
+        # "Takeo, July 24 — ... today": a calendar date says more than a relative word.
         for m in _WEEKDAY_ALONE.finditer(text):
             weekday = _WEEKDAYS.index(m.group("weekday").lower())
             add(_last_weekday(weekday, published), *m.span())

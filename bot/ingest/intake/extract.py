@@ -14,10 +14,14 @@
 []
 
 Decisions: a claim about named people with no count ("Mr. Sok Dara joined the CPP") has
-``number`` = how many are named (1 for one person) and ``number_text`` None; "hundreds of"
-gives no number (low confidence). A sentence with a joining verb but nothing of its own (no
-count, party left or person: "the group joined on 16 July") completes the claim before it.
-The same event told twice in one text (a headline and its body) is proposed once.
+``number`` = how many are named (1 for one person; "a commune chief" is one too) and
+``number_text`` None; "hundreds of" gives no number (low confidence). A sentence with a
+joining verb but nothing of its own ("the group joined on 16 July") completes the claim before
+it; a sentence that only tells where people came from ("They were formerly members of the
+Candlelight Party") gives the claim before it its former party. The same event told twice in
+one text (a headline and its body, a vague and an exact count) is proposed once; a person's
+leaving told beside their joining is part of the joining. A running total ("since January,
+9,000 have joined") proposes nothing: it tells no one event.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.numbers import Count, person_counts
@@ -36,73 +40,165 @@ from bot.ingest.intake.sentences import Sentence, split_sentences
 from bot.ingest.intake.signals import Verb, claim_verbs, not_a_claim
 
 _TO_BEFORE = re.compile(
-    r"(?:\b(?:join(?:ed|s|ing)?|to|into|for|with|in\s+favou?r\s+of|ranks\s+of|members?\s+of\s+"
-    r"the\s+ruling)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?(?:ruling\s+)?"
+    r"(?:\b(?:join(?:ed|s|ing)?|to|into|for|with|in\s+favou?r\s+of|ranks\s+of)\s+(?:the\s+)?"
+    r"(?:ranks\s+of\s+(?:the\s+)?)?(?:ruling\s+)?"
     r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ជាមួយ|ចូលជាសមាជិក|ចូល|មក|ទៅ|ក្នុង)\s*)$",
     re.I,
 )
+# Markers that outweigh any other: "joined the", "into the", Khmer "ចូលជាសមាជិក" ("joined as a
+# member of", which ends with the word for member).
+_STRONG_TO_BEFORE = re.compile(
+    r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ruling\s+)?"
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល)\s*)$",
+    re.I,
+)
+_MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(
-    r"(?:\b(?:from|of|left|quit|former|ex-|leaving|abandoned|deserted|resigned\s+from)\s+"
-    r"(?:the\s+)?(?:opposition\s+|now-dissolved\s+|dissolved\s+|banned\s+)?"
+    r"(?:\b(?:from|of|left|quit|former|formerly|ex-|leaving|abandoned|deserted|resigned\s+from)"
+    r"\s+(?:\w+\s+)?(?:the\s+)?(?:opposition\s+|now-dissolved\s+|dissolved\s+|banned\s+)?"
     r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|គាំទ្រ)\s*)$",
     re.I,
 )
+# A party that welcomes ("the CPP in Kampot welcomed 86 activists") is the party joined;
+# "were received into" is passive: its subject is who moved.
 _WELCOMES_AFTER = re.compile(
-    r"^[\s,'s]*(?:\w+\s+){0,2}?(?:welcom|receiv|embrac|accept|admitted|ទទួល|ស្វាគមន៍)", re.I
+    r"^(?:'s)?[\s,]*(?:\w+\s+){0,4}?(?:welcom|receiv|embrac|accept|admitted)"
+    r"|^[^។]{0,40}?(?:ទទួល|ស្វាគមន៍)",
+    re.I,
 )
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
+# A party that says something is the claim's source, not a party of the move.
+_SAYS_AFTER = re.compile(
+    r"^(?:'s)?[^,.;]{0,40}?\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
+    r"writes)\b",
+    re.I,
+)
+# A joining of something else: "joined a ceremony", "joined the march".
+_JOINED_SOMETHING = re.compile(
+    r"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b)\w+", re.I
+)
+# Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
+_SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
+# "in 2013", "since 2018": a year long past, with no date of its own, is history.
+_PAST_YEAR = re.compile(r"\b(?:in|since|during|until)\s+((?:19|20)\d\d)\b", re.I)
 _GROUP = re.compile(
     r"\b(?:members|supporters|activists|officials|councill?ors|people|group|families|others|"
-    r"followers|youths|villagers|candidates|cadres|leaders)\b|សមាជិក|សកម្មជន",
+    r"followers|youths|villagers|candidates|cadres|leaders)\b",
     re.I,
 )
 _ONE_PERSON = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:chief|official|councill?or|candidate|member|activist|"
     r"leader|lawmaker|deputy|governor|senator|president|secretary|spokes(?:man|woman|person)|"
-    r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP)\b"
+    r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP)\b",
+    re.I,
 )
-_NOT_DEFECTOR = re.compile(r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+)\s*$", re.I)
+_ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)
+_IT_AFTER = re.compile(r"^\s*(?:it|them|the\s+party|its\s+ranks)\b", re.I)
+_LEFT_WHAT = re.compile(
+    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:party|ranks)\b|^\s*(?:ចេញ)?ពី",
+    re.I,
+)
+_NOT_DEFECTOR = re.compile(
+    r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to)\s*$", re.I
+)
+_UNNAMED_DESTINATION = "the party joined is not named"
+# A count of many events ("since January", "so far this year") rather than one.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:start|beginning)|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|\d{4})|so\s+far|to\s+date|this\s+year|"
+    r"in\s+recent\s+(?:weeks|months)|over\s+the\s+past|bringing\s+the\s+total|altogether|"
+    r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់",
+    re.I,
+)
+
 
 
 @dataclass
-class _Draft:
-    proposal: Proposal
-    sentence: Sentence
-    extra_reasons: list[str] = field(default_factory=list)
+class _Roles:
+    froms: list[str]
+    to: str | None
+    sources: list[str]  # parties that say something in the sentence ("the CPP said")
 
 
-def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> tuple[list[str], str | None]:
-    """(former parties, party joined) from where each party stands against the verb."""
-    froms: list[str] = []
+@dataclass
+class _Reading:
+    """What one sentence says: its proposals; or that it is a bare "they joined" sentence
+    (``bare``, with the party joined and date it gives); or the former parties it tells of."""
+
+    proposals: list[Proposal] = field(default_factory=list)
+    bare: bool = False
     to: str | None = None
+    date: FoundDate | None = None
+    background: list[str] = field(default_factory=list)
+    counts: list[tuple[Count, list[str]]] = field(default_factory=list)
+
+
+def _counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count, list[str]]]:
+    """A verbless sentence's counts, each with the parties named after it before the next
+    ("78 former Candlelight members and 12 former GDP members took part"); empty unless every
+    count has its party."""
+    counts = person_counts(text)
+    out = []
+    for i, c in enumerate(counts):
+        end = counts[i + 1].start if i + 1 < len(counts) else len(text)
+        names = [m.name for m in mentions if c.end <= m.start < end]
+        if not names or c.value is None:
+            return []
+        out.append((c, names))
+    return out
+
+
+def _welcomes(after: str) -> bool:
+    m = _WELCOMES_AFTER.match(after)
+    return m is not None and not _PASSIVE.search(m.group())
+
+
+def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
+    """Former parties, the party joined and the parties quoted, from where each party
+    stands against the verb."""
+    froms: list[str] = []
+    tos: list[PartyMention] = []
+    sources: list[str] = []
     for m in mentions:
         before = sentence[max(0, m.start - 40) : m.start]
-        after = sentence[m.end : m.end + 30]
-        if _TO_BEFORE.search(before) and not _FROM_BEFORE.search(before) and (
-            m.start > verb.start or verb.kind == "join"
+        after = sentence[m.end : m.end + 60]
+        says = _SAYS_AFTER.match(after)
+        if m.start < verb.start and says and not _PASSIVE.search(says.group()):
+            sources.append(m.name)
+        elif verb.start <= m.start < verb.end and verb.kind == "join":
+            tos.append(m)  # "had become CPP members"
+        elif _STRONG_TO_BEFORE.search(before) or (
+            verb.kind == "join" and m.start > verb.end and _MEMBER_OF_BEFORE.search(before)
         ):
-            role = "to"
+            tos.append(m)  # "sworn in as a member of the CPP"
+        elif (
+            _TO_BEFORE.search(before)
+            and not _FROM_BEFORE.search(before)
+            and (m.start > verb.start or verb.kind == "join")
+        ):
+            tos.append(m)
         elif _FROM_BEFORE.search(before):
-            role = "from"
-        elif (_WELCOMES_AFTER.match(after) and m.start < verb.start) or (
+            froms.append(m.name)
+        elif (m.start < verb.start and _welcomes(after)) or (
             m.start > verb.end and verb.kind == "join"
         ):
-            role = "to"
+            tos.append(m)
         else:
-            role = "from"
-        if role == "to" and to is None:
-            to = m.name
-        elif role == "from" and m.name not in froms:
             froms.append(m.name)
-    return [f for f in froms if f != to], to
+    # The party joined is the first one after the verb ("an adviser to the FUNCINPEC
+    # president, switched to the CPP"); the others were left.
+    after_verb = [m for m in tos if m.start >= verb.start]
+    chosen = after_verb[0] if after_verb else (tos[0] if tos else None)
+    to = chosen.name if chosen else None
+    froms += [m.name for m in tos if m is not chosen]
+    return _Roles(list(dict.fromkeys(f for f in froms if f != to)), to, sources)
 
 
-def _event_date(
-    sentence: Sentence, dates: list[FoundDate], verb: Verb, earlier: list[FoundDate]
-) -> FoundDate | None:
-    own = [d for d in dates if not d.reported]
-    if own:
-        return min(own, key=lambda d: abs(d.start - verb.start))
-    return earlier[-1] if earlier else None
+def _group_in(text: str, mentions: list[PartyMention]) -> bool:
+    """Whether the sentence speaks of a group ("members", "supporters") outside party names."""
+    for m in mentions:
+        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    return bool(_GROUP.search(text))
 
 
 def _people(sentence: str) -> list[str]:
@@ -131,36 +227,79 @@ def _segments(counts: list[Count], mentions: list[PartyMention], verb: Verb) -> 
     return before
 
 
-def _claims_in(
-    sentence: Sentence,
-    report: Report,
-    lexicon: Lexicon,
-    earlier_dates: list[FoundDate],
-) -> tuple[list[Proposal], bool]:
-    """The proposals one sentence makes, and whether it is a bare "they joined" sentence
-    that completes the claim before it."""
+def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
+    """The act the sentence reports: a joining when it tells of one, else a leaving of a party."""
+    verbs = []
+    for v in claim_verbs(text, [(m.start, m.end) for m in mentions]):
+        after = text[v.end : v.end + 50]
+        party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
+        if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next):
+            continue  # "left politics", "left the country"
+        if (
+            v.kind == "join"
+            and text[v.start : v.end].lower().startswith("join")
+            and _JOINED_SOMETHING.match(after)
+            and not any(v.end <= m.start <= v.end + 25 for m in mentions)
+        ):
+            continue  # "joined a ceremony"
+        verbs.append(v)
+    if not verbs:
+        verbs = [
+            Verb("join", m.start, m.start)
+            for m in mentions
+            if _SHORTHAND_TO.search(text[max(0, m.start - 10) : m.start])
+            and (person_counts(text[: m.start]) or people_named(text[: m.start]))
+        ][:1]
+    joins = [v for v in verbs if v.kind == "join"]
+    return joins[0] if joins else (verbs[0] if verbs else None)
+
+
+def _background(text: str, mentions: list[PartyMention]) -> list[str]:
+    """The parties a sentence without a claim says people came from ("formerly members of")."""
+    return [
+        m.name
+        for m in mentions
+        if _FROM_BEFORE.search(text[max(0, m.start - 40) : m.start])
+        and re.search(r"\b(?:former|formerly|was|were|had\s+been)\b|អតីត", text[: m.start], re.I)
+    ]
+
+
+def _read(
+    sentence: Sentence, report: Report, lexicon: Lexicon, earlier: list[FoundDate]
+) -> _Reading:
     text = sentence.text
     if not_a_claim(text):
-        return [], False
-    verbs = claim_verbs(text)
-    if not verbs:
-        return [], False
+        return _Reading()
     mentions = lexicon.mentions(text)
+    verb = _verb(text, mentions)
+    if verb is None:
+        return _Reading(
+            background=_background(text, mentions), counts=_counted_groups(text, mentions)
+        )
     dates = find_dates(text, report.published)
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
     people = _people(text)
-    verb = verbs[0]
-    if verb.kind == "leave" and len(verbs) > 1 and any(v.kind == "join" for v in verbs):
-        # "quit the CLP and joined the CPP": the joining decides where they went.
-        verb = next(v for v in verbs if v.kind == "join")
-    froms, to = _roles(mentions, text, verb)
+    roles = _roles(mentions, text, verb)
+    to, froms = roles.to, roles.froms
+    if to is None and verb.kind == "join" and roles.sources and _IT_AFTER.match(text[verb.end :]):
+        to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
+    if verb.kind == "leave" and not froms and roles.sources:
+        froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
     if verb.kind == "join" and re.match(r"ចូល|ប្តូរ", text[verb.start : verb.end]) and to is None:
-        return [], False  # "ចូលរួម" alone is attending something, not joining a party
-    if not counts and not froms and not people and not _ONE_PERSON.search(text[: verb.start]):
-        return [], True
-    found = _event_date(sentence, dates, verb, earlier_dates)
+        return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
+    if _RUNNING_TOTAL.search(text) and not [d for d in dates if not d.reported]:
+        return _Reading()  # "since January, 9,000 have joined": many events, none of them told
+    found = _event_date(dates, verb, earlier)
+    past = _PAST_YEAR.search(text)
+    if found is None and past and report.published and int(past.group(1)) < report.published.year:
+        return _Reading()  # "joined the Candlelight Party in 2013": history, not news
+    one_person = _ONE_PERSON.search(text[: verb.start])
+    if not counts and not froms and not people and not one_person:
+        return _Reading(bare=True, to=to, date=found)
     claimant = claimant_in(text) or report.outlet
-    proposals = []
+    people = [p for p in people if claimant is None or _bare(p) not in claimant]
+    group = _group_in(text, mentions)
+    readings = []
     groups = _segments(counts, mentions, verb) if counts else [None]
     for i, count in enumerate(groups):
         reasons: list[str] = []
@@ -169,9 +308,9 @@ def _claims_in(
             number, number_text, qualifier = count.value, count.text, count.qualifier
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
-        elif people and not _GROUP.search(text):
+        elif people and not group:
             number, number_text, qualifier = len(people), None, None
-        elif not people and _ONE_PERSON.search(text[: verb.start]) and not _GROUP.search(text):
+        elif not people and one_person and not group:
             number, number_text, qualifier = 1, None, None
         else:
             number, number_text, qualifier = None, None, None
@@ -184,8 +323,8 @@ def _claims_in(
         if to is None and verb.kind == "leave":
             kind = "departure"
         elif to is None:
-            reasons.append("the party joined is not named")
-        proposals.append(
+            reasons.append(_UNNAMED_DESTINATION)
+        readings.append(
             Proposal(
                 date=found.value if found else report.published,
                 date_kind="event" if found else "published",
@@ -203,48 +342,160 @@ def _claims_in(
                 kind=kind,
             )
         )
-    return proposals, False
+    return _Reading(proposals=readings)
+
+
+def _event_date(dates: list[FoundDate], verb: Verb, earlier: list[FoundDate]) -> FoundDate | None:
+    own = [d for d in dates if not d.reported]
+    if own:
+        return min(own, key=lambda d: abs(d.start - verb.start))
+    return earlier[-1] if earlier else None
+
+
+def _bare(name: str) -> str:
+    """A name without its title, to know "Mr. Kung Raiya" and "Kung Raiya" for one person."""
+    return " ".join(w for w in name.split() if not w.endswith(".") and w != "Oknha")
 
 
 def _same_event(a: Proposal, b: Proposal) -> bool:
+    """Whether two proposals tell one event: the same count (or one vague), the same former
+    parties (or one unnamed), the same party joined (or one unnamed), on one date (or one
+    undated)."""
     return (
-        a.number == b.number
-        and set(a.from_parties) == set(b.from_parties)
-        and a.to_party == b.to_party
+        (a.number == b.number or None in (a.number, b.number))
+        and (set(a.from_parties) == set(b.from_parties) or not a.from_parties or not b.from_parties)
+        and (a.to_party == b.to_party or None in (a.to_party, b.to_party))
         and a.kind == b.kind
         and (a.date == b.date or "published" in (a.date_kind, b.date_kind))
+        and not (a.people and b.people and not set(a.people) & set(b.people))
+    )
+
+
+def _merge(into: Proposal, other: Proposal) -> None:
+    if into.date_kind == "published" and other.date_kind == "event" and into.number == other.number:
+        # A headline and the body that dates it: the body's sentence says more.
+        into.evidence, into.qualifier = other.evidence, into.qualifier or other.qualifier
+    if into.number is None and other.number is not None:
+        into.number, into.number_text, into.qualifier = (
+            other.number,
+            other.number_text,
+            other.qualifier,
+        )
+        into.evidence = other.evidence
+        into.reasons = [r for r in into.reasons if "is no count" not in r]
+    if not into.from_parties:
+        into.from_parties, into.new_parties = other.from_parties, other.new_parties
+    if into.to_party is None and other.to_party is not None:
+        into.to_party = other.to_party
+        into.reasons = [r for r in into.reasons if r != _UNNAMED_DESTINATION]
+    if into.date_kind == "published" and other.date_kind == "event":
+        into.date, into.date_kind = other.date, "event"
+    into.people = list(dict.fromkeys(into.people + other.people))
+    into.confidence = "low" if into.reasons else "high"
+
+
+def _from_context(
+    reading: _Reading, before: list[Sentence], report: Report, lexicon: Lexicon, sentence: Sentence
+) -> Proposal | None:
+    """A bare sentence with no claim before it ("On 29 July she joined the CPP") told about
+    the people and the party the sentences before it name."""
+    if reading.to is None or not before:
+        return None
+    people = [p for s in before for p in _people(s.text)]
+    froms = [
+        m.name
+        for s in before
+        for m in lexicon.mentions(s.text)
+        if _FROM_BEFORE.search(s.text[max(0, m.start - 40) : m.start]) and m.name != reading.to
+    ]
+    one = bool(_ONE_PRONOUN.search(sentence.text)) or len(set(people)) == 1
+    if not people and not one:
+        return None
+    return Proposal(
+        date=reading.date.value if reading.date else report.published,
+        date_kind="event" if reading.date else "published",
+        number=1 if one else len(set(people)),
+        number_text=None,
+        from_parties=list(dict.fromkeys(froms)),
+        to_party=reading.to,
+        people=list(dict.fromkeys(people))[:1] if one else list(dict.fromkeys(people)),
+        claimant=claimant_in(sentence.text) or report.outlet,
+        evidence=sentence.text,
     )
 
 
 def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
-    """The claims a report makes, in the order the text makes them."""
+    """The claims a report makes, in the order the text makes them.
+
+    >>> from bot.ingest.intake.report import PartyName, Report
+    >>> lexicon = [PartyName("FUNCINPEC", (), ("FUNCINPEC",))]
+    >>> [p] = propose(Report("Mr. Yim Borey quit FUNCINPEC on 3 May."), lexicon)
+    >>> p.kind, p.to_party, p.number, p.people, p.date
+    ('departure', None, 1, ['Mr. Yim Borey'], None)
+    """
     lexicon = Lexicon(parties)
     text = report.text
     if report.title and not text.lstrip().startswith(report.title.strip()):
         text = f"{report.title}\n{text}"
+    sentences = split_sentences(text)
     out: list[Proposal] = []
+    last_at = -10  # the index of the sentence the last proposal came from
     earlier: list[FoundDate] = []
     paragraph = -1
-    for sentence in split_sentences(text):
+    for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, earlier = sentence.paragraph, []
-        proposals, completes = _claims_in(sentence, report, lexicon, earlier)
-        if completes and out:
+        reading = _read(sentence, report, lexicon, earlier)
+        if reading.bare and out:
             last = out[-1]
-            dates = [d for d in find_dates(sentence.text, report.published) if not d.reported]
-            if last.date_kind == "published" and dates:
-                last.date, last.date_kind = dates[0].value, "event"
-        for p in proposals:
+            if last.kind == "departure" and reading.to is not None:
+                # "Mr. X has left the CLP. On 23 September he was sworn in as a CPP member."
+                last.kind, last.to_party = "defection", reading.to
+                if reading.date is not None:
+                    last.date, last.date_kind = reading.date.value, "event"
+            if last.date_kind == "published" and reading.date is not None:
+                last.date, last.date_kind = reading.date.value, "event"
+            if last.to_party is None and reading.to is not None and last.kind == "defection":
+                last.to_party = reading.to
+                last.reasons = [r for r in last.reasons if r != _UNNAMED_DESTINATION]
+                last.confidence = "low" if last.reasons else "high"
+        elif reading.bare:
+            made = _from_context(reading, sentences[:i], report, lexicon, sentence)
+            reading.proposals = [made] if made else []
+        elif reading.counts and out and i - last_at <= 1 and out[-1].number is None:
+            # "Scores of members switched to the CPP. ... 78 former Candlelight members and 12
+            # former GDP members took part": the counts the claim lacked.
+            vague = out.pop()
+            for count, names in reading.counts:
+                out.append(
+                    replace(
+                        vague,
+                        number=count.value,
+                        number_text=count.text,
+                        qualifier=count.qualifier,
+                        from_parties=[n for n in names if n != vague.to_party],
+                        reasons=[r for r in vague.reasons if "is no count" not in r],
+                        confidence="low" if vague.to_party is None else "high",
+                        evidence=f"{vague.evidence} {sentence.text}",
+                    )
+                )
+        elif reading.background and out and i - last_at <= 2 and not out[-1].from_parties:
+            out[-1].from_parties = [p for p in reading.background if p != out[-1].to_party]
+        for p in reading.proposals:
             twin = next((o for o in out if _same_event(o, p)), None)
             if twin is None:
                 out.append(p)
-            elif twin.date_kind == "published" and p.date_kind == "event":
-                twin.date, twin.date_kind = p.date, "event"
+            else:
+                _merge(twin, p)
+            last_at = i
         earlier += [d for d in find_dates(sentence.text, report.published) if not d.reported]
+    # A person's leaving told beside their joining is one move.
+    joined = {_bare(name) for p in out if p.kind == "defection" for name in p.people}
+    out = [p for p in out if not (p.kind == "departure" and {_bare(n) for n in p.people} & joined)]
     destinations = Counter(p.to_party for p in out if p.to_party)
     for p in out:
-        if p.to_party is None and p.kind == "defection" and destinations:
+        if p.to_party is None and p.kind == "defection" and len(destinations) == 1:
             p.to_party = destinations.most_common(1)[0][0]
-            p.reasons = [r for r in p.reasons if r != "the party joined is not named"]
+            p.reasons = [r for r in p.reasons if r != _UNNAMED_DESTINATION]
             p.confidence = "low" if p.reasons else "high"
     return out

@@ -9,14 +9,22 @@
 [24, 1200]
 >>> person_counts("Mr. Dara, 54, won 3,000 votes and 15 seats in 2022")
 []
+>>> [c.value for c in person_counts("1.2 million supporters and half a dozen officials")]
+[1200000, 6]
 >>> khmer_digits_to_ascii("ឆ្នាំ២០២៣")
 'ឆ្នាំ2023'
 
-English number words are read by text2num (``text_to_num.text2num``), a maintained library;
-what it does not read is handled here and kept small: "dozen" (text2num rejects "two dozen"
-and "a dozen": the count before it is read by text2num and multiplied by 12), "a hundred"
-(rejected: read as "one hundred"), and the plurals "hundreds"/"thousands"/"dozens", which
-text2num reads as 100/1000 but which give no count (they are kept as vague, value None).
+English number words are read by text2num (``text_to_num.text2num``, 3.x), a maintained
+library: "nine", "Twenty-seven", "seven hundred and fifty", "fifteen hundred", "one
+thousand". Where it falls short, and what is done here instead (kept small): it rejects
+"two dozen" and "a dozen" (the count before "dozen" is read by text2num and multiplied by 12;
+"half a dozen" is 6), "a hundred"/"a thousand" (read as "one hundred"), "1.2 million" and
+"one point two million" (digits before "million" are multiplied here; the spelled-out decimal
+is not read); it reads the plurals "hundreds"/"thousands" as 100/1000, but they give no count
+(kept as vague, value None, as are Khmer "រាប់រយ", "រាប់ពាន់"); it finds no numbers inside a
+sentence (``alpha2digit`` rewrites the sentence and loses where the words were), so the
+number words are found by the pattern below and only read by text2num. Khmer number words
+(ប្រាំពីររយ) are not read: the Khmer press writes counts in digits.
 Digits with either thousands separator ("6,476", "6.476") and Khmer digits are plain
 regular expressions. Whether a number counts people is decided by the words around it: a
 person noun or a Khmer counter (នាក់, រូប) after it; ages, years, seats, votes, money and a
@@ -40,11 +48,15 @@ _UNITS = (
     "hundred", "thousand", "million",
 )  # fmt: skip
 _WORD = r"(?:" + "|".join(_UNITS) + r")"
-_WORDS = rf"(?:an?\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*(?:\s+dozen)?|an?\s+dozen"
-_DIGITS = r"\d{1,3}(?:[.,]\d{3})+|\d+"
-_VAGUE = r"dozens|scores|hundreds|thousands|tens of thousands"
+_WORDS = (
+    rf"(?:an?\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*(?:\s+dozen)?|an?\s+dozen|half\s+a\s+dozen"
+)
+_DIGITS = r"\d+(?:[.,]\d+)?\s+million|\d{1,3}(?:[.,]\d{3})+|\d+"
+_VAGUE = r"dozens|scores|hundreds|thousands|tens of thousands|រាប់សិប|រាប់រយ|រាប់ពាន់|រាប់ម៉ឺន"
 NUMBER = re.compile(
-    rf"(?<![\w.,])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS}))(?![\w])",
+    # Khmer writes words together ("សមាជិកជាង៣០០នាក់"): only Latin letters and digits bound.
+    rf"(?<![A-Za-z0-9.,])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS}))"
+    r"(?![A-Za-z0-9])",
     re.I,
 )
 
@@ -97,12 +109,18 @@ class Count:
 
 
 def khmer_digits_to_ascii(text: str) -> str:
-    """Khmer digits as ASCII digits; every other character unchanged (so are all offsets)."""
+    """Khmer digits as ASCII digits; every other character unchanged (so are all offsets).
+
+    >>> khmer_digits_to_ascii("៦.៤៧៦ នាក់")
+    '6.476 នាក់'
+    """
     return text.translate(_KHMER_DIGITS)
 
 
 def _words_value(words: str) -> int | None:
     spoken = re.sub(r"\s+", " ", words.lower().replace("-", " ")).strip()
+    if spoken == "half a dozen":
+        return 6
     dozen = spoken.endswith("dozen")
     if dozen:
         spoken = spoken.removesuffix("dozen").strip() or "a"
@@ -117,7 +135,10 @@ def _words_value(words: str) -> int | None:
 
 def _value(m: re.Match[str]) -> int | None:
     if m.group("digits"):
-        return int(re.sub(r"[.,]", "", m.group("digits")))
+        digits = m.group("digits")
+        if digits.endswith("million"):
+            return round(float(digits.split()[0].replace(",", ".")) * 1_000_000)
+        return int(re.sub(r"[.,]", "", digits))
     if m.group("vague"):
         return None
     return _words_value(m.group("words"))
@@ -125,7 +146,11 @@ def _value(m: re.Match[str]) -> int | None:
 
 def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
     """The counts of people in a sentence, in order. ``skip`` holds spans that are not
-    counts (the dates found in the sentence)."""
+    counts (the dates found in the sentence).
+
+    >>> [c.value for c in person_counts("On 4 July 120 members joined", skip=[(3, 9)])]
+    [120]
+    """
     text = khmer_digits_to_ascii(sentence)
     out: list[Count] = []
     for m in NUMBER.finditer(text):
@@ -139,10 +164,10 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
             continue
         vague = bool(m.group("vague"))
-        if vague and not re.match(r"^\s*of\b", after):
+        if vague and not re.match(r"^[\"']?\s*of\b", after) and not _KHMER_COUNTER.match(after):
             continue
         if not (
-            _PERSON_AFTER.match(re.sub(r"^\s*of\s+", " ", after) if vague else after)
+            _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
         ):
             continue

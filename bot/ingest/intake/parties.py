@@ -22,13 +22,16 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from bot.ingest.intake.report import PartyName
-from bot.ingest.intake.sentences import clean_text
+from bot.ingest.intake.sentences import clean_text, fold_khmer
 from bot.storage.queries import Reader
 from bot.storage.tables import parties, party_aliases
 
 # How the press names the ruling party without its name; they resolve to the party whose
 # acronym is CPP when the list has one.
 _RULING_PARTY_FORMS = ("the ruling party", "ruling party", "គណបក្សកាន់អំណាច")
+# The Khmer press's initials for two parties (not in data/parties.yaml): គ.ប.ប is the CPP
+# (គណបក្សប្រជាជនកម្ពុជា), គ.ស.ជ the CNRP (គណបក្សសង្គ្រោះជាតិ); written with or without dots.
+_KHMER_INITIALS = {"CPP": ("គ.ប.ប", "គបប"), "CNRP": ("គ.ស.ជ", "គសជ")}
 _KHMER = re.compile(r"[\u1780-\u17ff]")
 # An unknown party as English writes it ("the Khmer Will Party") and as Khmer writes it.
 _ENGLISH_PARTY = re.compile(
@@ -40,7 +43,10 @@ _NOT_A_NAME = {
     "his", "her", "their", "its", "our", "this", "that", "each", "every", "another", "one",
     "district", "commune", "national", "local", "both", "in", "on", "from", "to",
 }  # fmt: skip
-_KHMER_NOT_A_NAME = ("តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ")
+# "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party"...
+_KHMER_NOT_A_NAME = (
+    "តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ", "ប្រឆាំង",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,9 @@ class Lexicon:
             forms += [(acronym, party.name, True) for acronym in party.acronyms]
             if "CPP" in party.acronyms:
                 forms += [(form, party.name, False) for form in _RULING_PARTY_FORMS]
+            for acronym, initials in _KHMER_INITIALS.items():
+                if acronym in party.acronyms:
+                    forms += [(form, party.name, True) for form in initials]
         forms.sort(key=lambda f: -len(f[0]))
         self._patterns: list[tuple[re.Pattern[str], str]] = []
         for form, canonical, exact in forms:
@@ -77,15 +86,22 @@ class Lexicon:
             if _KHMER.search(form):
                 pattern = re.compile(re.escape(form))
             elif exact:
-                pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![a-z])")
+                # "CPP's" is the party, "CPP-aligned" a description of something else.
+                pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![a-z]|-\w)")
             else:
                 pattern = re.compile(_english_pattern(form), re.I)
             self._patterns.append((pattern, canonical))
 
     def mentions(self, sentence: str) -> list[PartyMention]:
         """Every party named in the sentence, in order; known names first take their place,
-        then unknown "... Party" / "គណបក្ស..." names in what is left."""
+        then unknown "... Party" / "គណបក្ស..." names in what is left.
+
+        >>> lex = Lexicon([PartyName("FUNCINPEC", ("Funcinpec",), ("FUNCINPEC",))])
+        >>> [(m.name, m.text, m.known) for m in lex.mentions("Funcinpec and the Sam Rainsy Party")]
+        [('FUNCINPEC', 'Funcinpec', True), ('Sam Rainsy Party', 'Sam Rainsy Party', False)]
+        """
         found: list[PartyMention] = []
+        sentence = fold_khmer(sentence)
 
         def free(start: int, end: int) -> bool:
             return all(end <= m.start or m.end <= start for m in found)

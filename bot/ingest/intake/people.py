@@ -9,6 +9,12 @@
 'Sok Eysan'
 >>> claimant_in("Ouk Rathana said the party had expelled him.")
 'Ouk Rathana'
+>>> claimant_in("Nine joined the CPP, according to the provincial governor.")
+'the provincial governor'
+>>> claimant_in("- 4 July: 120 members joined the CPP (Fresh Mekong).")
+'Fresh Mekong'
+>>> claimant_in("បើតាមលោក ស៊ាង ចន្ថា សមាជិក ៥០ នាក់ បានចូលរួម។")
+'លោក ស៊ាង ចន្ថា'
 
 Romanized Khmer names carry no sign of being names but their capitals, so a name is either
 titled (Mr., Ms., Oknha, H.E., ...) or starts with a common Khmer family name: the short list
@@ -32,8 +38,8 @@ _SURNAMES = (
     "Yun", "Em", "Hang", "Hor", "Im", "Kang", "Kong", "Koy", "Lay", "Lun", "Mu", "Nhim", "Nov",
     "Ny", "Pal", "Peou", "Prum", "Rith", "Sao", "Sim", "Sou", "Tim", "Toch", "Um", "Uch", "Var",
     "Vann", "Yem", "Yoeurng", "Kim", "Chum", "Chim", "Dith", "Hing", "Huot", "Khem", "Kheng",
-    "Khun", "Kuy", "Leng", "Mean", "Nhek", "Noun", "Ok", "Pang", "Phal", "Pov", "Rin", "Sorn",
-    "Srey", "Svay", "Tea", "Teng", "Thun", "Tith", "Vorn", "Yos", "Chhay", "Chheng", "Chhoeun",
+    "Khun", "Kuy", "Leng", "Nhek", "Noun", "Ok", "Pang", "Phal", "Pov", "Rin", "Sorn",
+    "Srey", "Tea", "Teng", "Thun", "Tith", "Vorn", "Yos", "Chhay", "Chheng", "Chhoeun",
     "Sous", "Say", "Bun", "Bou", "Chey",
 )  # fmt: skip
 _NAME_WORD = r"[A-Z][a-z'-]+"
@@ -49,10 +55,27 @@ _NOT_NAME_WORDS = {
 }  # fmt: skip
 
 _SOMEONE = rf"((?:{_TITLES})?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+# Who, by role rather than name: "according to the provincial governor", "state radio said".
+_ROLE = (
+    r"(?:spokes(?:man|woman|person)|governor|official|officials|chief|chairman|secretary|"
+    r"committee|department|office|branch|outlet|website|site|page|channel|television|radio|"
+    r"media|ministry|minister)"
+)
+_SOMEBODY = rf"((?:the|a|an|state|government)\s+(?:[\w'-]+\s+){{0,4}}?{_ROLE})"
+# A bulletin's item names its source at the end: "(Fresh Mekong)", "source: state radio".
+_CITED = re.compile(
+    r"\((?:reported by |source: ?|via )?([^()]{3,60})\)\s*\.?$|\bsource:\s*([^;.]{3,60})\.?$"
+)
 _ATTRIBUTED = (
-    re.compile(rf"\baccording to (?:\w+\s+){{0,4}}?{_SOMEONE}"),
+    re.compile(rf"\baccording to (?:[\w,]+\s+){{0,5}}?{_SOMEONE}"),
     re.compile(rf"{_SOMEONE},?\s+(?:said|says|told|claimed|announced|stated)\b"),
     re.compile(rf"\b(?:said|says|claimed|announced)\s+{_SOMEONE}"),
+)
+
+
+# A capitalized pair before one of these is a place ("Svay Rieng province").
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:province|district|commune|village|city|town|municipality)\b", re.I
 )
 
 
@@ -67,7 +90,11 @@ def _trim(name: str) -> str:
 
 def people_named(sentence: str) -> list[str]:
     """The people a sentence names, as it writes them (with their title), in order; a name
-    written again without its title is not listed twice."""
+    written again without its title is not listed twice.
+
+    >>> people_named("Oknha Meas Sovann joined. Meas Sovann thanked the Svay Rieng province")
+    ['Oknha Meas Sovann']
+    """
     spans: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern in (_TITLED, _PLAIN):
@@ -75,15 +102,15 @@ def people_named(sentence: str) -> list[str]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             name = _trim(m.group())
-            if len(name.split()) < 2:
+            if len(name.split()) < 2 or _PLACE_AFTER.match(sentence[m.end() :]):
                 continue
             taken.append(m.span())
             spans.append((m.start(), name))
     for m in _KHMER_TITLED.finditer(sentence):
         words = [w for w in m.groups() if w]
         kept: list[str] = []
-        for word in words:
-            if word.startswith(_KHMER_STOP):
+        for i, word in enumerate(words):
+            if i and word.startswith(_KHMER_STOP):
                 break
             kept.append(word)
         if kept:
@@ -97,12 +124,36 @@ def people_named(sentence: str) -> list[str]:
     return out
 
 
+# Khmer: "according to" (បើតាម, តាមការបញ្ជាក់របស់) and "X said" (X បានថ្លែង/និយាយ/បញ្ជាក់).
+_KHMER_SAYER = r"((?:លោកស្រី|លោក|អ្នកស្រី|ឧកញ៉ា)\s+[^\s។,]+(?:\s+[^\s។,]+)?)"
+_KHMER_ATTRIBUTED = (
+    re.compile(rf"(?:បើតាម|តាមការបញ្ជាក់របស់|យោងតាម)\s*{_KHMER_SAYER}"),
+    re.compile(rf"{_KHMER_SAYER}\s*(?:បានថ្លែង|បាននិយាយ|បានបញ្ជាក់|បានប្រាប់|ថ្លែងថា)"),
+)
+_BY_ROLE = (
+    re.compile(rf"\baccording to {_SOMEBODY}\b", re.I),
+    re.compile(rf"{_SOMEBODY},?\s+(?:said|says|told|claimed|announced|reported|wrote)\b", re.I),
+)
+
+
 def claimant_in(sentence: str) -> str | None:
-    """The person a sentence attributes its claim to, if it names one."""
+    """Who a sentence attributes its claim to, if it says: a person by name, else a role
+    ("the provincial governor"), else the source a bulletin's item cites.
+
+    >>> claimant_in("Nine joined the CPP, state radio reported."), claimant_in("Nine joined.")
+    ('state radio', None)
+    """
     for pattern in _ATTRIBUTED:
         m = pattern.search(sentence)
         if m:
             name = _trim(m.group(1).strip())
             if len(name.split()) >= 2 and not name.endswith("Party"):
                 return name
+    for pattern in (*_KHMER_ATTRIBUTED, *_BY_ROLE):
+        m = pattern.search(sentence)
+        if m:
+            return m.group(1)
+    m = _CITED.search(sentence.strip())
+    if m and not re.fullmatch(r"[A-Z]{2,8}", (m.group(1) or m.group(2)).strip()):
+        return (m.group(1) or m.group(2)).strip()  # "(CPP)" spells out a party, cites nobody
     return None

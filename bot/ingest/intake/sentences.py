@@ -47,11 +47,28 @@ class Sentence:
     index: int
 
 
+# A register sign typed before a subscript consonant (ហ៊្វ) instead of after it (ហ្វ៊) looks the
+# same and is the same word; Unicode gives both signs combining class 0, so NFC keeps both.
+_SIGN_BEFORE_SUBSCRIPT = re.compile("([\u17c9\u17ca])(\u17d2[\u1780-\u17a2])")
+
+
 def clean_text(text: str) -> str:
-    """NFC, the Khmer subscript ្ដ folded into ្ត, curly quotes straightened, invisible
-    characters removed."""
-    text = unicodedata.normalize("NFC", text).translate(_FOLDS)
-    return text.replace("្ដ", "្ត")
+    """NFC, the Khmer subscript ្ដ folded into ្ត, a register sign put after the subscript it
+    was typed before, curly quotes straightened, invisible characters removed.
+
+    >>> clean_text("ហ៊្វុនស៊ិនប៉ិច") == "ហ្វ៊ុនស៊ិនប៉ិច"
+    True
+    """
+    return fold_khmer(unicodedata.normalize("NFC", text).translate(_FOLDS))
+
+
+def fold_khmer(text: str) -> str:
+    """The Khmer spellings that look alike made one, every offset kept (the same length).
+
+    >>> fold_khmer("ខេត្ដ") == "ខេត្ត", len(fold_khmer("ហ៊្វុន")) == len("ហ៊្វុន")
+    (True, True)
+    """
+    return _SIGN_BEFORE_SUBSCRIPT.sub(r"\2\1", text.replace("្ដ", "្ត"))
 
 
 def _cut(line: str) -> list[str]:
@@ -76,7 +93,11 @@ def _cut(line: str) -> list[str]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """The cleaned text's sentences. Every line is its own paragraph (a bulletin's items,
-    a post's lines), so a date on one line never reaches another."""
+    a post's lines), so a date on one line never reaches another.
+
+    >>> [(s.text, s.paragraph) for s in split_sentences("H.E. Sok joined. Ten left.\\n- 9 more")]
+    [('H.E. Sok joined.', 0), ('Ten left.', 0), ('- 9 more', 1)]
+    """
     out: list[Sentence] = []
     paragraph = 0
     for line in clean_text(text).splitlines():

@@ -18,6 +18,7 @@ press writes, which no library holds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,7 +27,8 @@ _JOIN = (
     r"cross(?:ed|es|ing)?\s+over|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
     r"changed\s+sides|took\s+up\s+membership|sworn\s+in|received\s+(?:\w+\s+){0,4}?into|"
-    r"accepted\s+into|became\s+members?\s+of|rallied\s+to|defectors?\s+to)\b"
+    r"accepted\s+(?:into|as)|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
+    r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
 _KHMER_JOIN = r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្តូរមក|ប្តូរ|ស្វាគមន៍"
 _LEAVE = (
@@ -42,7 +44,8 @@ _INTENTION = re.compile(
     r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
     r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|set|"
     r"about|threaten(?:ed|s)?|consider(?:ing|s|ed)?|may|might|could|likely|whether|if|"
-    r"invited|urged|asked|called\s+on|encouraged)\b(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
+    r"invited|urged|asked|called\s+on|encouraged|offered|pressured|pressed|bribed|paid)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ)\s*(?:\S+\s*)?)$",
     re.I,
 )
@@ -57,6 +60,8 @@ _OTHER_THINGS = (
                 r"\bmemorandum\b|\bMoU\b|សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
+    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ", re.I),
+     "a denial"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
@@ -74,9 +79,16 @@ class Verb:
     end: int
 
 
-def claim_verbs(sentence: str) -> list[Verb]:
+def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Verb]:
     """The acts of joining or leaving a sentence reports, leaving out those it plans, wishes,
-    predicts or denies."""
+    predicts or denies. ``names``: spans of party names, read as no words of their own (the
+    "Will" of "Khmer Will Party" is no plan).
+
+    >>> claim_verbs("20 Khmer Will Party members joined", [(3, 19)])[0].kind
+    'join'
+    """
+    for start, end in names:
+        sentence = sentence[:start] + "x" * (end - start) + sentence[end:]
     out = []
     for m in _VERB.finditer(sentence):
         before = sentence[: m.start()]
@@ -86,13 +98,12 @@ def claim_verbs(sentence: str) -> list[Verb]:
     return out
 
 
-def planned_or_denied(sentence: str) -> bool:
-    """Whether the sentence speaks of joining or leaving only as a plan, a wish or a denial."""
-    return bool(_VERB.search(sentence)) and not claim_verbs(sentence)
-
-
 def not_a_claim(sentence: str) -> str | None:
-    """Why a sentence is about something other than people moving between parties, if it is."""
+    """Why a sentence is about something other than people moving between parties, if it is.
+
+    >>> not_a_claim("300 supporters protested outside the NEC"), not_a_claim("9 joined the CPP")
+    ('a protest', None)
+    """
     for pattern, reason in _OTHER_THINGS:
         if pattern.search(sentence):
             return reason

@@ -1,0 +1,436 @@
+"""The intake extractor (bot/ingest/intake): its pieces, and the labelled development set.
+
+The development set (tests/data/intake/) has a tuning part and a held-out part never tuned on
+(its first batch written before the extractor); ``score`` is what bench/intake.py prints for
+both. A proposal is right when its number, former parties, date and party joined match a
+labelled claim of its text that no other proposal matched; precision counts every proposal,
+low-confidence ones too.
+
+The thresholds are asserted on the tuning part and on the whole set, not on the held-out part
+alone: a test on it would make it one more thing to tune to. Its figures are bench/intake.py's
+(bench/RESULTS.md). No part may give a trap text a high-confidence proposal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from sqlalchemy import create_engine
+
+from bot.ingest.intake import PartyName, Proposal, Report, party_names, propose
+from bot.ingest.intake.dates import find_dates
+from bot.ingest.intake.numbers import person_counts
+from bot.ingest.intake.parties import Lexicon
+from bot.ingest.intake.signals import claim_verbs, not_a_claim
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_DIR = ROOT / "tests" / "data" / "intake"
+PARTS = ("tuning", "heldout")
+CPP = "Cambodian People's Party"
+CLP = "Candlelight Party"
+
+
+# --------------------------------------------------------------- the data set --
+
+
+@dataclass(frozen=True)
+class Claim:
+    date: date
+    number: int | None
+    from_parties: frozenset[str]
+    to_party: str | None
+
+
+@dataclass(frozen=True)
+class DevText:
+    id: str
+    style: str
+    report: Report
+    claims: tuple[Claim, ...]
+
+
+def lexicon_from_data() -> list[PartyName]:
+    """The parties of data/parties.yaml as the database holds them (kind "party" only)."""
+    raw = yaml.safe_load((ROOT / "data" / "parties.yaml").read_text(encoding="utf-8"))
+    out = []
+    for party in raw["parties"]:
+        if party["kind"] != "party":
+            continue
+        aliases: list[str] = []
+        acronyms: list[str] = []
+        for alias in party.get("aliases") or []:
+            entry = alias if isinstance(alias, dict) else {"name": alias}
+            (acronyms if entry.get("acronym") else aliases).append(str(entry["name"]))
+        out.append(PartyName(party["name"], tuple(aliases), tuple(acronyms)))
+    return out
+
+
+def _claim(raw: dict[str, Any]) -> Claim:
+    return Claim(raw["date"], raw["number"], frozenset(raw["from"]), raw["to"])
+
+
+def load_part(part: str) -> list[DevText]:
+    raw = yaml.safe_load((DEV_DIR / f"{part}.yaml").read_text(encoding="utf-8"))
+    return [
+        DevText(
+            id=t["id"],
+            style=t["style"],
+            report=Report(
+                text=t["text"],
+                outlet=t["outlet"],
+                published=t["published"],
+                title=t.get("title"),
+            ),
+            claims=tuple(_claim(c) for c in t["claims"]),
+        )
+        for t in raw["texts"]
+    ]
+
+
+def matches(p: Proposal, c: Claim) -> bool:
+    return (
+        p.number == c.number
+        and frozenset(p.from_parties) == c.from_parties
+        and p.date == c.date
+        and p.to_party == c.to_party
+    )
+
+
+@dataclass
+class Score:
+    proposals: int = 0
+    right: int = 0
+    claims: int = 0
+    found: int = 0
+    high_on_traps: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)  # what went wrong, one line each
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.proposals if self.proposals else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.claims if self.claims else 1.0
+
+    def add(self, other: Score) -> None:
+        self.proposals += other.proposals
+        self.right += other.right
+        self.claims += other.claims
+        self.found += other.found
+        self.high_on_traps += other.high_on_traps
+        self.wrong += other.wrong
+
+
+def _brief(p: Proposal) -> str:
+    return f"{p.date} {p.number} {sorted(p.from_parties)} -> {p.to_party} [{p.confidence}]"
+
+
+def score_text(text: DevText, parties: Sequence[PartyName]) -> Score:
+    proposals = propose(text.report, parties)
+    s = Score(proposals=len(proposals), claims=len(text.claims))
+    open_claims = list(text.claims)
+    for p in proposals:
+        hit = next((c for c in open_claims if matches(p, c)), None)
+        if hit is None:
+            s.wrong.append(f"{text.id}: proposed {_brief(p)}")
+        else:
+            open_claims.remove(hit)
+            s.right += 1
+    s.found = len(text.claims) - len(open_claims)
+    for c in open_claims:
+        s.wrong.append(
+            f"{text.id}: missed {c.date} {c.number} {sorted(c.from_parties)} -> {c.to_party}"
+        )
+    if text.style == "trap":
+        s.high_on_traps += [f"{text.id}: {_brief(p)}" for p in proposals if p.confidence == "high"]
+    return s
+
+
+def score(texts: Sequence[DevText], parties: Sequence[PartyName]) -> Score:
+    total = Score()
+    for text in texts:
+        total.add(score_text(text, parties))
+    return total
+
+
+# ------------------------------------------------------------ the dev set test --
+
+
+def test_dev_set_is_big_and_varied_enough() -> None:
+    tuning, heldout = load_part("tuning"), load_part("heldout")
+    texts = tuning + heldout
+    assert len(texts) >= 60
+    assert 0.15 <= len(heldout) / len(texts) <= 0.30
+    styles = [t.style for t in texts]
+    assert styles.count("khmer") + sum(
+        1 for t in texts if t.style == "trap" and any("\u1780" <= ch <= "\u17ff" for ch in t.report.text)
+    ) >= 12
+    assert styles.count("trap") >= 15
+    assert {"progov", "independent", "bulletin", "single"} <= set(styles)
+    assert len({t.id for t in texts}) == len(texts)
+    assert all(not t.claims for t in texts if t.style == "trap")
+
+
+@pytest.mark.parametrize("parts", [("tuning",), PARTS], ids=["tuning", "whole set"])
+def test_dev_set_precision_and_recall(parts: tuple[str, ...]) -> None:
+    s = score([t for part in parts for t in load_part(part)], lexicon_from_data())
+    detail = "\n".join(s.wrong)
+    assert s.precision >= 0.90, f"precision {s.precision:.3f}\n{detail}"
+    assert s.recall >= 0.85, f"recall {s.recall:.3f}\n{detail}"
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_no_trap_gets_a_high_confidence_proposal(part: str) -> None:
+    assert not score(load_part(part), lexicon_from_data()).high_on_traps
+
+
+def test_the_score_fails_a_broken_extractor() -> None:
+    """The dev-set test can fail: a proposal with a wrong number or party counts as wrong."""
+    text = load_part("tuning")[0]
+    parties = lexicon_from_data()
+    [good] = propose(text.report, parties)
+    claim = text.claims[0]
+    assert matches(good, claim)
+    for broken in (
+        Proposal(good.date, "event", (good.number or 0) + 1, None, good.from_parties, CPP, ""),
+        Proposal(good.date, "event", good.number, None, ["FUNCINPEC"], CPP, ""),
+        Proposal(date(2020, 1, 1), "event", good.number, None, good.from_parties, CPP, ""),
+        Proposal(good.date, "event", good.number, None, good.from_parties, None, ""),
+    ):
+        assert not matches(broken, claim)
+    # Without the party list nothing is matched: the party-dependent claims are lost.
+    assert score(load_part("tuning"), []).recall < 0.5
+
+
+# ------------------------------------------------------------------ the pieces --
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "words", "qualifier"),
+    [
+        ("nine members joined", 9, "nine", None),
+        ("two dozen activists", 24, "two dozen", None),
+        ("a dozen officials", 12, "a dozen", None),
+        ("more than seven hundred members", 700, "seven hundred", "more than"),
+        ("Twenty-seven commune councillors", 27, "Twenty-seven", None),
+        ("nearly one thousand former members", 1000, "one thousand", "nearly"),
+        ("over 1,320 people", 1320, "1,320", "over"),
+        ("some 6.476 supporters", 6476, "6.476", "some"),
+        ("សមាជិកជាង ៣០០ នាក់", 300, "៣០០", "ជាង"),
+        ("ចំនួន ១.២៥០ រូប", 1250, "១.២៥០", None),
+        ("ប្រមាណ ៨០០ នាក់", 800, "៨០០", "ប្រមាណ"),
+        ("ជាង 6,476 នាក់", 6476, "6,476", "ជាង"),
+        ("hundreds of supporters", None, "hundreds", None),
+        ('said "hundreds" of former supporters', None, "hundreds", None),
+        ("សកម្មជនរាប់រយនាក់", None, "រាប់រយ", None),
+        ("1.2 million supporters", 1_200_000, "1.2 million", None),
+        ("half a dozen officials", 6, "half a dozen", None),
+        ("fifteen hundred villagers", 1500, "fifteen hundred", None),
+        ("a hundred and twenty activists", 120, "a hundred and twenty", None),
+    ],
+)
+def test_counts_of_people(text: str, value: int | None, words: str, qualifier: str | None) -> None:
+    [count] = person_counts(text)
+    assert (count.value, count.text, count.qualifier) == (value, words, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Sam Vichet, 67, joined",
+        "aged 54",
+        "a 45-year-old activist",
+        "won 120 seats",
+        "with 716,000 votes",
+        "for 25 years",
+        "the party has about 3,000 members",
+        "spent 500 million riels",
+        "អាយុ ៥៤ ឆ្នាំ",
+        "in 15 constituencies",
+    ],
+)
+def test_numbers_that_count_something_else(text: str) -> None:
+    assert person_counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("on 28 June", date(2023, 7, 1), date(2023, 6, 28)),
+        ("on Monday 3 July 2023", date(2023, 7, 5), date(2023, 7, 3)),
+        ("Takeo, July 24, 2023 — one thousand", date(2023, 7, 25), date(2023, 7, 24)),
+        ("- 11 Sept: 66 joined", date(2023, 9, 18), date(2023, 9, 11)),
+        ("ថ្ងៃទី២៩ ខែមិថុនា ឆ្នាំ២០២៣", date(2023, 7, 1), date(2023, 6, 29)),
+        ("កាលពីថ្ងៃសៅរ៍ ទី១៧ ខែមិថុនា ឆ្នាំ២០២៣", date(2023, 7, 1), date(2023, 6, 17)),
+        ("កាលពីថ្ងៃទី១៣ ខែកក្កដា។", date(2023, 7, 15), date(2023, 7, 13)),
+        ("កាលពីម្សិលមិញ", date(2023, 7, 19), date(2023, 7, 18)),
+        ("joined on Sunday", date(2023, 9, 12), date(2023, 9, 10)),
+        ("on 30 December", date(2024, 1, 2), date(2023, 12, 30)),
+    ],
+)
+def test_dates(text: str, published: date, expected: date) -> None:
+    assert [d.value for d in find_dates(text, published)] == [expected]
+
+
+def test_a_date_of_saying_is_not_the_event_date() -> None:
+    [found] = find_dates("A website claimed on Tuesday that 80 had joined", date(2023, 7, 20))
+    assert found.reported
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Candlelight members joined the CPP", [CLP, CPP]),
+        ("former CNRP officials", ["Cambodia National Rescue Party"]),
+        ("the Grassroots Democratic Party", ["Grassroots Democracy Party"]),
+        ("the ruling party", [CPP]),
+        ("Funcinpec activists", ["FUNCINPEC"]),
+        ("សមាជិកគណបក្សភ្លើងទៀនជាង", [CLP]),
+        ("គណបក្សប្រជាជនកម្ពុជា", [CPP]),
+        ("សកម្មជនគណបក្សហ្វ៊ុនស៊ិនប៉ិច", ["FUNCINPEC"]),
+        ("the Khmer Will Party", ["Khmer Will Party"]),
+        ("សមាជិកគណបក្សខ្មែរក្រោកឡើង ចំនួន", ["គណបក្សខ្មែរក្រោកឡើង"]),
+        # The register sign typed before the subscript: looks the same, is the same party.
+        ("សកម្មជនគណបក្សហ៊្វុនស៊ិនប៉ិច", ["FUNCINPEC"]),
+        ("the CPP-aligned website", []),
+        ("អតីតសមាជិកគណបក្សប្រឆាំង", []),  # "the opposition party": no party's name
+    ],
+)
+def test_party_names(text: str, names: list[str]) -> None:
+    assert [m.name for m in Lexicon(lexicon_from_data()).mentions(text)] == names
+
+
+def test_the_two_subscript_forms_are_one() -> None:
+    lexicon = Lexicon([PartyName("Test Party", ("គណបក្សខេត្ដ",))])
+    assert [m.name for m in lexicon.mentions("សមាជិកគណបក្សខេត្តនេះ")] == ["Test Party"]
+    report = Report("សមាជិក ២០ នាក់ បានចូលរួមជាមួយគណបក្សខេត្ដ។", published=date(2023, 7, 1))
+    [p] = propose(report, [PartyName("Test Party", ("គណបក្សខេត្ត",))])
+    assert p.to_party == "Test Party"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CLP and the Khmer Win Party signed an alliance on 9 July.",
+        "The two parties merged on 1 July.",
+        "300 supporters delivered a petition to the NEC.",
+        "500 Candlelight supporters protested outside the NEC on 28 August.",
+        "Eighteen parties registered with the National Election Committee on 8 May.",
+        "គណបក្សទាំងពីរបានប្រកាសបញ្ចូលគ្នា។",
+    ],
+)
+def test_other_things_than_defections(text: str) -> None:
+    assert not_a_claim(text) is not None
+    assert propose(Report(text, published=date(2023, 7, 1)), lexicon_from_data()) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Hem Dara said he plans to join the CPP after the harvest.",
+        "Several officials are expected to join the CPP next month.",
+        "He said he will never leave the Candlelight Party.",
+        "សមាជិក ២០០ នាក់ នឹងចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+    ],
+)
+def test_plans_and_denials_are_not_acts(text: str) -> None:
+    assert claim_verbs(text) == []
+    assert propose(Report(text, published=date(2023, 7, 1)), lexicon_from_data()) == []
+
+
+def test_a_departure_with_no_destination() -> None:
+    report = Report(
+        "Mr. Yim Borey quit the League for Democracy Party on 30 October.",
+        outlet="Capital Post",
+        published=date(2023, 11, 2),
+    )
+    [p] = propose(report, lexicon_from_data())
+    assert (p.kind, p.to_party, p.from_parties) == ("departure", None, ["League for Democracy Party"])
+    assert (p.number, p.number_text, p.people) == (1, None, ["Mr. Yim Borey"])
+
+
+def test_one_proposal_per_claim_and_one_per_event() -> None:
+    parties = lexicon_from_data()
+    two = Report("Around 300 Candlelight members and 45 FUNCINPEC members joined the CPP on 31 May.")
+    assert [(p.number, p.from_parties) for p in propose(two, parties)] == [
+        (300, [CLP]),
+        (45, ["FUNCINPEC"]),
+    ]
+    repeated = Report(
+        "640 Candlelight members joined the CPP.\n640 members of the Candlelight Party joined "
+        "the CPP on 24 June.",
+        published=date(2023, 6, 26),
+    )
+    [p] = propose(repeated, parties)
+    assert (p.date, p.date_kind) == (date(2023, 6, 24), "event")
+
+
+def test_the_published_date_when_the_text_gives_none() -> None:
+    report = Report("Nine GDP officials defected to the CPP.", published=date(2023, 4, 11))
+    [p] = propose(report, lexicon_from_data())
+    assert (p.date, p.date_kind, p.number_text) == (date(2023, 4, 11), "published", "Nine")
+
+
+def test_claimant_people_and_new_parties() -> None:
+    report = Report(
+        "Twenty-seven councillors from the Khmer Will Party crossed over to the ruling party "
+        "on 31 August, according to Governor Chea Sophara.",
+        outlet="Fresh Mekong",
+        published=date(2023, 9, 2),
+    )
+    [p] = propose(report, lexicon_from_data())
+    assert p.claimant == "Governor Chea Sophara"
+    assert (p.from_parties, p.new_parties, p.to_party) == (["Khmer Will Party"], ["Khmer Will Party"], CPP)
+    assert p.people == []
+    outlet_only = Report("Oknha Meas Sovann defected to the CPP on 25 July.", outlet="Capital Post")
+    [q] = propose(outlet_only, lexicon_from_data())
+    assert (q.claimant, q.people, q.number) == ("Capital Post", ["Oknha Meas Sovann"], 1)
+
+
+def test_party_names_read_from_the_database(tmp_path: Path) -> None:
+    from bot.storage.tables import metadata, parties, party_aliases
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            parties.insert(),
+            [
+                {"id": 1, "key": "clp", "name": CLP, "kind": "party", "content_hash": "a"},
+                {"id": 2, "key": "unnamed", "name": "Unnamed Parties", "kind": "unnamed",
+                 "content_hash": "b"},
+            ],
+        )
+        conn.execute(
+            party_aliases.insert(),
+            [
+                {"party_id": 1, "alias": a, "search_key": a, "compact_key": a, "sorted_key": a,
+                 "acronym": a == "CLP"}
+                for a in (CLP, "CLP", "ភ្លើងទៀន")
+            ],
+        )
+    with engine.connect() as conn:
+        names = party_names(conn)
+    engine.dispose()
+    assert names == [PartyName(CLP, ("ភ្លើងទៀន",), ("CLP",))]
+    [p] = propose(Report("សមាជិកភ្លើងទៀន ៥ នាក់ បានលាលែងពីភ្លើងទៀន។"), names)
+    assert (p.from_parties, p.kind, p.number) == ([CLP], "departure", 5)
+
+
+def test_a_running_total_is_no_event() -> None:
+    parties = lexicon_from_data()
+    total = Report("Since January, more than 9,000 opposition members have joined the CPP.")
+    assert propose(total, parties) == []
+    both = Report(
+        "420 CLP members joined the CPP on 15 June. Since January, more than 9,000 opposition "
+        "members have joined the ruling party.",
+        published=date(2023, 6, 16),
+    )
+    assert [(p.number, p.date) for p in propose(both, parties)] == [(420, date(2023, 6, 15))]
