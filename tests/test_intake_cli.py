@@ -174,3 +174,15 @@ def test_as_a_real_process(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["number"] == 700
     assert "Added claim #111" in result.stderr
+
+
+def test_a_khmer_report_reads_its_digits_qualifier_and_date(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "សមាជិកគណបក្សភ្លើងទៀនជាង ៣០០ នាក់ បានចូលជាមួយគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី២៩ ខែមិថុនា ឆ្នាំ២០២៣។"
+    code, out, _ = run(monkeypatch, capsys, "intake", "-", "--json", stdin=text)
+    assert code == 0
+    (found,) = json.loads(out)
+    assert (found["date"], found["number"], found["qualifier"]) == ("2023-06-29", 300, "ជាង")
+    assert found["from_parties"] == ["Candlelight Party"]
+    assert found["to_party"] == "Cambodian People's Party"
