@@ -18,6 +18,9 @@ that raise them import them from here)::
     │   ├── PeriodError    a date, range or period: "31/06/2023", "Q5"
     │   └── ScheduleError  the /subscribe arguments: "25:00", "Mars/Olympus"
     ├── FileAccessError    a file to read or write cannot be opened (path and reason)   exit 1
+    ├── PageError          a page sent by link cannot be read as a report: not http(s), an
+    │                      address inside the network, too slow, too big, not HTML, no
+    │                      article text (bot/ingest/intake/pages.py)                    exit 1
     ├── SettingsError      bad settings; names every bad variable (Telegram rejecting the
     │                      token is one)                                               exit 2
     ├── StorageError       the database cannot be used as it is: it does not answer, a
@@ -45,6 +48,7 @@ __all__ = [
     "DeskError",
     "FileAccessError",
     "InputError",
+    "PageError",
     "ParseError",
     "PeriodError",
     "Problem",
@@ -157,6 +161,17 @@ class FileAccessError(DeskError):
     def __init__(self, path: str, action: str, reason: str) -> None:
         self.path, self.action, self.reason = path, action, reason
         super().__init__(f"cannot {action} {path}: {reason}")
+
+
+class PageError(DeskError):
+    """A linked page cannot be read as a report; the message says why, for the one who sent it.
+
+    >>> PageError("ftp://example.org/a is not a web page link (http:// or https://).").exit_code
+    1
+    """
+
+    def chat_text(self) -> str:
+        return str(self)
 
 
 class SettingsError(DeskError):

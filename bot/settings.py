@@ -17,6 +17,7 @@ importing pydantic-settings alone took ~0.3 s of its start-up on the reference m
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -179,6 +180,35 @@ def _minutes(text: str) -> float:
     return minutes
 
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _networks(text: str) -> tuple[Network, ...]:
+    """
+    >>> _networks("127.0.0.1, 10.0.0.0/8")
+    (IPv4Network('127.0.0.1/32'), IPv4Network('10.0.0.0/8'))
+    """
+    networks: list[Network] = []
+    for part in (p for p in re.split(r"[,; ]+", text) if p):
+        try:
+            networks.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            raise ValueError(
+                f"{part!r} is not an IP address or network (e.g. 127.0.0.1 or 10.0.0.0/8)"
+            ) from None
+    return tuple(networks)
+
+
+def _byte_count(text: str) -> int:
+    try:
+        count = int(text.strip())
+    except ValueError:
+        count = 0
+    if count <= 0:
+        raise ValueError(f"{text!r} is not a number of bytes (more than 0)")
+    return count
+
+
 def _log_level(text: str) -> str:
     if text.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         raise ValueError(f"{text!r} is not a log level; use DEBUG, INFO, WARNING or ERROR")
@@ -199,9 +229,7 @@ class Settings:
     telegram_bot_token: Secret | None = field(
         default=None, metadata=_env("TELEGRAM_BOT_TOKEN", _secret)
     )
-    telegram_api_url: str = field(
-        default=DEFAULT_API, metadata=_env("TELEGRAM_API_URL", _api_url)
-    )
+    telegram_api_url: str = field(default=DEFAULT_API, metadata=_env("TELEGRAM_API_URL", _api_url))
     timezone: str = field(default="Asia/Phnom_Penh", metadata=_env("DESK_TIMEZONE", _timezone))
     admin_ids: frozenset[int] = field(
         default=frozenset(), metadata=_env("DESK_ADMIN_IDS", _user_ids)
@@ -222,6 +250,16 @@ class Settings:
     # minutes (handlers/errors.py); 0 sends none.
     error_report_minutes: float = field(
         default=10.0, metadata=_env("DESK_ERROR_REPORT_MINUTES", _minutes)
+    )
+    # A page sent by link for intake (bot/ingest/intake/pages.py): the most it reads, how long
+    # it waits for the whole page, and the addresses inside private networks it may fetch
+    # (none by default: a link could make the bot read the newsroom's own services).
+    intake_max_bytes: int = field(
+        default=5_000_000, metadata=_env("DESK_INTAKE_MAX_BYTES", _byte_count)
+    )
+    intake_timeout: float = field(default=15.0, metadata=_env("DESK_INTAKE_TIMEOUT", _seconds))
+    intake_allow_private: tuple[Network, ...] = field(
+        default=(), metadata=_env("DESK_INTAKE_ALLOW_PRIVATE", _networks)
     )
 
     def secret_texts(self) -> list[str]:
