@@ -27,8 +27,15 @@ from bot.core.answer import Answer, bold, fail, italic, number, plural
 from bot.desk import Desk
 from bot.errors import InputError, Problem
 from bot.ingest.claims_table import Table, TableRow, parse_row, parse_table
-from bot.ingest.loader import LoadReport, PartyResolver, PersonLinker, sync_table
+from bot.ingest.loader import (
+    LoadReport,
+    PartyResolver,
+    PersonLinker,
+    sync_table,
+    table_destination,
+)
 from bot.storage.day_totals import refresh as refresh_day_totals
+from bot.storage.intake_proposals import undo_intake
 from bot.storage.models import Change, Claim, ClaimParty, ClaimPerson, Source
 from bot.storage.version import bump_data_version
 
@@ -72,6 +79,7 @@ def _append(s: Session, rows: list[TableRow], path: str = "/add") -> list[int]:
         raise InputError(problems)
     seen: Counter[tuple[object, str]] = Counter()
     now = datetime.now(UTC)
+    to_party = table_destination(s)
     ids: list[int] = []
     for row, party_ids in zip(rows, parties, strict=True):
         ident = (row.reported_on, row.party_text)
@@ -90,6 +98,7 @@ def _append(s: Session, rows: list[TableRow], path: str = "/add") -> list[int]:
             insert(Claim).returning(Claim.id),
             {
                 "source_id": source.id,
+                "to_party_id": to_party,
                 "reported_on": row.reported_on,
                 "number": row.number,
                 "party_text": row.party_text,
@@ -268,13 +277,14 @@ def upload_table(
 
 
 def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
-    """Revert this admin's most recent change that is not yet undone."""
+    """Revert this admin's most recent change that is not yet undone (an /add, an upload, or
+    an intake Add)."""
     with desk.session() as s, s.begin():
         change = s.scalar(
             select(Change)
             .where(
                 Change.actor_id == actor_id,
-                Change.kind.in_(("add", "table")),
+                Change.kind.in_(("add", "table", "intake")),
                 Change.undone_at.is_(None),
             )
             .order_by(Change.id.desc())
@@ -288,7 +298,9 @@ def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
             days = set(s.scalars(select(Claim.reported_on).where(gone).distinct()))
             s.execute(delete(Claim).where(gone))
             refresh_day_totals(s, days)
-        else:
+        if change.kind == "intake":
+            undo_intake(s, undo)
+        elif "claims" not in undo:
             lines = "\n".join([f"# source: {undo['source']}", *undo["before"]])
             _sync_source(s, parse_table(lines, f"change #{change.id}"), LoadReport())
         s.execute(update(Change).where(Change.id == change.id).values(undone_at=datetime.now(UTC)))

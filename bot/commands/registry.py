@@ -4,8 +4,8 @@ where it works. The Telegram handlers, the console, ``desk ask``, the Telegram c
 
 >>> BY_NAME["total"].usage
 '/total [PARTY] [PERIOD]'
->>> [c.name for c in COMMANDS if c.who == "desk admins"]
-['add', 'undo', 'changes']
+>>> [c.name for c in COMMANDS if c.who == "desk admins"][:3]
+['add', 'undo', 'intake_add']
 >>> [c.name for c in COMMANDS if "console" not in c.where][:3]
 ['subscribe', 'unsubscribe', 'subscription']
 >>> help_lines()[0]
@@ -281,6 +281,45 @@ def _changes(desk: Desk, _args: str, _chat: Chat) -> Answer:
     return recent_changes(desk)
 
 
+def _proposal(name: str, args: str) -> tuple[int, str] | Answer:
+    """The proposal id an intake button's command starts with, and the rest."""
+    from bot.core.answer import fail
+
+    first, _, rest = args.partition(" ")
+    if not first.isdigit() or len(first) > 12:
+        return fail("intake", f"Send /{name} with a proposal's number, e.g. /{name} 12.")
+    return int(first), rest
+
+
+def _intake_add(desk: Desk, args: str, chat: Chat) -> Answer:
+    from bot.commands.intake import add_proposal
+
+    found = _proposal("intake_add", args)
+    if isinstance(found, Answer):
+        return found
+    return add_proposal(desk, found[0], _actor_id(chat), chat.user)
+
+
+def _intake_edit(desk: Desk, args: str, _chat: Chat) -> Answer:
+    from bot.commands.intake import edit_proposal
+
+    found = _proposal("intake_edit", args)
+    return found if isinstance(found, Answer) else edit_proposal(desk, *found)
+
+
+def _intake_skip(desk: Desk, args: str, _chat: Chat) -> Answer:
+    from bot.commands.intake import skip_proposal
+
+    found = _proposal("intake_skip", args)
+    return found if isinstance(found, Answer) else skip_proposal(desk, found[0])
+
+
+def _lookup(desk: Desk, args: str, _chat: Chat) -> Answer:
+    from bot.commands.intake import look_up
+
+    return look_up(desk, args)
+
+
 def _actor_id(chat: Chat) -> int:
     assert chat.user_id is not None, "who: desk admins lets only a known user in"
     return chat.user_id
@@ -456,6 +495,14 @@ COMMANDS: tuple[Command, ...] = (
     Command("sources", "/sources", "where the data comes from", _sources),
     Command("about", "/about", "what the data is and is not: read before quoting a figure", _about),
     Command("help", "/help", "this list", _help),
+    # Also what a forwarded post or pasted text gets from anyone who is not a desk admin.
+    Command(
+        "lookup",
+        "/lookup TEXT",
+        "what the record holds about the people and parties a text names (read-only)",
+        _lookup,
+        menu=NO_MENU,
+    ),
     # Not in the menus: Telegram shows a Start button, and /help says the same.
     Command("start", "/start", "a greeting and the command list", _start, menu=NO_MENU),
     # The desk's admins' commands; /help mentions them in a closing line.
@@ -472,8 +519,39 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "undo",
         "/undo",
-        "revert your last /add or table upload",
+        "revert your last /add, table upload or intake Add",
         _undo,
+        who="desk admins",
+        refusal=DESK_ADMINS,
+        menu=NO_MENU,
+        changes_data=True,
+    ),
+    # An intake review's buttons (bot.commands.intake): Add, Edit, Skip a proposed claim.
+    Command(
+        "intake_add",
+        "/intake_add ID",
+        "add a proposed claim from a reviewed report (the review's Add button)",
+        _intake_add,
+        who="desk admins",
+        refusal=DESK_ADMINS,
+        menu=NO_MENU,
+        changes_data=True,
+    ),
+    Command(
+        "intake_edit",
+        "/intake_edit ID [FIELD VALUE]",
+        "change a field of a proposed claim before adding it (/intake_edit 12 number 700)",
+        _intake_edit,
+        who="desk admins",
+        refusal=DESK_ADMINS,
+        menu=NO_MENU,
+        changes_data=True,
+    ),
+    Command(
+        "intake_skip",
+        "/intake_skip ID",
+        "skip a proposed claim: nothing is added",
+        _intake_skip,
         who="desk admins",
         refusal=DESK_ADMINS,
         menu=NO_MENU,

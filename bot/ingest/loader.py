@@ -588,9 +588,11 @@ def sync_table(session: Session, table: Table, report: LoadReport, progress: Pro
     _insert_links(session, relinked, desired, linker)
     report.claims_updated += len(corrected)
 
+    to_party = table_destination(session)
     rows = [
         {
             "source_id": source.id,
+            "to_party_id": to_party,
             "reported_on": k[0],
             "party_text": k[1],
             "occurrence": k[2],
@@ -614,6 +616,16 @@ def sync_table(session: Session, table: Table, report: LoadReport, progress: Pro
         }
         _insert_links(session, [(ids[k], k) for k, _ in added], desired, linker)
     report.claims_added += len(added)
+
+
+# The party a claims-table row's people joined: the format has no destination column, and the
+# tables it holds report defections to the CPP (data/parties.yaml).
+TABLE_DESTINATION = "cpp"
+
+
+def table_destination(session: Session) -> int | None:
+    """The id of the party claims-table rows report people joining (None if not loaded)."""
+    return session.scalar(select(Party.id).where(Party.key == TABLE_DESTINATION))
 
 
 def _insert_links(

@@ -212,6 +212,11 @@ class Claim(Base):
     line_no: Mapped[int]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    to_party_id: Mapped[int | None]
+    kind: Mapped[str]
+    qualifier: Mapped[str | None]
+    number_text: Mapped[str | None]
+    evidence: Mapped[str | None]
 
     source: Mapped[Source] = relationship()
 

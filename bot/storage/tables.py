@@ -261,6 +261,14 @@ claims = Table(
     Column("line_no", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # Since 0006i. The party joined: the CPP for every claims-table row (the table format has
+    # no destination column; its source reports defections to the CPP); NULL for a departure
+    # with no destination (kind "departure").
+    Column("to_party_id", Integer, ForeignKey("parties.id")),
+    Column("kind", String(20), nullable=False, default="defection", server_default="defection"),
+    Column("qualifier", Text),  # "more than", "about", "ជាង": the number is the text's bound
+    Column("number_text", Text),  # the words the count was read from ("more than 700")
+    Column("evidence", Text),  # the sentence of the report the claim rests on
     UniqueConstraint(
         "source_id", "reported_on", "party_text", "occurrence", name="uq_claims_row_identity"
     ),
@@ -376,7 +384,7 @@ changes = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("actor_id", BigInteger, index=True),
     Column("actor", Text, nullable=False),  # "@name (id)" from chat, or "desk load" etc.
-    Column("kind", String(20), nullable=False),  # add | table | undo | load | restore
+    Column("kind", String(20), nullable=False),  # add | table | intake | undo | load | restore
     Column("summary", Text, nullable=False),
     Column("undo", Text),  # JSON: what reverting needs
     Column("undone_at", DateTime(timezone=True)),
@@ -417,4 +425,46 @@ watch_deliveries = Table(
     Column("round", Integer, nullable=False),
     *_delivery_state(),
     UniqueConstraint("watch_id", "round", name="uq_watch_deliveries_round"),
+)
+
+
+# Since 0006i. Where a claim was reported: its outlets beyond the claim's own source (a claim
+# added through intake has one; the same event found in another outlet adds another).
+claim_sources = Table(
+    "claim_sources",
+    metadata,
+    _id(),
+    Column(
+        "claim_id",
+        Integer,
+        ForeignKey("claims.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("position", Integer, nullable=False),
+    Column("outlet", Text, nullable=False),
+    Column("url", Text),  # the page, or a t.me/<channel>/<id> link for a forwarded post
+    Column("published", Date),
+    Column("kind", String(10), nullable=False),  # forward | paste | link | file | table
+    Column("title", Text),
+    Column("change_id", Integer),  # the change that added it (undoing that removes it)
+    UniqueConstraint("claim_id", "position", name="uq_claim_sources_position"),
+)
+
+# Since 0006i. A claim an admin was shown and has not yet added or skipped: kept here, not in
+# memory, so that its buttons work after a restart.
+intake_proposals = Table(
+    "intake_proposals",
+    metadata,
+    _id(),
+    Column("chat_id", BigInteger, nullable=False),
+    Column("actor_id", BigInteger),
+    Column("report", Text, nullable=False),  # JSON: the Report
+    Column("proposal", Text, nullable=False),  # JSON: the Proposal, as edited
+    Column("status", String(10), nullable=False),  # pending | added | skipped
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("claim_id", Integer),  # the claim added, or the one it was added to as a source
+    Column("change_id", Integer),
+    Index("ix_intake_proposals_status", "status", "created_at"),
 )

@@ -1,0 +1,787 @@
+"""Intake: a published report read into proposed claims that an admin adds, edits or skips;
+and, for everyone, what the record holds about the people and parties a text names.
+
+>>> from datetime import date
+>>> from bot.core.render import to_plain
+>>> from bot.desk import Desk
+>>> from bot.ingest.intake.report import Proposal, Report
+>>> desk = Desk.open("sqlite://")
+>>> report = Report("Sixty Funcinpec members joined the CPP on 3 July.", outlet="Fresh News",
+...                 url="https://example.org/a", published=date(2023, 7, 4), kind="link")
+>>> found = [Proposal(date(2023, 7, 3), "event", 60, "Sixty", ["Funcinpec"],
+...                   "Cambodian People's Party", report.text, claimant="Fresh News")]
+>>> (review,) = review_report(desk, 42, 7, report, proposer=lambda r, p: found)
+>>> [b.command for b in review.buttons]
+['/intake_add 1', '/intake_edit 1', '/intake_skip 1']
+>>> print(to_plain(add_proposal(desk, 1, 7, "@editor")).splitlines()[0])
+Added claim #111: 03/07/2023 · 60 · FUNCINPEC, reported by Fresh News (change #2).
+
+Nothing is written before Add. A proposal waits in the database (``intake_proposals``), so
+its buttons work after a restart; they carry ``/intake_add ID`` and its kin, hidden commands
+of the registry for the desk's admins, short enough for Telegram's 64 bytes. Add writes the
+claim with its outlet, the change log entry and the day totals in one transaction, so /undo
+removes it; a proposal that repeats a recorded claim (same party, within
+:data:`DUPLICATE_DAYS` days, the same number or a person both name) adds its outlet to that
+claim instead, so the event is counted once.
+
+A claim needs a count: when the text gives none, Add says so and the admin may Edit the
+number (if the text supports one) or Skip; the desk never makes a count up. The extractor
+(``propose``) is handed in as ``proposer`` by tests of this layer until it is part of
+:mod:`bot.ingest.intake`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
+from bot.core.bounds import check_day, check_defectors, clean_name, last_day, shorten
+from bot.core.claim_text import day
+from bot.core.matcher import SOUNDS_ALIKE
+from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
+from bot.desk import Desk
+from bot.ingest.intake.report import PartyName, Proposal, Report
+from bot.storage import intake_proposals as pending
+from bot.storage.claim_sources import Outlet, add_outlet, outlets_of
+from bot.storage.day_totals import refresh as refresh_day_totals
+from bot.storage.day_totals import sums as day_sums
+from bot.storage.queries import ClaimView, Reader, views
+from bot.storage.tables import (
+    claim_parties,
+    claim_people,
+    claims,
+    parties,
+    party_aliases,
+    person_aliases,
+    sources,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+Proposer = Callable[[Report, Sequence[PartyName]], list[Proposal]]
+
+INTAKE_SOURCE = "intake-reports"
+DUPLICATE_DAYS = 3
+MAX_REPORT = 50_000  # characters: a long article is ~20,000; more is not one report
+MAX_FIELD = 1_000  # an edited evidence sentence or claimant
+FIELDS = ("date", "number", "words", "qualifier", "from", "to", "people", "claimant", "evidence")
+NO_OUTLET = "an unnamed outlet"
+
+
+# ------------------------------------------------------------------ reading a report --
+
+
+def lexicon(db: Reader) -> list[PartyName]:
+    """Every party with the spellings the database knows, for the extractor."""
+    names = dict(db.execute(select(parties.c.id, parties.c.name)).all())
+    aliases: dict[int, list[str]] = {pid: [] for pid in names}
+    acronyms: dict[int, list[str]] = {pid: [] for pid in names}
+    q = select(party_aliases.c.party_id, party_aliases.c.alias, party_aliases.c.acronym)
+    for pid, alias, acronym in db.execute(q.order_by(party_aliases.c.id)):
+        if alias != names[pid]:
+            (acronyms if acronym else aliases)[pid].append(alias)
+    return [
+        PartyName(name, tuple(aliases[pid]), tuple(acronyms[pid])) for pid, name in names.items()
+    ]
+
+
+def _default_proposer() -> Proposer:
+    import bot.ingest.intake as intake
+
+    found = getattr(intake, "propose", None)
+    if found is None:
+        raise RuntimeError("the extractor (bot.ingest.intake.propose) is not installed")
+    proposer: Proposer = found
+    return proposer
+
+
+@dataclass
+class Resolved:
+    """A proposal matched to the record: party ids (None: a party the record lacks), people
+    (id None: proposed as new), the claim it may repeat."""
+
+    proposal: Proposal
+    from_ids: list[int | None]
+    to_id: int | None
+    people: list[tuple[str, int | None]]
+    duplicate: ClaimView | None = None
+    duplicate_outlets: list[str] = field(default_factory=list)
+
+
+def _party_id(desk: Desk, conn: Connection, name: str) -> int | None:
+    found = desk.parties(conn).resolve(name, limit=1)
+    if found and (found[0].how in ("exact", "acronym") or found[0].score >= SOUNDS_ALIKE):
+        return found[0].target
+    return None
+
+
+def _person_id(desk: Desk, conn: Connection, name: str) -> int | None:
+    """A known person only on a whole-name match (exact or sounding alike): a shared surname
+    is not the same person."""
+    found = desk.people(conn).resolve(name, limit=2)
+    if not found or found[0].how == "word" or found[0].score < SOUNDS_ALIKE:
+        return None
+    if len(found) > 1 and found[1].score >= found[0].score:
+        return None  # two people answer to the name: proposed as new rather than guessed
+    return found[0].target
+
+
+def resolve(desk: Desk, conn: Connection, proposal: Proposal) -> Resolved:
+    """Match the proposal's parties and people to the record (canonical names written back
+    into it, unknown parties listed in ``new_parties``), and find a claim it may repeat."""
+    index = desk.parties(conn)
+    from_ids = [_party_id(desk, conn, n) for n in proposal.from_parties]
+    names = [
+        (index.name_of(pid) or n) if pid is not None else n
+        for n, pid in zip(proposal.from_parties, from_ids, strict=True)
+    ]
+    to_id = _party_id(desk, conn, proposal.to_party) if proposal.to_party else None
+    to_name = (index.name_of(to_id) or proposal.to_party) if to_id else proposal.to_party
+    new = [n for n, pid in zip(names, from_ids, strict=True) if pid is None]
+    if proposal.to_party and to_id is None:
+        new.append(proposal.to_party)
+    proposal = replace(proposal, from_parties=names, to_party=to_name, new_parties=new)
+    people = [(n, _person_id(desk, conn, n)) for n in proposal.people]
+    found = Resolved(proposal, from_ids, to_id, people)
+    dup = duplicate_of(conn, found)
+    if dup is not None:
+        found.duplicate = dup
+        found.duplicate_outlets = outlet_names(conn, dup)
+        found.proposal = replace(found.proposal, duplicate_of=dup.id)
+    else:
+        found.proposal = replace(found.proposal, duplicate_of=None)
+    return found
+
+
+def duplicate_of(db: Reader, found: Resolved) -> ClaimView | None:
+    """A recorded claim the proposal may repeat: one of its former parties, reported within
+    :data:`DUPLICATE_DAYS` days, with the same number or a named person in common; the
+    nearest in date first."""
+    p = found.proposal
+    known = [pid for pid in found.from_ids if pid is not None]
+    if p.date is None or not known:
+        return None
+    c = claims.c
+    window = timedelta(days=DUPLICATE_DAYS)
+    naming = select(claim_parties.c.claim_id).where(claim_parties.c.party_id.in_(known))
+    q = select(
+        c.id, c.reported_on, c.number, c.party_text, c.source_id, c.claimant, c.line_no,
+        c.raw_line,
+    ).where(
+        c.id.in_(naming), c.reported_on >= p.date - window, c.reported_on <= p.date + window
+    )  # fmt: skip
+    people = {pid for _, pid in found.people if pid is not None}
+    if people:
+        shared = select(claim_people.c.claim_id).where(claim_people.c.person_id.in_(people))
+        q = q.where((c.number == p.number) | c.id.in_(shared))
+    elif p.number is not None:
+        q = q.where(c.number == p.number)
+    else:
+        return None
+    rows = db.execute(q).all()
+    if not rows:
+        return None
+    best = min(rows, key=lambda r: (abs((r[1] - p.date).days), r[0]))
+    return views(db, [best])[0]
+
+
+def outlet_names(db: Reader, view: ClaimView) -> list[str]:
+    """Who reported a recorded claim: its outlets, or its table's claimant."""
+    found = outlets_of(db, [view.id]).get(view.id, [])
+    return [o.label() for o in found] or [view.claimant]
+
+
+def propose_for(desk: Desk, report: Report, *, proposer: Proposer | None = None) -> list[Resolved]:
+    """The claims the report proposes, matched to the record. Nothing is written."""
+    with desk.connect() as conn:
+        found = (proposer or _default_proposer())(report, lexicon(conn))
+        return [resolve(desk, conn, p) for p in found]
+
+
+def check_report(report: Report) -> str | None:
+    """Why this report cannot be read, or None."""
+    if not report.text.strip():
+        return "The text is empty: forward a post, paste a report's text or send a link."
+    if len(report.text) > MAX_REPORT:
+        return (
+            f"The text is too long to be one report ({len(report.text):,} characters; at "
+            f"most {MAX_REPORT:,}). Send the article itself."
+        )
+    return None
+
+
+# ------------------------------------------------------------------ review ------------
+
+
+def review_report(
+    desk: Desk,
+    chat_id: int,
+    actor_id: int | None,
+    report: Report,
+    *,
+    proposer: Proposer | None = None,
+) -> list[Answer]:
+    """Propose the report's claims, store them as pending, and give one answer (message)
+    each, with Add / Edit / Skip buttons; one answer saying so when there are none."""
+    problem = check_report(report)
+    if problem is not None:
+        return [fail("intake", problem)]
+    found = propose_for(desk, report, proposer=proposer)
+    if not found:
+        answer = Answer(command="intake")
+        answer.line("No defection claim found in this text; nothing to add.")
+        answer.line(
+            italic(
+                "Alliances, petitions, registrations, intentions to join later and numbers "
+                "that count something else are not claims."
+            )
+        )
+        return [answer]
+    report_json = report_to_json(report)
+    with desk.session() as s, s.begin():
+        ids = [
+            pending.save(
+                s,
+                chat_id=chat_id,
+                actor_id=actor_id,
+                report=report_json,
+                proposal=r.proposal.to_json(),
+            )
+            for r in found
+        ]
+    return [_show(i, r, report) for i, r in zip(ids, found, strict=True)]
+
+
+def show_proposal(desk: Desk, proposal_id: int) -> Answer:
+    """A stored proposal as the review shows it (matched to the record as it is now)."""
+    with desk.connect() as conn:
+        stored = pending.load(conn, proposal_id)
+        if stored is None:
+            return fail("intake", f"There is no proposal #{proposal_id}.")
+        found = resolve(desk, conn, proposal_from_json(stored.proposal))
+    answer = _show(proposal_id, found, report_from_json(stored.report))
+    if stored.status != "pending":
+        answer.buttons.clear()
+        answer.line(italic(f"Already {stored.status}."))
+    return answer
+
+
+def _date_line(p: Proposal) -> list[Part]:
+    if p.date is None:
+        return ["none in the text and no publication date (Add needs one: edit the date)"]
+    which = "the event's date" if p.date_kind == "event" else "the publication date"
+    extra = "" if p.date_kind == "event" else "; the text gives no date for the event"
+    return [bold(day(p.date)), f" ({which}{extra})"]
+
+
+def _number_line(p: Proposal) -> list[Part]:
+    if p.number is None:
+        return ["none in the text (Add needs one: edit it if the text gives a count, or skip)"]
+    parts: list[Part] = [bold(number(p.number))]
+    if p.number_text:
+        parts.append(f" — “{p.number_text}”")
+    if p.qualifier:
+        parts.append(italic(f" ({p.qualifier}: the text's bound, not an exact count)"))
+    return parts
+
+
+def _show(proposal_id: int, r: Resolved, report: Report) -> Answer:
+    p = r.proposal
+    answer = Answer(command="intake")
+    head = "Proposed departure" if p.kind == "departure" else "Proposed claim"
+    answer.line(bold(f"{head} #{proposal_id}"), f" — from {report.outlet or NO_OUTLET}")
+    answer.line("Date: ", *_date_line(p))
+    answer.line("Number: ", *_number_line(p))
+    former = [
+        f"{n} (new: not in the party list, as the text spells it)" if pid is None else n
+        for n, pid in zip(p.from_parties, r.from_ids, strict=True)
+    ]
+    answer.line("From: ", "; ".join(former) or "no party named (recorded as Unnamed Parties)")
+    if p.to_party is None:
+        answer.line("To: departure, no destination")
+    else:
+        new = "" if r.to_id is not None else " (new: not in the party list)"
+        answer.line("To: ", p.to_party + new)
+    if r.people:
+        answer.line(
+            "People: ",
+            ", ".join(f"{n} ({'known' if pid else 'new'})" for n, pid in r.people),
+        )
+    answer.line("Claimant: ", p.claimant or report.outlet or "not given")
+    answer.line("Evidence: ", italic(f"“{shorten(p.evidence, 400)[1:-1]}”"))
+    if report.url:
+        answer.line("Link: ", report.url)
+    if p.confidence == "low":
+        answer.line(bold("Low confidence: "), "; ".join(p.reasons) or "no reason given")
+    if r.duplicate is not None:
+        v = r.duplicate
+        answer.line(
+            bold("Likely already recorded: "),
+            f"claim #{v.id}, {day(v.reported_on)} · {number(v.number)} · {v.party_text}, "
+            f"reported by {', '.join(r.duplicate_outlets)}.",
+        )
+        answer.line(italic("Add records this report as another source of it, not a new claim."))
+    answer.buttons.extend(
+        [
+            Button("Add", f"/intake_add {proposal_id}"),
+            Button("Edit", f"/intake_edit {proposal_id}"),
+            Button("Skip", f"/intake_skip {proposal_id}"),
+        ]
+    )
+    return answer
+
+
+# ------------------------------------------------------------------ JSON -------------
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    return {
+        "text": report.text,
+        "outlet": report.outlet,
+        "url": report.url,
+        "published": report.published.isoformat() if report.published else None,
+        "kind": report.kind,
+        "title": report.title,
+        "author": report.author,
+    }
+
+
+def report_from_json(data: dict[str, Any]) -> Report:
+    published = data.get("published")
+    return Report(
+        text=data["text"],
+        outlet=data.get("outlet"),
+        url=data.get("url"),
+        published=date.fromisoformat(published) if published else None,
+        kind=data.get("kind", "paste"),
+        title=data.get("title"),
+        author=data.get("author"),
+    )
+
+
+def proposal_from_json(data: dict[str, Any]) -> Proposal:
+    """The inverse of :meth:`Proposal.to_json` (keys it does not know are ignored)."""
+    known = {k: v for k, v in data.items() if k in Proposal.__dataclass_fields__}
+    when = known.get("date")
+    known["date"] = date.fromisoformat(when) if when else None
+    return Proposal(**known)
+
+
+# ------------------------------------------------------------------ add / skip -------
+
+
+def _intake_source(s: Session) -> int:
+    found = s.scalar(select(sources.c.id).where(sources.c.key == INTAKE_SOURCE))
+    if found is not None:
+        return int(found)
+    new_id = s.scalar(
+        insert(sources).returning(sources.c.id),
+        {
+            "key": INTAKE_SOURCE,
+            "outlet": "Defection Desk editors",
+            "title": "Reports added through intake",
+            "published": f"{datetime.now(UTC):%Y}",
+            "published_precision": "year",
+            "kind": "curation",
+            "description": "Claims read from published reports (forwarded posts, pasted texts, "
+            "links) and added one by one by the desk's admins after review; each keeps the "
+            "outlets that reported it, and is in the change log.",
+            "claimant": "the outlet of each report",
+            "content_hash": "",
+        },
+    )
+    assert new_id is not None
+    return int(new_id)
+
+
+def _new_party(s: Session, name: str, outlet: str) -> int:
+    """A party the record lacks, as the report spells it, for the admin to complete later in
+    data/parties.yaml."""
+    name = clean_name(name, what="a party's name")
+    key = "new-" + re.sub(r"[^a-z0-9]+", "-", normalize_name(name)).strip("-")
+    if key == "new-":
+        key = f"new-{compact_key(name)}"
+    found = s.scalar(select(parties.c.id).where(parties.c.key == key))
+    if found is not None:
+        return int(found)
+    new_id = s.scalar(
+        insert(parties).returning(parties.c.id),
+        {
+            "key": key[:100],
+            "name": name,
+            "kind": "party",
+            "note": f"Named in a report by {outlet} added through intake; not in "
+            "data/parties.yaml.",
+            "content_hash": "",
+        },
+    )
+    assert new_id is not None
+    s.execute(
+        insert(party_aliases),
+        {
+            "party_id": new_id,
+            "alias": name,
+            "search_key": normalize_name(name),
+            "compact_key": compact_key(name),
+            "sorted_key": sorted_tokens_key(name),
+            "acronym": False,
+            "origin": f"as a report by {outlet} spells it",
+        },
+    )
+    return int(new_id)
+
+
+def _unnamed_party(s: Session) -> int | None:
+    q = select(parties.c.id).where(parties.c.kind == "unnamed").order_by(parties.c.id).limit(1)
+    return s.scalar(q)
+
+
+def _checked(p: Proposal, today: date) -> tuple[date, int]:
+    """The date and number Add writes, within the bounds (ValueError says what is missing)."""
+    if p.number is None:
+        raise ValueError(
+            "the text gives no count. Edit the number if the report supports one "
+            "(/intake_edit ID number N), or skip it: the desk does not make a count up."
+        )
+    if p.date is None:
+        raise ValueError("no date: edit it (/intake_edit ID date DD/MM/YYYY).")
+    return check_day(p.date, latest=last_day(today)), check_defectors(p.number)
+
+
+def add_proposal(desk: Desk, proposal_id: int, actor_id: int, actor: str) -> Answer:
+    """Add the pending proposal: a new claim with its outlet, or, when it repeats a recorded
+    claim, its outlet added to that claim. One transaction with the change log entry."""
+    from bot.commands.curation import _record  # the ORM: imported when a claim is written
+
+    try:
+        with desk.session() as s, s.begin():
+            stored = pending.load(s, proposal_id, for_update=True)
+            if stored is None:
+                return fail("intake", f"There is no proposal #{proposal_id}.")
+            if stored.status != "pending":
+                return fail("intake", f"Proposal #{proposal_id} is already {stored.status}.")
+            report = report_from_json(stored.report)
+            conn = s.connection()
+            found = resolve(desk, conn, proposal_from_json(stored.proposal))
+            p = found.proposal
+            when, count = _checked(p, desk.today())
+            outlet = Outlet(
+                report.outlet or p.claimant or NO_OUTLET,
+                report.url,
+                report.published,
+                report.kind,
+                report.title,
+            )
+            if found.duplicate is not None:
+                v = found.duplicate
+                text = f"{outlet.outlet} as another source of claim #{v.id}"
+                change = _record(
+                    s, actor_id, actor, "intake", f"added {text}", {"claim_sources": []}
+                )
+                source_row = add_outlet(s, v.id, outlet, change)
+                s.execute(update(claims).where(claims.c.id == v.id).values(updated_at=func.now()))
+                _set_undo(s, change, {"claim_sources": [source_row], "intake": proposal_id})
+                pending.decide(s, proposal_id, "added", claim_id=v.id, change_id=change)
+                answer = Answer(command="intake")
+                answer.line(f"Added {text} (change #{change}); counted once.")
+                answer.line("Reported by: ", ", ".join([*found.duplicate_outlets, outlet.label()]))
+                answer.line(italic("/undo removes this source again."))
+                return answer
+            claim_id, text, new_parties = _write_claim(s, found, report, outlet, when, count)
+            change = _record(s, actor_id, actor, "intake", f"added claim #{claim_id}: {text}", None)
+            add_outlet(s, claim_id, outlet, change)
+            undo = {"claims": [claim_id], "parties": new_parties, "intake": proposal_id}
+            _set_undo(s, change, undo)
+            pending.decide(s, proposal_id, "added", claim_id=claim_id, change_id=change)
+    except ValueError as exc:
+        return fail("intake", f"Nothing added: {exc}".replace("ID", str(proposal_id)))
+    answer = Answer(command="intake")
+    answer.line(f"Added claim #{claim_id}: {text}, reported by {outlet.outlet} (change #{change}).")
+    if new_parties:
+        answer.line(
+            italic(
+                f"{plural(len(new_parties), 'new party', 'new parties')} added to the party "
+                "list as the report spells them: complete them in data/parties.yaml."
+            )
+        )
+    answer.line(italic("/undo removes it."))
+    return answer
+
+
+def _set_undo(s: Session, change_id: int, undo: dict[str, object]) -> None:
+    import json
+
+    from bot.storage.tables import changes
+
+    s.execute(update(changes).where(changes.c.id == change_id).values(undo=json.dumps(undo)))
+
+
+def _write_claim(
+    s: Session, found: Resolved, report: Report, outlet: Outlet, when: date, count: int
+) -> tuple[int, str, list[int]]:
+    """Insert the claim, its parties and people; (its id, how it reads, new party ids)."""
+    from bot.ingest.loader import PersonLinker
+
+    p = found.proposal
+    new_parties: list[int] = []
+    party_ids: list[int] = []
+    for name, pid in zip(p.from_parties, found.from_ids, strict=True):
+        if pid is None:
+            pid = _new_party(s, name, outlet.outlet)
+            new_parties.append(pid)
+        party_ids.append(pid)
+    if not party_ids:
+        unnamed = _unnamed_party(s)
+        if unnamed is None:
+            raise ValueError("no former party: edit it (/intake_edit ID from PARTY).")
+        party_ids.append(unnamed)
+    party_ids = list(dict.fromkeys(party_ids))
+    to_id = found.to_id
+    if p.to_party is not None and to_id is None:
+        to_id = _new_party(s, p.to_party, outlet.outlet)
+        new_parties.append(to_id)
+    names = dict(s.execute(select(parties.c.id, parties.c.name)).all())
+    party_text = " / ".join(names[pid] for pid in party_ids)
+    source_id = _intake_source(s)
+    c = claims.c
+    occurrence = s.scalar(
+        select(func.count()).where(
+            c.source_id == source_id, c.reported_on == when, c.party_text == party_text
+        )
+    )
+    line_no = (s.scalar(select(func.max(c.line_no)).where(c.source_id == source_id)) or 0) + 1
+    raw_line = f"{when:%d/%m/%Y} {count} {party_text}"
+    now = datetime.now(UTC)
+    claim_id = s.scalar(
+        insert(claims).returning(c.id),
+        {
+            "source_id": source_id,
+            "reported_on": when,
+            "number": count,
+            "party_text": party_text,
+            "occurrence": occurrence or 0,
+            "party_count": len(party_ids),
+            "note": None,
+            "claimant": (p.claimant or report.outlet or NO_OUTLET)[:MAX_FIELD],
+            "raw_line": raw_line,
+            "line_no": line_no,
+            "created_at": now,
+            "updated_at": now,
+            "to_party_id": to_id,
+            "kind": "departure" if p.to_party is None else "defection",
+            "qualifier": p.qualifier,
+            "number_text": p.number_text,
+            "evidence": p.evidence,
+        },
+    )
+    assert claim_id is not None
+    s.execute(
+        insert(claim_parties),
+        [{"claim_id": claim_id, "position": i, "party_id": pid} for i, pid in enumerate(party_ids)],
+    )
+    linker = PersonLinker(s)
+    people: dict[int, None] = {}
+    for name, pid in found.people:
+        people[pid if pid is not None else linker.person_id(clean_name(name, limit=90))] = None
+    if people:
+        s.execute(
+            insert(claim_people),
+            [{"claim_id": claim_id, "person_id": pid, "descriptor": None} for pid in people],
+        )
+    refresh_day_totals(s, {when})
+    text = f"{day(when)} · {number(count)} · {party_text}"
+    if p.to_party is None:
+        text += " (departure, no destination)"
+    return claim_id, text, new_parties
+
+
+def skip_proposal(desk: Desk, proposal_id: int) -> Answer:
+    """Skip the pending proposal: nothing is written but its status."""
+    with desk.session() as s, s.begin():
+        stored = pending.load(s, proposal_id, for_update=True)
+        if stored is None:
+            return fail("intake", f"There is no proposal #{proposal_id}.")
+        if stored.status != "pending":
+            return fail("intake", f"Proposal #{proposal_id} is already {stored.status}.")
+        pending.decide(s, proposal_id, "skipped")
+    answer = Answer(command="intake")
+    answer.line(f"Skipped proposal #{proposal_id}; nothing was added.")
+    return answer
+
+
+# ------------------------------------------------------------------ edit -------------
+
+
+def edit_proposal(desk: Desk, proposal_id: int, args: str) -> Answer:
+    """``FIELD VALUE``: change one field of a pending proposal (checked as Add would); with
+    no field, how to."""
+    field_name, _, value = args.strip().partition(" ")
+    field_name, value = field_name.lower(), value.strip()
+    if not field_name:
+        answer = show_proposal(desk, proposal_id)
+        if answer.ok:
+            answer.blank()
+            answer.line(bold("To edit, send: "), f"/intake_edit {proposal_id} FIELD VALUE")
+            answer.line(
+                italic(
+                    "Fields: date DD/MM/YYYY · number N · words TEXT · qualifier TEXT|none · "
+                    "from PARTY[; PARTY] · to PARTY|none · people NAME[; NAME]|none · "
+                    "claimant TEXT · evidence TEXT"
+                )
+            )
+        return answer
+    if field_name not in FIELDS:
+        return fail("intake", f"No field {field_name!r}: edit one of {', '.join(FIELDS)}.")
+    try:
+        with desk.session() as s, s.begin():
+            stored = pending.load(s, proposal_id, for_update=True)
+            if stored is None:
+                return fail("intake", f"There is no proposal #{proposal_id}.")
+            if stored.status != "pending":
+                return fail("intake", f"Proposal #{proposal_id} is already {stored.status}.")
+            p = _edited(proposal_from_json(stored.proposal), field_name, value, desk.today())
+            pending.replace_proposal(s, proposal_id, p.to_json())
+    except ValueError as exc:
+        return fail("intake", f"Not changed: {exc}")
+    answer = show_proposal(desk, proposal_id)
+    answer.lines.insert(0, (italic(f"Edited {field_name}."),))
+    return answer
+
+
+def _none(value: str) -> bool:
+    return value.lower() in ("", "none", "-")
+
+
+def _edited(p: Proposal, name: str, value: str, today: date) -> Proposal:
+    """The proposal with one field changed, validated."""
+    from bot.ingest.claims_table import parse_day_first
+
+    if name == "date":
+        try:
+            when = date.fromisoformat(value) if "-" in value else parse_day_first(value)
+        except ValueError as exc:
+            raise ValueError(f"{shorten(value)} is not a date (DD/MM/YYYY): {exc}") from None
+        return replace(p, date=check_day(when, latest=last_day(today)), date_kind="event")
+    if name == "number":
+        digits = value.replace(",", "")
+        if not digits.isdigit() or len(digits) > 9:
+            raise ValueError(f"{shorten(value)} is not a whole number")
+        return replace(p, number=check_defectors(int(digits)))
+    if name in ("words", "qualifier", "claimant", "evidence"):
+        text = None if _none(value) and name != "evidence" else clean_name(value, limit=MAX_FIELD)
+        if name == "evidence" and not text:
+            raise ValueError("the evidence sentence cannot be empty")
+        if name == "words":
+            return replace(p, number_text=text)
+        if name == "qualifier":
+            return replace(p, qualifier=text)
+        if name == "claimant":
+            return replace(p, claimant=text)
+        return replace(p, evidence=text or p.evidence)
+    if name == "from":
+        parts = [] if _none(value) else re.split(r"[;/]", value)
+        return replace(p, from_parties=[clean_name(n) for n in parts if n.strip()])
+    if name == "to":
+        if _none(value):
+            return replace(p, to_party=None, kind="departure")
+        return replace(p, to_party=clean_name(value), kind="defection")
+    # people
+    parts = [] if _none(value) else value.split(";")
+    return replace(p, people=[clean_name(n, limit=90) for n in parts if n.strip()])
+
+
+# ------------------------------------------------------------------ look-up ----------
+
+
+def look_up(desk: Desk, text: str) -> Answer:
+    """What the record holds about the people and parties a text names: each one found, a
+    one-line status and a button for its card. Read-only, for everyone."""
+    if not text.strip():
+        return fail("lookup", "The text is empty.")
+    text = text[:MAX_REPORT]
+    with desk.connect() as conn:
+        party_ids = named_parties(conn, text)
+        person_ids = named_people(conn, text)
+        answer = Answer(command="lookup")
+        if not party_ids and not person_ids:
+            answer.line("This text names no person or party the record knows.")
+            return answer
+        answer.line(bold("What the record holds about the names in this text"))
+        from bot.commands.who import person_card
+
+        for pid in person_ids:
+            card = person_card(conn, pid)
+            name = "".join(s.text for s in card.lines[0]) if card.lines else str(pid)
+            status = next(
+                ("".join(s.text for s in line[1:]) for line in card.lines
+                 if line and line[0].text == "Status: "),
+                "in the record; no change of party recorded",
+            )  # fmt: skip
+            answer.bullet(bold(name), f" — {status}")
+            answer.buttons.append(Button(name, f"/who {name}"))
+        index = desk.parties(conn)
+        for pid in party_ids:
+            name = index.name_of(pid) or dict(
+                conn.execute(select(parties.c.id, parties.c.name).where(parties.c.id == pid)).all()
+            ).get(pid, str(pid))
+            figures = day_sums(conn, None, None, party_id=pid)
+            if figures.all.reports:
+                status = (
+                    f"{plural(figures.all.total, 'claimed defector')} in "
+                    f"{plural(figures.all.reports, 'report')} (claims, not verified)"
+                )
+            else:
+                status = "no claimed defections from it recorded"
+            answer.bullet(bold(name), f" — {status}")
+            answer.buttons.append(Button(name, f"/total {name}"))
+    answer.line(italic("Nothing was added: this is what the record already holds."))
+    return answer
+
+
+MAX_NGRAM = 5
+
+
+def _grams(text: str) -> set[str]:
+    words = normalize_name(text).split()
+    return {
+        " ".join(words[i : i + n])
+        for n in range(1, MAX_NGRAM + 1)
+        for i in range(len(words) - n + 1)
+    }
+
+
+def named_parties(db: Reader, text: str) -> list[int]:
+    """Parties whose name, alias or acronym the text contains (as whole words; Khmer names,
+    written without spaces, anywhere), in the order of the record."""
+    grams = _grams(text)
+    compact = compact_key(text)
+    found: dict[int, None] = {}
+    q = select(party_aliases.c.party_id, party_aliases.c.search_key, party_aliases.c.acronym)
+    for pid, key, acronym in db.execute(q.order_by(party_aliases.c.party_id)):
+        if key in grams:
+            if acronym and not re.search(rf"\b{re.escape(key)}\b", text, re.IGNORECASE):
+                continue
+            found[pid] = None
+        elif not key.isascii() and compact_key(key) and compact_key(key) in compact:
+            found[pid] = None
+    return list(found)
+
+
+def named_people(db: Reader, text: str) -> list[int]:
+    """People an alias of whom (two words or more) the text contains, by the aliases' index."""
+    grams = [g for g in _grams(text) if " " in g]
+    found: dict[int, None] = {}
+    for i in range(0, len(grams), 1000):
+        q = select(person_aliases.c.person_id).where(
+            person_aliases.c.search_key.in_(grams[i : i + 1000])
+        )
+        for (pid,) in db.execute(q.order_by(person_aliases.c.person_id)):
+            found[pid] = None
+    return list(found)

@@ -1,0 +1,104 @@
+"""Where a claim was reported: the outlets behind it, each with its link and date.
+
+>>> from datetime import date
+>>> from bot.desk import Desk
+>>> from bot.storage.tables import claims
+>>> desk = Desk.open("sqlite://")
+>>> with desk.session() as s, s.begin():
+...     claim = s.scalar(select(claims.c.id).order_by(claims.c.id).limit(1))
+...     first = add_outlet(s, claim, Outlet("Fresh News", "https://example.org/a",
+...                        date(2023, 6, 30), "link"))
+...     second = add_outlet(s, claim, Outlet("Khmer Times", None, None, "paste"))
+>>> with desk.connect() as conn:
+...     [o.outlet for o in outlets_of(conn, [claim])[claim]]
+['Fresh News', 'Khmer Times']
+>>> Outlet("Fresh News", "https://t.me/freshnews/1", date(2023, 7, 1), "forward").label()
+'Fresh News, 01/07/2023'
+
+A claim's own source (``claims.source_id``: the table or the desk's intake) says who
+collected it; these rows say which outlets published it. A claim added through intake has one;
+the same event added again from another outlet becomes another row here, not another claim,
+so it is counted once. Rows of the claims tables have none: their source names no outlet per
+row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import bindparam, func, insert, select
+
+from bot.storage.queries import Reader
+from bot.storage.tables import claim_sources
+
+OUTLET_KINDS = ("forward", "paste", "link", "file", "table")
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """One outlet's report of a claim: who, the link (a page or a t.me post), when, how it
+    reached the desk (``kind``: forward | paste | link | file | table)."""
+
+    outlet: str
+    url: str | None
+    published: date | None
+    kind: str
+    title: str | None = None
+
+    def label(self) -> str:
+        """The outlet and its date, as answers list it."""
+        if self.published is None:
+            return self.outlet
+        p = self.published
+        return f"{self.outlet}, {p.day:02d}/{p.month:02d}/{p.year}"
+
+
+def add_outlet(db: Reader, claim_id: int, outlet: Outlet, change_id: int | None = None) -> int:
+    """Record one more outlet for the claim (after those it has), in the caller's
+    transaction; the new row's id."""
+    if outlet.kind not in OUTLET_KINDS:
+        raise ValueError(f"unknown kind of report {outlet.kind!r}")
+    c = claim_sources.c
+    last = db.scalar(select(func.max(c.position)).where(c.claim_id == claim_id))
+    new_id = db.scalar(
+        insert(claim_sources).returning(c.id),
+        {
+            "claim_id": claim_id,
+            "position": 0 if last is None else last + 1,
+            "outlet": outlet.outlet,
+            "url": outlet.url,
+            "published": outlet.published,
+            "kind": outlet.kind,
+            "title": outlet.title,
+            "change_id": change_id,
+        },
+    )
+    assert new_id is not None
+    return int(new_id)
+
+
+_OF = (
+    select(
+        claim_sources.c.claim_id,
+        claim_sources.c.outlet,
+        claim_sources.c.url,
+        claim_sources.c.published,
+        claim_sources.c.kind,
+        claim_sources.c.title,
+    )
+    .where(claim_sources.c.claim_id.in_(bindparam("ids", expanding=True)))
+    .order_by(claim_sources.c.claim_id, claim_sources.c.position)
+)
+
+
+def outlets_of(db: Reader, claim_ids: Collection[int]) -> dict[int, list[Outlet]]:
+    """The outlets of these claims, in the order they were recorded (claims with none left
+    out)."""
+    found: dict[int, list[Outlet]] = {}
+    ids = list(claim_ids)
+    for i in range(0, len(ids), 5000):  # bound parameters per statement are limited
+        for cid, *fields in db.execute(_OF, {"ids": ids[i : i + 5000]}):
+            found.setdefault(cid, []).append(Outlet(*fields))
+    return found
