@@ -1,0 +1,152 @@
+"""Party names in a sentence, matched to the party list by name, acronym, alias or Khmer
+spelling; a party the list does not know is kept with the text's own spelling.
+
+>>> lex = Lexicon([PartyName("Candlelight Party", ("Candlelight", "គណបក្សភ្លើងទៀន"), ("CLP",)),
+...                PartyName("Cambodian People's Party", (), ("CPP",))])
+>>> [(m.name, m.known) for m in lex.mentions("Candlelight activists joined the ruling party")]
+[('Candlelight Party', True), ("Cambodian People's Party", True)]
+>>> [(m.name, m.known) for m in lex.mentions("20 members of the Khmer Will Party joined the CPP")]
+[('Khmer Will Party', False), ("Cambodian People's Party", True)]
+>>> [m.name for m in lex.mentions("សមាជិកគណបក្សភ្លើងទៀនជាង ៣០០ នាក់")]
+['Candlelight Party']
+
+``party_names`` reads the lexicon from the database (the parties and party_aliases tables).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from bot.ingest.intake.report import PartyName
+from bot.ingest.intake.sentences import clean_text
+from bot.storage.queries import Reader
+from bot.storage.tables import parties, party_aliases
+
+# How the press names the ruling party without its name; they resolve to the party whose
+# acronym is CPP when the list has one.
+_RULING_PARTY_FORMS = ("the ruling party", "ruling party", "គណបក្សកាន់អំណាច")
+_KHMER = re.compile(r"[\u1780-\u17ff]")
+# An unknown party as English writes it ("the Khmer Will Party") and as Khmer writes it.
+_ENGLISH_PARTY = re.compile(
+    r"\b((?:[A-Z][\w'-]*\s+)(?:(?:[A-Z][\w'-]*|for|of|and)\s+){0,5}Party)\b"
+)
+_KHMER_PARTY = re.compile(r"គណបក្ស[^\s។៕,()\"'៖:;.]+")
+_NOT_A_NAME = {
+    "the", "a", "an", "former", "ex", "opposition", "ruling", "new", "old", "provincial",
+    "his", "her", "their", "its", "our", "this", "that", "each", "every", "another", "one",
+    "district", "commune", "national", "local", "both", "in", "on", "from", "to",
+}  # fmt: skip
+_KHMER_NOT_A_NAME = ("តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ")
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    """A party named in a sentence: the canonical name when known, else the text's spelling."""
+
+    name: str
+    text: str
+    start: int
+    end: int
+    known: bool
+
+
+def _english_pattern(name: str) -> str:
+    words = [re.escape(w) for w in clean_text(name).split()]
+    return r"(?<![\w-])" + r"\s+".join(words) + r"(?!\w)"
+
+
+class Lexicon:
+    """The party list compiled for finding its names in text, longest names first."""
+
+    def __init__(self, names: Sequence[PartyName]) -> None:
+        forms: list[tuple[str, str, bool]] = []  # (form, canonical, case-sensitive)
+        for party in names:
+            forms.append((party.name, party.name, False))
+            forms += [(alias, party.name, False) for alias in party.aliases]
+            forms += [(acronym, party.name, True) for acronym in party.acronyms]
+            if "CPP" in party.acronyms:
+                forms += [(form, party.name, False) for form in _RULING_PARTY_FORMS]
+        forms.sort(key=lambda f: -len(f[0]))
+        self._patterns: list[tuple[re.Pattern[str], str]] = []
+        for form, canonical, exact in forms:
+            form = clean_text(form)
+            if _KHMER.search(form):
+                pattern = re.compile(re.escape(form))
+            elif exact:
+                pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![a-z])")
+            else:
+                pattern = re.compile(_english_pattern(form), re.I)
+            self._patterns.append((pattern, canonical))
+
+    def mentions(self, sentence: str) -> list[PartyMention]:
+        """Every party named in the sentence, in order; known names first take their place,
+        then unknown "... Party" / "គណបក្ស..." names in what is left."""
+        found: list[PartyMention] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= m.start or m.end <= start for m in found)
+
+        for pattern, canonical in self._patterns:
+            for m in pattern.finditer(sentence):
+                if free(*m.span()):
+                    found.append(PartyMention(canonical, m.group(), *m.span(), known=True))
+        for m in _ENGLISH_PARTY.finditer(sentence):
+            words = m.group(1).split()
+            while words and words[0].lower() in _NOT_A_NAME:
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            start = m.end(1) - len(" ".join(words))
+            spelled = sentence[start : m.end(1)]
+            if free(start, m.end(1)):
+                found.append(PartyMention(spelled, spelled, start, m.end(1), known=False))
+        for m in _KHMER_PARTY.finditer(sentence):
+            rest = m.group()[len("គណបក្ស") :]
+            if len(rest) < 3 or rest.startswith(_KHMER_NOT_A_NAME) or not free(*m.span()):
+                continue
+            found.append(PartyMention(m.group(), m.group(), *m.span(), known=False))
+        return sorted(found, key=lambda m: m.start)
+
+
+def party_names(session: Reader) -> list[PartyName]:
+    """The parties (kind "party", not the table's "Unnamed Parties" or "Political Analyst"
+    labels) with their aliases and acronyms, as the extractor's lexicon.
+
+    >>> from sqlalchemy import create_engine
+    >>> from bot.storage.tables import metadata
+    >>> engine = create_engine("sqlite://")
+    >>> metadata.create_all(engine)
+    >>> with engine.begin() as conn:
+    ...     _ = conn.execute(parties.insert(), [{"id": 1, "key": "cpp", "kind": "party",
+    ...         "name": "Cambodian People's Party", "content_hash": "x"}])
+    ...     _ = conn.execute(party_aliases.insert(), [{"party_id": 1, "alias": a,
+    ...         "search_key": a, "compact_key": a, "sorted_key": a, "acronym": a == "CPP"}
+    ...         for a in ("CPP", "គណបក្សប្រជាជនកម្ពុជា")])
+    ...     party_names(conn)
+    [PartyName(name="Cambodian People's Party", aliases=('គណបក្សប្រជាជនកម្ពុជា',), acronyms=('CPP',))]
+    """
+    rows = session.execute(
+        select(parties.c.id, parties.c.name).where(parties.c.kind == "party").order_by(parties.c.id)
+    ).all()
+    aliases: dict[int, list[tuple[str, bool]]] = {}
+    for party_id, alias, acronym in session.execute(
+        select(party_aliases.c.party_id, party_aliases.c.alias, party_aliases.c.acronym).order_by(
+            party_aliases.c.id
+        )
+    ):
+        aliases.setdefault(party_id, []).append((alias, bool(acronym)))
+    out = []
+    for party_id, name in rows:
+        own = aliases.get(party_id, [])
+        out.append(
+            PartyName(
+                name=name,
+                aliases=tuple(a for a, acronym in own if not acronym and a != name),
+                acronyms=tuple(a for a, acronym in own if acronym),
+            )
+        )
+    return out

@@ -1,0 +1,101 @@
+"""The words that make a sentence a claim of moving between parties, and those that make it
+something else (an alliance, a merger, a petition, a protest, a registration, a plan to join
+later, a denial).
+
+>>> [v.kind for v in claim_verbs("Nine members quit the CLP and joined the CPP")]
+['leave', 'join']
+>>> [v.kind for v in claim_verbs("He said he plans to join the CPP after the harvest")]
+[]
+>>> not_a_claim("The two parties signed an alliance on 9 July")
+'an alliance or merger of parties'
+>>> not_a_claim("សមាជិកជាង ៣០០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា") is None
+True
+
+Regular expressions written here: the cue words are the project's own judgement of what the
+press writes, which no library holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+_JOIN = (
+    r"\b(?:join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
+    r"cross(?:ed|es|ing)?\s+over|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
+    r"welcom(?:ed|es|ing)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
+    r"changed\s+sides|took\s+up\s+membership|sworn\s+in|received\s+(?:\w+\s+){0,4}?into|"
+    r"accepted\s+into|became\s+members?\s+of|rallied\s+to|defectors?\s+to)\b"
+)
+_KHMER_JOIN = r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្តូរមក|ប្តូរ|ស្វាគមន៍"
+_LEAVE = (
+    r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|resign(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
+    r"desert(?:ed|s)?|walked\s+out\s+of|broke\s+(?:away\s+)?(?:from|with)|split\s+from)\b"
+)
+_KHMER_LEAVE = r"ចាកចេញ|លាលែង|លាឈប់|ដកខ្លួន"
+_VERB = re.compile(
+    rf"(?P<join>{_JOIN}|{_KHMER_JOIN})|(?P<leave>{_LEAVE}|{_KHMER_LEAVE})", re.I
+)
+# Before a verb: a plan, a wish or a prediction rather than an act; or a denial.
+_INTENTION = re.compile(
+    r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
+    r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|set|"
+    r"about|threaten(?:ed|s)?|consider(?:ing|s|ed)?|may|might|could|likely|whether|if|"
+    r"invited|urged|asked|called\s+on|encouraged)\b(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
+    r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ)\s*(?:\S+\s*)?)$",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none)\b(?:\s+\w+){0,3}?\s+"
+    r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិន|បដិសេធ)\s*)$",
+    re.I,
+)
+_OTHER_THINGS = (
+    (re.compile(r"\balliances?\b|\ballied\b|\bcoalition\b|\bmerg(?:e|ed|er|es|ing)\b|"
+                r"\bjoin(?:ed|s|ing)?\s+(?:forces|hands)\b|\bjoint\s+(?:list|platform)\b|"
+                r"\bmemorandum\b|\bMoU\b|សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
+     "an alliance or merger of parties"),
+    (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
+    (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
+    (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
+                r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
+                r"ចុះឈ្មោះ", re.I),
+     "a party or candidate registration"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A word of joining or leaving, where it stands in the sentence."""
+
+    kind: Literal["join", "leave"]
+    start: int
+    end: int
+
+
+def claim_verbs(sentence: str) -> list[Verb]:
+    """The acts of joining or leaving a sentence reports, leaving out those it plans, wishes,
+    predicts or denies."""
+    out = []
+    for m in _VERB.finditer(sentence):
+        before = sentence[: m.start()]
+        if _INTENTION.search(before[-60:]) or _NEGATION.search(before[-40:]):
+            continue
+        out.append(Verb("join" if m.group("join") else "leave", m.start(), m.end()))
+    return out
+
+
+def planned_or_denied(sentence: str) -> bool:
+    """Whether the sentence speaks of joining or leaving only as a plan, a wish or a denial."""
+    return bool(_VERB.search(sentence)) and not claim_verbs(sentence)
+
+
+def not_a_claim(sentence: str) -> str | None:
+    """Why a sentence is about something other than people moving between parties, if it is."""
+    for pattern, reason in _OTHER_THINGS:
+        if pattern.search(sentence):
+            return reason
+    if sentence.rstrip().endswith("?"):
+        return "a question"
+    return None
