@@ -39,6 +39,7 @@ from handlers import (
     delivery,
     errors,
     inline,
+    intake,
     questions,
     watches,
 )
@@ -174,12 +175,14 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
     )
     app.bot_data["desk"] = desk
     app.bot_data["settings"] = settings
-    # One handler per command of the registry, then what no command handler takes: uploads,
+    # One handler per command of the registry, then what no command handler takes: reports
+    # and their review buttons (before uploads, the choices' catch-all and questions), uploads,
     # buttons (curation's Apply/Cancel before the choices' catch-all), inline queries, and
     # questions in words and unknown commands.
     app.add_handlers(
         [
             *commands.handlers(),
+            *intake.handlers(),
             *curation.handlers(),
             *choices.handlers(),
             *inline.handlers(),

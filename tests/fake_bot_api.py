@@ -1081,8 +1081,13 @@ class FakeBotAPI:
         token: str | None = None,
     ) -> JSON:
         """A user answers the message ``reply_to_message_id`` of the chat (a ForceReply
-        prompt, say) with ``text``; Telegram includes the message replied to, one level deep."""
+        prompt, say) with ``text``; Telegram includes the message replied to, one level deep,
+        and marks the @mentions in the text as it does."""
         _check_user_text(text, 4096)
+        entities = [
+            {"type": "mention", "offset": utf16_len(text[: m.start()]), "length": len(m[0])}
+            for m in _MENTION_RE.finditer(text)
+        ]
         with self._lock:
             chat = self._chats.get(chat_id)
             replied = self._messages.get((chat_id, reply_to_message_id))
@@ -1091,7 +1096,7 @@ class FakeBotAPI:
             chat.members.add(user_id)
             replied = {k: v for k, v in replied.items() if k != "reply_to_message"}
             content = {"text": text, "reply_to_message": replied}
-            message = self._store_message(chat, self._user(user_id), content)
+            message = self._store_message(chat, self._user(user_id), content, entities)
         return self.push_update({"message": message}, token)
 
     def push_my_chat_member(
@@ -1708,6 +1713,7 @@ def _check_markup(raw: Any) -> JSON | None:
 # --------------------------------------------------------------------------------------------
 # Forwards, replies and ForceReply (intake: handlers/intake.py)
 
+_MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{4,31}(?!\w)")
 # What each MessageOrigin type always carries.
 _ORIGIN_FIELDS = {
     "user": {"date", "sender_user"},
