@@ -176,6 +176,7 @@ async def test_a_paste_is_edited_then_added(desk: Desk) -> None:
         assert "Number: 45" in (proposal.text or "")
 
         await press(rig, ADMIN, ADMIN, proposal, "Edit")
+        await rig.fake.wait_for("editMessageReplyMarkup", predicate=lambda c: c.ok)
         fields = [label for label, _ in buttons(rig.fake.message(ADMIN, proposal.message_id) or {})]
         assert fields[:3] == ["Date", "Number", "Words"] and fields[-1] == "Back"
 
@@ -225,7 +226,8 @@ async def test_skip_writes_nothing(desk: Desk) -> None:
         assert text_of(rig, ADMIN, proposal).startswith("Skipped proposal #")
         assert state(desk)[:4] == before[:4]
         # Pressed again (an old message): the alert says so, nothing happens.
-        rig.fake.push_callback_query(ADMIN, ADMIN, proposal.message_id, "/intake_add 1")
+        pid = (proposal.text or "").split("#", 1)[1].split(" ", 1)[0]
+        rig.fake.push_callback_query(ADMIN, ADMIN, proposal.message_id, f"/intake_add {pid}")
         (*_, last) = await rig.fake.wait_for("answerCallbackQuery", count=2)
         assert "already skipped" in str(last.params.get("text"))
         assert state(desk)[:4] == before[:4]
