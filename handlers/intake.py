@@ -10,9 +10,11 @@ Which messages are reports (anything else stays a question for handlers/question
 
 - a forwarded message (its text, or a photo's caption);
 - a message that is only a link (http:// or https://);
-- a text of at least :data:`REPORT_CHARS` characters with at least two sentences, or of at
-  least :data:`LONG_CHARS` characters whatever its punctuation. A question is short — a line,
-  at most two — while a report pasted from an outlet runs to several sentences.
+- a text of at least :data:`REPORT_CHARS` characters with at least two sentences (ended by
+  ``.``, ``!``, ``?`` or the Khmer ``។``), most of which are not questions. A question is short
+  — a line, at most two — or asks (its sentences end in ``?``), while a report pasted from an
+  outlet runs to several sentences that state things; a long run of characters with no
+  sentence in it is neither, and is left to the questions' "I didn't understand".
 
 A command is never a report. In a group the bot reads only what mentions it: a text that
 mentions it and is a report by the rule above, or a mention alone in reply to a message (a
@@ -80,7 +82,6 @@ from handlers.reply import compute, desk_of, edit_into_answer, logged, send_answ
 from handlers.sending import EDIT, REPLY, send
 
 REPORT_CHARS = 200
-LONG_CHARS = 600
 _SENTENCE_END = re.compile(r"[.!?។៕]+[\"'”’)\]]*(?:\s|$)")
 _LINK = re.compile(r"https?://\S+", re.IGNORECASE)
 HIDDEN_SOURCE = (
@@ -115,15 +116,17 @@ def is_report(text: str) -> bool:
     False
     >>> is_report("More than forty councillors joined the CPP on Monday. " * 4)
     True
+    >>> is_report("How many joined the CPP in June? " * 8), is_report("ka" * 300)
+    (False, False)
     """
     text = text.strip()
     if not text or text.startswith("/"):
         return False
     if _LINK.fullmatch(text):
         return True
-    if len(text) >= LONG_CHARS:
-        return True
-    return len(text) >= REPORT_CHARS and len(_SENTENCE_END.findall(text)) >= 2
+    ends = _SENTENCE_END.findall(text)
+    asking = sum("?" in end for end in ends)
+    return len(text) >= REPORT_CHARS and len(ends) >= 2 and asking * 2 < len(ends)
 
 
 def only_link(text: str) -> str | None:
