@@ -90,8 +90,8 @@ HIDDEN_SOURCE = (
 )
 NO_TEXT = "This message has no text to read: forward a post with text, paste it, or send a link."
 LINKS_FOR_ADMINS = (
-    "Only the desk's admins can have the bot read a link. To see what the record holds about "
-    "the names in a report, paste its text or forward the post."
+    "The bot reads links only for the desk's admins, in a private chat with it. To see what "
+    "the record holds about the names in a report, paste its text or forward the post."
 )
 ONLY_ADMINS = "Only the desk's admins can change proposals."
 PROMPT = re.compile(r"^Proposal #(\d+): reply with the new (\w+)")

@@ -16,9 +16,10 @@ from bot.commands.intake import MAX_REPORT
 from bot.desk import Desk
 from bot.storage.tables import changes, claim_sources, claims, intake_proposals
 from handlers.intake import HIDDEN_SOURCE, LINKS_FOR_ADMINS, NO_TEXT, ONLY_ADMINS
-from tests.botrig import GROUP, USER, Rig, expected, open_desk, running_bot
+from tests.botrig import BOT_USERNAME, GROUP, USER, Rig, expected, open_desk, running_bot
 from tests.fake_bot_api import (
     JSON,
+    FakeBotAPI,
     Sent,
     channel_origin,
     hidden_user_origin,
@@ -216,6 +217,32 @@ async def test_a_paste_is_edited_then_added(desk: Desk) -> None:
     assert rig.rejected() == []
 
 
+async def test_an_edit_prompt_still_works_after_a_restart(desk: Desk) -> None:
+    async with FakeBotAPI(bot_username=BOT_USERNAME) as fake:
+        fake.add_private_chat(ADMIN, first_name="Editor")
+        await restarted_between_prompt_and_reply(desk, fake)
+
+
+async def restarted_between_prompt_and_reply(desk: Desk, fake: FakeBotAPI) -> None:
+    async with running_bot(desk, fake) as rig:
+        (proposal,) = await rig.say(ADMIN, PASTE)
+        await press(rig, ADMIN, ADMIN, proposal, "Edit")
+        await rig.fake.wait_for("editMessageReplyMarkup", predicate=lambda c: c.ok)
+        sent = len(rig.fake.sent_messages(ADMIN))
+        await press(rig, ADMIN, ADMIN, proposal, "Claimant")
+        await rig.sent(ADMIN, sent + 1)
+        prompt = rig.fake.sent_messages(ADMIN)[-1]
+    async with running_bot(desk, fake) as rig:  # a new Application: no memory of it
+        rig.fake.push_reply(ADMIN, ADMIN, "Takeo provincial hall", prompt.message_id)
+        await rig.sent(ADMIN, sent + 2)
+        updated = rig.fake.sent_messages(ADMIN)[-1]
+        assert "Edited claimant." in (updated.text or "")
+        assert "Claimant: Takeo provincial hall" in (updated.text or "")
+        assert [label for label, _ in buttons(updated)] == ["Add", "Edit", "Skip"]
+        assert "Claimant: Takeo provincial hall" not in text_of(rig, ADMIN, proposal)
+    assert rig.rejected() == []
+
+
 async def test_skip_writes_nothing(desk: Desk) -> None:
     before = state(desk)
     async with running_bot(desk) as rig:
@@ -292,6 +319,12 @@ async def test_everyone_else_gets_a_read_only_look_up(desk: Desk) -> None:
 
         (pasted,) = await rig.say(USER, NAMES)  # a paste: the same answer
         assert pasted.text == reply.text
+
+        # A photo's caption is read as a post's text.
+        before_photo = len(rig.fake.sent_messages(USER))
+        rig.fake.push_forward(USER, USER, origin, caption=NAMES)
+        await rig.sent(USER, before_photo + 1)
+        assert rig.fake.sent_messages(USER)[-1].text == reply.text
 
         # A hidden sender does not matter when nothing is kept.
         (hidden,) = await forward(rig, USER, USER, hidden_user_origin("Anon", POSTED), NAMES)
