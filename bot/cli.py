@@ -46,7 +46,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from bot.desk import Desk
+    from bot.ingest.intake import Report
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE in sysexits.h: an internal error
 EXIT_INTERRUPTED = 130
@@ -147,6 +148,17 @@ def _parser() -> argparse.ArgumentParser:
     bak.add_argument("file", metavar="FILE", type=Path)
     res = sub.add_parser("restore", help="replace the database's contents with a backup file")
     res.add_argument("file", metavar="FILE", type=Path)
+    intake = sub.add_parser(
+        "intake", help="propose the claims a report makes (a text file, a URL or '-' for stdin)"
+    )
+    intake.add_argument("source", metavar="FILE|URL|-")
+    intake.add_argument("--json", action="store_true", help="print a JSON list, one per claim")
+    intake.add_argument("--apply", action="store_true", help="add them, after asking")
+    intake.add_argument("--yes", action="store_true", help="with --apply: do not ask")
+    intake.add_argument("--outlet", help="who published a file's or stdin's text")
+    intake.add_argument(
+        "--published", type=_day, metavar="YYYY-MM-DD", help="when it was published"
+    )
     return p
 
 
@@ -248,6 +260,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings, telegram: TelegramSi
     if args.cmd in ("health", "export", "backup", "restore"):
         # Before Desk.open: each decides for itself what an empty database gets (README).
         return _ops(args, settings)
+    if args.cmd == "intake" and args.apply and not args.yes and args.source == "-":
+        raise SettingsError(
+            "desk intake - --apply reads the report from standard input, so it cannot ask "
+            "there too: add --yes, or give the report as a file"
+        )
     if args.cmd == "digests" and settings.telegram_bot_token is None:
         # Before Desk.open: a run that cannot send sets nothing up.
         raise SettingsError("TELEGRAM_BOT_TOKEN is not set; digests need the bot to send them.")
@@ -273,6 +290,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, telegram: TelegramSi
         return _telegram(telegram).send_due(desk, settings, args.as_of)
     if args.cmd == "chart":
         return _chart_file(desk, " ".join(args.words), args.output)
+    if args.cmd == "intake":
+        return _intake(desk, args, settings)
     if args.cmd == "run":
         if settings.telegram_bot_token is None:
             print(NO_TOKEN_HELP, file=sys.stderr)
@@ -434,6 +453,81 @@ def _chart_file(desk: object, words: str, output: Path) -> int:
     print(to_plain(chart.caption))
     print(f"Wrote {output}.", file=sys.stderr)
     return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _intake_report(args: argparse.Namespace, settings: Settings) -> Report:
+    from dataclasses import replace
+
+    from bot.ingest.intake import Report
+
+    source: str = args.source
+    if source.startswith(("http://", "https://")):
+        from bot.ingest.intake.pages import fetch_report
+
+        report = fetch_report(source, settings)
+    elif source == "-":
+        report = Report(sys.stdin.read(), kind="paste")
+    else:
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            raise FileAccessError(source, "read", why or str(exc)) from None
+        report = Report(text, kind="file")
+    if args.outlet:
+        report = replace(report, outlet=args.outlet)
+    if args.published:
+        report = replace(report, published=args.published)
+    return report
+
+
+def _intake(desk: object, args: argparse.Namespace, settings: Settings) -> int:
+    import json
+
+    from bot.commands.intake import (
+        apply_report,
+        check_report,
+        proposals_json,
+        proposals_table,
+        propose_for,
+    )
+    from bot.commands.registry import console_chat
+    from bot.core.render import to_plain
+    from bot.desk import Desk
+    from bot.errors import Problem
+
+    assert isinstance(desk, Desk)
+    report = _intake_report(args, settings)
+    problem = check_report(report)
+    if problem is not None:
+        raise InputError([Problem(args.source, None, problem)])
+    found = propose_for(desk, report)
+    if args.json:
+        print(json.dumps(proposals_json(found), ensure_ascii=False, indent=2))
+    elif found:
+        print(proposals_table(found))
+    else:
+        print("No defection claim found in this text.")
+    if not args.apply or not found:
+        return 0
+    if not args.yes:
+        sys.stderr.write(f"Add {len(found)} claim{'s' if len(found) > 1 else ''}? [y/N] ")
+        sys.stderr.flush()
+        if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+            print("Nothing added.", file=sys.stderr)
+            return 1
+    chat = console_chat()
+    results = apply_report(desk, report, chat.id, chat.user)
+    for result in results:
+        print(to_plain(result).splitlines()[0], file=sys.stderr)
+    return 0 if all(r.ok for r in results) else 1
 
 
 def _chat(desk: object) -> int:

@@ -86,6 +86,7 @@ CASES: dict[str, Case] = {
     ),
     "backup": Case(lambda tmp: ["backup", str(tmp / "backup.json")]),
     "restore": Case(lambda tmp: ["restore", str(tmp / "saved.json")]),
+    "intake": Case(lambda tmp: ["intake", "-", "--json"], stdin="Nine CLP members joined the CPP."),
 }
 
 

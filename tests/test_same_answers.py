@@ -160,6 +160,8 @@ READS = [
     "/help me",
     "/start",
     "/changes",
+    "/lookup Long Phary met Candlelight and CNRP members",
+    "/lookup",
     # suffixes, case, another bot's name
     "/who@DefectionDeskBot Kung Raiya",
     "/WHO@DefectionDeskBot kung raya",
@@ -345,6 +347,10 @@ CHANGES = [
     "/add@DefectionDeskBot 03/07/2023 4 CNRP / Candlelight Party",
     "/on 03/07/2023",
     "/undo",
+    "/intake_add 999",
+    "/intake_edit",
+    "/intake_edit 999 number 5",
+    "/intake_skip x",
 ]
 INPUTS = READS + CHATS + CHANGES
 # `desk ask` in a real process: lines that read only (each process gets a fresh copy).

@@ -15,13 +15,21 @@ from sqlalchemy import select
 
 from bot.commands.common import agree, defectors, joined_party_id, people, reports
 from bot.commands.who import write_disagreement
-from bot.core.answer import Answer, Part, bold, italic, number, plural
+from bot.core.answer import Answer, Part, Span, bold, italic, number, plural
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.periods import format_range
 from bot.desk import Desk
+from bot.storage.claim_sources import outlet_counts
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, party_sums, source_sums
-from bot.storage.queries import Sum, data_span, party_infos, sources_by_id, stated_mismatches
+from bot.storage.queries import (
+    Sum,
+    data_span,
+    not_joining,
+    party_infos,
+    sources_by_id,
+    stated_mismatches,
+)
 from bot.storage.source_notes import disagreements_about, group_events
 from bot.storage.tables import party_aliases
 
@@ -115,14 +123,18 @@ def answer_parties(desk: Desk) -> Answer:
                 parts.append(f" — dissolved {p.dissolved}")
             answer.bullet(*parts)
         if joined is not None:
-            every = sum(t.total for t in tallied.values())
-            count = sum(t.reports for t in tallied.values())
+            elsewhere = not_joining(conn, joined.id, None, None)
+            every = sum(t.total for t in tallied.values()) - elsewhere.total
+            count = sum(t.reports for t in tallied.values()) - elsewhere.reports
             acronyms = [a for a in acronyms_of.get(joined.id, ()) if a != joined.name]
             answer.blank()
             answer.line(bold("The party joined"))
             answer.bullet(
                 bold(joined.name + (f" ({', '.join(acronyms)})" if acronyms else "")),
-                f": every claim is a claimed defection to it — {number(every)} in {reports(count)}",
+                f": every claim is a claimed defection to it — {number(every)} in {reports(count)}"
+                if not elsewhere.reports
+                else f": {number(every)} claimed defectors to it in {reports(count)}; "
+                f"{reports(elsewhere.reports)} of people who went elsewhere or nowhere apart",
             )
         answer.blank()
         for src in (sources[sid] for sid in with_rows):
@@ -162,6 +174,13 @@ def answer_sources(desk: Desk) -> Answer:
                     line += f" (its text says {number(src.stated_total)})"
                 answer.line(line + f"; claims made by {src.claimant}.")
             answer.line("Cite as: ", citation(src))
+        outlets = outlet_counts(conn)
+    if outlets:
+        answer.blank()
+        answer.line(bold("Outlets of the reports added through intake"))
+        for outlet, count, link in outlets:
+            latest: list[Part] = [", latest: ", Span(link, "a", link)] if link else []
+            answer.bullet(f"{outlet} — {plural(count, 'claim')}", *latest)
     return answer
 
 

@@ -7,7 +7,7 @@
 >>> file.filename, file.rows
 ('defection-claims_candlelight-party_june-2023.csv', 31)
 >>> file.data.decode("utf-8-sig").splitlines()[0]
-'date,number,parties,row_type,named_people,source,claimant,original_line'
+'date,number,parties,row_type,named_people,source,claimant,original_line,reported_by,links'
 >>> print(to_plain(file.caption).splitlines()[0])
 Candlelight Party, June 2023: 31 claim rows
 
@@ -52,6 +52,8 @@ COLUMNS = (
     "source",
     "claimant",
     "original_line",
+    "reported_by",  # the outlets of a claim added through intake (claim_sources), if any
+    "links",  # their pages or t.me posts, in the same order
 )
 MAX_ROWS = 100_000  # ~15 MB of CSV; Telegram takes documents up to 50 MB
 ExportFormat = Literal["csv", "json"]
@@ -193,6 +195,8 @@ def claim_record(view: ClaimView) -> dict[str, Any]:
         "source": citation(view.source),
         "claimant": view.claimant,
         "original_line": view.raw_line,
+        "reported_by": [o.label() for o in view.outlets],
+        "links": [o.url or "" for o in view.outlets],
     }
 
 
@@ -230,6 +234,8 @@ def write_claims(out: TextIO, views: Iterable[ClaimView], fmt: ExportFormat = "c
         record = claim_record(view)
         record["parties"] = " / ".join(record["parties"])  # as the source tables write them
         record["named_people"] = "; ".join(record["named_people"])
+        record["reported_by"] = "; ".join(record["reported_by"])
+        record["links"] = " ".join(record["links"])
         writer.writerow(record[column] for column in COLUMNS)
         count += 1
     return count

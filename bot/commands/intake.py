@@ -25,13 +25,13 @@ removes it; a proposal that repeats a recorded claim (same party, within
 claim instead, so the event is counted once.
 
 A claim needs a count: when the text gives none, Add says so and the admin may Edit the
-number (if the text supports one) or Skip; the desk never makes a count up. The extractor
-(``propose``) is handed in as ``proposer`` by tests of this layer until it is part of
-:mod:`bot.ingest.intake`.
+number (if the text supports one) or Skip; the desk never makes a count up. The extractor is
+:func:`bot.ingest.intake.propose`; a caller may hand in another as ``proposer``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -46,12 +46,12 @@ from bot.core.claim_text import day
 from bot.core.matcher import SOUNDS_ALIKE
 from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
 from bot.desk import Desk
-from bot.ingest.intake.report import PartyName, Proposal, Report
+from bot.ingest.intake import PartyName, Proposal, Report, party_names, propose
 from bot.storage import intake_proposals as pending
-from bot.storage.claim_sources import Outlet, add_outlet, outlets_of
+from bot.storage.claim_sources import add_outlet, outlets_of
 from bot.storage.day_totals import refresh as refresh_day_totals
 from bot.storage.day_totals import sums as day_sums
-from bot.storage.queries import ClaimView, Reader, views
+from bot.storage.queries import ClaimView, Outlet, Reader, views
 from bot.storage.tables import (
     claim_parties,
     claim_people,
@@ -76,30 +76,6 @@ NO_OUTLET = "an unnamed outlet"
 
 
 # ------------------------------------------------------------------ reading a report --
-
-
-def lexicon(db: Reader) -> list[PartyName]:
-    """Every party with the spellings the database knows, for the extractor."""
-    names = dict(db.execute(select(parties.c.id, parties.c.name)).all())
-    aliases: dict[int, list[str]] = {pid: [] for pid in names}
-    acronyms: dict[int, list[str]] = {pid: [] for pid in names}
-    q = select(party_aliases.c.party_id, party_aliases.c.alias, party_aliases.c.acronym)
-    for pid, alias, acronym in db.execute(q.order_by(party_aliases.c.id)):
-        if alias != names[pid]:
-            (acronyms if acronym else aliases)[pid].append(alias)
-    return [
-        PartyName(name, tuple(aliases[pid]), tuple(acronyms[pid])) for pid, name in names.items()
-    ]
-
-
-def _default_proposer() -> Proposer:
-    import bot.ingest.intake as intake
-
-    found = getattr(intake, "propose", None)
-    if found is None:
-        raise RuntimeError("the extractor (bot.ingest.intake.propose) is not installed")
-    proposer: Proposer = found
-    return proposer
 
 
 @dataclass
@@ -136,14 +112,17 @@ def _person_id(desk: Desk, conn: Connection, name: str) -> int | None:
 def resolve(desk: Desk, conn: Connection, proposal: Proposal) -> Resolved:
     """Match the proposal's parties and people to the record (canonical names written back
     into it, unknown parties listed in ``new_parties``), and find a claim it may repeat."""
-    index = desk.parties(conn)
     from_ids = [_party_id(desk, conn, n) for n in proposal.from_parties]
+    to_id = _party_id(desk, conn, proposal.to_party) if proposal.to_party else None
+    known = {pid for pid in (*from_ids, to_id) if pid is not None}
+    canonical = dict(
+        conn.execute(select(parties.c.id, parties.c.name).where(parties.c.id.in_(known))).all()
+    )
     names = [
-        (index.name_of(pid) or n) if pid is not None else n
+        canonical.get(pid, n) if pid is not None else n
         for n, pid in zip(proposal.from_parties, from_ids, strict=True)
     ]
-    to_id = _party_id(desk, conn, proposal.to_party) if proposal.to_party else None
-    to_name = (index.name_of(to_id) or proposal.to_party) if to_id else proposal.to_party
+    to_name = canonical.get(to_id, proposal.to_party) if to_id else proposal.to_party
     new = [n for n, pid in zip(names, from_ids, strict=True) if pid is None]
     if proposal.to_party and to_id is None:
         new.append(proposal.to_party)
@@ -201,7 +180,7 @@ def outlet_names(db: Reader, view: ClaimView) -> list[str]:
 def propose_for(desk: Desk, report: Report, *, proposer: Proposer | None = None) -> list[Resolved]:
     """The claims the report proposes, matched to the record. Nothing is written."""
     with desk.connect() as conn:
-        found = (proposer or _default_proposer())(report, lexicon(conn))
+        found = (proposer or propose)(report, party_names(conn))
         return [resolve(desk, conn, p) for p in found]
 
 
@@ -285,10 +264,13 @@ def _number_line(p: Proposal) -> list[Part]:
     if p.number is None:
         return ["none in the text (Add needs one: edit it if the text gives a count, or skip)"]
     parts: list[Part] = [bold(number(p.number))]
-    if p.number_text:
-        parts.append(f" — “{p.number_text}”")
+    words = p.number_text
+    if words and p.qualifier and p.qualifier.lower() not in words.lower():
+        words = f"{p.qualifier} {words}"
+    if words:
+        parts.append(f" — the text says “{words}”")
     if p.qualifier:
-        parts.append(italic(f" ({p.qualifier}: the text's bound, not an exact count)"))
+        parts.append(italic(f" (qualifier kept: {p.qualifier}; not an exact count)"))
     return parts
 
 
@@ -405,16 +387,17 @@ def _new_party(s: Session, name: str, outlet: str) -> int:
     """A party the record lacks, as the report spells it, for the admin to complete later in
     data/parties.yaml."""
     name = clean_name(name, what="a party's name")
-    key = "new-" + re.sub(r"[^a-z0-9]+", "-", normalize_name(name)).strip("-")
-    if key == "new-":
-        key = f"new-{compact_key(name)}"
+    slug = re.sub(r"[^a-z0-9]+", "-", normalize_name(name)).strip("-")
+    if len(slug) < 2:  # e.g. a name in Khmer script: keys are a-z, 0-9 and -
+        slug = hashlib.sha256(name.encode()).hexdigest()[:12]
+    key = f"new-{slug}"[:100]
     found = s.scalar(select(parties.c.id).where(parties.c.key == key))
     if found is not None:
         return int(found)
     new_id = s.scalar(
         insert(parties).returning(parties.c.id),
         {
-            "key": key[:100],
+            "key": key,
             "name": name,
             "kind": "party",
             "note": f"Named in a report by {outlet} added through intake; not in "
@@ -726,11 +709,13 @@ def look_up(desk: Desk, text: str) -> Answer:
             )  # fmt: skip
             answer.bullet(bold(name), f" — {status}")
             answer.buttons.append(Button(name, f"/who {name}"))
-        index = desk.parties(conn)
+        names = dict(
+            conn.execute(
+                select(parties.c.id, parties.c.name).where(parties.c.id.in_(party_ids))
+            ).all()
+        )
         for pid in party_ids:
-            name = index.name_of(pid) or dict(
-                conn.execute(select(parties.c.id, parties.c.name).where(parties.c.id == pid)).all()
-            ).get(pid, str(pid))
+            name = names[pid]
             figures = day_sums(conn, None, None, party_id=pid)
             if figures.all.reports:
                 status = (
@@ -785,3 +770,87 @@ def named_people(db: Reader, text: str) -> list[int]:
         for (pid,) in db.execute(q.order_by(person_aliases.c.person_id)):
             found[pid] = None
     return list(found)
+
+
+# ------------------------------------------------------------------ desk intake ------
+
+TABLE_COLUMNS = ("date", "number", "from", "to", "people", "claimant", "conf.", "repeats")
+
+
+def proposals_json(found: Sequence[Resolved]) -> list[dict[str, Any]]:
+    """``desk intake --json``: one object per proposal (see :meth:`Proposal.to_json`).
+
+    >>> p = Proposal(None, "published", None, None, ["Candlelight Party"], None, "…")
+    >>> proposals_json([Resolved(p, [1], None, [])])[0]["date"] is None
+    True
+    """
+    return [r.proposal.to_json() for r in found]
+
+
+def proposals_table(found: Sequence[Resolved]) -> str:
+    """``desk intake``: the proposals as a table, each with its evidence under it.
+
+    >>> p = Proposal(date(2023, 7, 1), "event", 700, "more than 700", ["Candlelight Party"],
+    ...              "Cambodian People's Party", "More than 700 … joined.", qualifier="more than")
+    >>> lines = proposals_table([Resolved(p, [2], 1, [])]).splitlines()
+    >>> lines[0].split()
+    ['#', 'date', 'number', 'from', 'to', 'people', 'claimant', 'conf.', 'repeats']
+    >>> lines[1].split("  ")[:3]
+    ['1', '01/07/2023 event', '700 (“more than 700”)']
+    >>> lines[2].strip()
+    'evidence: More than 700 … joined.'
+    """
+    rows: list[tuple[str, ...]] = []
+    for r in found:
+        p = r.proposal
+        rows.append(
+            (
+                f"{day(p.date)} {p.date_kind}" if p.date else "-",
+                (f"{number(p.number)}" if p.number is not None else "none")
+                + (f" (“{p.number_text}”)" if p.number_text else ""),
+                "; ".join(
+                    n + ("" if pid is not None else " (new)")
+                    for n, pid in zip(p.from_parties, r.from_ids, strict=True)
+                )
+                or "-",
+                p.to_party or "departure",
+                "; ".join(f"{n}{'' if pid else ' (new)'}" for n, pid in r.people) or "-",
+                p.claimant or "-",
+                p.confidence,
+                f"claim #{p.duplicate_of}" if p.duplicate_of is not None else "-",
+            )
+        )
+    header = ("#", *TABLE_COLUMNS)
+    cells = [header] + [(str(i), *row) for i, row in enumerate(rows, start=1)]
+    widths = [max(len(row[c]) for row in cells) for c in range(len(header))]
+    lines = []
+    for i, row in enumerate(cells):
+        lines.append("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+        if i:
+            p = found[i - 1].proposal
+            pad = " " * (widths[0] + 2)
+            lines.append(f"{pad}evidence: {p.evidence}")
+            if p.confidence == "low" and p.reasons:
+                lines.append(f"{pad}low confidence: {'; '.join(p.reasons)}")
+    return "\n".join(lines)
+
+
+def apply_report(
+    desk: Desk,
+    report: Report,
+    actor_id: int,
+    actor: str,
+    *,
+    proposer: Proposer | None = None,
+) -> list[Answer]:
+    """``desk intake --apply``: review the report as an admin would, then Add every
+    proposal; one answer each (a proposal Add refuses, e.g. without a count, stays pending)."""
+    reviewed = review_report(desk, actor_id, actor_id, report, proposer=proposer)
+    results: list[Answer] = []
+    for answer in reviewed:
+        if not answer.buttons:
+            results.append(answer)
+            continue
+        pid = int(answer.buttons[0].command.split()[1])
+        results.append(add_proposal(desk, pid, actor_id, actor))
+    return results

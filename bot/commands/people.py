@@ -27,7 +27,7 @@ from datetime import date
 from bot.commands.common import PartyMatch, data_window, resolve_party
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, plural
 from bot.core.citations import Citations, partial_date_label
-from bot.core.claim_text import CLAIM_CAVEAT, day
+from bot.core.claim_text import CLAIM_CAVEAT, day, outlet_parts
 from bot.core.periods import Period, PeriodError, parse_partial_date, split_trailing_period
 from bot.desk import Desk
 from bot.storage.person_facts import EventFact
@@ -326,6 +326,7 @@ def _mention_entry(m: Mention) -> _Entry:
         " (joint row)" if v.joint else "",
         f", described as “{m.descriptor}”" if m.descriptor else "",
         f"; claimed by {v.claimant}",
+        *outlet_parts(v.outlets),
     ]
     days = (v.reported_on, v.reported_on)
     return _Entry(m.person, m.person_id, v.reported_on, parts, v.source, days, claim=True)

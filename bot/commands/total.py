@@ -32,8 +32,10 @@ from bot.desk import Desk
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, sums
 from bot.storage.queries import (
     ClaimView,
+    Sum,
     cited,
     data_span,
+    not_joining,
     party_joint_claims,
     sources_by_id,
     stated_mismatches,
@@ -70,7 +72,8 @@ def answer_total(desk: Desk, args: str) -> Answer:
                 _all_parties(answer, label, found, by_kind)
             else:
                 own = sums(conn, start, end, party_id=party.id)
-                _joined_party(answer, party, label, found, own.all.reports > 0)
+                elsewhere = not_joining(conn, party.id, start, end)
+                _joined_party(answer, party, label, found, own.all.reports > 0, elsewhere)
                 if own.all.reports:  # a row naming it as the party left: shown as for any
                     joint = party_joint_claims(conn, party.id, start, end, limit=JOINT_LISTED)
                     _one_party(answer, party, label, refs, own, joint)
@@ -187,17 +190,30 @@ def _one_party(
 
 
 def _joined_party(
-    answer: Answer, party: PartyMatch, label: str, found: Sums, left_too: bool
+    answer: Answer,
+    party: PartyMatch,
+    label: str,
+    found: Sums,
+    left_too: bool,
+    elsewhere: Sum,
 ) -> None:
-    """The party every claim is a defection *to*: its figure is every claim's (``left_too``:
-    some rows also name it as the party left)."""
-    total = found.all
+    """The party the claims are defections *to*: its figure is every claim's but those whose
+    people went elsewhere or nowhere (``elsewhere``; ``left_too``: some rows also name it as
+    the party left)."""
+    total = Sum(found.all.total - elsewhere.total, found.all.reports - elsewhere.reports)
     answer.line(f"{party.name}, {label}: the party the defectors are claimed to have joined.")
     answer.line(
-        f"Every claim in the data is a claimed defection to the {party.name}: ",
+        f"Every claim in the data is a claimed defection to the {party.name}: "
+        if not elsewhere.reports
+        else f"Claimed defections to the {party.name} in the data: ",
         bold(number(total.total)),
         f" {defector_word(total.total)} in {reports(total.reports)}.",
     )
+    if elsewhere.reports:
+        answer.line(
+            f"Left out: {reports(elsewhere.reports)} ({number(elsewhere.total)} people) of "
+            "people leaving a party for another one or for none (departures)."
+        )
     if not left_too:
         answer.line("No row names it as the party the defectors left.")
     answer.line("For a former party: /total PARTY [PERIOD]; /parties lists them.")

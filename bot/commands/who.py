@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
 from bot.core.citations import Citations, partial_date_label
-from bot.core.claim_text import day
+from bot.core.claim_text import day, outlet_parts
 from bot.core.periods import PeriodError, format_day, parse_period
 from bot.desk import Desk
 from bot.storage.person_facts import AliasInfo, EventFact, RoleFact, person_facts
@@ -223,6 +223,7 @@ def person_card(
             f", described as “{desc}”" if desc else "",
             f"; claimed by {view.claimant} ",
             refs.ref(view.source),
+            *outlet_parts(view.outlets),
         ]
         timeline.append((view.reported_on, 1, parts))
     timeline.sort(key=lambda t: (t[0], t[1]))

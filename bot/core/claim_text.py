@@ -11,14 +11,15 @@ that a claim reads the same wherever it appears.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.core.answer import Part, bold, italic, number
+from bot.core.answer import Part, Span, bold, italic, number
 
 if TYPE_CHECKING:
     from bot.core.citations import Citations
-    from bot.storage.queries import ClaimView
+    from bot.storage.queries import ClaimView, Outlet
 
 CLAIM_CAVEAT = "These are claims, not verified facts."
 
@@ -45,4 +46,23 @@ def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
         tail += " " + refs.ref(view.source)
     if tail:
         parts.append(tail)
+    parts.extend(outlet_parts(view.outlets))
+    return parts
+
+
+def outlet_parts(outlets: Sequence[Outlet]) -> list[Part]:
+    """" — reported by" every outlet of a claim, each linked to its page or post.
+
+    >>> from bot.storage.queries import Outlet
+    >>> [p.text for p in outlet_parts([Outlet("Fresh News", "https://t.me/f/1", None, "forward"),
+    ...                                Outlet("CamboJA", None, date(2023, 7, 2), "paste")])]
+    [' — reported by ', 'Fresh News', ', ', 'CamboJA, 02/07/2023']
+    """
+    if not outlets:
+        return []
+    parts: list[Part] = [Span(" — reported by ")]
+    for i, o in enumerate(outlets):
+        if i:
+            parts.append(Span(", "))
+        parts.append(Span(o.label(), "a", o.url) if o.url else Span(o.label()))
     return parts

@@ -141,16 +141,19 @@ def data_version(value: Any) -> None:
 
 
 def undo(value: Any) -> None:
-    """What undoing a change needs: the claims it added, or the source's rows before it."""
+    """What undoing a change needs: the claims it added (with, from intake, the parties it
+    made and its proposal), the outlets it added to a claim, or the source's rows before it."""
     try:
         needs = json.loads(value)
     except (ValueError, RecursionError):
         needs = None
     claims = needs.get("claims") if isinstance(needs, dict) else None
     before = needs.get("before") if isinstance(needs, dict) else None
-    added = isinstance(claims, list) and all(
-        type(c) is int and INT32[0] <= c <= INT32[1] for c in claims
-    )
+    added = _ids(claims)
+    if isinstance(needs, dict) and "claim_sources" in needs:  # an outlet added to a claim
+        added = _ids(needs["claim_sources"])
+    if isinstance(needs, dict) and added:  # an intake Add: the parties it made, its proposal
+        added = _ids(needs.get("parties", [])) and _ids([needs.get("intake", 1)])
     replaced = (
         isinstance(needs, dict)
         and isinstance(needs.get("source"), str)
@@ -159,6 +162,21 @@ def undo(value: Any) -> None:
     )
     if not (added or replaced):
         raise ValueError(f"{shorten(value)} is not what undoing a change needs")
+
+
+def _ids(items: Any) -> bool:
+    return isinstance(items, list) and all(
+        type(i) is int and INT32[0] <= i <= INT32[1] for i in items
+    )
+
+
+def json_object(value: Any) -> None:
+    try:
+        found = json.loads(value)
+    except (ValueError, RecursionError):
+        found = None
+    if not isinstance(found, dict):
+        raise ValueError(f"{shorten(value)} is not a JSON object")
 
 
 def string_list(value: Any) -> None:
@@ -224,6 +242,23 @@ def _rules() -> dict[tuple[str, str], Rule]:
             "note": table_text,
             "raw_line": table_text,
             "line_no": between(1, INT32[1]),
+            "kind": one_of("defection", "departure"),
+            "qualifier": fact_text,
+            "number_text": fact_text,
+            "evidence": fact_text,
+        },
+        "claim_sources": {
+            "position": between(0, INT32[1]),
+            "outlet": fact_text,
+            "url": fact_text,
+            "published": claim_day,
+            "kind": one_of("forward", "paste", "link", "file", "table"),
+            "title": fact_text,
+        },
+        "intake_proposals": {
+            "report": json_object,
+            "proposal": json_object,
+            "status": one_of("pending", "added", "skipped"),
         },
         "subscriptions": {
             "chat_type": chat_type,
@@ -232,7 +267,10 @@ def _rules() -> dict[tuple[str, str], Rule]:
             "timezone": timezone,
         },
         "deliveries": {"status": status, "attempts": between(0, INT32[1])},
-        "changes": {"kind": one_of("add", "table", "undo", "load", "restore"), "undo": undo},
+        "changes": {
+            "kind": one_of("add", "table", "intake", "undo", "load", "restore"),
+            "undo": undo,
+        },
         "watches": {
             "chat_type": chat_type,
             "kind": one_of("person", "party"),

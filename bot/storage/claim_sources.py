@@ -12,8 +12,6 @@
 >>> with desk.connect() as conn:
 ...     [o.outlet for o in outlets_of(conn, [claim])[claim]]
 ['Fresh News', 'Khmer Times']
->>> Outlet("Fresh News", "https://t.me/freshnews/1", date(2023, 7, 1), "forward").label()
-'Fresh News, 01/07/2023'
 
 A claim's own source (``claims.source_id``: the table or the desk's intake) says who
 collected it; these rows say which outlets published it. A claim added through intake has one;
@@ -25,34 +23,13 @@ row.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
-from datetime import date
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import func, insert, select
 
-from bot.storage.queries import Reader
+from bot.storage.queries import OUTLETS_OF, Outlet, Reader
 from bot.storage.tables import claim_sources
 
 OUTLET_KINDS = ("forward", "paste", "link", "file", "table")
-
-
-@dataclass(frozen=True, slots=True)
-class Outlet:
-    """One outlet's report of a claim: who, the link (a page or a t.me post), when, how it
-    reached the desk (``kind``: forward | paste | link | file | table)."""
-
-    outlet: str
-    url: str | None
-    published: date | None
-    kind: str
-    title: str | None = None
-
-    def label(self) -> str:
-        """The outlet and its date, as answers list it."""
-        if self.published is None:
-            return self.outlet
-        p = self.published
-        return f"{self.outlet}, {p.day:02d}/{p.month:02d}/{p.year}"
 
 
 def add_outlet(db: Reader, claim_id: int, outlet: Outlet, change_id: int | None = None) -> int:
@@ -79,26 +56,24 @@ def add_outlet(db: Reader, claim_id: int, outlet: Outlet, change_id: int | None 
     return int(new_id)
 
 
-_OF = (
-    select(
-        claim_sources.c.claim_id,
-        claim_sources.c.outlet,
-        claim_sources.c.url,
-        claim_sources.c.published,
-        claim_sources.c.kind,
-        claim_sources.c.title,
-    )
-    .where(claim_sources.c.claim_id.in_(bindparam("ids", expanding=True)))
-    .order_by(claim_sources.c.claim_id, claim_sources.c.position)
-)
-
-
 def outlets_of(db: Reader, claim_ids: Collection[int]) -> dict[int, list[Outlet]]:
     """The outlets of these claims, in the order they were recorded (claims with none left
     out)."""
     found: dict[int, list[Outlet]] = {}
     ids = list(claim_ids)
     for i in range(0, len(ids), 5000):  # bound parameters per statement are limited
-        for cid, *fields in db.execute(_OF, {"ids": ids[i : i + 5000]}):
+        for cid, *fields in db.execute(OUTLETS_OF, {"ids": ids[i : i + 5000]}):
             found.setdefault(cid, []).append(Outlet(*fields))
     return found
+
+
+def outlet_counts(db: Reader) -> list[tuple[str, int, str | None]]:
+    """Every outlet with how many claims it reported and its latest link, busiest first."""
+    c = claim_sources.c
+    counts = db.execute(
+        select(c.outlet, func.count(func.distinct(c.claim_id)), func.max(c.id))
+        .group_by(c.outlet)
+        .order_by(func.count(func.distinct(c.claim_id)).desc(), c.outlet)
+    ).all()
+    links = dict(db.execute(select(c.id, c.url).where(c.id.in_([row[2] for row in counts]))).all())
+    return [(outlet, int(n), links.get(last)) for outlet, n, last in counts]

@@ -24,6 +24,7 @@ from sqlalchemy import BindParameter, Connection, bindparam, exists, false, func
 from bot.storage.tables import (
     claim_parties,
     claim_people,
+    claim_sources,
     claims,
     parties,
     party_aliases,
@@ -87,6 +88,29 @@ class PartyRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Outlet:
+    """One outlet's report of a claim (``claim_sources``): who, the link (a page or a t.me
+    post), when, and how it reached the desk (forward | paste | link | file | table).
+
+    >>> Outlet("Fresh News", "https://t.me/freshnews/1", date(2023, 7, 1), "forward").label()
+    'Fresh News, 01/07/2023'
+    """
+
+    outlet: str
+    url: str | None
+    published: date | None
+    kind: str
+    title: str | None = None
+
+    def label(self) -> str:
+        """The outlet and its date, as answers list it."""
+        if self.published is None:
+            return self.outlet
+        p = self.published
+        return f"{self.outlet}, {p.day:02d}/{p.month:02d}/{p.year}"
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimView:
     id: int
     reported_on: date
@@ -98,6 +122,7 @@ class ClaimView:
     claimant: str
     line_no: int
     raw_line: str
+    outlets: tuple[Outlet, ...] = ()  # the outlets that reported it (claim_sources), if any
 
     @property
     def joint(self) -> bool:
@@ -177,6 +202,18 @@ _PARTIES_OF = (
     .where(claim_parties.c.claim_id.in_(_IDS))
     .order_by(claim_parties.c.claim_id, claim_parties.c.position)
 )
+OUTLETS_OF = (
+    select(
+        claim_sources.c.claim_id,
+        claim_sources.c.outlet,
+        claim_sources.c.url,
+        claim_sources.c.published,
+        claim_sources.c.kind,
+        claim_sources.c.title,
+    )
+    .where(claim_sources.c.claim_id.in_(_IDS))
+    .order_by(claim_sources.c.claim_id, claim_sources.c.position)
+)
 _PEOPLE_OF = (
     select(claim_people.c.claim_id, people.c.id, people.c.name, claim_people.c.descriptor)
     .join(people, people.c.id == claim_people.c.person_id)
@@ -196,6 +233,7 @@ def views(
     if already loaded)."""
     parties_of: dict[int, list[PartyRef]] = {}
     people_of: dict[int, list[tuple[int, str, str | None]]] = {}
+    outlets: dict[int, list[Outlet]] = {}
     ids = [row[0] for row in rows]
     for i in range(0, len(ids), 5000):  # bound parameters per statement are limited
         chunk = {"ids": ids[i : i + 5000]}
@@ -203,6 +241,8 @@ def views(
             parties_of.setdefault(cid, []).append(PartyRef(pid, name, kind))
         for cid, pid, name, desc in db.execute(_PEOPLE_OF, chunk):
             people_of.setdefault(cid, []).append((pid, name, desc))
+        for cid, *fields in db.execute(OUTLETS_OF, chunk):
+            outlets.setdefault(cid, []).append(Outlet(*fields))
     known = sources if sources is not None else sources_by_id(db) if rows else {}
     return [
         ClaimView(
@@ -216,6 +256,7 @@ def views(
             claimant,
             line_no,
             raw_line,
+            tuple(outlets.get(cid, ())),
         )
         for cid, reported_on, number, party_text, source_id, claimant, line_no, raw_line in rows
     ]
@@ -287,9 +328,19 @@ def stated_mismatches(
     for src in (sources if sources is not None else sources_by_id(db)).values():
         if src.stated_total is None:
             continue
-        summed = db.scalar(
-            select(func.sum(claims.c.number)).where(claims.c.source_id == src.id)
-        )
+        summed = db.scalar(select(func.sum(claims.c.number)).where(claims.c.source_id == src.id))
         if summed is not None and int(summed) != src.stated_total:
             out.append((src, src.stated_total, int(summed)))
     return out
+
+
+def not_joining(db: Reader, party_id: int, start: date | None, end: date | None) -> Sum:
+    """The claims in [start, end] whose people did not join this party: departures with no
+    destination and moves to another party (claims added through intake; every claims-table
+    row is a claimed defection to the CPP). Read through the destination's index, as two
+    ranges and the NULLs, since such claims are few."""
+    c = claims.c
+    other = c.to_party_id.is_(None) | (c.to_party_id < party_id) | (c.to_party_id > party_id)
+    q = _where_dates(select(func.coalesce(func.sum(c.number), 0), func.count(c.id)), start, end)
+    total, count = db.execute(q.where(other)).one()
+    return Sum(int(total), int(count))

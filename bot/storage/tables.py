@@ -273,6 +273,7 @@ claims = Table(
         "source_id", "reported_on", "party_text", "occurrence", name="uq_claims_row_identity"
     ),
     Index("ix_claims_reported_on", "reported_on"),
+    Index("ix_claims_to_party_id", "to_party_id"),
     # Joint rows in the order /total lists them (a few percent of the claims).
     Index(
         "ix_claims_joint_order",

@@ -32,6 +32,7 @@ def upgrade() -> None:
         batch_op.create_foreign_key(
             "fk_claims_to_party_id_parties", "parties", ["to_party_id"], ["id"]
         )
+        batch_op.create_index("ix_claims_to_party_id", ["to_party_id"], unique=False)
     op.execute(
         "UPDATE claims SET to_party_id = (SELECT parties.id FROM parties WHERE parties.key = 'cpp')"
     )
@@ -78,6 +79,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_claim_sources_claim_id"))
     op.drop_table("claim_sources")
     with op.batch_alter_table("claims", schema=None) as batch_op:
+        batch_op.drop_index("ix_claims_to_party_id")
         batch_op.drop_constraint("fk_claims_to_party_id_parties", type_="foreignkey")
         batch_op.drop_column("evidence")
         batch_op.drop_column("number_text")
