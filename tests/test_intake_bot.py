@@ -411,6 +411,24 @@ async def test_bad_input_gets_a_clear_reply_and_changes_nothing(
     assert rig.rejected() == []
 
 
+async def test_add_without_a_count_is_refused_and_the_proposal_stays(desk: Desk) -> None:
+    uncounted = PASTE.replace("Forty-five members", "Several members")
+    async with running_bot(desk) as rig:
+        rig.fake.add_private_chat(ADMIN, first_name="Editor")
+        (proposal,) = await rig.say(ADMIN, uncounted)
+        assert "Number: none in the text" in (proposal.text or "")
+        before = state(desk)
+        answered = await press(rig, ADMIN, ADMIN, proposal, "Add")
+        assert answered.get("show_alert") is True
+        assert str(answered.get("text")).startswith("Nothing added:")
+        assert state(desk) == before
+        assert text_of(rig, ADMIN, proposal) == proposal.text  # still there, to edit or skip
+        assert [
+            label for label, _ in buttons(rig.fake.message(ADMIN, proposal.message_id) or {})
+        ] == ["Add", "Edit", "Skip"]
+    assert rig.rejected() == []
+
+
 async def test_only_admins_can_add_edit_or_skip(desk: Desk) -> None:
     async with running_bot(desk) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
