@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, delete, func, inspect, select
+from sqlalchemy import Engine, delete, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from bot.commands.export import export_claims
@@ -262,6 +262,15 @@ def test_restore_accepts_a_backup_from_an_older_schema(db_url: str, tmp_path: Pa
     report = restore(target, io.StringIO(json.dumps(doc)))
     assert report.rows["claims"] == TOTAL_ROWS
     assert current_revision(target) == HEAD
+    with target.connect() as conn:  # its rows were defections to the CPP (migration 0006i)
+        joined = (
+            conn.execute(
+                text("select distinct p.key from claims c join parties p on p.id = c.to_party_id")
+            )
+            .scalars()
+            .all()
+        )
+    assert joined == ["cpp"]
     source.dispose()
     target.dispose()
 

@@ -281,7 +281,10 @@ def test_edit_every_field_then_add(desk: Desk) -> None:
     ):  # fmt: skip
         assert edit_proposal(desk, pid, args).ok, args
     text = to_plain(show_proposal(desk, pid))
-    assert "Date: 30/06/2023" in text and "Number: 650 — the text says “about 650” (qualifier kept: about" in text
+    assert (
+        "Date: 30/06/2023" in text
+        and "Number: 650 — the text says “about 650” (qualifier kept: about" in text
+    )
     assert "From: FUNCINPEC; Cambodia National Rescue Party" in text
     assert "People: Long Phary (known)" in text and "Claimant: Fresh News editor" in text
     added = add_proposal(desk, pid, ADMIN, "@ed")
@@ -421,3 +424,18 @@ def test_migration_gives_table_rows_the_cpp_and_goes_down_and_up(db_url: str) ->
         assert conn.scalar(select(func.count(claims.c.id))) == 110
     engine.dispose()
     load.dispose()
+
+
+def test_two_presses_of_add_at_once_add_one_claim(db_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    first, second = open_desk(db_url), open_desk(db_url)
+    try:
+        (pid,) = review(first, FRESH, claim())
+        with ThreadPoolExecutor(2) as pool:
+            results = list(pool.map(lambda d: add_proposal(d, pid, ADMIN, "@ed"), (first, second)))
+        assert sorted(r.ok for r in results) == [False, True]
+        assert counts(first) == (111, 7176, 1)
+    finally:
+        first.engine.dispose()
+        second.engine.dispose()

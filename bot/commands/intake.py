@@ -71,6 +71,8 @@ INTAKE_SOURCE = "intake-reports"
 DUPLICATE_DAYS = 3
 MAX_REPORT = 50_000  # characters: a long article is ~20,000; more is not one report
 MAX_FIELD = 1_000  # an edited evidence sentence or claimant
+MAX_EVIDENCE = 400  # characters of the evidence a review shows (Add keeps all of it)
+MAX_NAMES = 6  # people, and parties, a look-up lists (Telegram shows 8 buttons)
 FIELDS = ("date", "number", "words", "qualifier", "from", "to", "people", "claimant", "evidence")
 NO_OUTLET = "an unnamed outlet"
 
@@ -297,7 +299,8 @@ def _show(proposal_id: int, r: Resolved, report: Report) -> Answer:
             ", ".join(f"{n} ({'known' if pid else 'new'})" for n, pid in r.people),
         )
     answer.line("Claimant: ", p.claimant or report.outlet or "not given")
-    answer.line("Evidence: ", italic(f"“{shorten(p.evidence, 400)[1:-1]}”"))
+    evidence = p.evidence if len(p.evidence) <= MAX_EVIDENCE else p.evidence[:MAX_EVIDENCE] + "…"
+    answer.line("Evidence: ", italic(f"“{evidence}”"))
     if report.url:
         answer.line("Link: ", report.url)
     if p.confidence == "low":
@@ -468,8 +471,9 @@ def add_proposal(desk: Desk, proposal_id: int, actor_id: int, actor: str) -> Ans
                 change = _record(
                     s, actor_id, actor, "intake", f"added {text}", {"claim_sources": []}
                 )
+                # Not marked updated: the claim is the same, and watch alerts would call it
+                # corrected.
                 source_row = add_outlet(s, v.id, outlet, change)
-                s.execute(update(claims).where(claims.c.id == v.id).values(updated_at=func.now()))
                 _set_undo(s, change, {"claim_sources": [source_row], "intake": proposal_id})
                 pending.decide(s, proposal_id, "added", claim_id=v.id, change_id=change)
                 answer = Answer(command="intake")
@@ -692,6 +696,8 @@ def look_up(desk: Desk, text: str) -> Answer:
     with desk.connect() as conn:
         party_ids = named_parties(conn, text)
         person_ids = named_people(conn, text)
+        more = max(len(party_ids) - MAX_NAMES, 0) + max(len(person_ids) - MAX_NAMES, 0)
+        party_ids, person_ids = party_ids[:MAX_NAMES], person_ids[:MAX_NAMES]
         answer = Answer(command="lookup")
         if not party_ids and not person_ids:
             answer.line("This text names no person or party the record knows.")
@@ -726,6 +732,8 @@ def look_up(desk: Desk, text: str) -> Answer:
                 status = "no claimed defections from it recorded"
             answer.bullet(bold(name), f" — {status}")
             answer.buttons.append(Button(name, f"/total {name}"))
+    if more:
+        answer.line(italic(f"… and {plural(more, 'more name')} the text mentions."))
     answer.line(italic("Nothing was added: this is what the record already holds."))
     return answer
 

@@ -60,12 +60,14 @@ from sqlalchemy import (
     inspect,
     select,
     text,
+    update,
 )
 from sqlalchemy.exc import DataError, IntegrityError
 
 from bot.core.bounds import shorten
 from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
 from bot.errors import InputError, Problem, StorageError
+from bot.ingest.loader import TABLE_DESTINATION
 from bot.ingest.restore_rules import (
     MAX_DATA_VERSION,
     check_meta,
@@ -76,7 +78,7 @@ from bot.ingest.restore_rules import (
 from bot.storage.day_totals import refresh as refresh_day_totals
 from bot.storage.migrate import HEAD
 from bot.storage.models import Base, Meta
-from bot.storage.tables import day_totals
+from bot.storage.tables import claims, day_totals, parties
 from bot.storage.version import DATA_VERSION
 
 FORMAT = "defection-desk-backup"
@@ -229,6 +231,11 @@ def _replace(engine: Engine, parsed: _Backup, report: Report) -> None:
             for start in range(0, len(rows), _CHUNK):
                 conn.execute(table.insert(), rows[start : start + _CHUNK])
             report.rows[table.name] = len(rows)
+        if "to_party_id" not in parsed.rows.get("claims", ([], []))[0]:
+            # From before 0006i: every claim was a claims-table row, a claimed defection to
+            # the CPP, as that migration records it.
+            cpp = select(parties.c.id).where(parties.c.key == TABLE_DESTINATION)
+            conn.execute(update(claims).values(to_party_id=cpp.scalar_subquery()))
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn)
         refresh_day_totals(conn)

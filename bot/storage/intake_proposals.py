@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, false, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from bot.storage.queries import Reader
 from bot.storage.tables import (
@@ -82,6 +83,12 @@ def load(db: Reader, proposal_id: int, *, for_update: bool = False) -> Stored | 
     ).where(t.id == proposal_id)
     if for_update:
         q = q.with_for_update()
+        bind = db.get_bind() if isinstance(db, Session) else db
+        if bind.dialect.name == "sqlite":
+            # SQLite has no row locks, and pysqlite opens the transaction at the first write:
+            # a write that changes nothing takes the database's write lock now, so the
+            # status read next is still the status when this transaction commits.
+            db.execute(delete(intake_proposals).where(false()))
     row = db.execute(q).first()
     if row is None:
         return None

