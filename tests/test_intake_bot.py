@@ -248,14 +248,22 @@ async def test_skip_writes_nothing(desk: Desk) -> None:
     async with running_bot(desk) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         (proposal,) = await rig.say(ADMIN, PASTE)
+        await press(rig, ADMIN, ADMIN, proposal, "Edit")  # and Back: the same three buttons
+        await rig.fake.wait_for("editMessageReplyMarkup", predicate=lambda c: c.ok)
+        await press(rig, ADMIN, ADMIN, proposal, "Back")
+        await rig.fake.wait_for("editMessageReplyMarkup", count=2, predicate=lambda c: c.ok)
+        assert [
+            label for label, _ in buttons(rig.fake.message(ADMIN, proposal.message_id) or {})
+        ] == ["Add", "Edit", "Skip"]
         await press(rig, ADMIN, ADMIN, proposal, "Skip")
         await edits_of(rig, 1)
         assert text_of(rig, ADMIN, proposal).startswith("Skipped proposal #")
         assert state(desk)[:4] == before[:4]
         # Pressed again (an old message): the alert says so, nothing happens.
         pid = (proposal.text or "").split("#", 1)[1].split(" ", 1)[0]
+        pressed = len(rig.calls("answerCallbackQuery"))
         rig.fake.push_callback_query(ADMIN, ADMIN, proposal.message_id, f"/intake_add {pid}")
-        (*_, last) = await rig.fake.wait_for("answerCallbackQuery", count=2)
+        (*_, last) = await rig.fake.wait_for("answerCallbackQuery", count=pressed + 1)
         assert "already skipped" in str(last.params.get("text"))
         assert state(desk)[:4] == before[:4]
     assert rig.rejected() == []
@@ -336,6 +344,16 @@ async def test_everyone_else_gets_a_read_only_look_up(desk: Desk) -> None:
         rig.fake.push_reply(GROUP, USER, "@DefectionDeskBot", forwarded["message_id"])
         await rig.sent(GROUP, sent + 1)
         assert rig.fake.sent_messages(GROUP)[-1].text == reply.text
+
+        # In a group: a report that mentions the bot; a question that does stays a question.
+        mention = "@DefectionDeskBot"
+        entity = [{"type": "mention", "offset": 0, "length": len(mention)}]
+        for text, answer in ((NAMES, reply.text), ("who is Kung Raiya", None)):
+            sent = len(rig.fake.sent_messages(GROUP))
+            rig.fake.push_message(GROUP, USER, f"{mention} {text}", entities=entity)
+            await rig.sent(GROUP, sent + 1)
+            said = rig.fake.sent_messages(GROUP)[-1].text
+            assert said == (answer or expected(desk, text)[0])
 
         # A button of the look-up opens the card.
         await press(rig, USER, USER, reply, "Kung Raiya")
