@@ -35,6 +35,7 @@ from handlers import (
     delivery,
     errors,
     inline,
+    intake,
     menus,
     questions,
     watches,
@@ -176,13 +177,15 @@ def build_application(desk: Desk, settings: Settings) -> Application:  # type: i
     app.bot_data["desk"] = desk
     app.bot_data["settings"] = settings
     # A group's upgrade to a supergroup first (it moves the chat's settings); one handler per
-    # command of the registry, then what no command handler takes: uploads,
+    # command of the registry, then what no command handler takes: reports and their review
+    # buttons (before uploads, the choices' catch-all and questions), uploads,
     # buttons (curation's Apply/Cancel before the choices' catch-all), inline queries, and
     # questions in words and unknown commands.
     app.add_handlers(
         [
             *chats.handlers(),
             *commands.handlers(),
+            *intake.handlers(),
             *curation.handlers(),
             *choices.handlers(),
             *inline.handlers(),

@@ -47,6 +47,11 @@ must have exactly one action (the Bot API takes the first one and ignores the re
 refuses); inline answers are checked as Telegram checks them (results, their messages and
 buttons, the start button's parameter). Where Telegram gives no text of its own for a
 refusal, the fake's says so.
+
+Forwarded messages (:meth:`FakeBotAPI.push_forward`, with a ``forward_origin`` from
+:func:`channel_origin`, :func:`user_origin` or :func:`hidden_user_origin`) and replies
+(:meth:`FakeBotAPI.push_reply`) arrive as Telegram delivers them; a ForceReply markup and
+``editMessageReplyMarkup`` are checked as Telegram checks them.
 """
 
 from __future__ import annotations
@@ -1161,6 +1166,69 @@ class FakeBotAPI:
             }
         return self.push_update({"inline_query": inline}, token)
 
+    def push_forward(
+        self,
+        chat_id: int,
+        user_id: int,
+        origin: JSON,
+        text: str | None = None,
+        *,
+        caption: str | None = None,
+        token: str | None = None,
+    ) -> JSON:
+        """A user forwards a message into ``chat_id``: ``origin`` is its MessageOrigin
+        (:func:`channel_origin`, :func:`user_origin`, :func:`hidden_user_origin`), the
+        forwarded content a text, or a photo with an optional ``caption``."""
+        kind = origin.get("type")
+        required = _ORIGIN_FIELDS.get(str(kind))
+        if required is None or not required <= origin.keys():
+            raise ValueError(f"not a MessageOrigin Telegram sends: {origin!r}")
+        content: JSON = {"forward_origin": origin}
+        if text is not None:
+            _check_user_text(text, 4096)
+            content["text"] = text
+        else:  # a photo, as Telegram describes one, with its caption if any
+            photo = {"file_id": f"AgACAgIAAxkBAAF{next(self._ids):08d}", "width": 1280}
+            content["photo"] = [photo | {"file_unique_id": "AQADfwd", "height": 720}]
+            if caption is not None:
+                _check_user_text(caption, 1024)
+                content["caption"] = caption
+        with self._lock:
+            chat = self._chats.get(chat_id)
+            if chat is None:
+                raise ValueError(f"unknown chat {chat_id}; add it first")
+            chat.members.add(user_id)
+            message = self._store_message(chat, self._user(user_id), content)
+        return self.push_update({"message": message}, token)
+
+    def push_reply(
+        self,
+        chat_id: int,
+        user_id: int,
+        text: str,
+        reply_to_message_id: int,
+        *,
+        token: str | None = None,
+    ) -> JSON:
+        """A user answers the message ``reply_to_message_id`` of the chat (a ForceReply
+        prompt, say) with ``text``; Telegram includes the message replied to, one level deep,
+        and marks the @mentions in the text as it does."""
+        _check_user_text(text, 4096)
+        entities = [
+            {"type": "mention", "offset": utf16_len(text[: m.start()]), "length": len(m[0])}
+            for m in _MENTION_RE.finditer(text)
+        ]
+        with self._lock:
+            chat = self._chats.get(chat_id)
+            replied = self._messages.get((chat_id, reply_to_message_id))
+            if chat is None or replied is None:
+                raise ValueError(f"chat {chat_id} has no message {reply_to_message_id}")
+            chat.members.add(user_id)
+            replied = {k: v for k, v in replied.items() if k != "reply_to_message"}
+            content = {"text": text, "reply_to_message": replied}
+            message = self._store_message(chat, self._user(user_id), content, entities)
+        return self.push_update({"message": message}, token)
+
     def push_my_chat_member(
         self, chat_id: int, user_id: int, new_status: str, *, token: str | None = None
     ) -> JSON:
@@ -1450,6 +1518,7 @@ class FakeBotAPI:
             "deleteWebhook": self._delete_webhook,
             "sendMessage": self._send_message,
             "editMessageText": self._edit_message_text,
+            "editMessageReplyMarkup": self._edit_message_reply_markup,
             "sendPhoto": lambda b, p: self._send_file(b, p, "photo"),
             "sendDocument": lambda b, p: self._send_file(b, p, "document"),
             "getFile": self._get_file,
@@ -1593,6 +1662,26 @@ class FakeBotAPI:
 
         if content(old) == content(new):
             raise ApiError(400, NOT_MODIFIED)
+        self._messages[(chat.id, old["message_id"])] = new
+        return new
+
+    def _edit_message_reply_markup(self, bot: _Bot, p: JSON) -> JSON:
+        """Only an inline keyboard, on a message the bot sent; an empty markup removes it."""
+        markup = _check_markup(p.get("reply_markup"))
+        if markup is not None and "inline_keyboard" not in markup:
+            raise ApiError(400, "Bad Request: inline keyboard expected")
+        chat = self._target_chat(bot, p)
+        old = self._messages.get((chat.id, _int(p.get("message_id"), 0)))
+        if old is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        if old["from"]["id"] != bot.id:
+            raise ApiError(400, "Bad Request: message can't be edited")
+        new = {k: v for k, v in old.items() if k != "reply_markup"}
+        if markup and markup["inline_keyboard"]:
+            new["reply_markup"] = markup
+        if new.get("reply_markup") == old.get("reply_markup"):
+            raise ApiError(400, NOT_MODIFIED)
+        new["edit_date"] = int(time.time())
         self._messages[(chat.id, old["message_id"])] = new
         return new
 
@@ -1913,6 +2002,9 @@ def _check_markup(raw: Any, chat_type: str | None = None) -> JSON | None:
             raw = None
     if not isinstance(raw, dict):
         raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
+    if "force_reply" in raw:
+        _check_force_reply(raw)
+        return raw
     rows = raw.get("inline_keyboard")
     if rows is None:
         return raw
@@ -1931,3 +2023,55 @@ def _check_markup(raw: Any, chat_type: str | None = None) -> JSON | None:
             )
         _check_button(button, chat_type)
     return raw
+
+
+# --------------------------------------------------------------------------------------------
+# Forwards, replies and ForceReply (intake: handlers/intake.py)
+
+_MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{4,31}(?!\w)")
+# What each MessageOrigin type always carries.
+_ORIGIN_FIELDS = {
+    "user": {"date", "sender_user"},
+    "hidden_user": {"date", "sender_user_name"},
+    "chat": {"date", "sender_chat"},
+    "channel": {"date", "chat", "message_id"},
+}
+
+
+def channel_origin(
+    channel_id: int, title: str, message_id: int, date: int, username: str | None = None
+) -> JSON:
+    """A post forwarded from a channel (public when it has a ``username``)."""
+    if not str(channel_id).startswith("-100"):
+        raise ValueError("channel ids start with -100")
+    chat: JSON = {"id": channel_id, "type": "channel", "title": title}
+    if username is not None:
+        chat["username"] = username
+    return {"type": "channel", "chat": chat, "message_id": message_id, "date": date}
+
+
+def user_origin(user_id: int, first_name: str, date: int, username: str | None = None) -> JSON:
+    """A message forwarded from a user who lets forwards link to their account."""
+    user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
+    if username is not None:
+        user["username"] = username
+    return {"type": "user", "sender_user": user, "date": date}
+
+
+def hidden_user_origin(name: str, date: int) -> JSON:
+    """A message forwarded from a user who hides their account: only a name is left."""
+    return {"type": "hidden_user", "sender_user_name": name, "date": date}
+
+
+def _check_user_text(text: str, limit: int) -> None:
+    """What a Telegram client lets a user send: some text, at most ``limit`` UTF-16 units."""
+    if not text.strip() or utf16_len(text) > limit:
+        raise ValueError(f"Telegram does not send a message of {utf16_len(text)} units")
+
+
+def _check_force_reply(raw: JSON) -> None:
+    if raw.get("force_reply") is not True:
+        raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
+    placeholder = raw.get("input_field_placeholder")
+    if placeholder is not None and not 1 <= len(str(placeholder)) <= 64:
+        raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")

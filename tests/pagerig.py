@@ -48,6 +48,21 @@ season, and that further announcements were expected in the weeks ahead.</p>
 <footer>Copyright Kampuchea Daily Wire</footer>
 </body></html>
 """
+
+
+def article(site: str, title: str, published: str, *paragraphs: str) -> str:
+    """A news page: the site's name, the headline and date in its metadata, the paragraphs in
+    an <article> between the site's navigation and footer."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{title} | {site}</title>'
+        f'<meta property="og:site_name" content="{site}">'
+        f'<meta property="article:published_time" content="{published}"></head><body>'
+        f'<nav><a href="/">Home</a></nav><article><h1>{title}</h1>{body}</article>'
+        f"<footer>{site}</footer></body></html>"
+    )
+
+
 EMPTY_PAGE = "<!doctype html><html><head><title>Home</title></head><body></body></html>"
 
 
