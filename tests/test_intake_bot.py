@@ -28,6 +28,11 @@ from tests.fake_bot_api import (
 from tests.pagerig import PageServer, article
 
 ADMIN = 2002
+
+
+def admin_started(fake: FakeBotAPI) -> None:
+    """The desk admin started the bot before it started: its menu for them is set at start."""
+    fake.add_private_chat(ADMIN, first_name="Editor", username="editor")
 CHANNEL = -1001234567890
 POSTED = 1688263200  # 2 July 2023, 09:00 in Phnom Penh
 # Reports written for these tests, in the styles of the outlets that publish them.
@@ -121,7 +126,7 @@ def text_of(rig: Rig, chat: int, message: Sent) -> str:
 
 async def test_a_forwarded_post_is_proposed_added_and_undone(desk: Desk) -> None:
     before = state(desk)
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor", username="editor")
         origin = channel_origin(CHANNEL, "Siem Reap News", 4412, POSTED, username="srnews")
         (proposal,) = await forward(rig, ADMIN, ADMIN, origin, POST)
@@ -151,7 +156,7 @@ async def test_a_forwarded_post_is_proposed_added_and_undone(desk: Desk) -> None
 
 
 async def test_a_private_channel_keeps_its_internal_link(desk: Desk) -> None:
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         origin = channel_origin(CHANNEL, "Closed Channel", 98, POSTED)
         (proposal,) = await forward(rig, ADMIN, ADMIN, origin, POST)
@@ -161,7 +166,7 @@ async def test_a_private_channel_keeps_its_internal_link(desk: Desk) -> None:
 
 
 async def test_a_post_forwarded_from_a_user_keeps_the_user_as_its_source(desk: Desk) -> None:
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         origin = user_origin(3003, "Dara", POSTED, username="dara_reports")
         (proposal,) = await forward(rig, ADMIN, ADMIN, origin, POST)
@@ -171,7 +176,7 @@ async def test_a_post_forwarded_from_a_user_keeps_the_user_as_its_source(desk: D
 
 async def test_a_paste_is_edited_then_added(desk: Desk) -> None:
     before = state(desk)
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         (proposal,) = await rig.say(ADMIN, PASTE)
         assert "Number: 45" in (proposal.text or "")
@@ -245,7 +250,7 @@ async def restarted_between_prompt_and_reply(desk: Desk, fake: FakeBotAPI) -> No
 
 async def test_skip_writes_nothing(desk: Desk) -> None:
     before = state(desk)
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         (proposal,) = await rig.say(ADMIN, PASTE)
         await press(rig, ADMIN, ADMIN, proposal, "Edit")  # and Back: the same three buttons
@@ -273,7 +278,7 @@ async def test_a_link_is_fetched_and_a_second_outlet_becomes_another_source(
     desk: Desk, site: PageServer
 ) -> None:
     before = state(desk)
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         origin = channel_origin(CHANNEL, "Siem Reap News", 4412, POSTED, username="srnews")
         (first,) = await forward(rig, ADMIN, ADMIN, origin, POST)
@@ -317,7 +322,7 @@ async def test_a_link_is_fetched_and_a_second_outlet_becomes_another_source(
 
 async def test_everyone_else_gets_a_read_only_look_up(desk: Desk) -> None:
     before = state(desk)
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         origin = channel_origin(CHANNEL, "Siem Reap News", 4412, POSTED, username="srnews")
         (reply,) = await forward(rig, USER, USER, origin, NAMES)
         shown = reply.text or ""
@@ -368,7 +373,7 @@ async def test_everyone_else_gets_a_read_only_look_up(desk: Desk) -> None:
 
 
 async def test_a_question_stays_a_question(desk: Desk) -> None:
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         for who in (USER, ADMIN):
             (reply,) = await rig.say(who, "who is Kung Raiya")
@@ -400,7 +405,7 @@ async def test_bad_input_gets_a_clear_reply_and_changes_nothing(
         ),
         "ftp://127.0.0.1/report": None,  # not a link the rule reads: a question
     }
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         for what, words in cases.items():
             if what == "hidden":
@@ -419,7 +424,7 @@ async def test_bad_input_gets_a_clear_reply_and_changes_nothing(
 
     # A private address, with the allow setting off.
     monkeypatch.delenv("DESK_INTAKE_ALLOW_PRIVATE")
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         (reply,) = await rig.say(ADMIN, site.add("/a", article("X", "Y", "2023-07-02", PASTE)))
         assert (reply.text or "").startswith(
@@ -431,7 +436,7 @@ async def test_bad_input_gets_a_clear_reply_and_changes_nothing(
 
 async def test_add_without_a_count_is_refused_and_the_proposal_stays(desk: Desk) -> None:
     uncounted = PASTE.replace("Forty-five members", "Several members")
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         (proposal,) = await rig.say(ADMIN, uncounted)
         assert "Number: none in the text" in (proposal.text or "")
@@ -448,7 +453,7 @@ async def test_add_without_a_count_is_refused_and_the_proposal_stays(desk: Desk)
 
 
 async def test_only_admins_can_add_edit_or_skip(desk: Desk) -> None:
-    async with running_bot(desk) as rig:
+    async with running_bot(desk, setup=admin_started) as rig:
         rig.fake.add_private_chat(ADMIN, first_name="Editor")
         (proposal,) = await rig.say(ADMIN, PASTE)
         before = state(desk)
