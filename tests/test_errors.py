@@ -270,7 +270,7 @@ async def test_the_error_handler_sends_words_a_chat_can_use(desk: Desk) -> None:
     }
     async with running_bot(desk) as rig:
         # A handler of the test's own, in front of the real ones: the real error handler.
-        rig.app.add_handler(MessageHandler(filters.Regex(r"^!fail "), fail), group=-1)
+        rig.app.add_handler(MessageHandler(filters.Regex(r"^!fail "), fail), group=-100)
         for name, text in expected.items():
             rig.fake.push_message(USER, USER, f"!fail {name}")
             await rig.fake.wait_for("sendMessage", predicate=said(text))

@@ -54,9 +54,12 @@ def chats(fates: dict[tuple[int, str], Fate]) -> set[int]:
 
 def test_every_row_met_its_faults(table: Table) -> None:
     for o in table.outcomes:
-        if o.row.refuse:
+        if o.row.refuse or max(share for _, _, share in o.row.faults) <= 0.1:
             # Refusals come in windows of time: a run on a busy machine can send every summary
-            # between two windows; the row as a whole must still have met them.
+            # between two windows. A 10% share is drawn per message from its text: some 25
+            # summaries miss it about one run in thirteen, as wording changes move the draws.
+            # The row as a whole must still have met them (tests/test_send_policy.py covers
+            # a summary's slow or dropped try on its own).
             assert o.injected(o.replies) + o.injected(o.summaries) > 0, o.row.name
         else:
             assert o.injected(o.replies) > 0 and o.injected(o.summaries) > 0, o.row.name
