@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from bot.core.formats import number as number  # the one formatter (bot.core.formats)
+
 Style = Literal["", "b", "i", "code", "a"]
 
 
@@ -83,13 +85,6 @@ def fail(command: str, *parts: Part) -> Answer:
     return answer
 
 
-def number(n: int) -> str:
-    """Thousands separators, always: journalists copy these figures.
-
-    >>> number(6476)
-    '6,476'
-    """
-    return f"{n:,}"
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:

@@ -2,7 +2,7 @@
 
 >>> day(date(2023, 6, 29))
 '29/06/2023'
->>> CLAIM_CAVEAT
+>>> f"{CLAIM_CAVEAT}"
 'These are claims, not verified facts.'
 
 Shared by the answers (:mod:`bot.commands`) and the watchlist alerts (:mod:`bot.delivery`), so
@@ -11,21 +11,16 @@ that a claim reads the same wherever it appears.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Part, bold, italic, number
+from bot.core.caveats import CLAIM_CAVEAT as CLAIM_CAVEAT  # kept with the caveats
+from bot.core.formats import day as day  # the one formatter (bot.core.formats)
+from bot.core.i18n import _
 
 if TYPE_CHECKING:
     from bot.core.citations import Citations
     from bot.storage.queries import ClaimView
-
-CLAIM_CAVEAT = "These are claims, not verified facts."
-
-
-def day(d: date) -> str:
-    """Dates in answers are day first, as journalists in Cambodia write them."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"  # strftime, at several a line, cost more
 
 
 def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
@@ -36,11 +31,11 @@ def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
         f" · {view.party_text}",
     ]
     if view.joint:
-        parts.append(italic(" (joint row)"))
+        parts.append(italic(_(" (joint row)")))
     tail = ""
     if view.people:
         named = ", ".join(f"{name} ({desc})" if desc else name for _, name, desc in view.people)
-        tail = f" — names {named}"
+        tail = _(" — names {named}").format(named=named)
     if refs is not None:
         tail += " " + refs.ref(view.source)
     if tail:
