@@ -120,3 +120,23 @@ class LazyText(str):
 def lazy(message: str) -> LazyText:
     """Mark a constant's English text for the catalog, translated wherever it is formatted."""
     return LazyText(message)
+
+
+# What the Last-Translator header of a catalog says until a Khmer-speaking editor has
+# reviewed it and put their name there (README, "Translations").
+UNREVIEWED = "UNREVIEWED"
+
+
+def reviewer(lang: Language) -> str | None:
+    """Who reviewed the language's catalog (its Last-Translator header), or None while it is
+    an unreviewed draft; English, the source, needs no review.
+
+    >>> reviewer("en")
+    'source language'
+    >>> reviewer("km") is None  # until an editor has reviewed it
+    True
+    """
+    if lang == "en":
+        return "source language"
+    who = _catalog(lang).info().get("last-translator", UNREVIEWED)
+    return None if who.startswith(UNREVIEWED) else who

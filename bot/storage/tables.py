@@ -418,3 +418,15 @@ watch_deliveries = Table(
     *_delivery_state(),
     UniqueConstraint("watch_id", "round", name="uq_watch_deliveries_round"),
 )
+
+# The language a chat is answered in (bot.commands.language), once set with /language; a chat
+# without a row is answered in its user's Telegram language, else English.
+chat_languages = Table(
+    "chat_languages",
+    metadata,
+    _id(),
+    Column("chat_id", BigInteger, nullable=False, unique=True),
+    Column("language", String(8), nullable=False),  # en | km
+    Column("set_by", BigInteger),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,38 @@
+"""The language each chat is answered in, as set with /language.
+
+>>> from datetime import UTC, datetime
+>>> from bot.storage.engine import make_engine
+>>> from bot.storage.tables import metadata
+>>> engine = make_engine("sqlite://")
+>>> metadata.create_all(engine)
+>>> with engine.begin() as conn:
+...     set_language(conn, 42, "km", 7, datetime(2023, 7, 1, tzinfo=UTC))
+...     set_language(conn, 42, "en", 7, datetime(2023, 7, 2, tzinfo=UTC))
+...     stored_language(conn, 42), stored_language(conn, 43)
+('en', None)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, insert, select, update
+
+from bot.storage.tables import chat_languages
+
+
+def stored_language(conn: Connection, chat_id: int) -> str | None:
+    """The language set for the chat, or None when none was set."""
+    c = chat_languages.c
+    return conn.scalar(select(c.language).where(c.chat_id == chat_id))
+
+
+def set_language(
+    conn: Connection, chat_id: int, language: str, user_id: int | None, at: datetime
+) -> None:
+    """Set the chat's language (in the caller's transaction)."""
+    c = chat_languages.c
+    values = {"language": language, "set_by": user_id, "set_at": at}
+    changed = conn.execute(update(chat_languages).where(c.chat_id == chat_id).values(**values))
+    if not changed.rowcount:
+        conn.execute(insert(chat_languages).values(chat_id=chat_id, **values))
