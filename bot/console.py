@@ -32,9 +32,11 @@ GREETING = (
 )
 
 
-def chat(desk: Desk, stdin: TextIO, stdout: TextIO, *, prompt: str = "desk> ") -> None:
+def chat(
+    desk: Desk, stdin: TextIO, stdout: TextIO, *, prompt: str = "desk> ", language: str = "en"
+) -> None:
     buttons: list[Button] = []
-    here = console_chat()
+    here = console_chat(language)
     while True:
         if prompt:
             stdout.write(prompt)

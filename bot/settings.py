@@ -175,6 +175,13 @@ def _log_level(text: str) -> str:
     return text.upper()
 
 
+def _language(text: str) -> str:
+    # bot.core.i18n knows the languages, but settings sit below it: the two codes are repeated.
+    if text.strip().lower() not in ("en", "km"):
+        raise ValueError(f"{text!r} is not a language the desk answers in; use en or km")
+    return text.strip().lower()
+
+
 def _env(name: str, parse: Callable[[str], Any]) -> dict[str, Any]:
     """Field metadata: read from the variable `name`, turned into a value by `parse`."""
     return {"env": name, "parse": parse}
@@ -189,9 +196,7 @@ class Settings:
     telegram_bot_token: Secret | None = field(
         default=None, metadata=_env("TELEGRAM_BOT_TOKEN", _secret)
     )
-    telegram_api_url: str = field(
-        default=DEFAULT_API, metadata=_env("TELEGRAM_API_URL", _api_url)
-    )
+    telegram_api_url: str = field(default=DEFAULT_API, metadata=_env("TELEGRAM_API_URL", _api_url))
     timezone: str = field(default="Asia/Phnom_Penh", metadata=_env("DESK_TIMEZONE", _timezone))
     admin_ids: frozenset[int] = field(
         default=frozenset(), metadata=_env("DESK_ADMIN_IDS", _user_ids)
@@ -208,6 +213,8 @@ class Settings:
         default=48.0, metadata=_env("DESK_DIGEST_GRACE_HOURS", _hours)
     )
     log_level: str = field(default="INFO", metadata=_env("DESK_LOG_LEVEL", _log_level))
+    # The console's language (desk ask, desk chat); each Telegram chat chooses its own.
+    language: str = field(default="en", metadata=_env("DESK_LANGUAGE", _language))
 
     def secret_texts(self) -> list[str]:
         """Every secret these settings hold, as a message could quote it: the token, its

@@ -14,8 +14,10 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import CommandHandler, ContextTypes, filters
 
 from bot.commands import Route, answer, attachment, not_here, parse, read
+from bot.commands.language import chat_language
 from bot.commands.registry import COMMANDS, EDITED_CHANGE, Attachment, Chat, Command
 from bot.core.answer import Answer, fail
+from bot.core.i18n import _, in_language
 from handlers.curation import actor, is_admin
 from handlers.files import send_attachment
 from handlers.reply import compute, desk_of, logged, send_answer
@@ -27,7 +29,13 @@ def chat_of(update: Update) -> Chat | None:
     chat, user = update.effective_chat, update.effective_user
     if chat is None:
         return None
-    return Chat(chat.id, chat.type, user.id if user else None, actor(user) if user else "")
+    return Chat(
+        chat.id,
+        chat.type,
+        user.id if user else None,
+        actor(user) if user else "",
+        user.language_code if user else None,
+    )
 
 
 async def route_of(context: ContextTypes.DEFAULT_TYPE, text: str) -> Route:
@@ -69,9 +77,9 @@ async def refusal(
     if refused is not None or command is None or route.problem is not None:
         return refused
     if command.changes_data and (update.edited_message or update.edited_channel_post):
-        return fail(command.name, EDITED_CHANGE.format(name=command.name))
+        return fail(command.name, _(EDITED_CHANGE).format(name=command.name))
     if not await may_use(command, update, context):
-        return fail(command.name, command.refusal)
+        return fail(command.name, _(command.refusal))
     return None
 
 
@@ -109,12 +117,16 @@ async def reply(
 async def answer_line(
     update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
 ) -> Answer | None:
-    """Answer ``text`` (a command, or a question in words) in the update's chat."""
+    """Answer ``text`` (a command, or a question in words) in the update's chat, in the
+    chat's language (bot.commands.language): the worker threads the answer runs in get the
+    language with the rest of the task's context."""
     message = update.effective_message
-    if message is None or update.effective_chat is None:
+    chat = chat_of(update)
+    if message is None or chat is None:
         return None
-    route = await route_of(context, text)
-    return await reply(message, context, route, await respond(update, context, route))
+    with in_language(await compute(chat_language, desk_of(context), chat)):
+        route = await route_of(context, text)
+        return await reply(message, context, route, await respond(update, context, route))
 
 
 def _handler(command: Command) -> CommandHandler[ContextTypes.DEFAULT_TYPE, None]:
