@@ -12,7 +12,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.commands.summary import weekly_summary
-from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.core.answer import Answer, bold, fail, italic, number
+from bot.core.formats import day
+from bot.core.i18n import _, ngettext
 from bot.delivery.weekly import DueDigest, ScheduleError, parse_schedule, schedule_of, utc
 from bot.desk import Desk
 from bot.storage.models import Claim, Subscription
@@ -107,13 +109,16 @@ def digest_answer(desk: Desk, due: DueDigest) -> Answer:
     if not added and not corrected:
         return answer
     answer.blank()
-    answer.line(bold("Changes to the data since your last summary"))
-    for label, rows in (("added", added), ("corrected", corrected)):
+    answer.line(bold(_("Changes to the data since your last summary")))
+    for rows, heading in (
+        (added, ngettext("{n} claim added:", "{n} claims added:", len(added))),
+        (corrected, ngettext("{n} claim corrected:", "{n} claims corrected:", len(corrected))),
+    ):
         if not rows:
             continue
-        answer.line(f"{plural(len(rows), 'claim')} {label}:")
+        answer.line(heading.format(n=number(len(rows))))
         for c in rows[:CHANGES_LISTED]:
-            answer.bullet(f"{c.reported_on:%d/%m/%Y} · {number(c.number)} · {c.party_text}")
+            answer.bullet(f"{day(c.reported_on)} · {number(c.number)} · {c.party_text}")
         if len(rows) > CHANGES_LISTED:
-            answer.line(italic(f"… and {number(len(rows) - CHANGES_LISTED)} more."))
+            answer.line(italic(_("… and {n} more.").format(n=number(len(rows) - CHANGES_LISTED))))
     return answer

@@ -34,11 +34,14 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from bot.core.answer import Answer, Button, bold, fail, italic, number, plural
+from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT, claim_parts
+from bot.core.formats import day
+from bot.core.i18n import _, in_language, language, ngettext
 from bot.delivery.weekly import claim_once, settle, utc
 from bot.desk import Desk
+from bot.storage.chat_languages import stored_languages
 from bot.storage.models import (
     Change,
     Claim,
@@ -308,8 +311,10 @@ def due_alerts(desk: Desk) -> list[DueAlert]:
             )
         )
         out, idle = [], []
+        chosen = stored_languages(s.connection())
         for w in watches:
-            alert = _alert(s, w, until)
+            with in_language(language(chosen.get(w.chat_id)) or "en"):  # the chat's language
+                alert = _alert(s, w, until)
             if alert is not None:
                 out.append(alert)
             else:
@@ -362,43 +367,77 @@ def _alert(s: Session, w: Watch, until: datetime) -> DueAlert | None:
     refs = Citations()
     answer = Answer(command="watch")
     answer.line(
-        bold(f"Watchlist: {w.label}"), f" — new in the data since {since:%d/%m/%Y %H:%M} UTC"
+        bold(_("Watchlist: {label}").format(label=w.label)),
+        _(" — new in the data since {when} UTC").format(when=f"{day(since.date())} {since:%H:%M}"),
     )
-    for label, rows in (("added", added), ("corrected", corrected)):
+    for rows, heading in (
+        (
+            added,
+            ngettext(
+                "{n} claim naming {label} added:", "{n} claims naming {label} added:", len(added)
+            ),
+        ),
+        (
+            corrected,
+            ngettext(
+                "{n} claim naming {label} corrected:",
+                "{n} claims naming {label} corrected:",
+                len(corrected),
+            ),
+        ),
+    ):
         if rows:
-            answer.line(f"{plural(len(rows), 'claim')} naming {w.label} {label}:")
+            answer.line(heading.format(n=number(len(rows)), label=w.label))
             for view in rows[:LISTED]:
                 answer.bullet(*claim_parts(view, refs))
             if len(rows) > LISTED:
-                answer.line(italic(f"… and {number(len(rows) - LISTED)} more (/export)."))
+                answer.line(
+                    italic(_("… and {n} more (/export).").format(n=number(len(rows) - LISTED)))
+                )
     if new_events:
         answer.line(
-            "New or corrected events:"
+            _("New or corrected events:")
             if w.kind == "person"
-            else f"New or corrected events of people joining or leaving {w.label}:"
+            else _("New or corrected events of people joining or leaving {label}:").format(
+                label=w.label
+            )
         )
         for e, person in new_events[:LISTED]:
             who = "" if w.kind == "person" else f"{person.name}: "
-            claim = f" (claimed by {e.claimed_by})" if e.reported_as == "claim" else ""
+            claim = (
+                _(" (claimed by {who})").format(who=e.claimed_by)
+                if e.reported_as == "claim"
+                else ""
+            )
             answer.bullet(
                 f"{partial_date_label(e.date_text, e.precision)} — {who}{e.summary}{claim} ",
                 refs.ref(e.source),
             )
         if len(new_events) > LISTED:
-            answer.line(italic(f"… and {number(len(new_events) - LISTED)} more."))
+            answer.line(italic(_("… and {n} more.").format(n=number(len(new_events) - LISTED))))
     if gone:
         answer.line(
             italic(
-                f"{plural(gone, 'earlier event')} no longer in the record "
-                "(removed or replaced by a correction)."
+                ngettext(
+                    "{n} earlier event no longer in the record (removed or replaced by a "
+                    "correction).",
+                    "{n} earlier events no longer in the record (removed or replaced by a "
+                    "correction).",
+                    gone,
+                ).format(n=number(gone))
             )
         )
     if added or corrected:
         claimants = sorted({v.claimant for v in added + corrected})
-        answer.line(italic(f"Claimed by {'; '.join(claimants)}. {CLAIM_CAVEAT}"))
+        said = _("Claimed by {claimants}.").format(claimants="; ".join(claimants))
+        answer.line(italic(f"{said} {CLAIM_CAVEAT}"))
     refs.write(answer)
     more = f"/who {w.label}" if w.kind == "person" else f"/total {w.label}"
-    answer.line(f"{more} for the full picture; /unwatch {w.label} stops these alerts.")
+    answer.line(
+        _("{more} for the full picture; /unwatch {label} stops these alerts.").format(
+            more=more, label=w.label
+        )
+    )
     return DueAlert(w.id, w.chat_id, w.round, until, answer, [fp for fp, _, _ in events])
 
 

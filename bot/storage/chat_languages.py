@@ -36,3 +36,9 @@ def set_language(
     changed = conn.execute(update(chat_languages).where(c.chat_id == chat_id).values(**values))
     if not changed.rowcount:
         conn.execute(insert(chat_languages).values(chat_id=chat_id, **values))
+
+
+def stored_languages(conn: Connection) -> dict[int, str]:
+    """Every chat's language set with /language, by chat id (for the digests and alerts)."""
+    c = chat_languages.c
+    return dict(conn.execute(select(c.chat_id, c.language)).tuples().all())
