@@ -20,7 +20,9 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from telegram import (
+    Bot,
     BotCommand,
+    BotCommandScope,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     Update,
@@ -28,7 +30,9 @@ from telegram import (
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
+from bot.commands.catalog import DESCRIPTION, SHORT_DESCRIPTION
 from bot.commands.registry import MenuScope, menu
+from bot.core.i18n import LANGUAGES, _, in_language
 from bot.desk import Desk
 from bot.errors import ServiceError, SettingsError
 from bot.settings import DEFAULT_API, Settings
@@ -206,7 +210,26 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     await asyncio.to_thread(app.bot_data["desk"].warm)
     await app.bot.set_my_commands(MENUS["private"], scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(MENUS["group"], scope=BotCommandScopeAllGroupChats())
+    await set_other_languages(app.bot)
     log.info("bot @%s ready", app.bot.username)
+
+
+async def set_other_languages(bot: Bot) -> None:
+    """The menus, description and short description in each language besides English, for
+    users whose Telegram runs in it (language_code); English is every other user's."""
+    await bot.set_my_description(_(DESCRIPTION))
+    await bot.set_my_short_description(_(SHORT_DESCRIPTION))
+    for lang in LANGUAGES[1:]:
+        with in_language(lang):
+            scopes: tuple[tuple[MenuScope, BotCommandScope], ...] = (
+                ("private", BotCommandScopeAllPrivateChats()),
+                ("group", BotCommandScopeAllGroupChats()),
+            )
+            for scope, kind in scopes:
+                commands = [BotCommand(name, said) for name, said in menu(scope)]
+                await bot.set_my_commands(commands, scope=kind, language_code=lang)
+            await bot.set_my_description(_(DESCRIPTION), language_code=lang)
+            await bot.set_my_short_description(_(SHORT_DESCRIPTION), language_code=lang)
 
 
 def run_bot(

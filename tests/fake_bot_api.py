@@ -53,6 +53,7 @@ import urllib.request
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 from aiohttp import web
@@ -433,7 +434,9 @@ class _Bot:
     new_update: asyncio.Event = field(default_factory=asyncio.Event)
     poll_generation: int = 0
     webhook: JSON = field(default_factory=dict)  # url, secret_token, max_connections, ...
-    commands: dict[str, list[JSON]] = field(default_factory=dict)  # by scope
+    commands: dict[str, list[JSON]] = field(default_factory=dict)  # by scope (and language)
+    # (description | short_description, language_code or "") → the text set
+    descriptions: dict[tuple[str, str], str] = field(default_factory=dict)
     open_queries: set[str] = field(default_factory=set)  # callback + inline query ids
     removed_from: set[int] = field(default_factory=set)  # blocked by user / kicked from group
 
@@ -777,9 +780,19 @@ class FakeBotAPI:
         """What the bot registered with setWebhook: url, secret_token, ... ({} when none)."""
         return dict(self._bot(token).webhook)
 
-    def commands(self, token: str | None = None, scope: JSON | None = None) -> list[JSON]:
-        """The command menu the bot set for ``scope`` (default: the default scope)."""
-        return list(self._bot(token).commands.get(_scope_key(scope), []))
+    def commands(
+        self, token: str | None = None, scope: JSON | None = None, language_code: str = ""
+    ) -> list[JSON]:
+        """The command menu the bot set for ``scope`` (default: the default scope) and
+        ``language_code`` (default: none, the menu for every language without its own)."""
+        return list(self._bot(token).commands.get(_scope_key(scope, language_code), []))
+
+    def description(
+        self, token: str | None = None, language_code: str = "", *, short: bool = False
+    ) -> str | None:
+        """The bot's description (``short``: short description) set for ``language_code``."""
+        kind = "short_description" if short else "description"
+        return self._bot(token).descriptions.get((kind, language_code))
 
     # ---- inspection --------------------------------------------------------------------------
 
@@ -1288,6 +1301,8 @@ class FakeBotAPI:
             "answerCallbackQuery": self._answer_callback_query,
             "answerInlineQuery": self._answer_inline_query,
             "setMyCommands": self._set_my_commands,
+            "setMyDescription": partial(self._set_description, "description", 512),
+            "setMyShortDescription": partial(self._set_description, "short_description", 120),
             "getChatMember": self._get_chat_member,
         }
 
@@ -1466,6 +1481,13 @@ class FakeBotAPI:
         bot.open_queries.discard(query_id)
         return True
 
+    def _set_description(self, kind: str, limit: int, bot: _Bot, p: JSON) -> bool:
+        text = str(p.get(kind) or "")
+        if len(text) > limit:
+            raise ApiError(400, f"Bad Request: {kind} is too long")
+        bot.descriptions[(kind, str(p.get("language_code") or ""))] = text
+        return True
+
     def _set_my_commands(self, bot: _Bot, p: JSON) -> bool:
         commands = p.get("commands")
         if not isinstance(commands, list) or len(commands) > 100:
@@ -1475,7 +1497,7 @@ class FakeBotAPI:
                 raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
             if not 1 <= len(str(command.get("description", "")).strip()) <= 256:
                 raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
-        bot.commands[_scope_key(p.get("scope"))] = [
+        bot.commands[_scope_key(p.get("scope"), str(p.get("language_code") or ""))] = [
             {"command": c["command"], "description": c["description"]} for c in commands
         ]
         return True
@@ -1547,8 +1569,9 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def _scope_key(scope: Any) -> str:
-    return json.dumps(scope or {"type": "default"}, sort_keys=True)
+def _scope_key(scope: Any, language_code: str = "") -> str:
+    key = json.dumps(scope or {"type": "default"}, sort_keys=True)
+    return f"{key}|{language_code}" if language_code else key
 
 
 def _forbidden(chat_type: str) -> str:

@@ -24,13 +24,24 @@ from bot.core.caveats import (
 )
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT
-from bot.core.i18n import _, ngettext
+from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import format_range
 from bot.desk import Desk
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, party_sums, source_sums
 from bot.storage.queries import Sum, data_span, party_infos, sources_by_id, stated_mismatches
 from bot.storage.source_notes import disagreements_about, group_events
 from bot.storage.tables import party_aliases
+
+# The bot's description (shown in an empty chat) and short description (its profile), set in
+# every language the desk answers in (handlers/app.py).
+DESCRIPTION = N_(
+    "Defection Desk answers journalists' questions about political defections in Cambodia "
+    "claimed in pro-government media, January–June 2023: totals, people, days and weeks, each "
+    "figure with who claimed it and its source. These are claims, not verified facts."
+)
+SHORT_DESCRIPTION = N_(
+    "Claimed political defections in Cambodia, 2023: figures with their sources."
+)
 
 
 def answer_help(commands: Sequence[tuple[str, str]]) -> Answer:
