@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from bot.commands.common import defectors, joined_party_id, people, reports
+from bot.commands.language import review_note
 from bot.commands.who import write_disagreement
 from bot.core.answer import Answer, Part, bold, italic, number
 from bot.core.caveats import (
@@ -24,6 +25,7 @@ from bot.core.caveats import (
 )
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT
+from bot.core.formats import digits
 from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import format_range
 from bot.desk import Desk
@@ -145,7 +147,7 @@ def answer_parties(desk: Desk) -> Answer:
             elif p.kind == "unnamed":
                 parts.append(_(" — party not named in the reports"))
             if p.dissolved:
-                parts.append(_(" — dissolved {year}").format(year=p.dissolved))
+                parts.append(_(" — dissolved {year}").format(year=digits(p.dissolved)))
             answer.bullet(*parts)
         if joined is not None:
             every = sum(t.total for t in tallied.values())
@@ -203,6 +205,7 @@ def answer_about(desk: Desk) -> Answer:
     with desk.connect() as conn:
         span = data_span(conn)
         answer.line(bold(_("What this data is — and is not")))
+        review_note(answer)  # a Khmer /about says first that its translation is a draft
         answer.bullet(not_verified())
         if span:
             answer.bullet(_("It covers reports dated {span}.").format(span=format_range(*span)))
@@ -244,7 +247,7 @@ def answer_about(desk: Desk) -> Answer:
                 _(
                     "The {name} was dissolved in {year}, so the real affiliation of people "
                     "later reported as its defectors is unclear."
-                ).format(name=p.name, year=p.dissolved)
+                ).format(name=p.name, year=digits(p.dissolved))
             )
         answer.bullet(
             _(

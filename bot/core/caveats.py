@@ -3,15 +3,16 @@
 >>> from bot.core.i18n import in_language
 >>> f"{CLAIM_CAVEAT}"
 'These are claims, not verified facts.'
->>> mismatch("[1]", "6,476", "6,473")
-'Caveat: the text of [1] states 6,476 defections; its table rows add up to 6,473.'
+>>> mismatch("[1]", "6,473", "6,476")
+'Caveat: the text of [1] states 6,473 defections; its table rows add up to 6,476.'
 >>> with in_language("km"):
-...     "៦.៤៧៦" in mismatch("[1]", "៦.៤៧៦", "៦.៤៧៣")
+...     "៦.៤៧៦" in mismatch("[1]", "៦.៤៧៣", "៦.៤៧៦")
 True
 
 These are the sentences a wrong translation would do most harm with: that the figures are
 claims, not verified; that a joint row gives one figure for several parties and is never split
-or counted twice; that the analysis's text and its table disagree (6,476 against 6,473). A
+or counted twice; that the analysis's text and its table disagree (its text says 6,473, its
+table's rows add up to 6,476). A
 Khmer-speaking editor reviewing the catalog should check these first (README, "Translations");
 their entries in ``bot/locale/km/LC_MESSAGES/desk.po`` carry the comment "CAVEAT".
 """
@@ -32,7 +33,7 @@ def claimed_by(claimant: str, ref: str) -> str:
 
 def mismatch(ref: str, stated: str, summed: str) -> str:
     """A source whose text states one total and whose table adds up to another."""
-    # CAVEAT: the 6,476 (stated in the text) against 6,473 (the table's rows added up).
+    # CAVEAT: the analysis's text states 6,473; its table's rows add up to 6,476.
     return _(
         "Caveat: the text of {ref} states {stated} defections; its table rows add up to {summed}."
     ).format(ref=ref, stated=stated, summed=summed)
@@ -40,7 +41,7 @@ def mismatch(ref: str, stated: str, summed: str) -> str:
 
 def mismatch_kept(stated: str, summed: str, ref: str) -> str:
     """/about's line on the same mismatch: both numbers are shown, the table kept as published."""
-    # CAVEAT: the 6,476 against 6,473 mismatch, as /about explains it.
+    # CAVEAT: the 6,473 (text) against 6,476 (table) mismatch, as /about explains it.
     return _(
         "The analysis's text states {stated} defections, but its own table adds up to "
         "{summed} {ref}. We keep the table as published and show both numbers."
