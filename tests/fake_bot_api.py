@@ -704,20 +704,30 @@ class FakeBotAPI:
         return user
 
     def add_user(
-        self, user_id: int, first_name: str | None = None, username: str | None = None
+        self,
+        user_id: int,
+        first_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
     ) -> JSON:
         user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name or f"User{user_id}"}
         if username is not None:
             user["username"] = username
+        if language_code is not None:  # the language of the user's Telegram app
+            user["language_code"] = language_code
         with self._lock:
             self._users[user_id] = user
         return user
 
     def add_private_chat(
-        self, user_id: int, first_name: str = "User", username: str | None = None
+        self,
+        user_id: int,
+        first_name: str = "User",
+        username: str | None = None,
+        language_code: str | None = None,
     ) -> JSON:
         """Register a user who has started the bot; returns the Chat object."""
-        user = self.add_user(user_id, first_name, username)
+        user = self.add_user(user_id, first_name, username, language_code)
         chat = _Chat(
             user_id, "private", username=username, first_name=user["first_name"], members={user_id}
         )

@@ -35,7 +35,8 @@ LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN: Final = "desk"
 
 _BY_CODE: Final[dict[str, Language]] = {lang: lang for lang in LANGUAGES}
-_language: ContextVar[Language] = ContextVar("desk_language", default="en")
+# None: no answer has chosen a language here (English is written); see chosen().
+_language: ContextVar[Language | None] = ContextVar("desk_language", default=None)
 
 
 def language(text: str | None) -> Language | None:
@@ -53,6 +54,12 @@ def language(text: str | None) -> Language | None:
 
 def current() -> Language:
     """The language of the answer being written."""
+    return _language.get() or "en"
+
+
+def chosen() -> Language | None:
+    """The language chosen around this code by :func:`in_language`, or None when none was
+    (the bot looks a chat's language up once per update: the outermost step does)."""
     return _language.get()
 
 
@@ -74,7 +81,7 @@ def _catalog(lang: Language) -> gettext.NullTranslations:
 def _(message: str) -> str:
     """``message`` (English, the source) in the current language."""
     lang = _language.get()
-    return message if lang == "en" else _catalog(lang).gettext(message)
+    return message if lang is None or lang == "en" else _catalog(lang).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -84,7 +91,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     '2 reports'
     """
     lang = _language.get()
-    if lang == "en":
+    if lang is None or lang == "en":
         return singular if n == 1 else plural
     return _catalog(lang).ngettext(singular, plural, n)
 
