@@ -81,7 +81,9 @@ def resolve_party(
         for c in candidates:
             answer.bullet(
                 bold(parties[c.target].name),
-                _(" ({how}, score {score})").format(how=_how(c.how), score=number(round(c.score))),
+                _(" ({how}, score {score})").format(
+                    how=how_matched(c.how), score=number(round(c.score))
+                ),
             )
             answer.buttons.append(Button(parties[c.target].name, button(parties[c.target].name)))
         return answer
@@ -226,7 +228,7 @@ _HOW = {
 }
 
 
-def _how(how: str) -> str:
+def how_matched(how: str) -> str:
     """How a candidate matched ("fuzzy match"), in the answer's language."""
     return _(_HOW[how]) if how in _HOW else f"{how} match"
 
@@ -318,7 +320,9 @@ def resolve_person(
         for c in candidates:
             answer.bullet(
                 bold(names[c.target]),
-                _(" — {how}, score {score}").format(how=_how(c.how), score=number(round(c.score))),
+                _(" — {how}, score {score}").format(
+                    how=how_matched(c.how), score=number(round(c.score))
+                ),
             )
             answer.buttons.append(Button(names[c.target], button(names[c.target])))
         return answer

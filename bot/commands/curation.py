@@ -24,6 +24,8 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.core.formats import day
+from bot.core.i18n import _
 from bot.desk import Desk
 from bot.errors import InputError, Problem
 from bot.ingest.claims_table import Table, TableRow, parse_row, parse_table
@@ -303,13 +305,14 @@ def recent_changes(desk: Desk, limit: int = 15) -> Answer:
     with desk.session() as s:
         changes = list(s.scalars(select(Change).order_by(Change.id.desc()).limit(limit)))
     if not changes:
-        answer.line("No changes recorded yet.")
+        answer.line(_("No changes recorded yet."))
         return answer
-    answer.line(bold("Recent changes to the data"))
+    answer.line(bold(_("Recent changes to the data")))
     for c in changes:
-        undone = " (undone)" if c.undone_at else ""
+        undone = _(" (undone)") if c.undone_at else ""
         when = c.at.replace(tzinfo=UTC) if c.at.tzinfo is None else c.at
         answer.bullet(
-            f"#{c.id} {when:%d/%m/%Y %H:%M} UTC · {c.actor} · {c.kind}: {c.summary}{undone}"
+            f"#{c.id} {day(when.date())} {when:%H:%M} UTC · {c.actor} · {c.kind}: "
+            f"{c.summary}{undone}"
         )
     return answer

@@ -19,11 +19,11 @@ trap 'rm -rf "$TMP"' EXIT
 
 case "${1:-check}" in
 update)
-    "$PYBABEL" update -i "$TMP/desk.pot" -d bot/locale -D desk --ignore-pot-creation-date
+    "$PYBABEL" update -N -i "$TMP/desk.pot" -d bot/locale -D desk --ignore-pot-creation-date
     "$PYBABEL" compile -d bot/locale -D desk --statistics
     ;;
 check)
-    if ! "$PYBABEL" -q update --check -i "$TMP/desk.pot" -d bot/locale -D desk \
+    if ! "$PYBABEL" -q update -N --check -i "$TMP/desk.pot" -d bot/locale -D desk \
         --ignore-pot-creation-date; then
         echo "catalog out of date: run 'bash bot/locale/catalog.sh update', translate, commit" >&2
         exit 1
