@@ -87,8 +87,6 @@ _KHMER_DAY = re.compile(r"ថ្ងៃទី([០-៩]{1,2}) ខែ(\S+?) ឆ្
 # Khmer digits with "." between thousands.
 _LATIN = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+")
 _KHMER = re.compile(r"[០-៩]{1,3}(?:\.[០-៩]{3})+(?![០-៩])|[០-៩]+")
-    "km": re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+"),
-}
 
 
 def figures(text: str, lang: str) -> Counter[str]:

@@ -9,11 +9,13 @@ Subscribed: this chat will get the weekly summary on Fridays at 17:00 (Asia/Phno
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from bot.commands.summary import weekly_summary
 from bot.core.answer import Answer, bold, fail, italic, number
-from bot.core.formats import day
+from bot.core.formats import day, long_day
 from bot.core.i18n import _, ngettext
 from bot.delivery.weekly import DueDigest, ScheduleError, parse_schedule, schedule_of, utc
 from bot.desk import Desk
@@ -51,10 +53,15 @@ def answer_subscribe(
         )
         sub.updated_at = utc(now)
     answer = Answer(command="subscribe")
-    answer.line(f"Subscribed: this chat will get the weekly summary on {schedule.label()}.")
     answer.line(
-        f"Next one: {schedule.next_due(now):%A %d %B %Y, %H:%M}. "
-        "/unsubscribe stops it; /subscription shows it."
+        _("Subscribed: this chat will get the weekly summary on {schedule}.").format(
+            schedule=schedule.label()
+        )
+    )
+    answer.line(
+        _("Next one: {when}. /unsubscribe stops it; /subscription shows it.").format(
+            when=_moment(schedule.next_due(now))
+        )
     )
     return answer
 
@@ -64,10 +71,10 @@ def answer_unsubscribe(desk: Desk, chat_id: int) -> Answer:
     with desk.session() as s, s.begin():
         sub = s.scalar(select(Subscription).where(Subscription.chat_id == chat_id))
         if sub is None or not sub.active:
-            return fail("unsubscribe", "This chat is not subscribed to the weekly summary.")
+            return fail("unsubscribe", _("This chat is not subscribed to the weekly summary."))
         sub.active, sub.inactive_reason, sub.updated_at = False, "unsubscribed", utc(now)
     answer = Answer(command="unsubscribe")
-    answer.line("Unsubscribed: no more weekly summaries here. /subscribe starts them again.")
+    answer.line(_("Unsubscribed: no more weekly summaries here. /subscribe starts them again."))
     return answer
 
 
@@ -77,16 +84,24 @@ def answer_subscription(desk: Desk, chat_id: int) -> Answer:
     answer = Answer(command="subscription")
     if sub is None or not sub.active:
         answer.line(
-            "This chat is not subscribed. /subscribe [DAY] [HH:MM] [TIMEZONE] starts "
-            "the weekly summary (default: Mondays at 09:00, Asia/Phnom_Penh)."
+            _(
+                "This chat is not subscribed. /subscribe [DAY] [HH:MM] [TIMEZONE] starts "
+                "the weekly summary (default: Mondays at 09:00, Asia/Phnom_Penh)."
+            )
         )
         return answer
     schedule = schedule_of(sub)
-    answer.line(f"Weekly summary: {schedule.label()}.")
-    answer.line(f"Next one: {schedule.next_due(desk.now()):%A %d %B %Y, %H:%M}.")
+    answer.line(_("Weekly summary: {schedule}.").format(schedule=schedule.label()))
+    answer.line(_("Next one: {when}.").format(when=_moment(schedule.next_due(desk.now()))))
     if sub.last_sent_at is not None:
-        answer.line(f"Last sent: {utc(sub.last_sent_at):%d/%m/%Y %H:%M} UTC.")
+        sent = utc(sub.last_sent_at)
+        answer.line(_("Last sent: {when} UTC.").format(when=f"{day(sent.date())} {sent:%H:%M}"))
     return answer
+
+
+def _moment(at: datetime) -> str:
+    """A scheduled moment: its day, and the time on the clock."""
+    return f"{long_day(at.date())}, {at:%H:%M}"
 
 
 def digest_answer(desk: Desk, due: DueDigest) -> Answer:

@@ -96,3 +96,32 @@ def month_year(d: date) -> str:
     if current() == "en":
         return f"{month_name(d.month)} {d.year}"
     return f"ខែ{month_name(d.month)} ឆ្នាំ{digits(d.year)}"
+
+
+@cache
+def _weekdays() -> dict[int, str]:
+    from babel import Locale
+
+    return dict(Locale("km").days["format"]["wide"].items())
+
+
+def weekday_name(weekday: int) -> str:
+    """The weekday's name (0 = Monday) in the answer's language.
+
+    >>> weekday_name(0)
+    'Monday'
+    """
+    if current() == "en":
+        return date(2024, 1, 1 + weekday).strftime("%A")  # 1 January 2024 was a Monday
+    return _weekdays()[weekday]
+
+
+def long_day(d: date) -> str:
+    """A day with its weekday, for schedules.
+
+    >>> long_day(date(2023, 7, 3))
+    'Monday 03 July 2023'
+    """
+    if current() == "en":
+        return f"{d:%A %d %B %Y}"
+    return f"ថ្ងៃ{weekday_name(d.weekday())} {day(d)}"

@@ -183,7 +183,10 @@ def answer_watch(
         )
         if existing is not None and existing.active:
             return fail(
-                "watch", f"This chat already watches {found.name}. /watches lists what it watches."
+                "watch",
+                _("This chat already watches {name}. /watches lists what it watches.").format(
+                    name=found.name
+                ),
             )
         count = s.scalar(
             select(func.count(Watch.id)).where(Watch.chat_id == chat_id, Watch.active.is_(True))
@@ -191,8 +194,9 @@ def answer_watch(
         if (count or 0) >= MAX_WATCHES:
             return fail(
                 "watch",
-                f"This chat already watches {MAX_WATCHES} names, the most it "
-                "may. /unwatch one first.",
+                _(
+                    "This chat already watches {n} names, the most it may. /unwatch one first."
+                ).format(n=number(MAX_WATCHES)),
             )
         seen = [fp for fp, _, _ in _events(s, found.kind, found.id)]
         watch = existing or Watch(chat_id=chat_id, kind=found.kind, target_key=found.key)
@@ -207,14 +211,19 @@ def answer_watch(
         watch.seen_events = json.dumps(seen)
         s.add(watch)
     answer = Answer(command="watch")
-    what = (
-        "every claim added or corrected that names it"
+    answer.line(
+        _("Watching {name}: this chat will hear of every claim added or corrected that names it.")
         if found.kind == "party"
-        else "every claim added or corrected that names them, and new or corrected events in "
-        "their record"
+        else _(
+            "Watching {name}: this chat will hear of every claim added or corrected that names "
+            "them, and new or corrected events in their record."
+        ).format(name=found.name)
     )
-    answer.line(f"Watching {found.name}: this chat will hear of {what}.")
-    answer.line(f"/watches lists what this chat watches; /unwatch {found.name} stops it.")
+    answer.line(
+        _("/watches lists what this chat watches; /unwatch {name} stops it.").format(
+            name=found.name
+        )
+    )
     return answer
 
 
@@ -230,16 +239,31 @@ def answer_watches(desk: Desk, chat_id: int) -> Answer:
     answer = Answer(command="watches")
     if not watches:
         answer.line(
-            "This chat watches nobody. /watch NAME or /watch PARTY starts, e.g. "
-            "/watch Kung Raiya or /watch Candlelight."
+            _(
+                "This chat watches nobody. /watch NAME or /watch PARTY starts, e.g. "
+                "/watch Kung Raiya or /watch Candlelight."
+            )
         )
         return answer
-    answer.line(bold("This chat watches"))
+    answer.line(bold(_("This chat watches")))
     for w in watches:
-        last = f"; last alert {utc(w.last_sent_at):%d/%m/%Y %H:%M} UTC" if w.last_sent_at else ""
-        answer.bullet(bold(w.label), f" ({w.kind}) since {utc(w.created_at):%d/%m/%Y}{last}")
-        answer.buttons.append(Button(f"Stop: {w.label}", f"/unwatch {w.kind} {w.label}"))
-    answer.line("/unwatch NAME stops one.")
+        sent = utc(w.last_sent_at) if w.last_sent_at else None
+        last = (
+            _("; last alert {when} UTC").format(when=f"{day(sent.date())} {sent:%H:%M}")
+            if sent
+            else ""
+        )
+        kind = _("person") if w.kind == "person" else _("party")
+        answer.bullet(
+            bold(w.label),
+            _(" ({kind}) since {day}{last}").format(
+                kind=kind, day=day(utc(w.created_at).date()), last=last
+            ),
+        )
+        answer.buttons.append(
+            Button(_("Stop: {name}").format(name=w.label), f"/unwatch {w.kind} {w.label}")
+        )
+    answer.line(_("/unwatch NAME stops one."))
     return answer
 
 
@@ -247,10 +271,10 @@ def answer_unwatch(desk: Desk, chat_id: int, args: str) -> Answer:
     text = " ".join(args.split())
     watches = _watching(desk, chat_id)
     if not watches:
-        return fail("unwatch", "This chat watches nobody.")
+        return fail("unwatch", _("This chat watches nobody."))
     if not text:
         answer = Answer(command="unwatch", ok=False)
-        answer.line("Which one should this chat stop watching?")
+        answer.line(_("Which one should this chat stop watching?"))
         for w in sorted(watches, key=lambda w: w.label):
             answer.buttons.append(Button(w.label, f"/unwatch {w.kind} {w.label}"))
         return answer
@@ -268,12 +292,15 @@ def answer_unwatch(desk: Desk, chat_id: int, args: str) -> Answer:
     if chosen is None:
         assert isinstance(found, Target)
         return fail(
-            "unwatch", f"This chat does not watch {found.name}. /watches lists what it watches."
+            "unwatch",
+            _("This chat does not watch {name}. /watches lists what it watches.").format(
+                name=found.name
+            ),
         )
     with desk.session() as s, s.begin():
         s.execute(delete(Watch).where(Watch.id == chosen.id))
     answer = Answer(command="unwatch")
-    answer.line(f"Stopped watching {chosen.label}.")
+    answer.line(_("Stopped watching {name}.").format(name=chosen.label))
     return answer
 
 

@@ -31,6 +31,8 @@ from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.core.formats import weekday_name
+from bot.core.i18n import _
 from bot.core.periods import Period, parse_week
 from bot.errors import ScheduleError as ScheduleError  # re-exported: the tree is in bot.errors
 from bot.storage.models import Claim, Delivery, Subscription
@@ -48,7 +50,11 @@ class Schedule:
 
     def label(self) -> str:
         hour, minute = divmod(self.minute_of_day, 60)
-        return f"{DAYS[self.weekday].title()}s at {hour:02d}:{minute:02d} ({self.timezone})"
+        return _("{weekday}s at {time} ({timezone})").format(
+            weekday=weekday_name(self.weekday),
+            time=f"{hour:02d}:{minute:02d}",
+            timezone=self.timezone,
+        )
 
     def last_due(self, now: datetime) -> datetime:
         """The latest scheduled moment at or before ``now``, in the schedule's timezone."""
