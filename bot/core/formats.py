@@ -125,3 +125,33 @@ def long_day(d: date) -> str:
     if current() == "en":
         return f"{d:%A %d %B %Y}"
     return f"ថ្ងៃ{weekday_name(d.weekday())} {day(d)}"
+
+
+def command_day(d: date) -> str:
+    """A date as a command takes it (a button's ``/on 29/06/2023``): the same in every
+    language, so that any chat's reader reads it.
+
+    >>> from bot.core.i18n import in_language
+    >>> with in_language("km"):
+    ...     command_day(date(2023, 6, 29))
+    '29/06/2023'
+    """
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def decimal(x: float) -> str:
+    """A ratio, to one decimal place.
+
+    >>> from bot.core.i18n import in_language
+    >>> decimal(2.25)
+    '2.2'
+    >>> with in_language("km"):
+    ...     decimal(2.25)
+    '២,២'
+    """
+    if current() == "en":
+        return f"{x:.1f}"
+    from babel.numbers import format_decimal
+
+    text = format_decimal(round(x, 1), "#,##0.0", locale="km", numbering_system="khmr")
+    return text.translate(_TO_KHMER)
