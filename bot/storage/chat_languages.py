@@ -41,4 +41,4 @@ def set_language(
 def stored_languages(conn: Connection) -> dict[int, str]:
     """Every chat's language set with /language, by chat id (for the digests and alerts)."""
     c = chat_languages.c
-    return dict(conn.execute(select(c.chat_id, c.language)).tuples().all())
+    return {chat_id: lang for chat_id, lang in conn.execute(select(c.chat_id, c.language))}
