@@ -1,5 +1,6 @@
 """How a stored claim row reads in answers and alerts: its date, its parts, the caveat.
 
+>>> from datetime import date
 >>> day(date(2023, 6, 29))
 '29/06/2023'
 >>> f"{CLAIM_CAVEAT}"

@@ -211,14 +211,15 @@ def answer_watch(
         watch.seen_events = json.dumps(seen)
         s.add(watch)
     answer = Answer(command="watch")
-    answer.line(
+    said = (
         _("Watching {name}: this chat will hear of every claim added or corrected that names it.")
         if found.kind == "party"
         else _(
             "Watching {name}: this chat will hear of every claim added or corrected that names "
             "them, and new or corrected events in their record."
-        ).format(name=found.name)
+        )
     )
+    answer.line(said.format(name=found.name))
     answer.line(
         _("/watches lists what this chat watches; /unwatch {name} stops it.").format(
             name=found.name

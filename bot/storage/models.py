@@ -4,7 +4,7 @@
 >>> engine = create_engine("sqlite://")
 >>> Base.metadata.create_all(engine)
 >>> sorted(Base.metadata.tables)[:3]
-['changes', 'claim_parties', 'claim_people']
+['changes', 'chat_languages', 'claim_parties']
 
 Columns, keys and indexes are declared once, in bot.storage.tables; the annotations here only type
 the
