@@ -17,7 +17,7 @@ import uharfbuzz as hb
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import FT2Font, LoadFlags
 
-from bot.commands.chart import _text_style, make_chart
+from bot.commands.chart import Chart, _text_style, make_chart
 from bot.core.i18n import _, in_language
 from bot.desk import Desk
 
@@ -78,5 +78,6 @@ def test_a_khmer_chart_draws_every_glyph(desk: Desk) -> None:
     missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
     assert missing == []
     english = make_chart(desk, "Candlelight June")
+    assert isinstance(khmer, Chart) and isinstance(english, Chart)
     assert khmer.png[:4] == b"\x89PNG" and khmer.png != english.png
     assert khmer.filename == english.filename
