@@ -442,12 +442,15 @@ def _chart_file(desk: object, words: str, output: Path) -> int:
 
 def _chat(desk: object, language: str = "en") -> int:
     from bot.console import GREETING, chat
+    from bot.core.i18n import _, in_language
+    from bot.core.i18n import language as known
     from bot.desk import Desk
 
     assert isinstance(desk, Desk)
     interactive = sys.stdin.isatty()
     if interactive:
-        print(GREETING)
+        with in_language(known(language) or "en"):
+            print(_(GREETING))
     chat(desk, sys.stdin, sys.stdout, prompt="desk> " if interactive else "", language=language)
     return 0
 
