@@ -12,9 +12,9 @@
 >>> chat_language(desk, chat)
 'km'
 
-Until a chat chooses, it is answered in its user's Telegram language (``language_code``)
-when the desk has it, else in English: many Khmer-speaking reporters run Telegram in English,
-so the guess is only a start. The console's language is ``desk ask --lang`` or DESK_LANGUAGE.
+Until a chat chooses, a private chat is answered in its user's Telegram language
+(``language_code``) when the desk has it, else in English: many Khmer-speaking reporters run
+Telegram in English, so the guess is only a start. The console's language is ``desk ask --lang`` or DESK_LANGUAGE.
 """
 
 from __future__ import annotations
@@ -45,13 +45,17 @@ _NAMED: dict[Language, str] = {"en": N_("English"), "km": N_("Khmer")}
 
 
 def chat_language(desk: Desk, chat: Chat) -> Language:
-    """The language the chat is answered in: the one set with /language, else the guess from
-    Telegram's ``language_code`` (the console's: ``--lang`` or DESK_LANGUAGE), else English."""
+    """The language the chat is answered in: the one set with /language, else in a private
+    chat the guess from its user's Telegram ``language_code`` (a group's members may each run
+    Telegram in another language: a group is answered in English until it chooses), else
+    English. The console's is ``--lang`` or DESK_LANGUAGE."""
     if chat.place != "console":
         with desk.connect() as conn:
             stored = language(stored_language(conn, chat.id))
         if stored is not None:
             return stored
+    if chat.place == "group":
+        return "en"
     return language(chat.language_code) or "en"
 
 
