@@ -14,7 +14,8 @@
 
 Until a chat chooses, a private chat is answered in its user's Telegram language
 (``language_code``) when the desk has it, else in English: many Khmer-speaking reporters run
-Telegram in English, so the guess is only a start. The console's language is ``desk ask --lang`` or DESK_LANGUAGE.
+Telegram in English, so the guess is only a start. A group is answered in English until it
+chooses. The console's language is ``desk ask --lang`` or DESK_LANGUAGE.
 """
 
 from __future__ import annotations
