@@ -288,3 +288,23 @@ def test_a_chat_language_is_stored_per_chat(db_url: str) -> None:
     answer_text(desk, "/language km", here)
     assert "៦.៤៧៦" in to_plain(answer_text(desk, "/total", here))
     assert "6,476" in to_plain(answer_text(desk, "/total", other))
+
+
+def test_watch_alerts_in_each_chats_language(db_url: str) -> None:
+    from bot.commands.curation import add_claim
+    from bot.delivery.watchlists import answer_watch, due_alerts
+
+    desk = Desk.open(db_url)
+    with desk.connect() as conn, conn.begin():
+        set_language(conn, 8, "km", 8, datetime(2023, 7, 1, tzinfo=UTC))
+    for chat in (7, 8):
+        assert answer_watch(desk, chat, "private", chat, "Candlelight").ok
+    assert add_claim(desk, 1, "editor (1)", "01/07/2023 1234 Candlelight Party").ok
+    alerts = {a.chat_id: to_plain(a.answer) for a in due_alerts(desk)}
+    assert alerts[7].startswith("Watchlist: Candlelight Party")
+    assert alerts[8].startswith("បញ្ជីតាមដាន៖ Candlelight Party")
+    assert "១.២៣៤" in alerts[8] and "1,234" in alerts[7]
+    # The time of the last check differs by the moment each was read: compare the figures.
+    english = figures(alerts[7], "en")
+    khmer = figures(alerts[8], "km")
+    assert english["1234"] == khmer["1234"] == 1
