@@ -81,7 +81,9 @@ def parse_schedule(args: str, *, default_timezone: str) -> Schedule:
         elif time:
             hour, mins = int(time[1]), int(time[2])
             if hour > 23 or mins > 59:
-                raise ScheduleError(f"{word} is not a time of day; use HH:MM, e.g. 09:00.")
+                raise ScheduleError(
+                    _("{word} is not a time of day; use HH:MM, e.g. 09:00.").format(word=word)
+                )
             minute = hour * 60 + mins
         elif "/" in word or word.upper() == "UTC":
             try:
@@ -89,13 +91,17 @@ def parse_schedule(args: str, *, default_timezone: str) -> Schedule:
             # A tzdata folder ("America/Argentina") or an over-long name is an OSError.
             except (ZoneInfoNotFoundError, ValueError, OSError):
                 raise ScheduleError(
-                    f"Unknown timezone {word!r}; use a name like Asia/Phnom_Penh or Europe/London."
+                    _(
+                        "Unknown timezone {word}; use a name like Asia/Phnom_Penh or Europe/London."
+                    ).format(word=repr(word))
                 ) from None
             tz = word
         else:
             raise ScheduleError(
-                f"I couldn't read {word!r}. Use /subscribe [DAY] [HH:MM] "
-                "[TIMEZONE], e.g. /subscribe monday 09:00 Asia/Phnom_Penh."
+                _(
+                    "I couldn't read {word}. Use /subscribe [DAY] [HH:MM] [TIMEZONE], e.g. "
+                    "/subscribe monday 09:00 Asia/Phnom_Penh."
+                ).format(word=repr(word))
             )
     return Schedule(weekday, minute, tz)
 
