@@ -168,8 +168,10 @@ def add_claim(desk: Desk, actor_id: int, actor: str, line: str) -> Answer:
     if not line.strip():
         return fail(
             "add",
-            "Send /add DD/MM/YYYY NUMBER PARTY [(including ...)], e.g. "
-            "/add 01/07/2023 12 Funcinpec.",
+            _(
+                "Send /add DD/MM/YYYY NUMBER PARTY [(including ...)], e.g. "
+                "/add 01/07/2023 12 Funcinpec."
+            ),
         )
     try:
         row = parse_row(line, 1, today=desk.today())  # the bounds of a table row, see there
@@ -178,15 +180,19 @@ def add_claim(desk: Desk, actor_id: int, actor: str, line: str) -> Answer:
             text = f"{row.reported_on:%d/%m/%Y} · {number(row.number)} · {row.party_text}"
             change = _record(s, actor_id, actor, "add", f"added {text}", {"claims": [claim_id]})
     except InputError as exc:
-        return fail("add", f"Nothing added: {exc.problems[0].message}")
+        return fail("add", _("Nothing added: {problem}").format(problem=exc.problems[0].message))
     except ValueError as exc:
-        return fail("add", f"Nothing added: {exc}")
+        return fail("add", _("Nothing added: {problem}").format(problem=exc))
     answer = Answer(command="add")
-    answer.line(f"Added: {text} (change #{change}).")
+    answer.line(_("Added: {text} (change #{n}).").format(text=text, n=change))
     if row.people:
-        answer.line("Names: ", ", ".join(p.name for p in row.people))
+        answer.line(_("Names: "), ", ".join(p.name for p in row.people))
     answer.line(
-        italic(f"Source: claims added from chat; claimant: {CHAT_CLAIMANT}. /undo reverts it.")
+        italic(
+            _("Source: claims added from chat; claimant: {claimant}. /undo reverts it.").format(
+                claimant=CHAT_CLAIMANT
+            )
+        )
     )
     return answer
 
@@ -283,7 +289,7 @@ def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
             .limit(1)
         )
         if change is None or change.undo is None:
-            return fail("undo", "You have no change left to undo.")
+            return fail("undo", _("You have no change left to undo."))
         undo = json.loads(change.undo)
         if "claims" in undo:
             gone = Claim.id.in_(undo["claims"])
@@ -296,7 +302,9 @@ def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
         s.execute(update(Change).where(Change.id == change.id).values(undone_at=datetime.now(UTC)))
         _record(s, actor_id, actor, "undo", f"undid change #{change.id}", None)
         answer = Answer(command="undo")
-        answer.line(f"Undone: change #{change.id} ({change.summary}).")
+        answer.line(
+            _("Undone: change #{n} ({summary}).").format(n=change.id, summary=change.summary)
+        )
     return answer
 
 
