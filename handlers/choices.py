@@ -17,13 +17,14 @@ from telegram.ext import CallbackQueryHandler, ContextTypes
 from bot.commands import parse
 from bot.commands.registry import Attachment
 from bot.core.answer import Answer
+from bot.core.i18n import N_, _
 from bot.core.render import to_plain
-from handlers.commands import produce, refusal
+from handlers.commands import in_chat_language, produce, refusal
 from handlers.files import send_attachment
 from handlers.reply import command_of_choice, edit_into_answer, logged, send_answer
 
 ALERT_LIMIT = 200  # characters Telegram shows in a button's alert
-NOT_OURS = "This button is not one this bot sent, or it has expired: please ask again."
+NOT_OURS = N_("This button is not one this bot sent, or it has expired: please ask again.")
 
 
 @logged("choice")
@@ -39,14 +40,19 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
     line = command_of_choice(query.data)
     route = parse(line) if line is not None else None
     if route is None or route.command is None or route.problem is not None:
-        await query.answer(NOT_OURS, show_alert=True)
+        async with in_chat_language(update, context):
+            await query.answer(_(NOT_OURS), show_alert=True)
         return None
     refused = await refusal(update, context, route)
     if refused is not None:  # told to the one who pressed; the message stays for the others
         await query.answer(shortened(to_plain(refused), ALERT_LIMIT), show_alert=True)
         return refused
     as_file = route.command.file is not None
-    await query.answer("Sending the file…" if as_file else None)
+    if as_file:
+        async with in_chat_language(update, context):
+            await query.answer(_("Sending the file…"))
+    else:
+        await query.answer()
     result = await produce(update, context, route)
     if isinstance(result, Attachment):
         await send_attachment(context.bot, query.message.chat.id, route.command, result)
