@@ -109,7 +109,9 @@ def _parser() -> argparse.ArgumentParser:
         "ask", help='print the answer the bot would send, e.g. desk ask "/who Kung Raiya"'
     )
     ask.add_argument("text", nargs="+")
-    sub.add_parser("chat", help="interactive console over the same answers")
+    ask.add_argument("--lang", choices=("en", "km"), help="answer in English or Khmer")
+    chat = sub.add_parser("chat", help="interactive console over the same answers")
+    chat.add_argument("--lang", choices=("en", "km"), help="answer in English or Khmer")
     run = sub.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
     run.add_argument(
         "--webhook", metavar="URL", type=_url, help="public HTTPS URL Telegram should POST to"
@@ -274,13 +276,15 @@ def _dispatch(args: argparse.Namespace, settings: Settings, telegram: TelegramSi
         from bot.commands.registry import console_chat
         from bot.core.render import to_plain
 
-        answer = answer_text(desk, " ".join(args.text), console_chat())
+        answer = answer_text(
+            desk, " ".join(args.text), console_chat(args.lang or settings.language)
+        )
         print(to_plain(answer))
         for button in answer.buttons:
             print(f"  [button] {button.label}: {button.command}", file=sys.stderr)
         return 0 if answer.ok else 1
     if args.cmd == "chat":
-        return _chat(desk)
+        return _chat(desk, args.lang or settings.language)
     if args.cmd == "check":
         from bot.ingest.quality import quality_report, render_report
 
@@ -295,7 +299,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings, telegram: TelegramSi
     if args.cmd == "run":
         if settings.telegram_bot_token is None:
             print(NO_TOKEN_HELP, file=sys.stderr)
-            return _chat(desk)
+            return _chat(desk, settings.language)
         return _telegram(telegram).run_bot(
             desk, settings, webhook_url=args.webhook, listen=args.listen, port=args.port
         )
@@ -530,15 +534,18 @@ def _intake(desk: object, args: argparse.Namespace, settings: Settings) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
-def _chat(desk: object) -> int:
+def _chat(desk: object, language: str = "en") -> int:
     from bot.console import GREETING, chat
+    from bot.core.i18n import _, in_language
+    from bot.core.i18n import language as known
     from bot.desk import Desk
 
     assert isinstance(desk, Desk)
     interactive = sys.stdin.isatty()
     if interactive:
-        print(GREETING)
-    chat(desk, sys.stdin, sys.stdout, prompt="desk> " if interactive else "")
+        with in_language(known(language) or "en"):
+            print(_(GREETING))
+    chat(desk, sys.stdin, sys.stdout, prompt="desk> " if interactive else "", language=language)
     return 0
 
 

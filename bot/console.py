@@ -21,10 +21,11 @@ from typing import TextIO
 from bot.commands import answer_text
 from bot.commands.registry import console_chat
 from bot.core.answer import Button
+from bot.core.i18n import N_
 from bot.core.render import to_plain
 from bot.desk import Desk
 
-GREETING = (
+GREETING = N_(
     "Defection Desk console — the same answers as the Telegram bot. "
     "Try /who Kung Raiya, /total Candlelight June, /on 29/06/2023, /help, or ask "
     "“how many CNRP defections in June?”. "
@@ -32,9 +33,11 @@ GREETING = (
 )
 
 
-def chat(desk: Desk, stdin: TextIO, stdout: TextIO, *, prompt: str = "desk> ") -> None:
+def chat(
+    desk: Desk, stdin: TextIO, stdout: TextIO, *, prompt: str = "desk> ", language: str = "en"
+) -> None:
     buttons: list[Button] = []
-    here = console_chat()
+    here = console_chat(language)
     while True:
         if prompt:
             stdout.write(prompt)

@@ -215,6 +215,13 @@ def _log_level(text: str) -> str:
     return text.upper()
 
 
+def _language(text: str) -> str:
+    # bot.core.i18n knows the languages, but settings sit below it: the two codes are repeated.
+    if text.strip().lower() not in ("en", "km"):
+        raise ValueError(f"{text!r} is not a language the desk answers in; use en or km")
+    return text.strip().lower()
+
+
 def _env(name: str, parse: Callable[[str], Any]) -> dict[str, Any]:
     """Field metadata: read from the variable `name`, turned into a value by `parse`."""
     return {"env": name, "parse": parse}
@@ -261,6 +268,8 @@ class Settings:
     intake_allow_private: tuple[Network, ...] = field(
         default=(), metadata=_env("DESK_INTAKE_ALLOW_PRIVATE", _networks)
     )
+    # The console's language (desk ask, desk chat); each Telegram chat chooses its own.
+    language: str = field(default="en", metadata=_env("DESK_LANGUAGE", _language))
 
     def secret_texts(self) -> list[str]:
         """Every secret these settings hold, as a message could quote it: the token, its

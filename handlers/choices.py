@@ -26,8 +26,9 @@ from telegram.ext import CallbackQueryHandler, ContextTypes
 from bot.commands import parse
 from bot.commands.registry import Attachment
 from bot.core.answer import Answer, fail
+from bot.core.i18n import N_, _
 from bot.core.render import html_messages, to_plain
-from handlers.commands import produce, refusal, topic_of
+from handlers.commands import in_chat_language, produce, refusal, topic_of
 from handlers.files import send_attachment
 from handlers.reply import (
     command_of_choice,
@@ -43,11 +44,16 @@ from handlers.sending import REPLY, send
 
 log = logging.getLogger("desk.choices")
 ALERT_LIMIT = 200  # characters Telegram shows in a button's alert
-NOT_OURS = "This button is not one this bot sent, or it has expired: please ask again."
+NOT_OURS = N_("This button is not one this bot sent, or it has expired: please ask again.")
 
 
 @logged("choice")
 async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+    async with in_chat_language(update, context):  # alerts and answers in the chat's language
+        return await _choice(update, context)
+
+
+async def _choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
     query = update.callback_query
     if query is None or query.data is None:
         return None
@@ -59,8 +65,8 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
     line = await compute(command_of_choice, desk_of(context), query.data)
     route = parse(line) if line is not None else None
     if route is None or route.command is None or route.problem is not None:
-        if not await acknowledge(query, NOT_OURS, alert=True):
-            await answer_anew(context, query, fail("help", NOT_OURS))
+        if not await acknowledge(query, _(NOT_OURS), alert=True):
+            await answer_anew(context, query, fail("help", _(NOT_OURS)))
         return None
     refused = await refusal(update, context, route)
     if refused is not None:  # told to the one who pressed; the message stays for the others
@@ -68,7 +74,7 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
             await answer_anew(context, query, refused)
         return refused
     as_file = route.command.file is not None
-    live = await acknowledge(query, "Sending the file…" if as_file else None)
+    live = await acknowledge(query, _("Sending the file…") if as_file else None)
     result = await produce(update, context, route)
     if isinstance(result, Attachment):
         message = query.message

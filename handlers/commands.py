@@ -9,13 +9,18 @@ Only the checks that need Telegram live here: a group's administrators are asked
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from telegram import MaybeInaccessibleMessage, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import CommandHandler, ContextTypes, filters
 
 from bot.commands import Route, answer, attachment, not_here, parse, read
+from bot.commands.language import chat_language
 from bot.commands.registry import COMMANDS, EDITED_CHANGE, Attachment, Chat, Command
 from bot.core.answer import Answer, fail
+from bot.core.i18n import _, chosen, in_language
 from handlers.curation import actor, is_admin
 from handlers.files import send_attachment, showing
 from handlers.reply import QUOTED_IN, compute, desk_of, keep_choices, logged, send_answer
@@ -40,8 +45,24 @@ def chat_of(update: Update) -> Chat | None:
         chat.type,
         user.id if user else None,
         actor(user) if user else "",
-        topic_of(update.effective_message),
+        language_code=user.language_code if user else None,
+        thread_id=topic_of(update.effective_message),
     )
+
+
+@asynccontextmanager
+async def in_chat_language(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> AsyncIterator[None]:
+    """Write what is inside in the update's chat's language (bot.commands.language), looked up
+    once per update: by the outermost step (a typed line's, or a button's refusal or answer).
+    The worker threads answers run in get the language with the rest of the task's context."""
+    chat = chat_of(update)
+    if chosen() is not None or chat is None:
+        yield
+        return
+    with in_language(await compute(chat_language, desk_of(context), chat)):
+        yield
 
 
 async def route_of(context: ContextTypes.DEFAULT_TYPE, text: str) -> Route:
@@ -78,15 +99,16 @@ async def refusal(
     sent it (a group's administrators are asked of Telegram). None when it may run."""
     chat = chat_of(update)
     assert chat is not None, "commands come from a chat"
-    refused = not_here(route, chat)
-    command = route.command
-    if refused is not None or command is None or route.problem is not None:
-        return refused
-    if command.changes_data and (update.edited_message or update.edited_channel_post):
-        return fail(command.name, EDITED_CHANGE.format(name=command.name))
-    if not await may_use(command, update, context):
-        return fail(command.name, command.refusal)
-    return None
+    async with in_chat_language(update, context):
+        refused = not_here(route, chat)
+        command = route.command
+        if refused is not None or command is None or route.problem is not None:
+            return refused
+        if command.changes_data and (update.edited_message or update.edited_channel_post):
+            return fail(command.name, _(EDITED_CHANGE).format(name=command.name))
+        if not await may_use(command, update, context):
+            return fail(command.name, _(command.refusal))
+        return None
 
 
 async def produce(
@@ -96,10 +118,11 @@ async def produce(
     chat = chat_of(update)
     assert chat is not None, "commands come from a chat"
     command = route.command
-    if command is not None and route.problem is None and command.file is not None:
-        async with showing(context.bot, chat.id, command, chat.thread_id):
-            return await compute(attachment, desk_of(context), route, chat)
-    return await compute(answer, desk_of(context), route, chat)
+    async with in_chat_language(update, context):
+        if command is not None and route.problem is None and command.file is not None:
+            async with showing(context.bot, chat.id, command, chat.thread_id):
+                return await compute(attachment, desk_of(context), route, chat)
+        return await compute(answer, desk_of(context), route, chat)
 
 
 async def respond(
@@ -133,12 +156,14 @@ async def reply(
 async def answer_line(
     update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
 ) -> Answer | None:
-    """Answer ``text`` (a command, or a question in words) in the update's chat."""
+    """Answer ``text`` (a command, or a question in words) in the update's chat, in the
+    chat's language."""
     message = update.effective_message
     if message is None or update.effective_chat is None:
         return None
-    route = await route_of(context, text)
-    return await reply(message, context, route, await respond(update, context, route))
+    async with in_chat_language(update, context):
+        route = await route_of(context, text)
+        return await reply(message, context, route, await respond(update, context, route))
 
 
 def _handler(command: Command) -> CommandHandler[ContextTypes.DEFAULT_TYPE, None]:

@@ -33,6 +33,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.ext import ContextTypes
 
 from bot.commands.subscriptions import digest_answer
+from bot.core.i18n import Language, in_language, language
 from bot.core.periods import Period
 from bot.core.render import html_messages
 from bot.delivery.weekly import (
@@ -48,6 +49,7 @@ from bot.delivery.weekly import (
     worker_id,
 )
 from bot.desk import Desk
+from bot.storage.chat_languages import stored_languages
 from handlers.sending import SUMMARY, Policy, send
 
 log = logging.getLogger("desk.digests")
@@ -232,22 +234,28 @@ class DigestTexts:
     it.
     """
 
-    def __init__(self, desk: Desk, stamps: list[datetime]) -> None:
+    def __init__(
+        self, desk: Desk, stamps: list[datetime], languages: dict[int, str] | None = None
+    ) -> None:
         self._desk, self._stamps = desk, stamps
-        self._built: dict[tuple[Period, int | None], asyncio.Future[DigestText]] = {}
+        self._languages = languages or {}  # chat id → the language set with /language
+        self._built: dict[tuple[Period, int | None, Language], asyncio.Future[DigestText]] = {}
 
     @classmethod
     def for_run(cls, desk: Desk, due: list[DueDigest]) -> DigestTexts:
-        """Blocking (one query): run it in a worker thread."""
+        """Blocking (two queries): run it in a worker thread."""
+        with desk.connect() as conn:
+            languages = stored_languages(conn)
         last = [d.last_sent_at for d in due if d.last_sent_at is not None]
         if not last:
-            return cls(desk, [])
+            return cls(desk, [], languages)
         with desk.session() as s:
-            return cls(desk, change_stamps(s, min(last)))
+            return cls(desk, change_stamps(s, min(last)), languages)
 
-    def key(self, item: DueDigest) -> tuple[Period, int | None]:
+    def key(self, item: DueDigest) -> tuple[Period, int | None, Language]:
         since = item.last_sent_at
-        return item.week, None if since is None else bisect_right(self._stamps, since)
+        lang = language(self._languages.get(item.chat_id)) or "en"
+        return item.week, None if since is None else bisect_right(self._stamps, since), lang
 
     async def get(self, item: DueDigest) -> DigestText:
         key = self.key(item)
@@ -259,7 +267,8 @@ class DigestTexts:
 
     def _build(self, item: DueDigest) -> DigestText:
         as_of = datetime.now(UTC)
-        return DigestText(html_messages(digest_answer(self._desk, item)), as_of)
+        with in_language(self.key(item)[2]):  # the chat's language
+            return DigestText(html_messages(digest_answer(self._desk, item)), as_of)
 
 
 class DigestMessage(Outgoing):

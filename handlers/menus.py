@@ -31,6 +31,7 @@ from telegram.ext import ContextTypes, TypeHandler
 
 from bot.commands.catalog import BOT_DESCRIPTION, BOT_SHORT_DESCRIPTION
 from bot.commands.registry import MenuScope, menu
+from bot.core.i18n import LANGUAGES, Language, _, in_language
 
 log = logging.getLogger("desk.menus")
 
@@ -53,24 +54,35 @@ def menus(desk_admins: frozenset[int]) -> list[tuple[BotCommandScope, list[BotCo
 
 
 async def set_profile(bot: Bot, desk_admins: frozenset[int]) -> set[int]:
-    """Set the menus, the description and the short description (see the module doc); returns
-    the desk admins whose chat Telegram does not know yet."""
+    """Set the menus, the description and the short description (see the module doc) in every
+    language: English for every user, Khmer for users whose Telegram runs in Khmer
+    (``language_code``); returns the desk admins whose chat Telegram does not know yet."""
     pending: set[int] = set()
-    for scope, listed in menus(desk_admins):
-        try:
-            await bot.set_my_commands(listed, scope=scope)
-        except BadRequest as exc:
-            if not isinstance(scope, BotCommandScopeChat):
-                raise
-            pending.add(int(scope.chat_id))
-            log.warning(
-                "no command menu yet for desk admin %s (%s): set when they write to the bot",
-                scope.chat_id,
-                exc.message,
-            )
-    await bot.set_my_description(BOT_DESCRIPTION)
-    await bot.set_my_short_description(BOT_SHORT_DESCRIPTION)
+    for language in LANGUAGES:
+        code = _code(language)
+        with in_language(language):
+            for scope, listed in menus(desk_admins):
+                try:
+                    await bot.set_my_commands(listed, scope=scope, language_code=code)
+                except BadRequest as exc:
+                    if not isinstance(scope, BotCommandScopeChat):
+                        raise
+                    pending.add(int(scope.chat_id))
+                    if code is None:
+                        log.warning(
+                            "no command menu yet for desk admin %s (%s): set when they write "
+                            "to the bot",
+                            scope.chat_id,
+                            exc.message,
+                        )
+            await bot.set_my_description(_(BOT_DESCRIPTION), language_code=code)
+            await bot.set_my_short_description(_(BOT_SHORT_DESCRIPTION), language_code=code)
     return pending
+
+
+def _code(language: Language) -> str | None:
+    """Telegram's language_code for a menu in ``language``: none for English, every user's."""
+    return None if language == LANGUAGES[0] else language
 
 
 async def on_any_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -81,9 +93,13 @@ async def on_any_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     pending.discard(user.id)
     try:
-        await context.bot.set_my_commands(
-            commands("desk admins"), scope=BotCommandScopeChat(user.id)
-        )
+        for language in LANGUAGES:
+            with in_language(language):
+                await context.bot.set_my_commands(
+                    commands("desk admins"),
+                    scope=BotCommandScopeChat(user.id),
+                    language_code=_code(language),
+                )
     except TelegramError as exc:  # best effort: the next start tries again
         log.warning("no command menu for desk admin %s: %s", user.id, exc)
 

@@ -477,8 +477,9 @@ class _Bot:
     new_update: asyncio.Event = field(default_factory=asyncio.Event)
     poll_generation: int = 0
     webhook: JSON = field(default_factory=dict)  # url, secret_token, max_connections, ...
-    commands: dict[str, list[JSON]] = field(default_factory=dict)  # by scope
-    descriptions: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, language)
+    commands: dict[str, list[JSON]] = field(default_factory=dict)  # by scope (and language)
+    # ("long" | "short", language_code or "") → the description set
+    descriptions: dict[tuple[str, str], str] = field(default_factory=dict)
     chat_actions: list[JSON] = field(default_factory=list)  # sendChatAction's parameters
     open_queries: set[str] = field(default_factory=set)  # callback + inline query ids
     removed_from: set[int] = field(default_factory=set)  # blocked by user / kicked from group
@@ -747,20 +748,30 @@ class FakeBotAPI:
         return user
 
     def add_user(
-        self, user_id: int, first_name: str | None = None, username: str | None = None
+        self,
+        user_id: int,
+        first_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
     ) -> JSON:
         user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name or f"User{user_id}"}
         if username is not None:
             user["username"] = username
+        if language_code is not None:  # the language of the user's Telegram app
+            user["language_code"] = language_code
         with self._lock:
             self._users[user_id] = user
         return user
 
     def add_private_chat(
-        self, user_id: int, first_name: str = "User", username: str | None = None
+        self,
+        user_id: int,
+        first_name: str = "User",
+        username: str | None = None,
+        language_code: str | None = None,
     ) -> JSON:
         """Register a user who has started the bot; returns the Chat object."""
-        user = self.add_user(user_id, first_name, username)
+        user = self.add_user(user_id, first_name, username, language_code)
         chat = _Chat(
             user_id, "private", username=username, first_name=user["first_name"], members={user_id}
         )
@@ -865,13 +876,19 @@ class FakeBotAPI:
         """What the bot registered with setWebhook: url, secret_token, ... ({} when none)."""
         return dict(self._bot(token).webhook)
 
-    def commands(self, token: str | None = None, scope: JSON | None = None) -> list[JSON]:
-        """The command menu the bot set for ``scope`` (default: the default scope)."""
-        return list(self._bot(token).commands.get(_scope_key(scope), []))
+    def commands(
+        self, token: str | None = None, scope: JSON | None = None, language_code: str = ""
+    ) -> list[JSON]:
+        """The command menu the bot set for ``scope`` (default: the default scope) and
+        ``language_code`` (default: none, the menu for every language without its own)."""
+        return list(self._bot(token).commands.get(_scope_key(scope, language_code), []))
 
-    def description(self, token: str | None = None, *, short: bool = False) -> str | None:
-        """The bot's description (or short description) for every language, as set."""
-        return self._bot(token).descriptions.get(("short" if short else "long", ""))
+    def description(
+        self, token: str | None = None, language_code: str = "", *, short: bool = False
+    ) -> str | None:
+        """The bot's description (``short``: short description) set for ``language_code``
+        (default: none, the one for every language without its own)."""
+        return self._bot(token).descriptions.get(("short" if short else "long", language_code))
 
     def chat_actions(self, token: str | None = None) -> list[JSON]:
         """sendChatAction's accepted calls: chat_id, action, message_thread_id."""
@@ -1746,7 +1763,7 @@ class FakeBotAPI:
         if isinstance(scope, str):
             scope = json.loads(scope) if scope else None
         self._check_scope(bot, scope)
-        bot.commands[_scope_key(scope)] = [
+        bot.commands[_scope_key(scope, str(p.get("language_code") or ""))] = [
             {"command": c["command"], "description": c["description"]} for c in commands
         ]
         return True
@@ -1856,8 +1873,9 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def _scope_key(scope: Any) -> str:
-    return json.dumps(scope or {"type": "default"}, sort_keys=True)
+def _scope_key(scope: Any, language_code: str = "") -> str:
+    key = json.dumps(scope or {"type": "default"}, sort_keys=True)
+    return f"{key}|{language_code}" if language_code else key
 
 
 def _forbidden(chat_type: str) -> str:

@@ -7,7 +7,8 @@
 # 2. starts a throwaway PostgreSQL server on 127.0.0.1 (data dir in a fresh
 #    temp dir, trust auth, database desk_test) and exports
 #    DESK_TEST_POSTGRES_URL; the server and temp dir are removed on exit;
-# 3. runs ruff, mypy (strict) on bot, handlers and tests, then pytest; stops at the first failure.
+# 3. runs ruff, mypy (strict) on bot, handlers and tests, the catalog check, then pytest; stops
+#    at the first failure.
 #
 # Knobs (environment variables):
 #   CI=true                  PostgreSQL is mandatory: fail if it can't be started.
@@ -487,6 +488,12 @@ else
     run_child "$VENV/bin/mypy" tests
     phase_ok
 fi
+
+# A string added or changed in the code and not in a catalog, or left untranslated, fails here:
+# `pybabel extract`, `update --check` and `compile` (bot/locale/catalog.sh; README, "Translations").
+phase catalog "pybabel extract, update --check, compile: every language's catalog is complete"
+PYBABEL="$VENV/bin/pybabel" PYTHON="$VPY" run_child bash bot/locale/catalog.sh check
+phase_ok
 
 phase pytest "pytest -q $*"
 run_child "$VPY" -m pytest -q "$@"

@@ -3,7 +3,8 @@
 Start-up is most of a `desk ask` (issue 3: "well under a second, start-up included"), and
 imports are most of start-up. Answers read Core tables, so the ORM is never imported; an exact
 name, or a question that names no one, never imports numpy or rapidfuzz, and a misspelled one
-on data of this size imports rapidfuzz but not numpy. The times themselves
+on data of this size imports rapidfuzz but not numpy; Babel is imported for a Khmer answer
+(``--lang km``) only. The times themselves
 are measured by bench/ask.py, not asserted here.
 """
 
@@ -19,21 +20,23 @@ import pytest
 
 from tests.conftest import REPO
 
-HEAVY = ("sqlalchemy.orm", "numpy", "rapidfuzz", "alembic", "pydantic", "telegram", "yaml")
+HEAVY = (
+    "sqlalchemy.orm", "numpy", "rapidfuzz", "alembic", "pydantic", "telegram", "yaml", "babel"
+)  # fmt: skip
 # Runs the console entry point in-process, then reports which heavy modules it imported.
 PROBE = """
 import json, sys
 from bot.cli import main
-code = main(["ask", sys.argv[1]])
+code = main(["ask", *sys.argv[2:], sys.argv[1]])
 print(json.dumps({"code": code, "heavy": [m for m in HEAVY if m in sys.modules]}))
 """
 
 
-def ask(question: str, db: Path) -> tuple[int, list[str], str]:
+def ask(question: str, db: Path, *options: str) -> tuple[int, list[str], str]:
     env = {**os.environ, "DESK_DATABASE_URL": f"sqlite:///{db}"}
     env.pop("TELEGRAM_BOT_TOKEN", None)
     result = subprocess.run(
-        [sys.executable, "-c", f"HEAVY = {HEAVY!r}\n{PROBE}", question],
+        [sys.executable, "-c", f"HEAVY = {HEAVY!r}\n{PROBE}", question, *options],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -107,3 +110,12 @@ def test_misspelled_names_match_without_numpy_on_data_this_size(db: Path, questi
     assert code == 0, answer
     assert "Kung Raiya" in answer or "Candlelight Party" in answer
     assert heavy == ["rapidfuzz"]
+
+
+@pytest.mark.parametrize("question", ["/total Candlelight June", "/on 29/06/2023", "/who Kung Raiya"])
+def test_babel_is_imported_for_khmer_answers_only(db: Path, question: str) -> None:
+    # English answers are the code's own strings: no catalog, no Babel (the test above).
+    code, heavy, answer = ask(question, db, "--lang", "km")
+    assert code == 0, answer
+    assert heavy == ["babel"]
+    assert any("\u17e0" <= c <= "\u17e9" for c in answer)  # Khmer digits

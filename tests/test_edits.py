@@ -67,7 +67,7 @@ async def say_and_edit(rig: Rig, chat: int, user: int, text: str, edited: str) -
 def test_the_registry_marks_every_command_that_changes_data() -> None:
     changing = {c.name for c in COMMANDS if c.changes_data}
     assert changing == {
-        "add", "undo", "subscribe", "unsubscribe", "watch", "unwatch",
+        "add", "undo", "subscribe", "unsubscribe", "watch", "unwatch", "language",
         "intake_add", "intake_edit", "intake_skip",
     }  # fmt: skip
 

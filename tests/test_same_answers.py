@@ -328,6 +328,9 @@ CHATS = [
     "/subscribe@DefectionDeskBot wed 10:00",
     "/unsubscribe@DefectionDeskBot",
     "/watches@OtherBot",
+    "/language",
+    "/language fr",
+    "/language en",
 ]
 CHANGES = [
     "/undo",

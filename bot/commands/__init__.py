@@ -24,13 +24,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.commands.language import chat_language
 from bot.commands.registry import BY_NAME, Attachment, Chat, Command, console_chat
-from bot.core.answer import Answer, fail, italic
+from bot.core.answer import Answer, fail, italic, number
+from bot.core.i18n import N_, _, in_language
 from bot.desk import Desk
 
 MAX_ARGUMENT = 500
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
-NOT_UNDERSTOOD = (
+NOT_UNDERSTOOD = N_(
     "I didn't understand that, and I won't guess. Ask, for example, “how many Candlelight "
     "defections in June?”, “who is Kung Raiya”, “what happened on 26 June 2023”, or send a "
     "command: /help lists them."
@@ -69,7 +71,11 @@ def parse(text: str) -> Route | None:
     command = BY_NAME.get(name)
     if command is None:
         return Route(
-            None, args, problem=fail("help", f"I don't know /{name}. /help lists the commands.")
+            None,
+            args,
+            problem=fail(
+                "help", _("I don't know /{name}. /help lists the commands.").format(name=name)
+            ),
         )
     if len(args) > MAX_ARGUMENT:
         return Route(
@@ -77,7 +83,9 @@ def parse(text: str) -> Route | None:
             args,
             problem=fail(
                 name,
-                f"That is too long for /{name} ({len(args):,} characters; at most {MAX_ARGUMENT}).",
+                _("That is too long for /{name} ({n} characters; at most {most}).").format(
+                    name=name, n=number(len(args)), most=number(MAX_ARGUMENT)
+                ),
             ),
         )
     return Route(command, args)
@@ -98,7 +106,7 @@ def read(desk: Desk, text: str) -> Route:
     asked = interpret(desk, text)
     route = parse(asked) if asked is not None else None
     if route is None:
-        return Route(None, problem=fail("help", NOT_UNDERSTOOD))
+        return Route(None, problem=fail("help", _(NOT_UNDERSTOOD)))
     return Route(route.command, route.args, asked, route.problem)
 
 
@@ -107,7 +115,7 @@ def not_here(route: Route, chat: Chat) -> Answer | None:
     command = route.command
     if command is None or route.problem is not None or chat.place in command.where:
         return None
-    return fail(command.name, command.elsewhere)
+    return fail(command.name, _(command.elsewhere))
 
 
 def answer(desk: Desk, route: Route, chat: Chat) -> Answer:
@@ -129,7 +137,7 @@ def attachment(desk: Desk, route: Route, chat: Chat) -> Attachment | Answer:
     if isinstance(result, Answer):
         return _headed(route, result)
     if route.asked is not None:
-        result.caption.lines.insert(0, (italic(f"Showing {route.asked}"),))
+        result.caption.lines.insert(0, (italic(_("Showing {asked}").format(asked=route.asked)),))
     return result
 
 
@@ -143,7 +151,7 @@ def _headed(route: Route, inner: Answer) -> Answer:
         citations=inner.citations,
         share=inner.share,
     )
-    headed.line(italic(f"Showing {route.asked}"))
+    headed.line(italic(_("Showing {asked}").format(asked=route.asked)))
     headed.blank()
     headed.lines.extend(inner.lines)
     return headed
@@ -153,5 +161,6 @@ def answer_text(desk: Desk, text: str, chat: Chat | None = None) -> Answer:
     """Answer one line, slash or not, as the console and ``desk ask`` do (by default in the
     console's chat, whose operator owns the database and so may use every command)."""
     chat = chat or console_chat()
-    route = read(desk, text)
-    return not_here(route, chat) or answer(desk, route, chat)
+    with in_language(chat_language(desk, chat)):
+        route = read(desk, text)
+        return not_here(route, chat) or answer(desk, route, chat)

@@ -13,11 +13,20 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from bot.commands.common import agree, defectors, joined_party_id, people, reports
+from bot.commands.common import defectors, joined_party_id, people, reports
+from bot.commands.language import review_note
 from bot.commands.who import write_disagreement
 from bot.core.answer import Answer, Part, Span, bold, italic, number, plural
+from bot.core.caveats import (
+    claimed_by,
+    joint_never_split,
+    mismatch_kept,
+    not_verified,
+)
 from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT
+from bot.core.formats import digits
+from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import format_range
 from bot.desk import Desk
 from bot.storage.claim_sources import outlet_counts
@@ -34,30 +43,43 @@ from bot.storage.source_notes import disagreements_about, group_events
 from bot.storage.tables import party_aliases
 
 
+# The bot's description (shown in an empty chat) and short description (its profile), set in
+# every language the desk answers in (handlers/app.py).
 def answer_help(commands: Sequence[tuple[str, str]]) -> Answer:
     """/help: ``commands`` are (usage, what it does), from bot.commands.registry.help_lines."""
     answer = Answer(command="help")
     answer.line(
         bold("Defection Desk"),
-        " answers questions about defections to Cambodia's "
-        "ruling party claimed in pro-government media, January–June 2023.",
+        _(
+            " answers questions about defections to Cambodia's ruling party claimed in "
+            "pro-government media, January–June 2023."
+        ),
     )
     answer.blank()
     for usage, what in commands:
-        answer.line(bold(usage), f" — {what}")
+        answer.line(bold(usage), f" — {_(what)}")
     answer.blank()
     answer.line(
-        "Dates are day first (29/06/2023). Names may be spelled loosely: /who kung raya "
-        "finds Kung Raiya. /who NAME as of DATE gives their status on that day."
+        _(
+            "Dates are day first (29/06/2023). Names may be spelled loosely: /who kung raya "
+            "finds Kung Raiya. /who NAME as of DATE gives their status on that day."
+        )
     )
     answer.line(
-        "Or just ask: “how many Candlelight defections in June?”, “who is Kung Raiya”. "
-        "Party names in Khmer script work too (/total ភ្លើងទៀន)."
+        _(
+            "Or just ask: “how many Candlelight defections in June?”, “who is Kung Raiya”. "
+            "Party names in Khmer script work too (/total ភ្លើងទៀន)."
+        )
     )
-    answer.line(italic(f"Every figure is a claim with its source. {CLAIM_CAVEAT}"))
+    answer.line(_("Answers in English or Khmer: /language."))
     answer.line(
-        "Desk admins can also /add a claim, send a table file, /undo their last change; "
-        "/changes lists every change."
+        italic(_("Every figure is a claim with its source. {caveat}").format(caveat=CLAIM_CAVEAT))
+    )
+    answer.line(
+        _(
+            "Desk admins can also /add a claim, send a table file, /undo their last change; "
+            "/changes lists every change."
+        )
     )
     return answer
 
@@ -65,8 +87,10 @@ def answer_help(commands: Sequence[tuple[str, str]]) -> Answer:
 def answer_start(commands: Sequence[tuple[str, str]]) -> Answer:
     answer = Answer(command="start")
     answer.line(
-        "Hello! I answer journalists' questions about claimed political defections in "
-        "Cambodia, with the source of every figure."
+        _(
+            "Hello! I answer journalists' questions about claimed political defections in "
+            "Cambodia, with the source of every figure."
+        )
     )
     answer.blank()
     answer.extend(answer_help(commands))
@@ -98,8 +122,8 @@ def answer_parties(desk: Desk) -> Answer:
         with_rows = sorted(tallied)
         joined = next((p for p in parties if p.id == joined_party_id(conn)), None)
         answer.line(
-            bold("Former parties in the claims"),
-            " (rows naming the party alone; joint rows counted separately)",
+            bold(_("Former parties in the claims")),
+            _(" (rows naming the party alone; joint rows counted separately)"),
         )
         ordered = sorted(parties, key=lambda p: (p.kind != "party", -sole[p.id].total, p.name))
         for p in ordered:
@@ -111,16 +135,18 @@ def answer_parties(desk: Desk) -> Answer:
                 bold(name),
                 ": ",
                 number(sole[p.id].total),
-                f" in {reports(sole[p.id].reports)}",
+                _(" in {reports}").format(reports=reports(sole[p.id].reports)),
             ]
             if joint_counts.get(p.id):
-                parts.append(f"; also in {reports(joint_counts[p.id])} jointly")
+                parts.append(
+                    _("; also in {reports} jointly").format(reports=reports(joint_counts[p.id]))
+                )
             if p.kind == "non_party":
-                parts.append(" — not a party")
+                parts.append(_(" — not a party"))
             elif p.kind == "unnamed":
-                parts.append(" — party not named in the reports")
+                parts.append(_(" — party not named in the reports"))
             if p.dissolved:
-                parts.append(f" — dissolved {p.dissolved}")
+                parts.append(_(" — dissolved {year}").format(year=digits(p.dissolved)))
             answer.bullet(*parts)
         if joined is not None:
             elsewhere = not_joining(conn, joined.id, None, None)
@@ -128,22 +154,26 @@ def answer_parties(desk: Desk) -> Answer:
             count = sum(t.reports for t in tallied.values()) - elsewhere.reports
             acronyms = [a for a in acronyms_of.get(joined.id, ()) if a != joined.name]
             answer.blank()
-            answer.line(bold("The party joined"))
+            answer.line(bold(_("The party joined")))
             answer.bullet(
                 bold(joined.name + (f" ({', '.join(acronyms)})" if acronyms else "")),
-                f": every claim is a claimed defection to it — {number(every)} in {reports(count)}"
+                _(": every claim is a claimed defection to it — {total} in {reports}").format(
+                    total=number(every), reports=reports(count)
+                )
                 if not elsewhere.reports
-                else f": {number(every)} claimed defectors to it in {reports(count)}; "
-                f"{reports(elsewhere.reports)} of people who went elsewhere or nowhere apart",
+                else _(
+                    ": {total} claimed defectors to it in {reports}; {apart} of people who "
+                    "went elsewhere or nowhere apart"
+                ).format(
+                    total=number(every),
+                    reports=reports(count),
+                    apart=reports(elsewhere.reports),
+                ),
             )
         answer.blank()
         for src in (sources[sid] for sid in with_rows):
-            answer.line(
-                italic(
-                    f"Claimed by {src.claimant or 'the source'}; tallied in "
-                    f"{refs.ref(src)}. {CLAIM_CAVEAT}"
-                )
-            )
+            claimant = src.claimant or _("the source")
+            answer.line(italic(f"{claimed_by(claimant, refs.ref(src))} {CLAIM_CAVEAT}"))
         refs.write(answer)
     return answer
 
@@ -152,7 +182,7 @@ def answer_sources(desk: Desk) -> Answer:
     answer = Answer(command="sources")
     with desk.connect() as conn:
         tallied = source_sums(conn)
-        answer.line(bold("Where the data comes from"))
+        answer.line(bold(_("Where the data comes from")))
         for src in sorted(sources_by_id(conn).values(), key=lambda src: src.id):
             answer.blank()
             answer.line(
@@ -166,20 +196,21 @@ def answer_sources(desk: Desk) -> Answer:
             if src.coverage_note:
                 answer.line(italic(src.coverage_note))
             if src.id in tallied:
-                line = (
-                    f"Table: {plural(tallied[src.id].reports, 'row')}, adding up to "
-                    f"{defectors(tallied[src.id].total)}"
+                rows = tallied[src.id].reports
+                line = _("Table: {rows}, adding up to {defectors}").format(
+                    rows=ngettext("{n} row", "{n} rows", rows).format(n=number(rows)),
+                    defectors=defectors(tallied[src.id].total),
                 )
                 if src.stated_total is not None and src.stated_total != tallied[src.id].total:
-                    line += f" (its text says {number(src.stated_total)})"
-                answer.line(line + f"; claims made by {src.claimant}.")
-            answer.line("Cite as: ", citation(src))
+                    line += _(" (its text says {n})").format(n=number(src.stated_total))
+                answer.line(line + _("; claims made by {claimant}.").format(claimant=src.claimant))
+            answer.line(_("Cite as: "), citation(src))
         outlets = outlet_counts(conn)
     if outlets:
         answer.blank()
-        answer.line(bold("Outlets of the reports added through intake"))
+        answer.line(bold(_("Outlets of the reports added through intake")))
         for outlet, count, link in outlets:
-            latest: list[Part] = [", latest: ", Span(link, "a", link)] if link else []
+            latest: list[Part] = [_(", latest: "), Span(link, "a", link)] if link else []
             answer.bullet(f"{outlet} — {plural(count, 'claim')}", *latest)
     return answer
 
@@ -189,60 +220,62 @@ def answer_about(desk: Desk) -> Answer:
     refs = Citations()
     with desk.connect() as conn:
         span = data_span(conn)
-        answer.line(bold("What this data is — and is not"))
-        answer.bullet(
-            "Claims, not facts: almost every figure is a defection announced by "
-            "pro-government media, chiefly Fresh News, as tallied by an analysis of "
-            "those reports. Nobody here has verified them."
-        )
+        answer.line(bold(_("What this data is — and is not")))
+        review_note(answer)  # a Khmer /about says first that its translation is a draft
+        answer.bullet(not_verified())
         if span:
-            answer.bullet(f"It covers reports dated {format_range(*span)}.")
+            answer.bullet(_("It covers reports dated {span}.").format(span=format_range(*span)))
         sources = sources_by_id(conn)
         for src in sources.values():
             if src.coverage == "sample" and src.coverage_note:
                 answer.bullet(src.coverage_note, " ", refs.ref(src))
         for src, stated, summed in stated_mismatches(conn):
-            answer.bullet(
-                f"The analysis's text states {number(stated)} defections, but its own "
-                f"table adds up to {number(summed)} {refs.ref(src)}. We keep the table "
-                "as published and show both numbers."
-            )
+            answer.bullet(mismatch_kept(number(stated), number(summed), refs.ref(src)))
         by_kind = kinds(conn, None, None, None, "unnamed", "non_party")
         joint = by_kind.get(None, NO_CLAIMS).joint
         if joint.reports:
             answer.bullet(
-                f"{reports(joint.reports)} ({people(joint.total)}) "
-                f"{agree(joint.reports, 'names', 'name')} two parties for one figure, e.g. "
-                "“Candlelight Party / Unnamed Parties”. We never split these or credit them "
-                "to one party."
+                joint_never_split(joint.reports, reports(joint.reports), people(joint.total))
             )
         # Only rows naming nothing else: a joint row with "Unnamed Parties" names a party too.
         unnamed = by_kind.get("unnamed", NO_CLAIMS).sole
         if unnamed.reports:
             answer.bullet(
-                f"{reports(unnamed.reports)} ({people(unnamed.total)}) "
-                f"{agree(unnamed.reports, 'does', 'do')} not name the party at all."
+                ngettext(
+                    "{reports} ({people}) does not name the party at all.",
+                    "{reports} ({people}) do not name the party at all.",
+                    unnamed.reports,
+                ).format(reports=reports(unnamed.reports), people=people(unnamed.total))
             )
         non_party = by_kind.get("non_party", NO_CLAIMS).sole
         if non_party.reports:
             answer.bullet(
-                f"{reports(non_party.reports)} {agree(non_party.reports, 'is', 'are')} about "
-                "someone outside any party, e.g. a “Political Analyst”."
+                ngettext(
+                    "{reports} is about someone outside any party, e.g. a “Political Analyst”.",
+                    "{reports} are about someone outside any party, e.g. a “Political Analyst”.",
+                    non_party.reports,
+                ).format(reports=reports(non_party.reports))
             )
         for p in sorted(party_infos(conn).values(), key=lambda p: p.id):
             if not p.dissolved:
                 continue
             answer.bullet(
-                f"The {p.name} was dissolved in {p.dissolved}, so the real affiliation "
-                f"of people later reported as its defectors is unclear."
+                _(
+                    "The {name} was dissolved in {year}, so the real affiliation of people "
+                    "later reported as its defectors is unclear."
+                ).format(name=p.name, year=digits(p.dissolved))
             )
         answer.bullet(
-            "Reports often call defectors “activists” without saying whether they "
-            "were officials, organisers or simply voters."
+            _(
+                "Reports often call defectors “activists” without saying whether they "
+                "were officials, organisers or simply voters."
+            )
         )
         answer.bullet(
-            "Independent reporting (e.g. CamboJA) describes pressure and threats "
-            "behind some defections; /who shows what the sources say about each person."
+            _(
+                "Independent reporting (e.g. CamboJA) describes pressure and threats "
+                "behind some defections; /who shows what the sources say about each person."
+            )
         )
         unnamed_events = group_events(conn, sources)
         disputes = disagreements_about(conn, None, sources)
@@ -250,14 +283,18 @@ def answer_about(desk: Desk) -> Answer:
         party_figures = party_sums(conn)
         for g in unnamed_events:
             when = partial_date_label(g.date_text, g.precision)
-            claim = f", claimed by {g.claimed_by}" if g.reported_as == "claim" else ""
+            claim = (
+                _(", claimed by {who}").format(who=g.claimed_by) if g.reported_as == "claim" else ""
+            )
             answer.bullet(
-                f"Reported without names: {g.summary[:1].lower()}{g.summary[1:]} ({when}{claim}) ",
+                _("Reported without names: {what} ({when}) ").format(
+                    what=f"{g.summary[:1].lower()}{g.summary[1:]}", when=f"{when}{claim}"
+                ),
                 refs.ref(g.source),
             )
         if disputes:
             answer.blank()
-            answer.line(bold("Where the sources disagree"))
+            answer.line(bold(_("Where the sources disagree")))
         for d in disputes:
             figures = (
                 []
@@ -272,27 +309,27 @@ def answer_about(desk: Desk) -> Answer:
 def _table_figures(name: str, figures: Sums) -> str:
     """What the claims table itself adds up to for a party: alone, and in joint rows."""
     sole, joint = figures.sole, figures.joint
-    line = (
-        f"Our figures from the claims table: {number(sole.total)} in "
-        f"{reports(sole.reports)} naming the {name} alone"
-    )
+    line = _(
+        "Our figures from the claims table: {total} in {reports} naming the {name} alone"
+    ).format(total=number(sole.total), reports=reports(sole.reports), name=name)
     if joint.reports:
-        line += (
-            f", and {number(joint.total)} in {reports(joint.reports)} naming it jointly with "
-            "another party (never split, so not its own)"
-        )
+        # CAVEAT: joint rows are never split between parties.
+        line += _(
+            ", and {total} in {reports} naming it jointly with another party (never split, "
+            "so not its own)"
+        ).format(total=number(joint.total), reports=reports(joint.reports))
     return line + "."
 
 
 # The bot's profile on Telegram (set at every start): the description shows in an empty chat
 # with the bot, the short one on its profile and when it is shared.
-BOT_DESCRIPTION = (
+BOT_DESCRIPTION = N_(
     "Ask about political defections in Cambodia as pro-government media announced them: how "
     "many, from which party, who, when. Every figure says who claimed it and cites its "
     "source: claims, not verified facts. Try /who Kung Raiya or /total Candlelight June, or "
     "ask in words; /about says what the data is and is not."
 )
-BOT_SHORT_DESCRIPTION = (
+BOT_SHORT_DESCRIPTION = N_(
     "Claimed political defections in Cambodia, each figure with who claimed it and its "
     "source: claims, not verified."
 )

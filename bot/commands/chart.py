@@ -23,8 +23,11 @@ import textwrap
 import threading
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,12 +37,15 @@ from bot.commands.common import (
     defector_word,
     outside,
     outside_data,
+    reports,
     sampled,
 )
 from bot.commands.party_period import party_and_period
-from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations, citation
 from bot.core.claim_text import CLAIM_CAVEAT
+from bot.core.formats import digits, month_name, month_year
+from bot.core.i18n import _, current, ngettext
 from bot.core.periods import format_day, format_range
 from bot.desk import Desk
 from bot.storage.day_totals import sums
@@ -166,7 +172,7 @@ def answer_chart(desk: Desk, args: str) -> Answer:
     if isinstance(series, Answer):
         return series
     answer = Answer(command="chart")
-    answer.line(bold(series.heading), f": claimed defectors per {series.per}")
+    answer.line(bold(series.heading), _per(series.per))
     segments = series.segments
     for (first, last), total, *values in zip(
         series.buckets, series.totals, *(s.values for s in segments), strict=True
@@ -176,19 +182,21 @@ def answer_chart(desk: Desk, args: str) -> Answer:
         if shown and all(seg.joint for seg, _ in shown):
             # What the picture hatches: a figure no party can be credited with alone.
             bare = (seg.label.removesuffix(" (joint)") for seg, _ in shown)
-            parts = "all in joint rows: " + "; ".join(
+            parts = _("all in joint rows: ") + "; ".join(
                 f"{label} {number(v)}" for label, (_, v) in zip(bare, shown, strict=True)
             )
         answer.bullet(
             f"{_bucket_label(first, last, series.per)}: ",
             bold(number(total)),
-            f" ({parts})" if len(shown) > 1 or parts.startswith("all in joint") else "",
+            f" ({parts})" if len(shown) > 1 or all(seg.joint for seg, _v in shown) else "",
         )
     answer.blank()
     _caption_body(answer, series)
     answer.line(
-        "In Telegram, /chart sends this as a picture; at the command line: "
-        "desk chart [PARTY] [PERIOD] -o chart.png"
+        _(
+            "In Telegram, /chart sends this as a picture; at the command line: "
+            "desk chart [PARTY] [PERIOD] -o chart.png"
+        )
     )
     return answer
 
@@ -294,7 +302,9 @@ def _party_segments(sole: dict[int, list[int]], parties: dict[int, Party], n: in
     others = [pid for pid in rest if parties[pid].kind == "party"]
     if others:
         values = [sum(sole[pid][i] for pid in others) for i in range(n)]
-        others_label = plural(len(others), "other party", "other parties")
+        others_label = ngettext("{n} other party", "{n} other parties", len(others)).format(
+            n=number(len(others))
+        )
         segments.append(Segment(others_label, values, color=GREY))
     for pid in rest:
         if parties[pid].kind != "party":
@@ -309,13 +319,13 @@ def _joint_segments(
     ranked = sorted(joint, key=lambda ids: -sum(joint[ids]))
     segments = []
     for i, ids in enumerate(ranked[:MAX_JOINT_SEGMENTS]):
-        label = " + ".join(acronym(parties[p]) for p in ids) + " (joint)"
+        label = " + ".join(acronym(parties[p]) for p in ids) + _(" (joint)")
         segments.append(Segment(label, joint[ids], joint=True, color="#FFFFFF", hatch=HATCHES[i]))
     rest = ranked[MAX_JOINT_SEGMENTS:]
     if rest:
         values = [sum(joint[ids][i] for ids in rest) for i in range(n)]
         segments.append(
-            Segment("Other joint rows", values, joint=True, color="#FFFFFF", hatch=HATCHES[-1])
+            Segment(_("Other joint rows"), values, joint=True, color="#FFFFFF", hatch=HATCHES[-1])
         )
     return [s for s in segments if s.total]
 
@@ -324,43 +334,71 @@ def _joint_segments(
 
 
 def _claimants(series: Series) -> str:
-    return "; ".join(f"claimed by {who}, tallied in {citation(src)}" for src, who in series.sources)
+    return "; ".join(
+        _("claimed by {who}, tallied in {source}").format(who=who, source=citation(src))
+        for src, who in series.sources
+    )
 
 
 def _caption_body(answer: Answer, series: Series) -> None:
     if series.party is not None:
         answer.line(
-            f"{number(series.sole_total)} in {plural(series.sole_reports, 'report')} naming "
-            f"{series.party.name} alone."
+            _("{total} in {reports} naming {name} alone.").format(
+                total=number(series.sole_total),
+                reports=reports(series.sole_reports),
+                name=series.party.name,
+            )
         )
         if series.joint_reports:
             answer.line(
-                f"Hatched: {number(series.joint_total)} in "
-                f"{plural(series.joint_reports, 'joint row')} naming it with another party "
-                "(not split between parties)."
+                _(
+                    "Hatched: {total} in {rows} naming it with another party (not split "
+                    "between parties)."
+                ).format(total=number(series.joint_total), rows=_joint_rows(series.joint_reports))
             )
     else:
         total = series.sole_total + series.joint_total
-        reports = series.sole_reports + series.joint_reports
-        answer.line(f"{number(total)} {defector_word(total)} in {plural(reports, 'report')}.")
+        count = series.sole_reports + series.joint_reports
+        answer.line(
+            _("{total} {defectors} in {reports}.").format(
+                total=number(total), defectors=defector_word(total), reports=reports(count)
+            )
+        )
         if series.joint_reports:
             answer.line(
-                f"Hatched: {plural(series.joint_reports, 'joint row')} "
-                f"({number(series.joint_total)}) naming several parties, not split."
+                _("Hatched: {rows} ({total}) naming several parties, not split.").format(
+                    rows=_joint_rows(series.joint_reports), total=number(series.joint_total)
+                )
             )
     if series.partial_ends:
+        span = format_range(*series.span)
         answer.line(
-            f"Only {format_range(*series.span)} is counted, so the first or last "
-            f"{series.per} is partial."
-            + (" Weeks run Monday–Sunday." if series.per == "week" else "")
+            _(
+                "Only {span} is counted, so the first or last week is partial. Weeks run "
+                "Monday–Sunday."
+            ).format(span=span)
+            if series.per == "week"
+            else _("Only {span} is counted, so the first or last month is partial.").format(
+                span=span
+            )
         )
     claimants = _claimants(series)
     answer.line(italic(f"{claimants[:1].upper()}{claimants[1:]}. {CLAIM_CAVEAT}"))
 
 
+def _per(per: str) -> str:
+    return (
+        _(": claimed defectors per week") if per == "week" else _(": claimed defectors per month")
+    )
+
+
+def _joint_rows(n: int) -> str:
+    return ngettext("{n} joint row", "{n} joint rows", n).format(n=number(n))
+
+
 def caption(series: Series) -> Answer:
     answer = Answer(command="chart")
-    answer.line(bold(series.heading), f": claimed defectors per {series.per}")
+    answer.line(bold(series.heading), _per(series.per))
     _caption_body(answer, series)
     from bot.core.render import to_plain
 
@@ -368,8 +406,12 @@ def caption(series: Series) -> Answer:
         src, who = series.sources[0]
         answer.lines[-1] = (
             italic(
-                f"Claimed by {who} and others; tallied in {citation(src)} and "
-                f"{plural(len(series.sources) - 1, 'other source')}. {CLAIM_CAVEAT}"
+                ngettext(
+                    "Claimed by {who} and others; tallied in {source} and {n} other source.",
+                    "Claimed by {who} and others; tallied in {source} and {n} other sources.",
+                    len(series.sources) - 1,
+                ).format(who=who, source=citation(src), n=number(len(series.sources) - 1))
+                + f" {CLAIM_CAVEAT}"
             ),
         )
     return answer
@@ -377,8 +419,8 @@ def caption(series: Series) -> Answer:
 
 def _bucket_label(first: date, last: date, per: str) -> str:
     if per == "month":
-        return first.strftime("%B %Y")
-    return f"week of {format_day(first)}"
+        return month_year(first)
+    return _("week of {day}").format(day=format_day(first))
 
 
 def _filename(series: Series) -> str:
@@ -402,13 +444,48 @@ def slug(text: str) -> str:
 
 
 def _tick(first: date, per: str) -> str:
+    if current() != "en":  # Khmer has no short month names: the full name, and the digits
+        if per == "month":
+            return month_year(first)
+        return f"{digits(first.day)} {month_name(first.month)}"
     return first.strftime("%b %Y") if per == "month" else f"{first.day} {first:%b}"
 
 
 def render_png(series: Series) -> bytes:
     """A portrait PNG, 1,080 px wide: weeks top to bottom, bars stacked left to right."""
-    with _RENDER_LOCK:
+    with _RENDER_LOCK, _text_style():
         return _render(series)
+
+
+@contextmanager
+def _text_style() -> Iterator[None]:
+    """Khmer pictures are drawn in Noto Sans Khmer, from the font package the desk installs
+    (fontpkg-noto-sans-khmer), shaped by matplotlib's text layout (libraqm: subscript
+    consonants and vowels placed as the script needs; tests/test_khmer_chart.py checks the
+    glyphs against HarfBuzz's). English pictures are drawn as before."""
+    if current() == "en":
+        yield
+        return
+    from matplotlib import rc_context
+
+    with rc_context({"font.family": [_khmer_font(), "DejaVu Sans"], "text.language": "km"}):
+        yield
+
+
+@cache
+def _khmer_font() -> str:
+    """Register the packaged Khmer font with matplotlib; its family name."""
+    import logging
+
+    from fontpkg_noto_sans_khmer import FAMILY, ROOT
+    from matplotlib import font_manager
+
+    for path in sorted(ROOT.glob("files/*.ttf")):
+        font_manager.fontManager.addfont(str(path))
+    # The package's one variable font has no separate bold: bold words are drawn in its
+    # regular weight, which matplotlib would otherwise log at every bold text.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+    return str(FAMILY)
 
 
 def _render(series: Series) -> bytes:
@@ -430,14 +507,16 @@ def _render(series: Series) -> bytes:
     cites = "; ".join(dict.fromkeys(citation(src) for src, _ in series.sources))
     notes = []
     if any(seg.joint for seg in series.segments):
-        notes.append("Hatched: joint rows naming several parties, never split between them.")
+        notes.append(_("Hatched: joint rows naming several parties, never split between them."))
     if series.per == "week":
-        notes.append("Weeks run Monday to Sunday.")
+        notes.append(_("Weeks run Monday to Sunday."))
     if series.partial_ends:
         notes.append(
-            f"Only {format_range(*series.span)} is counted: the first or last bar is partial."
+            _("Only {span} is counted: the first or last bar is partial.").format(
+                span=format_range(*series.span)
+            )
         )
-    footer = textwrap.wrap(" ".join(notes), 70) + textwrap.wrap("Source: " + cites, 70)
+    footer = textwrap.wrap(" ".join(notes), 70) + textwrap.wrap(_("Source: ") + cites, 70)
     # Layout in inches from the top (100 dpi: 1 in = 100 px); type sizes that stay legible
     # when Telegram shrinks the 1,080 px picture to a phone's width.
     row_h = 0.62 if rows <= 12 else 0.46 if rows <= 30 else 0.32
@@ -457,7 +536,9 @@ def _render(series: Series) -> bytes:
     fig.text(
         x0,
         y(0.35),
-        f"Claimed defectors per {series.per}",
+        _("Claimed defectors per week")
+        if series.per == "week"
+        else _("Claimed defectors per month"),
         fontsize=34,
         fontweight="bold",
         color=INK,
@@ -467,7 +548,7 @@ def _render(series: Series) -> bytes:
     fig.text(
         x0,
         y(head - 0.6),
-        "Claims by pro-government media, not verified",
+        _("Claims by pro-government media, not verified"),
         fontsize=22,
         color=ACCENT,
         fontweight="bold",
@@ -540,11 +621,11 @@ def _render(series: Series) -> bytes:
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom"].set_color("#999999")
-    ax.set_xlabel("claimed defectors", fontsize=18, color="#555555")
+    ax.set_xlabel(_("claimed defectors"), fontsize=18, color="#555555")
     fig.text(
         left - 0.012,
         y(plot_top - 0.08),
-        "Week of" if series.per == "week" else "Month",
+        _("Week of") if series.per == "week" else _("Month"),
         fontsize=16,
         color="#555555",
         ha="right",

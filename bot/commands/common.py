@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
-from bot.core.answer import Answer, Button, bold, fail, italic, plural
+from bot.core.answer import Answer, Button, bold, fail, italic, number
+from bot.core.caveats import claimed_by as claimed_by_line
 from bot.core.citations import Citations
 from bot.core.claim_text import CLAIM_CAVEAT
+from bot.core.i18n import N_, _, ngettext
 from bot.core.normalize import normalize_name
 from bot.core.periods import Period, format_range
 from bot.desk import Desk
@@ -75,16 +77,23 @@ def resolve_party(
         return PartyMatch(p.id, p.name, p.kind, p.note, p.dissolved, c.how, c.score, text)
     if candidates:
         answer = Answer(command=command, ok=False)
-        answer.line(f"“{text}” could match several parties. Which one?")
+        answer.line(_("“{text}” could match several parties. Which one?").format(text=text))
         for c in candidates:
-            answer.bullet(bold(parties[c.target].name), f" ({c.how} match, score {c.score:.0f})")
+            answer.bullet(
+                bold(parties[c.target].name),
+                _(" ({how}, score {score})").format(
+                    how=how_matched(c.how), score=number(round(c.score))
+                ),
+            )
             answer.buttons.append(Button(parties[c.target].name, button(parties[c.target].name)))
         return answer
     close = index.suggest(text, limit=3)
-    answer = fail(command, f"No party in the data matches “{text}”.")
+    answer = fail(command, _("No party in the data matches “{text}”.").format(text=text))
     if close:
         names = [parties[c.target].name for c in close]
-        answer.line("Closest: ", ", ".join(names), ". Send /parties for the full list.")
+        answer.line(
+            _("Closest: {names}. Send /parties for the full list.").format(names=", ".join(names))
+        )
         answer.buttons.extend(Button(n, button(n)) for n in names)
     return answer
 
@@ -173,7 +182,9 @@ def resolve_joint(
         if isinstance(match, Answer):
             return match
         if any(m.id == match.id for m in found):
-            return fail(command, f"“{text}” names {match.name} twice.")
+            return fail(
+                command, _("“{text}” names {name} twice.").format(text=text, name=match.name)
+            )
         found.append(match)
     return JointMatch(tuple(found), text)
 
@@ -189,24 +200,37 @@ def data_window(desk: Desk, conn: Connection) -> tuple[int, tuple[date, date] | 
 def claimed_by(answer: Answer, refs: Citations, pairs: list[tuple[SourceInfo, str]]) -> None:
     """Say who made the claims behind a figure and where they were tallied."""
     for source, claimant in pairs:
-        answer.line(italic(f"Claimed by {claimant}; tallied in {refs.ref(source)}. {CLAIM_CAVEAT}"))
+        answer.line(italic(f"{claimed_by_line(claimant, refs.ref(source))} {CLAIM_CAVEAT}"))
 
 
 def reports(n: int) -> str:
-    return plural(n, "report")
+    return ngettext("{n} report", "{n} reports", n).format(n=number(n))
 
 
 def defectors(n: int) -> str:
-    return plural(n, "claimed defector")
+    return ngettext("{n} claimed defector", "{n} claimed defectors", n).format(n=number(n))
 
 
 def defector_word(n: int) -> str:
     """The noun after a count shown apart (in bold): "1 claimed defector", "2 claimed defectors"."""
-    return agree(n, "claimed defector", "claimed defectors")
+    return ngettext("claimed defector", "claimed defectors", n)
 
 
 def people(n: int) -> str:
-    return plural(n, "person", "people")
+    return ngettext("{n} person", "{n} people", n).format(n=number(n))
+
+
+_HOW = {
+    "exact": N_("exact match"),
+    "acronym": N_("acronym match"),
+    "fuzzy": N_("fuzzy match"),
+    "word": N_("word match"),
+}
+
+
+def how_matched(how: str) -> str:
+    """How a candidate matched ("fuzzy match"), in the answer's language."""
+    return _(_HOW[how]) if how in _HOW else f"{how} match"
 
 
 def agree(n: int, one: str, many: str) -> str:
@@ -247,8 +271,10 @@ def outside_data(
     """Say that ``label`` (a period) lies outside the data, which is no sign that nothing
     was claimed then."""
     answer.line(
-        f"The data covers reports dated {format_range(*span)}, so it says nothing either way "
-        f"about {label} — not that no defections were claimed then."
+        _(
+            "The data covers reports dated {span}, so it says nothing either way about "
+            "{label} — not that no defections were claimed then."
+        ).format(span=format_range(*span), label=label)
     )
     sampled(answer, refs, sources)
 
@@ -258,8 +284,9 @@ def partly_outside(answer: Answer, period: Period, span: tuple[date, date]) -> N
     if period.start < span[0] or period.end > span[1]:
         answer.line(
             italic(
-                f"The data covers reports dated {format_range(*span)}: the rest of "
-                f"{period.label} is not in it."
+                _("The data covers reports dated {span}: the rest of {label} is not in it.").format(
+                    span=format_range(*span), label=period.label
+                )
             )
         )
 
@@ -289,16 +316,23 @@ def resolve_person(
     if candidates:
         names = _person_names(conn, [c.target for c in candidates])
         answer = Answer(command=command, ok=False)
-        answer.line(f"“{text}” matches more than one person. Did you mean:")
+        answer.line(_("“{text}” matches more than one person. Did you mean:").format(text=text))
         for c in candidates:
-            answer.bullet(bold(names[c.target]), f" — {c.how} match, score {c.score:.0f}")
+            answer.bullet(
+                bold(names[c.target]),
+                _(" — {how}, score {score}").format(
+                    how=how_matched(c.how), score=number(round(c.score))
+                ),
+            )
             answer.buttons.append(Button(names[c.target], button(names[c.target])))
         return answer
-    answer = fail(command, f"No one called “{text}” is in the data.")
+    answer = fail(command, _("No one called “{text}” is in the data.").format(text=text))
     close = index.suggest(text, limit=3)
     if close:
         names = _person_names(conn, [c.target for c in close])
-        answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
+        answer.line(
+            _("Closest names: {names}.").format(names=", ".join(names[c.target] for c in close))
+        )
         answer.buttons.extend(Button(names[c.target], button(names[c.target])) for c in close)
     return answer
 

@@ -30,19 +30,22 @@ from bot.commands.common import (
     PartyMatch,
     claimed_by,
     data_window,
+    defector_word,
     is_joint_text,
     reports,
     resolve_party,
 )
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations
+from bot.core.formats import decimal
+from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
 from bot.desk import Desk
 from bot.storage.day_totals import Sums, sums
 from bot.storage.queries import cited, sources_by_id
 
 RATIO_FROM = 10  # the smaller figure from which "N times as many" is said
-USAGE = (
+USAGE = N_(
     "Send /compare A vs B, each a party, a period or both, e.g. /compare CLP vs FUNCINPEC May, "
     "/compare May vs June, /compare CNRP May vs June."
 )
@@ -63,9 +66,11 @@ class Side:
     def label(self, *, party: bool, period: bool, span: str) -> str:
         said = []
         if party:
-            said.append(self.party.name if self.party else "every claim")
+            said.append(self.party.name if self.party else _("every claim"))
         if period:
-            said.append(self.period.label if self.period else f"all dates ({span})")
+            said.append(
+                self.period.label if self.period else _("all dates ({span})").format(span=span)
+            )
         return ", ".join(said)
 
 
@@ -135,16 +140,18 @@ def answer_compare(desk: Desk, args: str) -> Answer:
         except PeriodError as exc:
             return fail("compare", str(exc))
         if not sides:
-            return fail("compare", "What should I compare? " + USAGE)
+            return fail("compare", _("What should I compare? ") + _(USAGE))
         if span is None:
-            return fail("compare", "The database holds no claims yet. Run `desk load`.")
+            return fail("compare", _("The database holds no claims yet. Run `desk load`."))
         resolved: list[Side] = []
         for i, side in enumerate(sides):
             if is_joint_text(side.party_text):
                 return fail(
                     "compare",
-                    f"“{side.party_text}” names a joint combination: /total {side.party_text} "
-                    "lists its rows, which belong to no one party.",
+                    _(
+                        "“{text}” names a joint combination: /total {text} lists its rows, which "
+                        "belong to no one party."
+                    ).format(text=side.party_text),
                 )
             if not side.party_text:
                 resolved.append(side)
@@ -176,15 +183,16 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
     same_party = (a.party.id if a.party else None) == (b.party.id if b.party else None)
     same_period = a.period == b.period
     if same_party and same_period:
-        return fail("compare", "Both sides are the same: nothing to compare. " + USAGE)
+        return fail("compare", _("Both sides are the same: nothing to compare. ") + _(USAGE))
     data = format_range(*span)
     answer = Answer(command="compare")
     refs = Citations()
     if same_period:
-        answer.line(bold(f"Comparison, {_typed(a.period) or f'all dates in the data ({data})'}"))
+        when = _typed(a.period) or _("all dates in the data ({span})").format(span=data)
+        answer.line(bold(_("Comparison, {what}").format(what=when)))
     else:
-        who = a.party.name if a.party else "all parties"
-        answer.line(bold(f"Comparison, {who}"))
+        who = a.party.name if a.party else _("all parties")
+        answer.line(bold(_("Comparison, {what}").format(what=who)))
     figures: list[tuple[str, int]] = []
     pairs: set[tuple[int, str]] = set()
     for side in sides:
@@ -195,25 +203,33 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
         figures.append((name, figure))
         pairs.update(found.sources)
     if figures[0][1] == figures[1][1]:
-        answer.line(f"Difference: none, both {number(figures[0][1])}.")
+        answer.line(_("Difference: none, both {n}.").format(n=number(figures[0][1])))
     else:
         (big, more), (small, less) = sorted(figures, key=lambda f: -f[1])
-        where = "in" if same_party else "for"
         # A ratio of small figures ("204.5 times") says more about chance than about trends.
-        times = f" ({more / less:.1f} times as many)" if less >= RATIO_FROM else ""
-        answer.line(
-            f"Difference: {number(more - less)} more {where} {big} than {where} {small}{times}."
+        times = (
+            _(" ({ratio} times as many)").format(ratio=decimal(more / less))
+            if less >= RATIO_FROM
+            else ""
         )
+        said = (
+            _("Difference: {n} more in {big} than in {small}{times}.")
+            if same_party
+            else _("Difference: {n} more for {big} than for {small}{times}.")
+        )
+        answer.line(said.format(n=number(more - less), big=big, small=small, times=times))
     if a.party and b.party and not same_party:
         _shared_joint(answer, conn, a, b)
     if not same_period and a.period and b.period and _overlap(a.period, b.period):
-        answer.line(italic("The two periods overlap: rows in both are counted on each side."))
+        answer.line(italic(_("The two periods overlap: rows in both are counted on each side.")))
     outside = [s.period.label for s in sides if s.period and _outside(s.period, span)]
     if outside:
         answer.line(
             italic(
-                f"The data covers {data}; {' and '.join(outside)} reaches beyond it, and its "
-                "table is a sampling of the reports, not all of them."
+                _(
+                    "The data covers {span}; {periods} reaches beyond it, and its table is a "
+                    "sampling of the reports, not all of them."
+                ).format(span=data, periods=_(" and ").join(outside))
             )
         )
     if pairs:
@@ -234,22 +250,27 @@ def _line(answer: Answer, name: str, found: Sums, party: bool) -> int:
     figure = found.sole if party else found.all
     parts: list[Part] = [f"{name}: "]
     if not figure.reports:
-        parts.append("no claims naming it alone" if party and found.joint.reports else "no claims")
+        parts.append(
+            _("no claims naming it alone") if party and found.joint.reports else _("no claims")
+        )
     else:
-        parts += [
-            bold(number(figure.total)),
-            " claimed defector" if figure.total == 1 else " claimed defectors",
-        ]
-        parts.append(f" in {reports(figure.reports)}")
+        parts += [bold(number(figure.total)), " " + defector_word(figure.total)]
+        parts.append(_(" in {reports}").format(reports=reports(figure.reports)))
         if party:
-            parts.append(" naming it alone")
+            parts.append(_(" naming it alone"))
     joint = found.joint
     if joint.reports:
-        rows = f"{number(joint.reports)} joint row{'s' if joint.reports != 1 else ''}"
+        rows = ngettext("{n} joint row", "{n} joint rows", joint.reports).format(
+            n=number(joint.reports)
+        )
         parts.append(
-            f" (also in {rows}, {number(joint.total)}, not included)"
+            _(" (also in {rows}, {total}, not included)").format(
+                rows=rows, total=number(joint.total)
+            )
             if party
-            else f" ({number(joint.total)} of them in {rows}, not split)"
+            else _(" ({total} of them in {rows}, not split)").format(
+                rows=rows, total=number(joint.total)
+            )
         )
     answer.bullet(*parts)
     return figure.total
@@ -272,9 +293,15 @@ def _shared_joint(answer: Answer, conn: Connection, a: Side, b: Side) -> None:
         total = sum(v.number for v in unique.values())
         answer.line(
             italic(
-                f"{reports(len(unique))} ({number(total)}) name both parties jointly, for one "
-                f"figure not split between them: in neither side above "
-                f"(/total {a.party.name} / {b.party.name})."
+                _(
+                    "{reports} ({total}) name both parties jointly, for one figure not split "
+                    "between them: in neither side above (/total {a} / {b})."
+                ).format(
+                    reports=reports(len(unique)),
+                    total=number(total),
+                    a=a.party.name,
+                    b=b.party.name,
+                )
             )
         )
 

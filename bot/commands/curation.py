@@ -24,6 +24,8 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.core.formats import day
+from bot.core.i18n import _
 from bot.desk import Desk
 from bot.errors import InputError, Problem
 from bot.ingest.claims_table import Table, TableRow, parse_row, parse_table
@@ -175,8 +177,10 @@ def add_claim(desk: Desk, actor_id: int, actor: str, line: str) -> Answer:
     if not line.strip():
         return fail(
             "add",
-            "Send /add DD/MM/YYYY NUMBER PARTY [(including ...)], e.g. "
-            "/add 01/07/2023 12 Funcinpec.",
+            _(
+                "Send /add DD/MM/YYYY NUMBER PARTY [(including ...)], e.g. "
+                "/add 01/07/2023 12 Funcinpec."
+            ),
         )
     try:
         row = parse_row(line, 1, today=desk.today())  # the bounds of a table row, see there
@@ -185,15 +189,19 @@ def add_claim(desk: Desk, actor_id: int, actor: str, line: str) -> Answer:
             text = f"{row.reported_on:%d/%m/%Y} · {number(row.number)} · {row.party_text}"
             change = _record(s, actor_id, actor, "add", f"added {text}", {"claims": [claim_id]})
     except InputError as exc:
-        return fail("add", f"Nothing added: {exc.problems[0].message}")
+        return fail("add", _("Nothing added: {problem}").format(problem=exc.problems[0].message))
     except ValueError as exc:
-        return fail("add", f"Nothing added: {exc}")
+        return fail("add", _("Nothing added: {problem}").format(problem=exc))
     answer = Answer(command="add")
-    answer.line(f"Added: {text} (change #{change}).")
+    answer.line(_("Added: {text} (change #{n}).").format(text=text, n=change))
     if row.people:
-        answer.line("Names: ", ", ".join(p.name for p in row.people))
+        answer.line(_("Names: "), ", ".join(p.name for p in row.people))
     answer.line(
-        italic(f"Source: claims added from chat; claimant: {CHAT_CLAIMANT}. /undo reverts it.")
+        italic(
+            _("Source: claims added from chat; claimant: {claimant}. /undo reverts it.").format(
+                claimant=CHAT_CLAIMANT
+            )
+        )
     )
     return answer
 
@@ -291,7 +299,7 @@ def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
             .limit(1)
         )
         if change is None or change.undo is None:
-            return fail("undo", "You have no change left to undo.")
+            return fail("undo", _("You have no change left to undo."))
         undo = json.loads(change.undo)
         if "claims" in undo:
             gone = Claim.id.in_(undo["claims"])
@@ -306,7 +314,9 @@ def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
         s.execute(update(Change).where(Change.id == change.id).values(undone_at=datetime.now(UTC)))
         _record(s, actor_id, actor, "undo", f"undid change #{change.id}", None)
         answer = Answer(command="undo")
-        answer.line(f"Undone: change #{change.id} ({change.summary}).")
+        answer.line(
+            _("Undone: change #{n} ({summary}).").format(n=change.id, summary=change.summary)
+        )
     return answer
 
 
@@ -315,13 +325,14 @@ def recent_changes(desk: Desk, limit: int = 15) -> Answer:
     with desk.session() as s:
         changes = list(s.scalars(select(Change).order_by(Change.id.desc()).limit(limit)))
     if not changes:
-        answer.line("No changes recorded yet.")
+        answer.line(_("No changes recorded yet."))
         return answer
-    answer.line(bold("Recent changes to the data"))
+    answer.line(bold(_("Recent changes to the data")))
     for c in changes:
-        undone = " (undone)" if c.undone_at else ""
+        undone = _(" (undone)") if c.undone_at else ""
         when = c.at.replace(tzinfo=UTC) if c.at.tzinfo is None else c.at
         answer.bullet(
-            f"#{c.id} {when:%d/%m/%Y %H:%M} UTC · {c.actor} · {c.kind}: {c.summary}{undone}"
+            f"#{c.id} {day(when.date())} {when:%H:%M} UTC · {c.actor} · {c.kind}: "
+            f"{c.summary}{undone}"
         )
     return answer

@@ -33,11 +33,12 @@ from typing import Any, Literal, TextIO
 from sqlalchemy import Connection, Engine, func, select
 
 from bot.commands.chart import slug
-from bot.commands.common import PartyMatch, agree, outside
+from bot.commands.common import PartyMatch, outside
 from bot.commands.party_period import party_and_period
-from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import citation
 from bot.core.claim_text import CLAIM_CAVEAT, day
+from bot.core.i18n import _, ngettext
 from bot.core.periods import format_range
 from bot.desk import Desk
 from bot.storage.models import Claim, ClaimParty
@@ -82,10 +83,15 @@ def _select(desk: Desk, args: str) -> _Selection | Answer:
     with desk.session() as s:
         span = data_span(s)
         if span is None:
-            return fail("export", "The database holds no claims yet. Run `desk load`.")
+            return fail("export", _("The database holds no claims yet. Run `desk load`."))
         start, end = (period.start, period.end) if period else (None, None)
-        label = period.label if period else f"all dates in the data ({format_range(*span)})"
-        heading = f"{party.name if party else 'All parties'}, {label}"
+        label = (
+            period.label
+            if period
+            else _("all dates in the data ({span})").format(span=format_range(*span))
+        )
+        everyone = _("All parties")
+        heading = f"{party.name if party else everyone}, {label}"
         count = select(func.count(Claim.id))
         if start is not None:
             count = count.where(Claim.reported_on >= start, Claim.reported_on <= end)
@@ -97,20 +103,31 @@ def _select(desk: Desk, args: str) -> _Selection | Answer:
         if total > MAX_ROWS:
             return fail(
                 "export",
-                f"{heading}: {number(total)} rows, more than one file should hold "
-                f"({number(MAX_ROWS)}). Name a party or a shorter period; `desk export` "
-                "writes every row at the command line.",
+                _(
+                    "{heading}: {n} rows, more than one file should hold ({most}). Name a party "
+                    "or a shorter period; `desk export` writes every row at the command line."
+                ).format(heading=heading, n=number(total), most=number(MAX_ROWS)),
             )
         views = claims_between(s, start, end, party_id=party.id if party else None)
     if not views:
         if period is not None and outside(period, span):
             return fail(
                 "export",
-                f"{label[:1].upper()}{label[1:]} is outside the data, which covers reports "
-                f"dated {format_range(*span)}: there are no rows to export.",
+                _(
+                    "{period} is outside the data, which covers reports dated {span}: there are "
+                    "no rows to export."
+                ).format(period=f"{label[:1].upper()}{label[1:]}", span=format_range(*span)),
             )
-        what = f" naming {party.name}" if party else ""
-        return fail("export", f"The table has no rows{what} in {label}: none to export.")
+        if party:
+            return fail(
+                "export",
+                _("The table has no rows naming {name} in {label}: none to export.").format(
+                    name=party.name, label=label
+                ),
+            )
+        return fail(
+            "export", _("The table has no rows in {label}: none to export.").format(label=label)
+        )
     return _Selection(heading, party, views)
 
 
@@ -135,33 +152,49 @@ def _caption(chosen: _Selection) -> Answer:
     sole = [v for v in views if not v.joint]
     joint = [v for v in views if v.joint]
     answer = Answer(command="export")
-    answer.line(bold(chosen.heading), f": {plural(len(views), 'claim row')}")
+    rows = ngettext("{n} claim row", "{n} claim rows", len(views)).format(n=number(len(views)))
+    answer.line(bold(chosen.heading), f": {rows}")
     first, last = views[0].reported_on, views[-1].reported_on
-    answer.line(f"Reported {day(first)} – {day(last)}, oldest first.")
+    answer.line(
+        _("Reported {first} – {last}, oldest first.").format(first=day(first), last=day(last))
+    )
     sole_sum = number(sum(v.number for v in sole))
     joint_sum = number(sum(v.number for v in joint))
     if chosen.party is not None:
         answer.line(
-            f"{plural(len(sole), 'row')} marked “single party” "
-            f"{agree(len(sole), 'adds', 'add')} up to {sole_sum}: "
-            "the /total figure."
+            ngettext(
+                "{n} row marked “single party” adds up to {total}: the /total figure.",
+                "{n} rows marked “single party” add up to {total}: the /total figure.",
+                len(sole),
+            ).format(n=number(len(sole)), total=sole_sum)
         )
         if joint:
             answer.line(
-                f"{plural(len(joint), 'row')} marked “joint” ({joint_sum}) "
-                f"{agree(len(joint), 'names', 'name')} it with "
-                "another party; /total lists them apart and never splits them."
+                ngettext(
+                    "{n} row marked “joint” ({total}) names it with another party; /total "
+                    "lists them apart and never splits them.",
+                    "{n} rows marked “joint” ({total}) name it with another party; /total "
+                    "lists them apart and never splits them.",
+                    len(joint),
+                ).format(n=number(len(joint)), total=joint_sum)
             )
     else:
         answer.line(
-            f"They add up to {number(sum(v.number for v in views))}; "
-            f"{plural(len(joint), 'row')} marked “joint” ({joint_sum}) "
-            f"{agree(len(joint), 'names', 'name')} several parties."
+            ngettext(
+                "They add up to {all}; {n} row marked “joint” ({total}) names several parties.",
+                "They add up to {all}; {n} rows marked “joint” ({total}) name several parties.",
+                len(joint),
+            ).format(
+                all=number(sum(v.number for v in views)), n=number(len(joint)), total=joint_sum
+            )
         )
     sources = list(dict.fromkeys(citation(v.source) for v in views))
     claimants = list(dict.fromkeys(v.claimant for v in views))
-    answer.line(italic(f"Claimed by {'; '.join(claimants)}. {CLAIM_CAVEAT}"))
-    answer.line("Source: ", "; ".join(sources[:3]) + (" and others" if len(sources) > 3 else ""))
+    said = _("Claimed by {claimants}.").format(claimants="; ".join(claimants))
+    answer.line(italic(f"{said} {CLAIM_CAVEAT}"))
+    answer.line(
+        _("Source: "), "; ".join(sources[:3]) + (_(" and others") if len(sources) > 3 else "")
+    )
     return answer
 
 
@@ -172,8 +205,10 @@ def answer_export(desk: Desk, args: str) -> Answer:
         return chosen
     answer = chosen.caption
     answer.line(
-        f"In Telegram, /export sends these rows as a CSV file ({chosen.filename}); at the "
-        "command line, desk export writes every row."
+        _(
+            "In Telegram, /export sends these rows as a CSV file ({filename}); at the command "
+            "line, desk export writes every row."
+        ).format(filename=chosen.filename)
     )
     return answer
 

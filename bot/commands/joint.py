@@ -22,8 +22,10 @@ from sqlalchemy import Connection, select
 from bot.commands.common import JointMatch, claimed_by, reports
 from bot.commands.deep_links import period_words
 from bot.core.answer import Answer, Button, bold, italic, number
+from bot.core.caveats import joint_not_split
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts, day
+from bot.core.i18n import _
 from bot.core.periods import Period, format_range
 from bot.storage.queries import ClaimView, cited, data_span, sources_by_id, views
 from bot.storage.tables import claims
@@ -50,7 +52,7 @@ def combination(view: ClaimView) -> frozenset[int]:
 
 def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> Answer:
     span = data_span(conn)
-    label = period.label if period else "all dates in the data"
+    label = period.label if period else _("all dates in the data")
     if period is None and span is not None:
         label += f" ({format_range(*span)})"
     wanted = frozenset(p.id for p in joint.parties)
@@ -61,41 +63,45 @@ def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> 
     refs = Citations()
     total = sum(v.number for v in rows)
     answer.line(
-        f"Joint rows naming {joint.name}, {label}: ",
+        _("Joint rows naming {name}, {label}: ").format(name=joint.name, label=label),
         bold(number(total)),
-        f" claimed defectors in {reports(len(rows))}",
+        _(" claimed defectors in {reports}").format(reports=reports(len(rows))),
     )
     if rows:
-        answer.line(
-            italic(
-                "Each row gives one figure for these parties together: it is not split between "
-                "them, and /total of either party lists it apart from that party's own figure."
-            )
-        )
+        answer.line(italic(joint_not_split()))
         with answer.folded():
             for view in rows[:ROWS_LISTED]:
                 answer.bullet(*claim_parts(view, refs))
             if len(rows) > ROWS_LISTED:
-                answer.line(f"… and {number(len(rows) - ROWS_LISTED)} more rows (/export).")
+                answer.line(
+                    _("… and {n} more rows (/export).").format(n=number(len(rows) - ROWS_LISTED))
+                )
     else:
-        answer.line(f"No row names exactly {joint.name} in that period.")
+        answer.line(_("No row names exactly {name} in that period.").format(name=joint.name))
         others: dict[frozenset[int], list[ClaimView]] = {}
         for v in every:
             others.setdefault(combination(v), []).append(v)
         if others:
-            answer.line("The joint combinations in that period:")
+            answer.line(_("The joint combinations in that period:"))
             for found in others.values():
                 answer.bullet(
-                    f"{found[0].party_text}: {number(sum(v.number for v in found))} in "
-                    f"{reports(len(found))} (latest {day(found[-1].reported_on)})"
+                    _("{party}: {total} in {reports} (latest {day})").format(
+                        party=found[0].party_text,
+                        total=number(sum(v.number for v in found)),
+                        reports=reports(len(found)),
+                        day=day(found[-1].reported_on),
+                    )
                 )
                 words = f"/total {found[0].party_text}" + (f" {period.label}" if period else "")
                 answer.buttons.append(Button(found[0].party_text, words))
         elif span is not None:
-            answer.line(f"The data covers {format_range(*span)}.")
+            answer.line(_("The data covers {span}.").format(span=format_range(*span)))
     for p in joint.parties:
         answer.buttons.append(
-            Button(f"{p.name} alone", f"/total {p.name}" + (f" {period.label}" if period else ""))
+            Button(
+                _("{name} alone").format(name=p.name),
+                f"/total {p.name}" + (f" {period.label}" if period else ""),
+            )
         )
     pairs = sorted({(v.source.id, v.claimant) for v in rows})
     if pairs:

@@ -24,6 +24,7 @@ from bot.commands.deep_links import period_words
 from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
+from bot.core.i18n import _
 from bot.core.periods import Period, PeriodError, parse_day_or_range, parse_period
 from bot.desk import Desk
 from bot.storage.day_totals import sums
@@ -37,8 +38,10 @@ def answer_on(desk: Desk, args: str) -> Answer:
     if not args.strip():
         return fail(
             "on",
-            "Which day? Send /on DATE, e.g. /on 29/06/2023, /on 29 June 2023, "
-            "or a range: /on 26/06/2023 - 30/06/2023.",
+            _(
+                "Which day? Send /on DATE, e.g. /on 29/06/2023, /on 29 June 2023, "
+                "or a range: /on 26/06/2023 - 30/06/2023."
+            ),
         )
     with desk.connect() as conn:
         latest = desk.latest_year(conn)
@@ -52,10 +55,10 @@ def answer_on(desk: Desk, args: str) -> Answer:
         refs = Citations()
         span = data_span(conn)
         answer = Answer(command="on", share=f"/on {period_words(period, span)}")
-        lead = " ".join(x for x in ("Claims reported", _preposition(period), period.label) if x)
+        lead = _lead(period)
         sources = sources_by_id(conn)
         if span is not None and outside(period, span):
-            answer.line(f"{lead}: outside the data.")
+            answer.line(lead, _(": outside the data."))
             outside_data(answer, period.label, span, refs, sources.values())
             refs.write(answer)
             return answer
@@ -67,7 +70,7 @@ def answer_on(desk: Desk, args: str) -> Answer:
             f" {defector_word(total.total)}",
         )
         if not total.reports:
-            answer.line("The table has no rows for then.")
+            answer.line(_("The table has no rows for then."))
             sampled(answer, refs, sources.values())
             refs.write(answer)
             return answer
@@ -80,12 +83,18 @@ def answer_on(desk: Desk, args: str) -> Answer:
                 answer.bullet(*claim_parts(view, refs))
             if total.reports > len(rows):
                 answer.line(
-                    f"… and {number(total.reports - len(rows))} more rows (/export for all)."
+                    _("… and {n} more rows (/export for all).").format(
+                        n=number(total.reports - len(rows))
+                    )
                 )
         if any(v.joint for v in rows):
             answer.line(
                 italic(
-                    "Joint rows name several parties for one figure; it is not split between them."
+                    # CAVEAT: joint rows are one figure for several parties.
+                    _(
+                        "Joint rows name several parties for one figure; it is not split "
+                        "between them."
+                    )
                 )
             )
         answer.blank()
@@ -94,11 +103,13 @@ def answer_on(desk: Desk, args: str) -> Answer:
     return answer
 
 
-def _preposition(period: Period) -> str:
+def _lead(period: Period) -> str:
     """How "Claims reported ..." leads into the period's label."""
     first = period.label.split()[0]
     if period.precision == "day":
-        return "on"
+        return _("Claims reported on {period}").format(period=period.label)
     if first in ("since", "until", "before", "after", "from", "up"):
-        return ""  # the label brings its own
-    return "in the" if first == "week" else "in"
+        return _("Claims reported {period}").format(period=period.label)  # it brings its own
+    if first == "week":
+        return _("Claims reported in the {period}").format(period=period.label)
+    return _("Claims reported in {period}").format(period=period.label)

@@ -27,6 +27,7 @@ from bot.commands.common import (
     resolve_party,
 )
 from bot.core.answer import Answer, Button, fail
+from bot.core.i18n import _
 from bot.core.khmer import has_khmer_letters
 from bot.core.periods import Period, PeriodError, split_trailing_period
 from bot.desk import Desk
@@ -37,6 +38,7 @@ _PERIOD_OPENERS = frozenset(
 
 
 # Words that say "a party" without naming one: "the Funcinpec party" is Funcinpec.
+
 
 def party_and_period(
     desk: Desk, args: str, command: str, conn: Connection | None = None
@@ -51,8 +53,12 @@ def party_and_period(
     Rescue Party since Mayy, never another period."""
     if _VERSUS.search(args):
         if command != "total":
-            answer = fail(command, f"/{command} takes one party and one period; /compare sets "
-                          "two side by side.")  # fmt: skip
+            answer = fail(
+                command,
+                _(
+                    "/{command} takes one party and one period; /compare sets two side by side."
+                ).format(command=command),
+            )
             answer.buttons.append(Button(f"/compare {args}", f"/compare {args}"))
             return answer
         from bot.commands.compare import answer_compare
@@ -87,9 +93,10 @@ def party_and_period(
             if isinstance(found, PartyMatch):
                 return fail(
                     command,
-                    f"I read “{core}” as {found.name}, but not “{unread.strip()}” as a period. "
-                    "Try a month (June 2023), a day (29/06/2023) or a range "
-                    "(1/5/2023 - 30/6/2023).",
+                    _(
+                        "I read “{core}” as {name}, but not “{unread}” as a period. Try a month "
+                        "(June 2023), a day (29/06/2023) or a range (1/5/2023 - 30/6/2023)."
+                    ).format(core=core, name=found.name, unread=unread.strip()),
                 )
             return found
         found = resolve_party(desk, party_text, command, db, _keeping(command, before, after))
@@ -114,12 +121,12 @@ def _joint(desk: Desk, db: Connection, text: str, period: Period | None, command
     if command != "total":
         answer = fail(
             command,
-            f"/{command} takes one party. /total lists the joint rows naming {joint.name}.",
+            _("/{command} takes one party. /total lists the joint rows naming {name}.").format(
+                command=command, name=joint.name
+            ),
         )
         answer.buttons.append(Button(f"/total {joint.name}", keep(joint.name, "total")))
         return answer
     from bot.commands.joint import answer_joint
 
     return answer_joint(db, joint, period)
-
-

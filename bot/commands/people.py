@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.commands.common import PartyMatch, data_window, resolve_party
-from bot.core.answer import Answer, Button, Part, bold, fail, italic, plural
+from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT, day, outlet_parts
+from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import Period, PeriodError, parse_partial_date, split_trailing_period
 from bot.desk import Desk
 from bot.storage.person_facts import EventFact
@@ -64,35 +65,41 @@ def _words(pattern: str) -> re.Pattern[str]:
 CATEGORIES: dict[str, Category] = {
     c.key: c
     for c in (
-        Category("fled", "People who fled", frozenset({"fled"}), _words(r"fled|flee\w*|escaped")),
-        Category("arrested", "People arrested", frozenset({"arrested"}), _words(r"arrested")),
+        Category(
+            "fled", N_("People who fled"), frozenset({"fled"}), _words(r"fled|flee\w*|escaped")
+        ),
+        Category("arrested", N_("People arrested"), frozenset({"arrested"}), _words(r"arrested")),
         Category(
             "jailed",
-            "People jailed or sentenced to prison",
+            N_("People jailed or sentenced to prison"),
             words=_words(r"jail\w*|prison\w*|imprison\w*"),
         ),
         Category(
             "convicted",
-            "People convicted or sentenced",
+            N_("People convicted or sentenced"),
             frozenset({"convicted", "sentenced"}),
             _words(r"convicted|sentenced"),
         ),
-        Category("released", "People released", frozenset({"released"}), _words(r"released")),
-        Category("resigned", "People who resigned", frozenset({"resigned"}), _words(r"resign\w*")),
-        Category("appointed", "People appointed", frozenset({"appointed"})),
-        Category("trial", "People on trial or charged", words=_words(r"trial|defendants?|charged")),
+        Category("released", N_("People released"), frozenset({"released"}), _words(r"released")),
+        Category(
+            "resigned", N_("People who resigned"), frozenset({"resigned"}), _words(r"resign\w*")
+        ),
+        Category("appointed", N_("People appointed"), frozenset({"appointed"})),
+        Category(
+            "trial", N_("People on trial or charged"), words=_words(r"trial|defendants?|charged")
+        ),
         Category(
             "defected",
-            "People who defected, were claimed to, or said they would",
+            N_("People who defected, were claimed to, or said they would"),
             frozenset({"defected", "joined"}),
             claims=True,
             said_joining=True,
         ),
-        Category("named", "People named in defection claims", claims=True),
-        Category("spokesperson", "Spokespeople", role=_words(r"spokes\w*")),
+        Category("named", N_("People named in defection claims"), claims=True),
+        Category("spokesperson", N_("Spokespeople"), role=_words(r"spokes\w*")),
         Category(
             "leader",
-            "Leaders and office-holders",
+            N_("Leaders and office-holders"),
             role=_words(r"leaders?|president|chief|head|secretary-general|director|chair\w*"),
         ),
     )
@@ -126,7 +133,7 @@ _FILLER = frozenset(_FILLER_WORDS.split())
 _TO_CPP = re.compile(
     r"\b(?:to|into)\s+(?:the\s+)?(?:cpp|ruling party|cambodian people'?s party)\b", re.IGNORECASE
 )
-USAGE = (
+USAGE = N_(
     "Send /people WHAT [PARTY] [PERIOD]: WHAT is fled, arrested, jailed, convicted, released, "
     "resigned, appointed, defected, on trial, named (in claims), spokesperson or leader; "
     "or /people PARTY for a party's people."
@@ -176,7 +183,7 @@ def answer_people(desk: Desk, args: str) -> Answer:
         except PeriodError as exc:
             return fail("people", str(exc))
         if query.category is None and not query.party_text:
-            return fail("people", "Which people? " + USAGE)
+            return fail("people", _("Which people? ") + _(USAGE))
         party: PartyMatch | None = None
         if query.party_text:
             found = resolve_party(desk, query.party_text, "people", conn, _keeping(query))
@@ -298,11 +305,11 @@ def _says(category: Category, text: str) -> bool:
 def _event_entry(e: PersonEvent) -> _Entry:
     ev = e.event
     when = partial_date_label(ev.date_text, ev.precision)
-    parts: list[Part] = [bold(e.person), f" — {when}: {ev.summary}"]
+    parts: list[Part] = [bold(e.person), f" — {when}: {ev.summary}"]  # the data's own words
     if ev.reported_as == "claim":
-        parts.append(f" (claimed by {ev.claimed_by})")
+        parts.append(_(" (claimed by {who})").format(who=ev.claimed_by))
     if ev.inferred:
-        parts.append(italic(f" (our inference: {ev.note})"))
+        parts.append(italic(_(" (our inference: {note})").format(note=ev.note)))
     days = (ev.date_start, ev.date_end) if ev.date_start and ev.date_end else None
     return _Entry(e.person, e.person_id, ev.sort_date, parts, ev.source, days)
 
@@ -313,7 +320,7 @@ def _role_entry(r: PersonRole) -> _Entry:
     )
     parts: list[Part] = [bold(r.person), f" — {r.role.title}", f", {where}" if where else ""]
     if r.role.inferred:
-        parts.append(italic(f" (our inference: {r.role.note})"))
+        parts.append(italic(_(" (our inference: {note})").format(note=r.role.note)))
     return _Entry(r.person, r.person_id, date.min, parts, r.role.source, role=True)
 
 
@@ -321,11 +328,14 @@ def _mention_entry(m: Mention) -> _Entry:
     v = m.claim
     parts: list[Part] = [
         bold(m.person),
-        f" — {day(v.reported_on)}: named in a claim of {plural(v.number, 'defector')} from "
-        f"{v.party_text}",
-        " (joint row)" if v.joint else "",
-        f", described as “{m.descriptor}”" if m.descriptor else "",
-        f"; claimed by {v.claimant}",
+        ngettext(
+            " — {day}: named in a claim of {n} defector from {party}",
+            " — {day}: named in a claim of {n} defectors from {party}",
+            v.number,
+        ).format(day=day(v.reported_on), n=number(v.number), party=v.party_text),
+        _(" (joint row)") if v.joint else "",
+        _(", described as “{desc}”").format(desc=m.descriptor) if m.descriptor else "",
+        _("; claimed by {claimant}").format(claimant=v.claimant),
         *outlet_parts(v.outlets),
     ]
     days = (v.reported_on, v.reported_on)
@@ -334,25 +344,34 @@ def _mention_entry(m: Mention) -> _Entry:
 
 def _group_entry(g: GroupEventView) -> _Entry:
     when = partial_date_label(g.date_text, g.precision)
-    count = f"{g.people_count} people" if g.people_count else "people"
-    of = f" of the {g.party}" if g.party else ""
-    parts: list[Part] = [bold(f"{count}{of}, not named"), f" — {when}: {g.summary}"]
+    count = (
+        ngettext("{n} person", "{n} people", g.people_count).format(n=number(g.people_count))
+        if g.people_count
+        else _("people")
+    )
+    of = _(" of the {party}").format(party=g.party) if g.party else ""
+    parts: list[Part] = [
+        bold(_("{count}{of}, not named").format(count=count, of=of)),
+        f" — {when}: {g.summary}",
+    ]
     if g.reported_as == "claim":
-        parts.append(f" (claimed by {g.claimed_by})")
+        parts.append(_(" (claimed by {who})").format(who=g.claimed_by))
     if g.inferred:
-        parts.append(italic(f" (our inference: {g.note})"))
+        parts.append(italic(_(" (our inference: {note})").format(note=g.note)))
     days = parse_partial_date(g.date_text) if g.date_text else None
     return _Entry(f"{count}{of}", None, g.sort_date, parts, g.source, days)
 
 
 def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]) -> Answer:
     category, period = query.category, query.period
-    title = category.title if category else "People linked to"
+    title = _(category.title) if category else _("People linked to")
     of = f" — {party.name}" if party and category else (f" the {party.name}" if party else "")
+    if party and not category:
+        title, of = _("People linked to the {party}").format(party=party.name), ""
     if category is not None and category.said_joining and party is not None:
         title, of = (
-            f"People who left the {party.name}",
-            " (defected, resigned, were claimed to, or said they would)",
+            _("People who left the {party}").format(party=party.name),
+            _(" (defected, resigned, were claimed to, or said they would)"),
         )
     when = f", {period.label}" if period else ""
     undated: list[_Entry] = []
@@ -364,12 +383,14 @@ def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]
     groups = [e for e in entries if e.person_id is None]
     answer = Answer(command="people")
     refs = Citations()
-    count = plural(len(people), "person", "people")
+    count = ngettext("{n} person", "{n} people", len(people)).format(n=number(len(people)))
     if groups:
-        count += f" and {plural(len(groups), 'group')} not named"
+        count += ngettext(
+            " and {n} group not named", " and {n} groups not named", len(groups)
+        ).format(n=number(len(groups)))
     answer.line(bold(f"{title}{of}{when}: {count}"))
     if category is not None and category.role and period is not None:
-        answer.line(italic("Roles are not dated in our sources: listed whatever the period."))
+        answer.line(italic(_("Roles are not dated in our sources: listed whatever the period.")))
     for e in entries:
         unsure = (
             period is not None
@@ -380,15 +401,24 @@ def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]
             *e.parts,
             " ",
             refs.ref(e.source),
-            italic(" (dated too coarsely to be sure it falls in the period)") if unsure else "",
+            italic(_(" (dated too coarsely to be sure it falls in the period)")) if unsure else "",
         )
     if not entries:
-        answer.line("No one in our sources." if not undated else "No dated record in that period.")
+        answer.line(
+            _("No one in our sources.") if not undated else _("No dated record in that period.")
+        )
     if undated and period is not None:
         names = ", ".join(sorted({e.who for e in undated}))
-        answer.line(italic(f"Not placed in {period.label} (the sources give no date): {names}."))
+        answer.line(
+            italic(
+                _("Not placed in {period} (the sources give no date): {names}.").format(
+                    period=period.label, names=names
+                )
+            )
+        )
     if any(e.claim for e in entries):
-        answer.line(italic(f"Named in pro-government media's claims. {CLAIM_CAVEAT}"))
+        said = _("Named in pro-government media's claims.")
+        answer.line(italic(f"{said} {CLAIM_CAVEAT}"))
     refs.write(answer)
     refs.cite_as(answer)
     seen: list[str] = []

@@ -44,6 +44,7 @@ from bot.commands.top import answer_top
 from bot.commands.total import answer_total
 from bot.commands.who import answer_who
 from bot.core.answer import Answer
+from bot.core.i18n import N_, _
 from bot.desk import Desk
 
 Sends = Literal["text", "photo", "document"]
@@ -84,6 +85,9 @@ class Chat:
     type: str  # Telegram's chat type (private, group, supergroup, channel), or "console"
     user_id: int | None
     user: str  # who typed it, as the change log names them
+    # Telegram's language_code of the user (the first guess at the chat's language, see
+    # bot.commands.language), or the console's language (--lang, DESK_LANGUAGE).
+    language_code: str | None = None
     thread_id: int | None = None  # the forum topic it was typed in (message_thread_id)
 
     @property
@@ -93,13 +97,14 @@ class Chat:
         return "private" if self.type == "private" else "group"
 
 
-def console_chat() -> Chat:
-    """The console's chat: its operator owns the database, so may use every command there."""
+def console_chat(language_code: str | None = None) -> Chat:
+    """The console's chat: its operator owns the database, so may use every command there;
+    answered in ``language_code`` (default: English)."""
     try:
         who = f"console ({getpass.getuser()})"
     except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
         who = "console"
-    return Chat(CONSOLE_ID, "console", CONSOLE_ID, who)
+    return Chat(CONSOLE_ID, "console", CONSOLE_ID, who, language_code)
 
 
 @dataclass(frozen=True)
@@ -263,6 +268,12 @@ def _subscription(desk: Desk, _args: str, chat: Chat) -> Answer:
     return answer_subscription(desk, chat.id)
 
 
+def _language(desk: Desk, args: str, chat: Chat) -> Answer:
+    from bot.commands.language import answer_language
+
+    return answer_language(desk, chat, args)
+
+
 def _watch(desk: Desk, args: str, chat: Chat) -> Answer:
     from bot.delivery.watchlists import answer_watch
 
@@ -345,18 +356,18 @@ def _actor_id(chat: Chat) -> int:
 
 # ------------------------------------------------------------------------- commands --
 
-GROUP_SUMMARY = (
+GROUP_SUMMARY = N_(
     "Sorry, only this group's administrators can change its weekly summary. "
     "/subscription shows what is set."
 )
-GROUP_WATCHES = (
+GROUP_WATCHES = N_(
     "Sorry, only this group's administrators can change what it watches. /watches lists it."
 )
-DESK_ADMINS = "Sorry, only the desk's admins can change the data."
+DESK_ADMINS = N_("Sorry, only the desk's admins can change the data.")
 # The change log names the desk's admins with their Telegram ids: for them, and not before a
 # group's members.
-CHANGE_LOG_ADMINS = "Sorry, only the desk's admins can see the change log."
-CHANGE_LOG_PRIVATE = (
+CHANGE_LOG_ADMINS = N_("Sorry, only the desk's admins can see the change log.")
+CHANGE_LOG_PRIVATE = N_(
     "The change log names the desk's admins: an admin can see it with /changes in a private "
     "chat with the bot."
 )
@@ -365,78 +376,92 @@ CHANGE_LOG_PRIVATE = (
 # it as a correction would need each message tied to the change it made, and a /subscribe or
 # /watch edit would quietly change a chat's settings. A new command is as quick, and says what
 # it does.
-EDITED_CHANGE = (
+EDITED_CHANGE = N_(
     "Edited messages are not run again for /{name}, which changes data: the message was "
     "handled when it was first sent. To change something, send a new command (/undo reverts "
     "your last /add or upload; /subscription and /watches show what this chat has)."
 )
-NO_SUMMARY_HERE = (
+NO_SUMMARY_HERE = N_(
     "Weekly summaries are set for a Telegram chat and sent there: use /subscribe, "
     "/unsubscribe and /subscription in the chat with the bot. The console is not a chat the "
     "bot can send to, so it has no summary."
 )
-NO_WATCHES_HERE = (
+NO_WATCHES_HERE = N_(
     "Watchlists belong to a Telegram chat and their alerts are sent there: use /watch, "
     "/watches and /unwatch in the chat with the bot. The console is not a chat the bot can "
     "send to, so it watches nothing."
+)
+
+GROUP_LANGUAGE = N_(
+    "Sorry, only this group's administrators can change the language it is answered in."
+)
+NO_LANGUAGE_HERE = N_(
+    "The console's language is set when it starts: desk ask --lang km, desk chat --lang km, "
+    "or DESK_LANGUAGE=km."
 )
 
 COMMANDS: tuple[Command, ...] = (
     Command(
         "who",
         "/who NAME",
-        "a person: roles, dated events, claims naming them (/who Kung Raiya)",
+        N_("a person: roles, dated events, claims naming them (/who Kung Raiya)"),
         _args(answer_who),
     ),
     Command(
         "total",
         "/total [PARTY] [PERIOD]",
-        "claimed defectors (/total Candlelight June, /total CNRP 2023)",
+        N_("claimed defectors (/total Candlelight June, /total CNRP 2023)"),
         _args(answer_total),
     ),
     Command(
         "top",
         "/top [WHAT] [PARTY] [PERIOD]",
-        "rankings: parties by claimed defectors, largest claims, busiest days, weeks, months "
-        "(/top May, /top claims June, /top weeks Candlelight)",
+        N_(
+            "rankings: parties by claimed defectors, largest claims, busiest days, weeks, months "
+            "(/top May, /top claims June, /top weeks Candlelight)"
+        ),
         _args(answer_top),
     ),
     Command(
         "compare",
         "/compare A vs B",
-        "two parties or two periods side by side (/compare CLP vs FUNCINPEC May, "
-        "/compare May vs June)",
+        N_(
+            "two parties or two periods side by side (/compare CLP vs FUNCINPEC May, "
+            "/compare May vs June)"
+        ),
         _args(answer_compare),
     ),
     Command(
         "people",
         "/people WHAT [PARTY] [PERIOD]",
-        "people by what happened to them or what they are: fled, arrested, jailed, resigned, "
-        "defected, named, spokesperson, leader (/people fled, /people named May)",
+        N_(
+            "people by what happened to them or what they are: fled, arrested, jailed, resigned, "
+            "defected, named, spokesperson, leader (/people fled, /people named May)"
+        ),
         _args(answer_people),
     ),
     Command(
         "said",
         "/said NAME|PARTY",
-        "what someone said, in our words, dated and cited (/said Sok Eysan, /said CPP)",
+        N_("what someone said, in our words, dated and cited (/said Sok Eysan, /said CPP)"),
         _args(answer_said),
     ),
     Command(
         "on",
         "/on DATE",
-        "claims reported on a day or range (/on 29/06/2023, /on 26-30 June 2023)",
+        N_("claims reported on a day or range (/on 29/06/2023, /on 26-30 June 2023)"),
         _args(answer_on),
     ),
     Command(
         "summary",
         "/summary [WEEK]",
-        "a week's claims by party (/summary 26/06/2023, /summary 2023-W26)",
+        N_("a week's claims by party (/summary 26/06/2023, /summary 2023-W26)"),
         _args(answer_summary),
     ),
     Command(
         "chart",
         "/chart [PARTY] [PERIOD]",
-        "claimed defectors per week, as a picture (/chart Candlelight)",
+        N_("claimed defectors per week, as a picture (/chart Candlelight)"),
         _chart_text,
         sends="photo",
         file=_chart_file,
@@ -444,16 +469,16 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "export",
         "/export [PARTY] [PERIOD]",
-        "the rows behind a figure as a CSV file (/export CNRP June)",
+        N_("the rows behind a figure as a CSV file (/export CNRP June)"),
         _export_text,
         sends="document",
         file=_export_file,
     ),
-    Command("parties", "/parties", "every party with its claimed totals", _parties),
+    Command("parties", "/parties", N_("every party with its claimed totals"), _parties),
     Command(
         "subscribe",
         "/subscribe [DAY] [HH:MM] [TZ]",
-        "weekly summary in this chat (default Monday 09:00)",
+        N_("weekly summary in this chat (default Monday 09:00)"),
         _subscribe,
         who="group admins",
         refusal=GROUP_SUMMARY,
@@ -465,7 +490,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "unsubscribe",
         "/unsubscribe",
-        "stop the weekly summary",
+        N_("stop the weekly summary"),
         _unsubscribe,
         who="group admins",
         refusal=GROUP_SUMMARY,
@@ -477,7 +502,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "subscription",
         "/subscription",
-        "what is set and when the next summary is due",
+        N_("what is set and when the next summary is due"),
         _subscription,
         where=TELEGRAM,
         elsewhere=NO_SUMMARY_HERE,
@@ -485,7 +510,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "watch",
         "/watch NAME|PARTY",
-        "a message here whenever records naming them are added or corrected",
+        N_("a message here whenever records naming them are added or corrected"),
         _watch,
         who="group admins",
         refusal=GROUP_WATCHES,
@@ -497,7 +522,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "watches",
         "/watches",
-        "what this chat watches",
+        N_("what this chat watches"),
         _watches,
         where=TELEGRAM,
         elsewhere=NO_WATCHES_HERE,
@@ -505,7 +530,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "unwatch",
         "/unwatch NAME|PARTY",
-        "stop watching",
+        N_("stop watching"),
         _unwatch,
         who="group admins",
         refusal=GROUP_WATCHES,
@@ -514,24 +539,37 @@ COMMANDS: tuple[Command, ...] = (
         menu=ADMIN_MENUS,
         changes_data=True,
     ),
-    Command("sources", "/sources", "where the data comes from", _sources),
-    Command("about", "/about", "what the data is and is not: read before quoting a figure", _about),
-    Command("help", "/help", "this list", _help),
+    Command(
+        "language",
+        "/language [en|km]",
+        N_("answer in English or Khmer (ភាសាខ្មែរ) in this chat"),
+        _language,
+        who="group admins",
+        refusal=GROUP_LANGUAGE,
+        where=TELEGRAM,
+        elsewhere=NO_LANGUAGE_HERE,
+        changes_data=True,
+    ),
+    Command("sources", "/sources", N_("where the data comes from"), _sources),
+    Command(
+        "about", "/about", N_("what the data is and is not: read before quoting a figure"), _about
+    ),
+    Command("help", "/help", N_("this list"), _help),
     # Also what a forwarded post or pasted text gets from anyone who is not a desk admin.
     Command(
         "lookup",
         "/lookup TEXT",
-        "what the record holds about the people and parties a text names (read-only)",
+        N_("what the record holds about the people and parties a text names (read-only)"),
         _lookup,
         menu=NO_MENU,
     ),
     # Not in the menus: Telegram shows a Start button, and /help says the same.
-    Command("start", "/start", "a greeting and the command list", _start, menu=NO_MENU),
+    Command("start", "/start", N_("a greeting and the command list"), _start, menu=NO_MENU),
     # The desk's admins' commands: in their own menu; /help mentions them in a closing line.
     Command(
         "add",
         "/add DD/MM/YYYY NUMBER PARTY [(including ...)]",
-        "add one claim, read like a row of the claims table (/add 01/07/2023 12 Funcinpec)",
+        N_("add one claim, read like a row of the claims table (/add 01/07/2023 12 Funcinpec)"),
         _add,
         who="desk admins",
         refusal=DESK_ADMINS,
@@ -541,7 +579,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "undo",
         "/undo",
-        "revert your last /add, table upload or intake Add",
+        N_("revert your last /add, table upload or intake Add"),
         _undo,
         who="desk admins",
         refusal=DESK_ADMINS,
@@ -552,7 +590,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "intake_add",
         "/intake_add ID",
-        "add a proposed claim from a reviewed report (the review's Add button)",
+        N_("add a proposed claim from a reviewed report (the review's Add button)"),
         _intake_add,
         who="desk admins",
         refusal=DESK_ADMINS,
@@ -562,7 +600,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "intake_edit",
         "/intake_edit ID [FIELD VALUE]",
-        "change a field of a proposed claim before adding it (/intake_edit 12 number 700)",
+        N_("change a field of a proposed claim before adding it (/intake_edit 12 number 700)"),
         _intake_edit,
         who="desk admins",
         refusal=DESK_ADMINS,
@@ -572,7 +610,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "intake_skip",
         "/intake_skip ID",
-        "skip a proposed claim: nothing is added",
+        N_("skip a proposed claim: nothing is added"),
         _intake_skip,
         who="desk admins",
         refusal=DESK_ADMINS,
@@ -582,7 +620,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "changes",
         "/changes",
-        "the change log: who changed what, when",
+        N_("the change log: who changed what, when"),
         _changes,
         who="desk admins",
         refusal=CHANGE_LOG_ADMINS,
@@ -602,8 +640,9 @@ def help_lines() -> list[tuple[str, str]]:
 
 
 def menu(scope: MenuScope) -> list[tuple[str, str]]:
-    """(name, description) for one Telegram command menu, in the registry's order; an
-    administrators' menu holds the wider one's commands too.
+    """(name, description) for one Telegram command menu, in the registry's order and the
+    current language (bot.core.i18n); an administrators' menu holds the wider one's commands
+    too.
 
     >>> [name for name, _ in menu("desk admins")][-3:]
     ['add', 'undo', 'changes']
@@ -611,7 +650,7 @@ def menu(scope: MenuScope) -> list[tuple[str, str]]:
     (False, True)
     """
     scopes = {scope, *_WIDER.get(scope, ())}
-    return [(c.name, c.help) for c in COMMANDS if scopes & c.menu]
+    return [(c.name, _(c.help)) for c in COMMANDS if scopes & c.menu]
 
 
 _SENDS = {"text": "text", "photo": "a picture (PNG)", "document": "a CSV file"}

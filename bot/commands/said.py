@@ -27,15 +27,16 @@ from bot.commands.common import (
     resolve_party,
     resolve_person,
 )
-from bot.core.answer import Answer, Button, Part, bold, fail, italic, plural
+from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
+from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import Period, PeriodError, split_trailing_period
 from bot.desk import Desk
 from bot.storage.person_lists import PersonEvent, PersonRole, everyone_s_events, everyone_s_roles
 from bot.storage.queries import sources_by_id
 
-HEADER = "in our words (paraphrases, not quotations)"
-USAGE = "Send /said NAME, e.g. /said Sok Eysan, or /said PARTY for its people's statements."
+HEADER = N_("in our words (paraphrases, not quotations)")
+USAGE = N_("Send /said NAME, e.g. /said Sok Eysan, or /said PARTY for its people's statements.")
 
 
 def answer_said(desk: Desk, args: str) -> Answer:
@@ -49,7 +50,7 @@ def answer_said(desk: Desk, args: str) -> Answer:
         events = [e for e in everyone_s_events(conn, sources) if e.event.kind == "stated"]
         roles = everyone_s_roles(conn, sources)
         if not who:
-            return _written(events, roles, period, "What the people in our sources said")
+            return _written(events, roles, period, _("What the people in our sources said"))
         found = _whose(desk, conn, who, period)
         if isinstance(found, Answer):
             return found
@@ -57,7 +58,7 @@ def answer_said(desk: Desk, args: str) -> Answer:
             mine = [e for e in events if e.person_id == found.id]
             answer = _written(
                 mine, [r for r in roles if r.person_id == found.id], period,
-                f"What {found.name} said", person=found,
+                _("What {name} said").format(name=found.name), person=found,
             )  # fmt: skip
             answer.buttons.append(Button(f"/who {found.name}", f"/who {found.name}"))
             return answer
@@ -66,7 +67,7 @@ def answer_said(desk: Desk, args: str) -> Answer:
             [e for e in events if e.person_id in members],
             [r for r in roles if r.party_id == found.id],
             period,
-            f"What people with a role in the {found.name} said",
+            _("What people with a role in the {name} said").format(name=found.name),
         )
 
 
@@ -97,7 +98,7 @@ def _written(
     answer = Answer(command="said")
     refs = Citations()
     when = f", {period.label}" if period else ""
-    answer.line(bold(f"{title}{when}"), f", {HEADER}")
+    answer.line(bold(f"{title}{when}"), f", {_(HEADER)}")
     if person is not None and roles:
         for r in roles:
             where = ", ".join(
@@ -112,9 +113,11 @@ def _written(
         undated = [e for e in events if e.event.date_start is None]
         events = [e for e in events if e.event.date_start and _overlap(e, period)]
     if not events:
-        who = person.name if person else "anyone here"
+        who = person.name if person else _("anyone here")
         answer.line(
-            f"Our sources record no statement by {who}{' in that period' if period else ''}."
+            _("Our sources record no statement by {who} in that period.").format(who=who)
+            if period
+            else _("Our sources record no statement by {who}.").format(who=who)
         )
     for e in events:
         ev = e.event
@@ -123,19 +126,30 @@ def _written(
             parts.append(bold(f"{e.person}, "))
         parts += [f"{partial_date_label(ev.date_text, ev.precision)} — {ev.summary}"]
         if ev.reported_as == "claim":
-            parts.append(f" (as claimed by {ev.claimed_by})")
+            parts.append(_(" (as claimed by {who})").format(who=ev.claimed_by))
         if ev.inferred:
-            parts.append(italic(f" (our inference: {ev.note})"))
+            parts.append(italic(_(" (our inference: {note})").format(note=ev.note)))
         parts += [" ", refs.ref(ev.source)]
         answer.line(*parts)
     if undated:
         names = ", ".join(sorted({e.person for e in undated}))
-        answer.line(italic(f"Not placed in that period (the sources give no date): {names}."))
+        answer.line(
+            italic(
+                _("Not placed in that period (the sources give no date): {names}.").format(
+                    names=names
+                )
+            )
+        )
     if events:
         answer.line(
             italic(
-                f"{plural(len(events), 'statement')}, summarised by us from the source cited: "
-                "quote only from the source itself."
+                ngettext(
+                    "{n} statement, summarised by us from the source cited: quote only from "
+                    "the source itself.",
+                    "{n} statements, summarised by us from the source cited: quote only from "
+                    "the source itself.",
+                    len(events),
+                ).format(n=number(len(events)))
             )
         )
     refs.write(answer)

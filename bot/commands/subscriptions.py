@@ -9,10 +9,14 @@ Subscribed: this chat will get the weekly summary on Fridays at 17:00 (Asia/Phno
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from bot.commands.summary import weekly_summary
-from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.core.answer import Answer, bold, fail, italic, number
+from bot.core.formats import day, long_day
+from bot.core.i18n import _, ngettext
 from bot.delivery.weekly import DueDigest, ScheduleError, parse_schedule, schedule_of, utc
 from bot.desk import Desk
 from bot.storage.models import Claim, Subscription
@@ -57,11 +61,16 @@ def answer_subscribe(
         sub.updated_at = utc(now)
         sub.thread_id = thread_id
     answer = Answer(command="subscribe")
-    where = "this chat" if thread_id is None else "this topic"
-    answer.line(f"Subscribed: {where} will get the weekly summary on {schedule.label()}.")
+    subscribed = (
+        _("Subscribed: this chat will get the weekly summary on {schedule}.")
+        if thread_id is None
+        else _("Subscribed: this topic will get the weekly summary on {schedule}.")
+    )
+    answer.line(subscribed.format(schedule=schedule.label()))
     answer.line(
-        f"Next one: {schedule.next_due(now):%A %d %B %Y, %H:%M}. "
-        "/unsubscribe stops it; /subscription shows it."
+        _("Next one: {when}. /unsubscribe stops it; /subscription shows it.").format(
+            when=_moment(schedule.next_due(now))
+        )
     )
     return answer
 
@@ -71,10 +80,10 @@ def answer_unsubscribe(desk: Desk, chat_id: int) -> Answer:
     with desk.session() as s, s.begin():
         sub = s.scalar(select(Subscription).where(Subscription.chat_id == chat_id))
         if sub is None or not sub.active:
-            return fail("unsubscribe", "This chat is not subscribed to the weekly summary.")
+            return fail("unsubscribe", _("This chat is not subscribed to the weekly summary."))
         sub.active, sub.inactive_reason, sub.updated_at = False, "unsubscribed", utc(now)
     answer = Answer(command="unsubscribe")
-    answer.line("Unsubscribed: no more weekly summaries here. /subscribe starts them again.")
+    answer.line(_("Unsubscribed: no more weekly summaries here. /subscribe starts them again."))
     return answer
 
 
@@ -84,16 +93,24 @@ def answer_subscription(desk: Desk, chat_id: int) -> Answer:
     answer = Answer(command="subscription")
     if sub is None or not sub.active:
         answer.line(
-            "This chat is not subscribed. /subscribe [DAY] [HH:MM] [TIMEZONE] starts "
-            "the weekly summary (default: Mondays at 09:00, Asia/Phnom_Penh)."
+            _(
+                "This chat is not subscribed. /subscribe [DAY] [HH:MM] [TIMEZONE] starts "
+                "the weekly summary (default: Mondays at 09:00, Asia/Phnom_Penh)."
+            )
         )
         return answer
     schedule = schedule_of(sub)
-    answer.line(f"Weekly summary: {schedule.label()}.")
-    answer.line(f"Next one: {schedule.next_due(desk.now()):%A %d %B %Y, %H:%M}.")
+    answer.line(_("Weekly summary: {schedule}.").format(schedule=schedule.label()))
+    answer.line(_("Next one: {when}.").format(when=_moment(schedule.next_due(desk.now()))))
     if sub.last_sent_at is not None:
-        answer.line(f"Last sent: {utc(sub.last_sent_at):%d/%m/%Y %H:%M} UTC.")
+        sent = utc(sub.last_sent_at)
+        answer.line(_("Last sent: {when} UTC.").format(when=f"{day(sent.date())} {sent:%H:%M}"))
     return answer
+
+
+def _moment(at: datetime) -> str:
+    """A scheduled moment: its day, and the time on the clock."""
+    return f"{long_day(at.date())}, {at:%H:%M}"
 
 
 def digest_answer(desk: Desk, due: DueDigest) -> Answer:
@@ -116,13 +133,16 @@ def digest_answer(desk: Desk, due: DueDigest) -> Answer:
     if not added and not corrected:
         return answer
     answer.blank()
-    answer.line(bold("Changes to the data since your last summary"))
-    for label, rows in (("added", added), ("corrected", corrected)):
+    answer.line(bold(_("Changes to the data since your last summary")))
+    for rows, heading in (
+        (added, ngettext("{n} claim added:", "{n} claims added:", len(added))),
+        (corrected, ngettext("{n} claim corrected:", "{n} claims corrected:", len(corrected))),
+    ):
         if not rows:
             continue
-        answer.line(f"{plural(len(rows), 'claim')} {label}:")
+        answer.line(heading.format(n=number(len(rows))))
         for c in rows[:CHANGES_LISTED]:
-            answer.bullet(f"{c.reported_on:%d/%m/%Y} · {number(c.number)} · {c.party_text}")
+            answer.bullet(f"{day(c.reported_on)} · {number(c.number)} · {c.party_text}")
         if len(rows) > CHANGES_LISTED:
-            answer.line(italic(f"… and {number(len(rows) - CHANGES_LISTED)} more."))
+            answer.line(italic(_("… and {n} more.").format(n=number(len(rows) - CHANGES_LISTED))))
     return answer

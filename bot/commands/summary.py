@@ -16,6 +16,8 @@ from bot.commands.common import claimed_by, defector_word, outside, outside_data
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
+from bot.core.formats import day
+from bot.core.i18n import _
 from bot.core.periods import (
     Period,
     PeriodError,
@@ -53,7 +55,7 @@ def answer_summary(desk: Desk, args: str) -> Answer:
 def weekly_summary(desk: Desk, week: Period) -> Answer:
     refs = Citations()
     answer = Answer(command="summary")
-    answer.line(bold(f"Weekly summary of defection claims, {week.label}"))
+    answer.line(bold(_("Weekly summary of defection claims, {week}").format(week=week.label)))
     with desk.connect() as conn:
         rows = claims_between(conn, week.start, week.end)
         prior = previous_week(week)
@@ -62,30 +64,35 @@ def weekly_summary(desk: Desk, week: Period) -> Answer:
             sources = sources_by_id(conn).values()
             span = data_span(conn)
             if span is not None and outside(week, span):
-                outside_data(answer, f"the {week.label}", span, refs, sources)
+                outside_data(answer, _("the {week}").format(week=week.label), span, refs, sources)
                 _nearest_week(answer, week, span)
             else:
-                answer.line("The table has no rows for that week.")
+                answer.line(_("The table has no rows for that week."))
                 sampled(answer, refs, sources)
             refs.write(answer)
             return answer
         total = sum(v.number for v in rows)
-        answer.line(bold(number(total)), f" {defector_word(total)} in {reports(len(rows))}.")
+        answer.line(
+            bold(number(total)),
+            _(" {defectors} in {reports}.").format(
+                defectors=defector_word(total), reports=reports(len(rows))
+            ),
+        )
         _comparison(answer, rows, before)
         _by_party(answer, rows, refs)
         answer.blank()
-        answer.line(bold("Largest claims"))
+        answer.line(bold(_("Largest claims")))
         for view in sorted(rows, key=lambda v: -v.number)[:LARGEST]:
             answer.bullet(*claim_parts(view, refs))
-        named = [(name, desc, v) for v in rows for _, name, desc in v.people]
+        named = [(name, desc, v) for v in rows for _pid, name, desc in v.people]
         if named:
             answer.blank()
-            answer.line(bold("People named"))
+            answer.line(bold(_("People named")))
             for name, desc, v in named:
                 answer.bullet(
                     name,
                     f" ({desc})" if desc else "",
-                    f" — {v.reported_on:%d/%m/%Y}, {v.party_text} ",
+                    f" — {day(v.reported_on)}, {v.party_text} ",
                     refs.ref(v.source),
                 )
         answer.blank()
@@ -100,23 +107,30 @@ def _nearest_week(answer: Answer, week: Period, span: tuple[date, date]) -> None
     after = week.start > span[1]
     edge = span[1] if after else span[0]
     monday = edge - timedelta(days=edge.weekday())
-    near = f"week of {format_range(monday, monday + timedelta(days=6))}"
-    answer.line(
-        f"The data {'ends' if after else 'starts'} on {format_day(edge)}; its "
-        f"{'last' if after else 'first'} week is the {near}: /summary {monday:%d/%m/%Y}."
+    near = _("week of {span}").format(span=format_range(monday, monday + timedelta(days=6)))
+    said = (
+        _("The data ends on {day}; its last week is the {week}: /summary {monday}.")
+        if after
+        else _("The data starts on {day}; its first week is the {week}: /summary {monday}.")
     )
+    answer.line(said.format(day=format_day(edge), week=near, monday=f"{monday:%d/%m/%Y}"))
     answer.buttons.append(Button(near[:1].upper() + near[1:], f"/summary {monday:%d/%m/%Y}"))
 
 
 def _comparison(answer: Answer, rows: list[ClaimView], before: list[ClaimView]) -> None:
     now, then = sum(v.number for v in rows), sum(v.number for v in before)
     if not before:
-        answer.line("The week before had no claims.")
+        answer.line(_("The week before had no claims."))
         return
     change = now - then
-    direction = "more" if change > 0 else "fewer"
-    diff = f"{number(abs(change))} {direction} than" if change else "the same as"
-    answer.line(f"That is {diff} the week before ({number(then)} in {reports(len(before))}).")
+    said = (
+        _("That is {n} more than the week before ({then} in {reports}).")
+        if change > 0
+        else _("That is {n} fewer than the week before ({then} in {reports}).")
+        if change
+        else _("That is the same as the week before ({then} in {reports}).")
+    )
+    answer.line(said.format(n=number(abs(change)), then=number(then), reports=reports(len(before))))
 
 
 def _by_party(answer: Answer, rows: list[ClaimView], refs: Citations) -> None:
@@ -126,11 +140,15 @@ def _by_party(answer: Answer, rows: list[ClaimView], refs: Citations) -> None:
         if not v.joint:
             sole[_former(v)].append(v.number)
     answer.blank()
-    answer.line(bold("By former party"))
+    answer.line(bold(_("By former party")))
     for name, numbers in sorted(sole.items(), key=lambda kv: (-sum(kv[1]), kv[0])):
-        answer.bullet(f"{name}: ", bold(number(sum(numbers))), f" in {reports(len(numbers))}")
+        answer.bullet(
+            f"{name}: ",
+            bold(number(sum(numbers))),
+            _(" in {reports}").format(reports=reports(len(numbers))),
+        )
     if joint:
-        answer.line(italic("Joint rows (several parties, one figure; not split):"))
+        answer.line(italic(_("Joint rows (several parties, one figure; not split):")))
         for v in joint:
             answer.bullet(*claim_parts(v, refs))
 
@@ -141,5 +159,7 @@ def _former(view: ClaimView) -> str:
         return view.party_text
     party = view.parties[0]
     if party.kind == "unnamed":
-        return "Party not named"
-    return f"{party.name} (not a party)" if party.kind == "non_party" else party.name
+        return _("Party not named")
+    if party.kind == "non_party":
+        return _("{name} (not a party)").format(name=party.name)
+    return party.name

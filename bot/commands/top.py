@@ -30,6 +30,8 @@ from bot.commands.common import Choice, PartyMatch, claimed_by, data_window, rep
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts, day
+from bot.core.formats import command_day, month_year
+from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
 from bot.desk import Desk
 from bot.storage.day_totals import sums
@@ -55,7 +57,7 @@ _WHAT: dict[str, Ranked] = {
 _SHOWN: dict[Ranked, int] = {"parties": 20, "claims": 10, "days": 10, "weeks": 5, "months": 12}
 MAX_SHOWN = 50
 _COUNT = re.compile(r"(\d{1,3})\s+")
-USAGE = (
+USAGE = N_(
     "Send /top [N] [parties|claims|days|weeks|months] [PARTY] [PERIOD], e.g. /top May, "
     "/top claims June, /top 3 days Candlelight."
 )
@@ -104,35 +106,45 @@ def answer_top(desk: Desk, args: str) -> Answer:
         except PeriodError as exc:
             return fail("top", str(exc))
         if span is None:
-            return fail("top", "The database holds no claims yet. Run `desk load`.")
+            return fail("top", _("The database holds no claims yet. Run `desk load`."))
         party: PartyMatch | None = None
         if query.party_text:
             if query.what == "parties":
-                return fail("top", "Parties are ranked all together, not one at a time. " + USAGE)
+                return fail(
+                    "top", _("Parties are ranked all together, not one at a time. ") + _(USAGE)
+                )
             found = resolve_party(desk, query.party_text, "top", conn, _keeping(query))
             if isinstance(found, Answer):
                 return found
             party = found
         period = query.period
         start, end = (period.start, period.end) if period else (None, None)
-        label = period.label if period else f"all dates in the data ({format_range(*span)})"
+        label = (
+            period.label
+            if period
+            else _("all dates in the data ({span})").format(span=format_range(*span))
+        )
         answer = Answer(command="top")
         refs = Citations()
         everything = sums(conn, start, end, party_id=party.id if party else None)
         if not everything.all.reports:
-            answer.line(f"No claims {'naming ' + party.name + ' ' if party else ''}in {label}.")
-            answer.line(f"The data covers {format_range(*span)}.")
+            answer.line(
+                _("No claims naming {name} in {label}.").format(name=party.name, label=label)
+                if party
+                else _("No claims in {label}.").format(label=label)
+            )
+            answer.line(_("The data covers {span}.").format(span=format_range(*span)))
             return answer
-        of = f" naming {party.name}" if party else ""
+        of = _(" naming {name}").format(name=party.name) if party else ""
         if query.what == "parties":
             _parties(answer, conn, start, end, label, query.shown, period)
         elif query.what == "claims":
             rows, more = largest_claims(
                 conn, start, end, limit=query.shown, party_id=party.id if party else None
             )
-            answer.line(bold(f"Largest single claims{of}, {label}"))
+            answer.line(bold(_("Largest single claims{of}, {label}").format(of=of, label=label)))
             answer.line(
-                italic("Each row as reported; joint rows are marked, their figure not split.")
+                italic(_("Each row as reported; joint rows are marked, their figure not split."))
             )
             ranks = _ranked(rows, lambda v: v.number)
             for rank, view in ranks:
@@ -140,11 +152,15 @@ def answer_top(desk: Desk, args: str) -> Answer:
                 answer.line(f"{rank}{tied}. ", *claim_parts(view, refs))
             if more:
                 answer.line(
-                    f"… and {number(more)} more {'row' if more == 1 else 'rows'} of "
-                    f"{number(rows[-1].number)}, tied with the last one listed (/export)."
+                    ngettext(
+                        "… and {n} more row of {figure}, tied with the last one listed (/export).",
+                        "… and {n} more rows of {figure}, tied with the last one listed (/export).",
+                        more,
+                    ).format(n=number(more), figure=number(rows[-1].number))
                 )
             answer.buttons.extend(
-                Button(f"/on {day(v.reported_on)}", f"/on {day(v.reported_on)}") for v in rows[:3]
+                Button(f"/on {day(v.reported_on)}", f"/on {command_day(v.reported_on)}")
+                for v in rows[:3]
             )
         else:
             days = day_figures(conn, start, end, party_id=party.id if party else None)
@@ -186,48 +202,71 @@ def _parties(
 ) -> None:
     figures = party_figures(conn, start, end)
     ranked = [f for f in figures if f.kind == "party" and f.sole.reports]
-    answer.line(bold(f"Parties ranked by claimed defectors, {label}"))
+    answer.line(bold(_("Parties ranked by claimed defectors, {label}").format(label=label)))
     answer.line(
         italic(
-            "Rows naming one party alone; joint rows are listed apart, never credited to one party."
+            _(
+                "Rows naming one party alone; joint rows are listed apart, never credited to "
+                "one party."
+            )
         )
     )
     for rank, f in _ranked(ranked[:shown], lambda f: f.sole.total):
-        also = f"; also in {plural_rows(f.joint.reports)}" if f.joint.reports else ""
+        also = (
+            _("; also in {rows}").format(rows=plural_rows(f.joint.reports))
+            if f.joint.reports
+            else ""
+        )
         answer.line(
             f"{rank}. ", bold(f.name), ": ", bold(number(f.sole.total)),
-            f" in {reports(f.sole.reports)}{also}",
+            _(" in {reports}").format(reports=reports(f.sole.reports)) + also,
         )  # fmt: skip
     if len(ranked) > shown:
-        answer.line(f"… and {len(ranked) - shown} more parties (/parties lists them all).")
+        answer.line(
+            _("… and {n} more parties (/parties lists them all).").format(
+                n=number(len(ranked) - shown)
+            )
+        )
     if not ranked:
-        answer.line("No row in this period names one party alone.")
+        answer.line(_("No row in this period names one party alone."))
     joint = joint_figures(conn, start, end)
     if joint:
         answer.blank()
-        answer.line(bold("Joint rows"), " (one figure for several parties, not split):")
+        answer.line(bold(_("Joint rows")), _(" (one figure for several parties, not split):"))
         for j in joint:
             answer.bullet(
-                f"{j.names}: ", bold(number(j.sum.total)), f" in {reports(j.sum.reports)}"
+                f"{j.names}: ",
+                bold(number(j.sum.total)),
+                _(" in {reports}").format(reports=reports(j.sum.reports)),
             )
     apart = [f for f in figures if f.kind != "party" and f.sole.reports]
     if apart:
         answer.blank()
-        answer.line(bold("Not credited to any party:"))
+        answer.line(bold(_("Not credited to any party:")))
         for f in apart:
-            what = "reports that did not say which party" if f.kind == "unnamed" else "not a party"
+            what = (
+                _("reports that did not say which party")
+                if f.kind == "unnamed"
+                else _("not a party")
+            )
             answer.bullet(
-                f"{f.name} ({what}): ", bold(number(f.sole.total)), f" in {reports(f.sole.reports)}"
+                f"{f.name} ({what}): ",
+                bold(number(f.sole.total)),
+                _(" in {reports}").format(reports=reports(f.sole.reports)),
             )
     every = sums(conn, start, end).all
     answer.blank()
-    answer.line(f"Every claim, {label}: {number(every.total)} in {reports(every.reports)}.")
+    answer.line(
+        _("Every claim, {label}: {total} in {reports}.").format(
+            label=label, total=number(every.total), reports=reports(every.reports)
+        )
+    )
     suffix = f" {period.label}" if period else ""
     answer.buttons.extend(Button(f.name, f"/total {f.name}{suffix}") for f in ranked[:3])
 
 
 def plural_rows(n: int) -> str:
-    return f"{number(n)} joint row{'s' if n != 1 else ''}"
+    return ngettext("{n} joint row", "{n} joint rows", n).format(n=number(n))
 
 
 @dataclass(frozen=True)
@@ -254,38 +293,48 @@ def _busiest(
         days = [DayFigure(d.day, _less(d.all, d.joint), d.joint) for d in days]
     spans = [s for s in _grouped(what, days) if s.all.reports]
     ordered = sorted(spans, key=lambda s: (-s.all.total, s.start))[:shown]
-    answer.line(bold(f"Busiest {what} by claimed defectors{of_label}"))
-    weeks = "Weeks run Monday to Sunday. " if what == "weeks" else ""
+    busiest = {
+        "days": _("Busiest days by claimed defectors{of}"),
+        "weeks": _("Busiest weeks by claimed defectors{of}"),
+    }.get(what) or _("Busiest months by claimed defectors{of}")
+    answer.line(bold(busiest.format(of=of_label)))
+    weeks = _("Weeks run Monday to Sunday.") + " " if what == "weeks" else ""
     answer.line(
         italic(
-            f"{weeks}Rows naming this party alone; joint rows naming it are said apart."
+            weeks + _("Rows naming this party alone; joint rows naming it are said apart.")
             if party is not None
-            else f"{weeks}Every row counted once, joint rows included."
+            else weeks + _("Every row counted once, joint rows included.")
         )
     )
     for rank, s in _ranked(ordered, lambda s: s.all.total):
         parts: list[str] = []
         if s.joint.reports:
+            joint = {"total": number(s.joint.total), "rows": plural_rows(s.joint.reports)}
             parts.append(
-                f"also {number(s.joint.total)} in {plural_rows(s.joint.reports)} naming it "
-                "with another party, not included"
+                _("also {total} in {rows} naming it with another party, not included").format(
+                    **joint
+                )
                 if party is not None
-                else f"{number(s.joint.total)} of them in {plural_rows(s.joint.reports)}, not split"
+                else _("{total} of them in {rows}, not split").format(**joint)
             )
         if period is not None and (s.start < period.start or s.end > period.end):
             inside = format_range(max(s.start, period.start), min(s.end, period.end))
-            parts.append(f"only {inside} counted")
+            parts.append(_("only {span} counted").format(span=inside))
         note = f" ({'; '.join(parts)})" if parts else ""
         answer.line(
-            f"{rank}. {s.label}: ", bold(number(s.all.total)), f" in {reports(s.all.reports)}{note}"
+            f"{rank}. {s.label}: ",
+            bold(number(s.all.total)),
+            _(" in {reports}").format(reports=reports(s.all.reports)) + note,
         )
     if not ordered:
-        answer.line("No row in that period names this party alone.")
+        answer.line(_("No row in that period names this party alone."))
     for s in ordered[:3]:
         if what == "days":
-            answer.buttons.append(Button(f"/on {day(s.start)}", f"/on {day(s.start)}"))
+            answer.buttons.append(Button(f"/on {day(s.start)}", f"/on {command_day(s.start)}"))
         elif what == "weeks":
-            answer.buttons.append(Button(f"/summary {day(s.start)}", f"/summary {day(s.start)}"))
+            answer.buttons.append(
+                Button(f"/summary {day(s.start)}", f"/summary {command_day(s.start)}")
+            )
 
 
 def _less(every: Sum, joint: Sum) -> Sum:
@@ -304,11 +353,11 @@ def _grouped(what: Ranked, days: list[DayFigure]) -> list[_Span]:
     for first, members in groups.items():
         if what == "weeks":
             last = first + timedelta(days=6)
-            label = f"week of {format_range(first, last)}"
+            label = _("week of {span}").format(span=format_range(first, last))
         else:
             following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
             last = following - timedelta(days=1)
-            label = first.strftime("%B %Y")
+            label = month_year(first)
         out.append(
             _Span(
                 label,

@@ -13,7 +13,6 @@ from datetime import date
 
 from bot.commands.common import (
     PartyMatch,
-    agree,
     claimed_by,
     defector_word,
     joined_party_id,
@@ -26,8 +25,10 @@ from bot.commands.common import (
 from bot.commands.deep_links import period_words
 from bot.commands.party_period import party_and_period
 from bot.core.answer import Answer, Button, bold, fail, italic, number
+from bot.core.caveats import joint_apart, joint_in_all, mismatch
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
+from bot.core.i18n import _
 from bot.core.periods import Period, format_range
 from bot.desk import Desk
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, sums
@@ -53,17 +54,21 @@ def answer_total(desk: Desk, args: str) -> Answer:
         party, period = read
         span = data_span(conn)
         if span is None:
-            return fail("total", "The database holds no claims yet. Run `desk load`.")
+            return fail("total", _("The database holds no claims yet. Run `desk load`."))
         start, end = (period.start, period.end) if period else (None, None)
-        label = period.label if period else f"all dates in the data ({format_range(*span)})"
+        label = period.label if period else _all_dates(span)
         refs = Citations()
         when = period_words(period, span) if period else ""
         asked = " ".join(x for x in ("/total", party.name if party else "", when) if x)
         answer = Answer(command="total", share=asked)
         sources = sources_by_id(conn)
         if period is not None and outside(period, span):
-            heading = f"{party.name}, {label}" if party else f"Claimed defectors, {label}"
-            answer.line(heading, ": outside the data.")
+            heading = (
+                f"{party.name}, {label}"
+                if party
+                else _("Claimed defectors, {label}").format(label=label)
+            )
+            answer.line(heading, _(": outside the data."))
             outside_data(answer, label, span, refs, sources.values())
             refs.write(answer)
             return answer
@@ -98,18 +103,19 @@ def answer_total(desk: Desk, args: str) -> Answer:
             claimed_by(answer, refs, pairs)
         if _covers(period, span):
             for src, stated, summed in stated_mismatches(conn, sources):
-                answer.line(
-                    italic(
-                        f"Caveat: the text of {refs.ref(src)} states {number(stated)} "
-                        f"defections; its table rows add up to {number(summed)}."
-                    )
-                )
+                answer.line(italic(mismatch(refs.ref(src), number(stated), number(summed))))
     refs.write(answer)
     refs.cite_as(answer)
     if pairs:  # there are rows behind the figure: offer them as a file to check it by
         words = (party.name if party and not joined else "", period.label if period else "")
-        answer.buttons.append(Button("Show the rows", " ".join(["/export", *filter(None, words)])))
+        answer.buttons.append(
+            Button(_("Show the rows"), " ".join(["/export", *filter(None, words)]))
+        )
     return answer
+
+
+def _all_dates(span: tuple[date, date]) -> str:
+    return _("all dates in the data ({span})").format(span=format_range(*span))
 
 
 def _covers(period: Period | None, span: tuple[date, date]) -> bool:
@@ -119,10 +125,12 @@ def _covers(period: Period | None, span: tuple[date, date]) -> bool:
 def _all_parties(answer: Answer, label: str, found: Sums, by_kind: dict[str | None, Sums]) -> None:
     total = found.all
     answer.line(
-        f"Claimed defectors, {label}: ", bold(number(total.total)), f" in {reports(total.reports)}"
+        _("Claimed defectors, {label}: ").format(label=label),
+        bold(number(total.total)),
+        _(" in {reports}").format(reports=reports(total.reports)),
     )
     if not total.reports:
-        answer.line("The table has no rows for that period.")
+        answer.line(_("The table has no rows for that period."))
         return
     joint = found.joint
     # A joint row naming an unnamed party beside a named one is joint, not "party not named":
@@ -130,21 +138,20 @@ def _all_parties(answer: Answer, label: str, found: Sums, by_kind: dict[str | No
     unnamed = by_kind.get("unnamed", NO_CLAIMS).sole
     non_party = by_kind.get("non_party", NO_CLAIMS).sole
     if joint.reports:
-        answer.bullet(
-            f"{number(joint.total)} of them in {reports(joint.reports)} that "
-            f"{agree(joint.reports, 'names', 'name')} several parties jointly "
-            "(not split between them)"
-        )
+        answer.bullet(joint_in_all(joint.reports, number(joint.total), reports(joint.reports)))
     if unnamed.reports:
         answer.bullet(
-            f"{number(unnamed.total)} in {reports(unnamed.reports)} whose party was not named"
+            _("{total} in {reports} whose party was not named").format(
+                total=number(unnamed.total), reports=reports(unnamed.reports)
+            )
         )
     if non_party.reports:
         answer.bullet(
-            f"{number(non_party.total)} in {reports(non_party.reports)} about someone "
-            "outside any party (e.g. “Political Analyst”)"
+            _(
+                "{total} in {reports} about someone outside any party (e.g. “Political Analyst”)"
+            ).format(total=number(non_party.total), reports=reports(non_party.reports))
         )
-    answer.line("For one party: /total PARTY [PERIOD], e.g. /total Candlelight June.")
+    answer.line(_("For one party: /total PARTY [PERIOD], e.g. /total Candlelight June."))
 
 
 def _one_party(
@@ -159,38 +166,51 @@ def _one_party(
     sole = found.sole
     joint_all = found.joint if joint else None
     if party.how == "fuzzy":
-        answer.line(italic(f"Read “{party.typed}” as {party.name} (score {party.score:.0f})."))
+        answer.line(
+            italic(
+                _("Read “{typed}” as {name} (score {score}).").format(
+                    typed=party.typed, name=party.name, score=number(round(party.score))
+                )
+            )
+        )
     alone = {
-        "party": "naming this party alone",
-        "unnamed": "that name no party at all",
-        "non_party": f"naming only “{party.name}”, which is not a party",
-    }.get(party.kind, "naming it alone")
+        "party": _("naming this party alone"),
+        "unnamed": _("that name no party at all"),
+        "non_party": _("naming only “{name}”, which is not a party").format(name=party.name),
+    }.get(party.kind) or _("naming it alone")
     answer.line(
         f"{party.name}, {label}: ",
         bold(number(sole.total)),
-        f" {defector_word(sole.total)} in {reports(sole.reports)} {alone}",
+        _(" {defectors} in {reports} {alone}").format(
+            defectors=defector_word(sole.total), reports=reports(sole.reports), alone=alone
+        ),
     )
     if joint and joint_all is not None:
         answer.line(
-            f"Separately, {reports(joint_all.reports)} {agree(joint_all.reports, 'names', 'name')}"
-            f" {party.name} jointly with another party, totalling {number(joint_all.total)}. "
-            "Those figures are not broken down by party and are not included above:"
+            joint_apart(
+                joint_all.reports, reports(joint_all.reports), party.name, number(joint_all.total)
+            )
         )
         with answer.folded():
             for view in joint:
                 answer.bullet(*claim_parts(view, refs))
             if joint_all.reports > len(joint):
                 answer.line(
-                    f"… and {number(joint_all.reports - len(joint))} more joint rows (/export)."
+                    _("… and {n} more joint rows (/export).").format(
+                        n=number(joint_all.reports - len(joint))
+                    )
                 )
     elif not sole.reports:
-        answer.line("The table has no rows naming it in that period.")
+        answer.line(_("The table has no rows naming it in that period."))
+    note = _("Note: {note}")
     if party.kind == "non_party":
-        answer.line(italic(f"Note: {party.note or f'“{party.name}” is not a party.'}"))
+        not_party = _("“{name}” is not a party.").format(name=party.name)
+        answer.line(italic(note.format(note=party.note or not_party)))
     elif party.kind == "unnamed":
-        answer.line(italic(f"Note: {party.note or 'these reports did not name a party.'}"))
+        unnamed = _("these reports did not name a party.")
+        answer.line(italic(note.format(note=party.note or unnamed)))
     elif party.note and party.dissolved:
-        answer.line(italic(f"Caveat: {party.note}"))
+        answer.line(italic(_("Caveat: {note}").format(note=party.note)))
 
 
 def _joined_party(
@@ -205,19 +225,29 @@ def _joined_party(
     people went elsewhere or nowhere (``elsewhere``; ``left_too``: some rows also name it as
     the party left)."""
     total = Sum(found.all.total - elsewhere.total, found.all.reports - elsewhere.reports)
-    answer.line(f"{party.name}, {label}: the party the defectors are claimed to have joined.")
     answer.line(
-        f"Every claim in the data is a claimed defection to the {party.name}: "
-        if not elsewhere.reports
-        else f"Claimed defections to the {party.name} in the data: ",
+        _("{name}, {label}: the party the defectors are claimed to have joined.").format(
+            name=party.name, label=label
+        )
+    )
+    answer.line(
+        (
+            _("Every claim in the data is a claimed defection to the {name}: ")
+            if not elsewhere.reports
+            else _("Claimed defections to the {name} in the data: ")
+        ).format(name=party.name),
         bold(number(total.total)),
-        f" {defector_word(total.total)} in {reports(total.reports)}.",
+        _(" {defectors} in {reports}.").format(
+            defectors=defector_word(total.total), reports=reports(total.reports)
+        ),
     )
     if elsewhere.reports:
         answer.line(
-            f"Left out: {reports(elsewhere.reports)} ({number(elsewhere.total)} people) of "
-            "people leaving a party for another one or for none (departures)."
+            _(
+                "Left out: {reports} ({people} people) of people leaving a party for another "
+                "one or for none (departures)."
+            ).format(reports=reports(elsewhere.reports), people=number(elsewhere.total))
         )
     if not left_too:
-        answer.line("No row names it as the party the defectors left.")
-    answer.line("For a former party: /total PARTY [PERIOD]; /parties lists them.")
+        answer.line(_("No row names it as the party the defectors left."))
+    answer.line(_("For a former party: /total PARTY [PERIOD]; /parties lists them."))

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
-from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
+from bot.commands.common import how_matched
+from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.claim_text import day, outlet_parts
+from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import PeriodError, format_day, parse_period
 from bot.desk import Desk
 from bot.storage.person_facts import AliasInfo, EventFact, RoleFact, person_facts
@@ -30,17 +32,17 @@ if TYPE_CHECKING:
     from bot.core.matcher import Candidate, NameIndex
 
 EVENT_VERBS = {
-    "defected": "Defected",
-    "joined": "Joined",
-    "resigned": "Resigned",
-    "appointed": "Appointed",
-    "fled": "Fled",
-    "arrested": "Arrested",
-    "convicted": "Convicted",
-    "released": "Released",
-    "sentenced": "Sentenced",
-    "stated": "Statement",
-    "other": "Reported",
+    "defected": N_("Defected"),
+    "joined": N_("Joined"),
+    "resigned": N_("Resigned"),
+    "appointed": N_("Appointed"),
+    "fled": N_("Fled"),
+    "arrested": N_("Arrested"),
+    "convicted": N_("Convicted"),
+    "released": N_("Released"),
+    "sentenced": N_("Sentenced"),
+    "stated": N_("Statement"),
+    "other": N_("Reported"),
 }
 
 
@@ -66,14 +68,16 @@ def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
     period = parse_period(m["when"], latest_year=latest_year)
     label = format_day(period.end)
     if period.start != period.end:
-        label += f" (the end of {period.label})"
+        label += _(" (the end of {period})").format(period=period.label)
     return m["name"], period.end, label
 
 
 def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
     query = " ".join(query.split())
     if not query:
-        answer = fail("who", "Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
+        answer = fail(
+            "who", _("Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
+        )
         return answer
     as_of_label = format_day(as_of) if as_of else ""
     with desk.connect() as conn:
@@ -82,7 +86,10 @@ def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
                 query, as_of, as_of_label = split_as_of(query, desk.latest_year(conn))
             except PeriodError as exc:
                 return fail(
-                    "who", f"{exc} (/who NAME as of DATE, e.g. /who Kung Raiya as of 30 June 2023)"
+                    "who",
+                    _(
+                        "{problem} (/who NAME as of DATE, e.g. /who Kung Raiya as of 30 June 2023)"
+                    ).format(problem=exc),
                 )
         index = desk.people(conn)
         candidates = index.resolve(query, limit=6)
@@ -109,11 +116,13 @@ def _clear_winner(candidates: list[Candidate]) -> Candidate | None:
 
 
 def _no_match(conn: Connection, index: NameIndex, query: str) -> Answer:
-    answer = fail("who", f"No one called “{query}” is in the data.")
+    answer = fail("who", _("No one called “{text}” is in the data.").format(text=query))
     close = index.suggest(query, limit=3)
     if close:
         names = _names(conn, index, [c.target for c in close])
-        answer.line("Closest names: ", ", ".join(names[c.target] for c in close), ".")
+        answer.line(
+            _("Closest names: {names}.").format(names=", ".join(names[c.target] for c in close))
+        )
         answer.buttons.extend(Button(names[c.target], f"/who {names[c.target]}") for c in close)
     return answer
 
@@ -134,11 +143,17 @@ def _ambiguous(
 ) -> Answer:
     names = _names(conn, index, [c.target for c in candidates])
     answer = Answer(command="who", ok=False)
-    answer.line(f"“{query}” matches more than one person. Did you mean:")
+    answer.line(_("“{text}” matches more than one person. Did you mean:").format(text=query))
     for c in candidates:
         name = names[c.target]
-        via = "" if c.alias == name else f", as “{c.alias}”"
-        answer.bullet(bold(name), f" — {c.how} match, score {c.score:.0f}{via}")
+        via = "" if c.alias == name else _(", as “{alias}”").format(alias=c.alias)
+        answer.bullet(
+            bold(name),
+            _(" — {how}, score {score}").format(
+                how=how_matched(c.how), score=number(round(c.score))
+            ),
+            via,
+        )
         answer.buttons.append(Button(name, f"/who {name}"))
     return answer
 
@@ -176,13 +191,20 @@ def person_card(
         events = [e for e in events if known[e] is not False]
         mentions = [v for v in mentions if v.reported_on <= as_of]
 
-    answer.line(bold(person.name), f" — as of {as_of_label}" if as_of else "")
+    answer.line(bold(person.name), _(" — as of {day}").format(day=as_of_label) if as_of else "")
     if candidate is not None and candidate.how == "fuzzy":
-        answer.line(italic(f"Closest match for “{typed}” (score {candidate.score:.0f})."))
+        answer.line(
+            italic(
+                _("Closest match for “{typed}” (score {score}).").format(
+                    typed=typed, score=number(round(candidate.score))
+                )
+            )
+        )
     others = [alias for alias in person.aliases if alias != person.name]
     if others:
         answer.line(
-            "Also spelled: ", ", ".join(_spelling(a, person.alias_info.get(a)) for a in others)
+            _("Also spelled: "),
+            ", ".join(_spelling(a, person.alias_info.get(a)) for a in others),
         )
     status = _status(
         [e for e in events if e not in unsure],
@@ -192,12 +214,15 @@ def person_card(
     )
     if status:
         answer.blank()
-        answer.line(bold(f"Status on {format_day(as_of)}: " if as_of else "Status: "), status)
+        answer.line(
+            bold(_("Status on {day}: ").format(day=format_day(as_of)) if as_of else _("Status: ")),
+            status,
+        )
         unsure_states = [e for e in unsure if e.kind in STATE_KINDS]
         if unsure_states:
             answer.line(
                 italic(
-                    "Not counted, as their dates may fall after that day: "
+                    _("Not counted, as their dates may fall after that day: ")
                     + "; ".join(f"{_lower_first(e.summary)} ({_when(e)})" for e in unsure_states)
                     + "."
                 )
@@ -205,18 +230,20 @@ def person_card(
     if person.origin == "table":
         answer.line(
             italic(
-                "Known only from a pro-government defection claim; not independently "
-                "reported in our sources."
+                _(
+                    "Known only from a pro-government defection claim; not independently "
+                    "reported in our sources."
+                )
             )
         )
     history = _party_history(person.roles, [e for e in events if e not in unsure], mentions)
     if history:
         answer.blank()
         with answer.folded():  # a chain of parties can be long; the status says the last
-            answer.line(bold("Party history: "), history)
+            answer.line(bold(_("Party history: ")), history)
     if person.roles:
         answer.blank()
-        answer.line(bold("Roles"), italic(" (not dated; some may be later)") if as_of else "")
+        answer.line(bold(_("Roles")), italic(_(" (not dated; some may be later)")) if as_of else "")
         with answer.folded():
             for role in person.roles:
                 where = ", ".join(
@@ -232,7 +259,7 @@ def person_card(
     timeline: list[tuple[date, int, list[Part]]] = []
     for e in events:
         when = partial_date_label(e.date_text, e.precision)
-        who = f" (claimed by {e.claimed_by})" if e.reported_as == "claim" else ""
+        who = _(" (claimed by {who})").format(who=e.claimed_by) if e.reported_as == "claim" else ""
         timeline.append(
             (
                 e.sort_date,
@@ -242,7 +269,9 @@ def person_card(
                     bold(_event_label(e.kind, e.summary)),
                     e.summary,
                     who,
-                    italic(f" (may be after {as_of_label})") if e in unsure else "",
+                    italic(_(" (may be after {day})").format(day=as_of_label))
+                    if e in unsure
+                    else "",
                     " ",
                     refs.ref(e.source),
                     _inference(e.inferred, e.note),
@@ -250,15 +279,15 @@ def person_card(
             )
         )
     for view in mentions:
-        desc = next((d for pid, _, d in view.people if pid == person.id and d), None)
+        desc = next((d for pid, _name, d in view.people if pid == person.id and d), None)
         parts: list[Part] = [
             f"{day(view.reported_on)} — ",
-            bold("Named in a defection claim"),
+            bold(_("Named in a defection claim")),
             ": ",
-            f"{number(view.number)} from {view.party_text}",
-            " (joint row)" if view.joint else "",
-            f", described as “{desc}”" if desc else "",
-            f"; claimed by {view.claimant} ",
+            _("{n} from {party}").format(n=number(view.number), party=view.party_text),
+            _(" (joint row)") if view.joint else "",
+            _(", described as “{desc}”").format(desc=desc) if desc else "",
+            _("; claimed by {claimant} ").format(claimant=view.claimant),
             refs.ref(view.source),
             *outlet_parts(view.outlets),
         ]
@@ -266,27 +295,30 @@ def person_card(
     timeline.sort(key=lambda t: (t[0], t[1]))
     if timeline:
         answer.blank()
-        answer.line(bold("Timeline"))
+        answer.line(bold(_("Timeline")))
         with answer.folded():
-            for _, _, parts in timeline:
+            for _day, _order, parts in timeline:
                 answer.bullet(*parts)
     if later:
         answer.line(
             italic(
-                f"{plural(later, 'later entry', 'later entries')} not shown; "
-                f"/who {person.name} gives the full card."
+                ngettext(
+                    "{n} later entry not shown; /who {name} gives the full card.",
+                    "{n} later entries not shown; /who {name} gives the full card.",
+                    later,
+                ).format(n=number(later), name=person.name)
             )
         )
     if person.disagreements:
         answer.blank()
-        answer.line(bold("Where the sources disagree"))
+        answer.line(bold(_("Where the sources disagree")))
         with answer.folded():
             for d in person.disagreements:
                 write_disagreement(answer, d, refs)
     refs.write(answer)
     refs.cite_as(answer)
     if as_of is not None:
-        answer.buttons.append(Button("Full card", f"/who {person.name}"))
+        answer.buttons.append(Button(_("Full card"), f"/who {person.name}"))
     return answer
 
 
@@ -327,40 +359,54 @@ def _status(
     bits: list[str] = []
     member, left, deciding = _membership(states)
     if member:
-        bits.append(f"last known party: {member}{_qualified(deciding)}")
+        bits.append(_("last known party: {party}").format(party=member) + _qualified(deciding))
     elif left:
-        bits.append(f"no longer in the {left}{_qualified(deciding)}, no later party recorded")
+        bits.append(
+            _("no longer in the {party}{qualified}, no later party recorded").format(
+                party=left, qualified=_qualified(deciding)
+            )
+        )
     elif mentions:
         last = mentions[-1]
         bits.append(
-            f"reported as a defector from the {last.party_text} on "
-            f"{day(last.reported_on)} by {last.claimant} (a claim, not verified)"
+            _(
+                "reported as a defector from the {party} on {day} by {claimant} (a claim, "
+                "not verified)"
+            ).format(party=last.party_text, day=day(last.reported_on), claimant=last.claimant)
         )
     elif (leaving := _first_leaving(coming)) is not None and leaving.from_party is not None:
         # Its date is left out: the card as of a day shows nothing later.
         bits.append(
-            f"in the {leaving.from_party.name} (a later entry records leaving it"
-            f"{_claimed(leaving)}; joining it is not recorded)"
+            _(
+                "in the {party} (a later entry records leaving it{claimed}; joining it is not "
+                "recorded)"
+            ).format(party=leaving.from_party.name, claimed=_claimed(leaving))
         )
     latest = states[-1] if states else None
     situation = next((e for e in reversed(states) if e.kind in SITUATION_KINDS), None)
     if as_of is not None and latest is not None and latest not in (deciding, situation):
-        bits.append(f"latest recorded change: {_lower_first(latest.summary)} ({_when(latest)})")
+        bits.append(
+            _("latest recorded change: {what} ({when})").format(
+                what=_lower_first(latest.summary), when=_when(latest)
+            )
+        )
     if situation is not None:
         # A flight or a conviction followed by a change of party is no longer the news.
         earlier = deciding is not None and situation.sort_date < deciding.sort_date
         said = f"{_lower_first(situation.summary)} ({_when(situation)}{_claimed(situation)})"
-        bits.append(f"earlier: {said}" if earlier else said)
+        bits.append(_("earlier: {what}").format(what=said) if earlier else said)
     if not bits:
-        return "no change of party or legal situation recorded"
+        return _("no change of party or legal situation recorded")
     when = _when(latest) if latest is not None else ""
     if as_of is not None:
         named = latest is not None and latest not in (deciding, situation)
-        tail = f" (latest recorded change: {when})" if when and not named else ""
+        tail = (
+            _(" (latest recorded change: {when})").format(when=when) if when and not named else ""
+        )
         return "; ".join(bits) + tail + "."
     if latest is not None and latest.date_text is None:  # each bit says "date not given"
         return "; ".join(bits) + "."
-    return (f"as of {when}: " if when else "") + "; ".join(bits) + "."
+    return (_("as of {when}: ").format(when=when) if when else "") + "; ".join(bits) + "."
 
 
 def _first_leaving(coming: Sequence[EventFact]) -> EventFact | None:
@@ -402,23 +448,27 @@ def _party_history(
     for role in roles:
         if role.party is not None and role.party.name not in steps:
             steps.append(role.party.name)
-    steps = [name + (" (our inference)" if _party_inferred(roles, name) else "") for name in steps]
+    steps = [
+        name + (_(" (our inference)") if _party_inferred(roles, name) else "") for name in steps
+    ]
     dated: list[tuple[date, str]] = []
     for e in events:
         when = partial_date_label(e.date_text, e.precision) + _claimed(e)
         if e.kind in ("defected", "joined") and e.to_party is not None:
             dated.append((e.sort_date, f"{e.to_party.name} ({when})"))
         elif e.kind == "resigned" and e.from_party is not None:
-            dated.append((e.sort_date, f"left the {e.from_party.name} ({when})"))
+            left = _("left the {party} ({when})").format(party=e.from_party.name, when=when)
+            dated.append((e.sort_date, left))
     for v in mentions:
         dated.append(
             (
                 v.reported_on,
-                f"claimed to have left the {v.party_text} "
-                f"({day(v.reported_on)}, a pro-government claim)",
+                _("claimed to have left the {party} ({day}, a pro-government claim)").format(
+                    party=v.party_text, day=day(v.reported_on)
+                ),
             )
         )
-    steps += [text for _, text in sorted(dated, key=lambda d: d[0])]
+    steps += [text for _when, text in sorted(dated, key=lambda d: d[0])]
     return " → ".join(steps)
 
 
@@ -444,7 +494,7 @@ def _membership(
 
 def _claimed(e: EventFact) -> str:
     """The words ", claimed by X" for an event its source reports as a claim, else nothing."""
-    return f", claimed by {e.claimed_by}" if e.reported_as == "claim" else ""
+    return _(", claimed by {who}").format(who=e.claimed_by) if e.reported_as == "claim" else ""
 
 
 def _qualified(e: EventFact | None) -> str:
@@ -454,7 +504,7 @@ def _qualified(e: EventFact | None) -> str:
         return ""
     said = [partial_date_label(None, e.precision)] if e.date_text is None else []
     if e.reported_as == "claim":
-        said.append(f"claimed by {e.claimed_by}")
+        said.append(_("claimed by {who}").format(who=e.claimed_by))
     return f" ({', '.join(said)})" if said else ""
 
 
@@ -500,7 +550,7 @@ def _known_by(events: list[EventFact], day: date) -> dict[EventFact, bool | None
 
 def _inference(inferred: bool, note: str | None) -> Part:
     """The note on something we inferred and no source states, or nothing."""
-    return italic(f" (our inference: {note})") if inferred else ""
+    return italic(_(" (our inference: {note})").format(note=note)) if inferred else ""
 
 
 def _party_inferred(roles: list[RoleFact], party: str) -> bool:
@@ -515,9 +565,9 @@ def _spelling(alias: str, info: AliasInfo | None) -> str:
     if info is None:
         return alias
     if info.inferred:
-        return f"{alias} (our inference: {info.note})"
+        return alias + _(" (our inference: {note})").format(note=info.note)
     if info.source is None:
-        return f"{alias} (not in our sources)"
+        return alias + _(" (not in our sources)")
     return alias
 
 
@@ -544,4 +594,4 @@ def _lower_first(text: str) -> str:
 def _event_label(kind: str, summary: str) -> str:
     """The kind as a label, unless the summary already opens with it ("Convicted of ...")."""
     verb = EVENT_VERBS[kind]
-    return "" if summary[:4].lower() == verb[:4].lower() else f"{verb}: "
+    return "" if summary[:4].lower() == verb[:4].lower() else _("{verb}: ").format(verb=_(verb))

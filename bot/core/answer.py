@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from bot.core.formats import number as number  # the one formatter (bot.core.formats)
+
 Style = Literal["", "b", "i", "code", "a", "fold"]
 
 
@@ -128,15 +130,6 @@ def fail(command: str, *parts: Part) -> Answer:
     answer = Answer(command=command, ok=False)
     answer.line(*parts)
     return answer
-
-
-def number(n: int) -> str:
-    """Thousands separators, always: journalists copy these figures.
-
-    >>> number(6476)
-    '6,476'
-    """
-    return f"{n:,}"
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:

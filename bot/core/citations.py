@@ -19,6 +19,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.core.answer import Answer, italic
+from bot.core.formats import digits, month_year
+from bot.core.i18n import _
 from bot.core.periods import format_day, parse_partial_date
 
 
@@ -44,15 +46,15 @@ def partial_date_label(text: str | None, precision: str) -> str:
     'date not given'
     """
     if text is None:
-        return "date not given"
+        return _("date not given")
     start, end = parse_partial_date(text)
     if start == end:
         label = format_day(start)
     elif start.month == end.month:
-        label = start.strftime("%B %Y")
+        label = month_year(start)
     else:
-        label = str(start.year)
-    return f"c. {label}" if precision == "approximate" else label
+        label = digits(start.year)
+    return _("c. {date}").format(date=label) if precision == "approximate" else label
 
 
 def citation(source: SourceLike) -> str:
@@ -86,7 +88,7 @@ class Citations:
         if not self._order:
             return
         answer.blank()
-        answer.line(italic("Sources:"))
+        answer.line(italic(_("Sources:")))
         answer.citations = [citation(s) for s in self._order.values()]
         with answer.folded():
             for i, text in enumerate(answer.citations, start=1):
@@ -98,7 +100,7 @@ class Citations:
         if self._order:
             answer.citations = [citation(s) for s in self._order.values()]
             with answer.folded():
-                answer.line("Cite as: ", cite_as_text(answer.citations))
+                answer.line(_("Cite as: "), cite_as_text(answer.citations))
 
 
 def cite_as_text(citations: list[str]) -> str:

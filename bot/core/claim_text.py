@@ -1,8 +1,9 @@
 """How a stored claim row reads in answers and alerts: its date, its parts, the caveat.
 
+>>> from datetime import date
 >>> day(date(2023, 6, 29))
 '29/06/2023'
->>> CLAIM_CAVEAT
+>>> f"{CLAIM_CAVEAT}"
 'These are claims, not verified facts.'
 
 Shared by the answers (:mod:`bot.commands`) and the watchlist alerts (:mod:`bot.delivery`), so
@@ -12,21 +13,16 @@ that a claim reads the same wherever it appears.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Part, Span, bold, italic, number
+from bot.core.caveats import CLAIM_CAVEAT as CLAIM_CAVEAT  # kept with the caveats
+from bot.core.formats import day as day  # the one formatter (bot.core.formats)
+from bot.core.i18n import _
 
 if TYPE_CHECKING:
     from bot.core.citations import Citations
     from bot.storage.queries import ClaimView, Outlet
-
-CLAIM_CAVEAT = "These are claims, not verified facts."
-
-
-def day(d: date) -> str:
-    """Dates in answers are day first, as journalists in Cambodia write them."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"  # strftime, at several a line, cost more
 
 
 def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
@@ -37,11 +33,11 @@ def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
         f" · {view.party_text}",
     ]
     if view.joint:
-        parts.append(italic(" (joint row)"))
+        parts.append(italic(_(" (joint row)")))
     tail = ""
     if view.people:
         named = ", ".join(f"{name} ({desc})" if desc else name for _, name, desc in view.people)
-        tail = f" — names {named}"
+        tail = _(" — names {named}").format(named=named)
     if refs is not None:
         tail += " " + refs.ref(view.source)
     if tail:
@@ -60,7 +56,7 @@ def outlet_parts(outlets: Sequence[Outlet]) -> list[Part]:
     """
     if not outlets:
         return []
-    parts: list[Part] = [Span(" — reported by ")]
+    parts: list[Part] = [Span(_(" — reported by "))]
     for i, o in enumerate(outlets):
         if i:
             parts.append(Span(", "))

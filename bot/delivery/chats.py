@@ -12,8 +12,8 @@
 
 Telegram gives the supergroup a new id and tells the bot twice (``migrate_to_chat_id`` in the
 old group, ``migrate_from_chat_id`` in the new one); a send to the old id is refused with the
-new one. Each of these moves the chat's subscription (and its delivery records) and watches;
-a second move finds nothing left to move.
+new one. Each of these moves the chat's subscription (and its delivery records), watches and
+language; a second move finds nothing left to move.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.delivery.watchlists import move_chat_watches
 from bot.delivery.weekly import move_chat
+from bot.storage.chat_languages import move_chat_language
 
 
 def move_chat_everywhere(
@@ -32,3 +33,5 @@ def move_chat_everywhere(
     """Move every chat-keyed record of ``old_id`` to ``new_id`` (see the module doc)."""
     move_chat(sessions, old_id, new_id, now)
     move_chat_watches(sessions, old_id, new_id)
+    with sessions.begin() as s:
+        move_chat_language(s.connection(), old_id, new_id)

@@ -34,11 +34,14 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from bot.core.answer import Answer, Button, bold, fail, italic, number, plural
+from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT, claim_parts
+from bot.core.formats import day
+from bot.core.i18n import _, in_language, language, ngettext
 from bot.delivery.weekly import claim_once, settle, utc
 from bot.desk import Desk
+from bot.storage.chat_languages import stored_languages
 from bot.storage.models import (
     Change,
     Claim,
@@ -186,7 +189,10 @@ def answer_watch(
         )
         if existing is not None and existing.active:
             return fail(
-                "watch", f"This chat already watches {found.name}. /watches lists what it watches."
+                "watch",
+                _("This chat already watches {name}. /watches lists what it watches.").format(
+                    name=found.name
+                ),
             )
         count = s.scalar(
             select(func.count(Watch.id)).where(Watch.chat_id == chat_id, Watch.active.is_(True))
@@ -194,8 +200,9 @@ def answer_watch(
         if (count or 0) >= MAX_WATCHES:
             return fail(
                 "watch",
-                f"This chat already watches {MAX_WATCHES} names, the most it "
-                "may. /unwatch one first.",
+                _(
+                    "This chat already watches {n} names, the most it may. /unwatch one first."
+                ).format(n=number(MAX_WATCHES)),
             )
         seen = [fp for fp, _, _ in _events(s, found.kind, found.id)]
         watch = existing or Watch(chat_id=chat_id, kind=found.kind, target_key=found.key)
@@ -211,15 +218,32 @@ def answer_watch(
         watch.seen_events = json.dumps(seen)
         s.add(watch)
     answer = Answer(command="watch")
-    what = (
-        "every claim added or corrected that names it"
-        if found.kind == "party"
-        else "every claim added or corrected that names them, and new or corrected events in "
-        "their record"
+    if thread_id is None:
+        said = (
+            _("Watching {name}: this chat will hear of every claim added or corrected that "
+              "names it.")
+            if found.kind == "party"
+            else _(
+                "Watching {name}: this chat will hear of every claim added or corrected that "
+                "names them, and new or corrected events in their record."
+            )
+        )
+    else:
+        said = (
+            _("Watching {name}: this topic will hear of every claim added or corrected that "
+              "names it.")
+            if found.kind == "party"
+            else _(
+                "Watching {name}: this topic will hear of every claim added or corrected that "
+                "names them, and new or corrected events in their record."
+            )
+        )
+    answer.line(said.format(name=found.name))
+    answer.line(
+        _("/watches lists what this chat watches; /unwatch {name} stops it.").format(
+            name=found.name
+        )
     )
-    where = "this chat" if thread_id is None else "this topic"
-    answer.line(f"Watching {found.name}: {where} will hear of {what}.")
-    answer.line(f"/watches lists what this chat watches; /unwatch {found.name} stops it.")
     return answer
 
 
@@ -235,16 +259,31 @@ def answer_watches(desk: Desk, chat_id: int) -> Answer:
     answer = Answer(command="watches")
     if not watches:
         answer.line(
-            "This chat watches nobody. /watch NAME or /watch PARTY starts, e.g. "
-            "/watch Kung Raiya or /watch Candlelight."
+            _(
+                "This chat watches nobody. /watch NAME or /watch PARTY starts, e.g. "
+                "/watch Kung Raiya or /watch Candlelight."
+            )
         )
         return answer
-    answer.line(bold("This chat watches"))
+    answer.line(bold(_("This chat watches")))
     for w in watches:
-        last = f"; last alert {utc(w.last_sent_at):%d/%m/%Y %H:%M} UTC" if w.last_sent_at else ""
-        answer.bullet(bold(w.label), f" ({w.kind}) since {utc(w.created_at):%d/%m/%Y}{last}")
-        answer.buttons.append(Button(f"Stop: {w.label}", f"/unwatch {w.kind} {w.label}"))
-    answer.line("/unwatch NAME stops one.")
+        sent = utc(w.last_sent_at) if w.last_sent_at else None
+        last = (
+            _("; last alert {when} UTC").format(when=f"{day(sent.date())} {sent:%H:%M}")
+            if sent
+            else ""
+        )
+        kind = _("person") if w.kind == "person" else _("party")
+        answer.bullet(
+            bold(w.label),
+            _(" ({kind}) since {day}{last}").format(
+                kind=kind, day=day(utc(w.created_at).date()), last=last
+            ),
+        )
+        answer.buttons.append(
+            Button(_("Stop: {name}").format(name=w.label), f"/unwatch {w.kind} {w.label}")
+        )
+    answer.line(_("/unwatch NAME stops one."))
     return answer
 
 
@@ -252,10 +291,10 @@ def answer_unwatch(desk: Desk, chat_id: int, args: str) -> Answer:
     text = " ".join(args.split())
     watches = _watching(desk, chat_id)
     if not watches:
-        return fail("unwatch", "This chat watches nobody.")
+        return fail("unwatch", _("This chat watches nobody."))
     if not text:
         answer = Answer(command="unwatch", ok=False)
-        answer.line("Which one should this chat stop watching?")
+        answer.line(_("Which one should this chat stop watching?"))
         for w in sorted(watches, key=lambda w: w.label):
             answer.buttons.append(Button(w.label, f"/unwatch {w.kind} {w.label}"))
         return answer
@@ -273,12 +312,15 @@ def answer_unwatch(desk: Desk, chat_id: int, args: str) -> Answer:
     if chosen is None:
         assert isinstance(found, Target)
         return fail(
-            "unwatch", f"This chat does not watch {found.name}. /watches lists what it watches."
+            "unwatch",
+            _("This chat does not watch {name}. /watches lists what it watches.").format(
+                name=found.name
+            ),
         )
     with desk.session() as s, s.begin():
         s.execute(delete(Watch).where(Watch.id == chosen.id))
     answer = Answer(command="unwatch")
-    answer.line(f"Stopped watching {chosen.label}.")
+    answer.line(_("Stopped watching {name}.").format(name=chosen.label))
     return answer
 
 
@@ -317,8 +359,10 @@ def due_alerts(desk: Desk) -> list[DueAlert]:
             )
         )
         out, idle = [], []
+        chosen = stored_languages(s.connection())
         for w in watches:
-            alert = _alert(s, w, until)
+            with in_language(language(chosen.get(w.chat_id)) or "en"):  # the chat's language
+                alert = _alert(s, w, until)
             if alert is not None:
                 out.append(alert)
             else:
@@ -371,43 +415,77 @@ def _alert(s: Session, w: Watch, until: datetime) -> DueAlert | None:
     refs = Citations()
     answer = Answer(command="watch")
     answer.line(
-        bold(f"Watchlist: {w.label}"), f" — new in the data since {since:%d/%m/%Y %H:%M} UTC"
+        bold(_("Watchlist: {label}").format(label=w.label)),
+        _(" — new in the data since {when} UTC").format(when=f"{day(since.date())} {since:%H:%M}"),
     )
-    for label, rows in (("added", added), ("corrected", corrected)):
+    for rows, heading in (
+        (
+            added,
+            ngettext(
+                "{n} claim naming {label} added:", "{n} claims naming {label} added:", len(added)
+            ),
+        ),
+        (
+            corrected,
+            ngettext(
+                "{n} claim naming {label} corrected:",
+                "{n} claims naming {label} corrected:",
+                len(corrected),
+            ),
+        ),
+    ):
         if rows:
-            answer.line(f"{plural(len(rows), 'claim')} naming {w.label} {label}:")
+            answer.line(heading.format(n=number(len(rows)), label=w.label))
             for view in rows[:LISTED]:
                 answer.bullet(*claim_parts(view, refs))
             if len(rows) > LISTED:
-                answer.line(italic(f"… and {number(len(rows) - LISTED)} more (/export)."))
+                answer.line(
+                    italic(_("… and {n} more (/export).").format(n=number(len(rows) - LISTED)))
+                )
     if new_events:
         answer.line(
-            "New or corrected events:"
+            _("New or corrected events:")
             if w.kind == "person"
-            else f"New or corrected events of people joining or leaving {w.label}:"
+            else _("New or corrected events of people joining or leaving {label}:").format(
+                label=w.label
+            )
         )
         for e, person in new_events[:LISTED]:
             who = "" if w.kind == "person" else f"{person.name}: "
-            claim = f" (claimed by {e.claimed_by})" if e.reported_as == "claim" else ""
+            claim = (
+                _(" (claimed by {who})").format(who=e.claimed_by)
+                if e.reported_as == "claim"
+                else ""
+            )
             answer.bullet(
                 f"{partial_date_label(e.date_text, e.precision)} — {who}{e.summary}{claim} ",
                 refs.ref(e.source),
             )
         if len(new_events) > LISTED:
-            answer.line(italic(f"… and {number(len(new_events) - LISTED)} more."))
+            answer.line(italic(_("… and {n} more.").format(n=number(len(new_events) - LISTED))))
     if gone:
         answer.line(
             italic(
-                f"{plural(gone, 'earlier event')} no longer in the record "
-                "(removed or replaced by a correction)."
+                ngettext(
+                    "{n} earlier event no longer in the record (removed or replaced by a "
+                    "correction).",
+                    "{n} earlier events no longer in the record (removed or replaced by a "
+                    "correction).",
+                    gone,
+                ).format(n=number(gone))
             )
         )
     if added or corrected:
         claimants = sorted({v.claimant for v in added + corrected})
-        answer.line(italic(f"Claimed by {'; '.join(claimants)}. {CLAIM_CAVEAT}"))
+        said = _("Claimed by {claimants}.").format(claimants="; ".join(claimants))
+        answer.line(italic(f"{said} {CLAIM_CAVEAT}"))
     refs.write(answer)
     more = f"/who {w.label}" if w.kind == "person" else f"/total {w.label}"
-    answer.line(f"{more} for the full picture; /unwatch {w.label} stops these alerts.")
+    answer.line(
+        _("{more} for the full picture; /unwatch {label} stops these alerts.").format(
+            more=more, label=w.label
+        )
+    )
     return DueAlert(
         w.id, w.chat_id, w.round, until, answer, [fp for fp, _, _ in events], w.thread_id
     )

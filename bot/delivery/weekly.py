@@ -31,6 +31,8 @@ from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.core.formats import weekday_name
+from bot.core.i18n import _
 from bot.core.periods import Period, parse_week
 from bot.errors import ScheduleError as ScheduleError  # re-exported: the tree is in bot.errors
 from bot.storage.models import Claim, Delivery, Subscription
@@ -48,7 +50,11 @@ class Schedule:
 
     def label(self) -> str:
         hour, minute = divmod(self.minute_of_day, 60)
-        return f"{DAYS[self.weekday].title()}s at {hour:02d}:{minute:02d} ({self.timezone})"
+        return _("{weekday}s at {time} ({timezone})").format(
+            weekday=weekday_name(self.weekday),
+            time=f"{hour:02d}:{minute:02d}",
+            timezone=self.timezone,
+        )
 
     def last_due(self, now: datetime) -> datetime:
         """The latest scheduled moment at or before ``now``, in the schedule's timezone."""
@@ -75,7 +81,9 @@ def parse_schedule(args: str, *, default_timezone: str) -> Schedule:
         elif time:
             hour, mins = int(time[1]), int(time[2])
             if hour > 23 or mins > 59:
-                raise ScheduleError(f"{word} is not a time of day; use HH:MM, e.g. 09:00.")
+                raise ScheduleError(
+                    _("{word} is not a time of day; use HH:MM, e.g. 09:00.").format(word=word)
+                )
             minute = hour * 60 + mins
         elif "/" in word or word.upper() == "UTC":
             try:
@@ -83,13 +91,17 @@ def parse_schedule(args: str, *, default_timezone: str) -> Schedule:
             # A tzdata folder ("America/Argentina") or an over-long name is an OSError.
             except (ZoneInfoNotFoundError, ValueError, OSError):
                 raise ScheduleError(
-                    f"Unknown timezone {word!r}; use a name like Asia/Phnom_Penh or Europe/London."
+                    _(
+                        "Unknown timezone {word}; use a name like Asia/Phnom_Penh or Europe/London."
+                    ).format(word=repr(word))
                 ) from None
             tz = word
         else:
             raise ScheduleError(
-                f"I couldn't read {word!r}. Use /subscribe [DAY] [HH:MM] "
-                "[TIMEZONE], e.g. /subscribe monday 09:00 Asia/Phnom_Penh."
+                _(
+                    "I couldn't read {word}. Use /subscribe [DAY] [HH:MM] [TIMEZONE], e.g. "
+                    "/subscribe monday 09:00 Asia/Phnom_Penh."
+                ).format(word=repr(word))
             )
     return Schedule(weekday, minute, tz)
 

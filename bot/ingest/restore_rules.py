@@ -279,6 +279,7 @@ def _rules() -> dict[tuple[str, str], Rule]:
             "round": between(0, INT32[1]),
             "seen_events": string_list,
         },
+        "chat_languages": {"language": one_of("en", "km")},
         "watch_deliveries": {
             "round": between(0, INT32[1]),
             "status": status,

@@ -32,7 +32,7 @@ from sqlalchemy.exc import DBAPIError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0006i"
+HEAD = "0006k"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

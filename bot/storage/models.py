@@ -4,7 +4,7 @@
 >>> engine = create_engine("sqlite://")
 >>> Base.metadata.create_all(engine)
 >>> sorted(Base.metadata.tables)[:3]
-['button_payloads', 'changes', 'claim_parties']
+['button_payloads', 'changes', 'chat_languages']
 
 Columns, keys and indexes are declared once, in bot.storage.tables; the annotations here only type
 the

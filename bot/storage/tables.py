@@ -483,3 +483,15 @@ intake_proposals = Table(
     Column("change_id", Integer),
     Index("ix_intake_proposals_status", "status", "created_at"),
 )
+
+# The language a chat is answered in (bot.commands.language), once set with /language; a chat
+# without a row is answered in its user's Telegram language, else English.
+chat_languages = Table(
+    "chat_languages",
+    metadata,
+    _id(),
+    Column("chat_id", BigInteger, nullable=False, unique=True),
+    Column("language", String(8), nullable=False),  # en | km
+    Column("set_by", BigInteger),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+)
