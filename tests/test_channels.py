@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 
 from bot.commands.registry import GROUP_WATCHES
 from bot.desk import Desk
+from bot.storage.chat_languages import stored_language
 from bot.storage.models import Subscription, Watch
 from handlers.delivery import send_due_digests
 from handlers.watches import send_watch_alerts
@@ -113,3 +114,24 @@ async def test_a_migrated_group_takes_its_subscription_and_watches(desk: Desk) -
         assert list(chats_subscribed) == [new]
         assert s.scalar(select(func.count()).select_from(Watch)) == 1
     assert rig.rejected() == []
+
+
+async def test_a_migrated_group_keeps_its_language(desk: Desk) -> None:
+    async with running_bot(desk, setup=chats) as rig:
+        rig.fake.push_message(OLD_GROUP, ADMIN, f"/language{BOT} km")
+        await rig.sent(OLD_GROUP, 1)
+        new = rig.fake.push_migration(OLD_GROUP, ADMIN)
+        for _ in range(400):  # until both service messages are handled (20 s at most)
+            with desk.connect() as conn:
+                if stored_language(conn, new) == "km":
+                    break
+            await asyncio.sleep(0.05)
+        (help_text,) = await rig.say(new, f"/help{BOT}", user_id=USER)
+    with desk.connect() as conn:
+        assert stored_language(conn, new) == "km" and stored_language(conn, OLD_GROUP) is None
+    assert has_khmer(help_text.text or "")
+    assert rig.rejected() == []
+
+
+def has_khmer(text: str) -> bool:
+    return any("\u1780" <= ch <= "\u17ff" for ch in text)

@@ -49,6 +49,7 @@ def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
 def outlet_parts(outlets: Sequence[Outlet]) -> list[Part]:
     """" — reported by" every outlet of a claim, each linked to its page or post.
 
+    >>> from datetime import date
     >>> from bot.storage.queries import Outlet
     >>> [p.text for p in outlet_parts([Outlet("Fresh News", "https://t.me/f/1", None, "forward"),
     ...                                Outlet("CamboJA", None, date(2023, 7, 2), "paste")])]
