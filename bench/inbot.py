@@ -133,7 +133,10 @@ async def measure(url: str, texts: list[str], warm: list[str]) -> Measured:
     class Hooked(builder):  # type: ignore[valid-type,misc]
         def __init__(self) -> None:
             super().__init__()
-            self.request(recorder).get_updates_request(Recorder())
+            super().request(recorder).get_updates_request(Recorder())
+
+        def request(self, request: BaseRequest) -> Hooked:
+            return self  # the recorder stays: build_application sets the bot's own request
 
     handlers.app.ApplicationBuilder = Hooked  # type: ignore[misc]
     try:
