@@ -30,7 +30,6 @@ from datetime import date
 
 import httpcore
 import httpx
-import trafilatura
 
 from bot.errors import PageError
 from bot.ingest.intake.report import Report
@@ -225,6 +224,10 @@ def read_article(url: str, content_type: str, page: bytes | str) -> Report:
     >>> r.outlet, r.published, r.kind, r.text[:12]
     ('Example News', datetime.date(2023, 7, 3), 'link', 'Nine members')
     """
+    # Imported here: trafilatura and its lxml stack would add to every `desk run`'s memory,
+    # and only a link sent for intake needs them.
+    import trafilatura
+
     host = httpx.URL(url).host
     document = trafilatura.bare_extraction(
         page,
