@@ -52,8 +52,8 @@ def cards(desk: Desk, query: str) -> list[tuple[int, Answer]]:
 
 
 def found(desk: Desk, query: str, user_id: int) -> list[tuple[str, Answer]]:
-    """(result id, answer) for an inline query: a command line (/who, /total, /on) gives its
-    answer; any other text is a name, and gives the cards of the people it may be."""
+    """(result id, answer) for an inline query: a command line (/who, or another of LINKED)
+    gives its answer; any other text is a name, and gives the cards of the people it may be."""
     query = " ".join(query.split())[:QUERY_LIMIT]
     route = parse(query) if query.startswith("/") else None
     if route is None:
