@@ -22,7 +22,6 @@ from telegram import (
     InputTextMessageContent,
     Update,
 )
-from telegram.constants import ParseMode
 from telegram.ext import ContextTypes, InlineQueryHandler
 
 from bot.commands import parse
@@ -93,9 +92,7 @@ def article(key: str, answer: Answer, bot_username: str) -> InlineQueryResultArt
         id=key,
         title=shown[0][:120] if shown else answer.share,
         description=" ".join(shown[1:3])[:200] or None,
-        input_message_content=InputTextMessageContent(
-            text, parse_mode=ParseMode.HTML
-        ),
+        input_message_content=InputTextMessageContent(text),
         reply_markup=share_keyboard(answer),
     )
 

@@ -60,7 +60,7 @@ from telegram import (
     MessageOriginUser,
     Update,
 )
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import (
     BaseHandler,
@@ -320,13 +320,7 @@ async def send_review(message: Message, answer: Answer) -> None:
     for i, part in enumerate(parts):
         markup = review_markup(answer) if i == len(parts) - 1 else None
         await send(
-            partial(
-                message.reply_html,
-                part,
-                reply_markup=markup,
-                do_quote=False,
-                disable_web_page_preview=True,
-            ),
+            partial(message.reply_text, part, reply_markup=markup, do_quote=False),
             REPLY,
             f"chat {message.chat_id}",
         )
@@ -462,9 +456,7 @@ async def _edit_review(
                 parts[0],
                 chat_id=chat_id,
                 message_id=message_id,
-                parse_mode=ParseMode.HTML,
                 reply_markup=review_markup(answer),
-                disable_web_page_preview=True,
             ),
             EDIT,
             f"chat {chat_id}",

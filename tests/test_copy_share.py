@@ -145,6 +145,10 @@ async def test_a_shared_answer_is_offered_inline(desk: Desk, query: str, start: 
     assert call.ok, call.response
     first = call.params["results"][0]
     shown = query if query.startswith("/") else "/who Kung Raiya"
+    # HTML without a link preview, from the Application's Defaults (no per-call arguments).
+    content = first["input_message_content"]
+    assert content["parse_mode"] == "HTML"
+    assert content["link_preview_options"] == {"is_disabled": True}
     assert parse_html(first["input_message_content"]["message_text"])[0] == expected(desk, shown)[0]
     buttons = [b for row in first["reply_markup"]["inline_keyboard"] for b in row]
     assert "callback_data" not in str(buttons)
