@@ -1249,10 +1249,10 @@ class FakeBotAPI:
                 raise ValueError(f"chat {chat_id} has no message {reply_to_message_id}")
             chat.members.add(user_id)
             replied = {k: v for k, v in replied.items() if k != "reply_to_message"}
-            content = {"text": text, "reply_to_message": replied}
+            content: JSON = {"text": text, "reply_to_message": replied}
             if replied.get("is_topic_message"):
-                content |= {"message_thread_id": replied["message_thread_id"]}
-                content |= {"is_topic_message": True}
+                thread = replied["message_thread_id"]
+                content |= {"message_thread_id": thread, "is_topic_message": True}
             message = self._store_message(chat, self._user(user_id), content, entities)
         return self.push_update({"message": message}, token)
 

@@ -1,6 +1,6 @@
-"""``/total`` names every outlet that reported the claims behind its figure (issue 22: answers
-list every outlet that reported a claim), as /on and /who do claim by claim; /sources lists
-the outlets with their latest link. SQLite and PostgreSQL."""
+"""``/total``, ``/compare`` and ``/top`` name every outlet that reported the claims behind
+their figures (issue 22: answers list every outlet that reported a claim), as /on and /who do
+claim by claim; /sources lists the outlets with their latest link. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -55,6 +55,16 @@ def test_total_names_every_outlet_behind_its_figure(desk: Desk) -> None:
     # Not behind these figures: another month, another party.
     assert outlets_line(desk, "/total Candlelight May 2023") is None
     assert outlets_line(desk, "/total CNRP June 2023") is None
+
+
+def test_compare_and_top_name_the_outlets_too(desk: Desk) -> None:
+    expected = LINE + "Angkor Daily, Siem Reap News."
+    assert outlets_line(desk, "/compare Candlelight vs CNRP June 2023") == expected
+    assert outlets_line(desk, "/compare May vs June") == expected
+    assert outlets_line(desk, "/compare CNRP May vs June") is None
+    assert outlets_line(desk, "/top June") == expected
+    assert outlets_line(desk, "/top claims Candlelight June") == expected
+    assert outlets_line(desk, "/top days CNRP") is None
 
 
 def test_sources_lists_the_outlets_with_their_latest_link(desk: Desk) -> None:

@@ -212,7 +212,18 @@ def reported_by(
 ) -> None:
     """Name every outlet that published the claims behind a figure (the claims added through
     intake have theirs, bot/storage/claim_sources.py); nothing when none has one."""
-    outlets = outlets_between(db, start, end, party_id=party_id)
+    name_outlets(answer, outlets_between(db, start, end, party_id=party_id))
+
+
+def name_outlets(answer: Answer, outlets: list[str]) -> None:
+    """The line of :func:`reported_by` for outlets already found.
+
+    >>> from bot.core.render import to_plain
+    >>> answer = Answer(command="compare")
+    >>> name_outlets(answer, ["Fresh News", "CamboJA"]); name_outlets(answer, [])
+    >>> to_plain(answer)
+    'Outlets that reported these claims: Fresh News, CamboJA.'
+    """
     if not outlets:
         return
     shown = ", ".join(outlets[:OUTLETS_LISTED])

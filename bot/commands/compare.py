@@ -32,6 +32,7 @@ from bot.commands.common import (
     data_window,
     defector_word,
     is_joint_text,
+    name_outlets,
     reports,
     resolve_party,
 )
@@ -42,6 +43,7 @@ from bot.core.formats import decimal
 from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
 from bot.desk import Desk
+from bot.storage.claim_sources import outlets_between
 from bot.storage.day_totals import Sums, sums
 from bot.storage.queries import cited, sources_by_id
 
@@ -236,6 +238,12 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
     if pairs:
         answer.blank()
         claimed_by(answer, refs, cited(sources_by_id(conn), sorted(pairs)))
+        outlets: dict[str, None] = {}  # both sides' outlets, each once, in order
+        for side in sides:
+            start, end = (side.period.start, side.period.end) if side.period else (None, None)
+            party_id = side.party.id if side.party else None
+            outlets.update(dict.fromkeys(outlets_between(conn, start, end, party_id=party_id)))
+        name_outlets(answer, list(outlets))
     refs.write(answer)
     refs.cite_as(answer)
     for side in sides:

@@ -26,7 +26,15 @@ from typing import Literal, TypeVar
 
 from sqlalchemy import Connection
 
-from bot.commands.common import Choice, PartyMatch, claimed_by, data_window, reports, resolve_party
+from bot.commands.common import (
+    Choice,
+    PartyMatch,
+    claimed_by,
+    data_window,
+    reported_by,
+    reports,
+    resolve_party,
+)
 from bot.commands.deep_links import period_words
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
@@ -168,6 +176,7 @@ def answer_top(desk: Desk, args: str) -> Answer:
             _busiest(answer, query.what, days, period, query.shown, f"{of}, {label}", party)
         answer.blank()
         claimed_by(answer, refs, cited(sources_by_id(conn), everything.sources))
+        reported_by(answer, conn, start, end, party.id if party else None)
     refs.write(answer)
     refs.cite_as(answer)
     return answer
