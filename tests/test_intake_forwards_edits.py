@@ -1,7 +1,7 @@
 """Intake through the fake Bot API, the cases around the main flow (tests/test_intake_bot.py):
 a forwarded post that is only a link is read at the link, as a sent link is (admins, in a
 private chat); an edited report is not reviewed again for an admin, and is looked up again for
-anyone else. SQLite and PostgreSQL (the ``db_url`` fixture)."""
+anyone else; an edited reply to an edit prompt changes nothing. SQLite and PostgreSQL (the ``db_url`` fixture)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot.commands.registry import EDITED_CHANGE
 from bot.desk import Desk
 from handlers.intake import EDITED_REPORT, LINKS_FOR_ADMINS
 from tests.botrig import Rig, open_desk, running_bot
@@ -25,7 +26,9 @@ from tests.test_intake_bot import (
     admin_started,
     buttons,
     forward,
+    press,
     state,
+    text_of,
 )
 
 USER = 1001
@@ -102,4 +105,24 @@ async def test_an_edited_report_is_not_reviewed_again(desk: Desk) -> None:
         assert again.startswith("What the record holds about the names in this text")
         assert "Kung Raiya —" in again
         assert state(desk) == after_paste
+    assert rig.rejected() == []
+
+
+async def test_an_edited_reply_to_an_edit_prompt_changes_nothing(desk: Desk) -> None:
+    async with running_bot(desk, setup=admin_started) as rig:
+        (proposal,) = await rig.say(ADMIN, PASTE)
+        await press(rig, ADMIN, ADMIN, proposal, "Edit")
+        await rig.fake.wait_for("editMessageReplyMarkup", predicate=lambda c: c.ok)
+        sent = len(rig.fake.sent_messages(ADMIN))
+        await press(rig, ADMIN, ADMIN, proposal, "Number")
+        await rig.sent(ADMIN, sent + 1)
+        prompt = rig.fake.sent_messages(ADMIN)[-1]
+        reply = rig.fake.push_reply(ADMIN, ADMIN, "46", prompt.message_id)["message"]
+        await rig.sent(ADMIN, sent + 2)
+        assert "Number: 46" in text_of(rig, ADMIN, proposal)
+        edit(rig, reply, "47")
+        await rig.sent(ADMIN, sent + 3)
+        said = rig.fake.sent_messages(ADMIN)[-1].text
+        assert said == EDITED_CHANGE.format(name="intake_edit")
+        assert "Number: 46" in text_of(rig, ADMIN, proposal)
     assert rig.rejected() == []
