@@ -1,7 +1,8 @@
 """Intake through the fake Bot API, the cases around the main flow (tests/test_intake_bot.py):
 a forwarded post that is only a link is read at the link, as a sent link is (admins, in a
 private chat); an edited report is not reviewed again for an admin, and is looked up again for
-anyone else; an edited reply to an edit prompt changes nothing. SQLite and PostgreSQL (the ``db_url`` fixture)."""
+anyone else; an edited reply to an edit prompt changes nothing. SQLite and PostgreSQL (the
+``db_url`` fixture)."""
 
 from __future__ import annotations
 
