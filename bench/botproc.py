@@ -12,7 +12,8 @@ desk against it is the cost of answering, and it against the echo bot the cost o
 The echo bot is the floor of the end-to-end benchmark: the Application that
 :func:`handlers.app.build_application` builds (rate limiter, concurrent updates, post-init),
 with one handler that sends the text back as escaped HTML the way the desk sends answers
-(under the reply policy of :mod:`handlers.sending`, as the desk's replies).
+(HTML without link previews from the Application's ``Defaults``, no per-call arguments; under
+the reply policy of :mod:`handlers.sending`, as the desk's replies).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is not None and message.text:
         text = html.escape(message.text, quote=False)
         await send(
-            partial(message.reply_html, text, do_quote=False, disable_web_page_preview=True),
+            partial(message.reply_text, text, do_quote=False),
             REPLY,
             f"chat {message.chat_id}",
         )
@@ -94,11 +95,10 @@ def run_replay(url: str, replies_path: str, token: str) -> None:
         for i, part in enumerate(parts):
             await send(
                 partial(
-                    message.reply_html,
+                    message.reply_text,
                     part,
                     reply_markup=markup if i == len(parts) - 1 else None,
                     do_quote=False,
-                    disable_web_page_preview=True,
                 ),
                 REPLY,
                 f"chat {message.chat_id}",

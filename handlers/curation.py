@@ -118,7 +118,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ans
             ]
         ]
     )
-    await message.reply_html(html_messages(result.answer)[0], reply_markup=markup, do_quote=False)
+    await message.reply_text(html_messages(result.answer)[0], reply_markup=markup, do_quote=False)
     return result.answer
 
 

@@ -22,7 +22,6 @@ from telegram import (
     InputTextMessageContent,
     Update,
 )
-from telegram.constants import ParseMode
 from telegram.ext import ContextTypes, InlineQueryHandler
 
 from bot.commands import parse
@@ -52,8 +51,8 @@ def cards(desk: Desk, query: str) -> list[tuple[int, Answer]]:
 
 
 def found(desk: Desk, query: str, user_id: int) -> list[tuple[str, Answer]]:
-    """(result id, answer) for an inline query: a command line (/who, /total, /on) gives its
-    answer; any other text is a name, and gives the cards of the people it may be."""
+    """(result id, answer) for an inline query: a command line (/who, or another of LINKED)
+    gives its answer; any other text is a name, and gives the cards of the people it may be."""
     query = " ".join(query.split())[:QUERY_LIMIT]
     route = parse(query) if query.startswith("/") else None
     if route is None:
@@ -93,9 +92,7 @@ def article(key: str, answer: Answer, bot_username: str) -> InlineQueryResultArt
         id=key,
         title=shown[0][:120] if shown else answer.share,
         description=" ".join(shown[1:3])[:200] or None,
-        input_message_content=InputTextMessageContent(
-            text, parse_mode=ParseMode.HTML
-        ),
+        input_message_content=InputTextMessageContent(text),
         reply_markup=share_keyboard(answer),
     )
 

@@ -31,6 +31,9 @@ What the bot does with a report:
 - Everyone else, and everyone in a group, gets the read-only look-up: each person and party
   the text names that the record knows, a one-line status and a button for the card. Links
   are fetched for admins only: anyone else is asked to paste the text or forward the post.
+  A forwarded post that is only a link is read at the link, as a sent link is.
+- An edited report is not reviewed again (its proposals are pending already): the admin is
+  told to send the corrected text anew. Anyone else's is looked up again.
 
 Where a forward comes from is its source: a channel's post keeps the channel's title, its
 ``t.me/<channel>/<id>`` link (``t.me/c/<id>/<id>`` for a channel without a username) and the
@@ -57,7 +60,7 @@ from telegram import (
     MessageOriginUser,
     Update,
 )
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import (
     BaseHandler,
@@ -69,13 +72,14 @@ from telegram.ext import (
 
 from bot.commands.intake import FIELDS, look_up, review_report
 from bot.core.answer import Answer, fail
+from bot.core.i18n import N_, _
 from bot.core.render import html_messages, to_plain
 from bot.errors import PageError
 from bot.ingest.intake.pages import fetch_report
 from bot.ingest.intake.report import Report
 from bot.settings import Settings
 from handlers.choices import ALERT_LIMIT, shortened
-from handlers.commands import answer_line, produce, refusal, route_of
+from handlers.commands import answer_line, in_chat_language, produce, refusal, route_of
 from handlers.curation import is_admin
 from handlers.questions import addressed_text
 from handlers.reply import compute, desk_of, edit_into_answer, logged, send_answer
@@ -94,6 +98,15 @@ LINKS_FOR_ADMINS = (
     "the record holds about the names in a report, paste its text or forward the post."
 )
 ONLY_ADMINS = "Only the desk's admins can change proposals."
+# An edit is sent again as an edited_message update. Read again, it would propose its claims a
+# second time beside the proposals still pending from the first text; a look-up changes
+# nothing, so everyone else's edited report is looked up again, as an edited question is
+# answered again.
+EDITED_REPORT = N_(
+    "An edited report is not read again: its proposals above come from the text as first "
+    "sent. To review the corrected text, send it as a new message (and Skip the proposals "
+    "above)."
+)
 PROMPT = re.compile(r"^Proposal #(\d+): reply with the new (\w+)")
 # How each field is written, for the edit prompt's placeholder (at most 64 characters).
 FIELD_HINTS = {
@@ -233,7 +246,12 @@ async def read_report(
     reviewer = message.chat.type == ChatType.PRIVATE and is_admin(context, user)
     if not text.strip():
         return await _say(message, fail("intake", NO_TEXT))
-    link = only_link(text) if source.forward_origin is None else None
+    if reviewer and update.edited_message is not None:
+        async with in_chat_language(update, context):
+            return await _say(message, fail("intake", _(EDITED_REPORT)))
+    # A post that is only a link (forwarded or sent) is read at the link: the page is the
+    # report, and its outlet the source.
+    link = only_link(text)
     if link is not None:
         if not reviewer:
             return await _say(message, fail("intake", LINKS_FOR_ADMINS))
@@ -302,13 +320,7 @@ async def send_review(message: Message, answer: Answer) -> None:
     for i, part in enumerate(parts):
         markup = review_markup(answer) if i == len(parts) - 1 else None
         await send(
-            partial(
-                message.reply_html,
-                part,
-                reply_markup=markup,
-                do_quote=False,
-                disable_web_page_preview=True,
-            ),
+            partial(message.reply_text, part, reply_markup=markup, do_quote=False),
             REPLY,
             f"chat {message.chat_id}",
         )
@@ -444,9 +456,7 @@ async def _edit_review(
                 parts[0],
                 chat_id=chat_id,
                 message_id=message_id,
-                parse_mode=ParseMode.HTML,
                 reply_markup=review_markup(answer),
-                disable_web_page_preview=True,
             ),
             EDIT,
             f"chat {chat_id}",
@@ -467,7 +477,9 @@ class _ReportText(filters.MessageFilter):
 
 
 def handlers() -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:
-    fresh = filters.UpdateType.MESSAGE  # not edits: an edited report is not sent again
+    # Edits too (a pasted report corrected): an admin is told it is not reviewed again
+    # (EDITED_REPORT), anyone else gets the look-up again. A forward cannot be edited.
+    fresh = filters.UpdateType.MESSAGES
     private = fresh & filters.ChatType.PRIVATE & ~filters.COMMAND
     group = fresh & filters.ChatType.GROUPS & ~filters.COMMAND
     return [

@@ -1192,10 +1192,12 @@ class FakeBotAPI:
         *,
         caption: str | None = None,
         token: str | None = None,
+        thread_id: int | None = None,
     ) -> JSON:
-        """A user forwards a message into ``chat_id``: ``origin`` is its MessageOrigin
-        (:func:`channel_origin`, :func:`user_origin`, :func:`hidden_user_origin`), the
-        forwarded content a text, or a photo with an optional ``caption``."""
+        """A user forwards a message into ``chat_id`` (into the forum topic ``thread_id``):
+        ``origin`` is its MessageOrigin (:func:`channel_origin`, :func:`user_origin`,
+        :func:`hidden_user_origin`), the forwarded content a text, or a photo with an optional
+        ``caption``."""
         kind = origin.get("type")
         required = _ORIGIN_FIELDS.get(str(kind))
         if required is None or not required <= origin.keys():
@@ -1214,6 +1216,10 @@ class FakeBotAPI:
             chat = self._chats.get(chat_id)
             if chat is None:
                 raise ValueError(f"unknown chat {chat_id}; add it first")
+            if thread_id is not None:
+                if thread_id not in chat.topics:
+                    raise ValueError(f"chat {chat_id} has no topic {thread_id}")
+                content |= {"message_thread_id": thread_id, "is_topic_message": True}
             chat.members.add(user_id)
             message = self._store_message(chat, self._user(user_id), content)
         return self.push_update({"message": message}, token)
@@ -1229,7 +1235,8 @@ class FakeBotAPI:
     ) -> JSON:
         """A user answers the message ``reply_to_message_id`` of the chat (a ForceReply
         prompt, say) with ``text``; Telegram includes the message replied to, one level deep,
-        and marks the @mentions in the text as it does."""
+        marks the @mentions in the text as it does, and puts the reply in the replied
+        message's forum topic."""
         _check_user_text(text, 4096)
         entities = [
             {"type": "mention", "offset": utf16_len(text[: m.start()]), "length": len(m[0])}
@@ -1242,7 +1249,10 @@ class FakeBotAPI:
                 raise ValueError(f"chat {chat_id} has no message {reply_to_message_id}")
             chat.members.add(user_id)
             replied = {k: v for k, v in replied.items() if k != "reply_to_message"}
-            content = {"text": text, "reply_to_message": replied}
+            content: JSON = {"text": text, "reply_to_message": replied}
+            if replied.get("is_topic_message"):
+                thread = replied["message_thread_id"]
+                content |= {"message_thread_id": thread, "is_topic_message": True}
             message = self._store_message(chat, self._user(user_id), content, entities)
         return self.push_update({"message": message}, token)
 

@@ -79,6 +79,9 @@ def test_share_opens_inline_mode_with_the_answer_s_command(desk: Desk) -> None:
         ("/who kung raya", "/who Kung Raiya"),
         ("how many Candlelight defections in June?", "/total Candlelight Party June 2023"),
         ("/on 26/06/2023", "/on 26 June 2023"),
+        ("/compare CLP vs FUNCINPEC May", "/compare Candlelight Party vs FUNCINPEC May 2023"),
+        ("/top 3 days Candlelight", "/top 3 days Candlelight Party"),
+        ("/said Sok Eysan", "/said Sok Eysan"),
     ]:
         answer = answer_text(desk, question)
         (button,) = [b for b in markup(answer) if "switch_inline_query_chosen_chat" in b]
@@ -128,6 +131,9 @@ async def test_the_buttons_go_out_with_the_answer(desk: Desk) -> None:
         ("/on 26 June 2023", "on_26-june-2023"),
         ("/who Kung Raiya", "who_kung-raiya"),
         ("kung", "who_kung-raiya"),
+        ("/compare May 2023 vs June 2023", "compare_may-2023-vs-june-2023"),
+        ("/top claims June 2023", "top_claims-june-2023"),
+        ("/said Sok Eysan", "said_sok-eysan"),
     ],
 )
 async def test_a_shared_answer_is_offered_inline(desk: Desk, query: str, start: str) -> None:
@@ -139,6 +145,10 @@ async def test_a_shared_answer_is_offered_inline(desk: Desk, query: str, start: 
     assert call.ok, call.response
     first = call.params["results"][0]
     shown = query if query.startswith("/") else "/who Kung Raiya"
+    # HTML without a link preview, from the Application's Defaults (no per-call arguments).
+    content = first["input_message_content"]
+    assert content["parse_mode"] == "HTML"
+    assert content["link_preview_options"] == {"is_disabled": True}
     assert parse_html(first["input_message_content"]["message_text"])[0] == expected(desk, shown)[0]
     buttons = [b for row in first["reply_markup"]["inline_keyboard"] for b in row]
     assert "callback_data" not in str(buttons)

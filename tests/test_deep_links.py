@@ -1,5 +1,5 @@
-"""Deep links: ``/start who_kung-raiya`` (and the total_ and on_ forms) open an answer in a
-private chat; the parameter is one Telegram allows, and any other gets the greeting."""
+"""Deep links: ``/start who_kung-raiya`` (and the total_, on_, compare_, top_ and said_ forms)
+open an answer in a private chat; the parameter is one Telegram allows, and any other gets the greeting."""
 
 from __future__ import annotations
 
@@ -61,6 +61,26 @@ def test_every_person_has_a_link_to_their_card(desk: Desk) -> None:
     ],
 )
 def test_total_on_and_as_of_links(desk: Desk, line: str, parameter: str) -> None:
+    assert same_answer(desk, line) == parameter
+
+
+@pytest.mark.parametrize(
+    ("line", "parameter"),
+    [
+        ("/compare CLP vs FUNCINPEC May", "compare_candlelight-party-vs-funcinpec-may-2023"),
+        ("/compare May vs June", "compare_may-2023-vs-june-2023"),
+        (
+            "/compare CNRP May vs June",
+            "compare_cambodia-national-rescue-party-may-2023-vs-june-2023",
+        ),
+        ("/top", "top_parties"),
+        ("/top 3 busiest weeks since May", "top_3-weeks-since-1-may-2023"),
+        ("/top 3 days Candlelight", "top_3-days-candlelight-party"),
+        ("/said Sok Eysan", "said_sok-eysan"),
+        ("/said CPP", "said_cambodian-people_qs-party"),
+    ],
+)
+def test_compare_top_and_said_links(desk: Desk, line: str, parameter: str) -> None:
     assert same_answer(desk, line) == parameter
 
 

@@ -186,3 +186,19 @@ def test_a_khmer_report_reads_its_digits_qualifier_and_date(
     assert (found["date"], found["number"], found["qualifier"]) == ("2023-06-29", 300, "ជាង")
     assert found["from_parties"] == ["Candlelight Party"]
     assert found["to_party"] == "Cambodian People's Party"
+
+
+def test_the_table_shows_the_qualifier_the_words_leave_out(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    khmer = "សមាជិកគណបក្សភ្លើងទៀនជាង ៣០០ នាក់ បានចូលជាមួយគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី២៩ ខែមិថុនា ឆ្នាំ២០២៣។"
+    english = (
+        "On 4 July 2023, more than 300 members of the Candlelight Party in Kandal joined the "
+        "Cambodian People's Party."
+    )
+    for text, said in ((khmer, "300 (“ជាង ៣០០”)"), (english, "300 (“more than 300”)")):
+        code, out, _ = run(monkeypatch, capsys, "intake", "-", stdin=text)
+        assert code == 0
+        row = out.splitlines()[1]
+        assert said in row, row
+    assert counts(url) == (110, 0, 0)

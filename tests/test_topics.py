@@ -3,9 +3,10 @@
 - The fake refuses what Telegram refuses: a message_thread_id outside a forum supergroup's
   existing topics, a reply to a message the chat does not have.
 - In a group every answer quotes its question; in a private chat none does.
-- In a forum, a question asked in a topic gets its reply, picture and file there; a weekly
-  summary and a watchlist alert go to the topic their /subscribe and /watch were sent in, and
-  to the chat itself once that topic is deleted.
+- In a forum, a question asked in a topic gets its reply (every part of a long one), picture
+  and file there, and a report read there its look-up; a weekly summary and a watchlist alert
+  go to the topic their /subscribe and /watch were sent in, and to the chat itself once that
+  topic is deleted. (Intake's proposals go to an admin's private chat only: no topic.)
 """
 
 from __future__ import annotations
@@ -24,9 +25,19 @@ from bot.desk import Desk
 from bot.storage.models import Subscription, Watch
 from handlers.delivery import send_due_digests
 from handlers.watches import send_watch_alerts
-from tests.botrig import BOT_USERNAME, FIXED_NOW, GROUP, USER, Rig, open_desk, running_bot
+from tests.botrig import (
+    BOT_USERNAME,
+    FIXED_NOW,
+    GROUP,
+    USER,
+    Rig,
+    expected,
+    open_desk,
+    running_bot,
+)
 from tests.digestrig import GRACE
-from tests.fake_bot_api import FakeBotAPI, Sent
+from tests.fake_bot_api import FakeBotAPI, Sent, channel_origin
+from tests.test_intake_bot import CHANNEL, NAMES, POSTED
 from tests.test_watch import change_data
 
 FORUM = -1002001
@@ -111,6 +122,36 @@ async def test_answers_quote_the_question_in_groups_and_stay_in_its_topic(desk: 
             assert file.response is not None
             assert file.response["result"]["message_thread_id"] == topic
     assert rig.rejected(["sendMessage", "sendPhoto", "sendDocument", "sendChatAction"]) == []
+
+
+async def test_long_answers_and_look_ups_stay_in_the_topic(desk: Desk) -> None:
+    async with running_bot(desk, setup=forum) as rig:
+        topic = rig.fake.add_topic(FORUM, "Reports")
+        # Every part of an answer longer than one message.
+        want = expected(desk, "/on 01/01/2023 - 30/06/2023")
+        assert len(want) > 1
+        before = len(rig.fake.sent_messages(FORUM))
+        rig.fake.push_message(FORUM, USER, f"/on{BOT} 01/01/2023 - 30/06/2023", thread_id=topic)
+        await rig.sent(FORUM, before + len(want))
+        parts = rig.fake.sent_messages(FORUM)[before:]
+        assert [p.text for p in parts] == want
+        assert [p.message.get("message_thread_id") for p in parts] == [topic] * len(want)
+
+        # A post forwarded into the topic, then the bot mentioned in reply to it: the
+        # read-only look-up, in the topic.
+        origin = channel_origin(CHANNEL, "Siem Reap News", 4412, POSTED, username="srnews")
+        post = rig.fake.push_forward(FORUM, USER, origin, NAMES, thread_id=topic)["message"]
+        before = len(rig.fake.sent_messages(FORUM))
+        rig.fake.push_reply(FORUM, USER, BOT, post["message_id"])
+        await rig.sent(FORUM, before + 1)
+        look_up = rig.fake.sent_messages(FORUM)[-1]
+        assert (look_up.text or "").startswith("What the record holds about the names")
+        assert look_up.message["message_thread_id"] == topic
+        # A report that mentions the bot, written in the topic.
+        look_again = await ask(rig, FORUM, USER, f"{BOT} {NAMES}", thread=topic)
+        assert look_again.text == look_up.text
+        assert look_again.message["message_thread_id"] == topic
+    assert rig.rejected() == []
 
 
 async def test_summaries_and_alerts_go_to_the_topic_they_were_set_in(

@@ -28,6 +28,7 @@ from bot.core.normalize import normalize_name
 from bot.core.periods import Period, format_range
 from bot.desk import Desk
 from bot.storage import tables
+from bot.storage.claim_sources import outlets_between
 from bot.storage.queries import Reader, SourceInfo, data_span, party_infos
 from bot.storage.tables import parties, party_aliases
 
@@ -201,6 +202,35 @@ def claimed_by(answer: Answer, refs: Citations, pairs: list[tuple[SourceInfo, st
     """Say who made the claims behind a figure and where they were tallied."""
     for source, claimant in pairs:
         answer.line(italic(f"{claimed_by_line(claimant, refs.ref(source))} {CLAIM_CAVEAT}"))
+
+
+OUTLETS_LISTED = 12
+
+
+def reported_by(
+    answer: Answer, db: Reader, start: date | None, end: date | None, party_id: int | None
+) -> None:
+    """Name every outlet that published the claims behind a figure (the claims added through
+    intake have theirs, bot/storage/claim_sources.py); nothing when none has one."""
+    name_outlets(answer, outlets_between(db, start, end, party_id=party_id))
+
+
+def name_outlets(answer: Answer, outlets: list[str]) -> None:
+    """The line of :func:`reported_by` for outlets already found.
+
+    >>> from bot.core.render import to_plain
+    >>> answer = Answer(command="compare")
+    >>> name_outlets(answer, ["Fresh News", "CamboJA"]); name_outlets(answer, [])
+    >>> to_plain(answer)
+    'Outlets that reported these claims: Fresh News, CamboJA.'
+    """
+    if not outlets:
+        return
+    shown = ", ".join(outlets[:OUTLETS_LISTED])
+    if len(outlets) > OUTLETS_LISTED:
+        more = number(len(outlets) - OUTLETS_LISTED)
+        shown += _(" and {n} more (/sources)").format(n=more)
+    answer.line(italic(_("Outlets that reported these claims: {outlets}.").format(outlets=shown)))
 
 
 def reports(n: int) -> str:

@@ -32,15 +32,18 @@ from bot.commands.common import (
     data_window,
     defector_word,
     is_joint_text,
+    name_outlets,
     reports,
     resolve_party,
 )
+from bot.commands.deep_links import period_words
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.formats import decimal
 from bot.core.i18n import N_, _, ngettext
 from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
 from bot.desk import Desk
+from bot.storage.claim_sources import outlets_between
 from bot.storage.day_totals import Sums, sums
 from bot.storage.queries import cited, sources_by_id
 
@@ -185,7 +188,7 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
     if same_party and same_period:
         return fail("compare", _("Both sides are the same: nothing to compare. ") + _(USAGE))
     data = format_range(*span)
-    answer = Answer(command="compare")
+    answer = Answer(command="compare", share=share_line(sides, span))
     refs = Citations()
     if same_period:
         when = _typed(a.period) or _("all dates in the data ({span})").format(span=data)
@@ -235,6 +238,12 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
     if pairs:
         answer.blank()
         claimed_by(answer, refs, cited(sources_by_id(conn), sorted(pairs)))
+        outlets: dict[str, None] = {}  # both sides' outlets, each once, in order
+        for side in sides:
+            start, end = (side.period.start, side.period.end) if side.period else (None, None)
+            party_id = side.party.id if side.party else None
+            outlets.update(dict.fromkeys(outlets_between(conn, start, end, party_id=party_id)))
+        name_outlets(answer, list(outlets))
     refs.write(answer)
     refs.cite_as(answer)
     for side in sides:
@@ -243,6 +252,38 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
         )
         answer.buttons.append(Button(f"/total {words}".strip(), f"/total {words}".strip()))
     return answer
+
+
+def share_line(sides: list[Side], span: tuple[date, date]) -> str:
+    """The comparison as a line that gives it again (the Share button's and deep link's): what
+    both sides have in common said once, each period by its days when it was said relative to
+    the data ("last week"), so a shared answer keeps its meaning as the data grows.
+
+    >>> from bot.core.periods import parse_period
+    >>> span = (date(2023, 1, 21), date(2023, 6, 30))
+    >>> may, june = (parse_period(m, latest_year=2023, data=span) for m in ("May", "June"))
+    >>> clp = PartyMatch(1, "Candlelight Party", "party", None, None, "acronym", 100.0, "CLP")
+    >>> share_line([Side("CLP", may, clp), Side("CLP", june, clp)], span)
+    '/compare Candlelight Party May 2023 vs June 2023'
+    >>> share_line([Side("", may), Side("", june)], span)
+    '/compare May 2023 vs June 2023'
+    """
+    a, b = sides
+    same_party = (a.party.id if a.party else None) == (b.party.id if b.party else None)
+    same_period = a.period == b.period
+
+    def side(s: Side, *, party: bool = True, period: bool = True) -> str:
+        said = [s.party.name if party and s.party else ""]
+        said.append(period_words(s.period, span) if period and s.period else "")
+        return " ".join(x for x in said if x)
+
+    if same_party:
+        left, right = side(a), side(b, party=False)
+    elif same_period:
+        left, right = side(a, period=False), side(b)
+    else:
+        left, right = side(a), side(b)
+    return f"/compare {left} vs {right}"
 
 
 def _line(answer: Answer, name: str, found: Sums, party: bool) -> int:

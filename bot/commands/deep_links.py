@@ -26,7 +26,8 @@ from datetime import date
 
 from bot.core.periods import Period, PeriodError, parse_period
 
-LINKED = ("who", "total", "on")  # answers that read the data and change nothing
+# Answers that read the data and change nothing, and whose Answer.share gives them again.
+LINKED = ("who", "total", "on", "compare", "top", "said")
 START_LIMIT = 64
 _ESCAPES = {"/": "s", "–": "d", "-": "h", "'": "q", "’": "r", ".": "p", ",": "c"}
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()}

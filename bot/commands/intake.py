@@ -296,13 +296,23 @@ def _date_line(p: Proposal) -> list[Part]:
     return [bold(day(p.date)), f" ({which}{extra})"]
 
 
+def said_number(p: Proposal) -> str:
+    """The text's words for the number, with its qualifier when they leave it out.
+
+    >>> said_number(Proposal(None, "published", 300, "៣០០", [], None, "…", qualifier="ជាង"))
+    'ជាង ៣០០'
+    """
+    words = p.number_text
+    if words and p.qualifier and p.qualifier.lower() not in words.lower():
+        words = f"{p.qualifier} {words}"
+    return words or ""
+
+
 def _number_line(p: Proposal) -> list[Part]:
     if p.number is None:
         return ["none in the text (Add needs one: edit it if the text gives a count, or skip)"]
     parts: list[Part] = [bold(number(p.number))]
-    words = p.number_text
-    if words and p.qualifier and p.qualifier.lower() not in words.lower():
-        words = f"{p.qualifier} {words}"
+    words = said_number(p)
     if words:
         parts.append(f" — the text says “{words}”")
     if p.qualifier:
@@ -869,7 +879,7 @@ def proposals_table(found: Sequence[Resolved]) -> str:
             (
                 f"{day(p.date)} {p.date_kind}" if p.date else "-",
                 (f"{number(p.number)}" if p.number is not None else "none")
-                + (f" (“{p.number_text}”)" if p.number_text else ""),
+                + (f" (“{said_number(p)}”)" if p.number_text else ""),
                 "; ".join(
                     n + ("" if pid is not None else " (new)")
                     for n, pid in zip(p.from_parties, r.from_ids, strict=True)

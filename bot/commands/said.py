@@ -27,6 +27,7 @@ from bot.commands.common import (
     resolve_party,
     resolve_person,
 )
+from bot.commands.deep_links import period_words
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.i18n import N_, _, ngettext
@@ -49,11 +50,15 @@ def answer_said(desk: Desk, args: str) -> Answer:
         sources = sources_by_id(conn)
         events = [e for e in everyone_s_events(conn, sources) if e.event.kind == "stated"]
         roles = everyone_s_roles(conn, sources)
+        when = f" {period_words(period, span)}" if period else ""
         if not who:
-            return _written(events, roles, period, _("What the people in our sources said"))
+            answer = _written(events, roles, period, _("What the people in our sources said"))
+            answer.share = f"/said{when}"
+            return answer
         found = _whose(desk, conn, who, period)
         if isinstance(found, Answer):
             return found
+        share = f"/said {found.name}{when}"
         if isinstance(found, PersonMatch):
             mine = [e for e in events if e.person_id == found.id]
             answer = _written(
@@ -61,14 +66,17 @@ def answer_said(desk: Desk, args: str) -> Answer:
                 _("What {name} said").format(name=found.name), person=found,
             )  # fmt: skip
             answer.buttons.append(Button(f"/who {found.name}", f"/who {found.name}"))
+            answer.share = share
             return answer
         members = {r.person_id for r in roles if r.party_id == found.id}
-        return _written(
+        answer = _written(
             [e for e in events if e.person_id in members],
             [r for r in roles if r.party_id == found.id],
             period,
             _("What people with a role in the {name} said").format(name=found.name),
         )
+        answer.share = share
+        return answer
 
 
 def _whose(

@@ -26,7 +26,16 @@ from typing import Literal, TypeVar
 
 from sqlalchemy import Connection
 
-from bot.commands.common import Choice, PartyMatch, claimed_by, data_window, reports, resolve_party
+from bot.commands.common import (
+    Choice,
+    PartyMatch,
+    claimed_by,
+    data_window,
+    reported_by,
+    reports,
+    resolve_party,
+)
+from bot.commands.deep_links import period_words
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts, day
@@ -124,7 +133,7 @@ def answer_top(desk: Desk, args: str) -> Answer:
             if period
             else _("all dates in the data ({span})").format(span=format_range(*span))
         )
-        answer = Answer(command="top")
+        answer = Answer(command="top", share=share_line(query, party, span))
         refs = Citations()
         everything = sums(conn, start, end, party_id=party.id if party else None)
         if not everything.all.reports:
@@ -167,9 +176,29 @@ def answer_top(desk: Desk, args: str) -> Answer:
             _busiest(answer, query.what, days, period, query.shown, f"{of}, {label}", party)
         answer.blank()
         claimed_by(answer, refs, cited(sources_by_id(conn), everything.sources))
+        reported_by(answer, conn, start, end, party.id if party else None)
     refs.write(answer)
     refs.cite_as(answer)
     return answer
+
+
+def share_line(query: TopQuery, party: PartyMatch | None, span: tuple[date, date]) -> str:
+    """The ranking as a line that gives it again (the Share button's and deep link's): the
+    count only when it is not the usual one, the period by its days when it was said relative
+    to the data.
+
+    >>> read = read_top("3 days candlelight june", 2023, None)
+    >>> clp = PartyMatch(1, "Candlelight Party", "party", None, None, "word", 90.0, "candlelight")
+    >>> share_line(read, clp, (date(2023, 1, 21), date(2023, 6, 30)))
+    '/top 3 days Candlelight Party June 2023'
+    """
+    words = [
+        str(query.shown) if query.shown != _SHOWN[query.what] else "",
+        query.what,
+        party.name if party else "",
+        period_words(query.period, span) if query.period else "",
+    ]
+    return "/top " + " ".join(w for w in words if w)
 
 
 def _keeping(query: TopQuery) -> Choice:

@@ -19,6 +19,7 @@ from bot.commands.common import (
     outside,
     outside_data,
     partly_outside,
+    reported_by,
     reports,
     sampled,
 )
@@ -101,6 +102,7 @@ def answer_total(desk: Desk, args: str) -> Answer:
         if pairs:
             answer.blank()
             claimed_by(answer, refs, pairs)
+            reported_by(answer, conn, start, end, party.id if party and not joined else None)
         if _covers(period, span):
             for src, stated, summed in stated_mismatches(conn, sources):
                 answer.line(italic(mismatch(refs.ref(src), number(stated), number(summed))))

@@ -23,11 +23,12 @@ row.
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 
 from sqlalchemy import func, insert, select
 
 from bot.storage.queries import OUTLETS_OF, Outlet, Reader
-from bot.storage.tables import claim_sources
+from bot.storage.tables import claim_parties, claim_sources, claims
 
 OUTLET_KINDS = ("forward", "paste", "link", "file", "table")
 
@@ -77,3 +78,34 @@ def outlet_counts(db: Reader) -> list[tuple[str, int, str | None]]:
     ).all()
     links = dict(db.execute(select(c.id, c.url).where(c.id.in_([row[2] for row in counts]))).all())
     return [(outlet, int(n), links.get(last)) for outlet, n, last in counts]
+
+
+def outlets_between(
+    db: Reader, start: date | None, end: date | None, *, party_id: int | None = None
+) -> list[str]:
+    """The outlets that reported claims dated in [start, end] (naming the party, if given),
+    busiest first: who published the claims behind a figure.
+
+    >>> from bot.desk import Desk
+    >>> desk = Desk.open("sqlite://")
+    >>> with desk.session() as s, s.begin():
+    ...     claim = s.scalar(select(claims.c.id).where(claims.c.reported_on == date(2023, 6, 26)))
+    ...     _ = add_outlet(s, claim, Outlet("Fresh News", None, None, "paste"))
+    ...     _ = add_outlet(s, claim, Outlet("Khmer Times", None, None, "paste"))
+    >>> with desk.connect() as conn:
+    ...     outlets_between(conn, date(2023, 6, 1), date(2023, 6, 30))
+    ...     outlets_between(conn, date(2023, 5, 1), date(2023, 5, 31))
+    ['Fresh News', 'Khmer Times']
+    []
+    """
+    c = claim_sources.c
+    count = func.count(func.distinct(c.claim_id))
+    q = select(c.outlet).join(claims, claims.c.id == c.claim_id)
+    if start is not None:
+        q = q.where(claims.c.reported_on >= start)
+    if end is not None:
+        q = q.where(claims.c.reported_on <= end)
+    if party_id is not None:
+        naming = select(claim_parties.c.claim_id).where(claim_parties.c.party_id == party_id)
+        q = q.where(c.claim_id.in_(naming))
+    return list(db.scalars(q.group_by(c.outlet).order_by(count.desc(), c.outlet)))
