@@ -27,7 +27,7 @@ from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.formats import digits
 from bot.core.i18n import N_, _, ngettext
-from bot.core.periods import format_range
+from bot.core.period_text import range_text
 from bot.desk import Desk
 from bot.storage.claim_sources import outlet_counts
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, party_sums, source_sums
@@ -224,7 +224,7 @@ def answer_about(desk: Desk) -> Answer:
         review_note(answer)  # a Khmer /about says first that its translation is a draft
         answer.bullet(not_verified())
         if span:
-            answer.bullet(_("It covers reports dated {span}.").format(span=format_range(*span)))
+            answer.bullet(_("It covers reports dated {span}.").format(span=range_text(*span)))
         sources = sources_by_id(conn)
         for src in sources.values():
             if src.coverage == "sample" and src.coverage_note:

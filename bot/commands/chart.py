@@ -46,6 +46,7 @@ from bot.core.citations import Citations, citation
 from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.formats import digits, month_name, month_year
 from bot.core.i18n import _, current, ngettext
+from bot.core.period_text import range_text
 from bot.core.periods import format_day, format_range
 from bot.desk import Desk
 from bot.storage.day_totals import sums
@@ -371,7 +372,7 @@ def _caption_body(answer: Answer, series: Series) -> None:
                 )
             )
     if series.partial_ends:
-        span = format_range(*series.span)
+        span = range_text(*series.span)
         answer.line(
             _(
                 "Only {span} is counted, so the first or last week is partial. Weeks run "

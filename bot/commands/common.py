@@ -25,7 +25,8 @@ from bot.core.citations import Citations
 from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.i18n import N_, _, ngettext
 from bot.core.normalize import normalize_name
-from bot.core.periods import Period, format_range
+from bot.core.period_text import range_text, shown
+from bot.core.periods import Period
 from bot.desk import Desk
 from bot.storage import tables
 from bot.storage.queries import Reader, SourceInfo, data_span, party_infos
@@ -274,7 +275,7 @@ def outside_data(
         _(
             "The data covers reports dated {span}, so it says nothing either way about "
             "{label} — not that no defections were claimed then."
-        ).format(span=format_range(*span), label=label)
+        ).format(span=range_text(*span), label=label)
     )
     sampled(answer, refs, sources)
 
@@ -285,7 +286,7 @@ def partly_outside(answer: Answer, period: Period, span: tuple[date, date]) -> N
         answer.line(
             italic(
                 _("The data covers reports dated {span}: the rest of {label} is not in it.").format(
-                    span=format_range(*span), label=period.label
+                    span=range_text(*span), label=shown(period)
                 )
             )
         )

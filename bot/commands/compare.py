@@ -39,7 +39,8 @@ from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.formats import decimal
 from bot.core.i18n import N_, _, ngettext
-from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.core.period_text import range_text, shown
+from bot.core.periods import Period, PeriodError, split_trailing_period
 from bot.desk import Desk
 from bot.storage.day_totals import Sums, sums
 from bot.storage.queries import cited, sources_by_id
@@ -69,7 +70,7 @@ class Side:
             said.append(self.party.name if self.party else _("every claim"))
         if period:
             said.append(
-                self.period.label if self.period else _("all dates ({span})").format(span=span)
+                shown(self.period) if self.period else _("all dates ({span})").format(span=span)
             )
         return ", ".join(said)
 
@@ -184,11 +185,12 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
     same_period = a.period == b.period
     if same_party and same_period:
         return fail("compare", _("Both sides are the same: nothing to compare. ") + _(USAGE))
-    data = format_range(*span)
+    data = range_text(*span)
     answer = Answer(command="compare")
     refs = Citations()
     if same_period:
-        when = _typed(a.period) or _("all dates in the data ({span})").format(span=data)
+        all_dates = _("all dates in the data ({span})").format(span=data)
+        when = shown(a.period) if a.period else all_dates
         answer.line(bold(_("Comparison, {what}").format(what=when)))
     else:
         who = a.party.name if a.party else _("all parties")
@@ -222,7 +224,7 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
         _shared_joint(answer, conn, a, b)
     if not same_period and a.period and b.period and _overlap(a.period, b.period):
         answer.line(italic(_("The two periods overlap: rows in both are counted on each side.")))
-    outside = [s.period.label for s in sides if s.period and _outside(s.period, span)]
+    outside = [shown(s.period) for s in sides if s.period and _outside(s.period, span)]
     if outside:
         answer.line(
             italic(

@@ -29,6 +29,7 @@ from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT, day, outlet_parts
 from bot.core.i18n import N_, _, ngettext
+from bot.core.period_text import shown
 from bot.core.periods import Period, PeriodError, parse_partial_date, split_trailing_period
 from bot.desk import Desk
 from bot.storage.person_facts import EventFact
@@ -373,7 +374,7 @@ def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]
             _("People who left the {party}").format(party=party.name),
             _(" (defected, resigned, were claimed to, or said they would)"),
         )
-    when = f", {period.label}" if period else ""
+    when = f", {shown(period)}" if period else ""
     undated: list[_Entry] = []
     if period is not None:
         undated = [e for e in entries if e.days is None and not e.role]
@@ -412,7 +413,7 @@ def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]
         answer.line(
             italic(
                 _("Not placed in {period} (the sources give no date): {names}.").format(
-                    period=period.label, names=names
+                    period=shown(period), names=names
                 )
             )
         )

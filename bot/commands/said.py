@@ -30,6 +30,7 @@ from bot.commands.common import (
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.i18n import N_, _, ngettext
+from bot.core.period_text import shown
 from bot.core.periods import Period, PeriodError, split_trailing_period
 from bot.desk import Desk
 from bot.storage.person_lists import PersonEvent, PersonRole, everyone_s_events, everyone_s_roles
@@ -97,7 +98,7 @@ def _written(
 ) -> Answer:
     answer = Answer(command="said")
     refs = Citations()
-    when = f", {period.label}" if period else ""
+    when = f", {shown(period)}" if period else ""
     answer.line(bold(f"{title}{when}"), f", {_(HEADER)}")
     if person is not None and roles:
         for r in roles:

@@ -18,11 +18,10 @@ from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
 from bot.core.formats import day
 from bot.core.i18n import _
+from bot.core.period_text import day_text, range_text, shown
 from bot.core.periods import (
     Period,
     PeriodError,
-    format_day,
-    format_range,
     parse_week,
     previous_week,
 )
@@ -55,7 +54,7 @@ def answer_summary(desk: Desk, args: str) -> Answer:
 def weekly_summary(desk: Desk, week: Period) -> Answer:
     refs = Citations()
     answer = Answer(command="summary")
-    answer.line(bold(_("Weekly summary of defection claims, {week}").format(week=week.label)))
+    answer.line(bold(_("Weekly summary of defection claims, {week}").format(week=shown(week))))
     with desk.connect() as conn:
         rows = claims_between(conn, week.start, week.end)
         prior = previous_week(week)
@@ -64,7 +63,7 @@ def weekly_summary(desk: Desk, week: Period) -> Answer:
             sources = sources_by_id(conn).values()
             span = data_span(conn)
             if span is not None and outside(week, span):
-                outside_data(answer, _("the {week}").format(week=week.label), span, refs, sources)
+                outside_data(answer, _("the {week}").format(week=shown(week)), span, refs, sources)
                 _nearest_week(answer, week, span)
             else:
                 answer.line(_("The table has no rows for that week."))
@@ -107,13 +106,13 @@ def _nearest_week(answer: Answer, week: Period, span: tuple[date, date]) -> None
     after = week.start > span[1]
     edge = span[1] if after else span[0]
     monday = edge - timedelta(days=edge.weekday())
-    near = _("week of {span}").format(span=format_range(monday, monday + timedelta(days=6)))
+    near = _("week of {span}").format(span=range_text(monday, monday + timedelta(days=6)))
     said = (
         _("The data ends on {day}; its last week is the {week}: /summary {monday}.")
         if after
         else _("The data starts on {day}; its first week is the {week}: /summary {monday}.")
     )
-    answer.line(said.format(day=format_day(edge), week=near, monday=f"{monday:%d/%m/%Y}"))
+    answer.line(said.format(day=day_text(edge), week=near, monday=f"{monday:%d/%m/%Y}"))
     answer.buttons.append(Button(near[:1].upper() + near[1:], f"/summary {monday:%d/%m/%Y}"))
 
 

@@ -32,7 +32,8 @@ from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts, day
 from bot.core.formats import command_day, month_year
 from bot.core.i18n import N_, _, ngettext
-from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.core.period_text import range_text, shown
+from bot.core.periods import Period, PeriodError, split_trailing_period
 from bot.desk import Desk
 from bot.storage.day_totals import sums
 from bot.storage.queries import Sum, cited, sources_by_id
@@ -120,9 +121,9 @@ def answer_top(desk: Desk, args: str) -> Answer:
         period = query.period
         start, end = (period.start, period.end) if period else (None, None)
         label = (
-            period.label
+            shown(period)
             if period
-            else _("all dates in the data ({span})").format(span=format_range(*span))
+            else _("all dates in the data ({span})").format(span=range_text(*span))
         )
         answer = Answer(command="top")
         refs = Citations()
@@ -133,7 +134,7 @@ def answer_top(desk: Desk, args: str) -> Answer:
                 if party
                 else _("No claims in {label}.").format(label=label)
             )
-            answer.line(_("The data covers {span}.").format(span=format_range(*span)))
+            answer.line(_("The data covers {span}.").format(span=range_text(*span)))
             return answer
         of = _(" naming {name}").format(name=party.name) if party else ""
         if query.what == "parties":
@@ -318,7 +319,7 @@ def _busiest(
                 else _("{total} of them in {rows}, not split").format(**joint)
             )
         if period is not None and (s.start < period.start or s.end > period.end):
-            inside = format_range(max(s.start, period.start), min(s.end, period.end))
+            inside = range_text(max(s.start, period.start), min(s.end, period.end))
             parts.append(_("only {span} counted").format(span=inside))
         note = f" ({'; '.join(parts)})" if parts else ""
         answer.line(
@@ -353,7 +354,7 @@ def _grouped(what: Ranked, days: list[DayFigure]) -> list[_Span]:
     for first, members in groups.items():
         if what == "weeks":
             last = first + timedelta(days=6)
-            label = _("week of {span}").format(span=format_range(first, last))
+            label = _("week of {span}").format(span=range_text(first, last))
         else:
             following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
             last = following - timedelta(days=1)

@@ -29,7 +29,8 @@ from bot.core.caveats import joint_apart, joint_in_all, mismatch
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
 from bot.core.i18n import _
-from bot.core.periods import Period, format_range
+from bot.core.period_text import range_text, shown
+from bot.core.periods import Period
 from bot.desk import Desk
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, sums
 from bot.storage.queries import (
@@ -56,7 +57,7 @@ def answer_total(desk: Desk, args: str) -> Answer:
         if span is None:
             return fail("total", _("The database holds no claims yet. Run `desk load`."))
         start, end = (period.start, period.end) if period else (None, None)
-        label = period.label if period else _all_dates(span)
+        label = shown(period) if period else _all_dates(span)
         refs = Citations()
         when = period_words(period, span) if period else ""
         asked = " ".join(x for x in ("/total", party.name if party else "", when) if x)
@@ -115,7 +116,7 @@ def answer_total(desk: Desk, args: str) -> Answer:
 
 
 def _all_dates(span: tuple[date, date]) -> str:
-    return _("all dates in the data ({span})").format(span=format_range(*span))
+    return _("all dates in the data ({span})").format(span=range_text(*span))
 
 
 def _covers(period: Period | None, span: tuple[date, date]) -> bool:

@@ -21,6 +21,7 @@ from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.claim_text import day, outlet_parts
 from bot.core.i18n import N_, _, ngettext
+from bot.core.period_text import day_text, shown
 from bot.core.periods import PeriodError, format_day, parse_period
 from bot.desk import Desk
 from bot.storage.person_facts import AliasInfo, EventFact, RoleFact, person_facts
@@ -66,9 +67,9 @@ def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
     if not m:
         return query, None, ""
     period = parse_period(m["when"], latest_year=latest_year)
-    label = format_day(period.end)
+    label = day_text(period.end)
     if period.start != period.end:
-        label += _(" (the end of {period})").format(period=period.label)
+        label += _(" (the end of {period})").format(period=shown(period))
     return m["name"], period.end, label
 
 
@@ -79,7 +80,7 @@ def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
             "who", _("Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
         )
         return answer
-    as_of_label = format_day(as_of) if as_of else ""
+    as_of_label = day_text(as_of) if as_of else ""
     with desk.connect() as conn:
         if as_of is None and _AS_OF.match(query):
             try:
@@ -215,7 +216,7 @@ def person_card(
     if status:
         answer.blank()
         answer.line(
-            bold(_("Status on {day}: ").format(day=format_day(as_of)) if as_of else _("Status: ")),
+            bold(_("Status on {day}: ").format(day=day_text(as_of)) if as_of else _("Status: ")),
             status,
         )
         unsure_states = [e for e in unsure if e.kind in STATE_KINDS]
