@@ -41,6 +41,7 @@ from bot.core.formats import decimal
 from bot.core.i18n import N_, _, ngettext
 from bot.core.period_text import range_text, shown
 from bot.core.periods import Period, PeriodError, split_trailing_period
+from bot.core.shown_names import name, named
 from bot.desk import Desk
 from bot.storage.day_totals import Sums, sums
 from bot.storage.queries import cited, sources_by_id
@@ -64,10 +65,12 @@ class Side:
     period: Period | None
     party: PartyMatch | None = None
 
-    def label(self, *, party: bool, period: bool, span: str) -> str:
+    def label(self, *, party: bool, period: bool, span: str, first: bool = True) -> str:
+        """What the side is called: its party named in full on ``first`` mention."""
         said = []
         if party:
-            said.append(self.party.name if self.party else _("every claim"))
+            shown_name = named if first else name
+            said.append(shown_name(self.party.name) if self.party else _("every claim"))
         if period:
             said.append(
                 shown(self.period) if self.period else _("all dates ({span})").format(span=span)
@@ -193,7 +196,7 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
         when = shown(a.period) if a.period else all_dates
         answer.line(bold(_("Comparison, {what}").format(what=when)))
     else:
-        who = a.party.name if a.party else _("all parties")
+        who = named(a.party.name) if a.party else _("all parties")
         answer.line(bold(_("Comparison, {what}").format(what=who)))
     figures: list[tuple[str, int]] = []
     pairs: set[tuple[int, str]] = set()
@@ -202,7 +205,8 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
         start, end = (side.period.start, side.period.end) if side.period else (None, None)
         found = sums(conn, start, end, party_id=side.party.id if side.party else None)
         figure = _line(answer, name, found, side.party is not None)
-        figures.append((name, figure))
+        again = side.label(party=not same_party, period=not same_period, span=data, first=False)
+        figures.append((again, figure))
         pairs.update(found.sources)
     if figures[0][1] == figures[1][1]:
         answer.line(_("Difference: none, both {n}.").format(n=number(figures[0][1])))

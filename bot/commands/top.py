@@ -34,6 +34,7 @@ from bot.core.formats import command_day, month_year
 from bot.core.i18n import N_, _, ngettext
 from bot.core.period_text import range_text, shown
 from bot.core.periods import Period, PeriodError, split_trailing_period
+from bot.core.shown_names import joint_name, name, named
 from bot.desk import Desk
 from bot.storage.day_totals import sums
 from bot.storage.queries import Sum, cited, sources_by_id
@@ -130,13 +131,13 @@ def answer_top(desk: Desk, args: str) -> Answer:
         everything = sums(conn, start, end, party_id=party.id if party else None)
         if not everything.all.reports:
             answer.line(
-                _("No claims naming {name} in {label}.").format(name=party.name, label=label)
+                _("No claims naming {name} in {label}.").format(name=named(party.name), label=label)
                 if party
                 else _("No claims in {label}.").format(label=label)
             )
             answer.line(_("The data covers {span}.").format(span=range_text(*span)))
             return answer
-        of = _(" naming {name}").format(name=party.name) if party else ""
+        of = _(" naming {name}").format(name=named(party.name)) if party else ""
         if query.what == "parties":
             _parties(answer, conn, start, end, label, query.shown, period)
         elif query.what == "claims":
@@ -219,7 +220,7 @@ def _parties(
             else ""
         )
         answer.line(
-            f"{rank}. ", bold(f.name), ": ", bold(number(f.sole.total)),
+            f"{rank}. ", bold(named(f.name)), ": ", bold(number(f.sole.total)),
             _(" in {reports}").format(reports=reports(f.sole.reports)) + also,
         )  # fmt: skip
     if len(ranked) > shown:
@@ -236,7 +237,7 @@ def _parties(
         answer.line(bold(_("Joint rows")), _(" (one figure for several parties, not split):"))
         for j in joint:
             answer.bullet(
-                f"{j.names}: ",
+                f"{joint_name(j.names)}: ",
                 bold(number(j.sum.total)),
                 _(" in {reports}").format(reports=reports(j.sum.reports)),
             )
@@ -251,7 +252,7 @@ def _parties(
                 else _("not a party")
             )
             answer.bullet(
-                f"{f.name} ({what}): ",
+                f"{name(f.name)} ({what}): ",
                 bold(number(f.sole.total)),
                 _(" in {reports}").format(reports=reports(f.sole.reports)),
             )

@@ -23,6 +23,8 @@ from bot.core.claim_text import day, outlet_parts
 from bot.core.i18n import N_, _, ngettext
 from bot.core.period_text import day_text, shown
 from bot.core.periods import PeriodError, format_day, parse_period
+from bot.core.shown_names import joint_name, named
+from bot.core.shown_names import name as shown_name
 from bot.desk import Desk
 from bot.storage.person_facts import AliasInfo, EventFact, RoleFact, person_facts
 from bot.storage.queries import ClaimView, Reader, claims_naming_person, sources_by_id
@@ -192,7 +194,9 @@ def person_card(
         events = [e for e in events if known[e] is not False]
         mentions = [v for v in mentions if v.reported_on <= as_of]
 
-    answer.line(bold(person.name), _(" — as of {day}").format(day=as_of_label) if as_of else "")
+    answer.line(
+        bold(named(person.name)), _(" — as of {day}").format(day=as_of_label) if as_of else ""
+    )
     if candidate is not None and candidate.how == "fuzzy":
         answer.line(
             italic(
@@ -450,22 +454,25 @@ def _party_history(
         if role.party is not None and role.party.name not in steps:
             steps.append(role.party.name)
     steps = [
-        name + (_(" (our inference)") if _party_inferred(roles, name) else "") for name in steps
+        shown_name(name) + (_(" (our inference)") if _party_inferred(roles, name) else "")
+        for name in steps
     ]
     dated: list[tuple[date, str]] = []
     for e in events:
         when = partial_date_label(e.date_text, e.precision) + _claimed(e)
         if e.kind in ("defected", "joined") and e.to_party is not None:
-            dated.append((e.sort_date, f"{e.to_party.name} ({when})"))
+            dated.append((e.sort_date, f"{shown_name(e.to_party.name)} ({when})"))
         elif e.kind == "resigned" and e.from_party is not None:
-            left = _("left the {party} ({when})").format(party=e.from_party.name, when=when)
+            left = _("left the {party} ({when})").format(
+                party=shown_name(e.from_party.name), when=when
+            )
             dated.append((e.sort_date, left))
     for v in mentions:
         dated.append(
             (
                 v.reported_on,
                 _("claimed to have left the {party} ({day}, a pro-government claim)").format(
-                    party=v.party_text, day=day(v.reported_on)
+                    party=joint_name(v.party_text), day=day(v.reported_on)
                 ),
             )
         )
