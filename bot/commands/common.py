@@ -44,6 +44,7 @@ def khmer_names(desk: Desk) -> Iterator[None]:
 
     >>> from bot.core.i18n import in_language
     >>> from bot.core.shown_names import named
+    >>> desk = Desk.open("sqlite://")
     >>> with in_language("km"), khmer_names(desk):
     ...     named("Candlelight Party")
     'គណបក្សភ្លើងទៀន (Candlelight Party)'
