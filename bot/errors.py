@@ -44,6 +44,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from bot.core.i18n import _
+
 __all__ = [
     "DeskError",
     "FileAccessError",
@@ -107,7 +109,8 @@ class InputError(DeskError):
 
     def chat_text(self) -> str:
         # The files are the admin's own uploads or lines: what is wrong in them is theirs to see.
-        return f"Nothing was changed; the input has problems:\n{self}"
+        # The problems' own lines (file:line: ...) stay as the loader writes them, in English.
+        return _("Nothing was changed; the input has problems:") + f"\n{self}"
 
 
 # ------------------------------------------------------------------------- words typed in --
@@ -191,7 +194,7 @@ class StorageError(DeskError):
 
     def chat_text(self) -> str:
         # The operator's details (host names, paths) are not for the chat.
-        return "Sorry, the desk's database is not answering right now. Please try again later."
+        return _("Sorry, the desk's database is not answering right now. Please try again later.")
 
 
 class ServiceError(DeskError):
