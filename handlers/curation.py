@@ -36,8 +36,10 @@ from telegram.ext import (
 )
 
 from bot.commands.curation import upload_table
+from bot.commands.language import chat_language
+from bot.commands.registry import Chat
 from bot.core.answer import Answer, fail
-from bot.core.i18n import N_, _
+from bot.core.i18n import N_, Language, _, in_language
 from bot.core.render import html_messages, to_plain
 from bot.settings import Settings
 from handlers.reply import compute, desk_of, logged, send_answer
@@ -77,11 +79,20 @@ def actor(user: User) -> str:
     return f"@{user.username} ({user.id})" if user.username else f"{user.full_name} ({user.id})"
 
 
+async def _language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
+    """The chat's language (bot.commands.language), as handlers.commands looks it up for a
+    typed line (which imports this module, so it cannot be imported here)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return "en"
+    code = user.language_code if user else None
+    where = Chat(chat.id, chat.type, user.id if user else None, "", language_code=code)
+    return await compute(chat_language, desk_of(context), where)
+
+
 @logged("upload")
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
-    from handlers.commands import in_chat_language  # here: handlers.commands imports this module
-
-    async with in_chat_language(update, context):
+    with in_language(await _language(update, context)):
         return await _read_document(update, context)
 
 
@@ -134,9 +145,7 @@ async def _read_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def on_upload_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    from handlers.commands import in_chat_language  # here: handlers.commands imports this module
-
-    async with in_chat_language(update, context):
+    with in_language(await _language(update, context)):
         await _choose(update, context)
 
 

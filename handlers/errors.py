@@ -162,7 +162,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # the bot was blocked or removed: there is no one to tell
     if isinstance(update, Update) and update.effective_chat is not None:
         with in_language(await _language(update, context)):
-            text = (known.chat_text() if known else None) or _(SORRY)
+            text = (known.chat_text(_) if known else None) or _(SORRY)
         try:
             # Plain text whatever the defaults: the words may quote what the user typed.
             chat_id = update.effective_chat.id
