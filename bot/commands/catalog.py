@@ -28,7 +28,7 @@ from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.formats import digits
 from bot.core.i18n import N_, _, ngettext
 from bot.core.period_text import range_text
-from bot.core.shown_names import named
+from bot.core.shown_names import name, named
 from bot.desk import Desk
 from bot.storage.claim_sources import outlet_counts
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, party_sums, source_sums
@@ -264,7 +264,7 @@ def answer_about(desk: Desk) -> Answer:
                 _(
                     "The {name} was dissolved in {year}, so the real affiliation of people "
                     "later reported as its defectors is unclear."
-                ).format(name=p.name, year=digits(p.dissolved))
+                ).format(name=name(p.name), year=digits(p.dissolved))
             )
         answer.bullet(
             _(

@@ -28,6 +28,7 @@ from bot.core.claim_text import claim_parts, day
 from bot.core.i18n import _
 from bot.core.period_text import range_text, shown
 from bot.core.periods import Period
+from bot.core.shown_names import joint_name, name
 from bot.storage.queries import ClaimView, cited, data_span, sources_by_id, views
 from bot.storage.tables import claims
 
@@ -64,7 +65,7 @@ def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> 
     refs = Citations()
     total = sum(v.number for v in rows)
     answer.line(
-        _("Joint rows naming {name}, {label}: ").format(name=joint.name, label=label),
+        _("Joint rows naming {name}, {label}: ").format(name=joint_name(joint.name), label=label),
         bold(number(total)),
         _(" claimed defectors in {reports}").format(reports=reports(len(rows))),
     )
@@ -100,7 +101,7 @@ def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> 
     for p in joint.parties:
         answer.buttons.append(
             Button(
-                _("{name} alone").format(name=p.name),
+                _("{name} alone").format(name=name(p.name)),
                 f"/total {p.name}" + (f" {period.label}" if period else ""),
             )
         )

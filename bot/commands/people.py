@@ -31,6 +31,7 @@ from bot.core.claim_text import CLAIM_CAVEAT, day, outlet_parts
 from bot.core.i18n import N_, _, ngettext
 from bot.core.period_text import shown
 from bot.core.periods import Period, PeriodError, parse_partial_date, split_trailing_period
+from bot.core.shown_names import named
 from bot.desk import Desk
 from bot.storage.person_facts import EventFact
 from bot.storage.person_lists import (
@@ -366,12 +367,13 @@ def _group_entry(g: GroupEventView) -> _Entry:
 def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]) -> Answer:
     category, period = query.category, query.period
     title = _(category.title) if category else _("People linked to")
-    of = f" — {party.name}" if party and category else (f" the {party.name}" if party else "")
+    shown_party = named(party.name) if party else ""
+    of = f" — {shown_party}" if party and category else (f" the {shown_party}" if party else "")
     if party and not category:
-        title, of = _("People linked to the {party}").format(party=party.name), ""
+        title, of = _("People linked to the {party}").format(party=shown_party), ""
     if category is not None and category.said_joining and party is not None:
         title, of = (
-            _("People who left the {party}").format(party=party.name),
+            _("People who left the {party}").format(party=shown_party),
             _(" (defected, resigned, were claimed to, or said they would)"),
         )
     when = f", {shown(period)}" if period else ""

@@ -32,6 +32,7 @@ from bot.core.citations import Citations, partial_date_label
 from bot.core.i18n import N_, _, ngettext
 from bot.core.period_text import shown
 from bot.core.periods import Period, PeriodError, split_trailing_period
+from bot.core.shown_names import named
 from bot.desk import Desk
 from bot.storage.person_lists import PersonEvent, PersonRole, everyone_s_events, everyone_s_roles
 from bot.storage.queries import sources_by_id
@@ -59,7 +60,7 @@ def answer_said(desk: Desk, args: str) -> Answer:
             mine = [e for e in events if e.person_id == found.id]
             answer = _written(
                 mine, [r for r in roles if r.person_id == found.id], period,
-                _("What {name} said").format(name=found.name), person=found,
+                _("What {name} said").format(name=named(found.name)), person=found,
             )  # fmt: skip
             answer.buttons.append(Button(f"/who {found.name}", f"/who {found.name}"))
             return answer
@@ -68,7 +69,7 @@ def answer_said(desk: Desk, args: str) -> Answer:
             [e for e in events if e.person_id in members],
             [r for r in roles if r.party_id == found.id],
             period,
-            _("What people with a role in the {name} said").format(name=found.name),
+            _("What people with a role in the {name} said").format(name=named(found.name)),
         )
 
 

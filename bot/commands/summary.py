@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from bot.commands.common import claimed_by, defector_word, outside, outside_data, reports, sampled
+from bot.commands.common import (
+    claimed_by,
+    defector_word,
+    khmer_names,
+    outside,
+    outside_data,
+    reports,
+    sampled,
+)
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
@@ -25,6 +33,7 @@ from bot.core.periods import (
     parse_week,
     previous_week,
 )
+from bot.core.shown_names import joint_name, named
 from bot.desk import Desk
 from bot.storage.day_totals import sums
 from bot.storage.queries import ClaimView, cited, claims_between, data_span, sources_by_id
@@ -52,6 +61,13 @@ def answer_summary(desk: Desk, args: str) -> Answer:
 
 
 def weekly_summary(desk: Desk, week: Period) -> Answer:
+    """The week's summary; in Khmer with parties' Khmer names, also when a subscription's
+    delivery (not a typed command) asks for it."""
+    with khmer_names(desk):
+        return _summary(desk, week)
+
+
+def _summary(desk: Desk, week: Period) -> Answer:
     refs = Citations()
     answer = Answer(command="summary")
     answer.line(bold(_("Weekly summary of defection claims, {week}").format(week=shown(week))))
@@ -155,10 +171,10 @@ def _by_party(answer: Answer, rows: list[ClaimView], refs: Citations) -> None:
 def _former(view: ClaimView) -> str:
     """What a single-party row names as the former party, said as what it is."""
     if not view.parties:
-        return view.party_text
+        return joint_name(view.party_text)
     party = view.parties[0]
     if party.kind == "unnamed":
         return _("Party not named")
     if party.kind == "non_party":
         return _("{name} (not a party)").format(name=party.name)
-    return party.name
+    return named(party.name)

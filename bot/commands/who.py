@@ -364,11 +364,12 @@ def _status(
     bits: list[str] = []
     member, left, deciding = _membership(states)
     if member:
-        bits.append(_("last known party: {party}").format(party=member) + _qualified(deciding))
+        known = _("last known party: {party}").format(party=shown_name(member))
+        bits.append(known + _qualified(deciding))
     elif left:
         bits.append(
             _("no longer in the {party}{qualified}, no later party recorded").format(
-                party=left, qualified=_qualified(deciding)
+                party=shown_name(left), qualified=_qualified(deciding)
             )
         )
     elif mentions:
@@ -377,7 +378,9 @@ def _status(
             _(
                 "reported as a defector from the {party} on {day} by {claimant} (a claim, "
                 "not verified)"
-            ).format(party=last.party_text, day=day(last.reported_on), claimant=last.claimant)
+            ).format(
+                party=joint_name(last.party_text), day=day(last.reported_on), claimant=last.claimant
+            )
         )
     elif (leaving := _first_leaving(coming)) is not None and leaving.from_party is not None:
         # Its date is left out: the card as of a day shows nothing later.
