@@ -311,7 +311,7 @@ def test_watch_alerts_in_each_chats_language(db_url: str) -> None:
     assert add_claim(desk, 1, "editor (1)", "01/07/2023 1234 Candlelight Party").ok
     alerts = {a.chat_id: to_plain(a.answer) for a in due_alerts(desk)}
     assert alerts[7].startswith("Watchlist: Candlelight Party")
-    assert alerts[8].startswith("បញ្ជីតាមដាន៖ Candlelight Party")
+    assert alerts[8].startswith("បញ្ជីតាមដាន៖ គណបក្សភ្លើងទៀន (Candlelight Party)")  # its Khmer name
     assert "១.២៣៤" in alerts[8] and "1,234" in alerts[7]
     # The time of the last check differs by the moment each was read: compare the figures.
     english = figures(alerts[7], "en")
