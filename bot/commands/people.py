@@ -31,7 +31,7 @@ from bot.core.claim_text import CLAIM_CAVEAT, day, outlet_parts
 from bot.core.i18n import N_, _, ngettext
 from bot.core.period_text import shown
 from bot.core.periods import Period, PeriodError, parse_partial_date, split_trailing_period
-from bot.core.shown_names import named
+from bot.core.shown_names import joint_name, name, named
 from bot.desk import Desk
 from bot.storage.person_facts import EventFact
 from bot.storage.person_lists import (
@@ -318,7 +318,7 @@ def _event_entry(e: PersonEvent) -> _Entry:
 
 def _role_entry(r: PersonRole) -> _Entry:
     where = ", ".join(
-        x for x in (r.role.party.name if r.role.party else None, r.role.organization) if x
+        x for x in (name(r.role.party.name) if r.role.party else None, r.role.organization) if x
     )
     parts: list[Part] = [bold(r.person), f" — {r.role.title}", f", {where}" if where else ""]
     if r.role.inferred:
@@ -334,7 +334,7 @@ def _mention_entry(m: Mention) -> _Entry:
             " — {day}: named in a claim of {n} defector from {party}",
             " — {day}: named in a claim of {n} defectors from {party}",
             v.number,
-        ).format(day=day(v.reported_on), n=number(v.number), party=v.party_text),
+        ).format(day=day(v.reported_on), n=number(v.number), party=joint_name(v.party_text)),
         _(" (joint row)") if v.joint else "",
         _(", described as “{desc}”").format(desc=m.descriptor) if m.descriptor else "",
         _("; claimed by {claimant}").format(claimant=v.claimant),
@@ -351,7 +351,7 @@ def _group_entry(g: GroupEventView) -> _Entry:
         if g.people_count
         else _("people")
     )
-    of = _(" of the {party}").format(party=g.party) if g.party else ""
+    of = _(" of the {party}").format(party=name(g.party)) if g.party else ""
     parts: list[Part] = [
         bold(_("{count}{of}, not named").format(count=count, of=of)),
         f" — {when}: {g.summary}",

@@ -32,7 +32,7 @@ from bot.core.citations import Citations, partial_date_label
 from bot.core.i18n import N_, _, ngettext
 from bot.core.period_text import shown
 from bot.core.periods import Period, PeriodError, split_trailing_period
-from bot.core.shown_names import named
+from bot.core.shown_names import name, named
 from bot.desk import Desk
 from bot.storage.person_lists import PersonEvent, PersonRole, everyone_s_events, everyone_s_roles
 from bot.storage.queries import sources_by_id
@@ -103,11 +103,10 @@ def _written(
     answer.line(bold(f"{title}{when}"), f", {_(HEADER)}")
     if person is not None and roles:
         for r in roles:
-            where = ", ".join(
-                x for x in (r.role.party.name if r.role.party else None, r.role.organization) if x
-            )
+            party = name(r.role.party.name) if r.role.party else None
+            where = ", ".join(x for x in (party, r.role.organization) if x)
             answer.line(
-                f"{person.name}: {r.role.title}", f", {where}" if where else "", " ",
+                f"{name(person.name)}: {r.role.title}", f", {where}" if where else "", " ",
                 refs.ref(r.role.source),
             )  # fmt: skip
     undated: list[PersonEvent] = []
