@@ -532,7 +532,7 @@ def _render(series: Series) -> bytes:
     if series.partial_ends:
         notes.append(
             _("Only {span} is counted: the first or last bar is partial.").format(
-                span=format_range(*series.span)
+                span=range_text(*series.span)
             )
         )
     footer = textwrap.wrap(" ".join(notes), 70) + textwrap.wrap(_("Source: ") + cites, 70)
