@@ -40,7 +40,7 @@ system refuses a file).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -68,8 +68,10 @@ class DeskError(Exception):
 
     exit_code: ClassVar[int] = 1
 
-    def chat_text(self) -> str | None:
-        """What a Telegram chat may be shown, or None for the handler's general apology."""
+    def chat_text(self, _: Callable[[str], str] = str) -> str | None:
+        """What a Telegram chat may be shown, or None for the handler's general apology.
+        ``_`` translates the fixed words into the chat's language (bot.core.i18n's, which
+        this module, below every layer, cannot import)."""
         return None
 
 
@@ -105,9 +107,10 @@ class InputError(DeskError):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    def chat_text(self) -> str:
+    def chat_text(self, _: Callable[[str], str] = str) -> str:
         # The files are the admin's own uploads or lines: what is wrong in them is theirs to see.
-        return f"Nothing was changed; the input has problems:\n{self}"
+        # The problems' own lines (file:line: ...) stay as the loader writes them, in English.
+        return _("Nothing was changed; the input has problems:") + f"\n{self}"
 
 
 # ------------------------------------------------------------------------- words typed in --
@@ -120,8 +123,8 @@ class ParseError(DeskError, ValueError):
     Messages quote the user's input: escape them for HTML.
     """
 
-    def chat_text(self) -> str:
-        return str(self)
+    def chat_text(self, _: Callable[[str], str] = str) -> str:
+        return str(self)  # written in the answer's language where it was raised
 
 
 class PeriodError(ParseError):
@@ -170,8 +173,8 @@ class PageError(DeskError):
     1
     """
 
-    def chat_text(self) -> str:
-        return str(self)
+    def chat_text(self, _: Callable[[str], str] = str) -> str:
+        return str(self)  # the page's problem, in the words pages.py gives it
 
 
 class SettingsError(DeskError):
@@ -189,9 +192,9 @@ class StorageError(DeskError):
 
     exit_code = 2
 
-    def chat_text(self) -> str:
+    def chat_text(self, _: Callable[[str], str] = str) -> str:
         # The operator's details (host names, paths) are not for the chat.
-        return "Sorry, the desk's database is not answering right now. Please try again later."
+        return _("Sorry, the desk's database is not answering right now. Please try again later.")
 
 
 class ServiceError(DeskError):

@@ -36,18 +36,21 @@ from telegram.ext import (
 )
 
 from bot.commands.curation import upload_table
+from bot.commands.language import chat_language
+from bot.commands.registry import Chat
 from bot.core.answer import Answer, fail
+from bot.core.i18n import N_, Language, _, in_language
 from bot.core.render import html_messages, to_plain
 from bot.settings import Settings
 from handlers.reply import compute, desk_of, logged, send_answer
 from handlers.sending import EDIT, REPLY, send
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-NOT_A_QUESTION = (
+NOT_A_QUESTION = N_(
     "I read files only as claims tables from the desk's admins. To ask something, type a "
     "question (e.g. “who is Kung Raiya”) or send /help for the commands."
 )
-EXPIRED = "This preview has expired (or the bot restarted): send the file again."
+EXPIRED = N_("This preview has expired (or the bot restarted): send the file again.")
 _PENDING_KEPT = 100  # previews kept, applied or not: Apply answers "already" while kept
 log = logging.getLogger("desk.curation")
 
@@ -76,28 +79,47 @@ def actor(user: User) -> str:
     return f"@{user.username} ({user.id})" if user.username else f"{user.full_name} ({user.id})"
 
 
+async def _language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
+    """The chat's language (bot.commands.language), as handlers.commands looks it up for a
+    typed line (which imports this module, so it cannot be imported here)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return "en"
+    code = user.language_code if user else None
+    where = Chat(chat.id, chat.type, user.id if user else None, "", language_code=code)
+    return await compute(chat_language, desk_of(context), where)
+
+
 @logged("upload")
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+    with in_language(await _language(update, context)):
+        return await _read_document(update, context)
+
+
+async def _read_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.document is None:
         return None
     if not is_admin(context, user):
         if message.chat.type != ChatType.PRIVATE:
             return None  # a member sharing a file with the group: nothing asked of the bot
-        answer = fail("upload", NOT_A_QUESTION)
+        answer = fail("upload", _(NOT_A_QUESTION))
         await send_answer(message, answer)
         return answer
     document = message.document
     name = document.file_name or "table.txt"
     if (document.file_size or 0) > MAX_UPLOAD_BYTES:
-        answer = fail("upload", f"{name} is too large (at most 5 MB).")
+        answer = fail("upload", _("{file} is too large (at most 5 MB).").format(file=name))
         await send_answer(message, answer)
         return answer
     data = await (await context.bot.get_file(document.file_id)).download_as_bytearray()
     try:
         text = bytes(data).decode("utf-8-sig")
     except UnicodeDecodeError:
-        answer = fail("upload", f"{name} is not UTF-8 text; send the table as a .txt file.")
+        answer = fail(
+            "upload",
+            _("{file} is not UTF-8 text; send the table as a .txt file.").format(file=name),
+        )
         await send_answer(message, answer)
         return answer
     result = await compute(
@@ -113,8 +135,8 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ans
     markup = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("Apply", callback_data=f"upload:yes:{token}"),
-                InlineKeyboardButton("Cancel", callback_data=f"upload:no:{token}"),
+                InlineKeyboardButton(_("Apply"), callback_data=f"upload:yes:{token}"),
+                InlineKeyboardButton(_("Cancel"), callback_data=f"upload:no:{token}"),
             ]
         ]
     )
@@ -123,26 +145,32 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ans
 
 
 async def on_upload_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    with in_language(await _language(update, context)):
+        await _choose(update, context)
+
+
+async def _choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, user = update.callback_query, update.effective_user
     if query is None or query.data is None or user is None or query.message is None:
         return
-    _, verb, token = query.data.split(":", 2)
+    _upload, verb, token = query.data.split(":", 2)
     pending = _PENDING.get(token)
     if pending is None:
-        await query.answer(EXPIRED, show_alert=True)
+        await query.answer(_(EXPIRED), show_alert=True)
         return
     if pending.user_id != user.id or not is_admin(context, user):
-        await query.answer("Only the admin who sent the file can confirm it.", show_alert=True)
+        only = _("Only the admin who sent the file can confirm it.")
+        await query.answer(only, show_alert=True)
         return
     if pending.outcome is not None:  # pressed again, or twice at once: once is all it takes
         alert = pending.outcome
         await query.answer(alert if len(alert) <= 200 else alert[:199] + "…", show_alert=True)
         return
     # Taken before the first await: a press arriving meanwhile finds it so.
-    pending.outcome = f"Already being applied: {pending.name}."
+    pending.outcome = _("Already being applied: {file}.").format(file=pending.name)
     await query.answer()
     if verb != "yes":
-        pending.outcome = f"Cancelled: {pending.name} was not loaded."
+        pending.outcome = _("Cancelled: {file} was not loaded.").format(file=pending.name)
         cancelled = Answer(command="upload")
         cancelled.line(pending.outcome)
         await tell(context, query.message, cancelled)
@@ -159,9 +187,8 @@ async def on_upload_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     except BaseException:
         pending.outcome = None  # nothing was applied: Apply may be pressed again
         raise
-    pending.outcome = ("Already applied: " if result.ok else "Already tried: ") + to_plain(
-        result.answer
-    )
+    already = _("Already applied: {outcome}") if result.ok else _("Already tried: {outcome}")
+    pending.outcome = already.format(outcome=to_plain(result.answer))
     await tell(context, query.message, result.answer)
 
 

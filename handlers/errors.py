@@ -35,13 +35,16 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.commands.language import chat_language
+from bot.core.i18n import N_, Language, _, in_language
 from bot.errors import StorageError, explained
 from bot.settings import Settings
-from handlers.commands import topic_of
+from handlers.commands import chat_of, topic_of
+from handlers.reply import compute, desk_of
 from handlers.sending import APOLOGY, send
 
 log = logging.getLogger("desk.errors")
-SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
+SORRY = N_("Sorry, something went wrong while answering. Please try again in a moment.")
 MESSAGE_LIMIT = 4096
 # A bot token (id:secret), wherever it may come from: the settings' own are masked by name too.
 _TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}")
@@ -135,6 +138,19 @@ async def tell_admins(update: object, context: ContextTypes.DEFAULT_TYPE) -> Non
             log.warning("could not send the error report to admin %s: %s", admin, exc)
 
 
+async def _language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
+    """The chat's language for the apology; English when it cannot be looked up (the
+    database may be what failed)."""
+    chat = chat_of(update)
+    if chat is None:
+        return "en"
+    try:
+        return await compute(chat_language, desk_of(context), chat)
+    except Exception:  # the apology must still go out
+        log.warning("could not look up the chat's language for the apology", exc_info=True)
+        return "en"
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     known = explained(context.error)
     if known is None:
@@ -145,7 +161,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(context.error, Forbidden):
         return  # the bot was blocked or removed: there is no one to tell
     if isinstance(update, Update) and update.effective_chat is not None:
-        text = (known.chat_text() if known else None) or SORRY
+        with in_language(await _language(update, context)):
+            text = (known.chat_text(_) if known else None) or _(SORRY)
         try:
             # Plain text whatever the defaults: the words may quote what the user typed.
             chat_id = update.effective_chat.id

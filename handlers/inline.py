@@ -25,17 +25,20 @@ from telegram import (
 from telegram.ext import ContextTypes, InlineQueryHandler
 
 from bot.commands import parse
+from bot.commands.common import khmer_names
 from bot.commands.deep_links import LINKED, start_parameter
+from bot.commands.language import chat_language
 from bot.commands.registry import Chat
 from bot.commands.who import answer_who, person_card
 from bot.core.answer import Answer
+from bot.core.i18n import N_, _, in_language
 from bot.core.render import TELEGRAM_LIMIT, html_messages, line_plain
 from bot.desk import Desk
 from handlers.reply import compute, desk_of, logged, share_keyboard
 
 MAX_RESULTS = 5
 QUERY_LIMIT = 256  # Telegram's inline queries are at most 256 characters
-OPEN_IN_PRIVATE = "Open in a private chat"
+OPEN_IN_PRIVATE = N_("Open in a private chat")
 _NOTE_ROOM = 300  # for the line pointing to the whole answer when it is longer than a message
 
 
@@ -53,6 +56,11 @@ def cards(desk: Desk, query: str) -> list[tuple[int, Answer]]:
 def found(desk: Desk, query: str, user_id: int) -> list[tuple[str, Answer]]:
     """(result id, answer) for an inline query: a command line (/who, or another of LINKED)
     gives its answer; any other text is a name, and gives the cards of the people it may be."""
+    with khmer_names(desk):
+        return _found(desk, query, user_id)
+
+
+def _found(desk: Desk, query: str, user_id: int) -> list[tuple[str, Answer]]:
     query = " ".join(query.split())[:QUERY_LIMIT]
     route = parse(query) if query.startswith("/") else None
     if route is None:
@@ -81,13 +89,15 @@ def article(key: str, answer: Answer, bot_username: str) -> InlineQueryResultArt
     parts = html_messages(answer, limit=TELEGRAM_LIMIT - _NOTE_ROOM)
     text = parts[0]
     if len(parts) > 1:
-        text += "\n<i>This is the start of a longer answer: "
+        text += "\n<i>" + html.escape(_("This is the start of a longer answer:")) + " "
         parameter = start_parameter(answer.share)
         if parameter:
             link = html.escape(f"https://t.me/{bot_username}?start={parameter}", quote=True)
-            text += f'<a href="{link}">the whole answer</a>.</i>'
+            whole = html.escape(_("the whole answer"))
+            text += f'<a href="{link}">{whole}</a>.</i>'
         else:
-            text += html.escape(f"send {answer.share} to @{bot_username} for all of it.") + "</i>"
+            said = _("send {command} to @{bot} for all of it.")
+            text += html.escape(said.format(command=answer.share, bot=bot_username)) + "</i>"
     return InlineQueryResultArticle(
         id=key,
         title=shown[0][:120] if shown else answer.share,
@@ -102,15 +112,20 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answe
     inline = update.inline_query
     if inline is None:
         return None
-    answers = await compute(found, desk_of(context), inline.query, inline.from_user.id)
-    username = context.bot.username
-    results = [article(key, answer, username) for key, answer in answers]
-    parameter = start_parameter(answers[0][1].share) if answers else None
-    button = (
-        InlineQueryResultsButton(text=OPEN_IN_PRIVATE, start_parameter=parameter)
-        if parameter
-        else None
-    )
+    user = inline.from_user
+    # Answered as in the user's private chat with the bot: its /language, else their Telegram's.
+    code = user.language_code
+    chat = Chat(user.id, "private", user.id, f"inline ({user.id})", language_code=code)
+    with in_language(await compute(chat_language, desk_of(context), chat)):
+        answers = await compute(found, desk_of(context), inline.query, user.id)
+        username = context.bot.username
+        results = [article(key, answer, username) for key, answer in answers]
+        parameter = start_parameter(answers[0][1].share) if answers else None
+        button = (
+            InlineQueryResultsButton(text=_(OPEN_IN_PRIVATE), start_parameter=parameter)
+            if parameter
+            else None
+        )
     await inline.answer(results, cache_time=60, is_personal=False, button=button)
     return None
 

@@ -80,9 +80,11 @@ CONSOLE_ONLY = [
 TELEGRAM_ONLY = ["/subscribe friday 17:00", "/watch Kung Raiya", "/unwatch Kung Raiya"]
 
 _MONTHS = {name: number for number, name in Locale("km").months["format"]["wide"].items()}
+_ENGLISH_MONTHS = {name: number for number, name in Locale("en").months["format"]["wide"].items()}
 # Python's \d is any digit, Khmer's too: the digits are spelled out.
 _DAY = re.compile(r"(?<![0-9])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?![0-9])")
-_KHMER_DAY = re.compile(r"ថ្ងៃទី([០-៩]{1,2}) ខែ(\S+?) ឆ្នាំ([០-៩]{4})")
+_MONTH = re.compile(rf"\b({'|'.join(_ENGLISH_MONTHS)})\b")
+_KHMER_MONTH = re.compile(f"ខែ({'|'.join(_MONTHS)})")
 # Latin digits with "," between thousands (English, and the data's own words in any answer);
 # Khmer digits with "." between thousands.
 _LATIN = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+")
@@ -90,19 +92,22 @@ _KHMER = re.compile(r"[០-៩]{1,3}(?:\.[០-៩]{3})+(?![០-៩])|[០-៩]+"
 
 
 def figures(text: str, lang: str) -> Counter[str]:
-    """Every number and date of an answer, as one language-free multiset."""
-    days: list[str] = []
+    """Every number and date of an answer, as one language-free multiset: a date's day and
+    year are numbers and its month a month (29/06/2023, 29 June 2023 and ថ្ងៃទី២៩ ខែមិថុនា
+    ឆ្នាំ២០២៣ alike; so are ranges, "26–29 June 2023" and its Khmer)."""
+    months: list[str] = []
 
-    def day(d: str, m: int, y: str) -> str:
-        days.append(f"{int(latin_digits(d))}.{m}.{latin_digits(y)}")
+    def month(number: int) -> str:
+        months.append(f"month {number}")
         return " "
 
-    text = _DAY.sub(lambda m: day(m[1], int(m[2]), m[3]), text)
+    text = _DAY.sub(lambda m: f" {m[1]} {month(int(m[2]))} {m[3]} ", text)
+    text = _MONTH.sub(lambda m: month(_ENGLISH_MONTHS[m[1]]), text)
     if lang == "km":
-        text = _KHMER_DAY.sub(lambda m: day(m[1], _MONTHS[m[2]], m[3]), text)
+        text = _KHMER_MONTH.sub(lambda m: month(_MONTHS[m[1]]), text)
     numbers = [n.replace(",", "") for n in _LATIN.findall(text)]
     numbers += [latin_digits(n).replace(".", "") for n in _KHMER.findall(text)]
-    return Counter([*(f"day {d}" for d in days), *(str(int(n)) for n in numbers)])
+    return Counter([*months, *(str(int(n)) for n in numbers)])
 
 
 def test_figures_read_both_languages_alike() -> None:
@@ -306,7 +311,7 @@ def test_watch_alerts_in_each_chats_language(db_url: str) -> None:
     assert add_claim(desk, 1, "editor (1)", "01/07/2023 1234 Candlelight Party").ok
     alerts = {a.chat_id: to_plain(a.answer) for a in due_alerts(desk)}
     assert alerts[7].startswith("Watchlist: Candlelight Party")
-    assert alerts[8].startswith("បញ្ជីតាមដាន៖ Candlelight Party")
+    assert alerts[8].startswith("បញ្ជីតាមដាន៖ គណបក្សភ្លើងទៀន (Candlelight Party)")  # its Khmer name
     assert "១.២៣៤" in alerts[8] and "1,234" in alerts[7]
     # The time of the last check differs by the moment each was read: compare the figures.
     english = figures(alerts[7], "en")

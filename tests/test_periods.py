@@ -636,4 +636,4 @@ def test_remembered_readings_equal_fresh_ones_and_errors_stay_errors(
     assert parse_period("June", latest_year=2022).label == "June 2022"  # the year is in the key
     long_text = "1 June 2023" + " " * 100
     parse_period(long_text, latest_year=2023)
-    assert (long_text, 2023, None) not in bot.core.periods._READ_PERIODS  # long texts are not kept
+    assert (long_text, 2023, None, "en") not in bot.core.periods._READ_PERIODS  # not kept: long

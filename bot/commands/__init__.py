@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.commands.common import khmer_names
 from bot.commands.language import chat_language
 from bot.commands.registry import BY_NAME, Attachment, Chat, Command, console_chat
 from bot.core.answer import Answer, fail, italic, number
@@ -124,7 +125,8 @@ def answer(desk: Desk, route: Route, chat: Chat) -> Answer:
     if route.problem is not None:
         return route.problem
     assert route.command is not None
-    return _headed(route, route.command.answer(desk, route.args, chat))
+    with khmer_names(desk):
+        return _headed(route, route.command.answer(desk, route.args, chat))
 
 
 def attachment(desk: Desk, route: Route, chat: Chat) -> Attachment | Answer:
@@ -133,7 +135,8 @@ def attachment(desk: Desk, route: Route, chat: Chat) -> Attachment | Answer:
     command = route.command
     if route.problem is not None or command is None or command.file is None:
         return answer(desk, route, chat)
-    result = command.file(desk, route.args)
+    with khmer_names(desk):
+        result = command.file(desk, route.args)
     if isinstance(result, Answer):
         return _headed(route, result)
     if route.asked is not None:

@@ -27,7 +27,8 @@ from bot.core.citations import Citations, citation, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.formats import digits
 from bot.core.i18n import N_, _, ngettext
-from bot.core.periods import format_range
+from bot.core.period_text import range_text
+from bot.core.shown_names import name, named
 from bot.desk import Desk
 from bot.storage.claim_sources import outlet_counts
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, party_sums, source_sums
@@ -130,7 +131,7 @@ def answer_parties(desk: Desk) -> Answer:
             if p is joined and p.id not in figures:  # listed apart below, as the party joined
                 continue
             acronyms = [a for a in acronyms_of.get(p.id, ()) if a != p.name]
-            name = p.name + (f" ({', '.join(acronyms)})" if acronyms else "")
+            name = named(p.name, *acronyms)
             parts: list[Part] = [
                 bold(name),
                 ": ",
@@ -156,7 +157,7 @@ def answer_parties(desk: Desk) -> Answer:
             answer.blank()
             answer.line(bold(_("The party joined")))
             answer.bullet(
-                bold(joined.name + (f" ({', '.join(acronyms)})" if acronyms else "")),
+                bold(named(joined.name, *acronyms)),
                 _(": every claim is a claimed defection to it — {total} in {reports}").format(
                     total=number(every), reports=reports(count)
                 )
@@ -224,7 +225,7 @@ def answer_about(desk: Desk) -> Answer:
         review_note(answer)  # a Khmer /about says first that its translation is a draft
         answer.bullet(not_verified())
         if span:
-            answer.bullet(_("It covers reports dated {span}.").format(span=format_range(*span)))
+            answer.bullet(_("It covers reports dated {span}.").format(span=range_text(*span)))
         sources = sources_by_id(conn)
         for src in sources.values():
             if src.coverage == "sample" and src.coverage_note:
@@ -263,7 +264,7 @@ def answer_about(desk: Desk) -> Answer:
                 _(
                     "The {name} was dissolved in {year}, so the real affiliation of people "
                     "later reported as its defectors is unclear."
-                ).format(name=p.name, year=digits(p.dissolved))
+                ).format(name=name(p.name), year=digits(p.dissolved))
             )
         answer.bullet(
             _(

@@ -45,8 +45,10 @@ from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations, citation
 from bot.core.claim_text import CLAIM_CAVEAT
 from bot.core.formats import digits, month_name, month_year
-from bot.core.i18n import _, current, ngettext
-from bot.core.periods import format_day, format_range
+from bot.core.i18n import _, current, in_language, ngettext
+from bot.core.period_text import day_text, range_text, shown
+from bot.core.periods import format_range
+from bot.core.shown_names import named
 from bot.desk import Desk
 from bot.storage.day_totals import sums
 from bot.storage.models import Claim, ClaimParty, Party
@@ -99,6 +101,7 @@ class Series:
     sole_reports: int = 0
     joint_total: int = 0
     joint_reports: int = 0
+    file_heading: str = ""  # the heading in English, for the file's name in every language
 
     @property
     def totals(self) -> list[int]:
@@ -132,24 +135,40 @@ def chart_series(desk: Desk, args: str, command: str = "chart") -> Series | Answ
     with desk.session() as s:
         data = data_span(s)
         if data is None:
-            return fail(command, "The database holds no claims yet. Run `desk load`.")
+            return fail(command, _("The database holds no claims yet. Run `desk load`."))
         start = max(period.start, data[0]) if period else data[0]
         end = min(period.end, data[1]) if period else data[1]
-        label = period.label if period else f"all dates in the data ({format_range(*data)})"
+        label = (
+            shown(period)
+            if period
+            else _("all dates in the data ({span})").format(span=range_text(*data))
+        )
+        with in_language("en"):
+            english = period.label if period else _("all dates in the data ({span})").format(
+                span=format_range(*data)
+            )
         if period is not None and outside(period, data):
-            said = f"{label[:1].upper()}{label[1:]} is outside the data: nothing to chart."
+            said = _("{period} is outside the data: nothing to chart.").format(
+                period=f"{label[:1].upper()}{label[1:]}"
+            )
             answer = fail(command, said)
             refs = Citations()
             outside_data(answer, label, data, refs, sources_by_id(s).values())
             refs.write(answer)
             return answer
         buckets, per = _buckets(start, end)
-        name = party.name if party else "All parties"
+        name = named(party.name) if party else _("All parties")
         series = Series(name, label, buckets, per, [], party, (start, end), period is not None)
+        series.file_heading = f"{party.name if party else 'All parties'}, {english}"
         _fill(s, series, start, end)
         if not any(series.totals):
-            what = f" naming {party.name}" if party else ""
-            answer = fail(command, f"The table has no rows{what} in {label}: nothing to chart.")
+            what = _(" naming {name}").format(name=named(party.name)) if party else ""
+            answer = fail(
+                command,
+                _("The table has no rows{what} in {label}: nothing to chart.").format(
+                    what=what, label=label
+                ),
+            )
             refs = Citations()
             sampled(answer, refs, sources_by_id(s).values())
             refs.write(answer)
@@ -371,7 +390,7 @@ def _caption_body(answer: Answer, series: Series) -> None:
                 )
             )
     if series.partial_ends:
-        span = format_range(*series.span)
+        span = range_text(*series.span)
         answer.line(
             _(
                 "Only {span} is counted, so the first or last week is partial. Weeks run "
@@ -420,11 +439,11 @@ def caption(series: Series) -> Answer:
 def _bucket_label(first: date, last: date, per: str) -> str:
     if per == "month":
         return month_year(first)
-    return _("week of {day}").format(day=format_day(first))
+    return _("week of {day}").format(day=day_text(first))
 
 
 def _filename(series: Series) -> str:
-    return f"defection-claims-per-{series.per}_{slug(series.heading)}.png"
+    return f"defection-claims-per-{series.per}_{slug(series.file_heading or series.heading)}.png"
 
 
 def slug(text: str) -> str:
@@ -513,7 +532,7 @@ def _render(series: Series) -> bytes:
     if series.partial_ends:
         notes.append(
             _("Only {span} is counted: the first or last bar is partial.").format(
-                span=format_range(*series.span)
+                span=range_text(*series.span)
             )
         )
     footer = textwrap.wrap(" ".join(notes), 70) + textwrap.wrap(_("Source: ") + cites, 70)

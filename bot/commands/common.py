@@ -11,8 +11,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -23,9 +23,11 @@ from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.caveats import claimed_by as claimed_by_line
 from bot.core.citations import Citations
 from bot.core.claim_text import CLAIM_CAVEAT
-from bot.core.i18n import N_, _, ngettext
+from bot.core.i18n import N_, _, current, ngettext
 from bot.core.normalize import normalize_name
-from bot.core.periods import Period, format_range
+from bot.core.period_text import range_text, shown
+from bot.core.periods import Period
+from bot.core.shown_names import loaded, using_names
 from bot.desk import Desk
 from bot.storage import tables
 from bot.storage.claim_sources import outlets_between
@@ -34,6 +36,29 @@ from bot.storage.tables import parties, party_aliases
 
 if TYPE_CHECKING:
     from bot.core.matcher import Candidate
+
+
+@contextmanager
+def khmer_names(desk: Desk) -> Iterator[None]:
+    """Show parties' and people's Khmer names (bot.storage.khmer_names) in a Khmer answer
+    written inside: read once per answer; nothing is read for an English one.
+
+    >>> from bot.core.i18n import in_language
+    >>> from bot.core.shown_names import named
+    >>> desk = Desk.open("sqlite://")
+    >>> with in_language("km"), khmer_names(desk):
+    ...     named("Candlelight Party")
+    'គណបក្សភ្លើងទៀន (Candlelight Party)'
+    """
+    if current() == "en" or loaded():
+        yield
+        return
+    from bot.storage.khmer_names import khmer_spellings
+
+    with desk.connect() as conn:
+        spellings = khmer_spellings(conn)
+    with using_names({latin: found.name for (_kind, latin), found in spellings.items()}):
+        yield
 
 
 @dataclass(frozen=True)
@@ -304,7 +329,7 @@ def outside_data(
         _(
             "The data covers reports dated {span}, so it says nothing either way about "
             "{label} — not that no defections were claimed then."
-        ).format(span=format_range(*span), label=label)
+        ).format(span=range_text(*span), label=label)
     )
     sampled(answer, refs, sources)
 
@@ -315,7 +340,7 @@ def partly_outside(answer: Answer, period: Period, span: tuple[date, date]) -> N
         answer.line(
             italic(
                 _("The data covers reports dated {span}: the rest of {label} is not in it.").format(
-                    span=format_range(*span), label=period.label
+                    span=range_text(*span), label=shown(period)
                 )
             )
         )

@@ -41,7 +41,9 @@ from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.formats import decimal
 from bot.core.i18n import N_, _, ngettext
-from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.core.period_text import range_text, shown
+from bot.core.periods import Period, PeriodError, split_trailing_period
+from bot.core.shown_names import name, named
 from bot.desk import Desk
 from bot.storage.claim_sources import outlets_between
 from bot.storage.day_totals import Sums, sums
@@ -66,13 +68,15 @@ class Side:
     period: Period | None
     party: PartyMatch | None = None
 
-    def label(self, *, party: bool, period: bool, span: str) -> str:
+    def label(self, *, party: bool, period: bool, span: str, first: bool = True) -> str:
+        """What the side is called: its party named in full on ``first`` mention."""
         said = []
         if party:
-            said.append(self.party.name if self.party else _("every claim"))
+            shown_name = named if first else name
+            said.append(shown_name(self.party.name) if self.party else _("every claim"))
         if period:
             said.append(
-                self.period.label if self.period else _("all dates ({span})").format(span=span)
+                shown(self.period) if self.period else _("all dates ({span})").format(span=span)
             )
         return ", ".join(said)
 
@@ -187,14 +191,15 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
     same_period = a.period == b.period
     if same_party and same_period:
         return fail("compare", _("Both sides are the same: nothing to compare. ") + _(USAGE))
-    data = format_range(*span)
+    data = range_text(*span)
     answer = Answer(command="compare", share=share_line(sides, span))
     refs = Citations()
     if same_period:
-        when = _typed(a.period) or _("all dates in the data ({span})").format(span=data)
+        all_dates = _("all dates in the data ({span})").format(span=data)
+        when = shown(a.period) if a.period else all_dates
         answer.line(bold(_("Comparison, {what}").format(what=when)))
     else:
-        who = a.party.name if a.party else _("all parties")
+        who = named(a.party.name) if a.party else _("all parties")
         answer.line(bold(_("Comparison, {what}").format(what=who)))
     figures: list[tuple[str, int]] = []
     pairs: set[tuple[int, str]] = set()
@@ -203,7 +208,8 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
         start, end = (side.period.start, side.period.end) if side.period else (None, None)
         found = sums(conn, start, end, party_id=side.party.id if side.party else None)
         figure = _line(answer, name, found, side.party is not None)
-        figures.append((name, figure))
+        again = side.label(party=not same_party, period=not same_period, span=data, first=False)
+        figures.append((again, figure))
         pairs.update(found.sources)
     if figures[0][1] == figures[1][1]:
         answer.line(_("Difference: none, both {n}.").format(n=number(figures[0][1])))
@@ -225,7 +231,7 @@ def _compared(conn: Connection, sides: list[Side], span: tuple[date, date]) -> A
         _shared_joint(answer, conn, a, b)
     if not same_period and a.period and b.period and _overlap(a.period, b.period):
         answer.line(italic(_("The two periods overlap: rows in both are counted on each side.")))
-    outside = [s.period.label for s in sides if s.period and _outside(s.period, span)]
+    outside = [shown(s.period) for s in sides if s.period and _outside(s.period, span)]
     if outside:
         answer.line(
             italic(

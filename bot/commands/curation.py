@@ -23,9 +23,9 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.answer import Answer, bold, fail, italic, number, plural
+from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.formats import day
-from bot.core.i18n import _
+from bot.core.i18n import _, in_language, ngettext
 from bot.desk import Desk
 from bot.errors import InputError, Problem
 from bot.ingest.claims_table import Table, TableRow, parse_row, parse_table
@@ -231,10 +231,18 @@ def _apply_table(s: Session, table: Table) -> tuple[LoadReport, dict[str, object
 
 
 def _describe(report: LoadReport, table: Table) -> str:
-    where = f"source {table.source}" if table.source else "claims added from chat"
-    return (
-        f"{plural(report.claims_added, 'claim')} added, {report.claims_updated} corrected, "
-        f"{report.claims_removed} removed ({where})"
+    """What loading the table changes, in the answer's language."""
+    where = (
+        _("source {source}").format(source=table.source)
+        if table.source
+        else _("claims added from chat")
+    )
+    added = ngettext("{n} claim added", "{n} claims added", report.claims_added)
+    return _("{added}, {corrected} corrected, {removed} removed ({where})").format(
+        added=added.format(n=number(report.claims_added)),
+        corrected=number(report.claims_updated),
+        removed=number(report.claims_removed),
+        where=where,
     )
 
 
@@ -245,14 +253,19 @@ def upload_table(
     try:
         table = parse_table(text, filename, today=desk.today())
     except InputError as exc:
+        n = len(exc.problems)
+        problems = ngettext("{n} problem", "{n} problems", n).format(n=number(n))
         answer = fail(
-            "upload", f"Nothing changed: {filename} has {plural(len(exc.problems), 'problem')}:"
+            "upload",
+            _("Nothing changed: {file} has {problems}:").format(file=filename, problems=problems),
         )
         for problem in exc.problems[:MAX_PROBLEMS_SHOWN]:
             answer.bullet(str(problem))
         return UploadResult(answer, False)
     if not table.rows:
-        return UploadResult(fail("upload", f"{filename} holds no table rows."), False)
+        return UploadResult(
+            fail("upload", _("{file} holds no table rows.").format(file=filename)), False
+        )
     try:
         with desk.session() as s:
             s.begin()
@@ -261,26 +274,36 @@ def upload_table(
             if not apply:
                 s.rollback()
                 answer = Answer(command="upload")
-                answer.line(bold(f"{filename}: "), f"{plural(len(table.rows), 'row')} read.")
-                answer.line(f"Loading it would change: {summary}.")
+                n = len(table.rows)
+                read = ngettext("{n} row read.", "{n} rows read.", n).format(n=number(n))
+                answer.line(bold(f"{filename}: "), read)
+                answer.line(_("Loading it would change: {summary}.").format(summary=summary))
                 if report.claims_removed:
                     answer.line(
                         italic(
-                            "Rows of that source missing from the file would be "
-                            "removed: the file replaces the source's table."
+                            _(
+                                "Rows of that source missing from the file would be "
+                                "removed: the file replaces the source's table."
+                            )
                         )
                     )
                 return UploadResult(answer, True)
-            change = _record(s, actor_id, actor, "table", f"{filename}: {summary}", undo)
+            with in_language("en"):  # the change log is kept in one language
+                logged = _describe(report, table)
+            change = _record(s, actor_id, actor, "table", f"{filename}: {logged}", undo)
             s.commit()
     except (InputError, ValueError) as exc:
         messages = [str(p) for p in exc.problems] if isinstance(exc, InputError) else [str(exc)]
-        answer = fail("upload", "Nothing changed:")
+        answer = fail("upload", _("Nothing changed:"))
         for message in messages[:MAX_PROBLEMS_SHOWN]:
             answer.bullet(message)
         return UploadResult(answer, False)
     answer = Answer(command="upload")
-    answer.line(f"Loaded {filename}: {summary} (change #{change}). /undo reverts it.")
+    answer.line(
+        _("Loaded {file}: {summary} (change #{change}). /undo reverts it.").format(
+            file=filename, summary=summary, change=change
+        )
+    )
     return UploadResult(answer, True)
 
 

@@ -38,8 +38,10 @@ from bot.commands.party_period import party_and_period
 from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import citation
 from bot.core.claim_text import CLAIM_CAVEAT, day
-from bot.core.i18n import _, ngettext
+from bot.core.i18n import _, in_language, ngettext
+from bot.core.period_text import range_text, shown
 from bot.core.periods import format_range
+from bot.core.shown_names import named
 from bot.desk import Desk
 from bot.storage.models import Claim, ClaimParty
 from bot.storage.queries import ClaimView, claims_between, data_span
@@ -71,6 +73,7 @@ class ExportFile:
 @dataclass(frozen=True)
 class _Selection:
     heading: str
+    file_heading: str  # English whatever the chat's language: the file's name comes from it
     party: PartyMatch | None
     views: list[ClaimView]
 
@@ -86,12 +89,21 @@ def _select(desk: Desk, args: str) -> _Selection | Answer:
             return fail("export", _("The database holds no claims yet. Run `desk load`."))
         start, end = (period.start, period.end) if period else (None, None)
         label = (
-            period.label
+            shown(period)
             if period
-            else _("all dates in the data ({span})").format(span=format_range(*span))
+            else _("all dates in the data ({span})").format(span=range_text(*span))
         )
         everyone = _("All parties")
-        heading = f"{party.name if party else everyone}, {label}"
+        heading = f"{named(party.name) if party else everyone}, {label}"
+        with in_language("en"):
+            file_heading = ", ".join(
+                [
+                    party.name if party else _("All parties"),
+                    period.label
+                    if period
+                    else _("all dates in the data ({span})").format(span=format_range(*span)),
+                ]
+            )
         count = select(func.count(Claim.id))
         if start is not None:
             count = count.where(Claim.reported_on >= start, Claim.reported_on <= end)
@@ -116,19 +128,19 @@ def _select(desk: Desk, args: str) -> _Selection | Answer:
                 _(
                     "{period} is outside the data, which covers reports dated {span}: there are "
                     "no rows to export."
-                ).format(period=f"{label[:1].upper()}{label[1:]}", span=format_range(*span)),
+                ).format(period=f"{label[:1].upper()}{label[1:]}", span=range_text(*span)),
             )
         if party:
             return fail(
                 "export",
                 _("The table has no rows naming {name} in {label}: none to export.").format(
-                    name=party.name, label=label
+                    name=named(party.name), label=label
                 ),
             )
         return fail(
             "export", _("The table has no rows in {label}: none to export.").format(label=label)
         )
-    return _Selection(heading, party, views)
+    return _Selection(heading, file_heading, party, views)
 
 
 def export_rows(desk: Desk, args: str) -> ExportFile | Answer:
@@ -139,7 +151,7 @@ def export_rows(desk: Desk, args: str) -> ExportFile | Answer:
     out = io.StringIO()
     write_claims(out, chosen.views)
     return ExportFile(
-        f"defection-claims_{slug(chosen.heading)}.csv",
+        f"defection-claims_{slug(chosen.file_heading)}.csv",
         # With a byte-order mark: spreadsheet programs then read the file as UTF-8.
         out.getvalue().encode("utf-8-sig"),
         _caption(chosen),

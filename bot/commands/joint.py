@@ -26,7 +26,9 @@ from bot.core.caveats import joint_not_split
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts, day
 from bot.core.i18n import _
-from bot.core.periods import Period, format_range
+from bot.core.period_text import range_text, shown
+from bot.core.periods import Period
+from bot.core.shown_names import joint_name, name
 from bot.storage.queries import ClaimView, cited, data_span, sources_by_id, views
 from bot.storage.tables import claims
 
@@ -52,9 +54,9 @@ def combination(view: ClaimView) -> frozenset[int]:
 
 def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> Answer:
     span = data_span(conn)
-    label = period.label if period else _("all dates in the data")
+    label = shown(period) if period else _("all dates in the data")
     if period is None and span is not None:
-        label += f" ({format_range(*span)})"
+        label += f" ({range_text(*span)})"
     wanted = frozenset(p.id for p in joint.parties)
     every = joint_rows(conn, period)
     rows = [v for v in every if combination(v) == wanted]
@@ -63,7 +65,7 @@ def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> 
     refs = Citations()
     total = sum(v.number for v in rows)
     answer.line(
-        _("Joint rows naming {name}, {label}: ").format(name=joint.name, label=label),
+        _("Joint rows naming {name}, {label}: ").format(name=joint_name(joint.name), label=label),
         bold(number(total)),
         _(" claimed defectors in {reports}").format(reports=reports(len(rows))),
     )
@@ -95,11 +97,11 @@ def answer_joint(conn: Connection, joint: JointMatch, period: Period | None) -> 
                 words = f"/total {found[0].party_text}" + (f" {period.label}" if period else "")
                 answer.buttons.append(Button(found[0].party_text, words))
         elif span is not None:
-            answer.line(_("The data covers {span}.").format(span=format_range(*span)))
+            answer.line(_("The data covers {span}.").format(span=range_text(*span)))
     for p in joint.parties:
         answer.buttons.append(
             Button(
-                _("{name} alone").format(name=p.name),
+                _("{name} alone").format(name=name(p.name)),
                 f"/total {p.name}" + (f" {period.label}" if period else ""),
             )
         )

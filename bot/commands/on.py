@@ -25,6 +25,7 @@ from bot.core.answer import Answer, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
 from bot.core.i18n import _
+from bot.core.period_text import shown
 from bot.core.periods import Period, PeriodError, parse_day_or_range, parse_period
 from bot.desk import Desk
 from bot.storage.day_totals import sums
@@ -59,7 +60,7 @@ def answer_on(desk: Desk, args: str) -> Answer:
         sources = sources_by_id(conn)
         if span is not None and outside(period, span):
             answer.line(lead, _(": outside the data."))
-            outside_data(answer, period.label, span, refs, sources.values())
+            outside_data(answer, shown(period), span, refs, sources.values())
             refs.write(answer)
             return answer
         found = sums(conn, period.start, period.end)
@@ -106,10 +107,13 @@ def answer_on(desk: Desk, args: str) -> Answer:
 def _lead(period: Period) -> str:
     """How "Claims reported ..." leads into the period's label."""
     first = period.label.split()[0]
+    # A Khmer range brings its own "from" (ពី ... ដល់), as "since" does in English.
+    if shown(period).startswith(("ពី", "ចាប់ពី", "រហូតដល់")):
+        first = "since"
     if period.precision == "day":
-        return _("Claims reported on {period}").format(period=period.label)
+        return _("Claims reported on {period}").format(period=shown(period))
     if first in ("since", "until", "before", "after", "from", "up"):
-        return _("Claims reported {period}").format(period=period.label)  # it brings its own
+        return _("Claims reported {period}").format(period=shown(period))  # it brings its own
     if first == "week":
-        return _("Claims reported in the {period}").format(period=period.label)
-    return _("Claims reported in {period}").format(period=period.label)
+        return _("Claims reported in the {period}").format(period=shown(period))
+    return _("Claims reported in {period}").format(period=shown(period))

@@ -29,7 +29,9 @@ from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT, day, outlet_parts
 from bot.core.i18n import N_, _, ngettext
+from bot.core.period_text import shown
 from bot.core.periods import Period, PeriodError, parse_partial_date, split_trailing_period
+from bot.core.shown_names import joint_name, name, named
 from bot.desk import Desk
 from bot.storage.person_facts import EventFact
 from bot.storage.person_lists import (
@@ -316,7 +318,7 @@ def _event_entry(e: PersonEvent) -> _Entry:
 
 def _role_entry(r: PersonRole) -> _Entry:
     where = ", ".join(
-        x for x in (r.role.party.name if r.role.party else None, r.role.organization) if x
+        x for x in (name(r.role.party.name) if r.role.party else None, r.role.organization) if x
     )
     parts: list[Part] = [bold(r.person), f" — {r.role.title}", f", {where}" if where else ""]
     if r.role.inferred:
@@ -332,7 +334,7 @@ def _mention_entry(m: Mention) -> _Entry:
             " — {day}: named in a claim of {n} defector from {party}",
             " — {day}: named in a claim of {n} defectors from {party}",
             v.number,
-        ).format(day=day(v.reported_on), n=number(v.number), party=v.party_text),
+        ).format(day=day(v.reported_on), n=number(v.number), party=joint_name(v.party_text)),
         _(" (joint row)") if v.joint else "",
         _(", described as “{desc}”").format(desc=m.descriptor) if m.descriptor else "",
         _("; claimed by {claimant}").format(claimant=v.claimant),
@@ -349,7 +351,7 @@ def _group_entry(g: GroupEventView) -> _Entry:
         if g.people_count
         else _("people")
     )
-    of = _(" of the {party}").format(party=g.party) if g.party else ""
+    of = _(" of the {party}").format(party=name(g.party)) if g.party else ""
     parts: list[Part] = [
         bold(_("{count}{of}, not named").format(count=count, of=of)),
         f" — {when}: {g.summary}",
@@ -365,15 +367,16 @@ def _group_entry(g: GroupEventView) -> _Entry:
 def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]) -> Answer:
     category, period = query.category, query.period
     title = _(category.title) if category else _("People linked to")
-    of = f" — {party.name}" if party and category else (f" the {party.name}" if party else "")
+    shown_party = named(party.name) if party else ""
+    of = f" — {shown_party}" if party and category else (f" the {shown_party}" if party else "")
     if party and not category:
-        title, of = _("People linked to the {party}").format(party=party.name), ""
+        title, of = _("People linked to the {party}").format(party=shown_party), ""
     if category is not None and category.said_joining and party is not None:
         title, of = (
-            _("People who left the {party}").format(party=party.name),
+            _("People who left the {party}").format(party=shown_party),
             _(" (defected, resigned, were claimed to, or said they would)"),
         )
-    when = f", {period.label}" if period else ""
+    when = f", {shown(period)}" if period else ""
     undated: list[_Entry] = []
     if period is not None:
         undated = [e for e in entries if e.days is None and not e.role]
@@ -412,7 +415,7 @@ def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]
         answer.line(
             italic(
                 _("Not placed in {period} (the sources give no date): {names}.").format(
-                    period=period.label, names=names
+                    period=shown(period), names=names
                 )
             )
         )

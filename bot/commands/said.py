@@ -31,7 +31,9 @@ from bot.commands.deep_links import period_words
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.i18n import N_, _, ngettext
+from bot.core.period_text import shown
 from bot.core.periods import Period, PeriodError, split_trailing_period
+from bot.core.shown_names import name, named
 from bot.desk import Desk
 from bot.storage.person_lists import PersonEvent, PersonRole, everyone_s_events, everyone_s_roles
 from bot.storage.queries import sources_by_id
@@ -63,7 +65,7 @@ def answer_said(desk: Desk, args: str) -> Answer:
             mine = [e for e in events if e.person_id == found.id]
             answer = _written(
                 mine, [r for r in roles if r.person_id == found.id], period,
-                _("What {name} said").format(name=found.name), person=found,
+                _("What {name} said").format(name=named(found.name)), person=found,
             )  # fmt: skip
             answer.buttons.append(Button(f"/who {found.name}", f"/who {found.name}"))
             answer.share = share
@@ -73,7 +75,7 @@ def answer_said(desk: Desk, args: str) -> Answer:
             [e for e in events if e.person_id in members],
             [r for r in roles if r.party_id == found.id],
             period,
-            _("What people with a role in the {name} said").format(name=found.name),
+            _("What people with a role in the {name} said").format(name=named(found.name)),
         )
         answer.share = share
         return answer
@@ -105,15 +107,14 @@ def _written(
 ) -> Answer:
     answer = Answer(command="said")
     refs = Citations()
-    when = f", {period.label}" if period else ""
+    when = f", {shown(period)}" if period else ""
     answer.line(bold(f"{title}{when}"), f", {_(HEADER)}")
     if person is not None and roles:
         for r in roles:
-            where = ", ".join(
-                x for x in (r.role.party.name if r.role.party else None, r.role.organization) if x
-            )
+            party = name(r.role.party.name) if r.role.party else None
+            where = ", ".join(x for x in (party, r.role.organization) if x)
             answer.line(
-                f"{person.name}: {r.role.title}", f", {where}" if where else "", " ",
+                f"{name(person.name)}: {r.role.title}", f", {where}" if where else "", " ",
                 refs.ref(r.role.source),
             )  # fmt: skip
     undated: list[PersonEvent] = []

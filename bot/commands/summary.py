@@ -12,20 +12,28 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from bot.commands.common import claimed_by, defector_word, outside, outside_data, reports, sampled
+from bot.commands.common import (
+    claimed_by,
+    defector_word,
+    khmer_names,
+    outside,
+    outside_data,
+    reports,
+    sampled,
+)
 from bot.core.answer import Answer, Button, bold, fail, italic, number
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
 from bot.core.formats import day
 from bot.core.i18n import _
+from bot.core.period_text import day_text, range_text, shown
 from bot.core.periods import (
     Period,
     PeriodError,
-    format_day,
-    format_range,
     parse_week,
     previous_week,
 )
+from bot.core.shown_names import joint_name, named
 from bot.desk import Desk
 from bot.storage.day_totals import sums
 from bot.storage.queries import ClaimView, cited, claims_between, data_span, sources_by_id
@@ -53,9 +61,16 @@ def answer_summary(desk: Desk, args: str) -> Answer:
 
 
 def weekly_summary(desk: Desk, week: Period) -> Answer:
+    """The week's summary; in Khmer with parties' Khmer names, also when a subscription's
+    delivery (not a typed command) asks for it."""
+    with khmer_names(desk):
+        return _summary(desk, week)
+
+
+def _summary(desk: Desk, week: Period) -> Answer:
     refs = Citations()
     answer = Answer(command="summary")
-    answer.line(bold(_("Weekly summary of defection claims, {week}").format(week=week.label)))
+    answer.line(bold(_("Weekly summary of defection claims, {week}").format(week=shown(week))))
     with desk.connect() as conn:
         rows = claims_between(conn, week.start, week.end)
         prior = previous_week(week)
@@ -64,7 +79,7 @@ def weekly_summary(desk: Desk, week: Period) -> Answer:
             sources = sources_by_id(conn).values()
             span = data_span(conn)
             if span is not None and outside(week, span):
-                outside_data(answer, _("the {week}").format(week=week.label), span, refs, sources)
+                outside_data(answer, _("the {week}").format(week=shown(week)), span, refs, sources)
                 _nearest_week(answer, week, span)
             else:
                 answer.line(_("The table has no rows for that week."))
@@ -107,13 +122,13 @@ def _nearest_week(answer: Answer, week: Period, span: tuple[date, date]) -> None
     after = week.start > span[1]
     edge = span[1] if after else span[0]
     monday = edge - timedelta(days=edge.weekday())
-    near = _("week of {span}").format(span=format_range(monday, monday + timedelta(days=6)))
+    near = _("week of {span}").format(span=range_text(monday, monday + timedelta(days=6)))
     said = (
         _("The data ends on {day}; its last week is the {week}: /summary {monday}.")
         if after
         else _("The data starts on {day}; its first week is the {week}: /summary {monday}.")
     )
-    answer.line(said.format(day=format_day(edge), week=near, monday=f"{monday:%d/%m/%Y}"))
+    answer.line(said.format(day=day_text(edge), week=near, monday=f"{monday:%d/%m/%Y}"))
     answer.buttons.append(Button(near[:1].upper() + near[1:], f"/summary {monday:%d/%m/%Y}"))
 
 
@@ -156,10 +171,10 @@ def _by_party(answer: Answer, rows: list[ClaimView], refs: Citations) -> None:
 def _former(view: ClaimView) -> str:
     """What a single-party row names as the former party, said as what it is."""
     if not view.parties:
-        return view.party_text
+        return joint_name(view.party_text)
     party = view.parties[0]
     if party.kind == "unnamed":
         return _("Party not named")
     if party.kind == "non_party":
         return _("{name} (not a party)").format(name=party.name)
-    return party.name
+    return named(party.name)

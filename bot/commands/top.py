@@ -41,7 +41,9 @@ from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts, day
 from bot.core.formats import command_day, month_year
 from bot.core.i18n import N_, _, ngettext
-from bot.core.periods import Period, PeriodError, format_range, split_trailing_period
+from bot.core.period_text import range_text, shown
+from bot.core.periods import Period, PeriodError, split_trailing_period
+from bot.core.shown_names import joint_name, name, named
 from bot.desk import Desk
 from bot.storage.day_totals import sums
 from bot.storage.queries import Sum, cited, sources_by_id
@@ -129,22 +131,22 @@ def answer_top(desk: Desk, args: str) -> Answer:
         period = query.period
         start, end = (period.start, period.end) if period else (None, None)
         label = (
-            period.label
+            shown(period)
             if period
-            else _("all dates in the data ({span})").format(span=format_range(*span))
+            else _("all dates in the data ({span})").format(span=range_text(*span))
         )
         answer = Answer(command="top", share=share_line(query, party, span))
         refs = Citations()
         everything = sums(conn, start, end, party_id=party.id if party else None)
         if not everything.all.reports:
             answer.line(
-                _("No claims naming {name} in {label}.").format(name=party.name, label=label)
+                _("No claims naming {name} in {label}.").format(name=named(party.name), label=label)
                 if party
                 else _("No claims in {label}.").format(label=label)
             )
-            answer.line(_("The data covers {span}.").format(span=format_range(*span)))
+            answer.line(_("The data covers {span}.").format(span=range_text(*span)))
             return answer
-        of = _(" naming {name}").format(name=party.name) if party else ""
+        of = _(" naming {name}").format(name=named(party.name)) if party else ""
         if query.what == "parties":
             _parties(answer, conn, start, end, label, query.shown, period)
         elif query.what == "claims":
@@ -247,7 +249,7 @@ def _parties(
             else ""
         )
         answer.line(
-            f"{rank}. ", bold(f.name), ": ", bold(number(f.sole.total)),
+            f"{rank}. ", bold(named(f.name)), ": ", bold(number(f.sole.total)),
             _(" in {reports}").format(reports=reports(f.sole.reports)) + also,
         )  # fmt: skip
     if len(ranked) > shown:
@@ -264,7 +266,7 @@ def _parties(
         answer.line(bold(_("Joint rows")), _(" (one figure for several parties, not split):"))
         for j in joint:
             answer.bullet(
-                f"{j.names}: ",
+                f"{joint_name(j.names)}: ",
                 bold(number(j.sum.total)),
                 _(" in {reports}").format(reports=reports(j.sum.reports)),
             )
@@ -279,7 +281,7 @@ def _parties(
                 else _("not a party")
             )
             answer.bullet(
-                f"{f.name} ({what}): ",
+                f"{name(f.name)} ({what}): ",
                 bold(number(f.sole.total)),
                 _(" in {reports}").format(reports=reports(f.sole.reports)),
             )
@@ -347,7 +349,7 @@ def _busiest(
                 else _("{total} of them in {rows}, not split").format(**joint)
             )
         if period is not None and (s.start < period.start or s.end > period.end):
-            inside = format_range(max(s.start, period.start), min(s.end, period.end))
+            inside = range_text(max(s.start, period.start), min(s.end, period.end))
             parts.append(_("only {span} counted").format(span=inside))
         note = f" ({'; '.join(parts)})" if parts else ""
         answer.line(
@@ -382,7 +384,7 @@ def _grouped(what: Ranked, days: list[DayFigure]) -> list[_Span]:
     for first, members in groups.items():
         if what == "weeks":
             last = first + timedelta(days=6)
-            label = _("week of {span}").format(span=format_range(first, last))
+            label = _("week of {span}").format(span=range_text(first, last))
         else:
             following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
             last = following - timedelta(days=1)

@@ -30,7 +30,9 @@ from bot.core.caveats import joint_apart, joint_in_all, mismatch
 from bot.core.citations import Citations
 from bot.core.claim_text import claim_parts
 from bot.core.i18n import _
-from bot.core.periods import Period, format_range
+from bot.core.period_text import range_text, shown
+from bot.core.periods import Period
+from bot.core.shown_names import name, named
 from bot.desk import Desk
 from bot.storage.day_totals import NO_CLAIMS, Sums, kinds, sums
 from bot.storage.queries import (
@@ -57,7 +59,7 @@ def answer_total(desk: Desk, args: str) -> Answer:
         if span is None:
             return fail("total", _("The database holds no claims yet. Run `desk load`."))
         start, end = (period.start, period.end) if period else (None, None)
-        label = period.label if period else _all_dates(span)
+        label = shown(period) if period else _all_dates(span)
         refs = Citations()
         when = period_words(period, span) if period else ""
         asked = " ".join(x for x in ("/total", party.name if party else "", when) if x)
@@ -65,7 +67,7 @@ def answer_total(desk: Desk, args: str) -> Answer:
         sources = sources_by_id(conn)
         if period is not None and outside(period, span):
             heading = (
-                f"{party.name}, {label}"
+                f"{named(party.name)}, {label}"
                 if party
                 else _("Claimed defectors, {label}").format(label=label)
             )
@@ -117,7 +119,7 @@ def answer_total(desk: Desk, args: str) -> Answer:
 
 
 def _all_dates(span: tuple[date, date]) -> str:
-    return _("all dates in the data ({span})").format(span=format_range(*span))
+    return _("all dates in the data ({span})").format(span=range_text(*span))
 
 
 def _covers(period: Period | None, span: tuple[date, date]) -> bool:
@@ -181,7 +183,7 @@ def _one_party(
         "non_party": _("naming only “{name}”, which is not a party").format(name=party.name),
     }.get(party.kind) or _("naming it alone")
     answer.line(
-        f"{party.name}, {label}: ",
+        f"{named(party.name)}, {label}: ",
         bold(number(sole.total)),
         _(" {defectors} in {reports} {alone}").format(
             defectors=defector_word(sole.total), reports=reports(sole.reports), alone=alone
@@ -190,7 +192,10 @@ def _one_party(
     if joint and joint_all is not None:
         answer.line(
             joint_apart(
-                joint_all.reports, reports(joint_all.reports), party.name, number(joint_all.total)
+                joint_all.reports,
+                reports(joint_all.reports),
+                name(party.name),
+                number(joint_all.total),
             )
         )
         with answer.folded():
@@ -229,7 +234,7 @@ def _joined_party(
     total = Sum(found.all.total - elsewhere.total, found.all.reports - elsewhere.reports)
     answer.line(
         _("{name}, {label}: the party the defectors are claimed to have joined.").format(
-            name=party.name, label=label
+            name=named(party.name), label=label
         )
     )
     answer.line(
@@ -237,7 +242,7 @@ def _joined_party(
             _("Every claim in the data is a claimed defection to the {name}: ")
             if not elsewhere.reports
             else _("Claimed defections to the {name} in the data: ")
-        ).format(name=party.name),
+        ).format(name=name(party.name)),
         bold(number(total.total)),
         _(" {defectors} in {reports}.").format(
             defectors=defector_word(total.total), reports=reports(total.reports)

@@ -21,7 +21,10 @@ from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.citations import Citations, partial_date_label
 from bot.core.claim_text import day, outlet_parts
 from bot.core.i18n import N_, _, ngettext
+from bot.core.period_text import day_text, shown
 from bot.core.periods import PeriodError, format_day, parse_period
+from bot.core.shown_names import joint_name, named
+from bot.core.shown_names import name as shown_name
 from bot.desk import Desk
 from bot.storage.person_facts import AliasInfo, EventFact, RoleFact, person_facts
 from bot.storage.queries import ClaimView, Reader, claims_naming_person, sources_by_id
@@ -66,9 +69,9 @@ def split_as_of(query: str, latest_year: int) -> tuple[str, date | None, str]:
     if not m:
         return query, None, ""
     period = parse_period(m["when"], latest_year=latest_year)
-    label = format_day(period.end)
+    label = day_text(period.end)
     if period.start != period.end:
-        label += _(" (the end of {period})").format(period=period.label)
+        label += _(" (the end of {period})").format(period=shown(period))
     return m["name"], period.end, label
 
 
@@ -79,7 +82,7 @@ def answer_who(desk: Desk, query: str, *, as_of: date | None = None) -> Answer:
             "who", _("Whom should I look up? Send /who NAME, for example /who Kung Raiya.")
         )
         return answer
-    as_of_label = format_day(as_of) if as_of else ""
+    as_of_label = day_text(as_of) if as_of else ""
     with desk.connect() as conn:
         if as_of is None and _AS_OF.match(query):
             try:
@@ -191,7 +194,9 @@ def person_card(
         events = [e for e in events if known[e] is not False]
         mentions = [v for v in mentions if v.reported_on <= as_of]
 
-    answer.line(bold(person.name), _(" — as of {day}").format(day=as_of_label) if as_of else "")
+    answer.line(
+        bold(named(person.name)), _(" — as of {day}").format(day=as_of_label) if as_of else ""
+    )
     if candidate is not None and candidate.how == "fuzzy":
         answer.line(
             italic(
@@ -215,7 +220,7 @@ def person_card(
     if status:
         answer.blank()
         answer.line(
-            bold(_("Status on {day}: ").format(day=format_day(as_of)) if as_of else _("Status: ")),
+            bold(_("Status on {day}: ").format(day=day_text(as_of)) if as_of else _("Status: ")),
             status,
         )
         unsure_states = [e for e in unsure if e.kind in STATE_KINDS]
@@ -359,11 +364,12 @@ def _status(
     bits: list[str] = []
     member, left, deciding = _membership(states)
     if member:
-        bits.append(_("last known party: {party}").format(party=member) + _qualified(deciding))
+        known = _("last known party: {party}").format(party=shown_name(member))
+        bits.append(known + _qualified(deciding))
     elif left:
         bits.append(
             _("no longer in the {party}{qualified}, no later party recorded").format(
-                party=left, qualified=_qualified(deciding)
+                party=shown_name(left), qualified=_qualified(deciding)
             )
         )
     elif mentions:
@@ -372,7 +378,9 @@ def _status(
             _(
                 "reported as a defector from the {party} on {day} by {claimant} (a claim, "
                 "not verified)"
-            ).format(party=last.party_text, day=day(last.reported_on), claimant=last.claimant)
+            ).format(
+                party=joint_name(last.party_text), day=day(last.reported_on), claimant=last.claimant
+            )
         )
     elif (leaving := _first_leaving(coming)) is not None and leaving.from_party is not None:
         # Its date is left out: the card as of a day shows nothing later.
@@ -449,22 +457,25 @@ def _party_history(
         if role.party is not None and role.party.name not in steps:
             steps.append(role.party.name)
     steps = [
-        name + (_(" (our inference)") if _party_inferred(roles, name) else "") for name in steps
+        shown_name(name) + (_(" (our inference)") if _party_inferred(roles, name) else "")
+        for name in steps
     ]
     dated: list[tuple[date, str]] = []
     for e in events:
         when = partial_date_label(e.date_text, e.precision) + _claimed(e)
         if e.kind in ("defected", "joined") and e.to_party is not None:
-            dated.append((e.sort_date, f"{e.to_party.name} ({when})"))
+            dated.append((e.sort_date, f"{shown_name(e.to_party.name)} ({when})"))
         elif e.kind == "resigned" and e.from_party is not None:
-            left = _("left the {party} ({when})").format(party=e.from_party.name, when=when)
+            left = _("left the {party} ({when})").format(
+                party=shown_name(e.from_party.name), when=when
+            )
             dated.append((e.sort_date, left))
     for v in mentions:
         dated.append(
             (
                 v.reported_on,
                 _("claimed to have left the {party} ({day}, a pro-government claim)").format(
-                    party=v.party_text, day=day(v.reported_on)
+                    party=joint_name(v.party_text), day=day(v.reported_on)
                 ),
             )
         )

@@ -21,7 +21,8 @@ from typing import Protocol
 from bot.core.answer import Answer, italic
 from bot.core.formats import digits, month_year
 from bot.core.i18n import _
-from bot.core.periods import format_day, parse_partial_date
+from bot.core.period_text import day_text
+from bot.core.periods import parse_partial_date
 
 
 class SourceLike(Protocol):
@@ -49,7 +50,7 @@ def partial_date_label(text: str | None, precision: str) -> str:
         return _("date not given")
     start, end = parse_partial_date(text)
     if start == end:
-        label = format_day(start)
+        label = day_text(start)
     elif start.month == end.month:
         label = month_year(start)
     else:

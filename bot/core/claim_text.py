@@ -19,6 +19,7 @@ from bot.core.answer import Part, Span, bold, italic, number
 from bot.core.caveats import CLAIM_CAVEAT as CLAIM_CAVEAT  # kept with the caveats
 from bot.core.formats import day as day  # the one formatter (bot.core.formats)
 from bot.core.i18n import _
+from bot.core.shown_names import joint_name
 
 if TYPE_CHECKING:
     from bot.core.citations import Citations
@@ -30,7 +31,7 @@ def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
     parts: list[Part] = [
         f"{day(view.reported_on)} · ",
         bold(number(view.number)),
-        f" · {view.party_text}",
+        f" · {joint_name(view.party_text)}",
     ]
     if view.joint:
         parts.append(italic(_(" (joint row)")))

@@ -19,6 +19,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from bot.core.formats import day as khmer_day
+from bot.core.formats import digits, month_year, number
+from bot.core.i18n import N_, _, current
 from bot.core.khmer import KHMER_DIGITS, has_khmer_letters
 from bot.errors import PeriodError
 
@@ -57,16 +60,16 @@ _MONTHS = {
     "sept": 9,
 }
 
-_DAY_FORMS = "29/06/2023 (day first), 2023-06-29, 29 June 2023, June 29, 2023 or 29 June"
-_RANGE_FORMS = (
+_DAY_FORMS = N_("29/06/2023 (day first), 2023-06-29, 29 June 2023, June 29, 2023 or 29 June")
+_RANGE_FORMS = N_(
     "a day (29/06/2023, 29 June), a range (26-29 June 2023, 1/6/2023 - 30/6/2023) "
     "or a month (June 2023, 2023-06)"
 )
-_PERIOD_FORMS = (
+_PERIOD_FORMS = N_(
     "a month (June, June 2023, 2023-06), a year (2023), a day (29/06/2023) "
     "or a range (May-June 2023, 1/5/2023 - 15/6/2023, Q2 2023)"
 )
-_WEEK_FORMS = (
+_WEEK_FORMS = N_(
     "nothing (last complete week), last, this, previous, week before last, "
     "a date in the week (29/06/2023, 29 June) or an ISO week (2023-W25, W25 2023)"
 )
@@ -193,7 +196,11 @@ class _Partial:
 def _clean(text: str, forms: str) -> str:
     s = text.strip()
     if len(s) > MAX_INPUT_CHARS:
-        raise PeriodError(f"That is too long to be a date (over {MAX_INPUT_CHARS} characters).")
+        raise PeriodError(
+            _("That is too long to be a date (over {n} characters).").format(
+                n=number(MAX_INPUT_CHARS)
+            )
+        )
     # Khmer-script digits are what some Cambodian keyboards type; Khmer words for a period
     # (ថ្ងៃទី២៩ ខែមិថុនា ឆ្នាំ២០២៣) are read as their English equivalents.
     s = " ".join(s.split()).translate(KHMER_DIGITS)
@@ -203,7 +210,7 @@ def _clean(text: str, forms: str) -> str:
         s = english_period(s)
     s = s.rstrip(".,; ")
     if not s:
-        raise _Unreadable(f"Please give a date: {forms}.")
+        raise _Unreadable(_("Please give a date: {forms}.").format(forms=_(forms)))
     return s
 
 
@@ -213,21 +220,27 @@ def _month_word(word: str) -> int | None:
 
 def _check_year(text: str, year: int) -> None:
     if not _MIN_YEAR <= year <= _MAX_YEAR:
-        raise PeriodError(f"{text}: I can only handle years {_MIN_YEAR} to {_MAX_YEAR}.")
+        raise PeriodError(
+            _("{text}: I can only handle years {first} to {last}.").format(
+                text=text, first=digits(_MIN_YEAR), last=digits(_MAX_YEAR)
+            )
+        )
 
 
 def _numeric_day(text: str, day: int, month: int, year: int | None) -> _Partial:
     if not 1 <= month <= 12:
-        hint = " Numeric dates are read day first: day/month/year." if day <= 12 else ""
-        raise PeriodError(f"{text} is not a date: there is no month {month}.{hint}")
+        hint = _(" Numeric dates are read day first: day/month/year.") if day <= 12 else ""
+        said = _("{text} is not a date: there is no month {month}.")
+        raise PeriodError(said.format(text=text, month=digits(month)) + hint)
     return _word_day(text, day, month, year)
 
 
 def _word_day(text: str, day: int, month: int, year: int | None) -> _Partial:
     if day == 0:
-        raise PeriodError(f"{text} is not a date: there is no day 0.")
+        raise PeriodError(_("{text} is not a date: there is no day 0.").format(text=text))
     if day > 31:
-        raise PeriodError(f"{text} is not a date: no month has {day} days.")
+        said = _("{text} is not a date: no month has {days} days.")
+        raise PeriodError(said.format(text=text, days=digits(day)))
     if year is not None:
         _check_year(text, year)
     return _Partial("day", text, year, month, month, day)
@@ -235,7 +248,8 @@ def _word_day(text: str, day: int, month: int, year: int | None) -> _Partial:
 
 def _month(text: str, month: int, year: int | None, last_month: int | None = None) -> _Partial:
     if not 1 <= month <= 12:
-        raise PeriodError(f"{text} is not a month: there is no month {month}.")
+        said = _("{text} is not a month: there is no month {month}.")
+        raise PeriodError(said.format(text=text, month=digits(month)))
     if year is not None:
         _check_year(text, year)
     return _Partial("month", text, year, month, last_month or month)
@@ -280,7 +294,8 @@ def _atom(s: str) -> _Partial | None:
         letter, n, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[6], m[4])
         size = 3 if letter.lower() == "q" else 6
         if int(n) * size > 12:
-            raise PeriodError(f"{s} is not a period: a year has only two halves (H1, H2).")
+            said = _("{text} is not a period: a year has only two halves (H1, H2).")
+            raise PeriodError(said.format(text=s))
         first = (int(n) - 1) * size + 1
         return _month(s, first, int(year) if year else None, first + size - 1)
     if m := _BARE_DAY.fullmatch(s):
@@ -294,19 +309,38 @@ def _bounds(p: _Partial, default_year: int) -> tuple[date, date]:
     if p.kind == "year":
         return date(year, 1, 1), date(year, 12, 31)
     if p.month is None:
-        raise _Unreadable(f"{p.text} is missing a month: try {p.day} June or {p.day}/06/{year}.")
+        said = _("{text} is missing a month: try {day} June or {day}/06/{year}.")
+        raise _Unreadable(said.format(text=p.text, day=p.day, year=year))
     if p.kind == "month":
         return date(year, p.month, 1), _month_end(year, p.last_month or p.month)
     assert p.day is not None  # kind "day"
     days = calendar.monthrange(year, p.month)[1]
     if p.day > days:
-        name = _MONTH_NAMES[p.month - 1]
-        raise PeriodError(f"{p.text} is not a date: {name} {year} has {days} days.")
+        said = _("{text} is not a date: {month} has {days} days.")
+        month = month_year(date(year, p.month, 1))
+        raise PeriodError(said.format(text=p.text, month=month, days=digits(days)))
     d = date(year, p.month, p.day)
     return d, d
 
 
-_KIND_NAMES = {"day": "a day", "month": "a month", "year": "a year"}
+_KIND_NAMES = {"day": N_("a day"), "month": N_("a month"), "year": N_("a year")}
+
+
+def _kind_error(text: str, kind: str, forms: str) -> str:
+    return _("{text} is {kind}; here I need {forms}.").format(
+        text=text, kind=_(_KIND_NAMES[kind]), forms=_(forms)
+    )
+
+
+def _week_count(text: str, year: int, weeks: int) -> str:
+    return _("{text} is not a week: {year} has ISO weeks 1 to {weeks}.").format(
+        text=text, year=digits(year), weeks=digits(weeks)
+    )
+
+
+def _day_said(d: date) -> str:
+    """A day in a message: "29 June 2023", or the Khmer press's form."""
+    return format_day(d) if current() == "en" else khmer_day(d)
 
 
 def _parse(text: str, *, default_year: int, kinds: frozenset[str], forms: str) -> Period:
@@ -314,7 +348,7 @@ def _parse(text: str, *, default_year: int, kinds: frozenset[str], forms: str) -
     atom = _atom(s)
     if atom is not None:
         if atom.kind not in kinds:
-            raise _Unreadable(f"{s} is {_KIND_NAMES[atom.kind]}; here I need {forms}.")
+            raise _Unreadable(_kind_error(s, atom.kind, forms))
         start, end = _bounds(atom, default_year)
         precision: Precision = atom.kind
         if atom.kind == "month" and atom.month != atom.last_month:
@@ -341,7 +375,8 @@ def _parse_range(s: str, *, default_year: int, kinds: frozenset[str], forms: str
             first_error = first_error or e
     if first_error is not None:
         raise first_error
-    raise _Unreadable(f'I could not read "{s}" as a date. Try {forms}.')
+    said = _('I could not read "{text}" as a date. Try {forms}.')
+    raise _Unreadable(said.format(text=s, forms=_(forms)))
 
 
 def _join(
@@ -359,13 +394,15 @@ def _join(
         b = replace(b, year=a.year)
     for p in (a, b):
         if p.kind not in kinds:
-            raise _Unreadable(f"{p.text} is {_KIND_NAMES[p.kind]}; here I need {forms}.")
+            raise _Unreadable(_kind_error(p.text, p.kind, forms))
     start, end = _bounds(a, default_year)[0], _bounds(b, default_year)[1]
     if end < start:
         raise PeriodError(
-            f"{s} ends before it starts ({format_day(end)} is before {format_day(start)}). "
-            "Put the earlier date first; to cross a new year give both years, "
-            "e.g. 28 December 2023 - 3 January 2024."
+            _(
+                "{text} ends before it starts ({end} is before {start}). Put the earlier date "
+                "first; to cross a new year give both years, e.g. 28 December 2023 - 3 January "
+                "2024."
+            ).format(text=s, end=_day_said(end), start=_day_said(start))
         )
     return Period(start, end, _label(start, end), "range")
 
@@ -387,9 +424,12 @@ def parse_day(text: str, *, default_year: int) -> date:
     s = _clean(text, _DAY_FORMS)
     atom = _atom(s)
     if atom is None:
-        raise _Unreadable(f'I could not read "{s}" as a date. Try {_DAY_FORMS}.')
+        said = _('I could not read "{text}" as a date. Try {forms}.')
+        raise _Unreadable(said.format(text=s, forms=_(_DAY_FORMS)))
     if atom.kind != "day":
-        raise _Unreadable(f"{s} is {_KIND_NAMES[atom.kind]}; I need one day, e.g. {_DAY_FORMS}.")
+        said = _("{text} is {kind}; I need one day, e.g. {forms}.")
+        kind = _(_KIND_NAMES[atom.kind])
+        raise _Unreadable(said.format(text=s, kind=kind, forms=_(_DAY_FORMS)))
     return _bounds(atom, default_year)[0]
 
 
@@ -432,7 +472,7 @@ def parse_period(text: str, *, latest_year: int, data: tuple[date, date] | None 
     measured back from its last day, not from today. Such a label says so in brackets; a
     label's bracketed note is ignored when the label is read back.
     """
-    key = (text, latest_year, data)
+    key = (text, latest_year, data, current())
     known = _READ_PERIODS.get(key)
     if known is None:
         try:
@@ -520,13 +560,14 @@ def _part_code(m: re.Match[str]) -> str:
         return m[0]
     n = _ORDINALS[m[1].lower()]
     if m[2].lower() == "half" and n > 2:
-        raise PeriodError(f"{m[0]} is not a period: a year has only two halves.")
+        said = _("{text} is not a period: a year has only two halves.")
+        raise PeriodError(said.format(text=m[0]))
     return f"{'Q' if m[2].lower() == 'quarter' else 'H'}{n}"
 
 
 def _data_end(s: str, data: tuple[date, date] | None) -> date:
     if data is None:
-        raise PeriodError(f"There is no data yet to measure “{s}” back from.")
+        raise PeriodError(_("There is no data yet to measure “{text}” back from.").format(text=s))
     return data[1]
 
 
@@ -568,14 +609,15 @@ def _latest(unit: str, last: date) -> Period:
 def _last_n(n: int, unit: str, last: date) -> Period:
     """The last n days, weeks or months of the data, ending on its last day."""
     if n < 1:
-        raise PeriodError(f"“the last {n} {unit}” is no period: give at least 1.")
+        said = _("“the last {n} {unit}” is no period: give at least 1.")
+        raise PeriodError(said.format(n=n, unit=unit))
     if unit.startswith("month"):
         months = last.year * 12 + last.month - n  # the month before the first one
         start = date(months // 12, months % 12 + 1, 1)
     else:
         start = last - timedelta(days=n * (7 if unit.startswith("week") else 1) - 1)
     if start.year < _MIN_YEAR:
-        raise PeriodError(f"That reaches back before {_MIN_YEAR}.")
+        raise PeriodError(_("That reaches back before {year}.").format(year=digits(_MIN_YEAR)))
     said = f" (the last {plural_unit(n, unit)} of the data, which ends on {format_day(last)})"
     return Period(start, last, format_range(start, last) + said, "range")
 
@@ -597,7 +639,7 @@ def _week_form(s: str, latest_year: int) -> Period | None:
         _check_year(s, year)
         weeks = date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last ISO week
         if not 1 <= week <= weeks:
-            raise PeriodError(f"{s} is not a week: {year} has ISO weeks 1 to {weeks}.")
+            raise PeriodError(_week_count(s, year, weeks))
         return _week(date.fromisocalendar(year, week, 1))
     m = _WEEK_OF_RANGE.fullmatch(s)
     if m is None:
@@ -608,7 +650,9 @@ def _week_form(s: str, latest_year: int) -> Period | None:
     if inner.start.weekday() == 0 and (inner.end - inner.start).days == 6:
         return _week(inner.start)
     raise PeriodError(
-        f"{m[1]} is not one Monday–Sunday week: give a day in it, e.g. the week of 26 June."
+        _(
+            "{text} is not one Monday–Sunday week: give a day in it, e.g. the week of 26 June."
+        ).format(text=m[1])
     )
 
 
@@ -616,8 +660,9 @@ def _week_form(s: str, latest_year: int) -> Period | None:
 # a dozen regular expressions (15-40 µs); /total tries each trailing run of up to four words.
 # The reading depends on nothing but its arguments, so short texts are remembered (failures as
 # their exception type and message, raised anew each time).
+# Failures are kept per language: their messages are written in it.
 _READ_PERIODS: dict[
-    tuple[str, int, tuple[date, date] | None], Period | tuple[type[PeriodError], str]
+    tuple[str, int, tuple[date, date] | None, str], Period | tuple[type[PeriodError], str]
 ] = {}
 _PERIODS_KEPT = 4096
 _REMEMBERED_CHARS = 80
@@ -654,7 +699,8 @@ def split_trailing_period(
     ("CNRP 31/06/2023", "CNRP July - June 2023").
     """
     if len(text.strip()) > MAX_INPUT_CHARS:
-        raise PeriodError(f"That is too long (over {MAX_INPUT_CHARS} characters).")
+        said = _("That is too long (over {n} characters).")
+        raise PeriodError(said.format(n=number(MAX_INPUT_CHARS)))
     # A label's bracketed note ("since 1 May 2023 (the data ends on 30 June 2023)") goes
     # with the period it follows.
     if has_khmer_letters(text):
@@ -736,14 +782,15 @@ def parse_week(text: str, *, today: date, default_year: int | None = None) -> Pe
         _check_year(s, year)
         weeks = date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last ISO week
         if not 1 <= week <= weeks:
-            raise PeriodError(f"{s} is not a week: {year} has ISO weeks 1 to {weeks}.")
+            raise PeriodError(_week_count(s, year, weeks))
         return _week(date.fromisocalendar(year, week, 1))
     if m := _WEEK_OF.match(s):
         s = s[m.end() :]
     try:
         day = parse_day(s, default_year=year_of)
     except _Unreadable:
-        raise _Unreadable(f'I could not read "{s}" as a week. Try {_WEEK_FORMS}.') from None
+        said = _('I could not read "{text}" as a week. Try {forms}.')
+        raise _Unreadable(said.format(text=s, forms=_(_WEEK_FORMS))) from None
     return _week(day - timedelta(days=day.weekday()))
 
 

@@ -39,9 +39,11 @@ from bot.core.citations import Citations, partial_date_label
 from bot.core.claim_text import CLAIM_CAVEAT, claim_parts
 from bot.core.formats import day
 from bot.core.i18n import _, in_language, language, ngettext
+from bot.core.shown_names import named, using_names
 from bot.delivery.weekly import claim_once, settle, utc
 from bot.desk import Desk
 from bot.storage.chat_languages import stored_languages
+from bot.storage.khmer_names import khmer_spellings
 from bot.storage.models import (
     Change,
     Claim,
@@ -360,8 +362,11 @@ def due_alerts(desk: Desk) -> list[DueAlert]:
         )
         out, idle = [], []
         chosen = stored_languages(s.connection())
+        spellings = khmer_spellings(s.connection())
+        khmer = {latin: found.name for (_kind, latin), found in spellings.items()}
         for w in watches:
-            with in_language(language(chosen.get(w.chat_id)) or "en"):  # the chat's language
+            # The chat's language, and in Khmer the Khmer names (shown_names).
+            with in_language(language(chosen.get(w.chat_id)) or "en"), using_names(khmer):
                 alert = _alert(s, w, until)
             if alert is not None:
                 out.append(alert)
@@ -415,7 +420,7 @@ def _alert(s: Session, w: Watch, until: datetime) -> DueAlert | None:
     refs = Citations()
     answer = Answer(command="watch")
     answer.line(
-        bold(_("Watchlist: {label}").format(label=w.label)),
+        bold(_("Watchlist: {label}").format(label=named(w.label))),
         _(" — new in the data since {when} UTC").format(when=f"{day(since.date())} {since:%H:%M}"),
     )
     for rows, heading in (
