@@ -49,7 +49,19 @@ _TO_BEFORE = re.compile(
 # member of", which ends with the word for member).
 _STRONG_TO_BEFORE = re.compile(
     r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ruling\s+)?"
+    r"|(?:→|->|=>)\s*(?:the\s+)?"
     r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល)\s*)$",
+    re.I,
+)
+# A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
+# a party after "members of" is where they came from, not where they went.
+_WELCOME_VERB = re.compile(r"^(?:welcom|embrac|receiv|accept|admitt)", re.I)
+# "the Candlelight Party, the Khmer Will Party and the GDP": one list, one role.
+_LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
+# "the outlet said": a source named before, or the report's outlet; never the words themselves.
+_ANAPHORIC_SOURCE = re.compile(
+    r"^(?:the|this|that|its)\s+(?:outlet|website|site|page|channel|newspaper|paper|report|"
+    r"agency|broadcaster|station|statement|post|media)$",
     re.I,
 )
 _MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$", re.I)
@@ -158,17 +170,36 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
     stands against the verb."""
     froms: list[str] = []
     tos: list[PartyMention] = []
+    strong: list[PartyMention] = []
     sources: list[str] = []
+    welcome = bool(_WELCOME_VERB.match(sentence[verb.start : verb.end])) and not re.search(
+        r"\b(?:were|was|been|being|are|is)\s+$", sentence[: verb.start]
+    )
+    previous: PartyMention | None = None
     for m in mentions:
         before = sentence[max(0, m.start - 40) : m.start]
         after = sentence[m.end : m.end + 60]
         says = _SAYS_AFTER.match(after)
+        listed = (
+            previous is not None
+            and previous.name in froms
+            and _LISTED_WITH.match(sentence[previous.end : m.start])
+        )
+        previous = m
         if m.start < verb.start and says and not _PASSIVE.search(says.group()):
             sources.append(m.name)
         elif verb.start <= m.start < verb.end and verb.kind == "join":
             tos.append(m)  # "had become CPP members"
-        elif _STRONG_TO_BEFORE.search(before) or (
-            verb.kind == "join" and m.start > verb.end and _MEMBER_OF_BEFORE.search(before)
+        elif listed:
+            froms.append(m.name)  # "former members of the CLP, the KWP and the GDP"
+        elif _STRONG_TO_BEFORE.search(before):
+            tos.append(m)
+            strong.append(m)
+        elif (
+            verb.kind == "join"
+            and m.start > verb.end
+            and not welcome
+            and _MEMBER_OF_BEFORE.search(before)
         ):
             tos.append(m)  # "sworn in as a member of the CPP"
         elif (
@@ -188,7 +219,7 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
     # The party joined is the first one after the verb ("an adviser to the FUNCINPEC
     # president, switched to the CPP"); the others were left.
     after_verb = [m for m in tos if m.start >= verb.start]
-    chosen = after_verb[0] if after_verb else (tos[0] if tos else None)
+    chosen = (strong or after_verb or tos or [None])[0]
     to = chosen.name if chosen else None
     froms += [m.name for m in tos if m is not chosen]
     return _Roles(list(dict.fromkeys(f for f in froms if f != to)), to, sources)
@@ -201,10 +232,14 @@ def _group_in(text: str, mentions: list[PartyMention]) -> bool:
     return bool(_GROUP.search(text))
 
 
-def _people(sentence: str) -> list[str]:
+def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
+    """The people who moved, as the sentence names them: not those who say, welcome or
+    preside, and never a party's name ("Sam Rainsy" of "the Sam Rainsy Party")."""
     out = []
     for name in people_named(sentence):
         at = sentence.find(name)
+        if any(m.start < at + len(name) and at < m.end for m in mentions):
+            continue
         after = sentence[at + len(name) : at + len(name) + 12]
         if at >= 0 and (
             _NOT_DEFECTOR.search(sentence[:at]) or re.match(r"^,?\s+(?:said|says|told)\b", after)
@@ -264,8 +299,27 @@ def _background(text: str, mentions: list[PartyMention]) -> list[str]:
     ]
 
 
+def _claimant(text: str, report: Report, named: Sequence[str]) -> str | None:
+    """Who the sentence says makes the claim; "the outlet said" is the source the text named
+    last (``named``), else the report's outlet.
+
+    >>> _claimant("Ten joined, the outlet said.", Report("", outlet="Fresh News"), [])
+    'Fresh News'
+    >>> _claimant("Ten joined, the website said.", Report(""), ["Kampuchea Daily"])
+    'Kampuchea Daily'
+    """
+    found = claimant_in(text)
+    if found is not None and _ANAPHORIC_SOURCE.match(found):
+        return named[-1] if named else report.outlet
+    return found or report.outlet
+
+
 def _read(
-    sentence: Sentence, report: Report, lexicon: Lexicon, earlier: list[FoundDate]
+    sentence: Sentence,
+    report: Report,
+    lexicon: Lexicon,
+    earlier: list[FoundDate],
+    named: Sequence[str] = (),
 ) -> _Reading:
     text = sentence.text
     if not_a_claim(text):
@@ -278,7 +332,7 @@ def _read(
         )
     dates = find_dates(text, report.published)
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
-    people = _people(text)
+    people = _people(text, mentions)
     roles = _roles(mentions, text, verb)
     to, froms = roles.to, roles.froms
     if to is None and verb.kind == "join" and roles.sources and _IT_AFTER.match(text[verb.end :]):
@@ -290,13 +344,14 @@ def _read(
     if _RUNNING_TOTAL.search(text) and not [d for d in dates if not d.reported]:
         return _Reading()  # "since January, 9,000 have joined": many events, none of them told
     found = _event_date(dates, verb, earlier)
+    dateline = next((d for d in dates if d.dateline), None)
     past = _PAST_YEAR.search(text)
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
     one_person = _ONE_PERSON.search(text[: verb.start])
     if not counts and not froms and not people and not one_person:
         return _Reading(bare=True, to=to, date=found)
-    claimant = claimant_in(text) or report.outlet
+    claimant = _claimant(text, report, named)
     people = [p for p in people if claimant is None or _bare(p) not in claimant]
     group = _group_in(text, mentions)
     readings = []
@@ -326,7 +381,7 @@ def _read(
             reasons.append(_UNNAMED_DESTINATION)
         readings.append(
             Proposal(
-                date=found.value if found else report.published,
+                date=found.value if found else (dateline.value if dateline else report.published),
                 date_kind="event" if found else "published",
                 number=number,
                 number_text=number_text,
@@ -401,7 +456,7 @@ def _from_context(
     the people and the party the sentences before it name."""
     if reading.to is None or not before:
         return None
-    people = [p for s in before for p in _people(s.text)]
+    people = [p for s in before for p in _people(s.text, lexicon.mentions(s.text))]
     froms = [
         m.name
         for s in before
@@ -419,7 +474,7 @@ def _from_context(
         from_parties=list(dict.fromkeys(froms)),
         to_party=reading.to,
         people=list(dict.fromkeys(people))[:1] if one else list(dict.fromkeys(people)),
-        claimant=claimant_in(sentence.text) or report.outlet,
+        claimant=_claimant(sentence.text, report, ()),
         evidence=sentence.text,
     )
 
@@ -441,11 +496,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     out: list[Proposal] = []
     last_at = -10  # the index of the sentence the last proposal came from
     earlier: list[FoundDate] = []
+    named: list[str] = []
     paragraph = -1
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, earlier = sentence.paragraph, []
-        reading = _read(sentence, report, lexicon, earlier)
+        reading = _read(sentence, report, lexicon, earlier, named)
         if reading.bare and out:
             last = out[-1]
             if last.kind == "departure" and reading.to is not None:
@@ -489,6 +545,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 _merge(twin, p)
             last_at = i
         earlier += [d for d in find_dates(sentence.text, report.published) if not d.reported]
+        source = claimant_in(sentence.text)
+        if source and not _ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
+            named.append(source)  # an outlet the text cites, for a later "the outlet said"
     # A person's leaving told beside their joining is one move.
     joined = {_bare(name) for p in out if p.kind == "defection" for name in p.people}
     out = [p for p in out if not (p.kind == "departure" and {_bare(n) for n in p.people} & joined)]
