@@ -116,7 +116,8 @@ _NOT_DEFECTOR = re.compile(
 _UNNAMED_DESTINATION = "the party joined is not named"
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:since\s+(?:the\s+(?:start|beginning)|January|February|March|April|May|June|July|"
+    r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
+    r"(?:last|this)\s+(?:year|month|week)|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|\d{4})|so\s+far|to\s+date|this\s+year|"
     r"in\s+recent\s+(?:weeks|months)|over\s+the\s+past|bringing\s+the\s+total|altogether|"
     r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់",
