@@ -16,6 +16,8 @@
 [(5, True), (4, False), (1, True)]
 >>> [d.dateline for d in find_dates("KAMPOT, 7 July: 30 joined", pub)]
 [True]
+>>> [d.reported for d in find_dates("X told the Evening Post on Monday that 9 joined", pub)]
+[True]
 
 A date without a year takes the published date's year (the year before when that would put it
 more than a month after publication). A weekday alone is the last such day on or before the
@@ -65,13 +67,14 @@ _KHMER = re.compile(
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
-    r"stated|added|denied|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$",
+    r"stated|added|denied|confirmed)\s+(?:\w+\s+)?(?:(?:the|a|an|[A-Z][\w'.-]*)\s+){0,4}"
+    r"(?:on\s+)?$",
     re.I,
 )
 # "according to a statement posted on its page on Wednesday": the date of the posting.
 _POSTED_BEFORE = re.compile(
-    r"\b(?:posted|published|broadcast|aired|issued)\s+(?:on|in|by)\s+(?:[\w'’.-]+\s+){1,5}?on\s+$"
-    r"|\baccording\s+to\s+(?:[\w'’.-]+\s+){1,8}?on\s+$",
+    r"\b(?:posted|published|broadcast|aired|issued)\s+(?:on|in|by)\s+(?:[\w'.-]+\s+){1,5}?"
+    r"(?:on\s+)?$|\baccording\s+to\s+(?:[\w'.-]+\s+){1,8}?(?:on\s+)?$",
     re.I,
 )
 # "since the July 23 election", "ahead of 5 July": a date that bounds the event, not its own.

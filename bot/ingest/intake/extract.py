@@ -81,13 +81,13 @@ _WELCOMES_AFTER = re.compile(
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
 _SAYS_AFTER = re.compile(
-    r"^(?:'s)?[^,.;]{0,40}?\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
+    r"^(?:'s)?[^,;]{0,40}?\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
     r"writes)\b",
     re.I,
 )
 # A joining of something else: "joined a ceremony", "joined the march".
 _JOINED_SOMETHING = re.compile(
-    r"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b)\w+", re.I
+    r"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b|party\b|parties\b)\w+", re.I
 )
 # Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
 _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
