@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.numbers import Count, person_counts
@@ -321,6 +322,7 @@ def _read(
     lexicon: Lexicon,
     earlier: list[FoundDate],
     named: Sequence[str] = (),
+    anchor: date | None = None,
 ) -> _Reading:
     text = sentence.text
     if not_a_claim(text):
@@ -331,7 +333,7 @@ def _read(
         return _Reading(
             background=_background(text, mentions), counts=_counted_groups(text, mentions)
         )
-    dates = find_dates(text, report.published)
+    dates = find_dates(text, anchor or report.published)
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
     people = _people(text, mentions)
     roles = _roles(mentions, text, verb)
@@ -406,6 +408,19 @@ def _event_date(dates: list[FoundDate], verb: Verb, earlier: list[FoundDate]) ->
     if own:
         return min(own, key=lambda d: abs(d.start - verb.start))
     return earlier[-1] if earlier else None
+
+
+def _year_anchor(sentences: Sequence[Sentence]) -> date | None:
+    """With no published date, the first date the text writes with its year (a dateline's
+    "July 6, 2023") gives "5 July" elsewhere its year; None when no date has one.
+
+    >>> _year_anchor(split_sentences("PHNOM PENH, July 6, 2023 - Nine joined on 5 July."))
+    datetime.date(2023, 7, 6)
+    """
+    for sentence in sentences:
+        for found in find_dates(sentence.text, None):
+            return found.value  # without a published date only dates with a year are read
+    return None
 
 
 def _bare(name: str) -> str:
@@ -494,6 +509,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     if report.title and not text.lstrip().startswith(report.title.strip()):
         text = f"{report.title}\n{text}"
     sentences = split_sentences(text)
+    anchor = report.published or _year_anchor(sentences)
     out: list[Proposal] = []
     last_at = -10  # the index of the sentence the last proposal came from
     earlier: list[FoundDate] = []
@@ -502,7 +518,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, earlier = sentence.paragraph, []
-        reading = _read(sentence, report, lexicon, earlier, named)
+        reading = _read(sentence, report, lexicon, earlier, named, anchor)
         if reading.bare and out:
             last = out[-1]
             if last.kind == "departure" and reading.to is not None:
@@ -545,7 +561,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             else:
                 _merge(twin, p)
             last_at = i
-        earlier += [d for d in find_dates(sentence.text, report.published) if not d.reported]
+        earlier += [d for d in find_dates(sentence.text, anchor) if not d.reported]
         source = claimant_in(sentence.text)
         if source and not _ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
             named.append(source)  # an outlet the text cites, for a later "the outlet said"
