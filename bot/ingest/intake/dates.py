@@ -67,7 +67,7 @@ _KHMER = re.compile(
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
-    r"stated|added|denied|confirmed)\s+(?:\w+\s+)?(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
+    r"stated|added|denied|confirmed|learned|learnt|heard|understands)\s+(?:\w+\s+)?(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
     r"(?:on\s+)?$",
     re.I,
 )

@@ -49,8 +49,8 @@ _TO_BEFORE = re.compile(
 # Markers that outweigh any other: "joined the", "into the", Khmer "ចូលជាសមាជិក" ("joined as a
 # member of", which ends with the word for member).
 _STRONG_TO_BEFORE = re.compile(
-    r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ruling\s+)?"
-    r"|(?:→|->|=>)\s*(?:the\s+)?"
+    r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
+    r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
     r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល)\s*)$",
     re.I,
 )
@@ -82,7 +82,8 @@ _WELCOMES_AFTER = re.compile(
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
 _SAYS_AFTER = re.compile(
-    r"^(?:'s)?[^,;]{0,40}?\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
+    r"^(?:'s)?(?:(?!\b(?:join|defect|switch|quit|left|cross|mov|went)\w*\b)[^,;(]){0,40}?"
+    r"\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
     r"writes)\b",
     re.I,
 )
@@ -251,17 +252,48 @@ def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
     return out
 
 
-def _segments(counts: list[Count], mentions: list[PartyMention], verb: Verb) -> list[Count]:
+def _segments(
+    counts: list[Count], mentions: list[PartyMention], verb: Verb, text: str
+) -> list[Count]:
     """The counts that each stand for their own group ("300 CLP members and 50 FUNCINPEC
-    members joined"): every count before the verb with a party of its own after it."""
+    members joined"): every count before the verb with a party of its own after it; counts
+    of one group ("3 councillors and 61 members") summed."""
     before = [c for c in counts if c.end <= verb.start]
     if len(before) < 2:
         return counts[:1]
     bounds = [c.start for c in before[1:]] + [verb.start]
     for c, end in zip(before, bounds, strict=True):
         if not any(c.end <= m.start < end for m in mentions):
-            return counts[:1]
+            return [_sum(before, text)] if _sum(before, text) else counts[:1]
     return before
+
+
+def _sum(counts: list[Count], text: str) -> Count | None:
+    """Counts joined by "and" that share one group ("three CLP councillors and 61 party
+    members joined"): one claim, the sum; None when a count is vague or one is part of
+    another ("120 members, including 5 chiefs").
+
+    >>> from bot.ingest.intake.numbers import person_counts
+    >>> t = "Three CLP councillors and 61 party members joined"
+    >>> _sum(person_counts(t), t)
+    Count(value=64, text='Three and 61', qualifier=None, start=0, end=28)
+    """
+    for a, b in zip(counts, counts[1:]):
+        between = text[a.end : b.start]
+        if not re.search(r"\band\b|&", between) or re.search(
+            r"\b(?:including|among|of\s+(?:whom|them)|with)\b", between, re.I
+        ):
+            return None
+    values = [c.value for c in counts]
+    if None in values:
+        return None
+    return Count(
+        value=sum(v for v in values if v is not None),
+        text=" and ".join(c.text for c in counts),
+        qualifier=counts[0].qualifier,
+        start=counts[0].start,
+        end=counts[-1].end,
+    )
 
 
 def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
@@ -358,7 +390,7 @@ def _read(
     people = [p for p in people if claimant is None or _bare(p) not in claimant]
     group = _group_in(text, mentions)
     readings = []
-    groups = _segments(counts, mentions, verb) if counts else [None]
+    groups = _segments(counts, mentions, verb, text) if counts else [None]
     for i, count in enumerate(groups):
         reasons: list[str] = []
         number: int | None
