@@ -168,7 +168,7 @@ def test_dev_set_is_big_and_varied_enough() -> None:
     tuning, heldout = load_part("tuning"), load_part("heldout") + load_part("heldout2")
     texts = tuning + heldout
     assert len(texts) >= 60
-    assert 0.15 <= len(heldout) / len(texts) <= 0.45
+    assert 0.15 <= len(heldout) / len(texts) <= 0.50
     styles = [t.style for t in texts]
     assert styles.count("khmer") + sum(
         1 for t in texts if t.style == "trap" and any("\u1780" <= ch <= "\u17ff" for ch in t.report.text)
@@ -559,3 +559,38 @@ def test_joined_the_party_of_a_quoted_spokesman() -> None:
     [p] = propose(report, lexicon_from_data())
     assert (p.number, p.to_party, p.date, p.date_kind) == (1000, CPP, date(2023, 7, 25), "published")
     assert p.claimant == "Mr. Chum Vichea"
+
+
+def test_counts_of_one_group_are_summed() -> None:
+    parties = lexicon_from_data()
+    one = Report("Three CLP councillors and 61 party members joined the CPP on 14 July.")
+    assert [(p.number, p.number_text) for p in propose(one, parties)] == [(64, "Three and 61")]
+    part = Report("120 CLP members, including 5 commune chiefs, joined the CPP on 14 July.")
+    assert [p.number for p in propose(part, parties)] == [120]
+
+
+def test_the_ranks_of_a_party_and_who_reports() -> None:
+    parties = lexicon_from_data()
+    ranks = Report("Forty-two former officials of FUNCINPEC joined the ranks of the CPP, officials said.")
+    assert [(p.from_parties, p.to_party) for p in propose(ranks, parties)] == [(["FUNCINPEC"], CPP)]
+    # A party before an act verb moved; "(reported by …)" after it does not make it a source.
+    item = Report("- 4 July: 120 Candlelight members joined the CPP (reported by a news page).")
+    assert [(p.from_parties, p.to_party) for p in propose(item, parties)] == [([CLP], CPP)]
+
+
+def test_a_later_sentence_dates_and_completes_one_person_move() -> None:
+    parties = lexicon_from_data()
+    learned = Report(
+        "Former GDP lawmaker Mr. Chhun Vireak has joined the CPP, the paper learned on Monday. "
+        "He was received by the party's deputy president on 9 December.",
+        published=date(2023, 12, 12),
+    )
+    [p] = propose(learned, parties)
+    assert (p.date, p.date_kind, p.number) == (date(2023, 12, 9), "event", 1)
+    left = Report(
+        "Mr. Chum Rattana, a GDP candidate, has joined the ruling party. The GDP said he had "
+        "left the party in October.",
+        published=date(2023, 11, 21),
+    )
+    assert [(p.kind, p.number) for p in propose(left, parties)] == [("defection", 1)]
+

@@ -106,6 +106,7 @@ _ONE_PERSON = re.compile(
     r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP)\b",
     re.I,
 )
+_PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)
 _IT_AFTER = re.compile(r"^\s*(?:it|them|the\s+party|its\s+ranks)\b", re.I)
 _LEFT_WHAT = re.compile(
@@ -587,6 +588,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif reading.background and out and i - last_at <= 2 and not out[-1].from_parties:
             out[-1].from_parties = [p for p in reading.background if p != out[-1].to_party]
         for p in reading.proposals:
+            if (
+                p.kind == "departure"
+                and not p.people
+                and p.number is None
+                and _PRONOUN_SUBJECT.match(sentence.text)
+                and out
+                and len(out[-1].people) == 1
+            ):
+                continue  # "Mr. X joined the CPP. The GDP said he had left it": one move
             twin = next((o for o in out if _same_event(o, p)), None)
             if twin is None:
                 out.append(p)
