@@ -137,8 +137,8 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
         taken.append((start, end))
         before = text[:start]
         dateline = bool(_DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(text[end:]))
-        reported = dateline or bool(
-            _REPORTING.search(before) or _POSTED_BEFORE.search(before) or _BOUND_BEFORE.search(before)
+        reported = dateline or any(
+            p.search(before) for p in (_REPORTING, _POSTED_BEFORE, _BOUND_BEFORE)
         )
         found.append(FoundDate(value, start, end, reported, dateline))
 

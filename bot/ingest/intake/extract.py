@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.numbers import Count, person_counts
@@ -223,7 +224,8 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
     # The party joined is the first one after the verb ("an adviser to the FUNCINPEC
     # president, switched to the CPP"); the others were left.
     after_verb = [m for m in tos if m.start >= verb.start]
-    chosen = (strong or after_verb or tos or [None])[0]
+    pool = strong or after_verb or tos
+    chosen = pool[0] if pool else None
     to = chosen.name if chosen else None
     froms += [m.name for m in tos if m is not chosen]
     return _Roles(list(dict.fromkeys(f for f in froms if f != to)), to, sources)
@@ -265,7 +267,8 @@ def _segments(
     bounds = [c.start for c in before[1:]] + [verb.start]
     for c, end in zip(before, bounds, strict=True):
         if not any(c.end <= m.start < end for m in mentions):
-            return [_sum(before, text)] if _sum(before, text) else counts[:1]
+            total = _sum(before, text)
+            return [total] if total else counts[:1]
     return before
 
 
@@ -279,7 +282,7 @@ def _sum(counts: list[Count], text: str) -> Count | None:
     >>> _sum(person_counts(t), t)
     Count(value=64, text='Three and 61', qualifier=None, start=0, end=28)
     """
-    for a, b in zip(counts, counts[1:]):
+    for a, b in pairwise(counts):
         between = text[a.end : b.start]
         if not re.search(r"\band\b|&", between) or re.search(
             r"\b(?:including|among|of\s+(?:whom|them)|with)\b", between, re.I
