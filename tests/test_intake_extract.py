@@ -594,3 +594,16 @@ def test_a_later_sentence_dates_and_completes_one_person_move() -> None:
     )
     assert [(p.kind, p.number) for p in propose(left, parties)] == [("defection", 1)]
 
+
+
+def test_who_presides_is_not_who_moved_and_per_names_a_source() -> None:
+    parties = lexicon_from_data()
+    ceremony = Report(
+        "On 14 August 2023, Samdech Chea Vanna presided over a ceremony welcoming 1,250 former "
+        "Candlelight members into the CPP."
+    )
+    [p] = propose(ceremony, parties)
+    assert (p.people, p.number) == ([], 1250)
+    item = Report("2) 29 Feb: CLP councillor Mr. Sim Pheakdey switched to the CPP, per Fresh Mekong.")
+    [q] = propose(item, parties)
+    assert (q.claimant, q.people, q.number) == ("Fresh Mekong", ["Mr. Sim Pheakdey"], 1)

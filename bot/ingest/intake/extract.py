@@ -117,6 +117,11 @@ _LEFT_WHAT = re.compile(
 _NOT_DEFECTOR = re.compile(
     r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to)\s*$", re.I
 )
+# Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
+_NOT_DEFECTOR_AFTER = re.compile(
+    r"^,?\s+(?:said|says|told|presided|presides|chaired|welcomed|welcomes|received|handed|"
+    r"thanked)\b"
+)
 _UNNAMED_DESTINATION = "the party joined is not named"
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
@@ -246,9 +251,9 @@ def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
         at = sentence.find(name)
         if any(m.start < at + len(name) and at < m.end for m in mentions):
             continue
-        after = sentence[at + len(name) : at + len(name) + 12]
+        after = sentence[at + len(name) : at + len(name) + 16]
         if at >= 0 and (
-            _NOT_DEFECTOR.search(sentence[:at]) or re.match(r"^,?\s+(?:said|says|told)\b", after)
+            _NOT_DEFECTOR.search(sentence[:at]) or _NOT_DEFECTOR_AFTER.match(after)
         ):
             continue
         out.append(name)

@@ -13,6 +13,8 @@
 'the provincial governor'
 >>> claimant_in("- 4 July: 120 members joined the CPP (Fresh Mekong).")
 'Fresh Mekong'
+>>> claimant_in("2) 29 Feb: a councillor switched to the CPP, per Fresh Mekong.")
+'Fresh Mekong'
 >>> claimant_in("បើតាមលោក ស៊ាង ចន្ថា សមាជិក ៥០ នាក់ បានចូលរួម។")
 'លោក ស៊ាង ចន្ថា'
 
@@ -76,7 +78,8 @@ _ROLE = (
 _SOMEBODY = rf"((?:the|a|an|state|government)\s+(?:[\w'-]+\s+){{0,4}}?{_ROLE})"
 # A bulletin's item names its source at the end: "(Fresh Mekong)", "source: state radio".
 _CITED = re.compile(
-    r"\((?:reported by |source: ?|via )?([^()]{3,60})\)\s*\.?$|\bsource:\s*([^;.]{3,60})\.?$"
+    r"\((?:reported by |source: ?|via )?([^()]{3,60})\)\s*\.?$"
+    r"|(?:\bsource:|,\s*(?:per|via))\s*([^;.]{3,60})\.?$"
 )
 _ATTRIBUTED = (
     re.compile(rf"\baccording to (?:[\w,]+\s+){{0,5}}?{_SOMEONE}"),
