@@ -45,8 +45,35 @@ STYLES = ("progov", "independent", "bulletin", "single", "khmer", "trap")
 FIRST_HELDOUT = (
     "batch 1 (h01-h16): precision 14/15 (93.3%), recall 14/16 (87.5%); batch 2 (h17-h26): "
     "precision 8/10 (80.0%), recall 8/9 (88.9%); no high-confidence proposal on a trap; "
-    "part 2 (n01-n33): precision 19/30 (63.3%), recall 19/28 (67.9%), one high-confidence "
-    "proposal on a trap (a correction)"
+    "part 2 batch 1 (n01-n33, written before any fix below): precision 19/30 (63.3%), recall "
+    "19/28 (67.9%), one high-confidence proposal on a trap (a correction); part 2 batch 2 "
+    "(m01-m14, written after batch 1's fixes): precision 9/12 (75.0%), recall 9/12 (75.0%), "
+    "no high-confidence proposal on a trap"
+)
+# What each failure category of part 2 (and the reviewer's case) led to: general rules, each
+# with its unit test in tests/test_intake_extract.py. The m-batch rules marked * also fixed
+# the three failures of the first held-out part (h06, h18, h20), so that part's figure is no
+# longer a clean held-out measurement (its first measurements above are).
+FIXES = (
+    "dates (n01, n10, n21, n28, m14): a wire dateline dates the writing; weekdays and 'today' "
+    "count back from it; 'since/after/before the July 23 election' bounds, 'posted on its page "
+    "on Wednesday', 'told the Evening Post on Monday', 'learned on Monday' date the saying; "
+    "without a published date a date written with its year gives the others theirs",
+    "person vs party (reviewer's case, n14): a name before 'Party' is no person and known "
+    "party names are never people, so one named person counts 1; a role word names a person "
+    "('activist Kong Korm', 'veteran Moeun Sophal'); who presides or welcomes did not move",
+    "claimant (reviewer's case, n14, m06): 'the outlet said' is the source the text named "
+    "last, else the report's outlet, never the words; ', per X' cites X",
+    "party roles (n04, n23, m14, h18*): an arrow marks the party joined; a welcomed group's "
+    "'members of' party is its former one; parties listed together share a role; 'joined "
+    "the ranks of'; 'was received by' completes a move",
+    "Khmer (n06, n33): Khmer number words before a counter are read; 'ខែកញ្ញា' is September, "
+    "not the title 'Miss'",
+    "not a claim (n09, n10, n20): corrections and retractions; totals 'since the election'; "
+    "a swearing-in to office",
+    "counts and sources (m13, h06*, h20*): counts of one group joined by 'and' are summed; a "
+    "party before an act verb is no source; a pronoun's leaving beside one person's joining "
+    "is that joining",
 )
 HELD_OUT = ("held-out", "held-out 2")
 
@@ -144,8 +171,9 @@ def main() -> None:
             environment_block(load0, loadavg(), command_line()),
             "",
             "The labelled development set of tests/data/intake/ (texts invented in the styles "
-            "outlets use; the held-out part never tuned on: its first batch written before the "
-            "extractor, its second after the fourth tuning round; held-out 2 written and "
+            "outlets use; the held-out part: its first batch written before the extractor, its "
+            "second after the fourth tuning round, neither tuned on until part 2's rules (*) "
+            "fixed its last three failures; held-out 2 written and "
             "labelled before the extractor read it, then used to find systematic errors, "
             "fixed by general rules with unit tests). Right = number, former "
             "parties, date and party joined all as labelled; precision counts low-confidence "
@@ -168,6 +196,9 @@ def main() -> None:
             "",
             *goals,
             f"- The held-out batches' first measurements: {FIRST_HELDOUT}.",
+            "- What part 2's failures led to (general rules, each unit-tested; * also fixed "
+            "held-out part 1 texts, which are therefore no longer clean):",
+            *[f"  - {fix}" for fix in FIXES],
             f"- `propose` per text: median {ms(median(times))} ms, slowest {ms(max(times))} ms "
             f"({len(times)} runs over {len(all_texts)} texts).",
         ]
