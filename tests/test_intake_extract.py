@@ -607,3 +607,28 @@ def test_who_presides_is_not_who_moved_and_per_names_a_source() -> None:
     item = Report("2) 29 Feb: CLP councillor Mr. Sim Pheakdey switched to the CPP, per Fresh Mekong.")
     [q] = propose(item, parties)
     assert (q.claimant, q.people, q.number) == ("Fresh Mekong", ["Mr. Sim Pheakdey"], 1)
+
+
+def test_named_people_ceremonies_and_membership_cards() -> None:
+    """Phrasings no dev text holds, written as probes after part 2: named people described
+    together, a host's ceremony to receive a group, membership cards, a speaker's own move."""
+    parties = lexicon_from_data()
+
+    def brief(text: str) -> list[tuple[int | None, list[str], str | None]]:
+        found = propose(Report(text, published=date(2023, 7, 6)), parties)
+        return [(p.number, p.from_parties, p.to_party) for p in found]
+
+    cnrp = "Cambodia National Rescue Party"
+    assert brief("Mr. Sok Dara and Mr. Chea Vibol, both former CNRP officials, joined the CPP.") == [
+        (2, [cnrp], CPP)
+    ]
+    assert brief(
+        "The CPP in Kandal held a ceremony on 4 July to receive 300 former activists from the "
+        "Candlelight Party."
+    ) == [(300, [CLP], CPP)]
+    assert brief("Over 400 Candlelight activists received CPP membership cards on Sunday.") == [
+        (400, [CLP], CPP)
+    ]
+    assert brief("Former GDP official Prum Sokha told RFA he joined the CPP on Tuesday.") == [
+        (1, ["Grassroots Democracy Party"], CPP)
+    ]

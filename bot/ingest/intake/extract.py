@@ -57,7 +57,9 @@ _STRONG_TO_BEFORE = re.compile(
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
 # a party after "members of" is where they came from, not where they went.
-_WELCOME_VERB = re.compile(r"^(?:welcom|embrac|receiv|accept|admitt)", re.I)
+_WELCOME_VERB = re.compile(
+    r"^(?:welcom|embrac|receiv|accept|admitt|ceremony)(?!.*\bmembership\b)", re.I
+)
 # "the Candlelight Party, the Khmer Will Party and the GDP": one list, one role.
 _LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
 # "the outlet said": a source named before, or the report's outlet; never the words themselves.
@@ -107,6 +109,14 @@ _ONE_PERSON = re.compile(
     r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP)\b",
     re.I,
 )
+# "X told RFA he joined": the one who speaks is the one who moved.
+_SAID_HE = re.compile(
+    r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed)\s*(?:that\s+)?(?:he|she)\s+"
+    r"(?:had\s+|has\s+)?$",
+    re.I,
+)
+# "Mr. A and Mr. B, both former CNRP officials": the group word describes the named people.
+_NAMED_GROUP = re.compile(r",\s*(?:both|all|the\s+(?:two|three|four|five|six))\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)
 _IT_AFTER = re.compile(r"^\s*(?:it|them|the\s+party|its\s+ranks)\b", re.I)
@@ -196,7 +206,8 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             and _LISTED_WITH.match(sentence[previous.end : m.start])
         )
         previous = m
-        if m.start < verb.start and says and not _PASSIVE.search(says.group()):
+        former = re.search(r"\b(?:former|formerly|ex-)\s*$", before, re.I)
+        if m.start < verb.start and says and not _PASSIVE.search(says.group()) and not former:
             sources.append(m.name)
         elif verb.start <= m.start < verb.end and verb.kind == "join":
             tos.append(m)  # "had become CPP members"
@@ -220,7 +231,7 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             tos.append(m)
         elif _FROM_BEFORE.search(before):
             froms.append(m.name)
-        elif (m.start < verb.start and _welcomes(after)) or (
+        elif (m.start < verb.start and (_welcomes(after) or welcome)) or (
             m.start > verb.end and verb.kind == "join"
         ):
             tos.append(m)
@@ -392,7 +403,7 @@ def _read(
     past = _PAST_YEAR.search(text)
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
-    one_person = _ONE_PERSON.search(text[: verb.start])
+    one_person = _ONE_PERSON.search(text[: verb.start]) or _SAID_HE.search(text[: verb.start])
     if not counts and not froms and not people and not one_person:
         return _Reading(bare=True, to=to, date=found)
     claimant = _claimant(text, report, named)
@@ -407,7 +418,7 @@ def _read(
             number, number_text, qualifier = count.value, count.text, count.qualifier
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
-        elif people and not group:
+        elif people and (not group or _NAMED_GROUP.search(text)):
             number, number_text, qualifier = len(people), None, None
         elif not people and one_person and not group:
             number, number_text, qualifier = 1, None, None
@@ -599,7 +610,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             if (
                 p.kind == "departure"
                 and not p.people
-                and p.number is None
+                and p.number in (None, 1)
+                and p.number_text is None
                 and _PRONOUN_SUBJECT.match(sentence.text)
                 and out
                 and len(out[-1].people) == 1
