@@ -632,3 +632,15 @@ def test_named_people_ceremonies_and_membership_cards() -> None:
     assert brief("Former GDP official Prum Sokha told RFA he joined the CPP on Tuesday.") == [
         (1, ["Grassroots Democracy Party"], CPP)
     ]
+
+
+def test_who_welcomes_is_the_host() -> None:
+    """An active welcome: the parties and counts before the verb are the hosts, those after
+    it the guests; with no guests it is no claim (a crowd welcoming a visitor)."""
+    parties = lexicon_from_data()
+    crowd = Report("Ten thousand CPP supporters welcomed Prime Minister Hun Manet on 3 July.")
+    assert propose(crowd, parties) == []
+    hosts = Report("CPP officials received 500 Candlelight Party members on 4 July.")
+    assert [(p.number, p.from_parties, p.to_party) for p in propose(hosts, parties)] == [
+        (500, [CLP], CPP)
+    ]

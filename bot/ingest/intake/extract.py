@@ -180,6 +180,17 @@ def _counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count
     return out
 
 
+def _active_welcome(sentence: str, verb: Verb) -> bool:
+    """Whether the verb is one of welcoming or receiving, with the hosts as its subject.
+
+    >>> _active_welcome("The CPP welcomed 86 activists", Verb("join", 8, 16))
+    True
+    """
+    return bool(_WELCOME_VERB.match(sentence[verb.start : verb.end])) and not re.search(
+        r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", sentence[: verb.start]
+    )
+
+
 def _welcomes(after: str) -> bool:
     m = _WELCOMES_AFTER.match(after)
     return m is not None and not _PASSIVE.search(m.group())
@@ -192,9 +203,7 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
     tos: list[PartyMention] = []
     strong: list[PartyMention] = []
     sources: list[str] = []
-    welcome = bool(_WELCOME_VERB.match(sentence[verb.start : verb.end])) and not re.search(
-        r"\b(?:were|was|been|being|are|is)\s+$", sentence[: verb.start]
-    )
+    welcome = _active_welcome(sentence, verb)
     previous: PartyMention | None = None
     for m in mentions:
         before = sentence[max(0, m.start - 40) : m.start]
@@ -231,6 +240,8 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             tos.append(m)
         elif _FROM_BEFORE.search(before):
             froms.append(m.name)
+        elif welcome and m.start > verb.end:
+            froms.append(m.name)  # "officials received 500 Candlelight members": the guests'
         elif (m.start < verb.start and (_welcomes(after) or welcome)) or (
             m.start > verb.end and verb.kind == "join"
         ):
@@ -387,6 +398,9 @@ def _read(
         )
     dates = find_dates(text, anchor or report.published)
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
+    if _active_welcome(text, verb):
+        # "Ten thousand CPP supporters welcomed the prime minister": who welcomes did not move.
+        counts = [c for c in counts if c.start > verb.start]
     people = _people(text, mentions)
     roles = _roles(mentions, text, verb)
     to, froms = roles.to, roles.froms
