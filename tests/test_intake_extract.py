@@ -279,6 +279,7 @@ def test_numbers_that_count_something_else(text: str) -> None:
         ("joined on Sunday", date(2023, 9, 12), date(2023, 9, 10)),
         ("on 30 December", date(2024, 1, 2), date(2023, 12, 30)),
         ("Also on 5 July, an activist defected", date(2023, 7, 6), date(2023, 7, 5)),
+        ("កាលពីថ្ងៃអាទិត្យ សមាជិក ៤៥ នាក់", date(2023, 7, 6), date(2023, 7, 2)),
     ],
 )
 def test_dates(text: str, published: date, expected: date) -> None:
@@ -628,6 +629,9 @@ def test_named_people_ceremonies_and_membership_cards() -> None:
     ) == [(300, [CLP], CPP)]
     assert brief("Over 400 Candlelight activists received CPP membership cards on Sunday.") == [
         (400, [CLP], CPP)
+    ]
+    assert brief("The CPP said it had accepted 30 new members from the Candlelight Party.") == [
+        (30, [CLP], CPP)
     ]
     assert brief("Former GDP official Prum Sokha told RFA he joined the CPP on Tuesday.") == [
         (1, ["Grassroots Democracy Party"], CPP)

@@ -58,6 +58,10 @@ _MONTH_DAY = re.compile(
 _WEEKDAY_ALONE = re.compile(
     r"\b(?:on|last|this\s+past|since)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I
 )
+# "កាលពីថ្ងៃអាទិត្យ" (last Sunday): a Khmer weekday with no day of the month after it.
+_KHMER_WEEKDAY_ALONE = re.compile(
+    r"ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")(?!\s*(?:ទី|\d))"
+)
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|ម្សិលមិញ|ថ្ងៃនេះ)", re.I)
 _KHMER = re.compile(
     r"(?:ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")\s*)?(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})"
@@ -155,6 +159,9 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
     if counted_from is not None:
         for m in _WEEKDAY_ALONE.finditer(text):
             weekday = _WEEKDAYS.index(m.group("weekday").lower())
+            add(_last_weekday(weekday, counted_from), *m.span())
+        for m in _KHMER_WEEKDAY_ALONE.finditer(text):
+            weekday = _KHMER_WEEKDAYS.index(m.group("weekday"))
             add(_last_weekday(weekday, counted_from), *m.span())
         for m in _RELATIVE.finditer(text):
             back = 1 if m.group("word").lower() in ("yesterday", "ម្សិលមិញ") else 0

@@ -404,7 +404,12 @@ def _read(
     people = _people(text, mentions)
     roles = _roles(mentions, text, verb)
     to, froms = roles.to, roles.froms
-    if to is None and verb.kind == "join" and roles.sources and _IT_AFTER.match(text[verb.end :]):
+    if (
+        to is None
+        and verb.kind == "join"
+        and roles.sources
+        and (_IT_AFTER.match(text[verb.end :]) or _active_welcome(text, verb))
+    ):
         to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
     if verb.kind == "leave" and not froms and roles.sources:
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
