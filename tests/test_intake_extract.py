@@ -648,3 +648,15 @@ def test_who_welcomes_is_the_host() -> None:
     assert [(p.number, p.from_parties, p.to_party) for p in propose(hosts, parties)] == [
         (500, [CLP], CPP)
     ]
+
+
+def test_a_relative_clause_tells_who_not_what() -> None:
+    parties = lexicon_from_data()
+    back = Report("Five activists who joined the CPP last year have returned to the Candlelight Party.")
+    assert [(p.number, p.from_parties, p.to_party) for p in propose(back, parties)] == [
+        (5, [CPP], CLP)
+    ]
+    history = Report("Mr. Sok Dara, who joined the CPP in 2019, was appointed a deputy governor on 4 July.")
+    assert propose(history, parties) == []
+    only = Report("300 Candlelight members who defected to the CPP on 4 July received party cards.")
+    assert [(p.number, p.to_party) for p in propose(only, parties)] == [(300, CPP)]

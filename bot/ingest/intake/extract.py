@@ -117,6 +117,10 @@ _SAID_HE = re.compile(
 )
 # "Mr. A and Mr. B, both former CNRP officials": the group word describes the named people.
 _NAMED_GROUP = re.compile(r",\s*(?:both|all|the\s+(?:two|three|four|five|six))\b", re.I)
+_JOINED_IN_CLAUSE = re.compile(
+    r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?$", re.I
+)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)
 _IT_AFTER = re.compile(r"^\s*(?:it|them|the\s+party|its\s+ranks)\b", re.I)
@@ -222,6 +226,8 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             tos.append(m)  # "had become CPP members"
         elif listed:
             froms.append(m.name)  # "former members of the CLP, the KWP and the GDP"
+        elif m.start < verb.start and _JOINED_IN_CLAUSE.search(before):
+            froms.append(m.name)  # "activists who joined the CPP last year have returned"
         elif _STRONG_TO_BEFORE.search(before):
             tos.append(m)
             strong.append(m)
@@ -343,6 +349,11 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
         ):
             continue  # "joined a ceremony"
         verbs.append(v)
+    relative = [v for v in verbs if _RELATIVE_BEFORE.search(text[: v.start])]
+    main = [v for v in verbs if v not in relative]
+    # "Five activists who joined the CPP last year have returned to the CLP": the clause
+    # tells who they are, the main verb what they did; a clause's own past year is history.
+    verbs = main or [v for v in relative if not _PAST_YEAR.search(_clause(text, v.end))]
     if not verbs:
         verbs = [
             Verb("join", m.start, m.start)
@@ -352,6 +363,11 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
         ][:1]
     joins = [v for v in verbs if v.kind == "join"]
     return joins[0] if joins else (verbs[0] if verbs else None)
+
+
+def _clause(text: str, start: int) -> str:
+    """The words from ``start`` to the next comma or the sentence's end."""
+    return re.split(r"[,;:(]", text[start:], maxsplit=1)[0]
 
 
 def _background(text: str, mentions: list[PartyMention]) -> list[str]:
