@@ -120,7 +120,9 @@ _NAMED_GROUP = re.compile(r",\s*(?:both|all|the\s+(?:two|three|four|five|six))\b
 _JOINED_IN_CLAUSE = re.compile(
     r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?$", re.I
 )
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I
+)
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)
 _IT_AFTER = re.compile(r"^\s*(?:it|them|the\s+party|its\s+ranks)\b", re.I)
