@@ -74,6 +74,12 @@ FIXES = (
     "counts and sources (m13, h06*, h20*): counts of one group joined by 'and' are summed; a "
     "party before an act verb is no source; a pronoun's leaving beside one person's joining "
     "is that joining",
+    "probes (phrasings no dev text holds, tried after part 2, not scored): who welcomes or "
+    "receives is the host and what follows the verb the guests ('ten thousand supporters "
+    "welcomed the prime minister' is no claim); 'a ceremony to receive 300'; 'received CPP "
+    "membership cards'; 'accepted 30 new members'; 'Mr. A and Mr. B, both former officials' "
+    "count 2; 'X told RFA he joined'; a relative clause's joining ('activists who joined the "
+    "CPP last year have returned to the CLP') tells who, not what; a Khmer weekday alone",
 )
 HELD_OUT = ("held-out", "held-out 2")
 
