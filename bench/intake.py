@@ -3,8 +3,11 @@
     .venv/bin/python -m bench.intake             # both parts, per style; writes RESULTS.md
     .venv/bin/python -m bench.intake --details   # and every wrong or missed proposal
 
-The set is tests/data/intake/: a tuning part and a held-out part never tuned on (its first
-batch written before the extractor). tests/test_intake_extract.py holds the tuning part and
+The set is tests/data/intake/: a tuning part, a held-out part never tuned on (its first
+batch written before the extractor) and a second held-out part (heldout2.yaml: wire copy,
+announcements, long articles, Khmer posts, corrections), written and labelled before the
+extractor read it; its first measurement is kept below, and the general fixes its failures
+led to are listed in bench/RESULTS.md. tests/test_intake_extract.py holds the tuning part and
 the whole set to precision ≥ 0.90 and recall ≥ 0.85; the held-out part alone is measured
 here. A proposal is right when its number, former parties, date and party joined match a
 labelled claim of its text not already matched; precision counts every proposal, the
@@ -37,11 +40,48 @@ STYLES = ("progov", "independent", "bulletin", "single", "khmer", "trap")
 
 # Each held-out batch's first measurement: batch 1 (h01-h16) once the extractor first passed
 # the tuning part (the tree just before commit 54d7cee, whose last two fixes came from unit
-# tests); batch 2 (h17-h26) when written, after the fourth tuning round (at 2cfba1a).
+# tests); batch 2 (h17-h26) when written, after the fourth tuning round (at 2cfba1a); part 2
+# (heldout2.yaml, n01-n33) when written, on the tree of main at 12e18cd.
 FIRST_HELDOUT = (
     "batch 1 (h01-h16): precision 14/15 (93.3%), recall 14/16 (87.5%); batch 2 (h17-h26): "
-    "precision 8/10 (80.0%), recall 8/9 (88.9%); no high-confidence proposal on a trap"
+    "precision 8/10 (80.0%), recall 8/9 (88.9%); no high-confidence proposal on a trap; "
+    "part 2 batch 1 (n01-n33, written before any fix below): precision 19/30 (63.3%), recall "
+    "19/28 (67.9%), one high-confidence proposal on a trap (a correction); part 2 batch 2 "
+    "(m01-m14, written after batch 1's fixes): precision 9/12 (75.0%), recall 9/12 (75.0%), "
+    "no high-confidence proposal on a trap"
 )
+# What each failure category of part 2 (and the reviewer's case) led to: general rules, each
+# with its unit test in tests/test_intake_extract.py. The m-batch rules marked * also fixed
+# the three failures of the first held-out part (h06, h18, h20), so that part's figure is no
+# longer a clean held-out measurement (its first measurements above are).
+FIXES = (
+    "dates (n01, n10, n21, n28, m14): a wire dateline dates the writing; weekdays and 'today' "
+    "count back from it; 'since/after/before the July 23 election' bounds, 'posted on its page "
+    "on Wednesday', 'told the Evening Post on Monday', 'learned on Monday' date the saying; "
+    "without a published date a date written with its year gives the others theirs",
+    "person vs party (reviewer's case, n14): a name before 'Party' is no person and known "
+    "party names are never people, so one named person counts 1; a role word names a person "
+    "('activist Kong Korm', 'veteran Moeun Sophal'); who presides or welcomes did not move",
+    "claimant (reviewer's case, n14, m06): 'the outlet said' is the source the text named "
+    "last, else the report's outlet, never the words; ', per X' cites X",
+    "party roles (n04, n23, m14, h18*): an arrow marks the party joined; a welcomed group's "
+    "'members of' party is its former one; parties listed together share a role; 'joined "
+    "the ranks of'; 'was received by' completes a move",
+    "Khmer (n06, n33): Khmer number words before a counter are read; 'ខែកញ្ញា' is September, "
+    "not the title 'Miss'",
+    "not a claim (n09, n10, n20): corrections and retractions; totals 'since the election'; "
+    "a swearing-in to office",
+    "counts and sources (m13, h06*, h20*): counts of one group joined by 'and' are summed; a "
+    "party before an act verb is no source; a pronoun's leaving beside one person's joining "
+    "is that joining",
+    "probes (phrasings no dev text holds, tried after part 2, not scored): who welcomes or "
+    "receives is the host and what follows the verb the guests ('ten thousand supporters "
+    "welcomed the prime minister' is no claim); 'a ceremony to receive 300'; 'received CPP "
+    "membership cards'; 'accepted 30 new members'; 'Mr. A and Mr. B, both former officials' "
+    "count 2; 'X told RFA he joined'; a relative clause's joining ('activists who joined the "
+    "CPP last year have returned to the CLP') tells who, not what; a Khmer weekday alone",
+)
+HELD_OUT = ("held-out", "held-out 2")
 
 
 def _pct(a: int, b: int) -> str:
@@ -71,8 +111,12 @@ def main() -> None:
     args = parser.parse_args()
     load0 = loadavg()
     parties = lexicon_from_data()
-    parts = {"tuning": load_part("tuning"), "held-out": load_part("heldout")}
-    parts["whole set"] = parts["tuning"] + parts["held-out"]
+    parts = {
+        "tuning": load_part("tuning"),
+        "held-out": load_part("heldout"),
+        "held-out 2": load_part("heldout2"),
+    }
+    parts["whole set"] = parts["tuning"] + parts["held-out"] + parts["held-out 2"]
 
     rows = []
     by_style: dict[str, dict[str, Score]] = {s: {} for s in STYLES}
@@ -110,7 +154,7 @@ def main() -> None:
     style_rows = []
     for style in STYLES:
         cells: list[object] = [style]
-        for name in ("tuning", "held-out"):
+        for name in ("tuning", *HELD_OUT):
             s = by_style[style].get(name, Score())
             if style == "trap":
                 cells.append(f"{s.proposals} proposals ({len(s.high_on_traps)} high)")
@@ -133,8 +177,11 @@ def main() -> None:
             environment_block(load0, loadavg(), command_line()),
             "",
             "The labelled development set of tests/data/intake/ (texts invented in the styles "
-            "outlets use; the held-out part never tuned on: its first batch written before the "
-            "extractor, its second after the fourth tuning round). Right = number, former "
+            "outlets use; the held-out part: its first batch written before the extractor, its "
+            "second after the fourth tuning round, neither tuned on until part 2's rules (*) "
+            "fixed its last three failures; held-out 2 written and "
+            "labelled before the extractor read it, then used to find systematic errors, "
+            "fixed by general rules with unit tests). Right = number, former "
             "parties, date and party joined all as labelled; precision counts low-confidence "
             "proposals too.",
             "",
@@ -151,18 +198,21 @@ def main() -> None:
                 rows,
             ),
             "",
-            table(["style", "tuning", "held-out"], style_rows),
+            table(["style", "tuning", *HELD_OUT], style_rows),
             "",
             *goals,
             f"- The held-out batches' first measurements: {FIRST_HELDOUT}.",
+            "- What part 2's failures led to (general rules, each unit-tested; * also fixed "
+            "held-out part 1 texts, which are therefore no longer clean):",
+            *[f"  - {fix}" for fix in FIXES],
             f"- `propose` per text: median {ms(median(times))} ms, slowest {ms(max(times))} ms "
             f"({len(times)} runs over {len(all_texts)} texts).",
         ]
     )
-    held_out_wrong = [w.removeprefix("held-out: ") for w in wrong if w.startswith("held-out")]
+    held_out_wrong = [w for w in wrong if w.startswith("held-out")]
     body += (
-        "\n\nWhat the held-out part gets wrong (left as measured: fixing it would be tuning "
-        "on it):\n\n"
+        "\n\nWhat the held-out parts get wrong (left as measured: fixing one text would be "
+        "tuning on it):\n\n"
     )
     body += "\n".join(f"- {w}" for w in held_out_wrong) or "- nothing"
     print(body)

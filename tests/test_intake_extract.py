@@ -1,8 +1,9 @@
 """The intake extractor (bot/ingest/intake): its pieces, and the labelled development set.
 
-The development set (tests/data/intake/) has a tuning part and a held-out part never tuned on
-(its first batch written before the extractor); ``score`` is what bench/intake.py prints for
-both. A proposal is right when its number, former parties, date and party joined match a
+The development set (tests/data/intake/) has a tuning part and two held-out parts: heldout
+(its first batch written before the extractor) and heldout2 (wire copy, announcements, long
+articles, Khmer posts, corrections; written and labelled before the extractor read it, its
+first measurement in bench/intake.py); ``score`` is what bench/intake.py prints for each. A proposal is right when its number, former parties, date and party joined match a
 labelled claim of its text that no other proposal matched; precision counts every proposal,
 low-confidence ones too.
 
@@ -31,7 +32,7 @@ from bot.ingest.intake.signals import claim_verbs, not_a_claim
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT / "tests" / "data" / "intake"
-PARTS = ("tuning", "heldout")
+PARTS = ("tuning", "heldout", "heldout2")
 CPP = "Cambodian People's Party"
 CLP = "Candlelight Party"
 
@@ -164,10 +165,10 @@ def score(texts: Sequence[DevText], parties: Sequence[PartyName]) -> Score:
 
 
 def test_dev_set_is_big_and_varied_enough() -> None:
-    tuning, heldout = load_part("tuning"), load_part("heldout")
+    tuning, heldout = load_part("tuning"), load_part("heldout") + load_part("heldout2")
     texts = tuning + heldout
     assert len(texts) >= 60
-    assert 0.15 <= len(heldout) / len(texts) <= 0.30
+    assert 0.15 <= len(heldout) / len(texts) <= 0.50
     styles = [t.style for t in texts]
     assert styles.count("khmer") + sum(
         1 for t in texts if t.style == "trap" and any("\u1780" <= ch <= "\u17ff" for ch in t.report.text)
@@ -234,6 +235,10 @@ def test_the_score_fails_a_broken_extractor() -> None:
         ("half a dozen officials", 6, "half a dozen", None),
         ("fifteen hundred villagers", 1500, "fifteen hundred", None),
         ("a hundred and twenty activists", 120, "a hundred and twenty", None),
+        # Khmer number words, as Telegram posts write them, before a counter.
+        ("សកម្មជន ចំនួនដប់ប្រាំនាក់", 15, "ដប់ប្រាំ", None),
+        ("អតីតសកម្មជនជាងមួយរយនាក់", 100, "មួយរយ", "ជាង"),
+        ("សមាជិកពីរពាន់ប្រាំរយរូប", 2500, "ពីរពាន់ប្រាំរយ", None),
     ],
 )
 def test_counts_of_people(text: str, value: int | None, words: str, qualifier: str | None) -> None:
@@ -273,6 +278,8 @@ def test_numbers_that_count_something_else(text: str) -> None:
         ("កាលពីម្សិលមិញ", date(2023, 7, 19), date(2023, 7, 18)),
         ("joined on Sunday", date(2023, 9, 12), date(2023, 9, 10)),
         ("on 30 December", date(2024, 1, 2), date(2023, 12, 30)),
+        ("Also on 5 July, an activist defected", date(2023, 7, 6), date(2023, 7, 5)),
+        ("កាលពីថ្ងៃអាទិត្យ សមាជិក ៤៥ នាក់", date(2023, 7, 6), date(2023, 7, 2)),
     ],
 )
 def test_dates(text: str, published: date, expected: date) -> None:
@@ -282,6 +289,103 @@ def test_dates(text: str, published: date, expected: date) -> None:
 def test_a_date_of_saying_is_not_the_event_date() -> None:
     [found] = find_dates("A website claimed on Tuesday that 80 had joined", date(2023, 7, 20))
     assert found.reported
+    pub = date(2023, 7, 25)
+    for text in (
+        "Mr. Chum Vichea told the Evening Post on Monday that 1,000 had joined",
+        "according to a statement posted on the CPP's Facebook page on Monday",
+        "the latest defections since the July 23 election",
+    ):
+        assert [d.reported for d in find_dates(text, pub)] == [True], text
+    [own] = find_dates("He said they had joined on 26 November.", pub)
+    assert not own.reported
+
+
+def test_a_dateline_dates_the_writing_and_weekdays_count_from_it() -> None:
+    """A wire dateline is no event date: the event's own date (a weekday in a later
+    paragraph, counted back from the dateline) dates the claim; a date that bounds
+    ("since the July 23 election") does not."""
+    parties = lexicon_from_data()
+    wire = Report(
+        "PHNOM PENH, July 5 (WSA) -- More than 300 members of the Candlelight Party have "
+        "defected to the CPP, according to a statement posted on its page on Wednesday.\n\n"
+        "They were welcomed at a ceremony on Tuesday, the statement said.",
+        outlet="WSA",
+        published=date(2023, 7, 6),
+    )
+    [p] = propose(wire, parties)
+    assert (p.date, p.date_kind, p.number) == (date(2023, 7, 4), "event", 300)
+    since = Report(
+        "PHNOM PENH, Oct 12 (AM) - The CPP said Thursday that 27 councillors from the "
+        "Candlelight Party had joined it on Monday, the latest since the July 23 election.",
+        published=date(2023, 10, 12),
+    )
+    [q] = propose(since, parties)
+    assert (q.date, q.number, q.from_parties) == (date(2023, 10, 9), 27, [CLP])
+    only_dateline = Report("KAMPOT, 7 July: 30 GDP members joined the CPP today.")
+    [r] = propose(only_dateline, parties)
+    assert r.date is None  # no published date gives "7 July" no year
+
+
+def test_a_party_name_is_never_a_person() -> None:
+    """The reviewer's case: "Sam Rainsy Party activist Kong Korm" names one person, a party
+    the list does not know (kept as new, with the text's spelling), on the day it gives."""
+    parties = lexicon_from_data()
+    assert "Sam Rainsy Party" not in {p.name for p in parties}
+    text = "Also on 5 July, Sam Rainsy Party activist Kong Korm defected to the CPP."
+    [p] = propose(Report(text, outlet="Khmer Daily", published=date(2023, 7, 6)), parties)
+    assert (p.number, p.people, p.date, p.date_kind) == (1, ["Kong Korm"], date(2023, 7, 5), "event")
+    assert (p.from_parties, p.new_parties, p.to_party) == (["Sam Rainsy Party"], ["Sam Rainsy Party"], CPP)
+    assert p.claimant == "Khmer Daily"
+    # Without a published date the year comes from a date the text writes with one.
+    longer = Report("PHNOM PENH, July 6, 2023 - Defections went on this week.\n" + text)
+    [q] = propose(longer, parties)
+    assert (q.date, q.number) == (date(2023, 7, 5), 1)
+    veteran = "On Wednesday, Human Rights Party veteran Moeun Sophal defected to the CPP."
+    [r] = propose(Report(veteran, published=date(2023, 7, 6)), parties)
+    assert (r.people, r.number, r.new_parties) == (["Moeun Sophal"], 1, ["Human Rights Party"])
+    assert r.date == date(2023, 7, 5)
+
+
+def test_the_outlet_is_a_source_never_the_words() -> None:
+    parties = lexicon_from_data()
+    cited = Report(
+        "On 4 July, 38 CLP supporters joined the CPP, according to Fresh Mekong.\n"
+        "On 5 July, 12 GDP members defected to the CPP, the outlet said.",
+        outlet="Monitor Notes",
+        published=date(2023, 7, 6),
+    )
+    assert [p.claimant for p in propose(cited, parties)] == ["Fresh Mekong", "Fresh Mekong"]
+    alone = Report("Nine GDP members defected to the CPP, the website reported.", outlet="Capital Post")
+    assert [p.claimant for p in propose(alone, parties)] == ["Capital Post"]
+
+
+def test_a_khmer_month_is_no_title() -> None:
+    """"កញ្ញា" is "Miss" before a name and September after "ខែ"; a count in Khmer words is
+    the number, not one person."""
+    post = "សកម្មជនគណបក្សភ្លើងទៀន ចំនួនដប់ប្រាំនាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៣ ខែកញ្ញា ឆ្នាំ២០២៣ 🇰🇭👏"
+    [p] = propose(Report(post, published=date(2023, 9, 4)), lexicon_from_data())
+    assert (p.number, p.people, p.date) == (15, [], date(2023, 9, 3))
+
+
+def test_bulletin_arrows_and_welcomed_lists_of_parties() -> None:
+    parties = lexicon_from_data()
+    bulletin = Report(
+        "• Oct 16 — Prey Veng: 210 CLP supporters → CPP (Fresh Mekong)\n"
+        "• Oct 20 — Takeo: over 90 Khmer Will Party members → CPP",
+        published=date(2023, 10, 23),
+    )
+    assert [(p.number, p.from_parties, p.to_party) for p in propose(bulletin, parties)] == [
+        (210, [CLP], CPP),
+        (90, ["Khmer Will Party"], CPP),
+    ]
+    welcomed = Report(
+        "On 14 August 2023 the governor presided over a ceremony welcoming 1,250 former members "
+        "of the Candlelight Party, the Khmer Will Party and the GDP who had asked to join the "
+        "Cambodian People's Party."
+    )
+    [p] = propose(welcomed, parties)
+    assert (p.number, p.to_party) == (1250, CPP)
+    assert p.from_parties == [CLP, "Khmer Will Party", "Grassroots Democracy Party"]
 
 
 @pytest.mark.parametrize(
@@ -324,6 +428,7 @@ def test_the_two_subscript_forms_are_one() -> None:
         "500 Candlelight supporters protested outside the NEC on 28 August.",
         "Eighteen parties registered with the National Election Committee on 8 May.",
         "គណបក្សទាំងពីរបានប្រកាសបញ្ចូលគ្នា។",
+        "Correction: an earlier version of this article said 60 CLP members joined the CPP.",
     ],
 )
 def test_other_things_than_defections(text: str) -> None:
@@ -434,3 +539,124 @@ def test_a_running_total_is_no_event() -> None:
         published=date(2023, 6, 16),
     )
     assert [(p.number, p.date) for p in propose(both, parties)] == [(420, date(2023, 6, 15))]
+    election = Report("More than 4,000 opposition members have defected since the election.")
+    assert propose(election, parties) == []
+
+
+def test_a_swearing_in_to_office_is_no_joining() -> None:
+    parties = lexicon_from_data()
+    office = Report("Forty newly elected CPP councillors were sworn in on 5 July.", published=date(2023, 7, 6))
+    assert propose(office, parties) == []
+    member = Report("Mr. Sin Rotha was sworn in as a member of the CPP on 23 September.")
+    assert [p.to_party for p in propose(member, parties)] == [CPP]
+
+
+def test_joined_the_party_of_a_quoted_spokesman() -> None:
+    report = Report(
+        "CPP spokesman Mr. Chum Vichea told the Evening Post on Monday that about 1,000 "
+        "opposition supporters had joined the party over the weekend.",
+        published=date(2023, 7, 25),
+    )
+    [p] = propose(report, lexicon_from_data())
+    assert (p.number, p.to_party, p.date, p.date_kind) == (1000, CPP, date(2023, 7, 25), "published")
+    assert p.claimant == "Mr. Chum Vichea"
+
+
+def test_counts_of_one_group_are_summed() -> None:
+    parties = lexicon_from_data()
+    one = Report("Three CLP councillors and 61 party members joined the CPP on 14 July.")
+    assert [(p.number, p.number_text) for p in propose(one, parties)] == [(64, "Three and 61")]
+    part = Report("120 CLP members, including 5 commune chiefs, joined the CPP on 14 July.")
+    assert [p.number for p in propose(part, parties)] == [120]
+
+
+def test_the_ranks_of_a_party_and_who_reports() -> None:
+    parties = lexicon_from_data()
+    ranks = Report("Forty-two former officials of FUNCINPEC joined the ranks of the CPP, officials said.")
+    assert [(p.from_parties, p.to_party) for p in propose(ranks, parties)] == [(["FUNCINPEC"], CPP)]
+    # A party before an act verb moved; "(reported by …)" after it does not make it a source.
+    item = Report("- 4 July: 120 Candlelight members joined the CPP (reported by a news page).")
+    assert [(p.from_parties, p.to_party) for p in propose(item, parties)] == [([CLP], CPP)]
+
+
+def test_a_later_sentence_dates_and_completes_one_person_move() -> None:
+    parties = lexicon_from_data()
+    learned = Report(
+        "Former GDP lawmaker Mr. Chhun Vireak has joined the CPP, the paper learned on Monday. "
+        "He was received by the party's deputy president on 9 December.",
+        published=date(2023, 12, 12),
+    )
+    [p] = propose(learned, parties)
+    assert (p.date, p.date_kind, p.number) == (date(2023, 12, 9), "event", 1)
+    left = Report(
+        "Mr. Chum Rattana, a GDP candidate, has joined the ruling party. The GDP said he had "
+        "left the party in October.",
+        published=date(2023, 11, 21),
+    )
+    assert [(p.kind, p.number) for p in propose(left, parties)] == [("defection", 1)]
+
+
+
+def test_who_presides_is_not_who_moved_and_per_names_a_source() -> None:
+    parties = lexicon_from_data()
+    ceremony = Report(
+        "On 14 August 2023, Samdech Chea Vanna presided over a ceremony welcoming 1,250 former "
+        "Candlelight members into the CPP."
+    )
+    [p] = propose(ceremony, parties)
+    assert (p.people, p.number) == ([], 1250)
+    item = Report("2) 29 Feb: CLP councillor Mr. Sim Pheakdey switched to the CPP, per Fresh Mekong.")
+    [q] = propose(item, parties)
+    assert (q.claimant, q.people, q.number) == ("Fresh Mekong", ["Mr. Sim Pheakdey"], 1)
+
+
+def test_named_people_ceremonies_and_membership_cards() -> None:
+    """Phrasings no dev text holds, written as probes after part 2: named people described
+    together, a host's ceremony to receive a group, membership cards, a speaker's own move."""
+    parties = lexicon_from_data()
+
+    def brief(text: str) -> list[tuple[int | None, list[str], str | None]]:
+        found = propose(Report(text, published=date(2023, 7, 6)), parties)
+        return [(p.number, p.from_parties, p.to_party) for p in found]
+
+    cnrp = "Cambodia National Rescue Party"
+    assert brief("Mr. Sok Dara and Mr. Chea Vibol, both former CNRP officials, joined the CPP.") == [
+        (2, [cnrp], CPP)
+    ]
+    assert brief(
+        "The CPP in Kandal held a ceremony on 4 July to receive 300 former activists from the "
+        "Candlelight Party."
+    ) == [(300, [CLP], CPP)]
+    assert brief("Over 400 Candlelight activists received CPP membership cards on Sunday.") == [
+        (400, [CLP], CPP)
+    ]
+    assert brief("The CPP said it had accepted 30 new members from the Candlelight Party.") == [
+        (30, [CLP], CPP)
+    ]
+    assert brief("Former GDP official Prum Sokha told RFA he joined the CPP on Tuesday.") == [
+        (1, ["Grassroots Democracy Party"], CPP)
+    ]
+
+
+def test_who_welcomes_is_the_host() -> None:
+    """An active welcome: the parties and counts before the verb are the hosts, those after
+    it the guests; with no guests it is no claim (a crowd welcoming a visitor)."""
+    parties = lexicon_from_data()
+    crowd = Report("Ten thousand CPP supporters welcomed Prime Minister Hun Manet on 3 July.")
+    assert propose(crowd, parties) == []
+    hosts = Report("CPP officials received 500 Candlelight Party members on 4 July.")
+    assert [(p.number, p.from_parties, p.to_party) for p in propose(hosts, parties)] == [
+        (500, [CLP], CPP)
+    ]
+
+
+def test_a_relative_clause_tells_who_not_what() -> None:
+    parties = lexicon_from_data()
+    back = Report("Five activists who joined the CPP last year have returned to the Candlelight Party.")
+    assert [(p.number, p.from_parties, p.to_party) for p in propose(back, parties)] == [
+        (5, [CPP], CLP)
+    ]
+    history = Report("Mr. Sok Dara, who joined the CPP in 2019, was appointed a deputy governor on 4 July.")
+    assert propose(history, parties) == []
+    only = Report("300 Candlelight members who defected to the CPP on 4 July received party cards.")
+    assert [(p.number, p.to_party) for p in propose(only, parties)] == [(300, CPP)]

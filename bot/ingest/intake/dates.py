@@ -11,6 +11,13 @@
 [datetime.date(2023, 7, 1)]
 >>> [d.value for d in find_dates("on 28 December", date(2024, 1, 3))]
 [datetime.date(2023, 12, 28)]
+>>> [(d.value.day, d.reported) for d in find_dates("PHNOM PENH, July 5 (AP) - 30 joined on "
+...  "Tuesday, the first since the July 1 rally", date(2023, 7, 5))]
+[(5, True), (4, False), (1, True)]
+>>> [d.dateline for d in find_dates("KAMPOT, 7 July: 30 joined", pub)]
+[True]
+>>> [d.reported for d in find_dates("X told the Evening Post on Monday that 9 joined", pub)]
+[True]
 
 A date without a year takes the published date's year (the year before when that would put it
 more than a month after publication). A weekday alone is the last such day on or before the
@@ -51,6 +58,10 @@ _MONTH_DAY = re.compile(
 _WEEKDAY_ALONE = re.compile(
     r"\b(?:on|last|this\s+past|since)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I
 )
+# "កាលពីថ្ងៃអាទិត្យ" (last Sunday): a Khmer weekday with no day of the month after it.
+_KHMER_WEEKDAY_ALONE = re.compile(
+    r"ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")(?!\s*(?:ទី|\d))"
+)
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|ម្សិលមិញ|ថ្ងៃនេះ)", re.I)
 _KHMER = re.compile(
     r"(?:ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")\s*)?(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})"
@@ -60,20 +71,39 @@ _KHMER = re.compile(
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
-    r"stated|added|denied|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$",
+    r"stated|added|denied|confirmed|learned|learnt|heard|understands)\s+(?:\w+\s+)?(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
+    r"(?:on\s+)?$",
     re.I,
 )
+# "according to a statement posted on its page on Wednesday": the date of the posting.
+_POSTED_BEFORE = re.compile(
+    r"\b(?:posted|published|broadcast|aired|issued)\s+(?:on|in|by)\s+(?:[\w'.-]+\s+){1,5}?"
+    r"(?:on\s+)?$|\baccording\s+to\s+(?:[\w'.-]+\s+){1,8}?(?:on\s+)?$",
+    re.I,
+)
+# "since the July 23 election", "ahead of 5 July": a date that bounds the event, not its own.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:since|before|after|until|till|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?$", re.I
+)
+# A dateline: "PHNOM PENH, July 5 (Agency) --", "Kampong Cham, 7 July:" at a text's start
+# dates the writing; the event's own date, if any, is elsewhere.
+_DATELINE_BEFORE = re.compile(
+    r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*$"
+)
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:])")
 
 
 @dataclass(frozen=True)
 class FoundDate:
-    """A date in a sentence, where it stands, and whether it dates the saying of something
-    (``reported``: "claimed on Tuesday") rather than an event."""
+    """A date in a sentence, where it stands, and whether it is not an event's own date
+    (``reported``: the date of saying something, "claimed on Tuesday"; a dateline; a bound,
+    "since the July 23 election")."""
 
     value: date
     start: int
     end: int
     reported: bool = False
+    dateline: bool = False  # "PHNOM PENH, July 5 (Agency) --": the writing's date
 
 
 def _with_year(day: int, month: int, year: str | None, published: date | None) -> date | None:
@@ -109,8 +139,12 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
         if value is None or any(a < end and start < b for a, b in taken):
             return
         taken.append((start, end))
-        reported = bool(_REPORTING.search(text[:start]))
-        found.append(FoundDate(value, start, end, reported))
+        before = text[:start]
+        dateline = bool(_DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(text[end:]))
+        reported = dateline or any(
+            p.search(before) for p in (_REPORTING, _POSTED_BEFORE, _BOUND_BEFORE)
+        )
+        found.append(FoundDate(value, start, end, reported, dateline))
 
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in pattern.finditer(text):
@@ -119,12 +153,17 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
     for m in _KHMER.finditer(text):
         month = KHMER_MONTHS.get(m.group("month")) or int(m.group("month"))
         add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
-    if published is not None and not found:
-        # "Takeo, July 24 — ... today": a calendar date says more than a relative word.
+    # A weekday or "today" counts back from the dateline when there is one ("Takeo, July 24
+    # — ... today"), else from the published date.
+    counted_from = next((d.value for d in found if d.dateline), published)
+    if counted_from is not None:
         for m in _WEEKDAY_ALONE.finditer(text):
             weekday = _WEEKDAYS.index(m.group("weekday").lower())
-            add(_last_weekday(weekday, published), *m.span())
+            add(_last_weekday(weekday, counted_from), *m.span())
+        for m in _KHMER_WEEKDAY_ALONE.finditer(text):
+            weekday = _KHMER_WEEKDAYS.index(m.group("weekday"))
+            add(_last_weekday(weekday, counted_from), *m.span())
         for m in _RELATIVE.finditer(text):
             back = 1 if m.group("word").lower() in ("yesterday", "ម្សិលមិញ") else 0
-            add(published - timedelta(days=back), *m.span())
+            add(counted_from - timedelta(days=back), *m.span())
     return sorted(found, key=lambda d: d.start)

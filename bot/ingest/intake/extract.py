@@ -30,6 +30,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
+from itertools import pairwise
 
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.numbers import Count, person_counts
@@ -48,8 +50,22 @@ _TO_BEFORE = re.compile(
 # Markers that outweigh any other: "joined the", "into the", Khmer "ចូលជាសមាជិក" ("joined as a
 # member of", which ends with the word for member).
 _STRONG_TO_BEFORE = re.compile(
-    r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ruling\s+)?"
+    r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
+    r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
     r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល)\s*)$",
+    re.I,
+)
+# A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
+# a party after "members of" is where they came from, not where they went.
+_WELCOME_VERB = re.compile(
+    r"^(?:welcom|embrac|receiv|accept|admitt|ceremony)(?!.*\bmembership\b)", re.I
+)
+# "the Candlelight Party, the Khmer Will Party and the GDP": one list, one role.
+_LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
+# "the outlet said": a source named before, or the report's outlet; never the words themselves.
+_ANAPHORIC_SOURCE = re.compile(
+    r"^(?:the|this|that|its)\s+(?:outlet|website|site|page|channel|newspaper|paper|report|"
+    r"agency|broadcaster|station|statement|post|media)$",
     re.I,
 )
 _MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$", re.I)
@@ -69,13 +85,14 @@ _WELCOMES_AFTER = re.compile(
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
 _SAYS_AFTER = re.compile(
-    r"^(?:'s)?[^,.;]{0,40}?\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
+    r"^(?:'s)?(?:(?!\b(?:join|defect|switch|quit|left|cross|mov|went)\w*\b)[^,;(]){0,40}?"
+    r"\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
     r"writes)\b",
     re.I,
 )
 # A joining of something else: "joined a ceremony", "joined the march".
 _JOINED_SOMETHING = re.compile(
-    r"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b)\w+", re.I
+    r"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b|party\b|parties\b)\w+", re.I
 )
 # Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
 _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
@@ -92,6 +109,21 @@ _ONE_PERSON = re.compile(
     r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP)\b",
     re.I,
 )
+# "X told RFA he joined": the one who speaks is the one who moved.
+_SAID_HE = re.compile(
+    r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed)\s*(?:that\s+)?(?:he|she)\s+"
+    r"(?:had\s+|has\s+)?$",
+    re.I,
+)
+# "Mr. A and Mr. B, both former CNRP officials": the group word describes the named people.
+_NAMED_GROUP = re.compile(r",\s*(?:both|all|the\s+(?:two|three|four|five|six))\b", re.I)
+_JOINED_IN_CLAUSE = re.compile(
+    r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?$", re.I
+)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)
 _IT_AFTER = re.compile(r"^\s*(?:it|them|the\s+party|its\s+ranks)\b", re.I)
 _LEFT_WHAT = re.compile(
@@ -101,10 +133,16 @@ _LEFT_WHAT = re.compile(
 _NOT_DEFECTOR = re.compile(
     r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to)\s*$", re.I
 )
+# Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
+_NOT_DEFECTOR_AFTER = re.compile(
+    r"^,?\s+(?:said|says|told|presided|presides|chaired|welcomed|welcomes|received|handed|"
+    r"thanked)\b"
+)
 _UNNAMED_DESTINATION = "the party joined is not named"
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:since\s+(?:the\s+(?:start|beginning)|January|February|March|April|May|June|July|"
+    r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
+    r"(?:last|this)\s+(?:year|month|week)|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|\d{4})|so\s+far|to\s+date|this\s+year|"
     r"in\s+recent\s+(?:weeks|months)|over\s+the\s+past|bringing\s+the\s+total|altogether|"
     r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់",
@@ -148,6 +186,17 @@ def _counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count
     return out
 
 
+def _active_welcome(sentence: str, verb: Verb) -> bool:
+    """Whether the verb is one of welcoming or receiving, with the hosts as its subject.
+
+    >>> _active_welcome("The CPP welcomed 86 activists", Verb("join", 8, 16))
+    True
+    """
+    return bool(_WELCOME_VERB.match(sentence[verb.start : verb.end])) and not re.search(
+        r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", sentence[: verb.start]
+    )
+
+
 def _welcomes(after: str) -> bool:
     m = _WELCOMES_AFTER.match(after)
     return m is not None and not _PASSIVE.search(m.group())
@@ -158,17 +207,37 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
     stands against the verb."""
     froms: list[str] = []
     tos: list[PartyMention] = []
+    strong: list[PartyMention] = []
     sources: list[str] = []
+    welcome = _active_welcome(sentence, verb)
+    previous: PartyMention | None = None
     for m in mentions:
         before = sentence[max(0, m.start - 40) : m.start]
         after = sentence[m.end : m.end + 60]
         says = _SAYS_AFTER.match(after)
-        if m.start < verb.start and says and not _PASSIVE.search(says.group()):
+        listed = (
+            previous is not None
+            and previous.name in froms
+            and _LISTED_WITH.match(sentence[previous.end : m.start])
+        )
+        previous = m
+        former = re.search(r"\b(?:former|formerly|ex-)\s*$", before, re.I)
+        if m.start < verb.start and says and not _PASSIVE.search(says.group()) and not former:
             sources.append(m.name)
         elif verb.start <= m.start < verb.end and verb.kind == "join":
             tos.append(m)  # "had become CPP members"
-        elif _STRONG_TO_BEFORE.search(before) or (
-            verb.kind == "join" and m.start > verb.end and _MEMBER_OF_BEFORE.search(before)
+        elif listed:
+            froms.append(m.name)  # "former members of the CLP, the KWP and the GDP"
+        elif m.start < verb.start and _JOINED_IN_CLAUSE.search(before):
+            froms.append(m.name)  # "activists who joined the CPP last year have returned"
+        elif _STRONG_TO_BEFORE.search(before):
+            tos.append(m)
+            strong.append(m)
+        elif (
+            verb.kind == "join"
+            and m.start > verb.end
+            and not welcome
+            and _MEMBER_OF_BEFORE.search(before)
         ):
             tos.append(m)  # "sworn in as a member of the CPP"
         elif (
@@ -179,7 +248,9 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             tos.append(m)
         elif _FROM_BEFORE.search(before):
             froms.append(m.name)
-        elif (m.start < verb.start and _welcomes(after)) or (
+        elif welcome and m.start > verb.end:
+            froms.append(m.name)  # "officials received 500 Candlelight members": the guests'
+        elif (m.start < verb.start and (_welcomes(after) or welcome)) or (
             m.start > verb.end and verb.kind == "join"
         ):
             tos.append(m)
@@ -188,7 +259,8 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
     # The party joined is the first one after the verb ("an adviser to the FUNCINPEC
     # president, switched to the CPP"); the others were left.
     after_verb = [m for m in tos if m.start >= verb.start]
-    chosen = after_verb[0] if after_verb else (tos[0] if tos else None)
+    pool = strong or after_verb or tos
+    chosen = pool[0] if pool else None
     to = chosen.name if chosen else None
     froms += [m.name for m in tos if m is not chosen]
     return _Roles(list(dict.fromkeys(f for f in froms if f != to)), to, sources)
@@ -201,30 +273,66 @@ def _group_in(text: str, mentions: list[PartyMention]) -> bool:
     return bool(_GROUP.search(text))
 
 
-def _people(sentence: str) -> list[str]:
+def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
+    """The people who moved, as the sentence names them: not those who say, welcome or
+    preside, and never a party's name ("Sam Rainsy" of "the Sam Rainsy Party")."""
     out = []
     for name in people_named(sentence):
         at = sentence.find(name)
-        after = sentence[at + len(name) : at + len(name) + 12]
+        if any(m.start < at + len(name) and at < m.end for m in mentions):
+            continue
+        after = sentence[at + len(name) : at + len(name) + 16]
         if at >= 0 and (
-            _NOT_DEFECTOR.search(sentence[:at]) or re.match(r"^,?\s+(?:said|says|told)\b", after)
+            _NOT_DEFECTOR.search(sentence[:at]) or _NOT_DEFECTOR_AFTER.match(after)
         ):
             continue
         out.append(name)
     return out
 
 
-def _segments(counts: list[Count], mentions: list[PartyMention], verb: Verb) -> list[Count]:
+def _segments(
+    counts: list[Count], mentions: list[PartyMention], verb: Verb, text: str
+) -> list[Count]:
     """The counts that each stand for their own group ("300 CLP members and 50 FUNCINPEC
-    members joined"): every count before the verb with a party of its own after it."""
+    members joined"): every count before the verb with a party of its own after it; counts
+    of one group ("3 councillors and 61 members") summed."""
     before = [c for c in counts if c.end <= verb.start]
     if len(before) < 2:
         return counts[:1]
     bounds = [c.start for c in before[1:]] + [verb.start]
     for c, end in zip(before, bounds, strict=True):
         if not any(c.end <= m.start < end for m in mentions):
-            return counts[:1]
+            total = _sum(before, text)
+            return [total] if total else counts[:1]
     return before
+
+
+def _sum(counts: list[Count], text: str) -> Count | None:
+    """Counts joined by "and" that share one group ("three CLP councillors and 61 party
+    members joined"): one claim, the sum; None when a count is vague or one is part of
+    another ("120 members, including 5 chiefs").
+
+    >>> from bot.ingest.intake.numbers import person_counts
+    >>> t = "Three CLP councillors and 61 party members joined"
+    >>> _sum(person_counts(t), t)
+    Count(value=64, text='Three and 61', qualifier=None, start=0, end=28)
+    """
+    for a, b in pairwise(counts):
+        between = text[a.end : b.start]
+        if not re.search(r"\band\b|&", between) or re.search(
+            r"\b(?:including|among|of\s+(?:whom|them)|with)\b", between, re.I
+        ):
+            return None
+    values = [c.value for c in counts]
+    if None in values:
+        return None
+    return Count(
+        value=sum(v for v in values if v is not None),
+        text=" and ".join(c.text for c in counts),
+        qualifier=counts[0].qualifier,
+        start=counts[0].start,
+        end=counts[-1].end,
+    )
 
 
 def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
@@ -243,6 +351,11 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
         ):
             continue  # "joined a ceremony"
         verbs.append(v)
+    relative = [v for v in verbs if _RELATIVE_BEFORE.search(text[: v.start])]
+    main = [v for v in verbs if v not in relative]
+    # "Five activists who joined the CPP last year have returned to the CLP": the clause
+    # tells who they are, the main verb what they did; a clause's own past year is history.
+    verbs = main or [v for v in relative if not _PAST_YEAR.search(_clause(text, v.end))]
     if not verbs:
         verbs = [
             Verb("join", m.start, m.start)
@@ -252,6 +365,11 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
         ][:1]
     joins = [v for v in verbs if v.kind == "join"]
     return joins[0] if joins else (verbs[0] if verbs else None)
+
+
+def _clause(text: str, start: int) -> str:
+    """The words from ``start`` to the next comma or the sentence's end."""
+    return re.split(r"[,;:(]", text[start:], maxsplit=1)[0]
 
 
 def _background(text: str, mentions: list[PartyMention]) -> list[str]:
@@ -264,8 +382,28 @@ def _background(text: str, mentions: list[PartyMention]) -> list[str]:
     ]
 
 
+def _claimant(text: str, report: Report, named: Sequence[str]) -> str | None:
+    """Who the sentence says makes the claim; "the outlet said" is the source the text named
+    last (``named``), else the report's outlet.
+
+    >>> _claimant("Ten joined, the outlet said.", Report("", outlet="Fresh News"), [])
+    'Fresh News'
+    >>> _claimant("Ten joined, the website said.", Report(""), ["Kampuchea Daily"])
+    'Kampuchea Daily'
+    """
+    found = claimant_in(text)
+    if found is not None and _ANAPHORIC_SOURCE.match(found):
+        return named[-1] if named else report.outlet
+    return found or report.outlet
+
+
 def _read(
-    sentence: Sentence, report: Report, lexicon: Lexicon, earlier: list[FoundDate]
+    sentence: Sentence,
+    report: Report,
+    lexicon: Lexicon,
+    earlier: list[FoundDate],
+    named: Sequence[str] = (),
+    anchor: date | None = None,
 ) -> _Reading:
     text = sentence.text
     if not_a_claim(text):
@@ -276,12 +414,20 @@ def _read(
         return _Reading(
             background=_background(text, mentions), counts=_counted_groups(text, mentions)
         )
-    dates = find_dates(text, report.published)
+    dates = find_dates(text, anchor or report.published)
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
-    people = _people(text)
+    if _active_welcome(text, verb):
+        # "Ten thousand CPP supporters welcomed the prime minister": who welcomes did not move.
+        counts = [c for c in counts if c.start > verb.start]
+    people = _people(text, mentions)
     roles = _roles(mentions, text, verb)
     to, froms = roles.to, roles.froms
-    if to is None and verb.kind == "join" and roles.sources and _IT_AFTER.match(text[verb.end :]):
+    if (
+        to is None
+        and verb.kind == "join"
+        and roles.sources
+        and (_IT_AFTER.match(text[verb.end :]) or _active_welcome(text, verb))
+    ):
         to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
     if verb.kind == "leave" and not froms and roles.sources:
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
@@ -290,17 +436,18 @@ def _read(
     if _RUNNING_TOTAL.search(text) and not [d for d in dates if not d.reported]:
         return _Reading()  # "since January, 9,000 have joined": many events, none of them told
     found = _event_date(dates, verb, earlier)
+    dateline = next((d for d in dates if d.dateline), None)
     past = _PAST_YEAR.search(text)
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
-    one_person = _ONE_PERSON.search(text[: verb.start])
+    one_person = _ONE_PERSON.search(text[: verb.start]) or _SAID_HE.search(text[: verb.start])
     if not counts and not froms and not people and not one_person:
         return _Reading(bare=True, to=to, date=found)
-    claimant = claimant_in(text) or report.outlet
+    claimant = _claimant(text, report, named)
     people = [p for p in people if claimant is None or _bare(p) not in claimant]
     group = _group_in(text, mentions)
     readings = []
-    groups = _segments(counts, mentions, verb) if counts else [None]
+    groups = _segments(counts, mentions, verb, text) if counts else [None]
     for i, count in enumerate(groups):
         reasons: list[str] = []
         number: int | None
@@ -308,7 +455,7 @@ def _read(
             number, number_text, qualifier = count.value, count.text, count.qualifier
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
-        elif people and not group:
+        elif people and (not group or _NAMED_GROUP.search(text)):
             number, number_text, qualifier = len(people), None, None
         elif not people and one_person and not group:
             number, number_text, qualifier = 1, None, None
@@ -326,7 +473,7 @@ def _read(
             reasons.append(_UNNAMED_DESTINATION)
         readings.append(
             Proposal(
-                date=found.value if found else report.published,
+                date=found.value if found else (dateline.value if dateline else report.published),
                 date_kind="event" if found else "published",
                 number=number,
                 number_text=number_text,
@@ -350,6 +497,19 @@ def _event_date(dates: list[FoundDate], verb: Verb, earlier: list[FoundDate]) ->
     if own:
         return min(own, key=lambda d: abs(d.start - verb.start))
     return earlier[-1] if earlier else None
+
+
+def _year_anchor(sentences: Sequence[Sentence]) -> date | None:
+    """With no published date, the first date the text writes with its year (a dateline's
+    "July 6, 2023") gives "5 July" elsewhere its year; None when no date has one.
+
+    >>> _year_anchor(split_sentences("PHNOM PENH, July 6, 2023 - Nine joined on 5 July."))
+    datetime.date(2023, 7, 6)
+    """
+    for sentence in sentences:
+        for found in find_dates(sentence.text, None):
+            return found.value  # without a published date only dates with a year are read
+    return None
 
 
 def _bare(name: str) -> str:
@@ -401,7 +561,7 @@ def _from_context(
     the people and the party the sentences before it name."""
     if reading.to is None or not before:
         return None
-    people = [p for s in before for p in _people(s.text)]
+    people = [p for s in before for p in _people(s.text, lexicon.mentions(s.text))]
     froms = [
         m.name
         for s in before
@@ -419,7 +579,7 @@ def _from_context(
         from_parties=list(dict.fromkeys(froms)),
         to_party=reading.to,
         people=list(dict.fromkeys(people))[:1] if one else list(dict.fromkeys(people)),
-        claimant=claimant_in(sentence.text) or report.outlet,
+        claimant=_claimant(sentence.text, report, ()),
         evidence=sentence.text,
     )
 
@@ -438,14 +598,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     if report.title and not text.lstrip().startswith(report.title.strip()):
         text = f"{report.title}\n{text}"
     sentences = split_sentences(text)
+    anchor = report.published or _year_anchor(sentences)
     out: list[Proposal] = []
     last_at = -10  # the index of the sentence the last proposal came from
     earlier: list[FoundDate] = []
+    named: list[str] = []
     paragraph = -1
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, earlier = sentence.paragraph, []
-        reading = _read(sentence, report, lexicon, earlier)
+        reading = _read(sentence, report, lexicon, earlier, named, anchor)
         if reading.bare and out:
             last = out[-1]
             if last.kind == "departure" and reading.to is not None:
@@ -482,13 +644,26 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif reading.background and out and i - last_at <= 2 and not out[-1].from_parties:
             out[-1].from_parties = [p for p in reading.background if p != out[-1].to_party]
         for p in reading.proposals:
+            if (
+                p.kind == "departure"
+                and not p.people
+                and p.number in (None, 1)
+                and p.number_text is None
+                and _PRONOUN_SUBJECT.match(sentence.text)
+                and out
+                and len(out[-1].people) == 1
+            ):
+                continue  # "Mr. X joined the CPP. The GDP said he had left it": one move
             twin = next((o for o in out if _same_event(o, p)), None)
             if twin is None:
                 out.append(p)
             else:
                 _merge(twin, p)
             last_at = i
-        earlier += [d for d in find_dates(sentence.text, report.published) if not d.reported]
+        earlier += [d for d in find_dates(sentence.text, anchor) if not d.reported]
+        source = claimant_in(sentence.text)
+        if source and not _ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
+            named.append(source)  # an outlet the text cites, for a later "the outlet said"
     # A person's leaving told beside their joining is one move.
     joined = {_bare(name) for p in out if p.kind == "defection" for name in p.people}
     out = [p for p in out if not (p.kind == "departure" and {_bare(n) for n in p.people} & joined)]

@@ -11,6 +11,8 @@
 []
 >>> [c.value for c in person_counts("1.2 million supporters and half a dozen officials")]
 [1200000, 6]
+>>> [(c.value, c.qualifier) for c in person_counts("សកម្មជនជាងមួយរយនាក់ និងមន្ត្រីដប់ប្រាំរូប")]
+[(100, 'ជាង'), (15, None)]
 >>> khmer_digits_to_ascii("ឆ្នាំ២០២៣")
 'ឆ្នាំ2023'
 
@@ -24,7 +26,8 @@ is not read); it reads the plurals "hundreds"/"thousands" as 100/1000, but they 
 (kept as vague, value None, as are Khmer "រាប់រយ", "រាប់ពាន់"); it finds no numbers inside a
 sentence (``alpha2digit`` rewrites the sentence and loses where the words were), so the
 number words are found by the pattern below and only read by text2num. Khmer number words
-(ប្រាំពីររយ) are not read: the Khmer press writes counts in digits.
+("ដប់ប្រាំនាក់", common in Telegram posts) have no maintained reader: the few words are read by
+:func:`khmer_words_value`, only before a counter.
 Digits with either thousands separator ("6,476", "6.476") and Khmer digits are plain
 regular expressions. Whether a number counts people is decided by the words around it: a
 person noun or a Khmer counter (នាក់, រូប) after it; ages, years, seats, votes, money and a
@@ -52,10 +55,22 @@ _WORDS = (
     rf"(?:an?\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*(?:\s+dozen)?|an?\s+dozen|half\s+a\s+dozen"
 )
 _DIGITS = r"\d+(?:[.,]\d+)?\s+million|\d{1,3}(?:[.,]\d{3})+|\d+"
+# Khmer number words ("ដប់ប្រាំ" 15, "មួយរយ" 100, "មួយពាន់ប្រាំរយ" 1,500), read only before a
+# counter (នាក់, រូប): written together with the words around them, they are found by what
+# follows. Tens and units add up; រយ, ពាន់, ម៉ឺន, សែន, លាន multiply what comes before them.
+_KHMER_UNITS = {
+    "មួយ": 1, "ពីរ": 2, "បី": 3, "បួន": 4, "ប្រាំ": 5, "ដប់": 10, "ម្ភៃ": 20, "សាមសិប": 30,
+    "សែសិប": 40, "ហាសិប": 50, "ហុកសិប": 60, "ចិតសិប": 70, "ប៉ែតសិប": 80, "កៅសិប": 90,
+}  # fmt: skip
+_KHMER_SCALES = {"រយ": 100, "ពាន់": 1_000, "ម៉ឺន": 10_000, "សែន": 100_000, "លាន": 1_000_000}
+_KHMER_WORD = "|".join(sorted([*_KHMER_UNITS, *_KHMER_SCALES], key=len, reverse=True))
+_KHMER_TOKEN = re.compile(_KHMER_WORD)
+_KHMER_WORDS = rf"(?<!រាប់)(?:{_KHMER_WORD})+(?=\s*(?:នាក់|រូប))"
 _VAGUE = r"dozens|scores|hundreds|thousands|tens of thousands|រាប់សិប|រាប់រយ|រាប់ពាន់|រាប់ម៉ឺន"
 NUMBER = re.compile(
     # Khmer writes words together ("សមាជិកជាង៣០០នាក់"): only Latin letters and digits bound.
-    rf"(?<![A-Za-z0-9.,])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS}))"
+    rf"(?<![A-Za-z0-9.,])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS})"
+    rf"|(?P<khmer>{_KHMER_WORDS}))"
     r"(?![A-Za-z0-9])",
     re.I,
 )
@@ -133,7 +148,30 @@ def _words_value(words: str) -> int | None:
     return value * 12 if dozen else value
 
 
+def khmer_words_value(words: str) -> int | None:
+    """The number Khmer number words spell, or None when they spell none.
+
+    >>> khmer_words_value("ដប់ប្រាំ"), khmer_words_value("មួយរយ"), khmer_words_value("ពីរពាន់ប្រាំរយ")
+    (15, 100, 2500)
+    """
+    total = current = at = 0
+    while at < len(words):
+        m = _KHMER_TOKEN.match(words, at)
+        if m is None:
+            return None
+        word, at = m.group(), m.end()
+        if word in _KHMER_UNITS:
+            current += _KHMER_UNITS[word]
+        else:
+            current = (current or 1) * _KHMER_SCALES[word]
+            if _KHMER_SCALES[word] >= 1_000:
+                total, current = total + current, 0
+    return total + current or None
+
+
 def _value(m: re.Match[str]) -> int | None:
+    if m.group("khmer"):
+        return khmer_words_value(m.group("khmer"))
     if m.group("digits"):
         digits = m.group("digits")
         if digits.endswith("million"):

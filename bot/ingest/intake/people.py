@@ -13,6 +13,8 @@
 'the provincial governor'
 >>> claimant_in("- 4 July: 120 members joined the CPP (Fresh Mekong).")
 'Fresh Mekong'
+>>> claimant_in("2) 29 Feb: a councillor switched to the CPP, per Fresh Mekong.")
+'Fresh Mekong'
 >>> claimant_in("បើតាមលោក ស៊ាង ចន្ថា សមាជិក ៥០ នាក់ បានចូលរួម។")
 'លោក ស៊ាង ចន្ថា'
 
@@ -44,8 +46,20 @@ _SURNAMES = (
 )  # fmt: skip
 _NAME_WORD = r"[A-Z][a-z'-]+"
 _TITLED = re.compile(rf"\b(?:{_TITLES})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
+# A name any romanization may spell, known by the role just before it ("Sam Rainsy Party
+# veteran Moeun Sophal", "opposition activist Lor Vannarith").
+_ROLE_NAMED = re.compile(
+    r"\b(?:activist|official|councill?or|chief|leader|member|veteran|lawmaker|candidate|"
+    r"secretary|president|spokes(?:man|woman|person)|deputy|governor|adviser|advisor|analyst|"
+    r"supporter|MP|senator)\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
+)
 _PLAIN = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}}")
-_KHMER_TITLED = re.compile(r"(?:លោកស្រី|លោក|អ្នកស្រី|កញ្ញា|ឧកញ៉ា)\s+([^\s។,]+)(?:\s+([^\s។,]+))?")
+# A name's words are Khmer letters (no digits, emojis or signs); "កញ្ញា" after "ខែ" is the
+# month of September, not the title "Miss".
+_KHMER_WORD = r"[\u1780-\u17d3\u17dd]+"
+_KHMER_TITLED = re.compile(
+    rf"(?<!ខែ)(?<!ខែ )(?:លោកស្រី|លោក|អ្នកស្រី|កញ្ញា|ឧកញ៉ា)\s+({_KHMER_WORD})(?:\s+({_KHMER_WORD}))?"
+)
 _KHMER_STOP = ("អតីត", "បាន", "ជា", "និង", "ដែល", "មន្ត្រី", "សមាជិក", "អភិបាល", "ប្រធាន", "គណបក្ស")
 # Words that end a name when written with a capital (a month, a party word, a place noun).
 _NOT_NAME_WORDS = {
@@ -64,7 +78,8 @@ _ROLE = (
 _SOMEBODY = rf"((?:the|a|an|state|government)\s+(?:[\w'-]+\s+){{0,4}}?{_ROLE})"
 # A bulletin's item names its source at the end: "(Fresh Mekong)", "source: state radio".
 _CITED = re.compile(
-    r"\((?:reported by |source: ?|via )?([^()]{3,60})\)\s*\.?$|\bsource:\s*([^;.]{3,60})\.?$"
+    r"\((?:reported by |source: ?|via )?([^()]{3,60})\)\s*\.?$"
+    r"|(?:\bsource:|,\s*(?:per|via))\s*([^;.]{3,60})\.?$"
 )
 _ATTRIBUTED = (
     re.compile(rf"\baccording to (?:[\w,]+\s+){{0,5}}?{_SOMEONE}"),
@@ -73,10 +88,12 @@ _ATTRIBUTED = (
 )
 
 
-# A capitalized pair before one of these is a place ("Svay Rieng province").
+# A capitalized pair before one of these is a place ("Svay Rieng province"); before "Party"
+# it is a party's name ("Sam Rainsy Party activist Kong Korm" names one person).
 _PLACE_AFTER = re.compile(
     r"^\s+(?:province|district|commune|village|city|town|municipality)\b", re.I
 )
+_PARTY_AFTER = re.compile(r"^\s*(?:[A-Z][\w'-]*\s+){0,3}Party\b|^\s+party\b")
 
 
 def _trim(name: str) -> str:
@@ -94,6 +111,10 @@ def people_named(sentence: str) -> list[str]:
 
     >>> people_named("Oknha Meas Sovann joined. Meas Sovann thanked the Svay Rieng province")
     ['Oknha Meas Sovann']
+    >>> people_named("Also on 5 July, Sam Rainsy Party activist Kong Korm defected")
+    ['Kong Korm']
+    >>> people_named("On Wednesday, Sam Rainsy Party veteran Moeun Sophal defected")
+    ['Moeun Sophal']
     """
     spans: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -102,10 +123,21 @@ def people_named(sentence: str) -> list[str]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             name = _trim(m.group())
+            rest = sentence[m.start() + len(name) :]
             if len(name.split()) < 2 or _PLACE_AFTER.match(sentence[m.end() :]):
+                continue
+            if _PARTY_AFTER.match(rest) or _PARTY_AFTER.match(sentence[m.end() :]):
                 continue
             taken.append(m.span())
             spans.append((m.start(), name))
+    for m in _ROLE_NAMED.finditer(sentence):
+        name = _trim(m.group(1))
+        if len(name.split()) < 2 or any(a < m.end(1) and m.start(1) < b for a, b in taken):
+            continue
+        if _PLACE_AFTER.match(sentence[m.end(1) :]) or _PARTY_AFTER.match(sentence[m.end(1) :]):
+            continue
+        taken.append(m.span(1))
+        spans.append((m.start(1), name))
     for m in _KHMER_TITLED.finditer(sentence):
         words = [w for w in m.groups() if w]
         kept: list[str] = []

@@ -8,6 +8,10 @@ later, a denial).
 []
 >>> not_a_claim("The two parties signed an alliance on 9 July")
 'an alliance or merger of parties'
+>>> not_a_claim("An earlier version of this article said 60 members joined the CPP.")
+'a correction or retraction'
+>>> claim_verbs("Forty newly elected CPP councillors were sworn in on 5 July")
+[]
 >>> not_a_claim("សមាជិកជាង ៣០០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា") is None
 True
 
@@ -26,7 +30,10 @@ _JOIN = (
     r"\b(?:join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
     r"cross(?:ed|es|ing)?\s+over|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
-    r"changed\s+sides|took\s+up\s+membership|sworn\s+in|received\s+(?:\w+\s+){0,4}?into|"
+    r"(?:received|handed|given|were\s+given|issued)\s+(?:\w+\s+){0,3}?membership\s+cards?|"
+    r"ceremony\s+(?:\w+\s+){0,6}?to\s+(?:receive|welcome|accept|admit)|"
+    r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)|"
+    r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|took\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:\w+\s+){0,4}?into|"
     r"accepted\s+(?:into|as)|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
@@ -63,6 +70,10 @@ _OTHER_THINGS = (
     (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ", re.I),
      "a denial"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
+    (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
+                r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|"
+                r"\bretract(?:ed|s|ion)?\b|កំណែតម្រូវ|ព័ត៌មានមិនពិត", re.I),
+     "a correction or retraction"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
                 r"ចុះឈ្មោះ", re.I),
