@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from bot.core.answer import Answer, Button, Part, bold, fail, italic, number, plural
+from bot.commands.common import khmer_names
+from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
 from bot.core.bounds import (
     check_day,
     check_defectors,
@@ -50,8 +51,11 @@ from bot.core.bounds import (
     shorten,
 )
 from bot.core.claim_text import day
+from bot.core.i18n import N_, _, in_language, ngettext
 from bot.core.matcher import SOUNDS_ALIKE
 from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
+from bot.core.shown_names import joint_name, named
+from bot.core.shown_names import name as shown_name
 from bot.desk import Desk
 from bot.ingest.intake import PartyName, Proposal, Report, party_names, propose
 from bot.storage import intake_proposals as pending
@@ -68,6 +72,7 @@ from bot.storage.tables import (
     person_aliases,
     sources,
 )
+from bot.storage.tables import people as people_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -82,6 +87,8 @@ MAX_EVIDENCE = 400  # characters of the evidence a review shows (Add keeps all o
 MAX_NAMES = 6  # people, and parties, a look-up lists (Telegram shows 8 buttons)
 FIELDS = ("date", "number", "words", "qualifier", "from", "to", "people", "claimant", "evidence")
 NO_OUTLET = "an unnamed outlet"
+# A proposal's status as the review says it ("Already added.").
+STATUSES = {"pending": N_("pending"), "added": N_("added"), "skipped": N_("skipped")}
 
 
 # ------------------------------------------------------------------ reading a report --
@@ -165,7 +172,7 @@ def duplicate_of(db: Reader, found: Resolved) -> ClaimView | None:
     ).where(
         c.id.in_(naming), c.reported_on >= p.date - window, c.reported_on <= p.date + window
     )  # fmt: skip
-    people = {pid for _, pid in found.people if pid is not None}
+    people = {pid for _name, pid in found.people if pid is not None}
     if people:
         shared = select(claim_people.c.claim_id).where(claim_people.c.person_id.in_(people))
         q = q.where((c.number == p.number) | c.id.in_(shared))
@@ -222,13 +229,28 @@ def propose_for(desk: Desk, report: Report, *, proposer: Proposer | None = None)
 def check_report(report: Report) -> str | None:
     """Why this report cannot be read, or None."""
     if not report.text.strip():
-        return "The text is empty: forward a post, paste a report's text or send a link."
+        return _("The text is empty: forward a post, paste a report's text or send a link.")
     if len(report.text) > MAX_REPORT:
-        return (
-            f"The text is too long to be one report ({len(report.text):,} characters; at "
-            f"most {MAX_REPORT:,}). Send the article itself."
-        )
+        return _(
+            "The text is too long to be one report ({n} characters; at most {most}). Send "
+            "the article itself."
+        ).format(n=number(len(report.text)), most=number(MAX_REPORT))
     return None
+
+
+def _status(status: str) -> str:
+    return _(STATUSES[status]) if status in STATUSES else status
+
+
+def _no_proposal(proposal_id: int) -> Answer:
+    return fail("intake", _("There is no proposal #{id}.").format(id=proposal_id))
+
+
+def _already(proposal_id: int, status: str) -> Answer:
+    return fail(
+        "intake",
+        _("Proposal #{id} is already {status}.").format(id=proposal_id, status=_status(status)),
+    )
 
 
 # ------------------------------------------------------------------ review ------------
@@ -244,6 +266,13 @@ def review_report(
 ) -> list[Answer]:
     """Propose the report's claims, store them as pending, and give one answer (message)
     each, with Add / Edit / Skip buttons; one answer saying so when there are none."""
+    with khmer_names(desk):
+        return _review_report(desk, chat_id, actor_id, report, proposer)
+
+
+def _review_report(
+    desk: Desk, chat_id: int, actor_id: int | None, report: Report, proposer: Proposer | None
+) -> list[Answer]:
     problem = check_report(report)
     if problem is not None:
         return [fail("intake", problem)]
@@ -251,11 +280,13 @@ def review_report(
     found = propose_for(desk, report, proposer=proposer)
     if not found:
         answer = Answer(command="intake")
-        answer.line("No defection claim found in this text; nothing to add.")
+        answer.line(_("No defection claim found in this text; nothing to add."))
         answer.line(
             italic(
-                "Alliances, petitions, registrations, intentions to join later and numbers "
-                "that count something else are not claims."
+                _(
+                    "Alliances, petitions, registrations, intentions to join later and numbers "
+                    "that count something else are not claims."
+                )
             )
         )
         return [answer]
@@ -279,21 +310,25 @@ def show_proposal(desk: Desk, proposal_id: int) -> Answer:
     with desk.connect() as conn:
         stored = pending.load(conn, proposal_id)
         if stored is None:
-            return fail("intake", f"There is no proposal #{proposal_id}.")
+            return _no_proposal(proposal_id)
         found = resolve(desk, conn, proposal_from_json(stored.proposal))
-    answer = _show(proposal_id, found, report_from_json(stored.report))
+    with khmer_names(desk):
+        answer = _show(proposal_id, found, report_from_json(stored.report))
     if stored.status != "pending":
         answer.buttons.clear()
-        answer.line(italic(f"Already {stored.status}."))
+        answer.line(italic(_("Already {status}.").format(status=_status(stored.status))))
     return answer
 
 
 def _date_line(p: Proposal) -> list[Part]:
     if p.date is None:
-        return ["none in the text and no publication date (Add needs one: edit the date)"]
-    which = "the event's date" if p.date_kind == "event" else "the publication date"
-    extra = "" if p.date_kind == "event" else "; the text gives no date for the event"
-    return [bold(day(p.date)), f" ({which}{extra})"]
+        return [_("none in the text and no publication date (Add needs one: edit the date)")]
+    if p.date_kind == "event":
+        return [bold(day(p.date)), _(" (the event's date)")]
+    return [
+        bold(day(p.date)),
+        _(" (the publication date; the text gives no date for the event)"),
+    ]
 
 
 def said_number(p: Proposal) -> str:
@@ -310,58 +345,77 @@ def said_number(p: Proposal) -> str:
 
 def _number_line(p: Proposal) -> list[Part]:
     if p.number is None:
-        return ["none in the text (Add needs one: edit it if the text gives a count, or skip)"]
+        return [_("none in the text (Add needs one: edit it if the text gives a count, or skip)")]
     parts: list[Part] = [bold(number(p.number))]
     words = said_number(p)
     if words:
-        parts.append(f" — the text says “{words}”")
+        parts.append(_(" — the text says “{words}”").format(words=words))
     if p.qualifier:
-        parts.append(italic(f" (qualifier kept: {p.qualifier}; not an exact count)"))
+        parts.append(
+            italic(
+                _(" (qualifier kept: {qualifier}; not an exact count)").format(
+                    qualifier=p.qualifier
+                )
+            )
+        )
     return parts
 
 
 def _show(proposal_id: int, r: Resolved, report: Report) -> Answer:
     p = r.proposal
     answer = Answer(command="intake")
-    head = "Proposed departure" if p.kind == "departure" else "Proposed claim"
-    answer.line(bold(f"{head} #{proposal_id}"), f" — from {report.outlet or NO_OUTLET}")
-    answer.line("Date: ", *_date_line(p))
-    answer.line("Number: ", *_number_line(p))
+    head = (
+        _("Proposed departure #{id}") if p.kind == "departure" else _("Proposed claim #{id}")
+    ).format(id=proposal_id)
+    answer.line(bold(head), _(" — from {outlet}").format(outlet=report.outlet or _(NO_OUTLET)))
+    answer.line(_("Date: "), *_date_line(p))
+    answer.line(_("Number: "), *_number_line(p))
     former = [
-        f"{n} (new: not in the party list, as the text spells it)" if pid is None else n
+        _("{party} (new: not in the party list, as the text spells it)").format(party=n)
+        if pid is None
+        else named(n)
         for n, pid in zip(p.from_parties, r.from_ids, strict=True)
     ]
-    answer.line("From: ", "; ".join(former) or "no party named (recorded as Unnamed Parties)")
+    answer.line(_("From: "), "; ".join(former) or _("no party named (recorded as Unnamed Parties)"))
     if p.to_party is None:
-        answer.line("To: departure, no destination")
+        answer.line(_("To: departure, no destination"))
+    elif r.to_id is None:
+        answer.line(_("To: "), _("{party} (new: not in the party list)").format(party=p.to_party))
     else:
-        new = "" if r.to_id is not None else " (new: not in the party list)"
-        answer.line("To: ", p.to_party + new)
+        answer.line(_("To: "), named(p.to_party))
     if r.people:
         answer.line(
-            "People: ",
-            ", ".join(f"{n} ({'known' if pid else 'new'})" for n, pid in r.people),
+            _("People: "),
+            ", ".join(
+                (_("{name} (known)") if pid else _("{name} (new)")).format(name=n)
+                for n, pid in r.people
+            ),
         )
-    answer.line("Claimant: ", p.claimant or report.outlet or "not given")
+    answer.line(_("Claimant: "), p.claimant or report.outlet or _("not given"))
     evidence = p.evidence if len(p.evidence) <= MAX_EVIDENCE else p.evidence[:MAX_EVIDENCE] + "…"
-    answer.line("Evidence: ", italic(f"“{evidence}”"))
+    answer.line(_("Evidence: "), italic(f"“{evidence}”"))
     if report.url:
-        answer.line("Link: ", report.url)
+        answer.line(_("Link: "), report.url)
     if p.confidence == "low":
-        answer.line(bold("Low confidence: "), "; ".join(p.reasons) or "no reason given")
+        answer.line(bold(_("Low confidence: ")), "; ".join(p.reasons) or _("no reason given"))
     if r.duplicate is not None:
         v = r.duplicate
         answer.line(
-            bold("Likely already recorded: "),
-            f"claim #{v.id}, {day(v.reported_on)} · {number(v.number)} · {v.party_text}, "
-            f"reported by {', '.join(r.duplicate_outlets)}.",
+            bold(_("Likely already recorded: ")),
+            _("claim #{id}, {day} · {number} · {parties}, reported by {outlets}.").format(
+                id=v.id,
+                day=day(v.reported_on),
+                number=number(v.number),
+                parties=joint_name(v.party_text),
+                outlets=", ".join(r.duplicate_outlets),
+            ),
         )
-        answer.line(italic("Add records this report as another source of it, not a new claim."))
+        answer.line(italic(_("Add records this report as another source of it, not a new claim.")))
     answer.buttons.extend(
         [
-            Button("Add", f"/intake_add {proposal_id}"),
-            Button("Edit", f"/intake_edit {proposal_id}"),
-            Button("Skip", f"/intake_skip {proposal_id}"),
+            Button(_("Add"), f"/intake_add {proposal_id}"),
+            Button(_("Edit"), f"/intake_edit {proposal_id}"),
+            Button(_("Skip"), f"/intake_skip {proposal_id}"),
         ]
     )
     return answer
@@ -477,11 +531,13 @@ def _checked(p: Proposal, today: date) -> tuple[date, int]:
     """The date and number Add writes, within the bounds (ValueError says what is missing)."""
     if p.number is None:
         raise ValueError(
-            "the text gives no count. Edit the number if the report supports one "
-            "(/intake_edit ID number N), or skip it: the desk does not make a count up."
+            _(
+                "the text gives no count. Edit the number if the report supports one "
+                "(/intake_edit ID number N), or skip it: the desk does not make a count up."
+            )
         )
     if p.date is None:
-        raise ValueError("no date: edit it (/intake_edit ID date DD/MM/YYYY).")
+        raise ValueError(_("no date: edit it (/intake_edit ID date DD/MM/YYYY)."))
     return check_day(p.date, latest=last_day(today)), check_defectors(p.number)
 
 
@@ -494,9 +550,9 @@ def add_proposal(desk: Desk, proposal_id: int, actor_id: int, actor: str) -> Ans
         with desk.session() as s, s.begin():
             stored = pending.load(s, proposal_id, for_update=True)
             if stored is None:
-                return fail("intake", f"There is no proposal #{proposal_id}.")
+                return _no_proposal(proposal_id)
             if stored.status != "pending":
-                return fail("intake", f"Proposal #{proposal_id} is already {stored.status}.")
+                return _already(proposal_id, stored.status)
             report = report_from_json(stored.report)
             conn = s.connection()
             found = resolve(desk, conn, proposal_from_json(stored.proposal))
@@ -511,46 +567,80 @@ def add_proposal(desk: Desk, proposal_id: int, actor_id: int, actor: str) -> Ans
             )
             if found.duplicate is not None:
                 v = found.duplicate
-                text = f"{outlet.outlet} as another source of claim #{v.id}"
+                text = f"{outlet.outlet} as another source of claim #{v.id}"  # the log's, English
                 change = _record(
                     s, actor_id, actor, "intake", f"added {text}", {"claim_sources": []}
                 )
                 # Not marked updated: the claim is the same, and watch alerts would call it
                 # corrected.
                 source_row = add_outlet(s, v.id, outlet, change)
-                named = _link_people(s, v.id, found.people)
+                linked = _link_people(s, v.id, found.people)
                 undo = {
                     "claim_sources": [source_row],
                     "repeated": v.id,
-                    "named": named,
+                    "named": linked,
                     "intake": proposal_id,
                 }
                 _set_undo(s, change, undo)
                 pending.decide(s, proposal_id, "added", claim_id=v.id, change_id=change)
                 answer = Answer(command="intake")
-                answer.line(f"Added {text} (change #{change}); counted once.")
-                answer.line("Reported by: ", ", ".join([*found.duplicate_outlets, outlet.label()]))
-                answer.line(italic("/undo removes this source again."))
+                answer.line(
+                    _(
+                        "Added {outlet} as another source of claim #{id} (change #{change}); "
+                        "counted once."
+                    ).format(outlet=outlet.outlet, id=v.id, change=change)
+                )
+                answer.line(
+                    _("Reported by: "), ", ".join([*found.duplicate_outlets, outlet.label()])
+                )
+                answer.line(italic(_("/undo removes this source again.")))
                 return answer
-            claim_id, text, new_parties = _write_claim(s, found, report, outlet, when, count)
-            change = _record(s, actor_id, actor, "intake", f"added claim #{claim_id}: {text}", None)
+            claim_id, party_text, new_parties = _write_claim(s, found, report, outlet, when, count)
+            with in_language("en"):  # the change log's summary is stored in English
+                logged = _claim_text(when, count, party_text, departure=p.to_party is None)
+            change = _record(
+                s, actor_id, actor, "intake", f"added claim #{claim_id}: {logged}", None
+            )
             add_outlet(s, claim_id, outlet, change)
             undo = {"claims": [claim_id], "parties": new_parties, "intake": proposal_id}
             _set_undo(s, change, undo)
             pending.decide(s, proposal_id, "added", claim_id=claim_id, change_id=change)
     except ValueError as exc:
-        return fail("intake", f"Nothing added: {exc}".replace("ID", str(proposal_id)))
+        return fail(
+            "intake", _("Nothing added: {why}").format(why=exc).replace("ID", str(proposal_id))
+        )
     answer = Answer(command="intake")
-    answer.line(f"Added claim #{claim_id}: {text}, reported by {outlet.outlet} (change #{change}).")
+    with khmer_names(desk):
+        shown = _claim_text(when, count, party_text, departure=p.to_party is None)
+    answer.line(
+        _("Added claim #{id}: {claim}, reported by {outlet} (change #{change}).").format(
+            id=claim_id, claim=shown, outlet=outlet.outlet, change=change
+        )
+    )
     if new_parties:
         answer.line(
             italic(
-                f"{plural(len(new_parties), 'new party', 'new parties')} added to the party "
-                "list as the report spells them: complete them in data/parties.yaml."
+                ngettext(
+                    "{n} new party added to the party list as the report spells them: "
+                    "complete them in data/parties.yaml.",
+                    "{n} new parties added to the party list as the report spells them: "
+                    "complete them in data/parties.yaml.",
+                    len(new_parties),
+                ).format(n=number(len(new_parties)))
             )
         )
-    answer.line(italic("/undo removes it."))
+    answer.line(italic(_("/undo removes it.")))
     return answer
+
+
+def _claim_text(when: date, count: int, party_text: str, *, departure: bool) -> str:
+    """How an added claim reads: in the change log (English) and in Add's answer.
+
+    >>> _claim_text(date(2023, 7, 3), 60, "FUNCINPEC", departure=True)
+    '03/07/2023 · 60 · FUNCINPEC (departure, no destination)'
+    """
+    text = f"{day(when)} · {number(count)} · {joint_name(party_text)}"
+    return text + _(" (departure, no destination)") if departure else text
 
 
 def _set_undo(s: Session, change_id: int, undo: dict[str, object]) -> None:
@@ -564,7 +654,7 @@ def _set_undo(s: Session, change_id: int, undo: dict[str, object]) -> None:
 def _write_claim(
     s: Session, found: Resolved, report: Report, outlet: Outlet, when: date, count: int
 ) -> tuple[int, str, list[int]]:
-    """Insert the claim, its parties and people; (its id, how it reads, new party ids)."""
+    """Insert the claim, its parties and people; (its id, its party text, new party ids)."""
 
     p = found.proposal
     new_parties: list[int] = []
@@ -577,7 +667,7 @@ def _write_claim(
     if not party_ids:
         unnamed = _unnamed_party(s)
         if unnamed is None:
-            raise ValueError("no former party: edit it (/intake_edit ID from PARTY).")
+            raise ValueError(_("no former party: edit it (/intake_edit ID from PARTY)."))
         party_ids.append(unnamed)
     party_ids = list(dict.fromkeys(party_ids))
     to_id = found.to_id
@@ -625,10 +715,7 @@ def _write_claim(
     )
     _link_people(s, claim_id, found.people)
     refresh_day_totals(s, {when})
-    text = f"{day(when)} · {number(count)} · {party_text}"
-    if p.to_party is None:
-        text += " (departure, no destination)"
-    return claim_id, text, new_parties
+    return claim_id, party_text, new_parties
 
 
 def _link_people(s: Session, claim_id: int, named: list[tuple[str, int | None]]) -> list[int]:
@@ -658,12 +745,12 @@ def skip_proposal(desk: Desk, proposal_id: int) -> Answer:
     with desk.session() as s, s.begin():
         stored = pending.load(s, proposal_id, for_update=True)
         if stored is None:
-            return fail("intake", f"There is no proposal #{proposal_id}.")
+            return _no_proposal(proposal_id)
         if stored.status != "pending":
-            return fail("intake", f"Proposal #{proposal_id} is already {stored.status}.")
+            return _already(proposal_id, stored.status)
         pending.decide(s, proposal_id, "skipped")
     answer = Answer(command="intake")
-    answer.line(f"Skipped proposal #{proposal_id}; nothing was added.")
+    answer.line(_("Skipped proposal #{id}; nothing was added.").format(id=proposal_id))
     return answer
 
 
@@ -673,36 +760,43 @@ def skip_proposal(desk: Desk, proposal_id: int) -> Answer:
 def edit_proposal(desk: Desk, proposal_id: int, args: str) -> Answer:
     """``FIELD VALUE``: change one field of a pending proposal (checked as Add would); with
     no field, how to."""
-    field_name, _, value = args.strip().partition(" ")
+    field_name, _sep, value = args.strip().partition(" ")
     field_name, value = field_name.lower(), value.strip()
     if not field_name:
         answer = show_proposal(desk, proposal_id)
         if answer.ok:
             answer.blank()
-            answer.line(bold("To edit, send: "), f"/intake_edit {proposal_id} FIELD VALUE")
+            answer.line(bold(_("To edit, send: ")), f"/intake_edit {proposal_id} FIELD VALUE")
             answer.line(
                 italic(
-                    "Fields: date DD/MM/YYYY · number N · words TEXT · qualifier TEXT|none · "
-                    "from PARTY[; PARTY] · to PARTY|none · people NAME[; NAME]|none · "
-                    "claimant TEXT · evidence TEXT"
+                    _(
+                        "Fields: date DD/MM/YYYY · number N · words TEXT · qualifier TEXT|none · "
+                        "from PARTY[; PARTY] · to PARTY|none · people NAME[; NAME]|none · "
+                        "claimant TEXT · evidence TEXT"
+                    )
                 )
             )
         return answer
     if field_name not in FIELDS:
-        return fail("intake", f"No field {field_name!r}: edit one of {', '.join(FIELDS)}.")
+        return fail(
+            "intake",
+            _("No field {field}: edit one of {fields}.").format(
+                field=repr(field_name), fields=", ".join(FIELDS)
+            ),
+        )
     try:
         with desk.session() as s, s.begin():
             stored = pending.load(s, proposal_id, for_update=True)
             if stored is None:
-                return fail("intake", f"There is no proposal #{proposal_id}.")
+                return _no_proposal(proposal_id)
             if stored.status != "pending":
-                return fail("intake", f"Proposal #{proposal_id} is already {stored.status}.")
+                return _already(proposal_id, stored.status)
             p = _edited(proposal_from_json(stored.proposal), field_name, value, desk.today())
             pending.replace_proposal(s, proposal_id, p.to_json())
     except ValueError as exc:
-        return fail("intake", f"Not changed: {exc}")
+        return fail("intake", _("Not changed: {why}").format(why=exc))
     answer = show_proposal(desk, proposal_id)
-    answer.lines.insert(0, (italic(f"Edited {field_name}."),))
+    answer.lines.insert(0, (italic(_("Edited {field}.").format(field=field_name)),))
     return answer
 
 
@@ -718,17 +812,19 @@ def _edited(p: Proposal, name: str, value: str, today: date) -> Proposal:
         try:
             when = date.fromisoformat(value) if "-" in value else parse_day_first(value)
         except ValueError as exc:
-            raise ValueError(f"{shorten(value)} is not a date (DD/MM/YYYY): {exc}") from None
+            raise ValueError(
+                _("{value} is not a date (DD/MM/YYYY): {why}").format(value=shorten(value), why=exc)
+            ) from None
         return replace(p, date=check_day(when, latest=last_day(today)), date_kind="event")
     if name == "number":
         digits = value.replace(",", "")
         if not digits.isdigit() or len(digits) > 9:
-            raise ValueError(f"{shorten(value)} is not a whole number")
+            raise ValueError(_("{value} is not a whole number").format(value=shorten(value)))
         return replace(p, number=check_defectors(int(digits)))
     if name in ("words", "qualifier", "claimant", "evidence"):
         text = None if _none(value) and name != "evidence" else clean_name(value, limit=MAX_FIELD)
         if name == "evidence" and not text:
-            raise ValueError("the evidence sentence cannot be empty")
+            raise ValueError(_("the evidence sentence cannot be empty"))
         if name == "words":
             return replace(p, number_text=text)
         if name == "qualifier":
@@ -755,8 +851,14 @@ def look_up(desk: Desk, text: str) -> Answer:
     """What the record holds about the people and parties a text names: each one found, a
     one-line status and a button for its card. Read-only, for everyone."""
     if not text.strip():
-        return fail("lookup", "The text is empty.")
-    text = text[:MAX_REPORT]
+        return fail("lookup", _("The text is empty."))
+    with khmer_names(desk):
+        return _look_up(desk, text[:MAX_REPORT])
+
+
+def _look_up(desk: Desk, text: str) -> Answer:
+    from bot.commands.common import defectors, reports
+
     with desk.connect() as conn:
         party_ids = named_parties(conn, text)
         person_ids = named_people(conn, text)
@@ -764,41 +866,56 @@ def look_up(desk: Desk, text: str) -> Answer:
         party_ids, person_ids = party_ids[:MAX_NAMES], person_ids[:MAX_NAMES]
         answer = Answer(command="lookup")
         if not party_ids and not person_ids:
-            answer.line("This text names no person or party the record knows.")
+            answer.line(_("This text names no person or party the record knows."))
             return answer
-        answer.line(bold("What the record holds about the names in this text"))
+        answer.line(bold(_("What the record holds about the names in this text")))
         from bot.commands.who import person_card
 
+        person_names = dict(
+            conn.execute(
+                select(people_table.c.id, people_table.c.name).where(
+                    people_table.c.id.in_(person_ids)
+                )
+            ).all()
+        )
+        status_head = _("Status: ")
         for pid in person_ids:
             card = person_card(conn, pid)
-            name = "".join(s.text for s in card.lines[0]) if card.lines else str(pid)
+            latin = person_names.get(pid) or str(pid)
             status = next(
                 ("".join(s.text for s in line[1:]) for line in card.lines
-                 if line and line[0].text == "Status: "),
-                "in the record; no change of party recorded",
+                 if line and line[0].text == status_head),
+                _("in the record; no change of party recorded"),
             )  # fmt: skip
-            answer.bullet(bold(name), f" — {status}")
-            answer.buttons.append(Button(name, f"/who {name}"))
+            answer.bullet(bold(named(latin)), f" — {status}")
+            answer.buttons.append(Button(shown_name(latin), f"/who {latin}"))
         names = dict(
             conn.execute(
                 select(parties.c.id, parties.c.name).where(parties.c.id.in_(party_ids))
             ).all()
         )
         for pid in party_ids:
-            name = names[pid]
+            latin = names[pid]
             figures = day_sums(conn, None, None, party_id=pid)
             if figures.all.reports:
-                status = (
-                    f"{plural(figures.all.total, 'claimed defector')} in "
-                    f"{plural(figures.all.reports, 'report')} (claims, not verified)"
+                status = _("{defectors} in {reports} (claims, not verified)").format(
+                    defectors=defectors(figures.all.total), reports=reports(figures.all.reports)
                 )
             else:
-                status = "no claimed defections from it recorded"
-            answer.bullet(bold(name), f" — {status}")
-            answer.buttons.append(Button(name, f"/total {name}"))
+                status = _("no claimed defections from it recorded")
+            answer.bullet(bold(named(latin)), f" — {status}")
+            answer.buttons.append(Button(shown_name(latin), f"/total {latin}"))
     if more:
-        answer.line(italic(f"… and {plural(more, 'more name')} the text mentions."))
-    answer.line(italic("Nothing was added: this is what the record already holds."))
+        answer.line(
+            italic(
+                ngettext(
+                    "… and {n} more name the text mentions.",
+                    "… and {n} more names the text mentions.",
+                    more,
+                ).format(n=number(more))
+            )
+        )
+    answer.line(italic(_("Nothing was added: this is what the record already holds.")))
     return answer
 
 
