@@ -88,16 +88,18 @@ from handlers.sending import EDIT, REPLY, send
 REPORT_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?។៕]+[\"'”’)\]]*(?:\s|$)")
 _LINK = re.compile(r"https?://\S+", re.IGNORECASE)
-HIDDEN_SOURCE = (
+HIDDEN_SOURCE = N_(
     "This was forwarded from someone who hides their account, so its source cannot be kept. "
     "Forward the post from the channel that published it, or send the article's link."
 )
-NO_TEXT = "This message has no text to read: forward a post with text, paste it, or send a link."
-LINKS_FOR_ADMINS = (
+NO_TEXT = N_(
+    "This message has no text to read: forward a post with text, paste it, or send a link."
+)
+LINKS_FOR_ADMINS = N_(
     "The bot reads links only for the desk's admins, in a private chat with it. To see what "
     "the record holds about the names in a report, paste its text or forward the post."
 )
-ONLY_ADMINS = "Only the desk's admins can change proposals."
+ONLY_ADMINS = N_("Only the desk's admins can change proposals.")
 # An edit is sent again as an edited_message update. Read again, it would propose its claims a
 # second time beside the proposals still pending from the first text; a look-up changes
 # nothing, so everyone else's edited report is looked up again, as an edited question is
@@ -107,19 +109,35 @@ EDITED_REPORT = N_(
     "sent. To review the corrected text, send it as a new message (and Skip the proposals "
     "above)."
 )
-PROMPT = re.compile(r"^Proposal #(\d+): reply with the new (\w+)")
+# The edit prompt in any language: its proposal's number, then the field's own (Latin) name
+# as the first word after it that names a field. A reply is matched by this, whatever the
+# chat's language is by then.
+PROMPT = re.compile(rf"^[^#\n]*#(\d+)\b[^\n]*?(?<!\w)({'|'.join(FIELDS)})(?!\w)")
 # How each field is written, for the edit prompt's placeholder (at most 64 characters).
 FIELD_HINTS = {
-    "date": "DD/MM/YYYY",
-    "number": "a whole number, e.g. 45",
-    "words": "the text's words for the number",
-    "qualifier": "e.g. more than; none for an exact count",
-    "from": "Party; Party",
-    "to": "a party, or none for a departure",
-    "people": "Name; Name, or none",
-    "claimant": "the outlet, or the person quoted",
-    "evidence": "the sentence the claim rests on",
+    "date": N_("DD/MM/YYYY"),
+    "number": N_("a whole number, e.g. 45"),
+    "words": N_("the text's words for the number"),
+    "qualifier": N_("e.g. more than; none for an exact count"),
+    "from": N_("Party; Party"),
+    "to": N_("a party, or none for a departure"),
+    "people": N_("Name; Name, or none"),
+    "claimant": N_("the outlet, or the person quoted"),
+    "evidence": N_("the sentence the claim rests on"),
 }
+# The fields' buttons after Edit.
+FIELD_LABELS = {
+    "date": N_("Date"),
+    "number": N_("Number"),
+    "words": N_("Words"),
+    "qualifier": N_("Qualifier"),
+    "from": N_("From"),
+    "to": N_("To"),
+    "people": N_("People"),
+    "claimant": N_("Claimant"),
+    "evidence": N_("Evidence"),
+}
+REVIEW_VERBS = {"add": N_("Add"), "edit": N_("Edit"), "skip": N_("Skip")}
 
 
 def is_report(text: str) -> bool:
@@ -218,6 +236,11 @@ def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
 
 @logged("report")
 async def on_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+    async with in_chat_language(update, context):  # the review or look-up in its language
+        return await _report(update, context)
+
+
+async def _report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
     message = update.effective_message
     if message is None:
         return None
@@ -245,25 +268,26 @@ async def read_report(
     settings = settings_of(context)
     reviewer = message.chat.type == ChatType.PRIVATE and is_admin(context, user)
     if not text.strip():
-        return await _say(message, fail("intake", NO_TEXT))
+        return await _say(message, fail("intake", _(NO_TEXT)))
     if reviewer and update.edited_message is not None:
-        async with in_chat_language(update, context):
-            return await _say(message, fail("intake", _(EDITED_REPORT)))
+        return await _say(message, fail("intake", _(EDITED_REPORT)))
     # A post that is only a link (forwarded or sent) is read at the link: the page is the
     # report, and its outlet the source.
     link = only_link(text)
     if link is not None:
         if not reviewer:
-            return await _say(message, fail("intake", LINKS_FOR_ADMINS))
+            return await _say(message, fail("intake", _(LINKS_FOR_ADMINS)))
         try:
             report: Report | None = await compute(fetch_report, link, settings)
-        except PageError as exc:
-            return await _say(message, fail("intake", f"Could not read the link: {exc}"))
+        except PageError as exc:  # its words are in the chat's language (pages.py)
+            return await _say(
+                message, fail("intake", _("Could not read the link: {why}").format(why=exc))
+            )
     else:
         report = report_of(source, text, settings.timezone)
     if report is None:  # forwarded from a hidden account
         if reviewer:
-            return await _say(message, fail("intake", HIDDEN_SOURCE))
+            return await _say(message, fail("intake", _(HIDDEN_SOURCE)))
         report = Report(text=text, kind="forward")  # a look-up keeps nothing: no source needed
     desk = desk_of(context)
     if not reviewer:
@@ -298,18 +322,25 @@ def fields_markup(proposal_id: int) -> InlineKeyboardMarkup:
     ['intake:field:12:date', 'intake:field:12:number', 'intake:field:12:words']
     """
     buttons = [
-        InlineKeyboardButton(name.capitalize(), callback_data=f"intake:field:{proposal_id}:{name}")
+        InlineKeyboardButton(
+            _(FIELD_LABELS[name]), callback_data=f"intake:field:{proposal_id}:{name}"
+        )
         for name in FIELDS
     ]
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
-    rows.append([InlineKeyboardButton("Back", callback_data=f"intake:back:{proposal_id}")])
+    rows.append([InlineKeyboardButton(_("Back"), callback_data=f"intake:back:{proposal_id}")])
     return InlineKeyboardMarkup(rows)
 
 
 def trio_markup(proposal_id: int) -> InlineKeyboardMarkup:
+    """Add, Edit and Skip again, in the answer's language.
+
+    >>> [b.text for b in trio_markup(12).inline_keyboard[0]]
+    ['Add', 'Edit', 'Skip']
+    """
     row = [
-        InlineKeyboardButton(label, callback_data=f"/intake_{label.lower()} {proposal_id}")
-        for label in ("Add", "Edit", "Skip")
+        InlineKeyboardButton(_(label), callback_data=f"/intake_{verb} {proposal_id}")
+        for verb, label in REVIEW_VERBS.items()
     ]
     return InlineKeyboardMarkup([row])
 
@@ -329,15 +360,20 @@ async def send_review(message: Message, answer: Answer) -> None:
 @logged("review")
 async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
     """Add, Edit or Skip pressed under a proposal."""
+    async with in_chat_language(update, context):  # alerts and buttons in the chat's language
+        return await _review_button(update, context)
+
+
+async def _review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
     query = update.callback_query
     if query is None or query.data is None or not isinstance(query.message, Message):
         return None
     if not is_admin(context, update.effective_user):
-        await query.answer(ONLY_ADMINS, show_alert=True)
-        return fail("intake", ONLY_ADMINS)
-    verb, _, proposal_id = query.data.removeprefix("/intake_").partition(" ")
+        await query.answer(_(ONLY_ADMINS), show_alert=True)
+        return fail("intake", _(ONLY_ADMINS))
+    verb, _sep, proposal_id = query.data.removeprefix("/intake_").partition(" ")
     if verb == "edit":
-        await query.answer("Which field?")
+        await query.answer(_("Which field?"))
         await _set_markup(query.message, fields_markup(int(proposal_id)))
         return None
     route = await route_of(context, query.data)
@@ -358,21 +394,41 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 @logged("review")
 async def on_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
     """A field chosen after Edit (the bot asks for its new value), or Back."""
+    async with in_chat_language(update, context):
+        return await _field(update, context)
+
+
+def prompt_text(proposal_id: int | str, name: str) -> str:
+    """The edit prompt for a field, in the answer's language; :data:`PROMPT` reads it back.
+
+    >>> prompt_text(12, "to")
+    'Proposal #12: reply with the new to (a party, or none for a departure).'
+    >>> PROMPT.match(prompt_text(12, "to")).groups()
+    ('12', 'to')
+    """
+    # Translators: keep "#{id}" and the field's name {name} (in Latin letters, a space on each
+    # side, before any other of the fields' names): the bot reads the reply's field from them.
+    return _("Proposal #{id}: reply with the new {name} ({hint}).").format(
+        id=proposal_id, name=name, hint=_(FIELD_HINTS[name])
+    )
+
+
+async def _field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
     query = update.callback_query
     if query is None or query.data is None or not isinstance(query.message, Message):
         return None
     if not is_admin(context, update.effective_user):
-        await query.answer(ONLY_ADMINS, show_alert=True)
-        return fail("intake", ONLY_ADMINS)
-    _, verb, rest = query.data.split(":", 2)
-    proposal_id, _, name = rest.partition(":")
+        await query.answer(_(ONLY_ADMINS), show_alert=True)
+        return fail("intake", _(ONLY_ADMINS))
+    _kind, verb, rest = query.data.split(":", 2)
+    proposal_id, _sep, name = rest.partition(":")
     await query.answer()
     await _set_markup(query.message, trio_markup(int(proposal_id)))
     if verb != "field" or name not in FIELDS:
         return None
     prompt = await query.message.reply_text(
-        f"Proposal #{proposal_id}: reply with the new {name} ({FIELD_HINTS[name]}).",
-        reply_markup=ForceReply(input_field_placeholder=FIELD_HINTS[name]),
+        prompt_text(proposal_id, name),
+        reply_markup=ForceReply(input_field_placeholder=_(FIELD_HINTS[name])[:64]),
         do_quote=True,
     )
     _prompts(context)[(prompt.chat_id, prompt.message_id)] = query.message.message_id
@@ -414,6 +470,11 @@ class _EditReply(filters.MessageFilter):
 
 @logged("review")
 async def on_edit_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
+    async with in_chat_language(update, context):
+        return await _edit_reply(update, context)
+
+
+async def _edit_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Answer | None:
     message = update.effective_message
     if message is None or message.reply_to_message is None:
         return None
@@ -428,7 +489,7 @@ async def on_edit_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> A
     result = await produce(update, context, route)
     assert isinstance(result, Answer), "the review's commands answer in words"
     if not result.ok:
-        result.line("Reply to the question above again with another value.")
+        result.line(_("Reply to the question above again with another value."))
         return await _say(message, result)
     key = (message.chat.id, message.reply_to_message.message_id)
     proposal_message = _prompts(context).pop(key, None)
@@ -438,7 +499,7 @@ async def on_edit_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> A
         await send_review(message, result)
         return result
     done = Answer(command="intake")
-    done.line(f"Proposal #{proposal_id}: {name} changed (above).")
+    done.line(_("Proposal #{id}: {name} changed (above).").format(id=proposal_id, name=name))
     return await _say(message, done)
 
 

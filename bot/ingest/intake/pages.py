@@ -17,7 +17,8 @@ or networks that may be reached all the same (tests serve their pages on 127.0.0
 whole fetch, redirects included, has ``DESK_INTAKE_TIMEOUT`` seconds and reads at most
 ``DESK_INTAKE_MAX_BYTES`` (after decompression). Proxies from the environment are not used:
 the addresses checked must be the ones connected to. Whatever goes wrong is a
-:class:`bot.errors.PageError` in words for the admin who sent the link.
+:class:`bot.errors.PageError` in words for the admin who sent the link, in the language of
+the answer being written (the bot's chat's; English for ``desk intake``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from datetime import date
 import httpcore
 import httpx
 
+from bot.core.formats import number
+from bot.core.i18n import _
 from bot.errors import PageError
 from bot.ingest.intake.report import Report
 from bot.settings import Network, Settings
@@ -86,13 +89,17 @@ class _PublicOnly(httpcore.SyncBackend):
         try:
             found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError):
-            raise PageError(f"{host} cannot be found: check the link.") from None
+            raise PageError(
+                _("{host} cannot be found: check the link.").format(host=host)
+            ) from None
         addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
         inside = [a for a in addresses if not self.may_reach(a)]
         if inside:
             raise PageError(
-                f"{host} is an address inside a private network ({inside[0]}): the desk"
-                " fetches only public web pages."
+                _(
+                    "{host} is an address inside a private network ({address}): the desk"
+                    " fetches only public web pages."
+                ).format(host=host, address=inside[0])
             )
         failure: httpcore.ConnectError | None = None
         for address in addresses:  # the checked addresses themselves, never a new look-up
@@ -132,7 +139,7 @@ def fetch_page(url: str, settings: Settings) -> tuple[str, str, bytes | str]:
         trust_env=False,
     ) as client:
         current = _web_url(url)
-        for _ in range(MAX_REDIRECTS + 1):
+        for _attempt in range(MAX_REDIRECTS + 1):
             host = current.host
             left = deadline - time.monotonic()
             try:
@@ -144,9 +151,13 @@ def fetch_page(url: str, settings: Settings) -> tuple[str, str, bytes | str]:
             except httpx.TimeoutException:
                 raise _too_slow(host, settings) from None
             except httpx.TransportError as exc:
-                raise PageError(f"cannot reach {host} ({_reason(exc)}).") from None
+                raise PageError(
+                    _("cannot reach {host} ({why}).").format(host=host, why=_reason(exc))
+                ) from None
         raise PageError(
-            f"the link redirects more than {MAX_REDIRECTS} times: send the article's own link."
+            _("the link redirects more than {n} times: send the article's own link.").format(
+                n=number(MAX_REDIRECTS)
+            )
         )
 
 
@@ -155,11 +166,13 @@ def _web_url(text: str) -> httpx.URL:
     try:
         url = httpx.URL(text.strip())
     except httpx.InvalidURL:
-        raise PageError(f"{shown} is not a link to a web page.") from None
+        raise PageError(_("{link} is not a link to a web page.").format(link=shown)) from None
     if url.scheme not in ("http", "https"):
-        raise PageError(f"{shown} is not a web page link (http:// or https://).")
+        raise PageError(
+            _("{link} is not a web page link (http:// or https://).").format(link=shown)
+        )
     if not url.host:
-        raise PageError(f"{shown} names no web site.")
+        raise PageError(_("{link} names no web site.").format(link=shown))
     return url
 
 
@@ -168,13 +181,17 @@ def _body(
 ) -> tuple[str, bytes | str]:
     if not response.is_success:
         raise PageError(
-            f"{host} answered {response.status_code} {response.reason_phrase} for this link."
+            _("{host} answered {status} for this link.").format(
+                host=host, status=f"{response.status_code} {response.reason_phrase}"
+            )
         )
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type and content_type not in HTML_TYPES:
         raise PageError(
-            f"the link is not a web page but {content_type}: send a link to the article,"
-            " or paste its text."
+            _(
+                "the link is not a web page but {type}: send a link to the article,"
+                " or paste its text."
+            ).format(type=content_type)
         )
     limit = settings.intake_max_bytes
     declared = response.headers.get("content-length", "")
@@ -192,7 +209,7 @@ def _body(
     body = b"".join(chunks)
     if not content_type and not _looks_like_html(body):
         raise PageError(
-            "the link is not a web page: send a link to the article, or paste its text."
+            _("the link is not a web page: send a link to the article, or paste its text.")
         )
     if response.charset_encoding:
         try:
@@ -238,7 +255,11 @@ def read_article(url: str, content_type: str, page: bytes | str) -> Report:
     )
     text = (getattr(document, "text", None) or "").strip()
     if not text:
-        raise PageError(f"no article text was found at {host}: paste the report's text instead.")
+        raise PageError(
+            _("no article text was found at {host}: paste the report's text instead.").format(
+                host=host
+            )
+        )
     return Report(
         text=text,
         outlet=_field(document, "sitename") or _site(host),
@@ -272,14 +293,18 @@ def _site(host: str) -> str:
 
 def _too_big(host: str, limit: int) -> PageError:
     return PageError(
-        f"the page at {host} is larger than {limit:,} bytes: paste the report's text instead."
+        _(
+            "the page at {host} is larger than {limit} bytes: paste the report's text instead."
+        ).format(host=host, limit=number(limit))
     )
 
 
 def _too_slow(host: str, settings: Settings) -> PageError:
     return PageError(
-        f"{host} did not send the page within {settings.intake_timeout:g} seconds: try again"
-        " later, or paste the report's text."
+        _(
+            "{host} did not send the page within {seconds} seconds: try again later, or paste"
+            " the report's text."
+        ).format(host=host, seconds=f"{settings.intake_timeout:g}")
     )
 
 
