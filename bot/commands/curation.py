@@ -24,8 +24,8 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.answer import Answer, bold, fail, italic, number
-from bot.core.formats import day
-from bot.core.i18n import _, in_language, ngettext
+from bot.core.formats import day, digits
+from bot.core.i18n import N_, _, in_language, ngettext
 from bot.desk import Desk
 from bot.errors import InputError, Problem
 from bot.ingest.claims_table import Table, TableRow, parse_row, parse_table
@@ -343,6 +343,19 @@ def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
     return answer
 
 
+# A change's kind as /changes shows it (stored in English, as are the summaries).
+CHANGE_KINDS = {"add": N_("add"), "table": N_("table"), "undo": N_("undo"), "intake": N_("intake")}
+
+
+def clock(when: datetime) -> str:
+    """A time of day, HH:MM, in the answer's digits.
+
+    >>> clock(datetime(2023, 7, 3, 9, 5))
+    '09:05'
+    """
+    return "".join(digits(int(ch)) if ch.isdigit() else ch for ch in f"{when:%H:%M}")
+
+
 def recent_changes(desk: Desk, limit: int = 15) -> Answer:
     answer = Answer(command="changes")
     with desk.session() as s:
@@ -354,8 +367,16 @@ def recent_changes(desk: Desk, limit: int = 15) -> Answer:
     for c in changes:
         undone = _(" (undone)") if c.undone_at else ""
         when = c.at.replace(tzinfo=UTC) if c.at.tzinfo is None else c.at
+        kind = _(CHANGE_KINDS[c.kind]) if c.kind in CHANGE_KINDS else c.kind
         answer.bullet(
-            f"#{c.id} {day(when.date())} {when:%H:%M} UTC · {c.actor} · {c.kind}: "
-            f"{c.summary}{undone}"
+            _("#{id} {day} {time} UTC · {actor} · {kind}: {summary}").format(
+                id=c.id,
+                day=day(when.date()),
+                time=clock(when),
+                actor=c.actor,
+                kind=kind,
+                summary=c.summary,
+            )
+            + undone
         )
     return answer

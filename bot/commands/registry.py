@@ -314,9 +314,11 @@ def _proposal(name: str, args: str) -> tuple[int, str] | Answer:
     """The proposal id an intake button's command starts with, and the rest."""
     from bot.core.answer import fail
 
-    first, _, rest = args.partition(" ")
+    first, _sep, rest = args.partition(" ")
     if not first.isdigit() or len(first) > 12:
-        return fail("intake", f"Send /{name} with a proposal's number, e.g. /{name} 12.")
+        return fail(
+            "intake", _("Send /{name} with a proposal's number, e.g. /{name} 12.").format(name=name)
+        )
     return int(first), rest
 
 
