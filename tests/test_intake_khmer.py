@@ -1,0 +1,159 @@
+"""Intake in Khmer through the fake Bot API: an admin whose chat is in Khmer gets the review,
+its Add / Edit / Skip and field buttons, the edit prompt and Add's answer in Khmer, with the
+same figures as an English admin's review of the same post; the change log keeps its English
+summary; a Khmer user's look-up is in Khmer with the English look-up's figures and buttons
+that still run the commands; a page that cannot be fetched is explained in Khmer.
+SQLite and PostgreSQL (the ``db_url`` fixture)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+
+from bot.commands import answer_text
+from bot.commands.registry import console_chat
+from bot.core.i18n import in_language
+from bot.core.render import to_plain
+from bot.desk import Desk
+from bot.storage.tables import changes
+from handlers.intake import prompt_text
+from tests.botrig import USER, open_desk, running_bot
+from tests.fake_bot_api import FakeBotAPI, channel_origin
+from tests.test_intake_bot import (
+    CHANNEL,
+    NAMES,
+    POST,
+    POSTED,
+    buttons,
+    edits_of,
+    forward,
+    press,
+    text_of,
+)
+from tests.test_language import figures
+
+ADMIN = 2002  # an admin whose chat is in English
+KM_ADMIN = 2003  # an admin whose Telegram runs in Khmer
+KM_USER = 3003  # a reader whose Telegram runs in Khmer
+
+
+@pytest.fixture
+def desk(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
+    monkeypatch.setenv("DESK_ADMIN_IDS", f"{ADMIN},{KM_ADMIN}")
+    monkeypatch.setenv("DESK_INTAKE_ALLOW_PRIVATE", "127.0.0.1")
+    monkeypatch.setenv("DESK_INTAKE_TIMEOUT", "1")
+    desk = open_desk(db_url)
+    yield desk
+    desk.engine.dispose()
+
+
+def chats(fake: FakeBotAPI) -> None:
+    fake.add_private_chat(ADMIN, first_name="Editor", username="editor")
+    fake.add_private_chat(KM_ADMIN, first_name="Dara", username="dara", language_code="km")
+    fake.add_private_chat(KM_USER, first_name="Sophea", language_code="km")
+
+
+def same_figures(english: str, khmer: str) -> bool:
+    """The two texts carry the same numbers and dates (proposal numbers, which differ between
+    two proposals of one post, left out)."""
+    english, khmer = (re.sub(r"#[0-9]+", "#", t) for t in (english, khmer))
+    return figures(english, "en") == figures(khmer, "km")
+
+
+async def test_a_khmer_admin_gets_the_review_in_khmer(desk: Desk) -> None:
+    origin = channel_origin(CHANNEL, "Siem Reap News", 4412, POSTED, username="srnews")
+    async with running_bot(desk, setup=chats) as rig:
+        (english,) = await forward(rig, ADMIN, ADMIN, origin, POST)
+        (khmer,) = await forward(rig, KM_ADMIN, KM_ADMIN, origin, POST)
+        shown = khmer.text or ""
+        assert shown.startswith("ការអះអាងដែលបានស្នើ #")
+        assert "ចំនួន៖ ៧១៣" in shown and "ថ្ងៃទី១ ខែកក្កដា ឆ្នាំ២០២៣" in shown
+        assert "គណបក្សភ្លើងទៀន (Candlelight Party)" in shown
+        assert "Proposed" not in shown and "Number:" not in shown
+        assert same_figures(english.text or "", shown), (english.text, shown)
+        pid = shown.split("#", 1)[1].split(" ", 1)[0]
+        assert buttons(khmer) == [
+            ("បន្ថែម", f"/intake_add {pid}"),
+            ("កែ", f"/intake_edit {pid}"),
+            ("រំលង", f"/intake_skip {pid}"),
+        ]
+        assert [label for label, _ in buttons(english)] == ["Add", "Edit", "Skip"]
+
+        # Edit: the fields as Khmer buttons, a Khmer prompt, and the reply to it read.
+        assert (await press(rig, KM_ADMIN, KM_ADMIN, khmer, "កែ"))["text"] == "វាលមួយណា?"
+        await rig.fake.wait_for("editMessageReplyMarkup", predicate=lambda c: c.ok)
+        fields = [label for label, _ in buttons(rig.fake.message(KM_ADMIN, khmer.message_id) or {})]
+        assert fields[:3] == ["កាលបរិច្ឆេទ", "ចំនួន", "ពាក្យ"] and fields[-1] == "ត្រឡប់ក្រោយ"
+        sent = len(rig.fake.sent_messages(KM_ADMIN))
+        await press(rig, KM_ADMIN, KM_ADMIN, khmer, "ចំនួន")
+        await rig.sent(KM_ADMIN, sent + 1)
+        prompt = rig.fake.sent_messages(KM_ADMIN)[-1]
+        with in_language("km"):
+            assert prompt.text == prompt_text(pid, "number")
+        assert (prompt.text or "").startswith(f"សំណើ #{pid}៖")
+
+        rig.fake.push_reply(KM_ADMIN, KM_ADMIN, "ច្រើន", prompt.message_id)
+        await rig.sent(KM_ADMIN, sent + 2)
+        refused = rig.fake.sent_messages(KM_ADMIN)[-1].text or ""
+        assert refused.startswith("មិនបានផ្លាស់ប្តូរទេ៖ ")
+        assert refused.endswith("សូមឆ្លើយតបសំណួរខាងលើម្តងទៀតដោយតម្លៃផ្សេង។")
+
+        edits = len(rig.calls("editMessageText"))
+        rig.fake.push_reply(KM_ADMIN, KM_ADMIN, "714", prompt.message_id)
+        await rig.sent(KM_ADMIN, sent + 3)
+        assert rig.fake.sent_messages(KM_ADMIN)[-1].text == (
+            f"សំណើ #{pid}៖ បានផ្លាស់ប្តូរ number (ខាងលើ)។"
+        )
+        await edits_of(rig, edits + 1)
+        assert "ចំនួន៖ ៧១៤" in text_of(rig, KM_ADMIN, khmer)
+
+        # Add: the answer in Khmer; the change log's summary stays English.
+        assert not (await press(rig, KM_ADMIN, KM_ADMIN, khmer, "បន្ថែម")).get("show_alert")
+        await edits_of(rig, edits + 2)
+        added = text_of(rig, KM_ADMIN, khmer)
+        assert added.startswith("បានបន្ថែមការអះអាង #")
+        assert "៧១៤ · គណបក្សភ្លើងទៀន" in added and "/undo លុបវាចោលវិញ។" in added
+        with desk.connect() as conn:
+            summary = conn.scalar(select(changes.c.summary).order_by(changes.c.id.desc()))
+        assert re.fullmatch(r"added claim #[0-9]+: 01/07/2023 · 714 · Candlelight Party", summary)
+    assert rig.rejected() == []
+
+    # /changes in Khmer: its fixed words translated, the stored summary as it was written.
+    listed = to_plain(answer_text(desk, "/changes", console_chat("km")))
+    assert f"ទទួលរបាយការណ៍៖ {summary}" in listed and "ម៉ោង" in listed
+    assert "· intake:" in to_plain(answer_text(desk, "/changes", console_chat("en")))
+
+
+async def test_a_khmer_readers_look_up_is_in_khmer_with_the_same_figures(desk: Desk) -> None:
+    origin = channel_origin(CHANNEL, "Siem Reap News", 4412, POSTED, username="srnews")
+    async with running_bot(desk, setup=chats) as rig:
+        (english,) = await forward(rig, USER, USER, origin, NAMES)
+        (khmer,) = await forward(rig, KM_USER, KM_USER, origin, NAMES)
+        shown = khmer.text or ""
+        assert shown.startswith("អ្វីដែលកំណត់ត្រាមានអំពីឈ្មោះក្នុងអត្ថបទនេះ")
+        assert "គណបក្សភ្លើងទៀន (Candlelight Party) —" in shown and "Kung Raiya —" in shown
+        assert "មិនបានបន្ថែមអ្វីទេ" in shown and "Nothing was added" not in shown
+        assert same_figures(english.text or "", shown), (english.text, shown)
+        # The buttons show the Khmer names and run the commands with the record's names.
+        assert ("គណបក្សភ្លើងទៀន", "/total Candlelight Party") in buttons(khmer)
+        assert ("Kung Raiya", "/who Kung Raiya") in buttons(khmer)
+        assert ("Candlelight Party", "/total Candlelight Party") in buttons(english)
+
+        # The card it opens is in Khmer too.
+        await press(rig, KM_USER, KM_USER, khmer, "Kung Raiya")
+        await edits_of(rig, 1)
+        card = text_of(rig, KM_USER, khmer)
+        assert card.startswith("Kung Raiya") and "ស្ថានភាព៖" in card and "Status:" not in card
+
+        # A link the reader may not have read, and one an admin sends that cannot be fetched.
+        (link,) = await rig.say(KM_USER, "https://example.org/news/1")
+        assert (link.text or "").startswith("បូតអានតំណសម្រាប់តែអ្នកគ្រប់គ្រង Desk")
+        (private,) = await rig.say(KM_ADMIN, "http://10.0.0.7/news")
+        assert private.text == (
+            "មិនអាចអានតំណបានទេ៖ 10.0.0.7 ជាអាសយដ្ឋានក្នុងបណ្តាញឯកជន (10.0.0.7)៖ "
+            "Desk ទាញយកតែទំព័រវិបសាធារណៈប៉ុណ្ណោះ។"
+        )
+    assert rig.rejected() == []
