@@ -117,7 +117,7 @@ async def test_a_khmer_admin_gets_the_review_in_khmer(desk: Desk) -> None:
         assert added.startswith("បានបន្ថែមការអះអាង #")
         assert "៧១៤ · គណបក្សភ្លើងទៀន" in added and "/undo លុបវាចោលវិញ។" in added
         with desk.connect() as conn:
-            summary = conn.scalar(select(changes.c.summary).order_by(changes.c.id.desc()))
+            summary = str(conn.scalar(select(changes.c.summary).order_by(changes.c.id.desc())))
         assert re.fullmatch(r"added claim #[0-9]+: 01/07/2023 · 714 · Candlelight Party", summary)
     assert rig.rejected() == []
 
