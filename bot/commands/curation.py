@@ -344,7 +344,13 @@ def undo_last(desk: Desk, actor_id: int, actor: str) -> Answer:
 
 
 # A change's kind as /changes shows it (stored in English, as are the summaries).
-CHANGE_KINDS = {"add": N_("add"), "table": N_("table"), "undo": N_("undo"), "intake": N_("intake")}
+CHANGE_KINDS = {
+    "load": N_("load"),
+    "add": N_("add"),
+    "table": N_("table"),
+    "undo": N_("undo"),
+    "intake": N_("intake"),
+}
 
 
 def clock(when: datetime) -> str:
