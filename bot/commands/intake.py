@@ -50,7 +50,7 @@ from bot.core.bounds import (
     refused_character,
     shorten,
 )
-from bot.core.claim_text import day
+from bot.core.claim_text import day, outlet_label
 from bot.core.i18n import N_, _, in_language, ngettext
 from bot.core.matcher import SOUNDS_ALIKE
 from bot.core.normalize import compact_key, normalize_name, sorted_tokens_key
@@ -190,7 +190,7 @@ def duplicate_of(db: Reader, found: Resolved) -> ClaimView | None:
 def outlet_names(db: Reader, view: ClaimView) -> list[str]:
     """Who reported a recorded claim: its outlets, or its table's claimant."""
     found = outlets_of(db, [view.id]).get(view.id, [])
-    return [o.label() for o in found] or [view.claimant]
+    return [outlet_label(o) for o in found] or [view.claimant]
 
 
 def _visible(text: str | None) -> str | None:
@@ -591,7 +591,7 @@ def add_proposal(desk: Desk, proposal_id: int, actor_id: int, actor: str) -> Ans
                     ).format(outlet=outlet.outlet, id=v.id, change=change)
                 )
                 answer.line(
-                    _("Reported by: "), ", ".join([*found.duplicate_outlets, outlet.label()])
+                    _("Reported by: "), ", ".join([*found.duplicate_outlets, outlet_label(outlet)])
                 )
                 answer.line(italic(_("/undo removes this source again.")))
                 return answer

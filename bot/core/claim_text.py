@@ -48,7 +48,7 @@ def claim_parts(view: ClaimView, refs: Citations | None = None) -> list[Part]:
 
 
 def outlet_parts(outlets: Sequence[Outlet]) -> list[Part]:
-    """" — reported by" every outlet of a claim, each linked to its page or post.
+    """ " — reported by" every outlet of a claim, each linked to its page or post.
 
     >>> from datetime import date
     >>> from bot.storage.queries import Outlet
@@ -62,5 +62,22 @@ def outlet_parts(outlets: Sequence[Outlet]) -> list[Part]:
     for i, o in enumerate(outlets):
         if i:
             parts.append(Span(", "))
-        parts.append(Span(o.label(), "a", o.url) if o.url else Span(o.label()))
+        label = outlet_label(o)
+        parts.append(Span(label, "a", o.url) if o.url else Span(label))
     return parts
+
+
+def outlet_label(outlet: Outlet) -> str:
+    """An outlet and its date as answers show them, the date in the answer's language
+    (``Outlet.label`` keeps the one form that exports write).
+
+    >>> from datetime import date
+    >>> from bot.core.i18n import in_language
+    >>> from bot.storage.queries import Outlet
+    >>> with in_language("km"):
+    ...     outlet_label(Outlet("CamboJA", None, date(2023, 7, 2), "paste"))
+    'CamboJA, ថ្ងៃទី២ ខែកក្កដា ឆ្នាំ២០២៣'
+    """
+    if outlet.published is None:
+        return outlet.outlet
+    return f"{outlet.outlet}, {day(outlet.published)}"
