@@ -32,7 +32,7 @@ from bot.ingest.intake.signals import claim_verbs, not_a_claim
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT / "tests" / "data" / "intake"
-PARTS = ("tuning", "heldout", "heldout2")
+PARTS = ("tuning", "heldout", "heldout2", "heldout3")
 CPP = "Cambodian People's Party"
 CLP = "Candlelight Party"
 
@@ -280,10 +280,21 @@ def test_numbers_that_count_something_else(text: str) -> None:
         ("on 30 December", date(2024, 1, 2), date(2023, 12, 30)),
         ("Also on 5 July, an activist defected", date(2023, 7, 6), date(2023, 7, 5)),
         ("កាលពីថ្ងៃអាទិត្យ សមាជិក ៤៥ នាក់", date(2023, 7, 6), date(2023, 7, 2)),
+        ("handed over their cards on 6/7/2023", date(2023, 7, 7), date(2023, 7, 6)),
+        ("On 30/4/2023, 47 members joined", date(2023, 5, 2), date(2023, 4, 30)),
+        ("cards handed over on 14.11.2023, at a ceremony", date(2023, 11, 15), date(2023, 11, 14)),
+        ("1) 20/06/2023 - Kampot: 58 members joined", date(2023, 6, 26), date(2023, 6, 20)),
+        ("a US-style 7/16/2023 date", date(2023, 7, 20), date(2023, 7, 16)),
     ],
 )
 def test_dates(text: str, published: date, expected: date) -> None:
     assert [d.value for d in find_dates(text, published)] == [expected]
+
+
+def test_ranges_and_counts_are_no_numeric_dates() -> None:
+    for text in ("between 200-300 joined", "12/125 seats", "1.500 members", "3-4 July"):
+        assert all(d.value.year == 2023 and d.value.month == 7 for d in
+                   find_dates(text, date(2023, 7, 20))), text
 
 
 def test_a_date_of_saying_is_not_the_event_date() -> None:
@@ -660,3 +671,40 @@ def test_a_relative_clause_tells_who_not_what() -> None:
     assert propose(history, parties) == []
     only = Report("300 Candlelight members who defected to the CPP on 4 July received party cards.")
     assert [(p.number, p.to_party) for p in propose(only, parties)] == [(300, CPP)]
+
+
+def test_reported_joining_is_the_act_not_a_saying() -> None:
+    """'members reported joining the CPP': the party before is the group's, the date the act's."""
+    parties = lexicon_from_data()
+    for text in (
+        "- 10 July: Battambang, 120 Candlelight Party members reported joining the CPP.",
+        "120 Candlelight Party members were reported joining the CPP on 10 July.",
+    ):
+        [p] = propose(Report(text=text, published=date(2023, 7, 17)), parties)
+        assert (p.date, p.number, p.from_parties) == (
+            date(2023, 7, 10), 120, ["Candlelight Party"]
+        ), text
+
+
+def test_the_day_announced_dates_a_move_the_text_does_not_date() -> None:
+    """'announced on 29 August that...': no event date, so the announcement's, not the
+    published date; a later sentence's own date still wins."""
+    parties = lexicon_from_data()
+    [p] = propose(
+        Report(
+            text="Kong Bora, a former Khmer Will Party official, has joined the CPP, the CPP's "
+            "branch announced on 29 August 2023.",
+            published=date(2023, 8, 30),
+        ),
+        parties,
+    )
+    assert (p.date, p.date_kind) == (date(2023, 8, 29), "published")
+    [q] = propose(
+        Report(
+            text="Two Candlelight officials, Chea Kosal and Rin Sophorn, announced on September 4 "
+            "that they were leaving the party and joining the CPP.",
+            published=date(2023, 9, 5),
+        ),
+        parties,
+    )
+    assert (q.date, q.number) == (date(2023, 9, 4), 2)

@@ -87,7 +87,9 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 _SAYS_AFTER = re.compile(
     r"^(?:'s)?(?:(?!\b(?:join|defect|switch|quit|left|cross|mov|went)\w*\b)[^,;(]){0,40}?"
     r"\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
-    r"writes)\b",
+    r"writes)\b"
+    # "120 Candlelight members reported joining the CPP": the act reported, not a saying
+    r"(?!\s+(?:to\s+have\s+)?(?:join|defect|switch|quit|leav|left|cross|mov)\w*)",
     re.I,
 )
 # A joining of something else: "joined a ceremony", "joined the march".
@@ -436,7 +438,12 @@ def _read(
     if _RUNNING_TOTAL.search(text) and not [d for d in dates if not d.reported]:
         return _Reading()  # "since January, 9,000 have joined": many events, none of them told
     found = _event_date(dates, verb, earlier)
-    dateline = next((d for d in dates if d.dateline), None)
+    # "announced on 29 August that he had joined": with no date of the event, the day it was
+    # announced is nearer it than the dateline or the day it was published (still a date of
+    # saying, so a later sentence's own date replaces it).
+    dateline = next((d for d in dates if _ANNOUNCED_ON.search(text[: d.start])), None) or next(
+        (d for d in dates if d.dateline), None
+    )
     past = _PAST_YEAR.search(text)
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
@@ -490,6 +497,9 @@ def _read(
             )
         )
     return _Reading(proposals=readings)
+
+
+_ANNOUNCED_ON = re.compile(r"\bannounced\s+(?:on\s+)?$", re.I)
 
 
 def _event_date(dates: list[FoundDate], verb: Verb, earlier: list[FoundDate]) -> FoundDate | None:
