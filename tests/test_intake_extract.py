@@ -708,3 +708,21 @@ def test_the_day_announced_dates_a_move_the_text_does_not_date() -> None:
         parties,
     )
     assert (q.date, q.number) == (date(2023, 9, 4), 2)
+
+
+def test_a_host_with_titles_and_counts_in_brackets_or_of_veterans() -> None:
+    parties = lexicon_from_data()
+    [p] = propose(
+        Report(
+            text="Former CNRP lawmaker Ou Chanrith returned to the CPP on 16 October. He was "
+            "welcomed by Senate President Say Chhum at the party headquarters.",
+            published=date(2023, 10, 17),
+        ),
+        parties,
+    )
+    assert (p.number, p.from_parties, p.people) == (
+        1, ["Cambodia National Rescue Party"], ["Ou Chanrith"]
+    )
+    assert [c.value for c in person_counts("Takeo (2 Oct): Candlelight members (64) joined")] == [64]
+    assert [c.value for c in person_counts("9 Cambodia National Rescue Party veterans")] == [9]
+    assert person_counts("the CPP (2023) won") == []

@@ -132,8 +132,11 @@ _LEFT_WHAT = re.compile(
     r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:party|ranks)\b|^\s*(?:ចេញ)?ពី",
     re.I,
 )
+# "welcomed by Senate President Say Chhum": the host, titles and all.
 _NOT_DEFECTOR = re.compile(
-    r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to)\s*$", re.I
+    r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to)\s*"
+    r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$",
+    re.I,
 )
 # Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
 _NOT_DEFECTOR_AFTER = re.compile(

@@ -13,6 +13,8 @@
 [1200000, 6]
 >>> [(c.value, c.qualifier) for c in person_counts("សកម្មជនជាងមួយរយនាក់ និងមន្ត្រីដប់ប្រាំរូប")]
 [(100, 'ជាង'), (15, None)]
+>>> [c.value for c in person_counts("Candlelight members (64) and 9 CNRP veterans joined")]
+[64, 9]
 >>> khmer_digits_to_ascii("ឆ្នាំ២០២៣")
 'ឆ្នាំ2023'
 
@@ -92,8 +94,12 @@ _PERSON = (
     r"leaders?|chiefs?|cadres?|defectors?|representatives?|deputies|followers?|youths?|"
     r"villagers?|individuals?|figures?|politicians?|lawmakers?|heads?|secretaries|"
     r"presidents?|vice-presidents?|opposition\s+members?|monks?|teachers?|women|men|others|"
-    r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+"
+    r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+|veterans?|"
+    r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|families|relatives|"
+    r"partisans?"
 )
+# "Candlelight Party members (64) joined": a count in brackets right after its noun.
+_BRACKETED_AFTER_PERSON = re.compile(rf"\b(?:{_PERSON})\s*\(\s*$", re.I)
 _PERSON_AFTER = re.compile(
     rf"^\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{_PERSON})\b|^\s*(?:of\s+(?:them|whom|those))\b", re.I
 )
@@ -207,6 +213,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
+            or (_BRACKETED_AFTER_PERSON.search(before) and re.match(r"\s*\)", after))
         ):
             continue
         q = _QUALIFIER_BEFORE.search(before)
