@@ -726,3 +726,18 @@ def test_a_host_with_titles_and_counts_in_brackets_or_of_veterans() -> None:
     assert [c.value for c in person_counts("Takeo (2 Oct): Candlelight members (64) joined")] == [64]
     assert [c.value for c in person_counts("9 Cambodia National Rescue Party veterans")] == [9]
     assert person_counts("the CPP (2023) won") == []
+
+
+def test_a_role_names_a_person_and_quoted_words_are_no_group() -> None:
+    """'Opposition figure X quit ... saying "the leaders ..."': one person, not a group."""
+    [p] = propose(
+        Report(
+            text="Opposition figure Hok Visal quit the Candlelight Party on Monday and joined the "
+            'Khmer Will Party, saying Candlelight\'s leaders "no longer listen to members".',
+            published=date(2024, 4, 9),
+        ),
+        lexicon_from_data(),
+    )
+    assert (p.number, p.people, p.to_party, p.date) == (
+        1, ["Hok Visal"], "Khmer Will Party", date(2024, 4, 8)
+    )

@@ -105,6 +105,9 @@ _GROUP = re.compile(
     r"followers|youths|villagers|candidates|cadres|leaders)\b",
     re.I,
 )
+# Someone's words, not the people who moved: a quotation, a clause of what was said.
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_SAYING_CLAUSE = re.compile(r",\s*(?:saying|adding|explaining|complaining)\b.*$", re.I | re.S)
 _ONE_PERSON = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:chief|official|councill?or|candidate|member|activist|"
     r"leader|lawmaker|deputy|governor|senator|president|secretary|spokes(?:man|woman|person)|"
@@ -272,9 +275,15 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
 
 
 def _group_in(text: str, mentions: list[PartyMention]) -> bool:
-    """Whether the sentence speaks of a group ("members", "supporters") outside party names."""
+    """Whether the sentence speaks of a group ("members", "supporters") outside party names,
+    quotations and what someone is reported saying ("..., saying its leaders ignore them").
+
+    >>> _group_in('Mok Visal quit, saying "the leaders no longer listen"', [])
+    False
+    """
     for m in mentions:
         text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    text = _QUOTED.sub(" ", _SAYING_CLAUSE.sub("", text))
     return bool(_GROUP.search(text))
 
 
