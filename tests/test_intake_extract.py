@@ -741,3 +741,17 @@ def test_a_role_names_a_person_and_quoted_words_are_no_group() -> None:
     assert (p.number, p.people, p.to_party, p.date) == (
         1, ["Hok Visal"], "Khmer Will Party", date(2024, 4, 8)
     )
+
+
+def test_groups_after_a_welcoming_verb_are_each_a_claim() -> None:
+    proposals = propose(
+        Report(
+            text="On 25 February 2024 Lok Chumteav Pen Sophea received 156 former Candlelight "
+            "Party members and 12 former Grassroots Democracy Party members into the CPP.",
+            published=date(2024, 2, 26),
+        ),
+        lexicon_from_data(),
+    )
+    assert [(p.number, p.from_parties) for p in proposals] == [
+        (156, ["Candlelight Party"]), (12, ["Grassroots Democracy Party"])
+    ]

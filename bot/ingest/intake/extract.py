@@ -309,16 +309,27 @@ def _segments(
 ) -> list[Count]:
     """The counts that each stand for their own group ("300 CLP members and 50 FUNCINPEC
     members joined"): every count before the verb with a party of its own after it; counts
-    of one group ("3 councillors and 61 members") summed."""
-    before = [c for c in counts if c.end <= verb.start]
+    of one group ("3 councillors and 61 members") summed. After a verb of welcoming the
+    groups are its objects ("received 156 former CLP members and 12 former GDP members")."""
+    group_end = _group_end(verb, text)
+    if group_end == verb.start:
+        before = [c for c in counts if c.end <= verb.start]
+    else:
+        before = [c for c in counts if c.start >= verb.end]
     if len(before) < 2:
         return counts[:1]
-    bounds = [c.start for c in before[1:]] + [verb.start]
+    bounds = [c.start for c in before[1:]] + [group_end]
     for c, end in zip(before, bounds, strict=True):
         if not any(c.end <= m.start < end for m in mentions):
             total = _sum(before, text)
             return [total] if total else counts[:1]
     return before
+
+
+def _group_end(verb: Verb, text: str) -> int:
+    """Where the groups that moved end: at the verb, or after a welcoming verb the sentence's
+    end (its groups are the verb's objects)."""
+    return len(text) if _active_welcome(text, verb) else verb.start
 
 
 def _sum(counts: list[Count], text: str) -> Count | None:
@@ -483,7 +494,7 @@ def _read(
         own_froms = froms
         if len(groups) > 1 and count is not None:
             following = groups[i + 1] if i + 1 < len(groups) else None
-            end = following.start if following is not None else verb.start
+            end = following.start if following is not None else _group_end(verb, text)
             own_froms = [m.name for m in mentions if count.end <= m.start < end and m.name != to]
         kind: ProposalKind = "defection"
         if to is None and verb.kind == "leave":
