@@ -755,3 +755,18 @@ def test_groups_after_a_welcoming_verb_are_each_a_claim() -> None:
     assert [(p.number, p.from_parties) for p in proposals] == [
         (156, ["Candlelight Party"]), (12, ["Grassroots Democracy Party"])
     ]
+
+
+def test_relatives_move_with_the_named_person() -> None:
+    """'X, his wife and two children have joined the Cambodian People's Party': 4, and the
+    "People" of a party's name counts no one."""
+    [p] = propose(
+        Report(
+            text="Candlelight Party organiser Sam Rithy, his wife and two children have joined "
+            "the Cambodian People's Party on 11 September.",
+            published=date(2023, 9, 12),
+        ),
+        lexicon_from_data(),
+    )
+    assert (p.number, p.people) == (4, ["Sam Rithy"])
+    assert person_counts("two children have joined the Cambodian People's Party") == []

@@ -34,7 +34,7 @@ from datetime import date
 from itertools import pairwise
 
 from bot.ingest.intake.dates import FoundDate, find_dates
-from bot.ingest.intake.numbers import Count, person_counts
+from bot.ingest.intake.numbers import Count, family_members, person_counts
 from bot.ingest.intake.parties import Lexicon, PartyMention
 from bot.ingest.intake.people import claimant_in, people_named
 from bot.ingest.intake.report import PartyName, Proposal, ProposalKind, Report
@@ -486,7 +486,8 @@ def _read(
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
         elif people and (not group or _NAMED_GROUP.search(text)):
-            number, number_text, qualifier = len(people), None, None
+            # "X, his wife and two children joined": the relatives moved with X.
+            number, number_text, qualifier = len(people) + family_members(text), None, None
         elif not people and one_person and not group:
             number, number_text, qualifier = 1, None, None
         else:

@@ -101,7 +101,7 @@ _PERSON = (
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.
 _BRACKETED_AFTER_PERSON = re.compile(rf"\b(?:{_PERSON})\s*\(\s*$", re.I)
 _PERSON_AFTER = re.compile(
-    rf"^\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{_PERSON})\b|^\s*(?:of\s+(?:them|whom|those))\b", re.I
+    rf"^\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{_PERSON})\b(?!['’]s\b)|^\s*(?:of\s+(?:them|whom|those))\b", re.I
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 _NOT_PEOPLE_AFTER = re.compile(
@@ -227,3 +227,30 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             )
         )
     return out
+
+
+_FAMILY = re.compile(
+    rf"\b(?:his|her|their)\s+(?:(?P<spouse>wife|husband|spouse)|(?P<child>son|daughter))\b"
+    rf"|(?P<n>{_DIGITS}|{_WORDS})\s+(?:of\s+(?:his|her|their)\s+)?"
+    r"(?:children|sons|daughters|grandchildren)\b",
+    re.I,
+)
+
+
+def family_members(sentence: str) -> int:
+    """How many relatives a sentence counts beside a named person ("X, his wife and two
+    children joined": 3 beside X); 0 when it names none.
+
+    >>> family_members("Sam Rithy, his wife and two children have joined the CPP")
+    3
+    >>> family_members("Mr. Dara and his son joined"), family_members("Mr. Dara joined")
+    (1, 0)
+    """
+    total = 0
+    for m in _FAMILY.finditer(khmer_digits_to_ascii(sentence)):
+        if m.group("n"):
+            value = re.match(NUMBER, m.group("n"))
+            total += (_value(value) or 0) if value else 0
+        else:
+            total += 1
+    return total
