@@ -101,7 +101,9 @@ _PERSON = (
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.
 _BRACKETED_AFTER_PERSON = re.compile(rf"\b(?:{_PERSON})\s*\(\s*$", re.I)
 _PERSON_AFTER = re.compile(
-    rf"^\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{_PERSON})\b(?!['’]s\b)|^\s*(?:of\s+(?:them|whom|those))\b", re.I
+    rf"^\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{_PERSON})\b(?!['’]s\b)"
+    r"|^\s*(?:of\s+(?:them|whom|those))\b",
+    re.I,
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 _NOT_PEOPLE_AFTER = re.compile(
