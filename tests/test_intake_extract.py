@@ -440,6 +440,8 @@ def test_the_two_subscript_forms_are_one() -> None:
         "Eighteen parties registered with the National Election Committee on 8 May.",
         "គណបក្សទាំងពីរបានប្រកាសបញ្ចូលគ្នា។",
         "Correction: an earlier version of this article said 60 CLP members joined the CPP.",
+        "A post claiming that 500 CLP members had joined the CPP was fake, officials said.",
+        "Officials said no such ceremony took place and 40 CLP members never joined the CPP.",
     ],
 )
 def test_other_things_than_defections(text: str) -> None:

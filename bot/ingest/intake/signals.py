@@ -74,6 +74,10 @@ _OTHER_THINGS = (
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|"
                 r"\bretract(?:ed|s|ion)?\b|កំណែតម្រូវ|ព័ត៌មានមិនពិត", re.I),
      "a correction or retraction"),
+    (re.compile(r"\b(?:was|were|is|are|as)\s+(?:\w+\s+)?(?:fake|false|untrue|fabricated|"
+                r"baseless|a\s+hoax)\b|\bfake\s+news\b|\bno\s+such\s+(?:ceremony|event|"
+                r"defections?|meeting)\b|ព័ត៌មានក្លែងក្លាយ", re.I),
+     "a claim called false"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
                 r"ចុះឈ្មោះ", re.I),
