@@ -772,3 +772,29 @@ def test_relatives_move_with_the_named_person() -> None:
     )
     assert (p.number, p.people) == (4, ["Sam Rithy"])
     assert person_counts("two children have joined the Cambodian People's Party") == []
+
+
+def test_a_later_decision_or_card_handover_dates_the_move() -> None:
+    """A second sentence that tells the move again ('he made the decision on 10 February',
+    'the group handed over their old party cards on 6/7/2023') dates it; who is quoted
+    saying so ('"...," said district chief X') did not move."""
+    parties = lexicon_from_data()
+    [p] = propose(
+        Report(
+            text="Councillor Keo Sambath has left the Candlelight Party for the CPP, he told the "
+            "Evening Post on Monday. He said he made the decision on February 10.",
+            published=date(2024, 2, 13),
+        ),
+        parties,
+    )
+    assert (p.date, p.date_kind, p.number) == (date(2024, 2, 10), "event", 1)
+    [q] = propose(
+        Report(
+            text="Some 300 Candlelight Party supporters have switched to the CPP, an official "
+            'said on Friday. "They came freely," said district chief Ouk Sarun, who added that '
+            "the group handed over their old party cards on 6/7/2023.",
+            published=date(2023, 7, 7),
+        ),
+        parties,
+    )
+    assert (q.date, q.number, q.people) == (date(2023, 7, 6), 300, [])

@@ -146,6 +146,8 @@ _NOT_DEFECTOR_AFTER = re.compile(
     r"^,?\s+(?:said|says|told|presided|presides|chaired|welcomed|welcomes|received|handed|"
     r"thanked)\b"
 )
+# '"...," said district chief X': who speaks, named after the saying.
+_SAID_BY_BEFORE = re.compile(r"[\"”],?\s+(?:said|says|added)\s+(?:[\w.-]+\s+){0,4}$", re.I)
 _UNNAMED_DESTINATION = "the party joined is not named"
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
@@ -297,7 +299,9 @@ def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
             continue
         after = sentence[at + len(name) : at + len(name) + 16]
         if at >= 0 and (
-            _NOT_DEFECTOR.search(sentence[:at]) or _NOT_DEFECTOR_AFTER.match(after)
+            _NOT_DEFECTOR.search(sentence[:at])
+            or _NOT_DEFECTOR_AFTER.match(after)
+            or _SAID_BY_BEFORE.search(sentence[:at])
         ):
             continue
         out.append(name)
@@ -366,8 +370,9 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
     for v in claim_verbs(text, [(m.start, m.end) for m in mentions]):
         after = text[v.end : v.end + 50]
         party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
-        if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next):
-            continue  # "left politics", "left the country"
+        complete = re.match(r"(?:handed|turned|made)\b", text[v.start : v.end], re.I)
+        if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next or complete):
+            continue  # "left politics", "left the country"; not "handed over their cards"
         if (
             v.kind == "join"
             and text[v.start : v.end].lower().startswith("join")
@@ -471,10 +476,12 @@ def _read(
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
     one_person = _ONE_PERSON.search(text[: verb.start]) or _SAID_HE.search(text[: verb.start])
-    if not counts and not froms and not people and not one_person:
-        return _Reading(bare=True, to=to, date=found)
+    # Who makes the claim did not move ("said district chief X, who added that the group
+    # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
     claimant = _claimant(text, report, named)
     people = [p for p in people if claimant is None or _bare(p) not in claimant]
+    if not counts and not froms and not people and not one_person:
+        return _Reading(bare=True, to=to, date=found)
     group = _group_in(text, mentions)
     readings = []
     groups = _segments(counts, mentions, verb, text) if counts else [None]
@@ -687,7 +694,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 and out
                 and len(out[-1].people) == 1
             ):
-                continue  # "Mr. X joined the CPP. The GDP said he had left it": one move
+                # "Mr. X joined the CPP. The GDP said he had left it": one move, which the
+                # second sentence dates when the first does not ("he made the decision on 10
+                # February")
+                if out[-1].date_kind == "published" and p.date_kind == "event":
+                    out[-1].date, out[-1].date_kind = p.date, "event"
+                continue
             twin = next((o for o in out if _same_event(o, p)), None)
             if twin is None:
                 out.append(p)

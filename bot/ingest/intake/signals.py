@@ -40,7 +40,11 @@ _JOIN = (
 _KHMER_JOIN = r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្តូរមក|ប្តូរ|ស្វាគមន៍"
 _LEAVE = (
     r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|resign(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
-    r"desert(?:ed|s)?|walked\s+out\s+of|broke\s+(?:away\s+)?(?:from|with)|split\s+from)\b"
+    r"desert(?:ed|s)?|walked\s+out\s+of|broke\s+(?:away\s+)?(?:from|with)|split\s+from|"
+    # "handed over their old party cards", "he made the decision on 10 February": a move told
+    # again, which dates the one before when it has no date of its own
+    r"(?:handed|turned)\s+(?:over|in|back)\s+(?:\w+\s+){0,3}?cards?|"
+    r"(?:(?<=\bhe\s)|(?<=\bshe\s))made\s+(?:the|this|that|his|her)\s+decision(?!\s+to\b))\b"
 )
 _KHMER_LEAVE = r"ចាកចេញ|លាលែង|លាឈប់|ដកខ្លួន"
 _VERB = re.compile(
