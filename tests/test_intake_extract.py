@@ -798,3 +798,30 @@ def test_a_later_decision_or_card_handover_dates_the_move() -> None:
         parties,
     )
     assert (q.date, q.number, q.people) == (date(2023, 7, 6), 300, [])
+
+
+def test_anniversaries_other_parties_new_members_and_families() -> None:
+    """A move dated more than a year before publication is history; 'and other opposition
+    parties' is the record's Unnamed Parties; 'welcomes new CPP members' names the party
+    joined; 'with his family' gives no count."""
+    parties = lexicon_from_data()
+
+    def one(text: str, published: date) -> list[Proposal]:
+        return propose(Report(text=text, published=published), parties)
+
+    assert one(
+        "Ten years ago, on 26 August 2014, more than 200 FUNCINPEC members joined the CNRP.",
+        date(2024, 8, 27),
+    ) == []
+    [p] = one(
+        "On 12 August 2024 the governor handed CPP membership cards to 215 former members of "
+        "the Candlelight Party and other opposition parties.",
+        date(2024, 8, 13),
+    )
+    assert p.from_parties == ["Candlelight Party", "Unnamed Parties"]
+    [q] = one("Kampong Thom welcomes new CPP members\nA dozen Candlelight Party councillors "
+              "joined the CPP on 1 July 2024.", date(2024, 7, 2))
+    assert (q.number, q.from_parties, q.date) == (12, ["Candlelight Party"], date(2024, 7, 1))
+    [r] = one("Commune chief Pov Sovann of the Candlelight Party joined the CPP with his family "
+              "on 19 August 2024.", date(2024, 8, 20))
+    assert (r.number, r.people) == (None, ["Pov Sovann"])

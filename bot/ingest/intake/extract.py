@@ -148,6 +148,8 @@ _NOT_DEFECTOR_AFTER = re.compile(
 )
 # '"...," said district chief X': who speaks, named after the saying.
 _SAID_BY_BEFORE = re.compile(r"[\"”],?\s+(?:said|says|added)\s+(?:[\w.-]+\s+){0,4}$", re.I)
+_OTHER_PARTIES = re.compile(r"\b(?:and|or)\s+(?:\w+\s+)?other\s+(?:\w+\s+)?parties\b", re.I)
+UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
 _UNNAMED_DESTINATION = "the party joined is not named"
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
@@ -240,8 +242,8 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             froms.append(m.name)  # "former members of the CLP, the KWP and the GDP"
         elif m.start < verb.start and _JOINED_IN_CLAUSE.search(before):
             froms.append(m.name)  # "activists who joined the CPP last year have returned"
-        elif _STRONG_TO_BEFORE.search(before):
-            tos.append(m)
+        elif _STRONG_TO_BEFORE.search(before) or re.search(r"\bnew\s+$", before, re.I):
+            tos.append(m)  # "welcomes new CPP members": the party they are new to
             strong.append(m)
         elif (
             verb.kind == "join"
@@ -475,6 +477,8 @@ def _read(
     past = _PAST_YEAR.search(text)
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
+    if found and report.published and (report.published - found.value).days > 366:
+        return _Reading()  # "ten years ago, on 26 August 2014, 200 joined": an anniversary
     one_person = _ONE_PERSON.search(text[: verb.start]) or _SAID_HE.search(text[: verb.start])
     # Who makes the claim did not move ("said district chief X, who added that the group
     # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
@@ -494,12 +498,18 @@ def _read(
                 reasons.append(f'"{count.text}" is no count')
         elif people and (not group or _NAMED_GROUP.search(text)):
             # "X, his wife and two children joined": the relatives moved with X.
-            number, number_text, qualifier = len(people) + family_members(text), None, None
+            relatives = family_members(text)
+            number = None if relatives is None else len(people) + relatives
+            number_text, qualifier = None, None
         elif not people and one_person and not group:
             number, number_text, qualifier = 1, None, None
         else:
             number, number_text, qualifier = None, None, None
         own_froms = froms
+        if froms and _OTHER_PARTIES.search(text):
+            # "former members of the CLP and other opposition parties": the joint row the
+            # record keeps ("Candlelight Party / Unnamed Parties")
+            own_froms = [*froms, UNNAMED_PARTIES]
         if len(groups) > 1 and count is not None:
             following = groups[i + 1] if i + 1 < len(groups) else None
             end = following.start if following is not None else _group_end(verb, text)

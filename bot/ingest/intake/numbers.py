@@ -239,15 +239,24 @@ _FAMILY = re.compile(
 )
 
 
-def family_members(sentence: str) -> int:
+# "with his family", "រួមទាំងក្រុមគ្រួសារ": relatives moved too, how many is not said.
+_VAGUE_FAMILY = re.compile(r"\b(?:his|her|their)\s+(?:whole\s+)?famil(?:y|ies)\b|ក្រុមគ្រួសារ", re.I)
+
+
+def family_members(sentence: str) -> int | None:
     """How many relatives a sentence counts beside a named person ("X, his wife and two
-    children joined": 3 beside X); 0 when it names none.
+    children joined": 3 beside X); 0 when it names none, None when it gives no count ("with
+    his family").
 
     >>> family_members("Sam Rithy, his wife and two children have joined the CPP")
     3
     >>> family_members("Mr. Dara and his son joined"), family_members("Mr. Dara joined")
     (1, 0)
+    >>> family_members("លោក សុខ រួមទាំងក្រុមគ្រួសារ បានចូល") is None
+    True
     """
+    if _VAGUE_FAMILY.search(sentence):
+        return None
     total = 0
     for m in _FAMILY.finditer(khmer_digits_to_ascii(sentence)):
         if m.group("n"):
