@@ -825,3 +825,25 @@ def test_anniversaries_other_parties_new_members_and_families() -> None:
     [r] = one("Commune chief Pov Sovann of the Candlelight Party joined the CPP with his family "
               "on 19 August 2024.", date(2024, 8, 20))
     assert (r.number, r.people) == (None, ["Pov Sovann"])
+
+
+def test_resignations_submitted_date_a_departure_and_a_weekend_is_one_occasion() -> None:
+    parties = lexicon_from_data()
+    [p] = propose(
+        Report(
+            text="Three Candlelight Party commune chiefs have resigned from the party. The "
+            "resignations were submitted on July 5, officials said.",
+            published=date(2024, 7, 9),
+        ),
+        parties,
+    )
+    assert (p.kind, p.number, p.date) == ("departure", 3, date(2024, 7, 5))
+    [q] = propose(
+        Report(
+            text="More than 60 Candlelight members were said to have joined the CPP over the "
+            "weekend, the third such announcement in the province since June.",
+            published=date(2024, 9, 3),
+        ),
+        parties,
+    )
+    assert (q.number, q.from_parties) == (60, ["Candlelight Party"])

@@ -150,6 +150,10 @@ _NOT_DEFECTOR_AFTER = re.compile(
 _SAID_BY_BEFORE = re.compile(r"[\"”],?\s+(?:said|says|added)\s+(?:[\w.-]+\s+){0,4}$", re.I)
 _OTHER_PARTIES = re.compile(r"\b(?:and|or)\s+(?:\w+\s+)?other\s+(?:\w+\s+)?parties\b", re.I)
 UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
+# "joined the CPP over the weekend, the third such announcement since June": one event.
+_ONE_OCCASION = re.compile(
+    r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b|\bat\s+a\s+ceremony\b", re.I
+)
 _UNNAMED_DESTINATION = "the party joined is not named"
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
@@ -372,7 +376,7 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
     for v in claim_verbs(text, [(m.start, m.end) for m in mentions]):
         after = text[v.end : v.end + 50]
         party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
-        complete = re.match(r"(?:handed|turned|made)\b", text[v.start : v.end], re.I)
+        complete = re.match(r"(?:handed|turned|made|resignation)", text[v.start : v.end], re.I)
         if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next or complete):
             continue  # "left politics", "left the country"; not "handed over their cards"
         if (
@@ -465,7 +469,11 @@ def _read(
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
     if verb.kind == "join" and re.match(r"ចូល|ប្តូរ", text[verb.start : verb.end]) and to is None:
         return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
-    if _RUNNING_TOTAL.search(text) and not [d for d in dates if not d.reported]:
+    if (
+        _RUNNING_TOTAL.search(text)
+        and not [d for d in dates if not d.reported]
+        and not _ONE_OCCASION.search(text)
+    ):
         return _Reading()  # "since January, 9,000 have joined": many events, none of them told
     found = _event_date(dates, verb, earlier)
     # "announced on 29 August that he had joined": with no date of the event, the day it was
