@@ -847,3 +847,24 @@ def test_resignations_submitted_date_a_departure_and_a_weekend_is_one_occasion()
         parties,
     )
     assert (q.number, q.from_parties) == (60, ["Candlelight Party"])
+
+
+def test_conditions_sayings_quoted_counts_and_switching_to_support() -> None:
+    parties = lexicon_from_data()
+
+    def one(text: str) -> list[Proposal]:
+        return propose(Report(text=text, published=date(2024, 11, 20)), parties)
+
+    assert one("Officials said 25 CLP members were threatened with losing their jobs unless "
+               "they joined the CPP.") == []
+    [p] = one("His former campaign manager, Tep Sokha, said on Sunday that she had quit the "
+              "Candlelight Party on 11 October.")
+    assert (p.number, p.kind, p.date) == (1, "departure", date(2024, 10, 11))
+    [q] = one('Media said "more than 1,000" opposition supporters had joined the CPP on 2 '
+              "November.")
+    assert (q.number, q.qualifier) == (1000, "more than")
+    [r] = one("អតីតសកម្មជនគណបក្សភ្លើងទៀនជាងមួយរយនាក់ បានប្ដូរមកគាំទ្រគណបក្សប្រជាជនកម្ពុជា "
+              "កាលពីថ្ងៃទី១៨ ខែវិច្ឆិកា ឆ្នាំ២០២៤។")
+    assert (r.number, r.from_parties, r.to_party) == (
+        100, ["Candlelight Party"], "Cambodian People's Party"
+    )

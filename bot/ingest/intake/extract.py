@@ -52,7 +52,8 @@ _TO_BEFORE = re.compile(
 _STRONG_TO_BEFORE = re.compile(
     r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
     r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល)\s*)$",
+    # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ)គាំទ្រ)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -116,7 +117,8 @@ _ONE_PERSON = re.compile(
 )
 # "X told RFA he joined": the one who speaks is the one who moved.
 _SAID_HE = re.compile(
-    r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed)\s*(?:that\s+)?(?:he|she)\s+"
+    r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed)\s*(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"(?:he|she)\s+"
     r"(?:had\s+|has\s+)?$",
     re.I,
 )
@@ -467,7 +469,7 @@ def _read(
         to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
     if verb.kind == "leave" and not froms and roles.sources:
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
-    if verb.kind == "join" and re.match(r"ចូល|ប្តូរ", text[verb.start : verb.end]) and to is None:
+    if verb.kind == "join" and re.match(r"ចូល|ប្[តដ]ូរ", text[verb.start : verb.end]) and to is None:
         return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
     if (
         _RUNNING_TOTAL.search(text)

@@ -212,6 +212,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         vague = bool(m.group("vague"))
         if vague and not re.match(r"^[\"']?\s*of\b", after) and not _KHMER_COUNTER.match(after):
             continue
+        # '"more than 1,000" opposition supporters': the quotation's end is no word
+        after = re.sub(r"^[\"”]", "", after)
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)

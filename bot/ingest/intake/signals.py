@@ -37,7 +37,10 @@ _JOIN = (
     r"accepted\s+(?:into|as)|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
-_KHMER_JOIN = r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្តូរមក|ប្តូរ|ស្វាគមន៍"
+# ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word
+_KHMER_JOIN = (
+    r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្[តដ]ូរមក|ប្[តដ]ូរ|ស្វាគមន៍"
+)
 _LEAVE = (
     r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|resign(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
     r"desert(?:ed|s)?|walked\s+out\s+of|broke\s+(?:away\s+)?(?:from|with)|split\s+from|"
@@ -55,7 +58,7 @@ _VERB = re.compile(
 _INTENTION = re.compile(
     r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
     r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|set|"
-    r"about|threaten(?:ed|s)?|consider(?:ing|s|ed)?|may|might|could|likely|whether|if|"
+    r"about|threaten(?:ed|s)?|consider(?:ing|s|ed)?|may|might|could|likely|whether|if|unless|"
     r"invited|urged|asked|called\s+on|encouraged|offered|pressured|pressed|bribed|paid)\b"
     r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ)\s*(?:\S+\s*)?)$",
