@@ -84,7 +84,7 @@ _QUALIFIERS = (
 # Khmer writes no space between words: a qualifier may follow its noun directly ("សមាជិកជាង").
 _KHMER_QUALIFIERS = "ជាង|ប្រមាណ|ប្រហែល|ជិត|យ៉ាងតិច|យ៉ាងហោចណាស់|សរុប"
 _QUALIFIER_BEFORE = re.compile(
-    rf"(?:(?:^|[\s(])(?P<q>{_QUALIFIERS})|(?P<km>{_KHMER_QUALIFIERS}))\s*(?:ចំនួន\s*)?$", re.I
+    rf"(?:(?:^|[\s(\"“])(?P<q>{_QUALIFIERS})|(?P<km>{_KHMER_QUALIFIERS}))\s*(?:ចំនួន\s*)?$", re.I
 )
 
 # Nouns for people, and words that may stand between a number and its noun
