@@ -868,3 +868,17 @@ def test_conditions_sayings_quoted_counts_and_switching_to_support() -> None:
     assert (r.number, r.from_parties, r.to_party) == (
         100, ["Candlelight Party"], "Cambodian People's Party"
     )
+
+
+def test_groups_that_name_their_party_before_their_count() -> None:
+    parties = lexicon_from_data()
+    for text in (
+        "សមាជិកគណបក្សយុវជនកម្ពុជា ចំនួន ៣៧ នាក់ និងសមាជិកគណបក្សភ្លើងទៀន ចំនួន ៦២ នាក់ "
+        "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី២០ ខែតុលា ឆ្នាំ២០២៤ ។",
+        "Cambodian Youth Party members (37) and Candlelight Party members (62) joined the CPP "
+        "on 20 October 2024.",
+    ):
+        proposals = propose(Report(text=text, published=date(2024, 10, 21)), parties)
+        assert [(p.number, p.from_parties) for p in proposals] == [
+            (37, ["Cambodian Youth Party"]), (62, ["Candlelight Party"])
+        ], text

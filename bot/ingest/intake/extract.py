@@ -330,12 +330,25 @@ def _segments(
         before = [c for c in counts if c.start >= verb.end]
     if len(before) < 2:
         return counts[:1]
+    if _parties_lead(before, mentions, group_end):
+        return before
     bounds = [c.start for c in before[1:]] + [group_end]
     for c, end in zip(before, bounds, strict=True):
         if not any(c.end <= m.start < end for m in mentions):
             total = _sum(before, text)
             return [total] if total else counts[:1]
     return before
+
+
+def _parties_lead(counts: list[Count], mentions: list[PartyMention], group_end: int) -> bool:
+    """Whether each group names its party before its count, as Khmer writes it ("សមាជិក
+    គណបក្សA ចំនួន ៣៧ នាក់ និងសមាជិកគណបក្សB ចំនួន ៦២ នាក់"): a party before every count since the
+    one before it, and none between the last count and the verb."""
+    starts = [0] + [c.end for c in counts[:-1]]
+    return len(counts) > 1 and all(
+        any(a <= m.start and m.end <= c.start for m in mentions)
+        for a, c in zip(starts, counts, strict=True)
+    ) and not any(counts[-1].end <= m.start < group_end for m in mentions)
 
 
 def _group_end(verb: Verb, text: str) -> int:
@@ -524,6 +537,13 @@ def _read(
             following = groups[i + 1] if i + 1 < len(groups) else None
             end = following.start if following is not None else _group_end(verb, text)
             own_froms = [m.name for m in mentions if count.end <= m.start < end and m.name != to]
+            counted = [g for g in groups if g is not None]
+            if _parties_lead(counted, mentions, _group_end(verb, text)):
+                previous = groups[i - 1] if i else None
+                start = previous.end if previous is not None else 0
+                own_froms = [
+                    m.name for m in mentions if start <= m.start < count.start and m.name != to
+                ]
         kind: ProposalKind = "defection"
         if to is None and verb.kind == "leave":
             kind = "departure"
