@@ -59,7 +59,9 @@ FIRST_HELDOUT = (
     "fixes, before the extractor read it): precision 5/8 (62.5%), recall 5/10 (50.0%), one "
     "high-confidence proposal on a trap (members threatened unless they joined); part 3 batch 3e "
     "(u01-u10, written after batch 3d's fixes, before the extractor read it): precision 8/8, "
-    "recall 8/8, no proposal on its 4 traps"
+    "recall 8/8, no proposal on its 4 traps; part 3 batch 3f (v01-v10, written after 3e, "
+    "before the extractor read it): precision 3/6 (50.0%), recall 3/7 (42.9%), one "
+    "high-confidence proposal on a trap (members once reported joined who say they never left)"
 )
 # What each failure category of part 2 (and the reviewer's case) led to: general rules, each
 # with its unit test in tests/test_intake_extract.py. The m-batch rules marked * also fixed

@@ -882,3 +882,18 @@ def test_groups_that_name_their_party_before_their_count() -> None:
         assert [(p.number, p.from_parties) for p in proposals] == [
             (37, ["Cambodian Youth Party"]), (62, ["Candlelight Party"])
         ], text
+
+
+def test_presented_cards_a_deputy_and_who_say_they_never_left() -> None:
+    parties = lexicon_from_data()
+
+    def one(text: str) -> list[Proposal]:
+        return propose(Report(text=text, published=date(2025, 4, 1)), parties)
+
+    [p] = one("The governor on 3 March 2025 presented CPP membership cards to four hundred and "
+              "twenty former Candlelight Party activists.")
+    assert (p.number, p.from_parties) == (420, ["Candlelight Party"])
+    [q] = one("27 March: Candlelight Party commune chief Touch Rina and his deputy joined the CPP.")
+    assert q.number == 2
+    assert one("Twelve Candlelight Party members who were reported last month to have joined "
+               "the CPP said on Monday that they had never left the opposition.") == []

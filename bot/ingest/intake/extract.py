@@ -128,7 +128,11 @@ _JOINED_IN_CLAUSE = re.compile(
     r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?$", re.I
 )
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I
+    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$"
+    # "members who were reported last month to have joined the CPP said ...": who they are
+    r"|\b(?:who|which|whom)\s+(?:were|was)\s+(?:reported|said|claimed)\s+(?:\w+\s+){0,3}?"
+    r"to\s+have\s+$",
+    re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)

@@ -234,7 +234,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
 
 
 _FAMILY = re.compile(
-    rf"\b(?:his|her|their)\s+(?:(?P<spouse>wife|husband|spouse)|(?P<child>son|daughter))\b"
+    rf"\b(?:his|her|their)\s+(?:(?P<spouse>wife|husband|spouse)|(?P<child>son|daughter)|"
+    rf"(?P<aide>deputy|assistant|aide|secretary))\b"
     rf"|(?P<n>{_DIGITS}|{_WORDS})\s+(?:of\s+(?:his|her|their)\s+)?"
     r"(?:children|sons|daughters|grandchildren)\b",
     re.I,

@@ -30,7 +30,7 @@ _JOIN = (
     r"\b(?:join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
     r"cross(?:ed|es|ing)?\s+over|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
-    r"(?:received|handed|given|were\s+given|issued)\s+(?:\w+\s+){0,3}?membership\s+cards?|"
+    r"(?:received|handed|given|were\s+given|issued|presented)\s+(?:\w+\s+){0,3}?membership\s+cards?|"
     r"ceremony\s+(?:\w+\s+){0,6}?to\s+(?:receive|welcome|accept|admit)|"
     r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)|"
     r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|took\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:\w+\s+){0,4}?into|"
@@ -75,7 +75,8 @@ _OTHER_THINGS = (
                 r"\bmemorandum\b|\bMoU\b|សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
-    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ", re.I),
+    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|"
+                r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
