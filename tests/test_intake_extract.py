@@ -897,3 +897,21 @@ def test_presented_cards_a_deputy_and_who_say_they_never_left() -> None:
     assert q.number == 2
     assert one("Twelve Candlelight Party members who were reported last month to have joined "
                "the CPP said on Monday that they had never left the opposition.") == []
+
+
+def test_a_total_broken_down_by_party_is_each_party_s_claim() -> None:
+    parties = lexicon_from_data()
+    for text, expected in (
+        (
+            "In Kampong Cham, 1,320 former opposition members (1,100 from the Candlelight Party "
+            "and 220 from the Khmer Will Party) joined the CPP on 6 April.",
+            [(1100, ["Candlelight Party"]), (220, ["Khmer Will Party"])],
+        ),
+        (
+            "Some 1,200 people from the Candlelight Party (about 900) and the Khmer Will Party "
+            "(about 300) joined the CPP on 6 April.",
+            [(900, ["Candlelight Party"]), (300, ["Khmer Will Party"])],
+        ),
+    ):
+        proposals = propose(Report(text=text, published=date(2025, 4, 8)), parties)
+        assert [(p.number, p.from_parties) for p in proposals] == expected, text

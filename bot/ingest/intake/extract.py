@@ -332,6 +332,9 @@ def _segments(
         before = [c for c in counts if c.end <= verb.start]
     else:
         before = [c for c in counts if c.start >= verb.end]
+    values = [c.value for c in before]
+    if len(before) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
+        before = before[1:]  # "1,320 members (1,100 from the CLP and 220 from the KWP)"
     if len(before) < 2:
         return counts[:1]
     if _parties_lead(before, mentions, group_end):

@@ -15,6 +15,8 @@
 [(100, 'ជាង'), (15, None)]
 >>> [c.value for c in person_counts("Candlelight members (64) and 9 CNRP veterans joined")]
 [64, 9]
+>>> [c.value for c in person_counts("1,320 members (1,100 from the CLP and 220 from the KWP)")]
+[1320, 1100, 220]
 >>> khmer_digits_to_ascii("ឆ្នាំ២០២៣")
 'ឆ្នាំ2023'
 
@@ -99,7 +101,11 @@ _PERSON = (
     r"partisans?"
 )
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.
-_BRACKETED_AFTER_PERSON = re.compile(rf"\b(?:{_PERSON})\s*\(\s*$", re.I)
+# ... or after its party: "from the Candlelight Party (about 900) and the KWP (about 300)".
+_BRACKETED_AFTER_PERSON = re.compile(
+    rf"(?:\b(?:{_PERSON})|\bParty|\b(?-i:[A-Z]{{2,}}))\s*\(\s*(?:(?:{_QUALIFIERS})\s+)?$", re.I
+)
+_INSIDE_PERSON_BRACKET = re.compile(rf"\b(?:{_PERSON})\s*\([^()]*$", re.I)
 _PERSON_AFTER = re.compile(
     rf"^\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{_PERSON})\b(?!['’]s\b)"
     r"|^\s*(?:of\s+(?:them|whom|those))\b",
@@ -217,7 +223,13 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
-            or (_BRACKETED_AFTER_PERSON.search(before) and re.match(r"\s*\)", after))
+            or (
+                _BRACKETED_AFTER_PERSON.search(before)
+                and re.match(r"\s*\)", after)
+                and not re.fullmatch(r"(?:19|20)\d\d", m.group())  # "the CPP (2023)": a year
+            )
+            # "1,320 members (1,100 from the CLP and 220 from the KWP)": the group's parts
+            or (_INSIDE_PERSON_BRACKET.search(before) and re.match(r"\s*(?:\)|from\b)", after))
         ):
             continue
         q = _QUALIFIER_BEFORE.search(before)
