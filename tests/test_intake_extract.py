@@ -1,9 +1,11 @@
 """The intake extractor (bot/ingest/intake): its pieces, and the labelled development set.
 
-The development set (tests/data/intake/) has a tuning part and two held-out parts: heldout
+The development set (tests/data/intake/) has a tuning part and three held-out parts: heldout
 (its first batch written before the extractor) and heldout2 (wire copy, announcements, long
 articles, Khmer posts, corrections; written and labelled before the extractor read it, its
-first measurement in bench/intake.py); ``score`` is what bench/intake.py prints for each. A proposal is right when its number, former parties, date and party joined match a
+first measurement in bench/intake.py), and heldout3 (batches 3a-3f of wire copy, bulletins,
+Khmer and mixed posts and traps, each written and labelled before the extractor read it; their
+first measurements are in bench/intake.py too); ``score`` is what bench/intake.py prints for each. A proposal is right when its number, former parties, date and party joined match a
 labelled claim of its text that no other proposal matched; precision counts every proposal,
 low-confidence ones too.
 
