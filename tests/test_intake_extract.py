@@ -3,7 +3,7 @@
 The development set (tests/data/intake/) has a tuning part and three held-out parts: heldout
 (its first batch written before the extractor) and heldout2 (wire copy, announcements, long
 articles, Khmer posts, corrections; written and labelled before the extractor read it, its
-first measurement in bench/intake.py), and heldout3 (batches 3a-3f of wire copy, bulletins,
+first measurement in bench/intake.py), and heldout3 (batches 3a-3g of wire copy, bulletins,
 Khmer and mixed posts and traps, each written and labelled before the extractor read it; their
 first measurements are in bench/intake.py too); ``score`` is what bench/intake.py prints for each. A proposal is right when its number, former parties, date and party joined match a
 labelled claim of its text that no other proposal matched; precision counts every proposal,
@@ -917,3 +917,28 @@ def test_a_total_broken_down_by_party_is_each_party_s_claim() -> None:
     ):
         proposals = propose(Report(text=text, published=date(2025, 4, 8)), parties)
         assert [(p.number, p.from_parties) for p in proposals] == expected, text
+
+
+def test_bulletin_day_month_dates_and_speakers_who_are_no_group() -> None:
+    parties = lexicon_from_data()
+    proposals = propose(
+        Report(
+            text="Monitoring log\n28/05 Takeo: 75 Khmer Will Party members joined the CPP.\n"
+            "01/06 Pursat: 20 Candlelight Party members joined the CPP, per state TV.",
+            published=date(2025, 6, 3),
+        ),
+        parties,
+    )
+    assert [(p.date, p.number) for p in proposals] == [
+        (date(2025, 5, 28), 75), (date(2025, 6, 1), 20)
+    ]
+    [p] = propose(
+        Report(
+            text="Chhay Sokha, a former Candlelight Party candidate, has joined the ruling CPP, "
+            "two CPP officials told MDW on Tuesday.",
+            published=date(2025, 5, 27),
+        ),
+        parties,
+    )
+    assert (p.number, p.people) == (1, ["Chhay Sokha"])
+    assert find_dates("3/5 of the members and 12/125 seats", date(2025, 6, 3)) == []

@@ -20,6 +20,8 @@
 [True]
 >>> [d.value for d in find_dates("on 6/7/2023 and 14.11.2023, 20-06-2023", pub)]
 [datetime.date(2023, 7, 6), datetime.date(2023, 11, 14), datetime.date(2023, 6, 20)]
+>>> [d.value for d in find_dates("28/05 Takeo: 75 joined; 3/5 of them", pub)]
+[datetime.date(2023, 5, 28)]
 
 A numeric date is day first, as Cambodian outlets write it ("6/7/2023" is 6 July), unless its
 second number cannot be a month ("7/16/2023"); it needs its four-digit year so that counts and
@@ -70,6 +72,12 @@ _KHMER_WEEKDAY_ALONE = re.compile(
 _NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
     r"(?![\d/])"
+)
+# A bulletin's "28/05 Takeo:": day and month, no year, only with a slash, where a line or
+# bracket starts and before a place's capital, so that "3/5 of" or "12/125 seats" are no dates.
+_NUMERIC_SHORT = re.compile(
+    r"(?:^|(?<=[\n(]))\s*(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])(?=\s*[:,)–-]?\s+[A-Z\u1780-\u17ff])",
+    re.M,
 )
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|ម្សិលមិញ|ថ្ងៃនេះ)", re.I)
 _KHMER = re.compile(
@@ -165,6 +173,10 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
         if month > 12 >= day:
             day, month = month, day
         add(_with_year(day, month, m.group("year"), published), *m.span())
+    for m in _NUMERIC_SHORT.finditer(text):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if 1 <= month <= 12:
+            add(_with_year(day, month, None, published), m.start("day"), m.end())
     for m in _KHMER.finditer(text):
         month = KHMER_MONTHS.get(m.group("month")) or int(m.group("month"))
         add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())

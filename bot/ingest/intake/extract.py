@@ -108,6 +108,10 @@ _GROUP = re.compile(
 )
 # Someone's words, not the people who moved: a quotation, a clause of what was said.
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+# "two CPP officials told MDW": who speak, not a group that moved.
+_SPEAKING_GROUP = re.compile(
+    r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b", re.I
+)
 _SAYING_CLAUSE = re.compile(r",\s*(?:saying|adding|explaining|complaining)\b.*$", re.I | re.S)
 _ONE_PERSON = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:chief|official|councill?or|candidate|member|activist|"
@@ -297,7 +301,7 @@ def _group_in(text: str, mentions: list[PartyMention]) -> bool:
     """
     for m in mentions:
         text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
-    text = _QUOTED.sub(" ", _SAYING_CLAUSE.sub("", text))
+    text = _SPEAKING_GROUP.sub(" ", _QUOTED.sub(" ", _SAYING_CLAUSE.sub("", text)))
     return bool(_GROUP.search(text))
 
 

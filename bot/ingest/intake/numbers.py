@@ -111,6 +111,9 @@ _PERSON_AFTER = re.compile(
     r"|^\s*(?:of\s+(?:them|whom|those))\b",
     re.I,
 )
+_SPEAKERS_AFTER = re.compile(
+    rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b", re.I
+)
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
@@ -215,6 +218,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
             continue
+        if _SPEAKERS_AFTER.match(after):
+            continue  # "two CPP officials told MDW": who speak, not who moved
         vague = bool(m.group("vague"))
         if vague and not re.match(r"^[\"']?\s*of\b", after) and not _KHMER_COUNTER.match(after):
             continue
