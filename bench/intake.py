@@ -49,7 +49,7 @@ FIRST_HELDOUT = (
     "part 2 batch 1 (n01-n33, written before any fix below): precision 19/30 (63.3%), recall "
     "19/28 (67.9%), one high-confidence proposal on a trap (a correction); part 2 batch 2 "
     "(m01-m14, written after batch 1's fixes): precision 9/12 (75.0%), recall 9/12 (75.0%), "
-    "no high-confidence proposal on a trap; part 3 (heldout3.yaml, p01-p36, written and "
+    "no high-confidence proposal on a trap; part 3 batch 3a (heldout3.yaml, p01-p36, written and "
     "labelled before the extractor read it, on the tree of main at 39c9e6f): precision 16/31 "
     "(51.6%), recall 16/30 (53.3%), no proposal on any of its 10 traps; part 3 batch 3b "
     "(q01-q14, written after batch 3a's fixes, before the extractor read it): precision 9/11 "
