@@ -18,12 +18,19 @@
 [True]
 >>> [d.reported for d in find_dates("X told the Evening Post on Monday that 9 joined", pub)]
 [True]
+>>> [d.value for d in find_dates("on 6/7/2023 and 14.11.2023, 20-06-2023", pub)]
+[datetime.date(2023, 7, 6), datetime.date(2023, 11, 14), datetime.date(2023, 6, 20)]
+>>> [d.value for d in find_dates("28/05 Takeo: 75 joined; 3/5 of them", pub)]
+[datetime.date(2023, 5, 28)]
 
-A date without a year takes the published date's year (the year before when that would put it
-more than a month after publication). A weekday alone is the last such day on or before the
-published date. Hand-written rather than with dateparser or dateutil: those parse a string
-that is a date, not find the dates inside a sentence of other words, and know neither the
-Khmer month names nor the "ថ្ងៃទី… ខែ… ឆ្នាំ…" form; the patterns below are all intake needs.
+A numeric date is day first, as Cambodian outlets write it ("6/7/2023" is 6 July), unless its
+second number cannot be a month ("7/16/2023"); it needs its four-digit year so that counts and
+ranges ("200-300") are never read as dates. A date without a year takes the published date's
+year (the year before when that would put it more than a month after publication). A weekday
+alone is the last such day on or before the published date. Hand-written rather than with
+dateparser or dateutil: those parse a string that is a date, not find the dates inside a
+sentence of other words, and know neither the Khmer month names nor the "ថ្ងៃទី… ខែ… ឆ្នាំ…"
+form; the patterns below are all intake needs.
 """
 
 from __future__ import annotations
@@ -62,6 +69,16 @@ _WEEKDAY_ALONE = re.compile(
 _KHMER_WEEKDAY_ALONE = re.compile(
     r"ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")(?!\s*(?:ទី|\d))"
 )
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
+    r"(?![\d/])"
+)
+# A bulletin's "28/05 Takeo:": day and month, no year, only with a slash, where a line or
+# bracket starts and before a place's capital, so that "3/5 of" or "12/125 seats" are no dates.
+_NUMERIC_SHORT = re.compile(
+    r"(?:^|(?<=[\n(]))\s*(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])(?=\s*[:,)–-]?\s+[A-Z\u1780-\u17ff])",
+    re.M,
+)
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|ម្សិលមិញ|ថ្ងៃនេះ)", re.I)
 _KHMER = re.compile(
     r"(?:ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")\s*)?(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})"
@@ -71,7 +88,8 @@ _KHMER = re.compile(
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
-    r"stated|added|denied|confirmed|learned|learnt|heard|understands)\s+(?:\w+\s+)?(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
+    r"stated|added|denied|confirmed|learned|learnt|heard|understands)\s+"
+    r"(?:(?!(?:join|defect|switch|quit|leav|mov|cross)\w*\s)\w+\s+)?(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
     r"(?:on\s+)?$",
     re.I,
 )
@@ -104,6 +122,7 @@ class FoundDate:
     end: int
     reported: bool = False
     dateline: bool = False  # "PHNOM PENH, July 5 (Agency) --": the writing's date
+    bound: bool = False  # "since the July 23 election": no one's date
 
 
 def _with_year(day: int, month: int, year: str | None, published: date | None) -> date | None:
@@ -141,15 +160,23 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
         taken.append((start, end))
         before = text[:start]
         dateline = bool(_DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(text[end:]))
-        reported = dateline or any(
-            p.search(before) for p in (_REPORTING, _POSTED_BEFORE, _BOUND_BEFORE)
-        )
-        found.append(FoundDate(value, start, end, reported, dateline))
+        bound = bool(_BOUND_BEFORE.search(before))
+        reported = dateline or bound or any(p.search(before) for p in (_REPORTING, _POSTED_BEFORE))
+        found.append(FoundDate(value, start, end, reported, dateline, bound))
 
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in pattern.finditer(text):
             month = _MONTHS[m.group("month").lower()]
             add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
+    for m in _NUMERIC.finditer(text):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if month > 12 >= day:
+            day, month = month, day
+        add(_with_year(day, month, m.group("year"), published), *m.span())
+    for m in _NUMERIC_SHORT.finditer(text):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if 1 <= month <= 12:
+            add(_with_year(day, month, None, published), m.start("day"), m.end())
     for m in _KHMER.finditer(text):
         month = KHMER_MONTHS.get(m.group("month")) or int(m.group("month"))
         add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())

@@ -34,7 +34,7 @@ from datetime import date
 from itertools import pairwise
 
 from bot.ingest.intake.dates import FoundDate, find_dates
-from bot.ingest.intake.numbers import Count, person_counts
+from bot.ingest.intake.numbers import Count, family_members, person_counts
 from bot.ingest.intake.parties import Lexicon, PartyMention
 from bot.ingest.intake.people import claimant_in, people_named
 from bot.ingest.intake.report import PartyName, Proposal, ProposalKind, Report
@@ -52,7 +52,8 @@ _TO_BEFORE = re.compile(
 _STRONG_TO_BEFORE = re.compile(
     r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
     r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល)\s*)$",
+    # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ)គាំទ្រ)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -87,7 +88,9 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 _SAYS_AFTER = re.compile(
     r"^(?:'s)?(?:(?!\b(?:join|defect|switch|quit|left|cross|mov|went)\w*\b)[^,;(]){0,40}?"
     r"\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
-    r"writes)\b",
+    r"writes)\b"
+    # "120 Candlelight members reported joining the CPP": the act reported, not a saying
+    r"(?!\s+(?:to\s+have\s+)?(?:join|defect|switch|quit|leav|left|cross|mov)\w*)",
     re.I,
 )
 # A joining of something else: "joined a ceremony", "joined the march".
@@ -103,6 +106,13 @@ _GROUP = re.compile(
     r"followers|youths|villagers|candidates|cadres|leaders)\b",
     re.I,
 )
+# Someone's words, not the people who moved: a quotation, a clause of what was said.
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+# "two CPP officials told MDW": who speak, not a group that moved.
+_SPEAKING_GROUP = re.compile(
+    r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b", re.I
+)
+_SAYING_CLAUSE = re.compile(r",\s*(?:saying|adding|explaining|complaining)\b.*$", re.I | re.S)
 _ONE_PERSON = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:chief|official|councill?or|candidate|member|activist|"
     r"leader|lawmaker|deputy|governor|senator|president|secretary|spokes(?:man|woman|person)|"
@@ -111,7 +121,8 @@ _ONE_PERSON = re.compile(
 )
 # "X told RFA he joined": the one who speaks is the one who moved.
 _SAID_HE = re.compile(
-    r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed)\s*(?:that\s+)?(?:he|she)\s+"
+    r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed)\s*(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"(?:he|she)\s+"
     r"(?:had\s+|has\s+)?$",
     re.I,
 )
@@ -121,7 +132,11 @@ _JOINED_IN_CLAUSE = re.compile(
     r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?$", re.I
 )
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I
+    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$"
+    # "members who were reported last month to have joined the CPP said ...": who they are
+    r"|\b(?:who|which|whom)\s+(?:were|was)\s+(?:reported|said|claimed)\s+(?:\w+\s+){0,3}?"
+    r"to\s+have\s+$",
+    re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)
@@ -130,13 +145,24 @@ _LEFT_WHAT = re.compile(
     r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:party|ranks)\b|^\s*(?:ចេញ)?ពី",
     re.I,
 )
+# "welcomed by Senate President Say Chhum": the host, titles and all.
 _NOT_DEFECTOR = re.compile(
-    r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to)\s*$", re.I
+    r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to)\s*"
+    r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$",
+    re.I,
 )
 # Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
 _NOT_DEFECTOR_AFTER = re.compile(
     r"^,?\s+(?:said|says|told|presided|presides|chaired|welcomed|welcomes|received|handed|"
     r"thanked)\b"
+)
+# '"...," said district chief X': who speaks, named after the saying.
+_SAID_BY_BEFORE = re.compile(r"[\"”],?\s+(?:said|says|added)\s+(?:[\w.-]+\s+){0,4}$", re.I)
+_OTHER_PARTIES = re.compile(r"\b(?:and|or)\s+(?:\w+\s+)?other\s+(?:\w+\s+)?parties\b", re.I)
+UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
+# "joined the CPP over the weekend, the third such announcement since June": one event.
+_ONE_OCCASION = re.compile(
+    r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b|\bat\s+a\s+ceremony\b", re.I
 )
 _UNNAMED_DESTINATION = "the party joined is not named"
 # A count of many events ("since January", "so far this year") rather than one.
@@ -230,8 +256,8 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             froms.append(m.name)  # "former members of the CLP, the KWP and the GDP"
         elif m.start < verb.start and _JOINED_IN_CLAUSE.search(before):
             froms.append(m.name)  # "activists who joined the CPP last year have returned"
-        elif _STRONG_TO_BEFORE.search(before):
-            tos.append(m)
+        elif _STRONG_TO_BEFORE.search(before) or re.search(r"\bnew\s+$", before, re.I):
+            tos.append(m)  # "welcomes new CPP members": the party they are new to
             strong.append(m)
         elif (
             verb.kind == "join"
@@ -267,9 +293,15 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
 
 
 def _group_in(text: str, mentions: list[PartyMention]) -> bool:
-    """Whether the sentence speaks of a group ("members", "supporters") outside party names."""
+    """Whether the sentence speaks of a group ("members", "supporters") outside party names,
+    quotations and what someone is reported saying ("..., saying its leaders ignore them").
+
+    >>> _group_in('Mok Visal quit, saying "the leaders no longer listen"', [])
+    False
+    """
     for m in mentions:
         text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    text = _SPEAKING_GROUP.sub(" ", _QUOTED.sub(" ", _SAYING_CLAUSE.sub("", text)))
     return bool(_GROUP.search(text))
 
 
@@ -283,7 +315,9 @@ def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
             continue
         after = sentence[at + len(name) : at + len(name) + 16]
         if at >= 0 and (
-            _NOT_DEFECTOR.search(sentence[:at]) or _NOT_DEFECTOR_AFTER.match(after)
+            _NOT_DEFECTOR.search(sentence[:at])
+            or _NOT_DEFECTOR_AFTER.match(after)
+            or _SAID_BY_BEFORE.search(sentence[:at])
         ):
             continue
         out.append(name)
@@ -295,16 +329,43 @@ def _segments(
 ) -> list[Count]:
     """The counts that each stand for their own group ("300 CLP members and 50 FUNCINPEC
     members joined"): every count before the verb with a party of its own after it; counts
-    of one group ("3 councillors and 61 members") summed."""
-    before = [c for c in counts if c.end <= verb.start]
+    of one group ("3 councillors and 61 members") summed. After a verb of welcoming the
+    groups are its objects ("received 156 former CLP members and 12 former GDP members")."""
+    group_end = _group_end(verb, text)
+    if group_end == verb.start:
+        before = [c for c in counts if c.end <= verb.start]
+    else:
+        before = [c for c in counts if c.start >= verb.end]
+    values = [c.value for c in before]
+    if len(before) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
+        before = before[1:]  # "1,320 members (1,100 from the CLP and 220 from the KWP)"
     if len(before) < 2:
         return counts[:1]
-    bounds = [c.start for c in before[1:]] + [verb.start]
+    if _parties_lead(before, mentions, group_end):
+        return before
+    bounds = [c.start for c in before[1:]] + [group_end]
     for c, end in zip(before, bounds, strict=True):
         if not any(c.end <= m.start < end for m in mentions):
             total = _sum(before, text)
             return [total] if total else counts[:1]
     return before
+
+
+def _parties_lead(counts: list[Count], mentions: list[PartyMention], group_end: int) -> bool:
+    """Whether each group names its party before its count, as Khmer writes it ("សមាជិក
+    គណបក្សA ចំនួន ៣៧ នាក់ និងសមាជិកគណបក្សB ចំនួន ៦២ នាក់"): a party before every count since the
+    one before it, and none between the last count and the verb."""
+    starts = [0] + [c.end for c in counts[:-1]]
+    return len(counts) > 1 and all(
+        any(a <= m.start and m.end <= c.start for m in mentions)
+        for a, c in zip(starts, counts, strict=True)
+    ) and not any(counts[-1].end <= m.start < group_end for m in mentions)
+
+
+def _group_end(verb: Verb, text: str) -> int:
+    """Where the groups that moved end: at the verb, or after a welcoming verb the sentence's
+    end (its groups are the verb's objects)."""
+    return len(text) if _active_welcome(text, verb) else verb.start
 
 
 def _sum(counts: list[Count], text: str) -> Count | None:
@@ -341,8 +402,9 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
     for v in claim_verbs(text, [(m.start, m.end) for m in mentions]):
         after = text[v.end : v.end + 50]
         party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
-        if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next):
-            continue  # "left politics", "left the country"
+        complete = re.match(r"(?:handed|turned|made|resignation)", text[v.start : v.end], re.I)
+        if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next or complete):
+            continue  # "left politics", "left the country"; not "handed over their cards"
         if (
             v.kind == "join"
             and text[v.start : v.end].lower().startswith("join")
@@ -431,20 +493,33 @@ def _read(
         to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
     if verb.kind == "leave" and not froms and roles.sources:
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
-    if verb.kind == "join" and re.match(r"ចូល|ប្តូរ", text[verb.start : verb.end]) and to is None:
+    if verb.kind == "join" and re.match(r"ចូល|ប្[តដ]ូរ", text[verb.start : verb.end]) and to is None:
         return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
-    if _RUNNING_TOTAL.search(text) and not [d for d in dates if not d.reported]:
+    if (
+        _RUNNING_TOTAL.search(text)
+        and not [d for d in dates if not d.reported]
+        and not _ONE_OCCASION.search(text)
+    ):
         return _Reading()  # "since January, 9,000 have joined": many events, none of them told
     found = _event_date(dates, verb, earlier)
-    dateline = next((d for d in dates if d.dateline), None)
+    # "announced on 29 August that he had joined": with no date of the event, the day it was
+    # announced is nearer it than the dateline or the day it was published (still a date of
+    # saying, so a later sentence's own date replaces it).
+    dateline = next((d for d in dates if _ANNOUNCED_ON.search(text[: d.start])), None) or next(
+        (d for d in dates if d.dateline), None
+    )
     past = _PAST_YEAR.search(text)
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
+    if found and report.published and (report.published - found.value).days > 366:
+        return _Reading()  # "ten years ago, on 26 August 2014, 200 joined": an anniversary
     one_person = _ONE_PERSON.search(text[: verb.start]) or _SAID_HE.search(text[: verb.start])
-    if not counts and not froms and not people and not one_person:
-        return _Reading(bare=True, to=to, date=found)
+    # Who makes the claim did not move ("said district chief X, who added that the group
+    # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
     claimant = _claimant(text, report, named)
     people = [p for p in people if claimant is None or _bare(p) not in claimant]
+    if not counts and not froms and not people and not one_person:
+        return _Reading(bare=True, to=to, date=found)
     group = _group_in(text, mentions)
     readings = []
     groups = _segments(counts, mentions, verb, text) if counts else [None]
@@ -456,16 +531,30 @@ def _read(
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
         elif people and (not group or _NAMED_GROUP.search(text)):
-            number, number_text, qualifier = len(people), None, None
+            # "X, his wife and two children joined": the relatives moved with X.
+            relatives = family_members(text)
+            number = None if relatives is None else len(people) + relatives
+            number_text, qualifier = None, None
         elif not people and one_person and not group:
             number, number_text, qualifier = 1, None, None
         else:
             number, number_text, qualifier = None, None, None
         own_froms = froms
+        if froms and _OTHER_PARTIES.search(text):
+            # "former members of the CLP and other opposition parties": the joint row the
+            # record keeps ("Candlelight Party / Unnamed Parties")
+            own_froms = [*froms, UNNAMED_PARTIES]
         if len(groups) > 1 and count is not None:
             following = groups[i + 1] if i + 1 < len(groups) else None
-            end = following.start if following is not None else verb.start
+            end = following.start if following is not None else _group_end(verb, text)
             own_froms = [m.name for m in mentions if count.end <= m.start < end and m.name != to]
+            counted = [g for g in groups if g is not None]
+            if _parties_lead(counted, mentions, _group_end(verb, text)):
+                previous = groups[i - 1] if i else None
+                start = previous.end if previous is not None else 0
+                own_froms = [
+                    m.name for m in mentions if start <= m.start < count.start and m.name != to
+                ]
         kind: ProposalKind = "defection"
         if to is None and verb.kind == "leave":
             kind = "departure"
@@ -490,6 +579,9 @@ def _read(
             )
         )
     return _Reading(proposals=readings)
+
+
+_ANNOUNCED_ON = re.compile(r"\bannounced\s+(?:on\s+)?$", re.I)
 
 
 def _event_date(dates: list[FoundDate], verb: Verb, earlier: list[FoundDate]) -> FoundDate | None:
@@ -653,7 +745,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 and out
                 and len(out[-1].people) == 1
             ):
-                continue  # "Mr. X joined the CPP. The GDP said he had left it": one move
+                # "Mr. X joined the CPP. The GDP said he had left it": one move, which the
+                # second sentence dates when the first does not ("he made the decision on 10
+                # February")
+                if out[-1].date_kind == "published" and p.date_kind == "event":
+                    out[-1].date, out[-1].date_kind = p.date, "event"
+                continue
             twin = next((o for o in out if _same_event(o, p)), None)
             if twin is None:
                 out.append(p)

@@ -13,6 +13,10 @@
 [1200000, 6]
 >>> [(c.value, c.qualifier) for c in person_counts("សកម្មជនជាងមួយរយនាក់ និងមន្ត្រីដប់ប្រាំរូប")]
 [(100, 'ជាង'), (15, None)]
+>>> [c.value for c in person_counts("Candlelight members (64) and 9 CNRP veterans joined")]
+[64, 9]
+>>> [c.value for c in person_counts("1,320 members (1,100 from the CLP and 220 from the KWP)")]
+[1320, 1100, 220]
 >>> khmer_digits_to_ascii("ឆ្នាំ២០២៣")
 'ឆ្នាំ2023'
 
@@ -82,7 +86,7 @@ _QUALIFIERS = (
 # Khmer writes no space between words: a qualifier may follow its noun directly ("សមាជិកជាង").
 _KHMER_QUALIFIERS = "ជាង|ប្រមាណ|ប្រហែល|ជិត|យ៉ាងតិច|យ៉ាងហោចណាស់|សរុប"
 _QUALIFIER_BEFORE = re.compile(
-    rf"(?:(?:^|[\s(])(?P<q>{_QUALIFIERS})|(?P<km>{_KHMER_QUALIFIERS}))\s*(?:ចំនួន\s*)?$", re.I
+    rf"(?:(?:^|[\s(\"“])(?P<q>{_QUALIFIERS})|(?P<km>{_KHMER_QUALIFIERS}))\s*(?:ចំនួន\s*)?$", re.I
 )
 
 # Nouns for people, and words that may stand between a number and its noun
@@ -92,10 +96,23 @@ _PERSON = (
     r"leaders?|chiefs?|cadres?|defectors?|representatives?|deputies|followers?|youths?|"
     r"villagers?|individuals?|figures?|politicians?|lawmakers?|heads?|secretaries|"
     r"presidents?|vice-presidents?|opposition\s+members?|monks?|teachers?|women|men|others|"
-    r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+"
+    r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+|veterans?|"
+    r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|families|relatives|"
+    r"partisans?"
 )
+# "Candlelight Party members (64) joined": a count in brackets right after its noun.
+# ... or after its party: "from the Candlelight Party (about 900) and the KWP (about 300)".
+_BRACKETED_AFTER_PERSON = re.compile(
+    rf"(?:\b(?:{_PERSON})|\bParty|\b(?-i:[A-Z]{{2,}}))\s*\(\s*(?:(?:{_QUALIFIERS})\s+)?$", re.I
+)
+_INSIDE_PERSON_BRACKET = re.compile(rf"\b(?:{_PERSON})\s*\([^()]*$", re.I)
 _PERSON_AFTER = re.compile(
-    rf"^\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{_PERSON})\b|^\s*(?:of\s+(?:them|whom|those))\b", re.I
+    rf"^\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{_PERSON})\b(?!['’]s\b)"
+    r"|^\s*(?:of\s+(?:them|whom|those))\b",
+    re.I,
+)
+_SPEAKERS_AFTER = re.compile(
+    rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b", re.I
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 _NOT_PEOPLE_AFTER = re.compile(
@@ -201,12 +218,23 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
             continue
+        if _SPEAKERS_AFTER.match(after):
+            continue  # "two CPP officials told MDW": who speak, not who moved
         vague = bool(m.group("vague"))
         if vague and not re.match(r"^[\"']?\s*of\b", after) and not _KHMER_COUNTER.match(after):
             continue
+        # '"more than 1,000" opposition supporters': the quotation's end is no word
+        after = re.sub(r"^[\"”]", "", after)
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
+            or (
+                _BRACKETED_AFTER_PERSON.search(before)
+                and re.match(r"\s*\)", after)
+                and not re.fullmatch(r"(?:19|20)\d\d", m.group())  # "the CPP (2023)": a year
+            )
+            # "1,320 members (1,100 from the CLP and 220 from the KWP)": the group's parts
+            or (_INSIDE_PERSON_BRACKET.search(before) and re.match(r"\s*(?:\)|from\b)", after))
         ):
             continue
         q = _QUALIFIER_BEFORE.search(before)
@@ -220,3 +248,40 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             )
         )
     return out
+
+
+_FAMILY = re.compile(
+    rf"\b(?:his|her|their)\s+(?:(?P<spouse>wife|husband|spouse)|(?P<child>son|daughter)|"
+    rf"(?P<aide>deputy|assistant|aide|secretary))\b"
+    rf"|(?P<n>{_DIGITS}|{_WORDS})\s+(?:of\s+(?:his|her|their)\s+)?"
+    r"(?:children|sons|daughters|grandchildren)\b",
+    re.I,
+)
+
+
+# "with his family", "រួមទាំងក្រុមគ្រួសារ": relatives moved too, how many is not said.
+_VAGUE_FAMILY = re.compile(r"\b(?:his|her|their)\s+(?:whole\s+)?famil(?:y|ies)\b|ក្រុមគ្រួសារ", re.I)
+
+
+def family_members(sentence: str) -> int | None:
+    """How many relatives a sentence counts beside a named person ("X, his wife and two
+    children joined": 3 beside X); 0 when it names none, None when it gives no count ("with
+    his family").
+
+    >>> family_members("Sam Rithy, his wife and two children have joined the CPP")
+    3
+    >>> family_members("Mr. Dara and his son joined"), family_members("Mr. Dara joined")
+    (1, 0)
+    >>> family_members("លោក សុខ រួមទាំងក្រុមគ្រួសារ បានចូល") is None
+    True
+    """
+    if _VAGUE_FAMILY.search(sentence):
+        return None
+    total = 0
+    for m in _FAMILY.finditer(khmer_digits_to_ascii(sentence)):
+        if m.group("n"):
+            value = re.match(NUMBER, m.group("n"))
+            total += (_value(value) or 0) if value else 0
+        else:
+            total += 1
+    return total

@@ -3,6 +3,8 @@
 
 >>> people_named("Mr. Chhim Sopheak and Sar Longdeth joined; Kung Raiya said so")
 ['Mr. Chhim Sopheak', 'Sar Longdeth', 'Kung Raiya']
+>>> people_named("Opposition figure Hok Visal quit; organiser Vy Rithy too")
+['Hok Visal', 'Vy Rithy']
 >>> people_named("លោក សុខ វណ្ណៈ អតីតមន្ត្រីគណបក្ស បានចូលរួម")
 ['លោក សុខ វណ្ណៈ']
 >>> claimant_in("The defections were announced, according to spokesman Sok Eysan.")
@@ -42,7 +44,7 @@ _SURNAMES = (
     "Vann", "Yem", "Yoeurng", "Kim", "Chum", "Chim", "Dith", "Hing", "Huot", "Khem", "Kheng",
     "Khun", "Kuy", "Leng", "Nhek", "Noun", "Ok", "Pang", "Phal", "Pov", "Rin", "Sorn",
     "Srey", "Tea", "Teng", "Thun", "Tith", "Vorn", "Yos", "Chhay", "Chheng", "Chhoeun",
-    "Sous", "Say", "Bun", "Bou", "Chey",
+    "Sous", "Say", "Bun", "Bou", "Chey", "Mok", "Ou", "Lor", "Moeun", "Hak", "Khim", "Nget",
 )  # fmt: skip
 _NAME_WORD = r"[A-Z][a-z'-]+"
 _TITLED = re.compile(rf"\b(?:{_TITLES})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
@@ -51,7 +53,7 @@ _TITLED = re.compile(rf"\b(?:{_TITLES})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}
 _ROLE_NAMED = re.compile(
     r"\b(?:activist|official|councill?or|chief|leader|member|veteran|lawmaker|candidate|"
     r"secretary|president|spokes(?:man|woman|person)|deputy|governor|adviser|advisor|analyst|"
-    r"supporter|MP|senator)\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
+    r"supporter|MP|senator|figure|organi[sz]er|founder|businessman|businesswoman)\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
 )
 _PLAIN = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}}")
 # A name's words are Khmer letters (no digits, emojis or signs); "កញ្ញា" after "ខែ" is the

@@ -30,17 +30,25 @@ _JOIN = (
     r"\b(?:join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
     r"cross(?:ed|es|ing)?\s+over|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
-    r"(?:received|handed|given|were\s+given|issued)\s+(?:\w+\s+){0,3}?membership\s+cards?|"
+    r"(?:received|handed|given|were\s+given|issued|presented)\s+(?:\w+\s+){0,3}?membership\s+cards?|"
     r"ceremony\s+(?:\w+\s+){0,6}?to\s+(?:receive|welcome|accept|admit)|"
     r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)|"
     r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|took\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:\w+\s+){0,4}?into|"
     r"accepted\s+(?:into|as)|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
-_KHMER_JOIN = r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្តូរមក|ប្តូរ|ស្វាគមន៍"
+# ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word
+_KHMER_JOIN = (
+    r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្[តដ]ូរមក|ប្[តដ]ូរ|ស្វាគមន៍"
+)
 _LEAVE = (
     r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|resign(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
-    r"desert(?:ed|s)?|walked\s+out\s+of|broke\s+(?:away\s+)?(?:from|with)|split\s+from)\b"
+    r"desert(?:ed|s)?|walked\s+out\s+of|broke\s+(?:away\s+)?(?:from|with)|split\s+from|"
+    # "handed over their old party cards", "he made the decision on 10 February": a move told
+    # again, which dates the one before when it has no date of its own
+    r"(?:handed|turned)\s+(?:over|in|back)\s+(?:\w+\s+){0,3}?cards?|"
+    r"resignations?\s+(?:were|was|had\s+been)\s+(?:submitted|handed\s+in|filed|accepted)|"
+    r"(?:(?<=\bhe\s)|(?<=\bshe\s))made\s+(?:the|this|that|his|her)\s+decision(?!\s+to\b))\b"
 )
 _KHMER_LEAVE = r"ចាកចេញ|លាលែង|លាឈប់|ដកខ្លួន"
 _VERB = re.compile(
@@ -50,7 +58,7 @@ _VERB = re.compile(
 _INTENTION = re.compile(
     r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
     r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|set|"
-    r"about|threaten(?:ed|s)?|consider(?:ing|s|ed)?|may|might|could|likely|whether|if|"
+    r"about|threaten(?:ed|s)?|consider(?:ing|s|ed)?|may|might|could|likely|whether|if|unless|"
     r"invited|urged|asked|called\s+on|encouraged|offered|pressured|pressed|bribed|paid)\b"
     r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ)\s*(?:\S+\s*)?)$",
@@ -67,13 +75,18 @@ _OTHER_THINGS = (
                 r"\bmemorandum\b|\bMoU\b|សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
-    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ", re.I),
+    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|"
+                r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|"
                 r"\bretract(?:ed|s|ion)?\b|កំណែតម្រូវ|ព័ត៌មានមិនពិត", re.I),
      "a correction or retraction"),
+    (re.compile(r"\b(?:was|were|is|are|as)\s+(?:\w+\s+)?(?:fake|false|untrue|fabricated|"
+                r"baseless|a\s+hoax)\b|\bfake\s+news\b|\bno\s+such\s+(?:ceremony|event|"
+                r"defections?|meeting)\b|ព័ត៌មានក្លែងក្លាយ", re.I),
+     "a claim called false"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
                 r"ចុះឈ្មោះ", re.I),
