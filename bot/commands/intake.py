@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 
 from bot.commands.common import khmer_names
 from bot.core.answer import Answer, Button, Part, bold, fail, italic, number
@@ -461,11 +461,9 @@ def proposal_from_json(data: dict[str, Any]) -> Proposal:
 
 
 def _intake_source(s: Session) -> int:
-    found = s.scalar(select(sources.c.id).where(sources.c.key == INTAKE_SOURCE))
-    if found is not None:
-        return int(found)
-    new_id = s.scalar(
-        insert(sources).returning(sources.c.id),
+    return _found_or_added(
+        s,
+        sources,
         {
             "key": INTAKE_SOURCE,
             "outlet": "Defection Desk editors",
@@ -480,6 +478,14 @@ def _intake_source(s: Session) -> int:
             "content_hash": "",
         },
     )
+
+
+def _found_or_added(s: Session, table: Table, values: dict[str, object]) -> int:
+    """The id of ``table``'s row with ``values["key"]``, inserting ``values`` if there is none."""
+    found = s.scalar(select(table.c.id).where(table.c.key == values["key"]))
+    if found is not None:
+        return int(found)
+    new_id = s.scalar(insert(table).returning(table.c.id), values)
     assert new_id is not None
     return int(new_id)
 

@@ -631,16 +631,21 @@ def plural_unit(n: int, unit: str) -> str:
     return one if n == 1 else f"{n} {one}s"
 
 
+def _iso_week(s: str, m: re.Match[str], default_year: int) -> Period:
+    """The week an _ISO_WEEK match names (2023-W26, week 26), in ``default_year`` if none."""
+    year = int(m[1] or m[4] or default_year)
+    week = int(m[2] or m[3])
+    _check_year(s, year)
+    weeks = date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last ISO week
+    if not 1 <= week <= weeks:
+        raise PeriodError(_week_count(s, year, weeks))
+    return _week(date.fromisocalendar(year, week, 1))
+
+
 def _week_form(s: str, latest_year: int) -> Period | None:
     """2023-W26, week 26 (in latest_year), the week of 26 June (or of a Monday–Sunday range)."""
     if m := _ISO_WEEK.fullmatch(s):
-        year = int(m[1] or m[4] or latest_year)
-        week = int(m[2] or m[3])
-        _check_year(s, year)
-        weeks = date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last ISO week
-        if not 1 <= week <= weeks:
-            raise PeriodError(_week_count(s, year, weeks))
-        return _week(date.fromisocalendar(year, week, 1))
+        return _iso_week(s, m, latest_year)
     m = _WEEK_OF_RANGE.fullmatch(s)
     if m is None:
         return None
@@ -777,13 +782,7 @@ def parse_week(text: str, *, today: date, default_year: int | None = None) -> Pe
     if key in _THIS:
         return _week(today - timedelta(days=today.weekday()), " (in progress)")
     if m := _ISO_WEEK.fullmatch(s):
-        year = int(m[1] or m[4] or year_of)
-        week = int(m[2] or m[3])
-        _check_year(s, year)
-        weeks = date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last ISO week
-        if not 1 <= week <= weeks:
-            raise PeriodError(_week_count(s, year, weeks))
-        return _week(date.fromisocalendar(year, week, 1))
+        return _iso_week(s, m, year_of)
     if m := _WEEK_OF.match(s):
         s = s[m.end() :]
     try:
