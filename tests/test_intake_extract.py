@@ -942,3 +942,210 @@ def test_bulletin_day_month_dates_and_speakers_who_are_no_group() -> None:
     )
     assert (p.number, p.people) == (1, ["Chhay Sokha"])
     assert find_dates("3/5 of the members and 12/125 seats", date(2025, 6, 3)) == []
+
+
+# ---------------------------------------- rules from held-out part 4's failures --
+
+_CLP, _KNUP, _FUN = "Candlelight Party", "Khmer National United Party", "FUNCINPEC"
+
+
+def _claims(text: str, published: date, title: str | None = None) -> list[tuple[Any, ...]]:
+    report = Report(text=text, published=published, title=title)
+    return [
+        (p.date, p.number, sorted(p.from_parties), p.to_party)
+        for p in propose(report, lexicon_from_data())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who looked on is no count of who moved; "several hundred" says no number
+        (
+            "Forty Candlelight Party members joined the CPP on 2 May at a rally attended by "
+            "several hundred supporters.",
+            [(date(2025, 5, 2), 40, [_CLP], CPP)],
+        ),
+        (
+            "On 2 May the governor received 52 members of the Candlelight Party who asked to "
+            "join the CPP, in the presence of local officials and more than 900 villagers.",
+            [(date(2025, 5, 2), 52, [_CLP], CPP)],
+        ),
+        # a welcoming ceremony is a noun, not a second joining
+        (
+            "Some 600 Candlelight Party members defected to the CPP on 2 May. The welcoming "
+            "ceremony was chaired by Mr. Sao Rith, a CPP Central Committee member.",
+            [(date(2025, 5, 2), 600, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_onlookers_and_ceremonies_are_no_claims(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected
+
+
+def test_a_total_broken_down_by_party_is_each_partys_claim() -> None:
+    text = (
+        "On 2 May the provincial governor welcomed 260 opposition members who asked to join "
+        "the CPP. Among them were 200 members of the Candlelight Party and 60 members of "
+        "FUNCINPEC, a district official said."
+    )
+    assert _claims(text, date(2025, 5, 4)) == [
+        (date(2025, 5, 2), 200, [_CLP], CPP),
+        (date(2025, 5, 2), 60, [_FUN], CPP),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the group told again ("the members", "the officials") dates the claim, adds none
+        (
+            "More than 90 Candlelight Party members have joined the CPP, a state site said. "
+            "It said the members received party cards at a ceremony on Friday.",
+            [(date(2025, 5, 2), 90, [_CLP], CPP)],
+        ),
+        (
+            "Eleven Candlelight Party officials joined the CPP on 1 May. The officials, "
+            "including three commune chiefs, were shown holding CPP cards.",
+            [(date(2025, 5, 1), 11, [_CLP], CPP)],
+        ),
+        # the same group counted again by someone else
+        (
+            "KEP — 1 May: 45 Candlelight Party members were said to join the CPP. Our monitor "
+            "saw about 40 people receiving membership cards.",
+            [(date(2025, 5, 1), 45, [_CLP], CPP)],
+        ),
+        # a second group of the same day, from the same party
+        (
+            "Officials welcomed Candlelight Party members into the CPP on Thursday at two "
+            "events. In the morning, 80 Candlelight members were received in Kep. Later, "
+            "another 35 members were received in Kampot.",
+            [(date(2025, 5, 1), 80, [_CLP], CPP), (date(2025, 5, 1), 35, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_a_group_told_again_is_one_claim(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role as the subject is one person; the resignation letter dates the departure
+        (
+            "The Candlelight Party's youth chief in Kep has resigned from the party. Sok Dina, "
+            "39, said he handed in his resignation to the provincial office on 28 April.",
+            [(date(2025, 4, 28), 1, [_CLP], None)],
+        ),
+        (
+            "KEP — 30 April: The deputy head of the Khmer National United Party's branch "
+            "quit the party.",
+            [(date(2025, 4, 30), 1, [_KNUP], None)],
+        ),
+        # signing a membership is joining; a headline and its body are one move
+        (
+            "Mr. Ros Dara signed his FUNCINPEC membership on Friday, leaving the Candlelight "
+            "Party.",
+            [(date(2025, 5, 2), 1, [_CLP], _FUN)],
+        ),
+        # named people after their group's noun are the count
+        (
+            "Former CNRP councillors Keo Vanna, Lim Sothea and Chea Rith joined the CPP on "
+            "1 May.",
+            [(date(2025, 5, 1), 3, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        # a date that names the election dates nothing; a weekday heading dates its entry
+        (
+            "Mr. Hem Sakal quit the Candlelight Party last week, months after the July 23 "
+            "election.",
+            [(date(2025, 5, 4), 1, [_CLP], None)],
+        ),
+        (
+            "KEP — Thursday: Nine members of the League for Democracy Party left the party.",
+            [(date(2025, 5, 1), 9, ["League for Democracy Party"], None)],
+        ),
+    ],
+)
+def test_one_person_and_the_dates_of_a_move(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a move in a month of a past year is history
+        "Mr. Pech Sovann, who is now a deputy minister, left the CNRP and joined the CPP in "
+        "March 2021.",
+        # a year's total is many events
+        "The provincial report said that in 2025 more than 1,800 former opposition members "
+        "applied to join the CPP.",
+        # a report whose opening says the claim was false
+        "Villagers in Kep say a state site falsely reported that they had joined the CPP. "
+        "The site said 200 Candlelight Party members from the village joined the CPP on 1 May.",
+        # "others" is no one counted or named; returning to a country is no party move
+        "Some former CNRP figures took government posts, while others joined the Candlelight "
+        "Party.",
+        "A former CNRP provincial chief returned to Cambodia on Saturday after years abroad.",
+    ],
+)
+def test_history_totals_false_reports_and_vague_others_propose_nothing(text: str) -> None:
+    assert _claims(text, date(2025, 5, 4)) == []
+
+
+def test_subsets_of_party_names_merge_into_one_move() -> None:
+    text = (
+        "PHNOM PENH, May 4 (Wire) - A senior official of the Candlelight Party defected to the "
+        "CPP on Friday. Mr. Tan Sokha, a Candlelight official and former CNRP lawmaker, said in "
+        "a statement that he had joined the CPP."
+    )
+    assert _claims(text, date(2025, 5, 4)) == [(date(2025, 5, 2), 1, [_CLP], CPP)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "May" the month is no "may" of a wish
+        (
+            "On 2 May the governor received 52 Candlelight Party members into the CPP.",
+            [(date(2025, 5, 2), 52, [_CLP], CPP)],
+        ),
+        ("May 2: 45 Candlelight activists switched to the CPP.", [(date(2025, 5, 2), 45, [_CLP], CPP)]),
+        (
+            "Candlelight Party members in Kep, numbering 215, joined the CPP on Friday.",
+            [(date(2025, 5, 2), 215, [_CLP], CPP)],
+        ),
+        # who announces that he quit is the one who quit, on the day he announced it
+        (
+            "The Candlelight Party's Kep chief, Mr. Ny Chan, announced on Facebook on Friday that "
+            "he had quit the party.",
+            [(date(2025, 5, 2), 1, [_CLP], None)],
+        ),
+        # those who came with a named person are the count the text gives
+        (
+            "Candlelight chief Mr. Ly Sok defected to the CPP together with 27 councillors on "
+            "1 May.",
+            [(date(2025, 5, 1), 27, [_CLP], CPP)],
+        ),
+        # the parties a later sentence lists, where the group came from
+        (
+            "Over 500 opposition activists in Kep defected to the CPP on Friday. The new members "
+            "came from the Candlelight Party, the former CNRP and the League for Democracy Party.",
+            [
+                (
+                    date(2025, 5, 2),
+                    500,
+                    sorted([_CLP, "Cambodia National Rescue Party", "League for Democracy Party"]),
+                    CPP,
+                )
+            ],
+        ),
+        # joining an event is attending it
+        (
+            "A Candlelight Party councillor in Kep, Mr. Kang Vy, was expelled from the party on "
+            "Tuesday after joining a CPP event.",
+            [],
+        ),
+    ],
+)
+def test_month_names_counts_and_sayings(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

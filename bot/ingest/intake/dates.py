@@ -22,6 +22,10 @@
 [datetime.date(2023, 7, 6), datetime.date(2023, 11, 14), datetime.date(2023, 6, 20)]
 >>> [d.value for d in find_dates("28/05 Takeo: 75 joined; 3/5 of them", pub)]
 [datetime.date(2023, 5, 28)]
+>>> [(d.value.day, d.bound) for d in find_dates("quit after the July 1 election", pub)]
+[(1, True)]
+>>> [d.value for d in find_dates("KEP — Monday: 9 joined", pub)]
+[datetime.date(2023, 7, 3)]
 
 A numeric date is day first, as Cambodian outlets write it ("6/7/2023" is 6 July), unless its
 second number cannot be a month ("7/16/2023"); it needs its four-digit year so that counts and
@@ -60,7 +64,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _DAY_MONTH = re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z]){_YEAR}", re.I)
 _MONTH_DAY = re.compile(
-    rf"\b{_WEEKDAY}{_MONTH.replace('month', 'month')}\s+{_DAY}(?![\d:]){_YEAR}", re.I
+    rf"\b{_WEEKDAY}{_MONTH.replace('month', 'month')}\s+{_DAY}(?!\d|:\d){_YEAR}", re.I
 )
 _WEEKDAY_ALONE = re.compile(
     r"\b(?:on|last|this\s+past|since)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I
@@ -107,6 +111,15 @@ _BOUND_BEFORE = re.compile(
 # dates the writing; the event's own date, if any, is elsewhere.
 _DATELINE_BEFORE = re.compile(
     r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*$"
+)
+# "the July 23 election", "the 23 July polls": the date names an occasion, not the event.
+_OCCASION_AFTER = re.compile(
+    r"^\s*(?:(?:general|national|commune|parliamentary)\s+)?(?:elections?|vote|polls?|ballot)\b",
+    re.I,
+)
+# A bulletin entry headed by a weekday alone: "MONDULKIRI — Friday: 17 members left".
+_WEEKDAY_HEADING = re.compile(
+    r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*:", re.I | re.M
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:])")
 
@@ -160,7 +173,7 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
         taken.append((start, end))
         before = text[:start]
         dateline = bool(_DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(text[end:]))
-        bound = bool(_BOUND_BEFORE.search(before))
+        bound = bool(_BOUND_BEFORE.search(before) or _OCCASION_AFTER.match(text[end:]))
         reported = dateline or bound or any(p.search(before) for p in (_REPORTING, _POSTED_BEFORE))
         found.append(FoundDate(value, start, end, reported, dateline, bound))
 
@@ -184,9 +197,10 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
     # — ... today"), else from the published date.
     counted_from = next((d.value for d in found if d.dateline), published)
     if counted_from is not None:
-        for m in _WEEKDAY_ALONE.finditer(text):
-            weekday = _WEEKDAYS.index(m.group("weekday").lower())
-            add(_last_weekday(weekday, counted_from), *m.span())
+        for pattern in (_WEEKDAY_ALONE, _WEEKDAY_HEADING):
+            for m in pattern.finditer(text):
+                weekday = _WEEKDAYS.index(m.group("weekday").lower())
+                add(_last_weekday(weekday, counted_from), *m.span("weekday"))
         for m in _KHMER_WEEKDAY_ALONE.finditer(text):
             weekday = _KHMER_WEEKDAYS.index(m.group("weekday"))
             add(_last_weekday(weekday, counted_from), *m.span())

@@ -100,7 +100,12 @@ _JOINED_SOMETHING = re.compile(
 # Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
 _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
 # "in 2013", "since 2018": a year long past, with no date of its own, is history.
-_PAST_YEAR = re.compile(r"\b(?:in|since|during|until)\s+((?:19|20)\d\d)\b", re.I)
+_PAST_YEAR = re.compile(
+    r"\b(?:in|since|during|until)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?((?:19|20)\d\d)\b",
+    re.I,
+)
 _GROUP = re.compile(
     r"\b(?:members|supporters|activists|officials|councill?ors|people|group|families|others|"
     r"followers|youths|villagers|candidates|cadres|leaders)\b",
@@ -113,15 +118,20 @@ _SPEAKING_GROUP = re.compile(
     r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b", re.I
 )
 _SAYING_CLAUSE = re.compile(r",\s*(?:saying|adding|explaining|complaining)\b.*$", re.I | re.S)
-_ONE_PERSON = re.compile(
-    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:chief|official|councill?or|candidate|member|activist|"
+_ROLE = (
+    r"(?:chief|official|councill?or|candidate|member|activist|"
     r"leader|lawmaker|deputy|governor|senator|president|secretary|spokes(?:man|woman|person)|"
-    r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP)\b",
-    re.I,
+    r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP)\b"
 )
+_ONE_PERSON = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?{_ROLE}", re.I)
+# As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
+# resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
+_THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,4}}?{_ROLE}", re.I)
+_MOVED = re.compile(r"join|defect|switch|resign|quit|left|leav|cross|mov|went|came|return", re.I)
 # "X told RFA he joined": the one who speaks is the one who moved.
 _SAID_HE = re.compile(
-    r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed)\s*(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed|announced|wrote|posted|stated|"
+    r"declared)\s*(?:on\s+\w+\s+){0,2}(?:that\s+)?"
     r"(?:he|she)\s+"
     r"(?:had\s+|has\s+)?$",
     re.I,
@@ -153,7 +163,7 @@ _NOT_DEFECTOR = re.compile(
 )
 # Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
 _NOT_DEFECTOR_AFTER = re.compile(
-    r"^,?\s+(?:said|says|told|presided|presides|chaired|welcomed|welcomes|received|handed|"
+    r"^,?\s+(?:[^,;\"“]{1,90},\s+)?(?:said|says|told|presided|presides|chaired|welcomed|welcomes|received|handed|"
     r"thanked)\b"
 )
 # '"...," said district chief X': who speaks, named after the saying.
@@ -165,12 +175,40 @@ _ONE_OCCASION = re.compile(
     r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b|\bat\s+a\s+ceremony\b", re.I
 )
 _UNNAMED_DESTINATION = "the party joined is not named"
+_FALSE_CLAIM = ("a claim called false", "a correction or retraction")
+_OCCASION = (
+    r"\s+(?:a|an|the|its|their)\s+(?:[\w'-]+\s+){0,2}?(?:event|rally|ceremony|meeting|campaign|"
+    r"march|protest|celebration|forum|training|gathering|convoy|festival)s?\b"
+)
+_COMPLETES = re.compile(r"(?:handed|turned|made|resignation|submitted|tendered|filed)", re.I)
+_CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
+_ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
+# A total's parts, party by party.
+_BREAKDOWN = re.compile(
+    r"^(?:Among\s+(?:them|those|the\s+\w+)|Of\s+(?:them|these|those|the\s+\w+)|"
+    r"(?:They|These|The\s+\w+)\s+(?:included|comprised|were\s+made\s+up\s+of)|"
+    r"Including|The\s+group\s+included|ក្នុងចំណោម)",
+    re.I,
+)
+# A sentence about the group a claim before it told of ("The defectors, from Kampot, ...").
+_SAME_GROUP = re.compile(
+    r"(?:^|\bthat\s+)(?:The|the|These|these|Those|those|All\s+the|Both)\s+(?:new\s+|former\s+)?"
+    r"(?:officials|members|defectors|activists|supporters|group|councill?ors|newcomers|"
+    r"recruits)\b",
+)
+# Who looked on at a ceremony, not who moved.
+_ONLOOKERS = re.compile(
+    r"\b(?:attended\s+by|in\s+the\s+presence\s+of|witnessed\s+by|watched\s+by|"
+    r"(?:before|in\s+front\s+of)\s+(?:a\s+crowd\s+of|some|about|more\s+than|over)|"
+    r"with\s+the\s+participation\s+of)\b",
+    re.I,
+)
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
     r"(?:last|this)\s+(?:year|month|week)|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|\d{4})|so\s+far|to\s+date|this\s+year|"
-    r"in\s+recent\s+(?:weeks|months)|over\s+the\s+past|bringing\s+the\s+total|altogether|"
+    r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|over\s+the\s+past|bringing\s+the\s+total|altogether|"
     r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់",
     re.I,
 )
@@ -292,6 +330,25 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
     return _Roles(list(dict.fromkeys(f for f in froms if f != to)), to, sources)
 
 
+def _movers(counts: list[Count], text: str, verb: Verb) -> list[Count]:
+    """The counts of people who moved, without those who only looked on: after "attended
+    by", "in the presence of", every count when the act came before; else the first one.
+
+    >>> from bot.ingest.intake.numbers import person_counts
+    >>> t = "9 members joined at a ceremony attended by 400 people"
+    >>> [c.value for c in _movers(person_counts(t), t, Verb("join", 10, 16))]
+    [9]
+    >>> t = "At a ceremony attended by 5,000 people, 300 members joined"
+    >>> [c.value for c in _movers(person_counts(t), t, Verb("join", 51, 57))]
+    [300]
+    """
+    out = list(counts)
+    for m in _ONLOOKERS.finditer(text):
+        after = [c for c in out if c.start >= m.end()]
+        out = [c for c in out if c not in (after if verb.start < m.start() else after[:1])]
+    return out
+
+
 def _group_in(text: str, mentions: list[PartyMention]) -> bool:
     """Whether the sentence speaks of a group ("members", "supporters") outside party names,
     quotations and what someone is reported saying ("..., saying its leaders ignore them").
@@ -313,7 +370,7 @@ def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
         at = sentence.find(name)
         if any(m.start < at + len(name) and at < m.end for m in mentions):
             continue
-        after = sentence[at + len(name) : at + len(name) + 16]
+        after = sentence[at + len(name) : at + len(name) + 120]
         if at >= 0 and (
             _NOT_DEFECTOR.search(sentence[:at])
             or _NOT_DEFECTOR_AFTER.match(after)
@@ -402,7 +459,7 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
     for v in claim_verbs(text, [(m.start, m.end) for m in mentions]):
         after = text[v.end : v.end + 50]
         party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
-        complete = re.match(r"(?:handed|turned|made|resignation)", text[v.start : v.end], re.I)
+        complete = _COMPLETES.match(text[v.start : v.end])
         if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next or complete):
             continue  # "left politics", "left the country"; not "handed over their cards"
         if (
@@ -412,12 +469,23 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             and not any(v.end <= m.start <= v.end + 25 for m in mentions)
         ):
             continue  # "joined a ceremony"
+        if re.match(_OCCASION, after, re.I):
+            continue  # "after joining a CPP event": attending, not joining
+        if text[v.start : v.end].lower().startswith("return") and not party_next:
+            continue  # "returned to Cambodia", "returned with his wife": no party
+        if re.search(r"\b(?:many\s+|some\s+)?others\s+(?:have\s+|had\s+)?$", text[: v.start], re.I):
+            continue  # "while others joined the CLP": people no one counts or names
         verbs.append(v)
     relative = [v for v in verbs if _RELATIVE_BEFORE.search(text[: v.start])]
     main = [v for v in verbs if v not in relative]
     # "Five activists who joined the CPP last year have returned to the CLP": the clause
     # tells who they are, the main verb what they did; a clause's own past year is history.
-    verbs = main or [v for v in relative if not _PAST_YEAR.search(_clause(text, v.end))]
+    recent = [v for v in relative if not _PAST_YEAR.search(_clause(text, v.end))]
+    if main and recent and all(_CARDS.match(text[v.start : v.end]) for v in main):
+        # "300 members who defected to the CPP on 4 July received party cards": the clause
+        # tells the move, the cards only mark it
+        main = recent
+    verbs = main or recent
     if not verbs:
         verbs = [
             Verb("join", m.start, m.start)
@@ -436,12 +504,21 @@ def _clause(text: str, start: int) -> str:
 
 def _background(text: str, mentions: list[PartyMention]) -> list[str]:
     """The parties a sentence without a claim says people came from ("formerly members of")."""
-    return [
-        m.name
-        for m in mentions
-        if _FROM_BEFORE.search(text[max(0, m.start - 40) : m.start])
-        and re.search(r"\b(?:former|formerly|was|were|had\s+been)\b|អតីត", text[: m.start], re.I)
-    ]
+    out: list[str] = []
+    previous: PartyMention | None = None
+    for m in mentions:
+        listed = previous is not None and _LISTED_WITH.match(text[previous.end : m.start])
+        if (listed and previous is not None and previous.name in out) or (
+            _FROM_BEFORE.search(text[max(0, m.start - 40) : m.start])
+            and re.search(
+                r"\b(?:former|formerly|was|were|had\s+been|came|come|hail(?:ed)?)\b|អតីត",
+                text[: m.start],
+                re.I,
+            )
+        ):
+            out.append(m.name)  # "were from the CLP, the former CNRP and the LDP"
+        previous = m
+    return out
 
 
 def _claimant(text: str, report: Report, named: Sequence[str]) -> str | None:
@@ -481,6 +558,7 @@ def _read(
     if _active_welcome(text, verb):
         # "Ten thousand CPP supporters welcomed the prime minister": who welcomes did not move.
         counts = [c for c in counts if c.start > verb.start]
+    counts = _movers(counts, text, verb)
     people = _people(text, mentions)
     roles = _roles(mentions, text, verb)
     to, froms = roles.to, roles.froms
@@ -513,7 +591,14 @@ def _read(
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
     if found and report.published and (report.published - found.value).days > 366:
         return _Reading()  # "ten years ago, on 26 August 2014, 200 joined": an anniversary
-    one_person = _ONE_PERSON.search(text[: verb.start]) or _SAID_HE.search(text[: verb.start])
+    one_person = (
+        _ONE_PERSON.search(text[: verb.start])
+        or _SAID_HE.search(text[: verb.start])
+        or (
+            _MOVED.match(text[verb.start : verb.end])
+            and _THE_ONE_PERSON.search(text[: verb.start])
+        )
+    )
     # Who makes the claim did not move ("said district chief X, who added that the group
     # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
     claimant = _claimant(text, report, named)
@@ -530,7 +615,12 @@ def _read(
             number, number_text, qualifier = count.value, count.text, count.qualifier
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
-        elif people and (not group or _NAMED_GROUP.search(text)):
+        elif people and (
+            not group
+            or _NAMED_GROUP.search(text)
+            # "Former CNRP councillors A, B and C joined": the names are the group
+            or re.search(rf"{_GROUP.pattern}\s+{re.escape(people[0])}", text, re.I)
+        ):
             # "X, his wife and two children joined": the relatives moved with X.
             relatives = family_members(text)
             number = None if relatives is None else len(people) + relatives
@@ -581,7 +671,9 @@ def _read(
     return _Reading(proposals=readings)
 
 
-_ANNOUNCED_ON = re.compile(r"\bannounced\s+(?:on\s+)?$", re.I)
+_ANNOUNCED_ON = re.compile(
+    r"\b(?:announced|wrote|posted)\s+(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?)?(?:on\s+)?$", re.I
+)
 
 
 def _event_date(dates: list[FoundDate], verb: Verb, earlier: list[FoundDate]) -> FoundDate | None:
@@ -611,11 +703,15 @@ def _bare(name: str) -> str:
 
 def _same_event(a: Proposal, b: Proposal) -> bool:
     """Whether two proposals tell one event: the same count (or one vague), the same former
-    parties (or one unnamed), the same party joined (or one unnamed), on one date (or one
-    undated)."""
+    parties (or one's within the other's), the same party joined (or one unnamed), on one date
+    (or one undated)."""
     return (
         (a.number == b.number or None in (a.number, b.number))
-        and (set(a.from_parties) == set(b.from_parties) or not a.from_parties or not b.from_parties)
+        # "A senior CLP official defected ... X, a CLP official and former CNRP lawmaker,
+        # said he had joined": one set of parties within the other is one group
+        and (
+            set(a.from_parties) <= set(b.from_parties) or set(a.from_parties) >= set(b.from_parties)
+        )
         and (a.to_party == b.to_party or None in (a.to_party, b.to_party))
         and a.kind == b.kind
         and (a.date == b.date or "published" in (a.date_kind, b.date_kind))
@@ -690,6 +786,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     if report.title and not text.lstrip().startswith(report.title.strip()):
         text = f"{report.title}\n{text}"
     sentences = split_sentences(text)
+    if any(not_a_claim(s.text) in _FALSE_CLAIM for s in sentences[: 2 if report.title else 1]):
+        # "Villagers say a news site falsely reported that they had defected": the report
+        # is about a claim being false; the claim it retells is not proposed
+        return []
     anchor = report.published or _year_anchor(sentences)
     out: list[Proposal] = []
     last_at = -10  # the index of the sentence the last proposal came from
@@ -700,6 +800,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if sentence.paragraph != paragraph:
             paragraph, earlier = sentence.paragraph, []
         reading = _read(sentence, report, lexicon, earlier, named, anchor)
+        if out and reading.proposals and _SAME_GROUP.search(sentence.text[:120]):
+            # "The officials, including four councillors, were pictured receiving CPP cards":
+            # the group told before, told again; it may date that claim, never add one.
+            own = reading.proposals[0]
+            reading = _Reading(
+                bare=True,
+                to=own.to_party,
+                date=FoundDate(own.date, 0, 0) if own.date_kind == "event" and own.date else None,
+            )
         if reading.bare and out:
             last = out[-1]
             if last.kind == "departure" and reading.to is not None:
@@ -716,9 +825,19 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif reading.bare:
             made = _from_context(reading, sentences[:i], report, lexicon, sentence)
             reading.proposals = [made] if made else []
-        elif reading.counts and out and i - last_at <= 1 and out[-1].number is None:
+        elif (
+            reading.counts
+            and out
+            and i - last_at <= 1
+            and (
+                out[-1].number is None
+                or out[-1].number == sum(c.value or 0 for c, _ in reading.counts)
+                or _BREAKDOWN.match(sentence.text)
+            )
+        ):
             # "Scores of members switched to the CPP. ... 78 former Candlelight members and 12
-            # former GDP members took part": the counts the claim lacked.
+            # former GDP members took part": the counts the claim lacked; "473 joined. Among
+            # them were 420 from the CLP and 53 from the KNUP": each party's own claim.
             vague = out.pop()
             for count, names in reading.counts:
                 out.append(
@@ -751,6 +870,21 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 if out[-1].date_kind == "published" and p.date_kind == "event":
                     out[-1].date, out[-1].date_kind = p.date, "event"
                 continue
+            if not p.from_parties and out and sentences[last_at].paragraph == sentence.paragraph:
+                last = out[-1]
+                if _ANOTHER.search(sentence.text):
+                    # "In the afternoon, another 145 members were received": a second group
+                    # of the occasion told before, from its parties, on its day
+                    p.from_parties = list(last.from_parties)
+                    if p.date_kind == "published" and last.date_kind == "event":
+                        p.date, p.date_kind = last.date, "event"
+                elif p.to_party in (None, last.to_party) and (
+                    p.date == last.date or p.date_kind == "published"
+                ):
+                    # "Our observer counted roughly 30 people receiving cards": the same
+                    # group counted again, which the claim before already holds
+                    last_at = i
+                    continue
             twin = next((o for o in out if _same_event(o, p)), None)
             if twin is None:
                 out.append(p)

@@ -11,6 +11,10 @@
 []
 >>> [c.value for c in person_counts("1.2 million supporters and half a dozen officials")]
 [1200000, 6]
+>>> [c.value for c in person_counts("CLP members, numbering 215, joined")]
+[215]
+>>> [c.value for c in person_counts("several hundred supporters attended")]
+[None]
 >>> [(c.value, c.qualifier) for c in person_counts("សកម្មជនជាងមួយរយនាក់ និងមន្ត្រីដប់ប្រាំរូប")]
 [(100, 'ជាង'), (15, None)]
 >>> [c.value for c in person_counts("Candlelight members (64) and 9 CNRP veterans joined")]
@@ -79,6 +83,8 @@ NUMBER = re.compile(
     re.I,
 )
 
+# "several hundred", "a few thousand": how many hundreds is not said.
+_SEVERAL = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.I)
 _QUALIFIERS = (
     "more than|over|at least|about|around|nearly|almost|some|approximately|up to|roughly|"
     "close to|upwards of|as many as|an estimated|a total of|totalling|totaling"
@@ -122,7 +128,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     re.I,
 )
 _NOT_PEOPLE_BEFORE = re.compile(
-    r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|\bwith|\bboasts?|\bclaims?|membership\s+of|"
+    r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|(?<!together\s)(?<!along\s)\bwith|\bboasts?|\bclaims?|membership\s+of|"
     r"\$|US\$|អាយុ|មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$",
     re.I,
 )
@@ -228,6 +234,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
+            or re.search(r"\b(?:numbering|numbered|totall?ing)\s+$", before, re.I)
             or (
                 _BRACKETED_AFTER_PERSON.search(before)
                 and re.match(r"\s*\)", after)
@@ -238,9 +245,10 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         ):
             continue
         q = _QUALIFIER_BEFORE.search(before)
+        several = re.fullmatch(r"hundred|thousand|dozen", words, re.I) and _SEVERAL.search(before)
         out.append(
             Count(
-                value=_value(m),
+                value=None if several else _value(m),
                 text=sentence[m.start() : m.end()],
                 qualifier=(q.group("q") or "").lower() or q.group("km") if q else None,
                 start=m.start(),
