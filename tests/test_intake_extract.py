@@ -1149,3 +1149,42 @@ def test_subsets_of_party_names_merge_into_one_move() -> None:
 )
 def test_month_names_counts_and_sayings(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside about the person's past neither dates nor names the move
+        (
+            "Ms. Keo Nary, who ran for the Candlelight Party in the 2022 commune vote, has left "
+            "the party and joined FUNCINPEC, she said.",
+            [(date(2025, 5, 4), 1, [_CLP], _FUN)],
+        ),
+        (
+            "Mr. Ouk Samnang, who left the Sam Rainsy Party before joining the Candlelight Party "
+            "in 2021, switched to the CPP on Friday.",
+            [(date(2025, 5, 2), 1, [_CLP], CPP)],
+        ),
+        # the party a leaving verb names is the one left, not the one a title recalls
+        (
+            "Mr. Phan Ry, a former CNRP activist, quit the Candlelight Party and joined the CPP on "
+            "1 May.",
+            [(date(2025, 5, 1), 1, [_CLP], CPP)],
+        ),
+        # who announces his own resignation moved
+        (
+            "Former Candlelight Party vice president Mr. Tep Rith announced his resignation from "
+            "the party on 1 May.",
+            [(date(2025, 5, 1), 1, [_CLP], None)],
+        ),
+        # a part of a group ("two of them") is who moved
+        (
+            "Three Candlelight councillors in Kep have resigned, and two of them have since "
+            "joined the CPP, a party official said.",
+            [(date(2025, 5, 4), 2, [_CLP], CPP)],
+        ),
+        ("Ten Candlelight members rejoined the CPP on 1 May.", [(date(2025, 5, 1), 10, [_CLP], CPP)]),
+    ],
+)
+def test_asides_left_parties_and_parts_of_groups(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

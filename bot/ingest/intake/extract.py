@@ -180,7 +180,13 @@ _OCCASION = (
     r"\s+(?:a|an|the|its|their)\s+(?:[\w'-]+\s+){0,2}?(?:event|rally|ceremony|meeting|campaign|"
     r"march|protest|celebration|forum|training|gathering|convoy|festival)s?\b"
 )
-_COMPLETES = re.compile(r"(?:handed|turned|made|resignation|submitted|tendered|filed)", re.I)
+# An aside about someone ("X, who was a candidate in 2022, ...", "..., having left it in 2013").
+_ASIDE = re.compile(r",\s*(?:who|which|having|after)\b[^,;]*(?:,|$)", re.I)
+_LEFT_OBJECT = re.compile(r"\s*(?:from\s+)?(?:the\s+)?(?:opposition\s+)?|\s*(?:ចេញ)?ពី\s*", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+_COMPLETES = re.compile(
+    r"(?:handed|turned|made|resignation|submitted|tendered|filed|announced)", re.I
+)
 _CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
 # A total's parts, party by party.
@@ -349,6 +355,53 @@ def _movers(counts: list[Count], text: str, verb: Verb) -> list[Count]:
     return out
 
 
+def _history_asides(text: str) -> list[tuple[int, int]]:
+    """Where the sentence tells, aside, of a person's past: the asides with a year in them
+    ("X, who joined the CLP in 2021, has ...").
+
+    >>> _history_asides("Mr. A, who joined the CLP in 2021, has quit")
+    [(5, 34)]
+    """
+    return [m.span() for m in _ASIDE.finditer(text) if _PAST_YEAR.search(m.group())]
+
+
+def _own_froms(
+    froms: list[str], text: str, mentions: list[PartyMention], verb: Verb
+) -> list[str]:
+    """The parties left in this move, out of all the sentence's former parties: those a
+    leaving verb names ("a former CNRP activist, quit the CLP and joined the CPP": the CLP);
+    else those outside asides about the person, or the party an aside says they joined last
+    ("X, who left the SRP before joining the CLP in 2021, has switched to the CPP": the CLP).
+
+    >>> t = "Mr. A, a former CNRP activist, quit the CLP and joined the CPP"
+    >>> ms = [PartyMention(n, n, t.index(n), t.index(n) + len(n), True) for n in ("CNRP", "CLP")]
+    >>> _own_froms(["CNRP", "CLP"], t, ms, Verb("join", t.index("joined"), t.index(" the CPP")))
+    ['CLP']
+    """
+    named = [m for m in mentions if m.name in froms]
+    asides = _history_asides(text)
+    left = [
+        m.name
+        for v in claim_verbs(text, [(m.start, m.end) for m in mentions])
+        if v.kind == "leave" and v.end <= verb.start
+        and not any(a <= v.start < b for a, b in asides)
+        for m in named
+        if v.end <= m.start <= v.end + 24 and _LEFT_OBJECT.fullmatch(text[v.end : m.start])
+    ]
+    if verb.kind == "join" and left:
+        return list(dict.fromkeys(left))
+    if not asides or any(a <= verb.start < b for a, b in asides):
+        return froms
+    inside = [m for m in named if any(a <= m.start < b for a, b in asides)]
+    outside = [m.name for m in named if m not in inside]
+    if outside or not inside:
+        return list(dict.fromkeys(outside)) or froms
+    joined = [
+        m.name for m in inside if _STRONG_TO_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    ]
+    return joined[-1:] or list(dict.fromkeys(m.name for m in inside))
+
+
 def _group_in(text: str, mentions: list[PartyMention]) -> bool:
     """Whether the sentence speaks of a group ("members", "supporters") outside party names,
     quotations and what someone is reported saying ("..., saying its leaders ignore them").
@@ -389,6 +442,9 @@ def _segments(
     of one group ("3 councillors and 61 members") summed. After a verb of welcoming the
     groups are its objects ("received 156 former CLP members and 12 former GDP members")."""
     group_end = _group_end(verb, text)
+    part = [c for c in counts if c.start < verb.start and _OF_THEM.match(text[c.end :])]
+    if part:
+        return part[-1:]  # "Three councillors resigned, and two of them joined the CPP"
     if group_end == verb.start:
         before = [c for c in counts if c.end <= verb.start]
     else:
@@ -476,6 +532,10 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
         if re.search(r"\b(?:many\s+|some\s+)?others\s+(?:have\s+|had\s+)?$", text[: v.start], re.I):
             continue  # "while others joined the CLP": people no one counts or names
         verbs.append(v)
+    asides = _history_asides(text)
+    outside = [v for v in verbs if not any(a <= v.start < b for a, b in asides)]
+    if outside:
+        verbs = outside  # "X, who left the SRP before joining the CLP in 2021, has switched"
     relative = [v for v in verbs if _RELATIVE_BEFORE.search(text[: v.start])]
     main = [v for v in verbs if v not in relative]
     # "Five activists who joined the CPP last year have returned to the CLP": the clause
@@ -561,7 +621,13 @@ def _read(
     counts = _movers(counts, text, verb)
     people = _people(text, mentions)
     roles = _roles(mentions, text, verb)
-    to, froms = roles.to, roles.froms
+    asides = _history_asides(text)
+    if asides and not any(a <= verb.start < b for a, b in asides):
+        # the party joined is never one an aside about the person names
+        aside = [m for m in mentions if any(a <= m.start < b for a, b in asides)]
+        roles = _roles([m for m in mentions if m not in aside], text, verb)
+        roles.froms += [m.name for m in aside if m.name != roles.to]
+    to, froms = roles.to, _own_froms(roles.froms, text, mentions, verb)
     if (
         to is None
         and verb.kind == "join"
@@ -574,7 +640,7 @@ def _read(
     if verb.kind == "join" and re.match(r"ចូល|ប្[តដ]ូរ", text[verb.start : verb.end]) and to is None:
         return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
     if (
-        _RUNNING_TOTAL.search(text)
+        _RUNNING_TOTAL.search(_ASIDE.sub(" ", text))
         and not [d for d in dates if not d.reported]
         and not _ONE_OCCASION.search(text)
     ):
@@ -586,7 +652,8 @@ def _read(
     dateline = next((d for d in dates if _ANNOUNCED_ON.search(text[: d.start])), None) or next(
         (d for d in dates if d.dateline), None
     )
-    past = _PAST_YEAR.search(text)
+    # "X, who was a CLP candidate in 2022, has joined the CPP": the year dates who X was
+    past = _PAST_YEAR.search(_ASIDE.sub(" ", text))
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
     if found and report.published and (report.published - found.value).days > 366:
@@ -602,7 +669,8 @@ def _read(
     # Who makes the claim did not move ("said district chief X, who added that the group
     # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
     claimant = _claimant(text, report, named)
-    people = [p for p in people if claimant is None or _bare(p) not in claimant]
+    speaker_moved = re.search(r"\b(?:his|her)\b", text[verb.start : verb.end])
+    people = [p for p in people if claimant is None or _bare(p) not in claimant or speaker_moved]
     if not counts and not froms and not people and not one_person:
         return _Reading(bare=True, to=to, date=found)
     group = _group_in(text, mentions)

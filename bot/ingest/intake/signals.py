@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 _JOIN = (
-    r"\b(?:join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
+    r"\b(?:(?:re)?join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
     r"cross(?:ed|es|ing)?\s+over|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception)\b)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
     r"(?:received|receiving|handed|given|were\s+given|issued|presented)\s+(?:\w+\s+){0,3}?(?:membership|party|CPP)\s+cards?|"
@@ -52,7 +52,7 @@ _LEAVE = (
     # again, which dates the one before when it has no date of its own
     r"(?:handed|turned)\s+(?:over|in|back)\s+(?:\w+\s+){0,3}?cards?|"
     r"resignations?\s+(?:were|was|had\s+been)\s+(?:submitted|handed\s+in|filed|accepted)|"
-    r"(?:submitted|handed\s+in|filed|tendered)\s+(?:his|her|their)\s+resignations?|"
+    r"(?:submitted|handed\s+in|filed|tendered|announced)\s+(?:his|her|their)\s+resignations?|"
     r"(?:(?<=\bhe\s)|(?<=\bshe\s))made\s+(?:the|this|that|his|her)\s+decision(?!\s+to\b))\b"
 )
 _KHMER_LEAVE = r"ចាកចេញ|លាលែង|លាឈប់|ដកខ្លួន"
