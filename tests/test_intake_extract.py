@@ -1188,3 +1188,22 @@ def test_month_names_counts_and_sayings(text: str, expected: list[tuple[Any, ...
 )
 def test_asides_left_parties_and_parts_of_groups(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+def test_another_group_and_counts_named_by_their_party() -> None:
+    text = (
+        "Kep: 420 Candlelight Party members joined the CPP on 2 May.\n\n"
+        "Last month, another 300 members from the same district joined the ruling party."
+    )
+    assert _claims(text, date(2025, 5, 4)) == [
+        (date(2025, 5, 2), 420, [_CLP], CPP),
+        (date(2025, 5, 4), 300, [_CLP], CPP),
+    ]
+    text = (
+        "The defectors, 40 members of the Candlelight Party and 25 from the Khmer Will Party, "
+        "joined the CPP on 1 May."
+    )
+    assert _claims(text, date(2025, 5, 4)) == [
+        (date(2025, 5, 1), 40, [_CLP], CPP),
+        (date(2025, 5, 1), 25, ["Khmer Will Party"], CPP),
+    ]

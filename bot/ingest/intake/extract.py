@@ -938,15 +938,17 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 if out[-1].date_kind == "published" and p.date_kind == "event":
                     out[-1].date, out[-1].date_kind = p.date, "event"
                 continue
-            if not p.from_parties and out and sentences[last_at].paragraph == sentence.paragraph:
+            same_paragraph = out and sentences[last_at].paragraph == sentence.paragraph
+            if not p.from_parties and out and _ANOTHER.search(sentence.text):
+                # "In the afternoon, another 145 members were received": a second group of
+                # the occasion told before, from its parties (on its day, in its paragraph)
                 last = out[-1]
-                if _ANOTHER.search(sentence.text):
-                    # "In the afternoon, another 145 members were received": a second group
-                    # of the occasion told before, from its parties, on its day
-                    p.from_parties = list(last.from_parties)
-                    if p.date_kind == "published" and last.date_kind == "event":
-                        p.date, p.date_kind = last.date, "event"
-                elif p.to_party in (None, last.to_party) and (
+                p.from_parties = list(last.from_parties)
+                if same_paragraph and p.date_kind == "published" and last.date_kind == "event":
+                    p.date, p.date_kind = last.date, "event"
+            elif not p.from_parties and same_paragraph:
+                last = out[-1]
+                if p.to_party in (None, last.to_party) and (
                     p.date == last.date or p.date_kind == "published"
                 ):
                     # "Our observer counted roughly 30 people receiving cards": the same

@@ -120,6 +120,10 @@ _PERSON_AFTER = re.compile(
 _SPEAKERS_AFTER = re.compile(
     rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b", re.I
 )
+# "40 members of the CLP and 25 from the Khmer Will Party": a count whose noun is its party.
+_FROM_A_PARTY = re.compile(
+    r"\s+(?:from|of)\s+(?:the\s+)?(?:former\s+)?(?:(?:[A-Z][\w'-]*\s+){1,4}Party\b|[A-Z]{2,}\b)"
+)
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
@@ -235,6 +239,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
             or re.search(r"\b(?:numbering|numbered|totall?ing)\s+$", before, re.I)
+            or _FROM_A_PARTY.match(after)
             or (
                 _BRACKETED_AFTER_PERSON.search(before)
                 and re.match(r"\s*\)", after)
