@@ -188,6 +188,11 @@ _COMPLETES = re.compile(
     r"(?:handed|turned|made|resignation|submitted|tendered|filed|announced)", re.I
 )
 _CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
+_RETURN_HOME = re.compile(
+    r"return\w*\s+(?:to\s+)?(?:Cambodia|home|the\s+country|the\s+kingdom|Phnom\s+Penh|from|"
+    r"after)\b",
+    re.I,
+)
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
 # A total's parts, party by party.
 _BREAKDOWN = re.compile(
@@ -527,8 +532,8 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "joined a ceremony"
         if re.match(_OCCASION, after, re.I):
             continue  # "after joining a CPP event": attending, not joining
-        if text[v.start : v.end].lower().startswith("return") and not party_next:
-            continue  # "returned to Cambodia", "returned with his wife": no party
+        if _RETURN_HOME.match(text[v.start :]):
+            continue  # "returned to Cambodia", "returned home with his wife": no party
         if re.search(r"\b(?:many\s+|some\s+)?others\s+(?:have\s+|had\s+)?$", text[: v.start], re.I):
             continue  # "while others joined the CLP": people no one counts or names
         verbs.append(v)
