@@ -16,6 +16,8 @@ later, a denial).
 []
 >>> [v.kind for v in claim_verbs("On 2 May the governor received 52 members")]
 ['join']
+>>> [v.kind for v in claim_verbs("About 400 CLP members joined")], claim_verbs("about to join")
+(['join'], [])
 >>> not_a_claim("សមាជិកជាង ៣០០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា") is None
 True
 
@@ -34,7 +36,8 @@ _JOIN = (
     r"\b(?:(?:re)?join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
     r"cross(?:ed|es|ing)?\s+over|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception)\b)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
-    r"(?:received|receiving|handed|given|were\s+given|issued|presented)\s+(?:\w+\s+){0,3}?(?:membership|party|CPP)\s+cards?|"
+    r"(?:receive|received|receiving|handed|given|were\s+given|issued|presented)\s+(?:\w+\s+){0,3}?"
+    r"(?:membership|party|CPP)\s+cards?|"
     r"ceremony\s+(?:\w+\s+){0,6}?to\s+(?:receive|welcome|accept|admit)|"
     r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)|"
     r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|took\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:\w+\s+){0,4}?into|"
@@ -62,8 +65,8 @@ _VERB = re.compile(
 # Before a verb: a plan, a wish or a prediction rather than an act; or a denial.
 _INTENTION = re.compile(
     r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
-    r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|set|"
-    r"about|threaten(?:ed|s)?|consider(?:ing|s|ed)?|(?<!\d\s)may(?!\s+\d)|might|could|likely|"
+    r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|"
+    r"(?:set|about)(?=\s+to\b)|threaten(?:ed|s)?|consider(?:ing|s|ed)?|(?<!\d\s)may(?!\s+\d)|might|could|likely|"
     r"whether|if|unless|"
     r"invited|urged|asked|called\s+on|encouraged|offered|pressured|pressed|bribed|paid)\b"
     r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
