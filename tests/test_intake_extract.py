@@ -1207,3 +1207,35 @@ def test_another_group_and_counts_named_by_their_party() -> None:
         (date(2025, 5, 1), 40, [_CLP], CPP),
         (date(2025, 5, 1), 25, ["Khmer Will Party"], CPP),
     ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "About 75 Candlelight Party members joined",
+        "Around 75 Candlelight Party members joined",
+        "An estimated 75 Candlelight Party members joined",
+        "75 Candlelight Party members signed up with",
+        "75 Candlelight Party members were inducted into",
+        "75 Candlelight Party members asked to join",
+        "75 Candlelight Party members sought membership in",
+        "75 Candlelight Party members crossed over to",
+        "75 Candlelight Party members were admitted to",
+    ],
+)
+def test_the_ways_a_move_is_written(words: str) -> None:
+    assert _claims(f"{words} the CPP on 1 May.", date(2025, 5, 4)) == [
+        (date(2025, 5, 1), 75, [_CLP], CPP)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "75 Candlelight Party members were asked to join the CPP on 1 May.",
+        "75 Candlelight Party members are set to join the CPP next week.",
+        "75 Candlelight Party members are about to join the CPP.",
+    ],
+)
+def test_requests_and_plans_are_no_moves(text: str) -> None:
+    assert _claims(text, date(2025, 5, 4)) == []

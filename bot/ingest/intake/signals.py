@@ -41,7 +41,8 @@ _JOIN = (
     r"ceremony\s+(?:\w+\s+){0,6}?to\s+(?:receive|welcome|accept|admit)|"
     r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)|"
     r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|took\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:\w+\s+){0,4}?into|"
-    r"accepted\s+(?:into|as)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
+    r"accepted\s+(?:into|as)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
+    r"(?:sought|seeking|applied\s+for|requested)\s+(?:\w+\s+){0,2}?membership|inducted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
 # ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word
@@ -68,7 +69,7 @@ _INTENTION = re.compile(
     r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|"
     r"(?:set|about)(?=\s+to\b)|threaten(?:ed|s)?|consider(?:ing|s|ed)?|(?<!\d\s)may(?!\s+\d)|might|could|likely|"
     r"whether|if|unless|"
-    r"invited|urged|asked|called\s+on|encouraged|offered|pressured|pressed|bribed|paid)\b"
+    r"invited|urged|(?:were|was|been|being)\s+asked|called\s+on|encouraged|offered|pressured|pressed|bribed|paid)\b"
     r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ)\s*(?:\S+\s*)?)$",
     re.I,
