@@ -1239,3 +1239,59 @@ def test_the_ways_a_move_is_written(words: str) -> None:
 )
 def test_requests_and_plans_are_no_moves(text: str) -> None:
     assert _claims(text, date(2025, 5, 4)) == []
+
+
+def test_a_headline_is_the_body_claim_rounded() -> None:
+    body = "Kep, May 3 (KF) - A total of 1,050 Candlelight Party members joined the CPP on Friday."
+    for report in (
+        Report(text=body, published=date(2025, 5, 4), title="Over 1,000 opposition members join CPP"),
+        Report(text=f"Over 1,000 opposition members join CPP\n\n{body}", published=date(2025, 5, 4)),
+    ):
+        [p] = propose(report, lexicon_from_data())
+        assert (p.date, p.number, p.from_parties) == (date(2025, 5, 2), 1050, [_CLP])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and 12 other members" counts the named one too; "with 200 supporters" who came along
+        (
+            "Mr. Chan Vy and 12 other Candlelight Party committee members joined the CPP on 1 May.",
+            [(date(2025, 5, 1), 13, [_CLP], CPP)],
+        ),
+        (
+            "Mr. Soun Sok, a former Candlelight Party commune chief, joined the CPP with 200 "
+            "supporters on 1 May.",
+            [(date(2025, 5, 1), 200, [_CLP], CPP)],
+        ),
+        (
+            "Oknha Heng Sok, a Candlelight Party donor, and 40 of his workers joined the CPP on "
+            "1 May.",
+            [(date(2025, 5, 1), 40, [_CLP], CPP)],
+        ),
+        # a total told beside the event, after it, leaves the event
+        (
+            "More than 300 Candlelight Party members have defected to the CPP, the latest in a "
+            "wave that has seen 10,000 switch sides this year.",
+            [(date(2025, 5, 4), 300, [_CLP], CPP)],
+        ),
+        # a known name and an unknown one listed together are two parties
+        (
+            "Officials welcomed 112 Candlelight and Khmer Will Party members into the CPP on 1 May.",
+            [(date(2025, 5, 1), 112, sorted([_CLP, "Khmer Will Party"]), CPP)],
+        ),
+    ],
+)
+def test_counts_beside_named_people_and_totals_told_after(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected
+
+
+def test_the_party_joined_may_come_from_the_rest_of_the_text() -> None:
+    text = (
+        "H.E. Say Rith on 1 May welcomed 112 Candlelight Party members in Kep. \"They see what "
+        "the CPP has built,\" he said."
+    )
+    [p] = propose(Report(text=text, published=date(2025, 5, 4)), lexicon_from_data())
+    assert (p.number, p.to_party, p.confidence, p.people) == (112, CPP, "low", [])

@@ -163,7 +163,7 @@ _NOT_DEFECTOR = re.compile(
 )
 # Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
 _NOT_DEFECTOR_AFTER = re.compile(
-    r"^,?\s+(?:[^,;\"“]{1,90},\s+)?(?:said|says|told|presided|presides|chaired|welcomed|welcomes|received|handed|"
+    r"^,?\s+(?:[^,;\"“]{1,90},\s+)?(?:on\s+(?:[\w,]+\s+){1,4}?)?(?:said|says|told|presided|presides|chaired|welcomed|welcomes|received|handed|"
     r"thanked)\b"
 )
 # '"...," said district chief X': who speaks, named after the saying.
@@ -175,6 +175,7 @@ _ONE_OCCASION = re.compile(
     r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b|\bat\s+a\s+ceremony\b", re.I
 )
 _UNNAMED_DESTINATION = "the party joined is not named"
+_DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
 _FALSE_CLAIM = ("a claim called false", "a correction or retraction")
 _OCCASION = (
     r"\s+(?:a|an|the|its|their)\s+(?:[\w'-]+\s+){0,2}?(?:event|rally|ceremony|meeting|campaign|"
@@ -358,6 +359,16 @@ def _movers(counts: list[Count], text: str, verb: Verb) -> list[Count]:
         after = [c for c in out if c.start >= m.end()]
         out = [c for c in out if c not in (after if verb.start < m.start() else after[:1])]
     return out
+
+
+def _through_clause(text: str, end: int) -> str:
+    """The sentence up to the end of the clause that holds ``end``.
+
+    >>> _through_clause("300 joined the CPP, the latest of 9,000 this year.", 10)
+    '300 joined the CPP'
+    """
+    m = re.compile(r"[,;:—–(]\s").search(text, end)
+    return text[: m.start()] if m else text
 
 
 def _history_asides(text: str) -> list[tuple[int, int]]:
@@ -645,7 +656,9 @@ def _read(
     if verb.kind == "join" and re.match(r"ចូល|ប្[តដ]ូរ", text[verb.start : verb.end]) and to is None:
         return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
     if (
-        _RUNNING_TOTAL.search(_ASIDE.sub(" ", text))
+        # "..., the latest in a wave that has seen 10,000 switch sides this year": a total
+        # told beside the event, after it, is no reason to drop the event
+        _RUNNING_TOTAL.search(_ASIDE.sub(" ", _through_clause(text, verb.end)))
         and not [d for d in dates if not d.reported]
         and not _ONE_OCCASION.search(text)
     ):
@@ -686,6 +699,8 @@ def _read(
         number: int | None
         if count is not None:
             number, number_text, qualifier = count.value, count.text, count.qualifier
+            if number is not None and people and re.match(r"\s+other\b", text[count.end :]):
+                number += len(people)  # "Mr. X and 12 other committee members"
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
         elif people and (
@@ -815,6 +830,31 @@ def _merge(into: Proposal, other: Proposal) -> None:
     into.confidence = "low" if into.reasons else "high"
 
 
+def _without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Proposal]:
+    """The claims without a headline's that the body tells in its own words: "Over 1,000
+    join CPP" over "1,050 Candlelight members joined on 18 May" is that claim, rounded (its
+    count kept only when the body gives none)."""
+    for h in headline:
+        body = [
+            b
+            for b in out
+            if b is not h
+            and b.kind == h.kind
+            and h.to_party in (b.to_party, None)
+            and (
+                set(h.from_parties) <= set(b.from_parties)
+                or set(h.from_parties) >= set(b.from_parties)
+            )
+        ]
+        if not body:
+            continue
+        if len(body) == 1 and body[0].number is None:
+            body[0].number, body[0].number_text = h.number, h.number_text
+            body[0].qualifier = body[0].qualifier or h.qualifier
+        out = [p for p in out if p is not h]
+    return out
+
+
 def _from_context(
     reading: _Reading, before: list[Sentence], report: Report, lexicon: Lexicon, sentence: Sentence
 ) -> Proposal | None:
@@ -856,9 +896,18 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     """
     lexicon = Lexicon(parties)
     text = report.text
-    if report.title and not text.lstrip().startswith(report.title.strip()):
+    titled = bool(report.title) and not text.lstrip().startswith((report.title or "").strip())
+    if titled:
         text = f"{report.title}\n{text}"
+    headline: list[Proposal] = []  # the headline's claims no body sentence told again
     sentences = split_sentences(text)
+    # a pasted report's first line may be its headline: short, alone, with no full stop
+    titled = titled or (
+        len(sentences) > 1
+        and sentences[0].paragraph != sentences[1].paragraph
+        and len(sentences[0].text) < 160
+        and not sentences[0].text.rstrip().endswith((".", "។", "៕", "!", "?", '"', "”"))
+    )
     if any(not_a_claim(s.text) in _FALSE_CLAIM for s in sentences[: 2 if report.title else 1]):
         # "Villagers say a news site falsely reported that they had defected": the report
         # is about a claim being false; the claim it retells is not proposed
@@ -963,20 +1012,39 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             twin = next((o for o in out if _same_event(o, p)), None)
             if twin is None:
                 out.append(p)
+                if titled and i == 0:
+                    headline.append(p)
             else:
                 _merge(twin, p)
+                headline = [h for h in headline if h is not twin]  # the body told it again
             last_at = i
         earlier += [d for d in find_dates(sentence.text, anchor) if not d.reported]
         source = claimant_in(sentence.text)
         if source and not _ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
             named.append(source)  # an outlet the text cites, for a later "the outlet said"
+    out = _without_headlines(out, headline)
     # A person's leaving told beside their joining is one move.
     joined = {_bare(name) for p in out if p.kind == "defection" for name in p.people}
     out = [p for p in out if not (p.kind == "departure" and {_bare(n) for n in p.people} & joined)]
     destinations = Counter(p.to_party for p in out if p.to_party)
+    ruling = next((party.name for party in parties if "CPP" in party.acronyms), None)
+    named_anywhere = {m.name for m in lexicon.mentions(text)}
     for p in out:
         if p.to_party is None and p.kind == "defection" and len(destinations) == 1:
             p.to_party = destinations.most_common(1)[0][0]
             p.reasons = [r for r in p.reasons if r != _UNNAMED_DESTINATION]
             p.confidence = "low" if p.reasons else "high"
+        elif (
+            p.to_party is None
+            and p.kind == "defection"
+            and not destinations
+            and ruling in named_anywhere
+            and ruling not in p.from_parties
+        ):
+            # "H.E. X welcomed 1,112 Candlelight members ... 'the CPP's achievements'": the
+            # party the text names besides the ones left; still for the reviewer to check
+            p.to_party = ruling
+            p.reasons = [
+                _DESTINATION_ELSEWHERE if r == _UNNAMED_DESTINATION else r for r in p.reasons
+            ]
     return out

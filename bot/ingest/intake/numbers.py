@@ -104,7 +104,8 @@ _PERSON = (
     r"presidents?|vice-presidents?|opposition\s+members?|monks?|teachers?|women|men|others|"
     r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+|veterans?|"
     r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|families|relatives|"
-    r"partisans?"
+    r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|"
+    r"of\s+(?:his|her|their)\s+\w+"
 )
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.
 # ... or after its party: "from the Candlelight Party (about 900) and the KWP (about 300)".
@@ -130,6 +131,10 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"kilometres?|hectares?|constituencies|communes|provinces|districts|days?|weeks?|"
     r"months?|hours?|times?|villages|parties|ឆ្នាំ|អាសនៈ|សំឡេង|ភាគរយ|រៀល|ដុល្លារ|ខែ|ថ្ងៃ)(?![a-z])",
     re.I,
+)
+# "joined the CPP with 200 supporters": who came along, not what someone has.
+_MOVED_WITH = re.compile(
+    r"\b(?:join\w*|defect\w*|switch\w*|mov(?:ed|ing)|cross\w*)\b[^,.;]{0,40}\bwith\s*$", re.I
 )
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|(?<!together\s)(?<!along\s)\bwith|\bboasts?|\bclaims?|membership\s+of|"
@@ -226,7 +231,9 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if words.lower() in ("a", "an", "one") and not _KHMER_COUNTER.match(after):
             # "one" alone is mostly "one of the..."; a single person is read from names.
             continue
-        if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
+        if _NOT_PEOPLE_AFTER.match(after) or (
+            _NOT_PEOPLE_BEFORE.search(before) and not _MOVED_WITH.search(before)
+        ):
             continue
         if _SPEAKERS_AFTER.match(after):
             continue  # "two CPP officials told MDW": who speak, not who moved

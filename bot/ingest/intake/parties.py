@@ -7,6 +7,8 @@ spelling; a party the list does not know is kept with the text's own spelling.
 [('Candlelight Party', True), ("Cambodian People's Party", True)]
 >>> [(m.name, m.known) for m in lex.mentions("20 members of the Khmer Will Party joined the CPP")]
 [('Khmer Will Party', False), ("Cambodian People's Party", True)]
+>>> [m.name for m in lex.mentions("Candlelight and Khmer Will Party members")]
+['Candlelight Party', 'Khmer Will Party']
 >>> [m.name for m in lex.mentions("សមាជិកគណបក្សភ្លើងទៀនជាង ៣០០ នាក់")]
 ['Candlelight Party']
 
@@ -117,6 +119,13 @@ class Lexicon:
             if len(words) < 2:
                 continue
             start = m.end(1) - len(" ".join(words))
+            known = [k for k in found if start <= k.start < m.end(1)]
+            if known:
+                # "Candlelight and Khmer Will Party members": the known name, then another
+                rest = re.match(r"[\s,]*(?:(?:and|or|the)\s+)*", sentence[known[-1].end : m.end(1)])
+                start = known[-1].end + (rest.end() if rest else 0)
+                if len(sentence[start : m.end(1)].split()) < 2:
+                    continue
             spelled = sentence[start : m.end(1)]
             if free(start, m.end(1)):
                 found.append(PartyMention(spelled, spelled, start, m.end(1), known=False))
