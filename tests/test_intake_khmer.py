@@ -3,12 +3,17 @@ its Add / Edit / Skip and field buttons, the edit prompt and Add's answer in Khm
 same figures as an English admin's review of the same post; the change log keeps its English
 summary; a Khmer user's look-up is in Khmer with the English look-up's figures and buttons
 that still run the commands; a page that cannot be fetched is explained in Khmer.
-SQLite and PostgreSQL (the ``db_url`` fixture)."""
+SQLite and PostgreSQL (the ``db_url`` fixture).
+
+Then the extractor's Khmer rules, one test each, on sentences written for them (no database):
+what an unknown party's name is, "other parties", hosts, families, one person, per-party counts,
+plans and history."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -18,6 +23,8 @@ from bot.commands.registry import console_chat
 from bot.core.i18n import in_language
 from bot.core.render import to_plain
 from bot.desk import Desk
+from bot.ingest.intake import Proposal, Report, propose
+from bot.ingest.intake.parties import Lexicon
 from bot.storage.tables import changes
 from handlers.intake import prompt_text
 from tests.botrig import USER, open_desk, running_bot
@@ -33,6 +40,7 @@ from tests.test_intake_bot import (
     press,
     text_of,
 )
+from tests.test_intake_extract import lexicon_from_data
 from tests.test_language import figures
 
 ADMIN = 2002  # an admin whose chat is in English
@@ -157,3 +165,38 @@ async def test_a_khmer_readers_look_up_is_in_khmer_with_the_same_figures(desk: D
             "Desk ទាញយកតែទំព័រវិបសាធារណៈប៉ុណ្ណោះ។"
         )
     assert rig.rejected() == []
+
+
+# ------------------------------------------------------------ the extractor's Khmer rules --
+
+CPP = "Cambodian People's Party"
+CLP = "Candlelight Party"
+
+
+def khmer_claims(text: str, published: date, title: str | None = None) -> list[Proposal]:
+    return propose(Report(text, published=published, title=title), lexicon_from_data())
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a new party's name, set off or run on into its verb, after a word for its people
+        ("អ្នកគាំទ្រគណបក្សឆន្ទៈខ្មែរ ៤០នាក់", ["គណបក្សឆន្ទៈខ្មែរ"]),
+        ("សកម្មជនគណបក្សកសិករខ្មែរបានចូលរួម", ["គណបក្សកសិករខ្មែរ"]),
+        ("បានចូលរួមជាមួយគណបក្សឆន្ទៈខ្មែរ", ["គណបក្សឆន្ទៈខ្មែរ"]),
+        ("គណបក្សកសិករខ្មែរ បានប្រកាស", ["គណបក្សកសិករខ្មែរ"]),
+        # the party's provincial office, its commune branch: the level is no name
+        ("នៅទីស្នាក់ការគណបក្សខេត្តតាកែវ", []),
+        ("មន្ត្រីគណបក្សថ្នាក់ឃុំ", []),
+        ("លោកប្រធានក្រុមការងារគណបក្សឃុំ", []),
+        # "the party" as a clause's subject, with its verb
+        ("មន្ត្រីរូបនោះថា គណបក្សមិនបានបង្ខំនរណាទេ", []),
+        ("ខណៈគណបក្សព្រមានថានឹងប្តឹង", []),
+        ("លោកថា គណបក្សនឹងបើកសមាជ", []),
+        # "of every party", "all parties": a determiner
+        ("អ្នកតំណាងគណបក្សនានា", []),
+        ("សមាជិកគណបក្សទាំងអស់", []),
+    ],
+)
+def test_an_unknown_khmer_party_only_where_a_name_stands(text: str, names: list[str]) -> None:
+    assert [m.name for m in Lexicon(lexicon_from_data()).mentions(text) if not m.known] == names
