@@ -200,3 +200,37 @@ def khmer_claims(text: str, published: date, title: str | None = None) -> list[P
 )
 def test_an_unknown_khmer_party_only_where_a_name_stands(text: str, names: list[str]) -> None:
     assert [m.name for m in Lexicon(lexicon_from_data()).mentions(text) if not m.known] == names
+
+
+def test_khmer_other_parties_beside_a_named_one_are_unnamed_parties() -> None:
+    for others in ("គណបក្សនយោបាយផ្សេងៗទៀត", "គណបក្សដទៃទៀត", "គណបក្សផ្សេងទៀត"):
+        [p] = khmer_claims(
+            f"អតីតសកម្មជនគណបក្សភ្លើងទៀន និង{others} ចំនួន ៧០នាក់ បានចូលរួមជាមួយ"
+            "គណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៤ ខែមីនា ឆ្នាំ២០២៣។",
+            date(2023, 3, 6),
+        )
+        assert (p.number, p.from_parties, p.to_party) == (70, [CLP, "Unnamed Parties"], CPP)
+
+
+def test_a_khmer_host_did_not_move_and_families_are_no_count_of_people() -> None:
+    # 30 families welcomed by a named deputy governor: no count of people, and he is the host.
+    [p] = khmer_claims(
+        "ប្រជាពលរដ្ឋ ៣០គ្រួសារ ដែលធ្លាប់គាំទ្រគណបក្សភ្លើងទៀន បានប្តូរមកគាំទ្រគណបក្សប្រជាជនកម្ពុជា "
+        "ក្រោមការទទួលស្វាគមន៍ពីលោក ពៅ វណ្ណី អភិបាលរងខេត្ត។",
+        date(2023, 3, 6),
+    )
+    assert (p.number, p.people, p.from_parties, p.to_party) == (None, [], [CLP], CPP)
+    # The families as a number of people: the people.
+    [q] = khmer_claims(
+        "សកម្មជនគណបក្សភ្លើងទៀន ២០គ្រួសារ ស្មើនឹង ៦៤នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "ក្រោមអធិបតីភាព ឯកឧត្តម លោក ទិត្យ សំណាង។",
+        date(2023, 3, 6),
+    )
+    assert (q.number, q.people) == (64, [])
+    for host in ("ទទួលស្វាគមន៍ដោយ", "ដោយមានការចូលរួមពី"):
+        [r] = khmer_claims(
+            f"លោក សាន់ បូរ៉ា អតីតមន្ត្រីគណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា {host}"
+            "លោក ម៉ៅ ធីតា។",
+            date(2023, 3, 6),
+        )
+        assert (r.number, r.people) == (1, ["លោក សាន់ បូរ៉ា"]), host

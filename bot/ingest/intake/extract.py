@@ -35,8 +35,8 @@ from itertools import pairwise
 
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.numbers import Count, family_members, person_counts
-from bot.ingest.intake.parties import Lexicon, PartyMention
-from bot.ingest.intake.people import claimant_in, people_named
+from bot.ingest.intake.parties import KHMER_OTHER_PARTIES, Lexicon, PartyMention
+from bot.ingest.intake.people import KHMER_HOST_BEFORE, claimant_in, people_named
 from bot.ingest.intake.report import PartyName, Proposal, ProposalKind, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
 from bot.ingest.intake.signals import Verb, claim_verbs, not_a_claim
@@ -316,6 +316,7 @@ def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
         after = sentence[at + len(name) : at + len(name) + 16]
         if at >= 0 and (
             _NOT_DEFECTOR.search(sentence[:at])
+            or KHMER_HOST_BEFORE.search(sentence[:at])
             or _NOT_DEFECTOR_AFTER.match(after)
             or _SAID_BY_BEFORE.search(sentence[:at])
         ):
@@ -540,7 +541,7 @@ def _read(
         else:
             number, number_text, qualifier = None, None, None
         own_froms = froms
-        if froms and _OTHER_PARTIES.search(text):
+        if froms and (_OTHER_PARTIES.search(text) or KHMER_OTHER_PARTIES.search(text)):
             # "former members of the CLP and other opposition parties": the joint row the
             # record keeps ("Candlelight Party / Unnamed Parties")
             own_froms = [*froms, UNNAMED_PARTIES]

@@ -97,6 +97,14 @@ _KHMER_NAME_AFTER = _words(
     "ក្នុង នៃ របស់ និង ឬ ,",
 )
 
+# "និងគណបក្សនយោបាយផ្សេងៗទៀត", "និងគណបក្សដទៃទៀត" (and other (political) parties) after a named
+# party: the parties the record keeps as "Unnamed Parties" beside it, as English "and other
+# parties" is.
+KHMER_OTHER_PARTIES = re.compile(
+    r"(?:និង|ឬ|,)\s*(?:ពី\s*)?(?:អតីត)?(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)?\s*"
+    r"គណបក្ស(?:នយោបាយ|ប្រឆាំង)*\s*(?:ផ្សេង|ដទៃ)"
+)
+
 
 @dataclass(frozen=True)
 class PartyMention:
