@@ -234,3 +234,37 @@ def test_a_khmer_host_did_not_move_and_families_are_no_count_of_people() -> None
             date(2023, 3, 6),
         )
         assert (r.number, r.people) == (1, ["លោក សាន់ បូរ៉ា"]), host
+
+
+def test_a_khmer_role_with_one_person_is_one_and_last_weekday_or_yesterday_dates_it() -> None:
+    # Published Friday 10 March 2023: "last Tuesday" is 7 March, "yesterday" 9 March.
+    [p] = khmer_claims(
+        "មេភូមិម្នាក់របស់គណបក្សភ្លើងទៀន នៅស្រុកបាទី បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃអង្គារ។",
+        date(2023, 3, 10),
+    )
+    assert (p.number, p.date, p.date_kind, p.from_parties) == (1, date(2023, 3, 7), "event", [CLP])
+    [q] = khmer_claims(
+        "មន្ត្រីគណបក្សភ្លើងទៀនខេត្តតាកែវម្នាក់ បានប្តូរមកគណបក្សប្រជាជនកម្ពុជា កាលពីម្សិលមិញ។",
+        date(2023, 3, 10),
+    )
+    assert (q.number, q.date) == (1, date(2023, 3, 9))
+    # "each of the new members" is no one person
+    [r] = khmer_claims(
+        "សកម្មជនគណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ហើយសមាជិកថ្មីម្នាក់ៗ "
+        "ទទួលបានអំណោយ។",
+        date(2023, 3, 10),
+    )
+    assert r.number is None
+
+
+def test_a_named_leaving_tells_who_the_one_unnamed_mover_was() -> None:
+    proposals = khmer_claims(
+        "សមាជិកក្រុមប្រឹក្សាឃុំម្នាក់របស់គណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃអង្គារ។ លោក ញឹម សារ៉ុន អាយុ ៤៨ឆ្នាំ បានសម្រេចចិត្តចាកចេញពីគណបក្សភ្លើងទៀន "
+        "ដោយសារជម្លោះផ្ទៃក្នុង។",
+        date(2023, 3, 10),
+    )
+    assert [(p.number, p.to_party, p.people, p.date) for p in proposals] == [
+        (1, CPP, ["លោក ញឹម សារ៉ុន"], date(2023, 3, 7))
+    ]

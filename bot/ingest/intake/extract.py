@@ -34,7 +34,7 @@ from datetime import date
 from itertools import pairwise
 
 from bot.ingest.intake.dates import FoundDate, find_dates
-from bot.ingest.intake.numbers import Count, family_members, person_counts
+from bot.ingest.intake.numbers import KHMER_ONE_PERSON, Count, family_members, person_counts
 from bot.ingest.intake.parties import KHMER_OTHER_PARTIES, Lexicon, PartyMention
 from bot.ingest.intake.people import KHMER_HOST_BEFORE, claimant_in, people_named
 from bot.ingest.intake.report import PartyName, Proposal, ProposalKind, Report
@@ -514,7 +514,11 @@ def _read(
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
     if found and report.published and (report.published - found.value).days > 366:
         return _Reading()  # "ten years ago, on 26 August 2014, 200 joined": an anniversary
-    one_person = _ONE_PERSON.search(text[: verb.start]) or _SAID_HE.search(text[: verb.start])
+    one_person = (
+        _ONE_PERSON.search(text[: verb.start])
+        or KHMER_ONE_PERSON.search(text[: verb.start])
+        or _SAID_HE.search(text[: verb.start])
+    )
     # Who makes the claim did not move ("said district chief X, who added that the group
     # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
     claimant = _claimant(text, report, named)
@@ -765,6 +769,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     # A person's leaving told beside their joining is one move.
     joined = {_bare(name) for p in out if p.kind == "defection" for name in p.people}
     out = [p for p in out if not (p.kind == "departure" and {_bare(n) for n in p.people} & joined)]
+    for p in [p for p in out if p.kind == "departure" and p.number == 1 and len(p.people) == 1]:
+        # "A CLP councillor joined the CPP. Mr. X said he left the CLP": the one person who
+        # moved, named when his leaving is told
+        unnamed = [o for o in out if o.kind == "defection" and o.number == 1 and not o.people]
+        left = set(p.from_parties)
+        if len(unnamed) == 1 and left and left <= set(unnamed[0].from_parties):
+            unnamed[0].people = p.people
+            out.remove(p)
     destinations = Counter(p.to_party for p in out if p.to_party)
     for p in out:
         if p.to_party is None and p.kind == "defection" and len(destinations) == 1:

@@ -127,6 +127,16 @@ _NOT_PEOPLE_BEFORE = re.compile(
     re.I,
 )
 
+# "សមាជិកក្រុមប្រឹក្សាឃុំម្នាក់" (a commune councillor), "មន្ត្រីគណបក្សភ្លើងទៀនម្នាក់" (a Candlelight
+# official): a word for a person, written on with "ម្នាក់" (one person), is one person, as
+# English "a councillor" is; not "ម្នាក់ៗ" (each), "ម្នាក់ឯង" (alone), "ម្នាក់មួយ" (one apiece),
+# nor "នរណាម្នាក់" (anyone).
+KHMER_ONE_PERSON = re.compile(
+    r"(?:សមាជិក|មន្ត្រី|សកម្មជន|អ្នកគាំទ្រ|ប្រធាន|អនុប្រធាន|មេឃុំ|ចៅសង្កាត់|មេភូមិ|ក្រុមប្រឹក្សា|"
+    r"តំណាងរាស្ត្រ|សមាជិកព្រឹទ្ធសភា|អ្នកនាំពាក្យ|បេក្ខជន|ថ្នាក់ដឹកនាំ|មេដឹកនាំ|លេខាធិការ|អភិបាល|"
+    r"ឧកញ៉ា|អ្នកជំនួញ|សកម្មជន)[^\s។៕,]{0,60}?(?<!នរណា)(?<!អ្នកណា)ម្នាក់(?!ៗ|ឯង|មួយ)"
+)
+
 
 @dataclass(frozen=True)
 class Count:
