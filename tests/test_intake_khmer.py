@@ -268,3 +268,27 @@ def test_a_named_leaving_tells_who_the_one_unnamed_mover_was() -> None:
     assert [(p.number, p.to_party, p.people, p.date) for p in proposals] == [
         (1, CPP, ["លោក ញឹម សារ៉ុន"], date(2023, 3, 7))
     ]
+
+
+def test_khmer_counts_per_party_with_their_total_and_a_headline_of_the_same_event() -> None:
+    proposals = khmer_claims(
+        "នៅថ្ងៃទី 9 ខែមេសា ឆ្នាំ 2023 អតីតសមាជិកគណបក្សភ្លើងទៀន ចំនួន 640 នាក់ និងសមាជិក"
+        "គណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន 58 នាក់ សរុបទាំងអស់ 698 នាក់ បានចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា។",
+        date(2023, 4, 10),
+        title="សមាជិកគណបក្សភ្លើងទៀន និងហ្វ៊ុនស៊ិនប៉ិច ជិត 700 នាក់ ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា",
+    )
+    assert [(p.number, p.from_parties, p.date) for p in proposals] == [
+        (640, [CLP], date(2023, 4, 9)), (58, ["FUNCINPEC"], date(2023, 4, 9))
+    ]
+
+
+def test_among_them_is_a_part_never_a_claim_of_its_own() -> None:
+    for text in (
+        "សកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៤២០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី៩ "
+        "ខែមេសា ឆ្នាំ២០២៣។ ក្នុងនោះ មានអតីតមេឃុំ ៣រូប ដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ដែរ។",
+        "នៅថ្ងៃទី៩ ខែមេសា ឆ្នាំ២០២៣ គណបក្សប្រជាជនកម្ពុជា បានទទួលស្វាគមន៍សកម្មជនគណបក្សភ្លើងទៀន "
+        "ចំនួន ៤២០នាក់ ក្នុងនោះមានអតីតមេឃុំ ៣រូប។",
+    ):
+        proposals = khmer_claims(text, date(2023, 4, 10))
+        assert [(p.number, p.from_parties, p.to_party) for p in proposals] == [(420, [CLP], CPP)]

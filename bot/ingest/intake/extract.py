@@ -340,6 +340,8 @@ def _segments(
     values = [c.value for c in before]
     if len(before) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
         before = before[1:]  # "1,320 members (1,100 from the CLP and 220 from the KWP)"
+    elif len(before) >= 3 and None not in values and values[-1] == sum(v or 0 for v in values[:-1]):
+        before = before[:-1]  # "A ចំនួន 1,420 នាក់ និង B ចំនួន 85 នាក់ សរុបទាំងអស់ 1,505 នាក់"
     if len(before) < 2:
         return counts[:1]
     if _parties_lead(before, mentions, group_end):
@@ -628,6 +630,25 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
     )
 
 
+def _told_per_party(joint: Proposal, out: Sequence[Proposal]) -> bool:
+    """Whether a joint claim ("over 1,500 CLP and FUNCINPEC members joined", a headline) is
+    the same event the text counts party by party: each of its former parties has a claim of
+    its own to the same party, on its date (or it has none of its own), and their sum is its
+    number, rounded (or it gives none)."""
+    if len(joint.from_parties) < 2:
+        return False
+    parts = [
+        o for o in out
+        if o is not joint and len(o.from_parties) == 1 and o.from_parties[0] in joint.from_parties
+        and o.to_party == joint.to_party and o.kind == joint.kind
+        and (o.date == joint.date or joint.date_kind == "published")
+    ]  # fmt: skip
+    if {o.from_parties[0] for o in parts} != set(joint.from_parties):
+        return False
+    total = sum(o.number or 0 for o in parts)
+    return joint.number is None or abs(total - joint.number) <= total * 0.05
+
+
 def _merge(into: Proposal, other: Proposal) -> None:
     if into.date_kind == "published" and other.date_kind == "event" and into.number == other.number:
         # A headline and the body that dates it: the body's sentence says more.
@@ -777,6 +798,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if len(unnamed) == 1 and left and left <= set(unnamed[0].from_parties):
             unnamed[0].people = p.people
             out.remove(p)
+    out = [p for p in out if not _told_per_party(p, out)]
     destinations = Counter(p.to_party for p in out if p.to_party)
     for p in out:
         if p.to_party is None and p.kind == "defection" and len(destinations) == 1:

@@ -17,6 +17,8 @@
 [64, 9]
 >>> [c.value for c in person_counts("1,320 members (1,100 from the CLP and 220 from the KWP)")]
 [1320, 1100, 220]
+>>> [c.value for c in person_counts("សមាជិក ១២០នាក់ ក្នុងនោះមានមេភូមិ ៥រូប")]  # 5 among the 120
+[120]
 >>> khmer_digits_to_ascii("ឆ្នាំ២០២៣")
 'ឆ្នាំ2023'
 
@@ -137,6 +139,9 @@ KHMER_ONE_PERSON = re.compile(
     r"ឧកញ៉ា|អ្នកជំនួញ|សកម្មជន)[^\s។៕,]{0,60}?(?<!នរណា)(?<!អ្នកណា)ម្នាក់(?!ៗ|ឯង|មួយ)"
 )
 
+# "ក្នុងនោះ" (among them): what it counts is a part of the count before it.
+_AMONG_THEM = re.compile(r"ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)")
+
 
 @dataclass(frozen=True)
 class Count:
@@ -228,6 +233,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
             continue
+        if out and _AMONG_THEM.search(before, out[-1].end):
+            continue  # "១២០នាក់ ក្នុងនោះមានមេភូមិ ៥រូប": a part of the count before
         if _SPEAKERS_AFTER.match(after):
             continue  # "two CPP officials told MDW": who speak, not who moved
         vague = bool(m.group("vague"))

@@ -87,6 +87,10 @@ _OTHER_THINGS = (
                 r"baseless|a\s+hoax)\b|\bfake\s+news\b|\bno\s+such\s+(?:ceremony|event|"
                 r"defections?|meeting)\b|ព័ត៌មានក្លែងក្លាយ", re.I),
      "a claim called false"),
+    # "ក្នុងនោះ មានអតីតមេភូមិ ៤រូប" (among them, four former village chiefs): a part of a group
+    # counted before, never a group of its own
+    (re.compile(r"^\W*(?:ហើយ\s*)?ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)"),
+     "a part of a group counted before"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
                 r"ចុះឈ្មោះ", re.I),
