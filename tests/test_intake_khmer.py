@@ -292,3 +292,26 @@ def test_among_them_is_a_part_never_a_claim_of_its_own() -> None:
     ):
         proposals = khmer_claims(text, date(2023, 4, 10))
         assert [(p.number, p.from_parties, p.to_party) for p in proposals] == [(420, [CLP], CPP)]
+
+
+def test_a_khmer_plan_or_possibility_and_a_relative_clause_of_a_past_year_are_no_claims() -> None:
+    published = date(2023, 6, 20)
+    for text in (
+        # he plans to apply after the election of 23 July, unless his party may stand
+        "លោក ឈួន សុខា បានប្រាប់អ្នកយកព័ត៌មាន កាលពីថ្ងៃច័ន្ទ ថា លោកគ្រោងនឹងដាក់ពាក្យចូលជាសមាជិក"
+        "គណបក្សប្រជាជនកម្ពុជា បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា ប្រសិនបើគណបក្សភ្លើងទៀន "
+        "នៅតែមិនអាចចូលរួមការបោះឆ្នោតបាន។",
+        # his supporters may join too
+        "អ្នកគាំទ្រគណបក្សភ្លើងទៀន ប្រមាណ ២០០នាក់ អាចចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ដែរ។",
+        # a former official who joined the CPP back in May 2020 was appointed an adviser
+        "លោក កែវ រតនៈ អតីតមន្ត្រីគណបក្សភ្លើងទៀន ដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីខែឧសភា ឆ្នាំ២០២០ ត្រូវបានតែងតាំងជាទីប្រឹក្សាក្រសួង នៅថ្ងៃទី១៩ ខែមិថុនា ឆ្នាំ២០២៣។",
+    ):
+        assert khmer_claims(text, published) == [], text
+    # After the election, 23 July is a bound: the date of no event.
+    [p] = khmer_claims(
+        "សមាជិកគណបក្សភ្លើងទៀន ៣០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ដោយសន្យាគាំទ្រ"
+        "បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា។",
+        published,
+    )
+    assert (p.number, p.date, p.date_kind) == (30, published, "published")

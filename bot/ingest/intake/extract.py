@@ -39,7 +39,13 @@ from bot.ingest.intake.parties import KHMER_OTHER_PARTIES, Lexicon, PartyMention
 from bot.ingest.intake.people import KHMER_HOST_BEFORE, claimant_in, people_named
 from bot.ingest.intake.report import PartyName, Proposal, ProposalKind, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
-from bot.ingest.intake.signals import Verb, claim_verbs, not_a_claim
+from bot.ingest.intake.signals import (
+    KHMER_PAST_YEAR,
+    KHMER_RELATIVE_BEFORE,
+    Verb,
+    claim_verbs,
+    not_a_claim,
+)
 
 _TO_BEFORE = re.compile(
     r"(?:\b(?:join(?:ed|s|ing)?|to|into|for|with|in\s+favou?r\s+of|ranks\s+of)\s+(?:the\s+)?"
@@ -416,11 +422,17 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
         ):
             continue  # "joined a ceremony"
         verbs.append(v)
-    relative = [v for v in verbs if _RELATIVE_BEFORE.search(text[: v.start])]
+    relative = [
+        v for v in verbs
+        if _RELATIVE_BEFORE.search(text[: v.start]) or KHMER_RELATIVE_BEFORE.search(text[: v.start])
+    ]  # fmt: skip
     main = [v for v in verbs if v not in relative]
     # "Five activists who joined the CPP last year have returned to the CLP": the clause
     # tells who they are, the main verb what they did; a clause's own past year is history.
-    verbs = main or [v for v in relative if not _PAST_YEAR.search(_clause(text, v.end))]
+    verbs = main or [
+        v for v in relative
+        if not _PAST_YEAR.search(_clause(text, v.end)) and not KHMER_PAST_YEAR.search(text[v.end :])
+    ]  # fmt: skip
     if not verbs:
         verbs = [
             Verb("join", m.start, m.start)
