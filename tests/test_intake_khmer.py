@@ -315,3 +315,43 @@ def test_a_khmer_plan_or_possibility_and_a_relative_clause_of_a_past_year_are_no
         published,
     )
     assert (p.number, p.date, p.date_kind) == (30, published, "published")
+
+
+def test_named_people_with_their_own_former_parties_are_one_claim_each() -> None:
+    for text, ex_cnrp, clp_official in (
+        (
+            "Mr. Keo Vannak, a former CNRP lawmaker, and Ms. Hing Dalis, a Candlelight Party "
+            "provincial official, joined the CPP on 3 April 2023.",
+            "Mr. Keo Vannak",
+            "Ms. Hing Dalis",
+        ),
+        (
+            "ឯកឧត្តម កែវ វណ្ណៈ អតីតតំណាងរាស្ត្រគណបក្សសង្គ្រោះជាតិ និងលោកស្រី ហ៊ីង ដាលីស "
+            "មន្ត្រីគណបក្សភ្លើងទៀនខេត្តតាកែវ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី៣ "
+            "ខែមេសា ឆ្នាំ២០២៣។",
+            "ឯកឧត្តម កែវ វណ្ណៈ",
+            "លោកស្រី ហ៊ីង ដាលីស",
+        ),
+    ):
+        proposals = khmer_claims(text, date(2023, 4, 5))
+        assert [(p.number, p.from_parties, p.people, p.to_party) for p in proposals] == [
+            (1, ["Cambodia National Rescue Party"], [ex_cnrp], CPP),
+            (1, [CLP], [clp_official], CPP),
+        ], text
+    # Two people of one party: one claim of two.
+    [p] = khmer_claims(
+        "លោក កែវ វណ្ណៈ និងលោក សុខ ដារ៉ា អតីតមន្ត្រីគណបក្សភ្លើងទៀន បានចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី៣ ខែមេសា ឆ្នាំ២០២៣។",
+        date(2023, 4, 5),
+    )
+    assert (p.number, p.from_parties) == (2, [CLP])
+
+
+def test_a_khmer_excellency_is_a_person_and_who_welcomes_or_speaks_is_the_host() -> None:
+    [p] = khmer_claims(
+        "ឯកឧត្តម ម៉ម វិចិត្រ អតីតមន្ត្រីគណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីម្សិលមិញ។ ឯកឧត្តម ទេព ធារី បានស្វាគមន៍ការចូលរួមនេះ។ ឯកឧត្តម ទេព ធារី "
+        "បានមានប្រសាសន៍ថា សមាជិកថ្មីបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ដោយស្ម័គ្រចិត្ត។",
+        date(2023, 4, 5),
+    )
+    assert (p.number, p.people, p.date) == (1, ["ឯកឧត្តម ម៉ម វិចិត្រ"], date(2023, 4, 4))

@@ -36,7 +36,12 @@ from itertools import pairwise
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.numbers import KHMER_ONE_PERSON, Count, family_members, person_counts
 from bot.ingest.intake.parties import KHMER_OTHER_PARTIES, Lexicon, PartyMention
-from bot.ingest.intake.people import KHMER_HOST_BEFORE, claimant_in, people_named
+from bot.ingest.intake.people import (
+    KHMER_HOST_AFTER,
+    KHMER_HOST_BEFORE,
+    claimant_in,
+    people_named,
+)
 from bot.ingest.intake.report import PartyName, Proposal, ProposalKind, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
 from bot.ingest.intake.signals import (
@@ -323,6 +328,7 @@ def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
         if at >= 0 and (
             _NOT_DEFECTOR.search(sentence[:at])
             or KHMER_HOST_BEFORE.search(sentence[:at])
+            or KHMER_HOST_AFTER.match(sentence[at + len(name) :])
             or _NOT_DEFECTOR_AFTER.match(after)
             or _SAID_BY_BEFORE.search(sentence[:at])
         ):
@@ -597,7 +603,37 @@ def _read(
                 kind=kind,
             )
         )
+    if len(readings) == 1:
+        readings = _per_person(readings[0], text, mentions, verb)
     return _Reading(proposals=readings)
+
+
+def _per_person(
+    proposal: Proposal, text: str, mentions: list[PartyMention], verb: Verb
+) -> list[Proposal]:
+    """Named people who moved together, each described with his own former party ("Mr. A, a
+    former CNRP lawmaker, and Ms. B, a Candlelight official, joined the CPP"): one claim
+    each, as counts given party by party are; else the one claim."""
+    people = proposal.people
+    if proposal.number_text is not None or len(people) < 2 or proposal.number != len(people):
+        return [proposal]
+    starts = [text.find(name) for name in people]
+    if sorted(starts) != starts or starts[-1] > verb.start:
+        return [proposal]
+    ends = [*starts[1:], verb.start]
+    own = [
+        list(dict.fromkeys(
+            m.name for m in mentions if a <= m.start < b and m.name in proposal.from_parties
+        ))
+        for a, b in zip(starts, ends, strict=True)
+    ]  # fmt: skip
+    if any(not parties for parties in own) or len({tuple(p) for p in own}) < 2:
+        return [proposal]
+    return [
+        replace(proposal, number=1, people=[name], from_parties=parties,
+                new_parties=[n for n in proposal.new_parties if n in parties])
+        for name, parties in zip(people, own, strict=True)
+    ]  # fmt: skip
 
 
 _ANNOUNCED_ON = re.compile(r"\bannounced\s+(?:on\s+)?$", re.I)
