@@ -3,12 +3,17 @@ its Add / Edit / Skip and field buttons, the edit prompt and Add's answer in Khm
 same figures as an English admin's review of the same post; the change log keeps its English
 summary; a Khmer user's look-up is in Khmer with the English look-up's figures and buttons
 that still run the commands; a page that cannot be fetched is explained in Khmer.
-SQLite and PostgreSQL (the ``db_url`` fixture)."""
+SQLite and PostgreSQL (the ``db_url`` fixture).
+
+Then the extractor's Khmer rules, one test each, on sentences written for them (no database):
+what an unknown party's name is, "other parties", hosts, families, one person, per-party counts,
+plans and history."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -18,6 +23,8 @@ from bot.commands.registry import console_chat
 from bot.core.i18n import in_language
 from bot.core.render import to_plain
 from bot.desk import Desk
+from bot.ingest.intake import Proposal, Report, propose
+from bot.ingest.intake.parties import Lexicon
 from bot.storage.tables import changes
 from handlers.intake import prompt_text
 from tests.botrig import USER, open_desk, running_bot
@@ -33,6 +40,7 @@ from tests.test_intake_bot import (
     press,
     text_of,
 )
+from tests.test_intake_extract import lexicon_from_data
 from tests.test_language import figures
 
 ADMIN = 2002  # an admin whose chat is in English
@@ -157,3 +165,202 @@ async def test_a_khmer_readers_look_up_is_in_khmer_with_the_same_figures(desk: D
             "Desk ទាញយកតែទំព័រវិបសាធារណៈប៉ុណ្ណោះ។"
         )
     assert rig.rejected() == []
+
+
+# ------------------------------------------------------------ the extractor's Khmer rules --
+
+CPP = "Cambodian People's Party"
+CLP = "Candlelight Party"
+
+
+def khmer_claims(text: str, published: date, title: str | None = None) -> list[Proposal]:
+    return propose(Report(text, published=published, title=title), lexicon_from_data())
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a new party's name, set off or run on into its verb, after a word for its people
+        ("អ្នកគាំទ្រគណបក្សឆន្ទៈខ្មែរ ៤០នាក់", ["គណបក្សឆន្ទៈខ្មែរ"]),
+        ("សកម្មជនគណបក្សកសិករខ្មែរបានចូលរួម", ["គណបក្សកសិករខ្មែរ"]),
+        ("បានចូលរួមជាមួយគណបក្សឆន្ទៈខ្មែរ", ["គណបក្សឆន្ទៈខ្មែរ"]),
+        ("គណបក្សកសិករខ្មែរ បានប្រកាស", ["គណបក្សកសិករខ្មែរ"]),
+        # the party's provincial office, its commune branch: the level is no name
+        ("នៅទីស្នាក់ការគណបក្សខេត្តតាកែវ", []),
+        ("មន្ត្រីគណបក្សថ្នាក់ឃុំ", []),
+        ("លោកប្រធានក្រុមការងារគណបក្សឃុំ", []),
+        # "the party" as a clause's subject, with its verb
+        ("មន្ត្រីរូបនោះថា គណបក្សមិនបានបង្ខំនរណាទេ", []),
+        ("ខណៈគណបក្សព្រមានថានឹងប្តឹង", []),
+        ("លោកថា គណបក្សនឹងបើកសមាជ", []),
+        # "of every party", "all parties": a determiner
+        ("អ្នកតំណាងគណបក្សនានា", []),
+        ("សមាជិកគណបក្សទាំងអស់", []),
+    ],
+)
+def test_an_unknown_khmer_party_only_where_a_name_stands(text: str, names: list[str]) -> None:
+    assert [m.name for m in Lexicon(lexicon_from_data()).mentions(text) if not m.known] == names
+
+
+def test_khmer_other_parties_beside_a_named_one_are_unnamed_parties() -> None:
+    for others in ("គណបក្សនយោបាយផ្សេងៗទៀត", "គណបក្សដទៃទៀត", "គណបក្សផ្សេងទៀត"):
+        [p] = khmer_claims(
+            f"អតីតសកម្មជនគណបក្សភ្លើងទៀន និង{others} ចំនួន ៧០នាក់ បានចូលរួមជាមួយ"
+            "គណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៤ ខែមីនា ឆ្នាំ២០២៣។",
+            date(2023, 3, 6),
+        )
+        assert (p.number, p.from_parties, p.to_party) == (70, [CLP, "Unnamed Parties"], CPP)
+
+
+def test_a_khmer_host_did_not_move_and_families_are_no_count_of_people() -> None:
+    # 30 families welcomed by a named deputy governor: no count of people, and he is the host.
+    [p] = khmer_claims(
+        "ប្រជាពលរដ្ឋ ៣០គ្រួសារ ដែលធ្លាប់គាំទ្រគណបក្សភ្លើងទៀន បានប្តូរមកគាំទ្រគណបក្សប្រជាជនកម្ពុជា "
+        "ក្រោមការទទួលស្វាគមន៍ពីលោក ពៅ វណ្ណី អភិបាលរងខេត្ត។",
+        date(2023, 3, 6),
+    )
+    assert (p.number, p.people, p.from_parties, p.to_party) == (None, [], [CLP], CPP)
+    # The families as a number of people: the people.
+    [q] = khmer_claims(
+        "សកម្មជនគណបក្សភ្លើងទៀន ២០គ្រួសារ ស្មើនឹង ៦៤នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "ក្រោមអធិបតីភាព ឯកឧត្តម លោក ទិត្យ សំណាង។",
+        date(2023, 3, 6),
+    )
+    assert (q.number, q.people) == (64, [])
+    for host in ("ទទួលស្វាគមន៍ដោយ", "ដោយមានការចូលរួមពី"):
+        [r] = khmer_claims(
+            f"លោក សាន់ បូរ៉ា អតីតមន្ត្រីគណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា {host}"
+            "លោក ម៉ៅ ធីតា។",
+            date(2023, 3, 6),
+        )
+        assert (r.number, r.people) == (1, ["លោក សាន់ បូរ៉ា"]), host
+
+
+def test_a_khmer_role_with_one_person_is_one_and_last_weekday_or_yesterday_dates_it() -> None:
+    # Published Friday 10 March 2023: "last Tuesday" is 7 March, "yesterday" 9 March.
+    [p] = khmer_claims(
+        "មេភូមិម្នាក់របស់គណបក្សភ្លើងទៀន នៅស្រុកបាទី បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃអង្គារ។",
+        date(2023, 3, 10),
+    )
+    assert (p.number, p.date, p.date_kind, p.from_parties) == (1, date(2023, 3, 7), "event", [CLP])
+    [q] = khmer_claims(
+        "មន្ត្រីគណបក្សភ្លើងទៀនខេត្តតាកែវម្នាក់ បានប្តូរមកគណបក្សប្រជាជនកម្ពុជា កាលពីម្សិលមិញ។",
+        date(2023, 3, 10),
+    )
+    assert (q.number, q.date) == (1, date(2023, 3, 9))
+    # "each of the new members" is no one person
+    [r] = khmer_claims(
+        "សកម្មជនគណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ហើយសមាជិកថ្មីម្នាក់ៗ "
+        "ទទួលបានអំណោយ។",
+        date(2023, 3, 10),
+    )
+    assert r.number is None
+
+
+def test_a_named_leaving_tells_who_the_one_unnamed_mover_was() -> None:
+    proposals = khmer_claims(
+        "សមាជិកក្រុមប្រឹក្សាឃុំម្នាក់របស់គណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃអង្គារ។ លោក ញឹម សារ៉ុន អាយុ ៤៨ឆ្នាំ បានសម្រេចចិត្តចាកចេញពីគណបក្សភ្លើងទៀន "
+        "ដោយសារជម្លោះផ្ទៃក្នុង។",
+        date(2023, 3, 10),
+    )
+    assert [(p.number, p.to_party, p.people, p.date) for p in proposals] == [
+        (1, CPP, ["លោក ញឹម សារ៉ុន"], date(2023, 3, 7))
+    ]
+
+
+def test_khmer_counts_per_party_with_their_total_and_a_headline_of_the_same_event() -> None:
+    proposals = khmer_claims(
+        "នៅថ្ងៃទី 9 ខែមេសា ឆ្នាំ 2023 អតីតសមាជិកគណបក្សភ្លើងទៀន ចំនួន 640 នាក់ និងសមាជិក"
+        "គណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន 58 នាក់ សរុបទាំងអស់ 698 នាក់ បានចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា។",
+        date(2023, 4, 10),
+        title="សមាជិកគណបក្សភ្លើងទៀន និងហ្វ៊ុនស៊ិនប៉ិច ជិត 700 នាក់ ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា",
+    )
+    assert [(p.number, p.from_parties, p.date) for p in proposals] == [
+        (640, [CLP], date(2023, 4, 9)), (58, ["FUNCINPEC"], date(2023, 4, 9))
+    ]
+
+
+def test_among_them_is_a_part_never_a_claim_of_its_own() -> None:
+    for text in (
+        "សកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៤២០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី៩ "
+        "ខែមេសា ឆ្នាំ២០២៣។ ក្នុងនោះ មានអតីតមេឃុំ ៣រូប ដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ដែរ។",
+        "នៅថ្ងៃទី៩ ខែមេសា ឆ្នាំ២០២៣ គណបក្សប្រជាជនកម្ពុជា បានទទួលស្វាគមន៍សកម្មជនគណបក្សភ្លើងទៀន "
+        "ចំនួន ៤២០នាក់ ក្នុងនោះមានអតីតមេឃុំ ៣រូប។",
+    ):
+        proposals = khmer_claims(text, date(2023, 4, 10))
+        assert [(p.number, p.from_parties, p.to_party) for p in proposals] == [(420, [CLP], CPP)]
+
+
+def test_a_khmer_plan_or_possibility_and_a_relative_clause_of_a_past_year_are_no_claims() -> None:
+    published = date(2023, 6, 20)
+    for text in (
+        # he plans to apply after the election of 23 July, unless his party may stand
+        "លោក ឈួន សុខា បានប្រាប់អ្នកយកព័ត៌មាន កាលពីថ្ងៃច័ន្ទ ថា លោកគ្រោងនឹងដាក់ពាក្យចូលជាសមាជិក"
+        "គណបក្សប្រជាជនកម្ពុជា បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា ប្រសិនបើគណបក្សភ្លើងទៀន "
+        "នៅតែមិនអាចចូលរួមការបោះឆ្នោតបាន។",
+        # his supporters may join too
+        "អ្នកគាំទ្រគណបក្សភ្លើងទៀន ប្រមាណ ២០០នាក់ អាចចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ដែរ។",
+        # a former official who joined the CPP back in May 2020 was appointed an adviser
+        "លោក កែវ រតនៈ អតីតមន្ត្រីគណបក្សភ្លើងទៀន ដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីខែឧសភា ឆ្នាំ២០២០ ត្រូវបានតែងតាំងជាទីប្រឹក្សាក្រសួង នៅថ្ងៃទី១៩ ខែមិថុនា ឆ្នាំ២០២៣។",
+    ):
+        assert khmer_claims(text, published) == [], text
+    # After the election, 23 July is a bound: the date of no event.
+    [p] = khmer_claims(
+        "សមាជិកគណបក្សភ្លើងទៀន ៣០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ដោយសន្យាគាំទ្រ"
+        "បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា។",
+        published,
+    )
+    assert (p.number, p.date, p.date_kind) == (30, published, "published")
+
+
+def test_named_people_with_their_own_former_parties_are_one_claim_each() -> None:
+    for text, ex_cnrp, clp_official in (
+        (
+            "Mr. Keo Vannak, a former CNRP lawmaker, and Ms. Hing Dalis, a Candlelight Party "
+            "provincial official, joined the CPP on 3 April 2023.",
+            "Mr. Keo Vannak",
+            "Ms. Hing Dalis",
+        ),
+        (
+            "ឯកឧត្តម កែវ វណ្ណៈ អតីតតំណាងរាស្ត្រគណបក្សសង្គ្រោះជាតិ និងលោកស្រី ហ៊ីង ដាលីស "
+            "មន្ត្រីគណបក្សភ្លើងទៀនខេត្តតាកែវ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី៣ "
+            "ខែមេសា ឆ្នាំ២០២៣។",
+            "ឯកឧត្តម កែវ វណ្ណៈ",
+            "លោកស្រី ហ៊ីង ដាលីស",
+        ),
+    ):
+        proposals = khmer_claims(text, date(2023, 4, 5))
+        assert [(p.number, p.from_parties, p.people, p.to_party) for p in proposals] == [
+            (1, ["Cambodia National Rescue Party"], [ex_cnrp], CPP),
+            (1, [CLP], [clp_official], CPP),
+        ], text
+    # Two people of one party: one claim of two.
+    [p] = khmer_claims(
+        "លោក កែវ វណ្ណៈ និងលោក សុខ ដារ៉ា អតីតមន្ត្រីគណបក្សភ្លើងទៀន បានចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី៣ ខែមេសា ឆ្នាំ២០២៣។",
+        date(2023, 4, 5),
+    )
+    assert (p.number, p.from_parties) == (2, [CLP])
+
+
+def test_a_khmer_excellency_is_a_person_and_who_welcomes_or_speaks_is_the_host() -> None:
+    [p] = khmer_claims(
+        "ឯកឧត្តម ម៉ម វិចិត្រ អតីតមន្ត្រីគណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីម្សិលមិញ។ ឯកឧត្តម ទេព ធារី បានស្វាគមន៍ការចូលរួមនេះ។ ឯកឧត្តម ទេព ធារី "
+        "បានមានប្រសាសន៍ថា សមាជិកថ្មីបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ដោយស្ម័គ្រចិត្ត។",
+        date(2023, 4, 5),
+    )
+    assert (p.number, p.people, p.date) == (1, ["ឯកឧត្តម ម៉ម វិចិត្រ"], date(2023, 4, 4))
+
+
+def test_a_khmer_sentence_about_the_group_told_before_adds_no_claim() -> None:
+    text = (
+        "លោក សុខ ដារា និងលោក កែវ វណ្ណា មកពីគណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃទី១ ខែឧសភា ឆ្នាំ២០២៥។ អ្នកទាំងពីររូប ត្រូវបានទទួលស្វាគមន៍ដោយ ឯកឧត្តម ជា សុខា។"
+    )
+    proposals = propose(Report(text=text, published=date(2025, 5, 4)), lexicon_from_data())
+    assert [(p.date, p.number) for p in proposals] == [(date(2025, 5, 1), 2)]

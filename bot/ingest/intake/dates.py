@@ -105,7 +105,10 @@ _POSTED_BEFORE = re.compile(
 )
 # "since the July 23 election", "ahead of 5 July": a date that bounds the event, not its own.
 _BOUND_BEFORE = re.compile(
-    r"\b(?:since|before|after|until|till|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?$", re.I
+    r"\b(?:since|before|after|until|till|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?$"
+    # "បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា" (after the election of 23 July)
+    r"|(?:បន្ទាប់ពី|ក្រោយពី|ក្រោយ|មុន|ចាប់តាំងពី|ចាប់ពី|រហូតដល់)\s*(?:ការ[^\s\d]{0,20})?\s*$",
+    re.I,
 )
 # A dateline: "PHNOM PENH, July 5 (Agency) --", "Kampong Cham, 7 July:" at a text's start
 # dates the writing; the event's own date, if any, is elsewhere.

@@ -34,12 +34,23 @@ from datetime import date
 from itertools import pairwise
 
 from bot.ingest.intake.dates import FoundDate, find_dates
-from bot.ingest.intake.numbers import Count, family_members, person_counts
-from bot.ingest.intake.parties import Lexicon, PartyMention
-from bot.ingest.intake.people import claimant_in, people_named
+from bot.ingest.intake.numbers import KHMER_ONE_PERSON, Count, family_members, person_counts
+from bot.ingest.intake.parties import KHMER_OTHER_PARTIES, Lexicon, PartyMention
+from bot.ingest.intake.people import (
+    KHMER_HOST_AFTER,
+    KHMER_HOST_BEFORE,
+    claimant_in,
+    people_named,
+)
 from bot.ingest.intake.report import PartyName, Proposal, ProposalKind, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
-from bot.ingest.intake.signals import Verb, claim_verbs, not_a_claim
+from bot.ingest.intake.signals import (
+    KHMER_PAST_YEAR,
+    KHMER_RELATIVE_BEFORE,
+    Verb,
+    claim_verbs,
+    not_a_claim,
+)
 
 _TO_BEFORE = re.compile(
     r"(?:\b(?:join(?:ed|s|ing)?|to|into|for|with|in\s+favou?r\s+of|ranks\s+of)\s+(?:the\s+)?"
@@ -206,7 +217,9 @@ _BREAKDOWN = re.compile(
 _SAME_GROUP = re.compile(
     r"(?:^|\bthat\s+)(?:The|the|These|these|Those|those|All\s+the|Both)\s+(?:new\s+|former\s+)?"
     r"(?:officials|members|defectors|activists|supporters|group|councill?ors|newcomers|"
-    r"recruits)\b",
+    r"recruits)\b"
+    # Khmer: "អ្នកទាំងពីររូប" (the two of them), "ពួកគេ" (they), "សមាជិកថ្មីទាំងនោះ" (those new members)
+    r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ)",
 )
 # Who looked on at a ceremony, not who moved.
 _ONLOOKERS = re.compile(
@@ -442,6 +455,8 @@ def _people(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
         after = sentence[at + len(name) : at + len(name) + 120]
         if at >= 0 and (
             _NOT_DEFECTOR.search(sentence[:at])
+            or KHMER_HOST_BEFORE.search(sentence[:at])
+            or KHMER_HOST_AFTER.match(sentence[at + len(name) :])
             or _NOT_DEFECTOR_AFTER.match(after)
             or _SAID_BY_BEFORE.search(sentence[:at])
         ):
@@ -468,6 +483,8 @@ def _segments(
     values = [c.value for c in before]
     if len(before) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
         before = before[1:]  # "1,320 members (1,100 from the CLP and 220 from the KWP)"
+    elif len(before) >= 3 and None not in values and values[-1] == sum(v or 0 for v in values[:-1]):
+        before = before[:-1]  # "A ចំនួន 1,420 នាក់ និង B ចំនួន 85 នាក់ សរុបទាំងអស់ 1,505 នាក់"
     if len(before) < 2:
         return counts[:1]
     if _parties_lead(before, mentions, group_end):
@@ -552,11 +569,17 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
     outside = [v for v in verbs if not any(a <= v.start < b for a, b in asides)]
     if outside:
         verbs = outside  # "X, who left the SRP before joining the CLP in 2021, has switched"
-    relative = [v for v in verbs if _RELATIVE_BEFORE.search(text[: v.start])]
+    relative = [
+        v for v in verbs
+        if _RELATIVE_BEFORE.search(text[: v.start]) or KHMER_RELATIVE_BEFORE.search(text[: v.start])
+    ]  # fmt: skip
     main = [v for v in verbs if v not in relative]
     # "Five activists who joined the CPP last year have returned to the CLP": the clause
     # tells who they are, the main verb what they did; a clause's own past year is history.
-    recent = [v for v in relative if not _PAST_YEAR.search(_clause(text, v.end))]
+    recent = [
+        v for v in relative
+        if not _PAST_YEAR.search(_clause(text, v.end)) and not KHMER_PAST_YEAR.search(text[v.end :])
+    ]  # fmt: skip
     if main and recent and all(_CARDS.match(text[v.start : v.end]) for v in main):
         # "300 members who defected to the CPP on 4 July received party cards": the clause
         # tells the move, the cards only mark it
@@ -678,6 +701,7 @@ def _read(
         return _Reading()  # "ten years ago, on 26 August 2014, 200 joined": an anniversary
     one_person = (
         _ONE_PERSON.search(text[: verb.start])
+        or KHMER_ONE_PERSON.search(text[: verb.start])
         or _SAID_HE.search(text[: verb.start])
         or (
             _MOVED.match(text[verb.start : verb.end])
@@ -718,7 +742,7 @@ def _read(
         else:
             number, number_text, qualifier = None, None, None
         own_froms = froms
-        if froms and _OTHER_PARTIES.search(text):
+        if froms and (_OTHER_PARTIES.search(text) or KHMER_OTHER_PARTIES.search(text)):
             # "former members of the CLP and other opposition parties": the joint row the
             # record keeps ("Candlelight Party / Unnamed Parties")
             own_froms = [*froms, UNNAMED_PARTIES]
@@ -756,7 +780,37 @@ def _read(
                 kind=kind,
             )
         )
+    if len(readings) == 1:
+        readings = _per_person(readings[0], text, mentions, verb)
     return _Reading(proposals=readings)
+
+
+def _per_person(
+    proposal: Proposal, text: str, mentions: list[PartyMention], verb: Verb
+) -> list[Proposal]:
+    """Named people who moved together, each described with his own former party ("Mr. A, a
+    former CNRP lawmaker, and Ms. B, a Candlelight official, joined the CPP"): one claim
+    each, as counts given party by party are; else the one claim."""
+    people = proposal.people
+    if proposal.number_text is not None or len(people) < 2 or proposal.number != len(people):
+        return [proposal]
+    starts = [text.find(name) for name in people]
+    if sorted(starts) != starts or starts[-1] > verb.start:
+        return [proposal]
+    ends = [*starts[1:], verb.start]
+    own = [
+        list(dict.fromkeys(
+            m.name for m in mentions if a <= m.start < b and m.name in proposal.from_parties
+        ))
+        for a, b in zip(starts, ends, strict=True)
+    ]  # fmt: skip
+    if any(not parties for parties in own) or len({tuple(p) for p in own}) < 2:
+        return [proposal]
+    return [
+        replace(proposal, number=1, people=[name], from_parties=parties,
+                new_parties=[n for n in proposal.new_parties if n in parties])
+        for name, parties in zip(people, own, strict=True)
+    ]  # fmt: skip
 
 
 _ANNOUNCED_ON = re.compile(
@@ -805,6 +859,25 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
         and (a.date == b.date or "published" in (a.date_kind, b.date_kind))
         and not (a.people and b.people and not set(a.people) & set(b.people))
     )
+
+
+def _told_per_party(joint: Proposal, out: Sequence[Proposal]) -> bool:
+    """Whether a joint claim ("over 1,500 CLP and FUNCINPEC members joined", a headline) is
+    the same event the text counts party by party: each of its former parties has a claim of
+    its own to the same party, on its date (or it has none of its own), and their sum is its
+    number, rounded (or it gives none)."""
+    if len(joint.from_parties) < 2:
+        return False
+    parts = [
+        o for o in out
+        if o is not joint and len(o.from_parties) == 1 and o.from_parties[0] in joint.from_parties
+        and o.to_party == joint.to_party and o.kind == joint.kind
+        and (o.date == joint.date or joint.date_kind == "published")
+    ]  # fmt: skip
+    if {o.from_parties[0] for o in parts} != set(joint.from_parties):
+        return False
+    total = sum(o.number or 0 for o in parts)
+    return joint.number is None or abs(total - joint.number) <= total * 0.05
 
 
 def _merge(into: Proposal, other: Proposal) -> None:
@@ -1009,7 +1082,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     # group counted again, which the claim before already holds
                     last_at = i
                     continue
-            twin = next((o for o in out if _same_event(o, p)), None)
+            twin = next(
+                (
+                    o
+                    for o in out
+                    if _same_event(o, p)
+                    # a headline's parties are all the body's: only the same ones are its twin
+                    and (o not in headline or set(o.from_parties) == set(p.from_parties))
+                ),
+                None,
+            )
             if twin is None:
                 out.append(p)
                 if titled and i == 0:
@@ -1026,6 +1108,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     # A person's leaving told beside their joining is one move.
     joined = {_bare(name) for p in out if p.kind == "defection" for name in p.people}
     out = [p for p in out if not (p.kind == "departure" and {_bare(n) for n in p.people} & joined)]
+    for p in [p for p in out if p.kind == "departure" and p.number == 1 and len(p.people) == 1]:
+        # "A CLP councillor joined the CPP. Mr. X said he left the CLP": the one person who
+        # moved, named when his leaving is told
+        unnamed = [o for o in out if o.kind == "defection" and o.number == 1 and not o.people]
+        left = set(p.from_parties)
+        if len(unnamed) == 1 and left and left <= set(unnamed[0].from_parties):
+            unnamed[0].people = p.people
+            out.remove(p)
+    out = [p for p in out if not _told_per_party(p, out)]
     destinations = Counter(p.to_party for p in out if p.to_party)
     ruling = next((party.name for party in parties if "CPP" in party.acronyms), None)
     named_anywhere = {m.name for m in lexicon.mentions(text)}

@@ -21,6 +21,8 @@
 [64, 9]
 >>> [c.value for c in person_counts("1,320 members (1,100 from the CLP and 220 from the KWP)")]
 [1320, 1100, 220]
+>>> [c.value for c in person_counts("សមាជិក ១២០នាក់ ក្នុងនោះមានមេភូមិ ៥រូប")]  # 5 among the 120
+[120]
 >>> khmer_digits_to_ascii("ឆ្នាំ២០២៣")
 'ឆ្នាំ2023'
 
@@ -142,6 +144,19 @@ _NOT_PEOPLE_BEFORE = re.compile(
     re.I,
 )
 
+# "សមាជិកក្រុមប្រឹក្សាឃុំម្នាក់" (a commune councillor), "មន្ត្រីគណបក្សភ្លើងទៀនម្នាក់" (a Candlelight
+# official): a word for a person, written on with "ម្នាក់" (one person), is one person, as
+# English "a councillor" is; not "ម្នាក់ៗ" (each), "ម្នាក់ឯង" (alone), "ម្នាក់មួយ" (one apiece),
+# nor "នរណាម្នាក់" (anyone).
+KHMER_ONE_PERSON = re.compile(
+    r"(?:សមាជិក|មន្ត្រី|សកម្មជន|អ្នកគាំទ្រ|ប្រធាន|អនុប្រធាន|មេឃុំ|ចៅសង្កាត់|មេភូមិ|ក្រុមប្រឹក្សា|"
+    r"តំណាងរាស្ត្រ|សមាជិកព្រឹទ្ធសភា|អ្នកនាំពាក្យ|បេក្ខជន|ថ្នាក់ដឹកនាំ|មេដឹកនាំ|លេខាធិការ|អភិបាល|"
+    r"ឧកញ៉ា|អ្នកជំនួញ|សកម្មជន)[^\s។៕,]{0,60}?(?<!នរណា)(?<!អ្នកណា)ម្នាក់(?!ៗ|ឯង|មួយ)"
+)
+
+# "ក្នុងនោះ" (among them): what it counts is a part of the count before it.
+_AMONG_THEM = re.compile(r"ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)")
+
 
 @dataclass(frozen=True)
 class Count:
@@ -235,6 +250,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             _NOT_PEOPLE_BEFORE.search(before) and not _MOVED_WITH.search(before)
         ):
             continue
+        if out and _AMONG_THEM.search(before, out[-1].end):
+            continue  # "១២០នាក់ ក្នុងនោះមានមេភូមិ ៥រូប": a part of the count before
         if _SPEAKERS_AFTER.match(after):
             continue  # "two CPP officials told MDW": who speak, not who moved
         vague = bool(m.group("vague"))

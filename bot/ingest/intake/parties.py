@@ -12,25 +12,45 @@ spelling; a party the list does not know is kept with the text's own spelling.
 >>> [m.name for m in lex.mentions("សមាជិកគណបក្សភ្លើងទៀនជាង ៣០០ នាក់")]
 ['Candlelight Party']
 
+An unknown Khmer party is read only where a party's name can stand. Khmer writes "គណបក្ស"
+("party") before every party's name, but also wherever it means "the party": "the party's
+district leaders", "while the party accuses", "members of various parties", "the party will
+appoint". So the words after "គណបក្ស" are cut by khmercut (:func:`bot.core.khmer_questions.segment`)
+and the name ends before the first word no party's name holds: a tense or modal word (បាន,
+នឹង), a word that opens a clause (ថា, ដែល, និង), a preposition (នៅ, ពី, របស់), a
+determiner (នេះ, នានា, ទាំង) or a level, place or body of the party's own organisation
+(ថ្នាក់, ស្រុក, ខេត្ត, ក្រុមការងារ); nothing left, no name. And the name must stand where
+the press puts one: after a word for the people of a party (សមាជិក, សកម្មជន, មន្ត្រី, អតីត,
+...), after a word of moving (ជាមួយ, ចូល, ពី, មកគាំទ្រ), after "និង" or a comma in a list,
+or opening its sentence set off by a space. After "ថា" (that) or "ខណៈ" (while) "គណបក្ស" opens
+a clause as its subject, and the words after it are its verb (an open class no list holds).
+
+>>> [m.name for m in lex.mentions("សមាជិកគណបក្សខ្មែរក្រោកឡើងបានចូលរួម")]
+['គណបក្សខ្មែរក្រោកឡើង']
+>>> lex.mentions("ថ្នាក់ដឹកនាំគណបក្សថ្នាក់ស្រុក") + lex.mentions("ខណៈគណបក្សចោទថាមានសម្ពាធ")
+[]
+
 ``party_names`` reads the lexicon from the database (the parties and party_aliases tables).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from bot.core.khmer_questions import segment
 from bot.ingest.intake.report import PartyName
 from bot.ingest.intake.sentences import clean_text, fold_khmer
 from bot.storage.queries import Reader
 from bot.storage.tables import parties, party_aliases
 
-# How the press names the ruling party without its name; they resolve to the party whose
-# acronym is CPP when the list has one.
-_RULING_PARTY_FORMS = ("the ruling party", "ruling party", "គណបក្សកាន់អំណាច")
+# How the press names the ruling party without its name (or by its short Khmer name,
+# "the People's Party"); they resolve to the party whose acronym is CPP when the list has one.
+_RULING_PARTY_FORMS = ("the ruling party", "ruling party", "គណបក្សកាន់អំណាច", "គណបក្សប្រជាជន")
 # The Khmer press's initials for two parties (not in data/parties.yaml): គ.ប.ប is the CPP
 # (គណបក្សប្រជាជនកម្ពុជា), គ.ស.ជ the CNRP (គណបក្សសង្គ្រោះជាតិ); written with or without dots.
 _KHMER_INITIALS = {"CPP": ("គ.ប.ប", "គបប"), "CNRP": ("គ.ស.ជ", "គសជ")}
@@ -49,6 +69,43 @@ _NOT_A_NAME = {
 _KHMER_NOT_A_NAME = (
     "តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ", "ប្រឆាំង",
 )  # fmt: skip
+
+
+def _words(*groups: str) -> frozenset[str]:
+    return frozenset(word for group in groups for word in group.split())
+
+
+# Words (as khmercut cuts them) that no party's name holds: a name ends before the first.
+_KHMER_NAME_ENDS = _words(
+    # tense, modal and negation words
+    "បាន នឹង កំពុង ត្រូវ ត្រូវបាន មិន ពុំ ធ្លាប់ អាច គួរ ចង់ នៅតែ ក៏ ទើប ទៅហើយ "
+    # words that open or join clauses
+    "ថា ដែល និង ហើយ ឬ ព្រោះ ប៉ុន្តែ ខណៈ បើ ទោះ គឺ "
+    # prepositions
+    "នៅ ក្នុង ពី ជាមួយ ចំពោះ របស់ នៃ ដល់ លើ ទៅ មក ជូន ឱ្យ អោយ តាម "
+    # determiners and quantifiers
+    "នេះ នោះ នានា ទាំង ទាំងអស់ ទៀត ណា ណាមួយ ខ្លះ ដទៃ ផ្សេង ផ្សេងៗ ៗ ច្រើន "
+    # a level, a place or a body of a party's organisation
+    "ថ្នាក់ ស្រុក ខេត្ត ឃុំ សង្កាត់ ភូមិ ក្រុង ខណ្ឌ រាជធានី ប្រចាំ សាខា ក្រុមការងារ "
+    "គណៈកម្មាធិការ ទីស្នាក់ការ",
+)
+# What opens a sentence or a quotation.
+_OPENS = '។៕!?:៖"«(\n'
+# The word before a party's name (as khmercut cuts it): the people of a party, a word of
+# moving or of belonging, a list's joiner.
+_KHMER_NAME_AFTER = _words(
+    "សមាជិក សមាជិកា សកម្មជន គាំទ្រ អ្នកគាំទ្រ មន្ត្រី ថ្នាក់ដឹកនាំ មេដឹកនាំ ប្រធាន អនុប្រធាន "
+    "អតីត បេក្ខជន តំណាងរាស្ត្រ អ្នកនាំពាក្យ លេខាធិការ ស្ថាបនិក ជាមួយ ចូល ពី ចេញពី មក ទៅ កាន់ "
+    "ក្នុង នៃ របស់ និង ឬ ,",
+)
+
+# "និងគណបក្សនយោបាយផ្សេងៗទៀត", "និងគណបក្សដទៃទៀត" (and other (political) parties) after a named
+# party: the parties the record keeps as "Unnamed Parties" beside it, as English "and other
+# parties" is.
+KHMER_OTHER_PARTIES = re.compile(
+    r"(?:និង|ឬ|,)\s*(?:ពី\s*)?(?:អតីត)?(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)?\s*"
+    r"គណបក្ស(?:នយោបាយ|ប្រឆាំង)*\s*(?:ផ្សេង|ដទៃ)"
+)
 
 
 @dataclass(frozen=True)
@@ -122,8 +179,8 @@ class Lexicon:
             known = [k for k in found if start <= k.start < m.end(1)]
             if known:
                 # "Candlelight and Khmer Will Party members": the known name, then another
-                rest = re.match(r"[\s,]*(?:(?:and|or|the)\s+)*", sentence[known[-1].end : m.end(1)])
-                start = known[-1].end + (rest.end() if rest else 0)
+                gap = re.match(r"[\s,]*(?:(?:and|or|the)\s+)*", sentence[known[-1].end : m.end(1)])
+                start = known[-1].end + (gap.end() if gap else 0)
                 if len(sentence[start : m.end(1)].split()) < 2:
                     continue
             spelled = sentence[start : m.end(1)]
@@ -133,8 +190,36 @@ class Lexicon:
             rest = m.group()[len("គណបក្ស") :]
             if len(rest) < 3 or rest.startswith(_KHMER_NOT_A_NAME) or not free(*m.span()):
                 continue
-            found.append(PartyMention(m.group(), m.group(), *m.span(), known=False))
+            name = _khmer_name(sentence, m.start(), m.end())
+            if name is not None and free(m.start(), m.start() + len(name)):
+                found.append(PartyMention(name, name, m.start(), m.start() + len(name), False))
         return sorted(found, key=lambda m: m.start)
+
+
+def _khmer_name(sentence: str, start: int, end: int) -> str | None:
+    """The unknown Khmer party named at ``sentence[start:end]`` ("គណបក្ស" and the words
+    written with it), cut before the first word no name holds; None where no name stands.
+
+    >>> _khmer_name("សមាជិកគណបក្សខ្មែរក្រោកឡើងបានចូលរួម", 6, 35)
+    'គណបក្សខ្មែរក្រោកឡើង'
+    >>> _khmer_name("បានថ្លែងថា គណបក្សគោរពការសម្រេចចិត្ត", 11, 36) is None  # "the party respects"
+    True
+    """
+    words = segment(sentence[start:end])
+    if not words or words[0] != "គណបក្ស":
+        return None
+    kept = list(itertools.takewhile(lambda w: w not in _KHMER_NAME_ENDS, words[1:]))
+    if not kept:
+        return None
+    lead = sentence[:start].rstrip()
+    if not lead or lead[-1] in _OPENS:
+        # opening its sentence: a name only when set off whole ("គណបក្សX បាន..."), not
+        # "គណបក្សនឹងចាត់តាំង..." (the party will appoint)
+        return "គណបក្ស" + "".join(kept) if len(kept) == len(words) - 1 else None
+    previous = segment(lead.split()[-1])[-1:]
+    if not previous or previous[0] not in _KHMER_NAME_AFTER:
+        return None
+    return "គណបក្ស" + "".join(kept)
 
 
 def party_names(session: Reader) -> list[PartyName]:

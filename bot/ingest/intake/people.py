@@ -60,7 +60,8 @@ _PLAIN = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})\s+{_NAME_WORD}(?:[\s-]+{_NAME
 # month of September, not the title "Miss".
 _KHMER_WORD = r"[\u1780-\u17d3\u17dd]+"
 _KHMER_TITLED = re.compile(
-    rf"(?<!ខែ)(?<!ខែ )(?:លោកស្រី|លោក|អ្នកស្រី|កញ្ញា|ឧកញ៉ា)\s+({_KHMER_WORD})(?:\s+({_KHMER_WORD}))?"
+    r"(?<!ខែ)(?<!ខែ )(?:ឯកឧត្តម(?:\s*លោក(?:ស្រី)?)?|លោកស្រី|លោកជំទាវ|លោក|អ្នកស្រី|កញ្ញា|ឧកញ៉ា)"
+    rf"\s+({_KHMER_WORD})(?:\s+({_KHMER_WORD}))?"
 )
 _KHMER_STOP = ("អតីត", "បាន", "ជា", "និង", "ដែល", "មន្ត្រី", "សមាជិក", "អភិបាល", "ប្រធាន", "គណបក្ស")
 # Words that end a name when written with a capital (a month, a party word, a place noun).
@@ -97,6 +98,22 @@ _PLACE_AFTER = re.compile(
 )
 _PARTY_AFTER = re.compile(r"^\s*(?:[A-Z][\w'-]*\s+){0,3}Party\b|^\s+party\b")
 
+# Who presides, receives or welcomes, named after the words that say so ("ក្រោមអធិបតីភាព" under
+# the chairing of, "ក្រោមការទទួលស្វាគមន៍ពី" welcomed by, "ដោយមានការចូលរួមពី" attended by):
+# the host, not someone who moved; honorifics may stand between.
+KHMER_HOST_BEFORE = re.compile(
+    r"(?:ក្រោម(?:ការ)?(?:អធិបតីភាព|ទទួលស្វាគមន៍|ស្វាគមន៍|ដឹកនាំ|វត្តមាន|ចូលរួម|សហការ)|"
+    r"(?:ទទួលស្វាគមន៍|ស្វាគមន៍|ទទួល|ដឹកនាំ|រៀបចំ|ធ្វើជាអធិបតី)ដោយ|ដោយមានការ(?:ចូលរួម|អញ្ជើញ))"
+    r"\s*(?:ពី|របស់|ដោយ)?\s*(?:(?:ឯកឧត្តម|លោកជំទាវ|សម្តេច|ឧកញ៉ា|បណ្ឌិត|អ្នកឧកញ៉ា)\s*)*$"
+)
+
+# ... and named before what a host does ("X បានស្វាគមន៍" welcomed, "បានមានប្រសាសន៍ថា" said,
+# "បានឧបត្ថម្ភ" handed gifts), his role perhaps between; not before "said that he ...", the
+# words of someone telling his own move.
+KHMER_HOST_AFTER = re.compile(
+    r"^(?:\s+\S+)?\s+បាន(?:ស្វាគមន៍|ទទួលស្វាគមន៍|អំពាវនាវ|ធ្វើជាអធិបតី|ប្រគល់|ចែក|ឧបត្ថម្ភ|"
+    r"កោតសរសើរ|(?:ថ្លែង|មានប្រសាសន៍|លើកឡើង)(?:ថា)?(?!\s*(?:លោក|ខ្លួន|គាត់|នាង|ខ្ញុំ)))"
+)
 
 def _trim(name: str) -> str:
     words = name.split()
