@@ -1295,3 +1295,81 @@ def test_the_party_joined_may_come_from_the_rest_of_the_text() -> None:
     )
     [p] = propose(Report(text=text, published=date(2025, 5, 4)), lexicon_from_data())
     assert (p.number, p.to_party, p.confidence, p.people) == (112, CPP, "low", [])
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        # an abbreviated month ends no sentence
+        (
+            Report("KEP – About 60 Candlelight Party members joined the CPP on Apr. 30, officials said."),
+            [(date(2025, 4, 30), 60, [_CLP], CPP)],
+        ),
+        # who presides is no one who moved; the ceremony's day dates the claim
+        (
+            Report(
+                "Kep, May 4 (KF) -- A total of 325 Candlelight Party members have joined the CPP.\n\n"
+                "The welcoming ceremony was held on Friday under the presidency of H.E. Chan Rith."
+            ),
+            [(date(2025, 5, 2), 325, [_CLP], CPP)],
+        ),
+        # the group told again, with no count, name or party of its own
+        (
+            Report(
+                "The CPP said 150 Candlelight Party members in Kep had joined it on 1 May.\n\n"
+                "Photos showed the group receiving party membership cards."
+            ),
+            [(date(2025, 5, 1), 150, [_CLP], CPP)],
+        ),
+        # a quoted "I joined" is the speaker's past
+        (
+            Report(
+                "Mr. Mam Ry, a Candlelight commune chief, joined the CPP on 1 May. \"I joined the "
+                "Candlelight Party because I wanted change,\" he said."
+            ),
+            [(date(2025, 5, 1), 1, [_CLP], CPP)],
+        ),
+        # the parts of a total, a month's total, and a leaving's clause
+        (
+            Report(
+                "On 1 May the governor presided over a ceremony for opposition members who have "
+                "joined the CPP. The new members included 50 from the Candlelight Party and 9 from "
+                "FUNCINPEC. The CPP said it received 4,300 applications in April alone."
+            ),
+            [(date(2025, 5, 1), 50, [_CLP], CPP), (date(2025, 5, 1), 9, [_FUN], CPP)],
+        ),
+        (
+            Report(
+                "Seven Candlelight Party officials in Kep resigned from the party on 1 May, days "
+                "after the CPP won the vote."
+            ),
+            [(date(2025, 5, 1), 7, [_CLP], None)],
+        ),
+    ],
+)
+def test_wire_abbreviations_hosts_and_retellings(
+    report: Report, expected: list[tuple[Any, ...]]
+) -> None:
+    report = Report(report.text, published=date(2025, 5, 4), title=report.title)
+    assert _claims(report.text, date(2025, 5, 4), report.title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Kep villagers say they never left Candlelight despite defection post",
+            "A pro-government page said 300 Candlelight members in Kep had joined the CPP on 1 May.",
+        ),
+        (
+            "Fact check: did 150 Candlelight members join the CPP?",
+            "A post said 150 Candlelight Party members in Kep joined the CPP on 1 May.",
+        ),
+        (
+            "Kep Candlelight councillors weigh switch to CPP",
+            "\"Until they resign, they are Candlelight,\" the party's chief said.",
+        ),
+    ],
+)
+def test_denials_fact_checks_and_deliberations_propose_nothing(title: str, text: str) -> None:
+    assert _claims(text, date(2025, 5, 4), title) == []

@@ -99,7 +99,7 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 _SAYS_AFTER = re.compile(
     r"^(?:'s)?(?:(?!\b(?:join|defect|switch|quit|left|cross|mov|went)\w*\b)[^,;(]){0,40}?"
     r"\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
-    r"writes)\b"
+    r"writes|acknowledged|admitted|conceded|insisted|argued|noted)\b"
     # "120 Candlelight members reported joining the CPP": the act reported, not a saying
     r"(?!\s+(?:to\s+have\s+)?(?:join|defect|switch|quit|leav|left|cross|mov)\w*)",
     re.I,
@@ -132,7 +132,9 @@ _SAYING_CLAUSE = re.compile(r",\s*(?:saying|adding|explaining|complaining)\b.*$"
 _ROLE = (
     r"(?:chief|official|councill?or|candidate|member|activist|"
     r"leader|lawmaker|deputy|governor|senator|president|secretary|spokes(?:man|woman|person)|"
-    r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP)\b"
+    r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP|executive|"
+    r"organi[sz]er|coordinator|adviser|advisor|director|head|commander|officer|figure|founder|"
+    r"veteran|mayor|councilwoman|councilman|representative)\b"
 )
 _ONE_PERSON = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?{_ROLE}", re.I)
 # As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
@@ -168,7 +170,8 @@ _LEFT_WHAT = re.compile(
 )
 # "welcomed by Senate President Say Chhum": the host, titles and all.
 _NOT_DEFECTOR = re.compile(
-    r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to)\s*"
+    r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to|"
+    r"\b(?:presidency|auspices|chairmanship|leadership)\s+of)\s*"
     r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$",
     re.I,
 )
@@ -187,9 +190,13 @@ _ONE_OCCASION = re.compile(
 )
 _UNNAMED_DESTINATION = "the party joined is not named"
 _DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
-_FALSE_CLAIM = ("a claim called false", "a correction or retraction")
+_FALSE_CLAIM = (
+    "a claim called false",
+    "a correction or retraction",
+    "a denial by those said to have moved",
+)
 _OCCASION = (
-    r"\s+(?:a|an|the|its|their)\s+(?:[\w'-]+\s+){0,2}?(?:event|rally|ceremony|meeting|campaign|"
+    r"\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'-]+\s+){0,2}?(?:event|rally|ceremony|meeting|campaign|"
     r"march|protest|celebration|forum|training|gathering|convoy|festival)s?\b"
 )
 # An aside about someone ("X, who was a candidate in 2022, ...", "..., having left it in 2013").
@@ -205,11 +212,13 @@ _RETURN_HOME = re.compile(
     r"after)\b",
     re.I,
 )
+_CEREMONY = re.compile(r"\b(?:ceremon(?:y|ies)|event)\b[^.]{0,40}\b(?:was|were)\s+held\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
 # A total's parts, party by party.
 _BREAKDOWN = re.compile(
     r"^(?:Among\s+(?:them|those|the\s+\w+)|Of\s+(?:them|these|those|the\s+\w+)|"
-    r"(?:They|These|The\s+\w+)\s+(?:included|comprised|were\s+made\s+up\s+of)|"
+    r"(?:They|These|The\s+(?:\w+\s+)?\w+)\s+(?:included|comprised|were\s+made\s+up\s+of)|"
     r"Including|The\s+group\s+included|ក្នុងចំណោម)",
     re.I,
 )
@@ -233,7 +242,10 @@ _RUNNING_TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
     r"(?:last|this)\s+(?:year|month|week)|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|\d{4})|so\s+far|to\s+date|this\s+year|"
-    r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|over\s+the\s+past|bringing\s+the\s+total|altogether|"
+    r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|(?:in|during|throughout)\s+(?:the\s+month\s+"
+    r"of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+alone|(?:during|throughout|in\s+the\s+month\s+of)\s+(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)|over\s+the\s+past|bringing\s+the\s+total|altogether|"
     r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់",
     re.I,
 )
@@ -407,6 +419,11 @@ def _own_froms(
     >>> _own_froms(["CNRP", "CLP"], t, ms, Verb("join", t.index("joined"), t.index(" the CPP")))
     ['CLP']
     """
+    if verb.kind == "leave":
+        # "Seven members resigned from the party on 28 July, days after the CPP won": what
+        # follows the leaving's clause names no party left
+        end = len(_through_clause(text, verb.end))
+        froms = [f for f in froms if any(m.name == f and m.start < end for m in mentions)] or froms
     named = [m for m in mentions if m.name in froms]
     asides = _history_asides(text)
     left = [
@@ -545,6 +562,7 @@ def _sum(counts: list[Count], text: str) -> Count | None:
 def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
     """The act the sentence reports: a joining when it tells of one, else a leaving of a party."""
     verbs = []
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
     for v in claim_verbs(text, [(m.start, m.end) for m in mentions]):
         after = text[v.end : v.end + 50]
         party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
@@ -558,8 +576,10 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             and not any(v.end <= m.start <= v.end + 25 for m in mentions)
         ):
             continue  # "joined a ceremony"
-        if re.match(_OCCASION, after, re.I):
+        if text[v.start : v.end].lower().startswith("join") and re.match(_OCCASION, after, re.I):
             continue  # "after joining a CPP event": attending, not joining
+        if any(a < v.start < b for a, b in quoted) and _FIRST_PERSON.search(text[: v.start]):
+            continue  # '"I joined the Candlelight Party because I wanted change," he said'
         if _RETURN_HOME.match(text[v.start :]):
             continue  # "returned to Cambodia", "returned home with his wife": no party
         if re.search(r"\b(?:many\s+|some\s+)?others\s+(?:have\s+|had\s+)?$", text[: v.start], re.I):
@@ -843,6 +863,10 @@ def _bare(name: str) -> str:
     return " ".join(w for w in name.split() if not w.endswith(".") and w != "Oknha")
 
 
+def _bared(names: list[str]) -> set[str]:
+    return {_bare(n) for n in names}
+
+
 def _same_event(a: Proposal, b: Proposal) -> bool:
     """Whether two proposals tell one event: the same count (or one vague), the same former
     parties (or one's within the other's), the same party joined (or one unnamed), on one date
@@ -857,7 +881,7 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
         and (a.to_party == b.to_party or None in (a.to_party, b.to_party))
         and a.kind == b.kind
         and (a.date == b.date or "published" in (a.date_kind, b.date_kind))
-        and not (a.people and b.people and not set(a.people) & set(b.people))
+        and not (a.people and b.people and not _bared(a.people) & _bared(b.people))
     )
 
 
@@ -973,6 +997,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     if titled:
         text = f"{report.title}\n{text}"
     headline: list[Proposal] = []  # the headline's claims no body sentence told again
+    told: tuple[int, _Reading] | None = None  # a bare move with no claim yet to complete
     sentences = split_sentences(text)
     # a pasted report's first line may be its headline: short, alone, with no full stop
     titled = titled or (
@@ -1004,6 +1029,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 to=own.to_party,
                 date=FoundDate(own.date, 0, 0) if own.date_kind == "event" and own.date else None,
             )
+        if not reading.proposals and not reading.bare and out and out[-1].date_kind == "published":
+            held = [d for d in find_dates(sentence.text, anchor) if not d.reported and not d.bound]
+            if held and _CEREMONY.search(sentence.text):
+                # "The welcoming ceremony was held on Sunday": the day of the claim before
+                out[-1].date, out[-1].date_kind = held[0].value, "event"
         if reading.bare and out:
             last = out[-1]
             if last.kind == "departure" and reading.to is not None:
@@ -1020,6 +1050,35 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif reading.bare:
             made = _from_context(reading, sentences[:i], report, lexicon, sentence)
             reading.proposals = [made] if made else []
+            if not made:
+                told = (i, reading)  # "... members who have joined the CPP", counted next
+        elif (
+            reading.counts
+            and not out
+            and told is not None
+            and i - told[0] == 1
+            and all(set(names) - {told[1].to} for _, names in reading.counts)
+        ):
+            # "A ceremony for members who have joined the CPP. The new members included 50
+            # from the CLP and 9 from FUNCINPEC.": the move, then its groups
+            before = told[1]
+            for count, names in reading.counts:
+                out.append(
+                    Proposal(
+                        date=before.date.value if before.date else report.published,
+                        date_kind="event" if before.date else "published",
+                        number=count.value,
+                        number_text=count.text,
+                        qualifier=count.qualifier,
+                        from_parties=[n for n in names if n != before.to],
+                        to_party=before.to,
+                        claimant=_claimant(sentence.text, report, named),
+                        evidence=f"{sentences[told[0]].text} {sentence.text}",
+                        reasons=[] if before.to else [_UNNAMED_DESTINATION],
+                        confidence="high" if before.to else "low",
+                    )
+                )
+            last_at = i
         elif (
             reading.counts
             and out
@@ -1064,6 +1123,26 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # February")
                 if out[-1].date_kind == "published" and p.date_kind == "event":
                     out[-1].date, out[-1].date_kind = p.date, "event"
+                last_at = i
+                continue
+            if (
+                out
+                and p.number is None
+                and p.number_text is None
+                and not p.people
+                and not [
+                    f
+                    for f in p.from_parties
+                    if f not in (p.to_party, out[-1].to_party, *out[-1].from_parties)
+                ]
+                and p.to_party in (None, out[-1].to_party)
+                and not (p.date_kind == out[-1].date_kind == "event" and p.date != out[-1].date)
+            ):
+                # "Photos showed the group receiving party cards": no count, no name and no
+                # party of its own, after a claim: that claim told again (it may date it)
+                if out[-1].date_kind == "published" and p.date_kind == "event":
+                    out[-1].date, out[-1].date_kind = p.date, "event"
+                last_at = i
                 continue
             same_paragraph = out and sentences[last_at].paragraph == sentence.paragraph
             if not p.from_parties and out and _ANOTHER.search(sentence.text):

@@ -63,7 +63,8 @@ _KHMER_PARTY = re.compile(r"គណបក្ស[^\s។៕,()\"'៖:;.]+")
 _NOT_A_NAME = {
     "the", "a", "an", "former", "ex", "opposition", "ruling", "new", "old", "provincial",
     "his", "her", "their", "its", "our", "this", "that", "each", "every", "another", "one",
-    "district", "commune", "national", "local", "both", "in", "on", "from", "to",
+    "district", "commune", "national", "local", "both", "in", "on", "from", "to", "of",
+    "hundreds", "thousands", "dozens", "scores", "some", "many", "several", "members",
 }  # fmt: skip
 # "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party"...
 _KHMER_NOT_A_NAME = (

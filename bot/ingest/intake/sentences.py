@@ -2,6 +2,8 @@
 
 >>> [s.text for s in split_sentences("Mr. Sok Dara joined. He was welcomed.\\n- 4 July: 9 left")]
 ['Mr. Sok Dara joined.', 'He was welcomed.', '- 4 July: 9 left']
+>>> [s.text for s in split_sentences("Nine joined on Aug. 23, officials said. Ten left.")]
+['Nine joined on Aug. 23, officials said.', 'Ten left.']
 >>> [s.paragraph for s in split_sentences("A joined។ B joined។\\n\\nC joined.")]
 [0, 0, 1]
 >>> clean_text("ខេត្ដ") == "ខេត្ត"
@@ -34,7 +36,11 @@ _FOLDS = str.maketrans(
     }
 )
 
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "lt", "gen", "col", "h.e", "e", "u.s", "vs"}
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "no", "lt", "gen", "col", "h.e", "e", "u.s", "vs", "sen", "gov",
+    "rep", "maj", "capt", "prof", "dept", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
 _END = re.compile(r"[.!?។៕]+[\"')\]]*(?=\s|$)|[។៕]")
 
 

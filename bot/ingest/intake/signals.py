@@ -68,7 +68,7 @@ _INTENTION = re.compile(
     r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
     r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|"
     r"(?:set|about)(?=\s+to\b)|threaten(?:ed|s)?|consider(?:ing|s|ed)?|(?<!\d\s)may(?!\s+\d)|might|could|likely|"
-    r"whether|if|unless|"
+    r"whether|if|unless|until|weigh(?:s|ing)?|mull(?:s|ing)?|"
     r"invited|urged|(?:were|was|been|being)\s+asked|called\s+on|encouraged|offered|pressured|pressed|bribed|paid)\b"
     r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act
@@ -89,6 +89,10 @@ _OTHER_THINGS = (
     (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
+    (re.compile(r"\b(?:they|we|I|he|she)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
+                r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b|\bnever\s+left\b",
+                re.I),
+     "a denial by those said to have moved"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|"
@@ -96,7 +100,8 @@ _OTHER_THINGS = (
      "a correction or retraction"),
     (re.compile(r"\b(?:was|were|is|are|as)\s+(?:\w+\s+)?(?:fake|false|untrue|fabricated|"
                 r"baseless|a\s+hoax)\b|\bfake\s+news\b|\bfalsely\s+(?:reported|claimed|said|"
-                r"stated|announced|presented)\b|\bno\s+such\s+(?:ceremony|event|"
+                r"stated|announced|presented)\b|\bfact[- ]?check\b|\bverdict:?\s*(?:false|"
+                r"misleading|fabricated|untrue)|\bno\s+such\s+(?:ceremony|event|"
                 r"defections?|meeting)\b|ព័ត៌មានក្លែងក្លាយ", re.I),
      "a claim called false"),
     # "ក្នុងនោះ មានអតីតមេភូមិ ៤រូប" (among them, four former village chiefs): a part of a group
