@@ -1373,3 +1373,16 @@ def test_wire_abbreviations_hosts_and_retellings(
 )
 def test_denials_fact_checks_and_deliberations_propose_nothing(title: str, text: str) -> None:
     assert _claims(text, date(2025, 5, 4), title) == []
+
+
+def test_bulletin_entries_after_semicolons_and_orders_to_join() -> None:
+    text = (
+        "In the past week: Kep, 1 May — 60 Candlelight members joined the CPP; Kampot, 2 May — "
+        "25 KNUP members joined the CPP; Takeo, 3 May — a rally of 2,000 people."
+    )
+    assert _claims(text, date(2025, 5, 4)) == [
+        (date(2025, 5, 1), 60, [_CLP], CPP),
+        (date(2025, 5, 2), 25, [_KNUP], CPP),
+    ]
+    order = "On 1 May, 35 Candlelight members were told by the commune chief to join the CPP."
+    assert _claims(order, date(2025, 5, 4)) == []

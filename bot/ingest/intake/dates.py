@@ -159,8 +159,9 @@ def _last_weekday(weekday: int, published: date) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
-def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
-    """The dates in a sentence, in order of where they stand.
+def find_dates(sentence: str, published: date | None, opening: bool = True) -> list[FoundDate]:
+    """The dates in a sentence, in order of where they stand; a dateline only in a text's
+    ``opening`` sentence (later, "Stung Treng, 16 May — 25 joined" is a bulletin entry's date).
 
     >>> [(d.value.isoformat(), d.reported) for d in find_dates("said on 2 May that 9 joined "
     ...  "on 30 April", date(2023, 5, 3))]
@@ -175,7 +176,9 @@ def find_dates(sentence: str, published: date | None) -> list[FoundDate]:
             return
         taken.append((start, end))
         before = text[:start]
-        dateline = bool(_DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(text[end:]))
+        dateline = opening and bool(
+            _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(text[end:])
+        )
         bound = bool(_BOUND_BEFORE.search(before) or _OCCASION_AFTER.match(text[end:]))
         reported = dateline or bound or any(p.search(before) for p in (_REPORTING, _POSTED_BEFORE))
         found.append(FoundDate(value, start, end, reported, dateline, bound))

@@ -662,6 +662,7 @@ def _read(
     earlier: list[FoundDate],
     named: Sequence[str] = (),
     anchor: date | None = None,
+    opening: bool = True,
 ) -> _Reading:
     text = sentence.text
     if not_a_claim(text):
@@ -672,7 +673,7 @@ def _read(
         return _Reading(
             background=_background(text, mentions), counts=_counted_groups(text, mentions)
         )
-    dates = find_dates(text, anchor or report.published)
+    dates = find_dates(text, anchor or report.published, opening)
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
     if _active_welcome(text, verb):
         # "Ten thousand CPP supporters welcomed the prime minister": who welcomes did not move.
@@ -1019,7 +1020,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, earlier = sentence.paragraph, []
-        reading = _read(sentence, report, lexicon, earlier, named, anchor)
+        opening = sentence.index <= (1 if titled else 0)  # where a dateline may stand
+        reading = _read(sentence, report, lexicon, earlier, named, anchor, opening)
         if out and reading.proposals and _SAME_GROUP.search(sentence.text[:120]):
             # "The officials, including four councillors, were pictured receiving CPP cards":
             # the group told before, told again; it may date that claim, never add one.
@@ -1030,7 +1032,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 date=FoundDate(own.date, 0, 0) if own.date_kind == "event" and own.date else None,
             )
         if not reading.proposals and not reading.bare and out and out[-1].date_kind == "published":
-            held = [d for d in find_dates(sentence.text, anchor) if not d.reported and not d.bound]
+            held = [d for d in find_dates(sentence.text, anchor, opening) if not d.reported and not d.bound]
             if held and _CEREMONY.search(sentence.text):
                 # "The welcoming ceremony was held on Sunday": the day of the claim before
                 out[-1].date, out[-1].date_kind = held[0].value, "event"
@@ -1179,7 +1181,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 _merge(twin, p)
                 headline = [h for h in headline if h is not twin]  # the body told it again
             last_at = i
-        earlier += [d for d in find_dates(sentence.text, anchor) if not d.reported]
+        earlier += [d for d in find_dates(sentence.text, anchor, opening) if not d.reported]
         source = claimant_in(sentence.text)
         if source and not _ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
             named.append(source)  # an outlet the text cites, for a later "the outlet said"

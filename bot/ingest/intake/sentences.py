@@ -41,7 +41,9 @@ _ABBREVIATIONS = {
     "rep", "maj", "capt", "prof", "dept", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
-_END = re.compile(r"[.!?។៕]+[\"')\]]*(?=\s|$)|[។៕]")
+# A semicolon before a capital or a digit ends a bulletin's entry ("Kratie, 15 May — 60
+# joined; Stung Treng, 16 May — 25 joined").
+_END = re.compile(r"[.!?។៕]+[\"')\]]*(?=\s|$)|[។៕]|;(?=\s+[A-Z0-9])")
 
 
 @dataclass(frozen=True)

@@ -67,10 +67,13 @@ _VERB = re.compile(
 _INTENTION = re.compile(
     r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
     r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|"
-    r"(?:set|about)(?=\s+to\b)|threaten(?:ed|s)?|consider(?:ing|s|ed)?|(?<!\d\s)may(?!\s+\d)|might|could|likely|"
-    r"whether|if|unless|until|weigh(?:s|ing)?|mull(?:s|ing)?|"
-    r"invited|urged|(?:were|was|been|being)\s+asked|called\s+on|encouraged|offered|pressured|pressed|bribed|paid)\b"
+    r"(?:set|about)(?=\s+to\b)|threaten(?:ed|s)?|consider(?:ing|s|ed)?|(?<!\d\s)may(?!\s+\d)|"
+    r"might|could|likely|whether|if|unless|until|weigh(?:s|ing)?|mull(?:s|ing)?|"
+    r"invited|urged|(?:were|was|been|being)\s+asked|called\s+on|encouraged|offered|pressured|"
+    r"pressed|bribed|paid)\b"
     r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
+    # "were told by the commune chief to join the CPP": an order, not an act
+    r"|\b(?:were|was|been|being)\s+(?:told|ordered|instructed|asked)\b(?:\s+\w+){0,6}?\s+to\s+"
     # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act
     r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច)\s*(?:\S+\s*)?)$",
     re.I,
