@@ -1032,7 +1032,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 date=FoundDate(own.date, 0, 0) if own.date_kind == "event" and own.date else None,
             )
         if not reading.proposals and not reading.bare and out and out[-1].date_kind == "published":
-            held = [d for d in find_dates(sentence.text, anchor, opening) if not d.reported and not d.bound]
+            held = [
+                d for d in find_dates(sentence.text, anchor, opening) if not (d.reported or d.bound)
+            ]
             if held and _CEREMONY.search(sentence.text):
                 # "The welcoming ceremony was held on Sunday": the day of the claim before
                 out[-1].date, out[-1].date_kind = held[0].value, "event"
