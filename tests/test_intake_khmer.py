@@ -25,6 +25,7 @@ from bot.core.render import to_plain
 from bot.desk import Desk
 from bot.ingest.intake import Proposal, Report, propose
 from bot.ingest.intake.parties import Lexicon
+from bot.ingest.intake.people import people_named
 from bot.storage.tables import changes
 from handlers.intake import prompt_text
 from tests.botrig import USER, open_desk, running_bot
@@ -364,3 +365,122 @@ def test_a_khmer_sentence_about_the_group_told_before_adds_no_claim() -> None:
     )
     proposals = propose(Report(text=text, published=date(2025, 5, 4)), lexicon_from_data())
     assert [(p.date, p.number) for p in proposals] == [(date(2025, 5, 1), 2)]
+
+
+LDP = "League for Democracy Party"
+
+
+def test_khmer_taking_part_in_an_undertaking_or_a_noun_of_joining_is_no_move() -> None:
+    published = date(2023, 9, 4)
+    for text in (
+        # they took part in building roads with the CPP
+        "អ្នកភូមិ ២០០នាក់ បានចូលរួមកសាងផ្លូវ ជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃសៅរ៍។",
+        # the governor thanked 900 members who took part in voting for the CPP
+        "លោកអភិបាល បានអរគុណសមាជិក ៩០០នាក់ ដែលបានចូលរួមបោះឆ្នោតឱ្យគណបក្សប្រជាជនកម្ពុជា។",
+        # a defector's words: "joining the ruling party was the right choice"
+        "សកម្មជន ១០នាក់ បាននិយាយថា ការចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា គឺជាជម្រើសត្រឹមត្រូវ។",
+    ):
+        assert khmer_claims(text, published) == [], text
+
+
+def test_a_khmer_welcoming_ceremony_and_a_habit_of_welcoming_are_no_act() -> None:
+    published = date(2023, 9, 4)
+    first = (
+        "អតីតសកម្មជនគណបក្សភ្លើងទៀន ៤០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី២ "
+        "ខែកញ្ញា ឆ្នាំ២០២៣។\n\n"
+    )
+    for then in (
+        # the welcoming ceremony, held at a pagoda, with the commune chief looking on
+        "ពិធីទទួលស្វាគមន៍ធ្វើឡើងនៅវត្តមួយ និងមានការចូលរួមពីលោក សេង ចិន្តា មេឃុំ។",
+        # "the CPP always welcomes FUNCINPEC supporters who want to help build the nation"
+        "លោកបានថ្លែងថា គណបក្សប្រជាជនកម្ពុជា តែងតែស្វាគមន៍អ្នកគាំទ្រគណបក្សហ្វ៊ុនស៊ិនប៉ិច "
+        "ដែលចង់រួមចំណែកកសាងជាតិ។",
+        # one of the new members thanked the hosts for the welcome
+        "សមាជិកថ្មីម្នាក់ បានអរគុណចំពោះការទទួលស្វាគមន៍ពីគណបក្សប្រជាជនកម្ពុជា។",
+    ):
+        proposals = khmer_claims(first + then, published)
+        assert [(p.date, p.number, p.from_parties, p.to_party, p.people) for p in proposals] == [
+            (date(2023, 9, 2), 40, [CLP], CPP, [])
+        ], then
+
+
+def test_a_khmer_title_alone_is_no_name_and_chea_is_a_family_name() -> None:
+    # "His Excellency said that the CPP welcomed all the new members": the host again, unnamed
+    said = "ឯកឧត្តម បានថ្លែងថា គណបក្សប្រជាជនកម្ពុជា បានទទួលស្វាគមន៍សមាជិកថ្មីទាំងអស់។"
+    assert people_named(said) == []
+    [p] = khmer_claims(
+        "លោក ជា វណ្ណី អតីតសមាជិកគណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃទី១ ខែកញ្ញា ឆ្នាំ២០២៣។\n\n" + said,
+        date(2023, 9, 4),
+    )
+    assert (p.number, p.people) == (1, ["លោក ជា វណ្ណី"])
+
+
+def test_one_khmer_speaker_for_a_group_is_no_one_person_who_moved() -> None:
+    proposals = khmer_claims(
+        "សកម្មជនគណបក្សភ្លើងទៀន ៣៥នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី២ ខែកញ្ញា "
+        "ឆ្នាំ២០២៣។\n\nតំណាងអ្នកគាំទ្រម្នាក់ បាននិយាយថា ពួកគេបានចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា ដោយស្ម័គ្រចិត្ត។",
+        date(2023, 9, 4),
+    )
+    assert [(p.number, p.date) for p in proposals] == [(35, date(2023, 9, 2))]
+
+
+def test_the_league_for_democracy_is_a_party_not_an_alliance_and_bak_is_short_for_party() -> None:
+    [p] = khmer_claims(
+        "សមាជិកគណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ ២៥នាក់ បានប្តូរទៅបក្សកាន់អំណាច "
+        "កាលពីថ្ងៃទី៣ ខែកញ្ញា ឆ្នាំ២០២៣។",
+        date(2023, 9, 4),
+    )
+    assert (p.number, p.from_parties, p.to_party) == (25, [LDP], CPP)
+    # an alliance is still no claim
+    assert khmer_claims(
+        "គណបក្សភ្លើងទៀន និងគណបក្សខ្មែរក្រោក បានចងសម្ព័ន្ធភាពគ្នា ហើយសមាជិក ៥០នាក់ បានចូលរួម។",
+        date(2023, 9, 4),
+    ) == []
+
+
+def test_a_khmer_date_ahead_or_of_the_election_is_no_date_of_the_move() -> None:
+    for published, then in (
+        # the host welcomed them and asked for their votes on 23 July, still ahead
+        (date(2023, 6, 20), "លោក ស៊ុន ធារ៉ា បានស្វាគមន៍ ហើយសុំឱ្យពួកគេបោះឆ្នោតគាំទ្រ"
+         "គណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី២៣ ខែកក្កដា ខាងមុខនេះ។"),
+        # after the election: the host welcomed those who helped win the election of 23 July
+        (date(2023, 8, 10), "លោក ស៊ុន ធារ៉ា បានស្វាគមន៍ ហើយអរគុណអ្នកដែលបានជួយឱ្យឈ្នះ"
+         "ការបោះឆ្នោតជាតិ ថ្ងៃទី២៣ ខែកក្កដា។"),
+    ):  # fmt: skip
+        [p] = khmer_claims(
+            "សកម្មជនគណបក្សភ្លើងទៀន ៥០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n" + then,
+            published,
+        )
+        assert (p.number, p.date, p.date_kind) == (50, published, "published"), then
+
+
+def test_the_party_voted_for_is_no_former_party() -> None:
+    proposals = khmer_claims(
+        "សកម្មជនគណបក្សភ្លើងទៀន ៧០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី១៨ ខែមិថុនា "
+        "ឆ្នាំ២០២៣។\n\nលោកប្រធានក្រុមការងារ បានស្វាគមន៍ ហើយសុំឱ្យពួកគេបោះឆ្នោតគាំទ្រ"
+        "គណបក្សប្រជាជនកម្ពុជា។",
+        date(2023, 6, 20),
+    )
+    assert [(p.number, p.from_parties) for p in proposals] == [(70, [CLP])]
+
+
+def test_a_khmer_count_since_the_start_of_the_year_is_a_running_total() -> None:
+    proposals = khmer_claims(
+        "លោក ហ៊ុយ សុខា អតីតមន្ត្រីគណបក្សភ្លើងទៀន បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "នៅថ្ងៃទី៥ ខែកញ្ញា ឆ្នាំ២០២៣។\n\nគិតចាប់ពីដើមឆ្នាំនេះ មកដល់ពេលនេះ សកម្មជនបក្សប្រឆាំង "
+        "ជាង ២.០០០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ក្នុងខេត្តនេះ។",
+        date(2023, 9, 6),
+    )
+    assert [(p.number, p.date) for p in proposals] == [(1, date(2023, 9, 5))]
+
+
+def test_a_party_that_announces_in_the_khmer_passive_is_the_party_joined() -> None:
+    # "were announced by the CPP to have joined as its members last Saturday"
+    [p] = khmer_claims(
+        "អ្នកគាំទ្រគណបក្សភ្លើងទៀនជាង ៩០នាក់ ត្រូវបានគណបក្សប្រជាជនកម្ពុជាប្រកាសថា "
+        "បានចូលជាសមាជិករបស់ខ្លួន កាលពីថ្ងៃសៅរ៍។",
+        date(2023, 9, 4),
+    )
+    assert (p.number, p.from_parties, p.to_party, p.date) == (90, [CLP], CPP, date(2023, 9, 2))

@@ -107,7 +107,9 @@ _POSTED_BEFORE = re.compile(
 _BOUND_BEFORE = re.compile(
     r"\b(?:since|before|after|until|till|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?$"
     # "បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា" (after the election of 23 July)
-    r"|(?:បន្ទាប់ពី|ក្រោយពី|ក្រោយ|មុន|ចាប់តាំងពី|ចាប់ពី|រហូតដល់)\s*(?:ការ[^\s\d]{0,20})?\s*$",
+    r"|(?:បន្ទាប់ពី|ក្រោយពី|ក្រោយ|មុន|ចាប់តាំងពី|ចាប់ពី|រហូតដល់)\s*(?:ការ[^\s\d]{0,20})?\s*$"
+    # "ការបោះឆ្នោតជាតិ នៅថ្ងៃទី២៣ ខែកក្កដា" (the national election on 23 July): the election's day
+    r"|បោះឆ្នោត(?:ជាតិ|ឃុំ|សង្កាត់|ជ្រើសតាំងតំណាងរាស្ត្រ)?\s*(?:នៅ\s*)?$",
     re.I,
 )
 # A dateline: "PHNOM PENH, July 5 (Agency) --", "Kampong Cham, 7 July:" at a text's start
@@ -117,7 +119,9 @@ _DATELINE_BEFORE = re.compile(
 )
 # "the July 23 election", "the 23 July polls": the date names an occasion, not the event.
 _OCCASION_AFTER = re.compile(
-    r"^\s*(?:(?:general|national|commune|parliamentary)\s+)?(?:elections?|vote|polls?|ballot)\b",
+    r"^\s*(?:(?:general|national|commune|parliamentary)\s+)?(?:elections?|vote|polls?|ballot)\b"
+    # "ថ្ងៃទី២៣ ខែកក្កដា ខាងមុខនេះ" (this coming 23 July), "ដែលនឹងមកដល់" (upcoming): a day ahead
+    r"|^\s*(?:ខាងមុខ|ដែលនឹងមកដល់|នាពេលខាងមុខ)",
     re.I,
 )
 # A bulletin entry headed by a weekday alone: "MONDULKIRI — Friday: 17 members left".
@@ -179,7 +183,9 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
         dateline = opening and bool(
             _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(text[end:])
         )
-        bound = bool(_BOUND_BEFORE.search(before) or _OCCASION_AFTER.match(text[end:]))
+        # a day after the report was published is no day anything it tells happened on
+        ahead = published is not None and value > published
+        bound = bool(_BOUND_BEFORE.search(before) or _OCCASION_AFTER.match(text[end:]) or ahead)
         reported = dateline or bound or any(p.search(before) for p in (_REPORTING, _POSTED_BEFORE))
         found.append(FoundDate(value, start, end, reported, dateline, bound))
 

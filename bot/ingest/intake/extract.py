@@ -45,8 +45,11 @@ from bot.ingest.intake.people import (
 from bot.ingest.intake.report import PartyName, Proposal, ProposalKind, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
 from bot.ingest.intake.signals import (
+    KHMER_ITS_OWN,
     KHMER_PAST_YEAR,
     KHMER_RELATIVE_BEFORE,
+    KHMER_SAID_BY_BEFORE,
+    KHMER_SAYS_AFTER,
     Verb,
     claim_verbs,
     not_a_claim,
@@ -84,7 +87,8 @@ _MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(
     r"(?:\b(?:from|of|left|quit|former|formerly|ex-|leaving|abandoned|deserted|resigned\s+from)"
     r"\s+(?:\w+\s+)?(?:the\s+)?(?:opposition\s+|now-dissolved\s+|dissolved\s+|banned\s+)?"
-    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|គាំទ្រ)\s*)$",
+    # not "បោះឆ្នោតគាំទ្រ" (vote for): the party voted for was never left
+    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|(?<!បោះឆ្នោត)គាំទ្រ)\s*)$",
     re.I,
 )
 # A party that welcomes ("the CPP in Kampot welcomed 86 activists") is the party joined;
@@ -245,8 +249,10 @@ _RUNNING_TOTAL = re.compile(
     r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|(?:in|during|throughout)\s+(?:the\s+month\s+"
     r"of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+alone|(?:during|throughout|in\s+the\s+month\s+of)\s+(?:January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)|over\s+the\s+past|bringing\s+the\s+total|altogether|"
-    r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់",
+    r"April|May|June|July|August|September|October|November|December)|over\s+the\s+past|"
+    r"bringing\s+the\s+total|altogether|"
+    # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
+    r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ",
     re.I,
 )
 
@@ -323,7 +329,10 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
         )
         previous = m
         former = re.search(r"\b(?:former|formerly|ex-)\s*$", before, re.I)
-        if m.start < verb.start and says and not _PASSIVE.search(says.group()) and not former:
+        says_ = (says and not _PASSIVE.search(says.group())) or (
+            KHMER_SAID_BY_BEFORE.search(before) and KHMER_SAYS_AFTER.match(after)
+        )
+        if m.start < verb.start and says_ and not former:
             sources.append(m.name)
         elif verb.start <= m.start < verb.end and verb.kind == "join":
             tos.append(m)  # "had become CPP members"
@@ -692,7 +701,11 @@ def _read(
         to is None
         and verb.kind == "join"
         and roles.sources
-        and (_IT_AFTER.match(text[verb.end :]) or _active_welcome(text, verb))
+        and (
+            _IT_AFTER.match(text[verb.end :])
+            or KHMER_ITS_OWN.match(text[verb.end :])
+            or _active_welcome(text, verb)
+        )
     ):
         to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
     if verb.kind == "leave" and not froms and roles.sources:

@@ -50,7 +50,10 @@ from bot.storage.tables import parties, party_aliases
 
 # How the press names the ruling party without its name (or by its short Khmer name,
 # "the People's Party"); they resolve to the party whose acronym is CPP when the list has one.
-_RULING_PARTY_FORMS = ("the ruling party", "ruling party", "គណបក្សកាន់អំណាច", "គណបក្សប្រជាជន")
+# Headlines shorten "គណបក្ស" (party) to "បក្ស": "បក្សកាន់អំណាច" is the ruling party too.
+_RULING_PARTY_FORMS = (
+    "the ruling party", "ruling party", "គណបក្សកាន់អំណាច", "គណបក្សប្រជាជន", "បក្សកាន់អំណាច",
+)  # fmt: skip
 # The Khmer press's initials for two parties (not in data/parties.yaml): គ.ប.ប is the CPP
 # (គណបក្សប្រជាជនកម្ពុជា), គ.ស.ជ the CNRP (គណបក្សសង្គ្រោះជាតិ); written with or without dots.
 _KHMER_INITIALS = {"CPP": ("គ.ប.ប", "គបប"), "CNRP": ("គ.ស.ជ", "គសជ")}

@@ -64,6 +64,9 @@ _KHMER_TITLED = re.compile(
     rf"\s+({_KHMER_WORD})(?:\s+({_KHMER_WORD}))?"
 )
 _KHMER_STOP = ("អតីត", "បាន", "ជា", "និង", "ដែល", "មន្ត្រី", "សមាជិក", "អភិបាល", "ប្រធាន", "គណបក្ស")
+# The words that follow a title standing alone for someone named before ("ឯកឧត្តម ក៏បាន...");
+# not "ជា" (is), which is also the family name Chea.
+_KHMER_NOT_A_NAME = ("បាន", "ក៏", "នឹង", "មិន", "ថា", "ដែរ", "ផង", "ទាំង", "តែង", "នៅ")
 # Words that end a name when written with a capital (a month, a party word, a place noun).
 _NOT_NAME_WORDS = {
     "Party", "Province", "District", "Commune", "Village", "January", "February", "March",
@@ -100,10 +103,11 @@ _PARTY_AFTER = re.compile(r"^\s*(?:[A-Z][\w'-]*\s+){0,3}Party\b|^\s+party\b")
 
 # Who presides, receives or welcomes, named after the words that say so ("ក្រោមអធិបតីភាព" under
 # the chairing of, "ក្រោមការទទួលស្វាគមន៍ពី" welcomed by, "ដោយមានការចូលរួមពី" attended by):
-# the host, not someone who moved; honorifics may stand between.
+# the host, not someone who moved; honorifics may stand between. "(និង)មានការចូលរួមពី" (and
+# with the participation of) names guests beside the host: who looked on.
 KHMER_HOST_BEFORE = re.compile(
     r"(?:ក្រោម(?:ការ)?(?:អធិបតីភាព|ទទួលស្វាគមន៍|ស្វាគមន៍|ដឹកនាំ|វត្តមាន|ចូលរួម|សហការ)|"
-    r"(?:ទទួលស្វាគមន៍|ស្វាគមន៍|ទទួល|ដឹកនាំ|រៀបចំ|ធ្វើជាអធិបតី)ដោយ|ដោយមានការ(?:ចូលរួម|អញ្ជើញ))"
+    r"(?:ទទួលស្វាគមន៍|ស្វាគមន៍|ទទួល|ដឹកនាំ|រៀបចំ|ធ្វើជាអធិបតី)ដោយ|(?:ដោយ|និង)?មានការ(?:ចូលរួម|អញ្ជើញ))"
     r"\s*(?:ពី|របស់|ដោយ)?\s*(?:(?:ឯកឧត្តម|លោកជំទាវ|សម្តេច|ឧកញ៉ា|បណ្ឌិត|អ្នកឧកញ៉ា)\s*)*$"
 )
 
@@ -159,6 +163,8 @@ def people_named(sentence: str) -> list[str]:
         spans.append((m.start(1), name))
     for m in _KHMER_TITLED.finditer(sentence):
         words = [w for w in m.groups() if w]
+        if words[0].startswith(_KHMER_NOT_A_NAME):
+            continue  # "ឯកឧត្តម បានថ្លែងថា" (His Excellency said): the title alone, no name
         kept: list[str] = []
         for i, word in enumerate(words):
             if i and word.startswith(_KHMER_STOP):

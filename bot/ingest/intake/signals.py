@@ -45,9 +45,17 @@ _JOIN = (
     r"(?:sought|seeking|applied\s+for|requested)\s+(?:\w+\s+){0,2}?membership|inducted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
-# ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word
+# "ចូលរួម" before an undertaking ("ចូលរួមកសាង" take part in building, "ចូលរួមបោះឆ្នោត" take
+# part in voting, "ចូលរួមពិធី" attend a ceremony) is taking part in it, not joining a party.
+_KHMER_TAKING_PART = (
+    r"(?!\s*(?:កសាង|អភិវឌ្ឍ|បោះឆ្នោត|ពិធី|កម្មវិធី|ប្រជុំ|ចំណែក|ដោះស្រាយ|ថែរក្សា|ការពារ))"
+)
+# ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word. "ពិធីទទួលស្វាគមន៍"
+# (the welcoming ceremony) and "ចំពោះការទទួលស្វាគមន៍" (for the welcome) name the occasion, as
+# English "welcoming ceremony" does: no act of welcoming anyone.
 _KHMER_JOIN = (
-    r"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម|រត់ចូល|ចូល|ប្[តដ]ូរមក|ប្[តដ]ូរ|ស្វាគមន៍"
+    rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម)|"
+    r"ប្[តដ]ូរមក|ប្[តដ]ូរ|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
 )
 _LEAVE = (
     r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|resign(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
@@ -74,8 +82,9 @@ _INTENTION = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     # "were told by the commune chief to join the CPP": an order, not an act
     r"|\b(?:were|was|been|being)\s+(?:told|ordered|instructed|asked)\b(?:\s+\w+){0,6}?\s+to\s+"
-    # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act
-    r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច)\s*(?:\S+\s*)?)$",
+    # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act;
+    # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event
+    r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង))\s*(?:\S+\s*)?)$",
     re.I,
 )
 _NEGATION = re.compile(
@@ -83,10 +92,12 @@ _NEGATION = re.compile(
     r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិន|បដិសេធ)\s*)$",
     re.I,
 )
+# Khmer "សម្ព័ន្ធ" is an alliance, except written on after "(គណ)បក្ស", where it is the name of
+# the League for Democracy Party (គណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ).
 _OTHER_THINGS = (
     (re.compile(r"\balliances?\b|\ballied\b|\bcoalition\b|\bmerg(?:e|ed|er|es|ing)\b|"
                 r"\bjoin(?:ed|s|ing)?\s+(?:forces|hands)\b|\bjoint\s+(?:list|platform)\b|"
-                r"\bmemorandum\b|\bMoU\b|សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
+                r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
     (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|"
@@ -116,6 +127,18 @@ _OTHER_THINGS = (
                 r"ចុះឈ្មោះ", re.I),
      "a party or candidate registration"),
 )  # fmt: skip
+
+# "ការ" before a Khmer verb makes it a noun: "ការចូលរួមជាមួយគណបក្ស គឺជាផ្លូវល្អ" (joining the
+# party is the right path), "ការប្តូរនេះ" (this switch).
+_KHMER_NOUN_BEFORE = re.compile(r"ការ$")
+_KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
+
+# "ត្រូវបានគណបក្សX ប្រកាសថា..." (was announced by party X to have...): X, named between the
+# passive and a saying, is who makes the claim; "...បានចូលជាសមាជិករបស់ខ្លួន" (joined as its
+# members) then joined X.
+KHMER_SAID_BY_BEFORE = re.compile(r"ត្រូវបាន\s*$")
+KHMER_SAYS_AFTER = re.compile(r"^\s*(?:បាន)?(?:ប្រកាស|ថ្លែង|បញ្ជាក់|អះអាង|រាយការណ៍|ផ្សព្វផ្សាយ)")
+KHMER_ITS_OWN = re.compile(r"^\s*(?:របស់)?(?:ខ្លួន|គណបក្សនេះ)")
 
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
 KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង)?\s*$")
@@ -147,6 +170,8 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
         before = sentence[: m.start()]
         if _INTENTION.search(before[-60:]) or _NEGATION.search(before[-40:]):
             continue
+        if _KHMER_NOUN_BEFORE.search(before) and _KHMER_LETTER.match(m.group()):
+            continue  # "ការចូលរួមជាមួយ..." (joining ...), a noun: the idea of it, no one's act
         out.append(Verb("join" if m.group("join") else "leave", m.start(), m.end()))
     return out
 
