@@ -1120,11 +1120,11 @@ def test_subsets_of_party_names_merge_into_one_move() -> None:
             "he had quit the party.",
             [(date(2025, 5, 2), 1, [_CLP], None)],
         ),
-        # those who came with a named person are the count the text gives
+        # the named person and those who came with him
         (
             "Candlelight chief Mr. Ly Sok defected to the CPP together with 27 councillors on "
             "1 May.",
-            [(date(2025, 5, 1), 27, [_CLP], CPP)],
+            [(date(2025, 5, 1), 28, [_CLP], CPP)],
         ),
         # the parties a later sentence lists, where the group came from
         (
@@ -1254,7 +1254,7 @@ def test_a_headline_is_the_body_claim_rounded() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # "and 12 other members" counts the named one too; "with 200 supporters" who came along
+        # "and 12 other members", "with 200 supporters": the named one and those with him
         (
             "Mr. Chan Vy and 12 other Candlelight Party committee members joined the CPP on 1 May.",
             [(date(2025, 5, 1), 13, [_CLP], CPP)],
@@ -1262,12 +1262,12 @@ def test_a_headline_is_the_body_claim_rounded() -> None:
         (
             "Mr. Soun Sok, a former Candlelight Party commune chief, joined the CPP with 200 "
             "supporters on 1 May.",
-            [(date(2025, 5, 1), 200, [_CLP], CPP)],
+            [(date(2025, 5, 1), 201, [_CLP], CPP)],
         ),
         (
             "Oknha Heng Sok, a Candlelight Party donor, and 40 of his workers joined the CPP on "
             "1 May.",
-            [(date(2025, 5, 1), 40, [_CLP], CPP)],
+            [(date(2025, 5, 1), 41, [_CLP], CPP)],
         ),
         # a total told beside the event, after it, leaves the event
         (
@@ -1386,3 +1386,52 @@ def test_bulletin_entries_after_semicolons_and_orders_to_join() -> None:
     ]
     order = "On 1 May, 35 Candlelight members were told by the commune chief to join the CPP."
     assert _claims(order, date(2025, 5, 4)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the group told before, party by party, each its own claim
+        (
+            "Kep, May 3 (KF) – A total of 65 members of three parties have joined the CPP.\n\n"
+            "The new members, comprising 45 from the Candlelight Party, 12 from FUNCINPEC and "
+            "eight from the Grassroots Democracy Party, were welcomed at a ceremony on May 2.",
+            [
+                (date(2025, 5, 2), 45, [_CLP], CPP),
+                (date(2025, 5, 2), 12, [_FUN], CPP),
+                (date(2025, 5, 2), 8, ["Grassroots Democracy Party"], CPP),
+            ],
+        ),
+        # one more of another party; a person who was in a party before the one he left
+        (
+            "Two officials of the League for Democracy Party and a vice president of the "
+            "Candlelight Party joined the CPP on 1 May.",
+            [
+                (date(2025, 5, 1), 2, ["League for Democracy Party"], CPP),
+                (date(2025, 5, 1), 1, [_CLP], CPP),
+            ],
+        ),
+        (
+            "Mr. Ouk Sam, a former CNRP lawmaker who became a Candlelight Party vice-president, "
+            "joined the CPP on 1 May.",
+            [(date(2025, 5, 1), 1, [_CLP], CPP)],
+        ),
+        # a decision named again, a plan with two verbs, the act in general, places
+        (
+            "Some 56 Candlelight Party members joined the CPP on 1 May. The governor thanked them "
+            "for their decision to join the CPP.",
+            [(date(2025, 5, 1), 56, [_CLP], CPP)],
+        ),
+        ("Mr. Keo Van says he plans to return next month and join the CPP.", []),
+        ("\"For a local figure, joining the ruling party is often the only way,\" he said.", []),
+        (
+            "Officials said 40 Candlelight members, from Kang Meas and Prey Chhor districts, were "
+            "welcomed into the CPP on 1 May.",
+            [(date(2025, 5, 1), 40, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_parts_of_a_group_plans_and_the_act_in_general(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -217,6 +217,21 @@ _RETURN_HOME = re.compile(
     re.I,
 )
 _CEREMONY = re.compile(r"\b(?:ceremon(?:y|ies)|event)\b[^.]{0,40}\b(?:was|were)\s+held\b", re.I)
+_ALONG_WITH = re.compile(
+    r"(?:\b(?:together|along)\s+with|\bwith|\band)\s+(?:(?:more|than|over|about|some|nearly|"
+    r"around)\s+){0,2}$",
+    re.I,
+)
+_GERUND_SUBJECT = re.compile(
+    r"\w+ing\s+(?:the\s+)?(?:[\w']+\s+){0,3}?(?:is|was|has\s+been|remains|means|would\s+be)\b",
+    re.I,
+)
+_FORMER_BEFORE = re.compile(r"\b(?:former|formerly|ex-|dissolved|now-dissolved)\s*$|អតីត\s*$", re.I)
+_AND_ONE = re.compile(
+    rf"\band\s+((?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ROLE})\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:opposition\s+)?(?=[A-Z])",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
 # A total's parts, party by party.
@@ -589,6 +604,8 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "after joining a CPP event": attending, not joining
         if any(a < v.start < b for a, b in quoted) and _FIRST_PERSON.search(text[: v.start]):
             continue  # '"I joined the Candlelight Party because I wanted change," he said'
+        if _GERUND_SUBJECT.match(text[v.start :]):
+            continue  # "joining the ruling party is often the only way": the act in general
         if _RETURN_HOME.match(text[v.start :]):
             continue  # "returned to Cambodia", "returned home with his wife": no party
         if re.search(r"\b(?:many\s+|some\s+)?others\s+(?:have\s+|had\s+)?$", text[: v.start], re.I):
@@ -688,6 +705,10 @@ def _read(
         # "Ten thousand CPP supporters welcomed the prime minister": who welcomes did not move.
         counts = [c for c in counts if c.start > verb.start]
     counts = _movers(counts, text, verb)
+    if counts:
+        # "Two LDP officials and a vice president of the CLP joined": one more group, of one
+        one = [Count(1, m.group(1), None, m.start(1), m.end(1)) for m in _AND_ONE.finditer(text)]
+        counts = sorted([*counts, *one], key=lambda c: c.start)
     people = _people(text, mentions)
     roles = _roles(mentions, text, verb)
     asides = _history_asides(text)
@@ -697,6 +718,15 @@ def _read(
         roles = _roles([m for m in mentions if m not in aside], text, verb)
         roles.froms += [m.name for m in aside if m.name != roles.to]
     to, froms = roles.to, _own_froms(roles.froms, text, mentions, verb)
+    if len(froms) > 1 and len(_people(text, mentions)) <= 1 and not person_counts(text):
+        # one person, "a former CNRP lawmaker who became a Candlelight vice-president": the
+        # party they were in last is the one they left
+        later = [
+            m.name
+            for m in mentions
+            if m.name in froms and not _FORMER_BEFORE.search(text[max(0, m.start - 24) : m.start])
+        ]
+        froms = list(dict.fromkeys(later)) or froms
     if (
         to is None
         and verb.kind == "join"
@@ -757,8 +787,13 @@ def _read(
         number: int | None
         if count is not None:
             number, number_text, qualifier = count.value, count.text, count.qualifier
-            if number is not None and people and re.match(r"\s+other\b", text[count.end :]):
-                number += len(people)  # "Mr. X and 12 other committee members"
+            if number is not None and people and (
+                re.match(r"\s+other\b", text[count.end :])
+                or _ALONG_WITH.search(text[: count.start])
+            ):
+                # "Mr. X and 12 other committee members", "Mr. X, together with 83 of his
+                # supporters": the named people and those who came with them
+                number += len(people)
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
         elif people and (
@@ -1035,7 +1070,24 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             paragraph, earlier = sentence.paragraph, []
         opening = sentence.index <= (1 if titled else 0)  # where a dateline may stand
         reading = _read(sentence, report, lexicon, earlier, named, anchor, opening)
-        if out and reading.proposals and _SAME_GROUP.search(sentence.text[:120]):
+        parts = reading.proposals
+        if (
+            out
+            and len(parts) > 1
+            and all(p.number is not None and p.from_parties for p in parts)
+            and len({tuple(p.from_parties) for p in parts}) == len(parts)
+            and _SAME_GROUP.search(sentence.text[:120])
+        ):
+            # "The new members, comprising 45 from the CLP and 12 from FUNCINPEC, were welcomed
+            # on 20 May": the group told before, party by party: each part its own claim
+            whole = out.pop()
+            if whole in headline:
+                headline.remove(whole)
+            for part in parts:
+                if part.date_kind == "published" and whole.date_kind == "event":
+                    part.date, part.date_kind = whole.date, "event"
+                part.to_party = part.to_party or whole.to_party
+        elif out and reading.proposals and _SAME_GROUP.search(sentence.text[:120]):
             # "The officials, including four councillors, were pictured receiving CPP cards":
             # the group told before, told again; it may date that claim, never add one.
             own = reading.proposals[0]

@@ -97,7 +97,9 @@ _ATTRIBUTED = (
 # A capitalized pair before one of these is a place ("Svay Rieng province"); before "Party"
 # it is a party's name ("Sam Rainsy Party activist Kong Korm" names one person).
 _PLACE_AFTER = re.compile(
-    r"^\s+(?:province|district|commune|village|city|town|municipality)\b", re.I
+    r"^\s+(?:and\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+)?(?:provinces?|districts?|communes?|"
+    r"villages?|city|cities|towns?|municipalit(?:y|ies))\b",
+    re.I,
 )
 _PARTY_AFTER = re.compile(r"^\s*(?:[A-Z][\w'-]*\s+){0,3}Party\b|^\s+party\b")
 

@@ -80,6 +80,11 @@ _INTENTION = re.compile(
     r"invited|urged|(?:were|was|been|being)\s+asked|called\s+on|encouraged|offered|pressured|"
     r"pressed|bribed|paid)\b"
     r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
+    # "plans to return next month and join the CPP": the plan holds both verbs
+    r"|\b(?:plans?|planning|intends?|intending|will|would|wants?|hopes?|expects?)\s+to\s+"
+    r"(?:[\w,]+\s+){1,8}?(?:and|then)\s+"
+    # "their decision to join": the move named again, not a new one
+    r"|\b(?:their|his|her)\s+(?:\w+\s+)?decision\s+to\s+"
     # "were told by the commune chief to join the CPP": an order, not an act
     r"|\b(?:were|was|been|being)\s+(?:told|ordered|instructed|asked)\b(?:\s+\w+){0,6}?\s+to\s+"
     # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act;
