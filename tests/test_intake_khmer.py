@@ -484,3 +484,18 @@ def test_a_party_that_announces_in_the_khmer_passive_is_the_party_joined() -> No
         date(2023, 9, 4),
     )
     assert (p.number, p.from_parties, p.to_party, p.date) == (90, [CLP], CPP, date(2023, 9, 2))
+
+
+def test_khmer_relative_days_run_on_and_days_of_this_or_last_month() -> None:
+    published = date(2023, 10, 4)
+    for when, day in (
+        ("កាលពីរសៀលម្សិលមិញ", date(2023, 10, 3)),  # yesterday afternoon
+        ("ថ្ងៃម្សិលម៉ិញ", date(2023, 10, 3)),  # yesterday, typed with its sign
+        ("ល្ងាចមិញ", date(2023, 10, 4)),  # this evening
+        ("កាលពីថ្ងៃទី២ ខែនេះ", date(2023, 10, 2)),  # the 2nd of this month
+        ("កាលពីថ្ងៃទី២៩ ខែមុន", date(2023, 9, 29)),  # the 29th of last month
+    ):
+        [p] = khmer_claims(
+            f"{when} យុវជនគណបក្សភ្លើងទៀន ២៧នាក់ បានប្តូរមកចូលគណបក្សប្រជាជនកម្ពុជា។", published
+        )
+        assert (p.number, p.date, p.date_kind) == (27, day, "event"), when
