@@ -499,3 +499,22 @@ def test_khmer_relative_days_run_on_and_days_of_this_or_last_month() -> None:
             f"{when} យុវជនគណបក្សភ្លើងទៀន ២៧នាក់ បានប្តូរមកចូលគណបក្សប្រជាជនកម្ពុជា។", published
         )
         assert (p.number, p.date, p.date_kind) == (27, day, "event"), when
+
+
+def test_khmer_totals_over_a_period_propose_nothing_and_a_total_is_no_party() -> None:
+    published = date(2024, 1, 10)
+    for text in (
+        # in the past three months, over 900 opposition activists joined the CPP
+        "ក្នុងរយៈពេល ៣ ខែកន្លងមក សកម្មជនបក្សប្រឆាំងជាង ៩០០នាក់ បានចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា នៅស្រុកនេះ។",
+        # in 2023, 2,400 Candlelight members joined the CPP in the province
+        "ក្នុងឆ្នាំ២០២៣ សមាជិកគណបក្សភ្លើងទៀន ២.៤០០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+        # from March up to the present, those who joined the CPP rose to 610
+        "ចាប់ពីខែមីនា ដល់បច្ចុប្បន្ន អ្នកដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា មានចំនួន ៦១០នាក់។",
+        # in the second half-year, 700 members joined, bringing the party's members in all to 90,000
+        "ក្នុងឆមាសទី២ សមាជិក ៧០០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ធ្វើឲ្យសមាជិក"
+        "គណបក្សសរុប មាន ៩០.០០០នាក់។",
+    ):
+        assert khmer_claims(text, published) == [], text
+    # "the party's members in all": no party named "total"
+    assert Lexicon(lexicon_from_data()).mentions("ធ្វើឲ្យសមាជិកគណបក្សសរុប មាន ៩០.០០០នាក់") == []

@@ -48,6 +48,7 @@ from bot.ingest.intake.signals import (
     KHMER_ITS_OWN,
     KHMER_PAST_YEAR,
     KHMER_RELATIVE_BEFORE,
+    KHMER_RUNNING_TOTAL,
     KHMER_SAID_BY_BEFORE,
     KHMER_SAYS_AFTER,
     Verb,
@@ -252,7 +253,7 @@ _RUNNING_TOTAL = re.compile(
     r"April|May|June|July|August|September|October|November|December)|over\s+the\s+past|"
     r"bringing\s+the\s+total|altogether|"
     # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
-    r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ",
+    r"in\s+total|cumulative)\b|" + KHMER_RUNNING_TOTAL,
     re.I,
 )
 
