@@ -518,3 +518,23 @@ def test_khmer_totals_over_a_period_propose_nothing_and_a_total_is_no_party() ->
         assert khmer_claims(text, published) == [], text
     # "the party's members in all": no party named "total"
     assert Lexicon(lexicon_from_data()).mentions("ធ្វើឲ្យសមាជិកគណបក្សសរុប មាន ៩០.០០០នាក់") == []
+
+
+def test_a_khmer_list_line_by_line_under_a_total_is_a_claim_per_party() -> None:
+    published = date(2023, 11, 6)
+    total = (
+        "កាលពីថ្ងៃទី៤ ខែវិច្ឆិកា ឆ្នាំ២០២៣ សមាជិកបក្សប្រឆាំងសរុប ៩៥នាក់ បានចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា នៅឃុំព្រៃរំដេង។\n\n"
+    )
+    # the total's parts, one party to a line, each party named before its count
+    proposals = khmer_claims(
+        total + "👉 មកពីគណបក្សភ្លើងទៀន ចំនួន ៧១នាក់\n👉 មកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន ២៤នាក់",
+        published,
+    )
+    assert [(p.date, p.number, p.from_parties, p.to_party) for p in proposals] == [
+        (date(2023, 11, 4), 71, [CLP], CPP),
+        (date(2023, 11, 4), 24, ["FUNCINPEC"], CPP),
+    ]
+    # lines that do not make the total are no parts of it: the total stays one claim
+    proposals = khmer_claims(total + "👉 មកពីគណបក្សភ្លើងទៀន ចំនួន ៧១នាក់", published)
+    assert [(p.number, p.from_parties) for p in proposals] == [(95, [])]
