@@ -538,3 +538,17 @@ def test_a_khmer_list_line_by_line_under_a_total_is_a_claim_per_party() -> None:
     # lines that do not make the total are no parts of it: the total stays one claim
     proposals = khmer_claims(total + "👉 មកពីគណបក្សភ្លើងទៀន ចំនួន ៧១នាក់", published)
     assert [(p.number, p.from_parties) for p in proposals] == [(95, [])]
+
+
+def test_khmer_getting_ready_to_join_and_a_rejected_report_are_no_claims() -> None:
+    published = date(2023, 11, 6)
+    for text in (
+        # 120 activists are getting ready to apply to join the CPP next month
+        "សកម្មជនគណបក្សភ្លើងទៀន ១២០នាក់ កំពុងរៀបចំដាក់ពាក្យចូលគណបក្សប្រជាជនកម្ពុជា នៅខែក្រោយ។",
+        # 40 officials are prepared to join the CPP
+        "មន្ត្រីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ៤០រូប ត្រៀមខ្លួនចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        # the CLP rejected the report that 80 of its members had joined the CPP
+        "គណបក្សភ្លើងទៀន បានច្រានចោលរបាយការណ៍ថា សមាជិករបស់ខ្លួន ៨០នាក់ "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+    ):
+        assert khmer_claims(text, published) == [], text

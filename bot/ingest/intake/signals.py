@@ -20,6 +20,8 @@ later, a denial).
 (['join'], [])
 >>> not_a_claim("សមាជិកជាង ៣០០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា") is None
 True
+>>> claim_verbs("សមាជិក ៥០នាក់ កំពុងរៀបចំដាក់ពាក្យចូលគណបក្ស"), not_a_claim("បានច្រានចោលព័ត៌មាននេះ")
+([], 'a denial')
 
 Regular expressions written here: the cue words are the project's own judgement of what the
 press writes, which no library holds.
@@ -83,8 +85,10 @@ _INTENTION = re.compile(
     # "were told by the commune chief to join the CPP": an order, not an act
     r"|\b(?:were|was|been|being)\s+(?:told|ordered|instructed|asked)\b(?:\s+\w+){0,6}?\s+to\s+"
     # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act;
-    # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event
-    r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង))\s*(?:\S+\s*)?)$",
+    # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event; "កំពុងរៀបចំដាក់ពាក្យចូល" (are
+    # getting ready to apply to join), "ត្រៀមខ្លួនចូល" (prepared to join): not yet done
+    r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|ត្រៀម(?:ខ្លួន)?)"
+    r"\s*(?:\S+\s*)?)$",
     re.I,
 )
 _NEGATION = re.compile(
@@ -100,7 +104,7 @@ _OTHER_THINGS = (
                 r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
-    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|"
+    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|ច្រានចោល|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
     (re.compile(r"\b(?:they|we|I|he|she)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
