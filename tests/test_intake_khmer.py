@@ -552,3 +552,28 @@ def test_khmer_getting_ready_to_join_and_a_rejected_report_are_no_claims() -> No
         "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
     ):
         assert khmer_claims(text, published) == [], text
+
+
+def test_a_khmer_host_with_his_roles_before_coming_to_receive_or_preside_is_no_defector() -> None:
+    published = date(2023, 11, 6)
+    for host in (
+        # the deputy district governor and deputy party chief came to welcome ...
+        "លោក ស៊ុំ វិបុល អភិបាលរងស្រុក និងជាអនុប្រធានគណបក្សស្រុក បានអញ្ជើញទទួលស្វាគមន៍",
+        # the commune chief received ...
+        "លោក ស៊ុំ វិបុល មេឃុំ បានទទួលសមាជិក",
+        # the deputy provincial governor came to preside over the receiving of ...
+        "ឯកឧត្តម ស៊ុំ វិបុល អភិបាលរងខេត្ត បានអញ្ជើញជាអធិបតី ក្នុងពិធីទទួល",
+    ):
+        [p] = khmer_claims(
+            f"កាលពីថ្ងៃទី៥ ខែវិច្ឆិកា {host} អតីតសកម្មជនគណបក្សភ្លើងទៀន ៥៨នាក់ "
+            "ដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            published,
+        )
+        assert (p.number, p.people, p.from_parties, p.to_party) == (58, [], [CLP], CPP), host
+    # who received his own membership card is still the one who moved
+    [p] = khmer_claims(
+        "លោក ស៊ុំ វិបុល អតីតមេឃុំមកពីគណបក្សភ្លើងទៀន បានទទួលប័ណ្ណសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "ហើយបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៥ ខែវិច្ឆិកា។",
+        published,
+    )
+    assert (p.number, p.people) == (1, ["លោក ស៊ុំ វិបុល"])
