@@ -563,6 +563,8 @@ def test_a_khmer_host_with_his_roles_before_coming_to_receive_or_preside_is_no_d
         "លោក ស៊ុំ វិបុល មេឃុំ បានទទួលសមាជិក",
         # the deputy provincial governor came to preside over the receiving of ...
         "ឯកឧត្តម ស៊ុំ វិបុល អភិបាលរងខេត្ត បានអញ្ជើញជាអធិបតី ក្នុងពិធីទទួល",
+        # the party's deputy chief thanked and welcomed ...
+        "ឯកឧត្តម ស៊ុំ វិបុល អនុប្រធានគណបក្សខេត្ត បានអរគុណ និងស្វាគមន៍",
     ):
         [p] = khmer_claims(
             f"កាលពីថ្ងៃទី៥ ខែវិច្ឆិកា {host} អតីតសកម្មជនគណបក្សភ្លើងទៀន ៥៨នាក់ "
@@ -577,3 +579,21 @@ def test_a_khmer_host_with_his_roles_before_coming_to_receive_or_preside_is_no_d
         published,
     )
     assert (p.number, p.people) == (1, ["លោក ស៊ុំ វិបុល"])
+
+
+def test_a_khmer_move_back_in_a_past_year_or_a_count_as_of_a_month_is_no_claim() -> None:
+    published = date(2024, 3, 2)
+    for text in (
+        # back in 2021, 300 CNRP activists joined the CPP: history
+        "កាលពីឆ្នាំ២០២១ សកម្មជនគណបក្សសង្គ្រោះជាតិ ៣០០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        # as of February, over 6,000 opposition members had joined the CPP: a running total
+        "គិតត្រឹមខែកុម្ភៈ ឆ្នាំ២០២៤ មានសមាជិកបក្សប្រឆាំងជាង ៦.០០០នាក់ "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+    ):
+        assert khmer_claims(text, published) == [], text
+    # this year's move, dated by its year alone, is still news
+    [p] = khmer_claims(
+        "កាលពីខែមករា ឆ្នាំ២០២៤ សកម្មជនគណបក្សភ្លើងទៀន ៤៥នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (p.number, p.from_parties) == (45, [CLP])

@@ -738,7 +738,8 @@ def _read(
         (d for d in dates if d.dateline), None
     )
     # "X, who was a CLP candidate in 2022, has joined the CPP": the year dates who X was
-    past = _PAST_YEAR.search(_ASIDE.sub(" ", text))
+    # ... and "កាលពីឆ្នាំ២០២០" (back in 2020)
+    past = _PAST_YEAR.search(_ASIDE.sub(" ", text)) or KHMER_PAST_YEAR.search(text)
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
     if found and report.published and (report.published - found.value).days > 366:

@@ -147,15 +147,16 @@ KHMER_ITS_OWN = re.compile(r"^\s*(?:របស់)?(?:ខ្លួន|គណប�
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
 KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង)?\s*$")
 # "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021): a move dated by its year, long past.
-KHMER_PAST_YEAR = re.compile(r"កាលពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*[12១២][0-9០-៩]{3}")
+KHMER_PAST_YEAR = re.compile(r"កាលពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})")
 
 # A Khmer count of many events rather than one: "ចាប់តាំងពី" (since), "គិតចាប់ពីដើមឆ្នាំ មកដល់
 # ពេលនេះ" (from the start of the year up to now), "ចាប់ពីខែមករា ដល់បច្ចុប្បន្ន" (from January to
-# the present), "ក្នុងរយៈពេល ៦ ខែកន្លងមក" (in the past six months), "៣ខែចុងក្រោយនេះ" (these last
-# three months), "ក្នុងឆមាសទី១" (in the first half-year), "ក្នុងឆ្នាំ២០២៣" / "ក្នុងឆ្នាំនេះ" (in
-# 2023, this year); the pattern extract's English running totals end with.
+# the present), "គិតត្រឹមខែឧសភា" (as of May), "ក្នុងរយៈពេល ៦ ខែកន្លងមក" (in the past six
+# months), "៣ខែចុងក្រោយនេះ" (these last three months), "ក្នុងឆមាសទី១" (in the first half-year),
+# "ក្នុងឆ្នាំ២០២៣" / "ក្នុងឆ្នាំនេះ" (in 2023, this year); the pattern extract's English running
+# totals end with.
 KHMER_RUNNING_TOTAL = (
-    r"ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|"
+    r"ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
     r"(?:មក)?(?:ដល់|ទល់)(?:បច្ចុប្បន្ន|ពេលបច្ចុប្បន្ន)|"
     r"(?:ថ្ងៃ|សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ)|ឆមាស|ត្រីមាស|"
     r"ក្នុង(?:ឆ្នាំ|ខែ)\s*(?:[12១២][0-9០-៩]{3}|នេះ)"
