@@ -484,3 +484,116 @@ def test_a_party_that_announces_in_the_khmer_passive_is_the_party_joined() -> No
         date(2023, 9, 4),
     )
     assert (p.number, p.from_parties, p.to_party, p.date) == (90, [CLP], CPP, date(2023, 9, 2))
+
+
+def test_khmer_relative_days_run_on_and_days_of_this_or_last_month() -> None:
+    published = date(2023, 10, 4)
+    for when, day in (
+        ("កាលពីរសៀលម្សិលមិញ", date(2023, 10, 3)),  # yesterday afternoon
+        ("ថ្ងៃម្សិលម៉ិញ", date(2023, 10, 3)),  # yesterday, typed with its sign
+        ("ល្ងាចមិញ", date(2023, 10, 4)),  # this evening
+        ("កាលពីថ្ងៃទី២ ខែនេះ", date(2023, 10, 2)),  # the 2nd of this month
+        ("កាលពីថ្ងៃទី២៩ ខែមុន", date(2023, 9, 29)),  # the 29th of last month
+    ):
+        [p] = khmer_claims(
+            f"{when} យុវជនគណបក្សភ្លើងទៀន ២៧នាក់ បានប្តូរមកចូលគណបក្សប្រជាជនកម្ពុជា។", published
+        )
+        assert (p.number, p.date, p.date_kind) == (27, day, "event"), when
+
+
+def test_khmer_totals_over_a_period_propose_nothing_and_a_total_is_no_party() -> None:
+    published = date(2024, 1, 10)
+    for text in (
+        # in the past three months, over 900 opposition activists joined the CPP
+        "ក្នុងរយៈពេល ៣ ខែកន្លងមក សកម្មជនបក្សប្រឆាំងជាង ៩០០នាក់ បានចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា នៅស្រុកនេះ។",
+        # in 2023, 2,400 Candlelight members joined the CPP in the province
+        "ក្នុងឆ្នាំ២០២៣ សមាជិកគណបក្សភ្លើងទៀន ២.៤០០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+        # from March up to the present, those who joined the CPP rose to 610
+        "ចាប់ពីខែមីនា ដល់បច្ចុប្បន្ន អ្នកដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា មានចំនួន ៦១០នាក់។",
+        # in the second half-year, 700 members joined, bringing the party's members in all to 90,000
+        "ក្នុងឆមាសទី២ សមាជិក ៧០០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ធ្វើឲ្យសមាជិក"
+        "គណបក្សសរុប មាន ៩០.០០០នាក់។",
+    ):
+        assert khmer_claims(text, published) == [], text
+    # "the party's members in all": no party named "total"
+    assert Lexicon(lexicon_from_data()).mentions("ធ្វើឲ្យសមាជិកគណបក្សសរុប មាន ៩០.០០០នាក់") == []
+
+
+def test_a_khmer_list_line_by_line_under_a_total_is_a_claim_per_party() -> None:
+    published = date(2023, 11, 6)
+    total = (
+        "កាលពីថ្ងៃទី៤ ខែវិច្ឆិកា ឆ្នាំ២០២៣ សមាជិកបក្សប្រឆាំងសរុប ៩៥នាក់ បានចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា នៅឃុំព្រៃរំដេង។\n\n"
+    )
+    # the total's parts, one party to a line, each party named before its count
+    proposals = khmer_claims(
+        total + "👉 មកពីគណបក្សភ្លើងទៀន ចំនួន ៧១នាក់\n👉 មកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន ២៤នាក់",
+        published,
+    )
+    assert [(p.date, p.number, p.from_parties, p.to_party) for p in proposals] == [
+        (date(2023, 11, 4), 71, [CLP], CPP),
+        (date(2023, 11, 4), 24, ["FUNCINPEC"], CPP),
+    ]
+    # lines that do not make the total are no parts of it: the total stays one claim
+    proposals = khmer_claims(total + "👉 មកពីគណបក្សភ្លើងទៀន ចំនួន ៧១នាក់", published)
+    assert [(p.number, p.from_parties) for p in proposals] == [(95, [])]
+
+
+def test_khmer_getting_ready_to_join_and_a_rejected_report_are_no_claims() -> None:
+    published = date(2023, 11, 6)
+    for text in (
+        # 120 activists are getting ready to apply to join the CPP next month
+        "សកម្មជនគណបក្សភ្លើងទៀន ១២០នាក់ កំពុងរៀបចំដាក់ពាក្យចូលគណបក្សប្រជាជនកម្ពុជា នៅខែក្រោយ។",
+        # 40 officials are prepared to join the CPP
+        "មន្ត្រីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ៤០រូប ត្រៀមខ្លួនចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        # the CLP rejected the report that 80 of its members had joined the CPP
+        "គណបក្សភ្លើងទៀន បានច្រានចោលរបាយការណ៍ថា សមាជិករបស់ខ្លួន ៨០នាក់ "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+    ):
+        assert khmer_claims(text, published) == [], text
+
+
+def test_a_khmer_host_with_his_roles_before_coming_to_receive_or_preside_is_no_defector() -> None:
+    published = date(2023, 11, 6)
+    for host in (
+        # the deputy district governor and deputy party chief came to welcome ...
+        "លោក ស៊ុំ វិបុល អភិបាលរងស្រុក និងជាអនុប្រធានគណបក្សស្រុក បានអញ្ជើញទទួលស្វាគមន៍",
+        # the commune chief received ...
+        "លោក ស៊ុំ វិបុល មេឃុំ បានទទួលសមាជិក",
+        # the deputy provincial governor came to preside over the receiving of ...
+        "ឯកឧត្តម ស៊ុំ វិបុល អភិបាលរងខេត្ត បានអញ្ជើញជាអធិបតី ក្នុងពិធីទទួល",
+        # the party's deputy chief thanked and welcomed ...
+        "ឯកឧត្តម ស៊ុំ វិបុល អនុប្រធានគណបក្សខេត្ត បានអរគុណ និងស្វាគមន៍",
+    ):
+        [p] = khmer_claims(
+            f"កាលពីថ្ងៃទី៥ ខែវិច្ឆិកា {host} អតីតសកម្មជនគណបក្សភ្លើងទៀន ៥៨នាក់ "
+            "ដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            published,
+        )
+        assert (p.number, p.people, p.from_parties, p.to_party) == (58, [], [CLP], CPP), host
+    # who received his own membership card is still the one who moved
+    [p] = khmer_claims(
+        "លោក ស៊ុំ វិបុល អតីតមេឃុំមកពីគណបក្សភ្លើងទៀន បានទទួលប័ណ្ណសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "ហើយបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៥ ខែវិច្ឆិកា។",
+        published,
+    )
+    assert (p.number, p.people) == (1, ["លោក ស៊ុំ វិបុល"])
+
+
+def test_a_khmer_move_back_in_a_past_year_or_a_count_as_of_a_month_is_no_claim() -> None:
+    published = date(2024, 3, 2)
+    for text in (
+        # back in 2021, 300 CNRP activists joined the CPP: history
+        "កាលពីឆ្នាំ២០២១ សកម្មជនគណបក្សសង្គ្រោះជាតិ ៣០០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        # as of February, over 6,000 opposition members had joined the CPP: a running total
+        "គិតត្រឹមខែកុម្ភៈ ឆ្នាំ២០២៤ មានសមាជិកបក្សប្រឆាំងជាង ៦.០០០នាក់ "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+    ):
+        assert khmer_claims(text, published) == [], text
+    # this year's move, dated by its year alone, is still news
+    [p] = khmer_claims(
+        "កាលពីខែមករា ឆ្នាំ២០២៤ សកម្មជនគណបក្សភ្លើងទៀន ៤៥នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (p.number, p.from_parties) == (45, [CLP])

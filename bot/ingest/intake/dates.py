@@ -26,6 +26,8 @@
 [(1, True)]
 >>> [d.value for d in find_dates("KEP — Monday: 9 joined", pub)]
 [datetime.date(2023, 7, 3)]
+>>> [d.value for d in find_dates("កាលពីថ្ងៃទី២៨ ខែមុន និងរសៀលម្សិលមិញ", pub)]
+[datetime.date(2023, 6, 28), datetime.date(2023, 7, 4)]
 
 A numeric date is day first, as Cambodian outlets write it ("6/7/2023" is 6 July), unless its
 second number cannot be a month ("7/16/2023"); it needs its four-digit year so that counts and
@@ -83,12 +85,20 @@ _NUMERIC_SHORT = re.compile(
     r"(?:^|(?<=[\n(]))\s*(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])(?=\s*[:,)–-]?\s+[A-Z\u1780-\u17ff])",
     re.M,
 )
-_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|ម្សិលមិញ|ថ្ងៃនេះ)", re.I)
+# Khmer words run on from the word before ("កាលពីរសៀលម្សិលមិញ", yesterday afternoon): no "\b"
+# before them. "ម្សិលម៉ិញ" is the same word typed with its sign; "ព្រឹកមិញ" (this morning) and
+# "ល្ងាចមិញ" (this evening) are today.
+_RELATIVE = re.compile(
+    r"(?P<word>\byesterday|\btoday|ម្សិលមិញ|ម្សិលម៉ិញ|ថ្ងៃនេះ|(?:ព្រឹក|រសៀល|ល្ងាច|យប់)មិញ)", re.I
+)
 _KHMER = re.compile(
     r"(?:ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")\s*)?(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})"
     r"\s*ខែ\s*(?P<month>" + "|".join(KHMER_MONTHS) + r"|1[0-2]|0?[1-9])(?!\d)"
     r"(?:\s*ឆ្នាំ\s*(?P<year>\d{4}))?"
 )
+# "ថ្ងៃទី១៥ ខែនេះ" (the 15th of this month), "ថ្ងៃទី២៨ ខែមុន" (the 28th of last month): the
+# month counted from the published date.
+_KHMER_THIS_MONTH = re.compile(r"(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})\s*ខែ\s*(?P<which>នេះ|មុន)")
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
@@ -205,6 +215,12 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
     for m in _KHMER.finditer(text):
         month = KHMER_MONTHS.get(m.group("month")) or int(m.group("month"))
         add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
+    for m in _KHMER_THIS_MONTH.finditer(text):
+        if published is not None:
+            first = published.replace(day=1)
+            if m.group("which") == "មុន":
+                first = (first - timedelta(days=1)).replace(day=1)
+            add(_with_year(int(m.group("day")), first.month, str(first.year), None), *m.span())
     # A weekday or "today" counts back from the dateline when there is one ("Takeo, July 24
     # — ... today"), else from the published date.
     counted_from = next((d.value for d in found if d.dateline), published)
@@ -217,6 +233,6 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
             weekday = _KHMER_WEEKDAYS.index(m.group("weekday"))
             add(_last_weekday(weekday, counted_from), *m.span())
         for m in _RELATIVE.finditer(text):
-            back = 1 if m.group("word").lower() in ("yesterday", "ម្សិលមិញ") else 0
+            back = 1 if m.group("word").lower() in ("yesterday", "ម្សិលមិញ", "ម្សិលម៉ិញ") else 0
             add(counted_from - timedelta(days=back), *m.span())
     return sorted(found, key=lambda d: d.start)

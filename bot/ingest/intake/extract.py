@@ -48,6 +48,7 @@ from bot.ingest.intake.signals import (
     KHMER_ITS_OWN,
     KHMER_PAST_YEAR,
     KHMER_RELATIVE_BEFORE,
+    KHMER_RUNNING_TOTAL,
     KHMER_SAID_BY_BEFORE,
     KHMER_SAYS_AFTER,
     Verb,
@@ -98,6 +99,7 @@ _WELCOMES_AFTER = re.compile(
     r"|^[^។]{0,40}?(?:ទទួល|ស្វាគមន៍)",
     re.I,
 )
+_KHMER_TEXT = re.compile(r"[\u1780-\u17ff]")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
 _SAYS_AFTER = re.compile(
@@ -267,7 +269,7 @@ _RUNNING_TOTAL = re.compile(
     r"April|May|June|July|August|September|October|November|December)|over\s+the\s+past|"
     r"bringing\s+the\s+total|altogether|"
     # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
-    r"in\s+total|cumulative)\b|ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ",
+    r"in\s+total|cumulative)\b|" + KHMER_RUNNING_TOTAL,
     re.I,
 )
 
@@ -295,9 +297,17 @@ class _Reading:
 
 def _counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count, list[str]]]:
     """A verbless sentence's counts, each with the parties named after it before the next
-    ("78 former Candlelight members and 12 former GDP members took part"); empty unless every
+    ("78 former Candlelight members and 12 former GDP members took part"), or in Khmer before
+    it ("មកពីគណបក្សភ្លើងទៀន ចំនួន ៥៤នាក់", from the Candlelight Party, 54); empty unless every
     count has its party."""
     counts = person_counts(text)
+    starts = [0, *(c.end for c in counts[:-1])][: len(counts)]
+    lead = [
+        [m.name for m in mentions if a <= m.start < c.start]
+        for a, c in zip(starts, counts, strict=True)
+    ]
+    if _KHMER_TEXT.search(text) and counts and all(lead) and mentions[-1].start < counts[-1].end:
+        return [] if any(c.value is None for c in counts) else list(zip(counts, lead, strict=True))
     out = []
     for i, c in enumerate(counts):
         end = counts[i + 1].start if i + 1 < len(counts) else len(text)
@@ -758,7 +768,8 @@ def _read(
         (d for d in dates if d.dateline), None
     )
     # "X, who was a CLP candidate in 2022, has joined the CPP": the year dates who X was
-    past = _PAST_YEAR.search(_ASIDE.sub(" ", text))
+    # ... and "កាលពីឆ្នាំ២០២០" (back in 2020)
+    past = _PAST_YEAR.search(_ASIDE.sub(" ", text)) or KHMER_PAST_YEAR.search(text)
     if found is None and past and report.published and int(past.group(1)) < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
     if found and report.published and (report.published - found.value).days > 366:
@@ -1062,6 +1073,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     anchor = report.published or _year_anchor(sentences)
     out: list[Proposal] = []
     last_at = -10  # the index of the sentence the last proposal came from
+    # a list's lines read so far, each a part of the claim before ("✅ 125 from the CLP"), and
+    # the index of the list's first and last line
+    listing: tuple[int, int, list[tuple[Count, list[str]]], str] | None = None
     earlier: list[FoundDate] = []
     named: list[str] = []
     paragraph = -1
@@ -1070,6 +1084,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             paragraph, earlier = sentence.paragraph, []
         opening = sentence.index <= (1 if titled else 0)  # where a dateline may stand
         reading = _read(sentence, report, lexicon, earlier, named, anchor, opening)
+        going = listing if listing and reading.counts and listing[1] == i - 1 else None
+        if going:
+            reading.counts = going[2] + reading.counts  # the list's next line
         parts = reading.proposals
         if (
             out
@@ -1151,7 +1168,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif (
             reading.counts
             and out
-            and i - last_at <= 1
+            and (going[0] if going else i) - last_at <= 1
             and (
                 out[-1].number is None
                 or out[-1].number == sum(c.value or 0 for c, _ in reading.counts)
@@ -1172,9 +1189,19 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                         from_parties=[n for n in names if n != vague.to_party],
                         reasons=[r for r in vague.reasons if "is no count" not in r],
                         confidence="low" if vague.to_party is None else "high",
-                        evidence=f"{vague.evidence} {sentence.text}",
+                        evidence=f"{vague.evidence} {going[3] if going else ''}{sentence.text}",
                     )
                 )
+        elif (
+            reading.counts
+            and out
+            and (going[0] if going else i) - last_at <= 1
+            and sum(c.value or 0 for c, _ in reading.counts) < (out[-1].number or 0)
+        ):
+            # "168 joined" over a list, line by line ("✅ 125 from the CLP", "✅ 43 from the
+            # KNUP"): the lines so far, each a part; the list completes the total or tells none
+            start, text = (going[0], going[3]) if going else (i, "")
+            listing = (start, i, reading.counts, f"{text}{sentence.text} ")
         elif reading.background and out and i - last_at <= 2 and not out[-1].from_parties:
             out[-1].from_parties = [p for p in reading.background if p != out[-1].to_party]
         for p in reading.proposals:

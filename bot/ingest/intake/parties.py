@@ -29,6 +29,8 @@ a clause as its subject, and the words after it are its verb (an open class no l
 ['គណបក្សខ្មែរក្រោកឡើង']
 >>> lex.mentions("ថ្នាក់ដឹកនាំគណបក្សថ្នាក់ស្រុក") + lex.mentions("ខណៈគណបក្សចោទថាមានសម្ពាធ")
 []
+>>> lex.mentions("ចំនួនសមាជិកគណបក្សសរុបក្នុងខេត្ត")  # the party's members in all
+[]
 
 ``party_names`` reads the lexicon from the database (the parties and party_aliases tables).
 """
@@ -88,7 +90,8 @@ _KHMER_NAME_ENDS = _words(
     # prepositions
     "នៅ ក្នុង ពី ជាមួយ ចំពោះ របស់ នៃ ដល់ លើ ទៅ មក ជូន ឱ្យ អោយ តាម "
     # determiners and quantifiers
-    "នេះ នោះ នានា ទាំង ទាំងអស់ ទៀត ណា ណាមួយ ខ្លះ ដទៃ ផ្សេង ផ្សេងៗ ៗ ច្រើន "
+    # ("សមាជិកគណបក្សសរុប", the party's members in all: a total, no name)
+    "នេះ នោះ នានា ទាំង ទាំងអស់ ទៀត ណា ណាមួយ ខ្លះ ដទៃ ផ្សេង ផ្សេងៗ ៗ ច្រើន សរុប ទូទាំង "
     # a level, a place or a body of a party's organisation
     "ថ្នាក់ ស្រុក ខេត្ត ឃុំ សង្កាត់ ភូមិ ក្រុង ខណ្ឌ រាជធានី ប្រចាំ សាខា ក្រុមការងារ "
     "គណៈកម្មាធិការ ទីស្នាក់ការ",

@@ -113,12 +113,14 @@ KHMER_HOST_BEFORE = re.compile(
     r"\s*(?:ពី|របស់|ដោយ)?\s*(?:(?:ឯកឧត្តម|លោកជំទាវ|សម្តេច|ឧកញ៉ា|បណ្ឌិត|អ្នកឧកញ៉ា)\s*)*$"
 )
 
-# ... and named before what a host does ("X បានស្វាគមន៍" welcomed, "បានមានប្រសាសន៍ថា" said,
-# "បានឧបត្ថម្ភ" handed gifts), his role perhaps between; not before "said that he ...", the
-# words of someone telling his own move.
+# ... and named before what a host does ("X បានស្វាគមន៍" welcomed, "បានទទួលសមាជិក" received
+# members, "បានមានប្រសាសន៍ថា" said, "បានឧបត្ថម្ភ" handed gifts), perhaps "អញ្ជើញ" (the
+# honorific "came to") first, his roles perhaps between ("អភិបាលរងស្រុក និងជាអនុប្រធាន..."); not
+# before "said that he ...", the words of someone telling his own move, nor "received a card".
 KHMER_HOST_AFTER = re.compile(
-    r"^(?:\s+\S+)?\s+បាន(?:ស្វាគមន៍|ទទួលស្វាគមន៍|អំពាវនាវ|ធ្វើជាអធិបតី|ប្រគល់|ចែក|ឧបត្ថម្ភ|"
-    r"កោតសរសើរ|(?:ថ្លែង|មានប្រសាសន៍|លើកឡើង)(?:ថា)?(?!\s*(?:លោក|ខ្លួន|គាត់|នាង|ខ្ញុំ)))"
+    r"^(?:\s+[^\s។]+){0,3}?\s+បាន(?:អញ្ជើញ\s*)?(?:ស្វាគមន៍|ទទួល\s*(?:ស្វាគមន៍|សមាជិក|សកម្មជន|"
+    r"អ្នកគាំទ្រ|បងប្អូន)|អំពាវនាវ|(?:ធ្វើ)?ជាអធិបតី|ប្រគល់|ចែក|ឧបត្ថម្ភ|"
+    r"កោតសរសើរ|អរគុណ|(?:ថ្លែង|មានប្រសាសន៍|លើកឡើង)(?:ថា)?(?!\s*(?:លោក|ខ្លួន|គាត់|នាង|ខ្ញុំ)))"
 )
 
 def _trim(name: str) -> str:

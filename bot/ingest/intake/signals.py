@@ -20,6 +20,8 @@ later, a denial).
 (['join'], [])
 >>> not_a_claim("សមាជិកជាង ៣០០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា") is None
 True
+>>> claim_verbs("សមាជិក ៥០នាក់ កំពុងរៀបចំដាក់ពាក្យចូលគណបក្ស"), not_a_claim("បានច្រានចោលព័ត៌មាននេះ")
+([], 'a denial')
 
 Regular expressions written here: the cue words are the project's own judgement of what the
 press writes, which no library holds.
@@ -88,8 +90,10 @@ _INTENTION = re.compile(
     # "were told by the commune chief to join the CPP": an order, not an act
     r"|\b(?:were|was|been|being)\s+(?:told|ordered|instructed|asked)\b(?:\s+\w+){0,6}?\s+to\s+"
     # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act;
-    # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event
-    r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង))\s*(?:\S+\s*)?)$",
+    # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event; "កំពុងរៀបចំដាក់ពាក្យចូល" (are
+    # getting ready to apply to join), "ត្រៀមខ្លួនចូល" (prepared to join): not yet done
+    r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|ត្រៀម(?:ខ្លួន)?)"
+    r"\s*(?:\S+\s*)?)$",
     re.I,
 )
 _NEGATION = re.compile(
@@ -105,7 +109,7 @@ _OTHER_THINGS = (
                 r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
-    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|"
+    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|ច្រានចោល|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
     (re.compile(r"\b(?:they|we|I|he|she)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
@@ -148,7 +152,20 @@ KHMER_ITS_OWN = re.compile(r"^\s*(?:របស់)?(?:ខ្លួន|គណប�
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
 KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង)?\s*$")
 # "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021): a move dated by its year, long past.
-KHMER_PAST_YEAR = re.compile(r"កាលពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*[12១២][0-9០-៩]{3}")
+KHMER_PAST_YEAR = re.compile(r"កាលពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})")
+
+# A Khmer count of many events rather than one: "ចាប់តាំងពី" (since), "គិតចាប់ពីដើមឆ្នាំ មកដល់
+# ពេលនេះ" (from the start of the year up to now), "ចាប់ពីខែមករា ដល់បច្ចុប្បន្ន" (from January to
+# the present), "គិតត្រឹមខែឧសភា" (as of May), "ក្នុងរយៈពេល ៦ ខែកន្លងមក" (in the past six
+# months), "៣ខែចុងក្រោយនេះ" (these last three months), "ក្នុងឆមាសទី១" (in the first half-year),
+# "ក្នុងឆ្នាំ២០២៣" / "ក្នុងឆ្នាំនេះ" (in 2023, this year); the pattern extract's English running
+# totals end with.
+KHMER_RUNNING_TOTAL = (
+    r"ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
+    r"(?:មក)?(?:ដល់|ទល់)(?:បច្ចុប្បន្ន|ពេលបច្ចុប្បន្ន)|"
+    r"(?:ថ្ងៃ|សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ)|ឆមាស|ត្រីមាស|"
+    r"ក្នុង(?:ឆ្នាំ|ខែ)\s*(?:[12១២][0-9០-៩]{3}|នេះ)"
+)
 
 
 @dataclass(frozen=True)
