@@ -176,15 +176,17 @@ _LEFT_WHAT = re.compile(
 )
 # "welcomed by Senate President Say Chhum": the host, titles and all.
 _NOT_DEFECTOR = re.compile(
-    r"(?:\bby|\bwith|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to|"
+    r"(?:\bby|\bwith|\bfrom|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to|"
     r"\b(?:presidency|auspices|chairmanship|leadership)\s+of)\s*"
     r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$",
     re.I,
 )
 # Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
 _NOT_DEFECTOR_AFTER = re.compile(
-    r"^,?\s+(?:[^,;\"“]{1,90},\s+)?(?:on\s+(?:[\w,]+\s+){1,4}?)?(?:said|says|told|presided|presides|chaired|welcomed|welcomes|received|handed|"
-    r"thanked)\b"
+    r"^,?\s+(?:[^,;\"“]{1,90},\s+)?(?:on\s+(?:[\w,]+\s+){1,4}?)?(?:\w+ly\s+)?"
+    r"(?:said|says|told|presided|presides|chaired|welcomed|welcomes|handed|thanked|"
+    # "X received 87 members" is the host; "X received his membership card" moved
+    r"received(?!\s+(?:his|her|their|a|an)\b))\b"
 )
 # '"...," said district chief X': who speaks, named after the saying.
 _SAID_BY_BEFORE = re.compile(r"[\"”],?\s+(?:said|says|added)\s+(?:[\w.-]+\s+){0,4}$", re.I)
@@ -232,6 +234,12 @@ _FORMER_BEFORE = re.compile(r"\b(?:former|formerly|ex-|dissolved|now-dissolved)\
 _AND_ONE = re.compile(
     rf"\band\s+((?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ROLE})\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:opposition\s+)?(?=[A-Z])",
+    re.I,
+)
+_ONE_OF_MANY = re.compile(
+    r"\b(?:one|the\s+latest|the\s+first|the\s+last|the\s+most\s+senior)\s+(?:of|in|among)\s+"
+    r"(?:a\s+(?:series|string|wave|number|line)\s+of\s+|the\s+)?(?:several|many|dozens|hundreds|"
+    r"numerous|a\s+number|former|opposition|senior)\b",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
@@ -299,8 +307,12 @@ def _counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count
     """A verbless sentence's counts, each with the parties named after it before the next
     ("78 former Candlelight members and 12 former GDP members took part"), or in Khmer before
     it ("មកពីគណបក្សភ្លើងទៀន ចំនួន ៥៤នាក់", from the Candlelight Party, 54); empty unless every
-    count has its party."""
+    count has its party; a whole before its parts ("Of the 464 new members, 412 came from the
+    CLP and 52 from the KWP") is left out."""
     counts = person_counts(text)
+    values = [c.value for c in counts]
+    if len(counts) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
+        counts = counts[1:]
     starts = [0, *(c.end for c in counts[:-1])][: len(counts)]
     lead = [
         [m.name for m in mentions if a <= m.start < c.start]
@@ -614,6 +626,8 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "after joining a CPP event": attending, not joining
         if any(a < v.start < b for a, b in quoted) and _FIRST_PERSON.search(text[: v.start]):
             continue  # '"I joined the Candlelight Party because I wanted change," he said'
+        if _ONE_OF_MANY.search(text[: v.start]):
+            continue  # "He is one of several lawmakers given posts after joining the CPP"
         if _GERUND_SUBJECT.match(text[v.start :]):
             continue  # "joining the ruling party is often the only way": the act in general
         if _RETURN_HOME.match(text[v.start :]):
@@ -792,7 +806,10 @@ def _read(
         return _Reading(bare=True, to=to, date=found)
     group = _group_in(text, mentions)
     readings = []
-    groups = _segments(counts, mentions, verb, text) if counts else [None]
+    # the party joined is no group's own party ("the CLP (121 people) and the GDP (25 people)
+    # who asked to join the CPP")
+    own_mentions = [m for m in mentions if m.name != to]
+    groups = _segments(counts, own_mentions, verb, text) if counts else [None]
     for i, count in enumerate(groups):
         reasons: list[str] = []
         number: int | None
@@ -831,7 +848,7 @@ def _read(
             end = following.start if following is not None else _group_end(verb, text)
             own_froms = [m.name for m in mentions if count.end <= m.start < end and m.name != to]
             counted = [g for g in groups if g is not None]
-            if _parties_lead(counted, mentions, _group_end(verb, text)):
+            if _parties_lead(counted, own_mentions, _group_end(verb, text)):
                 previous = groups[i - 1] if i else None
                 start = previous.end if previous is not None else 0
                 own_froms = [

@@ -11,6 +11,8 @@
 []
 >>> [c.value for c in person_counts("1.2 million supporters and half a dozen officials")]
 [1200000, 6]
+>>> [c.value for c in person_counts("between 150 and 200 members, 200-300 others")]
+[150, 200]
 >>> [c.value for c in person_counts("CLP members, numbering 215, joined")]
 [215]
 >>> [c.value for c in person_counts("several hundred supporters attended")]
@@ -123,9 +125,11 @@ _PERSON_AFTER = re.compile(
 _SPEAKERS_AFTER = re.compile(
     rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b", re.I
 )
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and)\s*", re.I)
 # "40 members of the CLP and 25 from the Khmer Will Party": a count whose noun is its party.
 _FROM_A_PARTY = re.compile(
-    r"\s+(?:from|of)\s+(?:the\s+)?(?:former\s+)?(?:(?:[A-Z][\w'-]*\s+){1,4}Party\b|[A-Z]{2,}\b)"
+    r"\s+(?:came\s+|come\s+|were\s+)?(?:from|of)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
+    r"(?:(?:[A-Z][\w'-]*\s+){1,4}Party\b|[A-Z]{2,}\b)"
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 _NOT_PEOPLE_AFTER = re.compile(
@@ -275,6 +279,11 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             or (_INSIDE_PERSON_BRACKET.search(before) and re.match(r"\s*(?:\)|from\b)", after))
         ):
             continue
+        if out and _RANGE_BETWEEN.fullmatch(text[out[-1].end : m.start()]) and (
+            not text[out[-1].end : m.start()].strip().startswith("and")
+            or re.search(r"\bbetween\s+$", text[: out[-1].start], re.I)
+        ):
+            continue  # "200-300 members", "between 150 and 200": the range's upper bound
         q = _QUALIFIER_BEFORE.search(before)
         several = re.fullmatch(r"hundred|thousand|dozen", words, re.I) and _SEVERAL.search(before)
         out.append(
@@ -291,7 +300,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
 
 _FAMILY = re.compile(
     rf"\b(?:his|her|their)\s+(?:(?P<spouse>wife|husband|spouse)|(?P<child>son|daughter)|"
-    rf"(?P<aide>deputy|assistant|aide|secretary))\b"
+    # "and his wife Mrs. Kong Sreymom": named, so counted among the people named
+    rf"(?P<aide>deputy|assistant|aide|secretary))\b(?!,?\s+(?-i:Mrs?\.|Ms\.|Lok\b|[A-Z][a-z]+\s+[A-Z]))"
     rf"|(?P<n>{_DIGITS}|{_WORDS})\s+(?:of\s+(?:his|her|their)\s+)?"
     r"(?:children|sons|daughters|grandchildren)\b",
     re.I,
