@@ -1436,3 +1436,46 @@ def test_parts_of_a_group_plans_and_the_act_in_general(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range's lower bound; a whole before its parts; parts named after their party
+        (
+            "Between 150 and 200 Candlelight Party members joined the CPP on 1 May.",
+            [(date(2025, 5, 1), 150, [_CLP], CPP)],
+        ),
+        (
+            "Some 464 members of three parties defected to the CPP on 1 May. Of the 464 new "
+            "members, 412 came from the Candlelight Party and 52 from the royalist FUNCINPEC "
+            "party, the working group said.",
+            [(date(2025, 5, 1), 412, [_CLP], CPP), (date(2025, 5, 1), 52, [_FUN], CPP)],
+        ),
+        (
+            "On 1 May the governor welcomed 146 members from the Candlelight Party (121 people) "
+            "and FUNCINPEC (25 people) who asked to join the CPP. He gave gifts to all 146 new "
+            "members.",
+            [(date(2025, 5, 1), 121, [_CLP], CPP), (date(2025, 5, 1), 25, [_FUN], CPP)],
+        ),
+        # a named wife is one of the people named, not one more
+        (
+            "Mr. Prak Sovan, a Candlelight commune chief, and his wife Mrs. Kong Srey joined the "
+            "CPP on 1 May.",
+            [(date(2025, 5, 1), 2, [_CLP], CPP)],
+        ),
+        # who receives his own card moved; who hands it over did not
+        (
+            "Former CNRP lawmaker Touch Bun has joined the CPP. Touch Bun, who sat in parliament "
+            "from 2013 to 2017, received his CPP membership card on 1 May from Kong Sam.",
+            [(date(2025, 5, 1), 1, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        (
+            "Chheang Som has been named a secretary of state. He is one of several former "
+            "opposition lawmakers given government posts after joining the CPP.",
+            [],
+        ),
+    ],
+)
+def test_ranges_wholes_and_who_received_what(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -1238,10 +1238,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     out[-1].date, out[-1].date_kind = p.date, "event"
                 last_at = i
                 continue
+            told_count = p.number is not None and p.number in (
+                out[-1].number if out else None,
+                sum(o.number or 0 for o in out if p.to_party in (o.to_party, None)),
+            )
             if (
                 out
-                and p.number is None
-                and p.number_text is None
+                and ((p.number is None and p.number_text is None) or told_count)
                 and not p.people
                 and not [
                     f
@@ -1251,8 +1254,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 and p.to_party in (None, out[-1].to_party)
                 and not (p.date_kind == out[-1].date_kind == "event" and p.date != out[-1].date)
             ):
-                # "Photos showed the group receiving party cards": no count, no name and no
-                # party of its own, after a claim: that claim told again (it may date it)
+                # "Photos showed the group receiving party cards", "gifts to all 146 new
+                # members": no name, no party and no count of its own (none, or the one told
+                # before) after a claim: that claim told again (it may date it)
                 if out[-1].date_kind == "published" and p.date_kind == "event":
                     out[-1].date, out[-1].date_kind = p.date, "event"
                 last_at = i
