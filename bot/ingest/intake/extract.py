@@ -742,7 +742,11 @@ def _read(
         roles = _roles([m for m in mentions if m not in aside], text, verb)
         roles.froms += [m.name for m in aside if m.name != roles.to]
     to, froms = roles.to, _own_froms(roles.froms, text, mentions, verb)
-    if len(froms) > 1 and len(_people(text, mentions)) <= 1 and not person_counts(text):
+    named_ = len(_people(text, mentions))
+    alone = named_ == 1 or (
+        named_ == 0 and bool(_ONE_PERSON.search(text) or KHMER_ONE_PERSON.search(text))
+    )  # not "activists of the CLP and the former CNRP", whom the host welcomed
+    if len(froms) > 1 and alone and not person_counts(text):
         # one person, "a former CNRP lawmaker who became a Candlelight vice-president": the
         # party they were in last is the one they left
         later = [
