@@ -667,3 +667,17 @@ def test_activists_of_two_parties_welcomed_together_keep_both_parties() -> None:
         date(2023, 7, 9),
     )
     assert sorted(p.from_parties) == sorted([CLP, "Cambodia National Rescue Party"])
+
+
+def test_a_named_man_and_those_who_came_with_him_are_counted_together() -> None:
+    published = date(2023, 5, 20)
+    for text, number in (
+        # Mr. X, a former Candlelight commune chief, together with 25 supporters, joined
+        ("លោក សួន វាសនា អតីតមេឃុំគណបក្សភ្លើងទៀន រួមជាមួយអ្នកគាំទ្រ ២៥នាក់ "
+         "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី១៥ ខែឧសភា។", 26),
+        # Mr. X, a former Candlelight branch chief, and 9 other activists joined
+        ("លោក សួន វាសនា អតីតប្រធានសាខាគណបក្សភ្លើងទៀន និងសកម្មជន ៩នាក់ទៀត "
+         "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី១៥ ខែឧសភា។", 10),
+    ):  # fmt: skip
+        [p] = khmer_claims(text, published)
+        assert (p.number, p.people) == (number, ["លោក សួន វាសនា"]), text
