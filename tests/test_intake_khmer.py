@@ -26,6 +26,7 @@ from bot.desk import Desk
 from bot.ingest.intake import Proposal, Report, propose
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import people_named
+from bot.ingest.intake.signals import claim_verbs
 from bot.storage.tables import changes
 from handlers.intake import prompt_text
 from tests.botrig import USER, open_desk, running_bot
@@ -597,3 +598,86 @@ def test_a_khmer_move_back_in_a_past_year_or_a_count_as_of_a_month_is_no_claim()
         published,
     )
     assert (p.number, p.from_parties) == (45, [CLP])
+
+
+def test_monday_without_its_sign_is_counted_back_from_publication() -> None:
+    # published Thursday 7 March 2024; "ថ្ងៃចន្ទ" (Monday, typed without ័) is 4 March
+    [p] = khmer_claims(
+        "លោក ពៅ សុផល មន្ត្រីគណបក្សភ្លើងទៀន បានចាកចេញពីគណបក្សភ្លើងទៀន កាលពីព្រឹកថ្ងៃចន្ទ។",
+        date(2024, 3, 7),
+    )
+    assert (p.date, p.date_kind, p.from_parties) == (date(2024, 3, 4), "event", [CLP])
+
+
+def test_the_old_party_or_ones_own_party_is_no_party_name() -> None:
+    # he said he no longer trusted the old party / his own party: no party is named
+    lexicon = Lexicon(lexicon_from_data())
+    for text in (
+        "លោកបាននិយាយថា សមាជិកអស់ជំនឿលើគណបក្សចាស់",
+        "អតីតសកម្មជនគណបក្សមុន បាននិយាយ",
+        "សមាជិកបានចាកចេញពីគណបក្សខ្លួន",
+    ):
+        assert [m.name for m in lexicon.mentions(text)] == [], text
+
+
+def test_speaking_for_the_members_who_just_joined_is_no_claim_of_its_own() -> None:
+    # on behalf of the activists who have just joined, Mr. X, a former Candlelight branch
+    # chief, told us they want to see development
+    text = (
+        "តំណាងឱ្យសកម្មជនដែលទើបចូលរួមថ្មី លោក ឈិន វុទ្ធី អតីតប្រធានសាខាគណបក្សភ្លើងទៀន "
+        "បានប្រាប់ថា ពួកគេចង់ឃើញការអភិវឌ្ឍ។"
+    )
+    assert khmer_claims(text, date(2023, 8, 14)) == []
+
+
+def test_who_welcomed_in_the_passive_is_the_host() -> None:
+    # Mr. X, a former KNUP commune chief, was welcomed into the CPP by H.E. Y
+    [p] = khmer_claims(
+        "លោក ម៉ក់ សារឿន អតីតមេឃុំមកពីគណបក្សខ្មែររួបរួមជាតិ ត្រូវបាន ឯកឧត្តម ហួត ចាន់ដា "
+        "ទទួលស្វាគមន៍ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៣ ខែមេសា ឆ្នាំ២០២៤។",
+        date(2024, 4, 4),
+    )
+    assert (p.number, p.people, p.from_parties) == (
+        1, ["លោក ម៉ក់ សារឿន"], ["Khmer National United Party"],
+    )  # fmt: skip
+
+
+def test_welcoming_a_decision_is_no_act_of_welcoming_people() -> None:
+    # the governor welcomed and praised the decision of the two former officials
+    assert claim_verbs("លោកអភិបាល បានស្វាគមន៍ និងកោតសរសើរចំពោះការសម្រេចចិត្តរបស់អតីតមន្ត្រីទាំងពីររូប") == []
+    assert claim_verbs("លោកអភិបាល បានស្វាគមន៍ចំពោះការសម្រេចចិត្តនេះ") == []
+    # welcoming the activists themselves is still a welcome
+    assert [v.kind for v in claim_verbs("លោកអភិបាល បានស្វាគមន៍សកម្មជន ៤០នាក់")] == ["join"]
+
+
+def test_people_saying_they_never_applied_to_join_is_a_denial() -> None:
+    # about 30 villagers shown in a post as joining the CPP say they never applied to join
+    text = (
+        "ប្រជាពលរដ្ឋប្រមាណ ៣០នាក់ ដែលគេបង្ហោះថាបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "បាននិយាយថា ពួកគេមិនដែលបានដាក់ពាក្យចូលគណបក្សណាមួយទេ។"
+    )
+    assert khmer_claims(text, date(2023, 6, 2)) == []
+
+
+def test_activists_of_two_parties_welcomed_together_keep_both_parties() -> None:
+    # the district governor welcomed activists of the CLP and the former CNRP who joined the CPP
+    [p] = khmer_claims(
+        "កាលពីថ្ងៃទី៨ ខែកក្កដា លោក ទេព សុខា អភិបាលស្រុក បានទទួលស្វាគមន៍ សកម្មជនគណបក្សភ្លើងទៀន "
+        "និងអតីតគណបក្សសង្គ្រោះជាតិ ដែលបានសម្រេចចិត្តចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        date(2023, 7, 9),
+    )
+    assert sorted(p.from_parties) == sorted([CLP, "Cambodia National Rescue Party"])
+
+
+def test_a_named_man_and_those_who_came_with_him_are_counted_together() -> None:
+    published = date(2023, 5, 20)
+    for text, number in (
+        # Mr. X, a former Candlelight commune chief, together with 25 supporters, joined
+        ("លោក សួន វាសនា អតីតមេឃុំគណបក្សភ្លើងទៀន រួមជាមួយអ្នកគាំទ្រ ២៥នាក់ "
+         "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី១៥ ខែឧសភា។", 26),
+        # Mr. X, a former Candlelight branch chief, and 9 other activists joined
+        ("លោក សួន វាសនា អតីតប្រធានសាខាគណបក្សភ្លើងទៀន និងសកម្មជន ៩នាក់ទៀត "
+         "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី១៥ ខែឧសភា។", 10),
+    ):  # fmt: skip
+        [p] = khmer_claims(text, published)
+        assert (p.number, p.people) == (number, ["លោក សួន វាសនា"]), text

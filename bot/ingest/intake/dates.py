@@ -59,6 +59,11 @@ KHMER_MONTHS = {
 }  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _KHMER_WEEKDAYS = ("ច័ន្ទ", "អង្គារ", "ពុធ", "ព្រហស្បតិ៍", "សុក្រ", "សៅរ៍", "អាទិត្យ")
+# Other spellings the press types: Monday without its sign ("ចន្ទ"), Thursday with "ត្តិ".
+_KHMER_WEEKDAY_SPELLINGS = {
+    **{name: i for i, name in enumerate(_KHMER_WEEKDAYS)}, "ចន្ទ": 0, "ព្រហស្បត្តិ៍": 3,
+}  # fmt: skip
+_KHMER_WEEKDAY_NAME = "|".join(sorted(_KHMER_WEEKDAY_SPELLINGS, key=len, reverse=True))
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(_WEEKDAYS) + r"),?\s+(?:the\s+)?)?"
@@ -73,7 +78,7 @@ _WEEKDAY_ALONE = re.compile(
 )
 # "កាលពីថ្ងៃអាទិត្យ" (last Sunday): a Khmer weekday with no day of the month after it.
 _KHMER_WEEKDAY_ALONE = re.compile(
-    r"ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")(?!\s*(?:ទី|\d))"
+    r"ថ្ងៃ(?P<weekday>" + _KHMER_WEEKDAY_NAME + r")(?!\s*(?:ទី|\d))"
 )
 _NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
@@ -92,7 +97,7 @@ _RELATIVE = re.compile(
     r"(?P<word>\byesterday|\btoday|ម្សិលមិញ|ម្សិលម៉ិញ|ថ្ងៃនេះ|(?:ព្រឹក|រសៀល|ល្ងាច|យប់)មិញ)", re.I
 )
 _KHMER = re.compile(
-    r"(?:ថ្ងៃ(?P<weekday>" + "|".join(_KHMER_WEEKDAYS) + r")\s*)?(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})"
+    r"(?:ថ្ងៃ(?P<weekday>" + _KHMER_WEEKDAY_NAME + r")\s*)?(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})"
     r"\s*ខែ\s*(?P<month>" + "|".join(KHMER_MONTHS) + r"|1[0-2]|0?[1-9])(?!\d)"
     r"(?:\s*ឆ្នាំ\s*(?P<year>\d{4}))?"
 )
@@ -230,7 +235,7 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
                 weekday = _WEEKDAYS.index(m.group("weekday").lower())
                 add(_last_weekday(weekday, counted_from), *m.span("weekday"))
         for m in _KHMER_WEEKDAY_ALONE.finditer(text):
-            weekday = _KHMER_WEEKDAYS.index(m.group("weekday"))
+            weekday = _KHMER_WEEKDAY_SPELLINGS[m.group("weekday")]
             add(_last_weekday(weekday, counted_from), *m.span())
         for m in _RELATIVE.finditer(text):
             back = 1 if m.group("word").lower() in ("yesterday", "ម្សិលមិញ", "ម្សិលម៉ិញ") else 0

@@ -223,7 +223,11 @@ _RETURN_HOME = re.compile(
 _CEREMONY = re.compile(r"\b(?:ceremon(?:y|ies)|event)\b[^.]{0,40}\b(?:was|were)\s+held\b", re.I)
 _ALONG_WITH = re.compile(
     r"(?:\b(?:together|along)\s+with|\bwith|\band)\s+(?:(?:more|than|over|about|some|nearly|"
-    r"around)\s+){0,2}$",
+    r"around)\s+){0,2}$"
+    # "លោក X រួមជាមួយអ្នកគាំទ្រ ៤០នាក់" (Mr. X with 40 supporters), "និងកូនចៅ ៣០នាក់" (and 30
+    # followers): the named man and those who came with him
+    r"|(?:រួមជាមួយ|ជាមួយ|និង)\s*(?:អ្នកគាំទ្រ|សកម្មជន|កូនចៅ|សមាជិក|ក្រុមការងារ)?\s*"
+    r"(?:ជាង|ប្រមាណ|ជិត)?\s*$",
     re.I,
 )
 _GERUND_SUBJECT = re.compile(
@@ -742,7 +746,11 @@ def _read(
         roles = _roles([m for m in mentions if m not in aside], text, verb)
         roles.froms += [m.name for m in aside if m.name != roles.to]
     to, froms = roles.to, _own_froms(roles.froms, text, mentions, verb)
-    if len(froms) > 1 and len(_people(text, mentions)) <= 1 and not person_counts(text):
+    named_ = len(_people(text, mentions))
+    alone = named_ == 1 or (
+        named_ == 0 and bool(_ONE_PERSON.search(text) or KHMER_ONE_PERSON.search(text))
+    )  # not "activists of the CLP and the former CNRP", whom the host welcomed
+    if len(froms) > 1 and alone and not person_counts(text):
         # one person, "a former CNRP lawmaker who became a Candlelight vice-president": the
         # party they were in last is the one they left
         later = [
@@ -816,7 +824,7 @@ def _read(
         if count is not None:
             number, number_text, qualifier = count.value, count.text, count.qualifier
             if number is not None and people and (
-                re.match(r"\s+other\b", text[count.end :])
+                re.match(r"\s+other\b|\s*(?:នាក់|រូប)ទៀត", text[count.end :])
                 or _ALONG_WITH.search(text[: count.start])
             ):
                 # "Mr. X and 12 other committee members", "Mr. X, together with 83 of his

@@ -71,9 +71,11 @@ _NOT_A_NAME = {
     "district", "commune", "national", "local", "both", "in", "on", "from", "to", "of",
     "hundreds", "thousands", "dozens", "scores", "some", "many", "several", "members",
 }  # fmt: skip
-# "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party"...
+# "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party",
+# "the old party", "the previous party", "their own party"...
 _KHMER_NOT_A_NAME = (
     "តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ", "ប្រឆាំង",
+    "ចាស់", "មុន", "ពីមុន", "ខ្លួន",
 )  # fmt: skip
 
 

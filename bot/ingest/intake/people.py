@@ -106,10 +106,13 @@ _PARTY_AFTER = re.compile(r"^\s*(?:[A-Z][\w'-]*\s+){0,3}Party\b|^\s+party\b")
 # Who presides, receives or welcomes, named after the words that say so ("ក្រោមអធិបតីភាព" under
 # the chairing of, "ក្រោមការទទួលស្វាគមន៍ពី" welcomed by, "ដោយមានការចូលរួមពី" attended by):
 # the host, not someone who moved; honorifics may stand between. "(និង)មានការចូលរួមពី" (and
-# with the participation of) names guests beside the host: who looked on.
+# with the participation of) names guests beside the host: who looked on. A name right after
+# the passive "ត្រូវបាន" is who did the welcoming.
 KHMER_HOST_BEFORE = re.compile(
     r"(?:ក្រោម(?:ការ)?(?:អធិបតីភាព|ទទួលស្វាគមន៍|ស្វាគមន៍|ដឹកនាំ|វត្តមាន|ចូលរួម|សហការ)|"
-    r"(?:ទទួលស្វាគមន៍|ស្វាគមន៍|ទទួល|ដឹកនាំ|រៀបចំ|ធ្វើជាអធិបតី)ដោយ|(?:ដោយ|និង)?មានការ(?:ចូលរួម|អញ្ជើញ))"
+    r"(?:ទទួលស្វាគមន៍|ស្វាគមន៍|ទទួល|ដឹកនាំ|រៀបចំ|ធ្វើជាអធិបតី)ដោយ|(?:ដោយ|និង)?មានការ(?:ចូលរួម|អញ្ជើញ)|"
+    # "ត្រូវបាន ឯកឧត្តម X ទទួលស្វាគមន៍" (were welcomed by H.E. X): the passive's doer
+    r"ត្រូវបាន)"
     r"\s*(?:ពី|របស់|ដោយ)?\s*(?:(?:ឯកឧត្តម|លោកជំទាវ|សម្តេច|ឧកញ៉ា|បណ្ឌិត|អ្នកឧកញ៉ា)\s*)*$"
 )
 

@@ -54,10 +54,12 @@ _KHMER_TAKING_PART = (
 )
 # ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word. "ពិធីទទួលស្វាគមន៍"
 # (the welcoming ceremony) and "ចំពោះការទទួលស្វាគមន៍" (for the welcome) name the occasion, as
-# English "welcoming ceremony" does: no act of welcoming anyone.
+# English "welcoming ceremony" does: no act of welcoming anyone; "ស្វាគមន៍ចំពោះការសម្រេចចិត្ត"
+# (welcomed the decision) welcomes a thing, not people.
 _KHMER_JOIN = (
     rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម)|"
     r"ប្[តដ]ូរមក|ប្[តដ]ូរ|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
+    r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ)"
 )
 _LEAVE = (
     r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|resign(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
@@ -113,7 +115,10 @@ _OTHER_THINGS = (
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
     (re.compile(r"\b(?:they|we|I|he|she)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
-                r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b|\bnever\s+left\b",
+                r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b|\bnever\s+left\b|"
+                # "ពួកគេមិនដែលបានដាក់ពាក្យសុំចូលបក្សណាមួយ" (they never applied to join any party)
+                r"(?:ពួកគេ|ពួកគាត់|ខ្ញុំ|យើង)\s*(?:មិនដែល|អត់ដែល|អត់)\s*(?:បាន)?\s*(?:ដាក់ពាក្យ\S{0,6}|"
+                r"ចុះឈ្មោះ)?\s*(?:ចូល|ចាកចេញ|ប្[តដ]ូរ)",
                 re.I),
      "a denial by those said to have moved"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
@@ -141,6 +146,11 @@ _OTHER_THINGS = (
 # party is the right path), "ការប្តូរនេះ" (this switch).
 _KHMER_NOUN_BEFORE = re.compile(r"ការ$")
 _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
+# "តំណាងឱ្យសមាជិកដែលទើបចូលរួមថ្មី លោក X បានប្រាប់ថា..." (speaking for the members who have
+# just joined, X said...): the group someone speaks for, told again, no act of its own.
+_KHMER_ON_BEHALF_OF = re.compile(
+    r"(?:តំណាង(?:ឱ្យ|អោយ)?|ក្នុងនាម)\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|បងប្អូន)\S*ដែល\S*$"
+)
 
 # "ត្រូវបានគណបក្សX ប្រកាសថា..." (was announced by party X to have...): X, named between the
 # passive and a saying, is who makes the claim; "...បានចូលជាសមាជិករបស់ខ្លួន" (joined as its
@@ -150,7 +160,7 @@ KHMER_SAYS_AFTER = re.compile(r"^\s*(?:បាន)?(?:ប្រកាស|ថ្�
 KHMER_ITS_OWN = re.compile(r"^\s*(?:របស់)?(?:ខ្លួន|គណបក្សនេះ)")
 
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
-KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង)?\s*$")
+KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង|ទើប)?\s*$")
 # "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021): a move dated by its year, long past.
 KHMER_PAST_YEAR = re.compile(r"កាលពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})")
 
@@ -194,6 +204,8 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
             continue
         if _KHMER_NOUN_BEFORE.search(before) and _KHMER_LETTER.match(m.group()):
             continue  # "ការចូលរួមជាមួយ..." (joining ...), a noun: the idea of it, no one's act
+        if _KHMER_ON_BEHALF_OF.search(before):
+            continue  # "តំណាងឱ្យសមាជិកដែលទើបចូលរួម" (for the members who just joined): who speaks
         out.append(Verb("join" if m.group("join") else "leave", m.start(), m.end()))
     return out
 
