@@ -1479,3 +1479,73 @@ def test_parts_of_a_group_plans_and_the_act_in_general(
 )
 def test_ranges_wholes_and_who_received_what(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # the headline's claim told again by the body with the same count
+        (
+            "Over 150 GDP members in Kep defect to CPP",
+            "KEP -- More than 150 members of the Grassroots Democracy Party joined the CPP on "
+            "Friday.\n\nThe ceremony was presided over by Oknha Heng Sok, an adviser to the CPP, "
+            "and Kep Deputy Governor Lim Chan.",
+            [(date(2025, 5, 2), 150, ["Grassroots Democracy Party"], CPP)],
+        ),
+        # a ceremony that took place yesterday; a list after "were:" with its total
+        (
+            None,
+            "Kep, May 4 (KF) -- Some 420 Candlelight Party members have joined the CPP.\n\nThe "
+            "welcoming ceremony took place yesterday at the district hall.",
+            [(date(2025, 5, 3), 420, [_CLP], CPP)],
+        ),
+        (
+            None,
+            "On 1 May the governor presided over a ceremony to welcome opposition members who "
+            "joined the CPP.\n\nThe new members were: 78 from the Candlelight Party and 9 from "
+            "FUNCINPEC, for a total of 87 people.",
+            [(date(2025, 5, 1), 78, [_CLP], CPP), (date(2025, 5, 1), 9, [_FUN], CPP)],
+        ),
+        # who they were before ("most of them former CNRP activists") is not the party left
+        (
+            None,
+            "About 40 Candlelight Party members, most of them former activists of the dissolved "
+            "CNRP, joined the CPP on 1 May.",
+            [(date(2025, 5, 1), 40, [_CLP], CPP)],
+        ),
+        # "he was leaving" is the speaker's own move; "other opposition party members"
+        (
+            None,
+            "On Friday, the Candlelight Party's Kep deputy chief, Pen Sok, announced that he was "
+            "leaving the party.",
+            [(date(2025, 5, 2), 1, [_CLP], None)],
+        ),
+        (
+            None,
+            "312 Candlelight and other opposition party members in Kep joined the CPP on 1 May.",
+            [(date(2025, 5, 1), 312, sorted([_CLP, "Unnamed Parties"]), CPP)],
+        ),
+        # moves counted, a topic, an alliance, a misreported event: no claim
+        (
+            "April in review: party switching",
+            "April saw four reported group or individual moves to the ruling party.",
+            [],
+        ),
+        (
+            "Candlelight and Khmer Will Party sign alliance",
+            "The two parties signed an alliance on Sunday. A CPP spokesman said the ruling party "
+            "welcomes competition.",
+            [],
+        ),
+        (
+            None,
+            "Not counted: a report of 70 Candlelight members welcomed into the CPP in Kep on 1 May "
+            "was misreported, the outlet told us.",
+            [],
+        ),
+    ],
+)
+def test_retellings_lists_and_topics(
+    title: str | None, text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4), title) == expected

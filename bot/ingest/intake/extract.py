@@ -146,13 +146,14 @@ _ONE_PERSON = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?{_ROLE}", re.I)
 # As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
 # resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
 _THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,4}}?{_ROLE}", re.I)
+_ROLE_TO = re.compile(rf"{_ROLE}\s+to\s+(?:the\s+)?$", re.I)
 _MOVED = re.compile(r"join|defect|switch|resign|quit|left|leav|cross|mov|went|came|return", re.I)
 # "X told RFA he joined": the one who speaks is the one who moved.
 _SAID_HE = re.compile(
     r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed|announced|wrote|posted|stated|"
     r"declared)\s*(?:on\s+\w+\s+){0,2}(?:that\s+)?"
     r"(?:he|she)\s+"
-    r"(?:had\s+|has\s+)?$",
+    r"(?:had\s+|has\s+|was\s+|is\s+)?$",
     re.I,
 )
 # "Mr. A and Mr. B, both former CNRP officials": the group word describes the named people.
@@ -190,7 +191,10 @@ _NOT_DEFECTOR_AFTER = re.compile(
 )
 # '"...," said district chief X': who speaks, named after the saying.
 _SAID_BY_BEFORE = re.compile(r"[\"”],?\s+(?:said|says|added)\s+(?:[\w.-]+\s+){0,4}$", re.I)
-_OTHER_PARTIES = re.compile(r"\b(?:and|or)\s+(?:\w+\s+)?other\s+(?:\w+\s+)?parties\b", re.I)
+_OTHER_PARTIES = re.compile(
+    r"\b(?:and|or)\s+(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|supporters))\b",
+    re.I,
+)
 UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
 # "joined the CPP over the weekend, the third such announcement since June": one event.
 _ONE_OCCASION = re.compile(
@@ -199,6 +203,7 @@ _ONE_OCCASION = re.compile(
 _UNNAMED_DESTINATION = "the party joined is not named"
 _DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
 _FALSE_CLAIM = (
+    "an alliance or merger of parties",
     "a claim called false",
     "a correction or retraction",
     "a denial by those said to have moved",
@@ -208,7 +213,12 @@ _OCCASION = (
     r"march|protest|celebration|forum|training|gathering|convoy|festival)s?\b"
 )
 # An aside about someone ("X, who was a candidate in 2022, ...", "..., having left it in 2013").
-_ASIDE = re.compile(r",\s*(?:who|which|having|after)\b[^,;]*(?:,|$)", re.I)
+_ASIDE = re.compile(
+    r",\s*(?:who|which|having|after|(?:most|many|all|some|several)\s+of\s+(?:them|whom))\b[^,;]*(?:,|$)",
+    re.I,
+)
+# ", most of them former CNRP activists,": who they were before, not the party they left
+_MOST_OF_THEM = re.compile(r",\s*(?:most|many|all|some|several)\s+of\s+(?:them|whom)\b", re.I)
 _LEFT_OBJECT = re.compile(r"\s*(?:from\s+)?(?:the\s+)?(?:opposition\s+)?|\s*(?:ចេញ)?ពី\s*", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _COMPLETES = re.compile(
@@ -220,7 +230,10 @@ _RETURN_HOME = re.compile(
     r"after)\b",
     re.I,
 )
-_CEREMONY = re.compile(r"\b(?:ceremon(?:y|ies)|event)\b[^.]{0,40}\b(?:was|were)\s+held\b", re.I)
+_CEREMONY = re.compile(
+    r"\b(?:ceremon(?:y|ies)|event)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|took\s+place)\b",
+    re.I,
+)
 _ALONG_WITH = re.compile(
     r"(?:\b(?:together|along)\s+with|\bwith|\band)\s+(?:(?:more|than|over|about|some|nearly|"
     r"around)\s+){0,2}$"
@@ -247,11 +260,20 @@ _ONE_OF_MANY = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
+_MOVES_NOUN = re.compile(
+    r"\b(?:reported|group|individual|such|similar|these|those|other|the|of|many|several|"
+    r"recent|further|more)\s+$",
+    re.I,
+)
+# "four reported moves to the ruling party": moves counted, not people
+_COUNTED_THINGS = re.compile(
+    r"\b(?:moves|defections|cases|reports|incidents|ceremonies|switches|events)\b", re.I
+)
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
 # A total's parts, party by party.
 _BREAKDOWN = re.compile(
     r"^(?:Among\s+(?:them|those|the\s+\w+)|Of\s+(?:them|these|those|the\s+\w+)|"
-    r"(?:They|These|The\s+(?:\w+\s+)?\w+)\s+(?:included|comprised|were\s+made\s+up\s+of)|"
+    r"(?:They|These|The\s+(?:\w+\s+)?\w+)\s+(?:included|comprised|were\s+made\s+up\s+of|were:)|"
     r"Including|The\s+group\s+included|ក្នុងចំណោម)",
     re.I,
 )
@@ -317,6 +339,8 @@ def _counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count
     values = [c.value for c in counts]
     if len(counts) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
         counts = counts[1:]
+    elif len(counts) >= 3 and None not in values and values[-1] == sum(v or 0 for v in values[:-1]):
+        counts = counts[:-1]  # "..., for a total of 110 people"
     starts = [0, *(c.end for c in counts[:-1])][: len(counts)]
     lead = [
         [m.name for m in mentions if a <= m.start < c.start]
@@ -453,7 +477,11 @@ def _history_asides(text: str) -> list[tuple[int, int]]:
     >>> _history_asides("Mr. A, who joined the CLP in 2021, has quit")
     [(5, 34)]
     """
-    return [m.span() for m in _ASIDE.finditer(text) if _PAST_YEAR.search(m.group())]
+    return [
+        m.span()
+        for m in _ASIDE.finditer(text)
+        if _PAST_YEAR.search(m.group()) or _MOST_OF_THEM.match(m.group())
+    ]
 
 
 def _own_froms(
@@ -630,6 +658,11 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "after joining a CPP event": attending, not joining
         if any(a < v.start < b for a, b in quoted) and _FIRST_PERSON.search(text[: v.start]):
             continue  # '"I joined the Candlelight Party because I wanted change," he said'
+        word = text[v.start : v.end]
+        if re.match(r"moves\b", word, re.I) and _MOVES_NOUN.search(text[: v.start]):
+            continue  # "four reported group or individual moves to the ruling party": a noun
+        if word.lower().endswith("ing") and not text[v.end :].strip(" .:;!?\"'"):
+            continue  # "October in review: party switching": a topic, no act
         if _ONE_OF_MANY.search(text[: v.start]):
             continue  # "He is one of several lawmakers given posts after joining the CPP"
         if _GERUND_SUBJECT.match(text[v.start :]):
@@ -665,6 +698,9 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             for m in mentions
             if _SHORTHAND_TO.search(text[max(0, m.start - 10) : m.start])
             and (person_counts(text[: m.start]) or people_named(text[: m.start]))
+            and not _COUNTED_THINGS.search(text[: m.start])
+            # "an adviser to the CPP": a role, no move
+            and not _ROLE_TO.search(text[max(0, m.start - 40) : m.start])
         ][:1]
     joins = [v for v in verbs if v.kind == "join"]
     return joins[0] if joins else (verbs[0] if verbs else None)
@@ -1244,6 +1280,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # February")
                 if out[-1].date_kind == "published" and p.date_kind == "event":
                     out[-1].date, out[-1].date_kind = p.date, "event"
+                headline = [h for h in headline if h is not out[-1]]  # the body told it
                 last_at = i
                 continue
             told_count = p.number is not None and p.number in (
@@ -1267,6 +1304,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # before) after a claim: that claim told again (it may date it)
                 if out[-1].date_kind == "published" and p.date_kind == "event":
                     out[-1].date, out[-1].date_kind = p.date, "event"
+                headline = [h for h in headline if h is not out[-1]]  # the body told it
                 last_at = i
                 continue
             same_paragraph = out and sentences[last_at].paragraph == sentence.paragraph
