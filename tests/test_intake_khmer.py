@@ -681,3 +681,29 @@ def test_a_named_man_and_those_who_came_with_him_are_counted_together() -> None:
     ):  # fmt: skip
         [p] = khmer_claims(text, published)
         assert (p.number, p.people) == (number, ["លោក សួន វាសនា"]), text
+
+
+FUNCINPEC = "FUNCINPEC"
+
+
+def test_a_total_split_by_party_after_among_them_is_a_claim_per_party() -> None:
+    published = date(2023, 6, 10)
+    for text in (
+        # 75 new members joined the CPP on 8 June; among them, 60 from the CLP and 15 from FUNCINPEC
+        "សមាជិកថ្មី ៧៥នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៨ ខែមិថុនា។ "
+        "ក្នុងចំណោមនោះ មកពីគណបក្សភ្លើងទៀន ចំនួន ៦០នាក់ និងមកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន ១៥នាក់។",
+        # 75 activists, among them 60 from the CLP and 15 from FUNCINPEC, joined the CPP on 8 June
+        "សកម្មជន ៧៥នាក់ ក្នុងនោះ មកពីគណបក្សភ្លើងទៀន ៦០នាក់ និងមកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ១៥នាក់ "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៨ ខែមិថុនា។",
+    ):
+        got = [(p.number, p.from_parties, p.to_party, p.date) for p in khmer_claims(text, published)]
+        assert got == [
+            (60, [CLP], CPP, date(2023, 6, 8)),
+            (15, [FUNCINPEC], CPP, date(2023, 6, 8)),
+        ], text
+    # a part that is not the whole (10 village chiefs among the 75) splits nothing
+    [p] = khmer_claims(
+        "សកម្មជនគណបក្សភ្លើងទៀន ៧៥នាក់ ក្នុងនោះ មេភូមិ ១០រូប បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (p.number, p.from_parties) == (75, [CLP])

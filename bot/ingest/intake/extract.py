@@ -198,6 +198,7 @@ _ONE_OCCASION = re.compile(
 )
 _UNNAMED_DESTINATION = "the party joined is not named"
 _DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
+_PART_OF_GROUP = "a part of a group counted before"
 _FALSE_CLAIM = (
     "a claim called false",
     "a correction or retraction",
@@ -719,8 +720,13 @@ def _read(
     opening: bool = True,
 ) -> _Reading:
     text = sentence.text
-    if not_a_claim(text):
-        return _Reading()
+    why = not_a_claim(text)
+    if why:
+        # "ក្នុងចំណោមនោះ មកពីគណបក្សA ២១៥នាក់ និងមកពីគណបក្សB ៤៣នាក់" (among them, 215 from A and
+        # 43 from B): the group told before, party by party, each part its own claim
+        parts = _counted_groups(text, lexicon.mentions(text)) if why == _PART_OF_GROUP else []
+        distinct = len({tuple(names) for _, names in parts}) == len(parts) > 1
+        return _Reading(counts=parts if distinct else [])
     mentions = lexicon.mentions(text)
     verb = _verb(text, mentions)
     if verb is None:
