@@ -707,3 +707,17 @@ def test_a_total_split_by_party_after_among_them_is_a_claim_per_party() -> None:
         published,
     )
     assert (p.number, p.from_parties) == (75, [CLP])
+
+
+def test_a_defector_saying_in_quotes_why_we_left_adds_no_claim() -> None:
+    # 40 CLP members joined the CPP on 3 June; Mr. X, their former branch head, said "my
+    # friends and I decided to leave the CLP because it has no plan"
+    text = (
+        "សមាជិកគណបក្សភ្លើងទៀន ៤០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៣ ខែមិថុនា។\n\n"
+        "លោក ណុប ចំរើន អតីតប្រធានសាខា បាននិយាយថា \"ខ្ញុំ និងមិត្តភក្តិ "
+        "បានសម្រេចចិត្តចាកចេញពីគណបក្សភ្លើងទៀន ព្រោះគណបក្សគ្មានផែនការច្បាស់\"។"
+    )
+    got = [(p.number, p.from_parties, p.to_party) for p in khmer_claims(text, date(2023, 6, 4))]
+    assert got == [(40, [CLP], CPP)]
+    # «...» quotes the same way
+    assert len(khmer_claims(text.replace('"', "«", 1).replace('"', "»", 1), date(2023, 6, 4))) == 1

@@ -129,7 +129,7 @@ _GROUP = re.compile(
     re.I,
 )
 # Someone's words, not the people who moved: a quotation, a clause of what was said.
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # "two CPP officials told MDW": who speak, not a group that moved.
 _SPEAKING_GROUP = re.compile(
     r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b", re.I
@@ -248,6 +248,7 @@ _ONE_OF_MANY = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
+_KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
 # A total's parts, party by party.
 _BREAKDOWN = re.compile(
@@ -629,8 +630,13 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "joined a ceremony"
         if text[v.start : v.end].lower().startswith("join") and re.match(_OCCASION, after, re.I):
             continue  # "after joining a CPP event": attending, not joining
-        if any(a < v.start < b for a, b in quoted) and _FIRST_PERSON.search(text[: v.start]):
-            continue  # '"I joined the Candlelight Party because I wanted change," he said'
+        quote = next((a for a, b in quoted if a < v.start < b), None)
+        if quote is not None and (
+            _FIRST_PERSON.search(text[: v.start]) or _KHMER_I_WE.search(text[quote : v.start])
+        ):
+            # '"I joined the Candlelight Party because I wanted change," he said'; "ខ្ញុំ និង
+            # បងប្អូន បានសម្រេចចិត្តចាកចេញ..." (my comrades and I decided to leave): why, not news
+            continue
         if _ONE_OF_MANY.search(text[: v.start]):
             continue  # "He is one of several lawmakers given posts after joining the CPP"
         if _GERUND_SUBJECT.match(text[v.start :]):
