@@ -721,3 +721,19 @@ def test_a_defector_saying_in_quotes_why_we_left_adds_no_claim() -> None:
     assert got == [(40, [CLP], CPP)]
     # «...» quotes the same way
     assert len(khmer_claims(text.replace('"', "«", 1).replace('"', "»", 1), date(2023, 6, 4))) == 1
+
+
+def test_a_former_official_coming_back_to_his_own_party_is_no_claim() -> None:
+    # Mr. X, a former CLP councillor who had left the party, came back to the CLP on 2 June
+    text = (
+        "លោក ទូច សំណាង អតីតសមាជិកក្រុមប្រឹក្សាគណបក្សភ្លើងទៀន ដែលបានចាកចេញពីគណបក្ស "
+        "បានវិលត្រឡប់មកគណបក្សភ្លើងទៀនវិញ កាលពីថ្ងៃទី២ ខែមិថុនា។"
+    )
+    assert khmer_claims(text, date(2023, 6, 4)) == []
+    # a former CLP councillor joining the CPP still moved
+    [p] = khmer_claims(
+        "លោក ទូច សំណាង អតីតសមាជិកក្រុមប្រឹក្សាគណបក្សភ្លើងទៀន "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី២ ខែមិថុនា។",
+        date(2023, 6, 4),
+    )
+    assert (p.from_parties, p.to_party) == ([CLP], CPP)

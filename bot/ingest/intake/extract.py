@@ -249,6 +249,9 @@ _ONE_OF_MANY = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
 _KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
+_FORMER_OF = re.compile(
+    r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$|អតីត\S{0,20}$", re.I
+)
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
 # A total's parts, party by party.
 _BREAKDOWN = re.compile(
@@ -786,6 +789,12 @@ def _read(
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
     if verb.kind == "join" and re.match(r"ចូល|ប្[តដ]ូរ", text[verb.start : verb.end]) and to is None:
         return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
+    if to is not None and not froms and any(
+        m.name == to and _FORMER_OF.search(text[max(0, m.start - 30) : m.start]) for m in mentions
+    ):
+        # "អតីតមន្ត្រីគណបក្សភ្លើងទៀន ... បានវិលត្រឡប់មកគណបក្សភ្លើងទៀនវិញ" (a former official
+        # of the CLP came back to the CLP): someone returning, no party left
+        return _Reading()
     if (
         # "..., the latest in a wave that has seen 10,000 switch sides this year": a total
         # told beside the event, after it, is no reason to drop the event
