@@ -737,3 +737,15 @@ def test_a_former_official_coming_back_to_his_own_party_is_no_claim() -> None:
         date(2023, 6, 4),
     )
     assert (p.from_parties, p.to_party) == ([CLP], CPP)
+
+
+def test_on_that_same_day_in_a_new_paragraph_is_the_day_told_before() -> None:
+    # on 6 June 25 CLP activists joined the CPP. || On that same day, in another commune, 11
+    # FUNCINPEC activists also joined the CPP.
+    text = (
+        "កាលពីថ្ងៃទី៦ ខែមិថុនា សកម្មជនគណបក្សភ្លើងទៀន ២៥នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "នៅថ្ងៃដដែលនោះ នៅឃុំមួយទៀត សកម្មជនគណបក្សហ្វ៊ុនស៊ិនប៉ិច ១១នាក់ "
+        "ក៏បានចូលគណបក្សប្រជាជនកម្ពុជាដែរ។"
+    )
+    got = [(p.number, p.date, p.date_kind) for p in khmer_claims(text, date(2023, 6, 9))]
+    assert got == [(25, date(2023, 6, 6), "event"), (11, date(2023, 6, 6), "event")]

@@ -249,6 +249,7 @@ _ONE_OF_MANY = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
 _KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
+_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|ថ្ងៃ\s*ដដែល", re.I)
 _FORMER_OF = re.compile(
     r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$|អតីត\S{0,20}$", re.I
 )
@@ -1128,6 +1129,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, earlier = sentence.paragraph, []
+        last_day = out[-1].date if out and out[-1].date_kind == "event" else None
+        if last_day and _SAME_DAY.search(sentence.text):
+            # "នៅថ្ងៃដដែលនោះ" (on that same day), in a paragraph of its own: the day of the
+            # event told before
+            earlier = [*earlier, FoundDate(last_day, 0, 0)]
         opening = sentence.index <= (1 if titled else 0)  # where a dateline may stand
         reading = _read(sentence, report, lexicon, earlier, named, anchor, opening)
         going = listing if listing and reading.counts and listing[1] == i - 1 else None
