@@ -749,3 +749,25 @@ def test_on_that_same_day_in_a_new_paragraph_is_the_day_told_before() -> None:
     )
     got = [(p.number, p.date, p.date_kind) for p in khmer_claims(text, date(2023, 6, 9))]
     assert got == [(25, date(2023, 6, 6), "event"), (11, date(2023, 6, 6), "event")]
+
+
+def test_taking_part_in_a_gathering_is_no_joining() -> None:
+    # about 200 young people took part in a CPP gathering (in doing volunteer work) on Sunday
+    for text in (
+        "យុវជនប្រមាណ ២០០នាក់ បានចូលរួមក្នុងពិធីជួបជុំ របស់គណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃអាទិត្យ។",
+        "យុវជនប្រមាណ ២០០នាក់ បានចូលរួមក្នុងការងារស្ម័គ្រចិត្ត របស់គណបក្សប្រជាជនកម្ពុជា។",
+    ):
+        assert khmer_claims(text, date(2023, 6, 5)) == [], text
+
+
+def test_a_party_receiving_new_members_is_a_joining() -> None:
+    # the CPP in a district received (gained) 64 new members, former CLP activists, on 1 June
+    for verb in ("ទទួល", "ទទួលបាន"):
+        [p] = khmer_claims(
+            f"គណបក្សប្រជាជនកម្ពុជា ស្រុកកៀនស្វាយ បាន{verb}សមាជិកថ្មីចំនួន ៦៤នាក់ "
+            "ដែលជាអតីតសកម្មជនគណបក្សភ្លើងទៀន កាលពីថ្ងៃទី១ ខែមិថុនា។",
+            date(2023, 6, 3),
+        )
+        assert (p.number, p.from_parties, p.to_party, p.date) == (64, [CLP], CPP, date(2023, 6, 1))
+    # the party gaining seats is no joining
+    assert khmer_claims("គណបក្សប្រជាជនកម្ពុជា ទទួលបានអាសនៈ ១២០។", date(2023, 6, 3)) == []
