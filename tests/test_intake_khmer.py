@@ -681,3 +681,93 @@ def test_a_named_man_and_those_who_came_with_him_are_counted_together() -> None:
     ):  # fmt: skip
         [p] = khmer_claims(text, published)
         assert (p.number, p.people) == (number, ["លោក សួន វាសនា"]), text
+
+
+FUNCINPEC = "FUNCINPEC"
+
+
+def test_a_total_split_by_party_after_among_them_is_a_claim_per_party() -> None:
+    published = date(2023, 6, 10)
+    for text in (
+        # 75 new members joined the CPP on 8 June; among them, 60 from the CLP and 15 from FUNCINPEC
+        "សមាជិកថ្មី ៧៥នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៨ ខែមិថុនា។ "
+        "ក្នុងចំណោមនោះ មកពីគណបក្សភ្លើងទៀន ចំនួន ៦០នាក់ និងមកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន ១៥នាក់។",
+        # 75 activists, among them 60 from the CLP and 15 from FUNCINPEC, joined the CPP on 8 June
+        "សកម្មជន ៧៥នាក់ ក្នុងនោះ មកពីគណបក្សភ្លើងទៀន ៦០នាក់ និងមកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ១៥នាក់ "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៨ ខែមិថុនា។",
+    ):
+        got = [(p.number, p.from_parties, p.to_party, p.date) for p in khmer_claims(text, published)]
+        assert got == [
+            (60, [CLP], CPP, date(2023, 6, 8)),
+            (15, [FUNCINPEC], CPP, date(2023, 6, 8)),
+        ], text
+    # a part that is not the whole (10 village chiefs among the 75) splits nothing
+    [p] = khmer_claims(
+        "សកម្មជនគណបក្សភ្លើងទៀន ៧៥នាក់ ក្នុងនោះ មេភូមិ ១០រូប បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (p.number, p.from_parties) == (75, [CLP])
+
+
+def test_a_defector_saying_in_quotes_why_we_left_adds_no_claim() -> None:
+    # 40 CLP members joined the CPP on 3 June; Mr. X, their former branch head, said "my
+    # friends and I decided to leave the CLP because it has no plan"
+    text = (
+        "សមាជិកគណបក្សភ្លើងទៀន ៤០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៣ ខែមិថុនា។\n\n"
+        "លោក ណុប ចំរើន អតីតប្រធានសាខា បាននិយាយថា \"ខ្ញុំ និងមិត្តភក្តិ "
+        "បានសម្រេចចិត្តចាកចេញពីគណបក្សភ្លើងទៀន ព្រោះគណបក្សគ្មានផែនការច្បាស់\"។"
+    )
+    got = [(p.number, p.from_parties, p.to_party) for p in khmer_claims(text, date(2023, 6, 4))]
+    assert got == [(40, [CLP], CPP)]
+    # «...» quotes the same way
+    assert len(khmer_claims(text.replace('"', "«", 1).replace('"', "»", 1), date(2023, 6, 4))) == 1
+
+
+def test_a_former_official_coming_back_to_his_own_party_is_no_claim() -> None:
+    # Mr. X, a former CLP councillor who had left the party, came back to the CLP on 2 June
+    text = (
+        "លោក ទូច សំណាង អតីតសមាជិកក្រុមប្រឹក្សាគណបក្សភ្លើងទៀន ដែលបានចាកចេញពីគណបក្ស "
+        "បានវិលត្រឡប់មកគណបក្សភ្លើងទៀនវិញ កាលពីថ្ងៃទី២ ខែមិថុនា។"
+    )
+    assert khmer_claims(text, date(2023, 6, 4)) == []
+    # a former CLP councillor joining the CPP still moved
+    [p] = khmer_claims(
+        "លោក ទូច សំណាង អតីតសមាជិកក្រុមប្រឹក្សាគណបក្សភ្លើងទៀន "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី២ ខែមិថុនា។",
+        date(2023, 6, 4),
+    )
+    assert (p.from_parties, p.to_party) == ([CLP], CPP)
+
+
+def test_on_that_same_day_in_a_new_paragraph_is_the_day_told_before() -> None:
+    # on 6 June 25 CLP activists joined the CPP. || On that same day, in another commune, 11
+    # FUNCINPEC activists also joined the CPP.
+    text = (
+        "កាលពីថ្ងៃទី៦ ខែមិថុនា សកម្មជនគណបក្សភ្លើងទៀន ២៥នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "នៅថ្ងៃដដែលនោះ នៅឃុំមួយទៀត សកម្មជនគណបក្សហ្វ៊ុនស៊ិនប៉ិច ១១នាក់ "
+        "ក៏បានចូលគណបក្សប្រជាជនកម្ពុជាដែរ។"
+    )
+    got = [(p.number, p.date, p.date_kind) for p in khmer_claims(text, date(2023, 6, 9))]
+    assert got == [(25, date(2023, 6, 6), "event"), (11, date(2023, 6, 6), "event")]
+
+
+def test_taking_part_in_a_gathering_is_no_joining() -> None:
+    # about 200 young people took part in a CPP gathering (in doing volunteer work) on Sunday
+    for text in (
+        "យុវជនប្រមាណ ២០០នាក់ បានចូលរួមក្នុងពិធីជួបជុំ របស់គណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃអាទិត្យ។",
+        "យុវជនប្រមាណ ២០០នាក់ បានចូលរួមក្នុងការងារស្ម័គ្រចិត្ត របស់គណបក្សប្រជាជនកម្ពុជា។",
+    ):
+        assert khmer_claims(text, date(2023, 6, 5)) == [], text
+
+
+def test_a_party_receiving_new_members_is_a_joining() -> None:
+    # the CPP in a district received (gained) 64 new members, former CLP activists, on 1 June
+    for verb in ("ទទួល", "ទទួលបាន"):
+        [p] = khmer_claims(
+            f"គណបក្សប្រជាជនកម្ពុជា ស្រុកកៀនស្វាយ បាន{verb}សមាជិកថ្មីចំនួន ៦៤នាក់ "
+            "ដែលជាអតីតសកម្មជនគណបក្សភ្លើងទៀន កាលពីថ្ងៃទី១ ខែមិថុនា។",
+            date(2023, 6, 3),
+        )
+        assert (p.number, p.from_parties, p.to_party, p.date) == (64, [CLP], CPP, date(2023, 6, 1))
+    # the party gaining seats is no joining
+    assert khmer_claims("គណបក្សប្រជាជនកម្ពុជា ទទួលបានអាសនៈ ១២០។", date(2023, 6, 3)) == []

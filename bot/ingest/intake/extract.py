@@ -129,7 +129,7 @@ _GROUP = re.compile(
     re.I,
 )
 # Someone's words, not the people who moved: a quotation, a clause of what was said.
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # "two CPP officials told MDW": who speak, not a group that moved.
 _SPEAKING_GROUP = re.compile(
     r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b", re.I
@@ -202,6 +202,7 @@ _ONE_OCCASION = re.compile(
 )
 _UNNAMED_DESTINATION = "the party joined is not named"
 _DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
+_PART_OF_GROUP = "a part of a group counted before"
 _FALSE_CLAIM = (
     "an alliance or merger of parties",
     "a claim called false",
@@ -268,6 +269,11 @@ _MOVES_NOUN = re.compile(
 # "four reported moves to the ruling party": moves counted, not people
 _COUNTED_THINGS = re.compile(
     r"\b(?:moves|defections|cases|reports|incidents|ceremonies|switches|events)\b", re.I
+)
+_KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
+_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|ថ្ងៃ\s*ដដែល", re.I)
+_FORMER_OF = re.compile(
+    r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$|អតីត\S{0,20}$", re.I
 )
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
 # A total's parts, party by party.
@@ -656,8 +662,13 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "joined a ceremony"
         if text[v.start : v.end].lower().startswith("join") and re.match(_OCCASION, after, re.I):
             continue  # "after joining a CPP event": attending, not joining
-        if any(a < v.start < b for a, b in quoted) and _FIRST_PERSON.search(text[: v.start]):
-            continue  # '"I joined the Candlelight Party because I wanted change," he said'
+        quote = next((a for a, b in quoted if a < v.start < b), None)
+        if quote is not None and (
+            _FIRST_PERSON.search(text[: v.start]) or _KHMER_I_WE.search(text[quote : v.start])
+        ):
+            # '"I joined the Candlelight Party because I wanted change," he said'; "ខ្ញុំ និង
+            # បងប្អូន បានសម្រេចចិត្តចាកចេញ..." (my comrades and I decided to leave): why, not news
+            continue
         word = text[v.start : v.end]
         if re.match(r"moves\b", word, re.I) and _MOVES_NOUN.search(text[: v.start]):
             continue  # "four reported group or individual moves to the ruling party": a noun
@@ -755,8 +766,13 @@ def _read(
     opening: bool = True,
 ) -> _Reading:
     text = sentence.text
-    if not_a_claim(text):
-        return _Reading()
+    why = not_a_claim(text)
+    if why:
+        # "ក្នុងចំណោមនោះ មកពីគណបក្សA ២១៥នាក់ និងមកពីគណបក្សB ៤៣នាក់" (among them, 215 from A and
+        # 43 from B): the group told before, party by party, each part its own claim
+        parts = _counted_groups(text, lexicon.mentions(text)) if why == _PART_OF_GROUP else []
+        distinct = len({tuple(names) for _, names in parts}) == len(parts) > 1
+        return _Reading(counts=parts if distinct else [])
     mentions = lexicon.mentions(text)
     verb = _verb(text, mentions)
     if verb is None:
@@ -810,6 +826,12 @@ def _read(
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
     if verb.kind == "join" and re.match(r"ចូល|ប្[តដ]ូរ", text[verb.start : verb.end]) and to is None:
         return _Reading()  # "ចូលរួម" alone is attending something, not joining a party
+    if to is not None and not froms and any(
+        m.name == to and _FORMER_OF.search(text[max(0, m.start - 30) : m.start]) for m in mentions
+    ):
+        # "អតីតមន្ត្រីគណបក្សភ្លើងទៀន ... បានវិលត្រឡប់មកគណបក្សភ្លើងទៀនវិញ" (a former official
+        # of the CLP came back to the CLP): someone returning, no party left
+        return _Reading()
     if (
         # "..., the latest in a wave that has seen 10,000 switch sides this year": a total
         # told beside the event, after it, is no reason to drop the event
@@ -1143,6 +1165,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, earlier = sentence.paragraph, []
+        last_day = out[-1].date if out and out[-1].date_kind == "event" else None
+        if last_day and _SAME_DAY.search(sentence.text):
+            # "នៅថ្ងៃដដែលនោះ" (on that same day), in a paragraph of its own: the day of the
+            # event told before
+            earlier = [*earlier, FoundDate(last_day, 0, 0)]
         opening = sentence.index <= (1 if titled else 0)  # where a dateline may stand
         reading = _read(sentence, report, lexicon, earlier, named, anchor, opening)
         going = listing if listing and reading.counts and listing[1] == i - 1 else None

@@ -244,6 +244,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
     """
     text = khmer_digits_to_ascii(sentence)
     out: list[Count] = []
+    whole: Count | None = None  # the count "ក្នុងនោះ" (among them) splits into parts
+    parts: list[Count] = []
     for m in NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in skip or ()):
             continue
@@ -256,8 +258,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             _NOT_PEOPLE_BEFORE.search(before) and not _MOVED_WITH.search(before)
         ):
             continue
-        if out and _AMONG_THEM.search(before, out[-1].end):
-            continue  # "១២០នាក់ ក្នុងនោះមានមេភូមិ ៥រូប": a part of the count before
+        if whole is None and out and _AMONG_THEM.search(before, out[-1].end):
+            whole = out[-1]  # "១២០នាក់ ក្នុងនោះមានមេភូមិ ៥រូប": a part of the count before
         if _SPEAKERS_AFTER.match(after):
             continue  # "two CPP officials told MDW": who speak, not who moved
         vague = bool(m.group("vague"))
@@ -286,7 +288,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "200-300 members", "between 150 and 200": the range's upper bound
         q = _QUALIFIER_BEFORE.search(before)
         several = re.fullmatch(r"hundred|thousand|dozen", words, re.I) and _SEVERAL.search(before)
-        out.append(
+        (parts if whole else out).append(
             Count(
                 value=None if several else _value(m),
                 text=sentence[m.start() : m.end()],
@@ -295,6 +297,9 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
                 end=m.end(),
             )
         )
+    if whole and len(parts) > 1 and whole.value == sum(p.value or 0 for p in parts):
+        # "៩០នាក់ ក្នុងនោះ ... ៧០នាក់ និង ... ២០នាក់": a whole told with all its parts
+        return [*out, *parts]
     return out
 
 

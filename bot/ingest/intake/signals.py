@@ -51,7 +51,9 @@ _JOIN = (
 # "ចូលរួម" before an undertaking ("ចូលរួមកសាង" take part in building, "ចូលរួមបោះឆ្នោត" take
 # part in voting, "ចូលរួមពិធី" attend a ceremony) is taking part in it, not joining a party.
 _KHMER_TAKING_PART = (
-    r"(?!\s*(?:កសាង|អភិវឌ្ឍ|បោះឆ្នោត|ពិធី|កម្មវិធី|ប្រជុំ|ចំណែក|ដោះស្រាយ|ថែរក្សា|ការពារ))"
+    # "ចូលរួមក្នុងពិធីជួបជុំ" (took part in a gathering), "ចូលរួមក្នុងការ..." (in doing ...) the same
+    r"(?!\s*(?:ក្នុង\s*(?:ការ|ជួបជុំ|យុទ្ធនាការ|មហាសន្និបាត|ហែក្បួន)|(?:ក្នុង\s*)?(?:កសាង|អភិវឌ្ឍ|"
+    r"បោះឆ្នោត|ពិធី|កម្មវិធី|ប្រជុំ|ចំណែក|ដោះស្រាយ|ថែរក្សា|ការពារ)))"
 )
 # ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word. "ពិធីទទួលស្វាគមន៍"
 # (the welcoming ceremony) and "ចំពោះការទទួលស្វាគមន៍" (for the welcome) name the occasion, as
@@ -60,7 +62,9 @@ _KHMER_TAKING_PART = (
 _KHMER_JOIN = (
     rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម)|"
     r"ប្[តដ]ូរមក|ប្[តដ]ូរ|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
-    r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ)"
+    r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ)|"
+    # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
+    r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))"
 )
 _LEAVE = (
     r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|resign(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
