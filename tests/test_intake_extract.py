@@ -1549,3 +1549,14 @@ def test_retellings_lists_and_topics(
     title: str | None, text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4), title) == expected
+
+
+def test_a_when_clause_of_past_years_and_a_host_named_after_his_role() -> None:
+    text = "The pattern echoes 2018 and 2019, when hundreds of former CNRP officials joined the CPP."
+    assert _claims(text, date(2025, 5, 4)) == []
+    text = (
+        "Lim Vea, the Candlelight Party's Kep chief, quit the party and joined FUNCINPEC on "
+        "Friday. Vea received his FUNCINPEC card at a ceremony attended by a FUNCINPEC deputy "
+        "secretary-general, Sar Chan."
+    )
+    assert _claims(text, date(2025, 5, 4)) == [(date(2025, 5, 2), 1, [_CLP], _FUN)]

@@ -120,7 +120,9 @@ _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
 _PAST_YEAR = re.compile(
     r"\b(?:in|since|during|until)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?((?:19|20)\d\d)\b",
+    r"December)\s+)?((?:19|20)\d\d)\b"
+    # "The pattern echoes 2018 and 2019, when hundreds joined the CPP"
+    r"|\b((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?,?\s+when\b",
     re.I,
 )
 _GROUP = re.compile(
@@ -179,7 +181,9 @@ _LEFT_WHAT = re.compile(
 _NOT_DEFECTOR = re.compile(
     r"(?:\bby|\bwith|\bfrom|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to|"
     r"\b(?:presidency|auspices|chairmanship|leadership)\s+of)\s*"
-    r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$",
+    r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$"
+    # "attended by a FUNCINPEC deputy secretary-general, Sar Chanthou"
+    r"|\bby\s+(?:a|an|the)\s+(?:[\w.'-]+\s+){0,5}?[\w'-]+,\s*$",
     re.I,
 )
 # Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
@@ -850,7 +854,8 @@ def _read(
     # "X, who was a CLP candidate in 2022, has joined the CPP": the year dates who X was
     # ... and "កាលពីឆ្នាំ២០២០" (back in 2020)
     past = _PAST_YEAR.search(_ASIDE.sub(" ", text)) or KHMER_PAST_YEAR.search(text)
-    if found is None and past and report.published and int(past.group(1)) < report.published.year:
+    year = int(next(g for g in past.groups() if g)) if past else None
+    if found is None and year and report.published and year < report.published.year:
         return _Reading()  # "joined the Candlelight Party in 2013": history, not news
     if found and report.published and (report.published - found.value).days > 366:
         return _Reading()  # "ten years ago, on 26 August 2014, 200 joined": an anniversary
