@@ -1560,3 +1560,48 @@ def test_a_when_clause_of_past_years_and_a_host_named_after_his_role() -> None:
         "secretary-general, Sar Chan."
     )
     assert _claims(text, date(2025, 5, 4)) == [(date(2025, 5, 2), 1, [_CLP], _FUN)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "this morning" is the dateline's day; the election's date is no one's
+        (
+            "Kep, May 3 (KF) – More than 1,200 Candlelight Party members joined the CPP at a "
+            "ceremony held this morning. The governor urged them to vote in the general "
+            "election on July 23.",
+            [(date(2025, 5, 3), 1200, [_CLP], CPP)],
+        ),
+        # a group's vague count is not one member's; a trailing 'citing ...' holds no group
+        (
+            "Hundreds of Candlelight Party members joined the CPP on 1 May. A former activist, "
+            "Mr. Keo Sam, said he joined because he wanted peace.",
+            [(date(2025, 5, 1), None, [_CLP], CPP)],
+        ),
+        (
+            "The head of the Candlelight Party's Kep committee, Mr. Chhay Rith, resigned from the "
+            "party on 1 May, citing disagreements over the choice of candidates.",
+            [(date(2025, 5, 1), 1, [_CLP], None)],
+        ),
+        # a bulletin's passive without "were"; an acronym in brackets before the noun
+        (
+            "01.05.2025 — Kep: 45 Candlelight Party members received into the CPP (source: "
+            "provincial page).\n02.05.2025 — Kampot: 12 Grassroots Democracy Party (GDP) members "
+            "joined the CPP.",
+            [
+                (date(2025, 5, 1), 45, [_CLP], CPP),
+                (date(2025, 5, 2), 12, ["Grassroots Democracy Party"], CPP),
+            ],
+        ),
+        # "continued to receive" is receiving
+        (
+            "On 1 May the governor received 64 Candlelight Party members in Kep who joined the "
+            "CPP.\n\nLater he continued to receive 30 FUNCINPEC members in Kampot.",
+            [(date(2025, 5, 1), 64, [_CLP], CPP), (date(2025, 5, 4), 30, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_times_of_day_vague_groups_and_bulletin_passives(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -94,7 +94,9 @@ _NUMERIC_SHORT = re.compile(
 # before them. "ម្សិលម៉ិញ" is the same word typed with its sign; "ព្រឹកមិញ" (this morning) and
 # "ល្ងាចមិញ" (this evening) are today.
 _RELATIVE = re.compile(
-    r"(?P<word>\byesterday|\btoday|ម្សិលមិញ|ម្សិលម៉ិញ|ថ្ងៃនេះ|(?:ព្រឹក|រសៀល|ល្ងាច|យប់)មិញ)", re.I
+    r"(?P<word>\byesterday|\btoday|\bthis\s+(?:morning|afternoon|evening)|\btonight|"
+    r"ម្សិលមិញ|ម្សិលម៉ិញ|ថ្ងៃនេះ|(?:ព្រឹក|រសៀល|ល្ងាច|យប់)មិញ)",
+    re.I,
 )
 _KHMER = re.compile(
     r"(?:ថ្ងៃ(?P<weekday>" + _KHMER_WEEKDAY_NAME + r")\s*)?(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})"
@@ -139,6 +141,8 @@ _OCCASION_AFTER = re.compile(
     r"|^\s*(?:ខាងមុខ|ដែលនឹងមកដល់|នាពេលខាងមុខ)",
     re.I,
 )
+# "the general election on July 23", "the election of the 7th legislature on 23 July".
+_OCCASION_BEFORE = re.compile(r"\b(?:elections?|vote|polls?)\b[^.,;]{0,60}?\b(?:on|of)\s+$", re.I)
 # A bulletin entry headed by a weekday alone: "MONDULKIRI — Friday: 17 members left".
 _WEEKDAY_HEADING = re.compile(
     r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*:", re.I | re.M
@@ -200,7 +204,12 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
         )
         # a day after the report was published is no day anything it tells happened on
         ahead = published is not None and value > published
-        bound = bool(_BOUND_BEFORE.search(before) or _OCCASION_AFTER.match(text[end:]) or ahead)
+        bound = bool(
+            _BOUND_BEFORE.search(before)
+            or _OCCASION_AFTER.match(text[end:])
+            or _OCCASION_BEFORE.search(before)
+            or ahead
+        )
         reported = dateline or bound or any(p.search(before) for p in (_REPORTING, _POSTED_BEFORE))
         found.append(FoundDate(value, start, end, reported, dateline, bound))
 

@@ -74,7 +74,9 @@ _STRONG_TO_BEFORE = re.compile(
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
 # a party after "members of" is where they came from, not where they went.
 _WELCOME_VERB = re.compile(
-    r"^(?:welcom|embrac|receiv|accept|admitt|ceremony)(?!.*\bmembership\b)", re.I
+    r"^(?:(?:continued|went\s+on)\s+to\s+)?(?:welcom|embrac|receiv|accept|admitt|ceremony)"
+    r"(?!.*\bmembership\b)",
+    re.I,
 )
 # "the Candlelight Party, the Khmer Will Party and the GDP": one list, one role.
 _LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
@@ -136,7 +138,9 @@ _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 _SPEAKING_GROUP = re.compile(
     r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b", re.I
 )
-_SAYING_CLAUSE = re.compile(r",\s*(?:saying|adding|explaining|complaining)\b.*$", re.I | re.S)
+_SAYING_CLAUSE = re.compile(
+    r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting)\b.*$", re.I | re.S
+)
 _ROLE = (
     r"(?:chief|official|councill?or|candidate|member|activist|"
     r"leader|lawmaker|deputy|governor|senator|president|secretary|spokes(?:man|woman|person)|"
@@ -147,8 +151,9 @@ _ROLE = (
 _ONE_PERSON = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?{_ROLE}", re.I)
 # As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
 # resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
-_THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,4}}?{_ROLE}", re.I)
+_THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,6}}?{_ROLE}", re.I)
 _ROLE_TO = re.compile(rf"{_ROLE}\s+to\s+(?:the\s+)?$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.I)
 _MOVED = re.compile(r"join|defect|switch|resign|quit|left|leav|cross|mov|went|came|return", re.I)
 # "X told RFA he joined": the one who speaks is the one who moved.
 _SAID_HE = re.compile(
@@ -374,8 +379,12 @@ def _active_welcome(sentence: str, verb: Verb) -> bool:
     >>> _active_welcome("The CPP welcomed 86 activists", Verb("join", 8, 16))
     True
     """
-    return bool(_WELCOME_VERB.match(sentence[verb.start : verb.end])) and not re.search(
-        r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", sentence[: verb.start]
+    word = sentence[verb.start : verb.end]
+    return (
+        bool(_WELCOME_VERB.match(word))
+        and not _PASSIVE_BEFORE.search(sentence[: verb.start])
+        # "45 members received into the CPP" (a bulletin's passive without "were")
+        and not re.match(r"(?:received|welcomed|accepted|admitted)\s+into$", word, re.I)
     )
 
 
@@ -864,7 +873,7 @@ def _read(
         or KHMER_ONE_PERSON.search(text[: verb.start])
         or _SAID_HE.search(text[: verb.start])
         or (
-            _MOVED.match(text[verb.start : verb.end])
+            _MOVED.search(text[verb.start : verb.end])
             and _THE_ONE_PERSON.search(text[: verb.start])
         )
     )
@@ -1056,7 +1065,9 @@ def _merge(into: Proposal, other: Proposal) -> None:
     if into.date_kind == "published" and other.date_kind == "event" and into.number == other.number:
         # A headline and the body that dates it: the body's sentence says more.
         into.evidence, into.qualifier = other.evidence, into.qualifier or other.qualifier
-    if into.number is None and other.number is not None:
+    if into.number is None and other.number is not None and not (
+        into.number_text is not None and other.number_text is None
+    ):  # "Hundreds joined ... one of them, Mr. X, said he joined": still hundreds
         into.number, into.number_text, into.qualifier = (
             other.number,
             other.number_text,

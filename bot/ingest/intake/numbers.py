@@ -118,7 +118,7 @@ _BRACKETED_AFTER_PERSON = re.compile(
 )
 _INSIDE_PERSON_BRACKET = re.compile(rf"\b(?:{_PERSON})\s*\([^()]*$", re.I)
 _PERSON_AFTER = re.compile(
-    rf"^\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{_PERSON})\b(?!['’]s\b)"
+    rf"^\s*(?:[\w'’.-]+\s+|\([A-Z]{{2,}}\)\s+){{0,5}}?(?:{_PERSON})\b(?!['’]s\b)"
     r"|^\s*(?:of\s+(?:them|whom|those))\b",
     re.I,
 )
