@@ -1605,3 +1605,40 @@ def test_times_of_day_vague_groups_and_bulletin_passives(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same person told twice; the party joined named as a speaker's
+        (
+            "Oknha Ly Sovan, a Candlelight Party vice-president, has joined the CPP. A CPP "
+            "spokesman confirmed that Mr. Ly Sovan had been accepted as a party member.",
+            [(date(2025, 5, 4), 1, [_CLP], CPP)],
+        ),
+        # the named man and the count that says who came with him
+        (
+            "On Friday, the governor received Mr. Sok Vea, former KNUP director for Kep, into "
+            "the CPP. Mr. Sok Vea crossed over together with 63 of his supporters, 64 people in "
+            "all.",
+            [(date(2025, 5, 2), 64, [_KNUP], CPP)],
+        ),
+        # "the party's chief": the party the text spoke of most
+        (
+            "The Candlelight Party has lost two provincial chiefs, both former CNRP officials. "
+            "On Friday, the party's Kep chief, Uch Sar, and its Kampot chief, Meas Ly, were "
+            "received into the CPP.",
+            [(date(2025, 5, 2), 2, [_CLP], CPP)],
+        ),
+        # a move told only in an aside about the past
+        (
+            "Mr. Ou Chan, who moved from the CNRP to the Candlelight Party in 2018, was convicted "
+            "of defamation on Wednesday.",
+            [],
+        ),
+    ],
+)
+def test_the_same_person_told_again_and_asides_of_the_past(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

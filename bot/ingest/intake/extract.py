@@ -139,7 +139,8 @@ _SPEAKING_GROUP = re.compile(
     r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b", re.I
 )
 _SAYING_CLAUSE = re.compile(
-    r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting)\b.*$", re.I | re.S
+    r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting|telling)\b.*$",
+    re.I | re.S,
 )
 _ROLE = (
     r"(?:chief|official|councill?or|candidate|member|activist|"
@@ -154,6 +155,7 @@ _ONE_PERSON = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?{_ROLE}", re.I)
 _THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,6}}?{_ROLE}", re.I)
 _ROLE_TO = re.compile(rf"{_ROLE}\s+to\s+(?:the\s+)?$", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.I)
+_ITS_ROLE = re.compile(rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}", re.I)
 _MOVED = re.compile(r"join|defect|switch|resign|quit|left|leav|cross|mov|went|came|return", re.I)
 # "X told RFA he joined": the one who speaks is the one who moved.
 _SAID_HE = re.compile(
@@ -697,9 +699,10 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "while others joined the CLP": people no one counts or names
         verbs.append(v)
     asides = _history_asides(text)
-    outside = [v for v in verbs if not any(a <= v.start < b for a, b in asides)]
-    if outside:
-        verbs = outside  # "X, who left the SRP before joining the CLP in 2021, has switched"
+    # "X, who left the SRP before joining the CLP in 2021, has switched": the aside is his
+    # past; with no verb outside it ("X, who moved to the CLP in 2018, was convicted") the
+    # sentence tells no move at all
+    verbs = [v for v in verbs if not any(a <= v.start < b for a, b in asides)]
     relative = [
         v for v in verbs
         if _RELATIVE_BEFORE.search(text[: v.start]) or KHMER_RELATIVE_BEFORE.search(text[: v.start])
@@ -721,6 +724,7 @@ def _verb(text: str, mentions: list[PartyMention]) -> Verb | None:
             Verb("join", m.start, m.start)
             for m in mentions
             if _SHORTHAND_TO.search(text[max(0, m.start - 10) : m.start])
+            and not any(a <= m.start < b for a, b in asides)
             and (person_counts(text[: m.start]) or people_named(text[: m.start]))
             and not _COUNTED_THINGS.search(text[: m.start])
             # "an adviser to the CPP": a role, no move
@@ -1028,8 +1032,9 @@ def _same_event(a: Proposal, b: Proposal) -> bool:
     """Whether two proposals tell one event: the same count (or one vague), the same former
     parties (or one's within the other's), the same party joined (or one unnamed), on one date
     (or one undated)."""
+    same_person = bool(_bared(a.people) & _bared(b.people))
     return (
-        (a.number == b.number or None in (a.number, b.number))
+        (a.number == b.number or None in (a.number, b.number) or same_person)
         # "A senior CLP official defected ... X, a CLP official and former CNRP lawmaker,
         # said he had joined": one set of parties within the other is one group
         and (
@@ -1062,6 +1067,16 @@ def _told_per_party(joint: Proposal, out: Sequence[Proposal]) -> bool:
 
 
 def _merge(into: Proposal, other: Proposal) -> None:
+    if into.number_text is None and other.number_text is not None and (
+        _bared(into.people) & _bared(other.people)
+    ):
+        # "X was received into the CPP. X crossed over together with 63 of his supporters,
+        # 64 people in all": the count that says who came with him
+        into.number, into.number_text, into.qualifier = (
+            other.number,
+            other.number_text,
+            other.qualifier,
+        )
     if into.date_kind == "published" and other.date_kind == "event" and into.number == other.number:
         # A headline and the body that dates it: the body's sentence says more.
         into.evidence, into.qualifier = other.evidence, into.qualifier or other.qualifier
@@ -1326,6 +1341,20 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 headline = [h for h in headline if h is not out[-1]]  # the body told it
                 last_at = i
                 continue
+            # the party joined is no party left (the one of the claim before, while this one's
+            # is still to be read from the rest of the text)
+            joined_to = {p.to_party or (out[-1].to_party if out else None)} - {None}
+            p.from_parties = [f for f in p.from_parties if f not in joined_to]
+            if not p.from_parties and _ITS_ROLE.search(sentence.text):
+                # "the party's Takeo chief and its Kampot chief were received into the CPP":
+                # the party the text spoke of most before
+                spoken = Counter(
+                    m.name
+                    for s in sentences[:i]
+                    for m in lexicon.mentions(s.text)
+                    if m.name not in joined_to and m.known
+                )
+                p.from_parties = [name for name, _ in spoken.most_common(1)]
             told_count = p.number is not None and p.number in (
                 out[-1].number if out else None,
                 sum(o.number or 0 for o in out if p.to_party in (o.to_party, None)),
@@ -1360,7 +1389,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     p.date, p.date_kind = last.date, "event"
             elif not p.from_parties and same_paragraph:
                 last = out[-1]
-                if p.to_party in (None, last.to_party) and (
+                if not (_bared(p.people) & _bared(last.people)) and p.to_party in (
+                    None,
+                    last.to_party,
+                ) and (
                     p.date == last.date or p.date_kind == "published"
                 ):
                     # "Our observer counted roughly 30 people receiving cards": the same
