@@ -771,3 +771,36 @@ def test_a_party_receiving_new_members_is_a_joining() -> None:
         assert (p.number, p.from_parties, p.to_party, p.date) == (64, [CLP], CPP, date(2023, 6, 1))
     # the party gaining seats is no joining
     assert khmer_claims("គណបក្សប្រជាជនកម្ពុជា ទទួលបានអាសនៈ ១២០។", date(2023, 6, 3)) == []
+
+
+def test_the_same_officials_named_again_are_no_second_claim() -> None:
+    # two former CLP officials in a commune moved to the CPP; "the two officials, Mr A and Mr B,
+    # received their cards": the same two, told again
+    text = (
+        "អតីតមន្ត្រីគណបក្សភ្លើងទៀន ពីររូប នៅឃុំព្រែកតាមាក់ បានប្តូរមកចូលគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "មន្ត្រីទាំងពីររូប គឺលោក សុខ វិចិត្រ និងលោក ម៉ៅ សំណាង ត្រូវបានលោក ហេង ចន្ទា "
+        "ប្រគល់ប័ណ្ណសមាជិកជូន។"
+    )
+    got = [(p.number, p.from_parties, p.to_party) for p in khmer_claims(text, date(2024, 3, 2))]
+    assert got == [(2, [CLP], CPP)]
+
+
+def test_a_move_since_a_past_year_is_history() -> None:
+    # he joined the CLP's activities since 2020 (in a 2024 report): who he is, not news
+    text = "ក្រោយមក លោកបានចូលធ្វើសកម្មភាពជាមួយគណបក្សភ្លើងទៀន តាំងពីឆ្នាំ២០២០។"
+    assert khmer_claims(text, date(2024, 5, 9)) == []
+    # since the year of the report itself: still news
+    assert khmer_claims(
+        "សកម្មជន ១០នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា តាំងពីឆ្នាំ២០២៤។", date(2024, 5, 9)
+    ) != []
+
+
+def test_saying_one_left_because_is_why() -> None:
+    # one of the applicants, Mr X, said he decided to leave the CLP because its leaders ignored him
+    said = (
+        "លោក កែវ សុផល អតីតមេឃុំ បានប្រាប់ថា ខ្លួនសម្រេចចិត្តចាកចេញពីគណបក្សភ្លើងទៀន "
+        "ព្រោះថ្នាក់ដឹកនាំមិនខ្វល់ពីសកម្មជន។"
+    )
+    assert claim_verbs(said) == []
+    # with no reason given, his leaving is told as news
+    assert claim_verbs("លោក កែវ សុផល បានប្រាប់ថា ខ្លួនបានចាកចេញពីគណបក្សភ្លើងទៀន។") != []

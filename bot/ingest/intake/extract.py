@@ -293,7 +293,8 @@ _SAME_GROUP = re.compile(
     r"(?:officials|members|defectors|activists|supporters|group|councill?ors|newcomers|"
     r"recruits)\b"
     # Khmer: "អ្នកទាំងពីររូប" (the two of them), "ពួកគេ" (they), "សមាជិកថ្មីទាំងនោះ" (those new members)
-    r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ)",
+    # "មន្ត្រីទាំងបីរូប" (the three officials)
+    r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ|(?:មន្ត្រី|សកម្មជន|សមាជិក)ទាំង(?!អស់))",
 )
 # Who looked on at a ceremony, not who moved.
 _ONLOOKERS = re.compile(

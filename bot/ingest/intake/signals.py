@@ -156,6 +156,12 @@ _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
 _KHMER_ON_BEHALF_OF = re.compile(
     r"(?:តំណាង(?:ឱ្យ|អោយ)?|ក្នុងនាម)\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|បងប្អូន)\S*ដែល\S*$"
 )
+# "បានប្រាប់ថា ខ្លួនសម្រេចចិត្តចាកចេញពីគណបក្ស... ព្រោះ..." (said that he had decided to leave
+# the party because...): someone telling why he moved, a move the report has already told.
+_KHMER_SAID_SELF = re.compile(
+    r"(?:ប្រាប់|និយាយ|ថ្លែង|បញ្ជាក់|មានប្រសាសន៍)\S*ថា\s*(?:ខ្លួន|ខ្ញុំ|យើង)\S*\s*(?:បាន)?\s*(?:សម្រេចចិត្ត)?\s*$"
+)
+_KHMER_BECAUSE = re.compile(r"ព្រោះ|ដោយសារ|មូលហេតុ")
 
 # "ត្រូវបានគណបក្សX ប្រកាសថា..." (was announced by party X to have...): X, named between the
 # passive and a saying, is who makes the claim; "...បានចូលជាសមាជិករបស់ខ្លួន" (joined as its
@@ -166,8 +172,9 @@ KHMER_ITS_OWN = re.compile(r"^\s*(?:របស់)?(?:ខ្លួន|គណប�
 
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
 KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង|ទើប)?\s*$")
-# "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021): a move dated by its year, long past.
-KHMER_PAST_YEAR = re.compile(r"កាលពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})")
+# "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021), "តាំងពីឆ្នាំ២០២១" (since 2021): a move dated by
+# its year, long past.
+KHMER_PAST_YEAR = re.compile(r"(?:កាល|តាំង)ពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})")
 
 # A Khmer count of many events rather than one: "ចាប់តាំងពី" (since), "គិតចាប់ពីដើមឆ្នាំ មកដល់
 # ពេលនេះ" (from the start of the year up to now), "ចាប់ពីខែមករា ដល់បច្ចុប្បន្ន" (from January to
@@ -209,6 +216,9 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
             continue
         if _KHMER_NOUN_BEFORE.search(before) and _KHMER_LETTER.match(m.group()):
             continue  # "ការចូលរួមជាមួយ..." (joining ...), a noun: the idea of it, no one's act
+        reason = _KHMER_BECAUSE.search(sentence[m.end() : m.end() + 80])
+        if reason and _KHMER_SAID_SELF.search(before):
+            continue  # "បានប្រាប់ថា ខ្លួនសម្រេចចិត្តចាកចេញ... ព្រោះ" (said he left because): why
         if _KHMER_ON_BEHALF_OF.search(before):
             continue  # "តំណាងឱ្យសមាជិកដែលទើបចូលរួម" (for the members who just joined): who speaks
         out.append(Verb("join" if m.group("join") else "leave", m.start(), m.end()))
