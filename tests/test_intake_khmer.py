@@ -804,3 +804,26 @@ def test_saying_one_left_because_is_why() -> None:
     assert claim_verbs(said) == []
     # with no reason given, his leaving is told as news
     assert claim_verbs("លោក កែវ សុផល បានប្រាប់ថា ខ្លួនបានចាកចេញពីគណបក្សភ្លើងទៀន។") != []
+
+
+def test_among_those_n_applicants_splits_the_total_by_party() -> None:
+    # 120 opposition members applied to join the CPP on 3 March; "among those 120 applicants,
+    # there are 90 from the CLP and 30 from FUNCINPEC"
+    text = (
+        "សមាជិកគណបក្សប្រឆាំង ១២០នាក់ បានដាក់ពាក្យចូលគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃទី៣ ខែមីនា ឆ្នាំ២០២៤។\n\n"
+        "ក្នុងចំណោមអ្នកដាក់ពាក្យទាំង ១២០នាក់នោះ មាន ៩០នាក់ មកពីគណបក្សភ្លើងទៀន "
+        "និង ៣០នាក់ទៀត មកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច។"
+    )
+    got = [(p.number, p.from_parties) for p in khmer_claims(text, date(2024, 3, 4))]
+    assert got == [(90, [CLP]), (30, [FUNCINPEC])]
+
+
+def test_the_first_months_of_the_year_are_a_running_total() -> None:
+    # the governor said that in the first five months of this year about 900 former opposition
+    # activists joined the CPP
+    text = (
+        "លោកអភិបាលស្រុក បានឱ្យដឹងថា ក្នុងរយៈពេល ៥ខែដើមឆ្នាំនេះ មានអតីតសកម្មជនបក្សប្រឆាំង "
+        "ប្រមាណ ៩០០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert khmer_claims(text, date(2024, 6, 2)) == []

@@ -139,7 +139,9 @@ _OTHER_THINGS = (
      "a claim called false"),
     # "ក្នុងនោះ មានអតីតមេភូមិ ៤រូប" (among them, four former village chiefs): a part of a group
     # counted before, never a group of its own
-    (re.compile(r"^\W*(?:ហើយ\s*)?ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)"),
+    # ... "ក្នុងចំណោមអ្នកដាក់ពាក្យទាំង ១៩៧នាក់នោះ" (among those 197 applicants)
+    (re.compile(r"^\W*(?:ហើយ\s*)?ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)"
+                r"|^\W*(?:ហើយ\s*)?ក្នុងចំណោម\S*ទាំង\s*[0-9០-៩][0-9០-៩.,]*\s*(?:នាក់|រូប)\s*នោះ"),
      "a part of a group counted before"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
@@ -179,11 +181,12 @@ KHMER_PAST_YEAR = re.compile(r"(?:កាល|តាំង)ពី\s*(?:(?:ថ្�
 # A Khmer count of many events rather than one: "ចាប់តាំងពី" (since), "គិតចាប់ពីដើមឆ្នាំ មកដល់
 # ពេលនេះ" (from the start of the year up to now), "ចាប់ពីខែមករា ដល់បច្ចុប្បន្ន" (from January to
 # the present), "គិតត្រឹមខែឧសភា" (as of May), "ក្នុងរយៈពេល ៦ ខែកន្លងមក" (in the past six
-# months), "៣ខែចុងក្រោយនេះ" (these last three months), "ក្នុងឆមាសទី១" (in the first half-year),
+# months), "៦ខែដើមឆ្នាំនេះ" (the first six months of this year), "៣ខែចុងក្រោយនេះ" (these
+# last three months), "ក្នុងឆមាសទី១" (in the first half-year),
 # "ក្នុងឆ្នាំ២០២៣" / "ក្នុងឆ្នាំនេះ" (in 2023, this year); the pattern extract's English running
 # totals end with.
 KHMER_RUNNING_TOTAL = (
-    r"ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
+    r"ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|ខែ\s*ដើមឆ្នាំ|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
     r"(?:មក)?(?:ដល់|ទល់)(?:បច្ចុប្បន្ន|ពេលបច្ចុប្បន្ន)|"
     r"(?:ថ្ងៃ|សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ)|ឆមាស|ត្រីមាស|"
     r"ក្នុង(?:ឆ្នាំ|ខែ)\s*(?:[12១២][0-9០-៩]{3}|នេះ)"
