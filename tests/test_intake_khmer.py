@@ -827,3 +827,13 @@ def test_the_first_months_of_the_year_are_a_running_total() -> None:
         "ប្រមាណ ៩០០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
     )
     assert khmer_claims(text, date(2024, 6, 2)) == []
+
+
+def test_the_new_year_festival_is_no_joining() -> None:
+    # five CLP councillors said they plan to apply to join the CPP after the Khmer New Year
+    text = (
+        "សមាជិកក្រុមប្រឹក្សាឃុំគណបក្សភ្លើងទៀន ៥រូប បាននិយាយថា ពួកគេគ្រោងនឹងដាក់ពាក្យសុំចូល"
+        "គណបក្សប្រជាជនកម្ពុជា ក្រោយពិធីបុណ្យចូលឆ្នាំខ្មែរ។"
+    )
+    assert khmer_claims(text, date(2025, 3, 10)) == []
+    assert [v.kind for v in claim_verbs("អ្នកភូមិ ២០០នាក់ ចូលឆ្នាំថ្មីជាមួយគ្នា")] == []

@@ -59,8 +59,9 @@ _KHMER_TAKING_PART = (
 # (the welcoming ceremony) and "ចំពោះការទទួលស្វាគមន៍" (for the welcome) name the occasion, as
 # English "welcoming ceremony" does: no act of welcoming anyone; "ស្វាគមន៍ចំពោះការសម្រេចចិត្ត"
 # (welcomed the decision) welcomes a thing, not people.
+# "ចូលឆ្នាំ" (entering the year) is the New Year, no joining.
 _KHMER_JOIN = (
-    rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម)|"
+    rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម|ឆ្នាំ)|"
     r"ប្[តដ]ូរមក|ប្[តដ]ូរ|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
