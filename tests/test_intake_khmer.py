@@ -837,3 +837,13 @@ def test_the_new_year_festival_is_no_joining() -> None:
     )
     assert khmer_claims(text, date(2025, 3, 10)) == []
     assert [v.kind for v in claim_verbs("អ្នកភូមិ ២០០នាក់ ចូលឆ្នាំថ្មីជាមួយគ្នា")] == []
+
+
+def test_a_group_told_with_its_total_counts_the_total() -> None:
+    # a CLP commune chief, with 3 councillors and 20 activists, 24 in all, joined the CPP
+    text = (
+        "មេឃុំមកពីគណបក្សភ្លើងទៀនម្នាក់ រួមជាមួយសមាជិកក្រុមប្រឹក្សាឃុំ ៣រូប និងសកម្មជន ២០នាក់ "
+        "សរុបទាំងអស់ ២៤នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី២ ខែមេសា ឆ្នាំ២០២៤។"
+    )
+    [p] = khmer_claims(text, date(2024, 4, 3))
+    assert (p.number, p.from_parties, p.to_party) == (24, [CLP], CPP)
