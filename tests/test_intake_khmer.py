@@ -771,3 +771,79 @@ def test_a_party_receiving_new_members_is_a_joining() -> None:
         assert (p.number, p.from_parties, p.to_party, p.date) == (64, [CLP], CPP, date(2023, 6, 1))
     # the party gaining seats is no joining
     assert khmer_claims("គណបក្សប្រជាជនកម្ពុជា ទទួលបានអាសនៈ ១២០។", date(2023, 6, 3)) == []
+
+
+def test_the_same_officials_named_again_are_no_second_claim() -> None:
+    # two former CLP officials in a commune moved to the CPP; "the two officials, Mr A and Mr B,
+    # received their cards": the same two, told again
+    text = (
+        "អតីតមន្ត្រីគណបក្សភ្លើងទៀន ពីររូប នៅឃុំព្រែកតាមាក់ បានប្តូរមកចូលគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "មន្ត្រីទាំងពីររូប គឺលោក សុខ វិចិត្រ និងលោក ម៉ៅ សំណាង ត្រូវបានលោក ហេង ចន្ទា "
+        "ប្រគល់ប័ណ្ណសមាជិកជូន។"
+    )
+    got = [(p.number, p.from_parties, p.to_party) for p in khmer_claims(text, date(2024, 3, 2))]
+    assert got == [(2, [CLP], CPP)]
+
+
+def test_a_move_since_a_past_year_is_history() -> None:
+    # he joined the CLP's activities since 2020 (in a 2024 report): who he is, not news
+    text = "ក្រោយមក លោកបានចូលធ្វើសកម្មភាពជាមួយគណបក្សភ្លើងទៀន តាំងពីឆ្នាំ២០២០។"
+    assert khmer_claims(text, date(2024, 5, 9)) == []
+    # since the year of the report itself: still news
+    assert khmer_claims(
+        "សកម្មជន ១០នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា តាំងពីឆ្នាំ២០២៤។", date(2024, 5, 9)
+    ) != []
+
+
+def test_saying_one_left_because_is_why() -> None:
+    # one of the applicants, Mr X, said he decided to leave the CLP because its leaders ignored him
+    said = (
+        "លោក កែវ សុផល អតីតមេឃុំ បានប្រាប់ថា ខ្លួនសម្រេចចិត្តចាកចេញពីគណបក្សភ្លើងទៀន "
+        "ព្រោះថ្នាក់ដឹកនាំមិនខ្វល់ពីសកម្មជន។"
+    )
+    assert claim_verbs(said) == []
+    # with no reason given, his leaving is told as news
+    assert claim_verbs("លោក កែវ សុផល បានប្រាប់ថា ខ្លួនបានចាកចេញពីគណបក្សភ្លើងទៀន។") != []
+
+
+def test_among_those_n_applicants_splits_the_total_by_party() -> None:
+    # 120 opposition members applied to join the CPP on 3 March; "among those 120 applicants,
+    # there are 90 from the CLP and 30 from FUNCINPEC"
+    text = (
+        "សមាជិកគណបក្សប្រឆាំង ១២០នាក់ បានដាក់ពាក្យចូលគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃទី៣ ខែមីនា ឆ្នាំ២០២៤។\n\n"
+        "ក្នុងចំណោមអ្នកដាក់ពាក្យទាំង ១២០នាក់នោះ មាន ៩០នាក់ មកពីគណបក្សភ្លើងទៀន "
+        "និង ៣០នាក់ទៀត មកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច។"
+    )
+    got = [(p.number, p.from_parties) for p in khmer_claims(text, date(2024, 3, 4))]
+    assert got == [(90, [CLP]), (30, [FUNCINPEC])]
+
+
+def test_the_first_months_of_the_year_are_a_running_total() -> None:
+    # the governor said that in the first five months of this year about 900 former opposition
+    # activists joined the CPP
+    text = (
+        "លោកអភិបាលស្រុក បានឱ្យដឹងថា ក្នុងរយៈពេល ៥ខែដើមឆ្នាំនេះ មានអតីតសកម្មជនបក្សប្រឆាំង "
+        "ប្រមាណ ៩០០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert khmer_claims(text, date(2024, 6, 2)) == []
+
+
+def test_the_new_year_festival_is_no_joining() -> None:
+    # five CLP councillors said they plan to apply to join the CPP after the Khmer New Year
+    text = (
+        "សមាជិកក្រុមប្រឹក្សាឃុំគណបក្សភ្លើងទៀន ៥រូប បាននិយាយថា ពួកគេគ្រោងនឹងដាក់ពាក្យសុំចូល"
+        "គណបក្សប្រជាជនកម្ពុជា ក្រោយពិធីបុណ្យចូលឆ្នាំខ្មែរ។"
+    )
+    assert khmer_claims(text, date(2025, 3, 10)) == []
+    assert [v.kind for v in claim_verbs("អ្នកភូមិ ២០០នាក់ ចូលឆ្នាំថ្មីជាមួយគ្នា")] == []
+
+
+def test_a_group_told_with_its_total_counts_the_total() -> None:
+    # a CLP commune chief, with 3 councillors and 20 activists, 24 in all, joined the CPP
+    text = (
+        "មេឃុំមកពីគណបក្សភ្លើងទៀនម្នាក់ រួមជាមួយសមាជិកក្រុមប្រឹក្សាឃុំ ៣រូប និងសកម្មជន ២០នាក់ "
+        "សរុបទាំងអស់ ២៤នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី២ ខែមេសា ឆ្នាំ២០២៤។"
+    )
+    [p] = khmer_claims(text, date(2024, 4, 3))
+    assert (p.number, p.from_parties, p.to_party) == (24, [CLP], CPP)

@@ -287,6 +287,7 @@ _FORMER_OF = re.compile(
     r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$|អតីត\S{0,20}$", re.I
 )
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
+_KHMER_IN_ALL = re.compile(r"សរុប(?:ទាំងអស់)?\s*(?:ចំនួន)?\s*$")
 # A total's parts, party by party.
 _BREAKDOWN = re.compile(
     r"^(?:Among\s+(?:them|those|the\s+\w+)|Of\s+(?:them|these|those|the\s+\w+)|"
@@ -300,7 +301,8 @@ _SAME_GROUP = re.compile(
     r"(?:officials|members|defectors|activists|supporters|group|councill?ors|newcomers|"
     r"recruits)\b"
     # Khmer: "អ្នកទាំងពីររូប" (the two of them), "ពួកគេ" (they), "សមាជិកថ្មីទាំងនោះ" (those new members)
-    r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ)",
+    # "មន្ត្រីទាំងបីរូប" (the three officials)
+    r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ|(?:មន្ត្រី|សកម្មជន|សមាជិក)ទាំង(?!អស់))",
 )
 # Who looked on at a ceremony, not who moved.
 _ONLOOKERS = re.compile(
@@ -608,6 +610,10 @@ def _segments(
     bounds = [c.start for c in before[1:]] + [group_end]
     for c, end in zip(before, bounds, strict=True):
         if not any(c.end <= m.start < end for m in mentions):
+            if _KHMER_IN_ALL.search(text[before[-2].end : before[-1].start]):
+                # "មេឃុំម្នាក់ ... ២រូប និង... ៣៥នាក់ សរុបទាំងអស់ ៣៨នាក់" (a chief, 2 and 35: 38
+                # in all): the total the text tells, though one part was no number
+                return before[-1:]
             total = _sum(before, text)
             return [total] if total else counts[:1]
     return before

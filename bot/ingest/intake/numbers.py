@@ -144,7 +144,8 @@ _MOVED_WITH = re.compile(
 )
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|(?<!together\s)(?<!along\s)\bwith|\bboasts?|\bclaims?|membership\s+of|"
-    r"\$|US\$|អាយុ|មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$",
+    # "មាន" (has), but "...នោះ មាន ១៤៥នាក់" (of those, there are 145) counts people
+    r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$",
     re.I,
 )
 

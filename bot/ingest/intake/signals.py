@@ -59,8 +59,9 @@ _KHMER_TAKING_PART = (
 # (the welcoming ceremony) and "ចំពោះការទទួលស្វាគមន៍" (for the welcome) name the occasion, as
 # English "welcoming ceremony" does: no act of welcoming anyone; "ស្វាគមន៍ចំពោះការសម្រេចចិត្ត"
 # (welcomed the decision) welcomes a thing, not people.
+# "ចូលឆ្នាំ" (entering the year) is the New Year, no joining.
 _KHMER_JOIN = (
-    rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម)|"
+    rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម|ឆ្នាំ)|"
     r"ប្[តដ]ូរមក|ប្[តដ]ូរ|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
@@ -139,7 +140,9 @@ _OTHER_THINGS = (
      "a claim called false"),
     # "ក្នុងនោះ មានអតីតមេភូមិ ៤រូប" (among them, four former village chiefs): a part of a group
     # counted before, never a group of its own
-    (re.compile(r"^\W*(?:ហើយ\s*)?ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)"),
+    # ... "ក្នុងចំណោមអ្នកដាក់ពាក្យទាំង ១៩៧នាក់នោះ" (among those 197 applicants)
+    (re.compile(r"^\W*(?:ហើយ\s*)?ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)"
+                r"|^\W*(?:ហើយ\s*)?ក្នុងចំណោម\S*ទាំង\s*[0-9០-៩][0-9០-៩.,]*\s*(?:នាក់|រូប)\s*នោះ"),
      "a part of a group counted before"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
@@ -156,6 +159,12 @@ _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
 _KHMER_ON_BEHALF_OF = re.compile(
     r"(?:តំណាង(?:ឱ្យ|អោយ)?|ក្នុងនាម)\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|បងប្អូន)\S*ដែល\S*$"
 )
+# "បានប្រាប់ថា ខ្លួនសម្រេចចិត្តចាកចេញពីគណបក្ស... ព្រោះ..." (said that he had decided to leave
+# the party because...): someone telling why he moved, a move the report has already told.
+_KHMER_SAID_SELF = re.compile(
+    r"(?:ប្រាប់|និយាយ|ថ្លែង|បញ្ជាក់|មានប្រសាសន៍)\S*ថា\s*(?:ខ្លួន|ខ្ញុំ|យើង)\S*\s*(?:បាន)?\s*(?:សម្រេចចិត្ត)?\s*$"
+)
+_KHMER_BECAUSE = re.compile(r"ព្រោះ|ដោយសារ|មូលហេតុ")
 
 # "ត្រូវបានគណបក្សX ប្រកាសថា..." (was announced by party X to have...): X, named between the
 # passive and a saying, is who makes the claim; "...បានចូលជាសមាជិករបស់ខ្លួន" (joined as its
@@ -166,17 +175,19 @@ KHMER_ITS_OWN = re.compile(r"^\s*(?:របស់)?(?:ខ្លួន|គណប�
 
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
 KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង|ទើប)?\s*$")
-# "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021): a move dated by its year, long past.
-KHMER_PAST_YEAR = re.compile(r"កាលពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})")
+# "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021), "តាំងពីឆ្នាំ២០២១" (since 2021): a move dated by
+# its year, long past.
+KHMER_PAST_YEAR = re.compile(r"(?:កាល|តាំង)ពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})")
 
 # A Khmer count of many events rather than one: "ចាប់តាំងពី" (since), "គិតចាប់ពីដើមឆ្នាំ មកដល់
 # ពេលនេះ" (from the start of the year up to now), "ចាប់ពីខែមករា ដល់បច្ចុប្បន្ន" (from January to
 # the present), "គិតត្រឹមខែឧសភា" (as of May), "ក្នុងរយៈពេល ៦ ខែកន្លងមក" (in the past six
-# months), "៣ខែចុងក្រោយនេះ" (these last three months), "ក្នុងឆមាសទី១" (in the first half-year),
+# months), "៦ខែដើមឆ្នាំនេះ" (the first six months of this year), "៣ខែចុងក្រោយនេះ" (these
+# last three months), "ក្នុងឆមាសទី១" (in the first half-year),
 # "ក្នុងឆ្នាំ២០២៣" / "ក្នុងឆ្នាំនេះ" (in 2023, this year); the pattern extract's English running
 # totals end with.
 KHMER_RUNNING_TOTAL = (
-    r"ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
+    r"ចាប់តាំងពី|សរុបទាំងអស់|ចាប់ពីដើម|ខែ\s*ដើមឆ្នាំ|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
     r"(?:មក)?(?:ដល់|ទល់)(?:បច្ចុប្បន្ន|ពេលបច្ចុប្បន្ន)|"
     r"(?:ថ្ងៃ|សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ)|ឆមាស|ត្រីមាស|"
     r"ក្នុង(?:ឆ្នាំ|ខែ)\s*(?:[12១២][0-9០-៩]{3}|នេះ)"
@@ -209,6 +220,9 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
             continue
         if _KHMER_NOUN_BEFORE.search(before) and _KHMER_LETTER.match(m.group()):
             continue  # "ការចូលរួមជាមួយ..." (joining ...), a noun: the idea of it, no one's act
+        reason = _KHMER_BECAUSE.search(sentence[m.end() : m.end() + 80])
+        if reason and _KHMER_SAID_SELF.search(before):
+            continue  # "បានប្រាប់ថា ខ្លួនសម្រេចចិត្តចាកចេញ... ព្រោះ" (said he left because): why
         if _KHMER_ON_BEHALF_OF.search(before):
             continue  # "តំណាងឱ្យសមាជិកដែលទើបចូលរួម" (for the members who just joined): who speaks
         out.append(Verb("join" if m.group("join") else "leave", m.start(), m.end()))
