@@ -7,7 +7,7 @@ The set is tests/data/intake/: a tuning part, a held-out part never tuned on (it
 batch written before the extractor) and a second held-out part (heldout2.yaml: wire copy,
 announcements, long articles, Khmer posts, corrections), written and labelled before the
 extractor read it, a third (heldout3.yaml, batches 3a-3g, each written and labelled
-before the extractor read it), and parts 4-9 (heldout4-8.yaml: everyday styles, parts 5 to 9
+before the extractor read it), and parts 4-9 (heldout4-9.yaml: everyday styles, parts 5 to 9
 each kept sealed until the fixes before it were done); their first measurements are kept below,
 the clean estimates of the extractor as it was then, and the general fixes
 their failures led to are listed in bench/RESULTS.md. tests/test_intake_extract.py holds the
