@@ -1642,3 +1642,45 @@ def test_the_same_person_told_again_and_asides_of_the_past(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one of the group told before; a person called by his last name later
+        (
+            "A total of 620 Candlelight Party members joined the CPP on 1 May. One of the "
+            "defectors, Ms. Chea Srey, a former KNUP organiser, said she joined because of peace.",
+            [(date(2025, 5, 1), 620, [_CLP], CPP)],
+        ),
+        (
+            "Mr. Chan Sophorn, former head of the Candlelight Party in Kep, joined the CPP on 1 "
+            "May. Mr. Sophorn was received at the CPP headquarters by a senior official.",
+            [(date(2025, 5, 1), 1, [_CLP], CPP)],
+        ),
+        # introduced as a member dates the move; a long party name in "a former ... lawmaker"
+        (
+            "A former Candlelight Party leader has joined the Khmer Will Party. Mr. Hong Sar was "
+            "introduced as a member of the Khmer Will Party's committee on 1 May.",
+            [(date(2025, 5, 1), 1, [_CLP], "Khmer Will Party")],
+        ),
+        (
+            "A former Cambodia National Rescue Party lawmaker has recently joined FUNCINPEC, the "
+            "royalist party said.",
+            [(date(2025, 5, 4), 1, ["Cambodia National Rescue Party"], _FUN)],
+        ),
+        # "did the same"; the party every claim joined is no party left
+        (
+            "On Monday, 230 Candlelight members joined the CPP. On Wednesday, 18 former CNRP "
+            "activists did the same, the provincial CPP said.",
+            [
+                (date(2025, 4, 28), 230, [_CLP], CPP),
+                (date(2025, 4, 30), 18, ["Cambodia National Rescue Party"], CPP),
+            ],
+        ),
+    ],
+)
+def test_members_of_the_group_later_names_and_the_same_again(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -149,7 +149,7 @@ _ROLE = (
     r"organi[sz]er|coordinator|adviser|advisor|director|head|commander|officer|figure|founder|"
     r"veteran|mayor|councilwoman|councilman|representative)\b"
 )
-_ONE_PERSON = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?{_ROLE}", re.I)
+_ONE_PERSON = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,6}}?{_ROLE}", re.I)
 # As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
 # resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
 _THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,6}}?{_ROLE}", re.I)
@@ -302,7 +302,9 @@ _SAME_GROUP = re.compile(
     r"recruits)\b"
     # Khmer: "អ្នកទាំងពីររូប" (the two of them), "ពួកគេ" (they), "សមាជិកថ្មីទាំងនោះ" (those new members)
     # "មន្ត្រីទាំងបីរូប" (the three officials)
-    r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ|(?:មន្ត្រី|សកម្មជន|សមាជិក)ទាំង(?!អស់))",
+    r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ|(?:មន្ត្រី|សកម្មជន|សមាជិក)ទាំង(?!អស់))"
+    # "One of the defectors, Ms. X, said she joined because ...": one of the group told before
+    r"|^(?:One|Some|Several|Many|Most|Two|Three|A\s+few)\s+of\s+(?:the|them|those)\b",
 )
 # Who looked on at a ceremony, not who moved.
 _ONLOOKERS = re.compile(
@@ -1030,8 +1032,16 @@ def _bare(name: str) -> str:
     return " ".join(w for w in name.split() if not w.endswith(".") and w != "Oknha")
 
 
+def _only(counts: Counter[str]) -> str | None:
+    """The one party every claim of the text joined, if there is one."""
+    return next(iter(counts)) if len(counts) == 1 else None
+
+
 def _bared(names: list[str]) -> set[str]:
-    return {_bare(n) for n in names}
+    """The names without titles, and each one's last word too: English reports call "Mr.
+    Chan Sophorn" "Mr. Sophorn" after the first time."""
+    bare = [_bare(n) for n in names]
+    return {form for b in bare if b for form in (b, b.split()[-1])}
 
 
 def _same_event(a: Proposal, b: Proposal) -> bool:
@@ -1441,6 +1451,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             out.remove(p)
     out = [p for p in out if not _told_per_party(p, out)]
     destinations = Counter(p.to_party for p in out if p.to_party)
+    joined_by_all = _only(destinations)
+    for p in out:
+        # the one party every claim joined is no party any of them left
+        p.from_parties = [f for f in p.from_parties if f != joined_by_all]
     ruling = next((party.name for party in parties if "CPP" in party.acronyms), None)
     named_anywhere = {m.name for m in lexicon.mentions(text)}
     for p in out:
