@@ -182,6 +182,43 @@ FIXES_PARTS_4_TO_10 = (
     "text when the sentence names none (low confidence)",
 )
 HELD_OUT = ("held-out", *(f"held-out {n}" for n in range(2, 11)))
+# The style table's columns: the parts grouped by how they were made.
+STYLE_COLUMNS = {
+    "tuning": "tuning",
+    **{name: "held-out 1-3" for name in HELD_OUT[:3]},
+    **{name: "held-out 4-10 (everyday styles)" for name in HELD_OUT[3:]},
+}
+
+
+# The sealed parts' first measurements, the clean estimates of the extractor on reports it
+# had not read: (part, right, proposed, found, claims).
+SEALED_FIRST = (
+    ("5", 28, 52, 28, 40),
+    ("6", 34, 47, 34, 45),
+    ("7", 32, 51, 32, 46),
+    ("8", 41, 56, 41, 53),
+    ("9", 33, 60, 33, 57),
+    ("10", 40, 56, 40, 55),
+)
+
+
+def _goal_lines() -> list[str]:
+    right = sum(row[1] for row in SEALED_FIRST)
+    proposed = sum(row[2] for row in SEALED_FIRST)
+    found = sum(row[3] for row in SEALED_FIRST)
+    claims = sum(row[4] for row in SEALED_FIRST)
+    each = ", ".join(
+        f"part {part} {100 * r / p:.0f}%/{100 * f / c:.0f}%" for part, r, p, f, c in SEALED_FIRST
+    )
+    return [
+        "- The target on reports the extractor has not read (precision ≥ 90%, recall ≥ 85%), "
+        "judged by the sealed parts' first measurements, pooled: precision "
+        f"{_pct(right, proposed)} — {verdict(right / proposed >= 0.90)}; recall "
+        f"{_pct(found, claims)} — {verdict(found / claims >= 0.85)} (each, precision/recall: "
+        f"{each}).",
+        "- The rows above are after the fixes each part led to: they show the rules hold on "
+        "the texts they were made from, not how the extractor reads a new report.",
+    ]
 
 
 def _pct(a: int, b: int) -> str:
@@ -229,14 +266,13 @@ def main() -> None:
     rows = []
     by_style: dict[str, dict[str, Score]] = {s: {} for s in STYLES}
     wrong: list[str] = []
-    goals: list[str] = []
     for name, texts in parts.items():
         total = Score()
         for text in texts:
             s = score_text(text, parties)
             total.add(s)
             if name != "whole set":
-                by_style[text.style].setdefault(name, Score()).add(s)
+                by_style[text.style].setdefault(STYLE_COLUMNS[name], Score()).add(s)
         high_right, high_total = _high_precision(texts, parties)
         rows.append(
             [
@@ -252,17 +288,11 @@ def main() -> None:
         if name == "whole set":
             continue
         wrong += [f"{name}: {w}" for w in total.wrong]
-        goals.append(
-            f"- {name}: precision {100 * total.precision:.1f}% ≥ 90% — "
-            f"{verdict(total.precision >= 0.90)}; recall {100 * total.recall:.1f}% ≥ 85% — "
-            f"{verdict(total.recall >= 0.85)}; high-confidence proposals on traps: "
-            f"{len(total.high_on_traps)} — {verdict(not total.high_on_traps)}"
-        )
 
     style_rows = []
     for style in STYLES:
         cells: list[object] = [style]
-        for name in ("tuning", *HELD_OUT):
+        for name in dict.fromkeys(STYLE_COLUMNS.values()):
             s = by_style[style].get(name, Score())
             if style == "trap":
                 cells.append(f"{s.proposals} proposals ({len(s.high_on_traps)} high)")
@@ -311,9 +341,9 @@ def main() -> None:
                 rows,
             ),
             "",
-            table(["style", "tuning", *HELD_OUT], style_rows),
+            table(["style", *dict.fromkeys(STYLE_COLUMNS.values())], style_rows),
             "",
-            *goals,
+            *_goal_lines(),
             f"- The held-out batches' first measurements: {FIRST_HELDOUT}.",
             "- What part 2's failures led to (general rules, each unit-tested; * also fixed "
             "held-out part 1 texts, which are therefore no longer clean):",
