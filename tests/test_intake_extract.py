@@ -1684,3 +1684,31 @@ def test_members_of_the_group_later_names_and_the_same_again(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted plan is still a plan; an application submitted dates the move
+        (
+            "Mr. Nuon Sar, a former CNRP official, told reporters on Sunday that he \"intends to "
+            "apply\" to join the CPP.",
+            [],
+        ),
+        (
+            "A Candlelight Party commune chief in Kep has defected to the CPP. Chea Sam, 58, "
+            "submitted his CPP membership application on Wednesday.",
+            [(date(2025, 4, 30), 1, [_CLP], CPP)],
+        ),
+        # ", while" starts another event
+        (
+            "About 150 Candlelight Party activists joined the CPP on Saturday, while in Pailin two "
+            "dozen FUNCINPEC members did the same on Sunday.",
+            [(date(2025, 5, 3), 150, [_CLP], CPP), (date(2025, 5, 4), 24, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_quoted_plans_applications_and_events_after_while(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected
