@@ -847,3 +847,13 @@ def test_a_group_told_with_its_total_counts_the_total() -> None:
     )
     [p] = khmer_claims(text, date(2024, 4, 3))
     assert (p.number, p.from_parties, p.to_party) == (24, [CLP], CPP)
+
+
+def test_a_range_from_one_number_to_another_counts_its_lower_bound() -> None:
+    # the CPP says some 80 to 120 CLP supporters asked to join it on Wednesday 6 March
+    text = (
+        "គណបក្សប្រជាជនកម្ពុជា បានឱ្យដឹងថា អ្នកគាំទ្រគណបក្សភ្លើងទៀន ប្រហែលពី ៨០ ទៅ ១២០នាក់ "
+        "បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃពុធ ទី៦ ខែមីនា ឆ្នាំ២០២៤។"
+    )
+    [p] = khmer_claims(text, date(2024, 3, 8))
+    assert (p.number, p.qualifier, p.from_parties, p.to_party) == (80, "ប្រហែល", [CLP], CPP)
