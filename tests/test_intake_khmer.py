@@ -857,3 +857,14 @@ def test_a_range_from_one_number_to_another_counts_its_lower_bound() -> None:
     )
     [p] = khmer_claims(text, date(2024, 3, 8))
     assert (p.number, p.qualifier, p.from_parties, p.to_party) == (80, "ប្រហែល", [CLP], CPP)
+
+
+def test_resigning_membership_in_a_party_is_leaving_it() -> None:
+    # Mr. X, the CLP's district secretary, resigned his post and his membership in the CLP
+    # on Tuesday 4 June, going to no other party
+    text = (
+        "លោក ហេង សុវណ្ណ លេខាធិការគណបក្សភ្លើងទៀនប្រចាំស្រុក បានលាលែងពីតំណែង "
+        "និងពីសមាជិកភាពក្នុងគណបក្សភ្លើងទៀន កាលពីថ្ងៃអង្គារ ទី៤ ខែមិថុនា ឆ្នាំ២០២៤។"
+    )
+    [p] = khmer_claims(text, date(2024, 6, 5))
+    assert (p.number, p.from_parties, p.to_party, p.kind) == (1, [CLP], None, "departure")

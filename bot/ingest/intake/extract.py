@@ -438,6 +438,8 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             and _MEMBER_OF_BEFORE.search(before)
         ):
             tos.append(m)  # "sworn in as a member of the CPP"
+        elif verb.kind == "leave" and re.search(r"សមាជិកភាព\s*(?:ក្នុង|នៃ)?\s*$", before):
+            froms.append(m.name)  # "លាលែងពីសមាជិកភាពក្នុងគណបក្ស X" (resigned membership in X)
         elif (
             _TO_BEFORE.search(before)
             and not _FROM_BEFORE.search(before)
