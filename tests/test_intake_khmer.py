@@ -868,3 +868,22 @@ def test_resigning_membership_in_a_party_is_leaving_it() -> None:
     )
     [p] = khmer_claims(text, date(2024, 6, 5))
     assert (p.number, p.from_parties, p.to_party, p.kind) == (1, [CLP], None, "departure")
+
+
+def test_a_total_before_the_verb_split_by_party_after_it_is_a_claim_per_party() -> None:
+    # on 2 May 140 opposition activists applied to join the CPP, among them 90 from the CLP
+    # and 50 from FUNCINPEC
+    text = (
+        "នៅថ្ងៃទី២ ខែឧសភា ឆ្នាំ២០២៤ សកម្មជនបក្សប្រឆាំងសរុប ១៤០នាក់ បានដាក់ពាក្យសុំចូលជាសមាជិក"
+        "គណបក្សប្រជាជនកម្ពុជា ក្នុងនោះ មកពីគណបក្សភ្លើងទៀន ចំនួន ៩០នាក់ "
+        "និងមកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន ៥០នាក់។"
+    )
+    got = [(p.number, p.from_parties, p.to_party) for p in khmer_claims(text, date(2024, 5, 3))]
+    assert got == [(90, [CLP], CPP), (50, [FUNCINPEC], CPP)]
+    # parts that do not make up the total (10 village chiefs among the 140) split nothing
+    text = (
+        "សកម្មជនគណបក្សភ្លើងទៀន ១៤០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "ក្នុងនោះ មានមេភូមិ ១០រូប និងមេឃុំ ២រូប។"
+    )
+    got = [(p.number, p.from_parties) for p in khmer_claims(text, date(2024, 5, 3))]
+    assert got == [(140, [CLP])]

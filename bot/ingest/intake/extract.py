@@ -34,7 +34,13 @@ from datetime import date
 from itertools import pairwise
 
 from bot.ingest.intake.dates import FoundDate, find_dates
-from bot.ingest.intake.numbers import KHMER_ONE_PERSON, Count, family_members, person_counts
+from bot.ingest.intake.numbers import (
+    KHMER_AMONG_THEM,
+    KHMER_ONE_PERSON,
+    Count,
+    family_members,
+    person_counts,
+)
 from bot.ingest.intake.parties import KHMER_OTHER_PARTIES, Lexicon, PartyMention
 from bot.ingest.intake.people import (
     KHMER_HOST_AFTER,
@@ -598,6 +604,17 @@ def _segments(
         return part[-1:]  # "Three councillors resigned, and two of them joined the CPP"
     if group_end == verb.start:
         before = [c for c in counts if c.end <= verb.start]
+        parts = [c for c in counts if c.start >= verb.end]
+        if (
+            len(before) == 1
+            and len(parts) > 1
+            and KHMER_AMONG_THEM.search(text, verb.end, parts[0].start)
+            and before[0].value == sum(c.value or 0 for c in parts)
+            and _parties_lead(parts, [m for m in mentions if m.start >= verb.end], len(text))
+        ):
+            # "សកម្មជន ៥២០នាក់ បានចូល... ក្នុងនោះ មកពីគណបក្សA ៣២០នាក់ និងមកពីគណបក្សB ២០០នាក់"
+            # (520 joined, among them 320 from A and 200 from B): the parts, party by party
+            return parts
     else:
         before = [c for c in counts if c.start >= verb.end]
     values = [c.value for c in before]

@@ -171,6 +171,7 @@ KHMER_ONE_PERSON = re.compile(
 
 # "ក្នុងនោះ" (among them): what it counts is a part of the count before it.
 _AMONG_THEM = re.compile(r"ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)")
+KHMER_AMONG_THEM = _AMONG_THEM
 
 
 @dataclass(frozen=True)
