@@ -887,3 +887,14 @@ def test_a_total_before_the_verb_split_by_party_after_it_is_a_claim_per_party() 
     )
     got = [(p.number, p.from_parties) for p in khmer_claims(text, date(2024, 5, 3))]
     assert got == [(140, [CLP])]
+
+
+def test_an_office_with_its_rank_opening_the_sentence_is_one_person() -> None:
+    # the second deputy chief of a commune, elected for the CLP, left his party and joined
+    # the CPP on Monday 11 March
+    text = (
+        "ជំទប់ទីពីរនៃឃុំស្វាយ ដែលជាប់ឆ្នោតក្រោមឈ្មោះគណបក្សភ្លើងទៀន បានចាកចេញពីគណបក្សរបស់ខ្លួន "
+        "ហើយចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃចន្ទ ទី១១ ខែមីនា ឆ្នាំ២០២៤។"
+    )
+    [p] = khmer_claims(text, date(2024, 3, 12))
+    assert (p.number, p.from_parties, p.to_party) == (1, [CLP], CPP)

@@ -167,6 +167,10 @@ KHMER_ONE_PERSON = re.compile(
     r"ឧកញ៉ា|អ្នកជំនួញ|សកម្មជន)[^\s។៕,]{0,60}?(?<!នរណា)(?<!អ្នកណា)ម្នាក់(?!ៗ|ឯង|មួយ)"
     # "តំណាងសកម្មជនម្នាក់ បានថ្លែងថា" (one of the activists said): who speaks for the group
     r"(?!\s*(?:ក៏)?(?:បាន)?(?:ថ្លែង|និយាយ|មានប្រសាសន៍|ប្រាប់|លើកឡើង|បញ្ជាក់))"
+    # ... and a sentence opening with an office and its rank, "ជំទប់ទីមួយនៃឃុំ ..." (the
+    # first deputy chief of ... commune), "អនុប្រធានទីពីរ" (the second vice-president): one holder
+    r"|^(?:\([^()]{1,40}\)\s*៖\s*)?(?:អតីត)?(?:ជំទប់|អនុប្រធាន|ប្រធាន|អនុលេខាធិការ|លេខាធិការ|"
+    r"អភិបាលរង)ទី(?:មួយ|ពីរ|បី|[១-៣1-3])"
 )
 
 # "ក្នុងនោះ" (among them): what it counts is a part of the count before it.
