@@ -885,8 +885,8 @@ def test_a_total_before_the_verb_split_by_party_after_it_is_a_claim_per_party() 
         "សកម្មជនគណបក្សភ្លើងទៀន ១៤០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
         "ក្នុងនោះ មានមេភូមិ ១០រូប និងមេឃុំ ២រូប។"
     )
-    got = [(p.number, p.from_parties) for p in khmer_claims(text, date(2024, 5, 3))]
-    assert got == [(140, [CLP])]
+    whole = [(p.number, p.from_parties) for p in khmer_claims(text, date(2024, 5, 3))]
+    assert whole == [(140, [CLP])]
 
 
 def test_an_office_with_its_rank_opening_the_sentence_is_one_person() -> None:
@@ -898,3 +898,26 @@ def test_an_office_with_its_rank_opening_the_sentence_is_one_person() -> None:
     )
     [p] = khmer_claims(text, date(2024, 3, 12))
     assert (p.number, p.from_parties, p.to_party) == (1, [CLP], CPP)
+
+
+def test_a_heading_over_dated_bulleted_lines_is_a_claim_per_line() -> None:
+    # "in one week, former CLP activists applied to join the CPP 👇", then one line per
+    # ceremony: 10 March in one commune, 40 people; 12 March in another, 25 people
+    text = (
+        "📢 ស្រុកបាទី ខេត្តតាកែវ៖ ក្នុងរយៈពេលមួយសប្តាហ៍ អតីតសកម្មជនគណបក្សភ្លើងទៀន "
+        "បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា 👇\n\n"
+        "✅ ថ្ងៃទី១០ ខែមីនា ឆ្នាំ២០២៤៖ នៅឃុំត្រពាំងសាប ចំនួន ៤០នាក់\n"
+        "✅ ថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០២៤៖ នៅឃុំពត់សរ ចំនួន ២៥នាក់\n\n"
+        "#តាកែវ #គណបក្សប្រជាជនកម្ពុជា"
+    )
+    got = [
+        (p.date, p.number, p.from_parties, p.to_party)
+        for p in khmer_claims(text, date(2024, 3, 13))
+    ]
+    assert got == [
+        (date(2024, 3, 10), 40, [CLP], CPP),
+        (date(2024, 3, 12), 25, [CLP], CPP),
+    ]
+    # lines of one day may be parts of one occasion: no claim per line
+    same_day = text.replace("ថ្ងៃទី១២", "ថ្ងៃទី១០")
+    assert [p.number for p in khmer_claims(same_day, date(2024, 3, 13))] != [40, 25]
