@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 
+from bot.ingest.intake.bullets import per_bullet
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.numbers import (
     KHMER_AMONG_THEM,
@@ -1446,7 +1447,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         source = claimant_in(sentence.text)
         if source and not _ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
             named.append(source)  # an outlet the text cites, for a later "the outlet said"
-    out = _without_headlines(out, headline)
+    out = per_bullet(_without_headlines(out, headline), sentences, lexicon, anchor)
     # A person's leaving told beside their joining is one move.
     joined = {_bare(name) for p in out if p.kind == "defection" for name in p.people}
     out = [p for p in out if not (p.kind == "departure" and {_bare(n) for n in p.people} & joined)]
