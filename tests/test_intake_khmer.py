@@ -847,3 +847,77 @@ def test_a_group_told_with_its_total_counts_the_total() -> None:
     )
     [p] = khmer_claims(text, date(2024, 4, 3))
     assert (p.number, p.from_parties, p.to_party) == (24, [CLP], CPP)
+
+
+def test_a_range_from_one_number_to_another_counts_its_lower_bound() -> None:
+    # the CPP says some 80 to 120 CLP supporters asked to join it on Wednesday 6 March
+    text = (
+        "គណបក្សប្រជាជនកម្ពុជា បានឱ្យដឹងថា អ្នកគាំទ្រគណបក្សភ្លើងទៀន ប្រហែលពី ៨០ ទៅ ១២០នាក់ "
+        "បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃពុធ ទី៦ ខែមីនា ឆ្នាំ២០២៤។"
+    )
+    [p] = khmer_claims(text, date(2024, 3, 8))
+    assert (p.number, p.qualifier, p.from_parties, p.to_party) == (80, "ប្រហែល", [CLP], CPP)
+
+
+def test_resigning_membership_in_a_party_is_leaving_it() -> None:
+    # Mr. X, the CLP's district secretary, resigned his post and his membership in the CLP
+    # on Tuesday 4 June, going to no other party
+    text = (
+        "លោក ហេង សុវណ្ណ លេខាធិការគណបក្សភ្លើងទៀនប្រចាំស្រុក បានលាលែងពីតំណែង "
+        "និងពីសមាជិកភាពក្នុងគណបក្សភ្លើងទៀន កាលពីថ្ងៃអង្គារ ទី៤ ខែមិថុនា ឆ្នាំ២០២៤។"
+    )
+    [p] = khmer_claims(text, date(2024, 6, 5))
+    assert (p.number, p.from_parties, p.to_party, p.kind) == (1, [CLP], None, "departure")
+
+
+def test_a_total_before_the_verb_split_by_party_after_it_is_a_claim_per_party() -> None:
+    # on 2 May 140 opposition activists applied to join the CPP, among them 90 from the CLP
+    # and 50 from FUNCINPEC
+    text = (
+        "នៅថ្ងៃទី២ ខែឧសភា ឆ្នាំ២០២៤ សកម្មជនបក្សប្រឆាំងសរុប ១៤០នាក់ បានដាក់ពាក្យសុំចូលជាសមាជិក"
+        "គណបក្សប្រជាជនកម្ពុជា ក្នុងនោះ មកពីគណបក្សភ្លើងទៀន ចំនួន ៩០នាក់ "
+        "និងមកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន ៥០នាក់។"
+    )
+    got = [(p.number, p.from_parties, p.to_party) for p in khmer_claims(text, date(2024, 5, 3))]
+    assert got == [(90, [CLP], CPP), (50, [FUNCINPEC], CPP)]
+    # parts that do not make up the total (10 village chiefs among the 140) split nothing
+    text = (
+        "សកម្មជនគណបក្សភ្លើងទៀន ១៤០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "ក្នុងនោះ មានមេភូមិ ១០រូប និងមេឃុំ ២រូប។"
+    )
+    whole = [(p.number, p.from_parties) for p in khmer_claims(text, date(2024, 5, 3))]
+    assert whole == [(140, [CLP])]
+
+
+def test_an_office_with_its_rank_opening_the_sentence_is_one_person() -> None:
+    # the second deputy chief of a commune, elected for the CLP, left his party and joined
+    # the CPP on Monday 11 March
+    text = (
+        "ជំទប់ទីពីរនៃឃុំស្វាយ ដែលជាប់ឆ្នោតក្រោមឈ្មោះគណបក្សភ្លើងទៀន បានចាកចេញពីគណបក្សរបស់ខ្លួន "
+        "ហើយចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃចន្ទ ទី១១ ខែមីនា ឆ្នាំ២០២៤។"
+    )
+    [p] = khmer_claims(text, date(2024, 3, 12))
+    assert (p.number, p.from_parties, p.to_party) == (1, [CLP], CPP)
+
+
+def test_a_heading_over_dated_bulleted_lines_is_a_claim_per_line() -> None:
+    # "in one week, former CLP activists applied to join the CPP 👇", then one line per
+    # ceremony: 10 March in one commune, 40 people; 12 March in another, 25 people
+    text = (
+        "📢 ស្រុកបាទី ខេត្តតាកែវ៖ ក្នុងរយៈពេលមួយសប្តាហ៍ អតីតសកម្មជនគណបក្សភ្លើងទៀន "
+        "បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា 👇\n\n"
+        "✅ ថ្ងៃទី១០ ខែមីនា ឆ្នាំ២០២៤៖ នៅឃុំត្រពាំងសាប ចំនួន ៤០នាក់\n"
+        "✅ ថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០២៤៖ នៅឃុំពត់សរ ចំនួន ២៥នាក់\n\n"
+        "#តាកែវ #គណបក្សប្រជាជនកម្ពុជា"
+    )
+    got = [
+        (p.date, p.number, p.from_parties, p.to_party)
+        for p in khmer_claims(text, date(2024, 3, 13))
+    ]
+    assert got == [
+        (date(2024, 3, 10), 40, [CLP], CPP),
+        (date(2024, 3, 12), 25, [CLP], CPP),
+    ]
+    # lines of one day may be parts of one occasion: no claim per line
+    same_day = text.replace("ថ្ងៃទី១២", "ថ្ងៃទី១០")
+    assert [p.number for p in khmer_claims(same_day, date(2024, 3, 13))] != [40, 25]

@@ -33,8 +33,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 
+from bot.ingest.intake.bullets import per_bullet
 from bot.ingest.intake.dates import FoundDate, find_dates
-from bot.ingest.intake.numbers import KHMER_ONE_PERSON, Count, family_members, person_counts
+from bot.ingest.intake.numbers import (
+    KHMER_AMONG_THEM,
+    KHMER_ONE_PERSON,
+    Count,
+    family_members,
+    person_counts,
+)
 from bot.ingest.intake.parties import KHMER_OTHER_PARTIES, Lexicon, PartyMention
 from bot.ingest.intake.people import (
     KHMER_HOST_AFTER,
@@ -440,6 +447,8 @@ def _roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
             and _MEMBER_OF_BEFORE.search(before)
         ):
             tos.append(m)  # "sworn in as a member of the CPP"
+        elif verb.kind == "leave" and re.search(r"សមាជិកភាព\s*(?:ក្នុង|នៃ)?\s*$", before):
+            froms.append(m.name)  # "លាលែងពីសមាជិកភាពក្នុងគណបក្ស X" (resigned membership in X)
         elif (
             _TO_BEFORE.search(before)
             and not _FROM_BEFORE.search(before)
@@ -598,6 +607,17 @@ def _segments(
         return part[-1:]  # "Three councillors resigned, and two of them joined the CPP"
     if group_end == verb.start:
         before = [c for c in counts if c.end <= verb.start]
+        parts = [c for c in counts if c.start >= verb.end]
+        if (
+            len(before) == 1
+            and len(parts) > 1
+            and KHMER_AMONG_THEM.search(text, verb.end, parts[0].start)
+            and before[0].value == sum(c.value or 0 for c in parts)
+            and _parties_lead(parts, [m for m in mentions if m.start >= verb.end], len(text))
+        ):
+            # "សកម្មជន ៥២០នាក់ បានចូល... ក្នុងនោះ មកពីគណបក្សA ៣២០នាក់ និងមកពីគណបក្សB ២០០នាក់"
+            # (520 joined, among them 320 from A and 200 from B): the parts, party by party
+            return parts
     else:
         before = [c for c in counts if c.start >= verb.end]
     values = [c.value for c in before]
@@ -1437,7 +1457,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         source = claimant_in(sentence.text)
         if source and not _ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
             named.append(source)  # an outlet the text cites, for a later "the outlet said"
-    out = _without_headlines(out, headline)
+    out = per_bullet(_without_headlines(out, headline), sentences, lexicon, anchor)
     # A person's leaving told beside their joining is one move.
     joined = {_bare(name) for p in out if p.kind == "defection" for name in p.people}
     out = [p for p in out if not (p.kind == "departure" and {_bare(n) for n in p.people} & joined)]

@@ -13,6 +13,8 @@
 [1200000, 6]
 >>> [c.value for c in person_counts("between 150 and 200 members, 200-300 others")]
 [150, 200]
+>>> [(c.value, c.qualifier) for c in person_counts("សកម្មជនប្រមាណពី ១៥០ ទៅ ២០០នាក់")]
+[(150, 'ប្រមាណ')]
 >>> [c.value for c in person_counts("CLP members, numbering 215, joined")]
 [215]
 >>> [c.value for c in person_counts("several hundred supporters attended")]
@@ -96,7 +98,9 @@ _QUALIFIERS = (
 # Khmer writes no space between words: a qualifier may follow its noun directly ("សមាជិកជាង").
 _KHMER_QUALIFIERS = "ជាង|ប្រមាណ|ប្រហែល|ជិត|យ៉ាងតិច|យ៉ាងហោចណាស់|សរុប"
 _QUALIFIER_BEFORE = re.compile(
-    rf"(?:(?:^|[\s(\"“])(?P<q>{_QUALIFIERS})|(?P<km>{_KHMER_QUALIFIERS}))\s*(?:ចំនួន\s*)?$", re.I
+    rf"(?:(?:^|[\s(\"“])(?P<q>{_QUALIFIERS})|(?P<km>{_KHMER_QUALIFIERS}))"
+    r"\s*(?:ចំនួន\s*)?(?:ពី\s*)?$",  # "ប្រមាណពី ១៥០ ..." (some from 150 ...)
+    re.I,
 )
 
 # Nouns for people, and words that may stand between a number and its noun
@@ -125,7 +129,11 @@ _PERSON_AFTER = re.compile(
 _SPEAKERS_AFTER = re.compile(
     rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b", re.I
 )
-_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and)\s*", re.I)
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and|ទៅ|ដល់)\s*", re.I)
+# "ពី ១៥០ ទៅ ២០០នាក់" (from 150 to 200 people): the lower bound shares the upper's counter.
+_KHMER_RANGE_TO = re.compile(
+    rf"^\s*(?:-|–|ទៅ|ដល់)\s*(?:\d+(?:[.,]\d+)?|{_KHMER_WORDS})\s*(?:នាក់|រូប)"
+)
 # "40 members of the CLP and 25 from the Khmer Will Party": a count whose noun is its party.
 _FROM_A_PARTY = re.compile(
     r"\s+(?:came\s+|come\s+|were\s+)?(?:from|of)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
@@ -159,10 +167,15 @@ KHMER_ONE_PERSON = re.compile(
     r"ឧកញ៉ា|អ្នកជំនួញ|សកម្មជន)[^\s។៕,]{0,60}?(?<!នរណា)(?<!អ្នកណា)ម្នាក់(?!ៗ|ឯង|មួយ)"
     # "តំណាងសកម្មជនម្នាក់ បានថ្លែងថា" (one of the activists said): who speaks for the group
     r"(?!\s*(?:ក៏)?(?:បាន)?(?:ថ្លែង|និយាយ|មានប្រសាសន៍|ប្រាប់|លើកឡើង|បញ្ជាក់))"
+    # ... and a sentence opening with an office and its rank, "ជំទប់ទីមួយនៃឃុំ ..." (the
+    # first deputy chief of ... commune), "អនុប្រធានទីពីរ" (the second vice-president): one holder
+    r"|^(?:\([^()]{1,40}\)\s*៖\s*)?(?:អតីត)?(?:ជំទប់|អនុប្រធាន|ប្រធាន|អនុលេខាធិការ|លេខាធិការ|"
+    r"អភិបាលរង)ទី(?:មួយ|ពីរ|បី|[១-៣1-3])"
 )
 
 # "ក្នុងនោះ" (among them): what it counts is a part of the count before it.
 _AMONG_THEM = re.compile(r"ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)")
+KHMER_AMONG_THEM = _AMONG_THEM
 
 
 @dataclass(frozen=True)
@@ -271,6 +284,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
+            or _KHMER_RANGE_TO.match(after)
             or re.search(r"\b(?:numbering|numbered|totall?ing)\s+$", before, re.I)
             or _FROM_A_PARTY.match(after)
             or (
