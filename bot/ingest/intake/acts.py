@@ -1,0 +1,155 @@
+"""The act one sentence reports: of the joining and leaving verbs
+:func:`~bot.ingest.intake.signals.claim_verbs` finds, the one that tells a move now, not
+an aside about the past, a quotation's reasons, an event attended or a topic.
+
+>>> t = "Nine members quit the CLP and joined the CPP"
+>>> ms = [PartyMention(n, n, t.index(n), t.index(n) + len(n), True) for n in ("CLP", "CPP")]
+>>> reported_act(t, ms)
+Verb(kind='join', start=30, end=36)
+>>> reported_act("He joined a ceremony in Takeo", []) is None
+True
+
+Regular expressions written here: the cue words are the project's own judgement of what the
+press writes, which no library holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.intake.clauses import PAST_YEAR, QUOTED, clause_from, history_asides
+from bot.ingest.intake.groups import ROLE
+from bot.ingest.intake.numbers import person_counts
+from bot.ingest.intake.parties import PartyMention
+from bot.ingest.intake.people import people_named
+from bot.ingest.intake.signals import KHMER_PAST_YEAR, KHMER_RELATIVE_BEFORE, Verb, claim_verbs
+
+# A joining of something else: "joined a ceremony", "joined the march".
+_JOINED_SOMETHING = re.compile(
+    r"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b|party\b|parties\b)\w+", re.I
+)
+# Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
+_SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
+_ROLE_TO = re.compile(rf"{ROLE}\s+to\s+(?:the\s+)?$", re.I)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$"
+    # "members who were reported last month to have joined the CPP said ...": who they are
+    r"|\b(?:who|which|whom)\s+(?:were|was)\s+(?:reported|said|claimed)\s+(?:\w+\s+){0,3}?"
+    r"to\s+have\s+$",
+    re.I,
+)
+_LEFT_WHAT = re.compile(
+    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:party|ranks)\b|^\s*(?:ចេញ)?ពី",
+    re.I,
+)
+_OCCASION = (
+    r"\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'-]+\s+){0,2}?(?:event|rally|ceremony|meeting|campaign|"
+    r"march|protest|celebration|forum|training|gathering|convoy|festival)s?\b"
+)
+_COMPLETES = re.compile(
+    r"(?:handed|turned|made|resignation|submitted|tendered|filed|announced)", re.I
+)
+_CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
+_RETURN_HOME = re.compile(
+    r"return\w*\s+(?:to\s+)?(?:Cambodia|home|the\s+country|the\s+kingdom|Phnom\s+Penh|from|"
+    r"after)\b",
+    re.I,
+)
+_GERUND_SUBJECT = re.compile(
+    r"\w+ing\s+(?:the\s+)?(?:[\w']+\s+){0,3}?(?:is|was|has\s+been|remains|means|would\s+be)\b",
+    re.I,
+)
+_ONE_OF_MANY = re.compile(
+    r"\b(?:one|the\s+latest|the\s+first|the\s+last|the\s+most\s+senior)\s+(?:of|in|among)\s+"
+    r"(?:a\s+(?:series|string|wave|number|line)\s+of\s+|the\s+)?(?:several|many|dozens|hundreds|"
+    r"numerous|a\s+number|former|opposition|senior)\b",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
+_MOVES_NOUN = re.compile(
+    r"\b(?:reported|group|individual|such|similar|these|those|other|the|of|many|several|"
+    r"recent|further|more)\s+$",
+    re.I,
+)
+# "four reported moves to the ruling party": moves counted, not people
+_COUNTED_THINGS = re.compile(
+    r"\b(?:moves|defections|cases|reports|incidents|ceremonies|switches|events)\b", re.I
+)
+_KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
+
+
+def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
+    """The act the sentence reports: a joining when it tells of one, else a leaving of a party."""
+    verbs = []
+    quoted = [m.span() for m in QUOTED.finditer(text)]
+    for v in claim_verbs(text, [(m.start, m.end) for m in mentions]):
+        after = text[v.end : v.end + 50]
+        party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
+        complete = _COMPLETES.match(text[v.start : v.end])
+        if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next or complete):
+            continue  # "left politics", "left the country"; not "handed over their cards"
+        if (
+            v.kind == "join"
+            and text[v.start : v.end].lower().startswith("join")
+            and _JOINED_SOMETHING.match(after)
+            and not any(v.end <= m.start <= v.end + 25 for m in mentions)
+        ):
+            continue  # "joined a ceremony"
+        if text[v.start : v.end].lower().startswith("join") and re.match(_OCCASION, after, re.I):
+            continue  # "after joining a CPP event": attending, not joining
+        quote = next((a for a, b in quoted if a < v.start < b), None)
+        if quote is not None and (
+            _FIRST_PERSON.search(text[: v.start]) or _KHMER_I_WE.search(text[quote : v.start])
+        ):
+            # '"I joined the Candlelight Party because I wanted change," he said'; "ខ្ញុំ និង
+            # បងប្អូន បានសម្រេចចិត្តចាកចេញ..." (my comrades and I decided to leave): why, not news
+            continue
+        word = text[v.start : v.end]
+        if re.match(r"moves\b", word, re.I) and _MOVES_NOUN.search(text[: v.start]):
+            continue  # "four reported group or individual moves to the ruling party": a noun
+        if word.lower().endswith("ing") and not text[v.end :].strip(" .:;!?\"'"):
+            continue  # "October in review: party switching": a topic, no act
+        if _ONE_OF_MANY.search(text[: v.start]):
+            continue  # "He is one of several lawmakers given posts after joining the CPP"
+        if _GERUND_SUBJECT.match(text[v.start :]):
+            continue  # "joining the ruling party is often the only way": the act in general
+        if _RETURN_HOME.match(text[v.start :]):
+            continue  # "returned to Cambodia", "returned home with his wife": no party
+        if re.search(r"\b(?:many\s+|some\s+)?others\s+(?:have\s+|had\s+)?$", text[: v.start], re.I):
+            continue  # "while others joined the CLP": people no one counts or names
+        verbs.append(v)
+    asides = history_asides(text)
+    # "X, who left the SRP before joining the CLP in 2021, has switched": the aside is his
+    # past; with no verb outside it ("X, who moved to the CLP in 2018, was convicted") the
+    # sentence tells no move at all
+    verbs = [v for v in verbs if not any(a <= v.start < b for a, b in asides)]
+    relative = [
+        v for v in verbs
+        if _RELATIVE_BEFORE.search(text[: v.start]) or KHMER_RELATIVE_BEFORE.search(text[: v.start])
+    ]  # fmt: skip
+    main = [v for v in verbs if v not in relative]
+    # "Five activists who joined the CPP last year have returned to the CLP": the clause
+    # tells who they are, the main verb what they did; a clause's own past year is history.
+    recent = [
+        v for v in relative
+        if not PAST_YEAR.search(clause_from(text, v.end))
+        and not KHMER_PAST_YEAR.search(text[v.end :])
+    ]  # fmt: skip
+    if main and recent and all(_CARDS.match(text[v.start : v.end]) for v in main):
+        # "300 members who defected to the CPP on 4 July received party cards": the clause
+        # tells the move, the cards only mark it
+        main = recent
+    verbs = main or recent
+    if not verbs:
+        verbs = [
+            Verb("join", m.start, m.start)
+            for m in mentions
+            if _SHORTHAND_TO.search(text[max(0, m.start - 10) : m.start])
+            and not any(a <= m.start < b for a, b in asides)
+            and (person_counts(text[: m.start]) or people_named(text[: m.start]))
+            and not _COUNTED_THINGS.search(text[: m.start])
+            # "an adviser to the CPP": a role, no move
+            and not _ROLE_TO.search(text[max(0, m.start - 40) : m.start])
+        ][:1]
+    joins = [v for v in verbs if v.kind == "join"]
+    return joins[0] if joins else (verbs[0] if verbs else None)

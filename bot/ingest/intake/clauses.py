@@ -1,0 +1,63 @@
+"""The parts of a sentence the readers look past or stop at: a clause's end, the
+asides that tell of someone's past ("X, who joined the CLP in 2021, ..."), quotations.
+
+>>> clause_from("Nine joined the CPP, the ministry said", 0)
+'Nine joined the CPP'
+>>> history_asides("Mr. A, who joined the CLP in 2021, has quit")
+[(5, 34)]
+
+Regular expressions written here: the cue words ("who", "having", a past year) are the
+project's own judgement of how the press writes an aside, which no library holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "in 2013", "since 2018": a year long past, with no date of its own, is history.
+PAST_YEAR = re.compile(
+    r"\b(?:in|since|during|until)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?((?:19|20)\d\d)\b"
+    # "The pattern echoes 2018 and 2019, when hundreds joined the CPP"
+    r"|\b((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?,?\s+when\b",
+    re.I,
+)
+# Someone's words, not the people who moved: a quotation, a clause of what was said.
+QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
+# An aside about someone ("X, who was a candidate in 2022, ...", "..., having left it in 2013").
+ASIDE = re.compile(
+    r",\s*(?:who|which|having|after|(?:most|many|all|some|several)\s+of\s+(?:them|whom))\b[^,;]*(?:,|$)",
+    re.I,
+)
+# ", most of them former CNRP activists,": who they were before, not the party they left
+_MOST_OF_THEM = re.compile(r",\s*(?:most|many|all|some|several)\s+of\s+(?:them|whom)\b", re.I)
+
+
+def through_clause(text: str, end: int) -> str:
+    """The sentence up to the end of the clause that holds ``end``.
+
+    >>> through_clause("300 joined the CPP, the latest of 9,000 this year.", 10)
+    '300 joined the CPP'
+    """
+    m = re.compile(r"[,;:—–(]\s").search(text, end)
+    return text[: m.start()] if m else text
+
+
+def history_asides(text: str) -> list[tuple[int, int]]:
+    """Where the sentence tells, aside, of a person's past: the asides with a year in them
+    ("X, who joined the CLP in 2021, has ...").
+
+    >>> history_asides("Mr. A, who joined the CLP in 2021, has quit")
+    [(5, 34)]
+    """
+    return [
+        m.span()
+        for m in ASIDE.finditer(text)
+        if PAST_YEAR.search(m.group()) or _MOST_OF_THEM.match(m.group())
+    ]
+
+
+def clause_from(text: str, start: int) -> str:
+    """The words from ``start`` to the next comma or the sentence's end."""
+    return re.split(r"[,;:(]", text[start:], maxsplit=1)[0]

@@ -1,0 +1,166 @@
+"""Telling one event from two: whether two proposals of one text tell the same event
+(a headline and its body, a vague and an exact count, a retelling), merging them, and a bare
+sentence's claim completed from the sentences before it.
+
+>>> from datetime import date
+>>> from bot.ingest.intake.report import Proposal
+>>> vague = Proposal(date(2023, 7, 1), "published", None, "hundreds", ["CLP"], "CPP", "...")
+>>> exact = Proposal(date(2023, 6, 28), "event", 700, "700", ["CLP"], "CPP", "...")
+>>> same_event(vague, exact)
+True
+>>> merge(vague, exact)
+>>> vague.number, vague.date
+(700, datetime.date(2023, 6, 28))
+
+Written here, not a record-linkage library's: what makes two claims one event (a count within
+a headline's rounding, one set of parties within the other) is the record's own rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.ingest.intake.groups import bare_name, people_who_moved
+from bot.ingest.intake.parties import Lexicon
+from bot.ingest.intake.reading import UNNAMED_DESTINATION, Reading, sentence_claimant
+from bot.ingest.intake.report import Proposal, Report
+from bot.ingest.intake.roles import FROM_BEFORE
+from bot.ingest.intake.sentences import Sentence
+
+_ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)
+
+
+def bared(names: list[str]) -> set[str]:
+    """The names without titles, and each one's last word too: English reports call "Mr.
+    Chan Sophorn" "Mr. Sophorn" after the first time."""
+    bare = [bare_name(n) for n in names]
+    return {form for b in bare if b for form in (b, b.split()[-1])}
+
+
+def same_event(a: Proposal, b: Proposal) -> bool:
+    """Whether two proposals tell one event: the same count (or one vague), the same former
+    parties (or one's within the other's), the same party joined (or one unnamed), on one date
+    (or one undated)."""
+    same_person = bool(bared(a.people) & bared(b.people))
+    return (
+        (a.number == b.number or None in (a.number, b.number) or same_person)
+        # "A senior CLP official defected ... X, a CLP official and former CNRP lawmaker,
+        # said he had joined": one set of parties within the other is one group
+        and (
+            set(a.from_parties) <= set(b.from_parties) or set(a.from_parties) >= set(b.from_parties)
+        )
+        and (a.to_party == b.to_party or None in (a.to_party, b.to_party))
+        and a.kind == b.kind
+        and (a.date == b.date or "published" in (a.date_kind, b.date_kind))
+        and not (a.people and b.people and not bared(a.people) & bared(b.people))
+    )
+
+
+def told_per_party(joint: Proposal, out: Sequence[Proposal]) -> bool:
+    """Whether a joint claim ("over 1,500 CLP and FUNCINPEC members joined", a headline) is
+    the same event the text counts party by party: each of its former parties has a claim of
+    its own to the same party, on its date (or it has none of its own), and their sum is its
+    number, rounded (or it gives none)."""
+    if len(joint.from_parties) < 2:
+        return False
+    parts = [
+        o for o in out
+        if o is not joint and len(o.from_parties) == 1 and o.from_parties[0] in joint.from_parties
+        and o.to_party == joint.to_party and o.kind == joint.kind
+        and (o.date == joint.date or joint.date_kind == "published")
+    ]  # fmt: skip
+    if {o.from_parties[0] for o in parts} != set(joint.from_parties):
+        return False
+    total = sum(o.number or 0 for o in parts)
+    return joint.number is None or abs(total - joint.number) <= total * 0.05
+
+
+def merge(into: Proposal, other: Proposal) -> None:
+    if into.number_text is None and other.number_text is not None and (
+        bared(into.people) & bared(other.people)
+    ):
+        # "X was received into the CPP. X crossed over together with 63 of his supporters,
+        # 64 people in all": the count that says who came with him
+        into.number, into.number_text, into.qualifier = (
+            other.number,
+            other.number_text,
+            other.qualifier,
+        )
+    if into.date_kind == "published" and other.date_kind == "event" and into.number == other.number:
+        # A headline and the body that dates it: the body's sentence says more.
+        into.evidence, into.qualifier = other.evidence, into.qualifier or other.qualifier
+    if into.number is None and other.number is not None and not (
+        into.number_text is not None and other.number_text is None
+    ):  # "Hundreds joined ... one of them, Mr. X, said he joined": still hundreds
+        into.number, into.number_text, into.qualifier = (
+            other.number,
+            other.number_text,
+            other.qualifier,
+        )
+        into.evidence = other.evidence
+        into.reasons = [r for r in into.reasons if "is no count" not in r]
+    if not into.from_parties:
+        into.from_parties, into.new_parties = other.from_parties, other.new_parties
+    if into.to_party is None and other.to_party is not None:
+        into.to_party = other.to_party
+        into.reasons = [r for r in into.reasons if r != UNNAMED_DESTINATION]
+    if into.date_kind == "published" and other.date_kind == "event":
+        into.date, into.date_kind = other.date, "event"
+    into.people = list(dict.fromkeys(into.people + other.people))
+    into.confidence = "low" if into.reasons else "high"
+
+
+def without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Proposal]:
+    """The claims without a headline's that the body tells in its own words: "Over 1,000
+    join CPP" over "1,050 Candlelight members joined on 18 May" is that claim, rounded (its
+    count kept only when the body gives none)."""
+    for h in headline:
+        body = [
+            b
+            for b in out
+            if b is not h
+            and b.kind == h.kind
+            and h.to_party in (b.to_party, None)
+            and (
+                set(h.from_parties) <= set(b.from_parties)
+                or set(h.from_parties) >= set(b.from_parties)
+            )
+        ]
+        if not body:
+            continue
+        if len(body) == 1 and body[0].number is None:
+            body[0].number, body[0].number_text = h.number, h.number_text
+            body[0].qualifier = body[0].qualifier or h.qualifier
+        out = [p for p in out if p is not h]
+    return out
+
+
+def from_context(
+    reading: Reading, before: list[Sentence], report: Report, lexicon: Lexicon, sentence: Sentence
+) -> Proposal | None:
+    """A bare sentence with no claim before it ("On 29 July she joined the CPP") told about
+    the people and the party the sentences before it name."""
+    if reading.to is None or not before:
+        return None
+    people = [p for s in before for p in people_who_moved(s.text, lexicon.mentions(s.text))]
+    froms = [
+        m.name
+        for s in before
+        for m in lexicon.mentions(s.text)
+        if FROM_BEFORE.search(s.text[max(0, m.start - 40) : m.start]) and m.name != reading.to
+    ]
+    one = bool(_ONE_PRONOUN.search(sentence.text)) or len(set(people)) == 1
+    if not people and not one:
+        return None
+    return Proposal(
+        date=reading.date.value if reading.date else report.published,
+        date_kind="event" if reading.date else "published",
+        number=1 if one else len(set(people)),
+        number_text=None,
+        from_parties=list(dict.fromkeys(froms)),
+        to_party=reading.to,
+        people=list(dict.fromkeys(people))[:1] if one else list(dict.fromkeys(people)),
+        claimant=sentence_claimant(sentence.text, report, ()),
+        evidence=sentence.text,
+    )

@@ -1,0 +1,284 @@
+"""Who moved, as one sentence tells it: the counts that each stand for a group, the
+people it names (not those who speak, host or look on), and a person's name without titles.
+
+>>> from bot.ingest.intake.numbers import person_counts
+>>> t = "300 members joined at a ceremony attended by 2,000 people"
+>>> [c.value for c in movers(person_counts(t), t, Verb("join", 12, 18))]
+[300]
+>>> bare_name("Mr. Kung Raiya")
+'Kung Raiya'
+
+Regular expressions written here: the words that mark a group, an onlooker or a host are the
+project's own judgement of what the press writes, which no library holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from bot.ingest.intake.clauses import QUOTED
+from bot.ingest.intake.numbers import KHMER_AMONG_THEM, Count, person_counts
+from bot.ingest.intake.parties import PartyMention
+from bot.ingest.intake.people import KHMER_HOST_AFTER, KHMER_HOST_BEFORE, people_named
+from bot.ingest.intake.report import Proposal
+from bot.ingest.intake.roles import active_welcome
+from bot.ingest.intake.signals import Verb
+
+_KHMER_TEXT = re.compile(r"[\u1780-\u17ff]")
+GROUP = re.compile(
+    r"\b(?:members|supporters|activists|officials|councill?ors|people|group|families|others|"
+    r"followers|youths|villagers|candidates|cadres|leaders)\b",
+    re.I,
+)
+# "two CPP officials told MDW": who speak, not a group that moved.
+_SPEAKING_GROUP = re.compile(
+    r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b", re.I
+)
+_SAYING_CLAUSE = re.compile(
+    r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting|telling)\b.*$",
+    re.I | re.S,
+)
+ROLE = (
+    r"(?:chief|official|councill?or|candidate|member|activist|"
+    r"leader|lawmaker|deputy|governor|senator|president|secretary|spokes(?:man|woman|person)|"
+    r"businessman|businesswoman|analyst|monk|teacher|tycoon|parliamentarian|MP|executive|"
+    r"organi[sz]er|coordinator|adviser|advisor|director|head|commander|officer|figure|founder|"
+    r"veteran|mayor|councilwoman|councilman|representative)\b"
+)
+# "welcomed by Senate President Say Chhum": the host, titles and all.
+_NOT_DEFECTOR = re.compile(
+    r"(?:\bby|\bwith|\bfrom|\bgovernor|\bminister|\bspokes\w+|\baccording\s+to|"
+    r"\b(?:presidency|auspices|chairmanship|leadership)\s+of)\s*"
+    r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$"
+    # "attended by a FUNCINPEC deputy secretary-general, Sar Chanthou"
+    r"|\bby\s+(?:a|an|the)\s+(?:[\w.'-]+\s+){0,5}?[\w'-]+,\s*$",
+    re.I,
+)
+# Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
+_NOT_DEFECTOR_AFTER = re.compile(
+    r"^,?\s+(?:[^,;\"“]{1,90},\s+)?(?:on\s+(?:[\w,]+\s+){1,4}?)?(?:\w+ly\s+)?"
+    r"(?:said|says|told|presided|presides|chaired|welcomed|welcomes|handed|thanked|"
+    # "X received 87 members" is the host; "X received his membership card" moved
+    r"received(?!\s+(?:his|her|their|a|an)\b))\b"
+)
+# '"...," said district chief X': who speaks, named after the saying.
+_SAID_BY_BEFORE = re.compile(r"[\"”],?\s+(?:said|says|added)\s+(?:[\w.-]+\s+){0,4}$", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+_KHMER_IN_ALL = re.compile(r"សរុប(?:ទាំងអស់)?\s*(?:ចំនួន)?\s*$")
+# Who looked on at a ceremony, not who moved.
+_ONLOOKERS = re.compile(
+    r"\b(?:attended\s+by|in\s+the\s+presence\s+of|witnessed\s+by|watched\s+by|"
+    r"(?:before|in\s+front\s+of)\s+(?:a\s+crowd\s+of|some|about|more\s+than|over)|"
+    r"with\s+the\s+participation\s+of)\b",
+    re.I,
+)
+
+
+def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count, list[str]]]:
+    """A verbless sentence's counts, each with the parties named after it before the next
+    ("78 former Candlelight members and 12 former GDP members took part"), or in Khmer before
+    it ("មកពីគណបក្សភ្លើងទៀន ចំនួន ៥៤នាក់", from the Candlelight Party, 54); empty unless every
+    count has its party; a whole before its parts ("Of the 464 new members, 412 came from the
+    CLP and 52 from the KWP") is left out."""
+    counts = person_counts(text)
+    values = [c.value for c in counts]
+    if len(counts) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
+        counts = counts[1:]
+    elif len(counts) >= 3 and None not in values and values[-1] == sum(v or 0 for v in values[:-1]):
+        counts = counts[:-1]  # "..., for a total of 110 people"
+    starts = [0, *(c.end for c in counts[:-1])][: len(counts)]
+    lead = [
+        [m.name for m in mentions if a <= m.start < c.start]
+        for a, c in zip(starts, counts, strict=True)
+    ]
+    if _KHMER_TEXT.search(text) and counts and all(lead) and mentions[-1].start < counts[-1].end:
+        return [] if any(c.value is None for c in counts) else list(zip(counts, lead, strict=True))
+    out = []
+    for i, c in enumerate(counts):
+        end = counts[i + 1].start if i + 1 < len(counts) else len(text)
+        names = [m.name for m in mentions if c.end <= m.start < end]
+        if not names or c.value is None:
+            return []
+        out.append((c, names))
+    return out
+
+
+def movers(counts: list[Count], text: str, verb: Verb) -> list[Count]:
+    """The counts of people who moved, without those who only looked on: after "attended
+    by", "in the presence of", every count when the act came before; else the first one.
+
+    >>> from bot.ingest.intake.numbers import person_counts
+    >>> t = "9 members joined at a ceremony attended by 400 people"
+    >>> [c.value for c in movers(person_counts(t), t, Verb("join", 10, 16))]
+    [9]
+    >>> t = "At a ceremony attended by 5,000 people, 300 members joined"
+    >>> [c.value for c in movers(person_counts(t), t, Verb("join", 51, 57))]
+    [300]
+    """
+    out = list(counts)
+    for m in _ONLOOKERS.finditer(text):
+        after = [c for c in out if c.start >= m.end()]
+        out = [c for c in out if c not in (after if verb.start < m.start() else after[:1])]
+    return out
+
+
+def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
+    """Whether the sentence speaks of a group ("members", "supporters") outside party names,
+    quotations and what someone is reported saying ("..., saying its leaders ignore them").
+
+    >>> speaks_of_group('Mok Visal quit, saying "the leaders no longer listen"', [])
+    False
+    """
+    for m in mentions:
+        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    text = _SPEAKING_GROUP.sub(" ", QUOTED.sub(" ", _SAYING_CLAUSE.sub("", text)))
+    return bool(GROUP.search(text))
+
+
+def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
+    """The people who moved, as the sentence names them: not those who say, welcome or
+    preside, and never a party's name ("Sam Rainsy" of "the Sam Rainsy Party")."""
+    out = []
+    for name in people_named(sentence):
+        at = sentence.find(name)
+        if any(m.start < at + len(name) and at < m.end for m in mentions):
+            continue
+        after = sentence[at + len(name) : at + len(name) + 120]
+        if at >= 0 and (
+            _NOT_DEFECTOR.search(sentence[:at])
+            or KHMER_HOST_BEFORE.search(sentence[:at])
+            or KHMER_HOST_AFTER.match(sentence[at + len(name) :])
+            or _NOT_DEFECTOR_AFTER.match(after)
+            or _SAID_BY_BEFORE.search(sentence[:at])
+        ):
+            continue
+        out.append(name)
+    return out
+
+
+def segments(
+    counts: list[Count], mentions: list[PartyMention], verb: Verb, text: str
+) -> list[Count]:
+    """The counts that each stand for their own group ("300 CLP members and 50 FUNCINPEC
+    members joined"): every count before the verb with a party of its own after it; counts
+    of one group ("3 councillors and 61 members") summed. After a verb of welcoming the
+    groups are its objects ("received 156 former CLP members and 12 former GDP members")."""
+    group_end = where_groups_end(verb, text)
+    part = [c for c in counts if c.start < verb.start and _OF_THEM.match(text[c.end :])]
+    if part:
+        return part[-1:]  # "Three councillors resigned, and two of them joined the CPP"
+    if group_end == verb.start:
+        before = [c for c in counts if c.end <= verb.start]
+        parts = [c for c in counts if c.start >= verb.end]
+        if (
+            len(before) == 1
+            and len(parts) > 1
+            and KHMER_AMONG_THEM.search(text, verb.end, parts[0].start)
+            and before[0].value == sum(c.value or 0 for c in parts)
+            and parties_lead(parts, [m for m in mentions if m.start >= verb.end], len(text))
+        ):
+            # "សកម្មជន ៥២០នាក់ បានចូល... ក្នុងនោះ មកពីគណបក្សA ៣២០នាក់ និងមកពីគណបក្សB ២០០នាក់"
+            # (520 joined, among them 320 from A and 200 from B): the parts, party by party
+            return parts
+    else:
+        before = [c for c in counts if c.start >= verb.end]
+    values = [c.value for c in before]
+    if len(before) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
+        before = before[1:]  # "1,320 members (1,100 from the CLP and 220 from the KWP)"
+    elif len(before) >= 3 and None not in values and values[-1] == sum(v or 0 for v in values[:-1]):
+        before = before[:-1]  # "A ចំនួន 1,420 នាក់ និង B ចំនួន 85 នាក់ សរុបទាំងអស់ 1,505 នាក់"
+    if len(before) < 2:
+        return counts[:1]
+    if parties_lead(before, mentions, group_end):
+        return before
+    bounds = [c.start for c in before[1:]] + [group_end]
+    for c, end in zip(before, bounds, strict=True):
+        if not any(c.end <= m.start < end for m in mentions):
+            if _KHMER_IN_ALL.search(text[before[-2].end : before[-1].start]):
+                # "មេឃុំម្នាក់ ... ២រូប និង... ៣៥នាក់ សរុបទាំងអស់ ៣៨នាក់" (a chief, 2 and 35: 38
+                # in all): the total the text tells, though one part was no number
+                return before[-1:]
+            total = _sum(before, text)
+            return [total] if total else counts[:1]
+    return before
+
+
+def parties_lead(counts: list[Count], mentions: list[PartyMention], group_end: int) -> bool:
+    """Whether each group names its party before its count, as Khmer writes it ("សមាជិក
+    គណបក្សA ចំនួន ៣៧ នាក់ និងសមាជិកគណបក្សB ចំនួន ៦២ នាក់"): a party before every count since the
+    one before it, and none between the last count and the verb."""
+    starts = [0] + [c.end for c in counts[:-1]]
+    return len(counts) > 1 and all(
+        any(a <= m.start and m.end <= c.start for m in mentions)
+        for a, c in zip(starts, counts, strict=True)
+    ) and not any(counts[-1].end <= m.start < group_end for m in mentions)
+
+
+def where_groups_end(verb: Verb, text: str) -> int:
+    """Where the groups that moved end: at the verb, or after a welcoming verb the sentence's
+    end (its groups are the verb's objects)."""
+    return len(text) if active_welcome(text, verb) else verb.start
+
+
+def _sum(counts: list[Count], text: str) -> Count | None:
+    """Counts joined by "and" that share one group ("three CLP councillors and 61 party
+    members joined"): one claim, the sum; None when a count is vague or one is part of
+    another ("120 members, including 5 chiefs").
+
+    >>> from bot.ingest.intake.numbers import person_counts
+    >>> t = "Three CLP councillors and 61 party members joined"
+    >>> _sum(person_counts(t), t)
+    Count(value=64, text='Three and 61', qualifier=None, start=0, end=28)
+    """
+    for a, b in pairwise(counts):
+        between = text[a.end : b.start]
+        if not re.search(r"\band\b|&", between) or re.search(
+            r"\b(?:including|among|of\s+(?:whom|them)|with)\b", between, re.I
+        ):
+            return None
+    values = [c.value for c in counts]
+    if None in values:
+        return None
+    return Count(
+        value=sum(v for v in values if v is not None),
+        text=" and ".join(c.text for c in counts),
+        qualifier=counts[0].qualifier,
+        start=counts[0].start,
+        end=counts[-1].end,
+    )
+
+
+def per_person(
+    proposal: Proposal, text: str, mentions: list[PartyMention], verb: Verb
+) -> list[Proposal]:
+    """Named people who moved together, each described with his own former party ("Mr. A, a
+    former CNRP lawmaker, and Ms. B, a Candlelight official, joined the CPP"): one claim
+    each, as counts given party by party are; else the one claim."""
+    people = proposal.people
+    if proposal.number_text is not None or len(people) < 2 or proposal.number != len(people):
+        return [proposal]
+    starts = [text.find(name) for name in people]
+    if sorted(starts) != starts or starts[-1] > verb.start:
+        return [proposal]
+    ends = [*starts[1:], verb.start]
+    own = [
+        list(dict.fromkeys(
+            m.name for m in mentions if a <= m.start < b and m.name in proposal.from_parties
+        ))
+        for a, b in zip(starts, ends, strict=True)
+    ]  # fmt: skip
+    if any(not parties for parties in own) or len({tuple(p) for p in own}) < 2:
+        return [proposal]
+    return [
+        replace(proposal, number=1, people=[name], from_parties=parties,
+                new_parties=[n for n in proposal.new_parties if n in parties])
+        for name, parties in zip(people, own, strict=True)
+    ]  # fmt: skip
+
+
+def bare_name(name: str) -> str:
+    """A name without its title, to know "Mr. Kung Raiya" and "Kung Raiya" for one person."""
+    return " ".join(w for w in name.split() if not w.endswith(".") and w != "Oknha")

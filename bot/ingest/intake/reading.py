@@ -1,0 +1,356 @@
+"""One sentence read: its proposals, or that it is a bare "they joined" sentence, or the
+former parties or the counts it adds to the claim before it; and who makes the claim.
+
+>>> from bot.ingest.intake.parties import Lexicon
+>>> from bot.ingest.intake.report import PartyName
+>>> from bot.ingest.intake.sentences import split_sentences
+>>> lexicon = Lexicon([PartyName("Candlelight Party", ("Candlelight",), ("CLP",)),
+...                    PartyName("Cambodian People's Party", (), ("CPP",))])
+>>> [s] = split_sentences("52 Candlelight members joined the CPP on 2 May.")
+>>> [p] = read_sentence(s, Report(s.text), lexicon, []).proposals
+>>> p.number, p.from_parties, p.to_party
+(52, ['Candlelight Party'], "Cambodian People's Party")
+>>> read_sentence(split_sentences("The group joined on 16 July.")[0], Report(""), lexicon, []).bare
+True
+
+Regular expressions written here: the cue words are the project's own judgement of what the
+press writes, which no library holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.ingest.intake.acts import reported_act
+from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, history_asides, through_clause
+from bot.ingest.intake.dates import FoundDate, find_dates
+from bot.ingest.intake.groups import (
+    GROUP,
+    ROLE,
+    bare_name,
+    counted_groups,
+    movers,
+    parties_lead,
+    people_who_moved,
+    per_person,
+    segments,
+    speaks_of_group,
+    where_groups_end,
+)
+from bot.ingest.intake.numbers import KHMER_ONE_PERSON, Count, family_members, person_counts
+from bot.ingest.intake.parties import KHMER_OTHER_PARTIES, Lexicon
+from bot.ingest.intake.people import claimant_in
+from bot.ingest.intake.report import Proposal, ProposalKind, Report
+from bot.ingest.intake.roles import active_welcome, background_parties, parties_left, party_roles
+from bot.ingest.intake.sentences import Sentence
+from bot.ingest.intake.signals import (
+    KHMER_ITS_OWN,
+    KHMER_PAST_YEAR,
+    KHMER_RUNNING_TOTAL,
+    Verb,
+    not_a_claim,
+)
+
+# "the outlet said": a source named before, or the report's outlet; never the words themselves.
+ANAPHORIC_SOURCE = re.compile(
+    r"^(?:the|this|that|its)\s+(?:outlet|website|site|page|channel|newspaper|paper|report|"
+    r"agency|broadcaster|station|statement|post|media)$",
+    re.I,
+)
+_ONE_PERSON = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,6}}?{ROLE}", re.I)
+# As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
+# resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
+_THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}", re.I)
+_MOVED = re.compile(r"join|defect|switch|resign|quit|left|leav|cross|mov|went|came|return", re.I)
+# "X told RFA he joined": the one who speaks is the one who moved.
+_SAID_HE = re.compile(
+    r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed|announced|wrote|posted|stated|"
+    r"declared)\s*(?:on\s+\w+\s+){0,2}(?:that\s+)?"
+    r"(?:he|she)\s+"
+    r"(?:had\s+|has\s+|was\s+|is\s+)?$",
+    re.I,
+)
+# "Mr. A and Mr. B, both former CNRP officials": the group word describes the named people.
+_NAMED_GROUP = re.compile(r",\s*(?:both|all|the\s+(?:two|three|four|five|six))\b", re.I)
+_IT_AFTER = re.compile(r"^\s*(?:it|them|the\s+party|its\s+ranks)\b", re.I)
+_OTHER_PARTIES = re.compile(
+    r"\b(?:and|or)\s+(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|supporters))\b",
+    re.I,
+)
+UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
+# "joined the CPP over the weekend, the third such announcement since June": one event.
+_ONE_OCCASION = re.compile(
+    r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b|\bat\s+a\s+ceremony\b", re.I
+)
+UNNAMED_DESTINATION = "the party joined is not named"
+_PART_OF_GROUP = "a part of a group counted before"
+_ALONG_WITH = re.compile(
+    r"(?:\b(?:together|along)\s+with|\bwith|\band)\s+(?:(?:more|than|over|about|some|nearly|"
+    r"around)\s+){0,2}$"
+    # "លោក X រួមជាមួយអ្នកគាំទ្រ ៤០នាក់" (Mr. X with 40 supporters), "និងកូនចៅ ៣០នាក់" (and 30
+    # followers): the named man and those who came with him
+    r"|(?:រួមជាមួយ|ជាមួយ|និង)\s*(?:អ្នកគាំទ្រ|សកម្មជន|កូនចៅ|សមាជិក|ក្រុមការងារ)?\s*"
+    r"(?:ជាង|ប្រមាណ|ជិត)?\s*$",
+    re.I,
+)
+_FORMER_BEFORE = re.compile(r"\b(?:former|formerly|ex-|dissolved|now-dissolved)\s*$|អតីត\s*$", re.I)
+_AND_ONE = re.compile(
+    rf"\band\s+((?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{ROLE})\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:opposition\s+)?(?=[A-Z])",
+    re.I,
+)
+_FORMER_OF = re.compile(
+    r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$|អតីត\S{0,20}$", re.I
+)
+# A count of many events ("since January", "so far this year") rather than one.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
+    r"(?:last|this)\s+(?:year|month|week)|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|\d{4})|so\s+far|to\s+date|this\s+year|"
+    r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|(?:in|during|throughout)\s+(?:the\s+month\s+"
+    r"of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+alone|(?:during|throughout|in\s+the\s+month\s+of)\s+(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)|over\s+the\s+past|"
+    r"bringing\s+the\s+total|altogether|"
+    # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
+    r"in\s+total|cumulative)\b|" + KHMER_RUNNING_TOTAL,
+    re.I,
+)
+
+
+@dataclass
+class Reading:
+    """What one sentence says: its proposals; or that it is a bare "they joined" sentence
+    (``bare``, with the party joined and date it gives); or the former parties it tells of."""
+
+    proposals: list[Proposal] = field(default_factory=list)
+    bare: bool = False
+    to: str | None = None
+    date: FoundDate | None = None
+    background: list[str] = field(default_factory=list)
+    counts: list[tuple[Count, list[str]]] = field(default_factory=list)
+
+
+def sentence_claimant(text: str, report: Report, named: Sequence[str]) -> str | None:
+    """Who the sentence says makes the claim; "the outlet said" is the source the text named
+    last (``named``), else the report's outlet.
+
+    >>> sentence_claimant("Ten joined, the outlet said.", Report("", outlet="Fresh News"), [])
+    'Fresh News'
+    >>> sentence_claimant("Ten joined, the website said.", Report(""), ["Kampuchea Daily"])
+    'Kampuchea Daily'
+    """
+    found = claimant_in(text)
+    if found is not None and ANAPHORIC_SOURCE.match(found):
+        return named[-1] if named else report.outlet
+    return found or report.outlet
+
+
+def read_sentence(
+    sentence: Sentence,
+    report: Report,
+    lexicon: Lexicon,
+    earlier: list[FoundDate],
+    named: Sequence[str] = (),
+    anchor: date | None = None,
+    opening: bool = True,
+) -> Reading:
+    text = sentence.text
+    why = not_a_claim(text)
+    if why:
+        # "ក្នុងចំណោមនោះ មកពីគណបក្សA ២១៥នាក់ និងមកពីគណបក្សB ៤៣នាក់" (among them, 215 from A and
+        # 43 from B): the group told before, party by party, each part its own claim
+        parts = counted_groups(text, lexicon.mentions(text)) if why == _PART_OF_GROUP else []
+        distinct = len({tuple(names) for _, names in parts}) == len(parts) > 1
+        return Reading(counts=parts if distinct else [])
+    mentions = lexicon.mentions(text)
+    verb = reported_act(text, mentions)
+    if verb is None:
+        return Reading(
+            background=background_parties(text, mentions), counts=counted_groups(text, mentions)
+        )
+    dates = find_dates(text, anchor or report.published, opening)
+    counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
+    if active_welcome(text, verb):
+        # "Ten thousand CPP supporters welcomed the prime minister": who welcomes did not move.
+        counts = [c for c in counts if c.start > verb.start]
+    counts = movers(counts, text, verb)
+    if counts:
+        # "Two LDP officials and a vice president of the CLP joined": one more group, of one
+        one = [Count(1, m.group(1), None, m.start(1), m.end(1)) for m in _AND_ONE.finditer(text)]
+        counts = sorted([*counts, *one], key=lambda c: c.start)
+    people = people_who_moved(text, mentions)
+    roles = party_roles(mentions, text, verb)
+    asides = history_asides(text)
+    if asides and not any(a <= verb.start < b for a, b in asides):
+        # the party joined is never one an aside about the person names
+        aside = [m for m in mentions if any(a <= m.start < b for a, b in asides)]
+        roles = party_roles([m for m in mentions if m not in aside], text, verb)
+        roles.froms += [m.name for m in aside if m.name != roles.to]
+    to, froms = roles.to, parties_left(roles.froms, text, mentions, verb)
+    named_ = len(people_who_moved(text, mentions))
+    alone = named_ == 1 or (
+        named_ == 0 and bool(_ONE_PERSON.search(text) or KHMER_ONE_PERSON.search(text))
+    )  # not "activists of the CLP and the former CNRP", whom the host welcomed
+    if len(froms) > 1 and alone and not person_counts(text):
+        # one person, "a former CNRP lawmaker who became a Candlelight vice-president": the
+        # party they were in last is the one they left
+        later = [
+            m.name
+            for m in mentions
+            if m.name in froms and not _FORMER_BEFORE.search(text[max(0, m.start - 24) : m.start])
+        ]
+        froms = list(dict.fromkeys(later)) or froms
+    if (
+        to is None
+        and verb.kind == "join"
+        and roles.sources
+        and (
+            _IT_AFTER.match(text[verb.end :])
+            or KHMER_ITS_OWN.match(text[verb.end :])
+            or active_welcome(text, verb)
+        )
+    ):
+        to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
+    if verb.kind == "leave" and not froms and roles.sources:
+        froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
+    if verb.kind == "join" and re.match(r"ចូល|ប្[តដ]ូរ", text[verb.start : verb.end]) and to is None:
+        return Reading()  # "ចូលរួម" alone is attending something, not joining a party
+    if to is not None and not froms and any(
+        m.name == to and _FORMER_OF.search(text[max(0, m.start - 30) : m.start]) for m in mentions
+    ):
+        # "អតីតមន្ត្រីគណបក្សភ្លើងទៀន ... បានវិលត្រឡប់មកគណបក្សភ្លើងទៀនវិញ" (a former official
+        # of the CLP came back to the CLP): someone returning, no party left
+        return Reading()
+    if (
+        # "..., the latest in a wave that has seen 10,000 switch sides this year": a total
+        # told beside the event, after it, is no reason to drop the event
+        _RUNNING_TOTAL.search(ASIDE.sub(" ", through_clause(text, verb.end)))
+        and not [d for d in dates if not d.reported]
+        and not _ONE_OCCASION.search(text)
+    ):
+        return Reading()  # "since January, 9,000 have joined": many events, none of them told
+    found = _event_date(dates, verb, earlier)
+    # "announced on 29 August that he had joined": with no date of the event, the day it was
+    # announced is nearer it than the dateline or the day it was published (still a date of
+    # saying, so a later sentence's own date replaces it).
+    dateline = next((d for d in dates if _ANNOUNCED_ON.search(text[: d.start])), None) or next(
+        (d for d in dates if d.dateline), None
+    )
+    # "X, who was a CLP candidate in 2022, has joined the CPP": the year dates who X was
+    # ... and "កាលពីឆ្នាំ២០២០" (back in 2020)
+    past = PAST_YEAR.search(ASIDE.sub(" ", text)) or KHMER_PAST_YEAR.search(text)
+    year = int(next(g for g in past.groups() if g)) if past else None
+    if found is None and year and report.published and year < report.published.year:
+        return Reading()  # "joined the Candlelight Party in 2013": history, not news
+    if found and report.published and (report.published - found.value).days > 366:
+        return Reading()  # "ten years ago, on 26 August 2014, 200 joined": an anniversary
+    one_person = (
+        _ONE_PERSON.search(text[: verb.start])
+        or KHMER_ONE_PERSON.search(text[: verb.start])
+        or _SAID_HE.search(text[: verb.start])
+        or (
+            _MOVED.search(text[verb.start : verb.end])
+            and _THE_ONE_PERSON.search(text[: verb.start])
+        )
+    )
+    # Who makes the claim did not move ("said district chief X, who added that the group
+    # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
+    claimant = sentence_claimant(text, report, named)
+    speaker_moved = re.search(r"\b(?:his|her)\b", text[verb.start : verb.end])
+    people = [
+        p for p in people if claimant is None or bare_name(p) not in claimant or speaker_moved
+    ]
+    if not counts and not froms and not people and not one_person:
+        return Reading(bare=True, to=to, date=found)
+    group = speaks_of_group(text, mentions)
+    readings = []
+    # the party joined is no group's own party ("the CLP (121 people) and the GDP (25 people)
+    # who asked to join the CPP")
+    own_mentions = [m for m in mentions if m.name != to]
+    groups = segments(counts, own_mentions, verb, text) if counts else [None]
+    for i, count in enumerate(groups):
+        reasons: list[str] = []
+        number: int | None
+        if count is not None:
+            number, number_text, qualifier = count.value, count.text, count.qualifier
+            if number is not None and people and (
+                re.match(r"\s+other\b|\s*(?:នាក់|រូប)ទៀត", text[count.end :])
+                or _ALONG_WITH.search(text[: count.start])
+            ):
+                # "Mr. X and 12 other committee members", "Mr. X, together with 83 of his
+                # supporters": the named people and those who came with them
+                number += len(people)
+            if number is None:
+                reasons.append(f'"{count.text}" is no count')
+        elif people and (
+            not group
+            or _NAMED_GROUP.search(text)
+            # "Former CNRP councillors A, B and C joined": the names are the group
+            or re.search(rf"{GROUP.pattern}\s+{re.escape(people[0])}", text, re.I)
+        ):
+            # "X, his wife and two children joined": the relatives moved with X.
+            relatives = family_members(text)
+            number = None if relatives is None else len(people) + relatives
+            number_text, qualifier = None, None
+        elif not people and one_person and not group:
+            number, number_text, qualifier = 1, None, None
+        else:
+            number, number_text, qualifier = None, None, None
+        own_froms = froms
+        if froms and (_OTHER_PARTIES.search(text) or KHMER_OTHER_PARTIES.search(text)):
+            # "former members of the CLP and other opposition parties": the joint row the
+            # record keeps ("Candlelight Party / Unnamed Parties")
+            own_froms = [*froms, UNNAMED_PARTIES]
+        if len(groups) > 1 and count is not None:
+            following = groups[i + 1] if i + 1 < len(groups) else None
+            end = following.start if following is not None else where_groups_end(verb, text)
+            own_froms = [m.name for m in mentions if count.end <= m.start < end and m.name != to]
+            counted = [g for g in groups if g is not None]
+            if parties_lead(counted, own_mentions, where_groups_end(verb, text)):
+                previous = groups[i - 1] if i else None
+                start = previous.end if previous is not None else 0
+                own_froms = [
+                    m.name for m in mentions if start <= m.start < count.start and m.name != to
+                ]
+        kind: ProposalKind = "defection"
+        if to is None and verb.kind == "leave":
+            kind = "departure"
+        elif to is None:
+            reasons.append(UNNAMED_DESTINATION)
+        readings.append(
+            Proposal(
+                date=found.value if found else (dateline.value if dateline else report.published),
+                date_kind="event" if found else "published",
+                number=number,
+                number_text=number_text,
+                qualifier=qualifier,
+                from_parties=list(own_froms),
+                new_parties=[m.name for m in mentions if not m.known and m.name in own_froms],
+                to_party=to,
+                people=people,
+                claimant=claimant,
+                evidence=text,
+                confidence="low" if reasons else "high",
+                reasons=reasons,
+                kind=kind,
+            )
+        )
+    if len(readings) == 1:
+        readings = per_person(readings[0], text, mentions, verb)
+    return Reading(proposals=readings)
+
+
+_ANNOUNCED_ON = re.compile(
+    r"\b(?:announced|wrote|posted)\s+(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?)?(?:on\s+)?$", re.I
+)
+
+
+def _event_date(dates: list[FoundDate], verb: Verb, earlier: list[FoundDate]) -> FoundDate | None:
+    own = [d for d in dates if not d.reported]
+    if own:
+        return min(own, key=lambda d: abs(d.start - verb.start))
+    return earlier[-1] if earlier else None

@@ -1,0 +1,234 @@
+"""Where each party a sentence names stands against its verb: a party left, the party
+joined, or a party that only speaks ("the CPP said").
+
+>>> t = "Nine CLP members joined the CPP"
+>>> ms = [PartyMention(n, n, t.index(n), t.index(n) + len(n), True) for n in ("CLP", "CPP")]
+>>> party_roles(ms, t, Verb("join", t.index("joined"), t.index("joined") + 6))
+_Roles(froms=['CLP'], to='CPP', sources=[])
+
+Regular expressions written here: the words around a party's name that tell its role ("to",
+"from", "members of", "welcomed") are the project's own judgement of what the press writes,
+which no library holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.ingest.intake.clauses import history_asides, through_clause
+from bot.ingest.intake.parties import PartyMention
+from bot.ingest.intake.signals import KHMER_SAID_BY_BEFORE, KHMER_SAYS_AFTER, Verb, claim_verbs
+
+_TO_BEFORE = re.compile(
+    r"(?:\b(?:join(?:ed|s|ing)?|to|into|for|with|in\s+favou?r\s+of|ranks\s+of)\s+(?:the\s+)?"
+    r"(?:ranks\s+of\s+(?:the\s+)?)?(?:ruling\s+)?"
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ជាមួយ|ចូលជាសមាជិក|ចូល|មក|ទៅ|ក្នុង)\s*)$",
+    re.I,
+)
+# Markers that outweigh any other: "joined the", "into the", Khmer "ចូលជាសមាជិក" ("joined as a
+# member of", which ends with the word for member).
+_STRONG_TO_BEFORE = re.compile(
+    r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
+    r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
+    # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ)គាំទ្រ)\s*)$",
+    re.I,
+)
+# A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
+# a party after "members of" is where they came from, not where they went.
+_WELCOME_VERB = re.compile(
+    r"^(?:(?:continued|went\s+on)\s+to\s+)?(?:welcom|embrac|receiv|accept|admitt|ceremony)"
+    r"(?!.*\bmembership\b)",
+    re.I,
+)
+# "the Candlelight Party, the Khmer Will Party and the GDP": one list, one role.
+_LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
+_MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$", re.I)
+FROM_BEFORE = re.compile(
+    r"(?:\b(?:from|of|left|quit|former|formerly|ex-|leaving|abandoned|deserted|resigned\s+from)"
+    r"\s+(?:\w+\s+)?(?:the\s+)?(?:opposition\s+|now-dissolved\s+|dissolved\s+|banned\s+)?"
+    # not "បោះឆ្នោតគាំទ្រ" (vote for): the party voted for was never left
+    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|(?<!បោះឆ្នោត)គាំទ្រ)\s*)$",
+    re.I,
+)
+# A party that welcomes ("the CPP in Kampot welcomed 86 activists") is the party joined;
+# "were received into" is passive: its subject is who moved.
+_WELCOMES_AFTER = re.compile(
+    r"^(?:'s)?[\s,]*(?:\w+\s+){0,4}?(?:welcom|receiv|embrac|accept|admitted)"
+    r"|^[^។]{0,40}?(?:ទទួល|ស្វាគមន៍)",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
+# A party that says something is the claim's source, not a party of the move.
+_SAYS_AFTER = re.compile(
+    r"^(?:'s)?(?:(?!\b(?:join|defect|switch|quit|left|cross|mov|went)\w*\b)[^,;(]){0,40}?"
+    r"\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
+    r"writes|acknowledged|admitted|conceded|insisted|argued|noted)\b"
+    # "120 Candlelight members reported joining the CPP": the act reported, not a saying
+    r"(?!\s+(?:to\s+have\s+)?(?:join|defect|switch|quit|leav|left|cross|mov)\w*)",
+    re.I,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.I)
+_JOINED_IN_CLAUSE = re.compile(
+    r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?$", re.I
+)
+_LEFT_OBJECT = re.compile(r"\s*(?:from\s+)?(?:the\s+)?(?:opposition\s+)?|\s*(?:ចេញ)?ពី\s*", re.I)
+
+
+
+@dataclass
+class _Roles:
+    froms: list[str]
+    to: str | None
+    sources: list[str]  # parties that say something in the sentence ("the CPP said")
+
+
+def active_welcome(sentence: str, verb: Verb) -> bool:
+    """Whether the verb is one of welcoming or receiving, with the hosts as its subject.
+
+    >>> active_welcome("The CPP welcomed 86 activists", Verb("join", 8, 16))
+    True
+    """
+    word = sentence[verb.start : verb.end]
+    return (
+        bool(_WELCOME_VERB.match(word))
+        and not _PASSIVE_BEFORE.search(sentence[: verb.start])
+        # "45 members received into the CPP" (a bulletin's passive without "were")
+        and not re.match(r"(?:received|welcomed|accepted|admitted)\s+into$", word, re.I)
+    )
+
+
+def _welcomes(after: str) -> bool:
+    m = _WELCOMES_AFTER.match(after)
+    return m is not None and not _PASSIVE.search(m.group())
+
+
+def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
+    """Former parties, the party joined and the parties quoted, from where each party
+    stands against the verb."""
+    froms: list[str] = []
+    tos: list[PartyMention] = []
+    strong: list[PartyMention] = []
+    sources: list[str] = []
+    welcome = active_welcome(sentence, verb)
+    previous: PartyMention | None = None
+    for m in mentions:
+        before = sentence[max(0, m.start - 40) : m.start]
+        after = sentence[m.end : m.end + 60]
+        says = _SAYS_AFTER.match(after)
+        listed = (
+            previous is not None
+            and previous.name in froms
+            and _LISTED_WITH.match(sentence[previous.end : m.start])
+        )
+        previous = m
+        former = re.search(r"\b(?:former|formerly|ex-)\s*$", before, re.I)
+        says_ = (says and not _PASSIVE.search(says.group())) or (
+            KHMER_SAID_BY_BEFORE.search(before) and KHMER_SAYS_AFTER.match(after)
+        )
+        if m.start < verb.start and says_ and not former:
+            sources.append(m.name)
+        elif verb.start <= m.start < verb.end and verb.kind == "join":
+            tos.append(m)  # "had become CPP members"
+        elif listed:
+            froms.append(m.name)  # "former members of the CLP, the KWP and the GDP"
+        elif m.start < verb.start and _JOINED_IN_CLAUSE.search(before):
+            froms.append(m.name)  # "activists who joined the CPP last year have returned"
+        elif _STRONG_TO_BEFORE.search(before) or re.search(r"\bnew\s+$", before, re.I):
+            tos.append(m)  # "welcomes new CPP members": the party they are new to
+            strong.append(m)
+        elif (
+            verb.kind == "join"
+            and m.start > verb.end
+            and not welcome
+            and _MEMBER_OF_BEFORE.search(before)
+        ):
+            tos.append(m)  # "sworn in as a member of the CPP"
+        elif verb.kind == "leave" and re.search(r"សមាជិកភាព\s*(?:ក្នុង|នៃ)?\s*$", before):
+            froms.append(m.name)  # "លាលែងពីសមាជិកភាពក្នុងគណបក្ស X" (resigned membership in X)
+        elif (
+            _TO_BEFORE.search(before)
+            and not FROM_BEFORE.search(before)
+            and (m.start > verb.start or verb.kind == "join")
+        ):
+            tos.append(m)
+        elif FROM_BEFORE.search(before):
+            froms.append(m.name)
+        elif welcome and m.start > verb.end:
+            froms.append(m.name)  # "officials received 500 Candlelight members": the guests'
+        elif (m.start < verb.start and (_welcomes(after) or welcome)) or (
+            m.start > verb.end and verb.kind == "join"
+        ):
+            tos.append(m)
+        else:
+            froms.append(m.name)
+    # The party joined is the first one after the verb ("an adviser to the FUNCINPEC
+    # president, switched to the CPP"); the others were left.
+    after_verb = [m for m in tos if m.start >= verb.start]
+    pool = strong or after_verb or tos
+    chosen = pool[0] if pool else None
+    to = chosen.name if chosen else None
+    froms += [m.name for m in tos if m is not chosen]
+    return _Roles(list(dict.fromkeys(f for f in froms if f != to)), to, sources)
+
+
+def parties_left(
+    froms: list[str], text: str, mentions: list[PartyMention], verb: Verb
+) -> list[str]:
+    """The parties left in this move, out of all the sentence's former parties: those a
+    leaving verb names ("a former CNRP activist, quit the CLP and joined the CPP": the CLP);
+    else those outside asides about the person, or the party an aside says they joined last
+    ("X, who left the SRP before joining the CLP in 2021, has switched to the CPP": the CLP).
+
+    >>> t = "Mr. A, a former CNRP activist, quit the CLP and joined the CPP"
+    >>> ms = [PartyMention(n, n, t.index(n), t.index(n) + len(n), True) for n in ("CNRP", "CLP")]
+    >>> parties_left(["CNRP", "CLP"], t, ms, Verb("join", t.index("joined"), t.index(" the CPP")))
+    ['CLP']
+    """
+    if verb.kind == "leave":
+        # "Seven members resigned from the party on 28 July, days after the CPP won": what
+        # follows the leaving's clause names no party left
+        end = len(through_clause(text, verb.end))
+        froms = [f for f in froms if any(m.name == f and m.start < end for m in mentions)] or froms
+    named = [m for m in mentions if m.name in froms]
+    asides = history_asides(text)
+    left = [
+        m.name
+        for v in claim_verbs(text, [(m.start, m.end) for m in mentions])
+        if v.kind == "leave" and v.end <= verb.start
+        and not any(a <= v.start < b for a, b in asides)
+        for m in named
+        if v.end <= m.start <= v.end + 24 and _LEFT_OBJECT.fullmatch(text[v.end : m.start])
+    ]
+    if verb.kind == "join" and left:
+        return list(dict.fromkeys(left))
+    if not asides or any(a <= verb.start < b for a, b in asides):
+        return froms
+    inside = [m for m in named if any(a <= m.start < b for a, b in asides)]
+    outside = [m.name for m in named if m not in inside]
+    if outside or not inside:
+        return list(dict.fromkeys(outside)) or froms
+    joined = [
+        m.name for m in inside if _STRONG_TO_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    ]
+    return joined[-1:] or list(dict.fromkeys(m.name for m in inside))
+
+
+def background_parties(text: str, mentions: list[PartyMention]) -> list[str]:
+    """The parties a sentence without a claim says people came from ("formerly members of")."""
+    out: list[str] = []
+    previous: PartyMention | None = None
+    for m in mentions:
+        listed = previous is not None and _LISTED_WITH.match(text[previous.end : m.start])
+        if (listed and previous is not None and previous.name in out) or (
+            FROM_BEFORE.search(text[max(0, m.start - 40) : m.start])
+            and re.search(
+                r"\b(?:former|formerly|was|were|had\s+been|came|come|hail(?:ed)?)\b|អតីត",
+                text[: m.start],
+                re.I,
+            )
+        ):
+            out.append(m.name)  # "were from the CLP, the former CNRP and the LDP"
+        previous = m
+    return out
