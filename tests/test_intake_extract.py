@@ -1715,3 +1715,52 @@ def test_quoted_plans_applications_and_events_after_while(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "They were welcomed by senior CPP official X": the group told before, its host
+        (
+            "A total of 265 opposition members joined the CPP on Saturday. Of these, 210 were from "
+            "the Candlelight Party and 55 from the Khmer National United Party. They were "
+            "welcomed at a ceremony by senior CPP official Ly Sova.",
+            [(date(2025, 5, 3), 210, [_CLP], CPP), (date(2025, 5, 3), 55, [_KNUP], CPP)],
+        ),
+        # "the following day", "A day later"
+        (
+            "On Saturday, 132 Candlelight Party members were welcomed into the CPP. The following "
+            "day, a further 68 former members of the Candlelight Party joined the ruling party.",
+            [(date(2025, 5, 3), 132, [_CLP], CPP), (date(2025, 5, 4), 68, [_CLP], CPP)],
+        ),
+        # a resignation letter's date; a possessive name owns something, it did not move
+        (
+            "The Candlelight Party's Kep chief, Meas Sov, has resigned from the party.\n\nIn a "
+            "letter dated May 1, Sov said he would take a break from politics.",
+            [(date(2025, 5, 1), 1, [_CLP], None)],
+        ),
+        (
+            "Former Candlelight Party candidate Tep Rach joined the CPP on Friday, receiving her "
+            "card from CPP deputy president Men Sam An's cabinet.",
+            [(date(2025, 5, 2), 1, [_CLP], CPP)],
+        ),
+        # a list of events in one paragraph; a bare count before its verb; "and that"
+        (
+            "In Kampot, 90 Candlelight members defected to the CPP on May 1. In Takeo, around 150 "
+            "joined on May 2.",
+            [(date(2025, 5, 1), 90, [_CLP], CPP), (date(2025, 5, 2), 150, [_CLP], CPP)],
+        ),
+        (
+            "Outlets reported that 1,200 Candlelight supporters joined the CPP on 1 May, and that "
+            "30 FUNCINPEC members joined the CPP on 2 May.",
+            [(date(2025, 5, 1), 1200, [_CLP], CPP), (date(2025, 5, 2), 30, [_FUN], CPP)],
+        ),
+        # members of other parties, none named
+        (
+            "Some 150 former members of various other parties joined the CPP on 1 May.",
+            [(date(2025, 5, 1), 150, ["Unnamed Parties"], CPP)],
+        ),
+    ],
+)
+def test_hosts_next_days_letters_and_lists(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -1,6 +1,6 @@
 """A report's text read into proposed claims: one per event, with the words it rests on.
 
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> from bot.ingest.intake.report import PartyName, Report
 >>> parties = [PartyName("Candlelight Party", ("Candlelight",), ("CLP",)),
 ...            PartyName("Cambodian People's Party", (), ("CPP",))]
@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.ingest.intake.bullets import per_bullet
 from bot.ingest.intake.dates import FoundDate, find_dates
@@ -67,9 +67,13 @@ _FALSE_CLAIM = (
     "a denial by those said to have moved",
 )
 _CEREMONY = re.compile(
-    r"\b(?:ceremon(?:y|ies)|event)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|took\s+place)\b",
+    r"\b(?:ceremon(?:y|ies)|event)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|took\s+place)\b"
+    # "In a letter dated December 1 ...": the day the resignation was written
+    r"|\b(?:letter|resignation)\s+dated\b",
     re.I,
 )
+# "The following day, a further 68 joined": the day after the claim before.
+_NEXT_DAY = re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|ថ្ងៃ\s*ដដែល", re.I)
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
 # A total's parts, party by party.
@@ -88,7 +92,9 @@ _SAME_GROUP = re.compile(
     # "មន្ត្រីទាំងបីរូប" (the three officials)
     r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ|(?:មន្ត្រី|សកម្មជន|សមាជិក)ទាំង(?!អស់))"
     # "One of the defectors, Ms. X, said she joined because ...": one of the group told before
-    r"|^(?:One|Some|Several|Many|Most|Two|Three|A\s+few)\s+of\s+(?:the|them|those)\b",
+    r"|^(?:One|Some|Several|Many|Most|Two|Three|A\s+few)\s+of\s+(?:the|them|those)\b"
+    # "They were welcomed by ...", "The two were welcomed by ..."
+    r"|^(?:They|The\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:were|had|have)\b",
 )
 
 
@@ -334,6 +340,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 last_at = i
                 continue
             same_paragraph = out and sentences[last_at].paragraph == sentence.paragraph
+            day_before = out[-1].date if out else None
+            if (
+                day_before
+                and _NEXT_DAY.search(sentence.text)
+                and not [d for d in find_dates(sentence.text, anchor, opening) if not d.reported]
+            ):
+                p.date, p.date_kind = day_before + timedelta(days=1), "event"
             if not p.from_parties and out and _ANOTHER.search(sentence.text):
                 # "In the afternoon, another 145 members were received": a second group of
                 # the occasion told before, from its parties (on its day, in its paragraph)
@@ -341,6 +354,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 p.from_parties = list(last.from_parties)
                 if same_paragraph and p.date_kind == "published" and last.date_kind == "event":
                     p.date, p.date_kind = last.date, "event"
+            elif (
+                not p.from_parties
+                and same_paragraph
+                and p.date_kind == out[-1].date_kind == "event"
+                and p.date != out[-1].date
+                and p.number is not None
+            ):
+                # "In Kampot, 90 members defected on April 2. In Takeo, around 150 joined on
+                # April 4": the next event of a list, of the same parties
+                p.from_parties = list(out[-1].from_parties)
             elif not p.from_parties and same_paragraph:
                 last = out[-1]
                 if not (bared(p.people) & bared(last.people)) and p.to_party in (

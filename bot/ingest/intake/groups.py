@@ -54,7 +54,10 @@ _NOT_DEFECTOR = re.compile(
     r"\b(?:presidency|auspices|chairmanship|leadership)\s+of)\s*"
     r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$"
     # "attended by a FUNCINPEC deputy secretary-general, Sar Chanthou"
-    r"|\bby\s+(?:a|an|the)\s+(?:[\w.'-]+\s+){0,5}?[\w'-]+,\s*$",
+    r"|\bby\s+(?:a|an|the)\s+(?:[\w.'-]+\s+){0,5}?[\w'-]+,\s*$"
+    # "welcomed by senior CPP official Ly Sovannara", "from CPP deputy president X"
+    r"|\b(?:by|from)\s+(?:(?:senior|provincial|district|deputy|vice|party|chief|official|"
+    r"governor|president|head|secretary|minister|member|(?-i:[A-Z]{2,}))[\s-]+){1,5}$",
     re.I,
 )
 # Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
@@ -144,6 +147,8 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
     out = []
     for name in people_named(sentence):
         at = sentence.find(name)
+        if re.match(r"['’]s\b", sentence[at + len(name) :]) or re.search(r"['’]s$", name):
+            continue  # "Men Sam An's cabinet": a name that owns something, not a mover
         if any(m.start < at + len(name) and at < m.end for m in mentions):
             continue
         after = sentence[at + len(name) : at + len(name) + 120]

@@ -53,7 +53,8 @@ _TITLED = re.compile(rf"\b(?:{_TITLES})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}
 _ROLE_NAMED = re.compile(
     r"\b(?:activist|official|councill?or|chief|leader|member|veteran|lawmaker|candidate|"
     r"secretary|president|spokes(?:man|woman|person)|deputy|governor|adviser|advisor|analyst|"
-    r"supporter|MP|senator|figure|organi[sz]er|founder|businessman|businesswoman)\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
+    r"supporter|MP|senator|figure|organi[sz]er|founder|businessman|businesswoman|aide|assistant)"
+    r",?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
 )
 _PLAIN = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}}")
 # A name's words are Khmer letters (no digits, emojis or signs); "កញ្ញា" after "ខែ" is the

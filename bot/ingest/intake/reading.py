@@ -81,6 +81,12 @@ _OTHER_PARTIES = re.compile(
     re.I,
 )
 UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
+# Parties the text leaves unnamed, and names none beside them.
+_ONLY_OTHER_PARTIES = re.compile(
+    r"\bmembers\s+of\s+(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b"
+    r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)គណបក្ស(?:នយោបាយ)?(?:ផ្សេងៗ|ដទៃ)",
+    re.I,
+)
 # "joined the CPP over the weekend, the third such announcement since June": one event.
 _ONE_OCCASION = re.compile(
     r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b|\bat\s+a\s+ceremony\b", re.I
@@ -305,6 +311,9 @@ def read_sentence(
             # "former members of the CLP and other opposition parties": the joint row the
             # record keeps ("Candlelight Party / Unnamed Parties")
             own_froms = [*froms, UNNAMED_PARTIES]
+        elif not froms and _ONLY_OTHER_PARTIES.search(text[: verb.start]):
+            # "150 former members of various other parties joined": none of them named
+            own_froms = [UNNAMED_PARTIES]
         if len(groups) > 1 and count is not None:
             following = groups[i + 1] if i + 1 < len(groups) else None
             end = following.start if following is not None else where_groups_end(verb, text)

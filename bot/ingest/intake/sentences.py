@@ -44,7 +44,9 @@ _ABBREVIATIONS = {
 # A semicolon before a capital or a digit ends a bulletin's entry ("Kratie, 15 May — 60
 # joined; Stung Treng, 16 May — 25 joined"); ", while" starts another event ("150 joined on
 # Saturday, while in Pailin 24 did the same on Sunday").
-_END = re.compile(r"[.!?។៕]+[\"')\]]*(?=\s|$)|[។៕]|;(?=\s+[A-Z0-9])|,(?=\s+(?:while|whereas)\s)")
+_END = re.compile(
+    r"[.!?។៕]+[\"')\]]*(?=\s|$)|[។៕]|;(?=\s+[A-Z0-9])|,(?=\s+(?:while|whereas|and\s+that)\s)"
+)
 
 
 @dataclass(frozen=True)

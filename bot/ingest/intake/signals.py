@@ -45,7 +45,7 @@ _JOIN = (
     r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)|"
     r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|took\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
     r"accepted\s+(?:into|as)|(?:submitted|filed|lodged)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
-    r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?members?\b|"
+    r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
     r"did\s+(?:the\s+)?(?:same|likewise)|followed\s+suit|(?:continued|went\s+on)\s+to\s+(?:receive|welcome|accept)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
     r"(?:sought|seeking|applied\s+for|requested)\s+(?:\w+\s+){0,2}?membership|inducted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
