@@ -1765,3 +1765,55 @@ def test_quoted_plans_applications_and_events_after_while(
 )
 def test_hosts_next_days_letters_and_lists(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Among them were two councillors": a subset, no breakdown
+        (
+            "On 1 May, 86 members of the Candlelight Party and 34 members of the Khmer National "
+            "United Party signed up with the CPP. Among them were two former commune councillors.",
+            [(date(2025, 5, 1), 86, [_CLP], CPP), (date(2025, 5, 1), 34, [_KNUP], CPP)],
+        ),
+        # ceremonies held on the day the opening gives; "took the CPP oath", "signed on at"
+        (
+            "KEP, May 1 — Two welcome ceremonies were held in Kep today.\n\nIn the morning, 230 "
+            "Candlelight supporters took the CPP oath.\n\nIn the afternoon, another 95 Candlelight "
+            "activists signed on at the district's party office.",
+            [(date(2025, 5, 1), 230, [_CLP], CPP), (date(2025, 5, 1), 95, [_CLP], CPP)],
+        ),
+        # "citizens" are people; "become members of the CPP" names the party joined
+        (
+            "On 1 May the working group welcomed 148 citizens from the Candlelight Party who "
+            "decided to become members of the CPP.",
+            [(date(2025, 5, 1), 148, [_CLP], CPP)],
+        ),
+        # "walked away from", "ending his membership"; a decree "signed on" a day is no joining
+        (
+            "Another senior figure has walked away from the Candlelight Party. Keo Sam posted a "
+            "statement on Saturday saying he was ending his membership.",
+            [(date(2025, 5, 3), 1, [_CLP], None)],
+        ),
+        (
+            "A royal decree signed on May 2 appointed Mr. Touch Van, a former CNRP official, as a "
+            "secretary of state.",
+            [],
+        ),
+        # one person's own denial leaves the group's claim standing; a withdrawn story is none
+        (
+            "Roughly 260 Candlelight Party members crossed to the CPP on Friday. The party's "
+            "district leader said he never left.",
+            [(date(2025, 5, 2), 260, [_CLP], CPP)],
+        ),
+        (
+            "A news site has withdrawn a story that said 300 Candlelight Party members joined the "
+            "CPP last week.",
+            [],
+        ),
+    ],
+)
+def test_subsets_occasions_citizens_and_withdrawn_stories(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -47,7 +47,8 @@ _OCCASION = (
     r"march|protest|celebration|forum|training|gathering|convoy|festival)s?\b"
 )
 _COMPLETES = re.compile(
-    r"(?:handed|turned|made|resignation|submitted|tendered|filed|announced)", re.I
+    r"(?:handed|turned|made|resignation|submitted|tendered|filed|announced|end(?:ed|ing)|"
+    r"gave|giving|walked)", re.I
 )
 _CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
 _RETURN_HOME = re.compile(

@@ -107,6 +107,10 @@ def merge(into: Proposal, other: Proposal) -> None:
         into.reasons = [r for r in into.reasons if r != UNNAMED_DESTINATION]
     if into.date_kind == "published" and other.date_kind == "event":
         into.date, into.date_kind = other.date, "event"
+    elif into.date_kind == other.date_kind == "published" and other.date and into.date:
+        # "posted a statement on Saturday": the day it was said is nearer the move than the
+        # day it was published
+        into.date = min(into.date, other.date)
     into.people = list(dict.fromkeys(into.people + other.people))
     into.confidence = "low" if into.reasons else "high"
 

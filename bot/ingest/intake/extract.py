@@ -67,7 +67,8 @@ _FALSE_CLAIM = (
     "a denial by those said to have moved",
 )
 _CEREMONY = re.compile(
-    r"\b(?:ceremon(?:y|ies)|event)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|took\s+place)\b"
+    r"\b(?:ceremon(?:y|ies)|events?)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|"
+    r"took\s+place)\b"
     # "In a letter dated December 1 ...": the day the resignation was written
     r"|\b(?:letter|resignation)\s+dated\b",
     re.I,
@@ -132,6 +133,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         text = f"{report.title}\n{text}"
     headline: list[Proposal] = []  # the headline's claims no body sentence told again
     told: tuple[int, Reading] | None = None  # a bare move with no claim yet to complete
+    occasion: date | None = None  # the day the text's opening says its ceremonies were held
+
     sentences = split_sentences(text)
     # a pasted report's first line may be its headline: short, alone, with no full stop
     titled = titled or (
@@ -192,13 +195,22 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 to=own.to_party,
                 date=FoundDate(own.date, 0, 0) if own.date_kind == "event" and own.date else None,
             )
-        if not reading.proposals and not reading.bare and out and out[-1].date_kind == "published":
+        if (
+            not reading.proposals
+            and not reading.bare
+            and (not out or out[-1].date_kind == "published")
+        ):
             held = [
                 d for d in find_dates(sentence.text, anchor, opening) if not (d.reported or d.bound)
             ]
             if held and _CEREMONY.search(sentence.text):
-                # "The welcoming ceremony was held on Sunday": the day of the claim before
-                out[-1].date, out[-1].date_kind = held[0].value, "event"
+                if out:
+                    # "The welcoming ceremony was held on Sunday": the day of the claim before
+                    out[-1].date, out[-1].date_kind = held[0].value, "event"
+                else:
+                    # "Two welcome ceremonies were held today. In the morning, 230 ...": the
+                    # day of the claims after it that give none of their own
+                    occasion = held[0].value
         if reading.bare and out:
             last = out[-1]
             if last.kind == "departure" and reading.to is not None:
@@ -251,7 +263,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             and (
                 out[-1].number is None
                 or out[-1].number == sum(c.value or 0 for c, _ in reading.counts)
-                or _BREAKDOWN.match(sentence.text)
+                # "Among them were two former councillors": one part, a subset, not a breakdown
+                or (_BREAKDOWN.match(sentence.text) and len(reading.counts) > 1)
             )
         ):
             # "Scores of members switched to the CPP. ... 78 former Candlelight members and 12
@@ -340,6 +353,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 last_at = i
                 continue
             same_paragraph = out and sentences[last_at].paragraph == sentence.paragraph
+            if occasion and p.date_kind == "published":
+                p.date, p.date_kind = occasion, "event"
             day_before = out[-1].date if out else None
             if (
                 day_before

@@ -112,7 +112,8 @@ _PERSON = (
     r"presidents?|vice-presidents?|opposition\s+members?|monks?|teachers?|women|men|others|"
     r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+|veterans?|"
     r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|families|relatives|"
-    r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|"
+    r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|citizens|"
+    r"residents|farmers|vendors|"
     r"of\s+(?:his|her|their)\s+\w+"
 )
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.

@@ -55,6 +55,7 @@ from bot.storage.tables import parties, party_aliases
 # Headlines shorten "គណបក្ស" (party) to "បក្ស": "បក្សកាន់អំណាច" is the ruling party too.
 _RULING_PARTY_FORMS = (
     "the ruling party", "ruling party", "គណបក្សកាន់អំណាច", "គណបក្សប្រជាជន", "បក្សកាន់អំណាច",
+    "Hun Manet's party", "Hun Sen's party", "the prime minister's party",
 )  # fmt: skip
 # The Khmer press's initials for two parties (not in data/parties.yaml): គ.ប.ប is the CPP
 # (គណបក្សប្រជាជនកម្ពុជា), គ.ស.ជ the CNRP (គណបក្សសង្គ្រោះជាតិ); written with or without dots.

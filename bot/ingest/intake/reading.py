@@ -60,7 +60,7 @@ ANAPHORIC_SOURCE = re.compile(
     r"agency|broadcaster|station|statement|post|media)$",
     re.I,
 )
-_ONE_PERSON = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,6}}?{ROLE}", re.I)
+_ONE_PERSON = re.compile(rf"\b(?:a|an|another)\s+(?:[\w-]+\s+){{0,6}}?{ROLE}", re.I)
 # As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
 # resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
 _THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}", re.I)
@@ -354,7 +354,9 @@ def read_sentence(
 
 
 _ANNOUNCED_ON = re.compile(
-    r"\b(?:announced|wrote|posted)\s+(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?)?(?:on\s+)?$", re.I
+    r"\b(?:announced|wrote|posted)\s+(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?|(?:a|an|the)\s+\w+\s+)?"
+    r"(?:on\s+)?$",
+    re.I,
 )
 
 

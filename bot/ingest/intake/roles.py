@@ -31,6 +31,8 @@ _TO_BEFORE = re.compile(
 _STRONG_TO_BEFORE = re.compile(
     r"(?:\b(?:joined|joins|join|joining|into)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
     r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
+    # "who decided to become members of the CPP", "among the ranks of Hun Manet's party"
+    r"|\bbec(?:o|a)me\s+(?:a\s+|new\s+)?members?\s+of\s+(?:the\s+)?|\bamong\s+the\s+ranks\s+of\s+(?:the\s+)?"
     # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
     r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ)គាំទ្រ)\s*)$",
     re.I,

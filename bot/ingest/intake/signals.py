@@ -43,10 +43,11 @@ _JOIN = (
     r"(?:membership|party|CPP)\s+cards?|"
     r"ceremony\s+(?:\w+\s+){0,6}?to\s+(?:receive|welcome|accept|admit)|"
     r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)|"
-    r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|took\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
+    r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
     r"accepted\s+(?:into|as)|(?:submitted|filed|lodged)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
-    r"did\s+(?:the\s+)?(?:same|likewise)|followed\s+suit|(?:continued|went\s+on)\s+to\s+(?:receive|welcome|accept)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
+    r"did\s+(?:the\s+)?(?:same|likewise)|followed\s+suit|took\s+the\s+(?:\w+\s+)?oath|"
+    r"swore\s+(?:an\s+oath\s+of\s+)?allegiance|signed\s+on(?=\s+(?:with|to|at|as)\b|\s*[.,;])|(?:are|were)\s+now\s+(?:counted\s+)?among|(?:continued|went\s+on)\s+to\s+(?:receive|welcome|accept)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
     r"(?:sought|seeking|applied\s+for|requested)\s+(?:\w+\s+){0,2}?membership|inducted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
@@ -77,6 +78,7 @@ _LEAVE = (
     r"(?:handed|turned)\s+(?:over|in|back)\s+(?:\w+\s+){0,3}?cards?|"
     r"resignations?\s+(?:were|was|had\s+been)\s+(?:submitted|handed\s+in|filed|accepted)|"
     r"(?:submitted|handed\s+in|filed|tendered|announced)\s+(?:his|her|their)\s+resignations?|"
+    r"(?:end(?:ed|ing)|gave\s+up|giving\s+up)\s+(?:his|her|their)\s+membership|walked\s+away\s+from|"
     r"(?:(?<=\bhe\s)|(?<=\bshe\s))made\s+(?:the|this|that|his|her)\s+decision(?!\s+to\b))\b"
 )
 _KHMER_LEAVE = r"ចាកចេញ|លាលែង|លាឈប់|ដកខ្លួន"
@@ -122,7 +124,10 @@ _OTHER_THINGS = (
     (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|ច្រានចោល|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
-    (re.compile(r"\b(?:they|we|I|he|she)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
+    (re.compile(r"\b(?:he|she)\s+(?:never|did\s+not|didn't)\s+"
+                r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b", re.I),
+     "a denial"),  # one person's own, which leaves the group's claim beside it standing
+    (re.compile(r"\b(?:they|we|I)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
                 r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b|\bnever\s+left\b|"
                 # "ពួកគេមិនដែលបានដាក់ពាក្យសុំចូលបក្សណាមួយ" (they never applied to join any party)
                 r"(?:ពួកគេ|ពួកគាត់|ខ្ញុំ|យើង)\s*(?:មិនដែល|អត់ដែល|អត់)\s*(?:បាន)?\s*(?:ដាក់ពាក្យ\S{0,6}|"
@@ -132,6 +137,8 @@ _OTHER_THINGS = (
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|\bmisreported\b|"
+                r"\b(?:withdr[ae]w|withdrawn|withdraws|retracted)\s+(?:an?\s+|the\s+|its\s+)?"
+                r"(?:\w+\s+)?(?:article|story|report|post)\b|\bpublished\s+in\s+error\b|"
                 r"\bretract(?:ed|s|ion)?\b|កំណែតម្រូវ|ព័ត៌មានមិនពិត", re.I),
      "a correction or retraction"),
     (re.compile(r"\b(?:was|were|is|are|as)\s+(?:\w+\s+)?(?:fake|false|untrue|fabricated|"
