@@ -921,3 +921,19 @@ def test_a_heading_over_dated_bulleted_lines_is_a_claim_per_line() -> None:
     # lines of one day may be parts of one occasion: no claim per line
     same_day = text.replace("ថ្ងៃទី១២", "ថ្ងៃទី១០")
     assert [p.number for p in khmer_claims(same_day, date(2024, 3, 13))] != [40, 25]
+
+
+def test_under_the_shade_of_or_asking_to_become_a_member_of_names_the_party_joined() -> None:
+    # "120 CLP members in one district left the opposition to come and stand under the shade
+    # of the CPP", and "30 CLP activists quit the party and asked to become CPP members"
+    shade = (
+        "កាលពីថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤ សមាជិកគណបក្សភ្លើងទៀន ១២០នាក់ នៅស្រុកកៀនស្វាយ "
+        "បានចាកចេញពីជួរប្រឆាំង ដើម្បីមកឈរនៅក្រោមម្លប់គណបក្សប្រជាជនកម្ពុជា។"
+    )
+    become = (
+        "កាលពីថ្ងៃទី៦ ខែមីនា ឆ្នាំ២០២៤ សកម្មជនគណបក្សភ្លើងទៀន ៣០នាក់ នៅស្រុកបាទី "
+        "បានដកខ្លួនចេញពីគណបក្ស ហើយសុំធ្វើជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    for text, number in ((shade, 120), (become, 30)):
+        [p] = khmer_claims(text, date(2024, 3, 7))
+        assert (p.number, p.from_parties, p.to_party) == (number, [CLP], CPP)
