@@ -937,3 +937,19 @@ def test_under_the_shade_of_or_asking_to_become_a_member_of_names_the_party_join
     for text, number in ((shade, 120), (become, 30)):
         [p] = khmer_claims(text, date(2024, 3, 7))
         assert (p.number, p.from_parties, p.to_party) == (number, [CLP], CPP)
+
+
+def test_transferring_membership_signing_up_as_members_and_joining_a_party_are_moves() -> None:
+    # "40 CLP members transferred themselves to the CPP", "... transferred their membership to
+    # the CPP", "25 LDP members joined the CPP", "60 CLP supporters signed up as CPP members"
+    cases = [
+        ("សមាជិកគណបក្សភ្លើងទៀនចំនួន ៤០នាក់ បានផ្ទេរខ្លួនមកគណបក្សប្រជាជនកម្ពុជា", 40, CLP),
+        ("សមាជិកគណបក្សភ្លើងទៀន ៤០នាក់ បានផ្ទេរសមាជិកភាពមកគណបក្សប្រជាជនកម្ពុជា", 40, CLP),
+        ("សមាជិកគណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ ២៥ នាក់ បានចូលរួមគណបក្សប្រជាជនកម្ពុជា", 25,
+         "League for Democracy Party"),
+        ("អ្នកគាំទ្រគណបក្សភ្លើងទៀន ៦០នាក់ បានចុះឈ្មោះជាសមាជិកគណបក្សប្រជាជនកម្ពុជា", 60, CLP),
+    ]  # fmt: skip
+    for words, number, former in cases:
+        text = f"កាលពីថ្ងៃទី៨ ខែមេសា ឆ្នាំ២០២៤ {words}។"
+        [p] = khmer_claims(text, date(2024, 4, 9))
+        assert (p.number, p.from_parties, p.to_party) == (number, [former], CPP)

@@ -65,6 +65,9 @@ _KHMER_TAKING_PART = (
 # "ចូលឆ្នាំ" (entering the year) is the New Year, no joining.
 _KHMER_JOIN = (
     rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម|ឆ្នាំ)|"
+    # "ផ្ទេរខ្លួនមក" (transferred themselves to), "ផ្ទេរសមាជិកភាពមក" (transferred membership to)
+    # "ចុះឈ្មោះជាសមាជិក" (signed up as members of)
+    r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
     r"ប្[តដ]ូរមក|ប្[តដ]ូរ|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
@@ -155,7 +158,9 @@ _OTHER_THINGS = (
      "a part of a group counted before"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
-                r"ចុះឈ្មោះ", re.I),
+                # "ចុះឈ្មោះជាសមាជិក" (signed up as members of): joining a party, no registration
+                # with the state
+                r"ចុះឈ្មោះ(?!\s*ជាសមាជិក)", re.I),
      "a party or candidate registration"),
 )  # fmt: skip
 
