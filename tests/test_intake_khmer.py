@@ -953,3 +953,13 @@ def test_transferring_membership_signing_up_as_members_and_joining_a_party_are_m
         text = f"កាលពីថ្ងៃទី៨ ខែមេសា ឆ្នាំ២០២៤ {words}។"
         [p] = khmer_claims(text, date(2024, 4, 9))
         assert (p.number, p.from_parties, p.to_party) == (number, [former], CPP)
+
+
+def test_the_road_into_the_village_is_no_joining() -> None:
+    # "30 CLP activists said they plan to apply to join the CPP next month, once the road
+    # into the village is finished": the plan is no move, nor is the road's "into"
+    text = (
+        "សកម្មជនគណបក្សភ្លើងទៀន ៣០នាក់ នៅស្រុកកំពង់ត្រាច បាននិយាយថា ពួកគេគ្រោងនឹងដាក់ពាក្យ"
+        "ចូលគណបក្សប្រជាជនកម្ពុជា នៅខែក្រោយ បើផ្លូវចូលភូមិធ្វើរួចរាល់។"
+    )
+    assert khmer_claims(text, date(2024, 5, 2)) == []

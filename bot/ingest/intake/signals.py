@@ -62,9 +62,10 @@ _KHMER_TAKING_PART = (
 # (the welcoming ceremony) and "ចំពោះការទទួលស្វាគមន៍" (for the welcome) name the occasion, as
 # English "welcoming ceremony" does: no act of welcoming anyone; "ស្វាគមន៍ចំពោះការសម្រេចចិត្ត"
 # (welcomed the decision) welcomes a thing, not people.
-# "ចូលឆ្នាំ" (entering the year) is the New Year, no joining.
+# "ចូលឆ្នាំ" (entering the year) is the New Year, no joining; "ផ្លូវចូលភូមិ" (the road into
+# the village), "ចូលផ្ទះ" (went into the house): a way into a place.
 _KHMER_JOIN = (
-    rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម|ឆ្នាំ)|"
+    rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម|ឆ្នាំ|ភូមិ|ផ្ទះ)|"
     # "ផ្ទេរខ្លួនមក" (transferred themselves to), "ផ្ទេរសមាជិកភាពមក" (transferred membership to)
     # "ចុះឈ្មោះជាសមាជិក" (signed up as members of)
     r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
