@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
+from bot.ingest.intake.dates import MONTH_NAMES
+
 # "in 2013", "since 2018": a year long past, with no date of its own, is history.
 PAST_YEAR = re.compile(
     r"\b(?:in|since|during|until)\s+(?:(?:early|late|mid-?)\s*)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?((?:19|20)\d\d)\b"
+    rf"(?:{MONTH_NAMES}\s+)?((?:19|20)\d\d)\b"
     # "The pattern echoes 2018 and 2019, when hundreds joined the CPP"
     r"|\b((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?,?\s+when\b",
     re.I,

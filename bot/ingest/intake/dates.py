@@ -57,6 +57,10 @@ KHMER_MONTHS = {
     "មករា": 1, "កុម្ភៈ": 2, "មីនា": 3, "មេសា": 4, "ឧសភា": 5, "មិថុនា": 6, "កក្កដា": 7,
     "សីហា": 8, "កញ្ញា": 9, "តុលា": 10, "វិច្ឆិកា": 11, "ធ្នូ": 12,
 }  # fmt: skip
+# The months' names as a pattern, for the readers that look for a month beside other words.
+MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _KHMER_WEEKDAYS = ("ច័ន្ទ", "អង្គារ", "ពុធ", "ព្រហស្បតិ៍", "សុក្រ", "សៅរ៍", "អាទិត្យ")
 # Other spellings the press types: Monday without its sign ("ចន្ទ"), Thursday with "ត្តិ".

@@ -103,8 +103,7 @@ def merge(into: Proposal, other: Proposal) -> None:
     if not into.from_parties:
         into.from_parties, into.new_parties = other.from_parties, other.new_parties
     if into.to_party is None and other.to_party is not None:
-        into.to_party = other.to_party
-        into.reasons = [r for r in into.reasons if r != UNNAMED_DESTINATION]
+        name_destination(into, other.to_party)
     if into.date_kind == "published" and other.date_kind == "event":
         into.date, into.date_kind = other.date, "event"
     elif into.date_kind == other.date_kind == "published" and other.date and into.date:
@@ -113,6 +112,22 @@ def merge(into: Proposal, other: Proposal) -> None:
         into.date = min(into.date, other.date)
     into.people = list(dict.fromkeys(into.people + other.people))
     into.confidence = "low" if into.reasons else "high"
+
+
+def name_destination(proposal: Proposal, party: str) -> None:
+    """Give a claim the party joined that its own sentence left unnamed (from the text around
+    it), and drop the reason its confidence was low for.
+
+    >>> from datetime import date
+    >>> p = Proposal(date(2023, 7, 1), "event", 9, "9", ["CLP"], None, "...",
+    ...              reasons=[UNNAMED_DESTINATION], confidence="low")
+    >>> name_destination(p, "CPP")
+    >>> p.to_party, p.confidence
+    ('CPP', 'high')
+    """
+    proposal.to_party = party
+    proposal.reasons = [r for r in proposal.reasons if r != UNNAMED_DESTINATION]
+    proposal.confidence = "low" if proposal.reasons else "high"
 
 
 def without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Proposal]:

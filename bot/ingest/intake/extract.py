@@ -38,6 +38,7 @@ from bot.ingest.intake.events import (
     bared,
     from_context,
     merge,
+    name_destination,
     same_event,
     told_per_party,
     without_headlines,
@@ -221,9 +222,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             if last.date_kind == "published" and reading.date is not None:
                 last.date, last.date_kind = reading.date.value, "event"
             if last.to_party is None and reading.to is not None and last.kind == "defection":
-                last.to_party = reading.to
-                last.reasons = [r for r in last.reasons if r != UNNAMED_DESTINATION]
-                last.confidence = "low" if last.reasons else "high"
+                name_destination(last, reading.to)
         elif reading.bare:
             made = from_context(reading, sentences[:i], report, lexicon, sentence)
             reading.proposals = [made] if made else []
@@ -430,16 +429,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     out = [p for p in out if not told_per_party(p, out)]
     destinations = Counter(p.to_party for p in out if p.to_party)
     joined_by_all = _only(destinations)
-    for p in out:
-        # the one party every claim joined is no party any of them left
-        p.from_parties = [f for f in p.from_parties if f != joined_by_all]
     ruling = next((party.name for party in parties if "CPP" in party.acronyms), None)
     named_anywhere = {m.name for m in lexicon.mentions(text)}
     for p in out:
-        if p.to_party is None and p.kind == "defection" and len(destinations) == 1:
-            p.to_party = destinations.most_common(1)[0][0]
-            p.reasons = [r for r in p.reasons if r != UNNAMED_DESTINATION]
-            p.confidence = "low" if p.reasons else "high"
+        # the one party every claim joined is no party any of them left
+        p.from_parties = [f for f in p.from_parties if f != joined_by_all]
+        if p.to_party is None and p.kind == "defection" and joined_by_all:
+            name_destination(p, joined_by_all)
         elif (
             p.to_party is None
             and p.kind == "defection"

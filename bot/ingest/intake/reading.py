@@ -26,7 +26,7 @@ from datetime import date
 
 from bot.ingest.intake.acts import reported_act
 from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, history_asides, through_clause
-from bot.ingest.intake.dates import FoundDate, find_dates
+from bot.ingest.intake.dates import MONTH_NAMES, FoundDate, find_dates
 from bot.ingest.intake.groups import (
     GROUP,
     ROLE,
@@ -114,12 +114,10 @@ _FORMER_OF = re.compile(
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
-    r"(?:last|this)\s+(?:year|month|week)|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|\d{4})|so\s+far|to\s+date|this\s+year|"
-    r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|(?:in|during|throughout)\s+(?:the\s+month\s+"
-    r"of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+alone|(?:during|throughout|in\s+the\s+month\s+of)\s+(?:January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)|over\s+the\s+past|"
+    rf"(?:last|this)\s+(?:year|month|week)|{MONTH_NAMES}|\d{{4}})|so\s+far|to\s+date|this\s+year|"
+    r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|"
+    rf"(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH_NAMES}\s+alone|"
+    rf"(?:during|throughout|in\s+the\s+month\s+of)\s+{MONTH_NAMES}|over\s+the\s+past|"
     r"bringing\s+the\s+total|altogether|"
     # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
     r"in\s+total|cumulative)\b|" + KHMER_RUNNING_TOTAL,
