@@ -296,23 +296,7 @@ def main() -> None:
     parties = lexicon_from_data()
     parts = {
         "tuning": load_part("tuning"),
-        "held-out": load_part("heldout"),
-        "held-out 2": load_part("heldout2"),
-        "held-out 3": load_part("heldout3"),
-        "held-out 4": load_part("heldout4"),
-        "held-out 5": load_part("heldout5"),
-        "held-out 6": load_part("heldout6"),
-        "held-out 7": load_part("heldout7"),
-        "held-out 8": load_part("heldout8"),
-        "held-out 9": load_part("heldout9"),
-        "held-out 10": load_part("heldout10"),
-        "held-out 11": load_part("heldout11"),
-        "held-out 12": load_part("heldout12"),
-        "held-out 13": load_part("heldout13"),
-        "held-out 14": load_part("heldout14"),
-        "held-out 15": load_part("heldout15"),
-        "held-out 16": load_part("heldout16"),
-        "held-out 17": load_part("heldout17"),
+        **{name: load_part(name.replace("-", "").replace(" ", "")) for name in HELD_OUT},
     }
     parts["whole set"] = [text for texts in parts.values() for text in texts]
 
