@@ -1819,3 +1819,18 @@ def test_subsets_occasions_citizens_and_withdrawn_stories(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In Kampot, 150 did the same.",
+        "In Kampot another 150 followed suit.",
+        "In Kampot, 150 did likewise, the provincial CPP said.",
+    ],
+)
+def test_a_count_that_did_the_same_is_a_second_group_of_the_same_parties(second: str) -> None:
+    assert _claims(f"In Takeo, 230 CLP members defected to the CPP. {second}", date(2025, 5, 4)) == [
+        (date(2025, 5, 4), 230, [_CLP], CPP),
+        (date(2025, 5, 4), 150, [_CLP], CPP),
+    ]

@@ -963,3 +963,29 @@ def test_the_road_into_the_village_is_no_joining() -> None:
         "ចូលគណបក្សប្រជាជនកម្ពុជា នៅខែក្រោយ បើផ្លូវចូលភូមិធ្វើរួចរាល់។"
     )
     assert khmer_claims(text, date(2024, 5, 2)) == []
+
+
+def test_turning_or_joining_to_support_a_party_is_joining_it() -> None:
+    published = date(2023, 5, 20)
+    for verb in ("ងាកមកគាំទ្រ", "ចូលរួមគាំទ្រ", "ប្តូរមកគាំទ្រ"):
+        # 140 CLP officials in Prey Veng turned to / joined in supporting the CPP
+        [p] = khmer_claims(
+            f"មន្ត្រីគណបក្សភ្លើងទៀន ជាង ១៤០នាក់ នៅខេត្តព្រៃវែង បាន{verb}គណបក្សប្រជាជនកម្ពុជា។",
+            published,
+        )
+        assert (p.number, p.from_parties, p.to_party) == (140, [CLP], CPP), verb
+
+
+def test_a_khmer_claim_disputed_after_but_is_still_the_claim_made() -> None:
+    published = date(2023, 5, 20)
+    # 400 CLP members joined the CPP, but the CLP's spokesman rejected the figure
+    [p] = khmer_claims(
+        "សមាជិកគណបក្សភ្លើងទៀន ប្រមាណ ៤០០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "ប៉ុន្តែអ្នកនាំពាក្យគណបក្សភ្លើងទៀន បានច្រានចោលតួលេខនេះ។",
+        published,
+    )
+    assert (p.number, p.from_parties, p.to_party) == (400, [CLP], CPP)
+    # the rejection itself, with no "but" before it, stays no claim
+    assert khmer_claims(
+        "គណបក្សភ្លើងទៀន បានច្រានចោលថា សមាជិក ៤០០នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។", published
+    ) == []

@@ -77,7 +77,12 @@ _CEREMONY = re.compile(
 # "The following day, a further 68 joined": the day after the claim before.
 _NEXT_DAY = re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|ថ្ងៃ\s*ដដែល", re.I)
-_ANOTHER = re.compile(r"\b(?:another|a\s+further|a\s+second|a\s+third)\b", re.I)
+# ... and "150 did the same", "followed suit": a group other than the one told before
+_ANOTHER = re.compile(
+    r"\b(?:another|a\s+further|a\s+second|a\s+third|did\s+(?:the\s+)?(?:same|likewise)|"
+    r"followed\s+suit)\b",
+    re.I,
+)
 # A total's parts, party by party.
 _BREAKDOWN = re.compile(
     r"^(?:Among\s+(?:them|those|the\s+\w+)|Of\s+(?:them|these|those|the\s+\w+)|"

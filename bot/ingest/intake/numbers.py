@@ -287,8 +287,13 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             or _KHMER_COUNTER.match(after)
             or _KHMER_RANGE_TO.match(after)
             or re.search(r"\b(?:numbering|numbered|totall?ing)\s+$", before, re.I)
-            # "In Takeo, around 150 joined on April 4": a count whose noun the act leaves out
-            or re.match(r"\s+(?:have\s+|had\s+)?(?:joined|defected|switched|crossed)\b", after)
+            # "In Takeo, around 150 joined on April 4", "another 150 followed suit": a count
+            # whose noun the act leaves out
+            or re.match(
+                r"\s+(?:have\s+|had\s+)?(?:joined|defected|switched|crossed|did\s+(?:the\s+)?"
+                r"(?:same|likewise)|followed\s+suit)\b",
+                after,
+            )
             or _FROM_A_PARTY.match(after)
             or (
                 _BRACKETED_AFTER_PERSON.search(before)

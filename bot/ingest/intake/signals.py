@@ -69,7 +69,8 @@ _KHMER_JOIN = (
     # "ផ្ទេរខ្លួនមក" (transferred themselves to), "ផ្ទេរសមាជិកភាពមក" (transferred membership to)
     # "ចុះឈ្មោះជាសមាជិក" (signed up as members of)
     r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
-    r"ប្[តដ]ូរមក|ប្[តដ]ូរ|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
+    # "ងាកមកគាំទ្រ" (turned to support)
+    r"ប្[តដ]ូរមក|ប្[តដ]ូរ|ងាក(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
     r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))"
@@ -125,7 +126,10 @@ _OTHER_THINGS = (
                 r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
-    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|បដិសេធ|ច្រានចោល|"
+    # "..., ប៉ុន្តែ ... បានច្រានចោលតួលេខនេះ" (..., but ... rejected the figure): the claim stands,
+    # as English "denied ..., but" turned the other way
+    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|"
+                r"^(?:(?!ប៉ុន្តែ|ខណៈ)[^\n])*(?:បដិសេធ|ច្រានចោល)|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
     (re.compile(r"\b(?:he|she)\s+(?:never|did\s+not|didn't)\s+"
