@@ -1834,3 +1834,14 @@ def test_a_count_that_did_the_same_is_a_second_group_of_the_same_parties(second:
         (date(2025, 5, 4), 230, [_CLP], CPP),
         (date(2025, 5, 4), 150, [_CLP], CPP),
     ]
+
+
+def test_the_group_told_again_names_the_parties_its_claim_lacked() -> None:
+    text = (
+        "More than 1,000 opposition supporters in Kampot have defected to the ruling CPP.\n\n"
+        "The defectors, from the Candlelight Party and other small parties, were welcomed by "
+        "the provincial governor on Friday."
+    )
+    assert _claims(text, date(2025, 5, 4)) == [
+        (date(2025, 5, 2), 1000, [_CLP, "Unnamed Parties"], CPP)
+    ]

@@ -194,12 +194,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 part.to_party = part.to_party or whole.to_party
         elif out and reading.proposals and _SAME_GROUP.search(sentence.text[:120]):
             # "The officials, including four councillors, were pictured receiving CPP cards":
-            # the group told before, told again; it may date that claim, never add one.
+            # the group told before, told again; it may date that claim (or name the parties it
+            # came from: "The defectors, from the CLP and other parties, were welcomed"), never
+            # add one.
             own = reading.proposals[0]
             reading = Reading(
                 bare=True,
                 to=own.to_party,
                 date=FoundDate(own.date, 0, 0) if own.date_kind == "event" and own.date else None,
+                background=own.from_parties,
             )
         if (
             not reading.proposals
@@ -228,6 +231,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 last.date, last.date_kind = reading.date.value, "event"
             if last.to_party is None and reading.to is not None and last.kind == "defection":
                 name_destination(last, reading.to)
+            if not last.from_parties:
+                last.from_parties = [f for f in reading.background if f != last.to_party]
         elif reading.bare:
             made = from_context(reading, sentences[:i], report, lexicon, sentence)
             reading.proposals = [made] if made else []
