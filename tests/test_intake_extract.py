@@ -1845,3 +1845,29 @@ def test_the_group_told_again_names_the_parties_its_claim_lacked() -> None:
     assert _claims(text, date(2025, 5, 4)) == [
         (date(2025, 5, 2), 1000, [_CLP, "Unnamed Parties"], CPP)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of roles of one party, its last after "and": one group, the sum
+        (
+            "Two CLP commune chiefs, 6 deputy chiefs and 31 activists defected to the CPP on 2 May.",
+            [(date(2025, 5, 2), 39, [_CLP], CPP)],
+        ),
+        # "left for" names the party they went to
+        (
+            "The GDP said 35 of its members in Kep had left for the CPP on 2 May.",
+            [(date(2025, 5, 2), 35, ["Grassroots Democracy Party"], CPP)],
+        ),
+        # the wife who tells of the move did not move with him
+        (
+            "CLP activist Mr. Sok Chea joined the CPP on 2 May, his wife said.",
+            [(date(2025, 5, 2), 1, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_role_lists_left_for_and_a_relative_who_speaks(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -237,10 +237,16 @@ def _sum(counts: list[Count], text: str) -> Count | None:
     >>> t = "Three CLP councillors and 61 party members joined"
     >>> _sum(person_counts(t), t)
     Count(value=64, text='Three and 61', qualifier=None, start=0, end=28)
+    >>> t = "3 chiefs, 5 deputies and 40 activists joined"
+    >>> _sum(person_counts(t), t).value
+    48
     """
-    for a, b in pairwise(counts):
+    pairs = list(pairwise(counts))
+    for at, (a, b) in enumerate(pairs):
         between = text[a.end : b.start]
-        if not re.search(r"\band\b|&", between) or re.search(
+        # "3 chiefs, 5 deputies and 40 activists": a list, its last item after "and"
+        listed = at < len(pairs) - 1 and re.fullmatch(r"[^,;]*,\s*", between)
+        if not (listed or re.search(r"\band\b|&", between)) or re.search(
             r"\b(?:including|among|of\s+(?:whom|them)|with)\b", between, re.I
         ):
             return None

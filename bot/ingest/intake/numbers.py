@@ -329,7 +329,9 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
 _FAMILY = re.compile(
     rf"\b(?:his|her|their)\s+(?:(?P<spouse>wife|husband|spouse)|(?P<child>son|daughter)|"
     # "and his wife Mrs. Kong Sreymom": named, so counted among the people named
+    # ... and "his wife said", "her lawyer told": who speaks of the move, not who moved
     rf"(?P<aide>deputy|assistant|aide|secretary))\b(?!,?\s+(?-i:Mrs?\.|Ms\.|Lok\b|[A-Z][a-z]+\s+[A-Z]))"
+    r"(?!\s+(?:said|says|told|confirmed|added|explained)\b)"
     rf"|(?P<n>{_DIGITS}|{_WORDS})\s+(?:of\s+(?:his|her|their)\s+)?"
     r"(?:children|sons|daughters|grandchildren)\b",
     re.I,
@@ -347,7 +349,7 @@ def family_members(sentence: str) -> int | None:
 
     >>> family_members("Sam Rithy, his wife and two children have joined the CPP")
     3
-    >>> family_members("Mr. Dara and his son joined"), family_members("Mr. Dara joined")
+    >>> family_members("Mr. Dara and his son joined"), family_members("X joined, his wife said")
     (1, 0)
     >>> family_members("លោក សុខ រួមទាំងក្រុមគ្រួសារ បានចូល") is None
     True
