@@ -1871,3 +1871,66 @@ def test_role_lists_left_for_and_a_relative_who_speaks(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge joined to a done act by "and" is no plan
+        (
+            "Some 90 CLP members in Kampot pledged to support and joined the CPP on 2 May.",
+            [(date(2025, 5, 2), 90, [_CLP], CPP)],
+        ),
+        # who embraces a party joins it
+        (
+            "On 2 May, 276 Candlelight supporters in Sangkae embraced the CPP.",
+            [(date(2025, 5, 2), 276, [_CLP], CPP)],
+        ),
+        # families with the people they number: the people are the count
+        (
+            "Forty families, totalling 131 people, all CLP members, joined the CPP on 2 May.",
+            [(date(2025, 5, 2), 131, [_CLP], CPP)],
+        ),
+        # a count whose noun stands in quotation marks
+        (
+            'A CPP website said the 200 "members and activists" of the CLP joined the CPP on 2 May.',
+            [(date(2025, 5, 2), 200, [_CLP], CPP)],
+        ),
+        # when it happened, told by another event, is no denial or registration
+        (
+            "On 2 May, 80 CLP members joined the CPP, less than a week after the NEC rejected "
+            "the CLP's registration.",
+            [(date(2025, 5, 2), 80, [_CLP], CPP)],
+        ),
+        # a day of the month alone; a weekday heading a bulletin's item with a dash
+        (
+            "Around 70 CLP members left the party for the GDP on the 29th.",
+            [(date(2025, 4, 29), 70, [_CLP], "Grassroots Democracy Party")],
+        ),
+        (
+            "Friday – In Pursat, some 140 activists of the CLP joined the CPP.",
+            [(date(2025, 5, 2), 140, [_CLP], CPP)],
+        ),
+        # people someone else reported as moved, who answer it; a total over half a year;
+        # members already, given new cards
+        (
+            "The CLP said three of its officials who were reported by a pro-government website "
+            "last week to have joined the CPP remain party members.",
+            [],
+        ),
+        (
+            "Pro-government media reported more than 6,000 opposition members joining the "
+            "ruling party in the first half of 2023 alone.",
+            [],
+        ),
+        (
+            "The governor said 21,400 existing members had been issued replacement CPP "
+            "membership cards.",
+            [],
+        ),
+    ],
+)
+def test_pledges_with_acts_embracing_totalling_and_what_only_looks_like_a_move(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -32,9 +32,12 @@ _JOINED_SOMETHING = re.compile(
 _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
 _ROLE_TO = re.compile(rf"{ROLE}\s+to\s+(?:the\s+)?$", re.I)
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$"
-    # "members who were reported last month to have joined the CPP said ...": who they are
-    r"|\b(?:who|which|whom)\s+(?:were|was)\s+(?:reported|said|claimed)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I
+)
+# "members who were reported last month to have joined the CPP said ...": who they are, by
+# someone else's report, which this sentence answers; never the move it tells
+_REPORTED_RELATIVE = re.compile(
+    r"\b(?:who|which|whom)\s+(?:were|was)\s+(?:reported|said|claimed)\s+(?:[\w-]+\s+){0,8}?"
     r"to\s+have\s+$",
     re.I,
 )
@@ -123,7 +126,12 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
     # "X, who left the SRP before joining the CLP in 2021, has switched": the aside is his
     # past; with no verb outside it ("X, who moved to the CLP in 2018, was convicted") the
     # sentence tells no move at all
-    verbs = [v for v in verbs if not any(a <= v.start < b for a, b in asides)]
+    verbs = [
+        v
+        for v in verbs
+        if not any(a <= v.start < b for a, b in asides)
+        and not _REPORTED_RELATIVE.search(text[: v.start])
+    ]
     relative = [
         v for v in verbs
         if _RELATIVE_BEFORE.search(text[: v.start]) or KHMER_RELATIVE_BEFORE.search(text[: v.start])

@@ -147,9 +147,14 @@ _OCCASION_AFTER = re.compile(
 )
 # "the general election on July 23", "the election of the 7th legislature on 23 July".
 _OCCASION_BEFORE = re.compile(r"\b(?:elections?|vote|polls?)\b[^.,;]{0,60}?\b(?:on|of)\s+$", re.I)
+# "on the 11th": a day of the month with no month.
+_ORDINAL_ALONE = re.compile(
+    r"\b(?:on|since)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I
+)
 # A bulletin entry headed by a weekday alone: "MONDULKIRI — Friday: 17 members left".
+# ... or by a dash: "Friday – In Pursat, 140 activists ...".
 _WEEKDAY_HEADING = re.compile(
-    r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*:", re.I | re.M
+    r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-\s)", re.I | re.M
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:])")
 
@@ -193,6 +198,8 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
     >>> [(d.value.isoformat(), d.reported) for d in find_dates("said on 2 May that 9 joined "
     ...  "on 30 April", date(2023, 5, 3))]
     [('2023-05-02', True), ('2023-04-30', False)]
+    >>> [d.value.isoformat() for d in find_dates("9 joined on the 28th", date(2023, 5, 3))]
+    ['2023-04-28']
     """
     text = khmer_digits_to_ascii(sentence)
     found: list[FoundDate] = []
@@ -250,6 +257,12 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
         for m in _KHMER_WEEKDAY_ALONE.finditer(text):
             weekday = _KHMER_WEEKDAY_SPELLINGS[m.group("weekday")]
             add(_last_weekday(weekday, counted_from), *m.span())
+        for m in _ORDINAL_ALONE.finditer(text):
+            # "on the 11th": the last 11th on or before the day it counts from
+            day, last = int(m.group("day")), counted_from
+            while last.day < day:
+                last = last.replace(day=1) - timedelta(days=1)
+            add(_with_year(day, last.month, str(last.year), None), *m.span())
         for m in _RELATIVE.finditer(text):
             back = 1 if m.group("word").lower() in ("yesterday", "ម្សិលមិញ", "ម្សិលម៉ិញ") else 0
             add(counted_from - timedelta(days=back), *m.span())

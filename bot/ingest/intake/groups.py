@@ -246,8 +246,14 @@ def _sum(counts: list[Count], text: str) -> Count | None:
         between = text[a.end : b.start]
         # "3 chiefs, 5 deputies and 40 activists": a list, its last item after "and"
         listed = at < len(pairs) - 1 and re.fullmatch(r"[^,;]*,\s*", between)
-        if not (listed or re.search(r"\band\b|&", between)) or re.search(
-            r"\b(?:including|among|of\s+(?:whom|them)|with)\b", between, re.I
+        # Khmer "និង" (and); "ក្នុងនោះ", "រួមទាំង" (among them, including): a part, not a group
+        if not (listed or re.search(r"\band\b|&|និង", between)) or re.search(
+            # ... and a party word between: "១២០នាក់ និងមកពីគណបក្សX ៣៥នាក់" (120, and 35 from
+            # party X), each its party's even when X is no party we know
+            r"\b(?:including|among|of\s+(?:whom|them)|with)\b|ក្នុង(?:នោះ|ចំណោម)|រួម(?:ទាំង|ជាមួយ)|"
+            r"គណបក្ស|\bfrom\s+(?:the\s+)?(?-i:[A-Z])",
+            between,
+            re.I,
         ):
             return None
     values = [c.value for c in counts]

@@ -144,7 +144,13 @@ _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
     r"kilometres?|hectares?|constituencies|communes|provinces|districts|days?|weeks?|"
-    r"months?|hours?|times?|villages|parties|ឆ្នាំ|អាសនៈ|សំឡេង|ភាគរយ|រៀល|ដុល្លារ|ខែ|ថ្ងៃ)(?![a-z])",
+    # "21,400 existing members were issued new cards": members already
+    r"months?|hours?|times?|villages|parties|existing\s+members|ឆ្នាំ|អាសនៈ|សំឡេង|ភាគរយ|រៀល|ដុល្លារ|ខែ|ថ្ងៃ)(?![a-z])",
+    re.I,
+)
+_TOTALLING_AFTER = re.compile(
+    r"^\s*(?:families|households),?\s+(?:totall?ing|comprising|numbering|with\s+a\s+total\s+of|"
+    r"or|made\s+up\s+of)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+)?\d",
     re.I,
 )
 # "joined the CPP with 200 supporters": who came along, not what someone has.
@@ -269,6 +275,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if words.lower() in ("a", "an", "one") and not _KHMER_COUNTER.match(after):
             # "one" alone is mostly "one of the..."; a single person is read from names.
             continue
+        if _TOTALLING_AFTER.match(after):
+            continue  # "87 families, totalling 243 people": the people are the count
         if _NOT_PEOPLE_AFTER.match(after) or (
             _NOT_PEOPLE_BEFORE.search(before) and not _MOVED_WITH.search(before)
         ):
@@ -280,8 +288,9 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         vague = bool(m.group("vague"))
         if vague and not re.match(r"^[\"']?\s*of\b", after) and not _KHMER_COUNTER.match(after):
             continue
-        # '"more than 1,000" opposition supporters': the quotation's end is no word
-        after = re.sub(r"^[\"”]", "", after)
+        # '"more than 1,000" opposition supporters', 'the 500 "members and activists"': the
+        # quotation marks are no words
+        after = re.sub(r"^[\"”]|^\s+[\"“](?=\w)", " ", after)
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)

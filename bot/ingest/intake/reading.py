@@ -116,6 +116,8 @@ _RUNNING_TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
     rf"(?:last|this)\s+(?:year|month|week)|{MONTH_NAMES}|\d{{4}})|so\s+far|to\s+date|this\s+year|"
     r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|"
+    # "in the first half of 2023", "in the past three months"
+    r"in\s+the\s+(?:first|second|last|past)\s+(?:\w+\s+)?(?:half|quarter|months|weeks)|"
     rf"(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH_NAMES}\s+alone|"
     rf"(?:during|throughout|in\s+the\s+month\s+of)\s+{MONTH_NAMES}|over\s+the\s+past|"
     r"bringing\s+the\s+total|altogether|"

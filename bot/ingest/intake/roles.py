@@ -102,6 +102,11 @@ def active_welcome(sentence: str, verb: Verb) -> bool:
         and not _PASSIVE_BEFORE.search(sentence[: verb.start])
         # "45 members received into the CPP" (a bulletin's passive without "were")
         and not re.match(r"(?:received|welcomed|accepted|admitted)\s+into$", word, re.I)
+        # "276 Candlelight supporters embraced the CPP": who embraces a party joins it
+        and not (
+            word.lower().startswith("embrac")
+            and re.match(r"\s+(?:the\s+)?(?:ruling\s+)?(?-i:[A-Z])", sentence[verb.end :], re.I)
+        )
     )
 
 

@@ -98,7 +98,8 @@ _INTENTION = re.compile(
     r"might|could|likely|whether|if|unless|until|weigh(?:s|ing)?|mull(?:s|ing)?|"
     r"invited|urged|(?:were|was|been|being)\s+asked|called\s+on|encouraged|offered|pressured|"
     r"pressed|bribed|paid)\b"
-    r"(?:\s+\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
+    # not across "and": "pledged to support and joined the CPP" tells the act done
+    r"(?:\s+(?!and\b)\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     # "plans to return next month and join the CPP": the plan holds both verbs
     r"|\b(?:plans?|planning|intends?|intending|will|would|wants?|hopes?|expects?)\s+to\s+"
     r"(?:[\w,]+\s+){1,8}?(?:and|then)\s+"
@@ -169,6 +170,14 @@ _OTHER_THINGS = (
      "a party or candidate registration"),
 )  # fmt: skip
 
+# ", less than a week after the NEC rejected the CLP's registration": when the act happened,
+# told by another event, which makes the sentence no denial or registration of its own.
+_WHEN_ASIDE = re.compile(
+    r",\s*(?:(?:less|more)\s+than\s+|just\s+|only\s+|barely\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+)?"
+    r"(?:after|before|following|ahead\s+of)\b[^.;]*",
+    re.I,
+)
 # "ការ" before a Khmer verb makes it a noun: "ការចូលរួមជាមួយគណបក្ស គឺជាផ្លូវល្អ" (joining the
 # party is the right path), "ការប្តូរនេះ" (this switch).
 _KHMER_NOUN_BEFORE = re.compile(r"ការ$")
@@ -253,7 +262,10 @@ def not_a_claim(sentence: str) -> str | None:
 
     >>> not_a_claim("300 supporters protested outside the NEC"), not_a_claim("9 joined the CPP")
     ('a protest', None)
+    >>> not_a_claim("9 joined the CPP, a day after the NEC rejected the CLP's registration") is None
+    True
     """
+    sentence = _WHEN_ASIDE.sub("", sentence)
     for pattern, reason in _OTHER_THINGS:
         if pattern.search(sentence):
             return reason
