@@ -1934,3 +1934,57 @@ def test_pledges_with_acts_embracing_totalling_and_what_only_looks_like_a_move(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "More than 200 former CNRP activists in Bati jumped ship to the ruling CPP on 2 May.",
+            [(date(2025, 5, 2), 200, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        # a claim reported, then disputed in an aside, is still the claim made
+        (
+            "A news site reported that 2,100 CLP members defected to the CPP on 2 May, a figure "
+            "the party dismissed as recycled names.",
+            [(date(2025, 5, 2), 2100, [_CLP], CPP)],
+        ),
+        # an election's day dates nothing that happened
+        (
+            "Some 40 CLP members joined the CPP on 2 May. With the election set for July 23, "
+            "such reports are common.",
+            [(date(2025, 5, 2), 40, [_CLP], CPP)],
+        ),
+        # one person, named by a role after a party name with an apostrophe
+        (
+            "A Cambodian People's Party commune chief defected to the Candlelight Party on 2 May.",
+            [(date(2025, 5, 2), 1, [CPP], _CLP)],
+        ),
+        (
+            "Fifty-five League for Democracy Party members pledged to support the CPP on 2 May.",
+            [(date(2025, 5, 2), 55, ["League for Democracy Party"], CPP)],
+        ),
+        # a move long ago; a count since a month before the report's; named members of the
+        # group told before
+        ("FUNCINPEC says the 150 defectors left the party years ago.", []),
+        (
+            "He added that since early January more than 1,900 opposition members had asked to "
+            "join the CPP.",
+            [],
+        ),
+        (
+            "Nearly 180 GDP members joined the CPP on 2 May. Among those who switched were "
+            "Mr. Moeun Sokha and Mr. Thach Borey.",
+            [(date(2025, 5, 2), 180, ["Grassroots Democracy Party"], CPP)],
+        ),
+        # a total told again event by event: the events, each to where the total went
+        (
+            "More than 300 CLP members in two provinces have defected to the CPP.\n\n"
+            "On 29 April, 230 CLP members in Kampot abandoned the party. On 2 May, about 85 "
+            "CLP members were welcomed into the CPP in Takeo.",
+            [(date(2025, 4, 29), 230, [_CLP], CPP), (date(2025, 5, 2), 85, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_real_style_english_reports(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

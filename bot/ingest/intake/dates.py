@@ -47,7 +47,7 @@ from datetime import date, timedelta
 
 from bot.ingest.intake.numbers import khmer_digits_to_ascii
 
-_MONTHS = {
+MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -69,7 +69,7 @@ _KHMER_WEEKDAY_SPELLINGS = {
 }  # fmt: skip
 _KHMER_WEEKDAY_NAME = "|".join(sorted(_KHMER_WEEKDAY_SPELLINGS, key=len, reverse=True))
 
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(_WEEKDAYS) + r"),?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
@@ -146,7 +146,10 @@ _OCCASION_AFTER = re.compile(
     re.I,
 )
 # "the general election on July 23", "the election of the 7th legislature on 23 July".
-_OCCASION_BEFORE = re.compile(r"\b(?:elections?|vote|polls?)\b[^.,;]{0,60}?\b(?:on|of)\s+$", re.I)
+# ... "the election set for July 23"
+_OCCASION_BEFORE = re.compile(
+    r"\b(?:elections?|vote|polls?)\b[^.,;]{0,60}?\b(?:on|of|for)\s+$", re.I
+)
 # "on the 11th": a day of the month with no month.
 _ORDINAL_ALONE = re.compile(
     r"\b(?:on|since)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I
@@ -226,7 +229,7 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
 
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in pattern.finditer(text):
-            month = _MONTHS[m.group("month").lower()]
+            month = MONTHS[m.group("month").lower()]
             add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
     for m in _NUMERIC.finditer(text):
         day, month = int(m.group("day")), int(m.group("month"))

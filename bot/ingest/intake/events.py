@@ -76,6 +76,33 @@ def told_per_party(joint: Proposal, out: Sequence[Proposal]) -> bool:
     return joint.number is None or abs(total - joint.number) <= total * 0.05
 
 
+def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Proposal]:
+    """The claims a claim ("more than 300 members in two provinces had defected") sums up, when
+    the text then tells them one by one, on days of their own: from its parties (or some of
+    them), to its party or to none named, adding up to about its number; else none.
+
+    >>> from dataclasses import replace
+    >>> from datetime import date
+    >>> def claim(day: int, n: int) -> Proposal:
+    ...     return Proposal(date(2024, 6, day), "event", n, str(n), ["CLP"], "CPP", "...")
+    >>> total = replace(claim(20, 300), date_kind="published")
+    >>> [p.number for p in told_event_by_event(total, [total, claim(16, 230), claim(18, 85)])]
+    [230, 85]
+    """
+    if total.number is None or total.to_party is None:
+        return []
+    parts = [
+        o for o in out
+        if o is not total and o.to_party in (total.to_party, None)
+        and o.number and o.date_kind == "event" and o.date != total.date
+        and set(o.from_parties) <= set(total.from_parties)
+    ]  # fmt: skip
+    added = sum(o.number or 0 for o in parts)
+    if len({o.date for o in parts}) > 1 and abs(added - total.number) <= total.number / 4:
+        return parts
+    return []
+
+
 def merge(into: Proposal, other: Proposal) -> None:
     if into.number_text is None and other.number_text is not None and (
         bared(into.people) & bared(other.people)

@@ -40,6 +40,7 @@ from bot.ingest.intake.events import (
     merge,
     name_destination,
     same_event,
+    told_event_by_event,
     told_per_party,
     without_headlines,
 )
@@ -101,7 +102,9 @@ _SAME_GROUP = re.compile(
     # "One of the defectors, Ms. X, said she joined because ...": one of the group told before
     r"|^(?:One|Some|Several|Many|Most|Two|Three|A\s+few)\s+of\s+(?:the|them|those)\b"
     # "They were welcomed by ...", "The two were welcomed by ..."
-    r"|^(?:They|The\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:were|had|have)\b",
+    r"|^(?:They|The\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:were|had|have)\b"
+    # "Among those who switched were Mr. A and Mr. B": some of the group, by name
+    r"|^Among\s+(?:them|those)\b",
 )
 
 
@@ -437,6 +440,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             unnamed[0].people = p.people
             out.remove(p)
     out = [p for p in out if not told_per_party(p, out)]
+    for total in list(out):
+        parts = told_event_by_event(total, out)
+        for part in parts:
+            # "300 defected to the CPP in two provinces ... 230 abandoned the opposition on
+            # June 16": each part went where the total says
+            if part.to_party is None and total.to_party is not None:
+                part.kind = "defection"
+                name_destination(part, total.to_party)
+        if parts:
+            out.remove(total)
     destinations = Counter(p.to_party for p in out if p.to_party)
     joined_by_all = _only(destinations)
     ruling = next((party.name for party in parties if "CPP" in party.acronyms), None)

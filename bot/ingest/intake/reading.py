@@ -26,7 +26,7 @@ from datetime import date
 
 from bot.ingest.intake.acts import reported_act
 from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, history_asides, through_clause
-from bot.ingest.intake.dates import MONTH_NAMES, FoundDate, find_dates
+from bot.ingest.intake.dates import MONTH_NAMES, MONTHS, FoundDate, find_dates
 from bot.ingest.intake.groups import (
     GROUP,
     ROLE,
@@ -60,7 +60,7 @@ ANAPHORIC_SOURCE = re.compile(
     r"agency|broadcaster|station|statement|post|media)$",
     re.I,
 )
-_ONE_PERSON = re.compile(rf"\b(?:a|an|another)\s+(?:[\w-]+\s+){{0,6}}?{ROLE}", re.I)
+_ONE_PERSON = re.compile(rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}", re.I)
 # As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
 # resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
 _THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}", re.I)
@@ -111,6 +111,8 @@ _AND_ONE = re.compile(
 _FORMER_OF = re.compile(
     r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$|អតីត\S{0,20}$", re.I
 )
+_SINCE_PART_OF_MONTH = re.compile(rf"\bsince\s+(?:early|late|mid-?)\s*({MONTH_NAMES})\b", re.I)
+_LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b", re.I)
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
@@ -252,6 +254,11 @@ def read_sentence(
     year = int(next(g for g in past.groups() if g)) if past else None
     if found is None and year and report.published and year < report.published.year:
         return Reading()  # "joined the Candlelight Party in 2013": history, not news
+    since = _SINCE_PART_OF_MONTH.search(text)
+    if since and report.published and MONTHS[since.group(1).lower()] != report.published.month:
+        return Reading()  # "since early January, 1,900 have asked to join": many events
+    if found is None and _LONG_AGO.search(through_clause(text, verb.end)):
+        return Reading()  # "'defectors' left the party years ago"
     if found and report.published and (report.published - found.value).days > 366:
         return Reading()  # "ten years ago, on 26 August 2014, 200 joined": an anniversary
     one_person = (

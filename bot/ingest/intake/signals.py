@@ -36,7 +36,9 @@ from typing import Literal
 
 _JOIN = (
     r"\b(?:(?:re)?join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
-    r"cross(?:ed|es|ing)?\s+over|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
+    r"cross(?:ed|es|ing)?\s+over|jump(?:ed|s|ing)?\s+ship|"
+    r"pledg(?:ed|es|ing)\s+(?:to\s+support(?=\s+(?:the\b|(?-i:[A-Z])))|(?:their\s+|his\s+|her\s+)?(?:support|allegiance|"
+    r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception|"
     r"competition|criticism|the\s+(?:decision|move|news|announcement|results?|ruling|verdict))\b)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
     r"(?:receive|received|receiving|handed|given|were\s+given|issued|presented)\s+(?:\w+\s+){0,3}?"
@@ -175,7 +177,10 @@ _OTHER_THINGS = (
 _WHEN_ASIDE = re.compile(
     r",\s*(?:(?:less|more)\s+than\s+|just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+)?"
-    r"(?:after|before|following|ahead\s+of)\b[^.;]*",
+    r"(?:after|before|following|ahead\s+of)\b[^.;]*"
+    # ", a figure the opposition party dismissed as recycled names": the claim, disputed
+    r"|,\s*(?:a|an)\s+(?:figure|claim|number|count|tally|report|account)\s+(?:that\s+|which\s+)?"
+    r"(?:the\s+)?[^.;,]*?\b(?:dismissed|denied|rejected|disputed|called)\b[^.;]*",
     re.I,
 )
 # "ការ" before a Khmer verb makes it a noun: "ការចូលរួមជាមួយគណបក្ស គឺជាផ្លូវល្អ" (joining the
