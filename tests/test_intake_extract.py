@@ -1988,3 +1988,14 @@ def test_pledges_with_acts_embracing_totalling_and_what_only_looks_like_a_move(
 )
 def test_real_style_english_reports(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+def test_a_group_told_place_by_place_and_gifts_received() -> None:
+    text = (
+        "Former Candlelight Party activists joined the CPP on Friday.\n\n"
+        "The event was presided over by the provincial governor.\n\n"
+        "The new members came from Batheay district with 312 people, Cheung Prey district with "
+        "148 people and Prey Chhor district with 95 people.\n\n"
+        "Each new member received 25 kilograms of rice, donated by Oknha Sar Chamroeun."
+    )
+    assert _claims(text, date(2025, 5, 4)) == [(date(2025, 5, 2), 555, [_CLP], CPP)]

@@ -989,3 +989,66 @@ def test_a_khmer_claim_disputed_after_but_is_still_the_claim_made() -> None:
     assert khmer_claims(
         "គណបក្សភ្លើងទៀន បានច្រានចោលថា សមាជិក ៤០០នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។", published
     ) == []
+
+
+def test_khmer_the_party_of_who_receives_or_announces_is_the_party_joined() -> None:
+    published = date(2023, 4, 23)
+    # the CPP's district committee received applications to join "the party" from 128 CLP
+    # members and 36 former CNRP activists, 164 in all: a claim per party
+    got = khmer_claims(
+        "កាលពីថ្ងៃទី២២ ខែមេសា គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជាស្រុក បានរៀបចំពិធីទទួលពាក្យសុំ"
+        "ចូលជាសមាជិកគណបក្ស ពីសំណាក់សមាជិកគណបក្សភ្លើងទៀន ចំនួន ១២៨នាក់ និងអតីតសកម្មជន"
+        "គណបក្សសង្គ្រោះជាតិ ចំនួន ៣៦នាក់ សរុបទាំងអស់ ១៦៤នាក់។",
+        published,
+    )
+    assert [(p.number, p.from_parties, p.to_party) for p in got] == [
+        (128, [CLP], CPP),
+        (36, ["Cambodia National Rescue Party"], CPP),
+    ]
+    # a CPP official announced that "nearly 200" CLP members joined "its own party"
+    [p] = khmer_claims(
+        "មន្ត្រីគណបក្សប្រជាជនកម្ពុជា បានប្រកាសថា សមាជិកគណបក្សភ្លើងទៀន «ជិត ២០០នាក់» "
+        "បានចូលរួមជាមួយគណបក្សរបស់ខ្លួន កាលពីថ្ងៃទី២២ ខែមេសា។",
+        published,
+    )
+    assert (p.number, p.from_parties, p.to_party) == (200, [CLP], CPP)
+
+
+def test_khmer_sentences_that_only_speak_of_the_group_or_of_change_add_no_claim() -> None:
+    published = date(2023, 6, 11)
+    first = "សមាជិកគណបក្សភ្លើងទៀន ចំនួន ៤១៥នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី១០ ខែមិថុនា។\n\n"
+    for then in (
+        # the CLP members who joined this time came from six communes: A 82, B 65, ...
+        "សមាជិកគណបក្សភ្លើងទៀនដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជាលើកនេះ មកពីឃុំចំនួន ៦ "
+        "រួមមាន៖ ឃុំស្មោងជើង ៨២នាក់ ឃុំស្មោងត្បូង ៦៥នាក់។",
+        # one of the new participants, Mr X, a former GDP branch chief, said ...
+        "អ្នកចូលរួមថ្មីម្នាក់ឈ្មោះ លោក ឃឹម សុផាត ដែលធ្លាប់ជាប្រធានសាខាគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន "
+        "បាននិយាយថា គណបក្សប្រជាជនកម្ពុជាធ្វើបានពិតៗ។",
+        # X told the radio that they came to join of their own will, let down by the CLP
+        "លោក គឹម រដ្ឋា ប្រាប់វិទ្យុថា ពួកគេបានមកចូលដោយខ្លួនឯង ក្រោយពីខកចិត្តចំពោះគណបក្សភ្លើងទៀន។",
+        # an analyst: the change between small parties, rather than turning to the ruling party
+        "អ្នកវិភាគ លោក ហែម ដារា ថា ការផ្លាស់ប្តូររវាងគណបក្សប្រឆាំងតូចៗ "
+        "ជាជាងងាកទៅរកគណបក្សប្រជាជនកម្ពុជា។",
+        # "saying 80 left the CLP on Sunday is not correct"
+        "«ការនិយាយថា ៨០នាក់ចាកចេញពីគណបក្សភ្លើងទៀននៅថ្ងៃអាទិត្យ គឺមិនត្រឹមត្រូវទេ» លោកថា។",
+    ):
+        got = [(p.number, p.from_parties) for p in khmer_claims(first + then, published)]
+        assert got == [(415, [CLP])], then
+
+
+def test_a_khmer_fact_check_a_lawyer_and_a_party_activist() -> None:
+    # Fact check: villagers say they were never CLP members and did not switch
+    assert khmer_claims(
+        "ពិនិត្យការពិត៖ អ្នកភូមិថា ពួកគេមិនដែលជាសមាជិកភ្លើងទៀន\n\n"
+        "គេហទំព័រមួយ បានចុះផ្សាយថា សមាជិកភ្លើងទៀន ១២០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+        date(2023, 5, 3),
+    ) == []
+    # lawyer X, the CLP's provincial chief, switched to the CPP: one person
+    [p] = khmer_claims(
+        "មេធាវី ទូច វិបុល ដែលជាប្រធានគណបក្សភ្លើងទៀនខេត្ត បានប្តូរទៅចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+        date(2023, 6, 20),
+    )
+    assert (p.number, p.from_parties, p.to_party) == (1, [CLP], CPP)
+    # "at the home of a party activist": a counter, no party's name
+    lexicon = Lexicon(lexicon_from_data())
+    assert [m.name for m in lexicon.mentions("នៅផ្ទះរបស់សកម្មជនគណបក្សម្នាក់")] == []

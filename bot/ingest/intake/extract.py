@@ -99,6 +99,12 @@ _SAME_GROUP = re.compile(
     # Khmer: "អ្នកទាំងពីររូប" (the two of them), "ពួកគេ" (they), "សមាជិកថ្មីទាំងនោះ" (those new members)
     # "មន្ត្រីទាំងបីរូប" (the three officials)
     r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ|(?:មន្ត្រី|សកម្មជន|សមាជិក)ទាំង(?!អស់))"
+    # "សមាជិកគណបក្សភ្លើងទៀនដែលបានចូលរួម...លើកនេះ មកពី..." (the CLP members who joined this
+    # time came from ...): the group, by the move told before
+    r"|^(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី)[^។]{0,40}?ដែល(?:បាន|ទើប)"
+    # "លោក X ប្រាប់វិទ្យុថា ពួកគេបានមកចូលដោយខ្លួនឯង" (X told the radio that they came to join
+    # of their own will): someone speaking of the group
+    r"|ថា\s*(?:ពួកគេ|ពួកគាត់)"
     # "One of the defectors, Ms. X, said she joined because ...": one of the group told before
     r"|^(?:One|Some|Several|Many|Most|Two|Three|A\s+few)\s+of\s+(?:the|them|those)\b"
     # "They were welcomed by ...", "The two were welcomed by ..."
@@ -271,7 +277,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif (
             reading.counts
             and out
-            and (going[0] if going else i) - last_at <= 1
+            and (
+                (going[0] if going else i) - last_at <= 1
+                # a group told place by place, a paragraph on: the count its claim lacked
+                or (out[-1].number is None and not reading.counts[0][1] and i - last_at <= 3)
+            )
             and (
                 out[-1].number is None
                 or out[-1].number == sum(c.value or 0 for c, _ in reading.counts)
@@ -290,7 +300,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                         number=count.value,
                         number_text=count.text,
                         qualifier=count.qualifier,
-                        from_parties=[n for n in names if n != vague.to_party],
+                        from_parties=[n for n in names if n != vague.to_party]
+                        or vague.from_parties,
                         reasons=[r for r in vague.reasons if "is no count" not in r],
                         confidence="low" if vague.to_party is None else "high",
                         evidence=f"{vague.evidence} {going[3] if going else ''}{sentence.text}",

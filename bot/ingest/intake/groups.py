@@ -104,9 +104,39 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
         end = counts[i + 1].start if i + 1 < len(counts) else len(text)
         names = [m.name for m in mentions if c.end <= m.start < end]
         if not names or c.value is None:
-            return []
+            return _by_place(counts, text, mentions)
         out.append((c, names))
     return out
+
+
+# "came from Batheay district with 312 people, Cheung Prey district with 148 ...", "មកពីឃុំ A
+# ៤៥នាក់ ឃុំ B ៣៨នាក់" (from commune A, 45; commune B, 38): one group, place by place.
+_FROM_PLACES = re.compile(
+    r"\b(?:came|come|coming|were)\s+from\s+(?:the\s+)?[\w' -]{0,30}?"
+    r"(?:districts?|communes?|villages?|provinces?|towns?)\b|មកពី\s*(?:\S*\s*)?(?:ឃុំ|ស្រុក|ភូមិ|ខេត្ត|សង្កាត់)",
+    re.I,
+)
+
+
+def _by_place(
+    counts: list[Count], text: str, mentions: list[PartyMention]
+) -> list[tuple[Count, list[str]]]:
+    """A group told place by place, with no party of each: one count, their sum.
+
+    >>> t = "They came from Batheay district with 312 people and Prey Chhor with 95 people"
+    >>> [(c.value, names) for c, names in _by_place(person_counts(t), t, [])]
+    [(407, [])]
+    """
+    start = _FROM_PLACES.search(text)
+    if len(counts) < 2 or start is None or start.start() > counts[0].start:
+        return []
+    if any(m.start >= start.start() for m in mentions):
+        return []  # a party named among the places: each its own group
+    if any(c.value is None for c in counts):
+        return []
+    total = sum(c.value or 0 for c in counts)
+    joined = Count(total, " + ".join(c.text for c in counts), None, counts[0].start, counts[-1].end)
+    return [(joined, [])]
 
 
 def movers(counts: list[Count], text: str, verb: Verb) -> list[Count]:
@@ -188,6 +218,10 @@ def segments(
             # "សកម្មជន ៥២០នាក់ បានចូល... ក្នុងនោះ មកពីគណបក្សA ៣២០នាក់ និងមកពីគណបក្សB ២០០នាក់"
             # (520 joined, among them 320 from A and 200 from B): the parts, party by party
             return parts
+        if not before:
+            # "ទទួលពាក្យសុំចូលជាសមាជិកគណបក្ស ពីសំណាក់សមាជិក A ១២៨នាក់ និង B ៣៦នាក់" (received
+            # applications to join the party from 128 of A and 36 of B): the verb's objects
+            before = parts
     else:
         before = [c for c in counts if c.start >= verb.end]
     values = [c.value for c in before]

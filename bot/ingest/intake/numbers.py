@@ -158,7 +158,7 @@ _MOVED_WITH = re.compile(
     r"\b(?:join\w*|defect\w*|switch\w*|mov(?:ed|ing)|cross\w*)\b[^,.;]{0,40}\bwith\s*$", re.I
 )
 _NOT_PEOPLE_BEFORE = re.compile(
-    r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|(?<!together\s)(?<!along\s)\bwith|\bboasts?|\bclaims?|membership\s+of|"
+    r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|(?<!together\s)(?<!along\s)(?<!district\s)(?<!commune\s)(?<!province\s)(?<!village\s)\bwith|\bboasts?|\bclaims?|membership\s+of|"
     # "មាន" (has), but "...នោះ មាន ១៤៥នាក់" (of those, there are 145) counts people
     r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$",
     re.I,

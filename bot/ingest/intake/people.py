@@ -61,7 +61,9 @@ _PLAIN = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})\s+{_NAME_WORD}(?:[\s-]+{_NAME
 # month of September, not the title "Miss".
 _KHMER_WORD = r"[\u1780-\u17d3\u17dd]+"
 _KHMER_TITLED = re.compile(
-    r"(?<!ខែ)(?<!ខែ )(?:ឯកឧត្តម(?:\s*លោក(?:ស្រី)?)?|លោកស្រី|លោកជំទាវ|លោក|អ្នកស្រី|កញ្ញា|ឧកញ៉ា)"
+    # ... and "មេធាវី" (lawyer), which the press writes before a name as a title
+    r"(?<!ខែ)(?<!ខែ )(?:ឯកឧត្តម(?:\s*លោក(?:ស្រី)?)?|លោកស្រី|លោកជំទាវ|លោក|អ្នកស្រី|កញ្ញា|ឧកញ៉ា|"
+    r"^មេធាវី|(?<=\s)មេធាវី)"
     rf"\s+({_KHMER_WORD})(?:\s+({_KHMER_WORD}))?"
 )
 _KHMER_STOP = ("អតីត", "បាន", "ជា", "និង", "ដែល", "មន្ត្រី", "សមាជិក", "អភិបាល", "ប្រធាន", "គណបក្ស")

@@ -112,6 +112,11 @@ _FORMER_OF = re.compile(
     r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$|អតីត\S{0,20}$", re.I
 )
 _SINCE_PART_OF_MONTH = re.compile(rf"\bsince\s+(?:early|late|mid-?)\s*({MONTH_NAMES})\b", re.I)
+# "គណបក្ស" alone, "គណបក្សរបស់ខ្លួន" (its own party) after the verb: the party of who speaks
+_KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់ខ្លួន)")
+# "គណៈកម្មាធិការ", "ក្រុមការងារ", "សាខា" (the committee, working group, branch) of a party,
+# "មន្ត្រី", "អ្នកនាំពាក្យ" (its official, its spokesman)
+_KHMER_PARTY_BODY = re.compile(r"(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា|មន្ត្រី|អ្នកនាំពាក្យ)\s*$")
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b", re.I)
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
@@ -225,6 +230,19 @@ def read_sentence(
         to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
     if verb.kind == "leave" and not froms and roles.sources:
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
+    if to is None and verb.kind == "join" and _KHMER_THE_PARTY.match(text[verb.end :]):
+        # "គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជា... ទទួលពាក្យសុំចូលជាសមាជិកគណបក្ស ពីសំណាក់..." (the
+        # CPP's committee received applications to join the party from ...): the host's party
+        host = next(
+            (
+                m.name
+                for m in mentions
+                if m.end <= verb.start and _KHMER_PARTY_BODY.search(text[: m.start])
+            ),
+            None,
+        )
+        if host is not None:
+            to, froms = host, [f for f in froms if f != host]
     if verb.kind == "join" and re.match(r"ចូល|ប្[តដ]ូរ", text[verb.start : verb.end]) and to is None:
         return Reading()  # "ចូលរួម" alone is attending something, not joining a party
     if to is not None and not froms and any(

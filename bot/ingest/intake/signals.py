@@ -44,7 +44,10 @@ _JOIN = (
     r"(?:receive|received|receiving|handed|given|were\s+given|issued|presented)\s+(?:\w+\s+){0,3}?"
     r"(?:membership|party|CPP)\s+cards?|"
     r"ceremony\s+(?:\w+\s+){0,6}?to\s+(?:receive|welcome|accept|admit)|"
-    r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)|"
+    r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)"
+    # not "received 25 kilograms of rice", "received 85 percent of the vote": things
+    r"(?!\s+[\d,.]+\s*(?:kg\b|kilo|bags?\b|sacks?\b|tonnes?\b|tons?\b|riels?\b|dollars?\b|"
+    r"boxes\b|bottles?\b|%|percent\b|per\s+cent\b|votes?\b|seats?\b))|"
     r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
     r"accepted\s+(?:into|as)|(?:submitted|filed|lodged)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
@@ -72,7 +75,8 @@ _KHMER_JOIN = (
     # "ចុះឈ្មោះជាសមាជិក" (signed up as members of)
     r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
     # "ងាកមកគាំទ្រ" (turned to support)
-    r"ប្[តដ]ូរមក|ប្[តដ]ូរ|ងាក(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
+    # not "ផ្លាស់ប្តូរ" (change, of anything), "ជាជាងងាកទៅ" (rather than turning to)
+    r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
     r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))"
@@ -142,7 +146,7 @@ _OTHER_THINGS = (
                 r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b|\bnever\s+left\b|"
                 # "ពួកគេមិនដែលបានដាក់ពាក្យសុំចូលបក្សណាមួយ" (they never applied to join any party)
                 r"(?:ពួកគេ|ពួកគាត់|ខ្ញុំ|យើង)\s*(?:មិនដែល|អត់ដែល|អត់)\s*(?:បាន)?\s*(?:ដាក់ពាក្យ\S{0,6}|"
-                r"ចុះឈ្មោះ)?\s*(?:ចូល|ចាកចេញ|ប្[តដ]ូរ)",
+                r"ចុះឈ្មោះ)?\s*(?:ចូល|ចាកចេញ|ប្[តដ]ូរ|ជាសមាជិក)",
                 re.I),
      "a denial by those said to have moved"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
@@ -154,7 +158,9 @@ _OTHER_THINGS = (
      "a correction or retraction"),
     (re.compile(r"\b(?:was|were|is|are|as)\s+(?:\w+\s+)?(?:fake|false|untrue|fabricated|"
                 r"baseless|a\s+hoax)\b|\bfake\s+news\b|\bfalsely\s+(?:reported|claimed|said|"
-                r"stated|announced|presented)\b|\bfact[- ]?check\b|\bverdict:?\s*(?:false|"
+                r"stated|announced|presented)\b|\bfact[- ]?check\b|"
+                # "... គឺមិនត្រឹមត្រូវទេ" (... is not correct), "គឺមិនពិត" (is not true)
+                r"គឺ\s*មិន(?:ត្រឹមត្រូវ|ពិត|មែនជាការពិត)|ពិនិត្យ\s*(?:មើល)?\s*ការពិត|\bverdict:?\s*(?:false|"
                 r"misleading|fabricated|untrue)|\bno\s+such\s+(?:ceremony|event|"
                 r"defections?|meeting)\b|ព័ត៌មានក្លែងក្លាយ", re.I),
      "a claim called false"),
@@ -185,7 +191,8 @@ _WHEN_ASIDE = re.compile(
 )
 # "ការ" before a Khmer verb makes it a noun: "ការចូលរួមជាមួយគណបក្ស គឺជាផ្លូវល្អ" (joining the
 # party is the right path), "ការប្តូរនេះ" (this switch).
-_KHMER_NOUN_BEFORE = re.compile(r"ការ$")
+# "អ្នកចូលរួមថ្មីម្នាក់" (one of the new participants): "អ្នក" makes the one who does it.
+_KHMER_NOUN_BEFORE = re.compile(r"(?:ការ|អ្នក)$")
 _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
 # "តំណាងឱ្យសមាជិកដែលទើបចូលរួមថ្មី លោក X បានប្រាប់ថា..." (speaking for the members who have
 # just joined, X said...): the group someone speaks for, told again, no act of its own.
