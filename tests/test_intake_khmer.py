@@ -1052,3 +1052,37 @@ def test_a_khmer_fact_check_a_lawyer_and_a_party_activist() -> None:
     # "at the home of a party activist": a counter, no party's name
     lexicon = Lexicon(lexicon_from_data())
     assert [m.name for m in lexicon.mentions("នៅផ្ទះរបស់សកម្មជនគណបក្សម្នាក់")] == []
+
+
+def test_khmer_returning_to_a_party_parts_of_the_group_and_its_leader() -> None:
+    published = date(2023, 6, 19)
+    # 140 opposition activists came back to serve the CPP on 18 June; among them 85 from the
+    # CLP, 42 from the former CNRP and 13 from the KNUP: a claim per party
+    got = khmer_claims(
+        "នៅថ្ងៃទី១៨ ខែ៦ ឆ្នាំ២០២៣ សកម្មជនបក្សប្រឆាំងសរុបចំនួន ១៤០នាក់ "
+        "បានវិលត្រឡប់មកបម្រើគណបក្សប្រជាជនកម្ពុជាវិញ។ ក្នុងចំណោមនោះ មកពីគណបក្សភ្លើងទៀន ចំនួន ៨៥នាក់ "
+        "អតីតគណបក្សសង្គ្រោះជាតិ ចំនួន ៤២នាក់ និងគណបក្សខ្មែររួបរួមជាតិ ចំនួន ១៣នាក់។",
+        published,
+    )
+    assert [(p.number, p.to_party) for p in got] == [(85, CPP), (42, CPP), (13, CPP)]
+    # returning to the country is no party joined
+    assert khmer_claims("លោក សុខ ដារា បានវិលត្រឡប់មកកម្ពុជាវិញ កាលពីថ្ងៃទី១៨ ខែមិថុនា។", published) == []
+    first = "សកម្មជនគណបក្សភ្លើងទៀន ប្រមាណ ៣០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី១៦ ខែមិថុនា។\n\n"
+    for then in (
+        # among those who switched this time were Mr A and Mr B
+        "ក្នុងចំណោមអ្នកដែលបានប្តូរមកគាំទ្រគណបក្សប្រជាជនកម្ពុជាលើកនេះ មាន លោក ណុប សារិន និងលោក កែវ ពិសី។",
+        # Mr X told the press that he and his group applied to join the CPP
+        "លោក អ៊ុក វណ្ណដារ៉ា បានប្រាប់សារព័ត៌មានថា លោក និងក្រុមរបស់លោក "
+        "បានដាក់ពាក្យចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+        # an official said only about 10 in that group had registered as members
+        "មន្ត្រីម្នាក់ បានប្រាប់ថា មានតែមនុស្សប្រហែល ១០នាក់ប៉ុណ្ណោះ ក្នុងក្រុមនោះ "
+        "ដែលបានចុះឈ្មោះជាសមាជិកគណបក្សភ្លើងទៀន។",
+    ):
+        seen = [(p.number, p.from_parties) for p in khmer_claims(first + then, published)]
+        assert seen == [(30, [CLP])], then
+    # an unknown party's name ends before a count's words
+    lexicon = Lexicon(lexicon_from_data())
+    assert [m.name for m in lexicon.mentions("សកម្មជនគណបក្សឆន្ទៈខ្មែរប្រមាណ ៦០នាក់")] == [
+        "គណបក្សឆន្ទៈខ្មែរ"
+    ]
+    assert [m.name for m in lexicon.mentions("មកពីគណបក្សតូចមួយ")] == []

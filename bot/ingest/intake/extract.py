@@ -84,6 +84,11 @@ _ANOTHER = re.compile(
     r"followed\s+suit)\b",
     re.I,
 )
+_WITH_HIS_GROUP = re.compile(
+    r"\b(?:he|she)\s+and\s+(?:his|her)\s+(?:group|team|supporters|followers)\b"
+    r"|និង\s*ក្រុម(?:\S{0,6})?(?:របស់)?\s*(?:លោក|គាត់|ខ្លួន|នាង)",
+    re.I,
+)
 # A total's parts, party by party.
 _BREAKDOWN = re.compile(
     r"^(?:Among\s+(?:them|those|the\s+\w+)|Of\s+(?:them|these|those|the\s+\w+)|"
@@ -206,7 +211,21 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # the group told before, told again; it may date that claim (or name the parties it
             # came from: "The defectors, from the CLP and other parties, were welcomed"), never
             # add one.
-            own = reading.proposals[0]
+            own, last = reading.proposals[0], out[-1]
+            if (
+                own.number
+                and last.number
+                and last.qualifier
+                and own.qualifier is None
+                and abs(own.number - last.number) <= last.number / 4
+            ):
+                # "more than 200 activists joined ... all 213 thumbprinted the forms": the
+                # exact count of the group told roughly before
+                last.number, last.number_text, last.qualifier = (
+                    own.number,
+                    own.number_text,
+                    None,
+                )
             reading = Reading(
                 bare=True,
                 to=own.to_party,
@@ -414,6 +433,20 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     # group counted again, which the claim before already holds
                     last_at = i
                     continue
+            if (
+                out
+                and p.number == 1
+                and p.people
+                and _WITH_HIS_GROUP.search(sentence.text)
+                and p.to_party in (None, out[-1].to_party)
+                and (out[-1].number or 0) > 1
+                and set(p.from_parties) <= set(out[-1].from_parties)
+            ):
+                # "30 CLP activists, led by a former deputy chief, joined ... Mr. X said he and
+                # his group applied to join": the leader of the group told before, by name
+                out[-1].people = list(dict.fromkeys(out[-1].people + p.people))
+                last_at = i
+                continue
             twin = next(
                 (
                     o

@@ -69,7 +69,7 @@ _KHMER_TITLED = re.compile(
 _KHMER_STOP = ("អតីត", "បាន", "ជា", "និង", "ដែល", "មន្ត្រី", "សមាជិក", "អភិបាល", "ប្រធាន", "គណបក្ស")
 # The words that follow a title standing alone for someone named before ("ឯកឧត្តម ក៏បាន...");
 # not "ជា" (is), which is also the family name Chea.
-_KHMER_NOT_A_NAME = ("បាន", "ក៏", "នឹង", "មិន", "ថា", "ដែរ", "ផង", "ទាំង", "តែង", "នៅ")
+_KHMER_NOT_A_NAME = ("បាន", "ក៏", "នឹង", "មិន", "ថា", "ដែរ", "ផង", "ទាំង", "តែង", "នៅ", "និង")
 # Words that end a name when written with a capital (a month, a party word, a place noun).
 _NOT_NAME_WORDS = {
     "Party", "Province", "District", "Commune", "Village", "January", "February", "March",

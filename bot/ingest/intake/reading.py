@@ -243,7 +243,8 @@ def read_sentence(
         )
         if host is not None:
             to, froms = host, [f for f in froms if f != host]
-    if verb.kind == "join" and re.match(r"ចូល|ប្[តដ]ូរ", text[verb.start : verb.end]) and to is None:
+    khmer_join = re.match(r"ចូល|ប្[តដ]ូរ|វិល|ត្រឡប់", text[verb.start : verb.end])
+    if verb.kind == "join" and khmer_join and to is None:
         return Reading()  # "ចូលរួម" alone is attending something, not joining a party
     if to is not None and not froms and any(
         m.name == to and _FORMER_OF.search(text[max(0, m.start - 30) : m.start]) for m in mentions
