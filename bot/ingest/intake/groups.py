@@ -123,7 +123,7 @@ def _by_place(
 ) -> list[tuple[Count, list[str]]]:
     """A group told place by place, with no party of each: one count, their sum.
 
-    >>> t = "They came from Batheay district with 312 people and Prey Chhor with 95 people"
+    >>> t = "They came from Batheay district with 312 people and Kang Meas district with 95 people"
     >>> [(c.value, names) for c, names in _by_place(person_counts(t), t, [])]
     [(407, [])]
     """
