@@ -214,14 +214,22 @@ def test_khmer_other_parties_beside_a_named_one_are_unnamed_parties() -> None:
         assert (p.number, p.from_parties, p.to_party) == (70, [CLP, "Unnamed Parties"], CPP)
 
 
-def test_a_khmer_host_did_not_move_and_families_are_no_count_of_people() -> None:
-    # 30 families welcomed by a named deputy governor: no count of people, and he is the host.
+def test_a_khmer_host_did_not_move_and_families_are_the_count_the_text_gives() -> None:
+    # 30 families welcomed by a named deputy governor: 30, as the text counts, and he is the host.
     [p] = khmer_claims(
         "ប្រជាពលរដ្ឋ ៣០គ្រួសារ ដែលធ្លាប់គាំទ្រគណបក្សភ្លើងទៀន បានប្តូរមកគាំទ្រគណបក្សប្រជាជនកម្ពុជា "
         "ក្រោមការទទួលស្វាគមន៍ពីលោក ពៅ វណ្ណី អភិបាលរងខេត្ត។",
         date(2023, 3, 6),
     )
-    assert (p.number, p.people, p.from_parties, p.to_party) == (None, [], [CLP], CPP)
+    assert (p.number, p.people, p.from_parties, p.to_party) == (30, [], [CLP], CPP)
+    assert p.number_text is not None and "គ្រួសារ" in (p.evidence or "")
+    # 165 people from 48 families: the people
+    [f] = khmer_claims(
+        "សកម្មជនគណបក្សភ្លើងទៀន ចំនួន ១៦៥នាក់ មកពី ៤៨គ្រួសារ បានដាក់ពាក្យសុំចូលជាសមាជិក"
+        "គណបក្សប្រជាជនកម្ពុជា។",
+        date(2023, 3, 6),
+    )
+    assert f.number == 165
     # The families as a number of people: the people.
     [q] = khmer_claims(
         "សកម្មជនគណបក្សភ្លើងទៀន ២០គ្រួសារ ស្មើនឹង ៦៤នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
@@ -1086,3 +1094,45 @@ def test_khmer_returning_to_a_party_parts_of_the_group_and_its_leader() -> None:
         "គណបក្សឆន្ទៈខ្មែរ"
     ]
     assert [m.name for m in lexicon.mentions("មកពីគណបក្សតូចមួយ")] == []
+
+
+def test_khmer_hosts_owners_plans_and_the_person_told_before() -> None:
+    published = date(2023, 6, 8)
+    # 347 joined under the presidency of H.E. X, accompanied by Lok Chumteav Y: no one named moved
+    [p] = khmer_claims(
+        "សមាជិកគណបក្សភ្លើងទៀន ចំនួន ៣៤៧នាក់ បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "ក្រោមអធិបតីភាព ឯកឧត្តម ឈឹម សុវណ្ណារិទ្ធ ប្រធានក្រុមការងារ អមដោយលោកជំទាវ កែវ ច័ន្ទមុនី។",
+        published,
+    )
+    assert (p.number, p.people) == (347, [])
+    first = (
+        "មេធាវី ញឹម វិបុល អតីតមន្ត្រីគណបក្សភ្លើងទៀន បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីម្សិលមិញ។\n\n"
+    )
+    for then in (
+        # this lawyer was welcomed in person by H.E. X
+        "មេធាវីរូបនេះ ត្រូវបានទទួលស្វាគមន៍ដោយផ្ទាល់ពី ឯកឧត្តម ហេង ប៊ុនធឿន។",
+        # the CLP chief welcomed this joining
+        "លោក យឹម សំណាង ប្រធានគណបក្សភ្លើងទៀនខេត្ត បានស្វាគមន៍ការចូលរួមនេះ។",
+        # the CLP was barred from taking part in the election
+        "គណបក្សភ្លើងទៀនត្រូវបានដកសិទ្ធិមិនឲ្យចូលរួមការបោះឆ្នោត ហើយគណបក្សប្រជាជនកម្ពុជាឈ្នះ។",
+    ):
+        seen = [(c.number, c.people) for c in khmer_claims(first + then, published)]
+        assert seen == [(1, ["មេធាវី ញឹម វិបុល"])], then
+    # Mr X's departure came a month after Mr Y left the CPP and joined the CLP: Y moved
+    [q] = khmer_claims(
+        "ការចាកចេញរបស់លោក ប៉ែន សុផល កើតឡើងជិតមួយខែ ក្រោយពេលដែលលោក អ៊ិន វណ្ណា "
+        "បានលាលែងពីគណបក្សប្រជាជនកម្ពុជា ហើយចូលគណបក្សភ្លើងទៀន កាលពីថ្ងៃទី២០ ខែឧសភា។",
+        published,
+    )
+    assert (q.number, q.people) == (1, ["លោក អ៊ិន វណ្ណា"])
+    # he resigned from his post and the party, and has no plan to join any party: a departure
+    [r] = khmer_claims(
+        "ប្រធានគណបក្សភ្លើងទៀនខេត្ត លោក ទេព សារ៉ុន បានប្រកាសលាលែងពីតំណែង និងពីសមាជិកភាពគណបក្ស "
+        "កាលពីម្សិលមិញ ហើយបានបញ្ជាក់ថា លោកមិនមានគម្រោងចូលគណបក្សនយោបាយណាមួយឡើយ។",
+        published,
+    )
+    assert (r.kind, r.from_parties, r.to_party) == ("departure", [CLP], None)
+    # "the members who applied to join the party at this ceremony included ...": told again
+    lexicon = Lexicon(lexicon_from_data())
+    assert [m.name for m in lexicon.mentions("សុំចូលគណបក្សនៅក្នុងពិធីនេះ")] == []

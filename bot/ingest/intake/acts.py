@@ -119,7 +119,10 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "joining the ruling party is often the only way": the act in general
         if _RETURN_HOME.match(text[v.start :]):
             continue  # "returned to Cambodia", "returned home with his wife": no party
-        if re.search(r"\b(?:many\s+|some\s+)?others\s+(?:have\s+|had\s+)?$", text[: v.start], re.I):
+        # (not "Rithy and the 14 others were received": counted)
+        if re.search(
+            r"\b(?:many\s+|some\s+)?(?<!\d\s)others\s+(?:have\s+|had\s+)?$", text[: v.start], re.I
+        ):
             continue  # "while others joined the CLP": people no one counts or names
         verbs.append(v)
     asides = history_asides(text)

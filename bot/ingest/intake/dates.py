@@ -114,7 +114,9 @@ _KHMER_THIS_MONTH = re.compile(r"(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})\s*�
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
     r"stated|added|denied|confirmed|learned|learnt|heard|understands)\s+"
-    r"(?:(?!(?:join|defect|switch|quit|leav|mov|cross)\w*\s)\w+\s+)?(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
+    # not "reported that on Saturday 320 had joined": the date of what was reported
+    r"(?:(?!(?:that|join|defect|switch|quit|leav|mov|cross)\w*\s)\w+\s+)?"
+    r"(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
     r"(?:on\s+)?$",
     re.I,
 )

@@ -62,15 +62,19 @@ def told_per_party(joint: Proposal, out: Sequence[Proposal]) -> bool:
     the same event the text counts party by party: each of its former parties has a claim of
     its own to the same party, on its date (or it has none of its own), and their sum is its
     number, rounded (or it gives none)."""
-    if len(joint.from_parties) < 2:
+    if len(joint.from_parties) == 1 or (not joint.from_parties and joint.number is None):
         return False
+    # "285 opposition supporters switch" over "237 of the CLP and 48 of the LDP": a claim with
+    # no party named is the sum of the parties' own
     parts = [
         o for o in out
-        if o is not joint and len(o.from_parties) == 1 and o.from_parties[0] in joint.from_parties
+        if o is not joint and len(o.from_parties) == 1
+        and (o.from_parties[0] in joint.from_parties or not joint.from_parties)
         and o.to_party == joint.to_party and o.kind == joint.kind
         and (o.date == joint.date or joint.date_kind == "published")
     ]  # fmt: skip
-    if {o.from_parties[0] for o in parts} != set(joint.from_parties):
+    named = {o.from_parties[0] for o in parts}
+    if named != set(joint.from_parties) and (joint.from_parties or len(named) < 2):
         return False
     total = sum(o.number or 0 for o in parts)
     return joint.number is None or abs(total - joint.number) <= total * 0.05
@@ -94,8 +98,9 @@ def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Propos
     parts = [
         o for o in out
         if o is not total and o.to_party in (total.to_party, None)
-        and o.number and o.date_kind == "event" and o.date != total.date
-        and set(o.from_parties) <= set(total.from_parties)
+        and o.number and o.date_kind == "event"
+        and (o.date != total.date or total.date_kind == "published")
+        and (set(o.from_parties) <= set(total.from_parties) or not total.from_parties)
     ]  # fmt: skip
     added = sum(o.number or 0 for o in parts)
     if len({o.date for o in parts}) > 1 and abs(added - total.number) <= total.number / 4:

@@ -106,7 +106,9 @@ _SAME_GROUP = re.compile(
     r"|^(?:អ្នកទាំង|ពួកគេ|ពួកគាត់|សមាជិកថ្មីទាំង|ក្រុមនេះ|(?:មន្ត្រី|សកម្មជន|សមាជិក)ទាំង(?!អស់))"
     # "សមាជិកគណបក្សភ្លើងទៀនដែលបានចូលរួម...លើកនេះ មកពី..." (the CLP members who joined this
     # time came from ...): the group, by the move told before
-    r"|^(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី)[^។]{0,40}?ដែល(?:បាន|ទើប)"
+    r"|^(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី)[^។\s]{0,40}?ដែល"
+    # "មេធាវីរូបនេះ" (this lawyer), "លោកស្រីរូបនេះ": the one person told before
+    r"|^\S{0,20}(?:រូប|ម្នាក់)នេះ"
     # "លោក X ប្រាប់វិទ្យុថា ពួកគេបានមកចូលដោយខ្លួនឯង" (X told the radio that they came to join
     # of their own will): someone speaking of the group
     r"|ថា\s*(?:ពួកគេ|ពួកគាត់)"
@@ -115,7 +117,9 @@ _SAME_GROUP = re.compile(
     # "They were welcomed by ...", "The two were welcomed by ..."
     r"|^(?:They|The\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:were|had|have)\b"
     # "Among those who switched were Mr. A and Mr. B": some of the group, by name
-    r"|^Among\s+(?:them|those)\b",
+    r"|^Among\s+(?:them|those)\b"
+    # "Rithy and the 14 others were received on Monday": the count told before, with "the"
+    r"|\b(?i:the)\s+\d[\d,]*\s+(?:others|other|new|former|defectors|members|activists)\b",
 )
 
 
@@ -492,6 +496,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             if part.to_party is None and total.to_party is not None:
                 part.kind = "defection"
                 name_destination(part, total.to_party)
+            part.from_parties = part.from_parties or list(total.from_parties)
         if parts:
             out.remove(total)
     destinations = Counter(p.to_party for p in out if p.to_party)

@@ -35,7 +35,10 @@ GROUP = re.compile(
 )
 # "two CPP officials told MDW": who speak, not a group that moved.
 _SPEAKING_GROUP = re.compile(
-    r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b", re.I
+    r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b"
+    # "according to the district working group": the source, no movers
+    r"|\baccording\s+to\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?working\s+group\b",
+    re.I,
 )
 _SAYING_CLAUSE = re.compile(
     r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting|telling)\b.*$",
@@ -171,6 +174,11 @@ def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
     return bool(GROUP.search(text))
 
 
+_KHMER_PRESIDED = re.compile(r"ក្រោម(?:ការ)?អធិបតីភាព|អមដោយ|អមដំណើរដោយ")
+# "ការចាកចេញរបស់លោក X" (Mr. X's departure): X's move, told as a thing, not this sentence's
+_KHMER_OWNER_BEFORE = re.compile(r"របស់\s*(?:លោក(?:ស្រី)?|ឯកឧត្តម|អ្នកស្រី|កញ្ញា)?\s*$")
+
+
 def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> list[str]:
     """The people who moved, as the sentence names them: not those who say, welcome or
     preside, and never a party's name ("Sam Rainsy" of "the Sam Rainsy Party")."""
@@ -188,6 +196,10 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
             or KHMER_HOST_AFTER.match(sentence[at + len(name) :])
             or _NOT_DEFECTOR_AFTER.match(after)
             or _SAID_BY_BEFORE.search(sentence[:at])
+            # "ក្រោមអធិបតីភាព ឯកឧត្តម X ... អមដោយលោកជំទាវ Y" (presided over by X, accompanied
+            # by Y): everyone named after the presiding, in its sentence, came to host
+            or _KHMER_PRESIDED.search(sentence[:at])
+            or _KHMER_OWNER_BEFORE.search(sentence[:at])
         ):
             continue
         out.append(name)

@@ -141,6 +141,11 @@ _FROM_A_PARTY = re.compile(
     r"(?:(?:[A-Z][\w'-]*\s+){1,4}Party\b|[A-Z]{2,}\b)"
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
+# "៥២៣គ្រួសារ" (523 families): the number the text gives, as English "87 families" is; not
+# "២០គ្រួសារ ស្មើនឹង ៦៤នាក់" (20 families, that is 64 people) nor "មកពី ៤៨គ្រួសារ" (from 48
+# families), where the people are counted.
+_KHMER_FAMILIES = re.compile(r"^\s*គ្រួសារ(?!\s*(?:ស្មើ|សរុប|ពោលគឺ|គឺ|ដែលមាន|មានសមាជិក))")
+_FROM_BEFORE = re.compile(r"មកពី\s*$")
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
     r"kilometres?|hectares?|constituencies|communes|provinces|districts|days?|weeks?|"
@@ -294,8 +299,11 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
+            or (_KHMER_FAMILIES.match(after) and not _FROM_BEFORE.search(before))
             or _KHMER_RANGE_TO.match(after)
             or re.search(r"\b(?:numbering|numbered|totall?ing)\s+$", before, re.I)
+            # "a further 33 from Kampot followed on Sunday": more of the people told before
+            or re.search(r"\b(?:a\s+further|another)\s+$", before, re.I)
             # "In Takeo, around 150 joined on April 4", "another 150 followed suit": a count
             # whose noun the act leaves out
             or re.match(

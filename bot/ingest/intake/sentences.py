@@ -43,9 +43,10 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 # A semicolon before a capital or a digit ends a bulletin's entry ("Kratie, 15 May — 60
 # joined; Stung Treng, 16 May — 25 joined"); ", while" starts another event ("150 joined on
-# Saturday, while in Pailin 24 did the same on Sunday").
+# Saturday, while in Pailin 24 did the same on Sunday"), as does ", and a further 33 ...".
 _END = re.compile(
-    r"[.!?។៕]+[\"')\]]*(?=\s|$)|[។៕]|;(?=\s+[A-Z0-9])|,(?=\s+(?:while|whereas|and\s+that)\s)"
+    r"[.!?។៕]+[\"')\]]*(?=\s|$)|[។៕]|;(?=\s+[A-Z0-9])|"
+    r",(?=\s+(?:while|whereas|and\s+that|and\s+(?:a\s+further|another)\s+\d[\d,]*)\s)"
 )
 
 

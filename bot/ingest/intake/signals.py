@@ -51,7 +51,8 @@ _JOIN = (
     r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
     r"accepted\s+(?:into|as)|(?:submitted|filed|lodged)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
-    r"did\s+(?:the\s+)?(?:same|likewise)|followed\s+suit|took\s+the\s+(?:\w+\s+)?oath|"
+    # "a further 33 followed on Sunday"
+    r"did\s+(?:the\s+)?(?:same|likewise)|followed\s+suit|followed(?=\s+(?:on|later|the\s+next)\b)|took\s+the\s+(?:\w+\s+)?oath|"
     r"swore\s+(?:an\s+oath\s+of\s+)?allegiance|signed\s+on(?=\s+(?:with|to|at|as)\b|\s*[.,;])|(?:are|were)\s+now\s+(?:counted\s+)?among|(?:continued|went\s+on)\s+to\s+(?:receive|welcome|accept)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
     r"(?:sought|seeking|applied\s+for|requested)\s+(?:\w+\s+){0,2}?membership|inducted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
@@ -78,7 +79,8 @@ _KHMER_JOIN = (
     # not "ផ្លាស់ប្តូរ" (change, of anything), "ជាជាងងាកទៅ" (rather than turning to)
     # "វិលត្រឡប់មកបម្រើគណបក្សX វិញ" (came back to serve party X)
     r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់មក|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
-    r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ)|"
+    # not "ស្វាគមន៍ការចូលរួមនេះ" (welcomed this joining): a thing welcomed
+    r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
     r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))"
 )
@@ -100,11 +102,12 @@ _VERB = re.compile(
 # Before a verb: a plan, a wish or a prediction rather than an act; or a denial.
 _INTENTION = re.compile(
     r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
-    r"expected|going|wants?|wanted|hopes?|hoped|ready|prepared|promised|pledged|vowed|"
+    r"expected|going|wants?|wanted|wish(?:es|ed)?|hopes?|hoped|ready|prepared|promised|pledged|"
+    r"vowed|"
     r"(?:set|about)(?=\s+to\b)|threaten(?:ed|s)?|consider(?:ing|s|ed)?|(?<!\d\s)may(?!\s+\d)|"
     r"might|could|likely|whether|if|unless|until|weigh(?:s|ing)?|mull(?:s|ing)?|"
     r"invited|urged|(?:were|was|been|being)\s+asked|called\s+on|encouraged|offered|pressured|"
-    r"pressed|bribed|paid)\b"
+    r"pressed|pressure|bribed|paid)\b"
     # not across "and": "pledged to support and joined the CPP" tells the act done
     r"(?:\s+(?!and\b)\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     # "plans to return next month and join the CPP": the plan holds both verbs
@@ -117,13 +120,15 @@ _INTENTION = re.compile(
     # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act;
     # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event; "កំពុងរៀបចំដាក់ពាក្យចូល" (are
     # getting ready to apply to join), "ត្រៀមខ្លួនចូល" (prepared to join): not yet done
-    r"|(?:នឹង|គ្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|ត្រៀម(?:ខ្លួន)?)"
+    # ... "(មិន)មានគម្រោងចូល" (has (no) plan to join)
+    r"|(?:នឹង|គ្រោង|គម្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|ត្រៀម(?:ខ្លួន)?)"
     r"\s*(?:\S+\s*)?)$",
     re.I,
 )
 _NEGATION = re.compile(
     r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none)\b(?:\s+\w+){0,3}?\s+"
-    r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិន|បដិសេធ)\s*)$",
+    # "មិនឲ្យចូលរួម" (barred from taking part)
+    r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*)$",
     re.I,
 )
 # Khmer "សម្ព័ន្ធ" is an alliance, except written on after "(គណ)បក្ស", where it is the name of
