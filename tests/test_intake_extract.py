@@ -2056,3 +2056,33 @@ def test_totals_told_again_wishes_and_the_group_counted_before(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # translated wire copy: "expressed their will to join" at a ceremony is the act
+        (
+            "A total of 215 former CNRP activists expressed their will to join the CPP at a "
+            "ceremony on May 2.",
+            [(date(2025, 5, 2), 215, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        # the named man "together with his 35 followers": 36
+        (
+            "Mr. Som Rith, former CLP chief of Chhuk district, together with his 35 followers, "
+            "decided to leave the party and join the CPP on the morning of May 2, 2025.",
+            [(date(2025, 5, 2), 36, [_CLP], CPP)],
+        ),
+        # ", of whom 1,800 were from the CLP and 216 from other parties": each part its claim
+        (
+            "2,016 opposition supporters joined the CPP on Friday, of whom 1,800 were from the "
+            "Candlelight Party and 216 from other parties.",
+            [
+                (date(2025, 5, 2), 1800, [_CLP], CPP),
+                (date(2025, 5, 2), 216, ["Unnamed Parties"], CPP),
+            ],
+        ),
+    ],
+)
+def test_translated_wire_copy(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

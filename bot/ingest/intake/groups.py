@@ -206,6 +206,9 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
     return out
 
 
+_OF_WHOM = re.compile(r",\s*(?:of\s+whom|among\s+(?:them|whom))\b", re.I)
+
+
 def segments(
     counts: list[Count], mentions: list[PartyMention], verb: Verb, text: str
 ) -> list[Count]:
@@ -229,6 +232,15 @@ def segments(
         ):
             # "សកម្មជន ៥២០នាក់ បានចូល... ក្នុងនោះ មកពីគណបក្សA ៣២០នាក់ និងមកពីគណបក្សB ២០០នាក់"
             # (520 joined, among them 320 from A and 200 from B): the parts, party by party
+            return parts
+        if (
+            len(before) == 1
+            and len(parts) > 1
+            and _OF_WHOM.search(text, verb.end, parts[0].start)
+            and before[0].value == sum(c.value or 0 for c in parts)
+        ):
+            # "2,016 joined the CPP, of whom 1,800 were from the CLP and 216 from other
+            # parties": the parts, party by party
             return parts
         if not before:
             # "ទទួលពាក្យសុំចូលជាសមាជិកគណបក្ស ពីសំណាក់សមាជិក A ១២៨នាក់ និង B ៣៦នាក់" (received

@@ -138,7 +138,7 @@ _KHMER_RANGE_TO = re.compile(
 # "40 members of the CLP and 25 from the Khmer Will Party": a count whose noun is its party.
 _FROM_A_PARTY = re.compile(
     r"\s+(?:came\s+|come\s+|were\s+)?(?:from|of)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
-    r"(?:(?:[A-Z][\w'-]*\s+){1,4}Party\b|[A-Z]{2,}\b)"
+    r"(?:(?:[A-Z][\w'-]*\s+){1,4}Party\b|[A-Z]{2,}\b|(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 # "៥២៣គ្រួសារ" (523 families): the number the text gives, as English "87 families" is; not

@@ -80,6 +80,10 @@ _OTHER_PARTIES = re.compile(
     r"\b(?:and|or)\s+(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|supporters))\b",
     re.I,
 )
+_OTHER_PARTIES_AFTER = re.compile(
+    r"^\s*(?:were\s+)?(?:from|of)\s+(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b",
+    re.I,
+)
 UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
 # Parties the text leaves unnamed, and names none beside them.
 _ONLY_OTHER_PARTIES = re.compile(
@@ -94,8 +98,9 @@ _ONE_OCCASION = re.compile(
 UNNAMED_DESTINATION = "the party joined is not named"
 _PART_OF_GROUP = "a part of a group counted before"
 _ALONG_WITH = re.compile(
-    r"(?:\b(?:together|along)\s+with|\bwith|\band)\s+(?:(?:more|than|over|about|some|nearly|"
-    r"around)\s+){0,2}$"
+    # ... "together with his 35 followers"
+    r"(?:\b(?:together|along)\s+with|\bwith|\band)\s+(?:(?:his|her|their)\s+)?"
+    r"(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}$"
     # "លោក X រួមជាមួយអ្នកគាំទ្រ ៤០នាក់" (Mr. X with 40 supporters), "និងកូនចៅ ៣០នាក់" (and 30
     # followers): the named man and those who came with him
     r"|(?:រួមជាមួយ|ជាមួយ|និង)\s*(?:អ្នកគាំទ្រ|សកម្មជន|កូនចៅ|សមាជិក|ក្រុមការងារ)?\s*"
@@ -343,7 +348,11 @@ def read_sentence(
         if len(groups) > 1 and count is not None:
             following = groups[i + 1] if i + 1 < len(groups) else None
             end = following.start if following is not None else where_groups_end(verb, text)
+            if following is None and count.start > verb.start:
+                end = len(text)  # "..., of whom 1,800 were from the CLP and 216 from the GDP"
             own_froms = [m.name for m in mentions if count.end <= m.start < end and m.name != to]
+            if not own_froms and _OTHER_PARTIES_AFTER.match(text[count.end : end]):
+                own_froms = [UNNAMED_PARTIES]  # "... and 216 from other parties"
             counted = [g for g in groups if g is not None]
             if parties_lead(counted, own_mentions, where_groups_end(verb, text)):
                 previous = groups[i - 1] if i else None

@@ -101,7 +101,8 @@ _VERB = re.compile(
 )
 # Before a verb: a plan, a wish or a prediction rather than an act; or a denial.
 _INTENTION = re.compile(
-    r"(?:\b(?:will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
+    # not "expressed their will to join": the noun
+    r"(?:\b(?:(?<!their\s)(?<!his\s)(?<!her\s)will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
     r"expected|going|wants?|wanted|wish(?:es|ed)?|hopes?|hoped|ready|prepared|promised|pledged|"
     r"vowed|"
     r"(?:set|about)(?=\s+to\b)|threaten(?:ed|s)?|consider(?:ing|s|ed)?|(?<!\d\s)may(?!\s+\d)|"
