@@ -1136,3 +1136,13 @@ def test_khmer_hosts_owners_plans_and_the_person_told_before() -> None:
     # "the members who applied to join the party at this ceremony included ...": told again
     lexicon = Lexicon(lexicon_from_data())
     assert [m.name for m in lexicon.mentions("សុំចូលគណបក្សនៅក្នុងពិធីនេះ")] == []
+
+
+def test_a_named_khmer_leader_with_his_own_supporters_counts_them_and_himself() -> None:
+    # Mr X, former CLP district chief, with his 35 supporters, joined the CPP: 36
+    [p] = khmer_claims(
+        "លោក សំ រិទ្ធ អតីតប្រធានគណបក្សភ្លើងទៀនស្រុក រួមជាមួយអ្នកគាំទ្ររបស់លោក ៣៥នាក់ "
+        "បានសម្រេចចិត្តចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីព្រឹកថ្ងៃទី២៨ ខែឧសភា។",
+        date(2023, 6, 5),
+    )
+    assert (p.number, p.people, p.from_parties) == (36, ["លោក សំ រិទ្ធ"], [CLP])

@@ -104,7 +104,8 @@ _ALONG_WITH = re.compile(
     # "លោក X រួមជាមួយអ្នកគាំទ្រ ៤០នាក់" (Mr. X with 40 supporters), "និងកូនចៅ ៣០នាក់" (and 30
     # followers): the named man and those who came with him
     r"|(?:រួមជាមួយ|ជាមួយ|និង)\s*(?:អ្នកគាំទ្រ|សកម្មជន|កូនចៅ|សមាជិក|ក្រុមការងារ)?\s*"
-    r"(?:ជាង|ប្រមាណ|ជិត)?\s*$",
+    # "រួមជាមួយអ្នកគាំទ្ររបស់លោក ៣៥នាក់" (with his 35 supporters)
+    r"(?:របស់\s*(?:លោក(?:ស្រី)?|ខ្លួន|គាត់))?\s*(?:ចំនួន\s*)?(?:ជាង|ប្រមាណ|ជិត)?\s*$",
     re.I,
 )
 _FORMER_BEFORE = re.compile(r"\b(?:former|formerly|ex-|dissolved|now-dissolved)\s*$|អតីត\s*$", re.I)
