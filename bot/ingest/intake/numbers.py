@@ -331,7 +331,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         (parts if whole else out).append(
             Count(
                 value=None if several else _value(m),
-                text=sentence[m.start() : m.end()],
+                # "87 families", "៥២៣គ្រួសារ": the unit shown with the number, for the reviewer
+                text=sentence[m.start() : m.end()] + _unit(after),
                 qualifier=(q.group("q") or "").lower() or q.group("km") if q else None,
                 start=m.start(),
                 end=m.end(),
@@ -341,6 +342,16 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         # "៩០នាក់ ក្នុងនោះ ... ៧០នាក់ និង ... ២០នាក់": a whole told with all its parts
         return [*out, *parts]
     return out
+
+
+def _unit(after: str) -> str:
+    """The words after a count that say it counts families, as written; else nothing.
+
+    >>> _unit(" families in Kep"), _unit("គ្រួសារ នៅ"), _unit(" members")
+    (' families', 'គ្រួសារ', '')
+    """
+    m = re.match(r"\s*(?:families|households)\b|\s*គ្រួសារ", after, re.I)
+    return m.group() if m else ""
 
 
 _FAMILY = re.compile(
