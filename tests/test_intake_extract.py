@@ -2086,3 +2086,62 @@ def test_totals_told_again_wishes_and_the_group_counted_before(
 )
 def test_translated_wire_copy(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the women among a total are no group of their own; "namely" lists the parties' parts
+        (
+            "On the morning of Friday, a total of 638 people (291 women) who were members of "
+            "opposition parties, namely 402 people from the Candlelight Party, 171 people from "
+            "the Grassroots Democracy Party and 65 people who were former activists of the "
+            "dissolved CNRP, voluntarily left their former parties and decided to join the CPP.",
+            [
+                (date(2025, 5, 2), 402, [_CLP], CPP),
+                (date(2025, 5, 2), 171, ["Grassroots Democracy Party"], CPP),
+                (date(2025, 5, 2), 65, ["Cambodia National Rescue Party"], CPP),
+            ],
+        ),
+        # the host with his titles between his name and "welcomed" did not move
+        (
+            "On May 2, H.E. Pen Sovicheat, Member of the CPP Central Committee, Deputy Head of the "
+            "CPP Working Group, warmly welcomed Mr. Chhun Vannak and his wife Mrs. Ouk Sreymom, "
+            "who voluntarily left the Candlelight Party to join the CPP.",
+            [(date(2025, 5, 2), 2, [_CLP], CPP)],
+        ),
+        # a party named twice in one group, in Khmer and English, is one party; a headline's
+        # count told by the body per party takes the body's day
+        (
+            "208 People From Two Parties Join the CPP\n\n"
+            "Kampot: On the morning of 2 May 2025, 185 people (97 women), former members of the "
+            "Kanak Pak Phlerng Tean (គណបក្សភ្លើងទៀន, Candlelight Party), and 23 people from the "
+            "Khmer National United Party voluntarily left their parties and decided to join the "
+            "Cambodian People's Party.",
+            [
+                (date(2025, 5, 2), 185, [_CLP], CPP),
+                (date(2025, 5, 2), 23, ["Khmer National United Party"], CPP),
+            ],
+        ),
+        # a bulletin's "FRIDAY --" heading; "other parties" in quotation marks
+        (
+            'FRIDAY -- 90 members of the Candlelight Party and "other parties" joined the CPP.',
+            [(date(2025, 5, 2), 90, [_CLP, "Unnamed Parties"], CPP)],
+        ),
+        # "reported on Friday that ... had joined ... that day"
+        (
+            "A news site reported on Friday that 300 CLP members had joined the CPP that day.",
+            [(date(2025, 5, 2), 300, [_CLP], CPP)],
+        ),
+        # "LDP"; "according to the LDP's coordinator" is who says it, not where they went
+        (
+            "On Friday, seventeen members of the LDP in Kaev Seima left the party, according "
+            "to the LDP's provincial coordinator.",
+            [(date(2025, 5, 2), 17, ["League for Democracy Party"], None)],
+        ),
+    ],
+)
+def test_wire_copy_hosts_women_and_bulletin_headings(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

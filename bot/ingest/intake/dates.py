@@ -78,7 +78,10 @@ _MONTH_DAY = re.compile(
     rf"\b{_WEEKDAY}{_MONTH.replace('month', 'month')}\s+{_DAY}(?!\d|:\d){_YEAR}", re.I
 )
 _WEEKDAY_ALONE = re.compile(
-    r"\b(?:on|last|this\s+past|since)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I
+    # ... "on the afternoon of Friday", "on Friday morning"
+    r"\b(?:on|last|this\s+past|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+    r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
+    re.I,
 )
 # "កាលពីថ្ងៃអាទិត្យ" (last Sunday): a Khmer weekday with no day of the month after it.
 _KHMER_WEEKDAY_ALONE = re.compile(
@@ -159,7 +162,7 @@ _ORDINAL_ALONE = re.compile(
 # A bulletin entry headed by a weekday alone: "MONDULKIRI — Friday: 17 members left".
 # ... or by a dash: "Friday – In Pursat, 140 activists ...".
 _WEEKDAY_HEADING = re.compile(
-    r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-\s)", re.I | re.M
+    r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-{1,2}\s)", re.I | re.M
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:])")
 

@@ -316,6 +316,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # former GDP members took part": the counts the claim lacked; "473 joined. Among
             # them were 420 from the CLP and 53 from the KNUP": each party's own claim.
             vague = out.pop()
+            days = [
+                d for d in find_dates(sentence.text, anchor, opening) if not (d.reported or d.bound)
+            ]
+            if vague.date_kind == "published" and days:
+                # "208 Join the CPP" over "On the morning of 2 February, 185 ... and 23 ...": the
+                # day the body gives
+                vague = replace(vague, date=days[0].value, date_kind="event")
             for count, names in reading.counts:
                 out.append(
                     replace(
@@ -505,7 +512,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     named_anywhere = {m.name for m in lexicon.mentions(text)}
     for p in out:
         # the one party every claim joined is no party any of them left
-        p.from_parties = [f for f in p.from_parties if f != joined_by_all]
+        # ... and each party once ("the Kanak Pak Phlerng Tean (គណបក្សភ្លើងទៀន, Candlelight Party)")
+        p.from_parties = list(dict.fromkeys(f for f in p.from_parties if f != joined_by_all))
         if p.to_party is None and p.kind == "defection" and joined_by_all:
             name_destination(p, joined_by_all)
         elif (

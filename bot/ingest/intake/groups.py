@@ -36,8 +36,8 @@ GROUP = re.compile(
 # "two CPP officials told MDW": who speak, not a group that moved.
 _SPEAKING_GROUP = re.compile(
     r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b"
-    # "according to the district working group": the source, no movers
-    r"|\baccording\s+to\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?working\s+group\b",
+    # "the CPP Working Group", "the women's working group": a body of a party, no movers
+    r"|\bworking\s+groups?\b",
     re.I,
 )
 _SAYING_CLAUSE = re.compile(
@@ -65,7 +65,8 @@ _NOT_DEFECTOR = re.compile(
 )
 # Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
 _NOT_DEFECTOR_AFTER = re.compile(
-    r"^,?\s+(?:[^,;\"“]{1,90},\s+)?(?:on\s+(?:[\w,]+\s+){1,4}?)?(?:\w+ly\s+)?"
+    # (his titles between: "H.E. X, Member of ..., Deputy Head of ..., warmly welcomed")
+    r"^,?\s+(?:[^,;\"“]{1,90},\s+){0,4}(?:on\s+(?:[\w,]+\s+){1,4}?)?(?:\w+ly\s+)?"
     r"(?:said|says|told|presided|presides|chaired|welcomed|welcomes|handed|thanked|"
     # "X received 87 members" is the host; "X received his membership card" moved
     r"received(?!\s+(?:his|her|their|a|an)\b))\b"
@@ -174,7 +175,12 @@ def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
     return bool(GROUP.search(text))
 
 
-_KHMER_PRESIDED = re.compile(r"ក្រោម(?:ការ)?អធិបតីភាព|អមដោយ|អមដំណើរដោយ")
+_PRESIDED = re.compile(
+    r"ក្រោម(?:ការ)?អធិបតីភាព|អមដោយ|អមដំណើរដោយ"
+    r"|\bpresided\s+(?:over\s+)?by\b|\bunder\s+the\s+(?:presidency|chairmanship|auspices)\s+of\b"
+    r"|\baccompanied\s+by\b|\bwith\s+the\s+participation\s+of\b",
+    re.I,
+)
 # "ការចាកចេញរបស់លោក X" (Mr. X's departure): X's move, told as a thing, not this sentence's
 _KHMER_OWNER_BEFORE = re.compile(r"របស់\s*(?:លោក(?:ស្រី)?|ឯកឧត្តម|អ្នកស្រី|កញ្ញា)?\s*$")
 
@@ -189,7 +195,7 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
             continue  # "Men Sam An's cabinet": a name that owns something, not a mover
         if any(m.start < at + len(name) and at < m.end for m in mentions):
             continue
-        after = sentence[at + len(name) : at + len(name) + 120]
+        after = sentence[at + len(name) : at + len(name) + 300]
         if at >= 0 and (
             _NOT_DEFECTOR.search(sentence[:at])
             or KHMER_HOST_BEFORE.search(sentence[:at])
@@ -197,8 +203,9 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
             or _NOT_DEFECTOR_AFTER.match(after)
             or _SAID_BY_BEFORE.search(sentence[:at])
             # "ក្រោមអធិបតីភាព ឯកឧត្តម X ... អមដោយលោកជំទាវ Y" (presided over by X, accompanied
-            # by Y): everyone named after the presiding, in its sentence, came to host
-            or _KHMER_PRESIDED.search(sentence[:at])
+            # by Y), "presided over by X, accompanied by Y": everyone named after the presiding,
+            # in its sentence, came to host
+            or _PRESIDED.search(sentence[:at])
             or _KHMER_OWNER_BEFORE.search(sentence[:at])
         ):
             continue

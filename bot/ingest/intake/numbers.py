@@ -153,6 +153,8 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"months?|hours?|times?|villages|parties|existing\s+members|ឆ្នាំ|អាសនៈ|សំឡេង|ភាគរយ|រៀល|ដុល្លារ|ខែ|ថ្ងៃ)(?![a-z])",
     re.I,
 )
+# "... ក្នុងនោះស្ត្រី ៤៥៦នាក់", "ស្រី ៩៨នាក់" (of whom women 456): a part of the count before
+_WOMEN_AMONG = re.compile(r"(?:ក្នុងនោះ\s*)?(?:ស្ត្រី|ស្រី|នារី)\s*(?:ចំនួន\s*)?$")
 _TOTALLING_AFTER = re.compile(
     r"^\s*(?:families|households),?\s+(?:totall?ing|comprising|numbering|with\s+a\s+total\s+of|"
     r"or|made\s+up\s+of)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+)?\d",
@@ -280,6 +282,11 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if words.lower() in ("a", "an", "one") and not _KHMER_COUNTER.match(after):
             # "one" alone is mostly "one of the..."; a single person is read from names.
             continue
+        if out and (
+            _WOMEN_AMONG.search(before)
+            or (re.match(r"\s*(?:women|females)\b", after, re.I) and re.search(r"\(\s*$", before))
+        ):
+            continue  # "638 people (291 women)", "ក្នុងនោះស្ត្រី ៤៥៦នាក់": the women among them
         if _TOTALLING_AFTER.match(after):
             continue  # "87 families, totalling 243 people": the people are the count
         if _NOT_PEOPLE_AFTER.match(after) or (

@@ -77,7 +77,8 @@ _SAID_HE = re.compile(
 _NAMED_GROUP = re.compile(r",\s*(?:both|all|the\s+(?:two|three|four|five|six))\b", re.I)
 _IT_AFTER = re.compile(r"^\s*(?:it|them|the\s+party|its\s+ranks)\b", re.I)
 _OTHER_PARTIES = re.compile(
-    r"\b(?:and|or)\s+(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|supporters))\b",
+    r"\b(?:and|or)\s+[\"“]?(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|"
+    r"supporters))\b",
     re.I,
 )
 _OTHER_PARTIES_AFTER = re.compile(
@@ -123,6 +124,7 @@ _KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់
 # "គណៈកម្មាធិការ", "ក្រុមការងារ", "សាខា" (the committee, working group, branch) of a party,
 # "មន្ត្រី", "អ្នកនាំពាក្យ" (its official, its spokesman)
 _KHMER_PARTY_BODY = re.compile(r"(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា|មន្ត្រី|អ្នកនាំពាក្យ)\s*$")
+_THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+day\b", re.I)
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b", re.I)
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
@@ -267,6 +269,9 @@ def read_sentence(
     ):
         return Reading()  # "since January, 9,000 have joined": many events, none of them told
     found = _event_date(dates, verb, earlier)
+    if found is None and _THAT_DAY.search(text):
+        # "reported on Tuesday that 2,300 ... had joined that day": the day said is the act's
+        found = next((d for d in dates if d.reported and not d.bound), None)
     # "announced on 29 August that he had joined": with no date of the event, the day it was
     # announced is nearer it than the dateline or the day it was published (still a date of
     # saying, so a later sentence's own date replaces it).

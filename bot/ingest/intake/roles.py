@@ -21,7 +21,9 @@ from bot.ingest.intake.parties import PartyMention
 from bot.ingest.intake.signals import KHMER_SAID_BY_BEFORE, KHMER_SAYS_AFTER, Verb, claim_verbs
 
 _TO_BEFORE = re.compile(
-    r"(?:\b(?:join(?:ed|s|ing)?|to|into|for|with|in\s+favou?r\s+of|ranks\s+of)\s+(?:the\s+)?"
+    # not "according to the LDP's coordinator": who says it
+    r"(?:\b(?:join(?:ed|s|ing)?|(?<!according\s)to|into|for|with|in\s+favou?r\s+of|ranks\s+of)\s+"
+    r"(?:the\s+)?"
     r"(?:ranks\s+of\s+(?:the\s+)?)?(?:ruling\s+)?"
     r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ជាមួយ|ចូលជាសមាជិក|ចូល|មក|ទៅ|ក្នុង|ក្រោមម្លប់|(?:ធ្វើ|ចុះឈ្មោះ)ជាសមាជិក|ចូលរួម)\s*)$",
     re.I,
