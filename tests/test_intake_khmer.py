@@ -1146,3 +1146,70 @@ def test_a_named_khmer_leader_with_his_own_supporters_counts_them_and_himself() 
         date(2023, 6, 5),
     )
     assert (p.number, p.people, p.from_parties) == (36, ["លោក សំ រិទ្ធ"], [CLP])
+
+
+def test_khmer_cards_received_days_before_yesterday_and_one_of_those_at_the_ceremony() -> None:
+    published = date(2022, 11, 21)
+    # on Saturday 210 CLP activists, 94 of them women, received CPP membership cards
+    [p] = khmer_claims(
+        "កាលពីថ្ងៃសៅរ៍ សកម្មជនគណបក្សភ្លើងទៀនចំនួន ២១០នាក់ ក្នុងនោះស្ត្រី ៩៤នាក់ "
+        "បានទទួលប័ណ្ណសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (p.number, p.from_parties, p.to_party, p.date) == (210, [CLP], CPP, date(2022, 11, 19))
+    # the day before yesterday, nine families of the GDP joined the CPP; twelve families in words
+    [q] = khmer_claims(
+        "កាលពីម្សិលម៉្ងៃ ប្រជាពលរដ្ឋចំនួន ៩គ្រួសារ ដែលពីមុនជាសមាជិកគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន "
+        "បានសម្រេចចិត្តចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (q.number, q.date) == (9, date(2022, 11, 19))
+    [r] = khmer_claims(
+        "ថ្ងៃនេះ បងប្អូនប្រជាពលរដ្ឋ ដប់ពីរគ្រួសារ បានចាកចេញពីគណបក្សយុវជនកម្ពុជា "
+        "មកចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (r.number, r.from_parties, r.date) == (12, ["Cambodian Youth Party"], published)
+    # "the working group received applications to join as members from 63 former opposition
+    # activists (27 women)": the CPP's, 63
+    [s] = khmer_claims(
+        "ក្រុមការងារគណបក្សប្រជាជនកម្ពុជាចុះជួយសង្កាត់ បានទទួលពាក្យសុំចូលជាសមាជិក "
+        "ពីអតីតសកម្មជនគណបក្សប្រឆាំង ចំនួន 63 នាក់ (ស្ត្រី 27 នាក់)។",
+        published,
+    )
+    assert (s.number, s.to_party) == (63, CPP)
+    first = "សមាជិកគណបក្សភ្លើងទៀន ជាង ៥០០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី១៩ ខែវិច្ឆិកា។\n\n"
+    for then in (
+        # Mrs X, who attended that ceremony, said she decided to switch for a road
+        "លោកស្រី ង៉ែត សុភាព ដែលបានចូលរួមពិធីនោះ ប្រាប់ថា គាត់សម្រេចចិត្តប្តូរ ដោយសារចង់បានផ្លូវ។",
+        # Mr X told reporters that he left because of internal conflict in the CLP
+        "លោក ទេព សារ៉េត ប្រាប់អ្នកយកព័ត៌មានថា លោកចាកចេញដោយសារជម្លោះផ្ទៃក្នុងគណបក្សភ្លើងទៀន។",
+        # the deputy chief told the radio that those people applied and received the cards
+        "លោក ហែម សុភ័ណ្ឌ បានប្រាប់វិទ្យុថា អ្នកទាំងនោះ បានទទួលប័ណ្ណសមាជិកគណបក្សរួចរាល់។",
+    ):
+        seen = [(c.number, c.people) for c in khmer_claims(first + then, published)]
+        assert seen == [(500, [])], then
+    # from early January up to yesterday, 1,250 new members in all: a running total
+    assert khmer_claims(
+        "ចាប់ពីដើមខែមករា មកដល់ម្សិលមិញ ស្រុកនេះទទួលបានសមាជិកថ្មីមកពីគណបក្សផ្សេងៗ សរុបចំនួន ១.២៥០នាក់។",
+        published,
+    ) == []
+
+
+def test_a_khmer_leaving_headline_and_a_count_given_later_complete_the_claim() -> None:
+    # headline: 67 families leave the CLP; body: on 25 Feb 67 families left it to join the CPP
+    [p] = khmer_claims(
+        "កាលពីថ្ងៃទី២៥ ខែកុម្ភៈ ឆ្នាំ២០២៣ ប្រជាពលរដ្ឋចំនួន ៦៧គ្រួសារ ដែលធ្លាប់ជាសមាជិកគណបក្សភ្លើងទៀន "
+        "បានសម្តែងឆន្ទៈចាកចេញពីគណបក្សនោះ មកចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        date(2023, 2, 27),
+        title="ប្រជាពលរដ្ឋ ៦៧គ្រួសារ នៅស្រុកមោងឫស្សី ចាកចេញពីគណបក្សភ្លើងទៀន",
+    )
+    assert (p.kind, p.number, p.to_party, p.date) == ("defection", 67, CPP, date(2023, 2, 25))
+    # hundreds of LDP members joined; the new participants numbered 200 to 250
+    [q] = khmer_claims(
+        "កាលពីថ្ងៃទី២៧ ខែតុលា សមាជិកគណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យរាប់រយនាក់ "
+        "បានចាកចេញពីគណបក្សនោះ មកចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "លោក ឃឹម សុភារ័ត្ន បានឲ្យដឹងថា ចំនួនអ្នកចូលរួមថ្មីមានពី ២០០ ទៅ ២៥០នាក់។",
+        date(2024, 10, 28),
+    )
+    assert (q.number, q.from_parties) == (200, ["League for Democracy Party"])

@@ -101,8 +101,10 @@ _NUMERIC_SHORT = re.compile(
 # before them. "ម្សិលម៉ិញ" is the same word typed with its sign; "ព្រឹកមិញ" (this morning) and
 # "ល្ងាចមិញ" (this evening) are today.
 _RELATIVE = re.compile(
-    r"(?P<word>\byesterday|\btoday|\bthis\s+(?:morning|afternoon|evening)|\btonight|"
-    r"ម្សិលមិញ|ម្សិលម៉ិញ|ថ្ងៃនេះ|(?:ព្រឹក|រសៀល|ល្ងាច|យប់)មិញ)",
+    # "the day before yesterday", Khmer "ម្សិលម្ងៃ" (typed with its sign either side)
+    r"(?P<word>\b(?:the\s+)?day\s+before\s+yesterday|\byesterday|\btoday|"
+    r"\bthis\s+(?:morning|afternoon|evening)|\btonight|"
+    r"ម្សិលម្ង៉ៃ|ម្សិលម៉្ងៃ|ម្សិលម្ងៃ|ម្សិលមិញ|ម្សិលម៉ិញ|ថ្ងៃនេះ|(?:ព្រឹក|រសៀល|ល្ងាច|យប់)មិញ)",
     re.I,
 )
 _KHMER = re.compile(
@@ -133,7 +135,8 @@ _POSTED_BEFORE = re.compile(
 _BOUND_BEFORE = re.compile(
     r"\b(?:since|before|after|until|till|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?$"
     # "បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា" (after the election of 23 July)
-    r"|(?:បន្ទាប់ពី|ក្រោយពី|ក្រោយ|មុន|ចាប់តាំងពី|ចាប់ពី|រហូតដល់)\s*(?:ការ[^\s\d]{0,20})?\s*$"
+    # ... "ចាប់ពីដើមខែមករា មកដល់ម្សិលមិញ" (from early January up to yesterday): a period's end
+    r"|(?:បន្ទាប់ពី|ក្រោយពី|ក្រោយ|មុន|ចាប់តាំងពី|ចាប់ពី|រហូតដល់|មកដល់|មកទល់)\s*(?:ការ[^\s\d]{0,20})?\s*$"
     # "ការបោះឆ្នោតជាតិ នៅថ្ងៃទី២៣ ខែកក្កដា" (the national election on 23 July): the election's day
     r"|បោះឆ្នោត(?:ជាតិ|ឃុំ|សង្កាត់|ជ្រើសតាំងតំណាងរាស្ត្រ)?\s*(?:នៅ\s*)?$",
     re.I,
@@ -272,6 +275,9 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
                 last = last.replace(day=1) - timedelta(days=1)
             add(_with_year(day, last.month, str(last.year), None), *m.span())
         for m in _RELATIVE.finditer(text):
-            back = 1 if m.group("word").lower() in ("yesterday", "ម្សិលមិញ", "ម្សិលម៉ិញ") else 0
+            word = m.group("word").lower()
+            back = 1 if word in ("yesterday", "ម្សិលមិញ", "ម្សិលម៉ិញ") else 0
+            if "before" in word or (word.startswith("ម្សិល") and "ង" in word):  # ម្សិលម្ងៃ
+                back = 2
             add(counted_from - timedelta(days=back), *m.span())
     return sorted(found, key=lambda d: d.start)

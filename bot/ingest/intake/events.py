@@ -23,7 +23,12 @@ from collections.abc import Sequence
 
 from bot.ingest.intake.groups import bare_name, people_who_moved
 from bot.ingest.intake.parties import Lexicon
-from bot.ingest.intake.reading import UNNAMED_DESTINATION, Reading, sentence_claimant
+from bot.ingest.intake.reading import (
+    UNNAMED_DESTINATION,
+    UNNAMED_PARTIES,
+    Reading,
+    sentence_claimant,
+)
 from bot.ingest.intake.report import Proposal, Report
 from bot.ingest.intake.roles import FROM_BEFORE
 from bot.ingest.intake.sentences import Sentence
@@ -51,7 +56,8 @@ def same_event(a: Proposal, b: Proposal) -> bool:
             set(a.from_parties) <= set(b.from_parties) or set(a.from_parties) >= set(b.from_parties)
         )
         and (a.to_party == b.to_party or None in (a.to_party, b.to_party))
-        and a.kind == b.kind
+        # "67 families leave the CLP" over "67 families left the CLP to join the CPP": one move
+        and (a.kind == b.kind or (a.number is not None and a.number == b.number))
         and (a.date == b.date or "published" in (a.date_kind, b.date_kind))
         and not (a.people and b.people and not bared(a.people) & bared(b.people))
     )
@@ -100,7 +106,11 @@ def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Propos
         if o is not total and o.to_party in (total.to_party, None)
         and o.number and o.date_kind == "event"
         and (o.date != total.date or total.date_kind == "published")
-        and (set(o.from_parties) <= set(total.from_parties) or not total.from_parties)
+        # "other parties' members" names none of them: any party's count may be its part
+        and (
+            set(o.from_parties) <= set(total.from_parties)
+            or set(total.from_parties) <= {UNNAMED_PARTIES}
+        )
     ]  # fmt: skip
     added = sum(o.number or 0 for o in parts)
     if len({o.date for o in parts}) > 1 and abs(added - total.number) <= total.number / 4:
@@ -136,6 +146,7 @@ def merge(into: Proposal, other: Proposal) -> None:
         into.from_parties, into.new_parties = other.from_parties, other.new_parties
     if into.to_party is None and other.to_party is not None:
         name_destination(into, other.to_party)
+        into.kind = "defection"
     if into.date_kind == "published" and other.date_kind == "event":
         into.date, into.date_kind = other.date, "event"
     elif into.date_kind == other.date_kind == "published" and other.date and into.date:

@@ -111,7 +111,9 @@ _SAME_GROUP = re.compile(
     r"|^\S{0,20}(?:រូប|ម្នាក់)នេះ"
     # "លោក X ប្រាប់វិទ្យុថា ពួកគេបានមកចូលដោយខ្លួនឯង" (X told the radio that they came to join
     # of their own will): someone speaking of the group
-    r"|ថា\s*(?:ពួកគេ|ពួកគាត់)"
+    r"|ថា\s*(?:ពួកគេ|ពួកគាត់|អ្នកទាំង)"
+    # "លោកស្រី X ... ដែលបានចូលរួមពិធីនោះ" (Mrs X, who attended that ceremony): one of them
+    r"|ដែល(?:បាន)?ចូលរួម(?:ក្នុង)?ពិធី(?:នោះ|នេះ)"
     # "One of the defectors, Ms. X, said she joined because ...": one of the group told before
     r"|^(?:One|Some|Several|Many|Most|Two|Three|A\s+few)\s+of\s+(?:the|them|those)\b"
     # "They were welcomed by ...", "The two were welcomed by ..."

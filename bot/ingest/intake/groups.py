@@ -108,11 +108,20 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
         end = counts[i + 1].start if i + 1 < len(counts) else len(text)
         names = [m.name for m in mentions if c.end <= m.start < end]
         if not names or c.value is None:
+            if len(counts) == 1 and c.value is not None and _NEW_MEMBERS_NUMBER.search(text):
+                return [(c, [])]  # "the new members numbered 250": the count a claim lacked
             return _by_place(counts, text, mentions)
         out.append((c, names))
     return out
 
 
+# "ចំនួនអ្នកចូលរួមថ្មីមានពី ២០០ ទៅ ២៥០នាក់" (the new participants numbered 200 to 250), "the
+# number of new members was 250", "the new members numbered 250"
+_NEW_MEMBERS_NUMBER = re.compile(
+    r"ចំនួន(?:អ្នកចូលរួមថ្មី|សមាជិកថ្មី|អ្នកដាក់ពាក្យ)|\bnumber\s+of\s+(?:new\s+members|defectors|"
+    r"applicants)\b|\b(?:new\s+members|defectors|applicants)\s+numbered\b",
+    re.I,
+)
 # "came from Batheay district with 312 people, Cheung Prey district with 148 ...", "មកពីឃុំ A
 # ៤៥នាក់ ឃុំ B ៣៨នាក់" (from commune A, 45; commune B, 38): one group, place by place.
 _FROM_PLACES = re.compile(

@@ -105,7 +105,9 @@ _KHMER_NAME_ENDS = _words(
     # a count's words: "គណបក្សX ប្រមាណ ៦០នាក់", "សកម្មជនគណបក្សX ម្នាក់"
     "ប្រមាណ ជាង ជិត ចំនួន ម្នាក់ មួយ រូប នាក់ "
     # "គណបក្សនៅក្នុងពិធីនេះ" (the party at this ceremony)
-    "នៅក្នុង ពិធី",
+    "នៅក្នុង ពិធី "
+    # "ប័ណ្ណសមាជិកគណបក្សរួចរាល់" (the party's cards already)
+    "រួចរាល់ រួច",
 )
 # What opens a sentence or a quotation.
 _OPENS = '។៕!?:៖"«(\n'

@@ -120,7 +120,9 @@ _FORMER_OF = re.compile(
 )
 _SINCE_PART_OF_MONTH = re.compile(rf"\bsince\s+(?:early|late|mid-?)\s*({MONTH_NAMES})\b", re.I)
 # "គណបក្ស" alone, "គណបក្សរបស់ខ្លួន" (its own party) after the verb: the party of who speaks
-_KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់ខ្លួន)")
+# ... or no party at all: "ទទួលពាក្យសុំចូលជាសមាជិក ពីអតីតសកម្មជន..." (received applications to
+# join as members from former activists ...)
+_KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់ខ្លួន)|\s+ពី")
 # "គណៈកម្មាធិការ", "ក្រុមការងារ", "សាខា" (the committee, working group, branch) of a party,
 # "មន្ត្រី", "អ្នកនាំពាក្យ" (its official, its spokesman)
 _KHMER_PARTY_BODY = re.compile(r"(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា|មន្ត្រី|អ្នកនាំពាក្យ)\s*$")

@@ -82,7 +82,9 @@ _KHMER_JOIN = (
     # not "ស្វាគមន៍ការចូលរួមនេះ" (welcomed this joining): a thing welcomed
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
-    r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))"
+    r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))|"
+    # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
+    r"(?<!ការ)ទទួល(?:បាន)?\s*ប័ណ្ណ\s*សមាជិក(?:ភាព)?"
 )
 _LEAVE = (
     r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|resign(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
@@ -213,7 +215,8 @@ _KHMER_ON_BEHALF_OF = re.compile(
 # "បានប្រាប់ថា ខ្លួនសម្រេចចិត្តចាកចេញពីគណបក្ស... ព្រោះ..." (said that he had decided to leave
 # the party because...): someone telling why he moved, a move the report has already told.
 _KHMER_SAID_SELF = re.compile(
-    r"(?:ប្រាប់|និយាយ|ថ្លែង|បញ្ជាក់|មានប្រសាសន៍)\S*ថា\s*(?:ខ្លួន|ខ្ញុំ|យើង)\S*\s*(?:បាន)?\s*(?:សម្រេចចិត្ត)?\s*$"
+    r"(?:ប្រាប់|និយាយ|ថ្លែង|បញ្ជាក់|មានប្រសាសន៍)\S*ថា\s*(?:ខ្លួន|ខ្ញុំ|យើង|លោក(?:ស្រី)?|គាត់|នាង)\S*\s*"
+    r"(?:បាន)?\s*(?:សម្រេចចិត្ត)?\s*$"
 )
 _KHMER_BECAUSE = re.compile(r"ព្រោះ|ដោយសារ|មូលហេតុ")
 
