@@ -2145,3 +2145,34 @@ def test_wire_copy_hosts_women_and_bulletin_headings(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's role with no article is one person; the party a headline quits
+        (
+            "Former Opposition Party Member Quits Ruling CPP\n\nThe move surprised many.",
+            [(date(2025, 5, 4), 1, [CPP], None)],
+        ),
+        # "he resigned from the CPP ..., which he received after defecting to the CPP": the
+        # main clause's act, the aside's party no party of it
+        (
+            "On Friday, he resigned from the CPP and from his post as adviser, which he received "
+            "on April 19 after defecting to the CPP last month.",
+            [(date(2025, 5, 2), 1, [CPP], None)],
+        ),
+        # "resigned from the party": the party the text is about; the text's later aside about
+        # his past names no party he left
+        (
+            "The Candlelight Party has lost a vice-president.\n\nVice-president Khieu Sambath "
+            "announced on May 2 that he had resigned from the party. Mr. Khieu Sambath, a former "
+            "CNRP official, said he had not decided whether to join another party.",
+            [(date(2025, 5, 2), 1, [_CLP], None)],
+        ),
+    ],
+)
+def test_one_persons_leaving_told_by_pronoun_headline_or_the_party(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

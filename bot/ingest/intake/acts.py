@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from bot.ingest.intake.clauses import PAST_YEAR, QUOTED, clause_from, history_asides
+from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, QUOTED, clause_from, history_asides
 from bot.ingest.intake.groups import ROLE
 from bot.ingest.intake.numbers import person_counts
 from bot.ingest.intake.parties import PartyMention
@@ -135,6 +135,11 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         if not any(a <= v.start < b for a, b in asides)
         and not _REPORTED_RELATIVE.search(text[: v.start])
     ]
+    # "he resigned from the CPP ..., which he received on June 19 after defecting to the CPP":
+    # the act the main clause tells, not one an aside recalls
+    aside = [m.span() for m in ASIDE.finditer(text)]
+    main_clause = [v for v in verbs if not any(a <= v.start < b for a, b in aside)]
+    verbs = main_clause or verbs
     relative = [
         v for v in verbs
         if _RELATIVE_BEFORE.search(text[: v.start]) or KHMER_RELATIVE_BEFORE.search(text[: v.start])

@@ -60,6 +60,9 @@ from bot.ingest.intake.sentences import Sentence, split_sentences
 from bot.ingest.intake.signals import not_a_claim
 
 _ITS_ROLE = re.compile(rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,2}}?{ROLE}", re.I)
+_FROM_THE_PARTY = re.compile(
+    r"\b(?:quit|left|leaving|resigned\s+from|withdrew\s+from)\s+the\s+party\b", re.I
+)
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
 _FALSE_CLAIM = (
@@ -373,7 +376,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # is still to be read from the rest of the text)
             joined_to = {p.to_party or (out[-1].to_party if out else None)} - {None}
             p.from_parties = [f for f in p.from_parties if f not in joined_to]
-            if not p.from_parties and _ITS_ROLE.search(sentence.text):
+            if not p.from_parties and (
+                _ITS_ROLE.search(sentence.text)
+                # "he had resigned from the party": the party the text is about
+                or (p.kind == "departure" and _FROM_THE_PARTY.search(sentence.text))
+            ):
                 # "the party's Takeo chief and its Kampot chief were received into the CPP":
                 # the party the text spoke of most before
                 spoken = Counter(
@@ -515,7 +522,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     for p in out:
         # the one party every claim joined is no party any of them left
         # ... and each party once ("the Kanak Pak Phlerng Tean (គណបក្សភ្លើងទៀន, Candlelight Party)")
-        p.from_parties = list(dict.fromkeys(f for f in p.from_parties if f != joined_by_all))
+        # (a departure from it stays: "who joined the CPP in June has quit the CPP")
+        p.from_parties = list(
+            dict.fromkeys(
+                f for f in p.from_parties if f != joined_by_all or p.kind == "departure"
+            )
+        )
         if p.to_party is None and p.kind == "defection" and joined_by_all:
             name_destination(p, joined_by_all)
         elif (

@@ -127,6 +127,11 @@ _KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់
 # "មន្ត្រី", "អ្នកនាំពាក្យ" (its official, its spokesman)
 _KHMER_PARTY_BODY = re.compile(r"(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា|មន្ត្រី|អ្នកនាំពាក្យ)\s*$")
 _THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+day\b", re.I)
+_HEADLINE_ONE = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{0,6}}(?=[A-Z])(?i:{ROLE})\s+$")
+_RECALLS_A_MOVE = re.compile(r",\s*which\b[^,;]*\bafter\s+(?:defecting|joining|switching)\b", re.I)
+_HE_SUBJECT = re.compile(
+    r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I
+)
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b", re.I)
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
@@ -213,6 +218,16 @@ def read_sentence(
         aside = [m for m in mentions if any(a <= m.start < b for a, b in asides)]
         roles = party_roles([m for m in mentions if m not in aside], text, verb)
         roles.froms += [m.name for m in aside if m.name != roles.to]
+    recalled = [
+        m.span()
+        for m in ASIDE.finditer(text)
+        if not m.start() <= verb.start < m.end() and _RECALLS_A_MOVE.match(m.group())
+    ]
+    if recalled:
+        # "he resigned from the CPP ..., which he received on June 19 after defecting to the
+        # CPP": a party an aside recalls a move to is no party of this act
+        kept = [m for m in mentions if not any(a <= m.start < b for a, b in recalled)]
+        roles = party_roles(kept, text, verb)
     to, froms = roles.to, parties_left(roles.froms, text, mentions, verb)
     named_ = len(people_who_moved(text, mentions))
     alone = named_ == 1 or (
@@ -301,6 +316,10 @@ def read_sentence(
             _MOVED.search(text[verb.start : verb.end])
             and _THE_ONE_PERSON.search(text[: verb.start])
         )
+        # a headline's "Former Opposition Party Member Quits Ruling CPP": one role, no article
+        or (sentence.index == 0 and _HEADLINE_ONE.search(text[: verb.start]))
+        # "On Tuesday, he resigned from the CPP": one person, told before
+        or _HE_SUBJECT.search(text[: verb.start])
     )
     # Who makes the claim did not move ("said district chief X, who added that the group
     # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).

@@ -53,7 +53,7 @@ _WELCOME_VERB = re.compile(
 _LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
 _MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$", re.I)
 FROM_BEFORE = re.compile(
-    r"(?:\b(?:from|of|left|quit|former|formerly|ex-|leaving|abandoned|deserted|resigned\s+from)"
+    r"(?:\b(?:from|of|left|quits?|former|formerly|ex-|leaving|abandoned|deserted|resigned\s+from)"
     # not "left for the CPP": the party they went to
     r"\s+(?:(?!for\b)\w+\s+)?(?:the\s+)?(?:opposition\s+|now-dissolved\s+|dissolved\s+|banned\s+)?"
     # not "បោះឆ្នោតគាំទ្រ" (vote for): the party voted for was never left

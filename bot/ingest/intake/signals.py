@@ -87,7 +87,9 @@ _KHMER_JOIN = (
     r"(?<!ការ)ទទួល(?:បាន)?\s*ប័ណ្ណ\s*សមាជិក(?:ភាព)?"
 )
 _LEAVE = (
-    r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|resign(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
+    # ... "decided to leave the ruling party": the decision told as done
+    r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|(?<=decided\sto\s)leave(?=\s+the\s|\s+(?-i:[A-Z])|\s+xxx)|resign(?:ed|s|ing)?|"
+    r"abandon(?:ed|s|ing)?|"
     r"desert(?:ed|s)?|walked\s+out\s+of|broke\s+(?:away\s+)?(?:from|with)|split\s+from|"
     # "handed over their old party cards", "he made the decision on 10 February": a move told
     # again, which dates the one before when it has no date of its own
@@ -265,7 +267,7 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
     >>> claim_verbs("20 Khmer Will Party members joined", [(3, 19)])[0].kind
     'join'
     """
-    for start, end in names:
+    for start, end in names:  # "xxx": a party's name, for the patterns that look for one
         sentence = sentence[:start] + "x" * (end - start) + sentence[end:]
     out = []
     for m in _VERB.finditer(sentence):
