@@ -2176,3 +2176,38 @@ def test_one_persons_leaving_told_by_pronoun_headline_or_the_party(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Khmer digits in English, "compatriots"
+        (
+            "On 02/05/2025, ៨៦ compatriots, former supporters of the Candlelight Party, expressed "
+            "their will to join the CPP.",
+            [(date(2025, 5, 2), 86, [_CLP], CPP)],
+        ),
+        # thinking about joining is no act
+        ("Asked whether he was switching sides, he said he was thinking about joining the CPP.", []),
+        # another outlet's report of the same ceremony adds no claim
+        (
+            "Some 450 CLP supporters switched to the CPP on Friday. A news site, Koh Pich Daily, "
+            'reported the same ceremony under the headline "540 abandon Candlelight".',
+            [(date(2025, 5, 2), 450, [_CLP], CPP)],
+        ),
+        # "seven of them women" describes the group; "81 of them from X and twelve from Y" splits it
+        (
+            "On Friday, 19 CLP members in Kep, seven of them women, joined the CPP.",
+            [(date(2025, 5, 2), 19, [_CLP], CPP)],
+        ),
+        (
+            "Ninety-three party members switched to the CPP on Friday, 81 of them from the "
+            "Candlelight Party and twelve from FUNCINPEC.",
+            [(date(2025, 5, 2), 81, [_CLP], CPP), (date(2025, 5, 2), 12, ["FUNCINPEC"], CPP)],
+        ),
+        # a year's total is no event
+        ('"Last year more than 40,000 people in this province joined us," he said.', []),
+    ],
+)
+def test_an_inbox_week_of_reports(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

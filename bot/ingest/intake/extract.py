@@ -123,6 +123,8 @@ _SAME_GROUP = re.compile(
     r"|^(?:They|The\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:were|had|have)\b"
     # "Among those who switched were Mr. A and Mr. B": some of the group, by name
     r"|^Among\s+(?:them|those)\b"
+    # "reported the same ceremony under the headline '540 abandon Candlelight'"
+    r"|\b(?i:the\s+same\s+(?:ceremony|event|group|gathering))\b"
     # "Rithy and the 14 others were received on Monday": the count told before, with "the"
     r"|\b(?i:the)\s+\d[\d,]*\s+(?:others|other|new|former|defectors|members|activists)\b",
 )

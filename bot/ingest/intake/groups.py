@@ -222,6 +222,8 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
     return out
 
 
+# "19 members, seven of them women, followed suit": who they are, not a part that moved
+_OF_THEM_WOMEN = re.compile(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:women|female)", re.I)
 _OF_WHOM = re.compile(r",\s*(?:of\s+whom|among\s+(?:them|whom))\b", re.I)
 
 
@@ -233,7 +235,13 @@ def segments(
     of one group ("3 councillors and 61 members") summed. After a verb of welcoming the
     groups are its objects ("received 156 former CLP members and 12 former GDP members")."""
     group_end = where_groups_end(verb, text)
-    part = [c for c in counts if c.start < verb.start and _OF_THEM.match(text[c.end :])]
+    part = [
+        c
+        for c in counts
+        if c.start < verb.start
+        and _OF_THEM.match(text[c.end :])
+        and not _OF_THEM_WOMEN.match(text[c.end :])
+    ]
     if part:
         return part[-1:]  # "Three councillors resigned, and two of them joined the CPP"
     if group_end == verb.start:
@@ -252,7 +260,10 @@ def segments(
         if (
             len(before) == 1
             and len(parts) > 1
-            and _OF_WHOM.search(text, verb.end, parts[0].start)
+            and (
+                _OF_WHOM.search(text, verb.end, parts[0].start)
+                or _OF_THEM.match(text[parts[0].end :])  # "on Saturday, 81 of them from the CLP"
+            )
             and before[0].value == sum(c.value or 0 for c in parts)
         ):
             # "2,016 joined the CPP, of whom 1,800 were from the CLP and 216 from other

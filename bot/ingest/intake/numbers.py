@@ -113,7 +113,7 @@ _PERSON = (
     r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+|veterans?|"
     r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|families|relatives|"
     r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|citizens|"
-    r"residents|farmers|vendors|"
+    r"residents|farmers|vendors|compatriots|"
     r"of\s+(?:his|her|their)\s+\w+"
 )
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.
@@ -285,6 +285,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if out and (
             _WOMEN_AMONG.search(before)
             or (re.match(r"\s*(?:women|females)\b", after, re.I) and re.search(r"\(\s*$", before))
+            or re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:women|female)", after, re.I)
         ):
             continue  # "638 people (291 women)", "ក្នុងនោះស្ត្រី ៤៥៦នាក់": the women among them
         if _TOTALLING_AFTER.match(after):

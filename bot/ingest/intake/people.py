@@ -75,6 +75,8 @@ _NOT_NAME_WORDS = {
     "Party", "Province", "District", "Commune", "Village", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The",
+    # an outlet's name: "Koh Pich Daily", "Mekong Post"
+    "Daily", "News", "Post", "Times", "Wire", "Radio", "Online", "Journal", "Herald", "Today",
 }  # fmt: skip
 
 _SOMEONE = rf"((?:{_TITLES})?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
