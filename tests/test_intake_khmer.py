@@ -1213,3 +1213,49 @@ def test_a_khmer_leaving_headline_and_a_count_given_later_complete_the_claim() -
         date(2024, 10, 28),
     )
     assert (q.number, q.from_parties) == (200, ["League for Democracy Party"])
+
+
+def test_khmer_weekly_columns_captions_and_the_same_ceremony() -> None:
+    published = date(2023, 11, 18)
+    # a column's items dated "Monday the 13th", "Wednesday the 15th", no month
+    got = khmer_claims(
+        "● ថ្ងៃច័ន្ទ ទី១៣៖ សមាជិកគណបក្សភ្លើងទៀនមួយរយម្ភៃនាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។\n"
+        "● ថ្ងៃពុធ ទី១៥៖ លោក ចាន់ សុវណ្ណឫទ្ធិ បានប្រកាសលាលែងពីគណបក្សខ្មែររួបរួមជាតិ "
+        "ហើយចូលរួមជាមួយគណបក្សភ្លើងទៀន។",
+        published,
+    )
+    assert [(p.date, p.number) for p in got] == [(date(2023, 11, 13), 120), (date(2023, 11, 15), 1)]
+    # a caption: the former members, 280 in all (131 women), pledged to support the CPP
+    [p] = khmer_claims(
+        "អតីតសមាជិកគណបក្សភ្លើងទៀន សរុប ២៨០នាក់ (ស្ត្រី ១៣១នាក់) លើកដៃប្តេជ្ញាចិត្តគាំទ្រ"
+        "គណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (p.number, p.to_party) == (280, CPP)
+    # a post whose date stands on a line of its own
+    [q] = khmer_claims(
+        "🗓 ថ្ងៃសៅរ៍ ទី១៨ ខែវិច្ឆិកា ឆ្នាំ២០២៣\n\nសកម្មជនគណបក្សភ្លើងទៀន បានដាក់ពាក្យស្ម័គ្រចិត្ត"
+        "ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert q.date == date(2023, 11, 18)
+    first = "ប្រជាពលរដ្ឋប្រមាណ ៤៦០នាក់ ជាអតីតសមាជិកគណបក្សភ្លើងទៀន បានទទួលប័ណ្ណសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីម្សិលមិញ។\n\n"
+    for then in (
+        # that same night a website said "more than 700" joined at that same ceremony
+        "ប៉ុន្តែនៅយប់ដដែល គេហទំព័រមួយ បានចុះផ្សាយថា មានមនុស្ស «ជាង ៧០០នាក់» "
+        "បានចូលរួមជាមួយគណបក្សកាន់អំណាចនៅក្នុងពិធីដដែលនោះ។",
+        # the LDP took part in the election and won no seat
+        "គណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ មិនបានទទួលអាសនៈណាមួយ ហើយបានចូលរួមការបោះឆ្នោតជាតិ។",
+        # the CLP chief told the radio they held a meeting to welcome them
+        "លោក កែវ រដ្ឋា បានប្រាប់វិទ្យុថា គណបក្សបានរៀបចំជំនួបតូចមួយ ដើម្បីទទួលស្វាគមន៍ពួកគេ។",
+    ):
+        seen = [(c.number, c.from_parties) for c in khmer_claims(first + then, published)]
+        assert seen == [(460, [CLP])], then
+    # the province party's deputy chief applied to join the CPP: the party the text speaks of
+    got = khmer_claims(
+        "ប្រធានគណបក្សភ្លើងទៀនប្រចាំខេត្ត លោក ស៊ឹម ច័ន្ទរដ្ឋា បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃសុក្រ។\n\nកាលពីថ្ងៃទី៥ ខែតុលា អនុប្រធានគណបក្សខេត្ត អ្នកស្រី សៅ គន្ធា "
+        "ក៏បានដាក់ពាក្យចូលគណបក្សប្រជាជនកម្ពុជាដែរ។",
+        published,
+    )
+    assert [(c.number, c.from_parties) for c in got] == [(1, [CLP]), (1, [CLP])]

@@ -162,6 +162,10 @@ _OCCASION_BEFORE = re.compile(
 _ORDINAL_ALONE = re.compile(
     r"\b(?:on|since)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I
 )
+# "ថ្ងៃច័ន្ទ ទី១៣", "កាលពីថ្ងៃទី៣" (Monday the 13th, on the 3rd): a Khmer day of the month, no month.
+_KHMER_DAY_ALONE = re.compile(
+    r"ថ្ងៃ\s*(?:(?:" + _KHMER_WEEKDAY_NAME + r")\s*)?ទី\s*(?P<day>\d{1,2})(?!\s*(?:ខែ|\d|/|\.|-))"
+)
 # A bulletin entry headed by a weekday alone: "MONDULKIRI — Friday: 17 members left".
 # ... or by a dash: "Friday – In Pursat, 140 activists ...".
 _WEEKDAY_HEADING = re.compile(
@@ -268,7 +272,7 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
         for m in _KHMER_WEEKDAY_ALONE.finditer(text):
             weekday = _KHMER_WEEKDAY_SPELLINGS[m.group("weekday")]
             add(_last_weekday(weekday, counted_from), *m.span())
-        for m in _ORDINAL_ALONE.finditer(text):
+        for m in (*_ORDINAL_ALONE.finditer(text), *_KHMER_DAY_ALONE.finditer(text)):
             # "on the 11th": the last 11th on or before the day it counts from
             day, last = int(m.group("day")), counted_from
             while last.day < day:

@@ -119,8 +119,11 @@ def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Propos
 
 
 def merge(into: Proposal, other: Proposal) -> None:
-    if into.number_text is None and other.number_text is not None and (
-        bared(into.people) & bared(other.people)
+    if (
+        into.number_text is None
+        and other.number_text is not None
+        and other.number is not None  # not "a few of his relatives stood by"
+        and bared(into.people) & bared(other.people)
     ):
         # "X was received into the CPP. X crossed over together with 63 of his supporters,
         # 64 people in all": the count that says who came with him

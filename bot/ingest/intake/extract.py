@@ -59,7 +59,12 @@ from bot.ingest.intake.report import PartyName, Proposal, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
 from bot.ingest.intake.signals import not_a_claim
 
-_ITS_ROLE = re.compile(rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,2}}?{ROLE}", re.I)
+_ITS_ROLE = re.compile(
+    rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,2}}?{ROLE}"
+    # "អនុប្រធានគណបក្សខេត្ត" (the deputy chief of the party's province branch): no name given
+    r"|(?:ប្រធាន|អនុប្រធាន|មន្ត្រី|លេខាធិការ)គណបក្ស(?:ខេត្ត|ស្រុក|ខណ្ឌ|ឃុំ)",
+    re.I,
+)
 _FROM_THE_PARTY = re.compile(
     r"\b(?:quit|left|leaving|resigned\s+from|withdrew\s+from)\s+the\s+party\b", re.I
 )
@@ -128,6 +133,20 @@ _SAME_GROUP = re.compile(
     # "Rithy and the 14 others were received on Monday": the count told before, with "the"
     r"|\b(?i:the)\s+\d[\d,]*\s+(?:others|other|new|former|defectors|members|activists)\b",
 )
+
+
+# "... ដើម្បីទទួលស្វាគមន៍ពួកគេ" (... to welcome them), "នៅក្នុងពិធីដដែលនោះ" (at that same
+# ceremony), anywhere: the group or the event told before
+_RETOLD_ANYWHERE = re.compile(r"(?:ស្វាគមន៍|ទទួល|ប្រគល់\S*ជូន)\s*ពួក(?:គេ|គាត់)|ពិធី\s*ដដែល")
+
+
+def _retells_group(text: str) -> bool:
+    """Whether a sentence speaks of the group a claim before it told of.
+
+    >>> _retells_group("The defectors, from Kampot, were welcomed"), _retells_group("Nine left")
+    (True, False)
+    """
+    return bool(_SAME_GROUP.search(text[:120]) or _RETOLD_ANYWHERE.search(text))
 
 
 def _year_anchor(sentences: Sequence[Sentence]) -> date | None:
@@ -206,7 +225,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             and len(parts) > 1
             and all(p.number is not None and p.from_parties for p in parts)
             and len({tuple(p.from_parties) for p in parts}) == len(parts)
-            and _SAME_GROUP.search(sentence.text[:120])
+            and _retells_group(sentence.text)
         ):
             # "The new members, comprising 45 from the CLP and 12 from FUNCINPEC, were welcomed
             # on 20 May": the group told before, party by party: each part its own claim
@@ -217,7 +236,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 if part.date_kind == "published" and whole.date_kind == "event":
                     part.date, part.date_kind = whole.date, "event"
                 part.to_party = part.to_party or whole.to_party
-        elif out and reading.proposals and _SAME_GROUP.search(sentence.text[:120]):
+        elif out and reading.proposals and _retells_group(sentence.text):
             # "The officials, including four councillors, were pictured receiving CPP cards":
             # the group told before, told again; it may date that claim (or name the parties it
             # came from: "The defectors, from the CLP and other parties, were welcomed"), never
@@ -251,7 +270,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             held = [
                 d for d in find_dates(sentence.text, anchor, opening) if not (d.reported or d.bound)
             ]
-            if held and _CEREMONY.search(sentence.text):
+            # "🗓 ថ្ងៃសៅរ៍ ទី១៨ ខែកុម្ភៈ ឆ្នាំ២០២៣": a post's line that is only a date dates it too
+            undated = "".join(
+                ch
+                for k, ch in enumerate(sentence.text)
+                if not any(d.start <= k < d.end for d in held)
+            )
+            only_date = bool(held) and len(re.findall(r"[^\W\d_]", undated)) <= 4
+            if held and (_CEREMONY.search(sentence.text) or (only_date and not out)):
                 if out:
                     # "The welcoming ceremony was held on Sunday": the day of the claim before
                     out[-1].date, out[-1].date_kind = held[0].value, "event"

@@ -80,7 +80,8 @@ _KHMER_SCALES = {"រយ": 100, "ពាន់": 1_000, "ម៉ឺន": 10_000, "
 _KHMER_WORD = "|".join(sorted([*_KHMER_UNITS, *_KHMER_SCALES], key=len, reverse=True))
 _KHMER_TOKEN = re.compile(_KHMER_WORD)
 _KHMER_WORDS = rf"(?<!រាប់)(?:{_KHMER_WORD})+(?=\s*(?:នាក់|រូប|គ្រួសារ))"
-_VAGUE = r"dozens|scores|hundreds|thousands|tens of thousands|រាប់សិប|រាប់រយ|រាប់ពាន់|រាប់ម៉ឺន"
+# ... "ពីរបី" (two or three, a few)
+_VAGUE = r"dozens|scores|hundreds|thousands|tens of thousands|រាប់សិប|រាប់រយ|រាប់ពាន់|រាប់ម៉ឺន|ពីរបី|បីបួន"
 NUMBER = re.compile(
     # Khmer writes words together ("សមាជិកជាង៣០០នាក់"): only Latin letters and digits bound.
     rf"(?<![A-Za-z0-9.,])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS})"

@@ -66,7 +66,9 @@ _KHMER_TITLED = re.compile(
     r"^មេធាវី|(?<=\s)មេធាវី)"
     rf"\s+({_KHMER_WORD})(?:\s+({_KHMER_WORD}))?"
 )
-_KHMER_STOP = ("អតីត", "បាន", "ជា", "និង", "ដែល", "មន្ត្រី", "សមាជិក", "អភិបាល", "ប្រធាន", "គណបក្ស")
+_KHMER_STOP = (
+    "អតីត", "បាន", "ជា", "និង", "ដែល", "មន្ត្រី", "សមាជិក", "អភិបាល", "ប្រធាន", "គណបក្ស", "អាយុ",
+)  # fmt: skip
 # The words that follow a title standing alone for someone named before ("ឯកឧត្តម ក៏បាន...");
 # not "ជា" (is), which is also the family name Chea.
 _KHMER_NOT_A_NAME = ("បាន", "ក៏", "នឹង", "មិន", "ថា", "ដែរ", "ផង", "ទាំង", "តែង", "នៅ", "និង")

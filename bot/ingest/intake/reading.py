@@ -137,7 +137,7 @@ _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b",
 _RUNNING_TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
     rf"(?:last|this)\s+(?:year|month|week)|{MONTH_NAMES}|\d{{4}})|so\s+far|to\s+date|this\s+year|"
-    r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|(?<![\w-])last\s+year|"
+    r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|(?<![\w-])last\s+year,?\s+(?:(?:more|than|over|about|some|nearly)\s+)*\d+|"
     # "in the first half of 2023", "in the past three months"
     r"in\s+the\s+(?:first|second|last|past)\s+(?:\w+\s+)?(?:half|quarter|months|weeks)|"
     rf"(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH_NAMES}\s+alone|"

@@ -39,7 +39,7 @@ _STRONG_TO_BEFORE = re.compile(
     # "មកឈរនៅក្រោមម្លប់" (came to stand under the shade of), "សុំធ្វើជាសមាជិក" (asked to become
     # a member of), "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចូលរួម" (joined): the party
     # they went to
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម)(?:គាំទ្រ|បម្រើ)|ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោមម្លប់|(?:ធ្វើ|ចុះឈ្មោះ)ជាសមាជិក|ចូលរួម)\s*)$",
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោមម្លប់|(?:ធ្វើ|ចុះឈ្មោះ)ជាសមាជិក|ចូលរួម)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -67,6 +67,8 @@ _WELCOMES_AFTER = re.compile(
     r"|^[^។]{0,40}?(?:ទទួល|ស្វាគមន៍)",
     re.I,
 )
+_KHMER_PARTY_SAYS = re.compile(r"^\s*(?:បាន)?(?:ថា|លើកឡើងថា|អះអាងថា|ប្រកាសថា)")
+_KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
 _SAYS_AFTER = re.compile(
@@ -140,8 +142,8 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
         says_ = (says and not _PASSIVE.search(says.group())) or (
             KHMER_SAID_BY_BEFORE.search(before) and KHMER_SAYS_AFTER.match(after)
         )
-        if m.start < verb.start and says_ and not former:
-            sources.append(m.name)
+        if (m.start < verb.start and says_ and not former) or _KHMER_PARTY_SAYS.match(after):
+            sources.append(m.name)  # ... "ខណៈភ្លើងទៀនថា" (while the CLP says), wherever it stands
         elif verb.start <= m.start < verb.end and verb.kind == "join":
             tos.append(m)  # "had become CPP members"
         elif listed:
@@ -170,6 +172,9 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
             froms.append(m.name)
         elif welcome and m.start > verb.end:
             froms.append(m.name)  # "officials received 500 Candlelight members": the guests'
+        elif m.start < verb.start and _welcomes(after) and _KHMER_LETTER.search(after[:10]):
+            tos.append(m)  # "បក្សកាន់អំណាចបន្តប្រកាសទទួល..." (the ruling party goes on receiving)
+            strong.append(m)
         elif (m.start < verb.start and (_welcomes(after) or welcome)) or (
             m.start > verb.end and verb.kind == "join"
         ):

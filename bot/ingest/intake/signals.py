@@ -61,7 +61,8 @@ _JOIN = (
 # part in voting, "ចូលរួមពិធី" attend a ceremony) is taking part in it, not joining a party.
 _KHMER_TAKING_PART = (
     # "ចូលរួមក្នុងពិធីជួបជុំ" (took part in a gathering), "ចូលរួមក្នុងការ..." (in doing ...) the same
-    r"(?!\s*(?:ក្នុង\s*(?:ការ|ជួបជុំ|យុទ្ធនាការ|មហាសន្និបាត|ហែក្បួន)|(?:ក្នុង\s*)?(?:កសាង|អភិវឌ្ឍ|"
+    # ... "ចូលរួមការបោះឆ្នោត" (take part in the election): a noun after it, an undertaking
+    r"(?!\s*(?:ក្នុង\s*(?:ការ|ជួបជុំ|យុទ្ធនាការ|មហាសន្និបាត|ហែក្បួន)|ការ|(?:ក្នុង\s*)?(?:កសាង|អភិវឌ្ឍ|"
     r"បោះឆ្នោត|ពិធី|កម្មវិធី|ប្រជុំ|ចំណែក|ដោះស្រាយ|ថែរក្សា|ការពារ)))"
 )
 # ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word. "ពិធីទទួលស្វាគមន៍"
@@ -75,6 +76,8 @@ _KHMER_JOIN = (
     # "ផ្ទេរខ្លួនមក" (transferred themselves to), "ផ្ទេរសមាជិកភាពមក" (transferred membership to)
     # "ចុះឈ្មោះជាសមាជិក" (signed up as members of)
     r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
+    # "ប្តេជ្ញាចិត្តគាំទ្រ" (pledged to support), as English "pledged to support the CPP"
+    r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ|"
     # "ងាកមកគាំទ្រ" (turned to support)
     # not "ផ្លាស់ប្តូរ" (change, of anything), "ជាជាងងាកទៅ" (rather than turning to)
     # "វិលត្រឡប់មកបម្រើគណបក្សX វិញ" (came back to serve party X)
