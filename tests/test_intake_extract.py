@@ -2211,3 +2211,54 @@ def test_one_persons_leaving_told_by_pronoun_headline_or_the_party(
 )
 def test_an_inbox_week_of_reports(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the exact count of a group told roughly before
+        (
+            "More than 480 CLP supporters joined the CPP on Friday. Of the total of 486 people, "
+            "203 came from Kamchay Mear district, 171 from Pea Reang district and 112 from "
+            "Sithor Kandal district.",
+            [(date(2025, 5, 2), 486, [_CLP], CPP)],
+        ),
+        # one of the group, told again
+        (
+            "On Friday 1,500 CLP members joined the CPP. Another attendee, a former CLP "
+            "candidate, said he had joined the ruling party willingly.",
+            [(date(2025, 5, 2), 1500, [_CLP], CPP)],
+        ),
+        # who joined the ruling party before, now back with the CLP
+        (
+            "About 40 villagers who had joined the ruling Cambodian People's Party returned to "
+            "the Candlelight Party on Friday.",
+            [(date(2025, 5, 2), 40, [CPP], _CLP)],
+        ),
+        # a party's spokesperson welcoming "the three" is the host; the fourth's leaving stays one
+        (
+            "Three CLP officials left the party on Friday and joined the GDP. A fourth official, "
+            "Nget Sinoun, resigned from the CLP on the same day but said she would not be joining "
+            "any party. A GDP spokesperson welcomed the three.",
+            [
+                (date(2025, 5, 2), 3, [_CLP], "Grassroots Democracy Party"),
+                (date(2025, 5, 2), 1, [_CLP], None),
+            ],
+        ),
+        # "handed in a resignation letter"; "he left the party and joined the CPP"
+        (
+            "On Friday, CLP commune councillor Meas Sothearith handed in a resignation letter to "
+            "the party.",
+            [(date(2025, 5, 2), 1, [_CLP], None)],
+        ),
+        (
+            "Lawyer Chhorn Malis was an adviser to the Candlelight Party. On 2 May, he left the "
+            "party and joined the Cambodian People's Party.",
+            [(date(2025, 5, 2), 1, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_exact_counts_one_of_them_returns_and_resignation_letters(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

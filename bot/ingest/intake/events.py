@@ -57,7 +57,15 @@ def same_event(a: Proposal, b: Proposal) -> bool:
         )
         and (a.to_party == b.to_party or None in (a.to_party, b.to_party))
         # "67 families leave the CLP" over "67 families left the CLP to join the CPP": one move
-        and (a.kind == b.kind or (a.number is not None and a.number == b.number))
+        and (
+            a.kind == b.kind
+            or (
+                a.number is not None
+                and a.number == b.number
+                and bool(a.from_parties)
+                and set(a.from_parties) == set(b.from_parties)
+            )
+        )
         and (a.date == b.date or "published" in (a.date_kind, b.date_kind))
         and not (a.people and b.people and not bared(a.people) & bared(b.people))
     )

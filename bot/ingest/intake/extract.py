@@ -92,6 +92,8 @@ _ANOTHER = re.compile(
     r"followed\s+suit)\b",
     re.I,
 )
+# ... not "A KWP spokesperson welcomed the three", of a group
+_HIM_OR_HER = re.compile(r"\b(?:he|she|him|her)\b|លោក|គាត់|នាង", re.I)
 _WITH_HIS_GROUP = re.compile(
     r"\b(?:he|she)\s+and\s+(?:his|her)\s+(?:group|team|supporters|followers)\b"
     r"|និង\s*ក្រុម(?:\S{0,6})?(?:របស់)?\s*(?:លោក|គាត់|ខ្លួន|នាង)",
@@ -128,6 +130,8 @@ _SAME_GROUP = re.compile(
     r"|^(?:They|The\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:were|had|have)\b"
     # "Among those who switched were Mr. A and Mr. B": some of the group, by name
     r"|^Among\s+(?:them|those)\b"
+    # "Another attendee, a former CLP candidate, said he had joined willingly": one of them
+    r"|^(?:One|Another)\s+(?:\w+\s+)?(?:attendee|participant|defector|returnee|newcomer)s?\b"
     # "reported the same ceremony under the headline '540 abandon Candlelight'"
     r"|\b(?i:the\s+same\s+(?:ceremony|event|group|gathering))\b"
     # "Rithy and the 14 others were received on Monday": the count told before, with "the"
@@ -287,7 +291,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     occasion = held[0].value
         if reading.bare and out:
             last = out[-1]
-            if last.kind == "departure" and reading.to is not None:
+            if (
+                last.kind == "departure"
+                and reading.to is not None
+                and (
+                    _HIM_OR_HER.search(sentence.text)
+                    or _retells_group(sentence.text)
+                    or re.search(r"\bthe\s+group\b", sentence.text, re.I)
+                    or bared(last.people) & bared(people_named(sentence.text))
+                )
+            ):
                 # "Mr. X has left the CLP. On 23 September he was sworn in as a CPP member."
                 last.kind, last.to_party = "defection", reading.to
                 if reading.date is not None:
@@ -341,6 +354,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             and (
                 out[-1].number is None
                 or out[-1].number == sum(c.value or 0 for c, _ in reading.counts)
+                # "More than 480 ... joined. Of the total of 486 people, 203 came from ...":
+                # the exact count of the group told roughly
+                or (
+                    out[-1].qualifier is not None
+                    and len(reading.counts) == 1
+                    and not [n for n in reading.counts[0][1] if n != out[-1].to_party]
+                    and abs((reading.counts[0][0].value or 0) - out[-1].number)
+                    <= out[-1].number / 4
+                )
                 # "Among them were two former councillors": one part, a subset, not a breakdown
                 or (_BREAKDOWN.match(sentence.text) and len(reading.counts) > 1)
             )
@@ -406,8 +428,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             p.from_parties = [f for f in p.from_parties if f not in joined_to]
             if not p.from_parties and (
                 _ITS_ROLE.search(sentence.text)
-                # "he had resigned from the party": the party the text is about
-                or (p.kind == "departure" and _FROM_THE_PARTY.search(sentence.text))
+                # "he had resigned from the party", "he left the party and joined the CPP": the
+                # party the text is about
+                or _FROM_THE_PARTY.search(sentence.text)
             ):
                 # "the party's Takeo chief and its Kampot chief were received into the CPP":
                 # the party the text spoke of most before

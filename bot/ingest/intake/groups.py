@@ -67,7 +67,7 @@ _NOT_DEFECTOR = re.compile(
 _NOT_DEFECTOR_AFTER = re.compile(
     # (his titles between: "H.E. X, Member of ..., Deputy Head of ..., warmly welcomed")
     r"^,?\s+(?:[^,;\"“]{1,90},\s+){0,4}(?:on\s+(?:[\w,]+\s+){1,4}?)?(?:\w+ly\s+)?"
-    r"(?:said|says|told|presided|presides|chaired|welcomed|welcomes|handed|thanked|"
+    r"(?:said|says|told|presided|presides|chaired|welcomed|welcomes|handed(?!\s+in\b)|thanked|"
     # "X received 87 members" is the host; "X received his membership card" moved
     r"received(?!\s+(?:his|her|their|a|an)\b))\b"
 )
@@ -118,7 +118,8 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
 # "ចំនួនអ្នកចូលរួមថ្មីមានពី ២០០ ទៅ ២៥០នាក់" (the new participants numbered 200 to 250), "the
 # number of new members was 250", "the new members numbered 250"
 _NEW_MEMBERS_NUMBER = re.compile(
-    r"ចំនួន(?:អ្នកចូលរួមថ្មី|សមាជិកថ្មី|អ្នកដាក់ពាក្យ)|\bnumber\s+of\s+(?:new\s+members|defectors|"
+    r"ចំនួន(?:អ្នកចូលរួមថ្មី|សមាជិកថ្មី|អ្នកដាក់ពាក្យ)|\bthe\s+total\s+of\b|"
+    r"\bnumber\s+of\s+(?:new\s+members|defectors|"
     r"applicants)\b|\b(?:new\s+members|defectors|applicants)\s+numbered\b",
     re.I,
 )

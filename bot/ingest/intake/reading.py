@@ -320,7 +320,7 @@ def read_sentence(
         or (sentence.index == 0 and _HEADLINE_ONE.search(text[: verb.start]))
         # "On Tuesday, he resigned from the CPP": one person, told before
         or _HE_SUBJECT.search(text[: verb.start])
-    )
+    ) and not active_welcome(text, verb)  # "A KWP spokesperson welcomed the three": the host
     # Who makes the claim did not move ("said district chief X, who added that the group
     # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
     claimant = sentence_claimant(text, report, named)

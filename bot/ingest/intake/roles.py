@@ -81,7 +81,8 @@ _SAYS_AFTER = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.I)
 _JOINED_IN_CLAUSE = re.compile(
-    r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?$", re.I
+    r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?(?:ruling\s+)?$",
+    re.I,
 )
 _LEFT_OBJECT = re.compile(r"\s*(?:from\s+)?(?:the\s+)?(?:opposition\s+)?|\s*(?:ចេញ)?ពី\s*", re.I)
 

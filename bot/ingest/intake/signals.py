@@ -98,7 +98,8 @@ _LEAVE = (
     # again, which dates the one before when it has no date of its own
     r"(?:handed|turned)\s+(?:over|in|back)\s+(?:\w+\s+){0,3}?cards?|"
     r"resignations?\s+(?:were|was|had\s+been)\s+(?:submitted|handed\s+in|filed|accepted)|"
-    r"(?:submitted|handed\s+in|filed|tendered|announced)\s+(?:his|her|their)\s+resignations?|"
+    r"(?:submitted|handed\s+in|filed|tendered|announced)\s+(?:his|her|their|a)\s+resignations?"
+    r"(?:\s+letters?)?|"
     r"(?:end(?:ed|ing)|gave\s+up|giving\s+up)\s+(?:his|her|their)\s+membership|walked\s+away\s+from|"
     r"(?:(?<=\bhe\s)|(?<=\bshe\s))made\s+(?:the|this|that|his|her)\s+decision(?!\s+to\b))\b"
 )
