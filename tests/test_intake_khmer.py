@@ -1259,3 +1259,43 @@ def test_khmer_weekly_columns_captions_and_the_same_ceremony() -> None:
         published,
     )
     assert [(c.number, c.from_parties) for c in got] == [(1, [CLP]), (1, [CLP])]
+
+
+def test_khmer_ceremonies_welcoming_new_members_lists_and_past_asides() -> None:
+    published = date(2023, 5, 2)
+    # the ceremony welcoming 456 new members, 213 of them women, who were CLP members
+    [p] = khmer_claims(
+        "នារសៀលថ្ងៃអាទិត្យ ទី៣០ ខែមេសា បានប្រព្រឹត្តទៅនូវពិធីទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ៤៥៦នាក់ "
+        "ក្នុងនោះស្ត្រី ២១៣នាក់ ដែលជាអតីតសមាជិកគណបក្សភ្លើងទៀន ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (p.number, p.from_parties, p.to_party) == (456, [CLP], CPP)
+    # a former CNRP activist, who once helped organise protests, announced he joined the CPP
+    [q] = khmer_claims(
+        "លោក ផុន សុវណ្ណឌី អតីតសកម្មជនគណបក្សសង្គ្រោះជាតិ ដែលធ្លាប់ចូលរួមរៀបចំបាតុកម្ម "
+        "បានប្រកាសកាលពីថ្ងៃសៅរ៍ថា លោកបានសម្រេចចិត្តចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    )
+    assert (q.number, q.from_parties, q.to_party) == (1, ["Cambodia National Rescue Party"], CPP)
+    # among them: from the CLP 127, from party X (no party we know) 38 and from the GDP 20
+    got = khmer_claims(
+        "កាលពីថ្ងៃទី៣០ ខែមេសា ប្រជាពលរដ្ឋចំនួន ១៨៥នាក់ បានស្ម័គ្រចិត្តចាកចេញពីគណបក្សនយោបាយផ្សេងៗ "
+        "មកចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។ ក្នុងចំណោមនោះ មកពីគណបក្សភ្លើងទៀន ១២៧នាក់ "
+        "គណបក្សកសិករខ្មែរ ៣៨នាក់ និងគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន ២០នាក់។",
+        published,
+    )
+    assert [(c.number, c.from_parties) for c in got] == [
+        (127, [CLP]),
+        (38, ["គណបក្សកសិករខ្មែរ"]),
+        (20, ["Grassroots Democracy Party"]),
+    ]
+    # a lawyer switched "to" (ទៅកាន់) a party we do not know; "pledged to support the
+    # government's policy" is no party joined
+    [r] = khmer_claims(
+        "លោក ហាក់ ពិសិដ្ឋ អតីតទីប្រឹក្សាគណបក្សភ្លើងទៀន បានប្ដូរទៅកាន់គណបក្សកសិករខ្មែរ កាលពីថ្ងៃទី២៩ ខែមេសា។",
+        published,
+    )
+    assert (r.number, r.from_parties, r.to_party) == (1, [CLP], "គណបក្សកសិករខ្មែរ")
+    assert khmer_claims(
+        "លោក ប៊ុន សំអុល លើកដៃប្ដេជ្ញាគាំទ្រគោលនយោបាយរាជរដ្ឋាភិបាល។", published
+    ) == []

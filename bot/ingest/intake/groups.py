@@ -118,7 +118,8 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
 # "ចំនួនអ្នកចូលរួមថ្មីមានពី ២០០ ទៅ ២៥០នាក់" (the new participants numbered 200 to 250), "the
 # number of new members was 250", "the new members numbered 250"
 _NEW_MEMBERS_NUMBER = re.compile(
-    r"ចំនួន(?:អ្នកចូលរួមថ្មី|សមាជិកថ្មី|អ្នកដាក់ពាក្យ)|\bthe\s+total\s+of\b|"
+    r"ចំនួន(?:អ្នកចូលរួមថ្មី|សមាជិកថ្មី|អ្នកដាក់ពាក្យ)|(?:សមាជិកថ្មី|អ្នកចូលរួមថ្មី)\s*ចំនួន|"
+    r"\bthe\s+total\s+of\b|"
     r"\bnumber\s+of\s+(?:new\s+members|defectors|"
     r"applicants)\b|\b(?:new\s+members|defectors|applicants)\s+numbered\b",
     re.I,

@@ -68,6 +68,7 @@ _KHMER_TITLED = re.compile(
 )
 _KHMER_STOP = (
     "អតីត", "បាន", "ជា", "និង", "ដែល", "មន្ត្រី", "សមាជិក", "អភិបាល", "ប្រធាន", "គណបក្ស", "អាយុ",
+    "មាន",
 )  # fmt: skip
 # The words that follow a title standing alone for someone named before ("ឯកឧត្តម ក៏បាន...");
 # not "ជា" (is), which is also the family name Chea.

@@ -25,7 +25,8 @@ _TO_BEFORE = re.compile(
     r"(?:\b(?:join(?:ed|s|ing)?|(?<!according\s)to|into|for|with|in\s+favou?r\s+of|ranks\s+of)\s+"
     r"(?:the\s+)?"
     r"(?:ranks\s+of\s+(?:the\s+)?)?(?:ruling\s+)?"
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ជាមួយ|ចូលជាសមាជិក|ចូល|មក|ទៅ|ក្នុង|ក្រោមម្លប់|(?:ធ្វើ|ចុះឈ្មោះ)ជាសមាជិក|ចូលរួម)\s*)$",
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ជាមួយ|ចូលជាសមាជិក|ចូល|មក|ទៅ(?:កាន់)?|ក្នុង|ក្រោមម្លប់|(?:ធ្វើ|ចុះឈ្មោះ)ជាសមាជិក|"
+    r"ចូលរួម)\s*)$",
     re.I,
 )
 # Markers that outweigh any other: "joined the", "into the", Khmer "ចូលជាសមាជិក" ("joined as a
@@ -102,6 +103,10 @@ def active_welcome(sentence: str, verb: Verb) -> bool:
     True
     """
     word = sentence[verb.start : verb.end]
+    if word.startswith("ទទួល") and not re.search(r"ប័ណ្ណ", word):
+        # "(ពិធី)ទទួលស្វាគមន៍សមាជិកថ្មី ... ដែលជាអតីតសមាជិកគណបក្សX" (welcomed new members who
+        # were X's): the guests are after it, unless the passive "ត្រូវបាន" makes them its subject
+        return not re.search(r"ត្រូវបាន\s*(?:\S+\s*)?$", sentence[: verb.start])
     return (
         bool(_WELCOME_VERB.match(word))
         and not _PASSIVE_BEFORE.search(sentence[: verb.start])

@@ -77,7 +77,7 @@ _KHMER_JOIN = (
     # "ចុះឈ្មោះជាសមាជិក" (signed up as members of)
     r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
     # "ប្តេជ្ញាចិត្តគាំទ្រ" (pledged to support), as English "pledged to support the CPP"
-    r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ|"
+    r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ(?=\s*(?:គណបក្ស|បក្ស))|"
     # "ងាកមកគាំទ្រ" (turned to support)
     # not "ផ្លាស់ប្តូរ" (change, of anything), "ជាជាងងាកទៅ" (rather than turning to)
     # "វិលត្រឡប់មកបម្រើគណបក្សX វិញ" (came back to serve party X)
@@ -86,6 +86,9 @@ _KHMER_JOIN = (
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
     r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))|"
+    # "ពិធីទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ៤៥៦នាក់" (the ceremony welcoming 456 new members), as
+    # English "a ceremony to welcome 300"
+    r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:ចំនួន)?\s*[0-9០-៩])|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
     r"(?<!ការ)ទទួល(?:បាន)?\s*ប័ណ្ណ\s*សមាជិក(?:ភាព)?"
 )
@@ -209,6 +212,7 @@ _WHEN_ASIDE = re.compile(
     r"(?:the\s+)?[^.;,]*?\b(?:dismissed|denied|rejected|disputed|called)\b[^.;]*",
     re.I,
 )
+_KHMER_PAST_ASIDE = re.compile(r"ដែលធ្លាប់\S*")
 # "ការ" before a Khmer verb makes it a noun: "ការចូលរួមជាមួយគណបក្ស គឺជាផ្លូវល្អ" (joining the
 # party is the right path), "ការប្តូរនេះ" (this switch).
 # "អ្នកចូលរួមថ្មីម្នាក់" (one of the new participants): "អ្នក" makes the one who does it.
@@ -298,7 +302,8 @@ def not_a_claim(sentence: str) -> str | None:
     >>> not_a_claim("9 joined the CPP, a day after the NEC rejected the CLP's registration") is None
     True
     """
-    sentence = _WHEN_ASIDE.sub("", sentence)
+    # ... and "ដែលធ្លាប់ចូលរួមរៀបចំបាតុកម្ម..." (who once helped organise protests): his past
+    sentence = _KHMER_PAST_ASIDE.sub("", _WHEN_ASIDE.sub("", sentence))
     for pattern, reason in _OTHER_THINGS:
         if pattern.search(sentence):
             return reason
