@@ -77,7 +77,7 @@ _KHMER_JOIN = (
     # "ចុះឈ្មោះជាសមាជិក" (signed up as members of)
     r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
     # "ប្តេជ្ញាចិត្តគាំទ្រ" (pledged to support), as English "pledged to support the CPP"
-    r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ(?=\s*(?:គណបក្ស|បក្ស))|"
+    r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ(?=\s*(?:គណបក្ស|បក្ស|xxx))|"
     # "ងាកមកគាំទ្រ" (turned to support)
     # not "ផ្លាស់ប្តូរ" (change, of anything), "ជាជាងងាកទៅ" (rather than turning to)
     # "វិលត្រឡប់មកបម្រើគណបក្សX វិញ" (came back to serve party X)
