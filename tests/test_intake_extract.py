@@ -2262,3 +2262,31 @@ def test_exact_counts_one_of_them_returns_and_resignation_letters(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "expressed their will to voluntarily leave that party and join": the act, no plan
+        (
+            "On May 2, 2025, a total of 1,146 people (512 women), formerly members of the "
+            "Candlelight Party, expressed their will to voluntarily leave that party and join the "
+            "Cambodian People's Party.",
+            [(date(2025, 5, 2), 1146, [_CLP], CPP)],
+        ),
+        # "went back to the CLP", after signing up with the CPP
+        (
+            "On May 2, a group of 17 villagers, who had signed up with the CPP before the "
+            "election, went back to the Candlelight Party.",
+            [(date(2025, 5, 2), 17, [CPP], _CLP)],
+        ),
+        # "the more than 1,000 people who joined today": the group told before, rounded
+        (
+            "On Friday, 1,018 former CLP members joined the CPP. The governor said the more than "
+            "1,000 people who joined had gained a family.",
+            [(date(2025, 5, 2), 1018, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_translated_wire_copy_again(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -135,7 +135,8 @@ _SAME_GROUP = re.compile(
     # "reported the same ceremony under the headline '540 abandon Candlelight'"
     r"|\b(?i:the\s+same\s+(?:ceremony|event|group|gathering))\b"
     # "Rithy and the 14 others were received on Monday": the count told before, with "the"
-    r"|\b(?i:the)\s+\d[\d,]*\s+(?:others|other|new|former|defectors|members|activists)\b",
+    r"|\b(?i:the)\s+(?:(?i:more\s+than|over|nearly|some)\s+)?\d[\d,]*\s+"
+    r"(?:others|other|new|former|defectors|members|activists|people)\b",
 )
 
 

@@ -36,7 +36,7 @@ from typing import Literal
 
 _JOIN = (
     r"\b(?:(?:re)?join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
-    r"cross(?:ed|es|ing)?\s+over|jump(?:ed|s|ing)?\s+ship|"
+    r"cross(?:ed|es|ing)?\s+over|jump(?:ed|s|ing)?\s+ship|went\s+back\s+to(?=\s+(?:the\s+)?(?:xxx|(?-i:[A-Z])))|"
     r"pledg(?:ed|es|ing)\s+(?:to\s+support(?=\s+(?:the\b|(?-i:[A-Z])))|(?:their\s+|his\s+|her\s+)?(?:support|allegiance|"
     r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception|"
@@ -124,7 +124,8 @@ _INTENTION = re.compile(
     # not across "and": "pledged to support and joined the CPP" tells the act done
     r"(?:\s+(?!and\b)\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     # "plans to return next month and join the CPP": the plan holds both verbs
-    r"|\b(?:plans?|planning|intends?|intending|will|would|wants?|hopes?|expects?)\s+to\s+"
+    r"|\b(?:plans?|planning|intends?|intending|(?<!their\s)(?<!his\s)(?<!her\s)will|would|wants?|"
+    r"hopes?|expects?)\s+to\s+"
     r"(?:[\w,]+\s+){1,8}?(?:and|then)\s+"
     # "their decision to join": the move named again, not a new one
     r"|\b(?:their|his|her)\s+(?:\w+\s+)?decision\s+to\s+"
