@@ -1299,3 +1299,27 @@ def test_khmer_ceremonies_welcoming_new_members_lists_and_past_asides() -> None:
     assert khmer_claims(
         "លោក ប៊ុន សំអុល លើកដៃប្ដេជ្ញាគាំទ្រគោលនយោបាយរាជរដ្ឋាភិបាល។", published
     ) == []
+
+
+def test_khmer_returns_among_them_after_the_count_and_past_years() -> None:
+    published = date(2024, 2, 10)
+    # 60 people who had joined the CPP before the election went back to the CLP on Wednesday
+    [p] = khmer_claims(
+        "ពលរដ្ឋប្រមាណ ៦០នាក់ ដែលបានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា មុនការបោះឆ្នោត "
+        "បានប្រកាសប្រគល់ប័ណ្ណសមាជិកវិញ ហើយវិលត្រឡប់ទៅចូលជាសមាជិកគណបក្សភ្លើងទៀនវិញ កាលពីថ្ងៃពុធ។",
+        published,
+    )
+    assert (p.number, p.from_parties, p.to_party, p.date) == (60, [CPP], CLP, date(2024, 2, 7))
+    # a ceremony for 126 new members, among them 84 from the CLP and 42 from party X
+    got = khmer_claims(
+        "នៅថ្ងៃទី៨ ខែកុម្ភៈ គណបក្សយើងបានរៀបចំពិធីទទួលស្វាគមន៍សមាជិកថ្មី ចំនួន ១២៦នាក់ "
+        "ដែលក្នុងនោះ ៨៤នាក់ មកពីគណបក្សភ្លើងទៀន និង ៤២នាក់ទៀត មកពីគណបក្សកសិករខ្មែរ។",
+        published,
+    )
+    assert [(c.number, c.from_parties) for c in got] == [(84, [CLP]), (42, ["គណបក្សកសិករខ្មែរ"])]
+    # after the CNRP's dissolution in 2017 most supporters here turned to the CLP: history
+    assert khmer_claims(
+        "បន្ទាប់ពីការរំលាយគណបក្សសង្គ្រោះជាតិ នៅឆ្នាំ២០១៧ អ្នកគាំទ្របក្សប្រឆាំងនៅទីនេះ "
+        "ភាគច្រើនបានងាកទៅគាំទ្រគណបក្សភ្លើងទៀន។",
+        published,
+    ) == []

@@ -254,7 +254,11 @@ def segments(
             and len(parts) > 1
             and KHMER_AMONG_THEM.search(text, verb.end, parts[0].start)
             and before[0].value == sum(c.value or 0 for c in parts)
-            and parties_lead(parts, [m for m in mentions if m.start >= verb.end], len(text))
+            and (
+                parties_lead(parts, [m for m in mentions if m.start >= verb.end], len(text))
+                # "ក្នុងនោះ ៨៤នាក់ មកពីគណបក្សA និង ៤២នាក់ទៀត មកពីគណបក្សB" (84 from A, 42 from B)
+                or _parties_follow(parts, mentions, len(text))
+            )
         ):
             # "សកម្មជន ៥២០នាក់ បានចូល... ក្នុងនោះ មកពីគណបក្សA ៣២០នាក់ និងមកពីគណបក្សB ២០០នាក់"
             # (520 joined, among them 320 from A and 200 from B): the parts, party by party
@@ -307,6 +311,15 @@ def parties_lead(counts: list[Count], mentions: list[PartyMention], group_end: i
         any(a <= m.start and m.end <= c.start for m in mentions)
         for a, c in zip(starts, counts, strict=True)
     ) and not any(counts[-1].end <= m.start < group_end for m in mentions)
+
+
+def _parties_follow(counts: list[Count], mentions: list[PartyMention], end: int) -> bool:
+    """Whether each count has a party named after it, before the next count."""
+    bounds = [c.start for c in counts[1:]] + [end]
+    return all(
+        any(c.end <= m.start < bound for m in mentions)
+        for c, bound in zip(counts, bounds, strict=True)
+    )
 
 
 def where_groups_end(verb: Verb, text: str) -> int:

@@ -85,6 +85,8 @@ _JOINED_IN_CLAUSE = re.compile(
     r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?(?:ruling\s+)?$",
     re.I,
 )
+# "ដែលបានចូលជាសមាជិកគណបក្សX ... បានវិលត្រឡប់ទៅ..." (who had joined X ... went back to ...)
+_KHMER_JOINED_IN_CLAUSE = re.compile(r"ដែល(?:បាន|ធ្លាប់)?\s*ចូល(?:ជា\s*សមាជិក|រួមជាមួយ)?\s*$")
 _LEFT_OBJECT = re.compile(r"\s*(?:from\s+)?(?:the\s+)?(?:opposition\s+)?|\s*(?:ចេញ)?ពី\s*", re.I)
 
 
@@ -154,7 +156,9 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
             tos.append(m)  # "had become CPP members"
         elif listed:
             froms.append(m.name)  # "former members of the CLP, the KWP and the GDP"
-        elif m.start < verb.start and _JOINED_IN_CLAUSE.search(before):
+        elif m.start < verb.start and (
+            _JOINED_IN_CLAUSE.search(before) or _KHMER_JOINED_IN_CLAUSE.search(before)
+        ):
             froms.append(m.name)  # "activists who joined the CPP last year have returned"
         elif _STRONG_TO_BEFORE.search(before) or re.search(r"\bnew\s+$", before, re.I):
             tos.append(m)  # "welcomes new CPP members": the party they are new to

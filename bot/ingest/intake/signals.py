@@ -81,7 +81,7 @@ _KHMER_JOIN = (
     # "ងាកមកគាំទ្រ" (turned to support)
     # not "ផ្លាស់ប្តូរ" (change, of anything), "ជាជាងងាកទៅ" (rather than turning to)
     # "វិលត្រឡប់មកបម្រើគណបក្សX វិញ" (came back to serve party X)
-    r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់មក|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
+    r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
     # not "ស្វាគមន៍ការចូលរួមនេះ" (welcomed this joining): a thing welcomed
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
@@ -243,7 +243,10 @@ KHMER_ITS_OWN = re.compile(r"^\s*(?:របស់)?(?:ខ្លួន|គណប�
 KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង|ទើប)?\s*$")
 # "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021), "តាំងពីឆ្នាំ២០២១" (since 2021): a move dated by
 # its year, long past.
-KHMER_PAST_YEAR = re.compile(r"(?:កាល|តាំង)ពី\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})")
+# ... "នៅឆ្នាំ២០១៧" (in 2017)
+KHMER_PAST_YEAR = re.compile(
+    r"(?:(?:កាល|តាំង)ពី|នៅ)\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})"
+)
 
 # A Khmer count of many events rather than one: "ចាប់តាំងពី" (since), "គិតចាប់ពីដើមឆ្នាំ មកដល់
 # ពេលនេះ" (from the start of the year up to now), "ចាប់ពីខែមករា ដល់បច្ចុប្បន្ន" (from January to
