@@ -2290,3 +2290,48 @@ def test_exact_counts_one_of_them_returns_and_resignation_letters(
 )
 def test_translated_wire_copy_again(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "join the big family of the CPP"
+        (
+            "This morning 17 families who used to stand with the Candlelight Party came to put "
+            "their thumbprints and join the big family of the Cambodian People's Party.",
+            [(date(2025, 5, 4), 17, [_CLP], CPP)],
+        ),
+        # a party committee's press release: "our party welcomed 95 ... into its ranks"
+        (
+            "The Kampot Committee of the Cambodian People's Party is pleased to announce that on "
+            "2 May 2025 our party welcomed 95 former members of the Grassroots Democracy Party.",
+            [(date(2025, 5, 2), 95, ["Grassroots Democracy Party"], CPP)],
+        ),
+        # "go back to", "were signed up by", "handed his resignation letter"
+        (
+            "Villagers who signed up with the CPP go back to Candlelight\n\nThirty-one villagers "
+            "who had signed CPP forms went back to the Candlelight Party on Friday.",
+            [(date(2025, 5, 2), 31, [CPP], _CLP)],
+        ),
+        (
+            "About 520 people described as Candlelight Party members were signed up by the "
+            "Cambodian People's Party on Friday.",
+            [(date(2025, 5, 2), 520, [_CLP], CPP)],
+        ),
+        (
+            "A CPP commune councillor has quit the party. Ngin Sopheap handed his resignation "
+            "letter to the district party office on Friday.",
+            [(date(2025, 5, 2), 1, [CPP], None)],
+        ),
+        # "nearly 500" told again as "a total of 487": one event, the exact count
+        (
+            "Nearly 500 Candlelight supporters cross over to CPP\n\nA total of 487 people "
+            "received CPP membership cards at a ceremony on Friday.",
+            [(date(2025, 5, 2), 487, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_press_releases_families_of_the_party_and_exact_counts(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

@@ -49,7 +49,7 @@ def same_event(a: Proposal, b: Proposal) -> bool:
     (or one undated)."""
     same_person = bool(bared(a.people) & bared(b.people))
     return (
-        (a.number == b.number or None in (a.number, b.number) or same_person)
+        (a.number == b.number or None in (a.number, b.number) or same_person or _rough(a, b))
         # "A senior CLP official defected ... X, a CLP official and former CNRP lawmaker,
         # said he had joined": one set of parties within the other is one group
         and (
@@ -69,6 +69,25 @@ def same_event(a: Proposal, b: Proposal) -> bool:
         and (a.date == b.date or "published" in (a.date_kind, b.date_kind))
         and not (a.people and b.people and not bared(a.people) & bared(b.people))
     )
+
+
+def _rough(a: Proposal, b: Proposal) -> bool:
+    """Whether one count is the other given roughly ("nearly 500" and "a total of 487").
+
+    >>> from datetime import date
+    >>> def claim(n: int, q: str | None) -> Proposal:
+    ...     return Proposal(date(2024, 6, 1), "event", n, str(n), [], "CPP", "...", qualifier=q)
+    >>> _rough(claim(500, "nearly"), claim(487, None)), _rough(claim(500, None), claim(487, None))
+    (True, False)
+    """
+    if a.number is None or b.number is None or _vague(a.qualifier) == _vague(b.qualifier):
+        return False
+    return abs(a.number - b.number) <= max(a.number, b.number) / 10
+
+
+def _vague(qualifier: str | None) -> bool:
+    """Whether a count's qualifier makes it rough ("nearly", "ជាង"), not exact ("a total of")."""
+    return qualifier is not None and not re.search(r"total|សរុប|exactly|in\s+all", qualifier, re.I)
 
 
 def told_per_party(joint: Proposal, out: Sequence[Proposal]) -> bool:
@@ -140,6 +159,9 @@ def merge(into: Proposal, other: Proposal) -> None:
             other.number_text,
             other.qualifier,
         )
+    if _vague(into.qualifier) and not _vague(other.qualifier) and _rough(into, other):
+        # "nearly 500" told again as "a total of 487": the exact count
+        into.number, into.number_text, into.qualifier = other.number, other.number_text, None
     if into.date_kind == "published" and other.date_kind == "event" and into.number == other.number:
         # A headline and the body that dates it: the body's sentence says more.
         into.evidence, into.qualifier = other.evidence, into.qualifier or other.qualifier
@@ -205,6 +227,10 @@ def without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Pro
         if len(body) == 1 and body[0].number is None:
             body[0].number, body[0].number_text = h.number, h.number_text
             body[0].qualifier = body[0].qualifier or h.qualifier
+        if len(body) == 1 and not body[0].from_parties:
+            # "Nearly 500 Candlelight supporters cross over" over "487 people received CPP
+            # cards": the party the headline names
+            body[0].from_parties = list(h.from_parties)
         out = [p for p in out if p is not h]
     return out
 

@@ -132,6 +132,7 @@ _RECALLS_A_MOVE = re.compile(r",\s*which\b[^,;]*\bafter\s+(?:defecting|joining|s
 _HE_SUBJECT = re.compile(
     r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I
 )
+_OUR_PARTY = re.compile(r"\bour\s+party\b|\binto\s+(?:its|our)\s+ranks\b", re.I)
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b", re.I)
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(
@@ -253,6 +254,11 @@ def read_sentence(
         )
     ):
         to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
+    if to is None and verb.kind == "join" and _OUR_PARTY.search(text):
+        # "The Provincial Committee of the CPP is pleased to announce that our party welcomed
+        # 95 former GDP members into its ranks": the party that speaks as "we"
+        to = next((m.name for m in mentions if m.end <= verb.start), None)
+        froms = [f for f in froms if f != to]
     if verb.kind == "leave" and not froms and roles.sources:
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
     if to is None and verb.kind == "join" and _KHMER_THE_PARTY.match(text[verb.end :]):

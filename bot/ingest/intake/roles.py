@@ -36,6 +36,8 @@ _STRONG_TO_BEFORE = re.compile(
     r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
     # "who decided to become members of the CPP", "among the ranks of Hun Manet's party"
     r"|\bbec(?:o|a)me\s+(?:a\s+|new\s+)?members?\s+of\s+(?:the\s+)?|\bamong\s+the\s+ranks\s+of\s+(?:the\s+)?"
+    # "join the big family of the CPP"
+    r"|\bjoin(?:ed|s|ing)?\s+the\s+(?:big\s+|great\s+|large\s+)?family\s+of\s+(?:the\s+)?"
     # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
     # "មកឈរនៅក្រោមម្លប់" (came to stand under the shade of), "សុំធ្វើជាសមាជិក" (asked to become
     # a member of), "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចូលរួម" (joined): the party

@@ -36,7 +36,8 @@ from typing import Literal
 
 _JOIN = (
     r"\b(?:(?:re)?join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
-    r"cross(?:ed|es|ing)?\s+over|jump(?:ed|s|ing)?\s+ship|went\s+back\s+to(?=\s+(?:the\s+)?(?:xxx|(?-i:[A-Z])))|"
+    r"cross(?:ed|es|ing)?\s+over|jump(?:ed|s|ing)?\s+ship|(?:went|go|goes|going)\s+back\s+to(?=\s+(?:the\s+)?(?:xxx|(?-i:[A-Z])))|"
+    r"(?:were|was)\s+signed\s+up\b|"
     r"pledg(?:ed|es|ing)\s+(?:to\s+support(?=\s+(?:the\b|(?-i:[A-Z])))|(?:their\s+|his\s+|her\s+)?(?:support|allegiance|"
     r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception|"
@@ -101,7 +102,7 @@ _LEAVE = (
     # again, which dates the one before when it has no date of its own
     r"(?:handed|turned)\s+(?:over|in|back)\s+(?:\w+\s+){0,3}?cards?|"
     r"resignations?\s+(?:were|was|had\s+been)\s+(?:submitted|handed\s+in|filed|accepted)|"
-    r"(?:submitted|handed\s+in|filed|tendered|announced)\s+(?:his|her|their|a)\s+resignations?"
+    r"(?:submitted|handed(?:\s+in)?|filed|tendered|announced)\s+(?:his|her|their|a)\s+resignations?"
     r"(?:\s+letters?)?|"
     r"(?:end(?:ed|ing)|gave\s+up|giving\s+up)\s+(?:his|her|their)\s+membership|walked\s+away\s+from|"
     r"(?:(?<=\bhe\s)|(?<=\bshe\s))made\s+(?:the|this|that|his|her)\s+decision(?!\s+to\b))\b"
