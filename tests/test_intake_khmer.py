@@ -1323,3 +1323,27 @@ def test_khmer_returns_among_them_after_the_count_and_past_years() -> None:
         "ភាគច្រើនបានងាកទៅគាំទ្រគណបក្សភ្លើងទៀន។",
         published,
     ) == []
+
+
+def test_khmer_columns_with_day_and_month_his_party_and_totals_since_a_month() -> None:
+    published = date(2024, 6, 3)
+    # a column's items dated "Tuesday 28 May" (no "ខែ")
+    got = khmer_claims(
+        "ថ្ងៃព្រហស្បតិ៍ ៣០ ឧសភា — នៅស្រុកស្នួល អ្នកគាំទ្រគណបក្សភ្លើងទៀន ៦៤នាក់ "
+        "ត្រូវបានគណបក្សប្រជាជនកម្ពុជាទទួលស្វាគមន៍ជាសមាជិកថ្មី។",
+        published,
+    )
+    assert [(c.date, c.number, c.from_parties) for c in got] == [(date(2024, 5, 30), 64, [CLP])]
+    # a CPP committee's deputy chief said 450 CLP supporters joined "his party" yesterday
+    [p] = khmer_claims(
+        "លោក ស៊ាន វណ្ណារ៉ា អនុប្រធានគណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជាខេត្ត បានប្រាប់ថា "
+        "អ្នកគាំទ្រគណបក្សភ្លើងទៀនចំនួន 450 នាក់ បានចូលជាសមាជិកគណបក្សរបស់លោក កាលពីម្សិលមិញ។",
+        published,
+    )
+    assert (p.number, p.from_parties, p.to_party) == (450, [CLP], CPP)
+    # counting all since January, more than 4,000: a total
+    assert khmer_claims(
+        "បើរាប់ទាំងអស់តាំងពីខែមករាមក មានសមាជិកបក្សប្រឆាំងជាង ៤.០០០នាក់ "
+        "បានចូលគណបក្សប្រជាជនកម្ពុជា។",
+        published,
+    ) == []

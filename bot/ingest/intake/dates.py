@@ -112,6 +112,11 @@ _KHMER = re.compile(
     r"\s*ខែ\s*(?P<month>" + "|".join(KHMER_MONTHS) + r"|1[0-2]|0?[1-9])(?!\d)"
     r"(?:\s*ឆ្នាំ\s*(?P<year>\d{4}))?"
 )
+# "ថ្ងៃអង្គារ ២៨ ឧសភា" (Tuesday 28 May): a day and a month's name with no "ខែ" between.
+_KHMER_DAY_MONTH = re.compile(
+    r"(?<![\d/.])(?P<day>[0-3]?\d)\s*(?P<month>" + "|".join(KHMER_MONTHS) + r")"
+    r"(?:\s*(?:ឆ្នាំ\s*)?(?P<year>(?:19|20)\d\d))?"
+)
 # "ថ្ងៃទី១៥ ខែនេះ" (the 15th of this month), "ថ្ងៃទី២៨ ខែមុន" (the 28th of last month): the
 # month counted from the published date.
 _KHMER_THIS_MONTH = re.compile(r"(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})\s*ខែ\s*(?P<which>នេះ|មុន)")
@@ -254,6 +259,9 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
             add(_with_year(day, month, None, published), m.start("day"), m.end())
     for m in _KHMER.finditer(text):
         month = KHMER_MONTHS.get(m.group("month")) or int(m.group("month"))
+        add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
+    for m in _KHMER_DAY_MONTH.finditer(text):
+        month = KHMER_MONTHS[m.group("month")]
         add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
     for m in _KHMER_THIS_MONTH.finditer(text):
         if published is not None:
