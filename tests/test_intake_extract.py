@@ -2335,3 +2335,32 @@ def test_press_releases_families_of_the_party_and_exact_counts(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "said the 350 members were welcomed into the CPP that morning": the day said
+        (
+            "A report published on Friday said 350 CLP members were welcomed into the CPP that "
+            "morning.",
+            [(date(2025, 5, 2), 350, [_CLP], CPP)],
+        ),
+        # a count in words with its figure in brackets; the women it includes are no group
+        (
+            "On the 2nd, the district working group received five hundred and twenty-seven (527) "
+            "former Candlelight Party members, including 219 women, who joined the CPP.",
+            [(date(2025, 5, 2), 527, [_CLP], CPP)],
+        ),
+        # "a ceremony in X on Friday, 2 May 2025, to welcome N ... into the CPP"
+        (
+            "The governor addresses a ceremony in Mongkol Borei on Friday, 2 May 2025, to welcome "
+            "1,250 former Candlelight Party members into the Cambodian People's Party.",
+            [(date(2025, 5, 2), 1250, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_that_morning_bracketed_figures_and_long_ceremony_phrases(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2025, 5, 4)) == expected

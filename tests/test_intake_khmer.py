@@ -1347,3 +1347,23 @@ def test_khmer_columns_with_day_and_month_his_party_and_totals_since_a_month() -
         "បានចូលគណបក្សប្រជាជនកម្ពុជា។",
         published,
     ) == []
+
+
+def test_khmer_our_party_and_a_past_year_in_who_clause() -> None:
+    published = date(2024, 6, 10)
+    # a CPP committee's release: "our party" welcomed 1,032 former CLP members who joined "our party"
+    [p] = khmer_claims(
+        "គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជាខេត្ត សូមជម្រាបថា នាថ្ងៃសៅរ៍ ទី៨ ខែមិថុនា គណបក្សយើង"
+        "បានរៀបចំពិធីស្វាគមន៍ប្រជាពលរដ្ឋចំនួន ១.០៣២នាក់ ដែលជាអតីតសមាជិកគណបក្សភ្លើងទៀន "
+        "ហើយចូលរួមជាមួយគណបក្សយើង។",
+        published,
+    )
+    assert (p.number, p.from_parties, p.to_party) == (1032, [CLP], CPP)
+    # people who had joined the CPP after the CNRP's dissolution in 2017 have left it for the CLP
+    [q] = khmer_claims(
+        "ពលរដ្ឋប្រហែល ៦០នាក់ ដែលធ្លាប់ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា ក្រោយការរំលាយគណបក្ស"
+        "សង្គ្រោះជាតិនៅឆ្នាំ២០១៧ បានចាកចេញពីគណបក្សកាន់អំណាច ហើយវិលត្រឡប់ទៅចូលជាសមាជិក"
+        "គណបក្សភ្លើងទៀនវិញ កាលពីថ្ងៃទី៣ ខែមិថុនា។",
+        published,
+    )
+    assert (q.number, q.from_parties, q.to_party) == (60, [CPP], CLP)

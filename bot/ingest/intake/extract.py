@@ -519,16 +519,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 out[-1].people = list(dict.fromkeys(out[-1].people + p.people))
                 last_at = i
                 continue
-            twin = next(
-                (
-                    o
-                    for o in out
-                    if same_event(o, p)
-                    # a headline's parties are all the body's: only the same ones are its twin
-                    and (o not in headline or set(o.from_parties) == set(p.from_parties))
-                ),
-                None,
-            )
+            twins = [
+                o
+                for o in out
+                if same_event(o, p)
+                # a headline's parties are all the body's: only the same ones are its twin
+                and (o not in headline or set(o.from_parties) == set(p.from_parties))
+            ]
+            # the body's own telling before the headline's, which the body may tell again
+            twin = next((o for o in twins if o not in headline), twins[0] if twins else None)
             if twin is None:
                 out.append(p)
                 if titled and i == 0:

@@ -287,6 +287,10 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             _WOMEN_AMONG.search(before)
             or (re.match(r"\s*(?:women|females)\b", after, re.I) and re.search(r"\(\s*$", before))
             or re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:women|female)", after, re.I)
+            or (
+                re.match(r"\s*(?:women|females)\b", after, re.I)
+                and re.search(r"\bincluding\s+$", before, re.I)
+            )
         ):
             continue  # "638 people (291 women)", "ក្នុងនោះស្ត្រី ៤៥៦នាក់": the women among them
         if _TOTALLING_AFTER.match(after):
@@ -309,6 +313,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
             or (_KHMER_FAMILIES.match(after) and not _FROM_BEFORE.search(before))
+            # "five hundred and twenty-seven (527) former members": the figure in brackets
+            or (re.search(r"\(\s*$", before) and _PERSON_AFTER.match(re.sub(r"^\)", " ", after)))
             or _KHMER_RANGE_TO.match(after)
             or re.search(r"\b(?:numbering|numbered|totall?ing)\s+$", before, re.I)
             # "a further 33 from Kampot followed on Sunday": more of the people told before

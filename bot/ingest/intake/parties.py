@@ -79,8 +79,8 @@ _KHMER_NOT_A_NAME = (
     "ចាស់", "មុន", "ពីមុន", "ខ្លួន",
     # "សកម្មជនគណបក្សម្នាក់" (a party activist): a counter
     "ម្នាក់", "មួយ", "រូប",
-    # "គណបក្សតូចមួយ" (a small party), "គណបក្សធំ" (a big party)
-    "តូច", "ធំ",
+    # "គណបក្សតូចមួយ" (a small party), "គណបក្សធំ" (a big party), "គណបក្សយើង" (our party)
+    "តូច", "ធំ", "យើង",
 )  # fmt: skip
 
 

@@ -126,13 +126,13 @@ _KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់
 # "គណៈកម្មាធិការ", "ក្រុមការងារ", "សាខា" (the committee, working group, branch) of a party,
 # "មន្ត្រី", "អ្នកនាំពាក្យ" (its official, its spokesman)
 _KHMER_PARTY_BODY = re.compile(r"(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា|មន្ត្រី|អ្នកនាំពាក្យ)\s*$")
-_THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+day\b", re.I)
+_THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:day|morning|afternoon|evening)\b", re.I)
 _HEADLINE_ONE = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{0,6}}(?=[A-Z])(?i:{ROLE})\s+$")
 _RECALLS_A_MOVE = re.compile(r",\s*which\b[^,;]*\bafter\s+(?:defecting|joining|switching)\b", re.I)
 _HE_SUBJECT = re.compile(
     r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I
 )
-_OUR_PARTY = re.compile(r"\bour\s+party\b|\binto\s+(?:its|our)\s+ranks\b", re.I)
+_OUR_PARTY = re.compile(r"\bour\s+party\b|\binto\s+(?:its|our)\s+ranks\b|គណបក្សយើង", re.I)
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b", re.I)
 # A count of many events ("since January", "so far this year") rather than one.
 _RUNNING_TOTAL = re.compile(

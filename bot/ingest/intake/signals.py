@@ -44,7 +44,7 @@ _JOIN = (
     r"competition|criticism|the\s+(?:decision|move|news|announcement|results?|ruling|verdict))\b)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
     r"(?:receive|received|receiving|handed|given|were\s+given|issued|presented)\s+(?:\w+\s+){0,3}?"
     r"(?:membership|party|CPP)\s+cards?|"
-    r"ceremony\s+(?:\w+\s+){0,6}?to\s+(?:receive|welcome|accept|admit)|"
+    r"ceremony\s+(?:[\w,]+\s+){0,10}?to\s+(?:receive|welcome|accept|admit)|"
     r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)"
     # not "received 25 kilograms of rice", "received 85 percent of the vote": things
     r"(?!\s+[\d,.]+\s*(?:kg\b|kilo|bags?\b|sacks?\b|tonnes?\b|tons?\b|riels?\b|dollars?\b|"
@@ -244,9 +244,11 @@ KHMER_ITS_OWN = re.compile(r"^\s*(?:របស់)?(?:ខ្លួន|គណប�
 KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង|ទើប)?\s*$")
 # "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021), "តាំងពីឆ្នាំ២០២១" (since 2021): a move dated by
 # its year, long past.
-# ... "នៅឆ្នាំ២០១៧" (in 2017)
+# ... "នៅឆ្នាំ២០១៧" (in 2017), unless a "ដែល" (who) clause before it tells of someone's past:
+# "ពលរដ្ឋ ដែលធ្លាប់ចូល CPP ... នៅឆ្នាំ២០១៧ បានចាកចេញ..." (people who joined the CPP in 2017 have
+# left it)
 KHMER_PAST_YEAR = re.compile(
-    r"(?:(?:កាល|តាំង)ពី|នៅ)\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})"
+    r"(?:(?:កាល|តាំង)ពី|^(?:(?!ដែល).)*?នៅ)\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})"
 )
 
 # A Khmer count of many events rather than one: "ចាប់តាំងពី" (since), "គិតចាប់ពីដើមឆ្នាំ មកដល់
