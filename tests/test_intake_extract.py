@@ -2364,3 +2364,20 @@ def test_that_morning_bracketed_figures_and_long_ceremony_phrases(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2025, 5, 4)) == expected
+
+
+def test_a_memory_of_joining_completes_no_leaving_and_each_leaving_keeps_its_day() -> None:
+    text = (
+        "Ex-Candlelight Member Quits Ruling CPP\n\n"
+        "A former Candlelight Party member, who joined the ruling CPP in April, has now decided "
+        "to leave the ruling party.\n\n"
+        "On Friday, he resigned from the CPP and from a post he had been given.\n\n"
+        "When he joined the CPP, he said, its officials pressed him to attack his old party.\n\n"
+        "A Candlelight spokesman said he had resigned from the party on April 16."
+    )
+    # "When he joined the CPP, ..." recalls the joining: it turns the CPP leaving into no move
+    # to the CPP; the CLP leaving keeps its own day
+    assert sorted(_claims(text, date(2025, 5, 4)), key=lambda c: c[0]) == [
+        (date(2025, 4, 16), 1, [_CLP], None),
+        (date(2025, 5, 2), 1, [CPP], None),
+    ]

@@ -295,6 +295,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             if (
                 last.kind == "departure"
                 and reading.to is not None
+                # not "When Raiya joined the CPP, its working group pushed him ...": a memory
+                and not re.match(r"\W*(?:When|After|Since|Before|Until|Once)\b", sentence.text)
                 and (
                     _HIM_OR_HER.search(sentence.text)
                     or _retells_group(sentence.text)
@@ -546,13 +548,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     out = [
         p for p in out if not (p.kind == "departure" and {bare_name(n) for n in p.people} & joined)
     ]
-    for p in [p for p in out if p.kind == "departure" and p.number == 1 and len(p.people) == 1]:
-        # "A CLP councillor joined the CPP. Mr. X said he left the CLP": the one person who
-        # moved, named when his leaving is told
+    for p in [p for p in out if p.kind == "departure" and p.number == 1 and len(p.people) <= 1]:
+        # "A CLP councillor joined the CPP. Mr. X said he left the CLP" (or "he resigned from
+        # the party on June 16"): the one person who moved, named (or dated) when his leaving
+        # is told
         unnamed = [o for o in out if o.kind == "defection" and o.number == 1 and not o.people]
         left = set(p.from_parties)
         if len(unnamed) == 1 and left and left <= set(unnamed[0].from_parties):
             unnamed[0].people = p.people
+            if unnamed[0].date_kind == "published" and p.date_kind == "event":
+                unnamed[0].date, unnamed[0].date_kind = p.date, "event"
             out.remove(p)
     out = [p for p in out if not told_per_party(p, out)]
     for total in list(out):
