@@ -2381,3 +2381,29 @@ def test_a_memory_of_joining_completes_no_leaving_and_each_leaving_keeps_its_day
         (date(2025, 4, 16), 1, [_CLP], None),
         (date(2025, 5, 2), 1, [CPP], None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the reason he gives for leaving is the same move again, not a move of its own
+        (
+            "Former Candlelight councillor Chan Vibol joined the Khmer Will Party on 1 December. "
+            "Vibol said he left because he disagreed with Candlelight's leadership.",
+            [(date(2023, 12, 1), 1, [_CLP], "Khmer Will Party")],
+        ),
+        # a bulletin's own event of "opposition supporters" keeps its line
+        (
+            "Weekly bulletin.\n\n• 2 May, Kampot: 41 Candlelight members joined the CPP.\n\n"
+            "• 5 May, Kep: about 60 opposition supporters were received into the CPP.",
+            [
+                (date(2023, 5, 2), 41, [_CLP], CPP),
+                (date(2023, 5, 5), 60, [], CPP),
+            ],
+        ),
+    ],
+)
+def test_a_count_naming_no_party_beside_one_that_does_is_an_event_only_on_its_own_day(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2023, 12, 4)) == expected

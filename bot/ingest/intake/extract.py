@@ -93,6 +93,7 @@ _ANOTHER = re.compile(
     re.I,
 )
 # ... not "A KWP spokesperson welcomed the three", of a group
+_OPPOSITION = re.compile(r"\bopposition\b|ប្រឆាំង", re.I)
 _HIM_OR_HER = re.compile(r"\b(?:he|she|him|her)\b|លោក|គាត់|នាង", re.I)
 _WITH_HIS_GROUP = re.compile(
     r"\b(?:he|she)\s+and\s+(?:his|her)\s+(?:group|team|supporters|followers)\b"
@@ -571,6 +572,23 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             part.from_parties = part.from_parties or list(total.from_parties)
         if parts:
             out.remove(total)
+    sourced = [p for p in out if p.from_parties]
+    # "350 CLP members joined ..., bringing to 1,900 those who joined this year": where a
+    # report names the parties its people left, a count that names none is a running total,
+    # the event told again or one of its speakers, unless it is an event of its own: its own
+    # day and count, of people the text calls the opposition ("• Jan. 13: about 70
+    # opposition supporters were welcomed into the CPP")
+    out = [
+        p
+        for p in out
+        if p.from_parties
+        or not sourced
+        or (
+            p.date_kind == "event"
+            and all(p.date != o.date and p.number != o.number for o in sourced)
+            and _OPPOSITION.search(p.evidence)
+        )
+    ]
     destinations = Counter(p.to_party for p in out if p.to_party)
     joined_by_all = _only(destinations)
     ruling = next((party.name for party in parties if "CPP" in party.acronyms), None)
