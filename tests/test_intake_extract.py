@@ -2407,3 +2407,67 @@ def test_a_count_naming_no_party_beside_one_that_does_is_an_event_only_on_its_ow
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2023, 12, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "took ... membership cards" is joining, as "received" is
+        (
+            "Some 48 Candlelight Party activists in Kampong Speu took CPP membership cards on "
+            "Thursday.",
+            [(date(2024, 3, 14), 48, [_CLP], CPP)],
+        ),
+        # "were admitted as members of"
+        (
+            "On 12 March, 66 former FUNCINPEC members were admitted as members of the "
+            "Cambodian People's Party in Kampot.",
+            [(date(2024, 3, 12), 66, ["FUNCINPEC"], CPP)],
+        ),
+        # a party's own card dates the move told before
+        (
+            "Sok Pisey has left the Candlelight Party and joined FUNCINPEC. She received her "
+            "FUNCINPEC card on March 11.",
+            [(date(2024, 3, 11), 1, [_CLP], "FUNCINPEC")],
+        ),
+        # his resignation's day is the day of the move told before
+        (
+            "Meas Dara has quit the Candlelight Party and joined the CPP. Meas Dara submitted "
+            "his resignation on March 9.",
+            [(date(2024, 3, 9), 1, [_CLP], CPP)],
+        ),
+        # "defected to it": the party that says so
+        (
+            "The Candlelight Party said 40 CPP members in Kampot had defected to it on Monday.",
+            [(date(2024, 3, 11), 40, [CPP], _CLP)],
+        ),
+        # a total, a colon, then its parts with their parties
+        (
+            "On 10 March, 95 people joined the CPP in Pursat: 70 from the Candlelight Party and "
+            "25 from FUNCINPEC.",
+            [(date(2024, 3, 10), 70, [_CLP], CPP), (date(2024, 3, 10), 25, ["FUNCINPEC"], CPP)],
+        ),
+        # the parts told by where they had belonged
+        (
+            "Fifty people from two parties joined the CPP in Pailin on 9 March. Of them, 30 had "
+            "belonged to FUNCINPEC and 20 to the Candlelight Party.",
+            [(date(2024, 3, 9), 30, ["FUNCINPEC"], CPP), (date(2024, 3, 9), 20, [_CLP], CPP)],
+        ),
+        # people who had supported "several other political parties": none named
+        (
+            "About 60 villagers who had supported several other political parties joined the "
+            "CPP on 8 March.",
+            [(date(2024, 3, 8), 60, ["Unnamed Parties"], CPP)],
+        ),
+        # "one of only three ... councillors" is a set she is in, not those who moved
+        (
+            "Chea Malis, one of only three Candlelight Party councillors in her district, "
+            "joined the CPP on 7 March.",
+            [(date(2024, 3, 7), 1, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_cards_taken_parts_after_a_colon_and_sets_a_person_is_in(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15)) == expected

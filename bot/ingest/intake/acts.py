@@ -30,6 +30,7 @@ _JOINED_SOMETHING = re.compile(
 )
 # Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
 _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
+_BELONGED = re.compile(r"\bbelong(?:ed|s|ing)?\s+to\b", re.I)
 _ROLE_TO = re.compile(rf"{ROLE}\s+to\s+(?:the\s+)?$", re.I)
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I
@@ -167,6 +168,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             and not _COUNTED_THINGS.search(text[: m.start])
             # "an adviser to the CPP": a role, no move
             and not _ROLE_TO.search(text[max(0, m.start - 40) : m.start])
+            # "45 had belonged to the CYP and 31 to the CLP": where they were, no move
+            and not _BELONGED.search(text[: m.start])
         ][:1]
     joins = [v for v in verbs if v.kind == "join"]
     return joins[0] if joins else (verbs[0] if verbs else None)

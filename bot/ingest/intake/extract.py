@@ -545,10 +545,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             named.append(source)  # an outlet the text cites, for a later "the outlet said"
     out = per_bullet(without_headlines(out, headline), sentences, lexicon, anchor)
     # A person's leaving told beside their joining is one move.
-    joined = {bare_name(name) for p in out if p.kind == "defection" for name in p.people}
-    out = [
-        p for p in out if not (p.kind == "departure" and {bare_name(n) for n in p.people} & joined)
-    ]
+    joined = {bare_name(name): p for p in out if p.kind == "defection" for name in p.people}
+    for p in [p for p in out if p.kind == "departure"]:
+        move = next((joined[n] for n in map(bare_name, p.people) if n in joined), None)
+        if move is not None:
+            if move.date_kind == "published" and p.date_kind == "event":
+                # "X has left the KNUP and joined FUNCINPEC. X handed in his resignation on
+                # April 19": the day of the move
+                move.date, move.date_kind = p.date, "event"
+            out.remove(p)
     for p in [p for p in out if p.kind == "departure" and p.number == 1 and len(p.people) <= 1]:
         # "A CLP councillor joined the CPP. Mr. X said he left the CLP" (or "he resigned from
         # the party on June 16"): the one person who moved, named (or dated) when his leaving

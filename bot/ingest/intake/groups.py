@@ -37,7 +37,10 @@ GROUP = re.compile(
 _SPEAKING_GROUP = re.compile(
     r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b"
     # "the CPP Working Group", "the women's working group": a body of a party, no movers
-    r"|\bworking\s+groups?\b",
+    r"|\bworking\s+groups?\b"
+    # "X, one of only two CLP councillors on the council, took a card": a set X is in
+    r"|\bone\s+of\s+(?:(?:only|just|the|its|their|her|his)\s+)*\w+\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:councillors|members|lawmakers|officials|candidates|leaders)\b",
     re.I,
 )
 _SAYING_CLAUSE = re.compile(
@@ -274,6 +277,16 @@ def segments(
         ):
             # "2,016 joined the CPP, of whom 1,800 were from the CLP and 216 from other
             # parties": the parts, party by party
+            return parts
+        if (
+            len(before) == 1
+            and len(parts) > 1
+            and re.search(r"[:;–—]|,", text[verb.end : parts[0].start])
+            and before[0].value == sum(c.value or 0 for c in parts)
+            and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], len(text))
+        ):
+            # "112 people received into the CPP: 80 from the CLP and 32 from the former
+            # CNRP": the total, then its parts, each with its party
             return parts
         if not before:
             # "ទទួលពាក្យសុំចូលជាសមាជិកគណបក្ស ពីសំណាក់សមាជិក A ១២៨នាក់ និង B ៣៦នាក់" (received

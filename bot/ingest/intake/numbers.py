@@ -138,7 +138,8 @@ _KHMER_RANGE_TO = re.compile(
 )
 # "40 members of the CLP and 25 from the Khmer Will Party": a count whose noun is its party.
 _FROM_A_PARTY = re.compile(
-    r"\s+(?:came\s+|come\s+|were\s+)?(?:from|of)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
+    # "45 had belonged to the Cambodian Youth Party and 31 to the Candlelight Party"
+    r"\s+(?:came\s+|come\s+|were\s+|(?:had\s+)?belonged\s+)?(?:from|of|to)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
     r"(?:(?:[A-Z][\w'-]*\s+){1,4}Party\b|[A-Z]{2,}\b|(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
@@ -295,6 +296,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "638 people (291 women)", "ក្នុងនោះស្ត្រី ៤៥៦នាក់": the women among them
         if _TOTALLING_AFTER.match(after):
             continue  # "87 families, totalling 243 people": the people are the count
+        if re.search(r"\bone\s+of\s+(?:(?:only|just|the|its|their|her|his)\s+)*$", before, re.I):
+            continue  # "one of only two CLP councillors on the council": a set she is in
         if _NOT_PEOPLE_AFTER.match(after) or (
             _NOT_PEOPLE_BEFORE.search(before) and not _MOVED_WITH.search(before)
         ):

@@ -75,7 +75,7 @@ _SAID_HE = re.compile(
 )
 # "Mr. A and Mr. B, both former CNRP officials": the group word describes the named people.
 _NAMED_GROUP = re.compile(r",\s*(?:both|all|the\s+(?:two|three|four|five|six))\b", re.I)
-_IT_AFTER = re.compile(r"^\s*(?:it|them|the\s+party|its\s+ranks)\b", re.I)
+_IT_AFTER = re.compile(r"^\s*(?:(?:to|into)\s+)?(?:it|them|the\s+party|its\s+ranks)\b", re.I)
 _OTHER_PARTIES = re.compile(
     r"\b(?:and|or)\s+[\"“]?(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|"
     r"supporters))\b",
@@ -88,7 +88,9 @@ _OTHER_PARTIES_AFTER = re.compile(
 UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
 # Parties the text leaves unnamed, and names none beside them.
 _ONLY_OTHER_PARTIES = re.compile(
-    r"\bmembers\s+of\s+(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b"
+    r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
+    r"(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
+    r"(?:political\s+|opposition\s+|smaller\s+)?parties\b"
     r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)គណបក្ស(?:នយោបាយ)?(?:ផ្សេងៗ|ដទៃ)",
     re.I,
 )
