@@ -1367,3 +1367,86 @@ def test_khmer_our_party_and_a_past_year_in_who_clause() -> None:
         published,
     )
     assert (q.number, q.from_parties, q.to_party) == (60, [CPP], CLP)
+
+
+def _brief(text: str, published: date) -> list[tuple[object, ...]]:
+    return [
+        (p.date, p.number, p.from_parties, p.to_party) for p in khmer_claims(text, published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "មកចុះឈ្មោះចូលជាសមាជិក" (came to sign up to join as members): joining, no registration
+        (
+            "កាលពីថ្ងៃទី៨ ខែមិថុនា សកម្មជនគណបក្សភ្លើងទៀន ៣២នាក់ បានមកចុះឈ្មោះចូលជាសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 8), 32, [CLP], CPP)],
+        ),
+        # "ប្តូរមកជាសមាជិកគណបក្សX" (switched to become members of X): X is the party joined
+        (
+            "កាលពីថ្ងៃទី៧ ខែមិថុនា អតីតសកម្មជនគណបក្សភ្លើងទៀន ៤៤នាក់ បានប្តូរមកជាសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 7), 44, [CLP], CPP)],
+        ),
+        # "១ ៣០០នាក់": a thousands group set off by a space
+        (
+            "កាលពីថ្ងៃទី៦ ខែមិថុនា អ្នកគាំទ្រគណបក្សភ្លើងទៀនជាង ១ ៣០០នាក់ បានចូលរួមជាមួយ"
+            "គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 6), 1300, [CLP], CPP)],
+        ),
+        # "មកពីគណបក្សផ្សេងៗ" (from other parties): none of them named
+        (
+            "កាលពីថ្ងៃទី៥ ខែមិថុនា ពលរដ្ឋមកពីគណបក្សផ្សេងៗ ចំនួន ៧៥នាក់ បានទទួលប័ណ្ណសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 5), 75, ["Unnamed Parties"], CPP)],
+        ),
+        # the party's branch "នៅខេត្ត..." between the party and its "បានប្រកាសថា" (announced
+        # that); "ចូលជាសមាជិករបស់ខ្លួន" (became its members): the party that announces
+        (
+            "គណបក្សប្រជាជនកម្ពុជា នៅខេត្តតាកែវ បានប្រកាសថា កាលពីថ្ងៃទី៤ ខែមិថុនា "
+            "អតីតសកម្មជនគណបក្សសង្គ្រោះជាតិ ចំនួន ២៨នាក់ បានប្តូរមកចូលជាសមាជិករបស់ខ្លួន។",
+            [(date(2024, 6, 4), 28, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        # a party's working group "បានទទួលស្វាគមន៍" (received with welcome) the guests: the
+        # host's party is the one joined
+        (
+            "កាលពីថ្ងៃទី៣ ខែមិថុនា ក្រុមការងារគណបក្សប្រជាជនកម្ពុជាចុះជួយស្រុកបាទី ដឹកនាំដោយ "
+            "លោក ស៊ុន ដារ៉ា បានទទួលស្វាគមន៍អតីតសមាជិកគណបក្សភ្លើងទៀន ចំនួន ១៩នាក់ "
+            "ដែលបានសម្រេចចិត្តចាកចេញពីគណបក្សចាស់។",
+            [(date(2024, 6, 3), 19, [CLP], CPP)],
+        ),
+        # resigned "from his post and from" the CLP: the party left, not the CNRP he was in once
+        (
+            "កាលពីថ្ងៃទី២ ខែមិថុនា លោក សុខ វណ្ណា ដែលធ្លាប់ជាមន្ត្រីគណបក្សសង្គ្រោះជាតិ "
+            "បានលាឈប់ពីតំណែង និងពីគណបក្សភ្លើងទៀន ដើម្បីចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 2), 1, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_signing_up_space_grouped_thousands_hosts_and_the_party_left(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected
+
+
+def test_khmer_morning_and_afternoon_take_the_day_told_before() -> None:
+    text = (
+        "នាថ្ងៃទី២ ខែមិថុនា ឆ្នាំ២០២៤ ក្រុមការងារគណបក្សបានចុះទៅកាន់ស្រុកពីរ។\n\n"
+        "នៅពេលព្រឹក សកម្មជនគណបក្សភ្លើងទៀន ៣០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "លុះពេលរសៀល អតីតសកម្មជនគណបក្សសង្គ្រោះជាតិ ២០នាក់ បានទទួលយកប័ណ្ណសមាជិក"
+        "គណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(text, date(2024, 6, 10)) == [
+        (date(2024, 6, 2), 30, [CLP], CPP),
+        (date(2024, 6, 2), 20, ["Cambodia National Rescue Party"], CPP),
+    ]
+
+
+def test_a_post_header_line_of_place_and_date_dates_the_post() -> None:
+    text = (
+        "📌 ស្រុកបាទី | ថ្ងៃទី៤ ខែមិថុនា ឆ្នាំ២០២៤\n\n"
+        "🎉 អតីតសកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៣៦នាក់ បានប្តូរមកជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(text, date(2024, 6, 10)) == [(date(2024, 6, 4), 36, [CLP], CPP)]

@@ -94,6 +94,11 @@ _ANOTHER = re.compile(
 )
 # ... not "A KWP spokesperson welcomed the three", of a group
 _OPPOSITION = re.compile(r"\bopposition\b|ប្រឆាំង", re.I)
+_PART_OF_DAY = re.compile(
+    r"\W*(?:In\s+the\s+(?:morning|afternoon|evening)|Later\s+(?:that|the\s+same)\s+day|"
+    r"(?:លុះ|នៅ)?\s*(?:ពេល|វេលា)\s*(?:ព្រឹក|រសៀល|ល្ងាច))\b",
+    re.I,
+)
 _HIM_OR_HER = re.compile(r"\b(?:he|she|him|her)\b|លោក|គាត់|នាង", re.I)
 _WITH_HIS_GROUP = re.compile(
     r"\b(?:he|she)\s+and\s+(?:his|her)\s+(?:group|team|supporters|followers)\b"
@@ -209,12 +214,17 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     # a list's lines read so far, each a part of the claim before ("✅ 125 from the CLP"), and
     # the index of the list's first and last line
     listing: tuple[int, int, list[tuple[Count, list[str]]], str] | None = None
-    earlier: list[FoundDate] = []
+    earlier: list[FoundDate] = []  # the dates of this paragraph so far
+    every: list[FoundDate] = []  # ... and of the whole text
     named: list[str] = []
     paragraph = -1
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             paragraph, earlier = sentence.paragraph, []
+            if every and _PART_OF_DAY.match(sentence.text):
+                # "On 26 June the working group visited two districts. ¶ In the morning, ...
+                # ¶ In the afternoon, ...": parts of the day told before
+                earlier = [every[-1]]
         last_day = out[-1].date if out and out[-1].date_kind == "event" else None
         if last_day and _SAME_DAY.search(sentence.text):
             # "នៅថ្ងៃដដែលនោះ" (on that same day), in a paragraph of its own: the day of the
@@ -282,7 +292,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 for k, ch in enumerate(sentence.text)
                 if not any(d.start <= k < d.end for d in held)
             )
-            only_date = bool(held) and len(re.findall(r"[^\W\d_]", undated)) <= 4
+            letters = len(re.findall(r"[^\W\d_]", undated))
+            # ... or a post's header line, "📌 ស្រុកស្រែអំបិល | ថ្ងៃទី៧ ខែឧសភា ឆ្នាំ២០២៣" (a district
+            # and a date)
+            # and not "Weekly notes (21-27 Oct 2024)", a span of days
+            span = re.search(r"[0-9០-៩]\s*[-–—]\s*[0-9០-៩]", sentence.text)
+            only_date = bool(held) and (letters <= 4 or (i == 0 and letters <= 40 and not span))
             if held and (_CEREMONY.search(sentence.text) or (only_date and not out)):
                 if out:
                     # "The welcoming ceremony was held on Sunday": the day of the claim before
@@ -539,7 +554,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 merge(twin, p)
                 headline = [h for h in headline if h is not twin]  # the body told it again
             last_at = i
-        earlier += [d for d in find_dates(sentence.text, anchor, opening) if not d.reported]
+        found_here = [d for d in find_dates(sentence.text, anchor, opening) if not d.reported]
+        earlier += found_here
+        every += found_here
         source = claimant_in(sentence.text)
         if source and not ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
             named.append(source)  # an outlet the text cites, for a later "the outlet said"

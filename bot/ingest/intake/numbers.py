@@ -68,7 +68,12 @@ _WORD = r"(?:" + "|".join(_UNITS) + r")"
 _WORDS = (
     rf"(?:an?\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*(?:\s+dozen)?|an?\s+dozen|half\s+a\s+dozen"
 )
-_DIGITS = r"\d+(?:[.,]\d+)?\s+million|\d{1,3}(?:[.,]\d{3})+|\d+"
+# "១ ២០០នាក់" (1,200 people): Khmer also groups thousands with a space, read as one number
+# only before a counter, where no list of two numbers can stand
+_DIGITS = (
+    r"\d+(?:[.,]\d+)?\s+million|\d{1,3}(?:[.,]\d{3})+"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s*(?:នាក់|រូប|គ្រួសារ))|\d+"
+)
 # Khmer number words ("ដប់ប្រាំ" 15, "មួយរយ" 100, "មួយពាន់ប្រាំរយ" 1,500), read only before a
 # counter (នាក់, រូប): written together with the words around them, they are found by what
 # follows. Tens and units add up; រយ, ពាន់, ម៉ឺន, សែន, លាន multiply what comes before them.
@@ -259,7 +264,7 @@ def _value(m: re.Match[str]) -> int | None:
         digits = m.group("digits")
         if digits.endswith("million"):
             return round(float(digits.split()[0].replace(",", ".")) * 1_000_000)
-        return int(re.sub(r"[.,]", "", digits))
+        return int(re.sub(r"[.,\s]", "", digits))
     if m.group("vague"):
         return None
     return _words_value(m.group("words"))

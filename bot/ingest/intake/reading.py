@@ -91,7 +91,7 @@ _ONLY_OTHER_PARTIES = re.compile(
     r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
     r"(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
     r"(?:political\s+|opposition\s+|smaller\s+)?parties\b"
-    r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)គណបក្ស(?:នយោបាយ)?(?:ផ្សេងៗ|ដទៃ)",
+    r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មកពី|ពី)\s*គណបក្ស(?:នយោបាយ)?\s*(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត)",
     re.I,
 )
 # "joined the CPP over the weekend, the third such announcement since June": one event.

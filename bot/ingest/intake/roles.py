@@ -42,7 +42,7 @@ _STRONG_TO_BEFORE = re.compile(
     # "មកឈរនៅក្រោមម្លប់" (came to stand under the shade of), "សុំធ្វើជាសមាជិក" (asked to become
     # a member of), "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចូលរួម" (joined): the party
     # they went to
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោមម្លប់|(?:ធ្វើ|ចុះឈ្មោះ)ជាសមាជិក|ចូលរួម)\s*)$",
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោមម្លប់|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ចូលរួម)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -70,7 +70,12 @@ _WELCOMES_AFTER = re.compile(
     r"|^[^។]{0,40}?(?:ទទួល|ស្វាគមន៍)",
     re.I,
 )
-_KHMER_PARTY_SAYS = re.compile(r"^\s*(?:បាន)?(?:ថា|លើកឡើងថា|អះអាងថា|ប្រកាសថា)")
+# ... "គណបក្សប្រជាជនកម្ពុជា (CPP) នៅខេត្តកំពង់ស្ពឺ បានប្រកាសថា" (the CPP in Kampong Speu
+# announced that): its acronym and its branch's place between the party and its saying
+_KHMER_PARTY_SAYS = re.compile(
+    r"^\)?\s*(?:(?:\([^)]{1,12}\)|(?:នៅ|ប្រចាំ)\s*(?:ខេត្ត|ស្រុក|រាជធានី|ក្រុង|ខណ្ឌ)\S{1,20})\s*){0,2}"
+    r"(?:បាន)?(?:ថា|លើកឡើងថា|អះអាងថា|ប្រកាសថា)"
+)
 _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
@@ -89,7 +94,12 @@ _JOINED_IN_CLAUSE = re.compile(
 )
 # "ដែលបានចូលជាសមាជិកគណបក្សX ... បានវិលត្រឡប់ទៅ..." (who had joined X ... went back to ...)
 _KHMER_JOINED_IN_CLAUSE = re.compile(r"ដែល(?:បាន|ធ្លាប់)?\s*ចូល(?:ជា\s*សមាជិក|រួមជាមួយ)?\s*$")
-_LEFT_OBJECT = re.compile(r"\s*(?:from\s+)?(?:the\s+)?(?:opposition\s+)?|\s*(?:ចេញ)?ពី\s*", re.I)
+# ... "resigned from his post and from the CLP", "លាឈប់ពីតំណែង និងពីគណបក្សX" (the same)
+_LEFT_OBJECT = re.compile(
+    r"\s*(?:from\s+(?:his|her|their)\s+\w+\s+and\s+)?(?:from\s+)?(?:the\s+)?(?:opposition\s+)?"
+    r"|\s*(?:ចេញ)?ពី\s*(?:\S{1,12}\s*និង\s*ពី\s*)?",
+    re.I,
+)
 
 
 
@@ -136,7 +146,13 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
     tos: list[PartyMention] = []
     strong: list[PartyMention] = []
     sources: list[str] = []
-    welcome = active_welcome(sentence, verb)
+    welcome = active_welcome(sentence, verb) or bool(
+        # "ក្រុមការងារគណបក្សX ... បានទទួលស្វាគមន៍អតីតអ្នកគាំទ្រគណបក្សY" (party X's working group
+        # received with welcome former supporters of Y): party X hosts
+        sentence.startswith("ស្វាគមន៍", verb.start)
+        and re.search(r"ទទួល\s*$", sentence[: verb.start])
+        and any(m.end <= verb.start for m in mentions)
+    )
     previous: PartyMention | None = None
     for m in mentions:
         before = sentence[max(0, m.start - 40) : m.start]

@@ -87,12 +87,12 @@ _KHMER_JOIN = (
     # not "ស្វាគមន៍ការចូលរួមនេះ" (welcomed this joining): a thing welcomed
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ)|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
-    r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))|"
+    r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:អតីត)?\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))|"
     # "ពិធីទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ៤៥៦នាក់" (the ceremony welcoming 456 new members), as
     # English "a ceremony to welcome 300"
     r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:ចំនួន)?\s*[0-9០-៩])|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
-    r"(?<!ការ)ទទួល(?:បាន)?\s*ប័ណ្ណ\s*សមាជិក(?:ភាព)?"
+    r"(?<!ការ)ទទួល(?:បាន|យក)?\s*ប័ណ្ណ\s*សមាជិក(?:ភាព)?"
 )
 _LEAVE = (
     # ... "decided to leave the ruling party": the decision told as done
@@ -198,9 +198,9 @@ _OTHER_THINGS = (
      "a part of a group counted before"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
-                # "ចុះឈ្មោះជាសមាជិក" (signed up as members of): joining a party, no registration
-                # with the state
-                r"ចុះឈ្មោះ(?!\s*ជាសមាជិក)", re.I),
+                # "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចុះឈ្មោះចូលជាសមាជិក" (signed up
+                # to join as members): joining a party, no registration with the state
+                r"ចុះឈ្មោះ(?!\s*(?:ចូល\s*)?ជាសមាជិក)", re.I),
      "a party or candidate registration"),
 )  # fmt: skip
 
@@ -239,7 +239,10 @@ _KHMER_BECAUSE = re.compile(r"ព្រោះ|ដោយសារ|មូលហេ
 # members) then joined X.
 KHMER_SAID_BY_BEFORE = re.compile(r"ត្រូវបាន\s*$")
 KHMER_SAYS_AFTER = re.compile(r"^\s*(?:បាន)?(?:ប្រកាស|ថ្លែង|បញ្ជាក់|អះអាង|រាយការណ៍|ផ្សព្វផ្សាយ)")
-KHMER_ITS_OWN = re.compile(r"^\s*(?:របស់)?(?:ខ្លួន|គណបក្សនេះ)")
+# ... "ប្តូរមកចូលជាសមាជិករបស់ខ្លួន" (switched to become its members)
+KHMER_ITS_OWN = re.compile(
+    r"^\s*(?:ចូល\s*)?(?:(?:ជា|ធ្វើជា)\s*សមាជិក(?:ភាព)?\s*)?(?:របស់)?(?:ខ្លួន|គណបក្សនេះ)"
+)
 
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
 KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង|ទើប)?\s*$")
