@@ -21,11 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.ingest.intake.groups import bare_name, people_who_moved
+from bot.ingest.intake.groups import UNNAMED_PARTIES, bare_name, people_who_moved
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.reading import (
     UNNAMED_DESTINATION,
-    UNNAMED_PARTIES,
     Reading,
     sentence_claimant,
 )

@@ -58,6 +58,7 @@ from bot.ingest.intake.reading import (
 from bot.ingest.intake.report import PartyName, Proposal, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
 from bot.ingest.intake.signals import not_a_claim
+from bot.ingest.intake.tables import table_claims
 
 _ITS_ROLE = re.compile(
     rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,2}}?{ROLE}"
@@ -89,13 +90,13 @@ _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|ថ្ងៃ\s*ដដែ�
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
     r"\b(?:another|a\s+further|a\s+second|a\s+third|did\s+(?:the\s+)?(?:same|likewise)|"
-    r"followed\s+suit)\b",
+    r"followed\s+suit|(?:dozens|scores|hundreds|\d[\d,]*)\s+more)\b",
     re.I,
 )
 # ... not "A KWP spokesperson welcomed the three", of a group
 _OPPOSITION = re.compile(r"\bopposition\b|ប្រឆាំង", re.I)
 _PART_OF_DAY = re.compile(
-    r"\W*(?:In\s+the\s+(?:morning|afternoon|evening)|Later\s+(?:that|the\s+same)\s+day|"
+    r"\W*(?:(?:In\s+the\s+)?(?:morning|afternoon|evening)\b|Later\s+(?:that|the\s+same)\s+day|"
     r"(?:លុះ|នៅ)?\s*(?:ពេល|វេលា)\s*(?:ព្រឹក|រសៀល|ល្ងាច))\b",
     re.I,
 )
@@ -209,6 +210,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         # is about a claim being false; the claim it retells is not proposed
         return []
     anchor = report.published or _year_anchor(sentences)
+    # a monitor's table, one move a row: its rows are read as cells, not as sentences
+    tabled = table_claims(text.splitlines(), lexicon, anchor)
+    rows = {p.evidence for p in tabled}
+    sentences = [s for s in sentences if not any(s.text in row for row in rows)]
     out: list[Proposal] = []
     last_at = -10  # the index of the sentence the last proposal came from
     # a list's lines read so far, each a part of the claim before ("✅ 125 from the CLP"), and
@@ -541,6 +546,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 o
                 for o in out
                 if same_event(o, p)
+                # "In the afternoon, dozens more joined": a group besides the one told
+                and not _ANOTHER.search(sentence.text)
                 # a headline's parties are all the body's: only the same ones are its twin
                 and (o not in headline or set(o.from_parties) == set(p.from_parties))
             ]
@@ -560,7 +567,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         source = claimant_in(sentence.text)
         if source and not ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
             named.append(source)  # an outlet the text cites, for a later "the outlet said"
-    out = per_bullet(without_headlines(out, headline), sentences, lexicon, anchor)
+    out = tabled + per_bullet(without_headlines(out, headline), sentences, lexicon, anchor)
     # A person's leaving told beside their joining is one move.
     joined = {bare_name(name): p for p in out if p.kind == "defection" for name in p.people}
     for p in [p for p in out if p.kind == "departure"]:

@@ -34,6 +34,13 @@ GROUP = re.compile(
     re.I,
 )
 # "two CPP officials told MDW": who speak, not a group that moved.
+_ALONG_WITH_BEFORE = re.compile(r"\b(?:along|together)\s+with\s+$|\bas\s+well\s+as\s+$", re.I)
+UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
+# "... and 216 from other parties", "the remaining 150 from other parties"
+OTHER_PARTIES_AFTER = re.compile(
+    r"^\s*(?:were\s+)?(?:from|of)\s+(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b",
+    re.I,
+)
 _SPEAKING_GROUP = re.compile(
     r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b"
     # "the CPP Working Group", "the women's working group": a body of a party, no movers
@@ -110,6 +117,8 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
     for i, c in enumerate(counts):
         end = counts[i + 1].start if i + 1 < len(counts) else len(text)
         names = [m.name for m in mentions if c.end <= m.start < end]
+        if not names and OTHER_PARTIES_AFTER.match(text[c.end : end]):
+            names = [UNNAMED_PARTIES]  # "... and the remaining 150 from other parties"
         if not names or c.value is None:
             if len(counts) == 1 and c.value is not None and _NEW_MEMBERS_NUMBER.search(text):
                 return [(c, [])]  # "the new members numbered 250": the count a claim lacked
@@ -288,6 +297,15 @@ def segments(
             # "112 people received into the CPP: 80 from the CLP and 32 from the former
             # CNRP": the total, then its parts, each with its party
             return parts
+        if (
+            len(before) == 1
+            and len(parts) == 1
+            and _ALONG_WITH_BEFORE.search(text[: parts[0].start])
+            and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], len(text))
+        ):
+            # "2,000 CLP members joined the CPP on Sunday, along with 45 members of FUNCINPEC":
+            # a second group, of its own party
+            return [before[0], parts[0]]
         if not before:
             # "ទទួលពាក្យសុំចូលជាសមាជិកគណបក្ស ពីសំណាក់សមាជិក A ១២៨នាក់ និង B ៣៦នាក់" (received
             # applications to join the party from 128 of A and 36 of B): the verb's objects

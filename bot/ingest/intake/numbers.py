@@ -270,6 +270,28 @@ def _value(m: re.Match[str]) -> int | None:
     return _words_value(m.group("words"))
 
 
+def cell_count(cell: str) -> Count | None:
+    """The count a table's cell holds: its first number, the low end of a range.
+
+    >>> [(c.value, c.qualifier) for c in map(cell_count, ["110–120", "about 60", "១២នាក់"]) if c]
+    [(110, None), (60, 'about'), (12, None)]
+    >>> cell_count("CPP") is None
+    True
+    """
+    text = khmer_digits_to_ascii(cell)
+    m = NUMBER.search(text)
+    if m is None or not m.group("digits"):
+        return None
+    q = _QUALIFIER_BEFORE.search(text[: m.start()])
+    return Count(
+        value=_value(m),
+        text=cell[m.start() : m.end()],
+        qualifier=(q.group("q") or "").lower() or q.group("km") if q else None,
+        start=m.start(),
+        end=m.end(),
+    )
+
+
 def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
     """The counts of people in a sentence, in order. ``skip`` holds spans that are not
     counts (the dates found in the sentence).
@@ -312,13 +334,18 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if _SPEAKERS_AFTER.match(after):
             continue  # "two CPP officials told MDW": who speak, not who moved
         vague = bool(m.group("vague"))
-        if vague and not re.match(r"^[\"']?\s*of\b", after) and not _KHMER_COUNTER.match(after):
+        # ... "dozens of members", "dozens more supporters"; not "dozens" alone
+        if (
+            vague
+            and not re.match(r"^[\"']?\s*(?:of|more)\b", after)
+            and not _KHMER_COUNTER.match(after)
+        ):
             continue
         # '"more than 1,000" opposition supporters', 'the 500 "members and activists"': the
         # quotation marks are no words
         after = re.sub(r"^[\"”]|^\s+[\"“](?=\w)", " ", after)
         if not (
-            _PERSON_AFTER.match(re.sub(r"^[\"']?\s*of\s+", " ", after) if vague else after)
+            _PERSON_AFTER.match(re.sub(r"^[\"']?\s*(?:of|more)\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
             or (_KHMER_FAMILIES.match(after) and not _FROM_BEFORE.search(before))
             # "five hundred and twenty-seven (527) former members": the figure in brackets

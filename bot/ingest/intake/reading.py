@@ -29,7 +29,9 @@ from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, history_asides, through_
 from bot.ingest.intake.dates import MONTH_NAMES, MONTHS, FoundDate, find_dates
 from bot.ingest.intake.groups import (
     GROUP,
+    OTHER_PARTIES_AFTER,
     ROLE,
+    UNNAMED_PARTIES,
     bare_name,
     counted_groups,
     movers,
@@ -81,11 +83,6 @@ _OTHER_PARTIES = re.compile(
     r"supporters))\b",
     re.I,
 )
-_OTHER_PARTIES_AFTER = re.compile(
-    r"^\s*(?:were\s+)?(?:from|of)\s+(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b",
-    re.I,
-)
-UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
 # Parties the text leaves unnamed, and names none beside them.
 _ONLY_OTHER_PARTIES = re.compile(
     r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
@@ -386,7 +383,7 @@ def read_sentence(
             if following is None and count.start > verb.start:
                 end = len(text)  # "..., of whom 1,800 were from the CLP and 216 from the GDP"
             own_froms = [m.name for m in mentions if count.end <= m.start < end and m.name != to]
-            if not own_froms and _OTHER_PARTIES_AFTER.match(text[count.end : end]):
+            if not own_froms and OTHER_PARTIES_AFTER.match(text[count.end : end]):
                 own_froms = [UNNAMED_PARTIES]  # "... and 216 from other parties"
             counted = [g for g in groups if g is not None]
             if parties_lead(counted, own_mentions, where_groups_end(verb, text)):

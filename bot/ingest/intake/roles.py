@@ -38,6 +38,8 @@ _STRONG_TO_BEFORE = re.compile(
     r"|\bbec(?:o|a)me\s+(?:a\s+|new\s+)?members?\s+of\s+(?:the\s+)?|\bamong\s+the\s+ranks\s+of\s+(?:the\s+)?"
     # "join the big family of the CPP"
     r"|\bjoin(?:ed|s|ing)?\s+the\s+(?:big\s+|great\s+|large\s+)?family\s+of\s+(?:the\s+)?"
+    # "took membership cards of the CPP"
+    r"|\b(?:membership|party)\s+cards?\s+of\s+(?:the\s+)?"
     # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
     # "មកឈរនៅក្រោមម្លប់" (came to stand under the shade of), "សុំធ្វើជាសមាជិក" (asked to become
     # a member of), "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចូលរួម" (joined): the party
@@ -171,7 +173,10 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
         if (m.start < verb.start and says_ and not former) or _KHMER_PARTY_SAYS.match(after):
             sources.append(m.name)  # ... "ខណៈភ្លើងទៀនថា" (while the CLP says), wherever it stands
         elif verb.start <= m.start < verb.end and verb.kind == "join":
-            tos.append(m)  # "had become CPP members"
+            if re.match(r"receiv\w*\s.*\binto$", sentence[verb.start : verb.end], re.I | re.S):
+                froms.append(m.name)  # "received 40 Candlelight supporters into": the guests'
+            else:
+                tos.append(m)  # "had become CPP members"
         elif listed:
             froms.append(m.name)  # "former members of the CLP, the KWP and the GDP"
         elif m.start < verb.start and (

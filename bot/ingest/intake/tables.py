@@ -1,0 +1,87 @@
+"""A monitor's log of moves as a table, one move a row, under a header that names its columns
+("Date | Province | Number | From | To | Source"): one claim per row.
+
+>>> from datetime import date
+>>> from bot.ingest.intake.report import PartyName
+>>> lexicon = Lexicon([PartyName("KNUP", (), ("KNUP",)), PartyName("CPP", (), ("CPP",))])
+>>> text = "Date | Place | Number | From | To\\n03/01/2024 | Kandal | 60 | KNUP | CPP"
+>>> [(p.date.isoformat(), p.number, p.from_parties, p.to_party)
+...  for p in table_claims(text.splitlines(), lexicon, date(2024, 2, 1))]
+[('2024-01-03', 60, ['KNUP'], 'CPP')]
+
+A row whose "to" cell names no party ("resigned, no new party") is a departure. Only a table
+whose header names both a "from" and a "to" column is read: without them a row's parties could
+be either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from bot.ingest.intake.dates import find_dates
+from bot.ingest.intake.groups import UNNAMED_PARTIES
+from bot.ingest.intake.numbers import cell_count
+from bot.ingest.intake.parties import Lexicon
+from bot.ingest.intake.report import Proposal
+
+_COLUMNS = {
+    "date": re.compile(r"^(?:date|day|when|កាលបរិច្ឆេទ|ថ្ងៃ(?:ទី)?)$", re.I),
+    "number": re.compile(r"^(?:number|no\.?|count|people|how\s+many|ចំនួន(?:នាក់)?)$", re.I),
+    "from": re.compile(r"^(?:from|former\s+party|left|party\s+left|មកពី|ពីគណបក្ស)$", re.I),
+    "to": re.compile(r"^(?:to|joined|new\s+party|party\s+joined|ចូល(?:គណបក្ស)?|ទៅ)$", re.I),
+    "source": re.compile(r"^(?:source|reported\s+by|ប្រភព)$", re.I),
+}
+_OTHER = re.compile(r"\bother|ផ្សេង|ដទៃ", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def table_claims(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) -> list[Proposal]:
+    """The claims of the first table among ``lines`` whose header names its columns."""
+    for at, line in enumerate(lines):
+        header = _cells(line)
+        if len(header) < 3:
+            continue
+        columns = {
+            name: i
+            for i, cell in enumerate(header)
+            for name, pattern in _COLUMNS.items()
+            if pattern.match(cell)
+        }
+        if "from" in columns and "to" in columns:
+            return [
+                claim
+                for row in lines[at + 1 :]
+                if len(cells := _cells(row)) == len(header)
+                and (claim := _row(cells, columns, row, lexicon, anchor)) is not None
+            ]
+    return []
+
+
+def _row(
+    cells: list[str], columns: dict[str, int], row: str, lexicon: Lexicon, anchor: date | None
+) -> Proposal | None:
+    parties = [m.name for m in lexicon.mentions(cells[columns["from"]])]
+    if not parties and _OTHER.search(cells[columns["from"]]):
+        parties = [UNNAMED_PARTIES]
+    joined = [m.name for m in lexicon.mentions(cells[columns["to"]])]
+    if not parties and not joined:
+        return None  # no party on either side: no move the record can keep
+    count = cell_count(cells[columns["number"]]) if "number" in columns else None
+    dates = find_dates(cells[columns["date"]] if "date" in columns else row, anchor, False)
+    return Proposal(
+        date=dates[0].value if dates else anchor,
+        date_kind="event" if dates else "published",
+        number=count.value if count else None,
+        number_text=count.text if count else None,
+        qualifier=count.qualifier if count else None,
+        from_parties=[p for p in parties if p not in joined[:1]],
+        to_party=joined[0] if joined else None,
+        evidence=row.strip(),
+        claimant=cells[columns["source"]] or None if "source" in columns else None,
+        kind="defection" if joined else "departure",
+    )
