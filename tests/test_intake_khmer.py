@@ -1450,3 +1450,47 @@ def test_a_post_header_line_of_place_and_date_dates_the_post() -> None:
         "🎉 អតីតសកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៣៦នាក់ បានប្តូរមកជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។"
     )
     assert _brief(text, date(2024, 6, 10)) == [(date(2024, 6, 4), 36, [CLP], CPP)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "បានយកប័ណ្ណសមាជិក" (took membership cards); signing up for the party's youth group
+        # is no registration with the state
+        (
+            "ម្សិលមិញ យុវជន ៤០នាក់ ដែលធ្លាប់ជាសមាជិកគណបក្សភ្លើងទៀន បានយកប័ណ្ណសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា ហើយចុះឈ្មោះចូលក្រុមយុវជនគណបក្សស្រុក។",
+            [(date(2024, 6, 9), 40, [CLP], CPP)],
+        ),
+        # a dateline, place and date before "៖": "ម្សិលមិញ" (yesterday) counts back from it
+        (
+            "កំពត ថ្ងៃទី៨ ខែមិថុនា ឆ្នាំ២០២៤៖ សកម្មជនគណបក្សភ្លើងទៀន ៦៥នាក់ បានចូលជាសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា កាលពីម្សិលមិញ។",
+            [(date(2024, 6, 7), 65, [CLP], CPP)],
+        ),
+        # those named who "បានប្រគល់លិខិតលាចេញ" (handed in resignation letters) moved
+        (
+            "កាលពីថ្ងៃទី៥ ខែមិថុនា សមាជិកក្រុមប្រឹក្សាឃុំ រួមមាន លោក ចាន់ ដារ៉ា និងលោកស្រី "
+            "សុខ នីតា បានប្រគល់លិខិតលាចេញពីគណបក្សភ្លើងទៀន ហើយបានទទួលប័ណ្ណសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 5), 2, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_cards_taken_datelines_and_letters_handed_in(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected
+
+
+def test_khmer_particles_are_no_party_names_and_the_party_too_is_the_one_joined() -> None:
+    # "ចូលជាសមាជិកគណបក្សដែរ" (joined the party too): the party the other claim joined, not a
+    # party named "គណបក្សដែរ"
+    text = (
+        "នៅថ្ងៃច័ន្ទ សមាជិកគណបក្សភ្លើងទៀន ៦០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។ "
+        "នៅថ្ងៃពុធ អតីតសមាជិកគណបក្សហ្វ៊ុនស៊ិនប៉ិច ៣០នាក់ ក៏បានដាក់ពាក្យចូលជាសមាជិកគណបក្សដែរ។"
+    )
+    assert _brief(text, date(2024, 6, 7)) == [
+        (date(2024, 6, 3), 60, [CLP], CPP),
+        (date(2024, 6, 5), 30, [FUNCINPEC], CPP),
+    ]

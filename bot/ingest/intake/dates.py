@@ -148,8 +148,10 @@ _BOUND_BEFORE = re.compile(
 )
 # A dateline: "PHNOM PENH, July 5 (Agency) --", "Kampong Cham, 7 July:" at a text's start
 # dates the writing; the event's own date, if any, is elsewhere.
+# ... and Khmer "ត្បូងឃ្មុំ ថ្ងៃទី១២ ខែធ្នូ ឆ្នាំ២០២៣៖" (a place, its date and a colon)
 _DATELINE_BEFORE = re.compile(
     r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*$"
+    r"|^\W*[\u1780-\u17d3]{2,30}(?:\s+[\u1780-\u17d3]{2,30})?\s*$"
 )
 # "the July 23 election", "the 23 July polls": the date names an occasion, not the event.
 _OCCASION_AFTER = re.compile(
@@ -176,7 +178,7 @@ _KHMER_DAY_ALONE = re.compile(
 _WEEKDAY_HEADING = re.compile(
     r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-{1,2}\s)", re.I | re.M
 )
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:])")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:៖])")
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,8 @@ _KHMER_NOT_A_NAME = (
     "ម្នាក់", "មួយ", "រូប",
     # "គណបក្សតូចមួយ" (a small party), "គណបក្សធំ" (a big party), "គណបក្សយើង" (our party)
     "តូច", "ធំ", "យើង",
+    # "ចូលជាសមាជិកគណបក្សដែរ" (joined the party too), "...គណបក្សវិញ" (the party again): particles
+    "ដែរ", "វិញ", "ផង", "ទេ",
 )  # fmt: skip
 
 
@@ -96,6 +98,8 @@ _KHMER_NAME_ENDS = _words(
     "ថា ដែល និង ហើយ ឬ ព្រោះ ប៉ុន្តែ ខណៈ បើ ទោះ គឺ "
     # prepositions
     "នៅ ក្នុង ពី ជាមួយ ចំពោះ របស់ នៃ ដល់ លើ ទៅ មក ជូន ឱ្យ អោយ តាម "
+    # "គណបក្សកាលពីថ្ងៃពុធ" (the party on Wednesday): a time, no name
+    "កាលពី កាល ថ្ងៃ "
     # determiners and quantifiers
     # ("សមាជិកគណបក្សសរុប", the party's members in all: a total, no name)
     "នេះ នោះ នានា ទាំង ទាំងអស់ ទៀត ណា ណាមួយ ខ្លះ ដទៃ ផ្សេង ផ្សេងៗ ៗ ច្រើន សរុប ទូទាំង "

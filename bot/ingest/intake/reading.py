@@ -121,7 +121,7 @@ _SINCE_PART_OF_MONTH = re.compile(rf"\bsince\s+(?:early|late|mid-?)\s*({MONTH_NA
 # "គណបក្ស" alone, "គណបក្សរបស់ខ្លួន" (its own party) after the verb: the party of who speaks
 # ... or no party at all: "ទទួលពាក្យសុំចូលជាសមាជិក ពីអតីតសកម្មជន..." (received applications to
 # join as members from former activists ...)
-_KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់(?:ខ្លួន|លោក|គាត់))|\s+ពី")
+_KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់(?:ខ្លួន|លោក|គាត់)|ដែរ|វិញ|ផង)|\s+ពី")
 # "គណៈកម្មាធិការ", "ក្រុមការងារ", "សាខា" (the committee, working group, branch) of a party,
 # "មន្ត្រី", "អ្នកនាំពាក្យ" (its official, its spokesman)
 _KHMER_PARTY_BODY = re.compile(r"(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា|មន្ត្រី|អ្នកនាំពាក្យ)\s*$")
@@ -260,6 +260,11 @@ def read_sentence(
         froms = [f for f in froms if f != to]
     if verb.kind == "leave" and not froms and roles.sources:
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
+    the_party = (
+        text.startswith("ចូល", verb.start)
+        and bool(_KHMER_THE_PARTY.match(text[verb.end :]))
+        and "គណបក្ស" in text[verb.end : verb.end + 10]
+    )
     if to is None and verb.kind == "join" and _KHMER_THE_PARTY.match(text[verb.end :]):
         # "គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជា... ទទួលពាក្យសុំចូលជាសមាជិកគណបក្ស ពីសំណាក់..." (the
         # CPP's committee received applications to join the party from ...): the host's party
@@ -274,8 +279,10 @@ def read_sentence(
         if host is not None:
             to, froms = host, [f for f in froms if f != host]
     khmer_join = re.match(r"ចូល|ប្[តដ]ូរ|វិល|ត្រឡប់", text[verb.start : verb.end])
-    if verb.kind == "join" and khmer_join and to is None:
-        return Reading()  # "ចូលរួម" alone is attending something, not joining a party
+    if verb.kind == "join" and khmer_join and to is None and not the_party:
+        # "ចូលរួម" alone is attending something, not joining a party; "ចូលជាសមាជិកគណបក្សដែរ"
+        # (joined the party too) is joining the party the text is about
+        return Reading()
     if to is not None and not froms and any(
         m.name == to and _FORMER_OF.search(text[max(0, m.start - 30) : m.start]) for m in mentions
     ):

@@ -92,7 +92,7 @@ _KHMER_JOIN = (
     # English "a ceremony to welcome 300"
     r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:ចំនួន)?\s*[0-9០-៩])|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
-    r"(?<!ការ)ទទួល(?:បាន|យក)?\s*ប័ណ្ណ\s*សមាជិក(?:ភាព)?"
+    r"(?<!ការ)(?:ទទួល(?:បាន|យក)?|យក)\s*ប័ណ្ណ\s*សមាជិក(?:ភាព)?"
 )
 _LEAVE = (
     # ... "decided to leave the ruling party": the decision told as done
@@ -198,9 +198,16 @@ _OTHER_THINGS = (
      "a part of a group counted before"),
     (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
                 r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
-                # "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចុះឈ្មោះចូលជាសមាជិក" (signed up
-                # to join as members): joining a party, no registration with the state
-                r"ចុះឈ្មោះ(?!\s*(?:ចូល\s*)?ជាសមាជិក)", re.I),
+                # Khmer: registering to vote or to stand, or with the election body or the
+                # ministry; not "ចុះឈ្មោះជាសមាជិក" (signed up as members of) nor "ចុះឈ្មោះចូល
+                # ក្រុមយុវជន" (signed up for the youth group): joining a party or its bodies
+                # ... and not "ក្រោយ គ.ជ.ប មិនចុះបញ្ជី..." (after the NEC refused to register
+                # ...): when the act happened
+                r"^(?:(?!ក្រោយ|បន្ទាប់ពី)[^។])*(?:"
+                r"ចុះឈ្មោះ\s*(?:ជា)?\s*(?:អ្នក)?(?:បោះឆ្នោត|បេក្ខជន|ឈរឈ្មោះ)|"
+                r"(?:គ\.ជ\.ប|គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត|ក្រសួងមហាផ្ទៃ)[^។]*ចុះ(?:ឈ្មោះ|បញ្ជី)|"
+                r"ចុះ(?:ឈ្មោះ|បញ្ជី)[^។]*(?:គ\.ជ\.ប|គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត|ក្រសួងមហាផ្ទៃ)|"
+                r"ចុះបញ្ជី\s*គណបក្ស)", re.I),
      "a party or candidate registration"),
 )  # fmt: skip
 
