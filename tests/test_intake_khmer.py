@@ -1494,3 +1494,13 @@ def test_khmer_particles_are_no_party_names_and_the_party_too_is_the_one_joined(
         (date(2024, 6, 3), 60, [CLP], CPP),
         (date(2024, 6, 5), 30, [FUNCINPEC], CPP),
     ]
+
+
+def test_a_known_khmer_party_name_with_its_words_in_another_order_is_that_party() -> None:
+    # "គណបក្សរួបរួមជាតិខ្មែរ": the words of the KNUP's Khmer name ("គណបក្សខ្មែររួបរួមជាតិ"),
+    # reordered; a name with another word stays the text's own
+    lexicon = Lexicon(lexicon_from_data())
+    [known] = lexicon.mentions("សមាជិកគណបក្សរួបរួមជាតិខ្មែរ ៣៥នាក់ បានចូលរួមជាមួយ")
+    assert (known.name, known.known) == ("Khmer National United Party", True)
+    [other] = lexicon.mentions("សមាជិកគណបក្សសាមគ្គីជាតិខ្មែរ ៣៥នាក់ បានចូលរួមជាមួយ")
+    assert (other.name, other.known) == ("គណបក្សសាមគ្គីជាតិខ្មែរ", False)

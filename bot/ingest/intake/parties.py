@@ -164,6 +164,13 @@ class Lexicon:
                 if acronym in party.acronyms:
                     forms += [(form, party.name, True) for form in initials]
         forms.sort(key=lambda f: -len(f[0]))
+        # a known Khmer name's words, in any order ("គណបក្សរួបរួមជាតិខ្មែរ" for "គណបក្សខ្មែររួបរួម
+        # ជាតិ"): the same party written with its words in another order
+        self._khmer_words = {
+            frozenset(segment(clean_text(form))): canonical
+            for form, canonical, _ in forms
+            if _KHMER.search(form) and form.startswith("គណបក្ស")
+        }
         self._patterns: list[tuple[re.Pattern[str], str]] = []
         for form, canonical, exact in forms:
             form = clean_text(form)
@@ -217,7 +224,9 @@ class Lexicon:
                 continue
             name = _khmer_name(sentence, m.start(), m.end())
             if name is not None and free(m.start(), m.start() + len(name)):
-                found.append(PartyMention(name, name, m.start(), m.start() + len(name), False))
+                known_as = self._khmer_words.get(frozenset(segment(name)))
+                end = m.start() + len(name)
+                found.append(PartyMention(known_as or name, name, m.start(), end, bool(known_as)))
         return sorted(found, key=lambda m: m.start)
 
 
