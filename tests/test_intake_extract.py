@@ -2525,3 +2525,24 @@ def test_remaining_parts_parts_of_the_day_cards_of_a_party_and_a_monitors_table(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 3, 15)) == expected
+
+
+def test_with_no_day_of_its_own_a_claim_takes_the_day_it_was_said() -> None:
+    # no day of the move: the day the claimant said it, as a day of saying ("published")
+    [p] = propose(
+        Report(
+            "The ruling party said on Monday that 70 Candlelight members in Kampot had joined it.",
+            published=date(2024, 3, 13),
+        ),
+        lexicon_from_data(),
+    )
+    assert (p.date, p.date_kind, p.number) == (date(2024, 3, 11), "published", 70)
+    # a day of the move wins over the day it was said
+    [q] = propose(
+        Report(
+            "The ruling party said on Monday that 70 Candlelight members had joined it on Saturday.",
+            published=date(2024, 3, 13),
+        ),
+        lexicon_from_data(),
+    )
+    assert (q.date, q.date_kind) == (date(2024, 3, 9), "event")

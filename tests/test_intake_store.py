@@ -128,7 +128,7 @@ def test_publication_date_and_unknown_party_and_departure_are_said(desk: Desk) -
     (answer,) = review_report(desk, ADMIN, ADMIN, FRESH, proposer=proposing(found))
     text = to_plain(answer)
     assert "Proposed departure" in text
-    assert "02/07/2023 (the publication date; the text gives no date for the event)" in text
+    assert "02/07/2023 (the day it was published or said; the text gives no date for the event)" in text
     assert "From: Khmer Will Party (new: not in the party list, as the text spells it); " in text
     assert "Cambodia National Rescue Party" in text  # the acronym, matched to its party
     assert "To: departure, no destination" in text

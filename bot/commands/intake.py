@@ -327,7 +327,7 @@ def _date_line(p: Proposal) -> list[Part]:
         return [bold(day(p.date)), _(" (the event's date)")]
     return [
         bold(day(p.date)),
-        _(" (the publication date; the text gives no date for the event)"),
+        _(" (the day it was published or said; the text gives no date for the event)"),
     ]
 
 

@@ -428,8 +428,10 @@ def read_sentence(
 
 
 _ANNOUNCED_ON = re.compile(
-    r"\b(?:announced|wrote|posted)\s+(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?|(?:a|an|the)\s+\w+\s+)?"
-    r"(?:on\s+)?$",
+    # ... "claimed on Sunday that 600 had defected", "confirmed on Sunday, October 1": the day it
+    # was said, nearer the move than the day it was published
+    r"\b(?:announced|wrote|posted|said|claimed|confirmed|stated|reported)\s+"
+    r"(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?|(?:a|an|the)\s+\w+\s+)?(?:on\s+)?$",
     re.I,
 )
 
