@@ -2546,3 +2546,31 @@ def test_with_no_day_of_its_own_a_claim_takes_the_day_it_was_said() -> None:
         lexicon_from_data(),
     )
     assert (q.date, q.date_kind) == (date(2024, 3, 9), "event")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Its former Kampot youth coordinator": the party the text is about, three words on
+        (
+            "The GDP says it keeps losing people. Its former Kampot youth coordinator, Dy "
+            "Sokha, left for the Candlelight Party on 12 March.",
+            [(date(2024, 3, 12), 1, ["Grassroots Democracy Party"], _CLP)],
+        ),
+        # "took FUNCINPEC membership"
+        (
+            "On 9 March, 75 Candlelight members in Kralanh took FUNCINPEC membership.",
+            [(date(2024, 3, 9), 75, [_CLP], "FUNCINPEC")],
+        ),
+        # a lede's "Name Surname, deputy chief of ...,": one person, whatever the surname
+        (
+            "Svay Rotha, deputy chief of the Candlelight Party's Kratie committee, resigned "
+            "from the party on 11 March.",
+            [(date(2024, 3, 11), 1, [_CLP], None)],
+        ),
+    ],
+)
+def test_its_role_three_words_on_party_membership_taken_and_a_ledes_named_role(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15)) == expected

@@ -61,7 +61,7 @@ from bot.ingest.intake.signals import not_a_claim
 from bot.ingest.intake.tables import table_claims
 
 _ITS_ROLE = re.compile(
-    rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,2}}?{ROLE}"
+    rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,3}}?{ROLE}"
     # "អនុប្រធានគណបក្សខេត្ត" (the deputy chief of the party's province branch): no name given
     r"|(?:ប្រធាន|អនុប្រធាន|មន្ត្រី|លេខាធិការ)គណបក្ស(?:ខេត្ត|ស្រុក|ខណ្ឌ|ឃុំ)",
     re.I,

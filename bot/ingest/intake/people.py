@@ -53,8 +53,21 @@ _TITLED = re.compile(rf"\b(?:{_TITLES})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}
 _ROLE_NAMED = re.compile(
     r"\b(?:activist|official|councill?or|chief|leader|member|veteran|lawmaker|candidate|"
     r"secretary|president|spokes(?:man|woman|person)|deputy|governor|adviser|advisor|analyst|"
-    r"supporter|MP|senator|figure|organi[sz]er|founder|businessman|businesswoman|aide|assistant)"
+    r"supporter|MP|senator|figure|organi[sz]er|founder|businessman|businesswoman|aide|assistant|"
+    r"coordinator|chairman|chairwoman|director)"
     r",?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
+)
+# ... and the role just after it, a text's lede: "Svay Kimly, deputy chief of the CLP's
+# Kratie committee, resigned" (a name whose surname is no list's)
+_NAMED_ROLE = re.compile(
+    r"^(?:[A-Z][A-Z ]+\s*(?:--|[–—:])\s*)?"
+    # not "In Koh Sotin, councillor X": a place after a preposition
+    r"(?!(?:In|On|At|From|For|After|Before|By|With|The|A|An|Also|But|And|Since|During|Under|"
+    r"Last|This|Meanwhile|Elsewhere|Separately|Earlier|Later|Today|Yesterday)\b)"
+    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}),\s+"
+    r"(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:activist|official|councill?or|chief|leader|"
+    r"member|lawmaker|candidate|secretary|president|spokes(?:man|woman|person)|deputy|governor|"
+    r"adviser|advisor|organi[sz]er|founder|coordinator|head)\b"
 )
 _PLAIN = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}}")
 # A name's words are Khmer letters (no digits, emojis or signs); "កញ្ញា" after "ខែ" is the
@@ -174,7 +187,7 @@ def people_named(sentence: str) -> list[str]:
                 continue
             taken.append(m.span())
             spans.append((m.start(), name))
-    for m in _ROLE_NAMED.finditer(sentence):
+    for m in (*_ROLE_NAMED.finditer(sentence), *_NAMED_ROLE.finditer(sentence)):
         name = _trim(m.group(1))
         if len(name.split()) < 2 or any(a < m.end(1) and m.start(1) < b for a, b in taken):
             continue
