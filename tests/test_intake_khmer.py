@@ -1504,3 +1504,49 @@ def test_a_known_khmer_party_name_with_its_words_in_another_order_is_that_party(
     assert (known.name, known.known) == ("Khmer National United Party", True)
     [other] = lexicon.mentions("សមាជិកគណបក្សសាមគ្គីជាតិខ្មែរ ៣៥នាក់ បានចូលរួមជាមួយ")
     assert (other.name, other.known) == ("គណបក្សសាមគ្គីជាតិខ្មែរ", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "មានគម្រោងនាំ ... ទៅចូលរួម" (plans to bring ... to join): a plan, however far back
+        (
+            "លោក សុខ ដារ៉ា ប្រធានគណបក្សខ្មែររួបរួមជាតិប្រចាំខេត្ត មានគម្រោងនាំសមាជិកប្រមាណ "
+            "៣០០នាក់ ទៅចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា នៅខែក្រោយ។",
+            [],
+        ),
+        # a dateline "place, date —": "ម្សិលមិញ" (yesterday) counts back from it
+        (
+            "ភ្នំពេញ, ថ្ងៃទី៨ ខែមិថុនា ឆ្នាំ២០២៤ — សកម្មជនគណបក្សភ្លើងទៀន ៨០នាក់ "
+            "ត្រូវបានទទួលស្វាគមន៍ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីម្សិលមិញ។",
+            [(date(2024, 6, 7), 80, [CLP], CPP)],
+        ),
+        # "ឆ្លងមកគណបក្សX" (crossed over to party X)
+        (
+            "កាលពីថ្ងៃទី៦ ខែមិថុនា សកម្មជនគណបក្សភ្លើងទៀន ៤៥នាក់ បានឆ្លងមកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 6), 45, [CLP], CPP)],
+        ),
+        # "មកឈរនៅក្រោមទង់គណបក្សX" (came to stand under party X's flag)
+        (
+            "កាលពីថ្ងៃទី៥ ខែមិថុនា អតីតសមាជិកគណបក្សភ្លើងទៀន ៣៥នាក់ បានសម្រេចចិត្តមកឈរនៅក្រោម"
+            "ទង់គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 5), 35, [CLP], CPP)],
+        ),
+        # after "ក្នុងនោះ" (among them), a past year tells who some were, not when they moved
+        (
+            "កាលពីថ្ងៃទី៤ ខែមិថុនា សកម្មជនគណបក្សភ្លើងទៀន ៦០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជន"
+            "កម្ពុជា ក្នុងនោះមាន ៤នាក់ ធ្លាប់ឈរឈ្មោះជាបេក្ខជន ក្នុងឆ្នាំ២០២២។",
+            [(date(2024, 6, 4), 60, [CLP], CPP)],
+        ),
+        # Mr. A "រួមជាមួយ" (together with) two councillors, who are then named: three
+        (
+            "កាលពីថ្ងៃទី៣ ខែមិថុនា លោក ចាន់ ដារ៉ា មន្ត្រីគណបក្សភ្លើងទៀន រួមជាមួយសមាជិកក្រុមប្រឹក្សា"
+            "ឃុំពីររូប គឺលោក សុខ វណ្ណា និងអ្នកស្រី កែវ នីតា បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 3), 3, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_plans_datelines_crossing_over_flags_among_them_and_along_with(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected

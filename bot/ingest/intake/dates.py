@@ -151,7 +151,7 @@ _BOUND_BEFORE = re.compile(
 # ... and Khmer "ត្បូងឃ្មុំ ថ្ងៃទី១២ ខែធ្នូ ឆ្នាំ២០២៣៖" (a place, its date and a colon)
 _DATELINE_BEFORE = re.compile(
     r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*$"
-    r"|^\W*[\u1780-\u17d3]{2,30}(?:\s+[\u1780-\u17d3]{2,30})?\s*$"
+    r"|^\W*[\u1780-\u17d3]{2,30}(?:\s+[\u1780-\u17d3]{2,30})?,?\s*$"
 )
 # "the July 23 election", "the 23 July polls": the date names an occasion, not the event.
 _OCCASION_AFTER = re.compile(

@@ -97,6 +97,8 @@ _ONE_OCCASION = re.compile(
 )
 UNNAMED_DESTINATION = "the party joined is not named"
 _PART_OF_GROUP = "a part of a group counted before"
+# "លោក X ... រួមជាមួយសមាជិកក្រុមប្រឹក្សាឃុំពីររូប" (Mr. X together with two councillors)
+_KHMER_ALONG_WITH = re.compile(r"(?:រួម(?:ជា|នឹង)?មួយ(?:នឹង)?|ព្រមទាំង)\s*[^\s\d០-៩]{0,30}\s*$")
 _ALONG_WITH = re.compile(
     # ... "together with his 35 followers"
     r"(?:\b(?:together|along)\s+with|\bwith|\band)\s+(?:(?:his|her|their)\s+)?"
@@ -289,15 +291,18 @@ def read_sentence(
         # "អតីតមន្ត្រីគណបក្សភ្លើងទៀន ... បានវិលត្រឡប់មកគណបក្សភ្លើងទៀនវិញ" (a former official
         # of the CLP came back to the CLP): someone returning, no party left
         return Reading()
+    # what follows "ក្នុងនោះ" (among them) tells of some of them: no total, day or year of the act
+    among = re.compile(r"ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ)").search(text, verb.end)
+    own = text[: among.start()] if among else text
     if (
         # "..., the latest in a wave that has seen 10,000 switch sides this year": a total
         # told beside the event, after it, is no reason to drop the event
-        _RUNNING_TOTAL.search(ASIDE.sub(" ", through_clause(text, verb.end)))
+        _RUNNING_TOTAL.search(ASIDE.sub(" ", through_clause(own, verb.end)))
         and not [d for d in dates if not d.reported]
         and not _ONE_OCCASION.search(text)
     ):
         return Reading()  # "since January, 9,000 have joined": many events, none of them told
-    found = _event_date(dates, verb, earlier)
+    found = _event_date([d for d in dates if d.start < len(own)], verb, earlier)
     if found is None and _THAT_DAY.search(text):
         # "reported on Tuesday that 2,300 ... had joined that day": the day said is the act's
         found = next((d for d in dates if d.reported and not d.bound), None)
@@ -309,7 +314,7 @@ def read_sentence(
     )
     # "X, who was a CLP candidate in 2022, has joined the CPP": the year dates who X was
     # ... and "កាលពីឆ្នាំ២០២០" (back in 2020)
-    past = PAST_YEAR.search(ASIDE.sub(" ", text)) or KHMER_PAST_YEAR.search(text)
+    past = PAST_YEAR.search(ASIDE.sub(" ", text)) or KHMER_PAST_YEAR.search(own)
     year = int(next(g for g in past.groups() if g)) if past else None
     if found is None and year and report.published and year < report.published.year:
         return Reading()  # "joined the Candlelight Party in 2013": history, not news
@@ -356,10 +361,12 @@ def read_sentence(
             if number is not None and people and (
                 re.match(r"\s+other\b|\s*(?:នាក់|រូប)ទៀត", text[count.end :])
                 or _ALONG_WITH.search(text[: count.start])
+                or _KHMER_ALONG_WITH.search(text[: count.start])
             ):
                 # "Mr. X and 12 other committee members", "Mr. X, together with 83 of his
-                # supporters": the named people and those who came with them
-                number += len(people)
+                # supporters": the named people and those who came with them (not those the
+                # count itself names after it: "... ពីររូប គឺលោក B និងអ្នកស្រី C", two, B and C)
+                number += len([p for p in people if text.find(p) < count.start])
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
         elif people and (

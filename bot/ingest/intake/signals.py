@@ -78,6 +78,9 @@ _KHMER_JOIN = (
     # "ផ្ទេរខ្លួនមក" (transferred themselves to), "ផ្ទេរសមាជិកភាពមក" (transferred membership to)
     # "ចុះឈ្មោះជាសមាជិក" (signed up as members of)
     r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
+    # "ឆ្លងមកគណបក្សX" (crossed over to party X); "មកឈរនៅក្រោមទង់គណបក្សX" (came to stand under
+    # party X's flag), as "ក្រោមម្លប់" (under the shade of)
+    r"ឆ្លង(?:មក|ទៅ)(?=\s*(?:គណបក្ស|បក្ស|x{3,}))|(?:មក)?ឈរ\s*(?:នៅ)?\s*ក្រោម(?:ទង់|ម្លប់)|"
     # "ប្តេជ្ញាចិត្តគាំទ្រ" (pledged to support), as English "pledged to support the CPP"
     r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ(?=\s*(?:គណបក្ស|បក្ស|xxx))|"
     # "ងាកមកគាំទ្រ" (turned to support)
@@ -138,7 +141,10 @@ _INTENTION = re.compile(
     # getting ready to apply to join), "ត្រៀមខ្លួនចូល" (prepared to join): not yet done
     # ... "(មិន)មានគម្រោងចូល" (has (no) plan to join)
     r"|(?:នឹង|គ្រោង|គម្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|ត្រៀម(?:ខ្លួន)?)"
-    r"\s*(?:\S+\s*)?)$",
+    r"\s*(?:\S+\s*)?"
+    # ... "មានគម្រោងនាំសមាជិកប្រមាណ ៥០០នាក់ ទៅចូលរួម" (plans to bring some 500 members to join):
+    # a plan, however far before its verb
+    r"|(?:គ្រោង|គម្រោង|មានបំណង)(?:[^\s។]*\s*){0,5})$",
     re.I,
 )
 _NEGATION = re.compile(
