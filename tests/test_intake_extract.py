@@ -2574,3 +2574,73 @@ def test_its_role_three_words_on_party_membership_taken_and_a_ledes_named_role(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 3, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "seven from the League for Democracy Party": small words inside a party's name
+        (
+            "Fifty supporters of two parties joined the CPP on 9 March. The district listed them "
+            "as 43 from the Candlelight Party and seven from the League for Democracy Party.",
+            [
+                (date(2024, 3, 9), 43, [_CLP], CPP),
+                (date(2024, 3, 9), 7, ["League for Democracy Party"], CPP),
+            ],
+        ),
+        # a log's "dd/mm | place | ..." rows; "received CPP cards" is no welcome by the 88;
+        # "gave up his party membership"; a row that is a running total proposes nothing
+        (
+            "WEEKLY LOG\n\n"
+            "04/03 | Takeo | 88 people described as Candlelight members received CPP cards.\n\n"
+            "06/03 | Kandal | Candlelight councillor Sok Heng gave up his party membership.\n\n"
+            "08/03 | Phnom Penh | The CPP puts the number who have joined it in the city since "
+            "1 January at 4,210.",
+            [
+                (date(2024, 3, 4), 88, [_CLP], CPP),
+                (date(2024, 3, 6), 1, [_CLP], None),
+            ],
+        ),
+        # "the 11th of this month"
+        (
+            "On the morning of the 11th of this month, 37 FUNCINPEC families asked to join the "
+            "Cambodian People's Party.",
+            [(date(2024, 3, 11), 37, ["FUNCINPEC"], CPP)],
+        ),
+        # "exchanged their membership for that of the X"; a move "in the 1990s" is history
+        (
+            "Eighty members of FUNCINPEC exchanged their membership for that of the Cambodian "
+            "People's Party on 10 March. Mr. Oum Dara, who joined FUNCINPEC in the 1990s, said "
+            "he was tired.",
+            [(date(2024, 3, 10), 80, ["FUNCINPEC"], CPP)],
+        ),
+        # "three of its commune councillors": the party the text is about; "took ruling-party
+        # membership"
+        (
+            "The Candlelight Party keeps losing people. Three of its commune councillors, Sok "
+            "Dara, Meas Nita and Keo Vibol, took ruling-party membership on 5 March.",
+            [(date(2024, 3, 5), 3, [_CLP], CPP)],
+        ),
+        # "lost its deputy chief ..., X, who resigned"; "sent a resignation letter"
+        (
+            "The Candlelight Party lost its deputy chief in Santuk, Ny Sovanrith, who resigned "
+            "on 9 March. In Takeo, Hang Sovann, the party's provincial deputy, sent a "
+            "resignation letter to the executive on 11 March.",
+            [(date(2024, 3, 9), 1, [_CLP], None), (date(2024, 3, 11), 1, [_CLP], None)],
+        ),
+    ],
+)
+def test_small_words_in_names_logs_this_month_exchanged_membership_and_losses(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15)) == expected
+
+
+def test_a_fact_checks_verdict_makes_the_whole_text_no_claim() -> None:
+    text = (
+        "CLAIM: A page said 70 Candlelight members in Kampot had joined the CPP on Sunday.\n\n"
+        "VERDICT: False.\n\nResidents said the event was a road opening."
+    )
+    assert _claims(text, date(2024, 3, 15)) == []
+    # "he will come home and join the CPP": the plan holds both verbs
+    assert _claims("Exiled ex-CNRP official says he will come home and join CPP", date(2024, 3, 15)) == []

@@ -52,7 +52,7 @@ _OCCASION = (
 )
 _COMPLETES = re.compile(
     r"(?:handed|turned|made|resignation|submitted|tendered|filed|announced|end(?:ed|ing)|"
-    r"gave|giving|walked)", re.I
+    r"gave|giving|walked|sent|delivered|lost)", re.I
 )
 _CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
 _RETURN_HOME = re.compile(

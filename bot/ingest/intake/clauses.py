@@ -19,7 +19,8 @@ from bot.ingest.intake.dates import MONTH_NAMES
 # "in 2013", "since 2018": a year long past, with no date of its own, is history.
 PAST_YEAR = re.compile(
     r"\b(?:in|since|during|until)\s+(?:(?:early|late|mid-?)\s*)?"
-    rf"(?:{MONTH_NAMES}\s+)?((?:19|20)\d\d)\b"
+    # ... "in the 1990s": a decade
+    rf"(?:(?:{MONTH_NAMES}\s+)?((?:19|20)\d\d)\b|the\s+((?:19|20)\d0)s\b)"
     # "The pattern echoes 2018 and 2019, when hundreds joined the CPP"
     r"|\b((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?,?\s+when\b",
     re.I,

@@ -94,7 +94,7 @@ _NUMERIC = re.compile(
 # A bulletin's "28/05 Takeo:": day and month, no year, only with a slash, where a line or
 # bracket starts and before a place's capital, so that "3/5 of" or "12/125 seats" are no dates.
 _NUMERIC_SHORT = re.compile(
-    r"(?:^|(?<=[\n(]))\s*(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])(?=\s*[:,)–-]?\s+[A-Z\u1780-\u17ff])",
+    r"(?:^|(?<=[\n(]))\s*(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])(?=\s*[:,)–|-]?\s+[A-Z\u1780-\u17ff])",
     re.M,
 )
 # Khmer words run on from the word before ("កាលពីរសៀលម្សិលមិញ", yesterday afternoon): no "\b"
@@ -119,7 +119,12 @@ _KHMER_DAY_MONTH = re.compile(
 )
 # "ថ្ងៃទី១៥ ខែនេះ" (the 15th of this month), "ថ្ងៃទី២៨ ខែមុន" (the 28th of last month): the
 # month counted from the published date.
-_KHMER_THIS_MONTH = re.compile(r"(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})\s*ខែ\s*(?P<which>នេះ|មុន)")
+# ... and English "the 11th of this month", "the 28th of last month"
+_KHMER_THIS_MONTH = re.compile(
+    r"(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})\s*ខែ\s*(?P<which>នេះ|មុន)"
+    r"|\bthe\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<en>this|last)\s+month\b",
+    re.I,
+)
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
@@ -268,9 +273,10 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
     for m in _KHMER_THIS_MONTH.finditer(text):
         if published is not None:
             first = published.replace(day=1)
-            if m.group("which") == "មុន":
+            if (m.group("which") or m.group("en").lower()) in ("មុន", "last"):
                 first = (first - timedelta(days=1)).replace(day=1)
-            add(_with_year(int(m.group("day")), first.month, str(first.year), None), *m.span())
+            day = int(m.group("day") or m.group("nth"))
+            add(_with_year(day, first.month, str(first.year), None), *m.span())
     # A weekday or "today" counts back from the dateline when there is one ("Takeo, July 24
     # — ... today"), else from the published date.
     counted_from = next((d.value for d in found if d.dateline), published)

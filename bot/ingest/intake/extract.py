@@ -61,7 +61,8 @@ from bot.ingest.intake.signals import not_a_claim
 from bot.ingest.intake.tables import table_claims
 
 _ITS_ROLE = re.compile(
-    rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,3}}?{ROLE}"
+    rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE}|(?:chief|official|councill?or|"
+    r"candidate|member|activist|leader|lawmaker|organi[sz]er|coordinator|representative)s\b)"
     # "អនុប្រធានគណបក្សខេត្ត" (the deputy chief of the party's province branch): no name given
     r"|(?:ប្រធាន|អនុប្រធាន|មន្ត្រី|លេខាធិការ)គណបក្ស(?:ខេត្ត|ស្រុក|ខណ្ឌ|ឃុំ)",
     re.I,
@@ -99,6 +100,12 @@ _PART_OF_DAY = re.compile(
     r"\W*(?:(?:In\s+the\s+)?(?:morning|afternoon|evening)\b|Later\s+(?:that|the\s+same)\s+day|"
     r"(?:លុះ|នៅ)?\s*(?:ពេល|វេលា)\s*(?:ព្រឹក|រសៀល|ល្ងាច))\b",
     re.I,
+)
+# A fact check's verdict on its own line ("VERDICT: False."), or its headline's "Checked:"
+_VERDICT = re.compile(
+    r"^\W*(?:verdict|rating|our\s+verdict)\s*:\s*(?:false|fake|misleading|fabricated|untrue)\b"
+    r"|^\W*(?:fact[- ]?check(?:ed)?|checked)\s*:",
+    re.I | re.M,
 )
 _HIM_OR_HER = re.compile(r"\b(?:he|she|him|her)\b|លោក|គាត់|នាង", re.I)
 _WITH_HIS_GROUP = re.compile(
@@ -205,7 +212,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         and len(sentences[0].text) < 160
         and not sentences[0].text.rstrip().endswith((".", "។", "៕", "!", "?", '"', "”"))
     )
-    if any(not_a_claim(s.text) in _FALSE_CLAIM for s in sentences[: 2 if report.title else 1]):
+    if any(not_a_claim(s.text) in _FALSE_CLAIM for s in sentences[: 2 if report.title else 1]) or (
+        _VERDICT.search(text)
+    ):
         # "Villagers say a news site falsely reported that they had defected": the report
         # is about a claim being false; the claim it retells is not proposed
         return []

@@ -145,7 +145,9 @@ _KHMER_RANGE_TO = re.compile(
 _FROM_A_PARTY = re.compile(
     # "45 had belonged to the Cambodian Youth Party and 31 to the Candlelight Party"
     r"\s+(?:came\s+|come\s+|were\s+|(?:had\s+)?belonged\s+)?(?:from|of|to)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
-    r"(?:(?:[A-Z][\w'-]*\s+){1,4}Party\b|[A-Z]{2,}\b|(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"
+    # ... "the League for Democracy Party": small words inside a name
+    r"(?:(?:[A-Z][\w'-]*\s+(?:(?:for|of|and)\s+)?){1,4}Party\b|[A-Z]{2,}\b|"
+    r"(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 # "៥២៣គ្រួសារ" (523 families): the number the text gives, as English "87 families" is; not

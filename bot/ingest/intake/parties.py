@@ -54,7 +54,7 @@ from bot.storage.tables import parties, party_aliases
 # "the People's Party"); they resolve to the party whose acronym is CPP when the list has one.
 # Headlines shorten "គណបក្ស" (party) to "បក្ស": "បក្សកាន់អំណាច" is the ruling party too.
 _RULING_PARTY_FORMS = (
-    "the ruling party", "ruling party", "គណបក្សកាន់អំណាច", "គណបក្សប្រជាជន", "បក្សកាន់អំណាច",
+    "the ruling party", "ruling party", "ruling-party", "គណបក្សកាន់អំណាច", "គណបក្សប្រជាជន", "បក្សកាន់អំណាច",
     "Hun Manet's party", "Hun Sen's party", "the prime minister's party",
 )  # fmt: skip
 # The Khmer press's initials for two parties (not in data/parties.yaml): គ.ប.ប is the CPP
@@ -178,7 +178,10 @@ class Lexicon:
                 pattern = re.compile(re.escape(form))
             elif exact:
                 # "CPP's" is the party, "CPP-aligned" a description of something else.
-                pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![a-z]|-\w)")
+                # ... and "ex-CNRP": the party, once
+                pattern = re.compile(
+                    r"(?:(?<![\w-])|(?<=\b[Ee]x-))" + re.escape(form) + r"(?![a-z]|-\w)"
+                )
             else:
                 pattern = re.compile(_english_pattern(form), re.I)
             self._patterns.append((pattern, canonical))

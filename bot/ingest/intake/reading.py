@@ -136,9 +136,13 @@ _HE_SUBJECT = re.compile(
 _OUR_PARTY = re.compile(r"\bour\s+party\b|\binto\s+(?:its|our)\s+ranks\b|គណបក្សយើង", re.I)
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b", re.I)
 # A count of many events ("since January", "so far this year") rather than one.
+# Before a line's own date: marks, and its weekday ("- Sat 25 May, Phnom Penh: ...")
+_HEADS_LINE = re.compile(r"[\W\d_]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*,?\s*)?", re.I)
 _RUNNING_TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
-    rf"(?:last|this)\s+(?:year|month|week)|{MONTH_NAMES}|\d{{4}})|so\s+far|to\s+date|this\s+year|"
+    # ... "since 1 January"
+    rf"(?:last|this)\s+(?:year|month|week)|(?:\d{{1,2}}\s+)?{MONTH_NAMES}|\d{{4}})|so\s+far|"
+    r"to\s+date|this\s+year|"
     r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|(?<![\w-])last\s+year,?\s+(?:(?:more|than|over|about|some|nearly)\s+)*\d+|"
     # "in the first half of 2023", "in the past three months"
     r"in\s+the\s+(?:first|second|last|past)\s+(?:\w+\s+)?(?:half|quarter|months|weeks)|"
@@ -298,7 +302,8 @@ def read_sentence(
         # "..., the latest in a wave that has seen 10,000 switch sides this year": a total
         # told beside the event, after it, is no reason to drop the event
         _RUNNING_TOTAL.search(ASIDE.sub(" ", through_clause(own, verb.end)))
-        and not [d for d in dates if not d.reported]
+        # (a log's line may open with the day it was told: "18/03 | ... since 1 January")
+        and not [d for d in dates if not d.reported and not _HEADS_LINE.fullmatch(text[: d.start])]
         and not _ONE_OCCASION.search(text)
     ):
         return Reading()  # "since January, 9,000 have joined": many events, none of them told

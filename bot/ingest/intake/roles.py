@@ -38,8 +38,8 @@ _STRONG_TO_BEFORE = re.compile(
     r"|\bbec(?:o|a)me\s+(?:a\s+|new\s+)?members?\s+of\s+(?:the\s+)?|\bamong\s+the\s+ranks\s+of\s+(?:the\s+)?"
     # "join the big family of the CPP"
     r"|\bjoin(?:ed|s|ing)?\s+the\s+(?:big\s+|great\s+|large\s+)?family\s+of\s+(?:the\s+)?"
-    # "took membership cards of the CPP"
-    r"|\b(?:membership|party)\s+cards?\s+of\s+(?:the\s+)?"
+    # "took membership cards of the CPP", "exchanged their membership for that of the CPP"
+    r"|\b(?:membership|party)\s+cards?\s+of\s+(?:the\s+)?|\bfor\s+(?:that|those|one)\s+of\s+(?:the\s+)?"
     # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
     # "មកឈរនៅក្រោមម្លប់" (came to stand under the shade of), "សុំធ្វើជាសមាជិក" (asked to become
     # a member of), "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចូលរួម" (joined): the party
@@ -51,7 +51,8 @@ _STRONG_TO_BEFORE = re.compile(
 # a party after "members of" is where they came from, not where they went.
 _WELCOME_VERB = re.compile(
     r"^(?:(?:continued|went\s+on)\s+to\s+)?(?:welcom|embrac|receiv|accept|admitt|ceremony)"
-    r"(?!.*\bmembership\b)",
+    # not "received CPP cards", "received membership": who took them moved
+    r"(?!.*\b(?:membership|cards?)\b)",
     re.I,
 )
 # "the Candlelight Party, the Khmer Will Party and the GDP": one list, one role.

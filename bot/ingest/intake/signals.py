@@ -50,7 +50,11 @@ _JOIN = (
     # not "received 25 kilograms of rice", "received 85 percent of the vote": things
     r"(?!\s+[\d,.]+\s*(?:kg\b|kilo|bags?\b|sacks?\b|tonnes?\b|tons?\b|riels?\b|dollars?\b|"
     r"boxes\b|bottles?\b|%|percent\b|per\s+cent\b|votes?\b|seats?\b))|"
-    r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|(?:took|taken)\s+x{3,}\s+membership\b|sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
+    r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|"
+    # "exchanged their membership for that of the CPP", "took FUNCINPEC membership"
+    r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:\w+\s+)?membership\s+for\s+"
+    r"(?:that|those|one)\s+of|(?:took|taken)\s+(?:x{3,}|ruling[- ]party|party)\s+membership\b|"
+    r"sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
     r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
     # "a further 33 followed on Sunday"
@@ -106,9 +110,16 @@ _LEAVE = (
     # again, which dates the one before when it has no date of its own
     r"(?:handed|turned)\s+(?:over|in|back)\s+(?:\w+\s+){0,3}?cards?|"
     r"resignations?\s+(?:were|was|had\s+been)\s+(?:submitted|handed\s+in|filed|accepted)|"
-    r"(?:submitted|handed(?:\s+in)?|filed|tendered|announced)\s+(?:his|her|their|a)\s+resignations?"
+    r"(?:submitted|handed(?:\s+in)?|filed|tendered|announced|sent|delivered)\s+(?:his|her|their|a)\s+"
+    r"resignations?"
     r"(?:\s+letters?)?|"
-    r"(?:end(?:ed|ing)|gave\s+up|giving\s+up)\s+(?:his|her|their)\s+membership|walked\s+away\s+from|"
+    r"(?:end(?:ed|ing)|gave\s+up|giving\s+up)\s+(?:his|her|their)\s+(?:party\s+)?membership|"
+    r"walked\s+away\s+from|"
+    # "the CLP lost its deputy chief in Santuk, X, who resigned": the party's loss (not "lost
+    # 40 members to the CPP", a move to it)
+    r"lost\s+(?:its|their|one\s+of\s+its)\s+(?:[\w'-]+\s+){0,3}?(?:chief|official|councill?or|"
+    r"leader|deputy|secretary|president|coordinator|head|organi[sz]er|lawmaker|member)\b"
+    r"(?![^.;]*\bto\s+the\b)|"
     r"(?:(?<=\bhe\s)|(?<=\bshe\s))made\s+(?:the|this|that|his|her)\s+decision(?!\s+to\b))\b"
 )
 _KHMER_LEAVE = r"ចាកចេញ|លាលែង|លាឈប់|ដកខ្លួន"
@@ -129,8 +140,9 @@ _INTENTION = re.compile(
     # not across "and": "pledged to support and joined the CPP" tells the act done
     r"(?:\s+(?!and\b)\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     # "plans to return next month and join the CPP": the plan holds both verbs
-    r"|\b(?:plans?|planning|intends?|intending|(?<!their\s)(?<!his\s)(?<!her\s)will|would|wants?|"
-    r"hopes?|expects?)\s+to\s+"
+    # ... "he will come home and join the CPP"
+    r"|\b(?:(?:plans?|planning|intends?|intending|wants?|hopes?|expects?)\s+to|"
+    r"(?<!their\s)(?<!his\s)(?<!her\s)will|would)\s+"
     r"(?:[\w,]+\s+){1,8}?(?:and|then)\s+"
     # "their decision to join": the move named again, not a new one
     r"|\b(?:their|his|her)\s+(?:\w+\s+)?decision\s+to\s+"
