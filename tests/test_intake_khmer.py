@@ -1550,3 +1550,51 @@ def test_khmer_plans_datelines_crossing_over_flags_among_them_and_along_with(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 6, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who "ទទួលប័ណ្ណសមាជិក" (received membership cards) moved; no host of the cards
+        (
+            "កាលពីថ្ងៃទី៨ ខែមិថុនា សមាជិកក្រុមប្រឹក្សាឃុំភ្លើងទៀន ១២រូប ទទួលប័ណ្ណសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 8), 12, [CLP], CPP)],
+        ),
+        # "ត្រូវបានស្វាគមន៍" (were welcomed): the guests, not a host
+        (
+            "កាលពីថ្ងៃទី៧ ខែមិថុនា សកម្មជនជាង ៣០០នាក់ នៃគណបក្សភ្លើងទៀន និងគណបក្សហ្វ៊ុនស៊ិនប៉ិច "
+            "ត្រូវបានស្វាគមន៍ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 7), 300, [CLP, FUNCINPEC], CPP)],
+        ),
+        # "ឆ្លងមកកាន់ CPP" (crossed over to the CPP); a known party glossed in brackets
+        (
+            "កាលពីថ្ងៃទី៦ ខែមិថុនា សមាជិក KNUP (គណបក្សខ្មែររួមគ្នា) ជាង 40 នាក់ បានឆ្លងមកកាន់ CPP។",
+            [(date(2024, 6, 6), 40, ["Khmer National United Party"], CPP)],
+        ),
+        # "កំពុង «ពិចារណា»" (is "considering"): no act yet
+        (
+            "ប្រធានគណបក្សភ្លើងទៀនប្រចាំស្រុក ថាកំពុង «ពិចារណា» ចូលគណបក្សប្រជាជនកម្ពុជា។",
+            [],
+        ),
+        # the parties before their counts, then a clause on what they joined
+        (
+            "កាលពីថ្ងៃទី៥ ខែមិថុនា សមាជិកថ្មីចំនួន ៩០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។ "
+            "ក្នុងចំណោមនោះ មកពីគណបក្សភ្លើងទៀន ហុកសិបនាក់ និងមកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច សាមសិបនាក់ "
+            "ដែលបានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 5), 60, [CLP], CPP), (date(2024, 6, 5), 30, [FUNCINPEC], CPP)],
+        ),
+        # "បានប្រារព្ធពិធីទទួលសមាជិកថ្មី" (held a ceremony for new members) on a day: the day of
+        # the claim the next paragraph tells
+        (
+            "កាលពីថ្ងៃទី៤ ខែមិថុនា ក្រុមការងារគណបក្សស្រុក បានប្រារព្ធពិធីទទួលសមាជិកថ្មី។\n\n"
+            "ក្នុងពិធីនោះ សកម្មជនគណបក្សភ្លើងទៀន ៥០នាក់ បានដាក់ពាក្យសុំចូលជាសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 4), 50, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_cards_received_passive_welcomes_glosses_and_ceremonies_held(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected

@@ -82,7 +82,10 @@ _CEREMONY = re.compile(
     r"\b(?:ceremon(?:y|ies)|events?)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|"
     r"took\s+place)\b"
     # "In a letter dated December 1 ...": the day the resignation was written
-    r"|\b(?:letter|resignation)\s+dated\b",
+    r"|\b(?:letter|resignation)\s+dated\b"
+    # Khmer "បានប្រារព្ធពិធីទទួលសមាជិកថ្មី" (held a ceremony to receive new members), "ពិធី...
+    # បានប្រព្រឹត្តទៅ" (the ceremony took place)
+    r"|(?:ប្រារព្ធ|រៀបចំ)\s*ពិធី|ពិធី[^។]{0,60}(?:បានប្រព្រឹត្តទៅ|ធ្វើឡើង)",
     re.I,
 )
 # "The following day, a further 68 joined": the day after the claim before.

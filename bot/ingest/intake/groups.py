@@ -111,7 +111,15 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
         [m.name for m in mentions if a <= m.start < c.start]
         for a, c in zip(starts, counts, strict=True)
     ]
-    if _KHMER_TEXT.search(text) and counts and all(lead) and mentions[-1].start < counts[-1].end:
+    trailing = [m for m in mentions if m.start >= counts[-1].end] if counts else []
+    if (
+        _KHMER_TEXT.search(text)
+        and counts
+        and all(lead)
+        # no party after the last count, but the one a clause after it joined ("ដែល...ចូលជា
+        # សមាជិកគណបក្សX", who ... joined party X)
+        and (not trailing or "ចូល" in text[counts[-1].end : trailing[0].start])
+    ):
         return [] if any(c.value is None for c in counts) else list(zip(counts, lead, strict=True))
     out = []
     for i, c in enumerate(counts):

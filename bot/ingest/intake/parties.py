@@ -149,6 +149,9 @@ def _english_pattern(name: str) -> str:
     return r"(?<![\w-])" + r"\s+".join(words) + r"(?!\w)"
 
 
+_GLOSS = re.compile(r"\s*\(\s*")
+
+
 class Lexicon:
     """The party list compiled for finding its names in text, longest names first."""
 
@@ -230,7 +233,17 @@ class Lexicon:
                 known_as = self._khmer_words.get(frozenset(segment(name)))
                 end = m.start() + len(name)
                 found.append(PartyMention(known_as or name, name, m.start(), end, bool(known_as)))
-        return sorted(found, key=lambda m: m.start)
+        found.sort(key=lambda m: m.start)
+        for i, gloss in enumerate(found[1:], 1):
+            named = found[i - 1]
+            if (
+                not gloss.known
+                and named.known
+                and _GLOSS.fullmatch(sentence[named.end : gloss.start])
+            ):
+                # "KNUP (គណបក្សឯកភាពជាតិខ្មែរ)": the party just named, glossed in another spelling
+                found[i] = PartyMention(named.name, gloss.text, gloss.start, gloss.end, True)
+        return found
 
 
 def _khmer_name(sentence: str, start: int, end: int) -> str | None:

@@ -70,7 +70,9 @@ FROM_BEFORE = re.compile(
 # "were received into" is passive: its subject is who moved.
 _WELCOMES_AFTER = re.compile(
     r"^(?:'s)?[\s,]*(?:\w+\s+){0,4}?(?:welcom|receiv|embrac|accept|admitted)"
-    r"|^[^។]{0,40}?(?:ទទួល|ស្វាគមន៍)",
+    # not "... ទទួលប័ណ្ណសមាជិក" (received membership cards: who moved), nor "ត្រូវបានស្វាគមន៍"
+    # (were welcomed: the guests)
+    r"|^[^។]{0,40}?(?<!ត្រូវបាន)(?:ទទួល(?!\s*(?:បាន|យក)?\s*ប័ណ្ណ)|ស្វាគមន៍)",
     re.I,
 )
 # ... "គណបក្សប្រជាជនកម្ពុជា (CPP) នៅខេត្តកំពង់ស្ពឺ បានប្រកាសថា" (the CPP in Kampong Speu

@@ -84,7 +84,7 @@ _KHMER_JOIN = (
     r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
     # "ឆ្លងមកគណបក្សX" (crossed over to party X); "មកឈរនៅក្រោមទង់គណបក្សX" (came to stand under
     # party X's flag), as "ក្រោមម្លប់" (under the shade of)
-    r"ឆ្លង(?:មក|ទៅ)(?=\s*(?:គណបក្ស|បក្ស|x{3,}))|(?:មក)?ឈរ\s*(?:នៅ)?\s*ក្រោម(?:ទង់|ម្លប់)|"
+    r"ឆ្លង(?:មក|ទៅ)(?:\s*កាន់)?(?=\s*(?:គណបក្ស|បក្ស|x{3,}))|(?:មក)?ឈរ\s*(?:នៅ)?\s*ក្រោម(?:ទង់|ម្លប់)|"
     # "ប្តេជ្ញាចិត្តគាំទ្រ" (pledged to support), as English "pledged to support the CPP"
     r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ(?=\s*(?:គណបក្ស|បក្ស|xxx))|"
     # "ងាកមកគាំទ្រ" (turned to support)
@@ -152,7 +152,9 @@ _INTENTION = re.compile(
     # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event; "កំពុងរៀបចំដាក់ពាក្យចូល" (are
     # getting ready to apply to join), "ត្រៀមខ្លួនចូល" (prepared to join): not yet done
     # ... "(មិន)មានគម្រោងចូល" (has (no) plan to join)
-    r"|(?:នឹង|គ្រោង|គម្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|ត្រៀម(?:ខ្លួន)?)"
+    # ... "កំពុងពិចារណា" (is considering), as English "considering"
+    r"|(?:នឹង|គ្រោង|គម្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|ត្រៀម(?:ខ្លួន)?|"
+    r"ពិចារណា(?:\s*អំពី)?)"
     r"\s*(?:\S+\s*)?"
     # ... "មានគម្រោងនាំសមាជិកប្រមាណ ៥០០នាក់ ទៅចូលរួម" (plans to bring some 500 members to join):
     # a plan, however far before its verb
@@ -316,7 +318,7 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
         sentence = sentence[:start] + "x" * (end - start) + sentence[end:]
     out = []
     for m in _VERB.finditer(sentence):
-        before = re.sub(r"[\"“”]", "", sentence[: m.start()])  # 'he "intends to apply" to join
+        before = re.sub(r"[\"“”«»]", "", sentence[: m.start()])  # 'he "intends to apply" to join
         if _INTENTION.search(before[-60:]) or _NEGATION.search(before[-40:]):
             continue
         if _KHMER_NOUN_BEFORE.search(before) and _KHMER_LETTER.match(m.group()):
