@@ -1598,3 +1598,13 @@ def test_khmer_cards_received_passive_welcomes_glosses_and_ceremonies_held(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 6, 10)) == expected
+
+
+def test_khmer_who_used_to_be_in_a_party_followed_another() -> None:
+    # "ធ្លាប់នៅក្នុងគណបក្សX" (used to be in party X) is the party left; "ដើរតាមគណបក្សY"
+    # (followed party Y) the one joined
+    text = (
+        "កាលពីថ្ងៃទី៦ ខែមិថុនា ពលរដ្ឋ ៣០នាក់ ដែលធ្លាប់នៅក្នុងគណបក្សភ្លើងទៀន បានសម្រេចចិត្ត"
+        "ដើរតាមគណបក្សប្រជាជនកម្ពុជា ហើយទទួលប័ណ្ណសមាជិកពីដៃប្រធានគណបក្សស្រុក។"
+    )
+    assert _brief(text, date(2024, 6, 10)) == [(date(2024, 6, 6), 30, [CLP], CPP)]

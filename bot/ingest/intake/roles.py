@@ -44,7 +44,7 @@ _STRONG_TO_BEFORE = re.compile(
     # "មកឈរនៅក្រោមម្លប់" (came to stand under the shade of), "សុំធ្វើជាសមាជិក" (asked to become
     # a member of), "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចូលរួម" (joined): the party
     # they went to
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)|ចូលរួម)\s*)$",
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)|ដើរតាម|ចូលរួម)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -63,7 +63,8 @@ FROM_BEFORE = re.compile(
     # not "left for the CPP": the party they went to
     r"\s+(?:(?!for\b)\w+\s+)?(?:the\s+)?(?:opposition\s+|now-dissolved\s+|dissolved\s+|banned\s+)?"
     # not "បោះឆ្នោតគាំទ្រ" (vote for): the party voted for was never left
-    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|(?<!បោះឆ្នោត)គាំទ្រ)\s*)$",
+    # ... "ធ្លាប់នៅក្នុងគណបក្សX" (used to be in party X)
+    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង|ជា)?)\s*)$",
     re.I,
 )
 # A party that welcomes ("the CPP in Kampot welcomed 86 activists") is the party joined;
