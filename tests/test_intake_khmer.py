@@ -1608,3 +1608,16 @@ def test_khmer_who_used_to_be_in_a_party_followed_another() -> None:
         "ដើរតាមគណបក្សប្រជាជនកម្ពុជា ហើយទទួលប័ណ្ណសមាជិកពីដៃប្រធានគណបក្សស្រុក។"
     )
     assert _brief(text, date(2024, 6, 10)) == [(date(2024, 6, 6), 30, [CLP], CPP)]
+
+
+def test_khmer_the_former_party_before_an_acronym_is_the_party_left() -> None:
+    # "អតីតគណបក្ស CNRP" (the former party CNRP): a working group led by a named
+    # official received the applications of people who once backed it
+    text = (
+        "ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា ដឹកនាំដោយលោក ម៉ៅ សុភ័ក្រ កាលពីថ្ងៃទី៥ ខែមិថុនា "
+        "បានទទួលពាក្យសុំចូលជាសមាជិក ពីប្រជាពលរដ្ឋចំនួន ៣១គ្រួសារ "
+        "ដែលពីមុនធ្លាប់ជាអ្នកគាំទ្រអតីតគណបក្ស CNRP។"
+    )
+    assert _brief(text, date(2024, 6, 10)) == [
+        (date(2024, 6, 5), 31, ["Cambodia National Rescue Party"], CPP)
+    ]

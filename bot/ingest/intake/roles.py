@@ -64,7 +64,9 @@ FROM_BEFORE = re.compile(
     r"\s+(?:(?!for\b)\w+\s+)?(?:the\s+)?(?:opposition\s+|now-dissolved\s+|dissolved\s+|banned\s+)?"
     # not "បោះឆ្នោតគាំទ្រ" (vote for): the party voted for was never left
     # ... "ធ្លាប់នៅក្នុងគណបក្សX" (used to be in party X)
-    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង|ជា)?)\s*)$",
+    # ... and "អតីតគណបក្ស CNRP" (the former party CNRP): the word "party" before an acronym
+    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង|ជា)?)\s*"
+    r"(?:(?<=អតីត)គណបក្ស\s*)?)$",
     re.I,
 )
 # A party that welcomes ("the CPP in Kampot welcomed 86 activists") is the party joined;
