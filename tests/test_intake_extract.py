@@ -510,14 +510,14 @@ def test_the_published_date_when_the_text_gives_none() -> None:
 
 def test_claimant_people_and_new_parties() -> None:
     report = Report(
-        "Twenty-seven councillors from the Khmer Will Party crossed over to the ruling party "
+        "Twenty-seven councillors from the Khmer Dawn Party crossed over to the ruling party "
         "on 31 August, according to Governor Chea Sophara.",
         outlet="Fresh Mekong",
         published=date(2023, 9, 2),
     )
     [p] = propose(report, lexicon_from_data())
     assert p.claimant == "Governor Chea Sophara"
-    assert (p.from_parties, p.new_parties, p.to_party) == (["Khmer Will Party"], ["Khmer Will Party"], CPP)
+    assert (p.from_parties, p.new_parties, p.to_party) == (["Khmer Dawn Party"], ["Khmer Dawn Party"], CPP)
     assert p.people == []
     outlet_only = Report("Oknha Meas Sovann defected to the CPP on 25 July.", outlet="Capital Post")
     [q] = propose(outlet_only, lexicon_from_data())

@@ -183,9 +183,9 @@ def khmer_claims(text: str, published: date, title: str | None = None) -> list[P
     ("text", "names"),
     [
         # a new party's name, set off or run on into its verb, after a word for its people
-        ("អ្នកគាំទ្រគណបក្សឆន្ទៈខ្មែរ ៤០នាក់", ["គណបក្សឆន្ទៈខ្មែរ"]),
+        ("អ្នកគាំទ្រគណបក្សអរុណខ្មែរ ៤០នាក់", ["គណបក្សអរុណខ្មែរ"]),
         ("សកម្មជនគណបក្សកសិករខ្មែរបានចូលរួម", ["គណបក្សកសិករខ្មែរ"]),
-        ("បានចូលរួមជាមួយគណបក្សឆន្ទៈខ្មែរ", ["គណបក្សឆន្ទៈខ្មែរ"]),
+        ("បានចូលរួមជាមួយគណបក្សអរុណខ្មែរ", ["គណបក្សអរុណខ្មែរ"]),
         ("គណបក្សកសិករខ្មែរ បានប្រកាស", ["គណបក្សកសិករខ្មែរ"]),
         # the party's provincial office, its commune branch: the level is no name
         ("នៅទីស្នាក់ការគណបក្សខេត្តតាកែវ", []),
@@ -1090,8 +1090,8 @@ def test_khmer_returning_to_a_party_parts_of_the_group_and_its_leader() -> None:
         assert seen == [(30, [CLP])], then
     # an unknown party's name ends before a count's words
     lexicon = Lexicon(lexicon_from_data())
-    assert [m.name for m in lexicon.mentions("សកម្មជនគណបក្សឆន្ទៈខ្មែរប្រមាណ ៦០នាក់")] == [
-        "គណបក្សឆន្ទៈខ្មែរ"
+    assert [m.name for m in lexicon.mentions("សកម្មជនគណបក្សអរុណខ្មែរប្រមាណ ៦០នាក់")] == [
+        "គណបក្សអរុណខ្មែរ"
     ]
     assert [m.name for m in lexicon.mentions("មកពីគណបក្សតូចមួយ")] == []
 
@@ -1621,3 +1621,12 @@ def test_khmer_the_former_party_before_an_acronym_is_the_party_left() -> None:
     assert _brief(text, date(2024, 6, 10)) == [
         (date(2024, 6, 5), 31, ["Cambodia National Rescue Party"], CPP)
     ]
+
+
+def test_khmer_will_party_is_one_party_in_both_scripts() -> None:
+    # An English and a Khmer report of the same party must be recorded under one name
+    text = (
+        "ថ្ងៃទី១២ ខែកញ្ញា ឆ្នាំ២០២៤ សមាជិកគណបក្សភ្លើងទៀនចំនួន ១៥នាក់ "
+        "បានសម្រេចចិត្តចូលជាសមាជិកគណបក្សឆន្ទៈខ្មែរ។"
+    )
+    assert _brief(text, date(2024, 9, 13)) == [(date(2024, 9, 12), 15, [CLP], "Khmer Will Party")]

@@ -120,7 +120,7 @@ def test_publication_date_and_unknown_party_and_departure_are_said(desk: Desk) -
         claim(),
         date=date(2023, 7, 2),
         date_kind="published",
-        from_parties=["Khmer Will Party", "CNRP"],
+        from_parties=["Khmer Dawn Party", "CNRP"],
         to_party=None,
         kind="departure",
         people=[],
@@ -129,7 +129,7 @@ def test_publication_date_and_unknown_party_and_departure_are_said(desk: Desk) -
     text = to_plain(answer)
     assert "Proposed departure" in text
     assert "02/07/2023 (the day it was published or said; the text gives no date for the event)" in text
-    assert "From: Khmer Will Party (new: not in the party list, as the text spells it); " in text
+    assert "From: Khmer Dawn Party (new: not in the party list, as the text spells it); " in text
     assert "Cambodia National Rescue Party" in text  # the acronym, matched to its party
     assert "To: departure, no destination" in text
 
@@ -308,7 +308,7 @@ def test_skip_writes_nothing_and_ends_the_proposal(desk: Desk) -> None:
 
 def test_departure_and_new_party_are_recorded_apart_and_undone(desk: Desk) -> None:
     found = replace(
-        claim(), from_parties=["Khmer Will Party"], to_party=None, kind="departure", people=[]
+        claim(), from_parties=["Khmer Dawn Party"], to_party=None, kind="departure", people=[]
     )
     (pid,) = review(desk, FRESH, found)
     added = add_proposal(desk, pid, ADMIN, "@ed")
@@ -317,10 +317,10 @@ def test_departure_and_new_party_are_recorded_apart_and_undone(desk: Desk) -> No
     cpp = to_plain(answer_text(desk, "/total CPP"))
     assert "Claimed defections to the Cambodian People's Party in the data: 6,476" in cpp
     assert "Left out: 1 report (700 people)" in cpp
-    assert "700" in to_plain(answer_text(desk, "/total Khmer Will Party"))
+    assert "700" in to_plain(answer_text(desk, "/total Khmer Dawn Party"))
     undo_last(desk, ADMIN, "@ed")
     with desk.connect() as conn:
-        assert conn.scalar(select(func.count()).where(parties.c.name == "Khmer Will Party")) == 0
+        assert conn.scalar(select(func.count()).where(parties.c.name == "Khmer Dawn Party")) == 0
     assert "Every claim in the data is a claimed defection" in to_plain(
         answer_text(desk, "/total CPP")
     )
