@@ -2644,3 +2644,65 @@ def test_a_fact_checks_verdict_makes_the_whole_text_no_claim() -> None:
     assert _claims(text, date(2024, 3, 15)) == []
     # "he will come home and join the CPP": the plan holds both verbs
     assert _claims("Exiled ex-CNRP official says he will come home and join CPP", date(2024, 3, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party that disputes a count someone reported: the claim stands, dated by its own
+        # clause, not by the day of the dispute ("on Thursday rejected")
+        (
+            "The Candlelight Party on Thursday rejected a government daily's report that 85 of "
+            "its members in Kampot had switched to the CPP on Sunday, saying few held cards.",
+            [(date(2024, 3, 10), 85, [_CLP], CPP)],
+        ),
+        # ... unless the text's point is that nobody left
+        (
+            "Candlelight spokesman Chan Lina denied on Tuesday a Facebook claim that 40 of the "
+            "party's members in Kep had joined the CPP. \"Not a single one of our members has "
+            "left,\" he said.",
+            [],
+        ),
+        # "welcomed into the fold of the CPP"
+        (
+            "On 12 March, 23 households who had been with the LDP were welcomed into the fold "
+            "of the Cambodian People's Party.",
+            [(date(2024, 3, 12), 23, ["League for Democracy Party"], CPP)],
+        ),
+        # the party whose ticket he was elected on is the party he left
+        (
+            "Sim Vuthy won a council seat on the Candlelight Party ticket in 2022. On Monday he "
+            "crossed over to the Cambodian People's Party.",
+            [(date(2024, 3, 11), 1, [_CLP], CPP)],
+        ),
+        # writers put the apostrophe on either side of "Peoples"
+        (
+            "Thirty members of the Cambodian Indigenous Peoples' Democracy Party joined the CPP "
+            "on 2 March.",
+            [(date(2024, 3, 2), 30, ["Cambodia Indigenous People's Democracy Party"], CPP)],
+        ),
+        # "X, one of two Candlelight councillors on the council, received a CPP card": one
+        (
+            "Ry Sophea, one of three Candlelight Party councillors in Prek Luong, received a "
+            "CPP membership card on 6 March.",
+            [(date(2024, 3, 6), 1, [_CLP], CPP)],
+        ),
+        # "came to take CPP membership"; households counted as families are
+        (
+            "On 8 March, nineteen households from the Grassroots Democracy Party came to take "
+            "Cambodian People's Party membership.",
+            [(date(2024, 3, 8), 19, ["Grassroots Democracy Party"], CPP)],
+        ),
+        # the guests named after "in the presence of" are no count; the count after them moved
+        # ("among them 290 women": the women inside it)
+        (
+            "In the presence of H.E. Som Dara, Deputy Governor of Takeo, 640 members of the "
+            "Candlelight Party, among them 290 women, were welcomed into the CPP on 3 March.",
+            [(date(2024, 3, 3), 640, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_disputed_counts_tickets_apostrophes_and_guests(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15)) == expected

@@ -1630,3 +1630,40 @@ def test_khmer_will_party_is_one_party_in_both_scripts() -> None:
         "បានសម្រេចចិត្តចូលជាសមាជិកគណបក្សឆន្ទៈខ្មែរ។"
     )
     assert _brief(text, date(2024, 9, 13)) == [(date(2024, 9, 12), 15, [CLP], "Khmer Will Party")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ពិធីទទួលសមាជិកថ្មីរបស់គណបក្សX សរុបចំនួន N" (a ceremony receiving party X's new
+        # members, N in all): X is the party joined
+        (
+            "ថ្ងៃទី៩ ខែមិថុនា ស្រុកបានប្រារព្ធពិធីទទួលសមាជិកថ្មីរបស់គណបក្សប្រជាជនកម្ពុជា "
+            "សរុបចំនួន ២៧៣នាក់ ដែលមកពីគណបក្សភ្លើងទៀន។",
+            [(date(2024, 6, 9), 273, [CLP], CPP)],
+        ),
+        # "គ្រួសារចំនួន ១៧" (families numbering 17) who "ធ្លាប់កាន់ប័ណ្ណសមាជិក" (once held the
+        # cards of) FUNCINPEC
+        (
+            "គ្រួសារចំនួន ១៧ ដែលធ្លាប់កាន់ប័ណ្ណសមាជិកគណបក្សហ្វ៊ុនស៊ិនប៉ិច "
+            "បានទទួលប័ណ្ណសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៨ ខែមិថុនា។",
+            [(date(2024, 6, 8), 17, ["FUNCINPEC"], CPP)],
+        ),
+        # "ពួកគេមិនទាន់បានចាកចេញ" (they have not yet left): no departure
+        ("ពួកគេមិនទាន់បានចាកចេញពីគណបក្សភ្លើងទៀននៅឡើយទេ។", []),
+    ],
+)
+def test_khmer_new_members_of_the_host_families_numbering_and_not_yet(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected
+
+
+def test_khmer_villagers_who_say_they_never_left_make_no_claim() -> None:
+    report = Report(
+        "អ្នកភូមិ ១៥នាក់ បានប្រាប់អ្នកសារព័ត៌មានថា ពួកគេនៅតែជាសមាជិកគណបក្សភ្លើងទៀន "
+        "ទោះបីជាគេហទំព័រមួយ បានសរសេរថា ពួកគេបានចូលគណបក្សប្រជាជនកម្ពុជាក៏ដោយ។",
+        title="អ្នកភូមិថា ខ្លួនមិនដែលចាកចេញពីគណបក្សភ្លើងទៀនទេ",
+        published=date(2024, 6, 10),
+    )
+    assert propose(report, lexicon_from_data()) == []

@@ -297,7 +297,7 @@ def test_khmer_names_to_show_say_where_they_come_from(desk: Desk) -> None:
         assert khmer_name(conn, "FUNCINPEC", "party") == "គណបក្សហ្វ៊ុនស៊ិនប៉ិច"
         assert khmer_name(conn, "Sok Eysan") == "សុខ ឥសាន"
         assert khmer_name(conn, "Kung Raiya") is None  # no known Khmer spelling: Latin
-        assert khmer_name(conn, "Cambodia Nation Love Party") is None
+        assert khmer_name(conn, "Khmer Win Party") is None
         assert khmer_name(conn, "Hun Sen", "party") is None
     main = {"Cambodian People's Party", "Candlelight Party", "Cambodia National Rescue Party",
             "FUNCINPEC", "Grassroots Democracy Party", "League for Democracy Party",

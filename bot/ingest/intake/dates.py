@@ -128,11 +128,18 @@ _KHMER_THIS_MONTH = re.compile(
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
-    r"stated|added|denied|confirmed|learned|learnt|heard|understands)\s+"
+    r"stated|added|denied|rejected|dismissed|disputed|confirmed|learned|learnt|heard|understands)\s+"
     # not "reported that on Saturday 320 had joined": the date of what was reported
     r"(?:(?!(?:that|join|defect|switch|quit|leav|mov|cross)\w*\s)\w+\s+)?"
     r"(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
     r"(?:on\s+)?$",
+    re.I,
+)
+# "The Candlelight Party on Monday rejected a report that ...": the same, the date told first.
+_REPORTING_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|claimed|announced|denied|rejected|dismissed|disputed|confirmed)\b"
+    r"(?!\s+(?:that\s+)?(?:he|she|they|it|we)\s+(?:had\s+)?(?:join|defect|switch|quit|left|leav|"
+    r"mov|cross))",
     re.I,
 )
 # "according to a statement posted on its page on Wednesday": the date of the posting.
@@ -248,7 +255,12 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
             or _OCCASION_BEFORE.search(before)
             or ahead
         )
-        reported = dateline or bound or any(p.search(before) for p in (_REPORTING, _POSTED_BEFORE))
+        reported = (
+            dateline
+            or bound
+            or any(p.search(before) for p in (_REPORTING, _POSTED_BEFORE))
+            or bool(_REPORTING_AFTER.match(text[end:]))
+        )
         found.append(FoundDate(value, start, end, reported, dateline, bound))
 
     for pattern in (_DAY_MONTH, _MONTH_DAY):

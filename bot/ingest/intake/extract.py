@@ -57,7 +57,7 @@ from bot.ingest.intake.reading import (
 )
 from bot.ingest.intake.report import PartyName, Proposal, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
-from bot.ingest.intake.signals import not_a_claim
+from bot.ingest.intake.signals import disputes_a_report, not_a_claim
 from bot.ingest.intake.tables import table_claims
 
 _ITS_ROLE = re.compile(
@@ -72,11 +72,13 @@ _FROM_THE_PARTY = re.compile(
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
+_MOVERS_DENY = "a denial by those said to have moved"
 _FALSE_CLAIM = (
     "an alliance or merger of parties",
     "a claim called false",
     "a correction or retraction",
-    "a denial by those said to have moved",
+    _MOVERS_DENY,
 )
 _CEREMONY = re.compile(
     r"\b(?:ceremon(?:y|ies)|events?)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|"
@@ -215,8 +217,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         and len(sentences[0].text) < 160
         and not sentences[0].text.rstrip().endswith((".", "។", "៕", "!", "?", '"', "”"))
     )
-    if any(not_a_claim(s.text) in _FALSE_CLAIM for s in sentences[: 2 if report.title else 1]) or (
-        _VERDICT.search(text)
+    lead = sentences[: 2 if report.title else 1]
+    if (
+        any(not_a_claim(s.text) in _FALSE_CLAIM for s in lead)
+        or _VERDICT.search(text)
+        or (
+            # "... denied a Facebook claim that 300 members had joined. 'Not a single one of our
+            # members has left,' he said.": the disputed count is the report's point, and false
+            any(disputes_a_report(s.text) for s in lead)
+            and any(not_a_claim(s.text) == _MOVERS_DENY for s in sentences[:4])
+        )
     ):
         # "Villagers say a news site falsely reported that they had defected": the report
         # is about a claim being false; the claim it retells is not proposed
@@ -234,6 +244,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     earlier: list[FoundDate] = []  # the dates of this paragraph so far
     every: list[FoundDate] = []  # ... and of the whole text
     named: list[str] = []
+    came_from: tuple[int, list[str]] | None = None  # the parties a sentence with no claim named
     paragraph = -1
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
@@ -249,6 +260,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             earlier = [*earlier, FoundDate(last_day, 0, 0)]
         opening = sentence.index <= (1 if titled else 0)  # where a dateline may stand
         reading = read_sentence(sentence, report, lexicon, earlier, named, anchor, opening)
+        if reading.background and not reading.proposals:
+            came_from = (i, reading.background)
         going = listing if listing and reading.counts and listing[1] == i - 1 else None
         if going:
             reading.counts = going[2] + reading.counts  # the list's next line
@@ -477,6 +490,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     if m.name not in joined_to and m.known
                 )
                 p.from_parties = [name for name, _ in spoken.most_common(1)]
+            elif (
+                not p.from_parties
+                and came_from
+                and came_from[0] == i - 1 > last_at
+                and p.number == 1
+                and _HE_OR_SHE.search(sentence.text)
+            ):
+                # "X won the commune's seat on the Candlelight ticket. Last Thursday he defected
+                # to the CPP.": the party the sentence before placed them in
+                p.from_parties = [f for f in came_from[1] if f not in joined_to]
             told_count = p.number is not None and p.number in (
                 out[-1].number if out else None,
                 sum(o.number or 0 for o in out if p.to_party in (o.to_party, None)),

@@ -94,6 +94,12 @@ _ONLOOKERS = re.compile(
 )
 
 
+_NAMED_GUEST = re.compile(
+    r",\s+(?:[\w'’-]+\s+){0,4}?(?:Governor|Minister|Secretary|President|Chairman|Head|Member|"
+    r"Chief|Director|Senator|Deputy)\b"
+)
+
+
 def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count, list[str]]]:
     """A verbless sentence's counts, each with the parties named after it before the next
     ("78 former Candlelight members and 12 former GDP members took part"), or in Khmer before
@@ -189,7 +195,10 @@ def movers(counts: list[Count], text: str, verb: Verb) -> list[Count]:
     out = list(counts)
     for m in _ONLOOKERS.finditer(text):
         after = [c for c in out if c.start >= m.end()]
-        out = [c for c in out if c not in (after if verb.start < m.start() else after[:1])]
+        # the onlookers counted right after the words ("attended by 5,000 people"); not a count
+        # after the guests named ("in the presence of H.E. X, Deputy Governor, 1,250 members")
+        first = [c for c in after[:1] if not _NAMED_GUEST.search(text[m.end() : c.start])]
+        out = [c for c in out if c not in (after if verb.start < m.start() else first)]
     return out
 
 

@@ -117,7 +117,7 @@ _PERSON = (
     r"villagers?|individuals?|figures?|politicians?|lawmakers?|heads?|secretaries|"
     r"presidents?|vice-presidents?|opposition\s+members?|monks?|teachers?|women|men|others|"
     r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+|veterans?|"
-    r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|families|relatives|"
+    r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|families|households|relatives|"
     r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|citizens|"
     r"residents|farmers|vendors|compatriots|"
     r"of\s+(?:his|her|their)\s+\w+"
@@ -155,6 +155,12 @@ _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
 # families), where the people are counted.
 _KHMER_FAMILIES = re.compile(r"^\s*គ្រួសារ(?!\s*(?:ស្មើ|សរុប|ពោលគឺ|គឺ|ដែលមាន|មានសមាជិក))")
 _FROM_BEFORE = re.compile(r"មកពី\s*$")
+_KHMER_NOUN_COUNTED = re.compile(
+    r"(?:គ្រួសារ|សមាជិក\S{0,6}|សកម្មជន|អ្នកគាំទ្រ|ប្រជាពលរដ្ឋ)\s*(?:សរុប)?\s*ចំនួន\s*$"
+)
+_KHMER_OTHER_UNIT = re.compile(
+    r"\s*(?:គ្រួសារ|ឃុំ|ភូមិ|ស្រុក|ខេត្ត|គីឡូ|រៀល|ដុល្លារ|ឆ្នាំ|ខែ|ថ្ងៃ|%|ភាគរយ|កញ្ចប់|ដង|កន្លែង|សាខា|ក្រុម)"
+)
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
     r"kilometres?|hectares?|constituencies|communes|provinces|districts|days?|weeks?|"
@@ -319,7 +325,10 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             or re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:women|female)", after, re.I)
             or (
                 re.match(r"\s*(?:women|females)\b", after, re.I)
-                and re.search(r"\bincluding\s+$", before, re.I)
+                # ... "among them 610 women", "of whom 45 women"
+                and re.search(
+                    r"\b(?:including|among\s+(?:them|whom)|of\s+(?:them|whom))\s+$", before, re.I
+                )
             )
         ):
             continue  # "638 people (291 women)", "ក្នុងនោះស្ត្រី ៤៥៦នាក់": the women among them
@@ -354,6 +363,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             or (re.search(r"\(\s*$", before) and _PERSON_AFTER.match(re.sub(r"^\)", " ", after)))
             or _KHMER_RANGE_TO.match(after)
             or re.search(r"\b(?:numbering|numbered|totall?ing)\s+$", before, re.I)
+            # "គ្រួសារចំនួន ១២" (families numbering 12): the noun first, as "numbering" is
+            or (_KHMER_NOUN_COUNTED.search(before) and not _KHMER_OTHER_UNIT.match(after))
             # "a further 33 from Kampot followed on Sunday": more of the people told before
             or re.search(r"\b(?:a\s+further|another)\s+$", before, re.I)
             # "In Takeo, around 150 joined on April 4", "another 150 followed suit": a count

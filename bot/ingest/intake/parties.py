@@ -145,8 +145,16 @@ class PartyMention:
 
 
 def _english_pattern(name: str) -> str:
-    words = [re.escape(w) for w in clean_text(name).split()]
+    words = [_english_word(w) for w in clean_text(name).split()]
     return r"(?<![\w-])" + r"\s+".join(words) + r"(?!\w)"
+
+
+def _english_word(word: str) -> str:
+    bare = re.sub(r"['’]", "", word)
+    if bare != word and bare.endswith("s"):
+        # "People's", "Peoples'" and "Peoples": writers place the apostrophe either side
+        return re.escape(bare[:-1]) + "['’]?s['’]?"
+    return re.escape(word)
 
 
 _GLOSS = re.compile(r"\s*\(\s*")

@@ -62,7 +62,13 @@ ANAPHORIC_SOURCE = re.compile(
     r"agency|broadcaster|station|statement|post|media)$",
     re.I,
 )
-_ONE_PERSON = re.compile(rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}", re.I)
+_ONE_PERSON = re.compile(
+    rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}"
+    # "X, one of two Candlelight Party councillors on the council, received a CPP card"
+    rf"|^[^,]{{3,40}},\s+one\s+of\s+(?:[\w'’-]+\s+){{0,6}}?"
+    r"(?:councill?or|official|member|activist|candidate|chief|leader|lawmaker)s\b",
+    re.I,
+)
 # As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
 # resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
 _THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}", re.I)

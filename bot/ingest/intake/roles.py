@@ -36,15 +36,18 @@ _STRONG_TO_BEFORE = re.compile(
     r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
     # "who decided to become members of the CPP", "among the ranks of Hun Manet's party"
     r"|\bbec(?:o|a)me\s+(?:a\s+|new\s+)?members?\s+of\s+(?:the\s+)?|\bamong\s+the\s+ranks\s+of\s+(?:the\s+)?"
-    # "join the big family of the CPP"
-    r"|\bjoin(?:ed|s|ing)?\s+the\s+(?:big\s+|great\s+|large\s+)?family\s+of\s+(?:the\s+)?"
+    # "join the big family of the CPP", "were welcomed into the fold of the CPP"
+    r"|\b(?:join(?:ed|s|ing)?|into)\s+the\s+(?:big\s+|great\s+|large\s+)?(?:family|fold)\s+of\s+"
+    r"(?:the\s+)?"
     # "took membership cards of the CPP", "exchanged their membership for that of the CPP"
     r"|\b(?:membership|party)\s+cards?\s+of\s+(?:the\s+)?|\bfor\s+(?:that|those|one)\s+of\s+(?:the\s+)?"
     # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
     # "មកឈរនៅក្រោមម្លប់" (came to stand under the shade of), "សុំធ្វើជាសមាជិក" (asked to become
     # a member of), "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចូលរួម" (joined): the party
     # they went to
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)|ដើរតាម|ចូលរួម)\s*)$",
+    # ... "សមាជិកថ្មីរបស់គណបក្សX" (the new members of party X): the party they joined
+    r"|សមាជិកថ្មី\s*(?:របស់\s*)?"
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)|ដើរតាម|ចូលរួម)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -65,7 +68,9 @@ FROM_BEFORE = re.compile(
     # not "បោះឆ្នោតគាំទ្រ" (vote for): the party voted for was never left
     # ... "ធ្លាប់នៅក្នុងគណបក្សX" (used to be in party X)
     # ... and "អតីតគណបក្ស CNRP" (the former party CNRP): the word "party" before an acronym
-    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង|ជា)?)\s*"
+    # ... "ធ្លាប់កាន់ប័ណ្ណសមាជិកគណបក្សX" (once held party X's membership cards)
+    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង|ជា)?|"
+    r"ធ្លាប់កាន់ប័ណ្ណ\s*សមាជិក(?:ភាព)?)\s*"
     r"(?:(?<=អតីត)គណបក្ស\s*)?)$",
     re.I,
 )
@@ -272,6 +277,9 @@ def parties_left(
     return joined[-1:] or list(dict.fromkeys(m.name for m in inside))
 
 
+_ON_ITS_TICKET = re.compile(r"(?:'s|’s)?\s+(?:ticket|list|slate)\b", re.I)
+
+
 def background_parties(text: str, mentions: list[PartyMention]) -> list[str]:
     """The parties a sentence without a claim says people came from ("formerly members of")."""
     out: list[str] = []
@@ -285,6 +293,10 @@ def background_parties(text: str, mentions: list[PartyMention]) -> list[str]:
                 text[: m.start],
                 re.I,
             )
+        ) or (
+            # "won the chief's seat on the Candlelight Party ticket": elected as its member
+            _ON_ITS_TICKET.match(text[m.end :])
+            and re.search(r"\bon\s+(?:the|an?|its|their)\s+$", text[: m.start])
         ):
             out.append(m.name)  # "were from the CLP, the former CNRP and the LDP"
         previous = m

@@ -53,7 +53,8 @@ _JOIN = (
     r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|"
     # "exchanged their membership for that of the CPP", "took FUNCINPEC membership"
     r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:\w+\s+)?membership\s+for\s+"
-    r"(?:that|those|one)\s+of|(?:took|taken)\s+(?:x{3,}|ruling[- ]party|party)\s+membership\b|"
+    r"(?:that|those|one)\s+of|"
+    r"(?:took|taken|take|taking)\s+(?:x{3,}|ruling[- ]party|party)\s+membership\b|"
     r"sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
     r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
@@ -98,7 +99,9 @@ _KHMER_JOIN = (
     r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:អតីត)?\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))|"
     # "ពិធីទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ៤៥៦នាក់" (the ceremony welcoming 456 new members), as
     # English "a ceremony to welcome 300"
-    r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:ចំនួន)?\s*[0-9០-៩])|"
+    # ... "សរុបចំនួន ៤៥៦នាក់" (456 in all), "ជាង ៣០០នាក់" (more than 300)
+    r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:សរុប|ជាង|ប្រមាណ|ជិត)?\s*(?:ចំនួន)?"
+    r"\s*[0-9០-៩])|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
     r"(?<!ការ)(?:ទទួល(?:បាន|យក)?|យក)\s*ប័ណ្ណ\s*សមាជិក(?:ភាព)?"
 )
@@ -165,8 +168,19 @@ _INTENTION = re.compile(
 _NEGATION = re.compile(
     r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none)\b(?:\s+\w+){0,3}?\s+"
     # "មិនឲ្យចូលរួម" (barred from taking part)
-    r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*)$",
+    # "មិនទាន់បានចាកចេញ" (have not yet left)
+    r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*)$",
     re.I,
+)
+# "rejected a news site's report that 120 of its members had gone over": a count reported as
+# made, which the party disputes; the claim stands, unless those it counts say they never left.
+_DISPUTED = (
+    r"\s+(?:on\s+\w+\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?(?:reports?|claims?|"
+    r"announcements?|figures?|posts?|articles?)\s+that\s+(?:(?:some|about|around|nearly|almost|"
+    r"over|more\s+than|up\s+to)\s+)?\d"
+)
+_DISPUTED_REPORT = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|rejected|disputed)" + _DISPUTED, re.I
 )
 # Khmer "សម្ព័ន្ធ" is an alliance, except written on after "(គណ)បក្ស", where it is the name of
 # the League for Democracy Party (គណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ).
@@ -178,7 +192,8 @@ _OTHER_THINGS = (
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
     # "..., ប៉ុន្តែ ... បានច្រានចោលតួលេខនេះ" (..., but ... rejected the figure): the claim stands,
     # as English "denied ..., but" turned the other way
-    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|"
+    # ... and "rejected a news site's report that 120 members had gone over" (_DISPUTED_REPORT)
+    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)(?!" + _DISPUTED + ")|"
                 r"^(?:(?!ប៉ុន្តែ|ខណៈ)[^\n])*(?:បដិសេធ|ច្រានចោល)|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
@@ -187,8 +202,12 @@ _OTHER_THINGS = (
      "a denial"),  # one person's own, which leaves the group's claim beside it standing
     (re.compile(r"\b(?:they|we|I)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
                 r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b|\bnever\s+left\b|"
+                # "Not a single one of our members has left", "none of our members has left"
+                r"\b(?:not\s+(?:a\s+single|one)|none)\s+(?:one\s+)?(?:of\s+(?:our|its|their)\s+)?"
+                r"(?:\w+\s+)?(?:has|have|had)\s+(?:left|defected|joined|switched)\b|"
                 # "ពួកគេមិនដែលបានដាក់ពាក្យសុំចូលបក្សណាមួយ" (they never applied to join any party)
-                r"(?:ពួកគេ|ពួកគាត់|ខ្ញុំ|យើង)\s*(?:មិនដែល|អត់ដែល|អត់)\s*(?:បាន)?\s*(?:ដាក់ពាក្យ\S{0,6}|"
+                # ... "ខ្លួនមិនដែលចាកចេញ" (they themselves never left)
+                r"(?:ពួកគេ|ពួកគាត់|ខ្ញុំ|យើង|ខ្លួន)\s*(?:មិនដែល|អត់ដែល|អត់)\s*(?:បាន)?\s*(?:ដាក់ពាក្យ\S{0,6}|"
                 r"ចុះឈ្មោះ)?\s*(?:ចូល|ចាកចេញ|ប្[តដ]ូរ|ជាសមាជិក)",
                 re.I),
      "a denial by those said to have moved"),
@@ -331,6 +350,17 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
             continue  # "តំណាងឱ្យសមាជិកដែលទើបចូលរួម" (for the members who just joined): who speaks
         out.append(Verb("join" if m.group("join") else "leave", m.start(), m.end()))
     return out
+
+
+def disputes_a_report(sentence: str) -> bool:
+    """Whether a sentence retells a count someone reported, which another disputes.
+
+    >>> disputes_a_report("The CLP rejected a news site's report that 120 of its members joined")
+    True
+    >>> disputes_a_report("The CLP denied reports that its district chief had defected")
+    False
+    """
+    return bool(_DISPUTED_REPORT.search(sentence))
 
 
 def not_a_claim(sentence: str) -> str | None:
