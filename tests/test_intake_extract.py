@@ -2706,3 +2706,58 @@ def test_disputed_counts_tickets_apostrophes_and_guests(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 3, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bulletin's passive without "were": who was welcomed moved
+        (
+            "9 March | Pursat | 14 GDP members welcomed into the CPP, per a district post.",
+            [(date(2024, 3, 9), 14, ["Grassroots Democracy Party"], CPP)],
+        ),
+        # a range in quotation marks is still a range: its lower bound
+        (
+            'On 9 March, "between 50 and 60" Candlelight supporters joined the CPP.',
+            [(date(2024, 3, 9), 50, [_CLP], CPP)],
+        ),
+        # a named "district executive" is one person
+        (
+            "On 9 March, KNUP district executive Khorn Sothy resigned from the KNUP.",
+            [(date(2024, 3, 9), 1, [_KNUP], None)],
+        ),
+        # one of the people named before, telling why, is no second claim
+        (
+            "Mr. Chan Dara and Ms. Ly Mony, two GDP officials, joined the CPP on 9 March. "
+            "Mr. Dara said that he had left the GDP because it had no plan.",
+            [(date(2024, 3, 9), 2, ["Grassroots Democracy Party"], CPP)],
+        ),
+        # a total's parts, after "They comprised", "... and 19 members of other parties"
+        (
+            "On 9 March, 120 members of other parties joined the CPP.\n\nThey comprised 80 "
+            "members of the Candlelight Party, 25 members of FUNCINPEC and 15 members of "
+            "other parties.",
+            [
+                (date(2024, 3, 9), 80, [_CLP], CPP),
+                (date(2024, 3, 9), 25, [_FUN], CPP),
+                (date(2024, 3, 9), 15, ["Unnamed Parties"], CPP),
+            ],
+        ),
+        # "reported last Wednesday that ...": with no day of the act, the day it was said
+        (
+            "Government media reported last Wednesday that 45 Candlelight members had joined "
+            "the CPP.",
+            [(date(2024, 3, 13), 45, [_CLP], CPP)],
+        ),
+        # the party that disputes an announcement, in an aside, is no party joined
+        (
+            "The CPP's claims are not new. On 2 March, the same branch said 300 Candlelight "
+            "supporters had joined the party, an announcement Candlelight disputed.",
+            [(date(2024, 3, 2), 300, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_bulletin_passives_quoted_ranges_retold_reasons_and_parts(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15)) == expected

@@ -1667,3 +1667,44 @@ def test_khmer_villagers_who_say_they_never_left_make_no_claim() -> None:
         published=date(2024, 6, 10),
     )
     assert propose(report, lexicon_from_data()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "២០-២៥ គ្រួសារ" (20-25 families): the range's lower bound
+        (
+            "ថ្ងៃទី៧ ខែមិថុនា ក្រុមការងារបក្សឃុំ បានទទួលស្វាគមន៍ប្រជាពលរដ្ឋ ២០-២៥ គ្រួសារ "
+            "ដែលធ្លាប់គាំទ្រគណបក្សភ្លើងទៀន ឲ្យចូលមកក្នុងជួរគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 7), 20, [CLP], CPP)],
+        ),
+        # "ឆ្លងមកកាន់គណបក្សX" (crossed over to party X)
+        (
+            "សមាជិកក្រុមប្រឹក្សាឃុំមកពីគណបក្សភ្លើងទៀន ៣រូប បានឆ្លងមកកាន់គណបក្សប្រជាជនកម្ពុជា "
+            "កាលពីថ្ងៃទី៦ ខែមិថុនា។",
+            [(date(2024, 6, 6), 3, [CLP], CPP)],
+        ),
+        # "ចូលក្នុងជួរគណបក្សX" (into the ranks of party X)
+        (
+            "សកម្មជនគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន ១៨នាក់ ត្រូវបានទទួលស្វាគមន៍ចូលក្នុងជួរ"
+            "គណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៥ ខែមិថុនា។",
+            [(date(2024, 6, 5), 18, ["Grassroots Democracy Party"], CPP)],
+        ),
+        # "ឈប់ពីគណបក្សX" (quit party X), no party joined yet
+        (
+            "សមាជិកក្រុមប្រឹក្សាឃុំ ៥រូប បានប្រកាសឈប់ពីគណបក្សភ្លើងទៀន កាលពីថ្ងៃទី៤ ខែមិថុនា "
+            "ដោយមិនទាន់បញ្ជាក់ថា នឹងទៅចូលគណបក្សណាទេ។",
+            [(date(2024, 6, 4), 5, [CLP], None)],
+        ),
+        # "លាលែងទាំងពីតំណែង និងពីសមាជិកភាពគណបក្ស" (resigned from both post and party)
+        (
+            "លោក សួន វិបុល ប្រធានគណបក្សភ្លើងទៀនស្រុក បានដាក់លិខិតលាលែងទាំងពីតំណែង "
+            "និងពីសមាជិកភាពគណបក្ស កាលពីថ្ងៃទី៣ ខែមិថុនា។",
+            [(date(2024, 6, 3), 1, [CLP], None)],
+        ),
+    ],
+)
+def test_khmer_ranges_of_families_crossing_over_ranks_and_quitting(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected

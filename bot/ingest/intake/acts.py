@@ -43,7 +43,7 @@ _REPORTED_RELATIVE = re.compile(
     re.I,
 )
 _LEFT_WHAT = re.compile(
-    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:party|ranks)\b|^\s*(?:ចេញ)?ពី",
+    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:party|ranks)\b|^\s*(?:ចេញ|ទាំង)?ពី",
     re.I,
 )
 _OCCASION = (

@@ -72,6 +72,11 @@ _FROM_THE_PARTY = re.compile(
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
+_SAID_HE_HAD = re.compile(
+    r"\b(?:said|says|told|explained|added)\b[^.;]*\b(?:he|she)\s+had\s+"
+    r"(?:left|quit|resigned|joined|defected|switched)\b",
+    re.I,
+)
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
 _MOVERS_DENY = "a denial by those said to have moved"
 _FALSE_CLAIM = (
@@ -504,6 +509,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 out[-1].number if out else None,
                 sum(o.number or 0 for o in out if p.to_party in (o.to_party, None)),
             )
+            # "Mr. Visal said that he had left the GDP because ...": one of the people named
+            # before, telling why
+            told_count = told_count or bool(
+                p.number == 1
+                and out
+                and (out[-1].number or 0) > 1
+                and out[-1].people
+                and _SAID_HE_HAD.search(sentence.text)
+            )
             if (
                 out
                 and ((p.number is None and p.number_text is None) or told_count)
@@ -553,11 +567,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 p.from_parties = list(out[-1].from_parties)
             elif not p.from_parties and same_paragraph:
                 last = out[-1]
-                if not (bared(p.people) & bared(last.people)) and p.to_party in (
-                    None,
-                    last.to_party,
-                ) and (
-                    p.date == last.date or p.date_kind == "published"
+                if (
+                    not (bared(p.people) & bared(last.people))
+                    and p.to_party
+                    in (
+                        None,
+                        last.to_party,
+                    )
+                    and (p.date == last.date or p.date_kind == "published")
                 ):
                     # "Our observer counted roughly 30 people receiving cards": the same
                     # group counted again, which the claim before already holds
@@ -662,9 +679,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         # ... and each party once ("the Kanak Pak Phlerng Tean (គណបក្សភ្លើងទៀន, Candlelight Party)")
         # (a departure from it stays: "who joined the CPP in June has quit the CPP")
         p.from_parties = list(
-            dict.fromkeys(
-                f for f in p.from_parties if f != joined_by_all or p.kind == "departure"
-            )
+            dict.fromkeys(f for f in p.from_parties if f != joined_by_all or p.kind == "departure")
         )
         if p.to_party is None and p.kind == "defection" and joined_by_all:
             name_destination(p, joined_by_all)

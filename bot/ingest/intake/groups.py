@@ -38,7 +38,9 @@ _ALONG_WITH_BEFORE = re.compile(r"\b(?:along|together)\s+with\s+$|\bas\s+well\s+
 UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
 # "... and 216 from other parties", "the remaining 150 from other parties"
 OTHER_PARTIES_AFTER = re.compile(
-    r"^\s*(?:were\s+)?(?:from|of)\s+(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b",
+    # ... "19 members of other parties"
+    r"^\s*(?:(?:former\s+)?(?:members|supporters|activists)\s+)?(?:were\s+)?(?:from|of)\s+"
+    r"(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b",
     re.I,
 )
 _SPEAKING_GROUP = re.compile(

@@ -139,7 +139,7 @@ _SPEAKERS_AFTER = re.compile(
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and|ទៅ|ដល់)\s*", re.I)
 # "ពី ១៥០ ទៅ ២០០នាក់" (from 150 to 200 people): the lower bound shares the upper's counter.
 _KHMER_RANGE_TO = re.compile(
-    rf"^\s*(?:-|–|ទៅ|ដល់)\s*(?:\d+(?:[.,]\d+)?|{_KHMER_WORDS})\s*(?:នាក់|រូប)"
+    rf"^\s*(?:-|–|ទៅ|ដល់)\s*(?:\d+(?:[.,]\d+)?|{_KHMER_WORDS})\s*(?:នាក់|រូប|គ្រួសារ)"
 )
 # "40 members of the CLP and 25 from the Khmer Will Party": a count whose noun is its party.
 _FROM_A_PARTY = re.compile(
@@ -355,6 +355,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         # '"more than 1,000" opposition supporters', 'the 500 "members and activists"': the
         # quotation marks are no words
         after = re.sub(r"^[\"”]|^\s+[\"“](?=\w)", " ", after)
+        # '"Between 70 and 90" members': the quotation marks are no words either
+        after = re.sub(r"(?<=\d)[\"”]", "", after[:24]) + after[24:]
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*(?:of|more)\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)

@@ -54,7 +54,7 @@ _ROLE_NAMED = re.compile(
     r"\b(?:activist|official|councill?or|chief|leader|member|veteran|lawmaker|candidate|"
     r"secretary|president|spokes(?:man|woman|person)|deputy|governor|adviser|advisor|analyst|"
     r"supporter|MP|senator|figure|organi[sz]er|founder|businessman|businesswoman|aide|assistant|"
-    r"coordinator|chairman|chairwoman|director)"
+    r"coordinator|chairman|chairwoman|director|executive|head|representative|treasurer)"
     r",?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
 )
 # ... and the role just after it, a text's lede: "Svay Kimly, deputy chief of the CLP's

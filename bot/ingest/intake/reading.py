@@ -54,6 +54,7 @@ from bot.ingest.intake.signals import (
     KHMER_RUNNING_TOTAL,
     Verb,
     not_a_claim,
+    when_asides,
 )
 
 # "the outlet said": a source named before, or the report's outlet; never the words themselves.
@@ -206,7 +207,8 @@ def read_sentence(
         parts = counted_groups(text, lexicon.mentions(text)) if why == _PART_OF_GROUP else []
         distinct = len({tuple(names) for _, names in parts}) == len(parts) > 1
         return Reading(counts=parts if distinct else [])
-    mentions = lexicon.mentions(text)
+    asides = when_asides(text)  # ", an announcement Candlelight disputed": no one's party
+    mentions = [m for m in lexicon.mentions(text) if not any(a <= m.start < b for a, b in asides)]
     verb = reported_act(text, mentions)
     if verb is None:
         return Reading(
@@ -449,7 +451,8 @@ _ANNOUNCED_ON = re.compile(
     # ... "claimed on Sunday that 600 had defected", "confirmed on Sunday, October 1": the day it
     # was said, nearer the move than the day it was published
     r"\b(?:announced|wrote|posted|said|claimed|confirmed|stated|reported)\s+"
-    r"(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?|(?:a|an|the)\s+\w+\s+)?(?:on\s+)?$",
+    # ... "reported last Wednesday that"
+    r"(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?|(?:a|an|the)\s+\w+\s+)?(?:on\s+|last\s+)?$",
     re.I,
 )
 

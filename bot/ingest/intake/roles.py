@@ -47,7 +47,7 @@ _STRONG_TO_BEFORE = re.compile(
     # they went to
     # ... "សមាជិកថ្មីរបស់គណបក្សX" (the new members of party X): the party they joined
     r"|សមាជិកថ្មី\s*(?:របស់\s*)?"
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)|ដើរតាម|ចូលរួម)\s*)$",
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|ក្នុងជួរ)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -138,7 +138,10 @@ def active_welcome(sentence: str, verb: Verb) -> bool:
         bool(_WELCOME_VERB.match(word))
         and not _PASSIVE_BEFORE.search(sentence[: verb.start])
         # "45 members received into the CPP" (a bulletin's passive without "were")
-        and not re.match(r"(?:received|welcomed|accepted|admitted)\s+into$", word, re.I)
+        and not (
+            re.match(r"(?:received|welcomed|accepted|admitted)(?:\s+into)?$", word, re.I)
+            and (word.lower().endswith("into") or re.match(r"\s+into\b", sentence[verb.end :]))
+        )
         # "276 Candlelight supporters embraced the CPP": who embraces a party joins it
         and not (
             word.lower().startswith("embrac")

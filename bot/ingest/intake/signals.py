@@ -126,7 +126,8 @@ _LEAVE = (
     r"(?![^.;]*\bto\s+the\b)|"
     r"(?:(?<=\bhe\s)|(?<=\bshe\s))made\s+(?:the|this|that|his|her)\s+decision(?!\s+to\b))\b"
 )
-_KHMER_LEAVE = r"ចាកចេញ|លាលែង|លាឈប់|ដកខ្លួន"
+# ... "ឈប់ពីគណបក្ស" (quit the party)
+_KHMER_LEAVE = r"ចាកចេញ|លាលែង|លាឈប់|ដកខ្លួន|ឈប់(?=\s*ពី\s*(?:x{3,}|គណបក្ស|បក្ស|ការ?ជាសមាជិក|សមាជិកភាព))"
 _VERB = re.compile(
     rf"(?P<join>{_JOIN}|{_KHMER_JOIN})|(?P<leave>{_LEAVE}|{_KHMER_LEAVE})", re.I
 )
@@ -258,7 +259,8 @@ _WHEN_ASIDE = re.compile(
     r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+)?"
     r"(?:after|before|following|ahead\s+of)\b[^.;]*"
     # ", a figure the opposition party dismissed as recycled names": the claim, disputed
-    r"|,\s*(?:a|an)\s+(?:figure|claim|number|count|tally|report|account)\s+(?:that\s+|which\s+)?"
+    r"|,\s*(?:a|an)\s+(?:figure|claim|number|count|tally|report|account|announcement|statement)\s+"
+    r"(?:that\s+|which\s+)?"
     r"(?:the\s+)?[^.;,]*?\b(?:dismissed|denied|rejected|disputed|called)\b[^.;]*",
     re.I,
 )
@@ -350,6 +352,17 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
             continue  # "តំណាងឱ្យសមាជិកដែលទើបចូលរួម" (for the members who just joined): who speaks
         out.append(Verb("join" if m.group("join") else "leave", m.start(), m.end()))
     return out
+
+
+def when_asides(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence tells, beside its act, another event or the dispute of its figure: no
+    party named there moved.
+
+    >>> t = "9 joined the party, a figure Candlelight disputed"
+    >>> [t[a:b] for a, b in when_asides(t)]
+    [', a figure Candlelight disputed']
+    """
+    return [m.span() for m in _WHEN_ASIDE.finditer(sentence)]
 
 
 def disputes_a_report(sentence: str) -> bool:
