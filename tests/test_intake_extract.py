@@ -2761,3 +2761,43 @@ def test_bulletin_passives_quoted_ranges_retold_reasons_and_parts(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 3, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a year in what the sentence adds about the event is no year of the act; a
+        # "ruling-party count" in the headline is the party's figure, no party quit
+        (
+            "Four Candlelight councillors resigned from the party on 9 March, the latest sign of "
+            "strain in a party that won 2,000 seats in 2022.",
+            "Councillors quit and a ruling-party count is disputed",
+            [(date(2024, 3, 9), 4, [_CLP], None)],
+        ),
+        # a bulletin's "reported as switching": the act reported, no party saying it
+        (
+            "- 7 March: 45 FUNCINPEC members reported as switching to the CPP.",
+            None,
+            [(date(2024, 3, 7), 45, [_FUN], CPP)],
+        ),
+        # "a website's report that 900 ... crossed over ... has been rejected": disputed, made
+        (
+            "A website's report that 900 Candlelight members crossed over to the CPP on 3 March "
+            "has been rejected by the party's local leaders.",
+            None,
+            [(date(2024, 3, 3), 900, [_CLP], CPP)],
+        ),
+        # a post claiming a count, which the people pictured deny: the text is a fact check
+        (
+            "A post by a pro-government page claiming that 45 Candlelight activists had defected "
+            "to the CPP used a photograph of a funeral, villagers told us. \"I am still "
+            "Candlelight. I did not go anywhere,\" said one of them.",
+            None,
+            [],
+        ),
+    ],
+)
+def test_event_comments_party_figures_reported_acts_and_pictured_denials(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15), title) == expected

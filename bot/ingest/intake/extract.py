@@ -57,7 +57,7 @@ from bot.ingest.intake.reading import (
 )
 from bot.ingest.intake.report import PartyName, Proposal, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
-from bot.ingest.intake.signals import disputes_a_report, not_a_claim
+from bot.ingest.intake.signals import not_a_claim, retells_a_report
 from bot.ingest.intake.tables import table_claims
 
 _ITS_ROLE = re.compile(
@@ -229,8 +229,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         or (
             # "... denied a Facebook claim that 300 members had joined. 'Not a single one of our
             # members has left,' he said.": the disputed count is the report's point, and false
-            any(disputes_a_report(s.text) for s in lead)
-            and any(not_a_claim(s.text) == _MOVERS_DENY for s in sentences[:4])
+            any(retells_a_report(s.text) for s in lead)
+            and any(not_a_claim(s.text) == _MOVERS_DENY for s in sentences[:6])
         )
     ):
         # "Villagers say a news site falsely reported that they had defected": the report

@@ -59,6 +59,11 @@ _RULING_PARTY_FORMS = (
 )  # fmt: skip
 # The Khmer press's initials for two parties (not in data/parties.yaml): គ.ប.ប is the CPP
 # (គណបក្សប្រជាជនកម្ពុជា), គ.ស.ជ the CNRP (គណបក្សសង្គ្រោះជាតិ); written with or without dots.
+_A_THING_AFTER = re.compile(
+    r"\s+(?:count|figure|claim|tally|media|page|site|outlet|newspaper|press|daily|narrative|"
+    r"account|numbers?)\b",
+    re.I,
+)
 _KHMER_INITIALS = {"CPP": ("គ.ប.ប", "គបប"), "CNRP": ("គ.ស.ជ", "គសជ")}
 _KHMER = re.compile(r"[\u1780-\u17ff]")
 # An unknown party as English writes it ("the Khmer Will Party") and as Khmer writes it.
@@ -213,6 +218,10 @@ class Lexicon:
 
         for pattern, canonical in self._patterns:
             for m in pattern.finditer(sentence):
+                if m.group().lower() == "ruling-party" and _A_THING_AFTER.match(
+                    sentence[m.end() :]
+                ):
+                    continue  # "a ruling-party count is disputed": the party's figure, no move
                 if free(*m.span()):
                     found.append(PartyMention(canonical, m.group(), *m.span(), known=True))
         for m in _ENGLISH_PARTY.finditer(sentence):

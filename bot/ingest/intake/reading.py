@@ -327,7 +327,11 @@ def read_sentence(
     )
     # "X, who was a CLP candidate in 2022, has joined the CPP": the year dates who X was
     # ... and "កាលពីឆ្នាំ២០២០" (back in 2020)
-    past = PAST_YEAR.search(ASIDE.sub(" ", text)) or KHMER_PAST_YEAR.search(own)
+    # (not a year in what the sentence adds about the event: "resigned last week, the latest
+    # sign of strain in an opposition ... trying to hold the seats it won in 2022")
+    comment = _ABOUT_THE_EVENT.search(text, verb.end)
+    past = PAST_YEAR.search(ASIDE.sub(" ", text[: comment.start()] if comment else text))
+    past = past or KHMER_PAST_YEAR.search(own)
     year = int(next(g for g in past.groups() if g)) if past else None
     if found is None and year and report.published and year < report.published.year:
         return Reading()  # "joined the Candlelight Party in 2013": history, not news
@@ -447,6 +451,11 @@ def read_sentence(
     return Reading(proposals=readings)
 
 
+_ABOUT_THE_EVENT = re.compile(
+    r",\s+(?:the|a|an)\s+(?:latest|newest|biggest|largest|sign|blow|setback)\b|,\s+amid\b"
+    r"|,\s+in\s+a\s+(?:sign|blow)\b",
+    re.I,
+)
 _ANNOUNCED_ON = re.compile(
     # ... "claimed on Sunday that 600 had defected", "confirmed on Sunday, October 1": the day it
     # was said, nearer the move than the day it was published

@@ -97,7 +97,7 @@ _SAYS_AFTER = re.compile(
     r"\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
     r"writes|acknowledged|admitted|conceded|insisted|argued|noted)\b"
     # "120 Candlelight members reported joining the CPP": the act reported, not a saying
-    r"(?!\s+(?:to\s+have\s+)?(?:join|defect|switch|quit|leav|left|cross|mov)\w*)",
+    r"(?!\s+(?:to\s+have\s+|as\s+)?(?:join|defect|switch|quit|leav|left|cross|mov)\w*)",
     re.I,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.I)

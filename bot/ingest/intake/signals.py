@@ -181,7 +181,17 @@ _DISPUTED = (
     r"over|more\s+than|up\s+to)\s+)?\d"
 )
 _DISPUTED_REPORT = re.compile(
-    r"\b(?:denied|denies|deny|dismissed|rejected|disputed)" + _DISPUTED, re.I
+    r"\b(?:denied|denies|deny|dismissed|rejected|disputed)" + _DISPUTED
+    # ... "A website's report that 1,200 members crossed over has been rejected by the party"
+    + r"|\b(?:reports?|claims?|announcements?|posts?)\s+that\s+(?:(?:some|about|around|nearly|"
+    r"almost|over|more\s+than|up\s+to)\s+)?\d[^.;]*?\b(?:has|have|had|was|were)\s+been\s+"
+    r"(?:rejected|denied|disputed|dismissed)\b",
+    re.I,
+)
+_CLAIMING_THAT = re.compile(
+    r"\b(?:post|report|article|story|page|site|video)\b[^.;]{0,60}?\bclaim(?:ing|ed|s)\s+that\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|up\s+to)\s+)?\d",
+    re.I,
 )
 # Khmer "សម្ព័ន្ធ" is an alliance, except written on after "(គណ)បក្ស", where it is the name of
 # the League for Democracy Party (គណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ).
@@ -193,8 +203,9 @@ _OTHER_THINGS = (
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
     # "..., ប៉ុន្តែ ... បានច្រានចោលតួលេខនេះ" (..., but ... rejected the figure): the claim stands,
     # as English "denied ..., but" turned the other way
-    # ... and "rejected a news site's report that 120 members had gone over" (_DISPUTED_REPORT)
-    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)(?!" + _DISPUTED + ")|"
+    # ... but not "rejected a news site's report that 120 members had gone over"
+    # (_DISPUTED_REPORT)
+    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|"
                 r"^(?:(?!ប៉ុន្តែ|ខណៈ)[^\n])*(?:បដិសេធ|ច្រានចោល)|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
@@ -203,6 +214,9 @@ _OTHER_THINGS = (
      "a denial"),  # one person's own, which leaves the group's claim beside it standing
     (re.compile(r"\b(?:they|we|I)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
                 r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b|\bnever\s+left\b|"
+                # "I did not go anywhere", "had not signed any party form", "I am still Candlelight"
+                r"\b(?:did\s+not|didn't|never)\s+go\s+anywhere\b|\bnot\s+signed\s+any\b|"
+                r"\b(?:I|we)\s+(?:am|are)\s+still\s+(?:with\s+)?(?:the\s+)?(?-i:[A-Z])|"
                 # "Not a single one of our members has left", "none of our members has left"
                 r"\b(?:not\s+(?:a\s+single|one)|none)\s+(?:one\s+)?(?:of\s+(?:our|its|their)\s+)?"
                 r"(?:\w+\s+)?(?:has|have|had)\s+(?:left|defected|joined|switched)\b|"
@@ -365,15 +379,17 @@ def when_asides(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WHEN_ASIDE.finditer(sentence)]
 
 
-def disputes_a_report(sentence: str) -> bool:
-    """Whether a sentence retells a count someone reported, which another disputes.
+def retells_a_report(sentence: str) -> bool:
+    """Whether a sentence retells a count someone reported: disputed, or told as a post's.
 
-    >>> disputes_a_report("The CLP rejected a news site's report that 120 of its members joined")
+    >>> retells_a_report("The CLP rejected a news site's report that 120 of its members joined")
     True
-    >>> disputes_a_report("The CLP denied reports that its district chief had defected")
+    >>> retells_a_report("A page's post claiming that 45 activists had defected used old photos")
+    True
+    >>> retells_a_report("The CLP denied reports that its district chief had defected")
     False
     """
-    return bool(_DISPUTED_REPORT.search(sentence))
+    return bool(_DISPUTED_REPORT.search(sentence) or _CLAIMING_THAT.search(sentence))
 
 
 def not_a_claim(sentence: str) -> str | None:
@@ -387,6 +403,8 @@ def not_a_claim(sentence: str) -> str | None:
     # ... and "ដែលធ្លាប់ចូលរួមរៀបចំបាតុកម្ម..." (who once helped organise protests): his past
     sentence = _KHMER_PAST_ASIDE.sub("", _WHEN_ASIDE.sub("", sentence))
     for pattern, reason in _OTHER_THINGS:
+        if reason == "a denial" and _DISPUTED_REPORT.search(sentence):
+            continue  # a count reported as made, which someone disputes: the claim stands
         if pattern.search(sentence):
             return reason
     if sentence.rstrip().endswith("?"):
