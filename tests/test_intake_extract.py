@@ -2653,9 +2653,13 @@ def test_a_fact_checks_verdict_makes_the_whole_text_no_claim() -> None:
         # clause, not by the day of the dispute ("on Thursday rejected")
         (
             "The Candlelight Party on Thursday rejected a government daily's report that 85 of "
-            "its members in Kampot had switched to the CPP on Sunday, saying few held cards.",
+            "its members in Kampot had switched to the CPP on Sunday, saying few held cards. The "
+            "daily said the governor handed out the cards. A party official said the photos "
+            "showed villagers who had come for rice.",
             [(date(2024, 3, 10), 85, [_CLP], CPP)],
         ),
+        # ... but a party's bare statement that a report is wrong is a denial, no claim
+        ("The CLP denied a report that 60 of its members had joined the CPP on 2 March.", []),
         # ... unless the text's point is that nobody left
         (
             "Candlelight spokesman Chan Lina denied on Tuesday a Facebook claim that 40 of the "
@@ -2783,7 +2787,8 @@ def test_bulletin_passives_quoted_ranges_retold_reasons_and_parts(
         # "a website's report that 900 ... crossed over ... has been rejected": disputed, made
         (
             "A website's report that 900 Candlelight members crossed over to the CPP on 3 March "
-            "has been rejected by the party's local leaders.",
+            "has been rejected by the party's local leaders. The site showed a crowd holding "
+            "cards. The leaders said they counted 40 members in the photos.",
             None,
             [(date(2024, 3, 3), 900, [_CLP], CPP)],
         ),
@@ -2801,3 +2806,27 @@ def test_event_comments_party_figures_reported_acts_and_pictured_denials(
     text: str, title: str | None, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 3, 15), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the resignation of 12 councillors on 9 March": a departure told as a noun
+        (
+            "The walkout follows the resignation of 12 Candlelight commune councillors in Takeo "
+            "on 9 March.",
+            [(date(2024, 3, 9), 12, [_CLP], None)],
+        ),
+        # "X, who led the party's chapter in Kep, joined": one named person, of the party the
+        # text is about
+        (
+            "FUNCINPEC lost another figure this year. Yos Bopha, who led the party's chapter in "
+            "Kep, joined the CPP on 5 March.",
+            [(date(2024, 3, 5), 1, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_resignations_as_nouns_and_who_led_the_partys_chapter(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15)) == expected

@@ -173,6 +173,9 @@ async def test_a_khmer_readers_look_up_is_in_khmer_with_the_same_figures(desk: D
 
 CPP = "Cambodian People's Party"
 CLP = "Candlelight Party"
+CNRP = "Cambodia National Rescue Party"
+KNUP = "Khmer National United Party"
+GDP = "Grassroots Democracy Party"
 
 
 def khmer_claims(text: str, published: date, title: str | None = None) -> list[Proposal]:
@@ -1708,3 +1711,104 @@ def test_khmer_ranges_of_families_crossing_over_ranks_and_quitting(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 6, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "មកជ្រកក្រោមម្លប់គណបក្សX" (came to shelter under the shade of party X)
+        (
+            "ថ្ងៃទី៤ ខែមិថុនា អតីតសកម្មជនគណបក្សសង្គ្រោះជាតិ សរុប ៣៣ គ្រួសារ "
+            "មកជ្រកក្រោមម្លប់គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 4), 33, [CNRP], CPP)],
+        ),
+        # "បណ្ណសមាជិក", the cards spelled without the sign over ប
+        (
+            "លោក សួន ដារា អតីតមន្ត្រីគណបក្សសង្គ្រោះជាតិ បានទទួលបណ្ណសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+            "កាលពីថ្ងៃទី៣ ខែមិថុនា។",
+            [(date(2024, 6, 3), 1, [CNRP], CPP)],
+        ),
+        # an unknown spelling glossed by a known acronym: "គណបក្សសាមគ្គីជាតិខ្មែរ (KNUP)"
+        (
+            "អតីតប្រធានគណបក្សសាមគ្គីជាតិខ្មែរ (KNUP) ស្រុក លោក សុខ វិចិត្រ "
+            "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី២ ខែមិថុនា។",
+            [(date(2024, 6, 2), 1, [KNUP], CPP)],
+        ),
+        # the lines before a total are its parts; the opening line dates them
+        (
+            "ថ្ងៃទី 05/06/2024 ក្រុមការងារគណបក្សស្រុក បានទទួលពាក្យសុំចូលគណបក្សពី៖\n"
+            "👉 សមាជិក KNUP ចំនួន 12 នាក់\n👉 សមាជិក GDP ចំនួន 9 នាក់\n\n"
+            "សរុប 21 នាក់ ដែលបានសម្រេចចិត្តរួមដំណើរជាមួយ CPP 🤝",
+            [(date(2024, 6, 5), 12, [KNUP], CPP), (date(2024, 6, 5), 9, [GDP], CPP)],
+        ),
+        # "សកម្មជនរបស់គណបក្សX" (activists of party X); "គណបក្សដើម" (their original party) is
+        # no name; "បានប្រព្រឹត្តទៅនូវពិធី" (there took place the ceremony) dates the claim
+        (
+            "ស្រុកបាកាន៖ ស្វាគមន៍សមាជិកថ្មី ៩០ នាក់\n"
+            "នាថ្ងៃទី៧ ខែមិថុនា ឆ្នាំ២០២៤ នៅសាលស្រុក បានប្រព្រឹត្តទៅនូវពិធីទទួលស្វាគមន៍សមាជិកថ្មី"
+            "របស់គណបក្សប្រជាជនកម្ពុជា។\n\nសមាជិកថ្មីចំនួន ៩០ នាក់ គឺជាអតីតសកម្មជនរបស់គណបក្សភ្លើងទៀន "
+            "ដែលបានសម្រេចចិត្តចាកចេញពីគណបក្សដើម ហើយមកចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 7), 90, [CLP], CPP)],
+        ),
+        # "ក្នុងនោះស្ត្រី ៦៣ នាក់" (the women among them) leaves the date after it standing
+        (
+            "គណបក្សប្រជាជនកម្ពុជាស្រុក បានទទួលសមាជិកថ្មីពីគណបក្សភ្លើងទៀន ចំនួន ១៤០ នាក់ "
+            "ក្នុងនោះស្ត្រី ៦៣ នាក់ នាព្រឹកថ្ងៃទី២ ខែមិថុនា ឆ្នាំ២០២៤។",
+            [(date(2024, 6, 2), 140, [CLP], CPP)],
+        ),
+        # "ឈប់ពីគណបក្ស ... នៅលើហ្វេសប៊ុក" (quit the party, on Facebook): no party called that
+        (
+            "ថ្ងៃទី៨ ខែមិថុនា សមាជិកក្រុមប្រឹក្សាឃុំម្នាក់ពីគណបក្សភ្លើងទៀន គឺលោក ឈួន វាសនា "
+            "បានផ្សាយលិខិតលាលែងពីគណបក្សនៅលើហ្វេសប៊ុក។",
+            [(date(2024, 6, 8), 1, [CLP], None)],
+        ),
+    ],
+)
+def test_khmer_shelter_card_spellings_glosses_totals_and_women_among(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a count a party disputes, with the figure's own day, in a report that goes on
+        (
+            "មន្ត្រីគណបក្សភ្លើងទៀនខេត្ត បានច្រានចោលការផ្សាយរបស់សារព័ត៌មានមួយ ដែលអះអាងថា "
+            "សកម្មជនរបស់គណបក្ស «ជាង ៩០នាក់» បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៦ "
+            "ខែមិថុនា។ លោកថា មានតែ ៥នាក់ប៉ុណ្ណោះ ជាសមាជិកពិតប្រាកដ។ អ្នកនាំពាក្យគណបក្សប្រជាជន "
+            "បានតបថា ឯកសារនៅមានទាំងអស់។",
+            None,
+            [(date(2024, 6, 6), 90, [CLP], CPP)],
+        ),
+        # ... but not when those counted say they are still with their party
+        (
+            "សមាជិកក្រុមប្រឹក្សាឃុំម្នាក់ បានច្រានចោលការផ្សាយដែលអះអាងថា លោក និងអ្នកគាំទ្រ ២០នាក់ "
+            "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៦ ខែមិថុនា។ លោកថា រូបថតនោះ "
+            "ថតនៅពិធីបុណ្យ។ «ខ្ញុំនៅតែជាសមាជិកគណបក្សភ្លើងទៀន» លោកនិយាយ។",
+            None,
+            [],
+        ),
+        # ... nor a party's bare statement that the news is untrue
+        (
+            "គណបក្សភ្លើងទៀនបានបដិសេធព័ត៌មានដែលថា សមាជិករបស់ខ្លួនចំនួន ៤០ នាក់ "
+            "បានចូលគណបក្សប្រជាជនកម្ពុជា។",
+            None,
+            [],
+        ),
+        # a group's count after its two leaders were named: the group's
+        (
+            "មន្ត្រីគណបក្សប្រជាធិបតេយ្យមូលដ្ឋានពីររូប គឺលោក ទូច សំណាង និងលោកស្រី វ៉ាន់ ធីតា "
+            "បាននាំក្រុមរបស់ខ្លួនចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៥ ខែមិថុនា។\n\n"
+            "ក្រុមនេះមានគ្នាសរុប ១៦នាក់ រួមទាំងលោក សំណាង និងលោកស្រី ធីតា ផងដែរ។",
+            None,
+            [(date(2024, 6, 5), 16, [GDP], CPP)],
+        ),
+    ],
+)
+def test_khmer_disputed_reports_still_members_and_group_totals(
+    text: str, title: str | None, expected: list[tuple[object, ...]]
+) -> None:
+    got = khmer_claims(text, date(2024, 6, 10), title)
+    assert [(p.date, p.number, p.from_parties, p.to_party) for p in got] == expected

@@ -48,7 +48,12 @@ def same_event(a: Proposal, b: Proposal) -> bool:
     (or one undated)."""
     same_person = bool(bared(a.people) & bared(b.people))
     return (
-        (a.number == b.number or None in (a.number, b.number) or same_person or _rough(a, b))
+        (
+            a.number == b.number
+            or None in (a.number, b.number)
+            or same_person
+            or _roughly_same(a, b)
+        )
         # "A senior CLP official defected ... X, a CLP official and former CNRP lawmaker,
         # said he had joined": one set of parties within the other is one group
         and (
@@ -70,22 +75,28 @@ def same_event(a: Proposal, b: Proposal) -> bool:
     )
 
 
-def _rough(a: Proposal, b: Proposal) -> bool:
+def _roughly_same(a: Proposal, b: Proposal) -> bool:
     """Whether one count is the other given roughly ("nearly 500" and "a total of 487").
 
     >>> from datetime import date
     >>> def claim(n: int, q: str | None) -> Proposal:
     ...     return Proposal(date(2024, 6, 1), "event", n, str(n), [], "CPP", "...", qualifier=q)
-    >>> _rough(claim(500, "nearly"), claim(487, None)), _rough(claim(500, None), claim(487, None))
-    (True, False)
+    >>> _roughly_same(claim(500, "nearly"), claim(487, None))
+    True
+    >>> _roughly_same(claim(500, None), claim(487, None))
+    False
     """
-    if a.number is None or b.number is None or _vague(a.qualifier) == _vague(b.qualifier):
+    if a.number is None or b.number is None or rough(a.qualifier) == rough(b.qualifier):
         return False
     return abs(a.number - b.number) <= max(a.number, b.number) / 10
 
 
-def _vague(qualifier: str | None) -> bool:
-    """Whether a count's qualifier makes it rough ("nearly", "ជាង"), not exact ("a total of")."""
+def rough(qualifier: str | None) -> bool:
+    """Whether a count's qualifier makes it rough ("nearly", "ជាង"), not exact ("a total of").
+
+    >>> rough("nearly"), rough("a total of"), rough(None)
+    (True, False, False)
+    """
     return qualifier is not None and not re.search(r"total|សរុប|exactly|in\s+all", qualifier, re.I)
 
 
@@ -158,7 +169,7 @@ def merge(into: Proposal, other: Proposal) -> None:
             other.number_text,
             other.qualifier,
         )
-    if _vague(into.qualifier) and not _vague(other.qualifier) and _rough(into, other):
+    if rough(into.qualifier) and not rough(other.qualifier) and _roughly_same(into, other):
         # "nearly 500" told again as "a total of 487": the exact count
         into.number, into.number_text, into.qualifier = other.number, other.number_text, None
     if into.date_kind == "published" and other.date_kind == "event" and into.number == other.number:
@@ -230,6 +241,9 @@ def without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Pro
             # "Nearly 500 Candlelight supporters cross over" over "487 people received CPP
             # cards": the party the headline names
             body[0].from_parties = list(h.from_parties)
+        if len(body) == 1 and body[0].date_kind == "published" and h.date_kind == "event":
+            # the headline's claim dated by the ceremony the text opens with
+            body[0].date, body[0].date_kind = h.date, "event"
         out = [p for p in out if p is not h]
     return out
 

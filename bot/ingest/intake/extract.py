@@ -39,6 +39,7 @@ from bot.ingest.intake.events import (
     from_context,
     merge,
     name_destination,
+    rough,
     same_event,
     told_event_by_event,
     told_per_party,
@@ -63,6 +64,9 @@ from bot.ingest.intake.tables import table_claims
 _ITS_ROLE = re.compile(
     rf"\b(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE}|(?:chief|official|councill?or|"
     r"candidate|member|activist|leader|lawmaker|organi[sz]er|coordinator|representative)s\b)"
+    # "who led the party's chapter in Kep": one who headed a body of the party
+    r"|\b(?:led|headed|chaired|ran)\s+(?:the\s+party['’]s|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:chapter|branch|committee|office|wing|cell)\b"
     # "អនុប្រធានគណបក្សខេត្ត" (the deputy chief of the party's province branch): no name given
     r"|(?:ប្រធាន|អនុប្រធាន|មន្ត្រី|លេខាធិការ)គណបក្ស(?:ខេត្ត|ស្រុក|ខណ្ឌ|ឃុំ)",
     re.I,
@@ -77,8 +81,13 @@ _SAID_HE_HAD = re.compile(
     r"(?:left|quit|resigned|joined|defected|switched)\b",
     re.I,
 )
+_GROUP_TOTAL = re.compile(
+    r"ក្រុម(?:នេះ|នោះ)\s*មាន(?:គ្នា)?\s*(?:សរុប|ចំនួន)|\bthe\s+group\s+(?:numbered|totall?ed)\b",
+    re.I,
+)
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
 _MOVERS_DENY = "a denial by those said to have moved"
+_CALLED_FALSE = (_MOVERS_DENY, "a claim called false")
 _FALSE_CLAIM = (
     "an alliance or merger of parties",
     "a claim called false",
@@ -92,7 +101,8 @@ _CEREMONY = re.compile(
     r"|\b(?:letter|resignation)\s+dated\b"
     # Khmer "បានប្រារព្ធពិធីទទួលសមាជិកថ្មី" (held a ceremony to receive new members), "ពិធី...
     # បានប្រព្រឹត្តទៅ" (the ceremony took place)
-    r"|(?:ប្រារព្ធ|រៀបចំ)\s*ពិធី|ពិធី[^។]{0,60}(?:បានប្រព្រឹត្តទៅ|ធ្វើឡើង)",
+    # ... "បានប្រព្រឹត្តទៅនូវពិធី..." (there took place the ceremony ...)
+    r"|(?:ប្រារព្ធ|រៀបចំ|ប្រព្រឹត្តទៅ\s*នូវ)\s*ពិធី|ពិធី[^។]{0,60}(?:បានប្រព្រឹត្តទៅ|ធ្វើឡើង)",
     re.I,
 )
 # "The following day, a further 68 joined": the day after the claim before.
@@ -229,8 +239,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         or (
             # "... denied a Facebook claim that 300 members had joined. 'Not a single one of our
             # members has left,' he said.": the disputed count is the report's point, and false
+            # ... and a party's bare statement that a report is wrong: a denial, no claim
             any(retells_a_report(s.text) for s in lead)
-            and any(not_a_claim(s.text) == _MOVERS_DENY for s in sentences[:6])
+            and (
+                len(sentences) <= 2
+                or any(not_a_claim(s.text) in _CALLED_FALSE for s in sentences[:6])
+            )
         )
     ):
         # "Villagers say a news site falsely reported that they had defected": the report
@@ -250,6 +264,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     every: list[FoundDate] = []  # ... and of the whole text
     named: list[str] = []
     came_from: tuple[int, list[str]] | None = None  # the parties a sentence with no claim named
+    # the counts of lines with no claim, each with its parties, the last line's index, the lines
+    counted: tuple[list[tuple[Count, list[str]]], int, str] | None = None
     paragraph = -1
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
@@ -267,6 +283,38 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         reading = read_sentence(sentence, report, lexicon, earlier, named, anchor, opening)
         if reading.background and not reading.proposals:
             came_from = (i, reading.background)
+        if (
+            counted
+            and counted[1] == i - 1
+            and len(reading.proposals) == 1
+            and len(counted[0]) > 1
+            and reading.proposals[0].number == sum(c.value or 0 for c, _ in counted[0])
+        ):
+            # "👉 KNUP members, 18 ¶ 👉 GDP members, 7 ¶ In all 25, who went with the CPP": the
+            # lines before a total are its parts, each its own claim
+            whole = reading.proposals[0]
+            if whole.date_kind == "published" and every:
+                # the list's opening line dated it ("On 04/04/2023 the working group received
+                # applications from:")
+                whole = replace(whole, date=every[-1].value, date_kind="event")
+            reading.proposals = [
+                replace(
+                    whole,
+                    number=count.value,
+                    number_text=count.text,
+                    qualifier=count.qualifier,
+                    from_parties=[n for n in dict.fromkeys(names) if n != whole.to_party],
+                    evidence=f"{counted[2]}{whole.evidence}",
+                )
+                for count, names in counted[0]
+            ]
+        if not reading.proposals and reading.counts and all(names for _, names in reading.counts):
+            going_on = counted is not None and counted[1] == i - 1
+            counted = (
+                [*(counted[0] if counted and going_on else []), *reading.counts],
+                i,
+                f"{counted[2] if counted and going_on else ''}{sentence.text} ",
+            )
         going = listing if listing and reading.counts and listing[1] == i - 1 else None
         if going:
             reading.counts = going[2] + reading.counts  # the list's next line
@@ -404,6 +452,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 (going[0] if going else i) - last_at <= 1
                 # a group told place by place, a paragraph on: the count its claim lacked
                 or (out[-1].number is None and not reading.counts[0][1] and i - last_at <= 3)
+                # ... or the exact count of a group told roughly, or of one told by its leaders
+                or (
+                    (rough(out[-1].qualifier) or _GROUP_TOTAL.search(sentence.text))
+                    and len(reading.counts) == 1
+                    and i - last_at <= 3
+                )
             )
             and (
                 out[-1].number is None
@@ -411,7 +465,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # "More than 480 ... joined. Of the total of 486 people, 203 came from ...":
                 # the exact count of the group told roughly
                 or (
-                    out[-1].qualifier is not None
+                    rough(out[-1].qualifier)
+                    and not rough(reading.counts[0][0].qualifier)
                     and len(reading.counts) == 1
                     and not [n for n in reading.counts[0][1] if n != out[-1].to_party]
                     and abs((reading.counts[0][0].value or 0) - out[-1].number)
@@ -419,6 +474,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 )
                 # "Among them were two former councillors": one part, a subset, not a breakdown
                 or (_BREAKDOWN.match(sentence.text) and len(reading.counts) > 1)
+                # "Two GDP officials ... led their group into the CPP. ¶ The group numbered 14 in
+                # all, the two included": the group's count, not its leaders'
+                or (
+                    _GROUP_TOTAL.search(sentence.text)
+                    and len(reading.counts) == 1
+                    and (reading.counts[0][0].value or 0) > (out[-1].number or 0)
+                    and bool(out[-1].people)
+                )
             )
         ):
             # "Scores of members switched to the CPP. ... 78 former Candlelight members and 12

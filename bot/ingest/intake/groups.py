@@ -136,7 +136,7 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
         if not names and OTHER_PARTIES_AFTER.match(text[c.end : end]):
             names = [UNNAMED_PARTIES]  # "... and the remaining 150 from other parties"
         if not names or c.value is None:
-            if len(counts) == 1 and c.value is not None and _NEW_MEMBERS_NUMBER.search(text):
+            if len(counts) == 1 and c.value is not None and NEW_MEMBERS_NUMBER.search(text):
                 return [(c, [])]  # "the new members numbered 250": the count a claim lacked
             return _by_place(counts, text, mentions)
         out.append((c, names))
@@ -145,8 +145,13 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
 
 # "ចំនួនអ្នកចូលរួមថ្មីមានពី ២០០ ទៅ ២៥០នាក់" (the new participants numbered 200 to 250), "the
 # number of new members was 250", "the new members numbered 250"
-_NEW_MEMBERS_NUMBER = re.compile(
+NEW_MEMBERS_NUMBER = re.compile(
     r"ចំនួន(?:អ្នកចូលរួមថ្មី|សមាជិកថ្មី|អ្នកដាក់ពាក្យ)|(?:សមាជិកថ្មី|អ្នកចូលរួមថ្មី)\s*ចំនួន|"
+    # ... "បងប្អូនដែលបានចូលរួមលើកនេះ មានចំនួនសរុប ១ ២១៤ នាក់" (those who joined this time number
+    # 1,214 in all)
+    r"ដែល(?:បាន)?(?:ចូលរួម|ចូល|ប្[តដ]ូរ)\S*\s*(?:លើកនេះ|ក្នុងពិធីនេះ)?\s*មាន\s*ចំនួន|"
+    # ... "ក្រុមនេះមានគ្នាសរុប ១៤នាក់" (this group numbered 14 in all), "the group numbered 14"
+    r"ក្រុម(?:នេះ|នោះ)\s*មាន(?:គ្នា)?\s*(?:សរុប|ចំនួន)|\bthe\s+group\s+(?:numbered|totall?ed)\b|"
     r"\bthe\s+total\s+of\b|"
     r"\bnumber\s+of\s+(?:new\s+members|defectors|"
     r"applicants)\b|\b(?:new\s+members|defectors|applicants)\s+numbered\b",

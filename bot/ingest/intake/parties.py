@@ -78,10 +78,10 @@ _NOT_A_NAME = {
     "hundreds", "thousands", "dozens", "scores", "some", "many", "several", "members",
 }  # fmt: skip
 # "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party",
-# "the old party", "the previous party", "their own party"...
+# "the old party", "the previous party", "their own party", "their original party"...
 _KHMER_NOT_A_NAME = (
     "តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ", "ប្រឆាំង",
-    "ចាស់", "មុន", "ពីមុន", "ខ្លួន",
+    "ចាស់", "មុន", "ពីមុន", "ខ្លួន", "ដើម",
     # "សកម្មជនគណបក្សម្នាក់" (a party activist): a counter
     "ម្នាក់", "មួយ", "រូប",
     # "គណបក្សតូចមួយ" (a small party), "គណបក្សធំ" (a big party), "គណបក្សយើង" (our party)
@@ -102,7 +102,7 @@ _KHMER_NAME_ENDS = _words(
     # words that open or join clauses
     "ថា ដែល និង ហើយ ឬ ព្រោះ ប៉ុន្តែ ខណៈ បើ ទោះ គឺ "
     # prepositions
-    "នៅ ក្នុង ពី ជាមួយ ចំពោះ របស់ នៃ ដល់ លើ ទៅ មក ជូន ឱ្យ អោយ តាម "
+    "នៅ នៅលើ នៅក្នុង ក្នុង ពី ជាមួយ ចំពោះ របស់ នៃ ដល់ លើ ទៅ មក ជូន ឱ្យ អោយ តាម "
     # "គណបក្សកាលពីថ្ងៃពុធ" (the party on Wednesday): a time, no name
     "កាលពី កាល ថ្ងៃ "
     # determiners and quantifiers
@@ -253,13 +253,15 @@ class Lexicon:
         found.sort(key=lambda m: m.start)
         for i, gloss in enumerate(found[1:], 1):
             named = found[i - 1]
-            if (
-                not gloss.known
-                and named.known
-                and _GLOSS.fullmatch(sentence[named.end : gloss.start])
-            ):
-                # "KNUP (គណបក្សឯកភាពជាតិខ្មែរ)": the party just named, glossed in another spelling
+            glossed = _GLOSS.fullmatch(sentence[named.end : gloss.start])
+            if named.known == gloss.known or not glossed:
+                continue
+            # "KNUP (គណបក្សឯកភាពជាតិខ្មែរ)": the party just named, glossed in another spelling;
+            # ... and "គណបក្សសាមគ្គីជាតិខ្មែរ (KNUP)": a spelling the list lacks, glossed by one it has
+            if named.known:
                 found[i] = PartyMention(named.name, gloss.text, gloss.start, gloss.end, True)
+            else:
+                found[i - 1] = PartyMention(gloss.name, named.text, named.start, named.end, True)
         return found
 
 

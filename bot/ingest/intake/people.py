@@ -65,9 +65,11 @@ _NAMED_ROLE = re.compile(
     r"(?!(?:In|On|At|From|For|After|Before|By|With|The|A|An|Also|But|And|Since|During|Under|"
     r"Last|This|Meanwhile|Elsewhere|Separately|Earlier|Later|Today|Yesterday)\b)"
     r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}),\s+"
-    r"(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:activist|official|councill?or|chief|leader|"
+    r"(?:(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:activist|official|councill?or|chief|leader|"
     r"member|lawmaker|candidate|secretary|president|spokes(?:man|woman|person)|deputy|governor|"
     r"adviser|advisor|organi[sz]er|founder|coordinator|head)\b"
+    # ... "Srun Pheakdey, who led the party's chapter in Kep, joined"
+    r"|who\s+(?:led|headed|chaired|ran|served|had\s+(?:led|headed|served))\b)"
 )
 _PLAIN = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}}")
 # A name's words are Khmer letters (no digits, emojis or signs); "កញ្ញា" after "ខែ" is the

@@ -29,6 +29,7 @@ from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, history_asides, through_
 from bot.ingest.intake.dates import MONTH_NAMES, MONTHS, FoundDate, find_dates
 from bot.ingest.intake.groups import (
     GROUP,
+    NEW_MEMBERS_NUMBER,
     OTHER_PARTIES_AFTER,
     ROLE,
     UNNAMED_PARTIES,
@@ -295,8 +296,10 @@ def read_sentence(
     khmer_join = re.match(r"ចូល|ប្[តដ]ូរ|វិល|ត្រឡប់", text[verb.start : verb.end])
     if verb.kind == "join" and khmer_join and to is None and not the_party:
         # "ចូលរួម" alone is attending something, not joining a party; "ចូលជាសមាជិកគណបក្សដែរ"
-        # (joined the party too) is joining the party the text is about
-        return Reading()
+        # (joined the party too) is joining the party the text is about; its count may still
+        # be the exact one of a group told before ("បងប្អូនដែលបានចូលរួមលើកនេះ មានចំនួនសរុប ...")
+        told = NEW_MEMBERS_NUMBER.search(text)
+        return Reading(counts=counted_groups(text, mentions) if told else [])
     if to is not None and not froms and any(
         m.name == to and _FORMER_OF.search(text[max(0, m.start - 30) : m.start]) for m in mentions
     ):
@@ -304,7 +307,8 @@ def read_sentence(
         # of the CLP came back to the CLP): someone returning, no party left
         return Reading()
     # what follows "ក្នុងនោះ" (among them) tells of some of them: no total, day or year of the act
-    among = re.compile(r"ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ)").search(text, verb.end)
+    # (not "ក្នុងនោះស្ត្រី ៦៣ នាក់", the women among them, after which the sentence goes on)
+    among = _AMONG_THEM.search(text, verb.end)
     own = text[: among.start()] if among else text
     if (
         # "..., the latest in a wave that has seen 10,000 switch sides this year": a total
@@ -451,6 +455,9 @@ def read_sentence(
     return Reading(proposals=readings)
 
 
+_AMONG_THEM = re.compile(
+    r"ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ)(?!\s*(?:មាន)?\s*(?:ស្ត្រី|ស្រី|នារី)\s*(?:ចំនួន)?\s*[0-9០-៩])"
+)
 _ABOUT_THE_EVENT = re.compile(
     r",\s+(?:the|a|an)\s+(?:latest|newest|biggest|largest|sign|blow|setback)\b|,\s+amid\b"
     r"|,\s+in\s+a\s+(?:sign|blow)\b",

@@ -47,7 +47,7 @@ _STRONG_TO_BEFORE = re.compile(
     # they went to
     # ... "សមាជិកថ្មីរបស់គណបក្សX" (the new members of party X): the party they joined
     r"|សមាជិកថ្មី\s*(?:របស់\s*)?"
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)ប័ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|ក្នុងជួរ)\s*)$",
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)ប័?ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|ក្នុងជួរ)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -69,8 +69,9 @@ FROM_BEFORE = re.compile(
     # ... "ធ្លាប់នៅក្នុងគណបក្សX" (used to be in party X)
     # ... and "អតីតគណបក្ស CNRP" (the former party CNRP): the word "party" before an acronym
     # ... "ធ្លាប់កាន់ប័ណ្ណសមាជិកគណបក្សX" (once held party X's membership cards)
-    r"|(?:ពី|អតីត|សមាជិក|សកម្មជន|មន្ត្រី|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង|ជា)?|"
-    r"ធ្លាប់កាន់ប័ណ្ណ\s*សមាជិក(?:ភាព)?)\s*"
+    # ... "សកម្មជនរបស់គណបក្សX" (activists of party X)
+    r"|(?:ពី|អតីត|(?:សមាជិក|សកម្មជន|មន្ត្រី)(?:\s*របស់)?|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង|ជា)?|"
+    r"ធ្លាប់កាន់ប័?ណ្ណ\s*សមាជិក(?:ភាព)?)\s*"
     r"(?:(?<=អតីត)គណបក្ស\s*)?)$",
     re.I,
 )
@@ -80,7 +81,7 @@ _WELCOMES_AFTER = re.compile(
     r"^(?:'s)?[\s,]*(?:\w+\s+){0,4}?(?:welcom|receiv|embrac|accept|admitted)"
     # not "... ទទួលប័ណ្ណសមាជិក" (received membership cards: who moved), nor "ត្រូវបានស្វាគមន៍"
     # (were welcomed: the guests)
-    r"|^[^។]{0,40}?(?<!ត្រូវបាន)(?:ទទួល(?!\s*(?:បាន|យក)?\s*ប័ណ្ណ)|ស្វាគមន៍)",
+    r"|^[^។]{0,40}?(?<!ត្រូវបាន)(?:ទទួល(?!\s*(?:បាន|យក)?\s*ប័?ណ្ណ)|ស្វាគមន៍)",
     re.I,
 )
 # ... "គណបក្សប្រជាជនកម្ពុជា (CPP) នៅខេត្តកំពង់ស្ពឺ បានប្រកាសថា" (the CPP in Kampong Speu
@@ -130,7 +131,7 @@ def active_welcome(sentence: str, verb: Verb) -> bool:
     True
     """
     word = sentence[verb.start : verb.end]
-    if word.startswith("ទទួល") and not re.search(r"ប័ណ្ណ", word):
+    if word.startswith("ទទួល") and not re.search(r"ប័?ណ្ណ", word):
         # "(ពិធី)ទទួលស្វាគមន៍សមាជិកថ្មី ... ដែលជាអតីតសមាជិកគណបក្សX" (welcomed new members who
         # were X's): the guests are after it, unless the passive "ត្រូវបាន" makes them its subject
         return not re.search(r"ត្រូវបាន\s*(?:\S+\s*)?$", sentence[: verb.start])

@@ -86,7 +86,10 @@ _KHMER_JOIN = (
     # "ឆ្លងមកគណបក្សX" (crossed over to party X); "មកឈរនៅក្រោមទង់គណបក្សX" (came to stand under
     # party X's flag), as "ក្រោមម្លប់" (under the shade of)
     # ... "ដើរតាមគណបក្សX" (followed party X)
-    r"(?:ឆ្លង(?:មក|ទៅ)(?:\s*កាន់)?|ដើរតាម)(?=\s*(?:គណបក្ស|បក្ស|x{3,}))|(?:មក)?ឈរ\s*(?:នៅ)?\s*ក្រោម(?:ទង់|ម្លប់)|"
+    # ... "មកជ្រកក្រោមម្លប់" (came to shelter under the shade of)
+    # ... "រួមដំណើរជាមួយគណបក្សX" (went along with party X)
+    r"(?:ឆ្លង(?:មក|ទៅ)(?:\s*កាន់)?|ដើរតាម|រួមដំណើរ\s*(?:ជាមួយ|នឹង))(?=\s*(?:គណបក្ស|បក្ស|x{3,}))|"
+    r"(?:មក)?(?:ឈរ|ជ្រក(?:កោន)?)\s*(?:នៅ)?\s*ក្រោម(?:ទង់|ម្លប់)|"
     # "ប្តេជ្ញាចិត្តគាំទ្រ" (pledged to support), as English "pledged to support the CPP"
     r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ(?=\s*(?:គណបក្ស|បក្ស|xxx))|"
     # "ងាកមកគាំទ្រ" (turned to support)
@@ -103,7 +106,7 @@ _KHMER_JOIN = (
     r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:សរុប|ជាង|ប្រមាណ|ជិត)?\s*(?:ចំនួន)?"
     r"\s*[0-9០-៩])|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
-    r"(?<!ការ)(?:ទទួល(?:បាន|យក)?|យក)\s*ប័ណ្ណ\s*សមាជិក(?:ភាព)?"
+    r"(?<!ការ)(?:ទទួល(?:បាន|យក)?|យក)\s*ប័?ណ្ណ\s*សមាជិក(?:ភាព)?"
 )
 _LEAVE = (
     # ... "decided to leave the ruling party": the decision told as done
@@ -114,6 +117,9 @@ _LEAVE = (
     # again, which dates the one before when it has no date of its own
     r"(?:handed|turned)\s+(?:over|in|back)\s+(?:\w+\s+){0,3}?cards?|"
     r"resignations?\s+(?:were|was|had\s+been)\s+(?:submitted|handed\s+in|filed|accepted)|"
+    # "follow the resignation of 12 Candlelight commune councillors on January 22"
+    r"resignations?\s+of(?=\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d|[a-z]+\s+(?:\S+\s+)?"
+    r"(?:councill?ors|members|officials|activists)))|"
     r"(?:submitted|handed(?:\s+in)?|filed|tendered|announced|sent|delivered)\s+(?:his|her|their|a)\s+"
     r"resignations?"
     r"(?:\s+letters?)?|"
@@ -185,7 +191,11 @@ _DISPUTED_REPORT = re.compile(
     # ... "A website's report that 1,200 members crossed over has been rejected by the party"
     + r"|\b(?:reports?|claims?|announcements?|posts?)\s+that\s+(?:(?:some|about|around|nearly|"
     r"almost|over|more\s+than|up\s+to)\s+)?\d[^.;]*?\b(?:has|have|had|was|were)\s+been\s+"
-    r"(?:rejected|denied|disputed|dismissed)\b",
+    r"(?:rejected|denied|disputed|dismissed)\b"
+    # ... Khmer "បានច្រានចោលការផ្សាយ ... ដែលអះអាងថា សកម្មជន «ជាង ១៥០នាក់» ... បានចូល" (rejected the
+    # report claiming that more than 150 activists joined)
+    r"|(?:បដិសេធ|ច្រានចោល)[^។]{0,60}?(?:ការផ្សាយ|របាយការណ៍|ការអះអាង|ព័ត៌មាន|ការប្រកាស)[^។]{0,80}?"
+    r"ថា[^។]{0,80}?[0-9០-៩]",
     re.I,
 )
 _CLAIMING_THAT = re.compile(
@@ -223,7 +233,13 @@ _OTHER_THINGS = (
                 # "ពួកគេមិនដែលបានដាក់ពាក្យសុំចូលបក្សណាមួយ" (they never applied to join any party)
                 # ... "ខ្លួនមិនដែលចាកចេញ" (they themselves never left)
                 r"(?:ពួកគេ|ពួកគាត់|ខ្ញុំ|យើង|ខ្លួន)\s*(?:មិនដែល|អត់ដែល|អត់)\s*(?:បាន)?\s*(?:ដាក់ពាក្យ\S{0,6}|"
-                r"ចុះឈ្មោះ)?\s*(?:ចូល|ចាកចេញ|ប្[តដ]ូរ|ជាសមាជិក)",
+                r"ចុះឈ្មោះ)?\s*(?:ចូល|ចាកចេញ|ប្[តដ]ូរ|ជាសមាជិក)"
+                # "ខ្ញុំនៅតែគាំទ្រភ្លើងទៀនដដែល" (I still support Candlelight, as before), "ខ្ញុំមិន
+                # ដែលចុះហត្ថលេខា" (I never signed anything)
+                # ... "ខ្ញុំនៅតែជាសមាជិក..." (I am still a member of ...), "មិនដែលចាកចេញ" (never left)
+                r"|(?:ខ្ញុំ|យើង|ពួកគេ|ពួកគាត់|គាត់)\s*(?:នៅតែ\s*(?:គាំទ្រ|ជា(?:សមាជិក|អ្នកគាំទ្រ)|ជាមួយ)|"
+                r"នៅ\s*(?:គាំទ្រ|ជា(?:សមាជិក|អ្នកគាំទ្រ)|ជាមួយ)[^។»]{0,30}?ដដែល)"
+                r"|មិនដែល(?:បាន)?\s*(?:ចុះហត្ថលេខា|ដាក់ពាក្យ|ចាកចេញ)",
                 re.I),
      "a denial by those said to have moved"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
@@ -237,7 +253,9 @@ _OTHER_THINGS = (
                 r"baseless|a\s+hoax)\b|\bfake\s+news\b|\bfalsely\s+(?:reported|claimed|said|"
                 r"stated|announced|presented)\b|\bfact[- ]?check\b|"
                 # "... គឺមិនត្រឹមត្រូវទេ" (... is not correct), "គឺមិនពិត" (is not true)
-                r"គឺ\s*មិន(?:ត្រឹមត្រូវ|ពិត|មែនជាការពិត)|ពិនិត្យ\s*(?:មើល)?\s*ការពិត|\bverdict:?\s*(?:false|"
+                # ... "ព័ត៌មាននេះមិនពិតទេ" (this news is not true)
+                r"(?:គឺ|(?:ព័ត៌មាន|ការអះអាង|ការផ្សាយ)(?:នេះ|នោះ)?)\s*មិន(?:ត្រឹមត្រូវ|ពិត|មែនជាការពិត)|"
+                r"ពិនិត្យ\s*(?:មើល)?\s*ការពិត|\bverdict:?\s*(?:false|"
                 r"misleading|fabricated|untrue)|\bno\s+such\s+(?:ceremony|event|"
                 r"defections?|meeting)\b|ព័ត៌មានក្លែងក្លាយ", re.I),
      "a claim called false"),
