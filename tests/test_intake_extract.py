@@ -2830,3 +2830,104 @@ def test_resignations_as_nouns_and_who_led_the_partys_chapter(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 3, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a count after a presiding official's titles: the party in the titles was no one's
+        # to leave; "took part in a ceremony to receive CPP membership" moved them
+        (
+            "Under the presidency of H.E. Dr. Kim Sopheap, Member of the Central Committee of "
+            "the Cambodian People's Party, a total of 211 members of the Candlelight Party took "
+            "part in a ceremony to receive CPP membership on 3 March.",
+            None,
+            [(date(2024, 3, 3), 211, [_CLP], CPP)],
+        ),
+        # "with today's arrivals, ... since October": a running total, no claim
+        (
+            "A district chief said that with today's arrivals more than 1,400 opposition "
+            "supporters had come over to the CPP since October.",
+            None,
+            [],
+        ),
+        # a party handing new cards to its own members is renewing them
+        (
+            "The Candlelight Party says it handed new membership cards to about 3,000 of its "
+            "members over the weekend.",
+            None,
+            [],
+        ),
+        # a log with no header row, each row's destination in a cell of its own
+        (
+            "2 Mar | Kampot | 65 | Candlelight Party | to CPP [district page]\n"
+            "9 Mar | Kep | over 40 | FUNCINPEC | to CPP [provincial post]",
+            None,
+            [(date(2024, 3, 2), 65, [_CLP], CPP), (date(2024, 3, 9), 40, [_FUN], CPP)],
+        ),
+        # "traded their party for the CPP"; "signed CPP forms"
+        (
+            "On 4 March, 31 GDP members traded their party for the CPP. On 5 March, 22 FUNCINPEC "
+            "members signed CPP forms.",
+            None,
+            [
+                (date(2024, 3, 4), 31, ["Grassroots Democracy Party"], CPP),
+                (date(2024, 3, 5), 22, [_FUN], CPP),
+            ],
+        ),
+        # "handed in a letter of resignation ... yesterday" dates the quitting told before
+        (
+            "Candlelight's candidate in Kep has quit the party. Sok Vanny handed in a letter of "
+            "resignation from Candlelight yesterday.",
+            None,
+            [(date(2024, 3, 14), 1, [_CLP], None)],
+        ),
+        # "Nation Love", the Cambodia Nation Love Party's short name
+        (
+            "On 6 March, 75 Nation Love members joined the CPP.",
+            None,
+            [(date(2024, 3, 6), 75, ["Cambodia Nation Love Party"], CPP)],
+        ),
+        # ", days after a dozen councillors gave up their membership": the aside's count is
+        # not this act's; "resigning their membership" is leaving
+        (
+            "A Candlelight commune chief defected to the CPP on 11 March, days after a dozen "
+            "councillors gave up their party membership. On 6 March, twelve Candlelight "
+            "councillors handed in letters resigning their membership of the party.",
+            None,
+            [(date(2024, 3, 11), 1, [_CLP], CPP), (date(2024, 3, 6), 12, [_CLP], None)],
+        ),
+        # a chief who denies defecting, a photograph, a story withdrawn: a fact check
+        (
+            "The Candlelight Party's chief in Kep says he has not left the party, days after a "
+            "news site published his photograph under the headline '60 join the CPP'. On "
+            "Monday the site removed the article, saying it had been published in error.",
+            "Kep Candlelight Chief Denies Defection",
+            [],
+        ),
+        # "the same afternoon" is the day of the event before
+        (
+            "On 9 March, 400 Candlelight members joined the CPP in Kampot.\n\nThe same "
+            "afternoon, officials said 50 former CNRP supporters had taken CPP cards in Kep.",
+            None,
+            [
+                (date(2024, 3, 9), 400, [_CLP], CPP),
+                (date(2024, 3, 9), 50, ["Cambodia National Rescue Party"], CPP),
+            ],
+        ),
+        # "Candlelight commune chief X resigned from the party" after a move to the CLP
+        (
+            "- 8 March: 17 Khmer Will Party members switched to the Candlelight Party.\n"
+            "- 10 March: Candlelight commune chief Sim Dara resigned from the party.",
+            None,
+            [
+                (date(2024, 3, 8), 17, ["Khmer Will Party"], _CLP),
+                (date(2024, 3, 10), 1, [_CLP], None),
+            ],
+        ),
+    ],
+)
+def test_hosts_titles_running_totals_renewals_logs_and_retractions(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15), title) == expected

@@ -1812,3 +1812,65 @@ def test_khmer_disputed_reports_still_members_and_group_totals(
 ) -> None:
     got = khmer_claims(text, date(2024, 6, 10), title)
     assert [(p.date, p.number, p.from_parties, p.to_party) for p in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "អ្នកដែលប្តូរមកលើកនេះ មាន..." (those who switched this time are ...): the parts of a
+        # total told roughly before
+        (
+            "សមាជិក CLP និង FUNCINPEC ជាង 400 នាក់ ប្ដូរមក CPP កាលពីថ្ងៃទី 5 ខែមិថុនា។\n\n"
+            "យោងតាមរបាយការណ៍ អ្នកដែលប្តូរមកលើកនេះ មានសមាជិកគណបក្ស CLP ចំនួន 350 នាក់ "
+            "និងសមាជិកគណបក្ស FUNCINPEC ចំនួន 70 នាក់ សរុបទាំងអស់ 420 នាក់។",
+            [(date(2024, 6, 5), 350, [CLP], CPP), (date(2024, 6, 5), 70, ["FUNCINPEC"], CPP)],
+        ),
+        # "មិនទាន់ប្រកាសថាចូល..." (has not yet announced joining): a departure stands
+        (
+            "សមាជិកក្រុមប្រឹក្សាឃុំភ្លើងទៀនពីររូប បានដាក់លិខិតលាលែងពីគណបក្សកាលពីថ្ងៃទី៤ ខែមិថុនា "
+            "ប៉ុន្តែរហូតមកដល់ពេលនេះ មិនទាន់ប្រកាសថាចូលគណបក្សណាមួយនៅឡើយទេ។",
+            [(date(2024, 6, 4), 2, [CLP], None)],
+        ),
+        # "ផ្ទះធំ គឺគណបក្សX" (the big house, that is party X)
+        (
+            "ថ្ងៃទី៣ ខែមិថុនា ក្រុមការងារគណបក្សស្រុក បានទទួលស្វាគមន៍ បងប្អូនអតីតសកម្មជនគណបក្ស"
+            "សង្គ្រោះជាតិ និងគណបក្សភ្លើងទៀន ចំនួន ៤៤ នាក់ ដែលបានសម្រេចចិត្តវិលត្រឡប់មករកផ្ទះធំ "
+            "គឺគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 3), 44, [CNRP, CLP], CPP)],
+        ),
+        # "ប្រគល់ប័ណ្ណសមាជិក CLP ចាស់" (handed back their old CLP cards): the party left
+        (
+            "ថ្ងៃទី 2 មិថុនា សមាជិក CLP សរុប 60 នាក់ បានចូលរួមជាមួយ CPP។ ក្នុងពិធីនោះ ពួកគេ"
+            "បានប្រគល់ប័ណ្ណសមាជិក CLP ចាស់ មកឱ្យក្រុមការងារវិញ ហើយទទួលយកប័ណ្ណសមាជិក CPP ថ្មី។",
+            [(date(2024, 6, 2), 60, [CLP], CPP)],
+        ),
+        # "ត្រូវបានគេអញ្ជើញឱ្យចូល" (was invited to join): no act
+        (
+            "អ្នកនាំពាក្យគណបក្សភ្លើងទៀន បានឱ្យដឹងថា លោក សុខ ដារ៉ា ធ្លាប់ត្រូវបានគេអញ្ជើញឱ្យចូល"
+            "គណបក្សកាន់អំណាចច្រើនដង ប៉ុន្តែលោកបានបដិសេធ។",
+            [],
+        ),
+        # "... ចូលគណបក្សប្រជាជន ហើយទទួលតំណែងទីប្រឹក្សា" (joined the CPP and received an
+        # adviser's post): a post received is no welcome
+        (
+            "អតីតមេឃុំគណបក្សសង្គ្រោះជាតិម្នាក់ ចូលគណបក្សប្រជាជន ហើយទទួលតំណែងទីប្រឹក្សា "
+            "កាលពីថ្ងៃទី៣ ខែមិថុនា។",
+            [(date(2024, 6, 3), 1, [CNRP], CPP)],
+        ),
+    ],
+)
+def test_khmer_those_who_switched_not_yet_the_big_house_and_old_cards(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected
+
+
+def test_khmer_villagers_who_reject_a_report_that_they_left_make_no_claim() -> None:
+    report = Report(
+        "អ្នកភូមិប្រមាណ ៤០ នាក់ ដែលទំព័រហ្វេសប៊ុកមួយបានផ្សាយថា បានចាកចេញពីគណបក្សភ្លើងទៀន "
+        "ទៅចូលគណបក្សប្រជាជនកម្ពុជា បាននាំគ្នាច្រានចោលព័ត៌មាននោះ។\n\n"
+        "«ខ្ញុំនៅតែជាសមាជិកភ្លើងទៀន» ស្ត្រីម្នាក់និយាយ។",
+        title="ពលរដ្ឋច្រានចោលការផ្សាយថាពួកគេបានចាកចេញពីភ្លើងទៀន",
+        published=date(2024, 6, 10),
+    )
+    assert propose(report, lexicon_from_data()) == []

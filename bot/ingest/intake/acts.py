@@ -42,8 +42,11 @@ _REPORTED_RELATIVE = re.compile(
     r"to\s+have\s+$",
     re.I,
 )
+_KHMER_THOSE_WHO = re.compile(r"អ្នក(?:ទាំងអស់)?ដែល(?:បាន)?\s*$")
+_KHMER_NUMBERED = re.compile(r"\S{0,10}\s*(?:លើកនេះ|ក្នុងពិធីនេះ)?\s*(?:មាន|រួមមាន|គឺ)")
 _LEFT_WHAT = re.compile(
-    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:party|ranks)\b|^\s*(?:ចេញ|ទាំង)?ពី",
+    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:party|ranks|(?:party\s+)?membership)\b"
+    r"|^\s*(?:ចេញ|ទាំង)?ពី",
     re.I,
 )
 _OCCASION = (
@@ -116,6 +119,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "October in review: party switching": a topic, no act
         if _ONE_OF_MANY.search(text[: v.start]):
             continue  # "He is one of several lawmakers given posts after joining the CPP"
+        if _KHMER_THOSE_WHO.search(text[: v.start]) and _KHMER_NUMBERED.match(text[v.end :]):
+            continue  # "អ្នកដែលប្តូរមកលើកនេះ មាន..." (those who switched this time are ...): a list
         if _GERUND_SUBJECT.match(text[v.start :]):
             continue  # "joining the ruling party is often the only way": the act in general
         if _RETURN_HOME.match(text[v.start :]):

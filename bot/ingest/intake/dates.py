@@ -151,6 +151,8 @@ _POSTED_BEFORE = re.compile(
 # "since the July 23 election", "ahead of 5 July": a date that bounds the event, not its own.
 _BOUND_BEFORE = re.compile(
     r"\b(?:since|before|after|until|till|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?$"
+    # "with today's arrivals, more than 1,400 have come over since October": a total's end
+    r"|\b(?:with|including|counting)\s+$"
     # "បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា" (after the election of 23 July)
     # ... "ចាប់ពីដើមខែមករា មកដល់ម្សិលមិញ" (from early January up to yesterday): a period's end
     r"|(?:បន្ទាប់ពី|ក្រោយពី|ក្រោយ|មុន|ចាប់តាំងពី|ចាប់ពី|រហូតដល់|មកដល់|មកទល់)\s*(?:ការ[^\s\d]{0,20})?\s*$"

@@ -85,9 +85,17 @@ _GROUP_TOTAL = re.compile(
     r"ក្រុម(?:នេះ|នោះ)\s*មាន(?:គ្នា)?\s*(?:សរុប|ចំនួន)|\bthe\s+group\s+(?:numbered|totall?ed)\b",
     re.I,
 )
+_HOLDS_A_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{ROLE}\s+(?-i:[A-Z])", re.I)
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
 _MOVERS_DENY = "a denial by those said to have moved"
-_CALLED_FALSE = (_MOVERS_DENY, "a claim called false")
+_CALLED_FALSE = (_MOVERS_DENY, "a claim called false", "a correction or retraction")
+_DENIES_A_MOVE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?)\s+(?:\w+\s+){0,2}?(?:defect|leav|left|joining|switch)"
+    r"|\b(?:he|she|they)\s+(?:has|have|had)\s+not\s+left\b"
+    # "ច្រានចោលការផ្សាយថាពួកគេបានចាកចេញ" (rejected the report that they had left)
+    r"|(?:បដិសេធ|ច្រានចោល)[^។]{0,40}?ថា[^។]{0,30}?(?:ចាកចេញ|ចូល|ប្[តដ]ូរ)",
+    re.I,
+)
 _FALSE_CLAIM = (
     "an alliance or merger of parties",
     "a claim called false",
@@ -107,7 +115,9 @@ _CEREMONY = re.compile(
 )
 # "The following day, a further 68 joined": the day after the claim before.
 _NEXT_DAY = re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b", re.I)
-_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|ថ្ងៃ\s*ដដែល", re.I)
+_SAME_DAY = re.compile(
+    r"\b(?:the|that)\s+same\s+(?:day|morning|afternoon|evening)\b|ថ្ងៃ\s*ដដែល", re.I
+)
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
     r"\b(?:another|a\s+further|a\s+second|a\s+third|did\s+(?:the\s+)?(?:same|likewise)|"
@@ -239,8 +249,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         or (
             # "... denied a Facebook claim that 300 members had joined. 'Not a single one of our
             # members has left,' he said.": the disputed count is the report's point, and false
-            # ... and a party's bare statement that a report is wrong: a denial, no claim
-            any(retells_a_report(s.text) for s in lead)
+            # ... and a party's bare statement that a report is wrong: a denial, no claim; and
+            # "Kampot Candlelight Chief Denies Defection ... the site said it had 'published
+            # in error'"
+            any(retells_a_report(s.text) or _DENIES_A_MOVE.search(s.text) for s in lead)
             and (
                 len(sentences) <= 2
                 or any(not_a_claim(s.text) in _CALLED_FALSE for s in sentences[:6])
@@ -454,8 +466,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 or (out[-1].number is None and not reading.counts[0][1] and i - last_at <= 3)
                 # ... or the exact count of a group told roughly, or of one told by its leaders
                 or (
-                    (rough(out[-1].qualifier) or _GROUP_TOTAL.search(sentence.text))
-                    and len(reading.counts) == 1
+                    (
+                        (
+                            rough(out[-1].qualifier)
+                            and len({tuple(n) for _, n in reading.counts}) == len(reading.counts)
+                        )
+                        or (_GROUP_TOTAL.search(sentence.text) and len(reading.counts) == 1)
+                    )
                     and i - last_at <= 3
                 )
             )
@@ -470,6 +487,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     and len(reading.counts) == 1
                     and not [n for n in reading.counts[0][1] if n != out[-1].to_party]
                     and abs((reading.counts[0][0].value or 0) - out[-1].number)
+                    <= out[-1].number / 4
+                )
+                # "More than 500 CLP and FUNCINPEC members switched ... ¶ 430 from the CLP and
+                # 85 from FUNCINPEC, 515 in all": the parts of a group told roughly
+                or (
+                    rough(out[-1].qualifier)
+                    and len(reading.counts) > 1
+                    and all(names for _, names in reading.counts)
+                    and abs(sum(c.value or 0 for c, _ in reading.counts) - out[-1].number)
                     <= out[-1].number / 4
                 )
                 # "Among them were two former councillors": one part, a subset, not a breakdown
@@ -542,7 +568,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # the party joined is no party left (the one of the claim before, while this one's
             # is still to be read from the rest of the text)
             joined_to = {p.to_party or (out[-1].to_party if out else None)} - {None}
-            p.from_parties = [f for f in p.from_parties if f not in joined_to]
+            # (but "Candlelight commune chief X resigned from the party", after a move to the
+            # CLP, left the CLP all the same: the party that names who moved)
+            theirs = {
+                m.name
+                for m in lexicon.mentions(sentence.text)
+                if _HOLDS_A_ROLE.match(sentence.text[m.end :])
+            }
+            p.from_parties = [f for f in p.from_parties if f not in joined_to or f in theirs]
             if not p.from_parties and (
                 _ITS_ROLE.search(sentence.text)
                 # "he had resigned from the party", "he left the party and joined the CPP": the
@@ -557,7 +590,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     for m in lexicon.mentions(s.text)
                     if m.name not in joined_to and m.known
                 )
-                p.from_parties = [name for name, _ in spoken.most_common(1)]
+                # ... unless the sentence names it ("Candlelight commune chief X resigned from
+                # the party")
+                here = [
+                    m.name
+                    for m in lexicon.mentions(sentence.text)
+                    if m.known and m.name not in joined_to
+                ]
+                p.from_parties = here[:1] or [name for name, _ in spoken.most_common(1)]
             elif (
                 not p.from_parties
                 and came_from

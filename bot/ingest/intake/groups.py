@@ -81,7 +81,8 @@ _NOT_DEFECTOR_AFTER = re.compile(
     r"^,?\s+(?:[^,;\"“]{1,90},\s+){0,4}(?:on\s+(?:[\w,]+\s+){1,4}?)?(?:\w+ly\s+)?"
     r"(?:said|says|told|presided|presides|chaired|welcomed|welcomes|handed(?!\s+in\b)|thanked|"
     # "X received 87 members" is the host; "X received his membership card" moved
-    r"received(?!\s+(?:his|her|their|a|an)\b))\b"
+    # ... and "X received CPP membership" moved too
+    r"received(?!\s+(?:his|her|their|a|an)\b)(?!\s+(?:[\w'-]+\s+){0,2}?(?:membership|cards?)\b))\b"
 )
 # '"...," said district chief X': who speaks, named after the saying.
 _SAID_BY_BEFORE = re.compile(r"[\"”],?\s+(?:said|says|added)\s+(?:[\w.-]+\s+){0,4}$", re.I)
@@ -228,6 +229,26 @@ _PRESIDED = re.compile(
     r"|\baccompanied\s+by\b|\bwith\s+the\s+participation\s+of\b",
     re.I,
 )
+
+
+def hosts_titles(sentence: str, counts: Sequence[Count]) -> tuple[int, int] | None:
+    """Where the sentence names who presided and their titles, before the count of who moved:
+    no party named there was left ("Under the presidency of H.E. X, Member of the Central
+    Committee of the CPP, ..., 317 members of the CLP received CPP membership").
+
+    >>> t = "Presided over by Ms. Y, Member of the Central Committee of the CPP, 40 CLP members"
+    >>> from bot.ingest.intake.numbers import person_counts
+    >>> a, b = hosts_titles(t, person_counts(t)) or (0, 0)
+    >>> t[a:b]
+    ' Ms. Y, Member of the Central Committee of the CPP, '
+    """
+    presided = _PRESIDED.search(sentence)
+    first = next((c for c in counts if presided and c.start > presided.end()), None)
+    if presided is None or first is None or _KHMER_TEXT.search(sentence):
+        return None  # (Khmer names the guests' parties before their count, inside that span)
+    return presided.end(), first.start
+
+
 # "ការចាកចេញរបស់លោក X" (Mr. X's departure): X's move, told as a thing, not this sentence's
 _KHMER_OWNER_BEFORE = re.compile(r"របស់\s*(?:លោក(?:ស្រី)?|ឯកឧត្តម|អ្នកស្រី|កញ្ញា)?\s*$")
 

@@ -87,7 +87,9 @@ _KHMER_NOT_A_NAME = (
     # "គណបក្សតូចមួយ" (a small party), "គណបក្សធំ" (a big party), "គណបក្សយើង" (our party)
     "តូច", "ធំ", "យើង",
     # "ចូលជាសមាជិកគណបក្សដែរ" (joined the party too), "...គណបក្សវិញ" (the party again): particles
-    "ដែរ", "វិញ", "ផង", "ទេ",
+    "ដែរ", "វិញ", "ផង", "ទេ", "ឡើយ",
+    # "គណបក្សគេ" (someone else's party), "គណបក្សពីរ" (two parties)
+    "គេ", "ពីរ", "បី",
 )  # fmt: skip
 
 

@@ -44,7 +44,7 @@ _SURNAMES = (
     "Vann", "Yem", "Yoeurng", "Kim", "Chum", "Chim", "Dith", "Hing", "Huot", "Khem", "Kheng",
     "Khun", "Kuy", "Leng", "Nhek", "Noun", "Ok", "Pang", "Phal", "Pov", "Rin", "Sorn",
     "Srey", "Tea", "Teng", "Thun", "Tith", "Vorn", "Yos", "Chhay", "Chheng", "Chhoeun",
-    "Sous", "Say", "Bun", "Bou", "Chey", "Mok", "Ou", "Lor", "Moeun", "Hak", "Khim", "Nget",
+    "Sous", "Say", "Bun", "Bou", "Chey", "Mok", "Ou", "Lor", "Moeun", "Hak", "Khim", "Nget", "Ek",
 )  # fmt: skip
 _NAME_WORD = r"[A-Z][a-z'-]+"
 _TITLED = re.compile(rf"\b(?:{_TITLES})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")

@@ -29,12 +29,12 @@ from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, history_asides, through_
 from bot.ingest.intake.dates import MONTH_NAMES, MONTHS, FoundDate, find_dates
 from bot.ingest.intake.groups import (
     GROUP,
-    NEW_MEMBERS_NUMBER,
     OTHER_PARTIES_AFTER,
     ROLE,
     UNNAMED_PARTIES,
     bare_name,
     counted_groups,
+    hosts_titles,
     movers,
     parties_lead,
     people_who_moved,
@@ -157,6 +157,10 @@ _RUNNING_TOTAL = re.compile(
     rf"(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH_NAMES}\s+alone|"
     rf"(?:during|throughout|in\s+the\s+month\s+of)\s+{MONTH_NAMES}|over\s+the\s+past|"
     r"bringing\s+the\s+total|altogether|"
+    # "several hundred of those councillors have since left the party": over time, no one event
+    # (not "two of them have since joined the CPP")
+    r"(?:hundreds?|thousands?|many|dozens)\b[^.;]{0,60}?(?:have|has)\s+since\s+"
+    r"(?:left|joined|defected|quit|switched|moved|gone)|"
     # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
     r"in\s+total|cumulative)\b|" + KHMER_RUNNING_TOTAL,
     re.I,
@@ -208,8 +212,10 @@ def read_sentence(
         parts = counted_groups(text, lexicon.mentions(text)) if why == _PART_OF_GROUP else []
         distinct = len({tuple(names) for _, names in parts}) == len(parts) > 1
         return Reading(counts=parts if distinct else [])
-    asides = when_asides(text)  # ", an announcement Candlelight disputed": no one's party
-    mentions = [m for m in lexicon.mentions(text) if not any(a <= m.start < b for a, b in asides)]
+    # ", an announcement Candlelight disputed", ", days after a dozen councillors quit": no
+    # party or count of this act
+    besides = when_asides(text)
+    mentions = [m for m in lexicon.mentions(text) if not any(a <= m.start < b for a, b in besides)]
     verb = reported_act(text, mentions)
     if verb is None:
         return Reading(
@@ -217,6 +223,11 @@ def read_sentence(
         )
     dates = find_dates(text, anchor or report.published, opening)
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
+    outside = [c for c in counts if not any(a <= c.start < b for a, b in besides)]
+    if outside or _ONE_PERSON.search(text[: verb.start]):
+        # (unless the aside holds the only count: "activists say they were pressured, after
+        # the authorities announced that 47 had switched sides")
+        counts = outside
     if active_welcome(text, verb):
         # "Ten thousand CPP supporters welcomed the prime minister": who welcomes did not move.
         counts = [c for c in counts if c.start > verb.start]
@@ -226,6 +237,10 @@ def read_sentence(
         one = [Count(1, m.group(1), None, m.start(1), m.end(1)) for m in _AND_ONE.finditer(text)]
         counts = sorted([*counts, *one], key=lambda c: c.start)
     people = people_who_moved(text, mentions)
+    hosts = hosts_titles(text, counts)
+    if hosts and hosts[1] < verb.start:
+        # the party in a presiding official's title is theirs, not one anyone left
+        mentions = [m for m in mentions if not hosts[0] <= m.start < hosts[1]]
     roles = party_roles(mentions, text, verb)
     asides = history_asides(text)
     if asides and not any(a <= verb.start < b for a, b in asides):
@@ -298,8 +313,7 @@ def read_sentence(
         # "ចូលរួម" alone is attending something, not joining a party; "ចូលជាសមាជិកគណបក្សដែរ"
         # (joined the party too) is joining the party the text is about; its count may still
         # be the exact one of a group told before ("បងប្អូនដែលបានចូលរួមលើកនេះ មានចំនួនសរុប ...")
-        told = NEW_MEMBERS_NUMBER.search(text)
-        return Reading(counts=counted_groups(text, mentions) if told else [])
+        return Reading(counts=counted_groups(text, mentions))
     if to is not None and not froms and any(
         m.name == to and _FORMER_OF.search(text[max(0, m.start - 30) : m.start]) for m in mentions
     ):
@@ -368,7 +382,10 @@ def read_sentence(
     ]
     if not counts and not froms and not people and not one_person:
         return Reading(bare=True, to=to, date=found)
-    group = speaks_of_group(text, mentions)
+    unaside = "".join(
+        " " if any(a <= k < b for a, b in besides) else ch for k, ch in enumerate(text)
+    )
+    group = speaks_of_group(unaside, mentions)
     readings = []
     # the party joined is no group's own party ("the CLP (121 people) and the GDP (25 people)
     # who asked to join the CPP")

@@ -47,7 +47,10 @@ _STRONG_TO_BEFORE = re.compile(
     # they went to
     # ... "សមាជិកថ្មីរបស់គណបក្សX" (the new members of party X): the party they joined
     r"|សមាជិកថ្មី\s*(?:របស់\s*)?"
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)ប័?ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|ក្នុងជួរ)\s*)$",
+    # ... "ផ្ទះធំ គឺគណបក្សX" (the big house, that is party X); "ឆ្លងមកកាន់" (crossed over to),
+    # "ចូលក្នុងជួរ" (into the ranks of)
+    r"|(?:ផ្ទះធំ|គ្រួសារធំ)\s*(?:គឺ|នៃ|របស់)?\s*"
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)(?<!ប្រគល់)ប័?ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|ក្នុងជួរ)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -57,6 +60,9 @@ _WELCOME_VERB = re.compile(
     # not "received CPP cards", "received membership": who took them moved
     r"(?!.*\b(?:membership|cards?)\b)",
     re.I,
+)
+_MEMBERSHIP_NEXT = re.compile(
+    r"\s+(?:(?:the|their|his|her)\s+)?(?:(?!\d)[\w'’-]+\s+){1,2}?(?:membership|cards?)\b", re.I
 )
 # "the Candlelight Party, the Khmer Will Party and the GDP": one list, one role.
 _LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
@@ -68,10 +74,11 @@ FROM_BEFORE = re.compile(
     # not "បោះឆ្នោតគាំទ្រ" (vote for): the party voted for was never left
     # ... "ធ្លាប់នៅក្នុងគណបក្សX" (used to be in party X)
     # ... and "អតីតគណបក្ស CNRP" (the former party CNRP): the word "party" before an acronym
-    # ... "ធ្លាប់កាន់ប័ណ្ណសមាជិកគណបក្សX" (once held party X's membership cards)
+    # ... "ធ្លាប់កាន់ប័ណ្ណសមាជិកគណបក្សX" (once held party X's membership cards), "ប្រគល់ប័ណ្ណសមាជិក
+    # X ចាស់" (handed back their old X cards)
     # ... "សកម្មជនរបស់គណបក្សX" (activists of party X)
     r"|(?:ពី|អតីត|(?:សមាជិក|សកម្មជន|មន្ត្រី)(?:\s*របស់)?|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង|ជា)?|"
-    r"ធ្លាប់កាន់ប័?ណ្ណ\s*សមាជិក(?:ភាព)?)\s*"
+    r"(?:ធ្លាប់កាន់|ប្រគល់)ប័?ណ្ណ\s*សមាជិក(?:ភាព)?)\s*"
     r"(?:(?<=អតីត)គណបក្ស\s*)?)$",
     re.I,
 )
@@ -81,7 +88,7 @@ _WELCOMES_AFTER = re.compile(
     r"^(?:'s)?[\s,]*(?:\w+\s+){0,4}?(?:welcom|receiv|embrac|accept|admitted)"
     # not "... ទទួលប័ណ្ណសមាជិក" (received membership cards: who moved), nor "ត្រូវបានស្វាគមន៍"
     # (were welcomed: the guests)
-    r"|^[^។]{0,40}?(?<!ត្រូវបាន)(?:ទទួល(?!\s*(?:បាន|យក)?\s*ប័?ណ្ណ)|ស្វាគមន៍)",
+    r"|^[^។]{0,40}?(?<!ត្រូវបាន)(?:ទទួល(?!\s*(?:បាន|យក)?\s*(?:ប័?ណ្ណ|តំណែង|អំណោយ))|ស្វាគមន៍)",
     re.I,
 )
 # ... "គណបក្សប្រជាជនកម្ពុជា (CPP) នៅខេត្តកំពង់ស្ពឺ បានប្រកាសថា" (the CPP in Kampong Speu
@@ -138,6 +145,8 @@ def active_welcome(sentence: str, verb: Verb) -> bool:
     return (
         bool(_WELCOME_VERB.match(word))
         and not _PASSIVE_BEFORE.search(sentence[: verb.start])
+        # "a ceremony to receive CPP membership": who receives it moved
+        and not _MEMBERSHIP_NEXT.match(sentence[verb.end :])
         # "45 members received into the CPP" (a bulletin's passive without "were")
         and not (
             re.match(r"(?:received|welcomed|accepted|admitted)(?:\s+into)?$", word, re.I)

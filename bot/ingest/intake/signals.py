@@ -54,7 +54,12 @@ _JOIN = (
     # "exchanged their membership for that of the CPP", "took FUNCINPEC membership"
     r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:\w+\s+)?membership\s+for\s+"
     r"(?:that|those|one)\s+of|"
-    r"(?:took|taken|take|taking)\s+(?:x{3,}|ruling[- ]party|party)\s+membership\b|"
+    # ... "signed CPP forms"
+    r"signed\s+(?:x{3,}|party|membership|application)\s+(?:membership\s+|application\s+)?forms?\b|"
+    # ... "traded their party for the CPP"
+    r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:old\s+)?(?:party|allegiance)\s+for(?=\s)|"
+    r"(?:took|taken|take|taking|receiv(?:e|es|ed|ing))\s+(?:x{3,}|ruling[- ]party|party)\s+"
+    r"membership\b|"
     r"sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
     r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
@@ -120,8 +125,9 @@ _LEAVE = (
     # "follow the resignation of 12 Candlelight commune councillors on January 22"
     r"resignations?\s+of(?=\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d|[a-z]+\s+(?:\S+\s+)?"
     r"(?:councill?ors|members|officials|activists)))|"
+    # ... "handed in a letter of resignation"
     r"(?:submitted|handed(?:\s+in)?|filed|tendered|announced|sent|delivered)\s+(?:his|her|their|a)\s+"
-    r"resignations?"
+    r"(?:letters?\s+of\s+)?resignations?"
     r"(?:\s+letters?)?|"
     r"(?:end(?:ed|ing)|gave\s+up|giving\s+up)\s+(?:his|her|their)\s+(?:party\s+)?membership|"
     r"walked\s+away\s+from|"
@@ -158,7 +164,9 @@ _INTENTION = re.compile(
     # "their decision to join": the move named again, not a new one
     r"|\b(?:their|his|her)\s+(?:\w+\s+)?decision\s+to\s+"
     # "were told by the commune chief to join the CPP": an order, not an act
-    r"|\b(?:were|was|been|being)\s+(?:told|ordered|instructed|asked)\b(?:\s+\w+){0,6}?\s+to\s+"
+    r"|\b(?:were|was|been|being)\s+(?:told|ordered|instructed|asked|invited)\b(?:\s+\w+){0,6}?\s+to\s+"
+    # ... "ត្រូវបានគេអញ្ជើញឱ្យចូល" (was invited to join)
+    r"|អញ្ជើញ\s*(?:ឱ្យ|ឲ្យ|អោយ)\s*"
     # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act;
     # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event; "កំពុងរៀបចំដាក់ពាក្យចូល" (are
     # getting ready to apply to join), "ត្រៀមខ្លួនចូល" (prepared to join): not yet done
@@ -176,7 +184,9 @@ _NEGATION = re.compile(
     r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none)\b(?:\s+\w+){0,3}?\s+"
     # "មិនឲ្យចូលរួម" (barred from taking part)
     # "មិនទាន់បានចាកចេញ" (have not yet left)
-    r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*)$",
+    # ... "មិនទាន់ប្រកាសថាចូល" (has not yet announced joining)
+    r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*"
+    r"(?:(?:ប្រកាស|បញ្ជាក់|និយាយ)\s*(?:ថា)?\s*(?:នឹង)?\s*(?:ទៅ)?\s*)?)$",
     re.I,
 )
 # "rejected a news site's report that 120 of its members had gone over": a count reported as
@@ -225,7 +235,7 @@ _OTHER_THINGS = (
     (re.compile(r"\b(?:they|we|I)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
                 r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b|\bnever\s+left\b|"
                 # "I did not go anywhere", "had not signed any party form", "I am still Candlelight"
-                r"\b(?:did\s+not|didn't|never)\s+go\s+anywhere\b|\bnot\s+signed\s+any\b|"
+                r"\b(?:did\s+not|didn't|never)\s+go\s+anywhere\b|\bnot\s+(?:signed|filled\s+in)\s+any\b|"
                 r"\b(?:I|we)\s+(?:am|are)\s+still\s+(?:with\s+)?(?:the\s+)?(?-i:[A-Z])|"
                 # "Not a single one of our members has left", "none of our members has left"
                 r"\b(?:not\s+(?:a\s+single|one)|none)\s+(?:one\s+)?(?:of\s+(?:our|its|their)\s+)?"
@@ -243,6 +253,13 @@ _OTHER_THINGS = (
                 re.I),
      "a denial by those said to have moved"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
+    # "re-issues membership cards", "handed new cards to 3,400 of its members", Khmer
+    # "ប្តូរប័ណ្ណសមាជិកថ្មី" (changed for new membership cards), "បន្តសុពលភាពប័ណ្ណ" (renewed cards)
+    (re.compile(r"\b(?:renew(?:ed|s|ing|al)?|re-?issu(?:e|ed|es|ing)|replac(?:e|ed|es|ing))\b"
+                r"[^.]{0,40}\bcards?\b|\bnew\s+(?:membership\s+)?cards?\s+to\s+(?:[\w,.]+\s+){0,3}?"
+                r"(?:of\s+)?(?:its|their|our)\s+(?:own\s+)?members\b|"
+                r"(?:ប្[តដ]ូរ|បន្តសុពលភាព|ធ្វើបច្ចុប្បន្នភាព)\s*ប័?ណ្ណ", re.I),
+     "a renewal of members' cards"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|\bmisreported\b|"
                 r"\b(?:withdr[ae]w|withdrawn|withdraws|retracted)\s+(?:an?\s+|the\s+|its\s+)?"
@@ -288,7 +305,7 @@ _OTHER_THINGS = (
 # told by another event, which makes the sentence no denial or registration of its own.
 _WHEN_ASIDE = re.compile(
     r",\s*(?:(?:less|more)\s+than\s+|just\s+|only\s+|barely\s+)?"
-    r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+)?"
+    r"(?:(?:(?:a|an|one|two|three|four|five|six|\d+)\s+)?(?:days?|weeks?|months?)\s+)?"
     r"(?:after|before|following|ahead\s+of)\b[^.;]*"
     # ", a figure the opposition party dismissed as recycled names": the claim, disputed
     r"|,\s*(?:a|an)\s+(?:figure|claim|number|count|tally|report|account|announcement|statement)\s+"

@@ -59,7 +59,46 @@ def table_claims(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) ->
                 if len(cells := _cells(row)) == len(header)
                 and (claim := _row(cells, columns, row, lexicon, anchor)) is not None
             ]
-    return []
+    return _headless(lines, lexicon, anchor)
+
+
+_TO_CELL = re.compile(r"^(?:to|→|->)\s+\S", re.I)
+_COUNT_CELL = re.compile(
+    r"^(?:over|about|some|nearly|more\s+than|up\s+to|almost)?\s*[0-9][0-9,.]*(?:\s*[-–]\s*[0-9][0-9,.]*)?$",
+    re.I,
+)
+
+
+def _headless(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) -> list[Proposal]:
+    """A log with no header row whose rows say where each move went in a cell of its own
+    ("2 Sep | Tuek Phos | 65 | Candlelight and former CNRP | to CPP [source]"): the date
+    first, the count in a cell that holds only a count, the party left just before the "to"
+    cell; read only when two rows or more have that shape.
+
+    >>> from bot.ingest.intake.report import PartyName
+    >>> lexicon = Lexicon([PartyName("KNUP", (), ("KNUP",)), PartyName("CPP", (), ("CPP",))])
+    >>> rows = ["2 Sep | Kandal | 65 | KNUP | to CPP", "9 Sep | Kep | over 40 | KNUP | to CPP"]
+    >>> [(p.date.isoformat(), p.number) for p in _headless(rows, lexicon, date(2024, 10, 1))]
+    [('2024-09-02', 65), ('2024-09-09', 40)]
+    """
+    shaped: list[tuple[list[str], dict[str, int], str]] = []
+    for row in lines:
+        cells = _cells(row)
+        to = next((i for i, cell in enumerate(cells) if _TO_CELL.match(cell)), None)
+        if len(cells) < 4 or to is None or to < 2:
+            continue
+        columns = {"date": 0, "from": to - 1, "to": to}
+        count = next((i for i in range(1, to - 1) if _COUNT_CELL.match(cells[i])), None)
+        if count is not None:
+            columns["number"] = count
+        shaped.append((cells, columns, row))
+    if len(shaped) < 2:
+        return []
+    return [
+        claim
+        for cells, columns, row in shaped
+        if (claim := _row(cells, columns, row, lexicon, anchor)) is not None
+    ]
 
 
 def _row(
