@@ -2931,3 +2931,36 @@ def test_hosts_titles_running_totals_renewals_logs_and_retractions(
     text: str, title: str | None, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 3, 15), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "taken up membership of the CPP"; "The two groups were received on Sunday" dates both
+        (
+            "Forty FUNCINPEC activists and 12 KNUP members have left their parties and taken up "
+            "membership of the Cambodian People's Party.\n\nThe two groups were received on "
+            "Sunday at the district hall.",
+            [(date(2024, 3, 10), 40, [_FUN], CPP), (date(2024, 3, 10), 12, [_KNUP], CPP)],
+        ),
+        # "The three received their cards on Monday from the deputy secretary, Mr. X": the
+        # people told before, dated; the one handing the cards did not move
+        (
+            "Mr. Heng Dara has switched to the CPP from the GDP, together with two GDP "
+            "activists, Ms. Touch Mony and Mr. Sin Vibol.\n\nThe three received their CPP "
+            "cards on Monday from the provincial party's deputy secretary, Mr. Ouk Vannak.",
+            [(date(2024, 3, 11), 3, ["Grassroots Democracy Party"], CPP)],
+        ),
+        # ", a councillor in Kep who was elected on the CLP ticket in June 2022,": an aside's
+        # year is not the act's
+        (
+            "Yeng Sophy, a commune councillor in Kep who was elected on the Candlelight Party "
+            "ticket in June 2022, has joined the Cambodian People's Party.",
+            [(date(2024, 3, 15), 1, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_membership_of_both_groups_the_three_and_appositive_asides(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15)) == expected

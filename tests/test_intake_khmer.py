@@ -1874,3 +1874,39 @@ def test_khmer_villagers_who_reject_a_report_that_they_left_make_no_claim() -> N
         published=date(2024, 6, 10),
     )
     assert propose(report, lexicon_from_data()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ចូលមកក្រោមដំបូលគណបក្សX" (came under the roof of party X), from "គណបក្សប្រឆាំង
+        # ផ្សេងៗ" (various opposition parties)
+        (
+            "កាលពីថ្ងៃទី៤ ខែមិថុនា សមាជិក និងអ្នកគាំទ្រគណបក្សប្រឆាំងផ្សេងៗ ជិត ៣០០នាក់ "
+            "បានប្រកាសចាកចេញពីគណបក្សរបស់ខ្លួន ហើយចូលមកក្រោមដំបូលគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 4), 300, ["Unnamed Parties"], CPP)],
+        ),
+        # "បានធ្វើដូចគ្នា" (did the same), a day on
+        (
+            "កាលពីថ្ងៃទី៣ ខែមិថុនា សមាជិកគណបក្សភ្លើងទៀន ៥០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "នៅស្រុកក្រគរ វិញ សមាជិកគណបក្សហ្វ៊ុនស៊ិនប៉ិច ១៧នាក់ បានធ្វើដូចគ្នា នៅថ្ងៃទី៤ ខែមិថុនា។",
+            [(date(2024, 6, 3), 50, [CLP], CPP), (date(2024, 6, 4), 17, ["FUNCINPEC"], CPP)],
+        ),
+        # ... but not those who did the same in a year long past
+        (
+            "កាលពីថ្ងៃទី៣ ខែមិថុនា សកម្មជនគណបក្សភ្លើងទៀន ១៧ នាក់ បានប្តូរមកគណបក្សប្រជាជនកម្ពុជា។ "
+            "កាលពីឆ្នាំ២០២១ ក៏មានអតីតមន្ត្រីគណបក្សសង្គ្រោះជាតិប្រាំនាក់ បានធ្វើដូចគ្នាដែរ។",
+            [(date(2024, 6, 3), 17, [CLP], CPP)],
+        ),
+        # "មានការចូលរួមពីមន្ត្រីខេត្តប្រមាណ ២០រូប" (attended by some 20 officials): onlookers
+        (
+            "លោក ហ៊ុយ ចាន់ថន មកពីគណបក្សភ្លើងទៀន បានប្តូរបក្សមកចូលគណបក្សប្រជាជនកម្ពុជា "
+            "កាលពីថ្ងៃទី៧ ខែមិថុនា ក្នុងពិធីតូចមួយដែលមានការចូលរួមពីមន្ត្រីខេត្តប្រមាណ ២០រូប។",
+            [(date(2024, 6, 7), 1, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_under_the_roof_did_the_same_and_onlookers(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected

@@ -29,7 +29,9 @@ PAST_YEAR = re.compile(
 QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # An aside about someone ("X, who was a candidate in 2022, ...", "..., having left it in 2013").
 ASIDE = re.compile(
-    r",\s*(?:who|which|having|after|(?:most|many|all|some|several)\s+of\s+(?:them|whom))\b[^,;]*(?:,|$)",
+    r",\s*(?:who|which|having|after|(?:most|many|all|some|several)\s+of\s+(?:them|whom))\b[^,;]*(?:,|$)"
+    # ", a commune councillor in Kep who was elected on the CLP ticket in 2022,"
+    r"|,\s*(?:a|an)\s+[^,;]*?\b(?:who|which)\b[^,;]*,",
     re.I,
 )
 # ", most of them former CNRP activists,": who they were before, not the party they left

@@ -86,6 +86,9 @@ _GROUP_TOTAL = re.compile(
     re.I,
 )
 _HOLDS_A_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{ROLE}\s+(?-i:[A-Z])", re.I)
+_BOTH_GROUPS = re.compile(
+    r"\b(?:the\s+(?:two|three|four)\s+groups|both\s+groups|the\s+groups)\b|ក្រុមទាំង(?:ពីរ|បី)", re.I
+)
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
 _MOVERS_DENY = "a denial by those said to have moved"
 _CALLED_FALSE = (_MOVERS_DENY, "a claim called false", "a correction or retraction")
@@ -421,6 +424,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     last.date, last.date_kind = reading.date.value, "event"
             if last.date_kind == "published" and reading.date is not None:
                 last.date, last.date_kind = reading.date.value, "event"
+                if _BOTH_GROUPS.search(sentence.text):
+                    # "57 FUNCINPEC activists and 23 KNUP members ... The two groups were
+                    # received on Sunday": the day of every claim of the sentence before
+                    for other in out:
+                        if other.evidence == last.evidence and other.date_kind == "published":
+                            other.date, other.date_kind = last.date, "event"
             if last.to_party is None and reading.to is not None and last.kind == "defection":
                 name_destination(last, reading.to)
             if not last.from_parties:

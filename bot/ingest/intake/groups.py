@@ -69,7 +69,7 @@ _NOT_DEFECTOR = re.compile(
     r"\b(?:presidency|auspices|chairmanship|leadership)\s+of)\s*"
     r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$"
     # "attended by a FUNCINPEC deputy secretary-general, Sar Chanthou"
-    r"|\bby\s+(?:a|an|the)\s+(?:[\w.'-]+\s+){0,5}?[\w'-]+,\s*$"
+    r"|\b(?:by|from)\s+(?:a|an|the)\s+(?:[\w.'-]+\s+){0,5}?[\w'-]+,\s*$"
     # "welcomed by senior CPP official Ly Sovannara", "from CPP deputy president X"
     r"|\b(?:by|from)\s+(?:(?:senior|provincial|district|deputy|vice|party|chief|official|"
     r"governor|president|head|secretary|minister|member|(?-i:[A-Z]{2,}))[\s-]+){1,5}$",
@@ -92,7 +92,9 @@ _KHMER_IN_ALL = re.compile(r"សរុប(?:ទាំងអស់)?\s*(?:ចំ�
 _ONLOOKERS = re.compile(
     r"\b(?:attended\s+by|in\s+the\s+presence\s+of|witnessed\s+by|watched\s+by|"
     r"(?:before|in\s+front\s+of)\s+(?:a\s+crowd\s+of|some|about|more\s+than|over)|"
-    r"with\s+the\s+participation\s+of)\b",
+    r"with\s+the\s+participation\s+of)\b"
+    # "ដែលមានការចូលរួមពីមន្ត្រីខេត្តប្រមាណ ២០រូប" (attended by some 20 provincial officials)
+    r"|មានការ(?:អញ្ជើញ)?ចូលរួម(?:ពី|ដោយ)",
     re.I,
 )
 

@@ -369,6 +369,13 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             or (_KHMER_NOUN_COUNTED.search(before) and not _KHMER_OTHER_UNIT.match(after))
             # "a further 33 from Kampot followed on Sunday": more of the people told before
             or re.search(r"\b(?:a\s+further|another)\s+$", before, re.I)
+            # "The three received their CPP cards on Monday": the people told before, counted
+            or (
+                re.search(r"^\W*the\s+$", before, re.I)
+                and re.match(
+                    r"\s+(?:received|took|joined|were|signed|handed|have|had)\b", after, re.I
+                )
+            )
             # "In Takeo, around 150 joined on April 4", "another 150 followed suit": a count
             # whose noun the act leaves out
             or re.match(

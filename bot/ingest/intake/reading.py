@@ -96,7 +96,7 @@ _ONLY_OTHER_PARTIES = re.compile(
     r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
     r"(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
     r"(?:political\s+|opposition\s+|smaller\s+)?parties\b"
-    r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មកពី|ពី)\s*គណបក្ស(?:នយោបាយ)?\s*(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត)",
+    r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មកពី|ពី)\s*គណបក្ស(?:នយោបាយ)?\s*(?:ប្រឆាំង)?\s*(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត)",
     re.I,
 )
 # "joined the CPP over the weekend, the third such announcement since June": one event.
@@ -351,7 +351,10 @@ def read_sentence(
     past = PAST_YEAR.search(ASIDE.sub(" ", text[: comment.start()] if comment else text))
     past = past or KHMER_PAST_YEAR.search(own)
     year = int(next(g for g in past.groups() if g)) if past else None
-    if found is None and year and report.published and year < report.published.year:
+    # (a day the paragraph gave before is no day of this act: "ក៏មានអតីតមន្ត្រី ... កាលពី
+    # ឆ្នាំ២០២១ ... បានធ្វើដូចគ្នាដែរ", in 2021 five former officials did the same)
+    own_day = found is not None and found in dates
+    if not own_day and year and report.published and year < report.published.year:
         return Reading()  # "joined the Candlelight Party in 2013": history, not news
     since = _SINCE_PART_OF_MONTH.search(text)
     if since and report.published and MONTHS[since.group(1).lower()] != report.published.month:

@@ -36,6 +36,8 @@ _STRONG_TO_BEFORE = re.compile(
     r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
     # "who decided to become members of the CPP", "among the ranks of Hun Manet's party"
     r"|\bbec(?:o|a)me\s+(?:a\s+|new\s+)?members?\s+of\s+(?:the\s+)?|\bamong\s+the\s+ranks\s+of\s+(?:the\s+)?"
+    # "took up membership of the CPP"
+    r"|\b(?:took|taken|take|taking)\s+up\s+membership\s+of\s+(?:the\s+)?"
     # "join the big family of the CPP", "were welcomed into the fold of the CPP"
     r"|\b(?:join(?:ed|s|ing)?|into)\s+the\s+(?:big\s+|great\s+|large\s+)?(?:family|fold)\s+of\s+"
     r"(?:the\s+)?"
@@ -50,7 +52,7 @@ _STRONG_TO_BEFORE = re.compile(
     # ... "ផ្ទះធំ គឺគណបក្សX" (the big house, that is party X); "ឆ្លងមកកាន់" (crossed over to),
     # "ចូលក្នុងជួរ" (into the ranks of)
     r"|(?:ផ្ទះធំ|គ្រួសារធំ)\s*(?:គឺ|នៃ|របស់)?\s*"
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)(?<!ប្រគល់)ប័?ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|ក្នុងជួរ)\s*)$",
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)(?<!ប្រគល់)ប័?ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់|ដំបូល)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|ក្នុងជួរ)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):

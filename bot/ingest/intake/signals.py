@@ -95,14 +95,18 @@ _KHMER_JOIN = (
     # ... "រួមដំណើរជាមួយគណបក្សX" (went along with party X)
     r"(?:ឆ្លង(?:មក|ទៅ)(?:\s*កាន់)?|ដើរតាម|រួមដំណើរ\s*(?:ជាមួយ|នឹង))(?=\s*(?:គណបក្ស|បក្ស|x{3,}))|"
     r"(?:មក)?(?:ឈរ|ជ្រក(?:កោន)?)\s*(?:នៅ)?\s*ក្រោម(?:ទង់|ម្លប់)|"
+    # ... "ចូលមកក្រោមដំបូលគណបក្សX" (came under the roof of party X), "បានធ្វើដូចគ្នា" (did the
+    # same), as English "did the same"
+    r"ចូលមក\s*ក្រោម\s*ដំបូល|(?<=បាន)ធ្វើដូចគ្នា|"
     # "ប្តេជ្ញាចិត្តគាំទ្រ" (pledged to support), as English "pledged to support the CPP"
     r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ(?=\s*(?:គណបក្ស|បក្ស|xxx))|"
     # "ងាកមកគាំទ្រ" (turned to support)
     # not "ផ្លាស់ប្តូរ" (change, of anything), "ជាជាងងាកទៅ" (rather than turning to)
     # "វិលត្រឡប់មកបម្រើគណបក្សX វិញ" (came back to serve party X)
     r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
-    # not "ស្វាគមន៍ការចូលរួមនេះ" (welcomed this joining): a thing welcomed
-    r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ)|"
+    # not "ស្វាគមន៍ការចូលរួមនេះ" (welcomed this joining): a thing welcomed; nor "ស្វាគមន៍
+    # «អ្នកស្រឡាញ់លទ្ធិប្រជាធិបតេយ្យគ្រប់រូប»" (welcomes everyone who loves democracy): no one
+    r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ|[^។]{0,40}គ្រប់(?:រូប|គ្នា))|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
     r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:អតីត)?\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))|"
     # "ពិធីទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ៤៥៦នាក់" (the ceremony welcoming 456 new members), as
