@@ -2964,3 +2964,32 @@ def test_membership_of_both_groups_the_three_and_appositive_asides(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 3, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "handed back his CPP card ... and took membership of the Candlelight Party"
+        (
+            "Kim Rotha, a CPP commune councillor, handed back his CPP card on 9 March and took "
+            "membership of the Candlelight Party the same day.",
+            [(date(2024, 3, 9), 1, [CPP], _CLP)],
+        ),
+        # "Candlelight, for its part, says 40 former CPP members signed its membership forms"
+        (
+            "Candlelight, for its part, says 40 former CPP members in Kep signed its membership "
+            "forms on 10 March.",
+            [(date(2024, 3, 10), 40, [CPP], _CLP)],
+        ),
+        # "... by announcing that 15 FUNCINPEC members had joined it": the party announcing
+        (
+            "Candlelight tried to offset the loss by announcing that 15 FUNCINPEC members in "
+            "Kampot had joined it on 9 March.",
+            [(date(2024, 3, 9), 15, [_FUN], _CLP)],
+        ),
+    ],
+)
+def test_cards_handed_back_its_forms_and_the_party_announcing(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 3, 15)) == expected

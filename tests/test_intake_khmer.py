@@ -1910,3 +1910,32 @@ def test_khmer_under_the_roof_did_the_same_and_onlookers(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 6, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ប្ដូរមកកាន់ទង់គណបក្សX" (switched to the flag of party X)
+        (
+            "កាលពីថ្ងៃទី៥ ខែមិថុនា ក្រុមការងារគណបក្សស្រុក បានទទួលស្វាគមន៍សមាជិកគណបក្សប្រជាធិបតេយ្យ"
+            "មូលដ្ឋាន (GDP) ជិត ៨០ នាក់ ដែលបានសម្រេចចិត្តប្ដូរមកកាន់ទង់គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 5), 80, [GDP], CPP)],
+        ),
+        # "ដែលធ្លាប់នៅក្នុងជួរគណបក្សX" (who used to be in the ranks of party X): the party left
+        (
+            "កាលពីថ្ងៃទី៦ ខែមិថុនា អ្នកគាំទ្រ ៤០០នាក់ ដែលធ្លាប់នៅក្នុងជួរគណបក្សភ្លើងទៀន "
+            "បានឆ្លងមកចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 6, 6), 400, [CLP], CPP)],
+        ),
+        # "ថ្នាក់ដឹកនាំគណបក្សគ្រប់លំដាប់ថ្នាក់" (the party's leaders at every level): no party
+        (
+            "កាលពីថ្ងៃទី៧ ខែមិថុនា សកម្មជនគណបក្សភ្លើងទៀនចំនួន ៩០ នាក់ បានដាក់ពាក្យចូលជាសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា ដោយមានការអញ្ជើញចូលរួមពីថ្នាក់ដឹកនាំគណបក្សគ្រប់លំដាប់ថ្នាក់។",
+            [(date(2024, 6, 7), 90, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_the_flag_the_ranks_once_in_and_every_level(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 6, 10)) == expected

@@ -90,6 +90,8 @@ _KHMER_NOT_A_NAME = (
     "ដែរ", "វិញ", "ផង", "ទេ", "ឡើយ",
     # "គណបក្សគេ" (someone else's party), "គណបក្សពីរ" (two parties)
     "គេ", "ពីរ", "បី",
+    # "ថ្នាក់ដឹកនាំគណបក្សគ្រប់លំដាប់ថ្នាក់" (the party's leaders at every level)
+    "គ្រប់",
 )  # fmt: skip
 
 

@@ -278,6 +278,8 @@ def read_sentence(
         and roles.sources
         and (
             _IT_AFTER.match(text[verb.end :])
+            # "Candlelight says 40 former CPP members signed its membership forms"
+            or re.search(r"\bits\b", text[verb.start : verb.end])
             or KHMER_ITS_OWN.match(text[verb.end :])
             or active_welcome(text, verb)
         )

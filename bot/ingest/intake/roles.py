@@ -36,8 +36,8 @@ _STRONG_TO_BEFORE = re.compile(
     r"(?:ruling\s+)?|(?:→|->|=>)\s*(?:the\s+)?"
     # "who decided to become members of the CPP", "among the ranks of Hun Manet's party"
     r"|\bbec(?:o|a)me\s+(?:a\s+|new\s+)?members?\s+of\s+(?:the\s+)?|\bamong\s+the\s+ranks\s+of\s+(?:the\s+)?"
-    # "took up membership of the CPP"
-    r"|\b(?:took|taken|take|taking)\s+up\s+membership\s+of\s+(?:the\s+)?"
+    # "took (up) membership of the CPP"
+    r"|\b(?:took|taken|take|taking)\s+(?:up\s+)?membership\s+of\s+(?:the\s+)?"
     # "join the big family of the CPP", "were welcomed into the fold of the CPP"
     r"|\b(?:join(?:ed|s|ing)?|into)\s+the\s+(?:big\s+|great\s+|large\s+)?(?:family|fold)\s+of\s+"
     r"(?:the\s+)?"
@@ -52,7 +52,7 @@ _STRONG_TO_BEFORE = re.compile(
     # ... "ផ្ទះធំ គឺគណបក្សX" (the big house, that is party X); "ឆ្លងមកកាន់" (crossed over to),
     # "ចូលក្នុងជួរ" (into the ranks of)
     r"|(?:ផ្ទះធំ|គ្រួសារធំ)\s*(?:គឺ|នៃ|របស់)?\s*"
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)(?<!ប្រគល់)ប័?ណ្ណសមាជិក(?:ភាព)?|ក្រោម(?:ម្លប់|ទង់|ដំបូល)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|ក្នុងជួរ)\s*)$",
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)(?<!ប្រគល់)ប័?ណ្ណសមាជិក(?:ភាព)?|(?:ក្រោម|កាន់)(?:ម្លប់|ទង់|ដំបូល)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|(?<!នៅ)ក្នុងជួរ)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
@@ -70,7 +70,9 @@ _MEMBERSHIP_NEXT = re.compile(
 _LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
 _MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$", re.I)
 FROM_BEFORE = re.compile(
-    r"(?:\b(?:from|of|left|quits?|former|formerly|ex-|leaving|abandoned|deserted|resigned\s+from)"
+    # ... "handed back his CPP card"
+    r"(?:\b(?:from|of|left|quits?|former|formerly|ex-|leaving|abandoned|deserted|resigned\s+from|"
+    r"(?:handed|gave|turned)\s+(?:back|in)\s+(?:his|her|their))"
     # not "left for the CPP": the party they went to
     r"\s+(?:(?!for\b)\w+\s+)?(?:the\s+)?(?:opposition\s+|now-dissolved\s+|dissolved\s+|banned\s+)?"
     # not "បោះឆ្នោតគាំទ្រ" (vote for): the party voted for was never left
@@ -79,7 +81,7 @@ FROM_BEFORE = re.compile(
     # ... "ធ្លាប់កាន់ប័ណ្ណសមាជិកគណបក្សX" (once held party X's membership cards), "ប្រគល់ប័ណ្ណសមាជិក
     # X ចាស់" (handed back their old X cards)
     # ... "សកម្មជនរបស់គណបក្សX" (activists of party X)
-    r"|(?:ពី|អតីត|(?:សមាជិក|សកម្មជន|មន្ត្រី)(?:\s*របស់)?|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង|ជា)?|"
+    r"|(?:ពី|អតីត|(?:សមាជិក|សកម្មជន|មន្ត្រី)(?:\s*របស់)?|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង(?:ជួរ)?|ជា)?|"
     r"(?:ធ្លាប់កាន់|ប្រគល់)ប័?ណ្ណ\s*សមាជិក(?:ភាព)?)\s*"
     r"(?:(?<=អតីត)គណបក្ស\s*)?)$",
     re.I,
@@ -103,8 +105,10 @@ _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
 _SAYS_AFTER = re.compile(
-    r"^(?:'s)?(?:(?!\b(?:join|defect|switch|quit|left|cross|mov|went)\w*\b)[^,;(]){0,40}?"
-    r"\b(?:said|says|announced|claimed|reported|posted|told|stated|wrote|"
+    # ... "Candlelight, for its part, says"
+    r"^(?:'s)?(?:,\s*(?:for\s+its\s+part|in\s+turn|however|meanwhile),)?"
+    r"(?:(?!\b(?:join|defect|switch|quit|left|cross|mov|went)\w*\b)[^,;(]){0,40}?"
+    r"\b(?:said|says|announced|announcing|claimed|claiming|reported|posted|told|stated|wrote|"
     r"writes|acknowledged|admitted|conceded|insisted|argued|noted)\b"
     # "120 Candlelight members reported joining the CPP": the act reported, not a saying
     r"(?!\s+(?:to\s+have\s+|as\s+)?(?:join|defect|switch|quit|leav|left|cross|mov)\w*)",
