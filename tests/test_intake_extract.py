@@ -2369,8 +2369,8 @@ def test_that_morning_bracketed_figures_and_long_ceremony_phrases(
 def test_a_memory_of_joining_completes_no_leaving_and_each_leaving_keeps_its_day() -> None:
     text = (
         "Ex-Candlelight Member Quits Ruling CPP\n\n"
-        "A former Candlelight Party member, who joined the ruling CPP in April, has now decided "
-        "to leave the ruling party.\n\n"
+        "An ex-Candlelight activist, who had gone over to the ruling CPP in April, has now "
+        "decided to leave the ruling party.\n\n"
         "On Friday, he resigned from the CPP and from a post he had been given.\n\n"
         "When he joined the CPP, he said, its officials pressed him to attack his old party.\n\n"
         "A Candlelight spokesman said he had resigned from the party on April 16."

@@ -141,8 +141,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         if not any(a <= v.start < b for a, b in asides)
         and not _REPORTED_RELATIVE.search(text[: v.start])
     ]
-    # "he resigned from the CPP ..., which he received on June 19 after defecting to the CPP":
-    # the act the main clause tells, not one an aside recalls
+    # "she quit the CPP and the post, which came with her switch to the CPP in May": the act
+    # the main clause tells, not one an aside recalls
     aside = [m.span() for m in ASIDE.finditer(text)]
     main_clause = [v for v in verbs if not any(a <= v.start < b for a, b in aside)]
     verbs = main_clause or verbs

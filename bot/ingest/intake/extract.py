@@ -45,7 +45,7 @@ from bot.ingest.intake.events import (
     told_per_party,
     without_headlines,
 )
-from bot.ingest.intake.groups import ROLE, bare_name
+from bot.ingest.intake.groups import GROUP_TOTAL, ROLE, bare_name
 from bot.ingest.intake.numbers import Count
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import claimant_in, people_named
@@ -79,10 +79,6 @@ _DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
 _SAID_HE_HAD = re.compile(
     r"\b(?:said|says|told|explained|added)\b[^.;]*\b(?:he|she)\s+had\s+"
     r"(?:left|quit|resigned|joined|defected|switched)\b",
-    re.I,
-)
-_GROUP_TOTAL = re.compile(
-    r"ក្រុម(?:នេះ|នោះ)\s*មាន(?:គ្នា)?\s*(?:សរុប|ចំនួន)|\bthe\s+group\s+(?:numbered|totall?ed)\b",
     re.I,
 )
 _HOLDS_A_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{ROLE}\s+(?-i:[A-Z])", re.I)
@@ -190,6 +186,34 @@ _SAME_GROUP = re.compile(
 # "... ដើម្បីទទួលស្វាគមន៍ពួកគេ" (... to welcome them), "នៅក្នុងពិធីដដែលនោះ" (at that same
 # ceremony), anywhere: the group or the event told before
 _RETOLD_ANYWHERE = re.compile(r"(?:ស្វាគមន៍|ទទួល|ប្រគល់\S*ជូន)\s*ពួក(?:គេ|គាត់)|ពិធី\s*ដដែល")
+
+
+def _parts_before(
+    whole: Proposal, parts: list[tuple[Count, list[str]]], lines: str, opened: date | None
+) -> list[Proposal]:
+    """The claims of a total's parts told on the lines before it ("👉 KNUP members, 18 ¶ 👉
+    GDP members, 7 ¶ In all 25, who went with the CPP"), each its own claim; with no day of
+    its own, the day the list's opening line gave (``opened``).
+
+    >>> whole = Proposal(date(2024, 6, 5), "published", 25, "25", [], "CPP", "In all 25.")
+    >>> parts = [(Count(18, "18", None, 0, 2), ["KNUP"]), (Count(7, "7", None, 0, 1), ["GDP"])]
+    >>> split = _parts_before(whole, parts, "", date(2024, 6, 4))
+    >>> [(p.number, p.from_parties, p.date.day) for p in split]
+    [(18, ['KNUP'], 4), (7, ['GDP'], 4)]
+    """
+    if whole.date_kind == "published" and opened is not None:
+        whole = replace(whole, date=opened, date_kind="event")
+    return [
+        replace(
+            whole,
+            number=count.value,
+            number_text=count.text,
+            qualifier=count.qualifier,
+            from_parties=[n for n in dict.fromkeys(names) if n != whole.to_party],
+            evidence=f"{lines}{whole.evidence}",
+        )
+        for count, names in parts
+    ]
 
 
 def _retells_group(text: str) -> bool:
@@ -305,24 +329,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             and len(counted[0]) > 1
             and reading.proposals[0].number == sum(c.value or 0 for c, _ in counted[0])
         ):
-            # "👉 KNUP members, 18 ¶ 👉 GDP members, 7 ¶ In all 25, who went with the CPP": the
-            # lines before a total are its parts, each its own claim
-            whole = reading.proposals[0]
-            if whole.date_kind == "published" and every:
-                # the list's opening line dated it ("On 04/04/2023 the working group received
-                # applications from:")
-                whole = replace(whole, date=every[-1].value, date_kind="event")
-            reading.proposals = [
-                replace(
-                    whole,
-                    number=count.value,
-                    number_text=count.text,
-                    qualifier=count.qualifier,
-                    from_parties=[n for n in dict.fromkeys(names) if n != whole.to_party],
-                    evidence=f"{counted[2]}{whole.evidence}",
-                )
-                for count, names in counted[0]
-            ]
+            opened = every[-1].value if every else None
+            reading.proposals = _parts_before(reading.proposals[0], counted[0], counted[2], opened)
         if not reading.proposals and reading.counts and all(names for _, names in reading.counts):
             going_on = counted is not None and counted[1] == i - 1
             counted = (
@@ -480,7 +488,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                             rough(out[-1].qualifier)
                             and len({tuple(n) for _, n in reading.counts}) == len(reading.counts)
                         )
-                        or (_GROUP_TOTAL.search(sentence.text) and len(reading.counts) == 1)
+                        or (GROUP_TOTAL.search(sentence.text) and len(reading.counts) == 1)
                     )
                     and i - last_at <= 3
                 )
@@ -512,7 +520,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # "Two GDP officials ... led their group into the CPP. ¶ The group numbered 14 in
                 # all, the two included": the group's count, not its leaders'
                 or (
-                    _GROUP_TOTAL.search(sentence.text)
+                    GROUP_TOTAL.search(sentence.text)
                     and len(reading.counts) == 1
                     and (reading.counts[0][0].value or 0) > (out[-1].number or 0)
                     and bool(out[-1].people)
@@ -579,12 +587,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             joined_to = {p.to_party or (out[-1].to_party if out else None)} - {None}
             # (but "Candlelight commune chief X resigned from the party", after a move to the
             # CLP, left the CLP all the same: the party that names who moved)
-            theirs = {
-                m.name
-                for m in lexicon.mentions(sentence.text)
-                if _HOLDS_A_ROLE.match(sentence.text[m.end :])
-            }
-            p.from_parties = [f for f in p.from_parties if f not in joined_to or f in theirs]
+            if joined_to & set(p.from_parties):
+                theirs = {
+                    m.name
+                    for m in lexicon.mentions(sentence.text)
+                    if _HOLDS_A_ROLE.match(sentence.text[m.end :])
+                }
+                p.from_parties = [f for f in p.from_parties if f not in joined_to or f in theirs]
             if not p.from_parties and (
                 _ITS_ROLE.search(sentence.text)
                 # "he had resigned from the party", "he left the party and joined the CPP": the

@@ -254,8 +254,8 @@ def read_sentence(
         if not m.start() <= verb.start < m.end() and _RECALLS_A_MOVE.match(m.group())
     ]
     if recalled:
-        # "he resigned from the CPP ..., which he received on June 19 after defecting to the
-        # CPP": a party an aside recalls a move to is no party of this act
+        # "she quit the CPP and the post, which came with her switch to the CPP in May": a
+        # party an aside recalls a move to is no party of this act
         kept = [m for m in mentions if not any(a <= m.start < b for a, b in recalled)]
         roles = party_roles(kept, text, verb)
     to, froms = roles.to, parties_left(roles.froms, text, mentions, verb)
@@ -387,9 +387,9 @@ def read_sentence(
     ]
     if not counts and not froms and not people and not one_person:
         return Reading(bare=True, to=to, date=found)
-    unaside = "".join(
-        " " if any(a <= k < b for a, b in besides) else ch for k, ch in enumerate(text)
-    )
+    unaside = text
+    for a, b in besides:
+        unaside = unaside[:a] + " " * (b - a) + unaside[b:]
     group = speaks_of_group(unaside, mentions)
     readings = []
     # the party joined is no group's own party ("the CLP (121 people) and the GDP (25 people)
