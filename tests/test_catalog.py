@@ -25,6 +25,8 @@ def test_parties_lists_sole_totals_and_joint_counts(desk: Desk) -> None:
     assert "Unnamed Parties: 193 in 3 reports; also in 2 reports jointly — party not named" in text
     # Real parties first, the two labels last.
     assert text.index("Khmer Win Party") < text.index("Political Analyst")
+    # a party the list keeps for intake but no claim names is no former party "in the claims"
+    assert "Khmer Will Party" not in text and "in 0 reports" not in text
 
 
 def test_sources_describe_each_document(desk: Desk) -> None:

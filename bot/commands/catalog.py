@@ -130,6 +130,9 @@ def answer_parties(desk: Desk) -> Answer:
         for p in ordered:
             if p is joined and p.id not in figures:  # listed apart below, as the party joined
                 continue
+            if not sole[p.id].reports and not joint_counts.get(p.id):
+                continue  # in the party list (for intake) but in no claim: no former party yet
+
             acronyms = [a for a in acronyms_of.get(p.id, ()) if a != p.name]
             name = named(p.name, *acronyms)
             parts: list[Part] = [
