@@ -107,6 +107,18 @@ def test_a_period_names_the_records_it_cannot_place(desk: Desk) -> None:
     ) in text
 
 
+def test_a_party_no_one_is_named_leaving_points_to_its_counts(desk: Desk) -> None:
+    # The table claims FUNCINPEC defectors in four reports but names none of them.
+    answer = answer_text(desk, "/people defected FUNCINPEC")
+    text = to_plain(answer)
+    assert text.splitlines()[0].endswith(": 0 people")
+    assert "Most claims give a count and name no one; the counts: /total FUNCINPEC" in text
+    assert answer.buttons[0].command == "/total FUNCINPEC"
+    assert "472 claimed defectors in 4 reports" in to_plain(answer_text(desk, "/total FUNCINPEC"))
+    dated = answer_text(desk, "/people defected CNRP June")
+    assert dated.buttons[0].command == "/total Cambodia National Rescue Party June 2023"
+
+
 def test_a_party_s_people_and_what_links_them(desk: Desk) -> None:
     head, entries = listed(desk, "/people CPP")
     assert head == "People linked to the Cambodian People's Party: 9 people"

@@ -29,6 +29,8 @@ from tests.fake_bot_api import parse_html
             "/total League for Democracy Party",
         ),
         ("total for Candlelight in June", "/total Candlelight June 2023"),
+        ("did anyone leave the Candlelight Party?", "/people defected Candlelight Party"),
+        ("has anybody been leaving FUNCINPEC in May", "/people defected FUNCINPEC May 2023"),
         ("who is Kung Raiya", "/who Kung Raiya"),
         ("Who's kung raya?", "/who kung raya"),
         ("tell me about Hun Sen", "/who Hun Sen"),

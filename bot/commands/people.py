@@ -124,8 +124,8 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("appointed", ("appointment", "appointed")),
     ("trial", ("mass trial defendants", "mass trial", "on trial", "defendants", "defendant",
                "charged", "trial")),
-    ("defected", ("defections", "defectors", "defector", "defected", "defect", "joined",
-                  "switched", "left")),
+    ("defected", ("defections", "defectors", "defector", "defected", "defecting", "defect",
+                  "joined", "switched", "left", "leaving", "leave")),
 )  # fmt: skip
 _FILLER_WORDS = """who whom were was is are have has had been the a an of in from for by people
     person persons list all any which what party's partys members member claims claim claimed
@@ -419,6 +419,17 @@ def _written(query: PeopleQuery, party: PartyMatch | None, entries: list[_Entry]
                 )
             )
         )
+    if category is not None and category.key == "defected" and party is not None:
+        # Most claims name no one: an empty or short list is not "nobody left".
+        total = f"/total {party.name}" + (f" {period.label}" if period else "")
+        answer.line(
+            italic(
+                _("Most claims give a count and name no one; the counts: {total}").format(
+                    total=total
+                )
+            )
+        )
+        answer.buttons.append(Button(total, total))
     if any(e.claim for e in entries):
         said = _("Named in pro-government media's claims.")
         answer.line(italic(f"{said} {CLAIM_CAVEAT}"))
