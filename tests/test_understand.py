@@ -30,6 +30,9 @@ from tests.fake_bot_api import parse_html
         ),
         ("total for Candlelight in June", "/total Candlelight June 2023"),
         ("did anyone leave the Candlelight Party?", "/people defected Candlelight Party"),
+        ("how many reports in May?", "/total May 2023"),
+        ("how many reports about the CNRP", "/total CNRP"),
+        ("who is Sam Rainsy", "/who Sam Rainsy"),  # not in the data: /who says so
         ("has anybody been leaving FUNCINPEC in May", "/people defected FUNCINPEC May 2023"),
         ("who is Kung Raiya", "/who Kung Raiya"),
         ("Who's kung raya?", "/who kung raya"),

@@ -78,7 +78,7 @@ _ON = re.compile(
 )
 _TOTAL = re.compile(r"\b(?:how many|how much|total|number of|count)\b", _F)
 _DEFECT = re.compile(
-    r"\b(?:defect\w*|left|quit|leav\w*|switch\w*|join\w*|claim\w*|figure\w*)\b", _F
+    r"\b(?:defect\w*|left|quit|leav\w*|switch\w*|join\w*|claim\w*|figure\w*|reports?)\b", _F
 )
 # "Candlelight defections in June": the noun alone asks for the figure.
 _DEFECTIONS = re.compile(r"\b(?:defections|defectors)\b", _F)
@@ -108,12 +108,12 @@ _HELP = re.compile(r"^(?:help|what can you do|commands|what do you do|how does t
 # Words around the party in a "how many" question, stripped from its two ends only: inside a
 # name they belong to it ("League for Democracy Party", "Cambodian People's Party").
 _NOISE_WORDS = """how many much total number of count the a an were was is are there have has had
-    been did do does claim claims claimed reported announced defection defections defector
-    defectors defected defecting defect people persons members member activists officials
+    been did do does claim claims claimed report reports reported announced defection defections
+    defector defectors defected defecting defect people persons members member activists officials
     supporters from left quit leaving leave switched switching lost lose suffered suffer in
     during for to so far altogether overall all chart graph plot diagram visualise visualize
     show me per week weekly by export csv spreadsheet excel download rows row raw data file
-    as please give send make draw get fetch what which joint jointly"""
+    as please give send make draw get fetch what which joint jointly about"""
 _NOISE = frozenset(_NOISE_WORDS.split())
 # Every claim in the data is a claimed defection *to* the ruling party: not a party filter.
 _TO_CPP = re.compile(
@@ -232,7 +232,13 @@ def _who(q: str, ctx: _Context) -> str | None:
     name = _strip_articles(m["name"])
     if re.search(r"\bas (?:of|at)\b", name, _F):
         return None  # "who was X as of" an unreadable date: never drop the date silently
-    return f"/who {name}" if name and _is_person(name, ctx) else None
+    if name and (_is_person(name, ctx) or (_NAME_SHAPED.match(name) and not _is_party(name, ctx))):
+        return f"/who {name}"  # someone not in the data is told so, with the closest names
+    return None
+
+
+# "Sam Rainsy", "Mu Sochua": two to four capitalised words, the shape of a Cambodian name.
+_NAME_SHAPED = re.compile(r"^[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,3}$")
 
 
 def _on(q: str, ctx: _Context) -> str | None:
