@@ -33,6 +33,9 @@ from tests.fake_bot_api import parse_html
         ("how many reports in May?", "/total May 2023"),
         ("how many reports about the CNRP", "/total CNRP"),
         ("who is Sam Rainsy", "/who Sam Rainsy"),  # not in the data: /who says so
+        ("who claimed these defections?", "/about"),
+        ("what does a joint row mean", "/about"),
+        ("why is it 6,473 and not 6,476", "/about"),
         ("has anybody been leaving FUNCINPEC in May", "/people defected FUNCINPEC May 2023"),
         ("who is Kung Raiya", "/who Kung Raiya"),
         ("Who's kung raya?", "/who kung raya"),

@@ -100,7 +100,9 @@ _SOURCES = re.compile(
 _ABOUT = re.compile(
     r"\b(?:about (?:the|this|your) data|(?:is|are) (?:this|it|these|the|your)\s*(?:data\s+|"
     r"figures\s+|numbers\s+|claims\s+)?(?:verified|true|reliable|accurate|facts?)|can i trust|"
-    r"how reliable|what is this (?:data|bot))\b",
+    r"how reliable|what is this (?:data|bot)|who (?:claimed|claims|made|makes|announced|"
+    r"reported) (?:these|those|this|the|them|it)\b(?! on\b)|what (?:is|are|does) (?:a |the )?"
+    r"joint (?:rows?|figures?|claims?)|(?:why|what|which)\b.*\b6,?47[36])\b",
     _F,
 )
 _HELP = re.compile(r"^(?:help|what can you do|commands|what do you do|how does this work)$", _F)
