@@ -2993,3 +2993,44 @@ def test_cards_handed_back_its_forms_and_the_party_announcing(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 3, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a monitor's entry whose count is near the sum of the entries above it is one more
+        # entry, not their total: it is told after them
+        (
+            "Moves logged this week:\n\n"
+            "- 2 April, Takeo: 70 Candlelight Party members joined the CPP.\n\n"
+            "- 3 April, Kep: 25 former CNRP activists joined the CPP.\n\n"
+            "- 5 April, Kampot: some 100 members of “other parties” were received into the CPP.",
+            [
+                (date(2024, 4, 2), 70, [_CLP], CPP),
+                (date(2024, 4, 3), 25, ["Cambodia National Rescue Party"], CPP),
+                (date(2024, 4, 5), 100, ["Unnamed Parties"], CPP),
+            ],
+        ),
+        # "... resigned, but neither has joined another party": a leaving with no destination,
+        # beside claims of people joining the CPP
+        (
+            "About 300 Candlelight Party supporters joined the CPP in Kep on 6 April. Two "
+            "Candlelight councillors in Kampot, Srey Neang and Kol Vuthy, resigned from the "
+            "party on 1 April, but neither has joined another party.",
+            [
+                (date(2024, 4, 6), 300, [_CLP], CPP),
+                (date(2024, 4, 1), 2, [_CLP], None),
+            ],
+        ),
+        # "on 1 May last year": the year before the one the text was published in
+        (
+            "On 1 May last year, officials in Pursat said 140 Candlelight members had "
+            "joined the CPP.",
+            [(date(2023, 5, 1), 140, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_entries_after_a_near_sum_neither_joining_and_a_day_last_year(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected

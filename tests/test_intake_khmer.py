@@ -1939,3 +1939,33 @@ def test_khmer_the_flag_the_ranks_once_in_and_every_level(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 6, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the host welcomes, a later verb names the party joined ("មករួមដំណើរជាមួយគណបក្សX",
+        # came to walk together with party X): X is the destination, not a party left
+        (
+            "កាលពីថ្ងៃទី២ ខែមេសា ក្រុមការងារស្រុកបានស្វាគមន៍ អ្នកគាំទ្រ ៦០ នាក់ ដែលធ្លាប់ជាសមាជិក"
+            "គណបក្សសង្គ្រោះជាតិ និងគណបក្សភ្លើងទៀន បានសម្រេចចិត្តមករួមដំណើរជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 4, 2), 60, [CNRP, CLP], CPP)],
+        ),
+        # "បើពួកគេចាកចេញ..." (if they left ...): a condition, no act
+        ("អ្នកនាំពាក្យថា «បើពួកគេចាកចេញពីគណបក្សភ្លើងទៀនមែន យើងគោរពការសម្រេចចិត្តនោះ»។", []),
+        # "មិនទាន់ទទួលបានលិខិតលាលែង..." (has not yet received any resignation letter): no leaving
+        (
+            "គណបក្សភ្លើងទៀនថា ខ្លួនមិនទាន់ទទួលបានលិខិតលាលែងពីសមាជិកក្រុមប្រឹក្សាណាម្នាក់ឡើយ។",
+            [],
+        ),
+        # "ថ្ងៃទី១ ខែឧសភា ឆ្នាំមុន" (1 May last year)
+        (
+            "កាលពីថ្ងៃទី១ ខែឧសភា ឆ្នាំមុន សមាជិកគណបក្សភ្លើងទៀន ៥០ នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2023, 5, 1), 50, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_the_verb_naming_the_party_if_letters_not_received_and_last_year(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected

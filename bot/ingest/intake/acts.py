@@ -177,4 +177,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             and not _BELONGED.search(text[: m.start])
         ][:1]
     joins = [v for v in verbs if v.kind == "join"]
-    return joins[0] if joins else (verbs[0] if verbs else None)
+    # "គណៈកម្មាធិការគណបក្សស្រុក... ស្វាគមន៍ ... មករួមដំណើរជាមួយគណបក្សប្រជាជនកម្ពុជា" (the district
+    # committee welcomed ... who came to walk with the CPP): the verb that names the party joined
+    toward = [v for v in joins if any(0 <= m.start - v.end <= 12 for m in mentions)]
+    chosen = toward or joins or verbs
+    return chosen[0] if chosen else None

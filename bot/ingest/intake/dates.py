@@ -77,6 +77,8 @@ _DAY_MONTH = re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z]){_YEA
 _MONTH_DAY = re.compile(
     rf"\b{_WEEKDAY}{_MONTH.replace('month', 'month')}\s+{_DAY}(?!\d|:\d){_YEAR}", re.I
 )
+# After a day and month with no year: the year before the published one.
+_LAST_YEAR_AFTER = re.compile(r",?\s*(?:of\s+)?last\s+year\b|\s*ឆ្នាំ(?:មុន|ទៅ|កន្លងទៅ)", re.I)
 _WEEKDAY_ALONE = re.compile(
     # ... "on the afternoon of Friday", "on Friday morning"
     r"\b(?:on|last|this\s+past|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
@@ -268,7 +270,10 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in pattern.finditer(text):
             month = MONTHS[m.group("month").lower()]
-            add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
+            year = m.group("year")
+            if _LAST_YEAR_AFTER.match(text, m.end()) and not year and published is not None:
+                year = str(published.year - 1)  # "on 8 October last year"
+            add(_with_year(int(m.group("day")), month, year, published), *m.span())
     for m in _NUMERIC.finditer(text):
         day, month = int(m.group("day")), int(m.group("month"))
         if month > 12 >= day:
@@ -280,7 +285,10 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
             add(_with_year(day, month, None, published), m.start("day"), m.end())
     for m in _KHMER.finditer(text):
         month = KHMER_MONTHS.get(m.group("month")) or int(m.group("month"))
-        add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())
+        year = m.group("year")
+        if _LAST_YEAR_AFTER.match(text, m.end()) and not year and published is not None:
+            year = str(published.year - 1)  # "ថ្ងៃទី៨ ខែតុលា ឆ្នាំមុន"
+        add(_with_year(int(m.group("day")), month, year, published), *m.span())
     for m in _KHMER_DAY_MONTH.finditer(text):
         month = KHMER_MONTHS[m.group("month")]
         add(_with_year(int(m.group("day")), month, m.group("year"), published), *m.span())

@@ -143,6 +143,8 @@ def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Propos
         if o is not total and o.to_party in (total.to_party, None)
         and o.number and o.date_kind == "event"
         and (o.date != total.date or total.date_kind == "published")
+        # ... told after it: a list's entry is not the sum of the entries before it
+        and out.index(o) > out.index(total)
         # "other parties' members" names none of them: any party's count may be its part
         and (
             set(o.from_parties) <= set(total.from_parties)

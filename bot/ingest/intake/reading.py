@@ -94,7 +94,7 @@ _OTHER_PARTIES = re.compile(
 # Parties the text leaves unnamed, and names none beside them.
 _ONLY_OTHER_PARTIES = re.compile(
     r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
-    r"(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
+    r"[\"“‘']?(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
     r"(?:political\s+|opposition\s+|smaller\s+)?parties\b"
     r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មកពី|ពី)\s*គណបក្ស(?:នយោបាយ)?\s*(?:ប្រឆាំង)?\s*(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត)",
     re.I,

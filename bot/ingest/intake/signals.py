@@ -177,7 +177,9 @@ _INTENTION = re.compile(
     # getting ready to apply to join), "ត្រៀមខ្លួនចូល" (prepared to join): not yet done
     # ... "(មិន)មានគម្រោងចូល" (has (no) plan to join)
     # ... "កំពុងពិចារណា" (is considering), as English "considering"
+    # ... "បើពួកគេចាកចេញពិតមែន" (if they really left): a condition, as English "if"
     r"|(?:នឹង|គ្រោង|គម្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|ត្រៀម(?:ខ្លួន)?|"
+    r"(?:ប្រសិន)?បើ(?!\s*(?:តាម|ទោះ)|ក)|"
     r"ពិចារណា(?:\s*អំពី)?)"
     r"\s*(?:\S+\s*)?"
     # ... "មានគម្រោងនាំសមាជិកប្រមាណ ៥០០នាក់ ទៅចូលរួម" (plans to bring some 500 members to join):
@@ -186,12 +188,14 @@ _INTENTION = re.compile(
     re.I,
 )
 _NEGATION = re.compile(
-    r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none|neither)\b(?:\s+\w+){0,3}?\s+"
     # "មិនឲ្យចូលរួម" (barred from taking part)
     # "មិនទាន់បានចាកចេញ" (have not yet left)
     # ... "មិនទាន់ប្រកាសថាចូល" (has not yet announced joining)
+    # ... "មិនទាន់ទទួលបានលិខិតលាលែង" (has not yet received a letter of resignation)
     r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*"
-    r"(?:(?:ប្រកាស|បញ្ជាក់|និយាយ)\s*(?:ថា)?\s*(?:នឹង)?\s*(?:ទៅ)?\s*)?)$",
+    r"(?:(?:ប្រកាស|បញ្ជាក់|និយាយ)\s*(?:ថា)?\s*(?:នឹង)?\s*(?:ទៅ)?\s*"
+    r"|ទទួល(?:បាន)?\s*(?:លិខិត|ពាក្យ(?:សុំ)?)\s*)?)$",
     re.I,
 )
 # "rejected a news site's report that 120 of its members had gone over": a count reported as
