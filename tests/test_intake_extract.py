@@ -3034,3 +3034,81 @@ def test_entries_after_a_near_sum_neither_joining_and_a_day_last_year(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tracker's rows with both parties in one cell, an arrow between them
+        (
+            "Logged this fortnight:\n\n"
+            "2 April 2024 | Kandal, Ponhea Leu | 150 | Candlelight Party -> CPP | source: a "
+            "district page\n\n"
+            "5 April 2024 | Kep | around 25 | FUNCINPEC -> Candlelight Party | source: a "
+            "party post",
+            [
+                (date(2024, 4, 2), 150, [_CLP], CPP),
+                (date(2024, 4, 5), 25, [_FUN], _CLP),
+            ],
+        ),
+        # "have asked for, and this morning received, membership of the CPP"
+        (
+            "Some 40 Candlelight members in Kep have asked for, and on 6 April received, "
+            "membership of the Cambodian People's Party.",
+            [(date(2024, 4, 6), 40, [_CLP], CPP)],
+        ),
+        # a heading line with only a place and a day: "today" below is that day
+        (
+            "✨ Kampot, 3 April 2024 ✨\n\nToday 55 Candlelight Party supporters joined the CPP.",
+            [(date(2024, 4, 3), 55, [_CLP], CPP)],
+        ),
+        # "80 activists, three of them councillors, joined": three are among the 80
+        (
+            "Eighty Candlelight Party activists, three of them commune councillors, joined the "
+            "CPP on 5 April.",
+            [(date(2024, 4, 5), 80, [_CLP], CPP)],
+        ),
+        # "Of the newcomers, 120 previously belonged to the CLP and 30 came from the GDP"
+        (
+            "On 4 April 150 opposition members were welcomed into the CPP in Takeo. Of the "
+            "newcomers, 120 previously belonged to the Candlelight Party and 30 came from the "
+            "Grassroots Democracy Party.",
+            [
+                (date(2024, 4, 4), 120, [_CLP], CPP),
+                (date(2024, 4, 4), 30, ["Grassroots Democracy Party"], CPP),
+            ],
+        ),
+        # an opening clause about something else: its party is no party anyone left
+        (
+            "A month after the courts dissolved the Candlelight Party's Kep branch, the CPP held "
+            "the welcome of 300 opposition supporters on 2 April.",
+            [(date(2024, 4, 2), 300, [], CPP)],
+        ),
+        # "rather than the ruling CPP": a party not chosen, and not one left
+        (
+            "About 20 Candlelight activists joined FUNCINPEC on 3 April, choosing the royalists "
+            "rather than the ruling Cambodian People's Party.",
+            [(date(2024, 4, 3), 20, [_CLP], _FUN)],
+        ),
+        # "a day earlier": the day before the claim told before
+        (
+            "Officials said 70 Candlelight members joined the CPP on 6 April in Takeo. A day "
+            "earlier, in Kep, a Candlelight councillor, Chan Rith, quit the party and took a "
+            "CPP membership card.",
+            [
+                (date(2024, 4, 6), 70, [_CLP], CPP),
+                (date(2024, 4, 5), 1, [_CLP], CPP),
+            ],
+        ),
+        # 'was "thinking hard" about joining': an intention
+        (
+            'A Candlelight councillor, Sok Mean, said he was "thinking hard" about joining the '
+            "CPP after the election.",
+            [],
+        ),
+    ],
+)
+def test_arrow_cells_membership_received_headings_asides_and_days_apart(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected

@@ -194,7 +194,8 @@ _KHMER_DAY_ALONE = re.compile(
 _WEEKDAY_HEADING = re.compile(
     r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-{1,2}\s)", re.I | re.M
 )
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:៖])")
+# ... or nothing but emoji and the like to the end of a heading line ("🌾 Kep, 10 June 2023 🌾")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:៖])|^[^\w\n]*$")
 
 
 @dataclass(frozen=True)

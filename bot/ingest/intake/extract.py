@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from bot.ingest.intake.bullets import per_bullet
 from bot.ingest.intake.dates import FoundDate, find_dates
@@ -95,6 +96,7 @@ _DENIES_A_MOVE = re.compile(
     r"|(?:បដិសេធ|ច្រានចោល)[^។]{0,40}?ថា[^។]{0,30}?(?:ចាកចេញ|ចូល|ប្[តដ]ូរ)",
     re.I,
 )
+_UNDONE = (_MOVERS_DENY, "a correction or retraction")
 _FALSE_CLAIM = (
     "an alliance or merger of parties",
     "a claim called false",
@@ -112,8 +114,15 @@ _CEREMONY = re.compile(
     r"|(?:ប្រារព្ធ|រៀបចំ|ប្រព្រឹត្តទៅ\s*នូវ)\s*ពិធី|ពិធី[^។]{0,60}(?:បានប្រព្រឹត្តទៅ|ធ្វើឡើង)",
     re.I,
 )
-# "The following day, a further 68 joined": the day after the claim before.
-_NEXT_DAY = re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b", re.I)
+# "The following day, a further 68 joined": the day after the claim before; "a day earlier",
+# "two days later": as many days before or after it.
+_DAYS_APART = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+(?P<way>earlier|later)"
+    r"|the\s+(?:following|next)\s+day|(?P<back>the\s+previous\s+day|the\s+day\s+before(?=\s*[,.;])))"
+    r"\b",
+    re.I,
+)
+_DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _SAME_DAY = re.compile(
     r"\b(?:the|that)\s+same\s+(?:day|morning|afternoon|evening)\b|ថ្ងៃ\s*ដដែល", re.I
 )
@@ -225,6 +234,10 @@ def _retells_group(text: str) -> bool:
     return bool(_SAME_GROUP.search(text[:120]) or _RETOLD_ANYWHERE.search(text))
 
 
+# A heading line that is only a place and a day, emoji around it at most.
+_HEADING_DATELINE = re.compile(r"^[^\w]*[\w .,'-]{2,60}\d{4}[^\w]*$")
+
+
 def _year_anchor(sentences: Sequence[Sentence]) -> date | None:
     """With no published date, the first date the text writes with its year (a dateline's
     "July 6, 2023") gives "5 July" elsewhere its year; None when no date has one.
@@ -290,6 +303,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         # is about a claim being false; the claim it retells is not proposed
         return []
     anchor = report.published or _year_anchor(sentences)
+    heading = next((s.text for s in sentences if s.index <= (1 if titled else 0)
+                    and _HEADING_DATELINE.match(s.text)), None)  # fmt: skip
+    if heading is not None:
+        # "🌾 Angkor Chey district, 10 June 2023 🌾", a line of its own: the post's own day,
+        # which "today" and weekdays below count from
+        anchor = next((d.value for d in find_dates(heading, anchor, True) if d.dateline), anchor)
     # a monitor's table, one move a row: its rows are read as cells, not as sentences
     tabled = table_claims(text.splitlines(), lexicon, anchor)
     rows = {p.evidence for p in tabled}
@@ -663,12 +682,17 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             if occasion and p.date_kind == "published":
                 p.date, p.date_kind = occasion, "event"
             day_before = out[-1].date if out else None
+            apart = _DAYS_APART.search(sentence.text)
             if (
                 day_before
-                and _NEXT_DAY.search(sentence.text)
+                and apart
                 and not [d for d in find_dates(sentence.text, anchor, opening) if not d.reported]
             ):
-                p.date, p.date_kind = day_before + timedelta(days=1), "event"
+                n = apart["n"].lower() if apart["n"] else "1"
+                step = _DAY_WORDS.get(n) or int(n)
+                if apart["back"] or (apart["way"] or "").lower() == "earlier":
+                    step = -step
+                p.date, p.date_kind = day_before + timedelta(days=step), "event"
             if not p.from_parties and out and _ANOTHER.search(sentence.text):
                 # "In the afternoon, another 145 members were received": a second group of
                 # the occasion told before, from its parties (on its day, in its paragraph)
@@ -740,6 +764,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         source = claimant_in(sentence.text)
         if source and not ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
             named.append(source)  # an outlet the text cites, for a later "the outlet said"
+    for entry, then in pairwise(sentences):
+        if then.paragraph == entry.paragraph and not_a_claim(then.text) in _UNDONE:
+            # "• 27 June: a site says 40 joined the CPP. But those pictured say they never
+            # left, and the site deleted the story": the entry's claim, undone in the entry
+            out = [p for p in out if p.evidence != entry.text]
     out = tabled + per_bullet(without_headlines(out, headline), sentences, lexicon, anchor)
     # A person's leaving told beside their joining is one move.
     joined = {bare_name(name): p for p in out if p.kind == "defection" for name in p.people}

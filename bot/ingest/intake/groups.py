@@ -196,6 +196,9 @@ def _by_place(
     return [(joined, [])]
 
 
+_SOME_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
+
+
 def movers(counts: list[Count], text: str, verb: Verb) -> list[Count]:
     """The counts of people who moved, without those who only looked on: after "attended
     by", "in the presence of", every count when the act came before; else the first one.
@@ -208,7 +211,17 @@ def movers(counts: list[Count], text: str, verb: Verb) -> list[Count]:
     >>> [c.value for c in movers(person_counts(t), t, Verb("join", 51, 57))]
     [300]
     """
-    out = list(counts)
+    # "73 activists, two of them councillors, switched": some of a group counted before, in
+    # an aside before the verb (not "switched, 81 of them from the CLP": the parts)
+    out = [
+        c for c in counts
+        if not (
+            c.end <= verb.start
+            and _SOME_OF_THEM.match(text, c.end)
+            and text[: c.start].rstrip().endswith(",")
+            and any(o.end <= c.start for o in counts)
+        )
+    ]  # fmt: skip
     for m in _ONLOOKERS.finditer(text):
         after = [c for c in out if c.start >= m.end()]
         # the onlookers counted right after the words ("attended by 5,000 people"); not a count

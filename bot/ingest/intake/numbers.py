@@ -144,7 +144,9 @@ _KHMER_RANGE_TO = re.compile(
 # "40 members of the CLP and 25 from the Khmer Will Party": a count whose noun is its party.
 _FROM_A_PARTY = re.compile(
     # "45 had belonged to the Cambodian Youth Party and 31 to the Candlelight Party"
-    r"\s+(?:came\s+|come\s+|were\s+|(?:had\s+)?belonged\s+)?(?:from|of|to)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
+    # ... "300 previously belonged to the Candlelight Party"
+    r"\s+(?:(?:had\s+)?(?:previously|formerly|once|originally)\s+)?"
+    r"(?:came\s+|come\s+|were\s+|(?:had\s+)?belonged\s+)?(?:from|of|to)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
     # ... "the League for Democracy Party": small words inside a name
     r"(?:(?:[A-Z][\w'-]*\s+(?:(?:for|of|and)\s+)?){1,4}Party\b|[A-Z]{2,}\b|"
     r"(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"

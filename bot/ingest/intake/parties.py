@@ -120,7 +120,9 @@ _KHMER_NAME_ENDS = _words(
     # "គណបក្សនៅក្នុងពិធីនេះ" (the party at this ceremony)
     "នៅក្នុង ពិធី "
     # "ប័ណ្ណសមាជិកគណបក្សរួចរាល់" (the party's cards already)
-    "រួចរាល់ រួច",
+    "រួចរាល់ រួច "
+    # "សមាជិករបស់គណបក្សលោក" (the members of his party): a pronoun, no name
+    "លោក លោកស្រី គាត់ គេ យើង ខ្ញុំ ខ្លួន ពួកគេ ពួកយើង នាង",
 )
 # What opens a sentence or a quotation.
 _OPENS = '។៕!?:៖"«(\n'
@@ -250,6 +252,13 @@ class Lexicon:
             if len(rest) < 3 or rest.startswith(_KHMER_NOT_A_NAME) or not free(*m.span()):
                 continue
             name = _khmer_name(sentence, m.start(), m.end())
+            if name is None and any(
+                k.known and re.fullmatch(r"[\s,]*", sentence[k.end : m.start()]) for k in found
+            ):
+                # "គណបក្សA គណបក្សB និងគណបក្សC" (party A, party B and party C): a list's middle name
+                name = _khmer_name(sentence, m.start(), m.end(), listed=True)
+                if name is None or not _LIST_GOES_ON.match(sentence, m.start() + len(name)):
+                    continue
             if name is not None and free(m.start(), m.start() + len(name)):
                 known_as = self._khmer_words.get(frozenset(segment(name)))
                 end = m.start() + len(name)
@@ -269,9 +278,13 @@ class Lexicon:
         return found
 
 
-def _khmer_name(sentence: str, start: int, end: int) -> str | None:
+_LIST_GOES_ON = re.compile(r"\s*(?:,|និង|ឬ)\s*គណបក្ស")
+
+
+def _khmer_name(sentence: str, start: int, end: int, listed: bool = False) -> str | None:
     """The unknown Khmer party named at ``sentence[start:end]`` ("គណបក្ស" and the words
-    written with it), cut before the first word no name holds; None where no name stands.
+    written with it), cut before the first word no name holds; None where no name stands
+    (``listed``: it follows a known party's name in a list).
 
     >>> _khmer_name("សមាជិកគណបក្សខ្មែរក្រោកឡើងបានចូលរួម", 6, 35)
     'គណបក្សខ្មែរក្រោកឡើង'
@@ -290,7 +303,7 @@ def _khmer_name(sentence: str, start: int, end: int) -> str | None:
         # "គណបក្សនឹងចាត់តាំង..." (the party will appoint)
         return "គណបក្ស" + "".join(kept) if len(kept) == len(words) - 1 else None
     previous = segment(lead.split()[-1])[-1:]
-    if not previous or previous[0] not in _KHMER_NAME_AFTER:
+    if not listed and (not previous or previous[0] not in _KHMER_NAME_AFTER):
         return None
     return "គណបក្ស" + "".join(kept)
 

@@ -92,6 +92,7 @@ _OTHER_PARTIES = re.compile(
     re.I,
 )
 # Parties the text leaves unnamed, and names none beside them.
+_NOT_CHOSEN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?(?:ruling\s+)?$", re.I)
 _ONLY_OTHER_PARTIES = re.compile(
     r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
     r"[\"“‘']?(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
@@ -215,7 +216,12 @@ def read_sentence(
     # ", an announcement Candlelight disputed", ", days after a dozen councillors quit": no
     # party or count of this act
     besides = when_asides(text)
-    mentions = [m for m in lexicon.mentions(text) if not any(a <= m.start < b for a, b in besides)]
+    mentions = [
+        m for m in lexicon.mentions(text)
+        if not any(a <= m.start < b for a, b in besides)
+        # "joined FUNCINPEC, choosing it rather than the ruling CPP": a party not chosen
+        and not _NOT_CHOSEN.search(text[max(0, m.start - 30) : m.start])
+    ]  # fmt: skip
     verb = reported_act(text, mentions)
     if verb is None:
         return Reading(

@@ -51,6 +51,10 @@ _JOIN = (
     r"(?!\s+[\d,.]+\s*(?:kg\b|kilo|bags?\b|sacks?\b|tonnes?\b|tons?\b|riels?\b|dollars?\b|"
     r"boxes\b|bottles?\b|%|percent\b|per\s+cent\b|votes?\b|seats?\b))|"
     r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|"
+    # "staged the welcome of some 2,000 opposition supporters": the noun, a count after it
+    r"welcome\s+of(?=\s+(?:(?:some|about|around|over|nearly|more\s+than)\s+)?\d)|"
+    # "have requested, and today received, membership of the CPP"
+    r"(?:received|receiving|granted|given|took|taken|taking),?\s+(?:full\s+)?membership\s+(?:of|in)\b|"
     # "exchanged their membership for that of the CPP", "took FUNCINPEC membership"
     r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:\w+\s+)?membership\s+for\s+"
     r"(?:that|those|one)\s+of|"
@@ -145,8 +149,10 @@ _LEAVE = (
 )
 # ... "ឈប់ពីគណបក្ស" (quit the party)
 _KHMER_LEAVE = r"ចាកចេញ|លាលែង|លាឈប់|ដកខ្លួន|ឈប់(?=\s*ពី\s*(?:x{3,}|គណបក្ស|បក្ស|ការ?ជាសមាជិក|សមាជិកភាព))"
+# (a Khmer word never starts with a subscript: "រាប់បញ្ចូល", counted in, holds no "ចូល")
 _VERB = re.compile(
-    rf"(?P<join>{_JOIN}|{_KHMER_JOIN})|(?P<leave>{_LEAVE}|{_KHMER_LEAVE})", re.I
+    rf"(?P<join>{_JOIN}|(?<!\u17d2)(?:{_KHMER_JOIN}))|(?P<leave>{_LEAVE}|(?<!\u17d2)(?:{_KHMER_LEAVE}))",
+    re.I,
 )
 # Before a verb: a plan, a wish or a prediction rather than an act; or a denial.
 _INTENTION = re.compile(
@@ -155,7 +161,8 @@ _INTENTION = re.compile(
     r"expected|going|wants?|wanted|wish(?:es|ed)?|hopes?|hoped|ready|prepared|promised|pledged|"
     r"vowed|"
     r"(?:set|about)(?=\s+to\b)|threaten(?:ed|s)?|consider(?:ing|s|ed)?|"
-    r"think(?:ing|s)?\s+(?:about|of)|(?<!\d\s)may(?!\s+\d)|"
+    # ... 'was "thinking seriously" about joining'
+    r"think(?:ing|s)?[\"”’']?\s+(?:\w+[\"”’']?\s+)?(?:about|of)|(?<!\d\s)may(?!\s+\d)|"
     r"might|could|likely|whether|if|unless|until|weigh(?:s|ing)?|mull(?:s|ing)?|"
     r"invited|urged|(?:were|was|been|being)\s+asked|called\s+on|encouraged|offered|pressured|"
     r"pressed|pressure|bribed|paid)\b"
@@ -192,10 +199,11 @@ _NEGATION = re.compile(
     # "មិនឲ្យចូលរួម" (barred from taking part)
     # "មិនទាន់បានចាកចេញ" (have not yet left)
     # ... "មិនទាន់ប្រកាសថាចូល" (has not yet announced joining)
-    # ... "មិនទាន់ទទួលបានលិខិតលាលែង" (has not yet received a letter of resignation)
+    # ... "មិនទាន់ទទួលបានលិខិតលាលែង" (has not yet received a letter of resignation), "មិនទាន់
+    # ដាក់លិខិតលាលែង" (has not yet handed in one)
     r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*"
     r"(?:(?:ប្រកាស|បញ្ជាក់|និយាយ)\s*(?:ថា)?\s*(?:នឹង)?\s*(?:ទៅ)?\s*"
-    r"|ទទួល(?:បាន)?\s*(?:លិខិត|ពាក្យ(?:សុំ)?)\s*)?)$",
+    r"|(?:ទទួល(?:បាន)?|ដាក់(?:ជូន)?)\s*(?:លិខិត|ពាក្យ(?:សុំ)?)\s*)?)$",
     re.I,
 )
 # "rejected a news site's report that 120 of its members had gone over": a count reported as
@@ -322,6 +330,13 @@ _WHEN_ASIDE = re.compile(
     r"(?:the\s+)?[^.;,]*?\b(?:dismissed|denied|rejected|disputed|called)\b[^.;]*",
     re.I,
 )
+# ... and the same as a sentence's opening clause, after a dateline ("KEP -- ") if any.
+_WHEN_LEAD = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{1,40}\s*(?:--?|[–—])\s*)?"
+    r"((?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+)?"
+    r"(?:after|before|following|ahead\s+of)\s[^,;.]*,)",
+    re.I,
+)
 _KHMER_PAST_ASIDE = re.compile(r"ដែលធ្លាប់\S*")
 # "ការ" before a Khmer verb makes it a noun: "ការចូលរួមជាមួយគណបក្ស គឺជាផ្លូវល្អ" (joining the
 # party is the right path), "ការប្តូរនេះ" (this switch).
@@ -419,8 +434,17 @@ def when_asides(sentence: str) -> list[tuple[int, int]]:
     >>> t = "9 joined the party, a figure Candlelight disputed"
     >>> [t[a:b] for a, b in when_asides(t)]
     [', a figure Candlelight disputed']
+    >>> t = "A week after the CLP was barred, the CPP welcomed 90 people"
+    >>> [t[a:b] for a, b in when_asides(t)]
+    ['A week after the CLP was barred,']
     """
-    return [m.span() for m in _WHEN_ASIDE.finditer(sentence)]
+    spans = [m.span() for m in _WHEN_ASIDE.finditer(sentence)]
+    lead = _WHEN_LEAD.match(sentence)
+    if lead and not claim_verbs(lead.group()):
+        # "Two weeks after the NEC barred the CLP from the election, the CPP welcomed ...";
+        # not "After leaving the CLP, 30 joined the CPP": the party they left
+        spans.insert(0, lead.span(1))
+    return spans
 
 
 def retells_a_report(sentence: str) -> bool:

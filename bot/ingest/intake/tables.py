@@ -63,8 +63,11 @@ def table_claims(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) ->
 
 
 _TO_CELL = re.compile(r"^(?:to|→|->)\s+\S", re.I)
+# "Candlelight Party -> CPP": both parties in one cell, the arrow between them.
+_MOVE_CELL = re.compile(r"^(?P<left>[^|]*?\S)\s*(?:->|→|=>)\s*(?P<joined>\S.*)$")
 _COUNT_CELL = re.compile(
-    r"^(?:over|about|some|nearly|more\s+than|up\s+to|almost)?\s*[0-9][0-9,.]*(?:\s*[-–]\s*[0-9][0-9,.]*)?$",
+    r"^(?:over|about|around|roughly|approximately|some|nearly|more\s+than|up\s+to|almost)?\s*"
+    r"[0-9][0-9,.]*(?:\s*[-–]\s*[0-9][0-9,.]*)?$",
     re.I,
 )
 
@@ -73,22 +76,28 @@ def _headless(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) -> li
     """A log with no header row whose rows say where each move went in a cell of its own
     ("2 Sep | Tuek Phos | 65 | Candlelight and former CNRP | to CPP [source]"): the date
     first, the count in a cell that holds only a count, the party left just before the "to"
-    cell; read only when two rows or more have that shape.
+    cell (or before an arrow in the same cell: "Candlelight -> CPP"); read only when two rows
+    or more have that shape.
 
     >>> from bot.ingest.intake.report import PartyName
     >>> lexicon = Lexicon([PartyName("KNUP", (), ("KNUP",)), PartyName("CPP", (), ("CPP",))])
-    >>> rows = ["2 Sep | Kandal | 65 | KNUP | to CPP", "9 Sep | Kep | over 40 | KNUP | to CPP"]
+    >>> rows = ["2 Sep | Kandal | 65 | KNUP | to CPP", "9 Sep | Kep | around 40 | KNUP -> CPP"]
     >>> [(p.date.isoformat(), p.number) for p in _headless(rows, lexicon, date(2024, 10, 1))]
     [('2024-09-02', 65), ('2024-09-09', 40)]
     """
     shaped: list[tuple[list[str], dict[str, int], str]] = []
     for row in lines:
         cells = _cells(row)
+        move = next((i for i, cell in enumerate(cells) if _MOVE_CELL.match(cell)), None)
+        if move is not None and (m := _MOVE_CELL.match(cells[move])):
+            cells[move : move + 1] = [m["left"], f"to {m['joined']}"]
         to = next((i for i, cell in enumerate(cells) if _TO_CELL.match(cell)), None)
         if len(cells) < 4 or to is None or to < 2:
             continue
         columns = {"date": 0, "from": to - 1, "to": to}
         count = next((i for i in range(1, to - 1) if _COUNT_CELL.match(cells[i])), None)
+        if move is not None and count is None:
+            continue  # "12 activists | Khmer Win Party -> CPP": a row the sentences read
         if count is not None:
             columns["number"] = count
         shaped.append((cells, columns, row))
