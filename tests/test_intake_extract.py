@@ -3112,3 +3112,58 @@ def test_arrow_cells_membership_received_headings_asides_and_days_apart(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bulletin's "N P members reported welcomed into": the members are P's, P says nothing
+        (
+            "- Tue 2 Apr, Kep: 60 Candlelight Party members reported welcomed into the CPP.\n"
+            "- Thu 4 Apr, Kampot: 12 KNUP members reported to have taken CPP cards.",
+            [
+                (date(2024, 4, 2), 60, [_CLP], CPP),
+                (date(2024, 4, 4), 12, [_KNUP], CPP),
+            ],
+        ),
+        # "FUNCINPEC said 15 ... had joined the royalist party": the party saying it
+        (
+            "FUNCINPEC said 15 former CNRP activists in Kep had joined the royalist party on "
+            "2 April.",
+            [(date(2024, 4, 2), 15, ["Cambodia National Rescue Party"], _FUN)],
+        ),
+        # "X, FUNCINPEC's provincial secretary, resigned from the royalist party"
+        (
+            "Kem Sovann, FUNCINPEC's secretary for Kep province, resigned from the royalist "
+            "party on 3 April.",
+            [(date(2024, 4, 3), 1, [_FUN], None)],
+        ),
+        # ", after a party page said 38 had joined the CPP": the report the story disputes
+        (
+            "The Khmer Will Party accused officials of inflating the number of its members who "
+            "switched sides, after a district page said 38 of them had joined the Cambodian "
+            "People's Party on 6 April.\n\nLast month its deputy chief, Sin Rotha, left the "
+            "Khmer Will Party for the Candlelight Party.",
+            [
+                (date(2024, 4, 6), 38, ["Khmer Will Party"], CPP),
+                (date(2024, 4, 8), 1, ["Khmer Will Party"], _CLP),
+            ],
+        ),
+        # "the Chairwoman of the Kep District Party Committee": a branch, no party's name
+        (
+            "Lok Chumteav Sok Nary, Chairwoman of the Kep District Party Committee, received 70 "
+            "members of the Candlelight Party into the CPP on 5 April.",
+            [(date(2024, 4, 5), 70, [_CLP], CPP)],
+        ),
+        # "two councillors joined along with a group, 21 people in all": everyone who moved
+        (
+            "Two Candlelight commune councillors joined the CPP on 4 April along with a group of "
+            "activists, 21 people in all.",
+            [(date(2024, 4, 4), 21, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_reported_welcomed_the_royalist_party_disputed_reports_branches_and_in_all(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected

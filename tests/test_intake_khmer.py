@@ -2010,3 +2010,48 @@ def test_khmer_subscripts_letters_not_handed_in_undone_entries_and_list_names(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ពីរឡូ" (two dozen), with no counter after it; not "ឥឡូវ" (now) nor "គីឡូ" (kilo)
+        (
+            "• ០២/០៤/២០២៤ — ស្រុកកែប៖ សមាជិកគណបក្សភ្លើងទៀន ពីរឡូ ប្តូរទៅគាំទ្រ CPP ហើយឥឡូវនេះ "
+            "បានទទួលអង្ករ ១០គីឡូ។",
+            [(date(2024, 4, 2), 24, [CLP], CPP)],
+        ),
+        # "រួមជាមួយ... មានសរុបចំនួន ២១នាក់" (together with ..., 21 in all): everyone who moved
+        (
+            "សមាជិកក្រុមប្រឹក្សាឃុំពីររូបរបស់គណបក្សភ្លើងទៀន បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+            "កាលពីថ្ងៃទី៤ ខែមេសា រួមជាមួយសកម្មជនមួយក្រុមទៀត ដែលមានសរុបចំនួន ២១នាក់។",
+            [(date(2024, 4, 4), 21, [CLP], CPP)],
+        ),
+        # one of the new members telling of his leaving the old party: the move told before
+        (
+            "កាលពីថ្ងៃទី៥ ខែមេសា សកម្មជនគណបក្សភ្លើងទៀន ៣០០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "តំណាងឱ្យសមាជិកថ្មី លោក ហេង សុខា អតីតប្រធានសាខាគណបក្សភ្លើងទៀនប្រចាំឃុំមួយ បានប្រាប់ថា "
+            "ខ្លួន និងក្រុមគ្រួសារ បានសម្រេចចាកចេញពីគណបក្សចាស់ ព្រោះចង់ឃើញការអភិវឌ្ឍ។",
+            [(date(2024, 4, 5), 300, [CLP], CPP)],
+        ),
+        # "..., ប៉ុន្តែ ... រហូតមកដល់ពេលនេះ" (but up to now ...): a clause of its own, no running
+        # total; who "acknowledged that" (ទទួលស្គាល់ថា) did not move
+        (
+            "លោក ឃឹម សុភា បានទទួលស្គាល់ថា កាលពីដើមខែនេះ សមាជិកក្រុមប្រឹក្សាឃុំ ៣រូប បានដាក់"
+            "លិខិតលាលែងពីគណបក្សភ្លើងទៀន ប៉ុន្តែលោកថា រហូតមកដល់ពេលនេះ ពួកគេមិនទាន់ចូលគណបក្សណាទេ។",
+            [(date(2024, 4, 8), 3, [CLP], None)],
+        ),
+    ],
+)
+def test_khmer_dozens_in_all_one_of_the_new_members_and_clauses_after_but(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected
+
+
+def test_khmer_who_acknowledged_a_leaving_is_not_one_who_left() -> None:
+    text = (
+        "លោក ឃឹម សុភា បានទទួលស្គាល់ថា កាលពីថ្ងៃទី២ ខែមេសា សមាជិកក្រុមប្រឹក្សាឃុំ ៣រូប "
+        "បានដាក់លិខិតលាលែងពីគណបក្សភ្លើងទៀន។"
+    )
+    assert [p.people for p in khmer_claims(text, date(2024, 4, 8))] == [[]]

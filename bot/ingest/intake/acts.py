@@ -22,11 +22,18 @@ from bot.ingest.intake.groups import ROLE
 from bot.ingest.intake.numbers import person_counts
 from bot.ingest.intake.parties import PartyMention
 from bot.ingest.intake.people import people_named
-from bot.ingest.intake.signals import KHMER_PAST_YEAR, KHMER_RELATIVE_BEFORE, Verb, claim_verbs
+from bot.ingest.intake.signals import (
+    DESCRIBED_PARTY,
+    KHMER_PAST_YEAR,
+    KHMER_RELATIVE_BEFORE,
+    Verb,
+    claim_verbs,
+)
 
 # A joining of something else: "joined a ceremony", "joined the march".
 _JOINED_SOMETHING = re.compile(
-    r"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b|party\b|parties\b)\w+", re.I
+    rf"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b|{DESCRIBED_PARTY}\b|parties\b)\w+",
+    re.I,
 )
 # Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
 _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
@@ -45,7 +52,8 @@ _REPORTED_RELATIVE = re.compile(
 _KHMER_THOSE_WHO = re.compile(r"អ្នក(?:ទាំងអស់)?ដែល(?:បាន)?\s*$")
 _KHMER_NUMBERED = re.compile(r"\S{0,10}\s*(?:លើកនេះ|ក្នុងពិធីនេះ)?\s*(?:មាន|រួមមាន|គឺ)")
 _LEFT_WHAT = re.compile(
-    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:party|ranks|(?:party\s+)?membership)\b"
+    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    rf"(?:{DESCRIBED_PARTY}|ranks|(?:party\s+)?membership)\b"
     r"|^\s*(?:ចេញ|ទាំង)?ពី",
     re.I,
 )
@@ -55,7 +63,8 @@ _OCCASION = (
 )
 _COMPLETES = re.compile(
     r"(?:handed|turned|made|resignation|submitted|tendered|filed|announced|end(?:ed|ing)|"
-    r"gave|giving|walked|sent|delivered|lost)", re.I
+    r"gave|giving|walked|sent|delivered|lost)",
+    re.I,
 )
 _CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
 _RETURN_HOME = re.compile(

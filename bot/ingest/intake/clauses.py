@@ -44,8 +44,12 @@ def through_clause(text: str, end: int) -> str:
     >>> through_clause("300 joined the CPP, the latest of 9,000 this year.", 10)
     '300 joined the CPP'
     """
-    m = re.compile(r"[,;:—–(]\s").search(text, end)
+    m = _CLAUSE_END.search(text, end)
     return text[: m.start()] if m else text
+
+
+# ... and Khmer "ប៉ុន្តែ" (but), which opens a clause as a comma does in English
+_CLAUSE_END = re.compile(r"[,;:—–(]\s|\s(?=ប៉ុន្តែ)")
 
 
 def history_asides(text: str) -> list[tuple[int, int]]:

@@ -792,6 +792,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 unnamed[0].date, unnamed[0].date_kind = p.date, "event"
             out.remove(p)
     out = [p for p in out if not told_per_party(p, out)]
+    moves = [p for p in out if p.kind == "defection"]
+    out = [
+        p for p in out
+        # "Speaking for the new members, X said he and his family had left the old party":
+        # no count, day or destination of its own beside a move from that party
+        if not (p.kind == "departure" and p.number is None and p.date_kind == "published"
+                and any(set(p.from_parties) <= set(m.from_parties) for m in moves))
+    ]  # fmt: skip
     for total in list(out):
         parts = told_event_by_event(total, out)
         for part in parts:

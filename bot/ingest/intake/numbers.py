@@ -81,10 +81,17 @@ _KHMER_UNITS = {
     "មួយ": 1, "ពីរ": 2, "បី": 3, "បួន": 4, "ប្រាំ": 5, "ដប់": 10, "ម្ភៃ": 20, "សាមសិប": 30,
     "សែសិប": 40, "ហាសិប": 50, "ហុកសិប": 60, "ចិតសិប": 70, "ប៉ែតសិប": 80, "កៅសិប": 90,
 }  # fmt: skip
-_KHMER_SCALES = {"រយ": 100, "ពាន់": 1_000, "ម៉ឺន": 10_000, "សែន": 100_000, "លាន": 1_000_000}
+# ... and "ឡូ", a dozen ("ពីរឡូ", two dozen), which counts people without a counter after it
+_KHMER_SCALES = {
+    "ឡូ": 12, "រយ": 100, "ពាន់": 1_000, "ម៉ឺន": 10_000, "សែន": 100_000, "លាន": 1_000_000,
+}  # fmt: skip
 _KHMER_WORD = "|".join(sorted([*_KHMER_UNITS, *_KHMER_SCALES], key=len, reverse=True))
 _KHMER_TOKEN = re.compile(_KHMER_WORD)
-_KHMER_WORDS = rf"(?<!រាប់)(?:{_KHMER_WORD})+(?=\s*(?:នាក់|រូប|គ្រួសារ))"
+_KHMER_UNIT = "|".join(sorted(_KHMER_UNITS, key=len, reverse=True))
+_KHMER_WORDS = (
+    rf"(?<!រាប់)(?:(?:{_KHMER_UNIT})+ឡូ(?![\u1780-\u17d3])"  # not "ឥឡូវ" (now), "គីឡូ" (kilo)
+    rf"|(?:{_KHMER_WORD})+(?=\s*(?:នាក់|រូប|គ្រួសារ)))"
+)
 # ... "ពីរបី" (two or three, a few)
 _VAGUE = r"dozens|scores|hundreds|thousands|tens of thousands|រាប់សិប|រាប់រយ|រាប់ពាន់|រាប់ម៉ឺន|ពីរបី|បីបួន"
 NUMBER = re.compile(
@@ -251,6 +258,8 @@ def khmer_words_value(words: str) -> int | None:
 
     >>> khmer_words_value("ដប់ប្រាំ"), khmer_words_value("មួយរយ"), khmer_words_value("ពីរពាន់ប្រាំរយ")
     (15, 100, 2500)
+    >>> khmer_words_value("ពីរឡូ")
+    24
     """
     total = current = at = 0
     while at < len(words):
@@ -362,6 +371,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*(?:of|more)\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
+            or (m.group("khmer") or "").endswith("ឡូ")  # "សមាជិក ... ពីរឡូ" (two dozen members)
             or (_KHMER_FAMILIES.match(after) and not _FROM_BEFORE.search(before))
             # "five hundred and twenty-seven (527) former members": the figure in brackets
             or (re.search(r"\(\s*$", before) and _PERSON_AFTER.match(re.sub(r"^\)", " ", after)))

@@ -77,6 +77,7 @@ _NOT_A_NAME = {
     "district", "commune", "national", "local", "both", "in", "on", "from", "to", "of",
     "hundreds", "thousands", "dozens", "scores", "some", "many", "several", "members",
 }  # fmt: skip
+_BRANCH_LEVELS = {"district", "provincial", "province", "commune", "municipal", "city", "capital"}
 # "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party",
 # "the old party", "the previous party", "their own party", "their original party"...
 _KHMER_NOT_A_NAME = (
@@ -234,8 +235,8 @@ class Lexicon:
             words = m.group(1).split()
             while words and words[0].lower() in _NOT_A_NAME:
                 words = words[1:]
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or words[-2].lower() in _BRANCH_LEVELS:
+                continue  # "the Memot District Party Committee": a party's branch, no name
             start = m.end(1) - len(" ".join(words))
             known = [k for k in found if start <= k.start < m.end(1)]
             if known:

@@ -50,6 +50,7 @@ from bot.ingest.intake.report import Proposal, ProposalKind, Report
 from bot.ingest.intake.roles import active_welcome, background_parties, parties_left, party_roles
 from bot.ingest.intake.sentences import Sentence
 from bot.ingest.intake.signals import (
+    DESCRIBED_PARTY,
     KHMER_ITS_OWN,
     KHMER_PAST_YEAR,
     KHMER_RUNNING_TOTAL,
@@ -85,13 +86,19 @@ _SAID_HE = re.compile(
 )
 # "Mr. A and Mr. B, both former CNRP officials": the group word describes the named people.
 _NAMED_GROUP = re.compile(r",\s*(?:both|all|the\s+(?:two|three|four|five|six))\b", re.I)
-_IT_AFTER = re.compile(r"^\s*(?:(?:to|into)\s+)?(?:it|them|the\s+party|its\s+ranks)\b", re.I)
+# ... "FUNCINPEC said 15 ... had joined the royalist party": the party saying it, described
+_IT_AFTER = re.compile(
+    rf"^\s*(?:(?:to|into)\s+)?(?:it|them|the\s+{DESCRIBED_PARTY}|its\s+ranks)\b", re.I
+)
 _OTHER_PARTIES = re.compile(
     r"\b(?:and|or)\s+[\"“]?(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|"
     r"supporters))\b",
     re.I,
 )
 # Parties the text leaves unnamed, and names none beside them.
+_IN_ALL = re.compile(r"\s*(?:people\s+|persons\s+)?in\s+all\b", re.I)
+_KHMER_IN_ALL = re.compile(r"សរុប\s*(?:ចំនួន)?\s*$")
+_ALONGSIDE = re.compile(r"\b(?:along|together)\s+with\b|រួម(?:ជា)?មួយ(?:នឹង)?", re.I)
 _NOT_CHOSEN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?(?:ruling\s+)?$", re.I)
 _ONLY_OTHER_PARTIES = re.compile(
     r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
@@ -238,6 +245,16 @@ def read_sentence(
         # "Ten thousand CPP supporters welcomed the prime minister": who welcomes did not move.
         counts = [c for c in counts if c.start > verb.start]
     counts = movers(counts, text, verb)
+    whole = next((c for c in counts[1:] if _IN_ALL.match(text, c.end) or
+                  _KHMER_IN_ALL.search(text, 0, c.start)), None)  # fmt: skip
+    if (
+        whole is not None
+        and _ALONGSIDE.search(text, counts[0].end, whole.start)
+        and (whole.value or 0) > (counts[0].value or 0)
+    ):
+        # "two councillors joined along with a group of activists, 21 people in all": the
+        # count of everyone who moved
+        counts = [whole]
     if counts:
         # "Two LDP officials and a vice president of the CLP joined": one more group, of one
         one = [Count(1, m.group(1), None, m.start(1), m.end(1)) for m in _AND_ONE.finditer(text)]

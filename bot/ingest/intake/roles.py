@@ -112,7 +112,9 @@ _SAYS_AFTER = re.compile(
     r"\b(?:said|says|announced|announcing|claimed|claiming|reported|posted|told|stated|wrote|"
     r"writes|acknowledged|admitted|conceded|insisted|argued|noted)\b"
     # "120 Candlelight members reported joining the CPP": the act reported, not a saying
-    r"(?!\s+(?:to\s+have\s+|as\s+)?(?:join|defect|switch|quit|leav|left|cross|mov)\w*)",
+    # ... "140 CLP members reported welcomed into the CPP", "reported to have taken CPP cards"
+    r"(?!\s+(?:to\s+have\s+(?:been\s+)?|as\s+(?:having\s+)?)?(?:join|defect|switch|quit|leav|"
+    r"left|cross|mov|welcom|receiv|taken|took|admitt|accept|sign)\w*)",
     re.I,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.I)

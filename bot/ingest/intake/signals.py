@@ -337,6 +337,13 @@ _WHEN_LEAD = re.compile(
     r"(?:after|before|following|ahead\s+of)\s[^,;.]*,)",
     re.I,
 )
+# "the party", or described ("the royalist party"): the party the text is about, unnamed here.
+DESCRIBED_PARTY = r"(?:(?:royalist|opposition|royal|ruling|new|small)\s+)?party"
+_TELLS_A_MOVE = re.compile(
+    r"^,\s*after\b[^.;]*?\b(?:said|says|reported|announced|claimed|posted|wrote)\b[^.;]*?\b"
+    r"(?:had|have|has)\s+(?:\w+\s+)?(?:joined|defected|switched|crossed)\b",
+    re.I,
+)
 _KHMER_PAST_ASIDE = re.compile(r"ដែលធ្លាប់\S*")
 # "ការ" before a Khmer verb makes it a noun: "ការចូលរួមជាមួយគណបក្ស គឺជាផ្លូវល្អ" (joining the
 # party is the right path), "ការប្តូរនេះ" (this switch).
@@ -438,7 +445,12 @@ def when_asides(sentence: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in when_asides(t)]
     ['A week after the CLP was barred,']
     """
-    spans = [m.span() for m in _WHEN_ASIDE.finditer(sentence)]
+    spans = [
+        m.span()
+        for m in _WHEN_ASIDE.finditer(sentence)
+        # not ", after a party page said 38 had joined the CPP": the report the sentence is about
+        if not _TELLS_A_MOVE.search(m.group())
+    ]
     lead = _WHEN_LEAD.match(sentence)
     if lead and not claim_verbs(lead.group()):
         # "Two weeks after the NEC barred the CLP from the election, the CPP welcomed ...";
