@@ -3167,3 +3167,54 @@ def test_reported_welcomed_the_royalist_party_disputed_reports_branches_and_in_a
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "title"),
+    [
+        # a log's title names a span, not the day it was written: entries keep their own days
+        (
+            "Wed 3 April — Kep: two LDP officials left the LDP for the CPP.\n\n"
+            "Fri 5 April — Takeo: 40 Candlelight Party members joined the CPP.",
+            [
+                (date(2024, 4, 3), 2, ["League for Democracy Party"], CPP),
+                (date(2024, 4, 5), 40, [_CLP], CPP),
+            ],
+            "Weekly switching log, 1 April - 7 April 2024",
+        ),
+        # "signed a CPP application form on Wednesday"
+        (
+            "A Candlelight Party councillor in Kep, Sam Dara, has crossed over to the CPP. He "
+            "signed a CPP application form on Wednesday, officials said.",
+            [(date(2024, 4, 3), 1, [_CLP], CPP)],
+            None,
+        ),
+        # ", officials from both parties confirmed": who says, not who moved
+        (
+            "Heng Sophal, 48, a Candlelight councillor in Kep, received a CPP membership card "
+            "on 4 April, officials from both parties confirmed.",
+            [(date(2024, 4, 4), 1, [_CLP], CPP)],
+            None,
+        ),
+        # "the small opposition party allied with Candlelight": who the party is, no alliance
+        # told, and no party anyone left
+        (
+            "The head of the Cambodia Nation Love Party's Kep branch, Ouk Sina, left the party on "
+            "5 April and joined the Khmer Will Party, the small opposition party allied with "
+            "Candlelight, both parties said.",
+            [(date(2024, 4, 5), 1, ["Cambodia Nation Love Party"], "Khmer Will Party")],
+            None,
+        ),
+        # "— not to be confused with the similarly named Khmer Will Party —"
+        (
+            "Two organisers of the Khmer Win Party — not to be confused with the similarly named "
+            "Khmer Will Party — switched to the CPP on 6 April.",
+            [(date(2024, 4, 6), 2, ["Khmer Win Party"], CPP)],
+            None,
+        ),
+    ],
+)
+def test_log_titles_forms_signed_confirming_officials_and_parties_described(
+    text: str, expected: list[tuple[Any, ...]], title: str | None
+) -> None:
+    assert _claims(text, date(2024, 4, 8), title) == expected

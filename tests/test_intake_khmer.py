@@ -2055,3 +2055,44 @@ def test_khmer_who_acknowledged_a_leaving_is_not_one_who_left() -> None:
         "បានដាក់លិខិតលាលែងពីគណបក្សភ្លើងទៀន។"
     )
     assert [p.people for p in khmer_claims(text, date(2024, 4, 8))] == [[]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ខណៈដែល ... ចុះឈ្មោះ ..." (while the party awaits its registration): the time of a
+        # leaving, no registration told
+        (
+            "លោក កែវ សុខា មន្ត្រីគណបក្សភ្លើងទៀនខេត្តកែប បានដាក់លិខិតលាលែងពីសមាជិកភាពគណបក្ស "
+            "កាលពីថ្ងៃទី៣ ខែមេសា ខណៈដែលគណបក្សនោះកំពុងរង់ចាំការសម្រេចលើពាក្យសុំចុះឈ្មោះចូលរួម"
+            "ការបោះឆ្នោតពី គ.ជ.ប។",
+            [(date(2024, 4, 3), 1, [CLP], None)],
+        ),
+        # "មុនពេល គ.ជ.ប បដិសេធ..." (before the NEC refused ...): when it happened, no denial
+        (
+            "លោកស្រី ចាន់ ធីតា ដែលធ្លាប់ជាបេក្ខជនគណបក្សភ្លើងទៀន មុនពេល គ.ជ.ប បដិសេធការចុះឈ្មោះ"
+            "គណបក្សនោះ បានប្រកាសចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃទី២ ខែមេសា។",
+            [(date(2024, 4, 2), 1, [CLP], CPP)],
+        ),
+        # "១២៨ (មួយរយម្ភៃប្រាំបី) នាក់": the number spelled again in brackets
+        (
+            "កាលពីថ្ងៃទី៥ ខែមេសា អតីតសកម្មជនគណបក្សភ្លើងទៀន ចំនួន ១២៨ (មួយរយម្ភៃប្រាំបី) នាក់ "
+            "ក្នុងនោះនារី ៥១នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 4, 5), 128, [CLP], CPP)],
+        ),
+        # a total, then two sentences on, its parts party by party adding up to it exactly
+        (
+            "កាលពីថ្ងៃទី៦ ខែមេសា សមាជិកគណបក្សប្រឆាំងសរុប ៣០០នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។ "
+            "ពិធីនេះធ្វើឡើងនៅវត្តមួយ។ សមាជិកថ្មីទាំងនោះ មានសរុប ៣០០នាក់។ ក្នុងចំណោមនោះ "
+            "មកពីគណបក្សភ្លើងទៀន ២៥០នាក់ និងគណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ ៥០នាក់។",
+            [
+                (date(2024, 4, 6), 250, [CLP], CPP),
+                (date(2024, 4, 6), 50, ["League for Democracy Party"], CPP),
+            ],
+        ),
+    ],
+)
+def test_khmer_while_before_spelled_again_and_parts_a_few_sentences_on(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected

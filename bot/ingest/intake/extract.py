@@ -308,7 +308,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     if heading is not None:
         # "🌾 Angkor Chey district, 10 June 2023 🌾", a line of its own: the post's own day,
         # which "today" and weekdays below count from
-        anchor = next((d.value for d in find_dates(heading, anchor, True) if d.dateline), anchor)
+        anchor = next(
+            (
+                d.value
+                for d in find_dates(heading, anchor, True)
+                # the day ends the line: not "Weekly log, 29 May - 4 June 2023", a span
+                if d.dateline and re.fullmatch(r"[^\w]*", heading[d.end :])
+            ),
+            anchor,
+        )
     # a monitor's table, one move a row: its rows are read as cells, not as sentences
     tabled = table_claims(text.splitlines(), lexicon, anchor)
     rows = {p.evidence for p in tabled}
@@ -500,6 +508,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 (going[0] if going else i) - last_at <= 1
                 # a group told place by place, a paragraph on: the count its claim lacked
                 or (out[-1].number is None and not reading.counts[0][1] and i - last_at <= 3)
+                # ... or party by party, adding up to its count exactly
+                or (
+                    len(reading.counts) > 1
+                    and all(names for _, names in reading.counts)
+                    and out[-1].number == sum(c.value or 0 for c, _ in reading.counts)
+                    and i - last_at <= 3
+                )
                 # ... or the exact count of a group told roughly, or of one told by its leaders
                 or (
                     (

@@ -44,7 +44,9 @@ OTHER_PARTIES_AFTER = re.compile(
     re.I,
 )
 _SPEAKING_GROUP = re.compile(
-    r"\b(?:officials|members|leaders|activists|people)\s+(?:said|say|says|told|confirmed)\b"
+    # ... "officials from both parties confirmed"
+    r"\b(?:officials|members|leaders|activists|people)\s+(?:(?:of|from)\s+(?:\w+\s+){1,3}?)?"
+    r"(?:said|say|says|told|confirmed)\b"
     # "the CPP Working Group", "the women's working group": a body of a party, no movers
     r"|\bworking\s+groups?\b"
     # "X, one of only two CLP councillors on the council, took a card": a set X is in

@@ -159,6 +159,7 @@ _FROM_A_PARTY = re.compile(
     r"(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
+_SPELLED_AGAIN = re.compile(rf"^\s*\((?:{_KHMER_WORD}|[\s,])+\)")
 # "៥២៣គ្រួសារ" (523 families): the number the text gives, as English "87 families" is; not
 # "២០គ្រួសារ ស្មើនឹង ៦៤នាក់" (20 families, that is 64 people) nor "មកពី ៤៨គ្រួសារ" (from 48
 # families), where the people are counted.
@@ -363,6 +364,9 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             and not _KHMER_COUNTER.match(after)
         ):
             continue
+        # "១២៨ (មួយរយម្ភៃប្រាំបី) នាក់" (128 (one hundred and twenty-eight) people): the number
+        # spelled out again in brackets is no word between it and its counter
+        after = _SPELLED_AGAIN.sub(" ", after, count=1)
         # '"more than 1,000" opposition supporters', 'the 500 "members and activists"': the
         # quotation marks are no words
         after = re.sub(r"^[\"”]|^\s+[\"“](?=\w)", " ", after)

@@ -99,7 +99,13 @@ _OTHER_PARTIES = re.compile(
 _IN_ALL = re.compile(r"\s*(?:people\s+|persons\s+)?in\s+all\b", re.I)
 _KHMER_IN_ALL = re.compile(r"សរុប\s*(?:ចំនួន)?\s*$")
 _ALONGSIDE = re.compile(r"\b(?:along|together)\s+with\b|រួម(?:ជា)?មួយ(?:នឹង)?", re.I)
-_NOT_CHOSEN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?(?:ruling\s+)?$", re.I)
+# ... nor is a party an appositive names to say which party another is ("the small party allied
+# with Candlelight", "not to be confused with the similarly named Khmer Will Party")
+_NOT_CHOSEN = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|allied\s+(?:with|to)|confused\s+with)\s+(?:the\s+)?"
+    r"(?:(?:ruling|similarly\s+named)\s+)?$",
+    re.I,
+)
 _ONLY_OTHER_PARTIES = re.compile(
     r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
     r"[\"“‘']?(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
@@ -226,8 +232,8 @@ def read_sentence(
     mentions = [
         m for m in lexicon.mentions(text)
         if not any(a <= m.start < b for a, b in besides)
-        # "joined FUNCINPEC, choosing it rather than the ruling CPP": a party not chosen
-        and not _NOT_CHOSEN.search(text[max(0, m.start - 30) : m.start])
+        # "joined FUNCINPEC, choosing it rather than the ruling CPP": a party not chosen, ...
+        and not _NOT_CHOSEN.search(text[max(0, m.start - 50) : m.start])
     ]  # fmt: skip
     verb = reported_act(text, mentions)
     if verb is None:

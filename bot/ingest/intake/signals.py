@@ -59,8 +59,8 @@ _JOIN = (
     r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:\w+\s+)?membership\s+for\s+"
     r"(?:that|those|one)\s+of|"
     # ... "signed CPP forms", "signed its membership forms"
-    r"signed\s+(?:x{3,}|party|membership|application|its|their)\s+(?:membership\s+|application\s+)?"
-    r"forms?\b|"
+    r"signed\s+(?:an?\s+)?(?:x{3,}|party|membership|application|its|their)\s+"
+    r"(?:membership\s+|application\s+)?forms?\b|"
     # ... "traded their party for the CPP"
     r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:old\s+)?(?:party|allegiance)\s+for(?=\s)|"
     r"(?:took|taken|take|taking|receiv(?:e|es|ed|ing))\s+(?:x{3,}|ruling[- ]party|party)\s+"
@@ -233,7 +233,8 @@ _CLAIMING_THAT = re.compile(
 # Khmer "សម្ព័ន្ធ" is an alliance, except written on after "(គណ)បក្ស", where it is the name of
 # the League for Democracy Party (គណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ).
 _OTHER_THINGS = (
-    (re.compile(r"\balliances?\b|\ballied\b|\bcoalition\b|\bmerg(?:e|ed|er|es|ing)\b|"
+    # (not "the small party allied with Candlelight", "a CPP-allied party": who a party is)
+    (re.compile(r"\balliances?\b|(?<!party\s)(?<!parties\s)(?<!-)\ballied\b|\bcoalition\b|\bmerg(?:e|ed|er|es|ing)\b|"
                 r"\bjoin(?:ed|s|ing)?\s+(?:forces|hands)\b|\bjoint\s+(?:list|platform)\b|"
                 r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
@@ -243,7 +244,8 @@ _OTHER_THINGS = (
     # ... but not "rejected a news site's report that 120 members had gone over"
     # (_DISPUTED_REPORT)
     (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|"
-                r"^(?:(?!ប៉ុន្តែ|ខណៈ)[^\n])*(?:បដិសេធ|ច្រានចោល)|"
+                # ... nor "មុនពេល គ.ជ.ប បដិសេធ..." (before the NEC refused ...): when it happened
+                r"^(?:(?!ប៉ុន្តែ|ខណៈ|មុនពេល|ក្រោយពេល|បន្ទាប់ពី)[^\n])*(?:បដិសេធ|ច្រានចោល)|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
     (re.compile(r"\b(?:he|she)\s+(?:never|did\s+not|didn't)\s+"
@@ -310,7 +312,8 @@ _OTHER_THINGS = (
                 # ក្រុមយុវជន" (signed up for the youth group): joining a party or its bodies
                 # ... and not "ក្រោយ គ.ជ.ប មិនចុះបញ្ជី..." (after the NEC refused to register
                 # ...): when the act happened
-                r"^(?:(?!ក្រោយ|បន្ទាប់ពី)[^។])*(?:"
+                # ... nor "ខណៈដែល..." (while the party awaits the NEC's decision on ...)
+                r"^(?:(?!ក្រោយ|បន្ទាប់ពី|មុនពេល|ខណៈ)[^។])*(?:"
                 r"ចុះឈ្មោះ\s*(?:ជា)?\s*(?:អ្នក)?(?:បោះឆ្នោត|បេក្ខជន|ឈរឈ្មោះ)|"
                 r"(?:គ\.ជ\.ប|គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត|ក្រសួងមហាផ្ទៃ)[^។]*ចុះ(?:ឈ្មោះ|បញ្ជី)|"
                 r"ចុះ(?:ឈ្មោះ|បញ្ជី)[^។]*(?:គ\.ជ\.ប|គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត|ក្រសួងមហាផ្ទៃ)|"
