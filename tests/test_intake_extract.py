@@ -3218,3 +3218,79 @@ def test_log_titles_forms_signed_confirming_officials_and_parties_described(
     text: str, expected: list[tuple[Any, ...]], title: str | None
 ) -> None:
     assert _claims(text, date(2024, 4, 8), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published", "title"),
+    [
+        # "On the morning of the 3rd"
+        (
+            "On the morning of the 3rd, the deputy governor received 12 families, formerly "
+            "FUNCINPEC members, who asked to join the CPP.",
+            [(date(2024, 4, 3), 12, [_FUN], CPP)],
+            date(2024, 4, 4),
+            None,
+        ),
+        # a log's entries "08/04 (Mon) -- ...", with "(incl. 20 women)" inside one
+        (
+            "08/04 (Mon) -- Kep -- 60 Candlelight members (incl. 20 women) welcomed into the "
+            "CPP.\n\n10/04 (Wed) -- Takeo -- 9 FUNCINPEC activists received CPP cards.",
+            [
+                (date(2024, 4, 8), 60, [_CLP], CPP),
+                (date(2024, 4, 10), 9, [_FUN], CPP),
+            ],
+            date(2024, 4, 12),
+            None,
+        ),
+        # "said the Takeo members had joined": the group told before, no claim of its own
+        (
+            "Pro-government media reported on Sunday that 70 Candlelight Party members in "
+            "Takeo had joined the CPP that day.\n\nOn 1 April, eight Candlelight activists in "
+            "Kep left the party for FUNCINPEC.\n\nA CPP spokesman for Takeo, Sao Rith, said the "
+            'Takeo members had joined "with full knowledge".',
+            [(date(2024, 4, 7), 70, [_CLP], CPP), (date(2024, 4, 1), 8, [_CLP], _FUN)],
+            date(2024, 4, 8),
+            None,
+        ),
+        # a headline with no count, then the count party by party a sentence on
+        (
+            "KEP -- Members of two small parties switched their allegiance to the CPP at a "
+            "ceremony on 6 April, officials said.\n\nSeventeen came from the League for "
+            "Democracy Party, and nine others from FUNCINPEC, according to a list.",
+            [
+                (date(2024, 4, 6), 17, ["League for Democracy Party"], CPP),
+                (date(2024, 4, 6), 9, [_FUN], CPP),
+            ],
+            date(2024, 4, 8),
+            "Kep: LDP and FUNCINPEC members switch to CPP",
+        ),
+        # "last Tuesday" on a Tuesday is a week before; ", who was second on the GDP's list of
+        # candidates," says who the one person is
+        (
+            "Meas Dara, who was second on the Grassroots Democracy Party's list of candidates, "
+            "quit the party last Tuesday and took a CPP membership card.",
+            [(date(2024, 4, 2), 1, ["Grassroots Democracy Party"], CPP)],
+            date(2024, 4, 9),
+            None,
+        ),
+        # "offered him a post if he crossed over to the ruling party": no move
+        (
+            "The court sentenced former Candlelight Party activist Hang Vichea to two years in "
+            "prison.\n\nHis wife, Sorn Bopha, told reporters outside the court that officials "
+            "had visited him twice last year offering him a post if he crossed over to the "
+            "ruling party.",
+            [],
+            date(2024, 4, 8),
+            None,
+        ),
+    ],
+)
+def test_mornings_log_entries_groups_retold_parts_later_and_offers(
+    text: str, expected: list[tuple[Any, ...]], published: date, title: str | None
+) -> None:
+    assert _claims(text, published, title) == expected
+
+
+def test_this_sunday_told_after_it_is_the_last_sunday() -> None:
+    [found] = find_dates("were received this Sunday", date(2024, 4, 8))
+    assert found.value == date(2024, 4, 7)

@@ -28,6 +28,7 @@ from bot.ingest.intake.signals import (
     KHMER_RELATIVE_BEFORE,
     Verb,
     claim_verbs,
+    has_verb_words,
 )
 
 # A joining of something else: "joined a ceremony", "joined the march".
@@ -172,7 +173,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         # tells the move, the cards only mark it
         main = recent
     verbs = main or recent
-    if not verbs:
+    # (not "offered him a post if he crossed over to the CPP": a verb, but no act)
+    if not verbs and not has_verb_words(text):
         verbs = [
             Verb("join", m.start, m.start)
             for m in mentions

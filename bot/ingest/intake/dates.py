@@ -81,7 +81,8 @@ _MONTH_DAY = re.compile(
 _LAST_YEAR_AFTER = re.compile(r",?\s*(?:of\s+)?last\s+year\b|\s*ឆ្នាំ(?:មុន|ទៅ|កន្លងទៅ)", re.I)
 _WEEKDAY_ALONE = re.compile(
     # ... "on the afternoon of Friday", "on Friday morning"
-    r"\b(?:on|last|this\s+past|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+    # ... "this Sunday", told after it: the last Sunday
+    r"\b(?:on|last|this\s+past|this|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
     r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
     re.I,
 )
@@ -96,7 +97,9 @@ _NUMERIC = re.compile(
 # A bulletin's "28/05 Takeo:": day and month, no year, only with a slash, where a line or
 # bracket starts and before a place's capital, so that "3/5 of" or "12/125 seats" are no dates.
 _NUMERIC_SHORT = re.compile(
-    r"(?:^|(?<=[\n(]))\s*(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])(?=\s*[:,)–|-]?\s+[A-Z\u1780-\u17ff])",
+    # ... "02/05 (Thu) -- Kampot": a weekday in brackets, a double dash
+    r"(?:^|(?<=[\n(]))\s*(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])"
+    r"(?=\s*(?:\([A-Za-z]{2,9}\)\s*)?(?:[:,)–—|]|-{1,2})?\s+[A-Z\u1780-\u17ff])",
     re.M,
 )
 # Khmer words run on from the word before ("កាលពីរសៀលម្សិលមិញ", yesterday afternoon): no "\b"
@@ -183,7 +186,10 @@ _OCCASION_BEFORE = re.compile(
 )
 # "on the 11th": a day of the month with no month.
 _ORDINAL_ALONE = re.compile(
-    r"\b(?:on|since)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I
+    # ... "on the morning of the 3rd"
+    r"\b(?:on|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?the\s+"
+    r"(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)",
+    re.I,
 )
 # "ថ្ងៃច័ន្ទ ទី១៣", "កាលពីថ្ងៃទី៣" (Monday the 13th, on the 3rd): a Khmer day of the month, no month.
 _KHMER_DAY_ALONE = re.compile(
@@ -307,7 +313,10 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
         for pattern in (_WEEKDAY_ALONE, _WEEKDAY_HEADING):
             for m in pattern.finditer(text):
                 weekday = _WEEKDAYS.index(m.group("weekday").lower())
-                add(_last_weekday(weekday, counted_from), *m.span("weekday"))
+                that_day = _last_weekday(weekday, counted_from)
+                if that_day == counted_from and m.group().lower().startswith("last"):
+                    that_day -= timedelta(days=7)  # "last Tuesday", written on a Tuesday
+                add(that_day, *m.span("weekday"))
         for m in _KHMER_WEEKDAY_ALONE.finditer(text):
             weekday = _KHMER_WEEKDAY_SPELLINGS[m.group("weekday")]
             add(_last_weekday(weekday, counted_from), *m.span())

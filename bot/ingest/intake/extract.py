@@ -111,7 +111,7 @@ _CEREMONY = re.compile(
     # Khmer "បានប្រារព្ធពិធីទទួលសមាជិកថ្មី" (held a ceremony to receive new members), "ពិធី...
     # បានប្រព្រឹត្តទៅ" (the ceremony took place)
     # ... "បានប្រព្រឹត្តទៅនូវពិធី..." (there took place the ceremony ...)
-    r"|(?:ប្រារព្ធ|រៀបចំ|ប្រព្រឹត្តទៅ\s*នូវ)\s*ពិធី|ពិធី[^។]{0,60}(?:បានប្រព្រឹត្តទៅ|ធ្វើឡើង)",
+    r"|(?:ប្រារព្ធ|រៀបចំ|ប្រព្រឹត្តទៅ\s*នូវ)\s*ពិធី|ពិធី[^។]{0,60}(?:បានប្រព្រឹត្តទៅ|ធ្វើឡើង|(?:រៀបចំ|ប្រារព្ធ)ឡើង)",
     re.I,
 )
 # "The following day, a further 68 joined": the day after the claim before; "a day earlier",
@@ -160,7 +160,9 @@ _BREAKDOWN = re.compile(
 )
 # A sentence about the group a claim before it told of ("The defectors, from Kampot, ...").
 _SAME_GROUP = re.compile(
-    r"(?:^|\bthat\s+)(?:The|the|These|these|Those|those|All\s+the|Both)\s+(?:new\s+|former\s+)?"
+    # ... "said the Stoung members had joined": a place's name may say which group
+    r"(?:^|\b(?:that|said)\s+)(?:The|the|These|these|Those|those|All\s+the|Both)\s+"
+    r"(?:(?-i:[A-Z])[\w'-]+\s+)?(?:new\s+|former\s+)?"
     r"(?:officials|members|defectors|activists|supporters|group|councill?ors|newcomers|"
     r"recruits)\b"
     # Khmer: "អ្នកទាំងពីររូប" (the two of them), "ពួកគេ" (they), "សមាជិកថ្មីទាំងនោះ" (those new members)
@@ -508,11 +510,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 (going[0] if going else i) - last_at <= 1
                 # a group told place by place, a paragraph on: the count its claim lacked
                 or (out[-1].number is None and not reading.counts[0][1] and i - last_at <= 3)
-                # ... or party by party, adding up to its count exactly
+                # ... or party by party, adding up to its count exactly (or to none it gave)
                 or (
                     len(reading.counts) > 1
                     and all(names for _, names in reading.counts)
-                    and out[-1].number == sum(c.value or 0 for c, _ in reading.counts)
+                    and out[-1].number in (None, sum(c.value or 0 for c, _ in reading.counts))
                     and i - last_at <= 3
                 )
                 # ... or the exact count of a group told roughly, or of one told by its leaders

@@ -54,6 +54,7 @@ _SPEAKING_GROUP = re.compile(
     r"(?:councillors|members|lawmakers|officials|candidates|leaders)\b",
     re.I,
 )
+_WHO_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,", re.I)
 _SAYING_CLAUSE = re.compile(
     r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting|telling)\b.*$",
     re.I | re.S,
@@ -107,6 +108,9 @@ _NAMED_GUEST = re.compile(
 )
 
 
+_KHMER_OTHERS_BEFORE = re.compile(r"គណបក្ស(?:នយោបាយ)?\s*(?:ផ្សេងៗ|ផ្សេងទៀត|ដទៃ)\S*\s*(?:ចំនួន)?\s*$")
+
+
 def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count, list[str]]]:
     """A verbless sentence's counts, each with the parties named after it before the next
     ("78 former Candlelight members and 12 former GDP members took part"), or in Khmer before
@@ -122,6 +126,8 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
     starts = [0, *(c.end for c in counts[:-1])][: len(counts)]
     lead = [
         [m.name for m in mentions if a <= m.start < c.start]
+        # "មកពីគណបក្សផ្សេងៗ ៤នាក់" (from other parties, 4): the parties the record leaves unnamed
+        or ([UNNAMED_PARTIES] if _KHMER_OTHERS_BEFORE.search(text, a, c.start) else [])
         for a, c in zip(starts, counts, strict=True)
     ]
     trailing = [m for m in mentions if m.start >= counts[-1].end] if counts else []
@@ -243,7 +249,8 @@ def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
     for m in mentions:
         text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
     text = _SPEAKING_GROUP.sub(" ", QUOTED.sub(" ", _SAYING_CLAUSE.sub("", text)))
-    return bool(GROUP.search(text))
+    # ", who was second on the GDP's list of candidates,": who the person is, no group
+    return bool(GROUP.search(_WHO_ASIDE.sub(" ", text)))
 
 
 _PRESIDED = re.compile(
@@ -296,12 +303,23 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
             # "ក្រោមអធិបតីភាព ឯកឧត្តម X ... អមដោយលោកជំទាវ Y" (presided over by X, accompanied
             # by Y), "presided over by X, accompanied by Y": everyone named after the presiding,
             # in its sentence, came to host
-            or _PRESIDED.search(sentence[:at])
+            or _hosted_by(sentence[:at])
             or _KHMER_OWNER_BEFORE.search(sentence[:at])
         ):
             continue
         out.append(name)
     return out
+
+
+def _hosted_by(before: str) -> bool:
+    """Whether a name stands in a presiding clause ("ក្រោមអធិបតីភាព ឯកឧត្តម X ... អមដោយ Y"), not
+    after the day that closes it ("..., កាលពីថ្ងៃអាទិត្យ លោក A និងលោក B ... បានទទួលប័ណ្ណ", on
+    Sunday A and B ... received cards: the people who moved)."""
+    presided = [m.end() for m in _PRESIDED.finditer(before)]
+    return bool(presided) and not _KHMER_DAY_AFTER_HOSTS.search(before, presided[-1])
+
+
+_KHMER_DAY_AFTER_HOSTS = re.compile(r"\s(?:កាលពី|នា(?:ព្រឹក|ល្ងាច|រសៀល))ថ្ងៃ\S*\s")
 
 
 # "19 members, seven of them women, followed suit": who they are, not a part that moved

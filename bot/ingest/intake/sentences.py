@@ -39,7 +39,7 @@ _FOLDS = str.maketrans(
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "lt", "gen", "col", "h.e", "e", "u.s", "vs", "sen", "gov",
     "rep", "maj", "capt", "prof", "dept", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
+    "sep", "sept", "oct", "nov", "dec", "incl", "excl", "ca",
 }  # fmt: skip
 # A semicolon before a capital or a digit ends a bulletin's entry ("Kratie, 15 May — 60
 # joined; Stung Treng, 16 May — 25 joined"); ", while" starts another event ("150 joined on
@@ -88,7 +88,7 @@ def _cut(line: str) -> list[str]:
     start = 0
     for m in _END.finditer(line):
         before = line[start : m.start()].split()
-        word = before[-1].lower() if before else ""
+        word = before[-1].lower().lstrip("([") if before else ""  # "(incl. 44 women)"
         if m.group().startswith(".") and (
             word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
         ):

@@ -120,7 +120,10 @@ _KHMER_JOIN = (
     r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:សរុប|ជាង|ប្រមាណ|ជិត)?\s*(?:ចំនួន)?"
     r"\s*[0-9០-៩])|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
-    r"(?<!ការ)(?:ទទួល(?:បាន|យក)?|យក)\s*ប័?ណ្ណ\s*សមាជិក(?:ភាព)?"
+    # ... "បានកាន់ប័ណ្ណសមាជិកគណបក្សX ហើយ" (now holds party X's card); not "អ្នកកាន់ប័ណ្ណ" (card
+    # holders), "ធ្លាប់កាន់ប័ណ្ណ" (once held one), "នៅតែកាន់ប័ណ្ណ" (still holds one)
+    r"(?<!ការ)(?:ទទួល(?:បាន|យក)?|យក)\s*ប័?ណ្ណ\s*សមាជិក(?:ភាព)?|"
+    r"(?<=បាន)កាន់\s*ប័?ណ្ណ"
 )
 _LEAVE = (
     # ... "decided to leave the ruling party": the decision told as done
@@ -245,7 +248,7 @@ _OTHER_THINGS = (
     # (_DISPUTED_REPORT)
     (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|"
                 # ... nor "មុនពេល គ.ជ.ប បដិសេធ..." (before the NEC refused ...): when it happened
-                r"^(?:(?!ប៉ុន្តែ|ខណៈ|មុនពេល|ក្រោយពេល|បន្ទាប់ពី)[^\n])*(?:បដិសេធ|ច្រានចោល)|"
+                r"^(?:(?!ប៉ុន្តែ|ខណៈ|មុនពេល|ក្រោយ(?!មក)|បន្ទាប់ពី)[^\n])*(?:បដិសេធ|ច្រានចោល)|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
     (re.compile(r"\b(?:he|she)\s+(?:never|did\s+not|didn't)\s+"
@@ -435,6 +438,15 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
             continue  # "តំណាងឱ្យសមាជិកដែលទើបចូលរួម" (for the members who just joined): who speaks
         out.append(Verb("join" if m.group("join") else "leave", m.start(), m.end()))
     return out
+
+
+def has_verb_words(sentence: str) -> bool:
+    """Whether a word of joining or leaving stands in the sentence, acted or not.
+
+    >>> has_verb_words("officials offered him a post if he crossed over to the CPP")
+    True
+    """
+    return _VERB.search(sentence) is not None
 
 
 def when_asides(sentence: str) -> list[tuple[int, int]]:
