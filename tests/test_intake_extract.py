@@ -3294,3 +3294,83 @@ def test_mornings_log_entries_groups_retold_parts_later_and_offers(
 def test_this_sunday_told_after_it_is_the_last_sunday() -> None:
     [found] = find_dates("were received this Sunday", date(2024, 4, 8))
     assert found.value == date(2024, 4, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "posted photographs on Sunday of a crowd ... had joined": the day it was posted
+        (
+            "KEP -- When a pro-government site posted photographs on Sunday of a crowd in a "
+            'school yard, the caption said "more than 300" Candlelight Party members had joined '
+            "the CPP.",
+            [(date(2024, 4, 7), 300, [_CLP], CPP)],
+        ),
+        # ", district officials and the councillor herself confirmed": who tells it
+        (
+            "Sok Malin, a Candlelight Party member of a commune council in Kep, was sworn in as "
+            "a member of the CPP on 4 April, district officials and the councillor herself "
+            "confirmed.",
+            [(date(2024, 4, 4), 1, [_CLP], CPP)],
+        ),
+        # "27 Candlelight members and 12 members of other parties": two groups
+        (
+            "5 April -- Kep: 27 Candlelight members and 12 members of other parties joined the "
+            "CPP at a ceremony.",
+            [
+                (date(2024, 4, 5), 27, [_CLP], CPP),
+                (date(2024, 4, 5), 12, ["Unnamed Parties"], CPP),
+            ],
+        ),
+        # "45 joined the CPP -- 26 from X and 19 from Y --": the parts
+        (
+            "On 6 April 45 new members joined the Cambodian People's Party -- 26 from FUNCINPEC "
+            "and 19 from the Candlelight Party -- in a gathering.",
+            [(date(2024, 4, 6), 26, [_FUN], CPP), (date(2024, 4, 6), 19, [_CLP], CPP)],
+        ),
+        # "Weekly Party-Switching Log": no party named "Weekly Party"
+        ("Weekly Party-Switching Log No. 14, 1-7 April 2024", []),
+        # "644 members said to have joined": a claim, not 644 people speaking
+        (
+            "Mon 1 April -- Takeo: 644 Candlelight Party members said to have joined the CPP.",
+            [(date(2024, 4, 1), 644, [_CLP], CPP)],
+        ),
+        # "none of them had ever left the CPP": no leaving
+        (
+            "Three members who had worked in Thailand were presented as having come home; "
+            "officials said that none of them had ever left the CPP.",
+            [],
+        ),
+        # "left the Candlelight Party for the royalist FUNCINPEC"
+        (
+            "In Kampot, a Candlelight councillor, Suon Pisey, left the Candlelight Party for the "
+            "royalist FUNCINPEC on 2 April.",
+            [(date(2024, 4, 2), 1, [_CLP], _FUN)],
+        ),
+        # a log's entry a party says was "posted in error": no claim
+        (
+            "* 3 Apr (Wed), Kep -- a Candlelight page said 15 CPP members had joined Candlelight; "
+            'the district chief said it had been "posted in error." Not counted.',
+            [],
+        ),
+    ],
+)
+def test_photos_posted_attributions_other_parties_dashes_and_retractions(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected
+
+
+def test_members_who_say_they_remained_members_undo_the_post_that_counted_them() -> None:
+    text = (
+        "Candlelight members in Kep on Monday denied a Facebook post claiming that 40 of them had "
+        "defected to the CPP.\n\nThe post, published on Saturday by a page that shares "
+        "ruling-party content, showed villagers holding CPP flags under the caption \"40 "
+        "Candlelight activists in Kep return to the CPP family\".\n\nThe branch chief said he "
+        "had spoken to everyone in the photograph.\n\n\"Most of them are not our members.\n\n"
+        "The three who are were asked to stand in the picture,\" he said.\n\nHe showed a list "
+        "of the branch's registered members. Reporters could not reach the page's owner.\n\n"
+        "Two of the people "
+        "in the photograph said they remained Candlelight members."
+    )
+    assert _claims(text, date(2024, 4, 8)) == []

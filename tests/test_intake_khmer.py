@@ -2151,3 +2151,29 @@ def test_khmer_other_parties_lines_card_holders_hosts_ceremonies_and_cards_held(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "២ពាន់នាក់" (2 thousand people): digits and a Khmer scale word
+        (
+            "កាលពីថ្ងៃទី៦ ខែមេសា ប្រជាពលរដ្ឋជាង ២ពាន់នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 4, 6), 2000, [], CPP)],
+        ),
+        # the lines, then the move they made: each line its own claim
+        (
+            "ថ្ងៃអាទិត្យ ទី៧ ខែមេសា ឆ្នាំ២០២៤ នៅសង្កាត់ឡាបានសៀក\n"
+            "✔️ សមាជិកគណបក្សភ្លើងទៀន ១៨នាក់\n✔️ សមាជិកគណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ ៦នាក់\n"
+            "បានស្ម័គ្រចិត្តចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា 🤝",
+            [
+                (date(2024, 4, 7), 18, [CLP], CPP),
+                (date(2024, 4, 7), 6, ["League for Democracy Party"], CPP),
+            ],
+        ),
+    ],
+)
+def test_khmer_scaled_digits_and_lines_before_their_move(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected

@@ -297,7 +297,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             any(retells_a_report(s.text) or _DENIES_A_MOVE.search(s.text) for s in lead)
             and (
                 len(sentences) <= 2
-                or any(not_a_claim(s.text) in _CALLED_FALSE for s in sentences[:6])
+                or any(not_a_claim(s.text) in _CALLED_FALSE for s in sentences[:8])
             )
         )
     ):
@@ -360,6 +360,30 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         ):
             opened = every[-1].value if every else None
             reading.proposals = _parts_before(reading.proposals[0], counted[0], counted[2], opened)
+        if (
+            reading.bare
+            and reading.to is not None
+            and counted
+            and counted[1] == i - 1
+            and len(counted[0]) > 1
+            and not reading.proposals
+        ):
+            # "✔️ សមាជិកគណបក្សA ១៨នាក់ ✔️ សមាជិកគណបក្សB ៦នាក់ ¶ បានស្ម័គ្រចិត្តចូលជាសមាជិកគណបក្សX"
+            # (A's members, 18; B's, 6; volunteered to join X): the lines, then their move
+            day = reading.date or (every[-1] if every else None)
+            whole = Proposal(
+                date=day.value if day else report.published,
+                date_kind="event" if day else "published",
+                number=None,
+                number_text=None,
+                from_parties=[],
+                to_party=reading.to,
+                evidence=sentence.text,
+                claimant=sentence_claimant(sentence.text, report, named),
+            )
+            reading = replace(
+                reading, bare=False, proposals=_parts_before(whole, counted[0], counted[2], None)
+            )
         if not reading.proposals and reading.counts and all(names for _, names in reading.counts):
             going_on = counted is not None and counted[1] == i - 1
             counted = (

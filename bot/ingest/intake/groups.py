@@ -46,7 +46,7 @@ OTHER_PARTIES_AFTER = re.compile(
 _SPEAKING_GROUP = re.compile(
     # ... "officials from both parties confirmed"
     r"\b(?:officials|members|leaders|activists|people)\s+(?:(?:of|from)\s+(?:\w+\s+){1,3}?)?"
-    r"(?:said|say|says|told|confirmed)\b"
+    r"(?:said|say|says|told|confirmed)\b(?!\s+to\s+(?:have|be)\b)"
     # "the CPP Working Group", "the women's working group": a body of a party, no movers
     r"|\bworking\s+groups?\b"
     # "X, one of only two CLP councillors on the council, took a card": a set X is in
@@ -56,7 +56,9 @@ _SPEAKING_GROUP = re.compile(
 )
 _WHO_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,", re.I)
 _SAYING_CLAUSE = re.compile(
-    r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting|telling)\b.*$",
+    r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting|telling)\b.*$"
+    # ... ", district officials and the councillor herself confirmed.": who tells it
+    r"|,\s*(?:[\w'’-]+\s+){1,8}?(?:said|say|says|confirmed|reported)\W*$",
     re.I | re.S,
 )
 ROLE = (
@@ -376,12 +378,12 @@ def segments(
         if (
             len(before) == 1
             and len(parts) > 1
-            and re.search(r"[:;–—]|,", text[verb.end : parts[0].start])
+            and re.search(r"[:;–—]|,|--", text[verb.end : parts[0].start])
             and before[0].value == sum(c.value or 0 for c in parts)
             and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], len(text))
         ):
             # "112 people received into the CPP: 80 from the CLP and 32 from the former
-            # CNRP": the total, then its parts, each with its party
+            # CNRP" (or "-- 80 from ... --"): the total, then its parts, each with its party
             return parts
         if (
             len(before) == 1
@@ -409,7 +411,10 @@ def segments(
         return before
     bounds = [c.start for c in before[1:]] + [group_end]
     for c, end in zip(before, bounds, strict=True):
-        if not any(c.end <= m.start < end for m in mentions):
+        # ("12 members of other parties": the parties the record leaves unnamed, its own)
+        if not any(c.end <= m.start < end for m in mentions) and not _OF_OTHER_PARTIES.match(
+            text, c.end
+        ):
             if _KHMER_IN_ALL.search(text[before[-2].end : before[-1].start]):
                 # "មេឃុំម្នាក់ ... ២រូប និង... ៣៥នាក់ សរុបទាំងអស់ ៣៨នាក់" (a chief, 2 and 35: 38
                 # in all): the total the text tells, though one part was no number
@@ -437,6 +442,11 @@ def _parties_follow(counts: list[Count], mentions: list[PartyMention], end: int)
         any(c.end <= m.start < bound for m in mentions)
         for c, bound in zip(counts, bounds, strict=True)
     )
+
+
+_OF_OTHER_PARTIES = re.compile(
+    r"\s+(?:\w+\s+){0,2}(?:of|from)\s+(?:the\s+)?(?:various\s+)?other\s+parties\b", re.I
+)
 
 
 def where_groups_end(verb: Verb, text: str) -> int:
@@ -473,6 +483,8 @@ def _sum(counts: list[Count], text: str) -> Count | None:
             re.I,
         ):
             return None
+        if _OF_OTHER_PARTIES.match(text, b.end):
+            return None  # "27 Candlelight members and 12 members of other parties": two groups
     values = [c.value for c in counts]
     if None in values:
         return None

@@ -96,7 +96,9 @@ _KHMER_WORDS = (
 _VAGUE = r"dozens|scores|hundreds|thousands|tens of thousands|រាប់សិប|រាប់រយ|រាប់ពាន់|រាប់ម៉ឺន|ពីរបី|បីបួន"
 NUMBER = re.compile(
     # Khmer writes words together ("សមាជិកជាង៣០០នាក់"): only Latin letters and digits bound.
-    rf"(?<![A-Za-z0-9.,])(?:(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS})"
+    # ... "២ពាន់នាក់" (2 thousand people): digits and a Khmer scale word
+    rf"(?<![A-Za-z0-9.,])(?:(?P<scaled>\d{{1,3}})\s*(?P<scale>ពាន់|ម៉ឺន|សែន)(?=\s*(?:នាក់|រូប))"
+    rf"|(?P<digits>{_DIGITS})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS})"
     rf"|(?P<khmer>{_KHMER_WORDS}))"
     r"(?![A-Za-z0-9])",
     re.I,
@@ -141,7 +143,10 @@ _PERSON_AFTER = re.compile(
     re.I,
 )
 _SPEAKERS_AFTER = re.compile(
-    rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b", re.I
+    # (not "644 members said to have joined": the passive of a claim)
+    rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b"
+    r"(?!\s+to\s+(?:have|be)\b)",
+    re.I,
 )
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and|ទៅ|ដល់)\s*", re.I)
 # "ពី ១៥០ ទៅ ២០០នាក់" (from 150 to 200 people): the lower bound shares the upper's counter.
@@ -278,6 +283,8 @@ def khmer_words_value(words: str) -> int | None:
 
 
 def _value(m: re.Match[str]) -> int | None:
+    if m.group("scaled"):
+        return int(m.group("scaled")) * _KHMER_SCALES[m.group("scale")]
     if m.group("khmer"):
         return khmer_words_value(m.group("khmer"))
     if m.group("digits"):

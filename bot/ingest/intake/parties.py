@@ -68,7 +68,8 @@ _KHMER_INITIALS = {"CPP": ("គ.ប.ប", "គបប"), "CNRP": ("គ.ស.ជ", 
 _KHMER = re.compile(r"[\u1780-\u17ff]")
 # An unknown party as English writes it ("the Khmer Will Party") and as Khmer writes it.
 _ENGLISH_PARTY = re.compile(
-    r"\b((?:[A-Z][\w'-]*\s+)(?:(?:[A-Z][\w'-]*|for|of|and)\s+){0,5}Party)\b"
+    # (not "Weekly Party-Switching Log": "party-switching" is a word of its own)
+    r"\b((?:[A-Z][\w'-]*\s+)(?:(?:[A-Z][\w'-]*|for|of|and)\s+){0,5}Party)\b(?!-)"
 )
 _KHMER_PARTY = re.compile(r"គណបក្ស[^\s។៕,()\"'៖:;.]+")
 _NOT_A_NAME = {

@@ -519,7 +519,9 @@ _ANNOUNCED_ON = re.compile(
     # was said, nearer the move than the day it was published
     r"\b(?:announced|wrote|posted|said|claimed|confirmed|stated|reported)\s+"
     # ... "reported last Wednesday that"
-    r"(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?|(?:a|an|the)\s+\w+\s+)?(?:on\s+|last\s+)?$",
+    # ... "posted photographs on Sunday of a crowd"
+    r"(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?|(?:a|an|the)\s+\w+\s+|(?:photos|photographs|"
+    r"pictures|videos?|a\s+video)\s+)?(?:on\s+|last\s+)?$",
     re.I,
 )
 

@@ -24,7 +24,8 @@ _TO_BEFORE = re.compile(
     # not "according to the LDP's coordinator": who says it
     r"(?:\b(?:join(?:ed|s|ing)?|(?<!according\s)to|into|for|with|in\s+favou?r\s+of|ranks\s+of)\s+"
     r"(?:the\s+)?"
-    r"(?:ranks\s+of\s+(?:the\s+)?)?(?:ruling\s+)?"
+    # ... "for the royalist FUNCINPEC"
+    r"(?:ranks\s+of\s+(?:the\s+)?)?(?:(?:ruling|royalist)\s+)?"
     r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ជាមួយ|ចូលជាសមាជិក|ចូល|មក|ទៅ(?:កាន់)?|ក្នុង|ក្រោមម្លប់|(?:ធ្វើ|ចុះឈ្មោះ)ជាសមាជិក|"
     r"ចូលរួម)\s*)$",
     re.I,

@@ -198,7 +198,7 @@ _INTENTION = re.compile(
     re.I,
 )
 _NEGATION = re.compile(
-    r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none|neither)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none|neither)\b(?:\s+\w+){0,4}?\s+"
     # "មិនឲ្យចូលរួម" (barred from taking part)
     # "មិនទាន់បានចាកចេញ" (have not yet left)
     # ... "មិនទាន់ប្រកាសថាចូល" (has not yet announced joining)
@@ -262,6 +262,9 @@ _OTHER_THINGS = (
                 # "Not a single one of our members has left", "none of our members has left"
                 r"\b(?:not\s+(?:a\s+single|one)|none)\s+(?:one\s+)?(?:of\s+(?:our|its|their)\s+)?"
                 r"(?:\w+\s+)?(?:has|have|had)\s+(?:left|defected|joined|switched)\b|"
+                # "said they remained Candlelight members", "we are still members"
+                r"\b(?:they|we)\s+(?:remained|remain|are\s+still|were\s+still)\s+"
+                r"(?:[\w'-]+\s+){0,2}?members\b|"
                 # "ពួកគេមិនដែលបានដាក់ពាក្យសុំចូលបក្សណាមួយ" (they never applied to join any party)
                 # ... "ខ្លួនមិនដែលចាកចេញ" (they themselves never left)
                 r"(?:ពួកគេ|ពួកគាត់|ខ្ញុំ|យើង|ខ្លួន)\s*(?:មិនដែល|អត់ដែល|អត់)\s*(?:បាន)?\s*(?:ដាក់ពាក្យ\S{0,6}|"
@@ -285,7 +288,7 @@ _OTHER_THINGS = (
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|\bmisreported\b|"
                 r"\b(?:withdr[ae]w|withdrawn|withdraws|retracted)\s+(?:an?\s+|the\s+|its\s+)?"
-                r"(?:\w+\s+)?(?:article|story|report|post)\b|\bpublished\s+in\s+error\b|"
+                r"(?:\w+\s+)?(?:article|story|report|post)\b|\b(?:published|posted)\s+in\s+error\b|"
                 r"\bretract(?:ed|s|ion)?\b|កំណែតម្រូវ|ព័ត៌មានមិនពិត", re.I),
      "a correction or retraction"),
     (re.compile(r"\b(?:was|were|is|are|as)\s+(?:\w+\s+)?(?:fake|false|untrue|fabricated|"
