@@ -3374,3 +3374,52 @@ def test_members_who_say_they_remained_members_undo_the_post_that_counted_them()
         "in the photograph said they remained Candlelight members."
     )
     assert _claims(text, date(2024, 4, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a party founded in 2015 by civil society activists": a year, no count
+        (
+            "The Grassroots Democracy Party, founded in 2015 by civil society activists, lost "
+            "about 30 members to the Candlelight Party on 2 April.",
+            [(date(2024, 4, 2), 30, ["Grassroots Democracy Party"], _CLP)],
+        ),
+        # a log's "64 CLP → CPP" and "21 Cambodia Nation Love Party → CPP"
+        (
+            "05/04 — Kep: 64 CLP → CPP, incl. 19 women.\n\n"
+            "06/04 — Takeo: 21 Cambodia Nation Love Party → CPP.",
+            [
+                (date(2024, 4, 5), 64, [_CLP], CPP),
+                (date(2024, 4, 6), 21, ["Cambodia Nation Love Party"], CPP),
+            ],
+        ),
+        # "She said she signed her CPP application on Saturday"
+        (
+            "Mom Sokha, a Candlelight commune councillor, has left the party and joined the CPP. "
+            "She said she signed her CPP application on Saturday.",
+            [(date(2024, 4, 6), 1, [_CLP], CPP)],
+        ),
+        # a table whose "Move" column holds both parties, its "Number reported" a person
+        (
+            "Date | Province | Number reported | Move | Source\n"
+            "03/04/2024 | Kep | 210 (incl. 97 women) | Candlelight -> CPP | a wire\n"
+            "05/04/2024 | Takeo | Ms. Prum Sothea, a former Candlelight official | Candlelight "
+            "-> FUNCINPEC | her post",
+            [
+                (date(2024, 4, 3), 210, [_CLP], CPP),
+                (date(2024, 4, 5), 1, [_CLP], _FUN),
+            ],
+        ),
+        # '"Mr. Sok's team"': the abbreviation inside a quotation ends no sentence
+        (
+            'On 6 April a site reported that 250 Candlelight Party members of "Mr. Sok\'s team" '
+            "had joined the CPP.",
+            [(date(2024, 4, 6), 250, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_years_arrows_in_logs_applications_signed_move_columns_and_quoted_titles(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected

@@ -2177,3 +2177,35 @@ def test_khmer_scaled_digits_and_lines_before_their_move(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post's date line dates the line after it
+        (
+            "⏰ កាលពីថ្ងៃទី៥ ខែនេះ នៅឃុំក្រយា\n\n"
+            "👥 សមាជិកគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន (GDP) និងគណបក្សតូចៗផ្សេងទៀត ប្រមាណ ១២០ នាក់ "
+            "បានប្តូរមកចូលគណបក្ស CPP 🎉",
+            [(date(2024, 4, 5), 120, [GDP, "Unnamed Parties"], CPP)],
+        ),
+        # "..., once a councillor for the CNRP ..., quit the CLP": the party the verb names
+        (
+            "លោក លឹម វណ្ណដា អនុប្រធានក្រុមការងារគណបក្សភ្លើងទៀន និងជាអតីតសមាជិកក្រុមប្រឹក្សាខេត្ត"
+            "ក្រោមស្លាកគណបក្សសង្គ្រោះជាតិ បានលាឈប់ពីគណបក្សភ្លើងទៀន កាលពីថ្ងៃទី២ ខែមេសា។",
+            [(date(2024, 4, 2), 1, [CLP], None)],
+        ),
+        # "គណបក្សដដែល" (the same party) is no name: two people of one party
+        (
+            "លោក ខឹម វាសនា អតីតប្រធានគណបក្សហ្វ៊ុនស៊ិនប៉ិចស្រុកកងមាស និងលោកស្រី អ៊ូ ស្រីពេជ្រ "
+            "អតីតអនុប្រធានគណបក្សដដែល បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា នាថ្ងៃសៅរ៍ ទី៦ ខែមេសា។",
+            [(date(2024, 4, 6), 2, ["FUNCINPEC"], CPP)],
+        ),
+        # "មិនទាន់បានដាក់ពាក្យ ឬលាលែង..." (has not yet applied or resigned): no leaving
+        ("លោកបញ្ជាក់ថា លោកមិនទាន់បានដាក់ពាក្យ ឬលាលែងពីគណបក្សភ្លើងទៀននៅឡើយទេ។", []),
+    ],
+)
+def test_khmer_date_lines_the_party_a_verb_names_the_same_party_and_not_yet_or(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected

@@ -59,7 +59,7 @@ from bot.ingest.intake.reading import (
 )
 from bot.ingest.intake.report import PartyName, Proposal, Report
 from bot.ingest.intake.sentences import Sentence, split_sentences
-from bot.ingest.intake.signals import not_a_claim, retells_a_report
+from bot.ingest.intake.signals import claim_verbs, not_a_claim, retells_a_report
 from bot.ingest.intake.tables import table_claims
 
 _ITS_ROLE = re.compile(
@@ -236,6 +236,7 @@ def _retells_group(text: str) -> bool:
     return bool(_SAME_GROUP.search(text[:120]) or _RETOLD_ANYWHERE.search(text))
 
 
+_SPAN = re.compile(r"\d\s*[-–]\s*\d|\bto\s+\d", re.I)
 # A heading line that is only a place and a day, emoji around it at most.
 _HEADING_DATELINE = re.compile(r"^[^\w]*[\w .,'-]{2,60}\d{4}[^\w]*$")
 
@@ -335,9 +336,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     # the counts of lines with no claim, each with its parties, the last line's index, the lines
     counted: tuple[list[tuple[Count, list[str]]], int, str] | None = None
     paragraph = -1
+    date_line: list[FoundDate] = []  # the dates of a line that is only a day and a place
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
-            paragraph, earlier = sentence.paragraph, []
+            # "⏰ កាលពីថ្ងៃទី១៩ ខែនេះ នៅឃុំក្រយា ¶ 👥 សមាជិក ... បានប្តូរមកចូល..." (on the 19th, in
+            # Kraya commune ¶ members ... switched): a post's date line dates the lines after it
+            paragraph, earlier = sentence.paragraph, list(date_line)
             if every and _PART_OF_DAY.match(sentence.text):
                 # "On 26 June the working group visited two districts. ¶ In the morning, ...
                 # ¶ In the afternoon, ...": parts of the day told before
@@ -800,6 +804,18 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 headline = [h for h in headline if h is not twin]  # the body told it again
             last_at = i
         found_here = [d for d in find_dates(sentence.text, anchor, opening) if not d.reported]
+        alone = (i == 0 or sentences[i - 1].paragraph != sentence.paragraph) and (
+            i + 1 == len(sentences) or sentences[i + 1].paragraph != sentence.paragraph
+        )
+        date_line = (
+            found_here
+            if alone
+            and len({d.value for d in found_here}) == 1  # "ម្សិលមិញ ថ្ងៃសៅរ៍": one day, twice
+            and not reading.proposals
+            and not claim_verbs(sentence.text)
+            and not _SPAN.search(sentence.text)  # "Weekly notes (21-27 Oct 2024)": a span
+            else []
+        )
         earlier += found_here
         every += found_here
         source = claimant_in(sentence.text)

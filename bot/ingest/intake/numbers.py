@@ -148,6 +148,9 @@ _SPEAKERS_AFTER = re.compile(
     r"(?!\s+to\s+(?:have|be)\b)",
     re.I,
 )
+_PARTY_THEN_ARROW = re.compile(r"\s+(?:(?:former|ex-)\s*)?(?:[A-Z][\w'’-]*\s+){1,5}(?:→|->)\s")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_IN_A_YEAR = re.compile(r"\b(?:in|since|until)\s+$", re.I)
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and|ទៅ|ដល់)\s*", re.I)
 # "ពី ១៥០ ទៅ ២០០នាក់" (from 150 to 200 people): the lower bound shares the upper's counter.
 _KHMER_RANGE_TO = re.compile(
@@ -335,6 +338,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         after, before = text[m.end() :], text[: m.start()]
         words = m.group("words") or ""
+        if _A_YEAR.fullmatch(m.group()) and _IN_A_YEAR.search(before):
+            continue  # "a party founded in 2015 by activists": a year
         if words.lower() in ("a", "an", "one") and not _KHMER_COUNTER.match(after):
             # "one" alone is mostly "one of the..."; a single person is read from names.
             continue
@@ -382,6 +387,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if not (
             _PERSON_AFTER.match(re.sub(r"^[\"']?\s*(?:of|more)\s+", " ", after) if vague else after)
             or _KHMER_COUNTER.match(after)
+            or _PARTY_THEN_ARROW.match(after)  # a log's "64 CLP → CPP": 64 of the CLP
             or (m.group("khmer") or "").endswith("ឡូ")  # "សមាជិក ... ពីរឡូ" (two dozen members)
             or (_KHMER_FAMILIES.match(after) and not _FROM_BEFORE.search(before))
             # "five hundred and twenty-seven (527) former members": the figure in brackets

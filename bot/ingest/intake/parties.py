@@ -124,7 +124,9 @@ _KHMER_NAME_ENDS = _words(
     # "ប័ណ្ណសមាជិកគណបក្សរួចរាល់" (the party's cards already)
     "រួចរាល់ រួច "
     # "សមាជិករបស់គណបក្សលោក" (the members of his party): a pronoun, no name
-    "លោក លោកស្រី គាត់ គេ យើង ខ្ញុំ ខ្លួន ពួកគេ ពួកយើង នាង",
+    "លោក លោកស្រី គាត់ គេ យើង ខ្ញុំ ខ្លួន ពួកគេ ពួកយើង នាង "
+    # "គណបក្សដដែល" (the same party)
+    "ដដែល",
 )
 # What opens a sentence or a quotation.
 _OPENS = '។៕!?:៖"«(\n'
@@ -142,7 +144,7 @@ _KHMER_NAME_AFTER = _words(
 # parties" is.
 KHMER_OTHER_PARTIES = re.compile(
     r"(?:និង|ឬ|,)\s*(?:ពី\s*)?(?:អតីត)?(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)?\s*"
-    r"គណបក្ស(?:នយោបាយ|ប្រឆាំង)*\s*(?:ផ្សេង|ដទៃ)"
+    r"គណបក្ស(?:នយោបាយ|ប្រឆាំង|តូចៗ|តូច)*\s*(?:ផ្សេង|ដទៃ)"  # ... "គណបក្សតូចៗផ្សេងទៀត" (other small parties)
 )
 
 

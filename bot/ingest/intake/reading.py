@@ -288,6 +288,12 @@ def read_sentence(
         kept = [m for m in mentions if not any(a <= m.start < b for a, b in recalled)]
         roles = party_roles(kept, text, verb)
     to, froms = roles.to, parties_left(roles.froms, text, mentions, verb)
+    left = next((m for m in mentions if m.start >= verb.end
+                 and text[verb.end : m.start].strip() in ("", "ពី")), None)  # fmt: skip
+    if verb.kind == "leave" and left is not None and text.startswith("ពី", verb.end):
+        # "X, ..., ជាអតីតសមាជិក...ក្រោមស្លាកគណបក្សA ... បានលាឈប់ពីគណបក្សB" (X, once a councillor
+        # for party A, quit party B): the party the verb names, not those of X's past
+        froms = [f for f in froms if any(m.name == f and m.start >= verb.end for m in mentions)]
     named_ = len(people_who_moved(text, mentions))
     alone = named_ == 1 or (
         named_ == 0 and bool(_ONE_PERSON.search(text) or KHMER_ONE_PERSON.search(text))

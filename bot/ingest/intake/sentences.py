@@ -88,7 +88,7 @@ def _cut(line: str) -> list[str]:
     start = 0
     for m in _END.finditer(line):
         before = line[start : m.start()].split()
-        word = before[-1].lower().lstrip("([") if before else ""  # "(incl. 44 women)"
+        word = before[-1].lower().lstrip("([\"'“‘") if before else ""  # '(incl. 44 women)', '"Mr.'"
         if m.group().startswith(".") and (
             word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
         ):

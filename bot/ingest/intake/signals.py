@@ -66,7 +66,7 @@ _JOIN = (
     r"(?:took|taken|take|taking|receiv(?:e|es|ed|ing))\s+(?:x{3,}|ruling[- ]party|party)\s+"
     r"membership\b|"
     r"sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
-    r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
+    r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged|signed)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
     # "a further 33 followed on Sunday"
     r"did\s+(?:the\s+)?(?:same|likewise)|followed\s+suit|followed(?=\s+(?:on|later|the\s+next)\b)|took\s+the\s+(?:\w+\s+)?oath|"
@@ -206,7 +206,9 @@ _NEGATION = re.compile(
     # ដាក់លិខិតលាលែង" (has not yet handed in one)
     r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*"
     r"(?:(?:ប្រកាស|បញ្ជាក់|និយាយ)\s*(?:ថា)?\s*(?:នឹង)?\s*(?:ទៅ)?\s*"
-    r"|(?:ទទួល(?:បាន)?|ដាក់(?:ជូន)?)\s*(?:លិខិត|ពាក្យ(?:សុំ)?)\s*)?)$",
+    r"|(?:ទទួល(?:បាន)?|ដាក់(?:ជូន)?)\s*(?:លិខិត|ពាក្យ(?:សុំ)?)\s*"
+    # ... "មិនទាន់បានដាក់ពាក្យ ឬលាលែង" (has not yet applied or resigned)
+    r"|[^\s។]{1,12}\s*ឬ\s*)?)$",
     re.I,
 )
 # "rejected a news site's report that 120 of its members had gone over": a count reported as

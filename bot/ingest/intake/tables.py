@@ -24,11 +24,14 @@ from bot.ingest.intake.dates import find_dates
 from bot.ingest.intake.groups import UNNAMED_PARTIES
 from bot.ingest.intake.numbers import cell_count
 from bot.ingest.intake.parties import Lexicon
+from bot.ingest.intake.people import people_named
 from bot.ingest.intake.report import Proposal
 
 _COLUMNS = {
     "date": re.compile(r"^(?:date|day|when|កាលបរិច្ឆេទ|ថ្ងៃ(?:ទី)?)$", re.I),
-    "number": re.compile(r"^(?:number|no\.?|count|people|how\s+many|ចំនួន(?:នាក់)?)$", re.I),
+    "number": re.compile(
+        r"^(?:(?:number|count)(?:\s+reported)?|no\.?|people|who|how\s+many|ចំនួន(?:នាក់)?)$", re.I
+    ),
     "from": re.compile(r"^(?:from|former\s+party|left|party\s+left|មកពី|ពីគណបក្ស)$", re.I),
     "to": re.compile(r"^(?:to|joined|new\s+party|party\s+joined|ចូល(?:គណបក្ស)?|ទៅ)$", re.I),
     "source": re.compile(r"^(?:source|reported\s+by|ប្រភព)$", re.I),
@@ -40,10 +43,25 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+_MOVE_COLUMN = re.compile(r"^(?:move|change|switch|from\s*(?:->|→)\s*to)$", re.I)
+
+
+def _cut_move(cells: list[str], at: int | None) -> list[str]:
+    """The cells with cell ``at`` ("Candlelight -> CPP") cut in two at the arrow."""
+    if at is None or at >= len(cells):
+        return cells
+    m = _MOVE_CELL.match(cells[at])
+    return [*cells[:at], *([m["left"], m["joined"]] if m else [cells[at], ""]), *cells[at + 1 :]]
+
+
 def table_claims(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) -> list[Proposal]:
-    """The claims of the first table among ``lines`` whose header names its columns."""
+    """The claims of the first table among ``lines`` whose header names its columns (a "Move"
+    column, "Candlelight -> CPP", read as a "From" and a "To")."""
     for at, line in enumerate(lines):
-        header = _cells(line)
+        move = next((i for i, c in enumerate(_cells(line)) if _MOVE_COLUMN.match(c)), None)
+        header = _cut_move(_cells(line), move)
+        if move is not None:
+            header[move : move + 2] = ["From", "To"]
         if len(header) < 3:
             continue
         columns = {
@@ -56,7 +74,7 @@ def table_claims(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) ->
             return [
                 claim
                 for row in lines[at + 1 :]
-                if len(cells := _cells(row)) == len(header)
+                if len(cells := _cut_move(_cells(row), move)) == len(header)
                 and (claim := _row(cells, columns, row, lexicon, anchor)) is not None
             ]
     return _headless(lines, lexicon, anchor)
@@ -120,12 +138,15 @@ def _row(
     if not parties and not joined:
         return None  # no party on either side: no move the record can keep
     count = cell_count(cells[columns["number"]]) if "number" in columns else None
+    # "Ms. Prum Sothea, former member of ...": the one person the cell names
+    named = people_named(cells[columns["number"]])[:1] if "number" in columns and not count else []
     dates = find_dates(cells[columns["date"]] if "date" in columns else row, anchor, False)
     return Proposal(
         date=dates[0].value if dates else anchor,
         date_kind="event" if dates else "published",
-        number=count.value if count else None,
+        number=count.value if count else (1 if named else None),
         number_text=count.text if count else None,
+        people=named,
         qualifier=count.qualifier if count else None,
         from_parties=[p for p in parties if p not in joined[:1]],
         to_party=joined[0] if joined else None,
