@@ -3423,3 +3423,148 @@ def test_years_arrows_in_logs_applications_signed_move_columns_and_quoted_titles
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "eleven more had joined in Kampot town": more of the group told before, where they
+        # joined no event they joined
+        (
+            "On 1 April, forty Candlelight members joined the CPP in Takeo. The next day the "
+            "provincial hall announced that eleven more had joined in Kampot town.",
+            [
+                (date(2024, 4, 1), 40, [_CLP], CPP),
+                (date(2024, 4, 2), 11, [_CLP], CPP),
+            ],
+        ),
+        # "have now left ..., including": a tally to this day, beside the week's own move
+        (
+            "Five FUNCINPEC councillors quit the party on 3 April. By the branch's own count, "
+            "at least twelve councillors have now left the party, including this week's five.",
+            [(date(2024, 4, 3), 5, [_FUN], None)],
+        ),
+        # what the host told them, quoted, names no party anyone left
+        (
+            "On Sunday a further 75 people, former members of the Khmer Will Party, were "
+            'welcomed in Kampot by district official Sok Vanny, who told them "the door of the '
+            'CPP has no lock".',
+            [(date(2024, 4, 7), 75, ["Khmer Will Party"], CPP)],
+        ),
+        # "exchanged their old cards for CPP ones", "decided to stand under the banner of"
+        (
+            "On 2 April, 33 GDP members exchanged their old cards for CPP ones. On 5 April, 18 "
+            "KNUP members in Pailin decided to leave their party and stand under the banner of "
+            "the Cambodian People's Party.",
+            [
+                (date(2024, 4, 2), 33, ["Grassroots Democracy Party"], CPP),
+                (date(2024, 4, 5), 18, [_KNUP], CPP),
+            ],
+        ),
+        # "signed up at a meeting on 6 April": the day of the move told before
+        (
+            "Dozens of Candlelight activists have joined the Khmer Will Party. Its organiser "
+            "said they signed up at a meeting in Kralanh on 6 April.",
+            [(date(2024, 4, 6), None, [_CLP], "Khmer Will Party")],
+        ),
+    ],
+)
+def test_more_of_a_group_tallies_quotes_to_the_movers_cards_exchanged_and_signing_up(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "switches" after "over" in a headline is a noun: no claim of its own
+        (
+            "About 40 Candlelight members switched to FUNCINPEC on 3 April, the royalists "
+            "said. The CPP denied it.",
+            "Royalists and ruling party trade claims over Kampot switches",
+            [(date(2024, 4, 3), 40, [_CLP], _FUN)],
+        ),
+        # a withdrawn story in a monitor's list is not counted
+        (
+            "2 April - Kep: 25 Candlelight members joined the CPP.\n\n"
+            "5 April - Takeo: a news site withdrew its 4 April story that 90 GDP members had "
+            "joined the CPP. Not counted.",
+            None,
+            [(date(2024, 4, 2), 25, [_CLP], CPP)],
+        ),
+        # 'had been "warmly received" into the CPP'; "one in ten" is a share, not people
+        (
+            "On Thursday a ruling-party page said 64 former CNRP members had been \"warmly "
+            'received" into the CPP. Fewer than one in ten such reports name anyone.',
+            None,
+            [(date(2024, 4, 4), 64, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        # "held a ceremony ... for about 150 people it described as Candlelight members": the
+        # party that held it received them
+        (
+            "The CPP on Tuesday held a ceremony in Battambang for about 150 people it described "
+            "as Candlelight Party members.",
+            None,
+            [(date(2024, 4, 2), 150, [_CLP], CPP)],
+        ),
+        # "over the past week" is one week's news, not a tally
+        (
+            "The Khmer Will Party said it had welcomed dozens of former CNRP supporters in "
+            "Siem Reap over the past week.",
+            None,
+            [(date(2024, 4, 8), None, ["Cambodia National Rescue Party"], "Khmer Will Party")],
+        ),
+    ],
+)
+def test_nouns_in_headlines_withdrawn_stories_quoted_verbs_ceremonies_held_and_a_week(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8), title) == expected
+
+
+def test_one_person_told_again_by_name_and_the_party_just_before() -> None:
+    """ "The CNLP lost its coordinator in Pailin. X said she had resigned from the party on
+    Monday": one person, of the party the sentence before named (not the CPP, told more)."""
+    text = (
+        "The CPP welcomed 300 Candlelight members in Kandal on 2 April, CPP officials said, "
+        "and the CPP said more would follow.\n\n"
+        "In Pailin, the Cambodia Nation Love Party lost its district coordinator. Keo Sreyneang told "
+        "reporters she had resigned from the party on Monday, citing her health."
+    )
+    assert _claims(text, date(2024, 4, 8)) == [
+        (date(2024, 4, 2), 300, [_CLP], CPP),
+        (date(2024, 4, 8), 1, ["Cambodia Nation Love Party"], None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "people"),
+    [
+        # the host by a title of several words; who "called" the move a sign; a list of
+        # candidates in who the mover is
+        (
+            "On 3 April, 40 Candlelight members were received into the CPP by provincial "
+            "working group member Chan Dara.",
+            40,
+            [],
+        ),
+        (
+            "About 60 Candlelight members switched to FUNCINPEC on 3 April, which its "
+            "provincial chief, Ly Sophat, called a homecoming.",
+            60,
+            [],
+        ),
+        (
+            "Heng Sovann, a 41-year-old teacher who was fourth on the GDP's list of candidates "
+            "for Kandal, resigned from the party on 3 April.",
+            1,
+            ["Heng Sovann"],
+        ),
+    ],
+)
+def test_hosts_and_judges_named_are_not_movers_and_a_candidate_is_one_person(
+    text: str, number: int, people: list[str]
+) -> None:
+    (p,) = propose(Report(text=text, published=date(2024, 4, 8)), lexicon_from_data())
+    assert (p.number, p.people) == (number, people)

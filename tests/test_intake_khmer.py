@@ -2209,3 +2209,71 @@ def test_khmer_date_lines_the_party_a_verb_names_the_same_party_and_not_yet_or(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ក្នុងរយៈពេលប៉ុន្មានថ្ងៃចុងក្រោយនេះ" (in the last few days): this week's news, no tally
+        (
+            "សមាជិកគណបក្សខ្មែររួបរួមជាតិ ប្រមាណ ៨០នាក់ នៅស្រុកបាទី បានប្តូរមកគណបក្សប្រជាជនកម្ពុជា "
+            "ក្នុងរយៈពេលប៉ុន្មានថ្ងៃចុងក្រោយនេះ។",
+            [(date(2024, 4, 8), 80, [KNUP], CPP)],
+        ),
+        # a line that opens the list ("... មកពី៖", came from:), then the list, party by party,
+        # its names in either word order
+        (
+            "សមាជិកសរុប ១៥០នាក់ ត្រូវបានទទួលចូលគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៣ ខែមេសា។\n\n"
+            "បើតាមក្រុមការងារ អ្នកចូលថ្មីមកពី៖\n"
+            "- គណបក្សភ្លើងទៀន ១០០នាក់\n"
+            "- គណបក្សរួបរួមជាតិខ្មែរ ៥០នាក់",
+            [(date(2024, 4, 3), 100, [CLP], CPP), (date(2024, 4, 3), 50, [KNUP], CPP)],
+        ),
+        # "ព័ត៌មាន ... ត្រូវបានដកចេញវិញ" (the story ... was taken down): not counted
+        (
+            "ព័ត៌មានដែលថា សមាជិកគណបក្សភ្លើងទៀន ៦០នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា "
+            "ត្រូវបានគេហទំព័រនោះដកចេញវិញ កាលពីថ្ងៃទី៤ ខែមេសា។",
+            [],
+        ),
+        # "គណបក្សរួចហើយ" (the party, already) is no party's name
+        (
+            "លោក សុខ ពិសិដ្ឋ បានចាកចេញពីគណបក្សភ្លើងទៀន ទៅចូលគណបក្សឆន្ទៈខ្មែរ កាលពីថ្ងៃទី២ ខែមេសា។ "
+            "លោកបានទទួលប័ណ្ណសមាជិកពីគណបក្សរួចហើយ។",
+            [(date(2024, 4, 2), 1, [CLP], "Khmer Will Party")],
+        ),
+    ],
+)
+def test_khmer_last_few_days_lists_after_an_opening_line_taken_down_and_already(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ធ្លាប់ចាកចេញ ... កាលពីដើមឆ្នាំ២០២២" (had once left ... at the start of 2022): history
+        (
+            "លោកស្រី ម៉ី សុភា បានចូលគណបក្សឆន្ទៈខ្មែរ កាលពីថ្ងៃទី៥ ខែមេសា។ លោកស្រីធ្លាប់ចាកចេញពី"
+            "គណបក្សហ្វ៊ុនស៊ិនប៉ិច មកចូលគណបក្សភ្លើងទៀន កាលពីដើមឆ្នាំ២០២២។",
+            [(date(2024, 4, 5), 1, [], "Khmer Will Party")],
+        ),
+        # "សកម្មជននៃគណបក្សប្រឆាំងផ្សេងៗ" (activists of various opposition parties): none named
+        (
+            "ប្រជាពលរដ្ឋជាង ៣០០នាក់ ដែលធ្លាប់ជាសកម្មជននៃគណបក្សប្រឆាំងផ្សេងៗ បានចូលជាសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃទី៦ ខែមេសា។",
+            [(date(2024, 4, 6), 300, ["Unnamed Parties"], CPP)],
+        ),
+        # "ធ្លាប់ត្រូវគេស្នើឱ្យចូល" (was once asked to join) and refused: no move
+        (
+            "លោក ហេង សុវណ្ណ សកម្មជនគណបក្សភ្លើងទៀននៅខេត្តកំពត ត្រូវបានតុលាការកាត់ទោសកាលពីថ្ងៃអង្គារ។\n\n"
+            "មេធាវីរបស់លោកបានប្រាប់អ្នកសារព័ត៌មានថា លោកធ្លាប់ត្រូវគេស្នើឱ្យចូលគណបក្សកាន់អំណាច "
+            "ដើម្បីទទួលបានការលើកលែងទោស ប៉ុន្តែលោកបានបដិសេធ។",
+            [],
+        ),
+    ],
+)
+def test_khmer_once_left_years_ago_various_opposition_parties_and_asked_to_join(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected

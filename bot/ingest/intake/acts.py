@@ -33,7 +33,10 @@ from bot.ingest.intake.signals import (
 
 # A joining of something else: "joined a ceremony", "joined the march".
 _JOINED_SOMETHING = re.compile(
-    rf"^\s+(?:a|an|the|this|their|its|in)\s+(?!ranks\b|ruling\b|{DESCRIBED_PARTY}\b|parties\b)\w+",
+    rf"^\s+(?:(?:a|an|the|this|their|its)\s+(?!ranks\b|ruling\b|{DESCRIBED_PARTY}\b|parties\b)"
+    # ... "joined in the rally"; not "nine more joined in Samraong city": where they joined
+    r"|in\s+(?!(?-i:[A-Z])|(?:the\s+)?(?:province|district|commune|city|town|village|capital)\b))"
+    r"\w+",
     re.I,
 )
 # Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
@@ -86,7 +89,9 @@ _ONE_OF_MANY = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
 _MOVES_NOUN = re.compile(
     r"\b(?:reported|group|individual|such|similar|these|those|other|the|of|many|several|"
-    r"recent|further|more)\s+$",
+    r"recent|further|more)\s+$"
+    # "trade claims over Battambang switches": the things argued over
+    r"|\b(?:over|about|amid)\s+(?:(?-i:[A-Z])\w+\s+)?$",
     re.I,
 )
 # "four reported moves to the ruling party": moves counted, not people
@@ -123,7 +128,7 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             # បងប្អូន បានសម្រេចចិត្តចាកចេញ..." (my comrades and I decided to leave): why, not news
             continue
         word = text[v.start : v.end]
-        if re.match(r"moves\b", word, re.I) and _MOVES_NOUN.search(text[: v.start]):
+        if re.match(r"(?:moves|switches)\b", word, re.I) and _MOVES_NOUN.search(text[: v.start]):
             continue  # "four reported group or individual moves to the ruling party": a noun
         if word.lower().endswith("ing") and not text[v.end :].strip(" .:;!?\"'"):
             continue  # "October in review: party switching": a topic, no act

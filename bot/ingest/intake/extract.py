@@ -47,7 +47,7 @@ from bot.ingest.intake.events import (
     without_headlines,
 )
 from bot.ingest.intake.groups import GROUP_TOTAL, ROLE, bare_name
-from bot.ingest.intake.numbers import Count
+from bot.ingest.intake.numbers import NUMBER, Count
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import claimant_in, people_named
 from bot.ingest.intake.reading import (
@@ -126,10 +126,11 @@ _DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six
 _SAME_DAY = re.compile(
     r"\b(?:the|that)\s+same\s+(?:day|morning|afternoon|evening)\b|ថ្ងៃ\s*ដដែល", re.I
 )
+_OPENS_A_LIST = re.compile(r"[:៖]\s*$")
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
     r"\b(?:another|a\s+further|a\s+second|a\s+third|did\s+(?:the\s+)?(?:same|likewise)|"
-    r"followed\s+suit|(?:dozens|scores|hundreds|\d[\d,]*)\s+more)\b",
+    rf"followed\s+suit|(?:{NUMBER.pattern})\s+more\b(?!\s+than))\b",
     re.I,
 )
 # ... not "A KWP spokesperson welcomed the three", of a group
@@ -398,6 +399,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         going = listing if listing and reading.counts and listing[1] == i - 1 else None
         if going:
             reading.counts = going[2] + reading.counts  # the list's next line
+        # the sentence (or list) comes right after the last claim's, or after a line that only
+        # opens the list ("... those who joined came from: ¶ - the CLP, 412")
+        opens = going[0] if going else i
+        follows = opens - last_at <= 1 or (
+            opens - last_at == 2 and _OPENS_A_LIST.search(sentences[opens - 1].text) is not None
+        )
         parts = reading.proposals
         if (
             out
@@ -535,7 +542,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             reading.counts
             and out
             and (
-                (going[0] if going else i) - last_at <= 1
+                follows
                 # a group told place by place, a paragraph on: the count its claim lacked
                 or (out[-1].number is None and not reading.counts[0][1] and i - last_at <= 3)
                 # ... or party by party, adding up to its count exactly (or to none it gave)
@@ -619,7 +626,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif (
             reading.counts
             and out
-            and (going[0] if going else i) - last_at <= 1
+            and follows
             and sum(c.value or 0 for c, _ in reading.counts) < (out[-1].number or 0)
         ):
             # "168 joined" over a list, line by line ("✅ 125 from the CLP", "✅ 43 from the
@@ -679,7 +686,18 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     for m in lexicon.mentions(sentence.text)
                     if m.known and m.name not in joined_to
                 ]
-                p.from_parties = here[:1] or [name for name, _ in spoken.most_common(1)]
+                # ... or the one the claim just before left ("The CNLP lost its coordinator
+                # in Pailin. X said she had resigned from the party on Monday")
+                just_before = (
+                    out[-1].from_parties
+                    if out and last_at == i - 1 and len(out[-1].from_parties) == 1
+                    else []
+                )
+                p.from_parties = (
+                    here[:1]
+                    or [f for f in just_before if f not in joined_to]
+                    or [name for name, _ in spoken.most_common(1)]
+                )
             elif (
                 not p.from_parties
                 and came_from
@@ -720,6 +738,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # before) after a claim: that claim told again (it may date it)
                 if out[-1].date_kind == "published" and p.date_kind == "event":
                     out[-1].date, out[-1].date_kind = p.date, "event"
+                if out[-1].number_text is None and out[-1].number is None and p.number == 1:
+                    # "The CNLP lost its coordinator. She said she had resigned on Monday"
+                    out[-1].number = 1
                 headline = [h for h in headline if h is not out[-1]]  # the body told it
                 last_at = i
                 continue

@@ -54,7 +54,8 @@ _SPEAKING_GROUP = re.compile(
     r"(?:councillors|members|lawmakers|officials|candidates|leaders)\b",
     re.I,
 )
-_WHO_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,", re.I)
+# ... ", a 39-year-old lecturer who stood third on the GDP's list of candidates,"
+_WHO_ASIDE = re.compile(r",\s*(?:an?\s+[^,;]{0,60}?\s)?(?:who|which)\b[^,;]*,", re.I)
 _SAYING_CLAUSE = re.compile(
     r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting|telling)\b.*$"
     # ... ", district officials and the councillor herself confirmed.": who tells it
@@ -77,7 +78,9 @@ _NOT_DEFECTOR = re.compile(
     r"|\b(?:by|from)\s+(?:a|an|the)\s+(?:[\w.'-]+\s+){0,5}?[\w'-]+,\s*$"
     # "welcomed by senior CPP official Ly Sovannara", "from CPP deputy president X"
     r"|\b(?:by|from)\s+(?:(?:senior|provincial|district|deputy|vice|party|chief|official|"
-    r"governor|president|head|secretary|minister|member|(?-i:[A-Z]{2,}))[\s-]+){1,5}$",
+    # ... "by provincial working group member X"
+    r"governor|president|head|secretary|minister|member|working|group|committee|"
+    r"(?-i:[A-Z]{2,}))[\s-]+){1,5}$",
     re.I,
 )
 # Who speaks, presides or welcomes is not who moved ("Samdech X presided over a ceremony").
@@ -89,6 +92,8 @@ _NOT_DEFECTOR_AFTER = re.compile(
     # ... and "X received CPP membership" moved too
     r"received(?!\s+(?:his|her|their|a|an)\b)(?!\s+(?:[\w'-]+\s+){0,2}?(?:membership|cards?)\b))\b"
 )
+# "which its provincial chief, Dy Sokhom, called a sign that ...": who judges the move
+_CALLS_IT_AFTER = re.compile(r",?\s+(?:called|hailed|described)\b")
 # '"...," said district chief X': who speaks, named after the saying.
 _SAID_BY_BEFORE = re.compile(r"[\"”],?\s+(?:said|says|added)\s+(?:[\w.-]+\s+){0,4}$", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
@@ -301,6 +306,7 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
             or KHMER_HOST_BEFORE.search(sentence[:at])
             or KHMER_HOST_AFTER.match(sentence[at + len(name) :])
             or _NOT_DEFECTOR_AFTER.match(after)
+            or _CALLS_IT_AFTER.match(after)
             or _SAID_BY_BEFORE.search(sentence[:at])
             # "ក្រោមអធិបតីភាព ឯកឧត្តម X ... អមដោយលោកជំទាវ Y" (presided over by X, accompanied
             # by Y), "presided over by X, accompanied by Y": everyone named after the presiding,

@@ -104,6 +104,12 @@ NUMBER = re.compile(
     re.I,
 )
 
+# "nine more had joined", "68 more supporters": more of the people told before
+_MORE_OF_THEM = re.compile(
+    r"\s+more\s+(?:(?:have|had|were)\s+)?(?:joined|defected|switched|crossed|followed|"
+    r"members|supporters|activists|councillors|officials|people|families)\b",
+    re.I,
+)
 # "several hundred", "a few thousand": how many hundreds is not said.
 _SEVERAL = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.I)
 _QUALIFIERS = (
@@ -200,7 +206,9 @@ _MOVED_WITH = re.compile(
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|(?<!together\s)(?<!along\s)(?<!district\s)(?<!commune\s)(?<!province\s)(?<!village\s)\bwith|\bboasts?|\bclaims?|membership\s+of|"
     # "មាន" (has), but "...នោះ មាន ១៤៥នាក់" (of those, there are 145) counts people
-    r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$",
+    r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
+    # "fewer than one in ten identified anyone": a share, not people
+    r"|\b(?:one|two|three|\d)\s+(?:in|out\s+of)\s+$",
     re.I,
 )
 
@@ -398,6 +406,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             or (_KHMER_NOUN_COUNTED.search(before) and not _KHMER_OTHER_UNIT.match(after))
             # "a further 33 from Kampot followed on Sunday": more of the people told before
             or re.search(r"\b(?:a\s+further|another)\s+$", before, re.I)
+            # ... "nine more had joined", "68 more supporters" (not "20 more than in May")
+            or (not vague and _MORE_OF_THEM.match(after))
             # "The three received their CPP cards on Monday": the people told before, counted
             or (
                 re.search(r"^\W*the\s+$", before, re.I)

@@ -122,14 +122,14 @@ _KHMER_NAME_ENDS = _words(
     # "គណបក្សនៅក្នុងពិធីនេះ" (the party at this ceremony)
     "នៅក្នុង ពិធី "
     # "ប័ណ្ណសមាជិកគណបក្សរួចរាល់" (the party's cards already)
-    "រួចរាល់ រួច "
+    "រួចរាល់ រួច រួចហើយ "
     # "សមាជិករបស់គណបក្សលោក" (the members of his party): a pronoun, no name
     "លោក លោកស្រី គាត់ គេ យើង ខ្ញុំ ខ្លួន ពួកគេ ពួកយើង នាង "
     # "គណបក្សដដែល" (the same party)
     "ដដែល",
 )
-# What opens a sentence or a quotation.
-_OPENS = '។៕!?:៖"«(\n'
+# What opens a sentence, a quotation or a list's line ("- គណបក្ស... ៥៣នាក់").
+_OPENS = '។៕!?:៖"«(\n-–•'
 # The word before a party's name (as khmercut cuts it): the people of a party, a word of
 # moving or of belonging, a list's joiner.
 _KHMER_NAME_AFTER = _words(

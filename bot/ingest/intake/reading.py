@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.ingest.intake.acts import reported_act
-from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, history_asides, through_clause
+from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, QUOTED, history_asides, through_clause
 from bot.ingest.intake.dates import MONTH_NAMES, MONTHS, FoundDate, find_dates
 from bot.ingest.intake.groups import (
     GROUP,
@@ -110,7 +110,9 @@ _ONLY_OTHER_PARTIES = re.compile(
     r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
     r"[\"“‘']?(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
     r"(?:political\s+|opposition\s+|smaller\s+)?parties\b"
-    r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មកពី|ពី)\s*គណបក្ស(?:នយោបាយ)?\s*(?:ប្រឆាំង)?\s*(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត)",
+    # ... "សកម្មជននៃគណបក្សប្រឆាំងផ្សេងៗ" (activists of various opposition parties)
+    r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មកពី|ពី)\s*(?:នៃ|របស់)?\s*គណបក្ស(?:នយោបាយ)?\s*(?:ប្រឆាំង)?\s*"
+    r"(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត)",
     re.I,
 )
 # "joined the CPP over the weekend, the third such announcement since June": one event.
@@ -156,6 +158,11 @@ _HE_SUBJECT = re.compile(
     r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I
 )
 _OUR_PARTY = re.compile(r"\bour\s+party\b|\binto\s+(?:its|our)\s+ranks\b|គណបក្សយើង", re.I)
+# ... 'who told them "...', 'telling reporters that his old party had "...': words said
+_TELLS_THEM = re.compile(
+    r"\b(?:told|telling|tells|urged|assured|reminded|said|saying)\b[^\"“”.;]{0,80}$",
+    re.I,
+)
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b", re.I)
 # A count of many events ("since January", "so far this year") rather than one.
 # Before a line's own date: marks, and its weekday ("- Sat 25 May, Phnom Penh: ...")
@@ -169,12 +176,16 @@ _RUNNING_TOTAL = re.compile(
     # "in the first half of 2023", "in the past three months"
     r"in\s+the\s+(?:first|second|last|past)\s+(?:\w+\s+)?(?:half|quarter|months|weeks)|"
     rf"(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH_NAMES}\s+alone|"
-    rf"(?:during|throughout|in\s+the\s+month\s+of)\s+{MONTH_NAMES}|over\s+the\s+past|"
+    # (not "over the past week", "over the past few days": one week's news)
+    rf"(?:during|throughout|in\s+the\s+month\s+of)\s+{MONTH_NAMES}|"
+    r"over\s+the\s+past(?!\s+(?:week|weekend|(?:few|two|three|several)\s+days)\b)|"
     r"bringing\s+the\s+total|altogether|"
     # "several hundred of those councillors have since left the party": over time, no one event
     # (not "two of them have since joined the CPP")
     r"(?:hundreds?|thousands?|many|dozens)\b[^.;]{0,60}?(?:have|has)\s+since\s+"
     r"(?:left|joined|defected|quit|switched|moved|gone)|"
+    # "nine of those councillors have now left the party": a tally of them all to this day
+    r"(?:have|has)\s+now\s+(?:left|joined|defected|quit|switched|moved|gone)|"
     # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
     r"in\s+total|cumulative)\b|" + KHMER_RUNNING_TOTAL,
     re.I,
@@ -288,6 +299,16 @@ def read_sentence(
         kept = [m for m in mentions if not any(a <= m.start < b for a, b in recalled)]
         roles = party_roles(kept, text, verb)
     to, froms = roles.to, parties_left(roles.froms, text, mentions, verb)
+    quoted = [
+        m.span() for m in QUOTED.finditer(text)
+        if m.start() >= verb.end and _TELLS_THEM.search(text, 0, m.start())
+    ]  # fmt: skip
+    # 'were welcomed by X, who told them "the door of the CPP has no lock"': words said to
+    # them after the act name no party they left
+    froms = [
+        f for f in froms
+        if not all(any(a <= m.start < b for a, b in quoted) for m in mentions if m.name == f)
+    ]  # fmt: skip
     left = next((m for m in mentions if m.start >= verb.end
                  and text[verb.end : m.start].strip() in ("", "ពី")), None)  # fmt: skip
     if verb.kind == "leave" and left is not None and text.startswith("ពី", verb.end):

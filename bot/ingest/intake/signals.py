@@ -46,11 +46,14 @@ _JOIN = (
     # "received his FUNCINPEC card": a party's name (its letters masked) before the card
     r"(?:membership|party|CPP|x{3,})\s+cards?|"
     r"ceremony\s+(?:[\w,]+\s+){0,10}?to\s+(?:receive|welcome|accept|admit)|"
+    # "held a ceremony at the provincial hall for about 210 people": those it received
+    r"held\s+an?\s+ceremony\s+(?:[\w,]+\s+){0,6}?for(?=\s+(?:(?:about|some|around|nearly|more\s+than|over)\s+)?\d)|"
     r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)"
     # not "received 25 kilograms of rice", "received 85 percent of the vote": things
     r"(?!\s+[\d,.]+\s*(?:kg\b|kilo|bags?\b|sacks?\b|tonnes?\b|tons?\b|riels?\b|dollars?\b|"
     r"boxes\b|bottles?\b|%|percent\b|per\s+cent\b|votes?\b|seats?\b))|"
-    r"(?:was|were|been)\s+(?:\w+\s+)?received\b(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|"
+    # ... 'had been "warmly received" into the CPP'
+    r"(?:was|were|been)\s+[\"“]?(?:\w+\s+)?received\b[\"”]?(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|"
     # "staged the welcome of some 2,000 opposition supporters": the noun, a count after it
     r"welcome\s+of(?=\s+(?:(?:some|about|around|over|nearly|more\s+than)\s+)?\d)|"
     # "have requested, and today received, membership of the CPP"
@@ -58,6 +61,10 @@ _JOIN = (
     # "exchanged their membership for that of the CPP", "took FUNCINPEC membership"
     r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:\w+\s+)?membership\s+for\s+"
     r"(?:that|those|one)\s+of|"
+    # "decided to leave their old party and stand under the banner of the CPP"
+    r"(?:stand|stood|standing|came|come|gather(?:ed)?)\s+under\s+the\s+(?:banner|flag|umbrella|roof)\s+of|"
+    # ... "exchanged their old cards for CPP ones"
+    r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:\w+\s+){0,2}?cards?\s+for(?=\s+x{3,})|"
     # ... "signed CPP forms", "signed its membership forms"
     r"signed\s+(?:an?\s+)?(?:x{3,}|party|membership|application|its|their)\s+"
     r"(?:membership\s+|application\s+)?forms?\b|"
@@ -70,7 +77,7 @@ _JOIN = (
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
     # "a further 33 followed on Sunday"
     r"did\s+(?:the\s+)?(?:same|likewise)|followed\s+suit|followed(?=\s+(?:on|later|the\s+next)\b)|took\s+the\s+(?:\w+\s+)?oath|"
-    r"swore\s+(?:an\s+oath\s+of\s+)?allegiance|signed\s+on(?=\s+(?:with|to|at|as)\b|\s*[.,;])|(?:are|were)\s+now\s+(?:counted\s+)?among|(?:continued|went\s+on)\s+to\s+(?:receive|welcome|accept)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
+    r"swore\s+(?:an\s+oath\s+of\s+)?allegiance|signed\s+(?:on|up)(?=\s+(?:with|to|at|as)\b|\s*[.,;])|(?:are|were)\s+now\s+(?:counted\s+)?among|(?:continued|went\s+on)\s+to\s+(?:receive|welcome|accept)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
     r"(?:sought|seeking|applied\s+for|requested)\s+(?:\w+\s+){0,2}?membership|inducted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
@@ -181,7 +188,8 @@ _INTENTION = re.compile(
     # "were told by the commune chief to join the CPP": an order, not an act
     r"|\b(?:were|was|been|being)\s+(?:told|ordered|instructed|asked|invited)\b(?:\s+\w+){0,6}?\s+to\s+"
     # ... "ត្រូវបានគេអញ្ជើញឱ្យចូល" (was invited to join)
-    r"|អញ្ជើញ\s*(?:ឱ្យ|ឲ្យ|អោយ)\s*"
+    # ... "ត្រូវគេស្នើឱ្យចូល" (was asked to join), "ជំរុញឱ្យ" (urged to)
+    r"|(?:អញ្ជើញ|ស្នើ(?:សុំ)?|ជំរុញ)\s*(?:ឱ្យ|ឲ្យ|អោយ)\s*"
     # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act;
     # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event; "កំពុងរៀបចំដាក់ពាក្យចូល" (are
     # getting ready to apply to join), "ត្រៀមខ្លួនចូល" (prepared to join): not yet done
@@ -289,9 +297,12 @@ _OTHER_THINGS = (
      "a renewal of members' cards"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|\bmisreported\b|"
+                # ... "withdrew its 20 October story"
                 r"\b(?:withdr[ae]w|withdrawn|withdraws|retracted)\s+(?:an?\s+|the\s+|its\s+)?"
-                r"(?:\w+\s+)?(?:article|story|report|post)\b|\b(?:published|posted)\s+in\s+error\b|"
-                r"\bretract(?:ed|s|ion)?\b|កំណែតម្រូវ|ព័ត៌មានមិនពិត", re.I),
+                r"(?:[\w-]+\s+){0,3}?(?:article|story|report|post)\b|\b(?:published|posted)\s+in\s+error\b|"
+                r"\bretract(?:ed|s|ion)?\b|កំណែតម្រូវ|ព័ត៌មានមិនពិត|"
+                # "ព័ត៌មានដែលថា ... ត្រូវបាន ... ដកចេញវិញ" (the news that ... was withdrawn)
+                r"(?:ព័ត៌មាន|អត្ថបទ|ការផ្សាយ)[^។]{0,200}ដក(?:ចេញ|ហូត)?\s*វិញ", re.I),
      "a correction or retraction"),
     (re.compile(r"\b(?:was|were|is|are|as)\s+(?:\w+\s+)?(?:fake|false|untrue|fabricated|"
                 r"baseless|a\s+hoax)\b|\bfake\s+news\b|\bfalsely\s+(?:reported|claimed|said|"
@@ -392,7 +403,9 @@ KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់
 # "ពលរដ្ឋ ដែលធ្លាប់ចូល CPP ... នៅឆ្នាំ២០១៧ បានចាកចេញ..." (people who joined the CPP in 2017 have
 # left it)
 KHMER_PAST_YEAR = re.compile(
-    r"(?:(?:កាល|តាំង)ពី|^(?:(?!ដែល).)*?នៅ)\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*)?ឆ្នាំ\s*([12១២][0-9០-៩]{3})"
+    # ... "កាលពីដើមឆ្នាំ២០២២" (at the start of 2022), "ចុងឆ្នាំ" (the end of)
+    r"(?:(?:កាល|តាំង)ពី|^(?:(?!ដែល).)*?នៅ)\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*|ដើម|ចុង|ពាក់កណ្តាល)?"
+    r"ឆ្នាំ\s*([12១២][0-9០-៩]{3})"
 )
 
 # A Khmer count of many events rather than one: "ចាប់តាំងពី" (since), "គិតចាប់ពីដើមឆ្នាំ មកដល់
@@ -405,7 +418,8 @@ KHMER_PAST_YEAR = re.compile(
 KHMER_RUNNING_TOTAL = (
     r"ចាប់តាំងពី|តាំងពី(?:ខែ|ដើម)|សរុបទាំងអស់|ចាប់ពីដើម|ខែ\s*ដើមឆ្នាំ|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
     r"(?:មក)?(?:ដល់|ទល់)(?:បច្ចុប្បន្ន|ពេលបច្ចុប្បន្ន)|"
-    r"(?:ថ្ងៃ|សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ)|ឆមាស|ត្រីមាស|"
+    # (not "ក្នុងរយៈពេលប៉ុន្មានថ្ងៃចុងក្រោយនេះ", in the last few days: one week's news)
+    r"(?:សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ)|ឆមាស|ត្រីមាស|"
     r"ក្នុង(?:ឆ្នាំ|ខែ)\s*(?:[12១២][0-9០-៩]{3}|នេះ)"
 )
 
