@@ -3568,3 +3568,99 @@ def test_hosts_and_judges_named_are_not_movers_and_a_candidate_is_one_person(
 ) -> None:
     (p,) = propose(Report(text=text, published=date(2024, 4, 8)), lexicon_from_data())
     assert (p.number, p.people) == (number, people)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "X, who had coordinated the GDP's work there, ..." names one person
+        (
+            "Bo Rithy, who had coordinated the Grassroots Democracy Party's campaign in Pursat "
+            "since 2020, announced on 2 April that he was joining the Candlelight Party.",
+            None,
+            [(date(2024, 4, 2), 1, ["Grassroots Democracy Party"], _CLP)],
+        ),
+        # the dateline's day in brackets is the day "today" means
+        (
+            "Takeo (April 6, 2024): A total of 95 Candlelight members today asked to join the "
+            "CPP in Bati district.",
+            None,
+            [(date(2024, 4, 6), 95, [_CLP], CPP)],
+        ),
+        # "came to the commune hall to apply for membership of the CPP"
+        (
+            "On Saturday 6 April, some 80 KNUP members came to the commune hall to apply for "
+            "membership of the Cambodian People's Party.",
+            None,
+            [(date(2024, 4, 6), 80, [_KNUP], CPP)],
+        ),
+        # new cards for its own members, to bring the registry up to date: no one moved
+        (
+            "About 2,000 members of the Cambodian People's Party in Kampot received new "
+            "membership cards on Saturday as the party brings its registry up to date.",
+            None,
+            [],
+        ),
+        # a title about earlier "defectors" who say they never left is no denial of this claim
+        (
+            "A pro-government site reported that 45 FUNCINPEC members in Kampot joined the "
+            "Cambodian People's Party on Wednesday.",
+            'FUNCINPEC questions Kampot figure as earlier "defectors" say they never left',
+            [(date(2024, 4, 3), 45, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_named_by_work_bracketed_datelines_applications_registries_and_earlier_denials(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who "had told" officials something speak; they are no count of who moved
+        (
+            "On 5 April, 20 Candlelight councillors were received into the CPP. The party "
+            "confirmed that at least 17 of the 20 had left the party, but said three had told "
+            "officials that they signed the forms after visits from police.",
+            [(date(2024, 4, 5), 20, [_CLP], CPP)],
+        ),
+        # hosts under "the high presidency of ..., together with ...": no claim of their own
+        (
+            "A total of 150 members of the Candlelight Party on 4 April submitted their "
+            "applications to become members of the Cambodian People's Party.\n\nThe ceremony "
+            "to receive them was held under the high presidency of H.E. Sok Chenda, Member of "
+            "the Central Committee of the Cambodian People's Party, together with Lok Chumteav "
+            "Ly Sreymom, Deputy Governor, and Oknha Lim Sothy, Advisor.\n\nH.E. Sok Chenda "
+            "warmly welcomed the new members and said the door of the Cambodian People's Party "
+            "is always open.",
+            [(date(2024, 4, 4), 150, [_CLP], CPP)],
+        ),
+        # "respectively": each count its party
+        (
+            "From the GDP and FUNCINPEC came, respectively, 22 and 14 activists who joined the "
+            "CPP on 3 April.",
+            [
+                (date(2024, 4, 3), 22, ["Grassroots Democracy Party"], CPP),
+                (date(2024, 4, 3), 14, [_FUN], CPP),
+            ],
+        ),
+        # "somewhere other than the CPP": a party no one left
+        (
+            "Some 40 Candlelight activists switched to FUNCINPEC on 3 April, a rare move to a "
+            "party other than the Cambodian People's Party.",
+            [(date(2024, 4, 3), 40, [_CLP], _FUN)],
+        ),
+        # "citing pressure on his family": one person, no relatives who moved
+        (
+            "Chan Visal, a Candlelight commune chief, resigned from the party on 2 April, citing "
+            "pressure on his family.",
+            [(date(2024, 4, 2), 1, [_CLP], None)],
+        ),
+    ],
+)
+def test_speakers_counted_hosts_under_a_high_presidency_respectively_and_a_family(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected

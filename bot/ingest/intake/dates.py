@@ -170,6 +170,8 @@ _BOUND_BEFORE = re.compile(
 # ... and Khmer "ត្បូងឃ្មុំ ថ្ងៃទី១២ ខែធ្នូ ឆ្នាំ២០២៣៖" (a place, its date and a colon)
 _DATELINE_BEFORE = re.compile(
     r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*$"
+    # ... "Kampong Chhnang (April 8, 2023):", the date in brackets
+    r"|^\W*[A-Z][A-Za-z .'-]{1,40}\(\s*$"
     r"|^\W*[\u1780-\u17d3]{2,30}(?:\s+[\u1780-\u17d3]{2,30})?,?\s*$"
 )
 # "the July 23 election", "the 23 July polls": the date names an occasion, not the event.
@@ -201,7 +203,7 @@ _WEEKDAY_HEADING = re.compile(
     r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-{1,2}\s)", re.I | re.M
 )
 # ... or nothing but emoji and the like to the end of a heading line ("🌾 Kep, 10 June 2023 🌾")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:៖])|^[^\w\n]*$")
+_DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:៖])|^[^\w\n]*$")
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,9 @@ _DENIES_A_MOVE = re.compile(
     re.I,
 )
 _UNDONE = (_MOVERS_DENY, "a correction or retraction")
+_EARLIER_ONES = re.compile(
+    r"\b(?:earlier|previous)\s+[\"“'‘]?(?:defectors|joiners|switchers)\b", re.I
+)
 _FALSE_CLAIM = (
     "an alliance or merger of parties",
     "a claim called false",
@@ -108,6 +111,8 @@ _CEREMONY = re.compile(
     r"took\s+place)\b"
     # "In a letter dated December 1 ...": the day the resignation was written
     r"|\b(?:letter|resignation)\s+dated\b"
+    # ... Khmer "លិខិតលាលែងចុះថ្ងៃទី១៧" (the resignation letter dated the 17th)
+    r"|លិខិត\S{0,12}\s*ចុះ\s*(?:កាលបរិច្ឆេទ\s*)?ថ្ងៃ"
     # Khmer "បានប្រារព្ធពិធីទទួលសមាជិកថ្មី" (held a ceremony to receive new members), "ពិធី...
     # បានប្រព្រឹត្តទៅ" (the ceremony took place)
     # ... "បានប្រព្រឹត្តទៅនូវពិធី..." (there took place the ceremony ...)
@@ -137,7 +142,8 @@ _ANOTHER = re.compile(
 _OPPOSITION = re.compile(r"\bopposition\b|ប្រឆាំង", re.I)
 _PART_OF_DAY = re.compile(
     r"\W*(?:(?:In\s+the\s+)?(?:morning|afternoon|evening)\b|Later\s+(?:that|the\s+same)\s+day|"
-    r"(?:លុះ|នៅ)?\s*(?:ពេល|វេលា)\s*(?:ព្រឹក|រសៀល|ល្ងាច))\b",
+    # ... "លុះដល់ពេលរសៀល" (then, come the afternoon)
+    r"(?:លុះ|នៅ)?\s*(?:ដល់)?\s*(?:ពេល|វេលា)\s*(?:ព្រឹក|រសៀល|ល្ងាច))\b",
     re.I,
 )
 # A fact check's verdict on its own line ("VERDICT: False."), or its headline's "Checked:"
@@ -288,7 +294,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     )
     lead = sentences[: 2 if report.title else 1]
     if (
-        any(not_a_claim(s.text) in _FALSE_CLAIM for s in lead)
+        # (not 'as earlier "defectors" say they never left': another group's denial)
+        any(not_a_claim(s.text) in _FALSE_CLAIM and not _EARLIER_ONES.search(s.text) for s in lead)
         or _VERDICT.search(text)
         or (
             # "... denied a Facebook claim that 300 members had joined. 'Not a single one of our
@@ -837,6 +844,19 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             and not _SPAN.search(sentence.text)  # "Weekly notes (21-27 Oct 2024)": a span
             else []
         )
+        if (
+            date_line
+            # (only its hashtags after it)
+            and all(re.fullmatch(r"(?:\s*#\S+)+\s*", s.text) for s in sentences[i + 1 :])
+            and not re.search(
+                r"\w", sentence.text[: date_line[0].start] + sentence.text[date_line[0].end :]
+            )
+        ):
+            # a post that ends with its day, alone on its line ("📅 ថ្ងៃអាទិត្យ ទី០៥ ខែឧសភា
+            # ឆ្នាំ២០២៤", then only hashtags): the day of the claims above that give none
+            for o in out:
+                if o.date_kind == "published":
+                    o.date, o.date_kind = date_line[0].value, "event"
         earlier += found_here
         every += found_here
         source = claimant_in(sentence.text)

@@ -262,7 +262,9 @@ def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
 
 _PRESIDED = re.compile(
     r"ក្រោម(?:ការ)?អធិបតីភាព|អមដោយ|អមដំណើរដោយ"
-    r"|\bpresided\s+(?:over\s+)?by\b|\bunder\s+the\s+(?:presidency|chairmanship|auspices)\s+of\b"
+    # ... "under the high presidency of"
+    r"|\bpresided\s+(?:over\s+)?by\b|\bunder\s+the\s+(?:(?:high|honou?rable|distinguished)\s+)?"
+    r"(?:presidency|chairmanship|auspices)\s+of\b"
     r"|\baccompanied\s+by\b|\bwith\s+the\s+participation\s+of\b",
     re.I,
 )
@@ -327,7 +329,8 @@ def _hosted_by(before: str) -> bool:
     return bool(presided) and not _KHMER_DAY_AFTER_HOSTS.search(before, presided[-1])
 
 
-_KHMER_DAY_AFTER_HOSTS = re.compile(r"\s(?:កាលពី|នា(?:ព្រឹក|ល្ងាច|រសៀល))ថ្ងៃ\S*\s")
+# ... "នៅថ្ងៃទី១៣ ខែសីហា" (on 13 August)
+_KHMER_DAY_AFTER_HOSTS = re.compile(r"\s(?:កាលពី|នៅ|នា(?:ព្រឹក|ល្ងាច|រសៀល)?)\s*ថ្ងៃ\S*\s")
 
 
 # "19 members, seven of them women, followed suit": who they are, not a part that moved

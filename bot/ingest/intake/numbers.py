@@ -151,7 +151,9 @@ _PERSON_AFTER = re.compile(
 _SPEAKERS_AFTER = re.compile(
     # (not "644 members said to have joined": the passive of a claim)
     rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b"
-    r"(?!\s+to\s+(?:have|be)\b)",
+    r"(?!\s+to\s+(?:have|be)\b)"
+    # ... "but said three had told party officials that they signed under pressure"
+    r"|^\s+(?:had|have)\s+told\b",
     re.I,
 )
 _PARTY_THEN_ARROW = re.compile(r"\s+(?:(?:former|ex-)\s*)?(?:[A-Z][\w'’-]*\s+){1,5}(?:→|->)\s")
@@ -206,7 +208,8 @@ _MOVED_WITH = re.compile(
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|(?<!together\s)(?<!along\s)(?<!district\s)(?<!commune\s)(?<!province\s)(?<!village\s)\bwith|\bboasts?|\bclaims?|membership\s+of|"
     # "មាន" (has), but "...នោះ មាន ១៤៥នាក់" (of those, there are 145) counts people
-    r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
+    # ... and "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ មាន ១៦០នាក់" (among these 210, 160 are)
+    r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)(?<!នេះ\s)(?<!នេះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
     # "fewer than one in ten identified anyone": a share, not people
     r"|\b(?:one|two|three|\d)\s+(?:in|out\s+of)\s+$",
     re.I,
@@ -366,6 +369,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "638 people (291 women)", "ក្នុងនោះស្ត្រី ៤៥៦នាក់": the women among them
         if _TOTALLING_AFTER.match(after):
             continue  # "87 families, totalling 243 people": the people are the count
+        if re.search(r"ទាំង\s*$", before) and re.match(r"\s*(?:នាក់|រូប)\s*(?:នេះ|នោះ)", after):
+            continue  # "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ" (among all these 210): told before
         if re.search(r"\bone\s+of\s+(?:(?:only|just|the|its|their|her|his)\s+)*$", before, re.I):
             continue  # "one of only two CLP councillors on the council": a set she is in
         if _NOT_PEOPLE_AFTER.match(after) or (
@@ -478,7 +483,12 @@ _FAMILY = re.compile(
 
 
 # "with his family", "រួមទាំងក្រុមគ្រួសារ": relatives moved too, how many is not said.
-_VAGUE_FAMILY = re.compile(r"\b(?:his|her|their)\s+(?:whole\s+)?famil(?:y|ies)\b|ក្រុមគ្រួសារ", re.I)
+# ... who came with them, not "citing pressure on his family" ("សម្ពាធលើក្រុមគ្រួសារ")
+_VAGUE_FAMILY = re.compile(
+    r"\b(?:with|and|by)\s+(?:all\s+)?(?:his|her|their)\s+(?:whole\s+)?famil(?:y|ies)\b"
+    r"|(?:រួម(?:ទាំង|ជាមួយ)?|ជាមួយ(?:នឹង)?|និង|ព្រមទាំង|នាំ)\s*ក្រុមគ្រួសារ",
+    re.I,
+)
 
 
 def family_members(sentence: str) -> int | None:

@@ -69,7 +69,9 @@ _NAMED_ROLE = re.compile(
     r"member|lawmaker|candidate|secretary|president|spokes(?:man|woman|person)|deputy|governor|"
     r"adviser|advisor|organi[sz]er|founder|coordinator|head)\b"
     # ... "Srun Pheakdey, who led the party's chapter in Kep, joined"
-    r"|who\s+(?:led|headed|chaired|ran|served|had\s+(?:led|headed|served))\b)"
+    # ... "Svay Ratanak, who had coordinated the GDP's work in Battambang, ..."
+    r"|who\s+(?:had\s+)?(?:led|headed|chaired|ran|served|coordinated|organi[sz]ed|managed|"
+    r"directed|represented)\b)"
 )
 _PLAIN = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}}")
 # A name's words are Khmer letters (no digits, emojis or signs); "កញ្ញា" after "ខែ" is the
@@ -148,8 +150,10 @@ KHMER_HOST_AFTER = re.compile(
     # not "បានប្រគល់លិខិតលាចេញ" (handed in resignation letters): who left
     r"អ្នកគាំទ្រ|បងប្អូន)|អំពាវនាវ|(?:ធ្វើ)?ជាអធិបតី|ប្រគល់(?!\s*(?:លិខិត|ពាក្យ))|ចែក|ឧបត្ថម្ភ|"
     # ... "បានទទួលស្គាល់ថា" (acknowledged that), "បានបញ្ជាក់ថា" (confirmed that)
-    r"កោតសរសើរ|អរគុណ|(?:ថ្លែង|មានប្រសាសន៍|លើកឡើង|ទទួលស្គាល់|បញ្ជាក់)(?:ថា)?"
-    r"(?!\s*(?:លោក|ខ្លួន|គាត់|នាង|ខ្ញុំ)))"
+    # ... nor "បានបញ្ជាក់ប្រាប់វិទ្យុយើងថា លោកពិតជាបានចុះឈ្មោះ" (confirmed to our radio that
+    # he did sign up)
+    r"កោតសរសើរ|អរគុណ|(?:ថ្លែង|មានប្រសាសន៍|លើកឡើង|ទទួលស្គាល់|បញ្ជាក់|និយាយ)(?:ថា)?"
+    r"(?!(?:\s*ប្រាប់[^។]{0,30}?ថា)?\s*(?:លោក|ខ្លួន|គាត់|នាង|ខ្ញុំ)))"
 )
 
 def _trim(name: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.ingest.intake.acts import reported_act
@@ -102,7 +102,9 @@ _ALONGSIDE = re.compile(r"\b(?:along|together)\s+with\b|រួម(?:ជា)?ម�
 # ... nor is a party an appositive names to say which party another is ("the small party allied
 # with Candlelight", "not to be confused with the similarly named Khmer Will Party")
 _NOT_CHOSEN = re.compile(
-    r"\b(?:rather\s+than|instead\s+of|allied\s+(?:with|to)|confused\s+with)\s+(?:the\s+)?"
+    # ... "going somewhere other than the CPP"
+    r"\b(?:rather\s+than|instead\s+of|other\s+than|allied\s+(?:with|to)|confused\s+with)\s+"
+    r"(?:the\s+)?"
     r"(?:(?:ruling|similarly\s+named)\s+)?$",
     re.I,
 )
@@ -158,6 +160,7 @@ _HE_SUBJECT = re.compile(
     r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I
 )
 _OUR_PARTY = re.compile(r"\bour\s+party\b|\binto\s+(?:its|our)\s+ranks\b|គណបក្សយើង", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # ... 'who told them "...', 'telling reporters that his old party had "...': words said
 _TELLS_THEM = re.compile(
     r"\b(?:told|telling|tells|urged|assured|reminded|said|saying)\b[^\"“”.;]{0,80}$",
@@ -189,6 +192,14 @@ _RUNNING_TOTAL = re.compile(
     # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
     r"in\s+total|cumulative)\b|" + KHMER_RUNNING_TOTAL,
     re.I,
+)
+
+
+# "ដែលជាប់ឆ្នោតក្រោមឈ្មោះគណបក្សX ក្នុងឆ្នាំ២០២២" (who were elected on party X's ticket in
+# 2022): who the people are, no year's tally
+_KHMER_WHO_THEY_WERE = re.compile(
+    # (the clause only, not the act after it: "ដែលធ្លាប់ជា ... បានចូលគណបក្សY ក្នុងឆ្នាំ២០១៨")
+    r"ដែល(?:ធ្លាប់|បាន)?\s*(?:ជាប់ឆ្នោត|ឈរឈ្មោះ|ជា)(?:(?!បាន)[^។]){0,80}?ឆ្នាំ\s*[12១២][0-9០-៩]{3}"
 )
 
 
@@ -385,7 +396,9 @@ def read_sentence(
     if (
         # "..., the latest in a wave that has seen 10,000 switch sides this year": a total
         # told beside the event, after it, is no reason to drop the event
-        _RUNNING_TOTAL.search(ASIDE.sub(" ", through_clause(own, verb.end)))
+        _RUNNING_TOTAL.search(
+            _KHMER_WHO_THEY_WERE.sub(" ", ASIDE.sub(" ", through_clause(own, verb.end)))
+        )
         # (a log's line may open with the day it was told: "18/03 | ... since 1 January")
         and not [d for d in dates if not d.reported and not _HEADS_LINE.fullmatch(text[: d.start])]
         and not _ONE_OCCASION.search(text)
@@ -527,6 +540,26 @@ def read_sentence(
                 reasons=reasons,
                 kind=kind,
             )
+        )
+    if (
+        len(readings) == 1
+        and _RESPECTIVELY.search(text)
+        and len(counts) == len(readings[0].from_parties) > 1
+    ):
+        # "From the LDP and the CNLP came, respectively, 19 and 33 activists": a count each
+        joint = readings[0]
+        return Reading(
+            proposals=[
+                replace(
+                    joint,
+                    number=count.value,
+                    number_text=count.text,
+                    qualifier=count.qualifier,
+                    from_parties=[party],
+                    new_parties=[p for p in joint.new_parties if p == party],
+                )
+                for count, party in zip(counts, joint.from_parties, strict=True)
+            ]
         )
     if len(readings) == 1:
         readings = per_person(readings[0], text, mentions, verb)

@@ -71,7 +71,8 @@ _MEMBERSHIP_NEXT = re.compile(
 )
 # "the Candlelight Party, the Khmer Will Party and the GDP": one list, one role.
 _LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
-_MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$", re.I)
+# ... "to apply for membership of the CPP"
+_MEMBER_OF_BEFORE = re.compile(r"\bmember(?:s|ship)?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 FROM_BEFORE = re.compile(
     # ... "handed back his CPP card"
     r"(?:\b(?:from|of|left|quits?|former|formerly|ex-|leaving|abandoned|deserted|resigned\s+from|"

@@ -74,6 +74,8 @@ _JOIN = (
     r"membership\b|"
     r"sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
     r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged|signed)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
+    # "came to the district hall to apply for membership of the CPP"
+    r"(?:appl(?:y|ied|ying))\s+for\s+(?:party\s+|full\s+)?membership\s+(?:of|in)\b|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
     # "a further 33 followed on Sunday"
     r"did\s+(?:the\s+)?(?:same|likewise)|followed\s+suit|followed(?=\s+(?:on|later|the\s+next)\b)|took\s+the\s+(?:\w+\s+)?oath|"
@@ -105,7 +107,8 @@ _KHMER_JOIN = (
     # ... "ដើរតាមគណបក្សX" (followed party X)
     # ... "មកជ្រកក្រោមម្លប់" (came to shelter under the shade of)
     # ... "រួមដំណើរជាមួយគណបក្សX" (went along with party X)
-    r"(?:ឆ្លង(?:មក|ទៅ)(?:\s*កាន់)?|ដើរតាម|រួមដំណើរ\s*(?:ជាមួយ|នឹង))(?=\s*(?:គណបក្ស|បក្ស|x{3,}))|"
+    # ... "ឆ្លងមករួមរស់ជាមួយគណបក្សX" (crossed over to live together with party X)
+    r"(?:ឆ្លង(?:មក|ទៅ)(?:\s*(?:កាន់|រួម(?:រស់)?\s*ជាមួយ|ជាមួយ))?|ដើរតាម|រួមដំណើរ\s*(?:ជាមួយ|នឹង))(?=\s*(?:គណបក្ស|បក្ស|x{3,}))|"
     r"(?:មក)?(?:ឈរ|ជ្រក(?:កោន)?)\s*(?:នៅ)?\s*ក្រោម(?:ទង់|ម្លប់)|"
     # ... "ចូលមកក្រោមដំបូលគណបក្សX" (came under the roof of party X), "បានធ្វើដូចគ្នា" (did the
     # same), as English "did the same"
@@ -115,7 +118,8 @@ _KHMER_JOIN = (
     # "ងាកមកគាំទ្រ" (turned to support)
     # not "ផ្លាស់ប្តូរ" (change, of anything), "ជាជាងងាកទៅ" (rather than turning to)
     # "វិលត្រឡប់មកបម្រើគណបក្សX វិញ" (came back to serve party X)
-    r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
+    # ... "ផ្លាស់មកជាសមាជិកគណបក្សX" (moved over to be members of party X)
+    r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|ផ្លាស់\s*មក(?=\s*(?:ជា|កាន់|ចូល)?\s*(?:សមាជិក)?\s*(?:គណបក្ស|បក្ស|x{3,}))|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
     # not "ស្វាគមន៍ការចូលរួមនេះ" (welcomed this joining): a thing welcomed; nor "ស្វាគមន៍
     # «អ្នកស្រឡាញ់លទ្ធិប្រជាធិបតេយ្យគ្រប់រូប»" (welcomes everyone who loves democracy): no one
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ|[^។]{0,40}គ្រប់(?:រូប|គ្នា))|"
@@ -196,7 +200,9 @@ _INTENTION = re.compile(
     # ... "(មិន)មានគម្រោងចូល" (has (no) plan to join)
     # ... "កំពុងពិចារណា" (is considering), as English "considering"
     # ... "បើពួកគេចាកចេញពិតមែន" (if they really left): a condition, as English "if"
-    r"|(?:នឹង|គ្រោង|គម្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|ត្រៀម(?:ខ្លួន)?|"
+    # ... "កំពុងគិតចូល" (is thinking of joining)
+    r"|(?:នឹង|គ្រោង|គម្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|កំពុងគិត|"
+    r"ត្រៀម(?:ខ្លួន)?|"
     r"(?:ប្រសិន)?បើ(?!\s*(?:តាម|ទោះ)|ក)|"
     r"ពិចារណា(?:\s*អំពី)?)"
     r"\s*(?:\S+\s*)?"
@@ -293,6 +299,8 @@ _OTHER_THINGS = (
     (re.compile(r"\b(?:renew(?:ed|s|ing|al)?|re-?issu(?:e|ed|es|ing)|replac(?:e|ed|es|ing))\b"
                 r"[^.]{0,40}\bcards?\b|\bnew\s+(?:membership\s+)?cards?\s+to\s+(?:[\w,.]+\s+){0,3}?"
                 r"(?:of\s+)?(?:its|their|our)\s+(?:own\s+)?members\b|"
+                # "new membership cards ... as the party brings its registry up to date"
+                r"\b(?:registry|register|records|membership\s+lists?)\s+up\s+to\s+date\b|"
                 r"(?:ប្[តដ]ូរ|បន្តសុពលភាព|ធ្វើបច្ចុប្បន្នភាព)\s*ប័?ណ្ណ", re.I),
      "a renewal of members' cards"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
