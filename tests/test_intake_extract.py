@@ -3664,3 +3664,53 @@ def test_speakers_counted_hosts_under_a_high_presidency_respectively_and_a_famil
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a digest's "• 02/04 · Kep ·" entries: each its own day
+        (
+            "WEEKLY DIGEST — 1 to 7 April 2024\n\n"
+            "• 02/04 · Kep · Angkaol — 38 Candlelight Party members join the CPP (district "
+            "page).\n"
+            "• 04/04 · Takeo · Bati — 12 FUNCINPEC members take CPP membership (news site).",
+            [
+                (date(2024, 4, 2), 38, [_CLP], CPP),
+                (date(2024, 4, 4), 12, [_FUN], CPP),
+            ],
+        ),
+        # "The KNUP lost its only councillor there. Councillor X was received into the CPP on
+        # 3 April": one move, from the party told first
+        (
+            "Elsewhere, the Khmer National United Party lost its only councillor in Samlout. "
+            "Councillor Dara Vuthy was received into the Cambodian People's Party on 3 April.",
+            [(date(2024, 4, 3), 1, [_KNUP], CPP)],
+        ),
+        # three names in a list, the middle one with a surname no list holds
+        (
+            "Councillors Mao Sothea, Ngin Bora and Pich Sreyneang of the Candlelight Party have "
+            "crossed over to the Cambodian People's Party, the district said on 4 April.",
+            [(date(2024, 4, 4), 3, [_CLP], CPP)],
+        ),
+        # "Thursday, in X district, ...": the weekday opens the sentence
+        (
+            "Thursday, in Koh Nhek district, some 45 League for Democracy Party members were "
+            "received into the Cambodian People's Party.",
+            [(date(2024, 4, 4), 45, ["League for Democracy Party"], CPP)],
+        ),
+        # "took the same step" the following day: a group of its own, the day after
+        (
+            "On 5 April, 120 Candlelight activists joined the CPP in Prey Veng. The following "
+            "day, 30 members of the Khmer Will Party took the same step in Svay Rieng.",
+            [
+                (date(2024, 4, 5), 120, [_CLP], CPP),
+                (date(2024, 4, 6), 30, ["Khmer Will Party"], CPP),
+            ],
+        ),
+    ],
+)
+def test_digest_entries_a_party_losing_one_listed_names_opening_weekdays_and_the_same_step(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected

@@ -98,8 +98,9 @@ _NUMERIC = re.compile(
 # bracket starts and before a place's capital, so that "3/5 of" or "12/125 seats" are no dates.
 _NUMERIC_SHORT = re.compile(
     # ... "02/05 (Thu) -- Kampot": a weekday in brackets, a double dash
-    r"(?:^|(?<=[\n(]))\s*(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])"
-    r"(?=\s*(?:\([A-Za-z]{2,9}\)\s*)?(?:[:,)–—|]|-{1,2})?\s+[A-Z\u1780-\u17ff])",
+    # ... "• 18/03 · Kandal ·": a bullet before, a middle dot after
+    r"(?:^|(?<=[\n(]))\s*(?:[•▪·*-]\s*)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])"
+    r"(?=\s*(?:\([A-Za-z]{2,9}\)\s*)?(?:[:,)–—|·]|-{1,2})?\s+[A-Z\u1780-\u17ff])",
     re.M,
 )
 # Khmer words run on from the word before ("កាលពីរសៀលម្សិលមិញ", yesterday afternoon): no "\b"
@@ -200,7 +201,9 @@ _KHMER_DAY_ALONE = re.compile(
 # A bulletin entry headed by a weekday alone: "MONDULKIRI — Friday: 17 members left".
 # ... or by a dash: "Friday – In Pursat, 140 activists ...".
 _WEEKDAY_HEADING = re.compile(
-    r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-{1,2}\s)", re.I | re.M
+    # ... or opening the sentence with a comma: "Thursday, in Pech Chreada district, 45 ..."
+    r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-{1,2}\s|,\s)",
+    re.I | re.M,
 )
 # ... or nothing but emoji and the like to the end of a heading line ("🌾 Kep, 10 June 2023 🌾")
 _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:៖])|^[^\w\n]*$")

@@ -116,7 +116,9 @@ _CEREMONY = re.compile(
     # Khmer "បានប្រារព្ធពិធីទទួលសមាជិកថ្មី" (held a ceremony to receive new members), "ពិធី...
     # បានប្រព្រឹត្តទៅ" (the ceremony took place)
     # ... "បានប្រព្រឹត្តទៅនូវពិធី..." (there took place the ceremony ...)
-    r"|(?:ប្រារព្ធ|រៀបចំ|ប្រព្រឹត្តទៅ\s*នូវ)\s*ពិធី|ពិធី[^។]{0,60}(?:បានប្រព្រឹត្តទៅ|ធ្វើឡើង|(?:រៀបចំ|ប្រារព្ធ)ឡើង)",
+    r"|(?:ប្រារព្ធ|រៀបចំ|ប្រព្រឹត្តទៅ\s*នូវ)\s*ពិធី|ពិធី[^។]{0,60}(?:បានប្រព្រឹត្តទៅ|ធ្វើឡើង|(?:រៀបចំ|ប្រារព្ធ)ឡើង)"
+    # ... "បានអញ្ជើញជាអធិបតីក្នុងពិធី..." (presided over the ceremony), "presided over a ceremony"
+    r"|ជាអធិបតី\s*(?:ក្នុង|លើ)?\s*ពិធី|\bpresided\s+over\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?ceremony\b",
     re.I,
 )
 # "The following day, a further 68 joined": the day after the claim before; "a day earlier",
@@ -129,13 +131,16 @@ _DAYS_APART = re.compile(
 )
 _DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _SAME_DAY = re.compile(
-    r"\b(?:the|that)\s+same\s+(?:day|morning|afternoon|evening)\b|ថ្ងៃ\s*ដដែល", re.I
+    r"\b(?:the|that)\s+same\s+(?:day|morning|afternoon|evening)\b|ថ្ងៃ\s*ដដែល"
+    # ... "ក្នុងពិធីនោះ" (at that ceremony): the one told before
+    r"|^\W*(?:នៅ)?ក្នុង(?:ពិធី|ឱកាស)\s*(?:នោះ|ដដែល)",
+    re.I,
 )
 _OPENS_A_LIST = re.compile(r"[:៖]\s*$")
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
     r"\b(?:another|a\s+further|a\s+second|a\s+third|did\s+(?:the\s+)?(?:same|likewise)|"
-    rf"followed\s+suit|(?:{NUMBER.pattern})\s+more\b(?!\s+than))\b",
+    rf"followed\s+suit|took\s+the\s+same\s+step|(?:{NUMBER.pattern})\s+more\b(?!\s+than))\b",
     re.I,
 )
 # ... not "A KWP spokesperson welcomed the three", of a group
@@ -345,6 +350,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     counted: tuple[list[tuple[Count, list[str]]], int, str] | None = None
     paragraph = -1
     date_line: list[FoundDate] = []  # the dates of a line that is only a day and a place
+    date_line_paragraph = -1
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             # "⏰ កាលពីថ្ងៃទី១៩ ខែនេះ នៅឃុំក្រយា ¶ 👥 សមាជិក ... បានប្តូរមកចូល..." (on the 19th, in
@@ -457,7 +463,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             )
         if (
             not reading.proposals
-            and not reading.bare
+            # (a bare sentence opening the text may say the ceremony's day: "X presided over
+            # the ceremony welcoming new members on 20 June ...")
+            and (not reading.bare or not out)
             and (not out or out[-1].date_kind == "published")
         ):
             held = [
@@ -697,7 +705,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # in Pailin. X said she had resigned from the party on Monday")
                 just_before = (
                     out[-1].from_parties
-                    if out and last_at == i - 1 and len(out[-1].from_parties) == 1
+                    if out
+                    and last_at == i - 1
+                    and sentences[last_at].paragraph == sentence.paragraph
+                    and len(out[-1].from_parties) == 1
                     else []
                 )
                 p.from_parties = (
@@ -812,6 +823,19 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 out[-1].people = list(dict.fromkeys(out[-1].people + p.people))
                 last_at = i
                 continue
+            if (
+                p.kind == "defection"
+                and p.number == 1
+                and not p.from_parties
+                and out
+                and last_at == i - 1
+                and out[-1].kind == "departure"
+                and out[-1].number in (None, 1)
+                and not out[-1].people
+            ):
+                # "The KNUP lost its commune chief there. Chief X was received into the CPP on
+                # 20 February": the one move, its party told first
+                p.from_parties = list(out.pop().from_parties)
             twins = [
                 o
                 for o in out
@@ -837,13 +861,23 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         )
         date_line = (
             found_here
-            if alone
+            # ... or a line a calendar or clock sign opens ("🗓 ថ្ងៃសៅរ៍ ទី២៨ ខែមករា ¶ 📍 ..."), the
+            # place on the line after it
+            if (alone or sentence.text.lstrip().startswith(("🗓", "📅", "📆", "⏰")))
             and len({d.value for d in found_here}) == 1  # "ម្សិលមិញ ថ្ងៃសៅរ៍": one day, twice
             and not reading.proposals
             and not claim_verbs(sentence.text)
             and not _SPAN.search(sentence.text)  # "Weekly notes (21-27 Oct 2024)": a span
+            else date_line
+            # ("📍 ..." on the line after "🗓 ...": the day still holds)
+            if date_line
+            and sentence.paragraph - date_line_paragraph <= 1
+            and not found_here
+            and not reading.proposals
+            and not claim_verbs(sentence.text)
             else []
         )
+        date_line_paragraph = sentence.paragraph
         if (
             date_line
             # (only its hashtags after it)

@@ -90,7 +90,9 @@ _KHMER_TOKEN = re.compile(_KHMER_WORD)
 _KHMER_UNIT = "|".join(sorted(_KHMER_UNITS, key=len, reverse=True))
 _KHMER_WORDS = (
     rf"(?<!រាប់)(?:(?:{_KHMER_UNIT})+ឡូ(?![\u1780-\u17d3])"  # not "ឥឡូវ" (now), "គីឡូ" (kilo)
-    rf"|(?:{_KHMER_WORD})+(?=\s*(?:នាក់|រូប|គ្រួសារ)))"
+    # ... and the lower end of a range ("ពីមួយរយហាសិប ទៅពីររយនាក់", from 150 to 200 people)
+    rf"|(?:{_KHMER_WORD})+(?=\s*(?:នាក់|រូប|គ្រួសារ)"
+    rf"|\s*(?:ទៅ|ដល់)\s*(?:{_KHMER_WORD})+\s*(?:នាក់|រូប|គ្រួសារ)))"
 )
 # ... "ពីរបី" (two or three, a few)
 _VAGUE = r"dozens|scores|hundreds|thousands|tens of thousands|រាប់សិប|រាប់រយ|រាប់ពាន់|រាប់ម៉ឺន|ពីរបី|បីបួន"
@@ -424,7 +426,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             # whose noun the act leaves out
             or re.match(
                 r"\s+(?:have\s+|had\s+)?(?:joined|defected|switched|crossed|did\s+(?:the\s+)?"
-                r"(?:same|likewise)|followed\s+suit)\b",
+                r"(?:same|likewise)|took\s+the\s+same\s+step|followed\s+suit)\b",
                 after,
             )
             or _FROM_A_PARTY.match(after)

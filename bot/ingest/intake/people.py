@@ -28,6 +28,7 @@ the English-language press uses.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _TITLES = (
@@ -50,11 +51,16 @@ _NAME_WORD = r"[A-Z][a-z'-]+"
 _TITLED = re.compile(rf"\b(?:{_TITLES})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
 # A name any romanization may spell, known by the role just before it ("Sam Rainsy Party
 # veteran Moeun Sophal", "opposition activist Lor Vannarith").
-_ROLE_NAMED = re.compile(
-    r"\b(?:activist|official|councill?or|chief|leader|member|veteran|lawmaker|candidate|"
+_ROLE_WORDS = (
+    r"activist|official|councill?or|chief|leader|member|veteran|lawmaker|candidate|"
     r"secretary|president|spokes(?:man|woman|person)|deputy|governor|adviser|advisor|analyst|"
     r"supporter|MP|senator|figure|organi[sz]er|founder|businessman|businesswoman|aide|assistant|"
-    r"coordinator|chairman|chairwoman|director|executive|head|representative|treasurer)"
+    r"coordinator|chairman|chairwoman|director|executive|head|representative|treasurer"
+)
+_ROLE_NAMED = re.compile(
+    # ... "Councillor Dara Vuthy was received": the role may open the sentence, capitalised
+    # (not in a headline's "Member Quits Ruling CPP")
+    rf"(?:\b(?:{_ROLE_WORDS})|^\W*(?i:{_ROLE_WORDS}))"
     r",?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
 )
 # ... and the role just after it, a text's lede: "Svay Kimly, deputy chief of the CLP's
@@ -136,8 +142,9 @@ _PARTY_AFTER = re.compile(r"^\s*(?:[A-Z][\w'-]*\s+){0,3}Party\b|^\s+party\b")
 KHMER_HOST_BEFORE = re.compile(
     r"(?:ក្រោម(?:ការ)?(?:អធិបតីភាព|ទទួលស្វាគមន៍|ស្វាគមន៍|ដឹកនាំ|វត្តមាន|ចូលរួម|សហការ)|"
     r"(?:ទទួលស្វាគមន៍|ស្វាគមន៍|ទទួល|ដឹកនាំ|រៀបចំ|ធ្វើជាអធិបតី)ដោយ|(?:ដោយ|និង)?មានការ(?:ចូលរួម|អញ្ជើញ)|"
-    # "ត្រូវបាន ឯកឧត្តម X ទទួលស្វាគមន៍" (were welcomed by H.E. X): the passive's doer
-    r"ត្រូវបាន)"
+    # "ត្រូវបាន ឯកឧត្តម X ទទួលស្វាគមន៍" (were welcomed by H.E. X): the passive's doer; "ពីដៃ
+    # ឯកឧត្តម X" (from the hands of H.E. X): who handed over the cards
+    r"ត្រូវបាន|ពី\s*ដៃ)"
     r"\s*(?:ពី|របស់|ដោយ)?\s*(?:(?:ឯកឧត្តម|លោកជំទាវ|សម្តេច|ឧកញ៉ា|បណ្ឌិត|អ្នកឧកញ៉ា)\s*)*$"
 )
 
@@ -155,6 +162,12 @@ KHMER_HOST_AFTER = re.compile(
     r"កោតសរសើរ|អរគុណ|(?:ថ្លែង|មានប្រសាសន៍|លើកឡើង|ទទួលស្គាល់|បញ្ជាក់|និយាយ)(?:ថា)?"
     r"(?!(?:\s*ប្រាប់[^។]{0,30}?ថា)?\s*(?:លោក|ខ្លួន|គាត់|នាង|ខ្ញុំ)))"
 )
+
+# What stands between two names of a list: more names ("Mao Sreyroth, Ngin Vuthy and ...").
+_LISTED_NAME = r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}"
+_LISTED_BETWEEN = re.compile(rf"(?:,\s+{_LISTED_NAME})+(?:,?\s+and\s+|,\s+)")
+_NAME_IN_LIST = re.compile(rf",\s+({_LISTED_NAME})")
+
 
 def _trim(name: str) -> str:
     words = name.split()
@@ -196,6 +209,8 @@ def people_named(sentence: str) -> list[str]:
             taken.append(m.span())
             spans.append((m.start(), name))
     for m in (*_ROLE_NAMED.finditer(sentence), *_NAMED_ROLE.finditer(sentence)):
+        if title_case and m.re is _ROLE_NAMED and m.group().lstrip(" \"'“-")[:1].isupper():
+            continue  # "Councillor Quits Party": a headline capitalises every word
         name = _trim(m.group(1))
         if len(name.split()) < 2 or any(a < m.end(1) and m.start(1) < b for a, b in taken):
             continue
@@ -203,6 +218,13 @@ def people_named(sentence: str) -> list[str]:
             continue
         taken.append(m.span(1))
         spans.append((m.start(1), name))
+    # "Mao Sreyroth, Ngin Vuthy and Pich Sarath": a name listed between two names is one too,
+    # whatever its surname
+    for (_, a), (b, _) in itertools.pairwise(sorted(taken)):
+        between = _LISTED_BETWEEN.fullmatch(sentence[a:b])
+        if between:
+            for m in _NAME_IN_LIST.finditer(between.group()):
+                spans.append((a + m.start(1), m.group(1)))
     for m in _KHMER_TITLED.finditer(sentence):
         words = [w for w in m.groups() if w]
         if words[0].startswith(_KHMER_NOT_A_NAME):

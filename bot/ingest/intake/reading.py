@@ -256,6 +256,8 @@ def read_sentence(
         if not any(a <= m.start < b for a, b in besides)
         # "joined FUNCINPEC, choosing it rather than the ruling CPP": a party not chosen, ...
         and not _NOT_CHOSEN.search(text[max(0, m.start - 50) : m.start])
+        # ... "នៅទីស្នាក់ការគណបក្សX" (at party X's office): a place
+        and not re.search(r"ទីស្នាក់ការ\s*$", text[max(0, m.start - 14) : m.start])
     ]  # fmt: skip
     verb = reported_act(text, mentions)
     if verb is None:
@@ -377,7 +379,8 @@ def read_sentence(
         )
         if host is not None:
             to, froms = host, [f for f in froms if f != host]
-    khmer_join = re.match(r"ចូល|ប្[តដ]ូរ|វិល|ត្រឡប់", text[verb.start : verb.end])
+    # (not "ចូលជាសមាជិក", joined as members: a membership, whichever party the text is about)
+    khmer_join = re.match(r"ចូល(?!ជាសមាជិក)|ប្[តដ]ូរ|វិល|ត្រឡប់", text[verb.start : verb.end])
     if verb.kind == "join" and khmer_join and to is None and not the_party:
         # "ចូលរួម" alone is attending something, not joining a party; "ចូលជាសមាជិកគណបក្សដែរ"
         # (joined the party too) is joining the party the text is about; its count may still

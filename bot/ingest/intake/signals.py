@@ -78,7 +78,8 @@ _JOIN = (
     r"(?:appl(?:y|ied|ying))\s+for\s+(?:party\s+|full\s+)?membership\s+(?:of|in)\b|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
     # "a further 33 followed on Sunday"
-    r"did\s+(?:the\s+)?(?:same|likewise)|followed\s+suit|followed(?=\s+(?:on|later|the\s+next)\b)|took\s+the\s+(?:\w+\s+)?oath|"
+    # ... "took the same step"
+    r"did\s+(?:the\s+)?(?:same|likewise)|(?:took|take|takes|taking)\s+the\s+same\s+step|followed\s+suit|followed(?=\s+(?:on|later|the\s+next)\b)|took\s+the\s+(?:\w+\s+)?oath|"
     r"swore\s+(?:an\s+oath\s+of\s+)?allegiance|signed\s+(?:on|up)(?=\s+(?:with|to|at|as)\b|\s*[.,;])|(?:are|were)\s+now\s+(?:counted\s+)?among|(?:continued|went\s+on)\s+to\s+(?:receive|welcome|accept)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
     r"(?:sought|seeking|applied\s+for|requested)\s+(?:\w+\s+){0,2}?membership|inducted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
@@ -113,6 +114,8 @@ _KHMER_JOIN = (
     # ... "ចូលមកក្រោមដំបូលគណបក្សX" (came under the roof of party X), "បានធ្វើដូចគ្នា" (did the
     # same), as English "did the same"
     r"ចូលមក\s*ក្រោម\s*ដំបូល|(?<=បាន)ធ្វើដូចគ្នា|"
+    # "ត្រូវបានប្រកាសទទួលស្គាល់ជាសមាជិកគណបក្សX" (were declared recognised as members of party X)
+    r"ទទួលស្គាល់\s*ជាសមាជិក|"
     # "ប្តេជ្ញាចិត្តគាំទ្រ" (pledged to support), as English "pledged to support the CPP"
     r"ប្[តដ]េជ្ញា(?:ចិត្ត)?\s*គាំទ្រ(?=\s*(?:គណបក្ស|បក្ស|xxx))|"
     # "ងាកមកគាំទ្រ" (turned to support)
@@ -222,7 +225,9 @@ _NEGATION = re.compile(
     r"(?:(?:ប្រកាស|បញ្ជាក់|និយាយ)\s*(?:ថា)?\s*(?:នឹង)?\s*(?:ទៅ)?\s*"
     r"|(?:ទទួល(?:បាន)?|ដាក់(?:ជូន)?)\s*(?:លិខិត|ពាក្យ(?:សុំ)?)\s*"
     # ... "មិនទាន់បានដាក់ពាក្យ ឬលាលែង" (has not yet applied or resigned)
-    r"|[^\s។]{1,12}\s*ឬ\s*)?)$",
+    r"|[^\s។]{1,12}\s*ឬ\s*)?"
+    # "មិនមែនគ្រប់គ្នាដែលចាកចេញ ..." (not everyone who leaves ...): people in general
+    r"|មិនមែន\s*គ្រប់(?:គ្នា|រូប)\s*ដែល\s*)$",
     re.I,
 )
 # "rejected a news site's report that 120 of its members had gone over": a count reported as
