@@ -351,6 +351,12 @@ _OTHER_THINGS = (
                 r"ចុះ(?:ឈ្មោះ|បញ្ជី)[^។]*(?:គ\.ជ\.ប|គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត|ក្រសួងមហាផ្ទៃ)|"
                 r"ចុះបញ្ជី\s*គណបក្ស)", re.I),
      "a party or candidate registration"),
+    # "had applied to join the CPP ... and had hoped to be received once the case is over": an
+    # application still waiting, no move yet
+    (re.compile(r"\b(?:hop(?:es|ed|ing)|wait(?:s|ed|ing)|expects?|expected)\s+to\s+be\s+"
+                r"(?:formally\s+)?(?:received|accepted|admitted|approved)\b"
+                r"|\bawaiting\s+(?:approval|acceptance|a\s+decision)\b", re.I),
+     "an application still waiting"),
 )  # fmt: skip
 
 # ", less than a week after the NEC rejected the CLP's registration": when the act happened,
