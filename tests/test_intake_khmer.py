@@ -2437,3 +2437,19 @@ def test_khmer_ceremonies_presided_not_everyone_unnamed_membership_cards_by_hand
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 4, 8)) == expected
+
+
+def test_khmer_invited_him_to_join_is_no_move() -> None:
+    """ "មន្ត្រី ... បានមកជួបលោកច្រើនដង ដើម្បីអញ្ជើញលោកឱ្យចូលគណបក្ស..." (officials came to see him
+    many times to invite him to join ...): an invitation, after a man who says he is still
+    deciding; no one moved."""
+    text = (
+        "លោក សោម វិបុល ប្រធានគណបក្សភ្លើងទៀនប្រចាំស្រុកបាទី ខេត្តតាកែវ បាននិយាយថា "
+        "លោកកំពុងពិចារណាដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា ក្រោយបុណ្យចូលឆ្នាំខ្មែរ"
+        "ខាងមុខនេះ ប៉ុន្តែមិនទាន់បានសម្រេចចិត្តជាស្ថាពរនៅឡើយទេ។\n\n"
+        "«ពេលនេះ ខ្ញុំនៅតែជាសមាជិកភ្លើងទៀន» លោក វិបុល ប្រាប់វិទ្យុយើងតាមទូរស័ព្ទ កាលពីថ្ងៃពុធ។ "
+        "លោកថា មន្ត្រីឃុំមួយចំនួនបានមកជួបលោកច្រើនដងកាលពីខែមុន ដើម្បីអញ្ជើញលោកឱ្យចូល"
+        "គណបក្សកាន់អំណាច ហើយលោកត្រូវការពេលពិភាក្សាជាមួយក្រុមគ្រួសារសិន។"
+    )
+    title = "ប្រធានភ្លើងទៀនស្រុកបាទី៖ ខ្ញុំកំពុងគិតពីការចូលគណបក្សប្រជាជន តែមិនទាន់សម្រេច"
+    assert khmer_claims(text, date(2024, 4, 8), title) == []

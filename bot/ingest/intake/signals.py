@@ -195,8 +195,9 @@ _INTENTION = re.compile(
     # "were told by the commune chief to join the CPP": an order, not an act
     r"|\b(?:were|was|been|being)\s+(?:told|ordered|instructed|asked|invited)\b(?:\s+\w+){0,6}?\s+to\s+"
     # ... "ត្រូវបានគេអញ្ជើញឱ្យចូល" (was invited to join)
-    # ... "ត្រូវគេស្នើឱ្យចូល" (was asked to join), "ជំរុញឱ្យ" (urged to)
-    r"|(?:អញ្ជើញ|ស្នើ(?:សុំ)?|ជំរុញ)\s*(?:ឱ្យ|ឲ្យ|អោយ)\s*"
+    # ... "ត្រូវគេស្នើឱ្យចូល" (was asked to join), "ជំរុញឱ្យ" (urged to), "អញ្ជើញលោកឱ្យចូល"
+    # (invited him to join)
+    r"|(?:អញ្ជើញ|ស្នើ(?:សុំ)?|ជំរុញ)[^\s។]{0,12}?\s*(?:ឱ្យ|ឲ្យ|អោយ)\s*"
     # "អាច(នឹង)ចូល" (may join), "មិនអាចចូលរួម" (cannot take part): a possibility, not an act;
     # "តែងតែស្វាគមន៍" (always welcomes): a habit, no one event; "កំពុងរៀបចំដាក់ពាក្យចូល" (are
     # getting ready to apply to join), "ត្រៀមខ្លួនចូល" (prepared to join): not yet done
