@@ -859,38 +859,34 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         alone = (i == 0 or sentences[i - 1].paragraph != sentence.paragraph) and (
             i + 1 == len(sentences) or sentences[i + 1].paragraph != sentence.paragraph
         )
-        date_line = (
-            found_here
-            # ... or a line a calendar or clock sign opens ("🗓 ថ្ងៃសៅរ៍ ទី២៨ ខែមករា ¶ 📍 ..."), the
-            # place on the line after it
-            if (alone or sentence.text.lstrip().startswith(("🗓", "📅", "📆", "⏰")))
+        # a line that is only a day (a place at most), or one a calendar or clock sign opens
+        # ("🗓 ថ្ងៃសៅរ៍ ទី២៨ ខែមករា"), dates the lines after it; so does the one before a line
+        # with no day of its own ("📍 ..." after "🗓 ...")
+        own_line = (
+            (alone or sentence.text.lstrip().startswith(("🗓", "📅", "📆", "⏰")))
             and len({d.value for d in found_here}) == 1  # "ម្សិលមិញ ថ្ងៃសៅរ៍": one day, twice
-            and not reading.proposals
-            and not claim_verbs(sentence.text)
             and not _SPAN.search(sentence.text)  # "Weekly notes (21-27 Oct 2024)": a span
-            else date_line
-            # ("📍 ..." on the line after "🗓 ...": the day still holds)
-            if date_line
-            and sentence.paragraph - date_line_paragraph <= 1
-            and not found_here
-            and not reading.proposals
-            and not claim_verbs(sentence.text)
-            else []
         )
+        carried = (
+            bool(date_line) and sentence.paragraph - date_line_paragraph <= 1 and not found_here
+        )
+        if (own_line or carried) and (reading.proposals or claim_verbs(sentence.text)):
+            own_line = carried = False
+        date_line = found_here if own_line else date_line if carried else []
         date_line_paragraph = sentence.paragraph
         if (
-            date_line
+            own_line
             # (only its hashtags after it)
             and all(re.fullmatch(r"(?:\s*#\S+)+\s*", s.text) for s in sentences[i + 1 :])
             and not re.search(
-                r"\w", sentence.text[: date_line[0].start] + sentence.text[date_line[0].end :]
+                r"\w", sentence.text[: found_here[0].start] + sentence.text[found_here[0].end :]
             )
         ):
             # a post that ends with its day, alone on its line ("📅 ថ្ងៃអាទិត្យ ទី០៥ ខែឧសភា
             # ឆ្នាំ២០២៤", then only hashtags): the day of the claims above that give none
             for o in out:
                 if o.date_kind == "published":
-                    o.date, o.date_kind = date_line[0].value, "event"
+                    o.date, o.date_kind = found_here[0].value, "event"
         earlier += found_here
         every += found_here
         source = claimant_in(sentence.text)

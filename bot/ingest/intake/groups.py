@@ -321,16 +321,16 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
     return out
 
 
+# The day that closes a presiding clause ("កាលពីថ្ងៃអាទិត្យ", "នៅថ្ងៃទី១៣ ខែសីហា" on 13 August)
+_KHMER_DAY_AFTER_HOSTS = re.compile(r"\s(?:កាលពី|នៅ|នា(?:ព្រឹក|ល្ងាច|រសៀល)?)\s*ថ្ងៃ\S*\s")
+
+
 def _hosted_by(before: str) -> bool:
     """Whether a name stands in a presiding clause ("ក្រោមអធិបតីភាព ឯកឧត្តម X ... អមដោយ Y"), not
     after the day that closes it ("..., កាលពីថ្ងៃអាទិត្យ លោក A និងលោក B ... បានទទួលប័ណ្ណ", on
     Sunday A and B ... received cards: the people who moved)."""
     presided = [m.end() for m in _PRESIDED.finditer(before)]
     return bool(presided) and not _KHMER_DAY_AFTER_HOSTS.search(before, presided[-1])
-
-
-# ... "នៅថ្ងៃទី១៣ ខែសីហា" (on 13 August)
-_KHMER_DAY_AFTER_HOSTS = re.compile(r"\s(?:កាលពី|នៅ|នា(?:ព្រឹក|ល្ងាច|រសៀល)?)\s*ថ្ងៃ\S*\s")
 
 
 # "19 members, seven of them women, followed suit": who they are, not a part that moved

@@ -160,6 +160,7 @@ _HE_SUBJECT = re.compile(
     r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I
 )
 _OUR_PARTY = re.compile(r"\bour\s+party\b|\binto\s+(?:its|our)\s+ranks\b|គណបក្សយើង", re.I)
+_AT_THE_OFFICE_OF = re.compile(r"ទីស្នាក់ការ\s*$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # ... 'who told them "...', 'telling reporters that his old party had "...': words said
 _TELLS_THEM = re.compile(
@@ -257,7 +258,7 @@ def read_sentence(
         # "joined FUNCINPEC, choosing it rather than the ruling CPP": a party not chosen, ...
         and not _NOT_CHOSEN.search(text[max(0, m.start - 50) : m.start])
         # ... "នៅទីស្នាក់ការគណបក្សX" (at party X's office): a place
-        and not re.search(r"ទីស្នាក់ការ\s*$", text[max(0, m.start - 14) : m.start])
+        and not _AT_THE_OFFICE_OF.search(text, max(0, m.start - 14), m.start)
     ]  # fmt: skip
     verb = reported_act(text, mentions)
     if verb is None:
