@@ -3738,3 +3738,109 @@ def test_an_application_still_waiting_is_no_move() -> None:
         "condemned the verdict as part of a pattern of prosecutions of former opposition members."
     )
     assert _claims(text, date(2024, 4, 8), "Three former CNRP activists jailed in Kandal") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "members of various parties": parties the text leaves unnamed
+        (
+            "In Stung Treng, about 65 former members of various parties were received into "
+            "FUNCINPEC on 2 April.",
+            [(date(2024, 4, 2), 65, ["Unnamed Parties"], _FUN)],
+        ),
+        # members who resign leave the party they were members of, whatever the day's words
+        (
+            "Some 25 members of the Khmer National United Party in Pailin resigned on 3 April, "
+            "complaining that nobody answered their letters.",
+            [(date(2024, 4, 3), 25, [_KNUP], None)],
+        ),
+        (
+            "On 3 April, twelve Candlelight Party activists in Kep submitted resignation letters "
+            "to the provincial office.",
+            [(date(2024, 4, 3), 12, [_CLP], None)],
+        ),
+        # ... not a chief who resigns, an office
+        ("The Candlelight commune chief of Kep resigned on 3 April.", []),
+        # the day after a day told before; the same meeting's day
+        (
+            "On 2 April, 40 Candlelight members joined the CPP in Takeo. The next day, 15 "
+            "Khmer Will members in Kampot did the same.",
+            [(date(2024, 4, 2), 40, [_CLP], CPP), (date(2024, 4, 3), 15, ["Khmer Will Party"], CPP)],
+        ),
+        (
+            "FUNCINPEC says 70 Candlelight members joined it last Monday.\n\nIts spokesman said "
+            "a former KNUP commune chief, Ros Vannak, had also joined the party at the same "
+            "meeting.",
+            [(date(2024, 4, 1), 70, [_CLP], _FUN), (date(2024, 4, 1), 1, [_KNUP], _FUN)],
+        ),
+        # "a second-term councillor" is one person's term, not a second group
+        (
+            "A Candlelight Party councillor in Kep has defected to the CPP. Chea Rotha, a "
+            "second-term councillor, received his CPP membership card on the 2nd.",
+            [(date(2024, 4, 2), 1, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_various_parties_members_resigning_the_next_day_and_second_terms(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a speaker wants of others, however far the infinitive stands from the wish
+        'The minister said he expected "no fewer than 500" Candlelight supporters in the '
+        "district to cross over to the CPP before the election.",
+        'The governor invited all villagers, "whatever party they voted for in the past," to '
+        "join the CPP, at a ceremony where 3,000 families received rice.",
+        # a rumour, which the one named dismisses
+        "Rumours that the Candlelight deputy chief of Kep had joined the ruling party spread "
+        'on Facebook this week. "I am where I always was," he said.',
+        # a move still to come
+        "Sixty villagers who received rice said they had applied to join the CPP after the "
+        "rice harvest.",
+    ],
+)
+def test_wishes_for_others_rumours_and_moves_still_to_come_are_no_claims(text: str) -> None:
+    assert _claims(text, date(2024, 4, 8)) == []
+
+
+def test_a_page_claim_its_page_deleted_is_no_claim() -> None:
+    """A claim a page made and then deleted, told two sentences before its deletion, is
+    taken back; the confirmed move beside it stands."""
+    text = (
+        "About 20 Candlelight members in Kampong Trach joined the CPP on 3 April, both "
+        "parties confirmed.\n\nThat contrasts with a claim in March by a pro-government page "
+        "that 600 Candlelight members in Banteay Meas had joined the CPP. People pictured in "
+        "it said the photo showed a school opening. The page has since deleted its post."
+    )
+    assert _claims(text, date(2024, 4, 8)) == [(date(2024, 4, 3), 20, [_CLP], CPP)]
+
+
+def test_a_denial_whose_post_was_removed_is_no_claim() -> None:
+    text = (
+        "Nine Candlelight councillors in Bati on Tuesday denied a report on pro-government "
+        "pages that they had joined the CPP with 120 supporters.\n\n"
+        '"I am still a Candlelight councillor," said one of them, Sok Malis.\n\n'
+        "The report, shared by a page called Bati Today, said all of them had been welcomed "
+        "into the CPP. By Wednesday the post had been removed."
+    )
+    title = "Bati councillors deny defecting to the CPP"
+    assert _claims(text, date(2024, 4, 8), title) == []
+
+
+def test_a_post_headline_between_emoji_is_its_claims_told_once() -> None:
+    """A post's first line set between emoji is its headline, even ending in "!"; the CPP it
+    names is the party joined, so the body's counted claims are that headline told again."""
+    text = (
+        "🌟🇰🇭 Kampot welcomes new members to the big CPP family! 🇰🇭🌟\n\n"
+        "On 6 April in Chhuk district, 80 Candlelight Party members and 20 FUNCINPEC members "
+        "joined the Cambodian People's Party 👏\n\n#CPP #Kampot"
+    )
+    assert _claims(text, date(2024, 4, 8)) == [
+        (date(2024, 4, 6), 80, [_CLP], CPP),
+        (date(2024, 4, 6), 20, [_FUN], CPP),
+    ]

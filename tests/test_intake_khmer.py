@@ -2453,3 +2453,30 @@ def test_khmer_invited_him_to_join_is_no_move() -> None:
     )
     title = "ប្រធានភ្លើងទៀនស្រុកបាទី៖ ខ្ញុំកំពុងគិតពីការចូលគណបក្សប្រជាជន តែមិនទាន់សម្រេច"
     assert khmer_claims(text, date(2024, 4, 8), title) == []
+
+
+def test_khmer_an_appeal_to_come_and_join_is_no_move() -> None:
+    """ "បានអំពាវនាវដល់ ... ឲ្យមកចូលរួមជាមួយ..." (appealed to ... to come and join ...): what a
+    speaker asks of others, however long the list of whom he asks; no one moved."""
+    text = (
+        "កំពត៖ លោក ជា សុវណ្ណ ប្រធានក្រុមការងារគណបក្សខេត្ត បានអំពាវនាវដល់បងប្អូនប្រជាពលរដ្ឋ "
+        "គ្រប់ស្រទាប់វណ្ណៈ និងសមាជិកគណបក្សភ្លើងទៀនដែលធ្លាប់គាំទ្រពីមុន ឲ្យមកចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា ដើម្បីអភិវឌ្ឍភូមិឃុំរបស់ខ្លួន។"
+    )
+    assert khmer_claims(text, date(2024, 4, 8)) == []
+
+
+def test_khmer_a_span_of_years_is_no_party_name_and_its_own_party_is_the_speakers() -> None:
+    """ "បន្ទាប់ពីនៅជាមួយគណបក្សអស់រយៈពេល ២០ ឆ្នាំ" (after twenty years with the party): words of
+    time after "គណបក្ស", no name of a party; and "គណបក្សXខេត្តY ប្រកាសថា ... បានចូលជាសមាជិក
+    គណបក្សរបស់ខ្លួន" (party X's branch in Y announced that ... joined its own party): X."""
+    left = (
+        "ព្រះសីហនុ៖ លោក សុខ ហេង អាយុ ៦៣ ឆ្នាំ ប្រធានគណបក្សខ្មែររួបរួមជាតិខេត្តព្រះសីហនុ "
+        "បានលាលែងពីសមាជិកភាពគណបក្សកាលពីថ្ងៃទី២ បន្ទាប់ពីនៅជាមួយគណបក្សអស់រយៈពេល ២០ ឆ្នាំ។"
+    )
+    assert _brief(left, date(2024, 4, 8)) == [(date(2024, 4, 2), 1, [KNUP], None)]
+    joined = (
+        "គណបក្សប្រជាជនកម្ពុជាខេត្តតាកែវ ប្រកាសថា កាលពីថ្ងៃទី៤ ខែមេសា សមាជិកគណបក្សភ្លើងទៀន "
+        "៤២ នាក់ នៅស្រុកបាទី បានចូលជាសមាជិកគណបក្សរបស់ខ្លួន។"
+    )
+    assert _brief(joined, date(2024, 4, 8)) == [(date(2024, 4, 4), 42, [CLP], CPP)]

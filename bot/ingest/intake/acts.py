@@ -70,6 +70,14 @@ _COMPLETES = re.compile(
     r"gave|giving|walked|sent|delivered|lost)",
     re.I,
 )
+# "30 members of the KNUP resigned on Saturday": members who resign leave the party they are
+# members of (not "the commune chief resigned", an office)
+_MEMBERS_RESIGNED = re.compile(
+    r"\b(?:members|activists|supporters)\b[^.;:]{0,80}$", re.I
+)
+_NO_OBJECT = re.compile(
+    r"\s*(?:en\s+masse\b|on\b|last\b|yesterday\b|this\b|in\s+(?:a|protest)\b|[,.;]|$)", re.I
+)
 _CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
 _RETURN_HOME = re.compile(
     r"return\w*\s+(?:to\s+)?(?:Cambodia|home|the\s+country|the\s+kingdom|Phnom\s+Penh|from|"
@@ -109,7 +117,14 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         after = text[v.end : v.end + 50]
         party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
         complete = _COMPLETES.match(text[v.start : v.end])
-        if v.kind == "leave" and not (_LEFT_WHAT.match(after) or party_next or complete):
+        resigned = (
+            text[v.start : v.end].lower().startswith("resign")
+            and _NO_OBJECT.match(after) is not None
+            and _MEMBERS_RESIGNED.search(text[: v.start]) is not None
+            and any(m.end <= v.start for m in mentions)
+        )
+        left_it = _LEFT_WHAT.match(after) or party_next or complete or resigned
+        if v.kind == "leave" and not left_it:
             continue  # "left politics", "left the country"; not "handed over their cards"
         if (
             v.kind == "join"

@@ -229,9 +229,11 @@ def without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Pro
             if b is not h
             and b.kind == h.kind
             and h.to_party in (b.to_party, None)
+            # (a headline's party may yet be read as left when it is the one joined:
+            # "welcomes new members to the big CPP family")
             and (
-                set(h.from_parties) <= set(b.from_parties)
-                or set(h.from_parties) >= set(b.from_parties)
+                set(h.from_parties) - {b.to_party} <= set(b.from_parties)
+                or set(h.from_parties) - {b.to_party} >= set(b.from_parties)
             )
         ]
         if not body:

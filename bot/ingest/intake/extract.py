@@ -31,7 +31,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from itertools import pairwise
 
 from bot.ingest.intake.bullets import per_bullet
 from bot.ingest.intake.dates import FoundDate, find_dates
@@ -97,6 +96,19 @@ _DENIES_A_MOVE = re.compile(
     re.I,
 )
 _UNDONE = (_MOVERS_DENY, "a correction or retraction")
+# "The page later deleted its post", "the post had been removed": a claim taken back by who
+# made it (told in its own sentence; in the claim's own, the claim still stands as made)
+_DELETED = re.compile(
+    r"\b(?:deleted|removed|took\s+down|pulled)\s+(?:its|the|their|that)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:post|article|story|report)\b|"
+    r"\b(?:post|article|story|report)\s+(?:had\s+been|has\s+been|was)\s+"
+    r"(?:removed|deleted|taken\s+down|pulled)\b",
+    re.I,
+)
+_DECORATED_LINE = re.compile(r"[^\w\s\"“'‘(\[]+\s*\w.*?[^\w\s.។\"”')\]]+", re.S)
+_A_PAGE_SAID = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:post|page|site|report|claim|article|story)\b", re.I
+)
 _EARLIER_ONES = re.compile(
     r"\b(?:earlier|previous)\s+[\"“'‘]?(?:defectors|joiners|switchers)\b", re.I
 )
@@ -133,13 +145,18 @@ _DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six
 _SAME_DAY = re.compile(
     r"\b(?:the|that)\s+same\s+(?:day|morning|afternoon|evening)\b|ថ្ងៃ\s*ដដែល"
     # ... "ក្នុងពិធីនោះ" (at that ceremony): the one told before
-    r"|^\W*(?:នៅ)?ក្នុង(?:ពិធី|ឱកាស)\s*(?:នោះ|ដដែល)",
+    r"|^\W*(?:នៅ)?ក្នុង(?:ពិធី|ឱកាស)\s*(?:នោះ|ដដែល)"
+    # ... "at the same meeting"
+    r"|\bat\s+the\s+same\s+(?:meeting|ceremony|event|gathering|rally)\b",
     re.I,
 )
+# "The following day, a separate group of 18 joined the CPP": the day after the one told before
+_NEXT_DAY = re.compile(r"^\W*(?:On\s+)?the\s+(?:following|next)\s+day\b|\ba\s+day\s+later\b", re.I)
 _OPENS_A_LIST = re.compile(r"[:៖]\s*$")
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
-    r"\b(?:another|a\s+further|a\s+second|a\s+third|did\s+(?:the\s+)?(?:same|likewise)|"
+    # (not "a second-term councillor": his term)
+    r"\b(?:another|a\s+further|a\s+second(?!-)|a\s+third(?!-)|did\s+(?:the\s+)?(?:same|likewise)|"
     rf"followed\s+suit|took\s+the\s+same\s+step|(?:{NUMBER.pattern})\s+more\b(?!\s+than))\b",
     re.I,
 )
@@ -297,6 +314,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         and len(sentences[0].text) < 160
         and not sentences[0].text.rstrip().endswith((".", "។", "៕", "!", "?", '"', "”"))
     )
+    first_line = text.strip().split("\n", 1)[0]
+    titled = titled or (
+        # "🇰🇭🔴 Svay Rieng welcomes new members to the big CPP family! 🔴🇰🇭": a post's
+        # headline, set between emoji (its "!" no full stop)
+        _DECORATED_LINE.fullmatch(first_line) is not None
+        and len(first_line) < 160
+        and len({s.paragraph for s in sentences}) > 1
+    )
     lead = sentences[: 2 if report.title else 1]
     if (
         # (not 'as earlier "defectors" say they never left': another group's denial)
@@ -311,7 +336,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             any(retells_a_report(s.text) or _DENIES_A_MOVE.search(s.text) for s in lead)
             and (
                 len(sentences) <= 2
-                or any(not_a_claim(s.text) in _CALLED_FALSE for s in sentences[:8])
+                or any(
+                    not_a_claim(s.text) in _CALLED_FALSE or _DELETED.search(s.text)
+                    for s in sentences[:8]
+                )
             )
         )
     ):
@@ -365,6 +393,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # "នៅថ្ងៃដដែលនោះ" (on that same day), in a paragraph of its own: the day of the
             # event told before
             earlier = [*earlier, FoundDate(last_day, 0, 0)]
+        elif last_day and _NEXT_DAY.search(sentence.text):
+            earlier = [*earlier, FoundDate(last_day + timedelta(days=1), 0, 0)]
         opening = sentence.index <= (1 if titled else 0)  # where a dateline may stand
         reading = read_sentence(sentence, report, lexicon, earlier, named, anchor, opening)
         if reading.background and not reading.proposals:
@@ -892,8 +922,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         source = claimant_in(sentence.text)
         if source and not ANAPHORIC_SOURCE.match(source) and source not in people_named(source):
             named.append(source)  # an outlet the text cites, for a later "the outlet said"
-    for entry, then in pairwise(sentences):
-        if then.paragraph == entry.paragraph and not_a_claim(then.text) in _UNDONE:
+    for k, entry in enumerate(sentences):
+        after = [s for s in sentences[k + 1 : k + 3] if s.paragraph == entry.paragraph]
+        if (after and not_a_claim(after[0].text) in _UNDONE) or (
+            # "... a claim last month by a page that 800 had joined the CPP. Villagers say they
+            # were photographed at a road opening. The page later deleted its post."
+            _A_PAGE_SAID.search(entry.text)
+            and any(_DELETED.search(s.text) for s in after)
+        ):
             # "• 27 June: a site says 40 joined the CPP. But those pictured say they never
             # left, and the site deleted the story": the entry's claim, undone in the entry
             out = [p for p in out if p.evidence != entry.text]

@@ -110,7 +110,8 @@ _KHMER_NAME_ENDS = _words(
     # prepositions
     "នៅ នៅលើ នៅក្នុង ក្នុង ពី ជាមួយ ចំពោះ របស់ នៃ ដល់ លើ ទៅ មក ជូន ឱ្យ អោយ តាម "
     # "គណបក្សកាលពីថ្ងៃពុធ" (the party on Wednesday): a time, no name
-    "កាលពី កាល ថ្ងៃ "
+    # ... "នៅជាមួយគណបក្សអស់រយៈពេល ២៥ ឆ្នាំ" (with the party for 25 years): a span of time
+    "កាលពី កាល ថ្ងៃ អស់ រយៈពេល "
     # determiners and quantifiers
     # ("សមាជិកគណបក្សសរុប", the party's members in all: a total, no name)
     "នេះ នោះ នានា ទាំង ទាំងអស់ ទៀត ណា ណាមួយ ខ្លះ ដទៃ ផ្សេង ផ្សេងៗ ៗ ច្រើន សរុប ទូទាំង "

@@ -110,8 +110,11 @@ _NOT_CHOSEN = re.compile(
 )
 _ONLY_OTHER_PARTIES = re.compile(
     r"\b(?:(?:members|supporters|activists)\s+of|from|(?:had\s+)?(?:supported|belonged\s+to))\s+"
-    r"[\"“‘']?(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
-    r"(?:political\s+|opposition\s+|smaller\s+)?parties\b"
+    r"[\"“‘']?(?:(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
+    r"(?:political\s+|opposition\s+|smaller\s+)?"
+    # ... "former members of various parties", as Khmer "គណបក្សផ្សេងៗ" (not "several opposition
+    # parties": the opposition, no party named)
+    r"|(?:various|different)\s+(?:political\s+)?)parties\b"
     # ... "សកម្មជននៃគណបក្សប្រឆាំងផ្សេងៗ" (activists of various opposition parties)
     r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មកពី|ពី)\s*(?:នៃ|របស់)?\s*គណបក្ស(?:នយោបាយ)?\s*(?:ប្រឆាំង)?\s*"
     r"(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត)",

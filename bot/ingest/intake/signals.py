@@ -152,7 +152,9 @@ _LEAVE = (
     r"resignations?\s+of(?=\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d|[a-z]+\s+(?:\S+\s+)?"
     r"(?:councill?ors|members|officials|activists)))|"
     # ... "handed in a letter of resignation"
-    r"(?:submitted|handed(?:\s+in)?|filed|tendered|announced|sent|delivered)\s+(?:his|her|their|a)\s+"
+    r"(?:submitted|handed(?:\s+in)?|filed|tendered|announced|sent|delivered)\s+"
+    # ... "submitted resignation letters", "a joint letter of resignation"
+    r"(?:(?:his|her|their|a)\s+)?(?:joint\s+)?"
     r"(?:letters?\s+of\s+)?resignations?"
     r"(?:\s+letters?)?|"
     r"(?:end(?:ed|ing)|gave\s+up|giving\s+up)\s+(?:his|her|their)\s+(?:party\s+)?membership|"
@@ -299,6 +301,9 @@ _OTHER_THINGS = (
                 r"|មិនដែល(?:បាន)?\s*(?:ចុះហត្ថលេខា|ដាក់ពាក្យ|ចាកចេញ)",
                 re.I),
      "a denial by those said to have moved"),
+    # "Rumours that his deputy had already joined the ruling party circulated": said, not told
+    (re.compile(r"\brumou?rs?\s+(?:that|of|about)\b|\brumou?red\s+to\s+(?:have|be)\b", re.I),
+     "a rumour"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
     # "re-issues membership cards", "handed new cards to 3,400 of its members", Khmer
     # "ប្តូរប័ណ្ណសមាជិកថ្មី" (changed for new membership cards), "បន្តសុពលភាពប័ណ្ណ" (renewed cards)
@@ -412,7 +417,9 @@ KHMER_SAID_BY_BEFORE = re.compile(r"ត្រូវបាន\s*$")
 KHMER_SAYS_AFTER = re.compile(r"^\s*(?:បាន)?(?:ប្រកាស|ថ្លែង|បញ្ជាក់|អះអាង|រាយការណ៍|ផ្សព្វផ្សាយ)")
 # ... "ប្តូរមកចូលជាសមាជិករបស់ខ្លួន" (switched to become its members)
 KHMER_ITS_OWN = re.compile(
-    r"^\s*(?:ចូល\s*)?(?:(?:ជា|ធ្វើជា)\s*សមាជិក(?:ភាព)?\s*)?(?:របស់)?(?:ខ្លួន|គណបក្សនេះ)"
+    # ... "ចូលជាសមាជិកគណបក្សរបស់ខ្លួន" (joined as members of its own party)
+    r"^\s*(?:ចូល\s*)?(?:(?:ជា|ធ្វើជា)\s*សមាជិក(?:ភាព)?\s*)?(?:គណបក្ស\s*(?=របស់))?(?:របស់)?"
+    r"(?:ខ្លួន|គណបក្សនេះ)"
 )
 
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
@@ -444,6 +451,29 @@ KHMER_RUNNING_TOTAL = (
 )
 
 
+# ... further back: 'expected "at least 1,000" Candlelight members in the province to cross
+# over', 'invited everyone, "including our brothers in the Candlelight Party," to join': what one
+# wants of others, the infinitive its object (not "urged calm after 300 had joined")
+_WANTED_OF_OTHERS = re.compile(
+    r"\b(?:expect(?:s|ed)?|urg(?:es|ed)|invit(?:es|ed)|encourag(?:es|ed)|call(?:s|ed)\s+on|"
+    r"appeal(?:s|ed)\s+to)\b"
+    r"(?:(?!\b(?:said|says|told|had|has|have|were|was|after)\b)[^.;:!?]){0,120}"
+    r"\bto\s+$"
+    # ... "អំពាវនាវដល់ប្រជាពលរដ្ឋគ្រប់និន្នាការ ... ឲ្យមកចូលរួម" (appealed to people of every
+    # leaning ... to come and join)
+    r"|(?:អំពាវនាវ|អញ្ជើញ|លើកទឹកចិត្ត|ជំរុញ)[^។]{0,120}?(?:ឱ្យ|ឲ្យ|អោយ)\s*(?:មក|ទៅ)?\s*$",
+    re.I,
+)
+
+# After a verb: a time still to come ('asked to join "after the rice harvest"', "to join next
+# month"): the move not made yet
+_LATER = re.compile(
+    r"^[^.;,]{0,40}?\b(?:next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)|"
+    r"in\s+the\s+coming\s+(?:days|weeks|months)|after\s+the\s+(?:rice\s+)?harvest)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Verb:
     """A word of joining or leaving, where it stands in the sentence."""
@@ -466,7 +496,12 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
     out = []
     for m in _VERB.finditer(sentence):
         before = re.sub(r"[\"“”«»]", "", sentence[: m.start()])  # 'he "intends to apply" to join
-        if _INTENTION.search(before[-60:]) or _NEGATION.search(before[-40:]):
+        if (
+            _INTENTION.search(before[-60:])
+            or _NEGATION.search(before[-40:])
+            or _WANTED_OF_OTHERS.search(before[-160:])
+            or _LATER.match(re.sub(r"[\"“”«»]", "", sentence[m.end() : m.end() + 60]))
+        ):
             continue
         if _KHMER_NOUN_BEFORE.search(before) and _KHMER_LETTER.match(m.group()):
             continue  # "ការចូលរួមជាមួយ..." (joining ...), a noun: the idea of it, no one's act
