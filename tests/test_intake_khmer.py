@@ -2480,3 +2480,65 @@ def test_khmer_a_span_of_years_is_no_party_name_and_its_own_party_is_the_speaker
         "៤២ នាក់ នៅស្រុកបាទី បានចូលជាសមាជិកគណបក្សរបស់ខ្លួន។"
     )
     assert _brief(joined, date(2024, 4, 8)) == [(date(2024, 4, 4), 42, [CLP], CPP)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "សរុបទាំងអស់ ៩៥ នាក់" (in all 95) after two counts: their sum, no running total
+        (
+            "នៅថ្ងៃទី៣ ខែមេសា ឆ្នាំ២០២៤ គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជាស្រុកបាទី "
+            "បានរៀបចំពិធីទទួលសមាជិកថ្មី។\n\nសកម្មជនគណបក្សភ្លើងទៀនចំនួន ៧០ នាក់ "
+            "និងសមាជិកគណបក្សខ្មែររួបរួមជាតិចំនួន ២៥ នាក់ បានដាក់ពាក្យចូលជាសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា សរុបទាំងអស់ ៩៥ នាក់។",
+            [(date(2024, 4, 3), 70, [CLP], CPP), (date(2024, 4, 3), 25, [KNUP], CPP)],
+        ),
+        # a party's provincial page says, and "បក្ស" (the party) is its own
+        (
+            "ទំព័រគណបក្សប្រជាជនកម្ពុជាថ្នាក់ខេត្ត ប្រកាសថា កាលពីថ្ងៃទី៤ ខែមេសា សកម្មជនគណបក្សភ្លើងទៀន "
+            "៥៥ នាក់ បានចូលជាសមាជិកបក្ស។",
+            [(date(2024, 4, 4), 55, [CLP], CPP)],
+        ),
+        # the party that won an election is no party anyone left
+        (
+            "ក្រោយការបោះឆ្នោតជាតិ ដែលគណបក្សប្រជាជនកម្ពុជាឈ្នះ កាលពីថ្ងៃទី២ ខែមេសា សមាជិក"
+            "គណបក្សភ្លើងទៀនប្រមាណ ៤០ នាក់ បានដាក់ពាក្យលាលែងពីគណបក្ស។",
+            [(date(2024, 4, 2), 40, [CLP], None)],
+        ),
+    ],
+)
+def test_khmer_sums_a_provincial_page_and_the_party_that_won(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected
+
+
+def test_khmer_an_appeal_naming_whom_it_asks_and_a_deleted_post_are_no_moves() -> None:
+    appeal = (
+        "មន្ត្រីគណបក្សប្រជាជនកម្ពុជាខេត្តតាកែវ បានអំពាវនាវជាសាធារណៈ ឱ្យសកម្មជនគណបក្សភ្លើងទៀន "
+        "ចូលរួមជាមួយគណបក្សកាន់អំណាច។"
+    )
+    assert khmer_claims(appeal, date(2024, 4, 8)) == []
+    denied = (
+        "តាកែវ៖ សមាជិកគណបក្សភ្លើងទៀនមួយក្រុម បានច្រានចោលព័ត៌មាន ដែលផ្សព្វផ្សាយលើទំព័រមួយ ថា"
+        "សមាជិកគណបក្សភ្លើងទៀន ១៥០ នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។\n\nពួកគេបានបង្ហាញប័ណ្ណសមាជិក"
+        "គណបក្សភ្លើងទៀនរបស់ខ្លួន។\n\nមកដល់ថ្ងៃសុក្រ ការផុសនោះត្រូវបានលុបចេញពីទំព័រ។"
+    )
+    title = "សមាជិកភ្លើងទៀនច្រានចោលព័ត៌មានថាខ្លួនបានចូលគណបក្សប្រជាជន"
+    assert khmer_claims(denied, date(2024, 4, 8), title) == []
+
+
+def test_khmer_a_former_mp_who_resigns_from_another_party() -> None:
+    """ "អតីតតំណាងរាស្ត្រគណបក្សសង្គ្រោះជាតិ ... លាលែងពីតំណែងក្នុងគណបក្សភ្លើងទៀន និងចូល..." (a
+    former CNRP MP ... resigned his post in the CLP and joined ...): the party left is the
+    one he was in last; the headline naming his old party is the same move."""
+    text = (
+        "ភ្នំពេញ៖ លោក ហេង វិបុល អតីតតំណាងរាស្ត្រគណបក្សសង្គ្រោះជាតិ បានវិលត្រឡប់មកប្រទេសវិញ "
+        "ហើយកាលពីថ្ងៃទី២ ខែមេសា លោកបានលាលែងពីតំណែងជាមន្ត្រីគណបក្សភ្លើងទៀន "
+        "និងចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    title = "អតីតតំណាងរាស្ត្រសង្គ្រោះជាតិ ចូលគណបក្សប្រជាជន"
+    assert [
+        (p.date, p.number, p.from_parties, p.to_party)
+        for p in khmer_claims(text, date(2024, 4, 8), title)
+    ] == [(date(2024, 4, 2), 1, [CLP], CPP)]

@@ -134,7 +134,9 @@ _KHMER_THIS_MONTH = re.compile(
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
-    r"stated|added|denied|rejected|dismissed|disputed|confirmed|learned|learnt|heard|understands)\s+"
+    # ... "gave sharply different accounts on Monday of a ceremony"
+    r"stated|added|denied|rejected|dismissed|disputed|confirmed|learned|learnt|heard|understands|"
+    r"(?<=\s)accounts)\s+"
     # not "reported that on Saturday 320 had joined": the date of what was reported
     r"(?:(?!(?:that|join|defect|switch|quit|leav|mov|cross)\w*\s)\w+\s+)?"
     r"(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
@@ -151,7 +153,9 @@ _REPORTING_AFTER = re.compile(
 # "according to a statement posted on its page on Wednesday": the date of the posting.
 _POSTED_BEFORE = re.compile(
     r"\b(?:posted|published|broadcast|aired|issued)\s+(?:on|in|by)\s+(?:[\w'.-]+\s+){1,5}?"
-    r"(?:on\s+)?$|\baccording\s+to\s+(?:[\w'.-]+\s+){1,8}?(?:on\s+)?$",
+    r"(?:on\s+)?$|\baccording\s+to\s+(?:[\w'.-]+\s+){1,8}?(?:on\s+)?$"
+    # "Speaking to party members in Dangkao on Sunday, X said ...": the day of the speech
+    r"|(?:^|[:;—–]\s*)(?:Speaking|Addressing|Talking|Writing)\b[^,;.]{0,80}?\bon\s+$",
     re.I,
 )
 # "since the July 23 election", "ahead of 5 July": a date that bounds the event, not its own.
@@ -202,7 +206,10 @@ _KHMER_DAY_ALONE = re.compile(
 # ... or by a dash: "Friday – In Pursat, 140 activists ...".
 _WEEKDAY_HEADING = re.compile(
     # ... or opening the sentence with a comma: "Thursday, in Pech Chreada district, 45 ..."
-    r"(?:^|[—–]\s*)(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-{1,2}\s|,\s)",
+    # ... after a list's mark, or a place and a comma: "• Battambang, Friday: 48 members ...",
+    # "🔹 Tuesday — Prey Veng: ..."
+    r"(?:^[^\w\n]*(?:(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,2},\s*)?|[—–]\s*)"
+    r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-{1,2}\s|,\s)",
     re.I | re.M,
 )
 # ... or nothing but emoji and the like to the end of a heading line ("🌾 Kep, 10 June 2023 🌾")

@@ -234,6 +234,9 @@ def without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Pro
             and (
                 set(h.from_parties) - {b.to_party} <= set(b.from_parties)
                 or set(h.from_parties) - {b.to_party} >= set(b.from_parties)
+                # "Former CNRP MP returns and joins the CPP" over the body's one person, who
+                # left the Candlelight Party: one man's move, his parties told two ways
+                or (h.number in (None, 1) and b.number == 1 and len(b.people) == 1)
             )
         ]
         if not body:

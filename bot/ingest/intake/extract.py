@@ -102,10 +102,15 @@ _DELETED = re.compile(
     r"\b(?:deleted|removed|took\s+down|pulled)\s+(?:its|the|their|that)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:post|article|story|report)\b|"
     r"\b(?:post|article|story|report)\s+(?:had\s+been|has\s+been|was)\s+"
-    r"(?:removed|deleted|taken\s+down|pulled)\b",
+    r"(?:removed|deleted|taken\s+down|pulled)\b"
+    # ... "ការផុសនោះត្រូវបានលុបចេញ" (that post was deleted)
+    r"|(?:ការផុស|ការបង្ហោះ|អត្ថបទ|ព័ត៌មាន)[^។]{0,30}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)",
     re.I,
 )
 _DECORATED_LINE = re.compile(r"[^\w\s\"“'‘(\[]+\s*\w.*?[^\w\s.។\"”')\]]+", re.S)
+_HE_SAID_HE = re.compile(
+    r"\b(?:he|she)\s+(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:he|she)\b", re.I
+)
 _A_PAGE_SAID = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:post|page|site|report|claim|article|story)\b", re.I
 )
@@ -954,6 +959,19 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             unnamed[0].people = p.people
             if unnamed[0].date_kind == "published" and p.date_kind == "event":
                 unnamed[0].date, unnamed[0].date_kind = p.date, "event"
+            out.remove(p)
+    named_moves = [o for o in out if o.kind == "defection" and o.number == 1 and len(o.people) == 1]
+    for p in [p for p in out if p.kind == "departure" and p.number == 1 and not p.people]:
+        if (
+            len(named_moves) == 1
+            and p.from_parties
+            and named_moves[0].to_party not in p.from_parties
+            and _HE_SAID_HE.search(p.evidence)
+        ):
+            # "X, a former CNRP lawmaker, joined the CPP on Monday. ... he said he had resigned
+            # all his positions in the Candlelight Party": the party he left is the one he
+            # was in last
+            named_moves[0].from_parties = list(p.from_parties)
             out.remove(p)
     out = [p for p in out if not told_per_party(p, out)]
     moves = [p for p in out if p.kind == "defection"]

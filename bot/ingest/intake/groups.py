@@ -118,13 +118,22 @@ _NAMED_GUEST = re.compile(
 _KHMER_OTHERS_BEFORE = re.compile(r"គណបក្ស(?:នយោបាយ)?\s*(?:ផ្សេងៗ|ផ្សេងទៀត|ដទៃ)\S*\s*(?:ចំនួន)?\s*$")
 
 
+_SUBSET_BEFORE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+(?:them|whom))\s+$", re.I)
+
+
 def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count, list[str]]]:
     """A verbless sentence's counts, each with the parties named after it before the next
     ("78 former Candlelight members and 12 former GDP members took part"), or in Khmer before
     it ("មកពីគណបក្សភ្លើងទៀន ចំនួន ៥៤នាក់", from the Candlelight Party, 54); empty unless every
     count has its party; a whole before its parts ("Of the 464 new members, 412 came from the
     CLP and 52 from the KWP") is left out."""
-    counts = person_counts(text)
+    # "145 members of the CLP, including three sitting councillors, 60 of the GDP": a part of
+    # the group before, no group of its own
+    counts = [
+        c
+        for i, c in enumerate(person_counts(text))
+        if not (i and _SUBSET_BEFORE.search(text[: c.start]))
+    ]
     values = [c.value for c in counts]
     if len(counts) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
         counts = counts[1:]

@@ -193,7 +193,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
     r"kilometres?|hectares?|constituencies|communes|provinces|districts|days?|weeks?|"
     # "21,400 existing members were issued new cards": members already
-    r"months?|hours?|times?|villages|parties|existing\s+members|ឆ្នាំ|អាសនៈ|សំឡេង|ភាគរយ|រៀល|ដុល្លារ|ខែ|ថ្ងៃ)(?![a-z])",
+    r"months?|hours?|times?|villages|parties|existing\s+members|terms?|mandates?|ឆ្នាំ|អាសនៈ|សំឡេង|ភាគរយ|រៀល|ដុល្លារ|ខែ|ថ្ងៃ)(?![a-z])",
     re.I,
 )
 # "... ក្នុងនោះស្ត្រី ៤៥៦នាក់", "ស្រី ៩៨នាក់" (of whom women 456): a part of the count before

@@ -103,9 +103,13 @@ _ALONGSIDE = re.compile(r"\b(?:along|together)\s+with\b|រួម(?:ជា)?ម�
 # with Candlelight", "not to be confused with the similarly named Khmer Will Party")
 _NOT_CHOSEN = re.compile(
     # ... "going somewhere other than the CPP"
-    r"\b(?:rather\s+than|instead\s+of|other\s+than|allied\s+(?:with|to)|confused\s+with)\s+"
+    # ... "between smaller parties outside the ruling CPP"
+    r"\b(?:rather\s+than|instead\s+of|other\s+than|allied\s+(?:with|to)|confused\s+with|"
+    r"outside)\s+"
     r"(?:the\s+)?"
-    r"(?:(?:ruling|similarly\s+named)\s+)?$",
+    r"(?:(?:ruling|similarly\s+named)\s+)?$"
+    # ... "ការបោះឆ្នោតជាតិ ដែលគណបក្សX ឈ្នះ" (the national election, which party X won)
+    r"|ការបោះឆ្នោត[^។]{0,20}?ដែល\s*$",
     re.I,
 )
 _ONLY_OTHER_PARTIES = re.compile(
@@ -115,6 +119,8 @@ _ONLY_OTHER_PARTIES = re.compile(
     # ... "former members of various parties", as Khmer "គណបក្សផ្សេងៗ" (not "several opposition
     # parties": the opposition, no party named)
     r"|(?:various|different)\s+(?:political\s+)?)parties\b"
+    # ... "supporters of parties other than the ruling party"
+    r"|\b(?:members|supporters|activists)\s+of\s+parties\s+other\s+than\b"
     # ... "សកម្មជននៃគណបក្សប្រឆាំងផ្សេងៗ" (activists of various opposition parties)
     r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មកពី|ពី)\s*(?:នៃ|របស់)?\s*គណបក្ស(?:នយោបាយ)?\s*(?:ប្រឆាំង)?\s*"
     r"(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត)",
@@ -139,7 +145,10 @@ _ALONG_WITH = re.compile(
     r"(?:របស់\s*(?:លោក(?:ស្រី)?|ខ្លួន|គាត់))?\s*(?:ចំនួន\s*)?(?:ជាង|ប្រមាណ|ជិត)?\s*$",
     re.I,
 )
-_FORMER_BEFORE = re.compile(r"\b(?:former|formerly|ex-|dissolved|now-dissolved)\s*$|អតីត\s*$", re.I)
+# ... "អតីតតំណាងរាស្ត្រគណបក្សX" (a former MP of party X): a former role in it
+_FORMER_BEFORE = re.compile(
+    r"\b(?:former|formerly|ex-|dissolved|now-dissolved)\s*$|អតីត\S{0,16}\s*$", re.I
+)
 _AND_ONE = re.compile(
     rf"\band\s+((?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{ROLE})\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:opposition\s+)?(?=[A-Z])",

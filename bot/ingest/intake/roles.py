@@ -103,7 +103,9 @@ _WELCOMES_AFTER = re.compile(
 # announced that): its acronym and its branch's place between the party and its saying
 # ("គណបក្សប្រជាជនកម្ពុជាខេត្តកំពង់ធំ ប្រកាសថា", the branch named without "នៅ")
 _KHMER_PARTY_SAYS = re.compile(
-    r"^\)?\s*(?:(?:\([^)]{1,12}\)|(?:នៅ|ប្រចាំ)?\s*(?:ខេត្ត|ស្រុក|រាជធានី|ក្រុង|ខណ្ឌ)\S{1,20})\s*){0,2}"
+    # ... or its level: "ថ្នាក់ខេត្ត" (provincial)
+    r"^\)?\s*(?:(?:\([^)]{1,12}\)|(?:នៅ|ប្រចាំ)?\s*(?:ខេត្ត|ស្រុក|រាជធានី|ក្រុង|ខណ្ឌ)\S{1,20}|"
+    r"ថ្នាក់(?:ខេត្ត|ស្រុក|ឃុំ|ជាតិ|កណ្តាល|រាជធានី))\s*){0,2}"
     r"(?:បាន)?(?:ថា|លើកឡើងថា|អះអាងថា|ប្រកាសថា)"
 )
 _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")

@@ -66,11 +66,13 @@ _SIGN_BEFORE_SUBSCRIPT = re.compile("([\u17c9\u17ca])(\u17d2[\u1780-\u17a2])")
 
 def clean_text(text: str) -> str:
     """NFC, the Khmer subscript ្ដ folded into ្ត, a register sign put after the subscript it
-    was typed before, curly quotes straightened, invisible characters removed.
+    was typed before, curly quotes straightened, invisible characters removed, the arrow emoji
+    ("310 CLP members ➡️ CPP") a plain arrow.
 
     >>> clean_text("ហ៊្វុនស៊ិនប៉ិច") == "ហ្វ៊ុនស៊ិនប៉ិច"
     True
     """
+    text = text.replace("\u27a1\ufe0f", "→").replace("\u27a1", "→")
     return fold_khmer(unicodedata.normalize("NFC", text).translate(_FOLDS))
 
 

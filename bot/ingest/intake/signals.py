@@ -419,7 +419,8 @@ KHMER_SAYS_AFTER = re.compile(r"^\s*(?:បាន)?(?:ប្រកាស|ថ្�
 KHMER_ITS_OWN = re.compile(
     # ... "ចូលជាសមាជិកគណបក្សរបស់ខ្លួន" (joined as members of its own party)
     r"^\s*(?:ចូល\s*)?(?:(?:ជា|ធ្វើជា)\s*សមាជិក(?:ភាព)?\s*)?(?:គណបក្ស\s*(?=របស់))?(?:របស់)?"
-    r"(?:ខ្លួន|គណបក្សនេះ)"
+    # ... "ចូលជាសមាជិកបក្ស" (joined as members of the party), after a party that says so
+    r"(?:ខ្លួន|គណបក្សនេះ|(?:គណ)?បក្ស(?=\s|[។,]|$))"
 )
 
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
@@ -443,7 +444,8 @@ KHMER_PAST_YEAR = re.compile(
 # "ក្នុងឆ្នាំ២០២៣" / "ក្នុងឆ្នាំនេះ" (in 2023, this year); the pattern extract's English running
 # totals end with.
 KHMER_RUNNING_TOTAL = (
-    r"ចាប់តាំងពី|តាំងពី(?:ខែ|ដើម)|សរុបទាំងអស់|ចាប់ពីដើម|ខែ\s*ដើមឆ្នាំ|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
+    # ("សរុបទាំងអស់ ២០៥ នាក់" after two counts: their sum, that one event's)
+    r"ចាប់តាំងពី|តាំងពី(?:ខែ|ដើម)|សរុបទាំងអស់(?![\s\d០-៩,.]*(?:នាក់|រូប)\s*[។៕]?\s*$)|ចាប់ពីដើម|ខែ\s*ដើមឆ្នាំ|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
     r"(?:មក)?(?:ដល់|ទល់)(?:បច្ចុប្បន្ន|ពេលបច្ចុប្បន្ន)|"
     # (not "ក្នុងរយៈពេលប៉ុន្មានថ្ងៃចុងក្រោយនេះ", in the last few days: one week's news)
     r"(?:សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ)|ឆមាស|ត្រីមាស|"
@@ -458,10 +460,13 @@ _WANTED_OF_OTHERS = re.compile(
     r"\b(?:expect(?:s|ed)?|urg(?:es|ed)|invit(?:es|ed)|encourag(?:es|ed)|call(?:s|ed)\s+on|"
     r"appeal(?:s|ed)\s+to)\b"
     r"(?:(?!\b(?:said|says|told|had|has|have|were|was|after)\b)[^.;:!?]){0,120}"
-    r"\bto\s+$"
+    # ... 'called on former supporters ... to "come and join the CPP"'
+    r"\bto\s+(?:(?:come|go|return)\s+(?:back\s+)?(?:and\s+)?)?$"
     # ... "អំពាវនាវដល់ប្រជាពលរដ្ឋគ្រប់និន្នាការ ... ឲ្យមកចូលរួម" (appealed to people of every
     # leaning ... to come and join)
-    r"|(?:អំពាវនាវ|អញ្ជើញ|លើកទឹកចិត្ត|ជំរុញ)[^។]{0,120}?(?:ឱ្យ|ឲ្យ|អោយ)\s*(?:មក|ទៅ)?\s*$",
+    # ... "អំពាវនាវជាសាធារណៈ ឱ្យសមាជិកគណបក្សX ចូលរួម" (appealed publicly for party X's members
+    # to join): whom it asks between
+    r"|(?:អំពាវនាវ|អញ្ជើញ|លើកទឹកចិត្ត|ជំរុញ)[^។]{0,120}?(?:ឱ្យ|ឲ្យ|អោយ)[^។]{0,60}$",
     re.I,
 )
 
