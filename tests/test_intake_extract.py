@@ -3930,3 +3930,60 @@ def test_the_party_he_says_he_resigned_from_is_the_one_he_left() -> None:
         "Party."
     )
     assert _claims(text, date(2024, 4, 8)) == [(date(2024, 4, 2), 1, [_CLP], CPP)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cards handed back are the party left, cards received the one joined
+        (
+            "On 2 April the 60 new members handed back their Candlelight cards and received CPP "
+            "cards from the district governor.",
+            [(date(2024, 4, 2), 60, [_CLP], CPP)],
+        ),
+        (
+            "Some 75 FUNCINPEC members handed back their FUNCINPEC cards on 2 April and accepted "
+            "membership of the Cambodian People's Party.",
+            [(date(2024, 4, 2), 75, [_FUN], CPP)],
+        ),
+        # the guests a party welcomes, from parties it leaves unnamed
+        (
+            "On 2 April the CPP working group in Kandal welcomed 64 former members of various "
+            "other parties.",
+            [(date(2024, 4, 2), 64, ["Unnamed Parties"], CPP)],
+        ),
+        # "royalist party cards": FUNCINPEC's
+        (
+            "In Kampot on 2 April, 28 former Candlelight members received royalist party cards.",
+            [(date(2024, 4, 2), 28, [_CLP], _FUN)],
+        ),
+        # a name in a place's "where ..." aside is no one who moved with the group
+        (
+            "Sok Vanna, the Candlelight chief in Kep, resigned from the party on 1 April.\n\n"
+            "On 3 April, 40 Candlelight members from Damnak Chang'aeur, where Sok Vanna had been "
+            "the party's organiser, joined the CPP.",
+            [(date(2024, 4, 1), 1, [_CLP], None), (date(2024, 4, 3), 40, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_cards_handed_back_guests_of_other_parties_royalist_cards_and_where_asides(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an appeal to "come home" to a party, shorthand for no move
+        'On Sunday H.E. Chea Sophal, the CPP chief in Kampot, called on all former opposition '
+        "activists in the province to \"come home\" to the Cambodian People's Party.",
+        # a door open to a party's members is an offer
+        'A CPP spokesman, Ouk Dara, said "the door is wide open" to Candlelight members who '
+        "want to stand for the CPP.",
+        # a digest's line of what it did not count
+        'Not counted: a CPP appeal on 2 April urging "all opposition supporters" to join.',
+    ],
+)
+def test_appeals_offers_and_what_a_digest_leaves_out_are_no_claims(text: str) -> None:
+    assert _claims(text, date(2024, 4, 8)) == []

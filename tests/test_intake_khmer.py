@@ -2542,3 +2542,56 @@ def test_khmer_a_former_mp_who_resigns_from_another_party() -> None:
         (p.date, p.number, p.from_parties, p.to_party)
         for p in khmer_claims(text, date(2024, 4, 8), title)
     ] == [(date(2024, 4, 2), 1, [CLP], CPP)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "បានស្ម័គ្រចិត្តចូលរួមជាសមាជិកគណបក្សX" (volunteered to join as members of party X)
+        (
+            "កាលពីថ្ងៃពុធ សមាជិកគណបក្សយុវជនកម្ពុជា ចំនួនដប់ប្រាំនាក់ នៅឃុំស្រែអំបិល "
+            "បានស្ម័គ្រចិត្តចូលរួមជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 4, 3), 15, ["Cambodian Youth Party"], CPP)],
+        ),
+        # a party's branch that published the news, "its own party" after the move: that party
+        (
+            "កំពត៖ គណបក្សប្រជាជនកម្ពុជាប្រចាំស្រុកឈូក បានផ្សព្វផ្សាយសេចក្ដីប្រកាសព័ត៌មានមួយ ដែល"
+            "បញ្ជាក់ថា កាលពីថ្ងៃទី៣ ខែមេសា សមាជិកគណបក្សភ្លើងទៀន ៤៨ នាក់ បានចូលរួមជាមួយ"
+            "គណបក្សរបស់ខ្លួន។",
+            [(date(2024, 4, 3), 48, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_volunteering_to_join_a_list_day_and_a_branch_that_published(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected
+
+
+def test_khmer_a_list_line_opening_with_its_day_is_no_dateline() -> None:
+    """ "📍 ថ្ងៃទី៤ មេសា — កំពត៖ ..." (4 April, Kampot: ...): the day of the event the line tells,
+    not the day a dateline would give the writing."""
+    text = (
+        "📍 ថ្ងៃទី៤ មេសា — កំពត៖ សមាជិកគណបក្សភ្លើងទៀន ៦៦ នាក់ នៅស្រុកឈូក "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert [(p.date, p.date_kind) for p in khmer_claims(text, date(2024, 4, 8))] == [
+        (date(2024, 4, 4), "event")
+    ]
+
+
+def test_khmer_a_movement_that_grows_is_no_claim_of_its_own() -> None:
+    """ "ចលនាចូលរួមជាមួយគណបក្ស នៅតែបន្តកើនឡើង" (the movement of joining the party keeps
+    growing): a trend, not a claim a headline's joint group could be merged into."""
+    text = (
+        "តាកែវ៖ បន្ទាប់ពីជ័យជម្នះរបស់គណបក្សប្រជាជនកម្ពុជា ក្នុងការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ "
+        "ចលនាចូលរួមជាមួយគណបក្ស នៅតែបន្តកើនឡើង។\n\n"
+        "កាលពីថ្ងៃទី៦ ខែមេសា ឆ្នាំ២០២៤ អតីតសមាជិកគណបក្សភ្លើងទៀនចំនួន ១២០ នាក់ "
+        "និងអតីតសមាជិកគណបក្សខ្មែររួបរួមជាតិចំនួន ៣០ នាក់ បានដាក់ពាក្យចូលជាសមាជិក"
+        "គណបក្សប្រជាជនកម្ពុជា។"
+    )
+    title = "តាកែវ៖ អតីតសមាជិកគណបក្សភ្លើងទៀន និងគណបក្សខ្មែររួបរួមជាតិ រាប់រយនាក់ ចូលគណបក្សប្រជាជនកម្ពុជា"
+    assert [
+        (p.date, p.number, p.from_parties, p.to_party)
+        for p in khmer_claims(text, date(2024, 4, 8), title)
+    ] == [(date(2024, 4, 6), 120, [CLP], CPP), (date(2024, 4, 6), 30, [KNUP], CPP)]

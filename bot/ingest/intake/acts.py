@@ -78,6 +78,9 @@ _MEMBERS_RESIGNED = re.compile(
 _NO_OBJECT = re.compile(
     r"\s*(?:en\s+masse\b|on\b|last\b|yesterday\b|this\b|in\s+(?:a|protest)\b|[,.;]|$)", re.I
 )
+_APPEAL = re.compile(
+    r"\b(?:call(?:s|ed)\s+on|urg(?:es|ed)|appeal(?:s|ed)|invit(?:es|ed)|encourag(?:es|ed))\b", re.I
+)
 _CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
 _RETURN_HOME = re.compile(
     r"return\w*\s+(?:to\s+)?(?:Cambodia|home|the\s+country|the\s+kingdom|Phnom\s+Penh|from|"
@@ -206,6 +209,10 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             and not _ROLE_TO.search(text[max(0, m.start - 40) : m.start])
             # "45 had belonged to the CYP and 31 to the CLP": where they were, no move
             and not _BELONGED.search(text[: m.start])
+            # 'called on activists to "come home" to the CPP': an appeal, no move; '"the door
+            # is wide open" to Candlelight members': an offer
+            and not _APPEAL.search(text[: m.start])
+            and not re.search(r"\bopen[\"”']?\s+to\s+(?:the\s+)?$", text[: m.start], re.I)
         ][:1]
     joins = [v for v in verbs if v.kind == "join"]
     # "គណៈកម្មាធិការគណបក្សស្រុក... ស្វាគមន៍ ... មករួមដំណើរជាមួយគណបក្សប្រជាជនកម្ពុជា" (the district

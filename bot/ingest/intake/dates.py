@@ -177,7 +177,8 @@ _DATELINE_BEFORE = re.compile(
     r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*$"
     # ... "Kampong Chhnang (April 8, 2023):", the date in brackets
     r"|^\W*[A-Z][A-Za-z .'-]{1,40}\(\s*$"
-    r"|^\W*[\u1780-\u17d3]{2,30}(?:\s+[\u1780-\u17d3]{2,30})?,?\s*$"
+    # (not "📍 ថ្ងៃទី២៧ សីហា —", a list's line opening with its day: "ថ្ងៃទី" is no place)
+    r"|^\W*(?!ថ្ងៃ)[\u1780-\u17d3]{2,30}(?:\s+[\u1780-\u17d3]{2,30})?,?\s*$"
 )
 # "the July 23 election", "the 23 July polls": the date names an occasion, not the event.
 _OCCASION_AFTER = re.compile(

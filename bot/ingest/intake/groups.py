@@ -55,6 +55,7 @@ _SPEAKING_GROUP = re.compile(
     re.I,
 )
 # ... ", a 39-year-old lecturer who stood third on the GDP's list of candidates,"
+_WHERE_ASIDE = re.compile(r",\s*(?:where|whose)\b[^,;]*$", re.I)
 _WHO_ASIDE = re.compile(r",\s*(?:an?\s+[^,;]{0,60}?\s)?(?:who|which)\b[^,;]*,", re.I)
 _SAYING_CLAUSE = re.compile(
     r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting|telling)\b.*$"
@@ -324,6 +325,9 @@ def people_who_moved(sentence: str, mentions: Sequence[PartyMention] = ()) -> li
             # in its sentence, came to host
             or _hosted_by(sentence[:at])
             or _KHMER_OWNER_BEFORE.search(sentence[:at])
+            # "80 members from Chantrea, where X had been the party's organiser, joined":
+            # a place's aside, not one of the movers
+            or _WHERE_ASIDE.search(sentence[:at])
         ):
             continue
         out.append(name)

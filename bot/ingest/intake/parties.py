@@ -187,6 +187,9 @@ class Lexicon:
             forms += [(acronym, party.name, True) for acronym in party.acronyms]
             if "CPP" in party.acronyms:
                 forms += [(form, party.name, False) for form in _RULING_PARTY_FORMS]
+            if "FUNCINPEC" in party.acronyms:
+                # "received royalist party cards": the press's name for FUNCINPEC
+                forms += [("royalist party", party.name, False)]
             for acronym, initials in _KHMER_INITIALS.items():
                 if acronym in party.acronyms:
                     forms += [(form, party.name, True) for form in initials]

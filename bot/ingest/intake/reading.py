@@ -367,6 +367,18 @@ def read_sentence(
         )
     ):
         to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
+    opener = next((m for m in mentions if m.end <= verb.start), None)
+    if (
+        to is None
+        and verb.kind == "join"
+        and opener is not None
+        and KHMER_ITS_OWN.match(text[verb.end :])
+        and re.fullmatch(r"\W*(?:[\u1780-\u17d3]{1,20}\s*[៖:]\s*)?", text[: opener.start])
+    ):
+        # "គណបក្សX ប្រចាំស្រុក... បានផ្សព្វផ្សាយ ... ថា ... បានចូលរួមជាមួយគណបក្សរបស់ខ្លួន" (party X's
+        # branch published ... that ... joined its own party): the party the sentence opens with
+        to = opener.name
+        froms = [f for f in froms if f != to]
     if to is None and verb.kind == "join" and _OUR_PARTY.search(text):
         # "The Provincial Committee of the CPP is pleased to announce that our party welcomed
         # 95 former GDP members into its ranks": the party that speaks as "we"
@@ -516,7 +528,11 @@ def read_sentence(
             # "former members of the CLP and other opposition parties": the joint row the
             # record keeps ("Candlelight Party / Unnamed Parties")
             own_froms = [*froms, UNNAMED_PARTIES]
-        elif not froms and _ONLY_OTHER_PARTIES.search(text[: verb.start]):
+        elif not froms and (
+            _ONLY_OTHER_PARTIES.search(text[: verb.start])
+            # "... welcomed 95 former members of various other parties": the guests, after
+            or (active_welcome(text, verb) and _ONLY_OTHER_PARTIES.search(text, verb.end))
+        ):
             # "150 former members of various other parties joined": none of them named
             own_froms = [UNNAMED_PARTIES]
         if len(groups) > 1 and count is not None:

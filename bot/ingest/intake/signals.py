@@ -42,7 +42,10 @@ _JOIN = (
     r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception|"
     r"competition|criticism|the\s+(?:decision|move|news|announcement|results?|ruling|verdict))\b)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
-    r"(?:receive|received|receiving|handed|given|were\s+given|issued|presented|took|taken|accepted)\s+(?:\w+\s+){0,3}?"
+    # "accepted membership of the CPP"
+    r"accept(?:ed|s|ing)\s+(?:\w+\s+){0,2}?membership\s+(?:of|in)\b|"
+    # (not "handed back their Candlelight cards": given up, a leaving)
+    r"(?:receive|received|receiving|handed(?!\s+(?:back|over|in)\b)|given|were\s+given|issued|presented|took|taken|accepted)\s+(?:\w+\s+){0,3}?"
     # "received his FUNCINPEC card": a party's name (its letters masked) before the card
     r"(?:membership|party|CPP|x{3,})\s+cards?|"
     r"ceremony\s+(?:[\w,]+\s+){0,10}?to\s+(?:receive|welcome|accept|admit)|"
@@ -395,7 +398,9 @@ _KHMER_PAST_ASIDE = re.compile(r"ដែលធ្លាប់\S*")
 # "ការ" before a Khmer verb makes it a noun: "ការចូលរួមជាមួយគណបក្ស គឺជាផ្លូវល្អ" (joining the
 # party is the right path), "ការប្តូរនេះ" (this switch).
 # "អ្នកចូលរួមថ្មីម្នាក់" (one of the new participants): "អ្នក" makes the one who does it.
-_KHMER_NOUN_BEFORE = re.compile(r"(?:ការ|អ្នក)$")
+# ... "ចលនាចូលរួមជាមួយគណបក្ស នៅតែបន្តកើនឡើង" (the movement of joining the party keeps growing): a
+# trend, no one's act
+_KHMER_NOUN_BEFORE = re.compile(r"(?:ការ|អ្នក|ចលនា)$")
 _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
 # "តំណាងឱ្យសមាជិកដែលទើបចូលរួមថ្មី លោក X បានប្រាប់ថា..." (speaking for the members who have
 # just joined, X said...): the group someone speaks for, told again, no act of its own.
@@ -457,8 +462,8 @@ KHMER_RUNNING_TOTAL = (
 # over', 'invited everyone, "including our brothers in the Candlelight Party," to join': what one
 # wants of others, the infinitive its object (not "urged calm after 300 had joined")
 _WANTED_OF_OTHERS = re.compile(
-    r"\b(?:expect(?:s|ed)?|urg(?:es|ed)|invit(?:es|ed)|encourag(?:es|ed)|call(?:s|ed)\s+on|"
-    r"appeal(?:s|ed)\s+to)\b"
+    r"\b(?:expect(?:s|ed)?|urg(?:es|ed|ing)|invit(?:es|ed|ing)|encourag(?:es|ed|ing)|"
+    r"call(?:s|ed|ing)\s+on|appeal(?:s|ed|ing)\s+to)\b"
     r"(?:(?!\b(?:said|says|told|had|has|have|were|was|after)\b)[^.;:!?]){0,120}"
     # ... 'called on former supporters ... to "come and join the CPP"'
     r"\bto\s+(?:(?:come|go|return)\s+(?:back\s+)?(?:and\s+)?)?$"
