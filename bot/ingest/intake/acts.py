@@ -26,6 +26,7 @@ from bot.ingest.intake.signals import (
     DESCRIBED_PARTY,
     KHMER_PAST_YEAR,
     KHMER_RELATIVE_BEFORE,
+    WANTING_OTHERS,
     Verb,
     claim_verbs,
     has_verb_words,
@@ -78,9 +79,7 @@ _MEMBERS_RESIGNED = re.compile(
 _NO_OBJECT = re.compile(
     r"\s*(?:en\s+masse\b|on\b|last\b|yesterday\b|this\b|in\s+(?:a|protest)\b|[,.;]|$)", re.I
 )
-_APPEAL = re.compile(
-    r"\b(?:call(?:s|ed)\s+on|urg(?:es|ed)|appeal(?:s|ed)|invit(?:es|ed)|encourag(?:es|ed))\b", re.I
-)
+_APPEAL = re.compile(WANTING_OTHERS, re.I)
 _CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
 _RETURN_HOME = re.compile(
     r"return\w*\s+(?:to\s+)?(?:Cambodia|home|the\s+country|the\s+kingdom|Phnom\s+Penh|from|"

@@ -108,9 +108,6 @@ _DELETED = re.compile(
     re.I,
 )
 _DECORATED_LINE = re.compile(r"[^\w\s\"“'‘(\[]+\s*\w.*?[^\w\s.។\"”')\]]+", re.S)
-_HE_SAID_HE = re.compile(
-    r"\b(?:he|she)\s+(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:he|she)\b", re.I
-)
 _A_PAGE_SAID = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:post|page|site|report|claim|article|story)\b", re.I
 )
@@ -966,7 +963,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             len(named_moves) == 1
             and p.from_parties
             and named_moves[0].to_party not in p.from_parties
-            and _HE_SAID_HE.search(p.evidence)
+            and _SAID_HE_HAD.search(p.evidence)
         ):
             # "X, a former CNRP lawmaker, joined the CPP on Monday. ... he said he had resigned
             # all his positions in the Candlelight Party": the party he left is the one he

@@ -458,13 +458,17 @@ KHMER_RUNNING_TOTAL = (
 )
 
 
+# Words by which one asks or expects others to act ("urged", "called on", "invited", ...).
+WANTING_OTHERS = (
+    r"\b(?:expect(?:s|ed)?|urg(?:es|ed|ing)|invit(?:es|ed|ing)|encourag(?:es|ed|ing)|"
+    r"call(?:s|ed|ing)\s+on|appeal(?:s|ed|ing)(?:\s+to)?)\b"
+)
 # ... further back: 'expected "at least 1,000" Candlelight members in the province to cross
 # over', 'invited everyone, "including our brothers in the Candlelight Party," to join': what one
 # wants of others, the infinitive its object (not "urged calm after 300 had joined")
 _WANTED_OF_OTHERS = re.compile(
-    r"\b(?:expect(?:s|ed)?|urg(?:es|ed|ing)|invit(?:es|ed|ing)|encourag(?:es|ed|ing)|"
-    r"call(?:s|ed|ing)\s+on|appeal(?:s|ed|ing)\s+to)\b"
-    r"(?:(?!\b(?:said|says|told|had|has|have|were|was|after)\b)[^.;:!?]){0,120}"
+    WANTING_OTHERS
+    + r"(?:(?!\b(?:said|says|told|had|has|have|were|was|after)\b)[^.;:!?]){0,120}"
     # ... 'called on former supporters ... to "come and join the CPP"'
     r"\bto\s+(?:(?:come|go|return)\s+(?:back\s+)?(?:and\s+)?)?$"
     # ... "អំពាវនាវដល់ប្រជាពលរដ្ឋគ្រប់និន្នាការ ... ឲ្យមកចូលរួម" (appealed to people of every
