@@ -3988,3 +3988,57 @@ def test_cards_handed_back_guests_of_other_parties_royalist_cards_and_where_asid
 )
 def test_appeals_offers_and_what_a_digest_leaves_out_are_no_claims(text: str) -> None:
     assert _claims(text, date(2024, 4, 8)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an open door, present tense: nobody came
+        "Speaking in Chhuk district, H.E. Sar Vuthy said the CPP welcomes everyone from the "
+        "Candlelight Party.",
+        # cards for people already members, to bring a party's records up to date
+        "KAMPOT – The Candlelight Party on Sunday handed out new membership cards to 900 "
+        "existing members in Kampot province as part of a drive to update its records.",
+        # an outlet taking back its own story, in the paragraph after it
+        "On Monday our website reported that 75 Candlelight members in Pursat had joined the "
+        "CPP.\n\nHaving checked with those pictured, we found the report was false, and we "
+        "apologise.",
+    ],
+)
+def test_open_doors_card_drives_and_an_outlet_s_own_retraction_are_no_claims(text: str) -> None:
+    assert _claims(text, date(2024, 4, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "two ceremonies" counts occasions; the headline's 510 is the two groups' sum
+        (
+            "On Saturday, two ceremonies were held in Kandal for Candlelight members joining the "
+            "CPP.\n\nIn the morning, 300 Candlelight members in Saang district received CPP "
+            "cards.\n\nIn the afternoon, 210 Candlelight members in Kien Svay were welcomed into "
+            "the CPP.",
+            "510 Candlelight members join CPP in Kandal in one day",
+            [(date(2024, 4, 6), 300, [_CLP], CPP), (date(2024, 4, 6), 210, [_CLP], CPP)],
+        ),
+        # a range in words: its lower end
+        (
+            "On Saturday between twenty and thirty KNUP activists in Kampot came to join "
+            "FUNCINPEC.",
+            None,
+            [(date(2024, 4, 6), 20, [_KNUP], _FUN)],
+        ),
+        # a reception told as a noun, of members of "the same party" as the group before
+        (
+            "This morning, 52 members of the Khmer National United Party joined the CPP in "
+            "Kampot.\n\nIt follows the reception on 1 April of 18 members of the same party in "
+            "Kep.",
+            None,
+            [(date(2024, 4, 10), 52, [_KNUP], CPP), (date(2024, 4, 1), 18, [_KNUP], CPP)],
+        ),
+    ],
+)
+def test_occasions_counted_sums_in_headlines_ranges_in_words_and_the_same_party(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10), title) == expected

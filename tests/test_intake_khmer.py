@@ -2595,3 +2595,45 @@ def test_khmer_a_movement_that_grows_is_no_claim_of_its_own() -> None:
         (p.date, p.number, p.from_parties, p.to_party)
         for p in khmer_claims(text, date(2024, 4, 8), title)
     ] == [(date(2024, 4, 6), 120, [CLP], CPP), (date(2024, 4, 6), 30, [KNUP], CPP)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ពិធីទទួលសមាជិកថ្មី ដែលជាអតីតសមាជិកគណបក្សX ចំនួន N" (a ceremony receiving new
+        # members, who were members of party X, N of them)
+        (
+            "នៅថ្ងៃទី៦ ខែមេសា ឆ្នាំ២០២៤ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា បានរៀបចំពិធីទទួលសមាជិកថ្មី "
+            "ដែលជាអតីតសកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៨៨ នាក់។",
+            [(date(2024, 4, 6), 88, [CLP], CPP)],
+        ),
+        # "សមាជិកគណបក្សដដែល" (members of the same party): the party of the group before
+        (
+            "កាលពីថ្ងៃទី៥ ខែមេសា សមាជិកគណបក្សខ្មែររួបរួមជាតិ ៤០នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "កាលពីម្សិលមិញ សមាជិកគណបក្សដដែលចំនួន ១៥នាក់ នៅស្រុកកំពង់ត្រាច "
+            "បានចូលគណបក្សប្រជាជនកម្ពុជាដែរ។",
+            [(date(2024, 4, 5), 40, [KNUP], CPP), (date(2024, 4, 7), 15, [KNUP], CPP)],
+        ),
+    ],
+)
+def test_khmer_a_ceremony_s_guests_described_and_the_same_party_again(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting recalls a man "ដែលបានចាកចេញពី ... នៅឆ្នាំ២០១៨" (who left ... in 2018)
+        "សន្និបាតក៏បានរំលឹកដល់ លោក សុខ វណ្ណា ដែលបានចាកចេញពីគណបក្សសង្គ្រោះជាតិ "
+        "មកចូលគណបក្សប្រជាជនកម្ពុជា នៅឆ្នាំ២០១៨។",
+        # a site's own story, taken back in the next paragraph
+        "កាលពីម្សិលមិញ គេហទំព័ររបស់យើងបានចុះផ្សាយថា សកម្មជនគណបក្សភ្លើងទៀន ៩០នាក់ "
+        "បានចូលគណបក្សប្រជាជនកម្ពុជា។\n\nក្រោយពីពិនិត្យឡើងវិញ ព័ត៌មាននេះមិនត្រឹមត្រូវទេ។",
+    ],
+)
+def test_khmer_a_move_recalled_from_years_ago_and_a_site_s_own_correction_are_no_claims(
+    text: str,
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == []

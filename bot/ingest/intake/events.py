@@ -138,11 +138,10 @@ def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Propos
     """
     if total.number is None or total.to_party is None:
         return []
-    parts = [
+    told_after = [
         o for o in out
         if o is not total and o.to_party in (total.to_party, None)
         and o.number and o.date_kind == "event"
-        and (o.date != total.date or total.date_kind == "published")
         # ... told after it: a list's entry is not the sum of the entries before it
         and out.index(o) > out.index(total)
         # "other parties' members" names none of them: any party's count may be its part
@@ -151,6 +150,12 @@ def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Propos
             or set(total.from_parties) <= {UNNAMED_PARTIES}
         )
     ]  # fmt: skip
+    same_day = [o for o in told_after if o.date == total.date]
+    if len(same_day) > 1 and sum(o.number or 0 for o in same_day) == total.number:
+        # "680 join CPP in a single day": "in the morning, 450 ... in the afternoon, 230",
+        # exactly
+        return same_day
+    parts = [o for o in told_after if o.date != total.date or total.date_kind == "published"]
     added = sum(o.number or 0 for o in parts)
     if len({o.date for o in parts}) > 1 and abs(added - total.number) <= total.number / 4:
         return parts

@@ -107,6 +107,17 @@ _DELETED = re.compile(
     r"|(?:ការផុស|ការបង្ហោះ|អត្ថបទ|ព័ត៌មាន)[^។]{0,30}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)",
     re.I,
 )
+# "Our website reported on Monday that ...", Khmer "គេហទំព័ររបស់យើងបានចុះផ្សាយថា ..." (our
+# website published that ...): an outlet telling its own earlier claim, which its next
+# sentences may take back, whatever paragraph they open
+_OUR_OWN_REPORT = re.compile(
+    r"\b(?:we|our\s+(?:[\w-]+\s+){0,2}?(?:site|website|page|newspaper|paper|channel|outlet|"
+    r"reporters?|story|article|report))\s+(?:had\s+|has\s+)?(?:\w+\s+){0,2}?"
+    r"(?:reported|published|said|posted|wrote|stated)\b"
+    r"|(?:គេហទំព័រ|ទំព័រ|កាសែត|ប៉ុស្តិ៍|បណ្តាញ)\S{0,12}?\s*(?:របស់)?\s*យើង[^។]{0,20}?"
+    r"(?:ចុះ)?(?:ផ្សាយ|បង្ហោះ|ផុស)|យើង(?:ខ្ញុំ)?\s*បាន\s*(?:ចុះ)?(?:ផ្សាយ|បង្ហោះ|ផុស)",
+    re.I,
+)
 _DECORATED_LINE = re.compile(r"[^\w\s\"“'‘(\[]+\s*\w.*?[^\w\s.។\"”')\]]+", re.S)
 _A_PAGE_SAID = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:post|page|site|report|claim|article|story)\b", re.I
@@ -159,7 +170,11 @@ _OPENS_A_LIST = re.compile(r"[:៖]\s*$")
 _ANOTHER = re.compile(
     # (not "a second-term councillor": his term)
     r"\b(?:another|a\s+further|a\s+second(?!-)|a\s+third(?!-)|did\s+(?:the\s+)?(?:same|likewise)|"
-    rf"followed\s+suit|took\s+the\s+same\s+step|(?:{NUMBER.pattern})\s+more\b(?!\s+than))\b",
+    rf"followed\s+suit|took\s+the\s+same\s+step|(?:{NUMBER.pattern})\s+more\b(?!\s+than)|"
+    # "41 members of the same party": the parties of the group told before
+    r"(?:of|from)\s+the\s+same\s+part(?:y|ies))\b"
+    # ... Khmer "សមាជិកគណបក្សដដែល" (members of the same party)
+    r"|គណបក្សដដែល",
     re.I,
 )
 # ... not "A KWP spokesperson welcomed the three", of a group
@@ -926,7 +941,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             named.append(source)  # an outlet the text cites, for a later "the outlet said"
     for k, entry in enumerate(sentences):
         after = [s for s in sentences[k + 1 : k + 3] if s.paragraph == entry.paragraph]
-        if (after and not_a_claim(after[0].text) in _UNDONE) or (
+        own_report = _OUR_OWN_REPORT.search(entry.text) and any(
+            not_a_claim(s.text) in _CALLED_FALSE or _DELETED.search(s.text)
+            for s in sentences[k + 1 : k + 3]
+        )
+        if own_report or (after and not_a_claim(after[0].text) in _UNDONE) or (
             # "... a claim last month by a page that 800 had joined the CPP. Villagers say they
             # were photographed at a road opening. The page later deleted its post."
             _A_PAGE_SAID.search(entry.text)

@@ -65,8 +65,10 @@ _UNITS = (
     "hundred", "thousand", "million",
 )  # fmt: skip
 _WORD = r"(?:" + "|".join(_UNITS) + r")"
+# ("and" only after a scale: "seven hundred and fifty" is one number, "thirty and forty" two)
 _WORDS = (
-    rf"(?:an?\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*(?:\s+dozen)?|an?\s+dozen|half\s+a\s+dozen"
+    rf"(?:an?\s+)?{_WORD}(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+|[\s-]+)"
+    rf"{_WORD})*(?:\s+dozen)?|an?\s+dozen|half\s+a\s+dozen"
 )
 # "១ ២០០នាក់" (1,200 people): Khmer also groups thousands with a space, read as one number
 # only before a counter, where no list of two numbers can stand
@@ -193,6 +195,8 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
     r"kilometres?|hectares?|constituencies|communes|provinces|districts|days?|weeks?|"
     # "21,400 existing members were issued new cards": members already
+    # "two ceremonies were held": occasions
+    r"ceremon(?:y|ies)|events|meetings|rallies|"
     r"months?|hours?|times?|villages|parties|existing\s+members|terms?|mandates?|ឆ្នាំ|អាសនៈ|សំឡេង|ភាគរយ|រៀល|ដុល្លារ|ខែ|ថ្ងៃ)(?![a-z])",
     re.I,
 )

@@ -55,6 +55,7 @@ from bot.ingest.intake.signals import (
     KHMER_PAST_YEAR,
     KHMER_RUNNING_TOTAL,
     Verb,
+    claim_verbs,
     not_a_claim,
     when_asides,
 )
@@ -449,6 +450,12 @@ def read_sentence(
     comment = _ABOUT_THE_EVENT.search(text, verb.end)
     past = PAST_YEAR.search(ASIDE.sub(" ", text[: comment.start()] if comment else text))
     past = past or KHMER_PAST_YEAR.search(own)
+    tail = own[verb.end :]
+    year_after = None if past else KHMER_PAST_YEAR.search(tail)
+    if year_after and not claim_verbs(tail[year_after.end() :]):
+        # "រំលឹកដល់ លោក X ដែលបានចាកចេញពីគណបក្សA មកចូលគណបក្សB នៅឆ្នាំ២០១៩" (recalled X, who left
+        # A for B in 2019): the year the "ដែល" (who) clause gives its own move, none told after
+        past = year_after
     year = int(next(g for g in past.groups() if g)) if past else None
     # (a day the paragraph gave before is no day of this act: "ក៏មានអតីតមន្ត្រី ... កាលពី
     # ឆ្នាំ២០២១ ... បានធ្វើដូចគ្នាដែរ", in 2021 five former officials did the same)

@@ -61,7 +61,7 @@ _STRONG_TO_BEFORE = re.compile(
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
 # a party after "members of" is where they came from, not where they went.
 _WELCOME_VERB = re.compile(
-    r"^(?:(?:continued|went\s+on)\s+to\s+)?(?:welcom|embrac|receiv|accept|admitt|ceremony|held\s+an?\s+ceremony)"
+    r"^(?:(?:continued|went\s+on)\s+to\s+)?(?:welcom|embrac|receiv|reception|accept|admitt|ceremony|held\s+an?\s+ceremony)"
     # not "received CPP cards", "received membership": who took them moved
     r"(?!.*\b(?:membership|cards?)\b)",
     re.I,

@@ -40,8 +40,10 @@ _JOIN = (
     r"(?:were|was)\s+signed\s+up\b|"
     r"pledg(?:ed|es|ing)\s+(?:to\s+support(?=\s+(?:the\b|(?-i:[A-Z])))|(?:their\s+|his\s+|her\s+)?(?:support|allegiance|"
     r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
+    # (not "welcomes everyone without discrimination": an open door, no one who came)
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception|"
-    r"competition|criticism|the\s+(?:decision|move|news|announcement|results?|ruling|verdict))\b)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
+    r"competition|criticism|every(?:one|body)|any(?:one|body)|"
+    r"the\s+(?:decision|move|news|announcement|results?|ruling|verdict))\b)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
     # "accepted membership of the CPP"
     r"accept(?:ed|s|ing)\s+(?:\w+\s+){0,2}?membership\s+(?:of|in)\b|"
     # (not "handed back their Candlelight cards": given up, a leaving)
@@ -58,7 +60,9 @@ _JOIN = (
     # ... 'had been "warmly received" into the CPP'
     r"(?:was|were|been)\s+[\"“]?(?:\w+\s+)?received\b[\"”]?(?!\s+(?:a|an|the|their|his|her)\b)|changed\s+sides|(?:took|taken|take)\s+up\s+membership|"
     # "staged the welcome of some 2,000 opposition supporters": the noun, a count after it
-    r"welcome\s+of(?=\s+(?:(?:some|about|around|over|nearly|more\s+than)\s+)?\d)|"
+    # ... "the reception on 2 March of 41 members"
+    r"(?:welcome|reception)\s+(?:on\s+(?:\d{1,2}\s+\w+|\w+\s+\d{1,2})\s+)?"
+    r"of(?=\s+(?:(?:some|about|around|over|nearly|more\s+than)\s+)?\d)|"
     # "have requested, and today received, membership of the CPP"
     r"(?:received|receiving|granted|given|took|taken|taking),?\s+(?:full\s+)?membership\s+(?:of|in)\b|"
     # "exchanged their membership for that of the CPP", "took FUNCINPEC membership"
@@ -134,8 +138,10 @@ _KHMER_JOIN = (
     # "ពិធីទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ៤៥៦នាក់" (the ceremony welcoming 456 new members), as
     # English "a ceremony to welcome 300"
     # ... "សរុបចំនួន ៤៥៦នាក់" (456 in all), "ជាង ៣០០នាក់" (more than 300)
-    r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:សរុប|ជាង|ប្រមាណ|ជិត)?\s*(?:ចំនួន)?"
-    r"\s*[0-9០-៩])|"
+    # ... "ពិធីទទួលសមាជិកថ្មី ដែលជាអតីតសមាជិកគណបក្សX ចំនួន ៦៤ គ្រួសារ" (new members, who are
+    # former members of party X, 64 families)
+    r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:ដែលជា[^។0-9០-៩]{0,80})?"
+    r"(?:សរុប|ជាង|ប្រមាណ|ជិត)?\s*(?:ចំនួន)?\s*[0-9០-៩])|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
     # ... "បានកាន់ប័ណ្ណសមាជិកគណបក្សX ហើយ" (now holds party X's card); not "អ្នកកាន់ប័ណ្ណ" (card
     # holders), "ធ្លាប់កាន់ប័ណ្ណ" (once held one), "នៅតែកាន់ប័ណ្ណ" (still holds one)
@@ -312,9 +318,12 @@ _OTHER_THINGS = (
     # "ប្តូរប័ណ្ណសមាជិកថ្មី" (changed for new membership cards), "បន្តសុពលភាពប័ណ្ណ" (renewed cards)
     (re.compile(r"\b(?:renew(?:ed|s|ing|al)?|re-?issu(?:e|ed|es|ing)|replac(?:e|ed|es|ing))\b"
                 r"[^.]{0,40}\bcards?\b|\bnew\s+(?:membership\s+)?cards?\s+to\s+(?:[\w,.]+\s+){0,3}?"
-                r"(?:of\s+)?(?:its|their|our)\s+(?:own\s+)?members\b|"
-                # "new membership cards ... as the party brings its registry up to date"
+                r"(?:of\s+)?(?:its|their|our|existing|current)\s+(?:own\s+)?members\b|"
+                # "new membership cards ... as the party brings its registry up to date", "a
+                # drive to update its records"
                 r"\b(?:registry|register|records|membership\s+lists?)\s+up\s+to\s+date\b|"
+                r"\bupdat(?:e|es|ed|ing)\s+(?:its|their|our|the\s+party's)\s+(?:membership\s+)?"
+                r"(?:registry|register|records|lists?)\b|"
                 r"(?:ប្[តដ]ូរ|បន្តសុពលភាព|ធ្វើបច្ចុប្បន្នភាព)\s*ប័?ណ្ណ", re.I),
      "a renewal of members' cards"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
