@@ -4042,3 +4042,50 @@ def test_occasions_counted_sums_in_headlines_ranges_in_words_and_the_same_party(
     text: str, title: str | None, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10), title) == expected
+
+
+def test_a_move_years_past_told_in_an_opening_clause_is_no_claim() -> None:
+    assert (
+        _claims(
+            "KAMPOT — Six years after she quit the Cambodia National Rescue Party and joined "
+            "the CPP, former councillor Chea Malis still keeps her old party flag.",
+            date(2024, 4, 10),
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom he told is no group that moved: the one councillor named
+        (
+            "On Monday, Candlelight commune councillor Ouk Sothea of Trapeang Kong told "
+            "villagers he was quitting the party.",
+            [(date(2024, 4, 8), 1, [_CLP], None)],
+        ),
+        # a surname the press writes ("Mom"), and a "chairman" after the name
+        (
+            "Mom Sokun, chairman of the Khmer National United Party's Kep branch, joined "
+            "FUNCINPEC on 2 April.",
+            [(date(2024, 4, 2), 1, [_KNUP], _FUN)],
+        ),
+        # "joined their ranks": the party of the officials who say so
+        (
+            "Officials of the Cambodian People's Party say 640 former Candlelight activists "
+            "joined their ranks at a ceremony in Baray on Sunday.",
+            [(date(2024, 4, 7), 640, [_CLP], CPP)],
+        ),
+        # "signed up on Tuesday at ...": the day of the one move told before
+        (
+            "Councillor Ros Chanthy has left the Candlelight Party and joined FUNCINPEC, she "
+            "told the Post.\n\nChanthy said she signed up on Tuesday at the FUNCINPEC office "
+            "in Kampot town.",
+            [(date(2024, 4, 9), 1, [_CLP], _FUN)],
+        ),
+    ],
+)
+def test_audiences_named_chairmen_their_ranks_and_a_sign_up_day(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected

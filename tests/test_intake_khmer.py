@@ -2637,3 +2637,38 @@ def test_khmer_a_move_recalled_from_years_ago_and_a_site_s_own_correction_are_no
     text: str,
 ) -> None:
     assert _brief(text, date(2024, 4, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "គណបក្សX ប្រកាសថា ... បានចូលជាសមាជិក។" (party X announced ... joined as members.)
+        (
+            "• ថ្ងៃទី៥ មេសា – ខេត្តកំពត៖ គណបក្សប្រជាជនកម្ពុជាប្រកាសថា សកម្មជនគណបក្សភ្លើងទៀន ៤៨ នាក់ "
+            "បានចូលជាសមាជិក។\n\n"
+            "• ថ្ងៃទី៦ មេសា – ខេត្តតាកែវ៖ អតីតសមាជិកគណបក្សខ្មែររួបរួមជាតិ ២៧ នាក់ "
+            "បានចូលរួមជាមួយគណបក្សហ្វ៊ុនស៊ិនប៉ិច។",
+            [(date(2024, 4, 5), 48, [CLP], CPP), (date(2024, 4, 6), 27, [KNUP], "FUNCINPEC")],
+        ),
+        # "..., ប៉ុន្តែគណបក្សX បានច្រានចោលតួលេខនេះ" (but party X rejected the figure): the
+        # party that disputes is the one left, never the one joined
+        (
+            "គណបក្សប្រជាជនកម្ពុជាខេត្តកំពត អះអាងថា សមាជិកគណបក្សភ្លើងទៀនចំនួន ៣២០ នាក់ "
+            "បានចូលជាសមាជិកគណបក្សរបស់ខ្លួន កាលពីថ្ងៃទី៦ ខែមេសា "
+            "ប៉ុន្តែគណបក្សភ្លើងទៀនបានច្រានចោលតួលេខនេះ។",
+            [(date(2024, 4, 6), 320, [CLP], CPP)],
+        ),
+        # "សុំចូលគណបក្សដោយខ្លួនឯង" (asked to join the party of their own accord): "ដោយ" (by)
+        # is no party's name
+        (
+            "កាលពីថ្ងៃទី៦ ខែមេសា សកម្មជនគណបក្សភ្លើងទៀន ៧០ នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "លោក ហ៊ុន ដារ៉ា ប្រធានក្រុមការងារគណបក្សប្រជាជនកម្ពុជាចុះជួយស្រុកបាទី "
+            "បានប្រាប់អ្នកសារព័ត៌មានថា «ពួកគាត់ ៧០ នាក់ បានសុំចូលគណបក្សដោយខ្លួនឯង»។",
+            [(date(2024, 4, 6), 70, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_members_of_who_announces_a_party_that_disputes_and_by_themselves(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected

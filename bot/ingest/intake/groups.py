@@ -49,6 +49,9 @@ _SPEAKING_GROUP = re.compile(
     r"(?:said|say|says|told|confirmed)\b(?!\s+to\s+(?:have|be)\b)"
     # "the CPP Working Group", "the women's working group": a body of a party, no movers
     r"|\bworking\s+groups?\b"
+    # "X told supporters he was quitting": whom he spoke to
+    r"|\b(?:told|addressed|thanked)\s+(?:(?:his|her|their|the|a\s+crowd\s+of)\s+)?"
+    r"(?:supporters|members|villagers|activists|reporters)\b"
     # "X, one of only two CLP councillors on the council, took a card": a set X is in
     r"|\bone\s+of\s+(?:(?:only|just|the|its|their|her|his)\s+)*\w+\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:councillors|members|lawmakers|officials|candidates|leaders)\b",

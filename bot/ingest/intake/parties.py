@@ -108,7 +108,7 @@ _KHMER_NAME_ENDS = _words(
     # words that open or join clauses
     "ថា ដែល និង ហើយ ឬ ព្រោះ ប៉ុន្តែ ខណៈ បើ ទោះ គឺ "
     # prepositions
-    "នៅ នៅលើ នៅក្នុង ក្នុង ពី ជាមួយ ចំពោះ របស់ នៃ ដល់ លើ ទៅ មក ជូន ឱ្យ អោយ តាម "
+    "នៅ នៅលើ នៅក្នុង ក្នុង ពី ជាមួយ ចំពោះ របស់ នៃ ដល់ លើ ទៅ មក ជូន ឱ្យ អោយ តាម ដោយ "
     # "គណបក្សកាលពីថ្ងៃពុធ" (the party on Wednesday): a time, no name
     # ... "នៅជាមួយគណបក្សអស់រយៈពេល ២៥ ឆ្នាំ" (with the party for 25 years): a span of time
     "កាលពី កាល ថ្ងៃ អស់ រយៈពេល "

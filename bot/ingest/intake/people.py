@@ -46,6 +46,7 @@ _SURNAMES = (
     "Khun", "Kuy", "Leng", "Nhek", "Noun", "Ok", "Pang", "Phal", "Pov", "Rin", "Sorn",
     "Srey", "Tea", "Teng", "Thun", "Tith", "Vorn", "Yos", "Chhay", "Chheng", "Chhoeun",
     "Sous", "Say", "Bun", "Bou", "Chey", "Mok", "Ou", "Lor", "Moeun", "Hak", "Khim", "Nget", "Ek",
+    "Mom",
 )  # fmt: skip
 _NAME_WORD = r"[A-Z][a-z'-]+"
 _TITLED = re.compile(rf"\b(?:{_TITLES})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
@@ -73,7 +74,8 @@ _NAMED_ROLE = re.compile(
     r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}),\s+"
     r"(?:(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:activist|official|councill?or|chief|leader|"
     r"member|lawmaker|candidate|secretary|president|spokes(?:man|woman|person)|deputy|governor|"
-    r"adviser|advisor|organi[sz]er|founder|coordinator|head)\b"
+    r"adviser|advisor|organi[sz]er|founder|coordinator|head|chairman|chairwoman|director|"
+    r"representative)\b"
     # ... "Srun Pheakdey, who led the party's chapter in Kep, joined"
     # ... "Svay Ratanak, who had coordinated the GDP's work in Battambang, ..."
     r"|who\s+(?:had\s+)?(?:led|headed|chaired|ran|served|coordinated|organi[sz]ed|managed|"

@@ -172,7 +172,10 @@ _RECALLS_A_MOVE = re.compile(r",\s*which\b[^,;]*\bafter\s+(?:defecting|joining|s
 _HE_SUBJECT = re.compile(
     r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I
 )
-_OUR_PARTY = re.compile(r"\bour\s+party\b|\binto\s+(?:its|our)\s+ranks\b|គណបក្សយើង", re.I)
+# ... "officials of the CPP say 1,150 ... joined their ranks": the party of who says it
+_OUR_PARTY = re.compile(
+    r"\bour\s+party\b|\b(?:into|joined)\s+(?:its|our|their)\s+ranks\b|គណបក្សយើង", re.I
+)
 _AT_THE_OFFICE_OF = re.compile(r"ទីស្នាក់ការ\s*$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # ... 'who told them "...', 'telling reporters that his old party had "...': words said
@@ -181,6 +184,12 @@ _TELLS_THEM = re.compile(
     re.I,
 )
 _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b", re.I)
+# "Seven years after he left the CNRP and joined the CPP, X still ...": a move years past,
+# told in the clause that opens the sentence
+_YEARS_AFTER = re.compile(
+    r"^\W*(?:(?-i:[A-Z][A-Z '.-]+)\s*[—–:-]+\s*)?(?:[\w-]+\s+){0,2}?(?:years|decades)\s+after\b",
+    re.I,
+)
 # A count of many events ("since January", "so far this year") rather than one.
 # Before a line's own date: marks, and its weekday ("- Sat 25 May, Phnom Penh: ...")
 _HEADS_LINE = re.compile(r"[\W\d_]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*,?\s*)?", re.I)
@@ -365,6 +374,12 @@ def read_sentence(
             or re.search(r"\bits\b", text[verb.start : verb.end])
             or KHMER_ITS_OWN.match(text[verb.end :])
             or active_welcome(text, verb)
+            # "គណបក្សX ប្រកាសថា ... បានចូលជាសមាជិក។" (party X announced that ... joined as
+            # members.): members of the party that says so
+            or (
+                re.match(r"ចូល(?:រួម)?\s*ជាសមាជិក", text[verb.start : verb.end])
+                and re.fullmatch(r"\s*[។៕.]?\s*", text[verb.end :])
+            )
         )
     ):
         to = roles.sources[0]  # "the CPP's branch said 200 members had joined it"
@@ -467,6 +482,9 @@ def read_sentence(
         return Reading()  # "since early January, 1,900 have asked to join": many events
     if found is None and _LONG_AGO.search(through_clause(text, verb.end)):
         return Reading()  # "'defectors' left the party years ago"
+    years_after = _YEARS_AFTER.match(text)
+    if years_after and verb.start < text.find(",", years_after.end()):
+        return Reading()
     if found and report.published and (report.published - found.value).days > 366:
         return Reading()  # "ten years ago, on 26 August 2014, 200 joined": an anniversary
     one_person = (

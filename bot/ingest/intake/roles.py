@@ -108,6 +108,9 @@ _KHMER_PARTY_SAYS = re.compile(
     r"ថ្នាក់(?:ខេត្ត|ស្រុក|ឃុំ|ជាតិ|កណ្តាល|រាជធានី))\s*){0,2}"
     r"(?:បាន)?(?:ថា|លើកឡើងថា|អះអាងថា|ប្រកាសថា)"
 )
+# "..., ប៉ុន្តែគណបក្សX បានច្រានចោលតួលេខនេះ" (but party X rejected this figure), after the
+# claim: who disputes it, neither left nor joined
+_KHMER_PARTY_DISPUTES = re.compile(r"^\s*(?:បាន)?\s*(?:ច្រានចោល|បដិសេធ)")
 _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
@@ -209,7 +212,11 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
         says_ = (says and not _PASSIVE.search(says.group())) or (
             KHMER_SAID_BY_BEFORE.search(before) and KHMER_SAYS_AFTER.match(after)
         )
-        if (m.start < verb.start and says_ and not former) or _KHMER_PARTY_SAYS.match(after):
+        if (
+            (m.start < verb.start and says_ and not former)
+            or _KHMER_PARTY_SAYS.match(after)
+            or (m.start >= verb.end and _KHMER_PARTY_DISPUTES.match(after))
+        ):
             sources.append(m.name)  # ... "ខណៈភ្លើងទៀនថា" (while the CLP says), wherever it stands
         elif verb.start <= m.start < verb.end and verb.kind == "join":
             if re.match(r"receiv\w*\s.*\binto$", sentence[verb.start : verb.end], re.I | re.S):

@@ -87,7 +87,7 @@ _JOIN = (
     # "a further 33 followed on Sunday"
     # ... "took the same step"
     r"did\s+(?:the\s+)?(?:same|likewise)|(?:took|take|takes|taking)\s+the\s+same\s+step|followed\s+suit|followed(?=\s+(?:on|later|the\s+next)\b)|took\s+the\s+(?:\w+\s+)?oath|"
-    r"swore\s+(?:an\s+oath\s+of\s+)?allegiance|signed\s+(?:on|up)(?=\s+(?:with|to|at|as)\b|\s*[.,;])|(?:are|were)\s+now\s+(?:counted\s+)?among|(?:continued|went\s+on)\s+to\s+(?:receive|welcome|accept)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
+    r"swore\s+(?:an\s+oath\s+of\s+)?allegiance|signed\s+(?:on|up)(?=\s+(?:(?:on|last)\s+\w+\s+)?(?:with|to|at|as)\b|\s*[.,;])|(?:are|were)\s+now\s+(?:counted\s+)?among|(?:continued|went\s+on)\s+to\s+(?:receive|welcome|accept)|signed\s+(?:up\s+)?(?:\w+\s+){0,3}?membership|signed\s+up\s+(?:with|for)|"
     r"(?:sought|seeking|applied\s+for|requested)\s+(?:\w+\s+){0,2}?membership|inducted\s+into|(?:become|became|becoming)\s+(?:\w+\s+){0,2}?members?\b|rallied\s+to|"
     r"defectors?\s+to|lost\s+(?:[\w,]+\s+){1,4}?to|admitted\s+(?:\w+\s+){0,2}?(?:into|to))\b"
 )
