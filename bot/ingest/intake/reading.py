@@ -187,7 +187,9 @@ _LONG_AGO = re.compile(r"\b(?:years|decades)\s+ago\b|\blong\s+(?:ago|before)\b",
 # "Seven years after he left the CNRP and joined the CPP, X still ...": a move years past,
 # told in the clause that opens the sentence
 _YEARS_AFTER = re.compile(
-    r"^\W*(?:(?-i:[A-Z][A-Z '.-]+)\s*[—–:-]+\s*)?(?:[\w-]+\s+){0,2}?(?:years|decades)\s+after\b",
+    # (after a dateline: "TAKEO —", "KAMPOT, April 9 —")
+    r"^\W*(?:(?-i:[A-Z][A-Z '.-]+)(?:,\s*[\w .]{1,20}?)?\s*[—–:-]+\s*)?"
+    r"(?:[\w-]+\s+){0,2}?(?:years|decades)\s+after\b",
     re.I,
 )
 # A count of many events ("since January", "so far this year") rather than one.
