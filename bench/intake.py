@@ -744,7 +744,7 @@ def _goal_lines() -> list[str]:
     )
     return [
         "- The target on reports the extractor has not read (precision ≥ 90%, recall ≥ 85%), "
-        "judged by the first measurements of parts 5-67, pooled: precision "
+        "judged by the first measurements of parts 5-69, pooled: precision "
         f"{_pct(right, proposed)} — {verdict(right / proposed >= 0.90)}; recall "
         f"{_pct(found, claims)} — {verdict(found / claims >= 0.85)} (each, precision/recall: "
         f"{each}).",
