@@ -4085,3 +4085,17 @@ def test_audiences_named_chairmen_their_ranks_and_a_sign_up_day(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10)) == expected
+
+
+def test_a_party_s_working_group_that_welcomes_is_the_host_not_a_party_left() -> None:
+    text = (
+        "Our first story comes from Kampot, where yesterday the provincial working group of the "
+        "Cambodian People's Party welcomed new members from two opposition parties.\n\n"
+        "At the Chhuk district hall yesterday, forty families formerly with the Candlelight "
+        "Party and twelve families from the Khmer National United Party received CPP "
+        "membership cards."
+    )
+    assert _claims(text, date(2024, 4, 8)) == [
+        (date(2024, 4, 7), 40, [_CLP], CPP),
+        (date(2024, 4, 7), 12, [_KNUP], CPP),
+    ]

@@ -2672,3 +2672,44 @@ def test_khmer_members_of_who_announces_a_party_that_disputes_and_by_themselves(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a host's own words, "ខ្ញុំបាទមានកិត្តិយសទទួលស្វាគមន៍" (I had the honour to welcome),
+        # then "ចាកចេញពីគណបក្សA មកចូលរួមបម្រើការងារជាមួយគណបក្សB" (left A to serve with B)
+        (
+            "ព្រឹកថ្ងៃសៅរ៍ ទី៦ ខែមេសា ឆ្នាំ២០២៤ ខ្ញុំបាទមានកិត្តិយសទទួលស្វាគមន៍ លោក ហេង សុខា "
+            "សមាជិកក្រុមប្រឹក្សាឃុំ ដែលជាប់ឆ្នោតក្នុងបញ្ជីគណបក្សភ្លើងទៀនកាលពីឆ្នាំ២០២២ និងលោក កែវ វិសាល "
+            "អនុប្រធានគណៈកម្មាធិការគណបក្សភ្លើងទៀនថ្នាក់ឃុំ ដែលបានសម្រេចចិត្តចាកចេញពីគណបក្សភ្លើងទៀន "
+            "មកចូលរួមបម្រើការងារជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 4, 6), 2, [CLP], CPP)],
+        ),
+        # a list's entry: "បេក្ខជនមេឃុំរបស់គណបក្សX ក្នុងឆ្នាំ២០២២" (X's candidate in 2022) is
+        # who he was, no running total
+        (
+            "២. ថ្ងៃទី៧ ខែមេសា — ខេត្តតាកែវ ស្រុកបាទី៖ លោក ឡុង ដារ៉ា "
+            "បេក្ខជនមេឃុំរបស់គណបក្សភ្លើងទៀនក្នុងឆ្នាំ២០២២ បានប្រកាសលាលែងពីគណបក្ស។",
+            [(date(2024, 4, 7), 1, [CLP], None)],
+        ),
+        # the party he was a candidate of is the one he left, though the entry before
+        # tells of a move to it
+        (
+            "• ថ្ងៃទី៥ មេសា — ខេត្តកំពត៖ សកម្មជនគណបក្សខ្មែររួបរួមជាតិ ៣០ នាក់ ប្តូរមកគណបក្សភ្លើងទៀន។\n\n"
+            "• ថ្ងៃទី៧ មេសា — ខេត្តតាកែវ៖ លោក ឡុង ដារ៉ា បេក្ខជនមេឃុំរបស់គណបក្សភ្លើងទៀន "
+            "បានប្រកាសលាលែងពីគណបក្ស។",
+            [(date(2024, 4, 5), 30, [KNUP], CLP), (date(2024, 4, 7), 1, [CLP], None)],
+        ),
+        # "មិនទាន់សម្រេចចិត្តចូលគណបក្សណាមួយ" (has not decided to join any party): no joining
+        (
+            "កាលពីថ្ងៃទី៧ ខែមេសា លោក ចាន់ ឫទ្ធី មេឃុំមកពីគណបក្សភ្លើងទៀន បានលាលែងពីគណបក្ស "
+            "ហើយថាលោកមិនទាន់សម្រេចចិត្តចូលគណបក្សណាមួយទេ។",
+            [(date(2024, 4, 7), 1, [CLP], None)],
+        ),
+    ],
+)
+def test_khmer_a_host_s_own_welcome_a_candidate_s_year_and_his_party_and_no_party_yet(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected

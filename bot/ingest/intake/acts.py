@@ -111,6 +111,11 @@ _COUNTED_THINGS = re.compile(
 _KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
 
 
+# Khmer "ចូលគណបក្សណាមួយ" (join any party): no party anyone joined
+_ANY_PARTY = re.compile(r"\s*(?:ជា(?:សមាជិក)?)?\s*(?:គណ)?បក្សណា")
+_KHMER_SERVING_WITH = re.compile(r"\s*(?:បម្រើ(?:ការងារ)?|ធ្វើការ(?:ងារ)?)\s*ជាមួយ(?:នឹង)?\s*")
+
+
 def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
     """The act the sentence reports: a joining when it tells of one, else a leaving of a party."""
     verbs = []
@@ -155,6 +160,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "អ្នកដែលប្តូរមកលើកនេះ មាន..." (those who switched this time are ...): a list
         if _GERUND_SUBJECT.match(text[v.start :]):
             continue  # "joining the ruling party is often the only way": the act in general
+        if v.kind == "join" and _ANY_PARTY.match(text[v.end :]):
+            continue  # "មិនទាន់សម្រេចចិត្តចូលគណបក្សណាមួយ" (not yet decided to join any party)
         if _RETURN_HOME.match(text[v.start :]):
             continue  # "returned to Cambodia", "returned home with his wife": no party
         # (not "Rithy and the 14 others were received": counted)
@@ -216,6 +223,14 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
     joins = [v for v in verbs if v.kind == "join"]
     # "គណៈកម្មាធិការគណបក្សស្រុក... ស្វាគមន៍ ... មករួមដំណើរជាមួយគណបក្សប្រជាជនកម្ពុជា" (the district
     # committee welcomed ... who came to walk with the CPP): the verb that names the party joined
-    toward = [v for v in joins if any(0 <= m.start - v.end <= 12 for m in mentions)]
+    # ... "មកចូលរួមបម្រើការងារជាមួយគណបក្សX" (came to join in serving with party X)
+    toward = [
+        v
+        for v in joins
+        if any(
+            0 <= m.start - v.end <= 12 or _KHMER_SERVING_WITH.fullmatch(text[v.end : m.start])
+            for m in mentions
+        )
+    ]
     chosen = toward or joins or verbs
     return chosen[0] if chosen else None

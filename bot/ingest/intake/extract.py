@@ -82,6 +82,7 @@ _SAID_HE_HAD = re.compile(
     re.I,
 )
 _HOLDS_A_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{ROLE}\s+(?-i:[A-Z])", re.I)
+_KHMER_ROLE_OF = re.compile(r"(?:បេក្ខជន|មេឃុំ|ចៅសង្កាត់|ប្រធាន|អនុប្រធាន)\S{0,12}\s*(?:របស់|នៃ)\s*$")
 _BOTH_GROUPS = re.compile(
     r"\b(?:the\s+(?:two|three|four)\s+groups|both\s+groups|the\s+groups)\b|ក្រុមទាំង(?:ពីរ|បី)", re.I
 )
@@ -721,10 +722,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # (but "Candlelight commune chief X resigned from the party", after a move to the
             # CLP, left the CLP all the same: the party that names who moved)
             if joined_to & set(p.from_parties):
+                # ... Khmer "លោក X បេក្ខជនមេឃុំរបស់គណបក្សភ្លើងទៀន" (Mr X, the CLP's candidate for
+                # commune chief)
                 theirs = {
                     m.name
                     for m in lexicon.mentions(sentence.text)
                     if _HOLDS_A_ROLE.match(sentence.text[m.end :])
+                    or _KHMER_ROLE_OF.search(sentence.text[max(0, m.start - 30) : m.start])
                 }
                 p.from_parties = [f for f in p.from_parties if f not in joined_to or f in theirs]
             if not p.from_parties and (

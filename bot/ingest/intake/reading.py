@@ -225,6 +225,9 @@ _RUNNING_TOTAL = re.compile(
 _KHMER_WHO_THEY_WERE = re.compile(
     # (the clause only, not the act after it: "ដែលធ្លាប់ជា ... បានចូលគណបក្សY ក្នុងឆ្នាំ២០១៨")
     r"ដែល(?:ធ្លាប់|បាន)?\s*(?:ជាប់ឆ្នោត|ឈរឈ្មោះ|ជា)(?:(?!បាន)[^។]){0,80}?ឆ្នាំ\s*[12១២][0-9០-៩]{3}"
+    # ... "បេក្ខជនមេឃុំរបស់គណបក្សX ក្នុងឆ្នាំ២០២២" (party X's candidate for commune chief in
+    # 2022): the role's year
+    r"|បេក្ខជន(?:(?!បាន)[^។]){0,60}?ក្នុងឆ្នាំ\s*[12១២][0-9០-៩]{3}"
 )
 
 

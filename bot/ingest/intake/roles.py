@@ -66,6 +66,13 @@ _WELCOME_VERB = re.compile(
     r"(?!.*\b(?:membership|cards?)\b)",
     re.I,
 )
+# A party's own body before the party's name: "the working group of the", "the provincial
+# committee of the"
+_BODY_OF_PARTY = re.compile(
+    r"\b(?:working\s+group|committee|branch|chapter|office|leadership|headquarters)\s+of\s+"
+    r"(?:the\s+)?(?:ruling\s+)?$",
+    re.I,
+)
 _MEMBERSHIP_NEXT = re.compile(
     r"\s+(?:(?:the|their|his|her)\s+)?(?:(?!\d)[\w'’-]+\s+){1,2}?(?:membership|cards?)\b", re.I
 )
@@ -229,6 +236,8 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
             _JOINED_IN_CLAUSE.search(before) or _KHMER_JOINED_IN_CLAUSE.search(before)
         ):
             froms.append(m.name)  # "activists who joined the CPP last year have returned"
+        elif m.start < verb.start and welcome and _BODY_OF_PARTY.search(before):
+            tos.append(m)  # "the provincial working group of the CPP welcomed ...": the host
         elif _STRONG_TO_BEFORE.search(before) or re.search(r"\bnew\s+$", before, re.I):
             tos.append(m)  # "welcomes new CPP members": the party they are new to
             strong.append(m)
