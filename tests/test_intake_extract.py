@@ -4099,3 +4099,88 @@ def test_a_party_s_working_group_that_welcomes_is_the_host_not_a_party_left() ->
         (date(2024, 4, 7), 40, [_CLP], CPP),
         (date(2024, 4, 7), 12, [_KNUP], CPP),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wish for others with a quoted aside between the wish and its infinitive
+        'At a rally in Takeo, the CPP provincial chief invited Candlelight members "who have '
+        'nowhere else to go" to join the Cambodian People\'s Party.',
+        # posts that circulated are a rumour, not a claim
+        "Last week posts circulated claiming that a Candlelight organiser in Kep had signed up "
+        "with the ruling party; he said on a livestream that he had not.",
+        # a report the text itself calls false, told again in the next paragraph
+        "[NEWS AT NOON – 10 APRIL 2024]\n\nHOST: Good afternoon. In Kampot, villagers say a "
+        "report that sixty-four Candlelight members had joined the ruling party is false.\n\n"
+        "REPORTER: A news page reported on Monday that 64 Candlelight members in Chhuk had "
+        "switched to the Cambodian People's Party. Several people in its photograph told us "
+        "they had come for a vaccination day.",
+        # a year long past, though a quotation after it says "today"
+        'The governor recalled that in 2020, about 150 former activists of the Cambodia '
+        'National Rescue Party had returned to the CPP, "and today they lead the commune."',
+    ],
+)
+def test_quoted_asides_circulated_posts_reports_called_false_and_quoted_days(text: str) -> None:
+    assert _claims(text, date(2024, 4, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # keycap emoji digits
+        (
+            "On Sunday 4️⃣5️⃣ members of the Khmer National United Party joined the Cambodian "
+            "People's Party 🇰🇭",
+            None,
+            [(date(2024, 4, 7), 45, [_KNUP], CPP)],
+        ),
+        # a headline in title case names no new party
+        (
+            "On Sunday, ninety former activists of the Cambodia National Rescue Party returned "
+            "to the CPP in Kampot.",
+            "Ninety Former Activists of Dissolved Party Return to Embrace of CPP in Kampot",
+            [(date(2024, 4, 7), 90, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        # "The ceremony was held on the 5th": the day of each group told before
+        (
+            "The CPP working group in Kep has welcomed thirty former members of the Candlelight "
+            "Party and a dozen former members of the Khmer National United Party.\n\nThe "
+            "ceremony was held on the 5th at the district hall.",
+            None,
+            [(date(2024, 4, 5), 30, [_CLP], CPP), (date(2024, 4, 5), 12, [_KNUP], CPP)],
+        ),
+        # "came home to the big family of the CPP"
+        (
+            "Today in Kampot, 72 families of former Candlelight Party activists came home to the "
+            "big family of the Cambodian People's Party 🤝",
+            None,
+            [(date(2024, 4, 10), 72, [_CLP], CPP)],
+        ),
+        # what the act is "the latest sign of", after a registration refused, is no registration
+        (
+            "KEP — Nine Candlelight Party officials said on Monday that they were resigning from "
+            "the party, the latest sign of strain after the NEC refused the party's registration.",
+            None,
+            [(date(2024, 4, 8), 9, [_CLP], None)],
+        ),
+    ],
+)
+def test_keycaps_title_case_headlines_ceremony_days_homecomings_and_latest_signs(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10), title) == expected
+
+
+def test_a_monitor_table_s_reported_figure_various_parties_and_a_withdrawn_row() -> None:
+    text = (
+        "| Date | Province | From | To | Reported figure | Notes |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 2 April | Kep | KNUP | CPP | 35 | Report withdrawn by the site on 3 April |\n"
+        "| 4 April | Kampot | Candlelight | CPP | 1,210 | Candlelight disputes it |\n"
+        "| 6 April | Takeo | Various parties | CPP | about 150 | — |"
+    )
+    assert _claims(text, date(2024, 4, 10)) == [
+        (date(2024, 4, 4), 1210, [_CLP], CPP),
+        (date(2024, 4, 6), 150, ["Unnamed Parties"], CPP),
+    ]

@@ -2713,3 +2713,21 @@ def test_khmer_a_host_s_own_welcome_a_candidate_s_year_and_his_party_and_no_part
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fact check's conclusion, "សេចក្តីសន្និដ្ឋាន៖ មិនពិត" (conclusion: false)
+        "⚠️ #ពិតឬមិនពិត\n\nសារមួយអះអាងថា «សកម្មជនគណបក្សភ្លើងទៀន ៩០ នាក់ នៅស្រុកឈូក "
+        "បានចូលគណបក្សប្រជាជនកម្ពុជា»។\n\n✅ ក្រុមយើងបានសួរមេឃុំ។\n\n📌 សេចក្តីសន្និដ្ឋាន៖ មិនពិត",
+        # a meeting "ដែលមានប្រជាពលរដ្ឋចូលរួមប្រមាណ ២០០ នាក់" (about 200 people attended) and
+        # an appeal to join
+        "ថ្ងៃនេះ ក្នុងកិច្ចប្រជុំនៅវត្តព្រៃខ្លា ដែលមានប្រជាពលរដ្ឋចូលរួមប្រមាណ ២០០ នាក់ "
+        "ខ្ញុំបាទបានអំពាវនាវដល់អ្នកគាំទ្រគណបក្សភ្លើងទៀន ឱ្យមកចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+    ],
+)
+def test_khmer_a_fact_check_s_conclusion_and_a_meeting_s_attendance_are_no_claims(
+    text: str,
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == []

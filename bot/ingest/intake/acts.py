@@ -113,6 +113,8 @@ _KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
 
 # Khmer "ចូលគណបក្សណាមួយ" (join any party): no party anyone joined
 _ANY_PARTY = re.compile(r"\s*(?:ជា(?:សមាជិក)?)?\s*(?:គណ)?បក្សណា")
+_KHMER_HAD_ATTENDING = re.compile(r"មាន\s*(?:ប្រជាពលរដ្ឋ|មនុស្ស|អ្នក\S{0,12}|ភ្ញៀវ)?\s*$")
+_KHMER_A_COUNT = re.compile(r"\s*(?:ប្រមាណ|ជាង|ជិត|ចំនួន|សរុប)?\s*[0-9០-៩]")
 _KHMER_SERVING_WITH = re.compile(r"\s*(?:បម្រើ(?:ការងារ)?|ធ្វើការ(?:ងារ)?)\s*ជាមួយ(?:នឹង)?\s*")
 
 
@@ -160,6 +162,12 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "អ្នកដែលប្តូរមកលើកនេះ មាន..." (those who switched this time are ...): a list
         if _GERUND_SUBJECT.match(text[v.start :]):
             continue  # "joining the ruling party is often the only way": the act in general
+        if (
+            text.startswith("ចូលរួម", v.start)
+            and _KHMER_HAD_ATTENDING.search(text[: v.start])
+            and _KHMER_A_COUNT.match(text[v.end :])
+        ):
+            continue  # "កិច្ចប្រជុំ ដែលមានប្រជាពលរដ្ឋចូលរួមប្រមាណ ៣០០ នាក់" (a meeting about 300 attended)
         if v.kind == "join" and _ANY_PARTY.match(text[v.end :]):
             continue  # "មិនទាន់សម្រេចចិត្តចូលគណបក្សណាមួយ" (not yet decided to join any party)
         if _RETURN_HOME.match(text[v.start :]):

@@ -33,6 +33,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.ingest.intake.bullets import per_bullet
+from bot.ingest.intake.clauses import QUOTED
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.events import (
     bared,
@@ -46,7 +47,7 @@ from bot.ingest.intake.events import (
     without_headlines,
 )
 from bot.ingest.intake.groups import GROUP_TOTAL, ROLE, bare_name
-from bot.ingest.intake.numbers import NUMBER, Count
+from bot.ingest.intake.numbers import NUMBER, Count, person_counts
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import claimant_in, people_named
 from bot.ingest.intake.reading import (
@@ -83,6 +84,8 @@ _SAID_HE_HAD = re.compile(
 )
 _HOLDS_A_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{ROLE}\s+(?-i:[A-Z])", re.I)
 _KHMER_ROLE_OF = re.compile(r"(?:បេក្ខជន|មេឃុំ|ចៅសង្កាត់|ប្រធាន|អនុប្រធាន)\S{0,12}\s*(?:របស់|នៃ)\s*$")
+# (a quotation that a sentence before opened: '... is not true," he said.')
+_QUOTE_ENDS = re.compile(r"^[^«“]*[»”]")
 _BOTH_GROUPS = re.compile(
     r"\b(?:the\s+(?:two|three|four)\s+groups|both\s+groups|the\s+groups)\b|ក្រុមទាំង(?:ពីរ|បី)", re.I
 )
@@ -189,7 +192,10 @@ _PART_OF_DAY = re.compile(
 # A fact check's verdict on its own line ("VERDICT: False."), or its headline's "Checked:"
 _VERDICT = re.compile(
     r"^\W*(?:verdict|rating|our\s+verdict)\s*:\s*(?:false|fake|misleading|fabricated|untrue)\b"
-    r"|^\W*(?:fact[- ]?check(?:ed)?|checked)\s*:",
+    r"|^\W*(?:fact[- ]?check(?:ed)?|checked)\s*:"
+    # ... Khmer "សេចក្តីសន្និដ្ឋាន៖ មិនពិត" (conclusion: false), "លទ្ធផល៖ ក្លែងក្លាយ" (result: fake)
+    r"|^\W*(?:សេចក្[តដ]ីសន្និដ្ឋាន|លទ្ធផល(?:នៃការផ្ទៀងផ្ទាត់)?|ការវាយតម្លៃ)\s*[៖:]\s*"
+    r"(?:មិន(?:ពិត|ត្រឹមត្រូវ)|ក្លែងក្លាយ|បំភ្លៃ)",
     re.I | re.M,
 )
 _HIM_OR_HER = re.compile(r"\b(?:he|she|him|her)\b|លោក|គាត់|នាង", re.I)
@@ -534,7 +540,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             if held and (_CEREMONY.search(sentence.text) or (only_date and not out)):
                 if out:
                     # "The welcoming ceremony was held on Sunday": the day of the claim before
-                    out[-1].date, out[-1].date_kind = held[0].value, "event"
+                    # (of each group its sentence told, undated: "welcomed 88 former CYP
+                    # members and a dozen former GDP members. The ceremony was held on the 27th")
+                    its_groups = [o for o in out if o.evidence == out[-1].evidence]
+                    for o in its_groups if len(its_groups) > 1 else out[-1:]:
+                        if o is out[-1] or o.date_kind == "published":
+                            o.date, o.date_kind = held[0].value, "event"
                 else:
                     # "Two welcome ceremonies were held today. In the morning, 230 ...": the
                     # day of the claims after it that give none of their own
@@ -958,6 +969,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # "• 27 June: a site says 40 joined the CPP. But those pictured say they never
             # left, and the site deleted the story": the entry's claim, undone in the entry
             out = [p for p in out if p.evidence != entry.text]
+    # "villagers say a report that eighty-seven members had joined is false": that count,
+    # wherever the text tells the report itself (not a party's quoted "... is not true",
+    # one side of a dispute)
+    called_false = {
+        c.value
+        for s in sentences
+        if not_a_claim(_QUOTE_ENDS.sub(" ", QUOTED.sub(" ", s.text))) == "a claim called false"
+        for c in person_counts(s.text)
+    }
+    out = [p for p in out if p.number is None or p.number not in called_false]
     out = tabled + per_bullet(without_headlines(out, headline), sentences, lexicon, anchor)
     # A person's leaving told beside their joining is one move.
     joined = {bare_name(name): p for p in out if p.kind == "defection" for name in p.people}

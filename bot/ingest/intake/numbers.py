@@ -72,8 +72,9 @@ _WORDS = (
 )
 # "១ ២០០នាក់" (1,200 people): Khmer also groups thousands with a space, read as one number
 # only before a counter, where no list of two numbers can stand
+# ... and keycap emoji digits in posts ("6️⃣7️⃣ members")
 _DIGITS = (
-    r"\d+(?:[.,]\d+)?\s+million|\d{1,3}(?:[.,]\d{3})+"
+    r"(?:\d\ufe0f?\u20e3)+|\d+(?:[.,]\d+)?\s+million|\d{1,3}(?:[.,]\d{3})+"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s*(?:នាក់|រូប|គ្រួសារ))|\d+"
 )
 # Khmer number words ("ដប់ប្រាំ" 15, "មួយរយ" 100, "មួយពាន់ប្រាំរយ" 1,500), read only before a
@@ -156,6 +157,9 @@ _SPEAKERS_AFTER = re.compile(
     # (not "644 members said to have joined": the passive of a claim)
     rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b"
     r"(?!\s+to\s+(?:have|be)\b)"
+    # ... not "nine officials said on Monday that they were resigning": they who moved
+    r"(?!\s+(?:(?:on|last)\s+\w+\s+)?that\s+they\s+(?:were|had|have)\s+(?:\w+\s+)?"
+    r"(?:resign|leav|left|quit|join|defect|switch))"
     # ... "but said three had told party officials that they signed under pressure"
     r"|^\s+(?:had|have)\s+told\b",
     re.I,
@@ -311,7 +315,7 @@ def _value(m: re.Match[str]) -> int | None:
         digits = m.group("digits")
         if digits.endswith("million"):
             return round(float(digits.split()[0].replace(",", ".")) * 1_000_000)
-        return int(re.sub(r"[.,\s]", "", digits))
+        return int(re.sub(r"[.,\s\ufe0f\u20e3]", "", digits))
     if m.group("vague"):
         return None
     return _words_value(m.group("words"))

@@ -78,6 +78,12 @@ _NOT_A_NAME = {
     "district", "commune", "national", "local", "both", "in", "on", "from", "to", "of",
     "hundreds", "thousands", "dozens", "scores", "some", "many", "several", "members",
 }  # fmt: skip
+# Words of a headline in title case, never of a party's name ("Two Hundred and Forty Former
+# Activists of Dissolved Party Return to CPP")
+_HEADLINE_WORDS = {
+    "members", "activists", "supporters", "officials", "councillors", "councilors", "families",
+    "defectors", "former", "dissolved", "hundred", "thousand", "dozens", "hundreds",
+}  # fmt: skip
 _BRANCH_LEVELS = {"district", "provincial", "province", "commune", "municipal", "city", "capital"}
 # "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party",
 # "the old party", "the previous party", "their own party", "their original party"...
@@ -244,6 +250,9 @@ class Lexicon:
                 words = words[1:]
             if len(words) < 2 or words[-2].lower() in _BRANCH_LEVELS:
                 continue  # "the Memot District Party Committee": a party's branch, no name
+            if any(w.lower() in _HEADLINE_WORDS for w in words):
+                continue  # "Forty Former Activists of Dissolved Party Return ...": a headline
+
             start = m.end(1) - len(" ".join(words))
             known = [k for k in found if start <= k.start < m.end(1)]
             if known:

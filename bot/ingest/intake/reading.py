@@ -294,6 +294,10 @@ def read_sentence(
         )
     dates = find_dates(text, anchor or report.published, opening)
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
+    # '... had returned to the party, "and today they are the commune chief"': a day in
+    # words quoted after the act is the speaker's, not the act's
+    said_after = [m.span() for m in QUOTED.finditer(text) if m.start() > verb.end]
+    dates = [d for d in dates if not any(a <= d.start < b for a, b in said_after)]
     outside = [c for c in counts if not any(a <= c.start < b for a, b in besides)]
     if outside or _ONE_PERSON.search(text[: verb.start]):
         # (unless the aside holds the only count: "activists say they were pressured, after

@@ -41,7 +41,7 @@ _STRONG_TO_BEFORE = re.compile(
     r"|\b(?:took|taken|take|taking|received|receiving|granted|given),?\s+(?:up\s+|full\s+)?"
     r"membership\s+(?:of|in)\s+(?:the\s+)?"
     # "join the big family of the CPP", "were welcomed into the fold of the CPP"
-    r"|\b(?:join(?:ed|s|ing)?|into)\s+the\s+(?:big\s+|great\s+|large\s+)?(?:family|fold)\s+of\s+"
+    r"|\b(?:join(?:ed|s|ing)?|into|home\s+to)\s+the\s+(?:big\s+|great\s+|large\s+)?(?:family|fold)\s+of\s+"
     r"(?:the\s+)?"
     # "took membership cards of the CPP", "exchanged their membership for that of the CPP"
     r"|\b(?:membership|party)\s+cards?\s+of\s+(?:the\s+)?|\bfor\s+(?:that|those|one)\s+of\s+(?:the\s+)?"

@@ -36,7 +36,10 @@ from typing import Literal
 
 _JOIN = (
     r"\b(?:(?:re)?join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
-    r"cross(?:ed|es|ing)?\s+over|jump(?:ed|s|ing)?\s+ship|(?:went|go|goes|going)\s+back\s+to(?=\s+(?:the\s+)?(?:xxx|(?-i:[A-Z])))|"
+    r"cross(?:ed|es|ing)?\s+over|jump(?:ed|s|ing)?\s+ship|"
+    # "came home to the big family of the CPP"
+    r"(?:came|come|comes|coming)\s+(?:back\s+)?home\s+to(?=\s+(?:the\s+)?(?:big\s+|great\s+)?"
+    r"(?:family|fold|embrace|xxx))|(?:went|go|goes|going)\s+back\s+to(?=\s+(?:the\s+)?(?:xxx|(?-i:[A-Z])))|"
     r"(?:were|was)\s+signed\s+up\b|"
     r"pledg(?:ed|es|ing)\s+(?:to\s+support(?=\s+(?:the\b|(?-i:[A-Z])))|(?:their\s+|his\s+|her\s+)?(?:support|allegiance|"
     r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
@@ -311,7 +314,12 @@ _OTHER_THINGS = (
                 re.I),
      "a denial by those said to have moved"),
     # "Rumours that his deputy had already joined the ruling party circulated": said, not told
-    (re.compile(r"\brumou?rs?\s+(?:that|of|about)\b|\brumou?red\s+to\s+(?:have|be)\b", re.I),
+    # ... "posts circulated claiming that ...", Khmer "សារមួយកំពុងចែករំលែក ... អះអាងថា" (a
+    # message being shared claims that)
+    (re.compile(r"\brumou?rs?\s+(?:that|of|about)\b|\brumou?red\s+to\s+(?:have|be)\b|"
+                r"\b(?:posts?|messages?|claims?|videos?)\s+(?:\w+\s+)?circulat(?:ed|ing|es)\b"
+                r"|សារ\S{0,6}\s*(?:កំពុង|ត្រូវបាន)?\s*(?:ចែករំលែក|ផ្សព្វផ្សាយ)\S{0,12}[^។]{0,30}អះអាងថា",
+                re.I),
      "a rumour"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
     # "re-issues membership cards", "handed new cards to 3,400 of its members", Khmer
@@ -331,6 +339,9 @@ _OTHER_THINGS = (
                 # ... "withdrew its 20 October story"
                 r"\b(?:withdr[ae]w|withdrawn|withdraws|retracted)\s+(?:an?\s+|the\s+|its\s+)?"
                 r"(?:[\w-]+\s+){0,3}?(?:article|story|report|post)\b|\b(?:published|posted)\s+in\s+error\b|"
+                # ... "Report withdrawn by the publishing site"
+                r"\b(?:article|story|report|post)\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
+                r"(?:withdrawn|retracted)\b|"
                 r"\bretract(?:ed|s|ion)?\b|កំណែតម្រូវ|ព័ត៌មានមិនពិត|"
                 # "ព័ត៌មានដែលថា ... ត្រូវបាន ... ដកចេញវិញ" (the news that ... was withdrawn)
                 r"(?:ព័ត៌មាន|អត្ថបទ|ការផ្សាយ)[^។]{0,200}ដក(?:ចេញ|ហូត)?\s*វិញ", re.I),
@@ -383,6 +394,9 @@ _WHEN_ASIDE = re.compile(
     r",\s*(?:(?:less|more)\s+than\s+|just\s+|only\s+|barely\s+)?"
     r"(?:(?:(?:a|an|one|two|three|four|five|six|\d+)\s+)?(?:days?|weeks?|months?)\s+)?"
     r"(?:after|before|following|ahead\s+of)\b[^.;]*"
+    # ... ", the latest sign of disarray after the NEC barred the party over its registration"
+    r"|,\s*(?:the\s+)?(?:latest|newest|most\s+recent)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:after|since|following)\b[^.;]*"
     # ", a figure the opposition party dismissed as recycled names": the claim, disputed
     r"|,\s*(?:a|an)\s+(?:figure|claim|number|count|tally|report|account|announcement|statement)\s+"
     r"(?:that\s+|which\s+)?"
@@ -475,6 +489,7 @@ WANTING_OTHERS = (
 # ... further back: 'expected "at least 1,000" Candlelight members in the province to cross
 # over', 'invited everyone, "including our brothers in the Candlelight Party," to join': what one
 # wants of others, the infinitive its object (not "urged calm after 300 had joined")
+_QUOTED_WORDS = re.compile(r"[\"“«][^\"”»]{0,80}[\"”»]")
 _WANTED_OF_OTHERS = re.compile(
     WANTING_OTHERS
     + r"(?:(?!\b(?:said|says|told|had|has|have|were|was|after)\b)[^.;:!?]){0,120}"
@@ -522,7 +537,11 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
         if (
             _INTENTION.search(before[-60:])
             or _NEGATION.search(before[-40:])
-            or _WANTED_OF_OTHERS.search(before[-160:])
+            # (what is quoted between the wish and its infinitive is the wisher's aside:
+            # 'invited all Candlelight members "who now have no party" to join')
+            or _WANTED_OF_OTHERS.search(
+                re.sub(r"[\"“”«»]", "", _QUOTED_WORDS.sub(" ", sentence[: m.start()]))[-160:]
+            )
             or _LATER.match(re.sub(r"[\"“”«»]", "", sentence[m.end() : m.end() + 60]))
         ):
             continue

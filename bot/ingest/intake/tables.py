@@ -26,17 +26,22 @@ from bot.ingest.intake.numbers import cell_count
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import people_named
 from bot.ingest.intake.report import Proposal
+from bot.ingest.intake.signals import not_a_claim
 
 _COLUMNS = {
     "date": re.compile(r"^(?:date|day|when|កាលបរិច្ឆេទ|ថ្ងៃ(?:ទី)?)$", re.I),
     "number": re.compile(
-        r"^(?:(?:number|count)(?:\s+reported)?|no\.?|people|who|how\s+many|ចំនួន(?:នាក់)?)$", re.I
+        # ... "Reported figure", "Figure reported", "Total"
+        r"^(?:(?:reported\s+)?(?:number|count|figure|total)(?:\s+reported)?|no\.?|people|who|"
+        r"how\s+many|ចំនួន(?:នាក់)?)$",
+        re.I,
     ),
     "from": re.compile(r"^(?:from|former\s+party|left|party\s+left|មកពី|ពីគណបក្ស)$", re.I),
     "to": re.compile(r"^(?:to|joined|new\s+party|party\s+joined|ចូល(?:គណបក្ស)?|ទៅ)$", re.I),
     "source": re.compile(r"^(?:source|reported\s+by|ប្រភព)$", re.I),
 }
-_OTHER = re.compile(r"\bother|ផ្សេង|ដទៃ", re.I)
+_TAKEN_BACK = ("a correction or retraction", "a claim called false")
+_OTHER = re.compile(r"\bother|\bvarious|ផ្សេង|ដទៃ", re.I)
 
 
 def _cells(line: str) -> list[str]:
@@ -137,6 +142,8 @@ def _row(
     joined = [m.name for m in lexicon.mentions(cells[columns["to"]])]
     if not parties and not joined:
         return None  # no party on either side: no move the record can keep
+    if not_a_claim(row) in _TAKEN_BACK:
+        return None  # "| 3 May | ... | 40 | Report withdrawn by the publishing site |"
     count = cell_count(cells[columns["number"]]) if "number" in columns else None
     # "Ms. Prum Sothea, former member of ...": the one person the cell names
     named = people_named(cells[columns["number"]])[:1] if "number" in columns and not count else []
