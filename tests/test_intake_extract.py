@@ -4184,3 +4184,48 @@ def test_a_monitor_table_s_reported_figure_various_parties_and_a_withdrawn_row()
         (date(2024, 4, 4), 1210, [_CLP], CPP),
         (date(2024, 4, 6), 150, ["Unnamed Parties"], CPP),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name with a role after it, behind a dateline with its day
+        (
+            "KAMPOT, Apr 9 -- Oum Chanthy, the deputy chief of the Candlelight Party's Kampot "
+            "executive committee, yesterday left the party and joined the Khmer Will Party.",
+            [(date(2024, 4, 8), 1, [_CLP], "Khmer Will Party")],
+        ),
+        # "..., which is fielding candidates": what the party does, no group that moved
+        (
+            "Last month, Ros Vanna, a Candlelight commune councillor in Chhuk, moved to the "
+            "royalist FUNCINPEC, which is fielding candidates in the province.",
+            [(date(2024, 4, 10), 1, [_CLP], _FUN)],
+        ),
+        # who looked on ("attended by about 80 villagers") is no group that moved
+        (
+            "The Candlelight Party commune chief of Kampong Trach, Mr. Sok Dara, joined the "
+            "Cambodian People's Party on Sunday at a small ceremony attended by about 80 "
+            "villagers.",
+            [(date(2024, 4, 7), 1, [_CLP], CPP)],
+        ),
+        # "the members of X and of the other parties": the record's joint row
+        (
+            "On Sunday, some 640 persons, who were previously the members of the Candlelight "
+            "Party and of the other parties in Chhuk district, joined the Cambodian People's "
+            "Party.",
+            [(date(2024, 4, 7), 640, [_CLP, "Unnamed Parties"], CPP)],
+        ),
+        # "switched sides" to the party that says so; the party that disputes it, after "but",
+        # is no party joined
+        (
+            "The ruling Cambodian People's Party says 300 members of the opposition Candlelight "
+            "Party in Chhuk district switched sides on Sunday, but Candlelight officials say the "
+            "figure is inflated.",
+            [(date(2024, 4, 7), 300, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_datelines_with_a_day_asides_onlookers_other_parties_and_switching_sides(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected

@@ -59,7 +59,8 @@ _SPEAKING_GROUP = re.compile(
 )
 # ... ", a 39-year-old lecturer who stood third on the GDP's list of candidates,"
 _WHERE_ASIDE = re.compile(r",\s*(?:where|whose)\b[^,;]*$", re.I)
-_WHO_ASIDE = re.compile(r",\s*(?:an?\s+[^,;]{0,60}?\s)?(?:who|which)\b[^,;]*,", re.I)
+# (or ending the sentence: "..., which is fielding candidates in the province.")
+_WHO_ASIDE = re.compile(r",\s*(?:an?\s+[^,;]{0,60}?\s)?(?:who|which)\b[^,;]*(?:,|\W*$)", re.I)
 _SAYING_CLAUSE = re.compile(
     r",\s*(?:saying|adding|explaining|complaining|citing|claiming|arguing|noting|telling)\b.*$"
     # ... ", district officials and the councillor herself confirmed.": who tells it
@@ -269,6 +270,8 @@ def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
     for m in mentions:
         text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
     text = _SPEAKING_GROUP.sub(" ", QUOTED.sub(" ", _SAYING_CLAUSE.sub("", text)))
+    # "... at a small ceremony attended by about 60 villagers": who looked on
+    text = re.sub(f"(?:{_ONLOOKERS.pattern})[^,;.]*", " ", text, flags=re.I)
     # ", who was second on the GDP's list of candidates,": who the person is, no group
     return bool(GROUP.search(_WHO_ASIDE.sub(" ", text)))
 

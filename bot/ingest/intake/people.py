@@ -67,7 +67,8 @@ _ROLE_NAMED = re.compile(
 # ... and the role just after it, a text's lede: "Svay Kimly, deputy chief of the CLP's
 # Kratie committee, resigned" (a name whose surname is no list's)
 _NAMED_ROLE = re.compile(
-    r"^(?:[A-Z][A-Z ]+\s*(?:--|[–—:])\s*)?"
+    # (after a dateline: "KEP --", "TBONG KHMUM, Nov 20 --")
+    r"^(?:[A-Z][A-Z ]+(?:,\s*[\w .]{1,20}?)?\s*(?:--|[–—:])\s*)?"
     # not "In Koh Sotin, councillor X": a place after a preposition
     r"(?!(?:In|On|At|From|For|After|Before|By|With|The|A|An|Also|But|And|Since|During|Under|"
     r"Last|This|Meanwhile|Elsewhere|Separately|Earlier|Later|Today|Yesterday)\b)"

@@ -92,7 +92,8 @@ _IT_AFTER = re.compile(
     rf"^\s*(?:(?:to|into)\s+)?(?:it|them|the\s+{DESCRIBED_PARTY}|its\s+ranks)\b", re.I
 )
 _OTHER_PARTIES = re.compile(
-    r"\b(?:and|or)\s+[\"“]?(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|"
+    # ... "members of the CLP and of the other parties"
+    r"\b(?:and|or)\s+(?:of\s+)?[\"“]?(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|"
     r"supporters))\b",
     re.I,
 )
@@ -383,6 +384,12 @@ def read_sentence(
             or re.search(r"\bits\b", text[verb.start : verb.end])
             or KHMER_ITS_OWN.match(text[verb.end :])
             or active_welcome(text, verb)
+            # "the CPP says 500 members of the opposition CLP switched sides": to the party
+            # that says so
+            or (
+                re.match(r"(?:switch|chang)\w*\s+sides", text[verb.start :], re.I)
+                and roles.sources[0] not in froms
+            )
             # "គណបក្សX ប្រកាសថា ... បានចូលជាសមាជិក។" (party X announced that ... joined as
             # members.): members of the party that says so
             or (

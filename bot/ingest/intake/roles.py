@@ -118,6 +118,11 @@ _KHMER_PARTY_SAYS = re.compile(
 # "..., ប៉ុន្តែគណបក្សX បានច្រានចោលតួលេខនេះ" (but party X rejected this figure), after the
 # claim: who disputes it, neither left nor joined
 _KHMER_PARTY_DISPUTES = re.compile(r"^\s*(?:បាន)?\s*(?:ច្រានចោល|បដិសេធ)")
+_DISPUTES_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:provincial|local|district)\s+)?(?:officials?|spokes\w+|leaders?|"
+    r"chiefs?)?\s*(?:says?|said|disputes?|disputed|denies|denied|rejects?|rejected)\b",
+    re.I,
+)
 _KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is)\b", re.I)
 # A party that says something is the claim's source, not a party of the move.
@@ -223,6 +228,12 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
             (m.start < verb.start and says_ and not former)
             or _KHMER_PARTY_SAYS.match(after)
             or (m.start >= verb.end and _KHMER_PARTY_DISPUTES.match(after))
+            # ", but Candlelight officials say the figure is inflated": who disputes it
+            or (
+                m.start >= verb.end
+                and re.search(r"\bbut\s+(?:the\s+)?$", before, re.I)
+                and _DISPUTES_AFTER.match(after)
+            )
         ):
             sources.append(m.name)  # ... "ខណៈភ្លើងទៀនថា" (while the CLP says), wherever it stands
         elif verb.start <= m.start < verb.end and verb.kind == "join":
