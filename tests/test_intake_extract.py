@@ -4229,3 +4229,40 @@ def test_datelines_with_a_day_asides_onlookers_other_parties_and_switching_sides
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "yesterday, says the provincial party office": who says it comes after the day
+        (
+            "KAMPOT: 120 former Candlelight activists from Chhuk joined the CPP yesterday, says "
+            "the provincial party office.",
+            [(date(2024, 4, 9), 120, [_CLP], CPP)],
+        ),
+        # a digest's line of what it leaves out
+        (
+            "Not included: a post on a news page on 2 April claiming 500 Candlelight members in "
+            "Pursat had joined the CPP.",
+            [],
+        ),
+        # who handed over the card ("from provincial officials") is no group that moved
+        (
+            "On Monday, Candlelight's deputy chief for Kep, Ros Vuthy, was pictured receiving a "
+            "CPP membership card from provincial officials.",
+            [(date(2024, 4, 8), 1, [_CLP], CPP)],
+        ),
+        # "with the close attention of Lok Chumteav X": who presided did not move
+        (
+            "This morning, with the close attention of Lok Chumteav Pen Sophea, head of the CPP "
+            "working group, the district committee welcomed 40 members of the Candlelight Party "
+            "and 12 members of the Khmer National United Party who asked to join the Cambodian "
+            "People's Party.",
+            [(date(2024, 4, 10), 40, [_CLP], CPP), (date(2024, 4, 10), 12, [_KNUP], CPP)],
+        ),
+    ],
+)
+def test_says_who_after_a_day_what_a_digest_leaves_out_givers_and_presiders(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected

@@ -2731,3 +2731,15 @@ def test_khmer_a_fact_check_s_conclusion_and_a_meeting_s_attendance_are_no_claim
     text: str,
 ) -> None:
     assert _brief(text, date(2024, 4, 8)) == []
+
+
+def test_khmer_many_parties_are_unnamed_and_a_move_until_a_past_year_is_history() -> None:
+    # "មកពីគណបក្សជាច្រើន" (from many parties): the parties the record leaves unnamed
+    many = "កាលពីថ្ងៃទី៦ ខែមេសា សកម្មជនមកពីគណបក្សជាច្រើន ១២០ នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។"
+    assert _brief(many, date(2024, 4, 8)) == [(date(2024, 4, 6), 120, ["Unnamed Parties"], CPP)]
+    # "រហូតដល់ឆ្នាំ២០១៨ ដែលលោកបានដឹកនាំ ..." (until 2018, when he led ...): a profile's past
+    until = (
+        "លោកធ្លាប់ជាមន្ត្រីគណបក្សហ្វ៊ុនស៊ិនប៉ិចប្រចាំខេត្ត រហូតដល់ឆ្នាំ២០១៨ ដែលលោកបានដឹកនាំ"
+        "អ្នកគាំទ្រប្រមាណ ២០០ នាក់ ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(until, date(2024, 4, 8)) == []

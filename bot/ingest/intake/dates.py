@@ -143,6 +143,8 @@ _REPORTING = re.compile(
     r"(?:on\s+)?$",
     re.I,
 )
+# (not "joined the CPP yesterday, says the provincial party office": who says it, after)
+_SAYS_WHO = re.compile(r"\s*,\s*(?:said|says)\s+(?:the|a|an|its|his|her|their|(?-i:[A-Z]))", re.I)
 # "The Candlelight Party on Monday rejected a report that ...": the same, the date told first.
 _REPORTING_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|claimed|announced|denied|rejected|dismissed|disputed|confirmed)\b"
@@ -283,7 +285,7 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
             dateline
             or bound
             or any(p.search(before) for p in (_REPORTING, _POSTED_BEFORE))
-            or bool(_REPORTING_AFTER.match(text[end:]))
+            or bool(_REPORTING_AFTER.match(text[end:]) and not _SAYS_WHO.match(text[end:]))
         )
         found.append(FoundDate(value, start, end, reported, dateline, bound))
 

@@ -114,6 +114,9 @@ _ONLOOKERS = re.compile(
 )
 
 
+_GIVERS = re.compile(
+    r"\b(?:from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:officials|leaders|authorities)\b", re.I
+)
 _NAMED_GUEST = re.compile(
     r",\s+(?:[\w'’-]+\s+){0,4}?(?:Governor|Minister|Secretary|President|Chairman|Head|Member|"
     r"Chief|Director|Senator|Deputy)\b"
@@ -270,8 +273,10 @@ def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
     for m in mentions:
         text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
     text = _SPEAKING_GROUP.sub(" ", QUOTED.sub(" ", _SAYING_CLAUSE.sub("", text)))
-    # "... at a small ceremony attended by about 60 villagers": who looked on
+    # "... at a small ceremony attended by about 60 villagers": who looked on; "receiving a
+    # card from provincial officials": who gave it
     text = re.sub(f"(?:{_ONLOOKERS.pattern})[^,;.]*", " ", text, flags=re.I)
+    text = _GIVERS.sub(" ", text)
     # ", who was second on the GDP's list of candidates,": who the person is, no group
     return bool(GROUP.search(_WHO_ASIDE.sub(" ", text)))
 
@@ -281,7 +286,9 @@ _PRESIDED = re.compile(
     # ... "under the high presidency of"
     r"|\bpresided\s+(?:over\s+)?by\b|\bunder\s+the\s+(?:(?:high|honou?rable|distinguished)\s+)?"
     r"(?:presidency|chairmanship|auspices)\s+of\b"
-    r"|\baccompanied\s+by\b|\bwith\s+the\s+participation\s+of\b",
+    r"|\baccompanied\s+by\b|\bwith\s+the\s+participation\s+of\b"
+    # ... "with the close attention of Lok Chumteav X, head of the working group"
+    r"|\bwith\s+the\s+(?:close|high|kind|special|personal)\s+attention\s+of\b",
     re.I,
 )
 

@@ -90,6 +90,8 @@ _BRANCH_LEVELS = {"district", "provincial", "province", "commune", "municipal", 
 _KHMER_NOT_A_NAME = (
     "តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ", "ប្រឆាំង",
     "ចាស់", "មុន", "ពីមុន", "ខ្លួន", "ដើម",
+    # "គណបក្សជាច្រើន" (many parties)
+    "ជាច្រើន",
     # "សកម្មជនគណបក្សម្នាក់" (a party activist): a counter
     "ម្នាក់", "មួយ", "រូប",
     # "គណបក្សតូចមួយ" (a small party), "គណបក្សធំ" (a big party), "គណបក្សយើង" (our party)
@@ -149,9 +151,10 @@ _KHMER_NAME_AFTER = _words(
 # "និងគណបក្សនយោបាយផ្សេងៗទៀត", "និងគណបក្សដទៃទៀត" (and other (political) parties) after a named
 # party: the parties the record keeps as "Unnamed Parties" beside it, as English "and other
 # parties" is.
+# ... "គណបក្សតូចៗផ្សេងទៀត" (other small parties), "គណបក្សជាច្រើន" (many parties)
 KHMER_OTHER_PARTIES = re.compile(
     r"(?:និង|ឬ|,)\s*(?:ពី\s*)?(?:អតីត)?(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)?\s*"
-    r"គណបក្ស(?:នយោបាយ|ប្រឆាំង|តូចៗ|តូច)*\s*(?:ផ្សេង|ដទៃ)"  # ... "គណបក្សតូចៗផ្សេងទៀត" (other small parties)
+    r"គណបក្ស(?:នយោបាយ|ប្រឆាំង|តូចៗ|តូច)*\s*(?:ផ្សេង|ដទៃ|ជាច្រើន)"
 )
 
 

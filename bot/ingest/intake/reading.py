@@ -125,7 +125,7 @@ _ONLY_OTHER_PARTIES = re.compile(
     r"|\b(?:members|supporters|activists)\s+of\s+parties\s+other\s+than\b"
     # ... "សកម្មជននៃគណបក្សប្រឆាំងផ្សេងៗ" (activists of various opposition parties)
     r"|(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មកពី|ពី)\s*(?:នៃ|របស់)?\s*គណបក្ស(?:នយោបាយ)?\s*(?:ប្រឆាំង)?\s*"
-    r"(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត)",
+    r"(?:ផ្សេងៗ|ដទៃ|ផ្សេងទៀត|ជាច្រើន)",
     re.I,
 )
 # "joined the CPP over the weekend, the third such announcement since June": one event.

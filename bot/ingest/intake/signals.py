@@ -322,6 +322,10 @@ _OTHER_THINGS = (
                 re.I),
      "a rumour"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
+    # a digest's line of what it leaves out: "Not included: a post on 21 June claiming 500 ..."
+    (re.compile(r"^\W*(?:not\s+(?:counted|included|listed|logged)|excluded|left\s+out)\s*[:(—–-]",
+                re.I),
+     "a report the text leaves out"),
     # "re-issues membership cards", "handed new cards to 3,400 of its members", Khmer
     # "ប្តូរប័ណ្ណសមាជិកថ្មី" (changed for new membership cards), "បន្តសុពលភាពប័ណ្ណ" (renewed cards)
     (re.compile(r"\b(?:renew(?:ed|s|ing|al)?|re-?issu(?:e|ed|es|ing)|replac(?:e|ed|es|ing))\b"
@@ -460,7 +464,8 @@ KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់
 # left it)
 KHMER_PAST_YEAR = re.compile(
     # ... "កាលពីដើមឆ្នាំ២០២២" (at the start of 2022), "ចុងឆ្នាំ" (the end of)
-    r"(?:(?:កាល|តាំង)ពី|^(?:(?!ដែល).)*?នៅ)\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*|ដើម|ចុង|ពាក់កណ្តាល)?"
+    # ... "រហូតដល់ឆ្នាំ២០១៨ ដែលលោកបានដឹកនាំ ... ចូលរួម" (until 2018, when he led ... to join)
+    r"(?:(?:កាល|តាំង)ពី|រហូត(?:ដល់)?|^(?:(?!ដែល).)*?នៅ)\s*(?:(?:ថ្ងៃ\S*\s*)?ខែ\S+\s*|ដើម|ចុង|ពាក់កណ្តាល)?"
     r"ឆ្នាំ\s*([12១២][0-9០-៩]{3})"
 )
 
