@@ -201,7 +201,7 @@ _RUNNING_TOTAL = re.compile(
     # ... "since 1 January"
     rf"(?:last|this)\s+(?:year|month|week)|(?:\d{{1,2}}\s+)?{MONTH_NAMES}|\d{{4}})|so\s+far|"
     r"to\s+date|this\s+year|"
-    r"in\s+recent\s+(?:weeks|months)|in\s+(?:19|20)\d\d|(?<![\w-])last\s+year,?\s+(?:(?:more|than|over|about|some|nearly)\s+)*\d+|"
+    r"in\s+recent\s+(?:weeks|months)|(?:in|during|throughout)\s+(?:19|20)\d\d|(?<![\w-])last\s+year,?\s+(?:(?:more|than|over|about|some|nearly)\s+)*\d+|"
     # "in the first half of 2023", "in the past three months"
     r"in\s+the\s+(?:first|second|last|past)\s+(?:\w+\s+)?(?:half|quarter|months|weeks)|"
     rf"(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH_NAMES}\s+alone|"
