@@ -675,7 +675,8 @@ FIXES_PARTS_18_TO_55 = (
     "parts 74-75: a day before ', says the provincial party office' is the act's; a digest's "
     "'Not included:' line; who gave the card and who presided ('with the close attention "
     "of') did not move; Khmer: 'គណបក្សជាច្រើន' (many parties) are unnamed, 'រហូតដល់ឆ្នាំ២០១៨ "
-    "ដែល...' (until 2018, when ...) is a past year",
+    "ដែល...' (until 2018, when ...) is a past year; a rough total 'broken down' party by party "
+    "is its parts",
 )
 HELD_OUT = ("held-out", *(f"held-out {n}" for n in range(2, 76)))
 # The style table's columns: the parts grouped by how they were made.

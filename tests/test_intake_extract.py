@@ -4274,3 +4274,15 @@ def test_a_year_s_count_during_the_year_of_the_report_is_a_running_total() -> No
         "former members of other parties during 2024, as it held its annual review meeting."
     )
     assert _claims(text, date(2024, 12, 3)) == []
+
+
+def test_a_rough_total_broken_down_party_by_party_is_its_parts() -> None:
+    text = (
+        "KAMPOT -- About 500 opposition supporters joined the Cambodian People's Party on "
+        "Sunday, according to the provincial CPP, which broke the figure down as 410 former "
+        "members of the Candlelight Party and 76 former members of the Khmer Will Party."
+    )
+    assert _claims(text, date(2024, 4, 10)) == [
+        (date(2024, 4, 7), 410, [_CLP], CPP),
+        (date(2024, 4, 7), 76, ["Khmer Will Party"], CPP),
+    ]

@@ -364,6 +364,13 @@ _OF_THEM_WOMEN = re.compile(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:women|femal
 _OF_WHOM = re.compile(r",\s*(?:of\s+whom|among\s+(?:them|whom))\b", re.I)
 
 
+_BROKEN_DOWN = re.compile(
+    r"\b(?:broke|broken|breaks|breaking)\s+(?:the\s+|that\s+|its\s+)?(?:figure|number|total|"
+    r"count)\s+down\b|\bbreakdown\b|\bnamely\b",
+    re.I,
+)
+
+
 def segments(
     counts: list[Count], mentions: list[PartyMention], verb: Verb, text: str
 ) -> list[Count]:
@@ -419,6 +426,17 @@ def segments(
         ):
             # "112 people received into the CPP: 80 from the CLP and 32 from the former
             # CNRP" (or "-- 80 from ... --"): the total, then its parts, each with its party
+            return parts
+        if (
+            len(before) == 1
+            and len(parts) > 1
+            and _BROKEN_DOWN.search(text, verb.end, parts[0].start)
+            and abs((before[0].value or 0) - sum(c.value or 0 for c in parts))
+            <= (before[0].value or 0) / 10
+            and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], len(text))
+        ):
+            # "Nearly 1,200 ... joined ..., which broke the figure down as 900 former members
+            # of X and 260 of Y": the parts, each with its party
             return parts
         if (
             len(before) == 1
