@@ -255,7 +255,6 @@ class Lexicon:
                 continue  # "the Memot District Party Committee": a party's branch, no name
             if any(w.lower() in _HEADLINE_WORDS for w in words):
                 continue  # "Forty Former Activists of Dissolved Party Return ...": a headline
-
             start = m.end(1) - len(" ".join(words))
             known = [k for k in found if start <= k.start < m.end(1)]
             if known:

@@ -34,6 +34,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.ingest.intake.clauses import QUOTED
+
 _JOIN = (
     r"\b(?:(?:re)?join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
     r"cross(?:ed|es|ing)?\s+over|jump(?:ed|s|ing)?\s+ship|"
@@ -494,7 +496,6 @@ WANTING_OTHERS = (
 # ... further back: 'expected "at least 1,000" Candlelight members in the province to cross
 # over', 'invited everyone, "including our brothers in the Candlelight Party," to join': what one
 # wants of others, the infinitive its object (not "urged calm after 300 had joined")
-_QUOTED_WORDS = re.compile(r"[\"“«][^\"”»]{0,80}[\"”»]")
 _WANTED_OF_OTHERS = re.compile(
     WANTING_OTHERS
     + r"(?:(?!\b(?:said|says|told|had|has|have|were|was|after)\b)[^.;:!?]){0,120}"
@@ -545,7 +546,7 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
             # (what is quoted between the wish and its infinitive is the wisher's aside:
             # 'invited all Candlelight members "who now have no party" to join')
             or _WANTED_OF_OTHERS.search(
-                re.sub(r"[\"“”«»]", "", _QUOTED_WORDS.sub(" ", sentence[: m.start()]))[-160:]
+                re.sub(r"[\"“”«»]", "", QUOTED.sub(" ", sentence[: m.start()]))[-160:]
             )
             or _LATER.match(re.sub(r"[\"“”«»]", "", sentence[m.end() : m.end() + 60]))
         ):
