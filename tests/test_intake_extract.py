@@ -4286,3 +4286,112 @@ def test_a_rough_total_broken_down_party_by_party_is_its_parts() -> None:
         (date(2024, 4, 7), 410, [_CLP], CPP),
         (date(2024, 4, 7), 76, ["Khmer Will Party"], CPP),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Between 12 and 20 ... members": the range's lower bound, in digits too
+        (
+            "• 6 April | Kampot | Between 12 and 20 Khmer National United Party members joined "
+            "the CPP | Source: commune office",
+            [(date(2024, 4, 6), 12, [_KNUP], CPP)],
+        ),
+        # "a former commune chief (2012-2017)": the years he served, no count
+        (
+            "On Saturday, Mr. Heng Rotha, a former CNRP commune chief (2012–2017), joined the "
+            "Candlelight Party.",
+            [(date(2024, 4, 6), 1, ["Cambodia National Rescue Party"], CLP)],
+        ),
+        # "Last Tuesday, the district councillor handed ... that he was leaving the party": one
+        # person, after the day
+        (
+            "Last Tuesday, the 58-year-old district councillor sent a short letter to the "
+            "Candlelight Party's district office saying that he was leaving the party.",
+            [(date(2024, 4, 9), 1, [_CLP], None)],
+        ),
+        # "submitted their applications", plural, at a ceremony of the party the text is about
+        (
+            "In Kampot, the CPP held a ceremony for new members. On Monday, 95 members of the "
+            "Candlelight Party in Chhuk district submitted their applications at the ceremony.",
+            [(date(2024, 4, 8), 95, [_CLP], CPP)],
+        ),
+        # "I was glad to welcome ... into the family of the CPP": the base form, into a party
+        (
+            "Today I was glad to welcome some 120 former Candlelight Party activists from "
+            "Angkor Chey into the family of the Cambodian People's Party.",
+            [(date(2024, 4, 10), 120, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_ranges_in_digits_years_served_one_official_plural_applications_and_a_welcome(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a correction notice's right count replaces the one it corrects
+        (
+            "KAMPOT -- Some 2,340 Candlelight Party members joined the CPP on Sunday, the "
+            "provincial committee said.\n\nCorrection (April 10): An earlier version of this "
+            "story said 2,340 members had joined. The correct number, the committee says, is "
+            "2,034.",
+            [(date(2024, 4, 7), 2034, [_CLP], CPP)],
+        ),
+        # ... and its right day
+        (
+            "KEP -- Forty-one Candlelight Party members joined the CPP on Monday, officials "
+            "said.\n\nCorrection: A previous version of this report said the ceremony was on "
+            "Monday. It was held on Sunday, April 7.",
+            [(date(2024, 4, 7), 41, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_a_correction_notice_puts_its_right_count_or_day_into_the_claim(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one of the people named before, saying why he joined: his move told again
+        (
+            "On Saturday, 6 April 2024, Mr Chea Vanna, a Khmer Will Party organiser, and two "
+            "other organisers, Mr Sok Pisey and Ms Keo Lina, joined the CPP.\n\nThe same day, "
+            "20 members of the Candlelight Party in Chhuk also applied to join the CPP.\n\nMr "
+            "Chea Vanna, 47, who had been a Khmer Will Party member for six years, said he had "
+            "decided to join the CPP so that his village would get a road.",
+            [(date(2024, 4, 6), 3, ["Khmer Will Party"], CPP), (date(2024, 4, 6), 20, [_CLP], CPP)],
+        ),
+        # one of the group told before, who speaks
+        (
+            "About 60 former CNRP activists joined the ruling CPP on Friday in Kampot.\n\n"
+            '"I only want a quiet life," said Meas Dara, 41, a former CNRP organiser, who '
+            "received a party card.",
+            [(date(2024, 4, 5), 60, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        # a post that claimed a move and was deleted, told in one sentence
+        (
+            "About 80 Candlelight Party members joined the CPP in Takeo on Friday.\n\nIn a "
+            "separate case, a post on a pro-government page claiming that 300 Candlelight "
+            "members in Kampot had joined the CPP was deleted on Tuesday.",
+            [(date(2024, 4, 5), 80, [_CLP], CPP)],
+        ),
+        # "none had joined another party": they left for no party, no denial
+        (
+            "FRIDAY 5 APRIL -- KAMPOT: Seven Candlelight Party councillors in Chhuk district "
+            "submitted resignations from the party. The district office said none had joined "
+            "another party.",
+            [(date(2024, 4, 5), 7, [_CLP], None)],
+        ),
+    ],
+)
+def test_a_named_mover_or_speaker_told_again_a_deleted_post_and_none_joining_elsewhere(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected

@@ -2743,3 +2743,89 @@ def test_khmer_many_parties_are_unnamed_and_a_move_until_a_past_year_is_history(
         "អ្នកគាំទ្រប្រមាណ ២០០ នាក់ ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
     )
     assert _brief(until, date(2024, 4, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ក្នុងចំណោម...ទាំង ២៤០នាក់នេះ" (among these 240): the group told before, party by
+        # party, "២០នាក់ទៀត មកពីគណបក្សផ្សេងៗ" (20 more, from other parties) unnamed
+        (
+            "កាលពីថ្ងៃទី៦ ខែមេសា សកម្មជនមកពីគណបក្សនានា ចំនួន ២៤០នាក់ បានចូលរួមជាមួយ"
+            "គណបក្សប្រជាជនកម្ពុជា។ ក្នុងចំណោមសកម្មជនទាំង ២៤០នាក់នេះ មាន ១៨០នាក់ មកពីគណបក្ស"
+            "ភ្លើងទៀន, ៤០នាក់ មកពីគណបក្សខ្មែររួបរួមជាតិ និង ២០នាក់ទៀត មកពីគណបក្សផ្សេងៗ។",
+            [
+                (date(2024, 4, 6), 180, [CLP], CPP),
+                (date(2024, 4, 6), 40, [KNUP], CPP),
+                (date(2024, 4, 6), 20, ["Unnamed Parties"], CPP),
+            ],
+        ),
+        # a whole welcomed, then "ក្នុងនោះ" its parts, each count before its party
+        (
+            "ម្សិលមិញ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា បានទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ២១០នាក់ "
+            "ក្នុងនោះ ១៥០នាក់ មកពីគណបក្សភ្លើងទៀន និង ៦០នាក់ មកពីគណបក្សខ្មែររួបរួមជាតិ។",
+            [(date(2024, 4, 7), 150, [CLP], CPP), (date(2024, 4, 7), 60, [KNUP], CPP)],
+        ),
+    ],
+)
+def test_khmer_parts_of_these_and_a_welcomed_whole_s_parts(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ព្រឹកនេះ" (this morning) is today; "បន្ថែម ៣២នាក់ទៀត" (32 more) are of the party told
+        # before; a first line's own day and count is no headline over the second's
+        (
+            "🎉 ម្សិលមិញ សកម្មជនគណបក្សភ្លើងទៀន ៥០នាក់ នៅឃុំព្រៃខ្លា បានចូលរួមជាមួយ"
+            "គណបក្សប្រជាជនកម្ពុជា 👏\n\nហើយព្រឹកនេះ បន្ថែម ៣២នាក់ទៀត នៅឃុំត្រពាំង "
+            "បានប្រកាសចូលគណបក្សប្រជាជនកម្ពុជាដែរ 🙌",
+            [(date(2024, 4, 7), 50, [CLP], CPP), (date(2024, 4, 8), 32, [CLP], CPP)],
+        ),
+        # a headline's short name for a party the body names in full is that party
+        (
+            "គ្រួសារជនជាតិដើមប្រមាណ ៤០ ចាកចេញពីគណបក្សជនជាតិដើម ចូលគណបក្សប្រជាជន\n"
+            "មណ្ឌលគិរី៖ ក្រុមគ្រួសារជនជាតិដើមភាគតិច ប្រមាណ ៤០ គ្រួសារ ដែលធ្លាប់ជាសមាជិក"
+            "គណបក្សជនជាតិដើមប្រជាធិបតេយ្យកម្ពុជា បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+            "កាលពីម្សិលមិញ។",
+            [(date(2024, 4, 7), 40, ["Cambodia Indigenous People's Democracy Party"], CPP)],
+        ),
+        # "ដោយទទួលបានសំឡេង ៩៨០សន្លឹក" (winning 980 votes): no welcome by the party he won for
+        (
+            "លោក សុខ វិបុល មេឃុំ ដែលបានឈ្នះឆ្នោតក្នុងឆ្នាំ២០២២ ក្រោមឈ្មោះគណបក្សភ្លើងទៀន "
+            "ដោយទទួលបានសំឡេង ៩៨០សន្លឹក បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា កាលពីម្សិលមិញ។",
+            [(date(2024, 4, 7), 1, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_this_morning_more_of_the_same_a_short_name_and_votes_won(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "សូមអញ្ជើញមកចូលរួម" (please come and join): a request, no move
+        # (after a past year's returns, whose party it is no move from)
+        "ឯកឧត្តម ប្រធានក្រុមការងារ បានរំលឹកថា ក្នុងឆ្នាំ២០១៨ អតីតសកម្មជនគណបក្សសង្គ្រោះជាតិ "
+        "រាប់ពាន់នាក់ បានវិលត្រឡប់មកចូលគណបក្សប្រជាជនកម្ពុជាវិញ។\n\nឯកឧត្តមបានថ្លែងទៀតថា "
+        "បងប្អូនដែលនៅគាំទ្រគណបក្សផ្សេងៗ សូមអញ្ជើញមកចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "ហើយក្រុមការងារគ្រោងនឹងរៀបចំពិធីទទួលសមាជិកថ្មីនៅខែក្រោយ។",
+        # a post that claimed a move, deleted and denied in its own entry
+        "• ថ្ងៃទី៦ ខែមេសា — ខេត្តតាកែវ៖ ប្រកាសមួយនៅលើហ្វេសប៊ុក បានអះអាងថា សមាជិកគណបក្ស"
+        "ភ្លើងទៀន ៣០០នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។ ប្រកាសនោះត្រូវបានលុបចោលនៅថ្ងៃដដែល។",
+    ],
+)
+def test_khmer_a_request_to_come_and_a_deleted_post_are_no_claims(text: str) -> None:
+    assert _brief(text, date(2024, 4, 8)) == []
+
+
+def test_khmer_indeed_after_the_party_is_no_party_s_name() -> None:
+    # "បានចាកចេញពីគណបក្សមែន" (did leave the party, indeed): a word of saying so, no name
+    said = "អ្នកនាំពាក្យបានទទួលស្គាល់ថា ក្រុមប្រឹក្សាទាំងនោះ បានចាកចេញពីគណបក្សមែន។"
+    assert Lexicon(lexicon_from_data()).mentions(said) == []

@@ -105,12 +105,13 @@ _NUMERIC_SHORT = re.compile(
 )
 # Khmer words run on from the word before ("កាលពីរសៀលម្សិលមិញ", yesterday afternoon): no "\b"
 # before them. "ម្សិលម៉ិញ" is the same word typed with its sign; "ព្រឹកមិញ" (this morning) and
-# "ល្ងាចមិញ" (this evening) are today.
+# "ល្ងាចមិញ" (this evening) are today, as are "ព្រឹកនេះ" (this morning) and "រសៀលនេះ" (this
+# afternoon).
 _RELATIVE = re.compile(
     # "the day before yesterday", Khmer "ម្សិលម្ងៃ" (typed with its sign either side)
     r"(?P<word>\b(?:the\s+)?day\s+before\s+yesterday|\byesterday|\btoday|"
     r"\bthis\s+(?:morning|afternoon|evening)|\btonight|"
-    r"ម្សិលម្ង៉ៃ|ម្សិលម៉្ងៃ|ម្សិលម្ងៃ|ម្សិលមិញ|ម្សិលម៉ិញ|ថ្ងៃនេះ|(?:ព្រឹក|រសៀល|ល្ងាច|យប់)មិញ)",
+    r"ម្សិលម្ង៉ៃ|ម្សិលម៉្ងៃ|ម្សិលម្ងៃ|ម្សិលមិញ|ម្សិលម៉ិញ|ថ្ងៃនេះ|(?:ព្រឹក|រសៀល|ល្ងាច|យប់)(?:មិញ|នេះ))",
     re.I,
 )
 _KHMER = re.compile(

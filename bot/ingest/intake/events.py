@@ -234,6 +234,14 @@ def without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Pro
             if b is not h
             and b.kind == h.kind
             and h.to_party in (b.to_party, None)
+            # (not "🎉 yesterday 45 joined 👏" over "this morning 28 more joined": each its own
+            # day and count, a post's two events)
+            and not (
+                h.date_kind == b.date_kind == "event"
+                and h.date != b.date
+                and None not in (h.number, b.number)
+                and h.number != b.number
+            )
             # (a headline's party may yet be read as left when it is the one joined:
             # "welcomes new members to the big CPP family")
             and (

@@ -34,6 +34,7 @@ from datetime import date, timedelta
 
 from bot.ingest.intake.bullets import per_bullet
 from bot.ingest.intake.clauses import QUOTED
+from bot.ingest.intake.corrections import correct
 from bot.ingest.intake.dates import FoundDate, find_dates
 from bot.ingest.intake.events import (
     bared,
@@ -82,6 +83,13 @@ _SAID_HE_HAD = re.compile(
     r"(?:left|quit|resigned|joined|defected|switched)\b",
     re.I,
 )
+# "..., said Chhim Rithy, 38, a former CNRP youth leader, who received a party card": one of
+# the group told before, who speaks
+_SAID_ONE_WHO = re.compile(
+    r"\b(?:said|says|told\s+\w+)\s+[^,.;]{3,40},[^.;]{0,80}?\bwho\s+(?:had\s+|has\s+)?"
+    r"(?:also\s+)?(?:received|joined|took|switched|defected)\b",
+    re.I,
+)
 _HOLDS_A_ROLE = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{ROLE}\s+(?-i:[A-Z])", re.I)
 _KHMER_ROLE_OF = re.compile(r"(?:បេក្ខជន|មេឃុំ|ចៅសង្កាត់|ប្រធាន|អនុប្រធាន)\S{0,12}\s*(?:របស់|នៃ)\s*$")
 # (a quotation that a sentence before opened: '... is not true," he said.')
@@ -108,7 +116,12 @@ _DELETED = re.compile(
     r"\b(?:post|article|story|report)\s+(?:had\s+been|has\s+been|was)\s+"
     r"(?:removed|deleted|taken\s+down|pulled)\b"
     # ... "ការផុសនោះត្រូវបានលុបចេញ" (that post was deleted)
-    r"|(?:ការផុស|ការបង្ហោះ|អត្ថបទ|ព័ត៌មាន)[^។]{0,30}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)",
+    r"|(?:ការផុស|ការបង្ហោះ|ប្រកាស|អត្ថបទ|ព័ត៌មាន)[^។]{0,30}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)",
+    re.I,
+)
+_CLAIMING_POST_DELETED = re.compile(
+    r"\b(?:post|article|story|report)\b[^.;]{0,80}?\bclaiming\b[^.;]{0,160}?"
+    r"\b(?:was|has\s+been|had\s+been)\s+(?:removed|deleted|taken\s+down|pulled)\b",
     re.I,
 )
 # "Our website reported on Monday that ...", Khmer "គេហទំព័ររបស់យើងបានចុះផ្សាយថា ..." (our
@@ -124,7 +137,10 @@ _OUR_OWN_REPORT = re.compile(
 )
 _DECORATED_LINE = re.compile(r"[^\w\s\"“'‘(\[]+\s*\w.*?[^\w\s.។\"”')\]]+", re.S)
 _A_PAGE_SAID = re.compile(
-    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:post|page|site|report|claim|article|story)\b", re.I
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:post|page|site|report|claim|article|story)\b"
+    # ... "ប្រកាសមួយនៅលើតេឡេក្រាម បានអះអាងថា" (a post on Telegram claimed that)
+    r"|(?:ប្រកាស|ការផុស|ការបង្ហោះ|អត្ថបទ|ទំព័រ|គេហទំព័រ)មួយ[^។]{0,40}?(?:អះអាង|សរសេរ|ផ្សាយ)ថា",
+    re.I,
 )
 _EARLIER_ONES = re.compile(
     r"\b(?:earlier|previous)\s+[\"“'‘]?(?:defectors|joiners|switchers)\b", re.I
@@ -177,8 +193,9 @@ _ANOTHER = re.compile(
     rf"followed\s+suit|took\s+the\s+same\s+step|(?:{NUMBER.pattern})\s+more\b(?!\s+than)|"
     # "41 members of the same party": the parties of the group told before
     r"(?:of|from)\s+the\s+same\s+part(?:y|ies))\b"
-    # ... Khmer "សមាជិកគណបក្សដដែល" (members of the same party)
-    r"|គណបក្សដដែល",
+    # ... Khmer "សមាជិកគណបក្សដដែល" (members of the same party), "បន្ថែម ២៨នាក់ទៀត" (28 more,
+    # in addition)
+    r"|គណបក្សដដែល|បន្ថែម\s*(?:ចំនួន\s*)?[0-9០-៩]",
     re.I,
 )
 # ... not "A KWP spokesperson welcomed the three", of a group
@@ -800,6 +817,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 and (out[-1].number or 0) > 1
                 and out[-1].people
                 and _SAID_HE_HAD.search(sentence.text)
+            ) or bool(
+                p.number == 1
+                and out
+                and (out[-1].number or 0) > 1
+                and p.date_kind == "published"
+                and _SAID_ONE_WHO.search(sentence.text)
             )
             if (
                 out
@@ -964,7 +987,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # "... a claim last month by a page that 800 had joined the CPP. Villagers say they
             # were photographed at a road opening. The page later deleted its post."
             _A_PAGE_SAID.search(entry.text)
-            and any(_DELETED.search(s.text) for s in after)
+            and (
+                any(_DELETED.search(s.text) for s in after)
+                # ... "a post claiming that 500 had joined was deleted on Monday"
+                or _CLAIMING_POST_DELETED.search(entry.text)
+            )
         ):
             # "• 27 June: a site says 40 joined the CPP. But those pictured say they never
             # left, and the site deleted the story": the entry's claim, undone in the entry
@@ -979,6 +1006,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         for c in person_counts(s.text)
     }
     out = [p for p in out if p.number is None or p.number not in called_false]
+    # "ចាកចេញពីគណបក្សជនជាតិដើម" in a headline, "គណបក្សជនជាតិដើមប្រជាធិបតេយ្យកម្ពុជា" in the body:
+    # the party the text names in full, its name cut short
+    in_full = {m.text: m.name for m in lexicon.mentions(text) if m.known}
+    for p in out:
+        for short in list(p.new_parties):
+            meant = {n for form, n in in_full.items() if form.startswith(short) and form != short}
+            if len(meant) == 1:
+                p.from_parties = [meant.pop() if f == short else f for f in p.from_parties]
+                p.new_parties.remove(short)
     out = tabled + per_bullet(without_headlines(out, headline), sentences, lexicon, anchor)
     # A person's leaving told beside their joining is one move.
     joined = {bare_name(name): p for p in out if p.kind == "defection" for name in p.people}
@@ -989,6 +1025,21 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # "X has left the KNUP and joined FUNCINPEC. X handed in his resignation on
                 # April 19": the day of the move
                 move.date, move.date_kind = p.date, "event"
+            out.remove(p)
+    for p in [p for p in out if p.kind == "defection" and p.number == 1]:
+        # (the one who moved may be the one who says so, whom ``people`` leaves out)
+        moved = bared(p.people or people_named(p.evidence))
+        if moved and any(
+            o is not p
+            and o.kind == "defection"
+            and moved <= bared(o.people)
+            and o.to_party == p.to_party
+            and set(p.from_parties) <= set(o.from_parties)
+            and (p.date_kind == "published" or p.date == o.date)
+            for o in out[: out.index(p)]
+        ):
+            # "On Saturday X and two of his deputies joined the CPP. ... X, 52, said he had
+            # decided to join the CPP to serve": one of them, his move told again
             out.remove(p)
     for p in [p for p in out if p.kind == "departure" and p.number == 1 and len(p.people) <= 1]:
         # "A CLP councillor joined the CPP. Mr. X said he left the CLP" (or "he resigned from
@@ -1077,4 +1128,5 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             p.reasons = [
                 _DESTINATION_ELSEWHERE if r == UNNAMED_DESTINATION else r for r in p.reasons
             ]
+    correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct figure is"
     return out

@@ -40,7 +40,9 @@ UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties i
 OTHER_PARTIES_AFTER = re.compile(
     # ... "19 members of other parties"
     r"^\s*(?:(?:former\s+)?(?:members|supporters|activists)\s+)?(?:were\s+)?(?:from|of)\s+"
-    r"(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b",
+    r"(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b"
+    # ... Khmer "១៥នាក់ទៀត មកពីគណបក្សផ្សេងៗ" (15 more, from other parties)
+    r"|^\s*(?:នាក់|រូប)?\s*(?:ទៀត)?\s*(?:មក)?ពី\s*គណបក្ស(?:នយោបាយ)?\s*(?:ផ្សេងៗ|ផ្សេងទៀត|ដទៃ|នានា)",
     re.I,
 )
 _SPEAKING_GROUP = re.compile(
@@ -449,8 +451,9 @@ def segments(
             return [before[0], parts[0]]
         if not before:
             # "ទទួលពាក្យសុំចូលជាសមាជិកគណបក្ស ពីសំណាក់សមាជិក A ១២៨នាក់ និង B ៣៦នាក់" (received
-            # applications to join the party from 128 of A and 36 of B): the verb's objects
-            before = parts
+            # applications to join the party from 128 of A and 36 of B): the verb's objects,
+            # which run to the sentence's end
+            before, group_end = parts, len(text)
     else:
         before = [c for c in counts if c.start >= verb.end]
     values = [c.value for c in before]

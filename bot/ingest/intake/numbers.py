@@ -354,6 +354,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
     out: list[Count] = []
     whole: Count | None = None  # the count "ក្នុងនោះ" (among them) splits into parts
     parts: list[Count] = []
+    lower: re.Match[str] | None = None  # a number that did not count, maybe a range's start
     for m in NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in skip or ()):
             continue
@@ -443,9 +444,16 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
                 and re.match(r"\s*\)", after)
                 and not re.fullmatch(r"(?:19|20)\d\d", m.group())  # "the CPP (2023)": a year
             )
-            # "1,320 members (1,100 from the CLP and 220 from the KWP)": the group's parts
-            or (_INSIDE_PERSON_BRACKET.search(before) and re.match(r"\s*(?:\)|from\b)", after))
+            # "1,320 members (1,100 from the CLP and 220 from the KWP)": the group's parts;
+            # not "a former commune chief (2012-2017)": the years he served
+            or (
+                _INSIDE_PERSON_BRACKET.search(before)
+                and re.match(r"\s*(?:\)|from\b)", after)
+                and not (_A_YEAR.fullmatch(m.group()) and re.match(r"\s*\)", after))
+            )
         ):
+            # "Between 18 and 25 members": the range's lower bound, if the next one counts
+            lower = m
             continue
         if out and _RANGE_BETWEEN.fullmatch(text[out[-1].end : m.start()]) and (
             not text[out[-1].end : m.start()].strip().startswith("and")
@@ -454,11 +462,23 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "200-300 members", "between 150 and 200": the range's upper bound
         q = _QUALIFIER_BEFORE.search(before)
         several = re.fullmatch(r"hundred|thousand|dozen", words, re.I) and _SEVERAL.search(before)
+        start = m.start()
+        if (
+            lower is not None
+            and re.search(r"\bbetween\s+$", text[: lower.start()], re.I)
+            and re.fullmatch(r"\s+and\s+", text[lower.end() : m.start()])
+            and _value(lower) is not None
+        ):
+            # "Between 18 and 25 LDP members joined": the lower bound, as for "between
+            # thirty and forty"
+            start, m = lower.start(), lower
+            q = _QUALIFIER_BEFORE.search(text[:start])
+        lower = None
         (parts if whole else out).append(
             Count(
                 value=None if several else _value(m),
                 # "87 families", "៥២៣គ្រួសារ": the unit shown with the number, for the reviewer
-                text=sentence[m.start() : m.end()] + _unit(after),
+                text=sentence[start : m.end()] + _unit(after),
                 qualifier=(q.group("q") or "").lower() or q.group("km") if q else None,
                 start=m.start(),
                 end=m.end(),

@@ -135,7 +135,9 @@ _KHMER_NAME_ENDS = _words(
     # "សមាជិករបស់គណបក្សលោក" (the members of his party): a pronoun, no name
     "លោក លោកស្រី គាត់ គេ យើង ខ្ញុំ ខ្លួន ពួកគេ ពួកយើង នាង "
     # "គណបក្សដដែល" (the same party)
-    "ដដែល",
+    "ដដែល "
+    # "ចាកចេញពីគណបក្សមែន" (did leave the party, indeed): a word of saying so, no name
+    "មែន ពិតមែន មែនទែន",
 )
 # What opens a sentence, a quotation or a list's line ("- គណបក្ស... ៥៣នាក់").
 _OPENS = '។៕!?:៖"«(\n-–•'

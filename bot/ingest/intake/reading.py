@@ -75,7 +75,12 @@ _ONE_PERSON = re.compile(
 )
 # As a sentence's or a bulletin entry's subject: "The CLP's provincial chief in Takeo
 # resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
-_THE_ONE_PERSON = re.compile(rf"(?:^|[:—–-]\s+)the\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}", re.I)
+# ... after the day it happened: "Last Friday, the 61-year-old commune chief handed ..."
+_THE_ONE_PERSON = re.compile(
+    r"(?:^|[:—–-]\s+|^\W*(?:on|last|this|earlier|yesterday|today)\b[^,]{0,30},\s+)"
+    rf"the\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}",
+    re.I,
+)
 _MOVED = re.compile(r"join|defect|switch|resign|quit|left|leav|cross|mov|went|came|return", re.I)
 # "X told RFA he joined": the one who speaks is the one who moved.
 _SAID_HE = re.compile(

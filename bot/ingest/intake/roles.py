@@ -103,7 +103,9 @@ _WELCOMES_AFTER = re.compile(
     r"^(?:'s)?[\s,]*(?:\w+\s+){0,4}?(?:welcom|receiv|embrac|accept|admitted)"
     # not "... ទទួលប័ណ្ណសមាជិក" (received membership cards: who moved), nor "ត្រូវបានស្វាគមន៍"
     # (were welcomed: the guests)
-    r"|^[^។]{0,40}?(?<!ត្រូវបាន)(?:ទទួល(?!\s*(?:បាន|យក)?\s*(?:ប័?ណ្ណ|តំណែង|អំណោយ))|ស្វាគមន៍)",
+    # ... nor "ដោយទទួលបានសំឡេង ១ ២០៤សន្លឹក" (winning 1,204 votes): votes or seats, no people
+    r"|^[^។]{0,40}?(?<!ត្រូវបាន)(?:ទទួល(?!\s*(?:បាន|យក)?\s*(?:ប័?ណ្ណ|តំណែង|អំណោយ|សំឡេង|អាសនៈ|ឆ្នោត))|"
+    r"ស្វាគមន៍)",
     re.I,
 )
 # ... "គណបក្សប្រជាជនកម្ពុជា (CPP) នៅខេត្តកំពង់ស្ពឺ បានប្រកាសថា" (the CPP in Kampong Speu

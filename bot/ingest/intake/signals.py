@@ -45,6 +45,8 @@ _JOIN = (
     r"(?:were|was)\s+signed\s+up\b|"
     r"pledg(?:ed|es|ing)\s+(?:to\s+support(?=\s+(?:the\b|(?-i:[A-Z])))|(?:their\s+|his\s+|her\s+)?(?:support|allegiance|"
     r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
+    # "I was honoured to welcome about 300 former activists ... into the big family of the CPP"
+    r"welcome\s+(?:[\w.,'’-]+\s+){1,14}?into\b|"
     # (not "welcomes everyone without discrimination": an open door, no one who came)
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception|"
     r"competition|criticism|every(?:one|body)|any(?:one|body)|"
@@ -85,7 +87,7 @@ _JOIN = (
     r"(?:took|taken|take|taking|receiv(?:e|es|ed|ing))\s+(?:x{3,}|ruling[- ]party|party)\s+"
     r"membership\b|"
     r"sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
-    r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged|signed)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?application|"
+    r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged|signed)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?applications?|"
     # "came to the district hall to apply for membership of the CPP"
     r"(?:appl(?:y|ied|ying))\s+for\s+(?:party\s+|full\s+)?membership\s+(?:of|in)\b|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
@@ -221,7 +223,8 @@ _INTENTION = re.compile(
     # ... "កំពុងពិចារណា" (is considering), as English "considering"
     # ... "បើពួកគេចាកចេញពិតមែន" (if they really left): a condition, as English "if"
     # ... "កំពុងគិតចូល" (is thinking of joining)
-    r"|(?:នឹង|គ្រោង|គម្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|កំពុងគិត|"
+    # ... "សូមអញ្ជើញមកចូលរួម" (please come and join): a request
+    r"|(?:សូម|នឹង|គ្រោង|គម្រោង|មានបំណង|ប្រហែលជា|ចង់|អំពាវនាវ|អាច|តែង(?:តែ)?(?!តាំង)|កំពុងរៀបចំ|កំពុងគិត|"
     r"ត្រៀម(?:ខ្លួន)?|"
     r"(?:ប្រសិន)?បើ(?!\s*(?:តាម|ទោះ)|ក)|"
     r"ពិចារណា(?:\s*អំពី)?)"
@@ -299,7 +302,9 @@ _OTHER_THINGS = (
                 r"\b(?:I|we)\s+(?:am|are)\s+still\s+(?:with\s+)?(?:the\s+)?(?-i:[A-Z])|"
                 # "Not a single one of our members has left", "none of our members has left"
                 r"\b(?:not\s+(?:a\s+single|one)|none)\s+(?:one\s+)?(?:of\s+(?:our|its|their)\s+)?"
-                r"(?:\w+\s+)?(?:has|have|had)\s+(?:left|defected|joined|switched)\b|"
+                r"(?:\w+\s+)?(?:has|have|had)\s+(?:left|defected|joined|switched)\b"
+                # (not "none had joined another party": they left, for no party)
+                r"(?!\s+(?:another|any\s+other|a\s+new|any)\s+party)|"
                 # "said they remained Candlelight members", "we are still members"
                 r"\b(?:they|we)\s+(?:remained|remain|are\s+still|were\s+still)\s+"
                 r"(?:[\w'-]+\s+){0,2}?members\b|"
@@ -366,7 +371,7 @@ _OTHER_THINGS = (
     # counted before, never a group of its own
     # ... "ក្នុងចំណោមអ្នកដាក់ពាក្យទាំង ១៩៧នាក់នោះ" (among those 197 applicants)
     (re.compile(r"^\W*(?:ហើយ\s*)?ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ|ពួកគាត់|អ្នកទាំងនោះ)"
-                r"|^\W*(?:ហើយ\s*)?ក្នុងចំណោម\S*ទាំង\s*[0-9០-៩][0-9០-៩.,]*\s*(?:នាក់|រូប)\s*នោះ"
+                r"|^\W*(?:ហើយ\s*)?ក្នុងចំណោម\S*ទាំង\s*[0-9០-៩][0-9០-៩.,]*\s*(?:នាក់|រូប)\s*(?:នោះ|នេះ)"
                 # "ក្នុងចំណោមអ្នកដែលបានប្តូរ...លើកនេះ មាន..." (among those who switched this time)
                 r"|^\W*(?:ហើយ\s*)?ក្នុងចំណោម\S{0,12}ដែល"
                 # "មានតែ ១០នាក់ ក្នុងក្រុមនោះ ដែល..." (only 10 in that group ...)

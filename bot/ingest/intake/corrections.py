@@ -1,0 +1,63 @@
+"""A correction notice's new figure or day, put into the claim it corrects.
+
+>>> from datetime import date
+>>> from bot.ingest.intake.report import Proposal
+>>> from bot.ingest.intake.sentences import split_sentences
+>>> p = Proposal(date(2023, 4, 18), "event", 1560, "1,560", ["Candlelight Party"], "CPP", "...")
+>>> notice = split_sentences(
+...     "Correction: An earlier version of this article said 1,560 members joined on Tuesday. "
+...     "The correct figure is 1,056. The ceremony took place on Monday, April 17.")
+>>> correct([p], notice, date(2023, 4, 20))
+>>> p.number, p.number_text, p.date
+(1056, '1,056', datetime.date(2023, 4, 17))
+
+The notice's sentence that tells the earlier version is no claim (signals reads it as a
+correction); the sentences after it, in its paragraph, give the right values. Only a claim
+that holds the wrong value changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from bot.ingest.intake.dates import find_dates
+from bot.ingest.intake.numbers import cell_count, person_counts
+from bot.ingest.intake.report import Proposal
+from bot.ingest.intake.sentences import Sentence
+
+_EARLIER_VERSION = re.compile(
+    r"\b(?:an?\s+)?(?:earlier|previous)\s+version\b"
+    r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:reported|said|stated)\b",
+    re.I,
+)
+# "The correct figure, according to the committee, is 1,056."
+_RIGHT_FIGURE = re.compile(
+    r"\b(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)\b[^.;]*?"
+    r"\b(?:is|was|of)\s+(?P<n>(?:(?:about|some|around|more\s+than|nearly)\s+)?\d[\d,.]*)",
+    re.I,
+)
+
+
+def correct(
+    proposals: Sequence[Proposal], sentences: Sequence[Sentence], anchor: date | None
+) -> None:
+    """Put each correction notice's right count and day into the claims it corrects."""
+    for k, told in enumerate(sentences):
+        earlier = _EARLIER_VERSION.search(told.text)
+        if earlier is None:
+            continue
+        # the notice's own date ("Correction, April 20: An earlier version ...") is no wrong day
+        wrong_text = told.text[earlier.start() :]
+        wrong_counts = {c.value for c in person_counts(wrong_text)}
+        wrong_days = {d.value for d in find_dates(wrong_text, anchor, False)}
+        right = [s for s in sentences[k + 1 : k + 4] if s.paragraph == told.paragraph]
+        figure = next((m for s in right if (m := _RIGHT_FIGURE.search(s.text))), None)
+        count = cell_count(figure["n"]) if figure else None
+        day = next((d.value for s in right for d in find_dates(s.text, anchor, False)), None)
+        for p in proposals:
+            if count is not None and p.number in wrong_counts and p.number != count.value:
+                p.number, p.number_text = count.value, count.text
+            if day is not None and p.date in wrong_days and p.date != day:
+                p.date, p.date_kind = day, "event"
