@@ -7,8 +7,8 @@
 # 2. starts a throwaway PostgreSQL server on 127.0.0.1 (data dir in a fresh
 #    temp dir, trust auth, database desk_test) and exports
 #    DESK_TEST_POSTGRES_URL; the server and temp dir are removed on exit;
-# 3. runs ruff, mypy (strict) on bot, handlers and tests, the catalog check, then pytest; stops
-#    at the first failure.
+# 3. runs ruff, mypy (strict) on bot, handlers and tests, the catalog check, then pytest (in
+#    DESK_TEST_WORKERS processes); stops at the first failure.
 #
 # Knobs (environment variables):
 #   CI=true                  PostgreSQL is mandatory: fail if it can't be started.
@@ -18,6 +18,8 @@
 #   DESK_TEST_POSTGRES_URL   already set: use that database, start no server.
 #   DESK_NO_POSTGRES=1       don't start PostgreSQL (refused when CI=true).
 #   DESK_SKIP_LINT=1         skip ruff and mypy (refused when CI=true).
+#   DESK_TEST_WORKERS=N      pytest processes (pytest-xdist's -n; default 2, as CI has two
+#                            cores; 0 runs the suite in this one process).
 #   DESK_PIP_FORCE=1         re-run pip install even if pyproject.toml is unchanged.
 #   PYTHON=python3.11        interpreter used to create .venv.
 #
@@ -495,6 +497,10 @@ phase catalog "pybabel extract, update --check, compile: every language's catalo
 PYBABEL="$VENV/bin/pybabel" PYTHON="$VPY" run_child bash bot/locale/catalog.sh check
 phase_ok
 
-phase pytest "pytest -q $*"
-run_child "$VPY" -m pytest -q "$@"
+# Each test keeps to its own database (a temp SQLite file, its own PostgreSQL schema), port and
+# temp dir, so the suite can run in several processes at once; most tests wait on subprocesses
+# and sockets, which leaves CI's two cores idle in a single process.
+WORKERS="${DESK_TEST_WORKERS:-2}"
+phase pytest "pytest -q -n $WORKERS $*"
+run_child "$VPY" -m pytest -q -n "$WORKERS" "$@"
 phase_ok
