@@ -4395,3 +4395,116 @@ def test_a_named_mover_or_speaker_told_again_a_deleted_post_and_none_joining_els
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "on the same occasion": the day of the claim before; "At the same ceremony, a dozen
+        # ... handed in their applications": another group, not the one told before
+        (
+            "On Sunday, 7 April 2024, the district committee received 150 Candlelight Party "
+            "members.\n\nOn the same occasion, 18 members of FUNCINPEC also signed their "
+            "applications.\n\nAt the same ceremony, a dozen officials of the Khmer National "
+            "United Party also handed in their applications for CPP membership.",
+            [
+                (date(2024, 4, 7), 150, [_CLP], CPP),
+                (date(2024, 4, 7), 18, [_FUN], CPP),
+                (date(2024, 4, 7), 12, [_KNUP], CPP),
+            ],
+        ),
+        # "brothers and sisters" are people; each clause of a sentence on its own day
+        (
+            "This morning I welcomed 31 brothers and sisters from the Candlelight Party into "
+            "the CPP.",
+            [(date(2024, 4, 10), 31, [_CLP], CPP)],
+        ),
+        (
+            "On Saturday in Chhuk district, the working group welcomed 210 members of the "
+            "Candlelight Party into the CPP; on Sunday in Kampong Trach, 64 former FUNCINPEC activists were "
+            "received by the deputy governor.",
+            [(date(2024, 4, 6), 210, [_CLP], CPP), (date(2024, 4, 7), 64, [_FUN], CPP)],
+        ),
+        # who received him ("by its provincial president, X") did not move
+        (
+            "On Monday, Mr. Heng Dara resigned from the Candlelight Party and was received into "
+            "FUNCINPEC by its provincial president, Keo Vanny.",
+            [(date(2024, 4, 8), 1, [_CLP], _FUN)],
+        ),
+        # "On 4 March, he resigned from X and was received into the CPP": one man
+        (
+            "On 4 March, he resigned from the Candlelight Party and was received into the CPP "
+            "by the provincial chief.",
+            [(date(2024, 3, 4), 1, [_CLP], CPP)],
+        ),
+        # a list's last name after "and" ("officials A B and C D resigned"): two people
+        (
+            "On Tuesday, Khmer Will Party officials Chea Rotha and Ret Sopheap resigned and "
+            "joined the Candlelight Party.",
+            [(date(2024, 4, 9), 2, ["Khmer Will Party"], CLP)],
+        ),
+        # a breakdown's second part after "and" adds no one the sentence named
+        (
+            "H.E. Dr. Pen Vuthy presided over a ceremony on 6 April to receive 300 new "
+            "members, comprising 250 from the Candlelight Party and 50 from the Khmer National "
+            "United Party, who had applied to join the CPP.",
+            [(date(2024, 4, 6), 250, [_CLP], CPP), (date(2024, 4, 6), 50, [_KNUP], CPP)],
+        ),
+    ],
+)
+def test_same_occasions_other_groups_clause_days_hosts_and_named_lists(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a digest's weekday alone on its line dates the entries under it
+        (
+            "WEEK IN REVIEW\n\nMONDAY\n\nKampot: 75 Candlelight Party members joined the CPP at "
+            "the district hall.\n\nTUESDAY\n\nTakeo: 20 FUNCINPEC members joined the CPP.",
+            [(date(2024, 4, 8), 75, [_CLP], CPP), (date(2024, 4, 9), 20, [_FUN], CPP)],
+        ),
+        # "Days after the NEC rejected ... registration, ...": when, no registration
+        (
+            "KAMPOT — Days after the election body rejected the Candlelight Party's "
+            "registration, 48 of its activists in Chhuk joined the CPP on Monday.",
+            [(date(2024, 4, 8), 48, [_CLP], CPP)],
+        ),
+        # members who "announced that they had quit": a departure from the party named
+        (
+            "On Friday, 15 members of the Khmer National United Party in Kampot announced that "
+            "they had quit.",
+            [(date(2024, 4, 5), 15, [_KNUP], None)],
+        ),
+        # a named move, then "he appeared at the CPP's office on 5 April, where the chairman
+        # handed him a card": the one move, dated
+        (
+            "Chan Rithy, who until last month was deputy chief of the Candlelight Party's Kampot "
+            "committee, has joined the Cambodian People's Party.\n\nMr. Rithy, 58, submitted "
+            "his resignation letter to the Candlelight Party on 28 March, saying he was tired of "
+            "quarrels.\n\nOn 5 April, he appeared at the CPP's provincial office, where the "
+            "provincial chairman Sok Vuthy handed him a membership card.",
+            [(date(2024, 4, 5), 1, [_CLP], CPP)],
+        ),
+        # "crossed to the CPP" is a move; "would cross to the CPP" a prediction
+        ("On Monday 40 Candlelight members crossed to the CPP.",
+         [(date(2024, 4, 8), 40, [_CLP], CPP)]),
+        ("Posts claimed that 500 FUNCINPEC members would cross to the CPP.", []),
+        # new cards for the party's own members
+        ("3,100 CPP Members in Kampot Receive New Digital Membership Cards", []),
+        # a headline's move, counted and dated by the sentence after it
+        (
+            "Kampot opposition families cross to ruling party\nAbout 70 families who once "
+            "campaigned for the Candlelight Party pinned on CPP badges yesterday at a "
+            "gathering in Chhuk district.",
+            [(date(2024, 4, 9), 70, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_weekday_headings_when_leads_quitting_dated_moves_crossing_and_new_cards(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected

@@ -2829,3 +2829,59 @@ def test_khmer_indeed_after_the_party_is_no_party_s_name() -> None:
     # "បានចាកចេញពីគណបក្សមែន" (did leave the party, indeed): a word of saying so, no name
     said = "អ្នកនាំពាក្យបានទទួលស្គាល់ថា ក្រុមប្រឹក្សាទាំងនោះ បានចាកចេញពីគណបក្សមែន។"
     assert Lexicon(lexicon_from_data()).mentions(said) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ក្នុងពិធីមួយដែលមានអ្នកចូលរួមប្រមាណ ៣០០នាក់" (at a ceremony about 300 attended): who
+        # came to see, not who moved
+        (
+            "លោក ចាន់ សុផល សមាជិកក្រុមប្រឹក្សាឃុំមកពីគណបក្សភ្លើងទៀន បានចូលជាសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃសៅរ៍ ក្នុងពិធីមួយដែលមានអ្នកចូលរួមប្រមាណ ៣០០នាក់។",
+            [(date(2024, 4, 6), 1, [CLP], CPP)],
+        ),
+        # "ក្នុងពិធីដដែលនោះ ... ១៨នាក់ ... ក៏បានដាក់ពាក្យ" (at that same ceremony, 18 ... also
+        # applied): a group of its own party and count
+        (
+            "កាលពីថ្ងៃសុក្រ សមាជិកគណបក្សភ្លើងទៀន ចំនួន ៦០នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជន"
+            "កម្ពុជា។ ក្នុងពិធីដដែលនោះ សមាជិកគណបក្សខ្មែររួបរួមជាតិ ចំនួន ១៨នាក់ ក៏បានដាក់ពាក្យ"
+            "ចូលគណបក្សប្រជាជនកម្ពុជាផងដែរ។",
+            [(date(2024, 4, 5), 60, [CLP], CPP), (date(2024, 4, 5), 18, [KNUP], CPP)],
+        ),
+        # "លាលែងពីគណបក្សជាសមូហភាព" (resigned from the party collectively): no party's name
+        (
+            "កាលពីថ្ងៃច័ន្ទ សមាជិកគណបក្សភ្លើងទៀនចំនួន ២៥ នាក់ បានប្រកាសលាលែងពីគណបក្ស"
+            "ជាសមូហភាព។",
+            [(date(2024, 4, 8), 25, [CLP], None)],
+        ),
+        # a post's list under its welcome, the party only in its hashtag: the list's parts
+        (
+            "🇰🇭 ថ្ងៃនេះ ក្រុងកំពត ទទួលស្វាគមន៍សមាជិកថ្មី ៩០នាក់\n👉 មកពីគណបក្សភ្លើងទៀន ៧០នាក់\n"
+            "👉 មកពីគណបក្សខ្មែររួបរួមជាតិ ២០នាក់\n🙏 អរគុណបងប្អូន! #កំពត #CPP",
+            [(date(2024, 4, 8), 70, [CLP], CPP), (date(2024, 4, 8), 20, [KNUP], CPP)],
+        ),
+    ],
+)
+def test_khmer_attendance_a_same_ceremony_s_other_group_collectively_and_a_hashtag(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "«ស្វាគមន៍» ប្រសិនបើពួកគេចង់ចូលរួម" (would welcome them if they want to join): a
+        # condition; "បើកទ្វារស្វាគមន៍" (opens the door to welcome): an open door
+        "កាលពីម្សិលមិញ អ្នកនាំពាក្យគណបក្សប្រជាជនកម្ពុជា បាននិយាយថា គណបក្សរបស់លោក «ស្វាគមន៍» "
+        "ប្រសិនបើសមាជិកគណបក្សភ្លើងទៀនទាំងនោះចង់ចូលរួម។",
+        "ប្រធានគណបក្សស្រុក បានណែនាំឱ្យមូលដ្ឋានបន្តបើកទ្វារស្វាគមន៍សមាជិកគណបក្សភ្លើងទៀន "
+        "ដែលចង់ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+        # "ទំព័រមួយបានប្រកាសថា ..." (a page announced that ...), then deleted
+        "• ថ្ងៃទី៥ ខែមេសា — ខេត្តកំពត៖ ទំព័រមួយបានប្រកាសថា សមាជិកគណបក្សភ្លើងទៀន ៥០ នាក់ "
+        "បានចាកចេញពីគណបក្ស។ ប្រកាសនោះត្រូវបានលុបចោលនៅថ្ងៃដដែល។",
+    ],
+)
+def test_khmer_a_conditional_welcome_an_open_door_and_a_page_s_deleted_post(text: str) -> None:
+    assert _brief(text, date(2024, 4, 8)) == []

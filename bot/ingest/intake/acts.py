@@ -74,7 +74,7 @@ _COMPLETES = re.compile(
 # "30 members of the KNUP resigned on Saturday": members who resign leave the party they are
 # members of (not "the commune chief resigned", an office)
 _MEMBERS_RESIGNED = re.compile(
-    r"\b(?:members|activists|supporters)\b[^.;:]{0,80}$", re.I
+    r"\b(?:members|activists|supporters)\b[^.;:]{0,120}$", re.I
 )
 _NO_OBJECT = re.compile(
     r"\s*(?:en\s+masse\b|on\b|last\b|yesterday\b|this\b|in\s+(?:a|protest)\b|[,.;]|$)", re.I
@@ -127,7 +127,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         party_next = any(v.end <= m.start <= v.end + 50 for m in mentions)
         complete = _COMPLETES.match(text[v.start : v.end])
         resigned = (
-            text[v.start : v.end].lower().startswith("resign")
+            # ... "12 members of the KNUP announced that they had quit"
+            text[v.start : v.end].lower().startswith(("resign", "quit"))
             and _NO_OBJECT.match(after) is not None
             and _MEMBERS_RESIGNED.search(text[: v.start]) is not None
             and any(m.end <= v.start for m in mentions)

@@ -216,6 +216,10 @@ _WEEKDAY_HEADING = re.compile(
     r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\s*(?::|[—–]\s|-{1,2}\s|,\s)",
     re.I | re.M,
 )
+# ... or alone on its line, a digest's heading for the entries under it: "MONDAY".
+_WEEKDAY_LINE = re.compile(
+    r"^[^\w\n]*(?P<weekday>" + "|".join(_WEEKDAYS) + r")[^\w\n]*$", re.I | re.M
+)
 # ... or nothing but emoji and the like to the end of a heading line ("🌾 Kep, 10 June 2023 🌾")
 _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:៖])|^[^\w\n]*$")
 
@@ -326,7 +330,7 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
     # — ... today"), else from the published date.
     counted_from = next((d.value for d in found if d.dateline), published)
     if counted_from is not None:
-        for pattern in (_WEEKDAY_ALONE, _WEEKDAY_HEADING):
+        for pattern in (_WEEKDAY_ALONE, _WEEKDAY_HEADING, _WEEKDAY_LINE):
             for m in pattern.finditer(text):
                 weekday = _WEEKDAYS.index(m.group("weekday").lower())
                 that_day = _last_weekday(weekday, counted_from)

@@ -139,7 +139,8 @@ _DECORATED_LINE = re.compile(r"[^\w\s\"“'‘(\[]+\s*\w.*?[^\w\s.។\"”')\]]+
 _A_PAGE_SAID = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:post|page|site|report|claim|article|story)\b"
     # ... "ប្រកាសមួយនៅលើតេឡេក្រាម បានអះអាងថា" (a post on Telegram claimed that)
-    r"|(?:ប្រកាស|ការផុស|ការបង្ហោះ|អត្ថបទ|ទំព័រ|គេហទំព័រ)មួយ[^។]{0,40}?(?:អះអាង|សរសេរ|ផ្សាយ)ថា",
+    # ... "ទំព័រដដែលក៏បានបង្ហោះថា" (the same page also posted that)
+    r"|(?:ប្រកាស|ការផុស|ការបង្ហោះ|អត្ថបទ|ទំព័រ|គេហទំព័រ)\S{0,10}[^។]{0,40}?(?:អះអាង|សរសេរ|ផ្សាយ|បង្ហោះ|ប្រកាស)ថា",
     re.I,
 )
 _EARLIER_ONES = re.compile(
@@ -180,7 +181,7 @@ _SAME_DAY = re.compile(
     # ... "ក្នុងពិធីនោះ" (at that ceremony): the one told before
     r"|^\W*(?:នៅ)?ក្នុង(?:ពិធី|ឱកាស)\s*(?:នោះ|ដដែល)"
     # ... "at the same meeting"
-    r"|\bat\s+the\s+same\s+(?:meeting|ceremony|event|gathering|rally)\b",
+    r"|\b(?:at|on)\s+the\s+same\s+(?:meeting|ceremony|event|gathering|rally|occasion)\b",
     re.I,
 )
 # "The following day, a separate group of 18 joined the CPP": the day after the one told before
@@ -256,8 +257,9 @@ _SAME_GROUP = re.compile(
     r"|^Among\s+(?:them|those)\b"
     # "Another attendee, a former CLP candidate, said he had joined willingly": one of them
     r"|^(?:One|Another)\s+(?:\w+\s+)?(?:attendee|participant|defector|returnee|newcomer)s?\b"
-    # "reported the same ceremony under the headline '540 abandon Candlelight'"
-    r"|\b(?i:the\s+same\s+(?:ceremony|event|group|gathering))\b"
+    # "reported the same ceremony under the headline '540 abandon Candlelight'" (not "At the
+    # same ceremony, a dozen officials ...": another group, where the one before moved)
+    r"|(?<!\b[Aa]t\s)(?<!\b[Oo]n\s)(?<![Dd]uring\s)\b(?i:the\s+same\s+(?:ceremony|event|group|gathering))\b"
     # "Rithy and the 14 others were received on Monday": the count told before, with "the"
     r"|\b(?i:the)\s+(?:(?i:more\s+than|over|nearly|some)\s+)?\d[\d,]*\s+"
     r"(?:others|other|new|former|defectors|members|activists|people)\b",
@@ -506,7 +508,20 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 if part.date_kind == "published" and whole.date_kind == "event":
                     part.date, part.date_kind = whole.date, "event"
                 part.to_party = part.to_party or whole.to_party
-        elif out and reading.proposals and _retells_group(sentence.text):
+        elif (
+            out
+            and reading.proposals
+            and _retells_group(sentence.text)
+            # (not "At that same ceremony, 14 LDP members also applied": a group of its own
+            # parties and count)
+            and not all(
+                p.from_parties
+                and not set(p.from_parties) & set(out[-1].from_parties)
+                and p.number_text is not None
+                and p.number not in (None, out[-1].number)
+                for p in reading.proposals
+            )
+        ):
             # "The officials, including four councillors, were pictured receiving CPP cards":
             # the group told before, told again; it may date that claim (or name the parties it
             # came from: "The defectors, from the CLP and other parties, were welcomed"), never
@@ -612,11 +627,17 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # "A ceremony for members who have joined the CPP. The new members included 50
             # from the CLP and 9 from FUNCINPEC.": the move, then its groups
             before = told[1]
+            # ... "Families cross to ruling party ¶ Close to 90 families ... pinned on CPP
+            # badges yesterday": the day the counting sentence gives, if the move gives none
+            days = [
+                d for d in find_dates(sentence.text, anchor, opening) if not (d.reported or d.bound)
+            ]
+            moved_on = before.date.value if before.date else (days[0].value if days else None)
             for count, names in reading.counts:
                 out.append(
                     Proposal(
-                        date=before.date.value if before.date else report.published,
-                        date_kind="event" if before.date else "published",
+                        date=moved_on or report.published,
+                        date_kind="event" if moved_on else "published",
                         number=count.value,
                         number_text=count.text,
                         qualifier=count.qualifier,
@@ -722,8 +743,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         ):
             # "168 joined" over a list, line by line ("✅ 125 from the CLP", "✅ 43 from the
             # KNUP"): the lines so far, each a part; the list completes the total or tells none
-            start, text = (going[0], going[3]) if going else (i, "")
-            listing = (start, i, reading.counts, f"{text}{sentence.text} ")
+            start, so_far = (going[0], going[3]) if going else (i, "")
+            listing = (start, i, reading.counts, f"{so_far}{sentence.text} ")
         elif reading.background and out and i - last_at <= 2 and not out[-1].from_parties:
             out[-1].from_parties = [p for p in reading.background if p != out[-1].to_party]
         for p in reading.proposals:
@@ -1051,6 +1072,28 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             unnamed[0].people = p.people
             if unnamed[0].date_kind == "published" and p.date_kind == "event":
                 unnamed[0].date, unnamed[0].date_kind = p.date, "event"
+            out.remove(p)
+    for p in [
+        p for p in out
+        if p.kind == "defection" and p.number is None and p.number_text is None
+        and not p.people and _HE_OR_SHE.search(p.evidence)
+    ]:  # fmt: skip
+        ones = [
+            o
+            for o in out
+            if o is not p
+            and o.kind == "defection"
+            and o.number == 1
+            and len(o.people) == 1
+            and p.to_party in (None, o.to_party)
+            # (the party joined, where he went, may yet stand among the ones left)
+            and set(p.from_parties) <= {o.to_party, *o.from_parties}
+        ]
+        if len(ones) == 1:
+            # "X has joined the CPP. ... On June 5, he appeared at the CPP's headquarters, where
+            # the chairman handed him a card": the one person's move, dated
+            if ones[0].date_kind == "published" and p.date_kind == "event":
+                ones[0].date, ones[0].date_kind = p.date, "event"
             out.remove(p)
     named_moves = [o for o in out if o.kind == "defection" and o.number == 1 and len(o.people) == 1]
     for p in [p for p in out if p.kind == "departure" and p.number == 1 and not p.people]:

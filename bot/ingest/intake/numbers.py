@@ -139,7 +139,7 @@ _PERSON = (
     r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+|veterans?|"
     r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|families|households|relatives|"
     r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|citizens|"
-    r"residents|farmers|vendors|compatriots|"
+    r"residents|farmers|vendors|compatriots|brothers|sisters|"
     r"of\s+(?:his|her|their)\s+\w+"
 )
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.
@@ -221,7 +221,10 @@ _NOT_PEOPLE_BEFORE = re.compile(
     # ... and "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ មាន ១៦០នាក់" (among these 210, 160 are)
     r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)(?<!នេះ\s)(?<!នេះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
     # "fewer than one in ten identified anyone": a share, not people
-    r"|\b(?:one|two|three|\d)\s+(?:in|out\s+of)\s+$",
+    r"|\b(?:one|two|three|\d)\s+(?:in|out\s+of)\s+$"
+    # "ពិធីមួយដែលមានអ្នកចូលរួមប្រមាណ ៤០០នាក់" (a ceremony about 400 attended): who came to see
+    r"|មាន\s*(?:អ្នកចូលរួម|ប្រជាពលរដ្ឋ\s*ចូលរួម|ភ្ញៀវ(?:កិត្តិយស)?)\s*(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន|"
+    r"សរុប)?\s*$",
     re.I,
 )
 

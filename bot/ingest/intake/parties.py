@@ -102,6 +102,9 @@ _KHMER_NOT_A_NAME = (
     "គេ", "ពីរ", "បី",
     # "ថ្នាក់ដឹកនាំគណបក្សគ្រប់លំដាប់ថ្នាក់" (the party's leaders at every level)
     "គ្រប់",
+    # "លាលែងពីគណបក្សជាសមូហភាព" (resigned from the party collectively), "... ជាផ្លូវការ"
+    # (officially), "... ជាស្ថាពរ" (for good): how, no name
+    "ជាសមូហភាព", "ជាផ្លូវការ", "ជាស្ថាពរ",
 )  # fmt: skip
 
 

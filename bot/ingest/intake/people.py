@@ -49,7 +49,10 @@ _SURNAMES = (
     "Mom",
 )  # fmt: skip
 _NAME_WORD = r"[A-Z][a-z'-]+"
-_TITLED = re.compile(rf"\b(?:{_TITLES})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
+# ... titles one after another: "H.E. Dr. Chhun Vuthy"
+_TITLED = re.compile(
+    rf"\b(?:{_TITLES})(?:\s+(?:{_TITLES}))*\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+)
 # A name any romanization may spell, known by the role just before it ("Sam Rainsy Party
 # veteran Moeun Sophal", "opposition activist Lor Vannarith").
 _ROLE_WORDS = (
@@ -170,6 +173,14 @@ KHMER_HOST_AFTER = re.compile(
 _LISTED_NAME = r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}"
 _LISTED_BETWEEN = re.compile(rf"(?:,\s+{_LISTED_NAME})+(?:,?\s+and\s+|,\s+)")
 _NAME_IN_LIST = re.compile(rf",\s+({_LISTED_NAME})")
+# ... and the list's last name, after "and" and before what they did: "officials Tim Sokunthea
+# and Ret Bora resigned"
+_LAST_LISTED = re.compile(
+    # (not a place: "Sok Dara and Phnom Penh, ...")
+    r"\s+and\s+(?!(?:Phnom|Kampong|Prey|Svay|Siem|Banteay|Stung|Koh|Preah|Oddar|Tbong|Krong|Khan)\b)"
+    r"([A-Z][a-z'-]+\s+(?!Party\b)[A-Z][a-z'-]+)"
+    r"(?=\s+(?:[a-z]+ed|quit|left|joined|were|have|had|who|both|also)\b|[,;:]|\.\s|\.?$)"
+)
 
 
 def _trim(name: str) -> str:
@@ -228,6 +239,10 @@ def people_named(sentence: str) -> list[str]:
         if between:
             for m in _NAME_IN_LIST.finditer(between.group()):
                 spans.append((a + m.start(1), m.group(1)))
+    for _, end in list(taken):
+        last = _LAST_LISTED.match(sentence, end)
+        if last and not any(a < last.end(1) and last.start(1) < b for a, b in taken):
+            spans.append((last.start(1), last.group(1)))
     for m in _KHMER_TITLED.finditer(sentence):
         words = [w for w in m.groups() if w]
         if words[0].startswith(_KHMER_NOT_A_NAME):

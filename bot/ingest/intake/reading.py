@@ -176,7 +176,10 @@ _THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:day|morning|afternoon|evenin
 _HEADLINE_ONE = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{0,6}}(?=[A-Z])(?i:{ROLE})\s+$")
 _RECALLS_A_MOVE = re.compile(r",\s*which\b[^,;]*\bafter\s+(?:defecting|joining|switching)\b", re.I)
 _HE_SUBJECT = re.compile(
-    r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I
+    r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?"
+    # ... "he resigned from the CLP and was received into the CPP"
+    r"(?:(?:resigned|quit|left|defected)\b[^.;]{0,80}\band\s+(?:(?:was|has\s+been|had\s+been)\s+)?)?$",
+    re.I,
 )
 # ... "officials of the CPP say 1,150 ... joined their ranks": the party of who says it
 _OUR_PARTY = re.compile(
@@ -544,7 +547,8 @@ def read_sentence(
         number: int | None
         if count is not None:
             number, number_text, qualifier = count.value, count.text, count.qualifier
-            if number is not None and people and (
+            # (not "431 from the CLP and 81 from the KNUP": the parts of a breakdown)
+            if number is not None and people and len(groups) == 1 and (
                 re.match(r"\s+other\b|\s*(?:នាក់|រូប)ទៀត", text[count.end :])
                 or _ALONG_WITH.search(text[: count.start])
                 or _KHMER_ALONG_WITH.search(text[: count.start])
@@ -601,10 +605,20 @@ def read_sentence(
             kind = "departure"
         elif to is None:
             reasons.append(UNNAMED_DESTINATION)
+        day = found
+        if len(groups) > 1 and count is not None:
+            # "On Saturday in A, 312 ... were welcomed; on Sunday in B, 95 ...": each group on
+            # the day of its own clause
+            a = text.rfind(";", 0, count.start) + 1
+            b = text.find(";", count.end)
+            clause = [d for d in dates if a <= d.start < (b if b >= 0 else len(text))]
+            days = {d.value for d in dates if not d.reported}
+            if len(days) > 1 and len({d.value for d in clause if not d.reported}) == 1:
+                day = next(d for d in clause if not d.reported)
         readings.append(
             Proposal(
-                date=found.value if found else (dateline.value if dateline else report.published),
-                date_kind="event" if found else "published",
+                date=day.value if day else (dateline.value if dateline else report.published),
+                date_kind="event" if day else "published",
                 number=number,
                 number_text=number_text,
                 qualifier=qualifier,

@@ -38,7 +38,8 @@ from bot.ingest.intake.clauses import QUOTED
 
 _JOIN = (
     r"\b(?:(?:re)?join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
-    r"cross(?:ed|es|ing)?\s+over|jump(?:ed|s|ing)?\s+ship|"
+    # ... "crossed to the CPP"
+    r"cross(?:ed|es|ing)?\s+(?:over|to(?=\s+(?:the\s+)?(?:x{3,}|(?-i:[A-Z]))))|jump(?:ed|s|ing)?\s+ship|"
     # "came home to the big family of the CPP"
     r"(?:came|come|comes|coming)\s+(?:back\s+)?home\s+to(?=\s+(?:the\s+)?(?:big\s+|great\s+)?"
     r"(?:family|fold|embrace|xxx))|(?:went|go|goes|going)\s+back\s+to(?=\s+(?:the\s+)?(?:xxx|(?-i:[A-Z])))|"
@@ -87,7 +88,7 @@ _JOIN = (
     r"(?:took|taken|take|taking|receiv(?:e|es|ed|ing))\s+(?:x{3,}|ruling[- ]party|party)\s+"
     r"membership\b|"
     r"sworn\s+in(?=\s+(?:as|to|into)\b)|received\s+(?:[\w.,'’-]+\s+){0,12}?into|"
-    r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged|signed)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?applications?|"
+    r"(?:accepted|admitted)\s+(?:into|as)|(?:submitted|filed|lodged|signed|handed\s+in)\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:membership\s+)?applications?|"
     # "came to the district hall to apply for membership of the CPP"
     r"(?:appl(?:y|ied|ying))\s+for\s+(?:party\s+|full\s+)?membership\s+(?:of|in)\b|"
     r"(?:introduced|presented|unveiled)\s+as\s+(?:a\s+)?(?:new\s+)?(?:\w+\s+)?members?\b|"
@@ -136,7 +137,9 @@ _KHMER_JOIN = (
     # not "ផ្លាស់ប្តូរ" (change, of anything), "ជាជាងងាកទៅ" (rather than turning to)
     # "វិលត្រឡប់មកបម្រើគណបក្សX វិញ" (came back to serve party X)
     # ... "ផ្លាស់មកជាសមាជិកគណបក្សX" (moved over to be members of party X)
-    r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|ផ្លាស់\s*មក(?=\s*(?:ជា|កាន់|ចូល)?\s*(?:សមាជិក)?\s*(?:គណបក្ស|បក្ស|x{3,}))|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)ស្វាគមន៍"
+    # not "បើកទ្វារស្វាគមន៍" (opens the door to welcome), nor "«ស្វាគមន៍» ប្រសិនបើ..." (would
+    # welcome them if ...): an open door, a condition
+    r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|ផ្លាស់\s*មក(?=\s*(?:ជា|កាន់|ចូល)?\s*(?:សមាជិក)?\s*(?:គណបក្ស|បក្ស|x{3,}))|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)(?<!បើកទ្វារ)ស្វាគមន៍(?!\s*[»\"”]?\s*(?:ប្រសិន)?បើ)"
     # not "ស្វាគមន៍ការចូលរួមនេះ" (welcomed this joining): a thing welcomed; nor "ស្វាគមន៍
     # «អ្នកស្រឡាញ់លទ្ធិប្រជាធិបតេយ្យគ្រប់រូប»" (welcomes everyone who loves democracy): no one
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ|[^។]{0,40}គ្រប់(?:រូប|គ្នា))|"
@@ -335,7 +338,10 @@ _OTHER_THINGS = (
      "a report the text leaves out"),
     # "re-issues membership cards", "handed new cards to 3,400 of its members", Khmer
     # "ប្តូរប័ណ្ណសមាជិកថ្មី" (changed for new membership cards), "បន្តសុពលភាពប័ណ្ណ" (renewed cards)
-    (re.compile(r"\b(?:renew(?:ed|s|ing|al)?|re-?issu(?:e|ed|es|ing)|replac(?:e|ed|es|ing))\b"
+    # ... "4,200 CPP members receive new digital membership cards"
+    (re.compile(r"\b(?:receiv\w*|get|gets|got|given|issued)\s+new\s+(?:digital\s+|smart\s+|plastic\s+|"
+                r"electronic\s+|biometric\s+)?(?:membership\s+)?cards?\b|"
+                r"\b(?:renew(?:ed|s|ing|al)?|re-?issu(?:e|ed|es|ing)|replac(?:e|ed|es|ing))\b"
                 r"[^.]{0,40}\bcards?\b|\bnew\s+(?:membership\s+)?cards?\s+to\s+(?:[\w,.]+\s+){0,3}?"
                 r"(?:of\s+)?(?:its|their|our|existing|current)\s+(?:own\s+)?members\b|"
                 # "new membership cards ... as the party brings its registry up to date", "a
@@ -417,7 +423,9 @@ _WHEN_ASIDE = re.compile(
 # ... and the same as a sentence's opening clause, after a dateline ("KEP -- ") if any.
 _WHEN_LEAD = re.compile(
     r"^(?:[A-Z][A-Z .'-]{1,40}\s*(?:--?|[–—])\s*)?"
-    r"((?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+)?"
+    # ... "Days after the NEC rejected the CLP's registration, ..."
+    r"((?:(?:(?:a|an|one|two|three|four|five|six|\d+|a\s+few|several|just|only)\s+)?"
+    r"(?:days?|weeks?|months?)\s+)?"
     r"(?:after|before|following|ahead\s+of)\s[^,;.]*,)",
     re.I,
 )
@@ -624,6 +632,11 @@ def not_a_claim(sentence: str) -> str | None:
     """
     # ... and "ដែលធ្លាប់ចូលរួមរៀបចំបាតុកម្ម..." (who once helped organise protests): his past
     sentence = _KHMER_PAST_ASIDE.sub("", _WHEN_ASIDE.sub("", sentence))
+    lead = _WHEN_LEAD.match(sentence)
+    if lead:
+        # "Days after the NEC rejected the CLP's registration, 35 of its activists joined":
+        # when, told by another event, as the aside after the act is
+        sentence = sentence[: lead.start(1)] + sentence[lead.end(1) :]
     for pattern, reason in _OTHER_THINGS:
         if reason == "a denial" and _DISPUTED_REPORT.search(sentence):
             continue  # a count reported as made, which someone disputes: the claim stands
