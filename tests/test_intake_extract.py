@@ -4508,3 +4508,104 @@ def test_weekday_headings_when_leads_quitting_dated_moves_crossing_and_new_cards
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a monitor's "Number claimed" column; a row whose post was deleted is taken back
+        (
+            "| Date | Place | Number claimed | From | To | Source |\n|---|---|---|---|---|---|\n"
+            "| 2 Apr 2024 | Kampot | 88 | Candlelight Party | CPP | CPP Kampot page |\n"
+            "| 5 Apr 2024 | Takeo | 150 | Candlelight Party | CPP | Facebook page; post "
+            "deleted on 6 Apr after those named said they never left |",
+            [(date(2024, 4, 2), 88, [_CLP], CPP)],
+        ),
+        # "leave X for Y" in a headline; "57 family", a translation's singular, dated by the
+        # move the sentence before told
+        (
+            "Kampot families leave Candlelight for FUNCINPEC\nOn Saturday 6 April the FUNCINPEC "
+            "working group went to Chhuk commune to welcome supporters of the opposition who "
+            "came to join FUNCINPEC.\n\nTotal is 57 family from Candlelight Party who are "
+            "volunteer to be joining with FUNCINPEC.",
+            [(date(2024, 4, 6), 57, [_CLP], _FUN)],
+        ),
+        # the post's "today" in its quoted caption is no day the text gives
+        (
+            "The CPP's Kampot branch said on Monday that 120 members of the Candlelight Party "
+            'had switched sides. "120 Candlelight members joined the CPP today," the caption '
+            "read.",
+            [(date(2024, 4, 8), 120, [_CLP], CPP)],
+        ),
+        # as many as the numbered list names
+        (
+            "Yesterday the CPP working group welcomed the following former officials of the "
+            "Candlelight Party, who have decided to join the CPP:\n1. Mr. Sok Dara, former "
+            "commune chief\n2. Ms. Chea Lina, former councillor\n3. Mr. Keo Rith, former "
+            "village representative\nThe ceremony was attended by 300 people.",
+            [(date(2024, 4, 9), 3, [_CLP], CPP)],
+        ),
+        # "N of those who switched came from X and M from Y": the group told before, by party
+        (
+            "Provincial officials said 250 people from two opposition parties joined the CPP on "
+            "Saturday. According to the provincial hall, 200 of those who switched came from "
+            "the Candlelight Party and 50 from the Khmer National United Party.",
+            [(date(2024, 4, 6), 200, [_CLP], CPP), (date(2024, 4, 6), 50, [_KNUP], CPP)],
+        ),
+        # "At the same ceremony" after an occasion no claim told: its day
+        (
+            "On Saturday the provincial committee of the CPP handed renewed membership cards "
+            "to 1,900 existing party members.\n\nAt the same ceremony, the committee also "
+            "welcomed 75 new members who came from the Candlelight Party.",
+            [(date(2024, 4, 6), 75, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_claimed_columns_translated_lists_captions_named_lists_and_occasions(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a correction that tells the right count in its own words
+        (
+            "KAMPOT – 310 members of the Candlelight Party joined FUNCINPEC on Monday, the "
+            "party's office said.\n\nCORRECTION: An earlier version of this article said 310 "
+            "members joined. The party office has since clarified that 130 people joined. We "
+            "regret the error.",
+            [(date(2024, 4, 8), 130, [_CLP], _FUN)],
+        ),
+        # a post deleted "that had claimed" a move: no claim
+        (
+            "A CPP page in Kampot deleted a post on Monday that had claimed 200 members of the "
+            "Candlelight Party had joined the ruling party.",
+            [],
+        ),
+        # "resigned from all positions and from the party itself"
+        (
+            "Separately, the Candlelight Party's deputy chief for Kep, Ros Vanny, announced on "
+            "Monday that she had resigned from all positions and from the party itself.",
+            [(date(2024, 4, 8), 1, [_CLP], None)],
+        ),
+        # a group split in two: those who joined, and the rest who went nowhere
+        (
+            "About 200 members of the Candlelight Party in Chhuk resigned from the party on "
+            "Saturday. About 150 of them joined the CPP the same afternoon. The remaining 50 "
+            "said they would join no party.",
+            [(date(2024, 4, 6), 50, [_CLP], None), (date(2024, 4, 6), 150, [_CLP], CPP)],
+        ),
+        # a headline's short name of a party the body names in full
+        (
+            "Forty Kampot activists leave Youth Party for CPP\nThe Cambodian Youth Party won "
+            "no seat in Kampot in 2023.",
+            [(date(2024, 4, 10), 40, ["Cambodian Youth Party"], CPP)],
+        ),
+    ],
+)
+def test_corrections_in_words_deleted_posts_positions_splits_and_short_names(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected

@@ -2885,3 +2885,59 @@ def test_khmer_attendance_a_same_ceremony_s_other_group_collectively_and_a_hasht
 )
 def test_khmer_a_conditional_welcome_an_open_door_and_a_page_s_deleted_post(text: str) -> None:
     assert _brief(text, date(2024, 4, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a welcome, a line that opens the list ("សរុប ៩០នាក់ រួមមាន៖"), then its lines; "គណបក្ស
+        # ផ្សេងៗ៖" (other parties:) the record's unnamed parties
+        (
+            "📢 នាព្រឹកថ្ងៃសៅរ៍ ទី៦ ខែមេសា ឆ្នាំ២០២៤ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា "
+            "បានរៀបចំពិធីទទួលស្វាគមន៍បងប្អូន ដែលបានចាកចេញពីគណបក្សផ្សេងៗ មកចូលរួមជាមួយ"
+            "គណបក្សប្រជាជនកម្ពុជា។\nសមាជិកថ្មីសរុបចំនួន ៩០នាក់ រួមមាន៖\n👉 គណបក្សភ្លើងទៀន "
+            "ចំនួន ៧០នាក់\n👉 គណបក្សខ្មែររួបរួមជាតិ ចំនួន ១៥នាក់\n👉 គណបក្សផ្សេងៗ៖ ៥នាក់",
+            [
+                (date(2024, 4, 6), 70, [CLP], CPP),
+                (date(2024, 4, 6), 15, [KNUP], CPP),
+                (date(2024, 4, 6), 5, ["Unnamed Parties"], CPP),
+            ],
+        ),
+        # "ទាំង ១២រូប បានដាក់លិខិតលាលែងព្រមគ្នា" (all 12 handed in resignations together)
+        (
+            "សមាជិកគណៈកម្មាធិការខេត្ត របស់គណបក្សខ្មែររួបរួមជាតិ ទាំង ១២រូប បានដាក់លិខិតលាលែង"
+            "ព្រមគ្នា កាលពីម្សិលមិញ។",
+            [(date(2024, 4, 7), 12, [KNUP], None)],
+        ),
+        # "ក្នុងពិធីមួយដែលមានប្រជាពលរដ្ឋប្រមាណ ២៥០នាក់ចូលរួម" (a ceremony about 250 attended)
+        (
+            "លោក សុខ ដារា សមាជិកក្រុមប្រឹក្សាឃុំរបស់គណបក្សភ្លើងទៀន បានចូលរួមជាមួយគណបក្ស"
+            "ប្រជាជនកម្ពុជា កាលពីថ្ងៃច័ន្ទ ក្នុងពិធីមួយដែលមានប្រជាពលរដ្ឋប្រមាណ ២៥០នាក់ចូលរួម។",
+            [(date(2024, 4, 8), 1, [CLP], CPP)],
+        ),
+        # "លាលែងពីគណបក្សជាក្រុម" (resigned from the party as a group): no party's name
+        (
+            "សកម្មជនគណបក្សភ្លើងទៀនប្រមាណ ៣៥នាក់ បានប្រកាសលាលែងពីគណបក្សជាក្រុម កាលពីម្សិលមិញ។",
+            [(date(2024, 4, 7), 35, [CLP], None)],
+        ),
+        # a post whose day is its last line: its "ថ្ងៃនេះ" (today) is that day
+        (
+            "🌺 ថ្ងៃនេះ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជាឃុំ បានទទួលសមាជិកគណបក្សភ្លើងទៀន"
+            "ចំនួន ៤០នាក់ ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។\nសូមអរគុណបងប្អូន!\n"
+            "ថ្ងៃសុក្រ ទី៥ ខែមេសា ឆ្នាំ២០២៤",
+            [(date(2024, 4, 5), 40, [CLP], CPP)],
+        ),
+    ],
+)
+def test_khmer_a_list_after_its_opener_resigned_together_attendance_and_a_closing_day(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 4, 8)) == expected
+
+
+def test_khmer_leaving_politics_is_no_leaving_of_a_party() -> None:
+    # "អតីតសមាជិកជាច្រើនបានចាកចេញពីនយោបាយ" (many former members left politics)
+    text = (
+        "ក្រោយការរំលាយគណបក្សសង្គ្រោះជាតិ អតីតសមាជិកជាច្រើនបានចាកចេញពីនយោបាយ កាលពីម្សិលមិញ។"
+    )
+    assert _brief(text, date(2024, 4, 8)) == []

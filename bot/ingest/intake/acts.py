@@ -54,12 +54,19 @@ _REPORTED_RELATIVE = re.compile(
     r"to\s+have\s+$",
     re.I,
 )
+_OF_THOSE_WHO = re.compile(
+    r"\b\d[\d,]*\s+of\s+(?:those|them|the\s+\w+)\s+who\s+(?:had\s+|have\s+)?$", re.I
+)
 _KHMER_THOSE_WHO = re.compile(r"អ្នក(?:ទាំងអស់)?ដែល(?:បាន)?\s*$")
 _KHMER_NUMBERED = re.compile(r"\S{0,10}\s*(?:លើកនេះ|ក្នុងពិធីនេះ)?\s*(?:មាន|រួមមាន|គឺ)")
 _LEFT_WHAT = re.compile(
     r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
     rf"(?:{DESCRIBED_PARTY}|ranks|(?:party\s+)?membership)\b"
-    r"|^\s*(?:ចេញ|ទាំង)?ពី",
+    # ... "resigned from all positions and from the party itself"
+    r"|^\s*from\s+(?:all\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|posts?|roles?)"
+    rf"\s+(?:and|as\s+well\s+as)\s+(?:from\s+)?(?:the\s+|its\s+)?{DESCRIBED_PARTY}\b"
+    # (not "ចាកចេញពីនយោបាយ", left politics, nor "ពីប្រទេស", the country)
+    r"|^\s*(?:ចេញ|ទាំង)?ពី(?!\s*(?:ឆាក|ឆាកជីវិត)?នយោបាយ|\s*ប្រទេស)",
     re.I,
 )
 _OCCASION = (
@@ -109,6 +116,9 @@ _COUNTED_THINGS = re.compile(
     r"\b(?:moves|defections|cases|reports|incidents|ceremonies|switches|events)\b", re.I
 )
 _KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
+_KHMER_MEMBERS = re.compile(r"សមាជិក|សកម្មជន|មន្ត្រី|អ្នកគាំទ្រ")
+_KHMER_DID = re.compile(r"(?:បាន\s*(?:ប្រកាស|ដាក់លិខិត|ដាក់ពាក្យ)?|ដាក់លិខិត)\s*$")
+_KHMER_FROM_A_POST = re.compile(r"\s*ពី\s*(?:មុខ)?(?:តំណែង|ការងារ|ឋានៈ)")
 
 
 # Khmer "ចូលគណបក្សណាមួយ" (join any party): no party anyone joined
@@ -131,6 +141,16 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             text[v.start : v.end].lower().startswith(("resign", "quit"))
             and _NO_OBJECT.match(after) is not None
             and _MEMBERS_RESIGNED.search(text[: v.start]) is not None
+            and any(m.end <= v.start for m in mentions)
+        )
+        # ... Khmer "សមាជិក...គណបក្សX ទាំង ១៧រូប បានដាក់លិខិតលាលែងព្រមគ្នា" (all 17 members of
+        # party X resigned together); not "លាលែងពីតំណែង" (resigned from a post)
+        resigned = resigned or (
+            text.startswith(("លាលែង", "លាឈប់"), v.start)
+            # (the act, "បានដាក់លិខិតលាលែង"; not "ទទួលលិខិតលាឈប់", a letter received)
+            and _KHMER_DID.search(text, 0, v.start) is not None
+            and not _KHMER_FROM_A_POST.match(after)
+            and _KHMER_MEMBERS.search(text, 0, v.start) is not None
             and any(m.end <= v.start for m in mentions)
         )
         left_it = _LEFT_WHAT.match(after) or party_next or complete or resigned
@@ -188,6 +208,9 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         for v in verbs
         if not any(a <= v.start < b for a, b in asides)
         and not _REPORTED_RELATIVE.search(text[: v.start])
+        # "328 of those who switched came from the CLP and 57 from the KNUP": the group told
+        # before, by its move, broken down
+        and not _OF_THOSE_WHO.search(text[: v.start])
     ]
     # "she quit the CPP and the post, which came with her switch to the CPP in May": the act
     # the main clause tells, not one an aside recalls

@@ -55,6 +55,11 @@ def correct(
         right = [s for s in sentences[k + 1 : k + 4] if s.paragraph == told.paragraph]
         figure = next((m for s in right if (m := _RIGHT_FIGURE.search(s.text))), None)
         count = cell_count(figure["n"]) if figure else None
+        if count is None and wrong_counts:
+            # "... has since clarified that 120 people joined": the one new count of people
+            told_now = [c for s in right for c in person_counts(s.text)]
+            new = [c for c in told_now if c.value not in wrong_counts]
+            count = new[0] if len(new) == 1 else None
         day = next((d.value for s in right for d in find_dates(s.text, anchor, False)), None)
         for p in proposals:
             if count is not None and p.number in wrong_counts and p.number != count.value:

@@ -121,7 +121,10 @@ _DELETED = re.compile(
 )
 _CLAIMING_POST_DELETED = re.compile(
     r"\b(?:post|article|story|report)\b[^.;]{0,80}?\bclaiming\b[^.;]{0,160}?"
-    r"\b(?:was|has\s+been|had\s+been)\s+(?:removed|deleted|taken\s+down|pulled)\b",
+    r"\b(?:was|has\s+been|had\s+been)\s+(?:removed|deleted|taken\s+down|pulled)\b"
+    # ... "deleted a post on Monday that had claimed 320 ... had joined"
+    r"|\b(?:deleted|removed|took\s+down|pulled)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:post|article|story|report)\b[^.;]{0,60}?\b(?:that|which)\s+(?:had\s+)?claimed\b",
     re.I,
 )
 # "Our website reported on Monday that ...", Khmer "គេហទំព័ររបស់យើងបានចុះផ្សាយថា ..." (our
@@ -187,6 +190,11 @@ _SAME_DAY = re.compile(
 # "The following day, a separate group of 18 joined the CPP": the day after the one told before
 _NEXT_DAY = re.compile(r"^\W*(?:On\s+)?the\s+(?:following|next)\s+day\b|\ba\s+day\s+later\b", re.I)
 _OPENS_A_LIST = re.compile(r"[:៖]\s*$")
+_TODAY_IN = re.compile(r"\btoday\b|\bthis\s+morning\b|(?:ថ្ងៃ|ព្រឹក|រសៀល)នេះ", re.I)
+_SOME_OF_THEM = re.compile(r"\b[\w,]+\s+of\s+(?:them|those|whom)\b", re.I)
+# "The other four said ...", "the remaining 180": the rest of a group, counted ("four people")
+_THE_OTHERS = re.compile(r"\b(?:other|remaining)\s+([\w,]+)(?=\s)", re.I)
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*▪👉✅])\s*")
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
     # (not "a second-term councillor": his term)
@@ -347,6 +355,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         text = f"{report.title}\n{text}"
     headline: list[Proposal] = []  # the headline's claims no body sentence told again
     told: tuple[int, Reading] | None = None  # a bare move with no claim yet to complete
+    told_lines = -10  # the last line whose groups completed it
     occasion: date | None = None  # the day the text's opening says its ceremonies were held
 
     sentences = split_sentences(text)
@@ -432,6 +441,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # ¶ In the afternoon, ...": parts of the day told before
                 earlier = [every[-1]]
         last_day = out[-1].date if out and out[-1].date_kind == "event" else None
+        if not out and every and not every[-1].reported:
+            # "On Saturday the committee renewed 2,150 members' cards. At the same ceremony,
+            # it welcomed 143 new members": the day of the occasion told before, no claim's
+            last_day = every[-1].value
         if last_day and _SAME_DAY.search(sentence.text):
             # "នៅថ្ងៃដដែលនោះ" (on that same day), in a paragraph of its own: the day of the
             # event told before
@@ -619,9 +632,18 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 told = (i, reading)  # "... members who have joined the CPP", counted next
         elif (
             reading.counts
-            and not out
             and told is not None
-            and i - told[0] == 1
+            # the line after the move, or after a line that opens a list ("118 in all,
+            # namely:"), and each line of the list after it
+            and (
+                i - told[0] == 1
+                or (
+                    i - told[0] == 2
+                    and _OPENS_A_LIST.search(sentences[i - 1].text) is not None
+                    and told[1].to is not None
+                )
+            )
+            and (not out or told_lines == i - 1)
             and all(set(names) - {told[1].to} for _, names in reading.counts)
         ):
             # "A ceremony for members who have joined the CPP. The new members included 50
@@ -649,7 +671,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                         confidence="high" if before.to else "low",
                     )
                 )
-            last_at = i
+            told, told_lines, last_at = (i, before), i, i
         elif (
             reading.counts
             and out
@@ -748,6 +770,17 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif reading.background and out and i - last_at <= 2 and not out[-1].from_parties:
             out[-1].from_parties = [p for p in reading.background if p != out[-1].to_party]
         for p in reading.proposals:
+            if (
+                p.date_kind == "published"
+                and told is not None
+                and told[0] == i - 1
+                and told[1].date is not None
+                and told[1].to in (None, p.to_party)
+            ):
+                # "Yesterday, 01/04/2023, the working group went to welcome opposition
+                # supporters who came to join the CPP. ¶ In all 57 families from the CLP ...
+                # joined": the day of the move the sentence before told
+                p.date, p.date_kind = told[1].date.value, "event"
             if (
                 p.kind == "departure"
                 and not p.people
@@ -991,7 +1024,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # a post that ends with its day, alone on its line ("📅 ថ្ងៃអាទិត្យ ទី០៥ ខែឧសភា
             # ឆ្នាំ២០២៤", then only hashtags): the day of the claims above that give none
             for o in out:
-                if o.date_kind == "published":
+                # ... and "ថ្ងៃនេះ" (today) of a post that was published later: the post's day
+                if o.date_kind == "published" or (
+                    o.date == report.published and _TODAY_IN.search(o.evidence)
+                ):
                     o.date, o.date_kind = found_here[0].value, "event"
         earlier += found_here
         every += found_here
@@ -1032,7 +1068,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     in_full = {m.text: m.name for m in lexicon.mentions(text) if m.known}
     for p in out:
         for short in list(p.new_parties):
-            meant = {n for form, n in in_full.items() if form.startswith(short) and form != short}
+            # ("Youth Party" in a headline, "the Cambodian Youth Party" in the body)
+            meant = {
+                n
+                for form, n in in_full.items()
+                if form != short and (form.startswith(short) or form.endswith(f" {short}"))
+            }
             if len(meant) == 1:
                 p.from_parties = [meant.pop() if f == short else f for f in p.from_parties]
                 p.new_parties.remove(short)
@@ -1128,6 +1169,25 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             part.from_parties = part.from_parties or list(total.from_parties)
         if parts:
             out.remove(total)
+    others = [c.value for m in _THE_OTHERS.finditer(text) for c in person_counts(f"{m[1]} people")]
+    for part in [p for p in out if p.kind == "defection" and _SOME_OF_THEM.search(p.evidence)]:
+        split = next(
+            (
+                o
+                for o in out[: out.index(part)]
+                if o.kind == "departure" and (o.number or 0) > (part.number or o.number or 0)
+            ),
+            None,
+        )
+        if split is None or (split.number or 0) - (part.number or 0) not in others:
+            continue
+        rest = (split.number or 0) - (part.number or 0)
+        # "More than 500 CLP members resigned on Saturday. About 320 of them joined the CPP
+        # the same afternoon. The remaining 180 will join no party": the group, split in two
+        part.from_parties = part.from_parties or list(split.from_parties)
+        if part.date_kind == "published":
+            part.date, part.date_kind = split.date, split.date_kind
+        split.number, split.number_text, split.qualifier = rest, None, None
     sourced = [p for p in out if p.from_parties]
     # "350 CLP members joined ..., bringing to 1,900 those who joined this year": where a
     # report names the parties its people left, a count that names none is a running total,
@@ -1171,5 +1231,18 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             p.reasons = [
                 _DESTINATION_ELSEWHERE if r == UNNAMED_DESTINATION else r for r in p.reasons
             ]
+    for p in [p for p in out if p.number is None and p.number_text is None]:
+        # "... welcomed the following former officials of the CLP: ¶ 1. Mr. A, ... ¶ 2. Ms.
+        # B, ...": as many as the list names
+        at = text.find(p.evidence)
+        if at < 0 or not _OPENS_A_LIST.search(p.evidence):
+            continue
+        named_lines = 0
+        for line in text[at + len(p.evidence) :].strip().splitlines():
+            if not (_LIST_MARK.match(line) and people_named(line)):
+                break
+            named_lines += 1
+        if named_lines > 1:
+            p.number = named_lines
     correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct figure is"
     return out

@@ -137,7 +137,8 @@ _PERSON = (
     r"villagers?|individuals?|figures?|politicians?|lawmakers?|heads?|secretaries|"
     r"presidents?|vice-presidents?|opposition\s+members?|monks?|teachers?|women|men|others|"
     r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+|veterans?|"
-    r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|families|households|relatives|"
+    # ... "57 family from the CLP", a translation's singular
+    r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|famil(?:ies|y)|households|relatives|"
     r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|citizens|"
     r"residents|farmers|vendors|compatriots|brothers|sisters|"
     r"of\s+(?:his|her|their)\s+\w+"
@@ -205,6 +206,9 @@ _NOT_PEOPLE_AFTER = re.compile(
     re.I,
 )
 # "... ក្នុងនោះស្ត្រី ៤៥៦នាក់", "ស្រី ៩៨នាក់" (of whom women 456): a part of the count before
+_KHMER_HAD_COMING = re.compile(
+    r"ដែល(?:មាន|មានការ)\s*(?:ប្រជាពលរដ្ឋ|មនុស្ស|ភ្ញៀវ|អ្នក\S{0,10})?\s*(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន)?\s*$"
+)
 _WOMEN_AMONG = re.compile(r"(?:ក្នុងនោះ\s*)?(?:ស្ត្រី|ស្រី|នារី)\s*(?:ចំនួន\s*)?$")
 _TOTALLING_AFTER = re.compile(
     r"^\s*(?:families|households),?\s+(?:totall?ing|comprising|numbering|with\s+a\s+total\s+of|"
@@ -387,6 +391,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ" (among all these 210): told before
         if re.search(r"\bone\s+of\s+(?:(?:only|just|the|its|their|her|his)\s+)*$", before, re.I):
             continue  # "one of only two CLP councillors on the council": a set she is in
+        if _KHMER_HAD_COMING.search(before) and re.match(r"\s*(?:នាក់|រូប)?\s*ចូលរួម", after):
+            continue  # "ពិធីមួយដែលមានប្រជាពលរដ្ឋប្រមាណ ៣០០នាក់ចូលរួម" (a ceremony 300 attended)
         if _NOT_PEOPLE_AFTER.match(after) or (
             _NOT_PEOPLE_BEFORE.search(before) and not _MOVED_WITH.search(before)
         ):

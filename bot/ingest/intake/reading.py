@@ -307,6 +307,15 @@ def read_sentence(
     # words quoted after the act is the speaker's, not the act's
     said_after = [m.span() for m in QUOTED.finditer(text) if m.start() > verb.end]
     dates = [d for d in dates if not any(a <= d.start < b for a, b in said_after)]
+    if _A_POST_QUOTED.search(text):
+        # '"200 members joined the CPP today," the caption read': the post's today, whose day
+        # the text does not give
+        quoted = [m.span() for m in QUOTED.finditer(text)]
+        dates = [
+            d for d in dates
+            if not (_TODAY.fullmatch(text[d.start : d.end].strip())
+                    and any(a <= d.start < b for a, b in quoted))
+        ]  # fmt: skip
     outside = [c for c in counts if not any(a <= c.start < b for a, b in besides)]
     if outside or _ONE_PERSON.search(text[: verb.start]):
         # (unless the aside holds the only count: "activists say they were pressured, after
@@ -658,6 +667,8 @@ def read_sentence(
     return Reading(proposals=readings)
 
 
+_A_POST_QUOTED = re.compile(r"\b(?:the\s+)?(?:caption|post|message)\s+(?:read|said|says)\b", re.I)
+_TODAY = re.compile(r"today|this\s+(?:morning|afternoon|evening)|tonight", re.I)
 _AMONG_THEM = re.compile(
     r"ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ)(?!\s*(?:មាន)?\s*(?:ស្ត្រី|ស្រី|នារី)\s*(?:ចំនួន)?\s*[0-9០-៩])"
 )

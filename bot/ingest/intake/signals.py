@@ -160,7 +160,7 @@ _KHMER_JOIN = (
 )
 _LEAVE = (
     # ... "decided to leave the ruling party": the decision told as done
-    r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|(?<=decided\sto\s)leave(?=\s+the\s|\s+(?-i:[A-Z])|\s+xxx)|resign(?:ed|s|ing)?|"
+    r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|(?<=decided\sto\s)leave(?=\s+the\s|\s+(?-i:[A-Z])|\s+xxx)|leave(?=\s+(?:the\s+)?(?:x{3,}|(?-i:[A-Z])[\w'-]*)\s+for\s)|resign(?:ed|s|ing)?|"
     r"abandon(?:ed|s|ing)?|"
     r"desert(?:ed|s)?|walked\s+out\s+of|broke\s+(?:away\s+)?(?:from|with)|split\s+from|"
     # "handed over their old party cards", "he made the decision on 10 February": a move told

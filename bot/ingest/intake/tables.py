@@ -32,7 +32,9 @@ _COLUMNS = {
     "date": re.compile(r"^(?:date|day|when|កាលបរិច្ឆេទ|ថ្ងៃ(?:ទី)?)$", re.I),
     "number": re.compile(
         # ... "Reported figure", "Figure reported", "Total"
-        r"^(?:(?:reported\s+)?(?:number|count|figure|total)(?:\s+reported)?|no\.?|people|who|"
+        # ... "Number claimed"
+        r"^(?:(?:reported\s+|claimed\s+)?(?:number|count|figure|total)(?:\s+(?:reported|claimed))?|"
+        r"no\.?|people|who|"
         r"how\s+many|ចំនួន(?:នាក់)?)$",
         re.I,
     ),
@@ -41,6 +43,10 @@ _COLUMNS = {
     "source": re.compile(r"^(?:source|reported\s+by|ប្រភព)$", re.I),
 }
 _TAKEN_BACK = ("a correction or retraction", "a claim called false")
+_POST_DELETED = re.compile(
+    r"\b(?:post|article|story|report)\s+(?:was\s+|has\s+been\s+)?(?:deleted|removed|taken\s+down)\b",
+    re.I,
+)
 _OTHER = re.compile(r"\bother|\bvarious|ផ្សេង|ដទៃ", re.I)
 
 
@@ -142,8 +148,10 @@ def _row(
     joined = [m.name for m in lexicon.mentions(cells[columns["to"]])]
     if not parties and not joined:
         return None  # no party on either side: no move the record can keep
-    if not_a_claim(row) in _TAKEN_BACK:
-        return None  # "| 3 May | ... | 40 | Report withdrawn by the publishing site |"
+    if not_a_claim(row) in _TAKEN_BACK or _POST_DELETED.search(row):
+        # "| 3 May | ... | 40 | Report withdrawn by the publishing site |", "| ... | Facebook
+        # page; post deleted on 17 Apr ... |"
+        return None
     count = cell_count(cells[columns["number"]]) if "number" in columns else None
     # "Ms. Prum Sothea, former member of ...": the one person the cell names
     named = people_named(cells[columns["number"]])[:1] if "number" in columns and not count else []
