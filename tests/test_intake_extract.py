@@ -4609,3 +4609,66 @@ def test_corrections_in_words_deleted_posts_positions_splits_and_short_names(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bulletin's "Wed 3/4 —": its weekday before the day and month
+        (
+            "Claims this week:\n\nWed 3/4 — Kampot: 64 Candlelight Party members joined the "
+            "CPP.\n\nFri 5/4 — Takeo: 21 FUNCINPEC members joined the CPP.",
+            [(date(2024, 4, 3), 64, [_CLP], CPP), (date(2024, 4, 5), 21, [_FUN], CPP)],
+        ),
+        # an entry on a day of its own is no total of the entries after it
+        (
+            "• Mon 1/4 — Kep: 90 members of the Candlelight Party joined the CPP.\n\n• Tue 2/4 — "
+            "Kampot: 60 members of the Candlelight Party joined the CPP.\n\n• Thu 4/4 — Takeo: "
+            "25 members of the Candlelight Party joined the CPP.",
+            [
+                (date(2024, 4, 1), 90, [_CLP], CPP),
+                (date(2024, 4, 2), 60, [_CLP], CPP),
+                (date(2024, 4, 4), 25, [_CLP], CPP),
+            ],
+        ),
+        # "the main opposition party": the one the text names; "the dissolved opposition
+        # party": the one it calls dissolved
+        (
+            "The ruling CPP said 300 members of the main opposition party joined it on Sunday "
+            "in Chhuk district.\n\nThe defections come days after Sok Dara, the deputy chief "
+            "of the Candlelight Party in Kampot, resigned from the party on Friday.",
+            [(date(2024, 4, 7), 300, [_CLP], CPP), (date(2024, 4, 5), 1, [_CLP], None)],
+        ),
+        (
+            "KAMPOT — More than 500 members of the dissolved opposition party were welcomed "
+            "into the CPP on Saturday.\n\nThe Cambodia National Rescue Party was dissolved by "
+            "the Supreme Court in 2017; many of its activists later joined the Candlelight "
+            "Party.",
+            [(date(2024, 4, 6), 500, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        # a year's count in an annual report released days ago
+        (
+            "The CPP said in its annual report released on Saturday that 18,200 members of "
+            "opposition parties joined it during 2023.",
+            [],
+        ),
+        # "including two former village chiefs": some of the 47, no group of their own
+        (
+            "On Monday, 47 members of the Cambodian People's Party in Bati district, Takeo "
+            "province, including two former village chiefs, submitted letters leaving the "
+            "Cambodian People's Party and were welcomed as members of the Candlelight Party.",
+            [(date(2024, 4, 8), 47, [CPP], CLP)],
+        ),
+        # a headline dated by the ceremony told after it dates its parts
+        (
+            "Kampot district welcomes 100 new members\nOn Sunday, 7 April 2024, the CPP working "
+            "group organised a ceremony to welcome new members.\n\nA total of 100 people joined "
+            "the CPP at the ceremony: 80 from the Candlelight Party and 20 from FUNCINPEC.",
+            [(date(2024, 4, 7), 80, [_CLP], CPP), (date(2024, 4, 7), 20, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_weekday_bulletins_entries_described_parties_annual_reports_and_subgroups(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected

@@ -2941,3 +2941,21 @@ def test_khmer_leaving_politics_is_no_leaving_of_a_party() -> None:
         "ក្រោយការរំលាយគណបក្សសង្គ្រោះជាតិ អតីតសមាជិកជាច្រើនបានចាកចេញពីនយោបាយ កាលពីម្សិលមិញ។"
     )
     assert _brief(text, date(2024, 4, 8)) == []
+
+
+def test_khmer_a_target_and_some_other_parties() -> None:
+    # "កំណត់គោលដៅទទួលសមាជិកថ្មីឱ្យបានយ៉ាងតិច ៥,០០០នាក់ទៀត" (set a target of at least 5,000
+    # more new members): a goal, no move
+    target = (
+        "ឯកឧត្តម ប្រធានគណៈកម្មាធិការគណបក្សខេត្ត បានណែនាំឱ្យក្រុមការងារ កំណត់គោលដៅទទួល"
+        "សមាជិកថ្មីឱ្យបានយ៉ាងតិច ៥,០០០នាក់ទៀត មុនការបោះឆ្នោត។"
+    )
+    assert _brief(target, date(2024, 4, 8)) == []
+    # "និងគណបក្សនយោបាយមួយចំនួនទៀត" (and some other political parties): the unnamed ones
+    some = (
+        "កាលពីម្សិលមិញ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា បានទទួលស្វាគមន៍សមាជិកថ្មីចំនួន "
+        "៩០នាក់ ដែលមកពីគណបក្សភ្លើងទៀន និងគណបក្សនយោបាយមួយចំនួនទៀត។"
+    )
+    assert _brief(some, date(2024, 4, 8)) == [
+        (date(2024, 4, 7), 90, [CLP, "Unnamed Parties"], CPP)
+    ]

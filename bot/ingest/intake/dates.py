@@ -99,7 +99,9 @@ _NUMERIC = re.compile(
 _NUMERIC_SHORT = re.compile(
     # ... "02/05 (Thu) -- Kampot": a weekday in brackets, a double dash
     # ... "• 18/03 · Kandal ·": a bullet before, a middle dot after
-    r"(?:^|(?<=[\n(]))\s*(?:[•▪·*-]\s*)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])"
+    # ... "Tue 14/3 — Kandal:": its weekday before it
+    r"(?:^|(?<=[\n(]))\s*(?:[•▪·*-]\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])"
     r"(?=\s*(?:\([A-Za-z]{2,9}\)\s*)?(?:[:,)–—|·]|-{1,2})?\s+[A-Z\u1780-\u17ff])",
     re.M,
 )
@@ -134,7 +136,9 @@ _KHMER_THIS_MONTH = re.compile(
 )
 # A date right after one of these is when the claim was made, not when the event happened.
 _REPORTING = re.compile(
+    # ... "in its annual report released on Saturday"
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
+    r"released|issued|"
     # ... "gave sharply different accounts on Monday of a ceremony"
     r"stated|added|denied|rejected|dismissed|disputed|confirmed|learned|learnt|heard|understands|"
     r"(?<=\s)accounts)\s+"

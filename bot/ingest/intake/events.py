@@ -100,13 +100,13 @@ def rough(qualifier: str | None) -> bool:
     return qualifier is not None and not re.search(r"total|សរុប|exactly|in\s+all", qualifier, re.I)
 
 
-def told_per_party(joint: Proposal, out: Sequence[Proposal]) -> bool:
-    """Whether a joint claim ("over 1,500 CLP and FUNCINPEC members joined", a headline) is
-    the same event the text counts party by party: each of its former parties has a claim of
-    its own to the same party, on its date (or it has none of its own), and their sum is its
-    number, rounded (or it gives none)."""
+def told_per_party(joint: Proposal, out: Sequence[Proposal]) -> list[Proposal]:
+    """The claims of a joint claim ("over 1,500 CLP and FUNCINPEC members joined", a
+    headline) when it is the same event the text counts party by party: each of its former
+    parties has a claim of its own to the same party, on its date (or one of the two has no
+    date of its own), and their sum is its number, rounded (or it gives none); else none."""
     if len(joint.from_parties) == 1 or (not joint.from_parties and joint.number is None):
-        return False
+        return []
     # "285 opposition supporters switch" over "237 of the CLP and 48 of the LDP": a claim with
     # no party named is the sum of the parties' own
     parts = [
@@ -114,13 +114,13 @@ def told_per_party(joint: Proposal, out: Sequence[Proposal]) -> bool:
         if o is not joint and len(o.from_parties) == 1
         and (o.from_parties[0] in joint.from_parties or not joint.from_parties)
         and o.to_party == joint.to_party and o.kind == joint.kind
-        and (o.date == joint.date or joint.date_kind == "published")
+        and (o.date == joint.date or "published" in (joint.date_kind, o.date_kind))
     ]  # fmt: skip
     named = {o.from_parties[0] for o in parts}
     if named != set(joint.from_parties) and (joint.from_parties or len(named) < 2):
-        return False
+        return []
     total = sum(o.number or 0 for o in parts)
-    return joint.number is None or abs(total - joint.number) <= total * 0.05
+    return parts if joint.number is None or abs(total - joint.number) <= total * 0.05 else []
 
 
 def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Proposal]:
@@ -157,7 +157,12 @@ def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Propos
         return same_day
     parts = [o for o in told_after if o.date != total.date or total.date_kind == "published"]
     added = sum(o.number or 0 for o in parts)
-    if len({o.date for o in parts}) > 1 and abs(added - total.number) <= total.number / 4:
+    # (a total on a day of its own only when its parts add up to it exactly: not "• Mon 3/11:
+    # 210 joined" over the entries after it, a list's own event)
+    near = added == total.number if total.date_kind == "event" else (
+        abs(added - total.number) <= total.number / 4
+    )
+    if len({o.date for o in parts}) > 1 and near:
         return parts
     return []
 
@@ -261,9 +266,14 @@ def without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Pro
             # "Nearly 500 Candlelight supporters cross over" over "487 people received CPP
             # cards": the party the headline names
             body[0].from_parties = list(h.from_parties)
-        if len(body) == 1 and body[0].date_kind == "published" and h.date_kind == "event":
-            # the headline's claim dated by the ceremony the text opens with
-            body[0].date, body[0].date_kind = h.date, "event"
+        if h.date_kind == "event" and (
+            len(body) == 1 or sum(b.number or 0 for b in body) == h.number
+        ):
+            # the headline's claim dated by the ceremony the text opens with (and its parts:
+            # "385 new members" over "328 from X and 57 from Y")
+            for b in body:
+                if b.date_kind == "published":
+                    b.date, b.date_kind = h.date, "event"
         out = [p for p in out if p is not h]
     return out
 

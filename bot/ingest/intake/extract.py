@@ -47,7 +47,7 @@ from bot.ingest.intake.events import (
     told_per_party,
     without_headlines,
 )
-from bot.ingest.intake.groups import GROUP_TOTAL, ROLE, bare_name
+from bot.ingest.intake.groups import GROUP_TOTAL, ROLE, UNNAMED_PARTIES, bare_name
 from bot.ingest.intake.numbers import NUMBER, Count, person_counts
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import claimant_in, people_named
@@ -190,6 +190,13 @@ _SAME_DAY = re.compile(
 # "The following day, a separate group of 18 joined the CPP": the day after the one told before
 _NEXT_DAY = re.compile(r"^\W*(?:On\s+)?the\s+(?:following|next)\s+day\b|\ba\s+day\s+later\b", re.I)
 _OPENS_A_LIST = re.compile(r"[:៖]\s*$")
+_DESCRIBED_OPPOSITION = re.compile(
+    r"\b(?:the\s+)?(?:(?P<dissolved>dissolved|banned|outlawed|disbanded)|main|largest|biggest|"
+    r"leading)\s+opposition\s+party\b",
+    re.I,
+)
+_DISSOLVED = re.compile(r"\b(?:dissolv|disband|outlaw)\w*|\bbanned\b|រំលាយ", re.I)
+_PARTY_ELSEWHERE = "the party left is named elsewhere in the text"
 _TODAY_IN = re.compile(r"\btoday\b|\bthis\s+morning\b|(?:ថ្ងៃ|ព្រឹក|រសៀល)នេះ", re.I)
 _SOME_OF_THEM = re.compile(r"\b[\w,]+\s+of\s+(?:them|those|whom)\b", re.I)
 # "The other four said ...", "the remaining 180": the rest of a group, counted ("four people")
@@ -1149,7 +1156,39 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # was in last
             named_moves[0].from_parties = list(p.from_parties)
             out.remove(p)
-    out = [p for p in out if not told_per_party(p, out)]
+    for joint in list(out):
+        parts = told_per_party(joint, out)
+        for part in parts:
+            if part.date_kind == "published" and joint.date_kind == "event":
+                # "Press release: 385 new members ¶ On Thursday, 13 July ... a ceremony ¶ A
+                # total of 385 joined: 328 from X and 57 from Y": the parts, on its day
+                part.date, part.date_kind = joint.date, "event"
+        if parts:
+            out.remove(joint)
+    ruling = next((party.name for party in parties if "CPP" in party.acronyms), None)
+    # the party a sentence says was dissolved: the one named last before the word
+    dissolved = {
+        said[-1].name
+        for s in sentences
+        if (word := _DISSOLVED.search(s.text))
+        and (said := [m for m in lexicon.mentions(s.text) if m.end <= word.start()])
+    }
+    for p in [p for p in out if not p.from_parties]:
+        described = _DESCRIBED_OPPOSITION.search(p.evidence)
+        if described is None:
+            continue
+        # "members of the main opposition party", "... of the dissolved opposition party": the
+        # one the text names as such elsewhere, for the reviewer to check
+        such = [
+            n
+            for n in dict.fromkeys(m.name for m in lexicon.mentions(text))
+            if n not in (ruling, p.to_party, UNNAMED_PARTIES)
+            and (n in dissolved) == bool(described["dissolved"])
+        ]
+        if len(such) == 1:
+            p.from_parties = such
+            p.reasons = [*p.reasons, _PARTY_ELSEWHERE]
+            p.confidence = "low"
     moves = [p for p in out if p.kind == "defection"]
     out = [
         p for p in out
@@ -1207,7 +1246,6 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     ]
     destinations = Counter(p.to_party for p in out if p.to_party)
     joined_by_all = _only(destinations)
-    ruling = next((party.name for party in parties if "CPP" in party.acronyms), None)
     named_anywhere = {m.name for m in lexicon.mentions(text)}
     for p in out:
         # the one party every claim joined is no party any of them left

@@ -206,6 +206,12 @@ _NOT_PEOPLE_AFTER = re.compile(
     re.I,
 )
 # "... ក្នុងនោះស្ត្រី ៤៥៦នាក់", "ស្រី ៩៨នាក់" (of whom women 456): a part of the count before
+# ... a role, not a party ("including 328 from the CLP" is a breakdown)
+_SOME_OF_A_ROLE = re.compile(
+    r"\s+(?:former\s+|sitting\s+|serving\s+)?(?:[\w-]+\s+){0,2}?(?:chiefs?|councill?ors?|"
+    r"officials?|leaders?|heads?|candidates?|representatives?|women|deputies|secretaries)\b",
+    re.I,
+)
 _KHMER_HAD_COMING = re.compile(
     r"ដែល(?:មាន|មានការ)\s*(?:ប្រជាពលរដ្ឋ|មនុស្ស|ភ្ញៀវ|អ្នក\S{0,10})?\s*(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន)?\s*$"
 )
@@ -391,6 +397,13 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ" (among all these 210): told before
         if re.search(r"\bone\s+of\s+(?:(?:only|just|the|its|their|her|his)\s+)*$", before, re.I):
             continue  # "one of only two CLP councillors on the council": a set she is in
+        if (
+            out
+            and re.search(r"\bincluding\s+$", before, re.I)
+            and _SOME_OF_A_ROLE.match(after)
+            and (_value(m) or 0) < (out[-1].value or 0)
+        ):
+            continue  # "47 members ..., including two former village chiefs, ...": some of them
         if _KHMER_HAD_COMING.search(before) and re.match(r"\s*(?:នាក់|រូប)?\s*ចូលរួម", after):
             continue  # "ពិធីមួយដែលមានប្រជាពលរដ្ឋប្រមាណ ៣០០នាក់ចូលរួម" (a ceremony 300 attended)
         if _NOT_PEOPLE_AFTER.match(after) or (
