@@ -10,6 +10,8 @@
 >>> correct([p], notice, date(2023, 4, 20))
 >>> p.number, p.number_text, p.date
 (1056, '1,056', datetime.date(2023, 4, 17))
+>>> p.evidence.startswith("... [Correction: An earlier version")
+True
 
 The notice's sentence that tells the earlier version is no claim (signals reads it as a
 correction); the sentences after it, in its paragraph, give the right values. Only a claim
@@ -61,8 +63,15 @@ def correct(
             new = [c for c in told_now if c.value not in wrong_counts]
             count = new[0] if len(new) == 1 else None
         day = next((d.value for s in right for d in find_dates(s.text, anchor, False)), None)
+        # the reviewer sees the notice beside the sentence it corrects
+        notice = " ".join(s.text for s in [told, *right])
         for p in proposals:
+            corrected = False
             if count is not None and p.number in wrong_counts and p.number != count.value:
                 p.number, p.number_text = count.value, count.text
+                corrected = True
             if day is not None and p.date in wrong_days and p.date != day:
                 p.date, p.date_kind = day, "event"
+                corrected = True
+            if corrected and notice not in p.evidence:
+                p.evidence = f"{p.evidence} [{notice}]"
