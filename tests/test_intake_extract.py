@@ -4672,3 +4672,58 @@ def test_weekday_bulletins_entries_described_parties_annual_reports_and_subgroup
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "were considering whether to move to X": a thought, no move
+        (
+            "A GDP official said about 25 members in Kep were considering whether to move to "
+            "the Candlelight Party, but nothing had been decided.",
+            [],
+        ),
+        # a post "saying that" a move happened, deleted in its own sentence
+        (
+            "About 70 Candlelight Party members joined the CPP on Monday.\n\nA post on a "
+            "commune page saying that 400 Candlelight members had joined the CPP was deleted "
+            "a few hours later.",
+            [(date(2024, 4, 8), 70, [_CLP], CPP)],
+        ),
+        # named people "together with 40 other supporters", "together with 10 of their
+        # supporters": one group, all of them
+        (
+            "On 6 April, two former Candlelight Party councillors — Sok Dara and Keo Rina — "
+            "together with 40 other supporters, submitted their applications to join the CPP.",
+            [(date(2024, 4, 6), 42, [_CLP], CPP)],
+        ),
+        (
+            "Two former Candlelight Party candidates, Heng Vuthy and Meas Lina, joined the CPP "
+            "on Monday together with 10 of their supporters.",
+            [(date(2024, 4, 8), 12, [_CLP], CPP)],
+        ),
+        # "as an independent rather than join the ruling party": a departure
+        (
+            "A Candlelight Party councillor in Kep resigned from the party on Tuesday, saying "
+            "he would sit on the council as an independent rather than join the ruling party.",
+            [(date(2024, 4, 9), 1, [_CLP], None)],
+        ),
+        # a table row whose footnote says its post was deleted
+        (
+            "| Date | Province | From | To | Number |\n|---|---|---|---|---|\n"
+            "| 2 Apr | Kampot | Candlelight | CPP | 90 |\n| 4 Apr | Kep | Candlelight | CPP | "
+            "200 * |\n\n* The Kep post was deleted on 5 April.",
+            [(date(2024, 4, 2), 90, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_weighing_deleted_posts_audiences_supporters_independents_and_footnotes(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected
+
+
+def test_an_audience_online_is_no_count_of_people() -> None:
+    # "to her 12,000 Facebook followers": who watch, not who moved
+    assert person_counts("she announced it in a video to her 12,000 Facebook followers") == []
+    assert [c.value for c in person_counts("Some 1,200 followers joined the CPP")] == [1200]

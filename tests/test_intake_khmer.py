@@ -2959,3 +2959,19 @@ def test_khmer_a_target_and_some_other_parties() -> None:
     assert _brief(some, date(2024, 4, 8)) == [
         (date(2024, 4, 7), 90, [CLP, "Unnamed Parties"], CPP)
     ]
+
+
+def test_khmer_the_day_of_an_election_told_after_is_no_day_of_the_move() -> None:
+    # "... បន្ទាប់ពីការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ កាលពីថ្ងៃទី២៣ ខែកក្កដា" (after the election
+    # of last 23 July): the move's day is the one the sentence gives before it
+    title = "ប្រជាពលរដ្ឋប្រហែល ៧០ គ្រួសារ ដែលធ្លាប់ជាសមាជិកគណបក្សភ្លើងទៀន ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា"
+    text = (
+        "កំពត៖ កាលពីថ្ងៃព្រហស្បតិ៍ ប្រជាពលរដ្ឋប្រហែល ៧០ គ្រួសារ ដែលធ្លាប់ជាសមាជិកគណបក្សភ្លើងទៀន "
+        "នៅឃុំត្រពាំងថ្មី ស្រុកអង្គរជ័យ ខេត្តកំពត បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "បន្ទាប់ពីការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ "
+        "កាលពីថ្ងៃទី២៣ ខែកក្កដា។"
+    )
+    claims = khmer_claims(text, date(2023, 8, 19), title)
+    assert [(p.date, p.number, p.from_parties, p.to_party) for p in claims] == [
+        (date(2023, 8, 17), 70, [CLP], CPP)
+    ]

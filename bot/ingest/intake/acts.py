@@ -116,6 +116,10 @@ _COUNTED_THINGS = re.compile(
     r"\b(?:moves|defections|cases|reports|incidents|ceremonies|switches|events)\b", re.I
 )
 _KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
+# (lower case: not "the Khmer Will Party", nor the month of May)
+_WEIGHING = re.compile(
+    r"\b(?:[Cc]onsider\w*|whether|plan(?:s|ned|ning)?|intend\w*|may|might|would|will)\b[^.;]{0,40}$"
+)
 _KHMER_MEMBERS = re.compile(r"សមាជិក|សកម្មជន|មន្ត្រី|អ្នកគាំទ្រ")
 _KHMER_DID = re.compile(r"(?:បាន\s*(?:ប្រកាស|ដាក់លិខិត|ដាក់ពាក្យ)?|ដាក់លិខិត)\s*$")
 _KHMER_FROM_A_POST = re.compile(r"\s*ពី\s*(?:មុខ)?(?:តំណែង|ការងារ|ឋានៈ)")
@@ -193,6 +197,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "មិនទាន់សម្រេចចិត្តចូលគណបក្សណាមួយ" (not yet decided to join any party)
         if _RETURN_HOME.match(text[v.start :]):
             continue  # "returned to Cambodia", "returned home with his wife": no party
+        if re.search(r"\b(?:rather\s+than|instead\s+of)\s+$", text[: v.start], re.I):
+            continue  # "he would sit as an independent rather than join the ruling party"
         # (not "Rithy and the 14 others were received": counted)
         if re.search(
             r"\b(?:many\s+|some\s+)?(?<!\d\s)others\s+(?:have\s+|had\s+)?$", text[: v.start], re.I
@@ -251,6 +257,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             # is wide open" to Candlelight members': an offer
             and not _APPEAL.search(text[: m.start])
             and not re.search(r"\bopen[\"”']?\s+to\s+(?:the\s+)?$", text[: m.start], re.I)
+            # "were considering whether to move to the CLP": a thought, no move
+            and not _WEIGHING.search(text[: m.start])
         ][:1]
     joins = [v for v in verbs if v.kind == "join"]
     # "គណៈកម្មាធិការគណបក្សស្រុក... ស្វាគមន៍ ... មករួមដំណើរជាមួយគណបក្សប្រជាជនកម្ពុជា" (the district

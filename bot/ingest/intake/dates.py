@@ -174,7 +174,8 @@ _BOUND_BEFORE = re.compile(
     # ... "ចាប់ពីដើមខែមករា មកដល់ម្សិលមិញ" (from early January up to yesterday): a period's end
     r"|(?:បន្ទាប់ពី|ក្រោយពី|ក្រោយ|មុន|ចាប់តាំងពី|ចាប់ពី|រហូតដល់|មកដល់|មកទល់)\s*(?:ការ[^\s\d]{0,20})?\s*$"
     # "ការបោះឆ្នោតជាតិ នៅថ្ងៃទី២៣ ខែកក្កដា" (the national election on 23 July): the election's day
-    r"|បោះឆ្នោត(?:ជាតិ|ឃុំ|សង្កាត់|ជ្រើសតាំងតំណាងរាស្ត្រ)?\s*(?:នៅ\s*)?$",
+    # ... "ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ កាលពីថ្ងៃទី២៣ ខែកក្កដា" (the election last 23 July)
+    r"|បោះឆ្នោត(?:ជាតិ|ឃុំ|សង្កាត់|ជ្រើសតាំងតំណាងរាស្ត្រ)?\s*(?:នៅ\s*|កាលពី\s*)?$",
     re.I,
 )
 # A dateline: "PHNOM PENH, July 5 (Agency) --", "Kampong Cham, 7 July:" at a text's start

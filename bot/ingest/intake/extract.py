@@ -120,7 +120,8 @@ _DELETED = re.compile(
     re.I,
 )
 _CLAIMING_POST_DELETED = re.compile(
-    r"\b(?:post|article|story|report)\b[^.;]{0,80}?\bclaiming\b[^.;]{0,160}?"
+    r"\b(?:post|article|story|report)\b[^.;]{0,80}?\b(?:claiming|saying|stating|reporting)\b"
+    r"[^.;]{0,160}?"
     r"\b(?:was|has\s+been|had\s+been)\s+(?:removed|deleted|taken\s+down|pulled)\b"
     # ... "deleted a post on Monday that had claimed 320 ... had joined"
     r"|\b(?:deleted|removed|took\s+down|pulled)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?"

@@ -382,6 +382,18 @@ def segments(
     of one group ("3 councillors and 61 members") summed. After a verb of welcoming the
     groups are its objects ("received 156 former CLP members and 12 former GDP members")."""
     group_end = where_groups_end(verb, text)
+    if (
+        len(counts) == 2
+        and _TOGETHER_WITH.search(text, counts[0].end, counts[1].start)
+        and _THEIR_OWN.match(text, counts[1].end)
+        and None not in (counts[0].value, counts[1].value)
+    ):
+        # "three former councillors - A, B and C - together with 64 other supporters", "two
+        # candidates ... joined together with 18 of their supporters": one group, all of them
+        first, with_them = counts
+        everyone = (first.value or 0) + (with_them.value or 0)
+        words = f"{first.text} + {with_them.text}"
+        return [Count(everyone, words, first.qualifier, first.start, with_them.end)]
     part = [
         c
         for c in counts
@@ -504,6 +516,10 @@ def _parties_follow(counts: list[Count], mentions: list[PartyMention], end: int)
 _OF_OTHER_PARTIES = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:of|from)\s+(?:the\s+)?(?:various\s+)?other\s+parties\b", re.I
 )
+
+
+_TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:(?:his|her|their)\s+)?$", re.I)
+_THEIR_OWN = re.compile(r"\s+(?:other|more)\b|\s+of\s+(?:his|her|their)\b", re.I)
 
 
 def where_groups_end(verb: Verb, text: str) -> int:

@@ -197,7 +197,10 @@ _KHMER_OTHER_UNIT = re.compile(
     r"\s*(?:គ្រួសារ|ឃុំ|ភូមិ|ស្រុក|ខេត្ត|គីឡូ|រៀល|ដុល្លារ|ឆ្នាំ|ខែ|ថ្ងៃ|%|ភាគរយ|កញ្ចប់|ដង|កន្លែង|សាខា|ក្រុម)"
 )
 _NOT_PEOPLE_AFTER = re.compile(
-    r"^\s*(?:-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
+    # "her 15,000 Facebook followers": an audience
+    r"^\s*(?:(?:Facebook|Telegram|TikTok|YouTube|online|social[- ]media)\s+(?:followers|fans|"
+    r"subscribers|friends)|"
+    r"-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
     r"kilometres?|hectares?|constituencies|communes|provinces|districts|days?|weeks?|"
     # "21,400 existing members were issued new cards": members already
     # "two ceremonies were held": occasions

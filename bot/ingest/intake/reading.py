@@ -113,6 +113,8 @@ _NOT_CHOSEN = re.compile(
     # ... "between smaller parties outside the ruling CPP"
     r"\b(?:rather\s+than|instead\s+of|other\s+than|allied\s+(?:with|to)|confused\s+with|"
     r"outside)\s+"
+    # ... "rather than join the ruling party"
+    r"(?:(?:join(?:ing)?|go(?:ing)?\s+to|switch(?:ing)?\s+to|mov(?:e|ing)\s+to)\s+)?"
     r"(?:the\s+)?"
     r"(?:(?:ruling|similarly\s+named)\s+)?$"
     # ... "ការបោះឆ្នោតជាតិ ដែលគណបក្សX ឈ្នះ" (the national election, which party X won)
@@ -536,10 +538,15 @@ def read_sentence(
     # Who makes the claim did not move ("said district chief X, who added that the group
     # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
     claimant = sentence_claimant(text, report, named)
-    speaker_moved = re.search(r"\b(?:his|her)\b", text[verb.start : verb.end])
+    # ... "X, 29, a vice-chair of the CLP, has left the party, she announced": the one who
+    # says it after the act is its subject, named before it
+    speaker_moved = re.search(r"\b(?:his|her)\b", text[verb.start : verb.end]) or (
+        _SHE_SAID_AFTER.search(text, verb.end) is not None
+    )
     people = [
-        p for p in people if claimant is None or bare_name(p) not in claimant or speaker_moved
-    ]
+        p for p in people
+        if claimant is None or bare_name(p) not in claimant or speaker_moved
+    ]  # fmt: skip
     if not counts and not froms and not people and not one_person:
         return Reading(bare=True, to=to, date=found)
     unaside = text
@@ -667,6 +674,7 @@ def read_sentence(
     return Reading(proposals=readings)
 
 
+_SHE_SAID_AFTER = re.compile(r",\s+(?:she|he)\s+(?:said|announced|told|wrote|confirmed)\b")
 _A_POST_QUOTED = re.compile(r"\b(?:the\s+)?(?:caption|post|message)\s+(?:read|said|says)\b", re.I)
 _TODAY = re.compile(r"today|this\s+(?:morning|afternoon|evening)|tonight", re.I)
 _AMONG_THEM = re.compile(

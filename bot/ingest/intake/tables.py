@@ -47,6 +47,7 @@ _POST_DELETED = re.compile(
     r"\b(?:post|article|story|report)\s+(?:was\s+|has\s+been\s+)?(?:deleted|removed|taken\s+down)\b",
     re.I,
 )
+_FOOTNOTE = re.compile(r"^\s*(?P<mark>\*+|†)\s*\S")
 _OTHER = re.compile(r"\bother|\bvarious|ផ្សេង|ដទៃ", re.I)
 
 
@@ -82,10 +83,19 @@ def table_claims(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) ->
             if pattern.match(cell)
         }
         if "from" in columns and "to" in columns:
+            # "| 22 Jan | Kep | ... | 150 * |" under "* The Kep post was deleted on 23 January":
+            # a row a footnote takes back
+            gone = {
+                m["mark"]
+                for note in lines
+                if (m := _FOOTNOTE.match(note))
+                and (_POST_DELETED.search(note) or not_a_claim(note) in _TAKEN_BACK)
+            }
             return [
                 claim
                 for row in lines[at + 1 :]
                 if len(cells := _cut_move(_cells(row), move)) == len(header)
+                and not any(cell.endswith(mark) for cell in cells for mark in gone)
                 and (claim := _row(cells, columns, row, lexicon, anchor)) is not None
             ]
     return _headless(lines, lexicon, anchor)
