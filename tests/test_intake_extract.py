@@ -4727,3 +4727,62 @@ def test_an_audience_online_is_no_count_of_people() -> None:
     # "to her 12,000 Facebook followers": who watch, not who moved
     assert person_counts("she announced it in a video to her 12,000 Facebook followers") == []
     assert [c.value for c in person_counts("Some 1,200 followers joined the CPP")] == [1200]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of "Party: N people" lines under its opener, "Other parties:" unnamed
+        (
+            "On Saturday, 6 April 2024, a ceremony was held to welcome 300 new members who left "
+            "their former parties to join the CPP. The new members came from the following "
+            "parties:\n• Candlelight Party: 250 people\n• FUNCINPEC: 30 people\n• Other "
+            "parties: 20 people",
+            [
+                (date(2024, 4, 6), 250, [_CLP], CPP),
+                (date(2024, 4, 6), 30, [_FUN], CPP),
+                (date(2024, 4, 6), 20, ["Unnamed Parties"], CPP),
+            ],
+        ),
+        # ", during an event at which ... renewed cards": another thing that happened there
+        (
+            "About 40 activists of the Candlelight Party in Chhuk joined the CPP on Monday, "
+            "during an event at which 900 existing CPP members also received renewed "
+            "membership cards.",
+            [(date(2024, 4, 8), 40, [_CLP], CPP)],
+        ),
+        # "according to a letter dated Monday, April 1": the letter's day is the act's
+        (
+            "Ros Vanny, the Candlelight Party's deputy chief in Kep, has resigned from the party, "
+            "according to a letter dated Monday, April 1, that was circulated on social media "
+            "yesterday.",
+            [(date(2024, 4, 1), 1, [_CLP], None)],
+        ),
+        # "a commune chief who left the opposition for the ruling party six years ago": history
+        (
+            "The provincial court on Tuesday began hearing a lawsuit filed by a commune chief "
+            "who left the opposition for the ruling party six years ago against two of his "
+            "former colleagues.",
+            [],
+        ),
+    ],
+)
+def test_party_lines_renewals_aside_letters_dated_and_years_ago(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected
+
+
+def test_one_of_the_group_who_says_why_he_joined_is_no_claim_of_his_own() -> None:
+    text = (
+        "Around 20 former CNRP activists who had been living in Thailand returned home and "
+        "joined the Cambodian People's Party on Friday, according to the provincial hall.\n\n"
+        "The group was received at the provincial hall, where each was given 300,000 riel.\n\n"
+        '"I just want to see my mother," said Chan Dara, 40. He said he had joined the CPP '
+        'because he wanted to "live without worry."\n\nIn 2019, dozens of former CNRP officials '
+        "returned from abroad."
+    )
+    title = "Former CNRP activists return from Thailand and join ruling party"
+    assert _claims(text, date(2024, 4, 10), title) == [
+        (date(2024, 4, 5), 20, ["Cambodia National Rescue Party"], CPP)
+    ]

@@ -2975,3 +2975,18 @@ def test_khmer_the_day_of_an_election_told_after_is_no_day_of_the_move() -> None
     assert [(p.date, p.number, p.from_parties, p.to_party) for p in claims] == [
         (date(2023, 8, 17), 70, [CLP], CPP)
     ]
+
+
+def test_khmer_a_tally_up_to_today_and_a_weekday_of_last_week() -> None:
+    # "គិតត្រឹមថ្ងៃនេះ ..." (counting up to today, ...): a tally, not the day's move
+    tally = (
+        "📊 គិតត្រឹមថ្ងៃនេះ សមាជិកក្រុមប្រឹក្សាឃុំមកពីគណបក្សភ្លើងទៀន សរុប ១២ រូប "
+        "បានចូលគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(tally, date(2024, 4, 8)) == []
+    # "កាលពីថ្ងៃចន្ទសប្តាហ៍មុន" (on Monday of last week), written on a Monday: seven days back
+    last_week = (
+        "កាលពីថ្ងៃចន្ទសប្តាហ៍មុន នៅឃុំស្វាយទង ប្រជាពលរដ្ឋ ៤០ គ្រួសារ មកពីគណបក្សភ្លើងទៀន "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(last_week, date(2024, 4, 8)) == [(date(2024, 4, 1), 40, [CLP], CPP)]

@@ -120,6 +120,9 @@ _KHMER_I_WE = re.compile(r"ខ្ញុំ|យើង")
 _WEIGHING = re.compile(
     r"\b(?:[Cc]onsider\w*|whether|plan(?:s|ned|ning)?|intend\w*|may|might|would|will)\b[^.;]{0,40}$"
 )
+_YEARS_AGO = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|many|several)\s+years\s+ago\b", re.I
+)
 _KHMER_MEMBERS = re.compile(r"សមាជិក|សកម្មជន|មន្ត្រី|អ្នកគាំទ្រ")
 _KHMER_DID = re.compile(r"(?:បាន\s*(?:ប្រកាស|ដាក់លិខិត|ដាក់ពាក្យ)?|ដាក់លិខិត)\s*$")
 _KHMER_FROM_A_POST = re.compile(r"\s*ពី\s*(?:មុខ)?(?:តំណែង|ការងារ|ឋានៈ)")
@@ -233,6 +236,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
     recent = [
         v for v in relative
         if not PAST_YEAR.search(clause_from(text, v.end))
+        # ... "a commune chief who left the opposition for the ruling party six years ago"
+        and not _YEARS_AGO.search(clause_from(text, v.end))
         and not KHMER_PAST_YEAR.search(text[v.end :])
     ]  # fmt: skip
     if main and recent and all(_CARDS.match(text[v.start : v.end]) for v in main):

@@ -121,6 +121,7 @@ _KHMER = re.compile(
     r"\s*ខែ\s*(?P<month>" + "|".join(KHMER_MONTHS) + r"|1[0-2]|0?[1-9])(?!\d)"
     r"(?:\s*ឆ្នាំ\s*(?P<year>\d{4}))?"
 )
+_KHMER_LAST_WEEK = re.compile(r"\s*(?:នៃ)?សប្តាហ៍(?:មុន|កន្លងទៅ|ទៅ)")
 # "ថ្ងៃអង្គារ ២៨ ឧសភា" (Tuesday 28 May): a day and a month's name with no "ខែ" between.
 _KHMER_DAY_MONTH = re.compile(
     r"(?<![\d/.])(?P<day>[0-3]?\d)\s*(?P<month>" + "|".join(KHMER_MONTHS) + r")"
@@ -138,7 +139,7 @@ _KHMER_THIS_MONTH = re.compile(
 _REPORTING = re.compile(
     # ... "in its annual report released on Saturday"
     r"\b(?:said|says|claimed|claims|reported|reports|announced|told|posted|wrote|published|"
-    r"released|issued|"
+    r"released|issued|circulated|shared|"
     # ... "gave sharply different accounts on Monday of a ceremony"
     r"stated|added|denied|rejected|dismissed|disputed|confirmed|learned|learnt|heard|understands|"
     r"(?<=\s)accounts)\s+"
@@ -159,8 +160,10 @@ _REPORTING_AFTER = re.compile(
 )
 # "according to a statement posted on its page on Wednesday": the date of the posting.
 _POSTED_BEFORE = re.compile(
-    r"\b(?:posted|published|broadcast|aired|issued)\s+(?:on|in|by)\s+(?:[\w'.-]+\s+){1,5}?"
-    r"(?:on\s+)?$|\baccording\s+to\s+(?:[\w'.-]+\s+){1,8}?(?:on\s+)?$"
+    r"\b(?:posted|published|broadcast|aired|issued|circulated|shared)\s+(?:on|in|by)\s+"
+    r"(?:[\w'.-]+\s+){1,5}?(?:on\s+)?$"
+    # (not "according to a letter dated Monday, July 1": the letter's day, its act's)
+    r"|\baccording\s+to\s+(?!(?:[\w'.-]+\s+){1,3}?dated\s+$)(?:[\w'.-]+\s+){1,8}?(?:on\s+)?$"
     # "Speaking to party members in Dangkao on Sunday, X said ...": the day of the speech
     r"|(?:^|[:;—–]\s*)(?:Speaking|Addressing|Talking|Writing)\b[^,;.]{0,80}?\bon\s+$",
     re.I,
@@ -172,7 +175,9 @@ _BOUND_BEFORE = re.compile(
     r"|\b(?:with|including|counting)\s+$"
     # "បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា" (after the election of 23 July)
     # ... "ចាប់ពីដើមខែមករា មកដល់ម្សិលមិញ" (from early January up to yesterday): a period's end
-    r"|(?:បន្ទាប់ពី|ក្រោយពី|ក្រោយ|មុន|ចាប់តាំងពី|ចាប់ពី|រហូតដល់|មកដល់|មកទល់)\s*(?:ការ[^\s\d]{0,20})?\s*$"
+    # ... "គិតត្រឹមថ្ងៃនេះ" (counting up to today): a tally's end
+    r"|(?:បន្ទាប់ពី|ក្រោយពី|ក្រោយ|មុន|ចាប់តាំងពី|ចាប់ពី|រហូតដល់|មកដល់|មកទល់|គិតត្រឹម|គិតមកដល់)\s*"
+    r"(?:ការ[^\s\d]{0,20})?\s*$"
     # "ការបោះឆ្នោតជាតិ នៅថ្ងៃទី២៣ ខែកក្កដា" (the national election on 23 July): the election's day
     # ... "ការបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ កាលពីថ្ងៃទី២៣ ខែកក្កដា" (the election last 23 July)
     r"|បោះឆ្នោត(?:ជាតិ|ឃុំ|សង្កាត់|ជ្រើសតាំងតំណាងរាស្ត្រ)?\s*(?:នៅ\s*|កាលពី\s*)?$",
@@ -344,7 +349,12 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
                 add(that_day, *m.span("weekday"))
         for m in _KHMER_WEEKDAY_ALONE.finditer(text):
             weekday = _KHMER_WEEKDAY_SPELLINGS[m.group("weekday")]
-            add(_last_weekday(weekday, counted_from), *m.span())
+            that_day = _last_weekday(weekday, counted_from)
+            if _KHMER_LAST_WEEK.match(text, m.end()):
+                # "ថ្ងៃចន្ទសប្តាហ៍មុន" (Monday of last week): that day of the week before this one
+                this_week = counted_from - timedelta(days=counted_from.weekday())
+                that_day = this_week - timedelta(days=7 - weekday)
+            add(that_day, *m.span())
         for m in (*_ORDINAL_ALONE.finditer(text), *_KHMER_DAY_ALONE.finditer(text)):
             # "on the 11th": the last 11th on or before the day it counts from
             day, last = int(m.group("day")), counted_from

@@ -83,6 +83,9 @@ _SAID_HE_HAD = re.compile(
     r"(?:left|quit|resigned|joined|defected|switched)\b",
     re.I,
 )
+_HE_SAID_HE_HAD = re.compile(
+    r"\W*(?:He|She)\s+(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:he|she)\s+had\s+(?:joined|defected|switched)"
+)
 # "..., said Chhim Rithy, 38, a former CNRP youth leader, who received a party card": one of
 # the group told before, who speaks
 _SAID_ONE_WHO = re.compile(
@@ -884,7 +887,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 and out
                 and (out[-1].number or 0) > 1
                 and p.date_kind == "published"
-                and _SAID_ONE_WHO.search(sentence.text)
+                # ... and "He said he had joined the CPP because ...": one of them, telling why
+                and (_SAID_ONE_WHO.search(sentence.text) or _HE_SAID_HE_HAD.match(sentence.text))
             )
             if (
                 out

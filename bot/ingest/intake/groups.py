@@ -129,6 +129,7 @@ _NAMED_GUEST = re.compile(
 _KHMER_OTHERS_BEFORE = re.compile(r"គណបក្ស(?:នយោបាយ)?\s*(?:ផ្សេងៗ|ផ្សេងទៀត|ដទៃ)\S*\s*(?:ចំនួន)?\s*$")
 
 
+_OTHERS_LABEL = re.compile(r"\bother\s+parties\s*:\s*$", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+(?:them|whom))\s+$", re.I)
 
 
@@ -154,12 +155,26 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
     lead = [
         [m.name for m in mentions if a <= m.start < c.start]
         # "មកពីគណបក្សផ្សេងៗ ៤នាក់" (from other parties, 4): the parties the record leaves unnamed
-        or ([UNNAMED_PARTIES] if _KHMER_OTHERS_BEFORE.search(text, a, c.start) else [])
+        # ... and a list's "• Other parties: 34 people"
+        or (
+            [UNNAMED_PARTIES]
+            if _KHMER_OTHERS_BEFORE.search(text, a, c.start)
+            or _OTHERS_LABEL.search(text, a, c.start)
+            else []
+        )
         for a, c in zip(starts, counts, strict=True)
     ]
     trailing = [m for m in mentions if m.start >= counts[-1].end] if counts else []
     if (
-        _KHMER_TEXT.search(text)
+        # Khmer names the party first; so does a list's "• Candlelight Party: 812 people"
+        (
+            _KHMER_TEXT.search(text)
+            or any(
+                counts and re.fullmatch(r"\s*:\s*", text[m.end : counts[0].start])
+                for m in mentions
+            )
+            or (counts and _OTHERS_LABEL.search(text, 0, counts[0].start))
+        )
         and counts
         and all(lead)
         # no party after the last count, but the one a clause after it joined ("ដែល...ចូលជា

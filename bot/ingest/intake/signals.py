@@ -409,6 +409,10 @@ _OTHER_THINGS = (
 # ", less than a week after the NEC rejected the CLP's registration": when the act happened,
 # told by another event, which makes the sentence no denial or registration of its own.
 _WHEN_ASIDE = re.compile(
+    # ", during an event at which 1,200 existing members also received renewed cards": another
+    # thing that happened there
+    r",\s*(?:during|at)\s+(?:an?|the)\s+(?:event|ceremony|meeting|gathering)\s+(?:at\s+which|where)"
+    r"\b[^.;]*|"
     r",\s*(?:(?:less|more)\s+than\s+|just\s+|only\s+|barely\s+)?"
     r"(?:(?:(?:a|an|one|two|three|four|five|six|\d+)\s+)?(?:days?|weeks?|months?)\s+)?"
     r"(?:after|before|following|ahead\s+of)\b[^.;]*"
