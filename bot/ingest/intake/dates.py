@@ -116,6 +116,11 @@ _RELATIVE = re.compile(
     r"ម្សិលម្ង៉ៃ|ម្សិលម៉្ងៃ|ម្សិលម្ងៃ|ម្សិលមិញ|ម្សិលម៉ិញ|ថ្ងៃនេះ|(?:ព្រឹក|រសៀល|ល្ងាច|យប់)(?:មិញ|នេះ))",
     re.I,
 )
+# The words for the day a text was written: what a post's "today" means when its day is told
+# elsewhere, and what a quoted caption's "today" leaves unknown.
+TODAY = re.compile(
+    r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b|(?:ថ្ងៃ|ព្រឹក|រសៀល)នេះ", re.I
+)
 _KHMER = re.compile(
     r"(?:ថ្ងៃ(?P<weekday>" + _KHMER_WEEKDAY_NAME + r")\s*)?(?:ថ្ងៃ)?ទី\s*(?P<day>\d{1,2})"
     r"\s*ខែ\s*(?P<month>" + "|".join(KHMER_MONTHS) + r"|1[0-2]|0?[1-9])(?!\d)"

@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from bot.ingest.intake.bullets import per_bullet
 from bot.ingest.intake.clauses import QUOTED
 from bot.ingest.intake.corrections import correct
-from bot.ingest.intake.dates import FoundDate, find_dates
+from bot.ingest.intake.dates import TODAY, FoundDate, find_dates
 from bot.ingest.intake.events import (
     bared,
     from_context,
@@ -201,7 +201,6 @@ _DESCRIBED_OPPOSITION = re.compile(
 )
 _DISSOLVED = re.compile(r"\b(?:dissolv|disband|outlaw)\w*|\bbanned\b|រំលាយ", re.I)
 _PARTY_ELSEWHERE = "the party left is named elsewhere in the text"
-_TODAY_IN = re.compile(r"\btoday\b|\bthis\s+morning\b|(?:ថ្ងៃ|ព្រឹក|រសៀល)នេះ", re.I)
 _SOME_OF_THEM = re.compile(r"\b[\w,]+\s+of\s+(?:them|those|whom)\b", re.I)
 # "The other four said ...", "the remaining 180": the rest of a group, counted ("four people")
 _THE_OTHERS = re.compile(r"\b(?:other|remaining)\s+([\w,]+)(?=\s)", re.I)
@@ -1038,7 +1037,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             for o in out:
                 # ... and "ថ្ងៃនេះ" (today) of a post that was published later: the post's day
                 if o.date_kind == "published" or (
-                    o.date == report.published and _TODAY_IN.search(o.evidence)
+                    o.date == report.published and TODAY.search(o.evidence)
                 ):
                     o.date, o.date_kind = found_here[0].value, "event"
         earlier += found_here
@@ -1077,7 +1076,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     out = [p for p in out if p.number is None or p.number not in called_false]
     # "ចាកចេញពីគណបក្សជនជាតិដើម" in a headline, "គណបក្សជនជាតិដើមប្រជាធិបតេយ្យកម្ពុជា" in the body:
     # the party the text names in full, its name cut short
-    in_full = {m.text: m.name for m in lexicon.mentions(text) if m.known}
+    in_text = lexicon.mentions(text)  # the parties the whole text names, read once
+    in_full = {m.text: m.name for m in in_text if m.known}
     for p in out:
         for short in list(p.new_parties):
             # ("Youth Party" in a headline, "the Cambodian Youth Party" in the body)
@@ -1171,22 +1171,24 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if parts:
             out.remove(joint)
     ruling = next((party.name for party in parties if "CPP" in party.acronyms), None)
+    described_only = [
+        (p, d)
+        for p in out
+        if not p.from_parties and (d := _DESCRIBED_OPPOSITION.search(p.evidence))
+    ]
     # the party a sentence says was dissolved: the one named last before the word
     dissolved = {
         said[-1].name
-        for s in sentences
+        for s in (sentences if described_only else [])
         if (word := _DISSOLVED.search(s.text))
         and (said := [m for m in lexicon.mentions(s.text) if m.end <= word.start()])
     }
-    for p in [p for p in out if not p.from_parties]:
-        described = _DESCRIBED_OPPOSITION.search(p.evidence)
-        if described is None:
-            continue
+    for p, described in described_only:
         # "members of the main opposition party", "... of the dissolved opposition party": the
         # one the text names as such elsewhere, for the reviewer to check
         such = [
             n
-            for n in dict.fromkeys(m.name for m in lexicon.mentions(text))
+            for n in dict.fromkeys(m.name for m in in_text)
             if n not in (ruling, p.to_party, UNNAMED_PARTIES)
             and (n in dissolved) == bool(described["dissolved"])
         ]
@@ -1213,8 +1215,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             part.from_parties = part.from_parties or list(total.from_parties)
         if parts:
             out.remove(total)
-    others = [c.value for m in _THE_OTHERS.finditer(text) for c in person_counts(f"{m[1]} people")]
-    for part in [p for p in out if p.kind == "defection" and _SOME_OF_THEM.search(p.evidence)]:
+    some_of_them = [p for p in out if p.kind == "defection" and _SOME_OF_THEM.search(p.evidence)]
+    others = [
+        c.value
+        for m in (_THE_OTHERS.finditer(text) if some_of_them else ())
+        for c in person_counts(f"{m[1]} people")
+    ]
+    for part in some_of_them:
         split = next(
             (
                 o
@@ -1251,7 +1258,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     ]
     destinations = Counter(p.to_party for p in out if p.to_party)
     joined_by_all = _only(destinations)
-    named_anywhere = {m.name for m in lexicon.mentions(text)}
+    named_anywhere = {m.name for m in in_text}
     for p in out:
         # the one party every claim joined is no party any of them left
         # ... and each party once ("the Kanak Pak Phlerng Tean (គណបក្សភ្លើងទៀន, Candlelight Party)")

@@ -34,7 +34,9 @@ GROUP = re.compile(
     re.I,
 )
 # "two CPP officials told MDW": who speak, not a group that moved.
-_ALONG_WITH_BEFORE = re.compile(r"\b(?:along|together)\s+with\s+$|\bas\s+well\s+as\s+$", re.I)
+_ALONG_WITH_BEFORE = re.compile(
+    r"\b(?:along|together)\s+with\s+(?:(?:his|her|their)\s+)?$|\bas\s+well\s+as\s+$", re.I
+)
 UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties it does not name
 # "... and 216 from other parties", "the remaining 150 from other parties"
 OTHER_PARTIES_AFTER = re.compile(
@@ -399,7 +401,7 @@ def segments(
     group_end = where_groups_end(verb, text)
     if (
         len(counts) == 2
-        and _TOGETHER_WITH.search(text, counts[0].end, counts[1].start)
+        and _ALONG_WITH_BEFORE.search(text, counts[0].end, counts[1].start)
         and _THEIR_OWN.match(text, counts[1].end)
         and None not in (counts[0].value, counts[1].value)
     ):
@@ -533,7 +535,6 @@ _OF_OTHER_PARTIES = re.compile(
 )
 
 
-_TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:(?:his|her|their)\s+)?$", re.I)
 _THEIR_OWN = re.compile(r"\s+(?:other|more)\b|\s+of\s+(?:his|her|their)\b", re.I)
 
 

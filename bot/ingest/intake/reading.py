@@ -26,7 +26,7 @@ from datetime import date
 
 from bot.ingest.intake.acts import reported_act
 from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, QUOTED, history_asides, through_clause
-from bot.ingest.intake.dates import MONTH_NAMES, MONTHS, FoundDate, find_dates
+from bot.ingest.intake.dates import MONTH_NAMES, MONTHS, TODAY, FoundDate, find_dates
 from bot.ingest.intake.groups import (
     GROUP,
     OTHER_PARTIES_AFTER,
@@ -315,7 +315,7 @@ def read_sentence(
         quoted = [m.span() for m in QUOTED.finditer(text)]
         dates = [
             d for d in dates
-            if not (_TODAY.fullmatch(text[d.start : d.end].strip())
+            if not (TODAY.fullmatch(text[d.start : d.end].strip())
                     and any(a <= d.start < b for a, b in quoted))
         ]  # fmt: skip
     outside = [c for c in counts if not any(a <= c.start < b for a, b in besides)]
@@ -676,7 +676,6 @@ def read_sentence(
 
 _SHE_SAID_AFTER = re.compile(r",\s+(?:she|he)\s+(?:said|announced|told|wrote|confirmed)\b")
 _A_POST_QUOTED = re.compile(r"\b(?:the\s+)?(?:caption|post|message)\s+(?:read|said|says)\b", re.I)
-_TODAY = re.compile(r"today|this\s+(?:morning|afternoon|evening)|tonight", re.I)
 _AMONG_THEM = re.compile(
     r"ក្នុង(?:ចំណោម)?(?:នោះ|ពួកគេ)(?!\s*(?:មាន)?\s*(?:ស្ត្រី|ស្រី|នារី)\s*(?:ចំនួន)?\s*[0-9០-៩])"
 )
