@@ -4786,3 +4786,112 @@ def test_one_of_the_group_who_says_why_he_joined_is_no_claim_of_his_own() -> Non
     assert _claims(text, date(2024, 4, 10), title) == [
         (date(2024, 4, 5), 20, ["Cambodia National Rescue Party"], CPP)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "attended by 70 guests, among them his wife and two sons": the audience, not movers;
+        # so the card's day dates the one move the lede told
+        (
+            "A Candlelight councillor in Kampong Rou has left the party and joined the "
+            "Cambodian People's Party, officials said.\n\nChan Rotha, 47, was handed his CPP "
+            "card on Monday at a ceremony attended by 70 guests, among them his wife and two "
+            "sons.",
+            None,
+            [(date(2024, 4, 8), 1, [_CLP], CPP)],
+        ),
+        # "a post on the same page on 2 April said": the post's day, nearer than publication
+        (
+            "A post on the same page on 2 April said 45 members of the Candlelight Party in "
+            "Sandan had joined the CPP.",
+            None,
+            [(date(2024, 4, 2), 45, [_CLP], CPP)],
+        ),
+        # ... not an outlet's name: "told the Morning Post on Monday that" is the telling
+        (
+            "A CPP official told the Morning Post on Monday that about 300 supporters had "
+            "joined the party over recent days.",
+            None,
+            [(date(2024, 4, 10), 300, [], CPP)],
+        ),
+        # "who received 391": votes in an election, told before in the sentence
+        (
+            "Mr. Keo Sovann won the party's presidency with 1,502 votes, defeating Pich Dara, "
+            "who received 288.",
+            None,
+            [],
+        ),
+        # "the governor embraced each of them": a hug for those told before, no move
+        (
+            "H.E. Sok Chenda, the provincial governor, embraced each of them and said \"the "
+            'door of the CPP is always open to its children."',
+            None,
+            [],
+        ),
+        # "Yesterday, ... who had drifted away over the past decade, returned": the day the
+        # line opens with is the move's; the decade is who they were
+        (
+            "Yesterday, at the Santuk district hall, 35 former opposition activists who had "
+            "drifted away from the Cambodian People's Party over the past decade returned to "
+            "the CPP.",
+            None,
+            [(date(2024, 4, 9), 35, [], CPP)],
+        ),
+        # "FUNCINPEC's deputy chairman for Baray district, Dim Sokha, joined": one person,
+        # named in commas after a role with its place
+        (
+            "On Friday, FUNCINPEC's deputy chairman for Baray district, Dim Sokha, joined the "
+            "CPP.",
+            None,
+            [(date(2024, 4, 5), 1, [_FUN], CPP)],
+        ),
+        # the day the text gave the same count before, in a sentence that disputes it
+        (
+            "BARAY, April 10 (KPW) – The Candlelight Party on Tuesday rejected a claim by the "
+            "Cambodian People's Party that 730 of its members switched sides at a ceremony on "
+            "Saturday.\n\nA statement on the CPP's provincial page said the 730 Candlelight "
+            "members had joined the ruling party in the presence of the governor.",
+            "Opposition disputes ruling party's defection figure in Baray",
+            [(date(2024, 4, 6), 730, [_CLP], CPP)],
+        ),
+        # a headline's claim the body tells with a numbered list: as many as it names
+        (
+            "PRESS RELEASE\n\nOn 7 April 2024, the following former officials of the "
+            "Candlelight Party were received as members of the Cambodian People's Party:\n\n"
+            "1. Mr. Sok Dara, former commune chief\n2. Mrs. Chan Sreyleak, former treasurer\n"
+            "3. Mr. Ly Vanna, former village representative",
+            "Former Candlelight Party officials in Sandan join the CPP",
+            [(date(2024, 4, 7), 3, [_CLP], CPP)],
+        ),
+        # "Correction: the figure of 420 in our first post ... The number of ... who joined
+        # was 402": the right count
+        (
+            "On Sunday, members of the Candlelight Party in Prey Kabbas joined the CPP.\n\n"
+            "Correction: the figure of 420 in our first post included invited guests. The "
+            "number of Candlelight Party members who joined was 402.",
+            "420 opposition members join CPP in Prey Kabbas",
+            [(date(2024, 4, 7), 402, [_CLP], CPP)],
+        ),
+        # "X, who was for years an aide to senator Y, resigned": Y is whom he served
+        (
+            "Touch Rithy, who for years worked as an aide to former opposition senator Mao "
+            "Sophal, resigned from the Candlelight Party on Monday and will not join another "
+            "party.",
+            None,
+            [(date(2024, 4, 8), 1, [_CLP], None)],
+        ),
+        # "while the senator served from 2008 to 2013, and later became a member of the CLP's
+        # committee": history
+        (
+            "Touch Rithy ran the senator's office while the senator served from 2008 to 2013, "
+            "and later became a member of the Candlelight Party's provincial committee.",
+            None,
+            [],
+        ),
+    ],
+)
+def test_audiences_posts_dated_votes_hugs_role_names_counts_told_before_and_aides(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10), title) == expected

@@ -2990,3 +2990,49 @@ def test_khmer_a_tally_up_to_today_and_a_weekday_of_last_week() -> None:
         "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
     )
     assert _brief(last_week, date(2024, 4, 8)) == [(date(2024, 4, 1), 40, [CLP], CPP)]
+
+
+def test_khmer_other_parties_as_a_part_a_committee_s_own_and_a_false_news_statement() -> None:
+    # "... ក្នុងនោះ ១,២០០ នាក់ មកពីគណបក្សភ្លើងទៀន និង ៨០ នាក់ មកពីគណបក្សផ្សេងៗទៀត" (of them
+    # 1,200 from the CLP and 80 from other parties): the unnamed parties are a part of their own
+    parts = (
+        "កាលពីម្សិលមិញ គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជា ខេត្តតាកែវ បានរៀបចំពិធីទទួលស្វាគមន៍ "
+        "សមាជិកថ្មីសរុបចំនួន ១,២៨០ នាក់ ដែលក្នុងនោះ ១,២០០ នាក់ មកពីគណបក្សភ្លើងទៀន និង ៨០ នាក់ "
+        "មកពីគណបក្សផ្សេងៗទៀត។"
+    )
+    assert _brief(parts, date(2024, 4, 8)) == [
+        (date(2024, 4, 7), 1200, [CLP], CPP),
+        (date(2024, 4, 7), 80, ["Unnamed Parties"], CPP),
+    ]
+    # "គណៈកម្មាធិការគណបក្សX ... បានប្រកាសថា ... បានចូលជាសមាជិករបស់ខ្លួន" (party X's committee
+    # announced that ... joined as its members): X, which the sentence opens with
+    own = (
+        "តាកែវ៖ គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជា ស្រុកបាទី បានប្រកាសកាលពីម្សិលមិញថា "
+        "អតីតសមាជិកគណបក្សភ្លើងទៀនចំនួន 140 នាក់ បានចូលជាសមាជិករបស់ខ្លួន។"
+    )
+    assert _brief(own, date(2024, 4, 8)) == [(date(2024, 4, 7), 140, [CLP], CPP)]
+    # a statement headed "បដិសេធព័ត៌មានមិនពិត" (denying false news): the claim it retells
+    # is not proposed
+    statement = (
+        "គណៈកម្មាធិការគណបក្សភ្លើងទៀន ខេត្តកំពត\n\nកាលពីសប្តាហ៍មុន មានព័ត៌មាននៅលើបណ្តាញសង្គមថា "
+        "សមាជិកគណបក្សភ្លើងទៀនចំនួន ៣០០ នាក់ បានចាកចេញពីគណបក្ស។ គណៈកម្មាធិការខេត្តសូមបញ្ជាក់ថា "
+        "សមាជិកទាំងអស់នៅតែបន្តការងារជាមួយគណបក្ស។"
+    )
+    title = "សេចក្តីថ្លែងការណ៍ បដិសេធព័ត៌មានមិនពិត"
+    assert khmer_claims(statement, date(2024, 4, 8), title) == []
+
+
+def test_khmer_a_list_the_nec_refused_and_members_accepted_in_the_passive() -> None:
+    # "... ក្នុងបញ្ជីបេក្ខជន ... ដែល គ.ជ.ប បានបដិសេធមិនចុះបញ្ជី" (on the candidate list the
+    # NEC refused to register): who he was, not a registration; his move stands
+    refused = (
+        "លោក ឈឹម វណ្ណា ដែលធ្លាប់មានឈ្មោះក្នុងបញ្ជីបេក្ខជនរបស់គណបក្សភ្លើងទៀន សម្រាប់ការបោះឆ្នោត "
+        "ដែល គ.ជ.ប បានបដិសេធមិនចុះបញ្ជី បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃសៅរ៍។"
+    )
+    assert _brief(refused, date(2024, 4, 8)) == [(date(2024, 4, 6), 1, [CLP], CPP)]
+    # "ត្រូវបានទទួលយកជាសមាជិកគណបក្សX" (were accepted as members of party X): joined X
+    accepted = (
+        "កាលពីថ្ងៃអាទិត្យ អតីតសកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៤៨ នាក់ បានដាក់ពាក្យ "
+        "និងត្រូវបានទទួលយកជាសមាជិកគណបក្សប្រជាជនកម្ពុជា ជាផ្លូវការ។"
+    )
+    assert _brief(accepted, date(2024, 4, 8)) == [(date(2024, 4, 7), 48, [CLP], CPP)]

@@ -198,6 +198,12 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "កិច្ចប្រជុំ ដែលមានប្រជាពលរដ្ឋចូលរួមប្រមាណ ៣០០ នាក់" (a meeting about 300 attended)
         if v.kind == "join" and _ANY_PARTY.match(text[v.end :]):
             continue  # "មិនទាន់សម្រេចចិត្តចូលគណបក្សណាមួយ" (not yet decided to join any party)
+        if (
+            word.lower().startswith("receiv")
+            and re.match(r"\s+[\d,]+\s*(?:[.,;]|$)", text[v.end :])
+            and re.search(r"\b(?:votes?|ballots?)\b", text, re.I)
+        ):
+            continue  # "elected with 1,874 votes, defeating Y, who received 391": votes
         if _RETURN_HOME.match(text[v.start :]):
             continue  # "returned to Cambodia", "returned home with his wife": no party
         if re.search(r"\b(?:rather\s+than|instead\s+of)\s+$", text[: v.start], re.I):

@@ -22,7 +22,9 @@ PAST_YEAR = re.compile(
     # ... "in the 1990s": a decade
     rf"(?:(?:{MONTH_NAMES}\s+)?((?:19|20)\d\d)\b|the\s+((?:19|20)\d0)s\b)"
     # "The pattern echoes 2018 and 2019, when hundreds joined the CPP"
-    r"|\b((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?,?\s+when\b",
+    r"|\b((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?,?\s+when\b"
+    # ... "while the senator served from 2006 to 2012, and later became a member of the CLP"
+    r"|\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\s+((?:19|20)\d\d)\b",
     re.I,
 )
 # Someone's words, not the people who moved: a quotation, a clause of what was said.

@@ -31,12 +31,17 @@ from bot.ingest.intake.sentences import Sentence
 
 _EARLIER_VERSION = re.compile(
     r"\b(?:an?\s+)?(?:earlier|previous)\s+version\b"
-    r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:reported|said|stated)\b",
+    r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:reported|said|stated)\b"
+    # ... "Correction: the figure of 350 in our first post included invited guests"
+    r"|\b(?:figure|number|count|total)\s+of\s+(?P<wrong>[\d,.]+)\s+(?:given\s+)?in\s+(?:our|the|this)\s+"
+    r"(?:first|earlier|original|previous|initial)\s+(?:post|report|article|story)\b",
     re.I,
 )
 # "The correct figure, according to the committee, is 1,056."
+# ... "The number of Candlelight Party members who joined was 305."
 _RIGHT_FIGURE = re.compile(
-    r"\b(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)\b[^.;]*?"
+    r"\b(?:(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)|number\s+of)\b"
+    r"[^.;]*?"
     r"\b(?:is|was|of)\s+(?P<n>(?:(?:about|some|around|more\s+than|nearly)\s+)?\d[\d,.]*)",
     re.I,
 )
@@ -53,6 +58,9 @@ def correct(
         # the notice's own date ("Correction, April 20: An earlier version ...") is no wrong day
         wrong_text = told.text[earlier.start() :]
         wrong_counts = {c.value for c in person_counts(wrong_text)}
+        said = cell_count(earlier["wrong"]) if earlier["wrong"] else None
+        if said is not None:
+            wrong_counts.add(said.value)  # "the figure of 350 in our first post"
         wrong_days = {d.value for d in find_dates(wrong_text, anchor, False)}
         right = [s for s in sentences[k + 1 : k + 4] if s.paragraph == told.paragraph]
         figure = next((m for s in right if (m := _RIGHT_FIGURE.search(s.text))), None)

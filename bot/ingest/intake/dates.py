@@ -109,7 +109,7 @@ _NUMERIC_SHORT = re.compile(
 # before them. "ម្សិលម៉ិញ" is the same word typed with its sign; "ព្រឹកមិញ" (this morning) and
 # "ល្ងាចមិញ" (this evening) are today, as are "ព្រឹកនេះ" (this morning) and "រសៀលនេះ" (this
 # afternoon).
-_RELATIVE = re.compile(
+RELATIVE = re.compile(
     # "the day before yesterday", Khmer "ម្សិលម្ងៃ" (typed with its sign either side)
     r"(?P<word>\b(?:the\s+)?day\s+before\s+yesterday|\byesterday|\btoday|"
     r"\bthis\s+(?:morning|afternoon|evening)|\btonight|"
@@ -366,7 +366,7 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
             while last.day < day:
                 last = last.replace(day=1) - timedelta(days=1)
             add(_with_year(day, last.month, str(last.year), None), *m.span())
-        for m in _RELATIVE.finditer(text):
+        for m in RELATIVE.finditer(text):
             word = m.group("word").lower()
             back = 1 if word in ("yesterday", "ម្សិលមិញ", "ម្សិលម៉ិញ") else 0
             if "before" in word or (word.startswith("ម្សិល") and "ង" in word):  # ម្សិលម្ងៃ

@@ -159,6 +159,11 @@ _FALSE_CLAIM = (
     "a correction or retraction",
     _MOVERS_DENY,
 )
+# "សេចក្តីថ្លែងការណ៍ បដិសេធព័ត៌មានមិនពិត" (a statement denying false news), "denies fake news"
+_DENIES_FALSE_NEWS = re.compile(
+    r"(?:បដិសេធ|ច្រានចោល)\s*ព័ត៌មាន(?:មិនពិត|ក្លែងក្លាយ)|\bden(?:y|ies|ied)\s+(?:fake|false)\s+news\b",
+    re.I,
+)
 _CEREMONY = re.compile(
     r"\b(?:ceremon(?:y|ies)|events?)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|"
     r"took\s+place)\b"
@@ -387,7 +392,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     lead = sentences[: 2 if report.title else 1]
     if (
         # (not 'as earlier "defectors" say they never left': another group's denial)
-        any(not_a_claim(s.text) in _FALSE_CLAIM and not _EARLIER_ONES.search(s.text) for s in lead)
+        any(
+            (not_a_claim(s.text) in _FALSE_CLAIM or _DENIES_FALSE_NEWS.search(s.text))
+            and not _EARLIER_ONES.search(s.text)
+            for s in lead
+        )
         or _VERDICT.search(text)
         or (
             # "... denied a Facebook claim that 300 members had joined. 'Not a single one of our
@@ -1281,18 +1290,50 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             p.reasons = [
                 _DESTINATION_ELSEWHERE if r == UNNAMED_DESTINATION else r for r in p.reasons
             ]
-    for p in [p for p in out if p.number is None and p.number_text is None]:
+    uncounted = [p for p in out if p.number is None and p.number_text is None]
+    # (a headline's claim the body told with a list: "Former CLP officials join the CPP ¶
+    # ... the following former officials ... were received as members:")
+    openers = [s.text for s in sentences if _OPENS_A_LIST.search(s.text) and claim_verbs(s.text)]
+    for p in uncounted:
         # "... welcomed the following former officials of the CLP: ¶ 1. Mr. A, ... ¶ 2. Ms.
         # B, ...": as many as the list names
-        at = text.find(p.evidence)
-        if at < 0 or not _OPENS_A_LIST.search(p.evidence):
+        opener = p.evidence if _OPENS_A_LIST.search(p.evidence) else None
+        if opener is None and len(uncounted) == len(openers) == 1:
+            opener = openers[0]
+        at = text.find(opener) if opener else -1
+        if opener is None or at < 0:
             continue
         named_lines = 0
-        for line in text[at + len(p.evidence) :].strip().splitlines():
+        for line in text[at + len(opener) :].strip().splitlines():
             if not (_LIST_MARK.match(line) and people_named(line)):
                 break
             named_lines += 1
         if named_lines > 1:
-            p.number = named_lines
+            p.number, p.evidence = named_lines, opener
+    for p in out:
+        if p.date_kind == "published" and p.number_text and re.search(r"\d", p.number_text):
+            _date_by_count_before(p, sentences, anchor)
     correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct figure is"
     return out
+
+
+def _date_by_count_before(
+    p: Proposal, sentences: list[Sentence], anchor: date | None
+) -> None:
+    """Date an undated claim by the day a sentence before it gives the same count ("The CLP
+    rejected a claim that 1,100 of its members switched sides at a ceremony on Sunday. ¶ A
+    statement said the 1,100 members had joined the ruling party")."""
+    same = re.compile(rf"(?<![\d,.]){re.escape(p.number_text or '')}(?![\d,]*\d)")
+    for sentence in sentences:
+        if p.evidence.startswith(sentence.text[:60]):
+            return
+        if not same.search(sentence.text):
+            continue
+        days = {
+            d.value
+            for d in find_dates(sentence.text, anchor, sentence.index <= 1)
+            if not (d.reported or d.bound)
+        }
+        if len(days) == 1:
+            p.date, p.date_kind = days.pop(), "event"
+            return

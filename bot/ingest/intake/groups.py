@@ -62,7 +62,13 @@ _SPEAKING_GROUP = re.compile(
     re.I,
 )
 # ... ", a 39-year-old lecturer who stood third on the GDP's list of candidates,"
-_WHERE_ASIDE = re.compile(r",\s*(?:where|whose)\b[^,;]*$", re.I)
+_WHERE_ASIDE = re.compile(
+    r",\s*(?:where|whose)\b[^,;]*$"
+    # ... "X, who worked as an aide to senator Y, resigned": whom the mover served
+    r"|,\s*who\s+(?:[\w-]+\s+){0,8}?(?:aide|adviser|advisor|assistant|secretary|driver|"
+    r"bodyguard|deputy)\s+(?:to|of|for)\s+[^,;]*$",
+    re.I,
+)
 # (or ending the sentence: "..., which is fielding candidates in the province.")
 _WHO_ASIDE = re.compile(r",\s*(?:an?\s+[^,;]{0,60}?\s)?(?:who|which)\b[^,;]*(?:,|\W*$)", re.I)
 _SAYING_CLAUSE = re.compile(
@@ -431,7 +437,7 @@ def segments(
             and (
                 parties_lead(parts, [m for m in mentions if m.start >= verb.end], len(text))
                 # "ក្នុងនោះ ៨៤នាក់ មកពីគណបក្សA និង ៤២នាក់ទៀត មកពីគណបក្សB" (84 from A, 42 from B)
-                or _parties_follow(parts, mentions, len(text))
+                or _parties_follow(parts, mentions, text)
             )
         ):
             # "សកម្មជន ៥២០នាក់ បានចូល... ក្នុងនោះ មកពីគណបក្សA ៣២០នាក់ និងមកពីគណបក្សB ២០០នាក់"
@@ -454,7 +460,7 @@ def segments(
             and len(parts) > 1
             and re.search(r"[:;–—]|,|--", text[verb.end : parts[0].start])
             and before[0].value == sum(c.value or 0 for c in parts)
-            and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], len(text))
+            and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], text)
         ):
             # "112 people received into the CPP: 80 from the CLP and 32 from the former
             # CNRP" (or "-- 80 from ... --"): the total, then its parts, each with its party
@@ -465,7 +471,7 @@ def segments(
             and _BROKEN_DOWN.search(text, verb.end, parts[0].start)
             and abs((before[0].value or 0) - sum(c.value or 0 for c in parts))
             <= (before[0].value or 0) / 10
-            and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], len(text))
+            and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], text)
         ):
             # "Nearly 1,200 ... joined ..., which broke the figure down as 900 former members
             # of X and 260 of Y": the parts, each with its party
@@ -474,7 +480,7 @@ def segments(
             len(before) == 1
             and len(parts) == 1
             and _ALONG_WITH_BEFORE.search(text[: parts[0].start])
-            and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], len(text))
+            and _parties_follow(parts, [m for m in mentions if m.start >= verb.end], text)
         ):
             # "2,000 CLP members joined the CPP on Sunday, along with 45 members of FUNCINPEC":
             # a second group, of its own party
@@ -498,8 +504,10 @@ def segments(
     bounds = [c.start for c in before[1:]] + [group_end]
     for c, end in zip(before, bounds, strict=True):
         # ("12 members of other parties": the parties the record leaves unnamed, its own)
-        if not any(c.end <= m.start < end for m in mentions) and not _OF_OTHER_PARTIES.match(
-            text, c.end
+        if (
+            not any(c.end <= m.start < end for m in mentions)
+            and not _OF_OTHER_PARTIES.match(text, c.end)
+            and not OTHER_PARTIES_AFTER.match(text[c.end : end])
         ):
             if _KHMER_IN_ALL.search(text[before[-2].end : before[-1].start]):
                 # "មេឃុំម្នាក់ ... ២រូប និង... ៣៥នាក់ សរុបទាំងអស់ ៣៨នាក់" (a chief, 2 and 35: 38
@@ -521,11 +529,13 @@ def parties_lead(counts: list[Count], mentions: list[PartyMention], group_end: i
     ) and not any(counts[-1].end <= m.start < group_end for m in mentions)
 
 
-def _parties_follow(counts: list[Count], mentions: list[PartyMention], end: int) -> bool:
-    """Whether each count has a party named after it, before the next count."""
-    bounds = [c.start for c in counts[1:]] + [end]
+def _parties_follow(counts: list[Count], mentions: list[PartyMention], text: str) -> bool:
+    """Whether each count has a party named after it, before the next count (or "other
+    parties": "... and 165 from other parties")."""
+    bounds = [c.start for c in counts[1:]] + [len(text)]
     return all(
         any(c.end <= m.start < bound for m in mentions)
+        or OTHER_PARTIES_AFTER.match(text[c.end : bound]) is not None
         for c, bound in zip(counts, bounds, strict=True)
     )
 

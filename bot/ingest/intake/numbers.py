@@ -546,6 +546,14 @@ _VAGUE_FAMILY = re.compile(
 )
 
 
+# "a ceremony attended by 60 people including his wife and three children": the audience
+_AUDIENCE = re.compile(
+    r"\b(?:attended|witnessed|watched|cheered)\s+by\b|\bin\s+(?:the\s+)?presence\s+of\b"
+    r"|\bin\s+front\s+of\b",
+    re.I,
+)
+
+
 def family_members(sentence: str) -> int | None:
     """How many relatives a sentence counts beside a named person ("X, his wife and two
     children joined": 3 beside X); 0 when it names none, None when it gives no count ("with
@@ -561,7 +569,10 @@ def family_members(sentence: str) -> int | None:
     if _VAGUE_FAMILY.search(sentence):
         return None
     total = 0
+    audience = _AUDIENCE.search(sentence)
     for m in _FAMILY.finditer(khmer_digits_to_ascii(sentence)):
+        if audience and m.start() > audience.start():
+            continue
         if m.group("n"):
             value = re.match(NUMBER, m.group("n"))
             total += (_value(value) or 0) if value else 0

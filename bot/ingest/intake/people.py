@@ -85,6 +85,12 @@ _NAMED_ROLE = re.compile(
     r"|who\s+(?:had\s+)?(?:led|headed|chaired|ran|served|coordinated|organi[sz]ed|managed|"
     r"directed|represented)\b)"
 )
+# ... and in commas after a role with its place: "FUNCINPEC's deputy chairman for Santuk
+# district, Yoeun Sophal, joined"
+_ROLE_OF_PLACE_NAMED = re.compile(
+    rf"\b(?:{_ROLE_WORDS})\s+(?:for|of|in)\s+(?:[\w'-]+\s+){{0,4}}?[\w'-]+,\s+"
+    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}),"
+)
 _PLAIN = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}}")
 # A name's words are Khmer letters (no digits, emojis or signs); "កញ្ញា" after "ខែ" is the
 # month of September, not the title "Miss".
@@ -222,7 +228,11 @@ def people_named(sentence: str) -> list[str]:
                 continue
             taken.append(m.span())
             spans.append((m.start(), name))
-    for m in (*_ROLE_NAMED.finditer(sentence), *_NAMED_ROLE.finditer(sentence)):
+    for m in (
+        *_ROLE_NAMED.finditer(sentence),
+        *_NAMED_ROLE.finditer(sentence),
+        *_ROLE_OF_PLACE_NAMED.finditer(sentence),
+    ):
         if title_case and m.re is _ROLE_NAMED and m.group().lstrip(" \"'“-")[:1].isupper():
             continue  # "Councillor Quits Party": a headline capitalises every word
         name = _trim(m.group(1))

@@ -26,7 +26,14 @@ from datetime import date
 
 from bot.ingest.intake.acts import reported_act
 from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, QUOTED, history_asides, through_clause
-from bot.ingest.intake.dates import MONTH_NAMES, MONTHS, TODAY, FoundDate, find_dates
+from bot.ingest.intake.dates import (
+    MONTH_NAMES,
+    MONTHS,
+    RELATIVE,
+    TODAY,
+    FoundDate,
+    find_dates,
+)
 from bot.ingest.intake.groups import (
     GROUP,
     OTHER_PARTIES_AFTER,
@@ -424,7 +431,11 @@ def read_sentence(
         and verb.kind == "join"
         and opener is not None
         and KHMER_ITS_OWN.match(text[verb.end :])
-        and re.fullmatch(r"\W*(?:[\u1780-\u17d3]{1,20}\s*[៖:]\s*)?", text[: opener.start])
+        # ... perhaps its committee ("គណៈកម្មាធិការគណបក្សX ...", party X's committee)
+        and re.fullmatch(
+            r"\W*(?:[\u1780-\u17d3]{1,20}\s*[៖:]\s*)?(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា)?\s*",
+            text[: opener.start],
+        )
     ):
         # "គណបក្សX ប្រចាំស្រុក... បានផ្សព្វផ្សាយ ... ថា ... បានចូលរួមជាមួយគណបក្សរបស់ខ្លួន" (party X's
         # branch published ... that ... joined its own party): the party the sentence opens with
@@ -478,8 +489,14 @@ def read_sentence(
         _RUNNING_TOTAL.search(
             _KHMER_WHO_THEY_WERE.sub(" ", ASIDE.sub(" ", through_clause(own, verb.end)))
         )
-        # (a log's line may open with the day it was told: "18/03 | ... since 1 January")
-        and not [d for d in dates if not d.reported and not _HEADS_LINE.fullmatch(text[: d.start])]
+        # (a log's line may open with the day it was told: "18/03 | ... since 1 January"; not
+        # "Yesterday, ... activists who had drifted away over the past decade returned")
+        and not [
+            d
+            for d in dates
+            if not d.reported
+            and (not _HEADS_LINE.fullmatch(text[: d.start]) or RELATIVE.match(text, d.start))
+        ]
         and not _ONE_OCCASION.search(text)
     ):
         return Reading()  # "since January, 9,000 have joined": many events, none of them told
@@ -691,7 +708,10 @@ _ANNOUNCED_ON = re.compile(
     # ... "reported last Wednesday that"
     # ... "posted photographs on Sunday of a crowd"
     r"(?:(?:on|in|via)\s+(?:[\w'-]+\s+){1,3}?|(?:a|an|the)\s+\w+\s+|(?:photos|photographs|"
-    r"pictures|videos?|a\s+video)\s+)?(?:on\s+|last\s+)?$",
+    r"pictures|videos?|a\s+video)\s+)?(?:on\s+|last\s+)?$"
+    # ... "a post on the same page on 9 May said", "an earlier post, dated 9 May, said"
+    # (lower case: not "told the Evening Post on Monday", an outlet)
+    r"|\b(?-i:post|statement|announcement|message|release|notice)s?\b[^.;]{0,40}?(?:dated|on)\s+$",
     re.I,
 )
 

@@ -46,6 +46,7 @@ _STRONG_TO_BEFORE = re.compile(
     # "took membership cards of the CPP", "exchanged their membership for that of the CPP"
     r"|\b(?:membership|party)\s+cards?\s+of\s+(?:the\s+)?|\bfor\s+(?:that|those|one)\s+of\s+(?:the\s+)?"
     # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
+    # ... "ត្រូវបានទទួលយកជាសមាជិក" (were accepted as members of)
     # "មកឈរនៅក្រោមម្លប់" (came to stand under the shade of), "សុំធ្វើជាសមាជិក" (asked to become
     # a member of), "ចុះឈ្មោះជាសមាជិក" (signed up as members of), "ចូលរួម" (joined): the party
     # they went to
@@ -55,7 +56,7 @@ _STRONG_TO_BEFORE = re.compile(
     # ... "ផ្ទះធំ គឺគណបក្សX" (the big house, that is party X); "ឆ្លងមកកាន់" (crossed over to),
     # "ចូលក្នុងជួរ" (into the ranks of)
     r"|(?:ផ្ទះធំ|គ្រួសារធំ)\s*(?:គឺ|នៃ|របស់)?\s*"
-    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូល(?:រួម)?ជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)(?<!អ្នកកាន់)(?<!ប្រគល់)ប័?ណ្ណសមាជិក(?:ភាព)?|(?:ក្រោម|កាន់)(?:ម្លប់|ទង់|ដំបូល)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|(?<!នៅ)ក្នុងជួរ)\s*)$",
+    r"|(?:ចូលរួមជាមួយ|ចូលជាមួយ|ចូល(?:រួម)?ជាសមាជិក|ចូល|(?:មក|ទៅ|ចូលរួម|ចិត្ត|ប្[តដ]េជ្ញា)(?:គាំទ្រ|បម្រើ)|(?<!ធ្លាប់កាន់)(?<!អ្នកកាន់)(?<!ប្រគល់)ប័?ណ្ណសមាជិក(?:ភាព)?|(?:ក្រោម|កាន់)(?:ម្លប់|ទង់|ដំបូល)|(?:ធ្វើ|ចុះឈ្មោះ|មក|ទៅ|ទទួល(?:យក)?)ជាសមាជិក|ឆ្លង(?:មក|ទៅ)(?:កាន់)?|ដើរតាម|ចូលរួម|(?<!នៅ)ក្នុងជួរ)\s*)$",
     re.I,
 )
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):

@@ -51,7 +51,10 @@ _JOIN = (
     # (not "welcomes everyone without discrimination": an open door, no one who came)
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception|"
     r"competition|criticism|every(?:one|body)|any(?:one|body)|"
-    r"the\s+(?:decision|move|news|announcement|results?|ruling|verdict))\b)|embrac(?:ed|es|ing)|return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
+    r"the\s+(?:decision|move|news|announcement|results?|ruling|verdict))\b)|"
+    # (not "embraced each of them": a hug for those who came, told before)
+    r"embrac(?:ed|es|ing)(?!\s+(?:each|every|all|them|him|her)\b)|"
+    r"return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
     # "accepted membership of the CPP"
     r"accept(?:ed|s|ing)\s+(?:\w+\s+){0,2}?membership\s+(?:of|in)\b|"
     # (not "handed back their Candlelight cards": given up, a leaving)
@@ -145,6 +148,8 @@ _KHMER_JOIN = (
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ|[^។]{0,40}គ្រប់(?:រូប|គ្នា))|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
     r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:អតីត)?\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))|"
+    # ... "ត្រូវបានទទួលយកជាសមាជិកគណបក្សX" (were accepted as members of party X)
+    r"(?<=ត្រូវបាន)ទទួល(?:យក)?(?=\s*ជា\s*សមាជិក)|"
     # "ពិធីទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ៤៥៦នាក់" (the ceremony welcoming 456 new members), as
     # English "a ceremony to welcome 300"
     # ... "សរុបចំនួន ៤៥៦នាក់" (456 in all), "ជាង ៣០០នាក់" (more than 300)
@@ -293,7 +298,8 @@ _OTHER_THINGS = (
     # (_DISPUTED_REPORT)
     (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|"
                 # ... nor "មុនពេល គ.ជ.ប បដិសេធ..." (before the NEC refused ...): when it happened
-                r"^(?:(?!ប៉ុន្តែ|ខណៈ|មុនពេល|ក្រោយ(?!មក)|បន្ទាប់ពី)[^\n])*(?:បដិសេធ|ច្រានចោល)|"
+                # ... nor "... ដែល គ.ជ.ប បានបដិសេធមិនចុះបញ្ជី" (which the NEC refused to register)
+                r"^(?:(?!ប៉ុន្តែ|ខណៈ|មុនពេល|ក្រោយ(?!មក)|បន្ទាប់ពី)[^\n])*(?:បដិសេធ(?!\s*មិន\s*ចុះ)|ច្រានចោល)|"
                 r"\b(?:had|have|has)\s+never\s+(?:left|joined|changed|quit|defected)\b", re.I),
      "a denial"),
     (re.compile(r"\b(?:he|she)\s+(?:never|did\s+not|didn't)\s+"
@@ -392,7 +398,9 @@ _OTHER_THINGS = (
                 # ... and not "ក្រោយ គ.ជ.ប មិនចុះបញ្ជី..." (after the NEC refused to register
                 # ...): when the act happened
                 # ... nor "ខណៈដែល..." (while the party awaits the NEC's decision on ...)
-                r"^(?:(?!ក្រោយ|បន្ទាប់ពី|មុនពេល|ខណៈ)[^។])*(?:"
+                # ... nor "បញ្ជីបេក្ខជន ... ដែល គ.ជ.ប បានបដិសេធមិនចុះបញ្ជី" (the list which the NEC
+                # refused to register): who someone was
+                r"^(?:(?!ក្រោយ|បន្ទាប់ពី|មុនពេល|ខណៈ|ដែល\s*គ\.ជ\.ប)[^។])*(?:"
                 r"ចុះឈ្មោះ\s*(?:ជា)?\s*(?:អ្នក)?(?:បោះឆ្នោត|បេក្ខជន|ឈរឈ្មោះ)|"
                 r"(?:គ\.ជ\.ប|គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត|ក្រសួងមហាផ្ទៃ)[^។]*ចុះ(?:ឈ្មោះ|បញ្ជី)|"
                 r"ចុះ(?:ឈ្មោះ|បញ្ជី)[^។]*(?:គ\.ជ\.ប|គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត|ក្រសួងមហាផ្ទៃ)|"
