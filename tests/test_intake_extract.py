@@ -4895,3 +4895,78 @@ def test_audiences_posts_dated_votes_hugs_role_names_counts_told_before_and_aide
     text: str, title: str | None, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a report pasted with hard line breaks: its sentences read whole again
+        (
+            "The Candlelight Party's deputy chief for Kep province, Chhay Vuthy, and 35 of his "
+            "supporters left the\nparty on Sunday and joined the Cambodian People's Party at a "
+            "ceremony in Kep town, according to the\nprovincial governor.",
+            None,
+            [(date(2024, 4, 7), 36, [_CLP], CPP)],
+        ),
+        # a list of communes' counts closed by "Total: 210 people"
+        (
+            "On Saturday, the working group held a ceremony to receive members of the "
+            "Candlelight Party who have left that party and applied to join the CPP.\n\n"
+            "- Ou Saray Commune - 120 people\n- Kus Commune - 90 people\n\n"
+            "Total: 210 people, of whom 95 are women.",
+            None,
+            [(date(2024, 4, 6), 210, [_CLP], CPP)],
+        ),
+        # "he was received as a CPP member ... he had handed in his Candlelight Party card":
+        # the one man's move, from the party he was in last
+        (
+            "On Friday, at a ceremony attended by provincial officials, he was received as a "
+            "CPP member.\n\nHe told the Evening Ledger that he had handed in his Candlelight "
+            "Party card before the ceremony.",
+            "Former radio host joins the ruling party",
+            [(date(2024, 4, 5), 1, [_CLP], CPP)],
+        ),
+        # a headline's uncounted move, the body's move, a sentence of its own paragraph, then
+        # a list of communes by party: each party's communes added up
+        (
+            "On Sunday, 7 April 2024, the district working group of the Cambodian People's "
+            "Party held a ceremony to receive compatriots who have resigned from other "
+            "political parties and requested to join the Cambodian People's Party. The "
+            "ceremony was chaired by the district governor.\n\nCompatriots received, by "
+            "commune and by former party:\n\n- Chrey Commune - 40 people (Candlelight Party)\n"
+            "- Preah Commune - 25 people (FUNCINPEC)\n- Thlok Commune - 15 people "
+            "(Candlelight Party)",
+            "Report on the ceremony to receive new members of the Cambodian People's Party",
+            [(date(2024, 4, 7), 55, [_CLP], CPP), (date(2024, 4, 7), 25, [_FUN], CPP)],
+        ),
+        # a timeline's lines, each opening with a month and a year long past: history
+        (
+            "A look back at the defections of recent years:\n\n- June 2022: Some 800 "
+            "Candlelight members were reported to have joined the CPP in Prey Veng.\n- March "
+            "2023: Four former CNRP officials joined the CPP.",
+            None,
+            [],
+        ),
+        # ", ending a career that began with the SRP in 1998": his past, not this move's year
+        # nor its destination
+        (
+            "Chhay Vuthy, the Candlelight Party's executive for Kep, announced on Monday that "
+            "he had resigned from the party, ending a political career that began with the "
+            "Sam Rainsy Party in 1998.",
+            None,
+            [(date(2024, 4, 8), 1, [_CLP], None)],
+        ),
+        # Khmer put word for word into English: "on day Saturday", "and some other party"
+        (
+            "On day Saturday past, the working group has make the ceremony for receive the "
+            "member of Candlelight Party and some other party, total 74 person, who come to "
+            "join the Cambodian People's Party.",
+            None,
+            [(date(2024, 4, 6), 74, [_CLP, "Unnamed Parties"], CPP)],
+        ),
+    ],
+)
+def test_wrapped_lines_total_lines_a_man_s_card_communes_by_party_timelines_and_literal(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10), title) == expected

@@ -3036,3 +3036,68 @@ def test_khmer_a_list_the_nec_refused_and_members_accepted_in_the_passive() -> N
         "និងត្រូវបានទទួលយកជាសមាជិកគណបក្សប្រជាជនកម្ពុជា ជាផ្លូវការ។"
     )
     assert _brief(accepted, date(2024, 4, 8)) == [(date(2024, 4, 7), 48, [CLP], CPP)]
+
+
+def test_khmer_a_lunar_date_s_weekday_other_parties_first_and_a_party_s_page() -> None:
+    # "កាលពីថ្ងៃសៅរ៍ ៦រោច ខែមាឃ" (on Saturday, the 6th waning day of Magha): a lunar day, so the
+    # weekday is the day to count back
+    lunar = (
+        "កាលពីថ្ងៃសៅរ៍ ៦រោច ខែចេត្រ ឆ្នាំរោង ឯកឧត្តមអភិបាលខេត្ត បានអញ្ជើញជាអធិបតីក្នុងពិធីទទួលស្វាគមន៍"
+        "សកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៤២០នាក់ ដែលបានសម្រេចចិត្តចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ។"
+    )
+    assert _brief(lunar, date(2024, 4, 8)) == [(date(2024, 4, 6), 420, [CLP], CPP)]
+    # "... ដែលមកពីគណបក្សភ្លើងទៀន ចំនួន ១៥០នាក់ និងមកពីគណបក្សផ្សេងៗ ចំនួន ៣០នាក់" (from the CLP,
+    # 150, and from other parties, 30): each party before its count, the others unnamed
+    others_first = (
+        "កាលពីម្សិលមិញ ឯកឧត្តម វង្ស សុខា បានអញ្ជើញជាអធិបតីក្នុងពិធីទទួលសមាជិកថ្មីចំនួន ១៨០នាក់ "
+        "ដែលមកពីគណបក្សភ្លើងទៀន ចំនួន ១៥០នាក់ និងមកពីគណបក្សផ្សេងៗ ចំនួន ៣០នាក់ ។"
+    )
+    assert [(n, f) for _, n, f, _ in _brief(others_first, date(2024, 4, 8))] == [
+        (150, [CLP]),
+        (30, ["Unnamed Parties"]),
+    ]
+    # "ទំព័រគណបក្សប្រជាជនកម្ពុជាស្រុក បានសរសេរថា ... បានចូលរួមជាមួយគណបក្ស" (the CPP district
+    # page wrote that ... joined the party): the party whose page says so
+    page = (
+        "• ថ្ងៃសៅរ៍ ទី៦ មេសា — ស្រុកពួក៖ ទំព័រគណបក្សប្រជាជនកម្ពុជាស្រុក បានសរសេរថា "
+        "សមាជិកគណបក្សភ្លើងទៀន ៤៥នាក់ បានចូលរួមជាមួយគណបក្ស ។"
+    )
+    assert _brief(page, date(2024, 4, 8)) == [(date(2024, 4, 6), 45, [CLP], CPP)]
+
+
+def test_khmer_a_deleted_post_a_mover_calling_it_false_initials_and_a_youth_federation() -> None:
+    # "ការបង្ហោះមួយដែលអះអាងថា ... ត្រូវបានលុបចេញវិញ" (a post that claimed ... was deleted)
+    deleted = (
+        "• ថ្ងៃព្រហស្បតិ៍ ទី៤ មេសា — ភ្នំពេញ៖ ការបង្ហោះមួយដែលអះអាងថា អតីតសមាជិកគណបក្ស"
+        "សង្គ្រោះជាតិ ៣០នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា ត្រូវបានលុបចេញវិញក្នុងរយៈពេលពីរម៉ោង ។"
+    )
+    assert _brief(deleted, date(2024, 4, 8)) == []
+    # "a page wrote that I, X, and 40 activists joined the CPP. This news is entirely false."
+    mine = (
+        "ម្សិលមិញ មានទំព័រហ្វេសប៊ុកមួយបានចែករំលែករូបថតខ្ញុំ ហើយសរសេរថា ខ្ញុំ ខៀវ សំណាង "
+        "ព្រមទាំងសកម្មជន ៤០ នាក់ បានចូលគណបក្សប្រជាជនកម្ពុជា។ ព័ត៌មាននេះ មិនពិតទាំងស្រុង ❌"
+    )
+    assert _brief(mine, date(2024, 4, 8)) == []
+    # "គ.ស.ជ." (the CNRP's initials, dotted) ends no sentence; "គ.ប.ក" is the CPP
+    initials = (
+        "កាលពីថ្ងៃសៅរ៍ អតីតសកម្មជន គ.ស.ជ. ប្រមាណ ៦០ នាក់ នៅស្រុកកៀនស្វាយ "
+        "បានមកចូលរួមជាមួយ គ.ប.ក 🇰🇭"
+    )
+    assert _brief(initials, date(2024, 4, 8)) == [(date(2024, 4, 6), 60, [CNRP], CPP)]
+    # "សម្ព័ន្ធយុវជនគណបក្សX" (party X's youth federation) is no alliance of parties
+    youth = (
+        "កញ្ញា ស៊ាង ស្រីពេជ្រ ដែលជាអតីតអនុប្រធានសម្ព័ន្ធយុវជនគណបក្សភ្លើងទៀនខេត្តបាត់ដំបង "
+        "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា កាលពីថ្ងៃព្រហស្បតិ៍។"
+    )
+    assert _brief(youth, date(2024, 4, 8)) == [(date(2024, 4, 4), 1, [CLP], CPP)]
+
+
+def test_khmer_a_post_s_closing_day_after_its_place() -> None:
+    # "📍 ឃុំ... ស្រុក... ខេត្ត... — ថ្ងៃអាទិត្យ ទី៧ ខែមេសា ឆ្នាំ២០២៤" after the hashtags: the day of
+    # the claim above, which gives none
+    post = (
+        "🎉 សូមស្វាគមន៍សមាជិកថ្មី 🎉\nសមាជិក ៦៥ នាក់ មកពីគណបក្សភ្លើងទៀន "
+        "បានដាក់ពាក្យស្ម័គ្រចិត្តចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា 🙏\n#គបក #សមាជិកថ្មី\n"
+        "📍 ឃុំអូរស្វាយ ស្រុកជើងព្រៃ ខេត្តកំពង់ចាម — ថ្ងៃអាទិត្យ ទី៧ ខែមេសា ឆ្នាំ២០២៤"
+    )
+    assert _brief(post, date(2024, 4, 9)) == [(date(2024, 4, 7), 65, [CLP], CPP)]

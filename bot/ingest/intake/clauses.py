@@ -24,14 +24,18 @@ PAST_YEAR = re.compile(
     # "The pattern echoes 2018 and 2019, when hundreds joined the CPP"
     r"|\b((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?,?\s+when\b"
     # ... "while the senator served from 2006 to 2012, and later became a member of the CLP"
-    r"|\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\s+((?:19|20)\d\d)\b",
+    r"|\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\s+((?:19|20)\d\d)\b"
+    # ... a timeline's line opening with a month and a year: "- June 2022: some 800 ..."
+    rf"|^\W*{MONTH_NAMES}\s+((?:19|20)\d\d)\s*[:–—-]",
     re.I,
 )
 # Someone's words, not the people who moved: a quotation, a clause of what was said.
 QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # An aside about someone ("X, who was a candidate in 2022, ...", "..., having left it in 2013").
 ASIDE = re.compile(
-    r",\s*(?:who|which|having|after|(?:most|many|all|some|several)\s+of\s+(?:them|whom))\b[^,;]*(?:,|$)"
+    r",\s*(?:who|which|having|after|(?:most|many|all|some|several)\s+of\s+(?:them|whom)"
+    # ... ", ending a political career that began with the SRP in 1998"
+    r"|(?:ending|closing|capping)\s+(?:a|an|his|her|their))\b[^,;]*(?:,|$)"
     # ", a commune councillor in Kep who was elected on the CLP ticket in 2022,"
     r"|,\s*(?:a|an)\s+[^,;]*?\b(?:who|which)\b[^,;]*,",
     re.I,

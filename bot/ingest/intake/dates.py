@@ -82,13 +82,16 @@ _LAST_YEAR_AFTER = re.compile(r",?\s*(?:of\s+)?last\s+year\b|\s*ឆ្នាំ(
 _WEEKDAY_ALONE = re.compile(
     # ... "on the afternoon of Friday", "on Friday morning"
     # ... "this Sunday", told after it: the last Sunday
-    r"\b(?:on|last|this\s+past|this|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+    # ... "in the morning of day Saturday past", Khmer "ថ្ងៃសៅរ៍" put word for word into English
+    r"\b(?:on|last|this\s+past|this|since|(?:on|of)\s+day)\s+"
+    r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
     r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
     re.I,
 )
 # "កាលពីថ្ងៃអាទិត្យ" (last Sunday): a Khmer weekday with no day of the month after it.
 _KHMER_WEEKDAY_ALONE = re.compile(
-    r"ថ្ងៃ(?P<weekday>" + _KHMER_WEEKDAY_NAME + r")(?!\s*(?:ទី|\d))"
+    # (before a lunar day, "ថ្ងៃសៅរ៍ ៦រោច ខែមាឃ", the weekday is still the only day given)
+    r"ថ្ងៃ(?P<weekday>" + _KHMER_WEEKDAY_NAME + r")(?!\s*ទី)(?!\s*\d+\s*(?!កើត|រោច))"
 )
 _NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"

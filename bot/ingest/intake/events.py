@@ -113,7 +113,8 @@ def told_per_party(joint: Proposal, out: Sequence[Proposal]) -> list[Proposal]:
         o for o in out
         if o is not joint and len(o.from_parties) == 1
         and (o.from_parties[0] in joint.from_parties or not joint.from_parties)
-        and o.to_party == joint.to_party and o.kind == joint.kind
+        # (a part whose own sentence leaves the party joined to the text: the joint's)
+        and o.to_party in (joint.to_party, None) and o.kind == joint.kind
         and (o.date == joint.date or "published" in (joint.date_kind, o.date_kind))
     ]  # fmt: skip
     named = {o.from_parties[0] for o in parts}

@@ -48,7 +48,7 @@ from bot.ingest.intake.events import (
     without_headlines,
 )
 from bot.ingest.intake.groups import GROUP_TOTAL, ROLE, UNNAMED_PARTIES, bare_name
-from bot.ingest.intake.numbers import NUMBER, Count, person_counts
+from bot.ingest.intake.numbers import NUMBER, Count, cell_count, person_counts
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import claimant_in, people_named
 from bot.ingest.intake.reading import (
@@ -59,7 +59,7 @@ from bot.ingest.intake.reading import (
     sentence_claimant,
 )
 from bot.ingest.intake.report import PartyName, Proposal, Report
-from bot.ingest.intake.sentences import Sentence, split_sentences
+from bot.ingest.intake.sentences import Sentence, split_sentences, unwrap
 from bot.ingest.intake.signals import claim_verbs, not_a_claim, retells_a_report
 from bot.ingest.intake.tables import table_claims
 
@@ -80,7 +80,8 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:he|she)\b", re.I)
 _DESTINATION_ELSEWHERE = "the party joined is not named in the claim's sentence"
 _SAID_HE_HAD = re.compile(
     r"\b(?:said|says|told|explained|added)\b[^.;]*\b(?:he|she)\s+had\s+"
-    r"(?:left|quit|resigned|joined|defected|switched)\b",
+    # ... "he had handed in his Candlelight Party card"
+    r"(?:left|quit|resigned|joined|defected|switched|handed\s+(?:in|back)|given\s+up)\b",
     re.I,
 )
 _HE_SAID_HE_HAD = re.compile(
@@ -128,7 +129,9 @@ _CLAIMING_POST_DELETED = re.compile(
     r"\b(?:was|has\s+been|had\s+been)\s+(?:removed|deleted|taken\s+down|pulled)\b"
     # ... "deleted a post on Monday that had claimed 320 ... had joined"
     r"|\b(?:deleted|removed|took\s+down|pulled)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?"
-    r"(?:post|article|story|report)\b[^.;]{0,60}?\b(?:that|which)\s+(?:had\s+)?claimed\b",
+    r"(?:post|article|story|report)\b[^.;]{0,60}?\b(?:that|which)\s+(?:had\s+)?claimed\b"
+    # ... "ការបង្ហោះមួយដែលអះអាងថា ... ត្រូវបានលុបចេញវិញ" (a post claiming ... was deleted)
+    r"|(?:ការផុស|ការបង្ហោះ|ប្រកាស)\S{0,10}[^។]{0,20}?អះអាងថា[^។]{0,200}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)",
     re.I,
 )
 # "Our website reported on Monday that ...", Khmer "គេហទំព័ររបស់យើងបានចុះផ្សាយថា ..." (our
@@ -209,6 +212,15 @@ _PARTY_ELSEWHERE = "the party left is named elsewhere in the text"
 _SOME_OF_THEM = re.compile(r"\b[\w,]+\s+of\s+(?:them|those|whom)\b", re.I)
 # "The other four said ...", "the remaining 180": the rest of a group, counted ("four people")
 _THE_OTHERS = re.compile(r"\b(?:other|remaining)\s+([\w,]+)(?=\s)", re.I)
+# A list's closing line: "Total: 412 people", "សរុប៖ ៤១២ នាក់"
+_TOTAL_LINE = re.compile(
+    r"^\W*(?:(?:grand\s+)?total|in\s+total|altogether|សរុប(?:ទាំងអស់)?)\s*[:៖-]?\s*"
+    r"(?P<n>(?:(?:about|some|around|more\s+than|over|nearly|ជាង|ប្រមាណ)\s*)?[\d០-៩][\d០-៩,.]*"
+    r"\s*(?:people|persons|members|នាក់|រូប))",
+    re.I | re.M,
+)
+# Nothing but a place (its communes, districts, provinces), before a post's closing day
+_PLACE_ONLY = re.compile(r"\W*(?:(?:ឃុំ|ស្រុក|ខេត្ត|ក្រុង|ភូមិ|សង្កាត់|ខណ្ឌ|រាជធានី)\S*\s*)*[\s—–,-]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*▪👉✅])\s*")
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
@@ -364,12 +376,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     ('departure', None, 1, ['Mr. Yim Borey'], None)
     """
     lexicon = Lexicon(parties)
-    text = report.text
+    text = unwrap(report.text)
     titled = bool(report.title) and not text.lstrip().startswith((report.title or "").strip())
     if titled:
         text = f"{report.title}\n{text}"
     headline: list[Proposal] = []  # the headline's claims no body sentence told again
     told: tuple[int, Reading] | None = None  # a bare move with no claim yet to complete
+    told_parts: list[Proposal] = []  # ... and the claims its groups made so far
     told_lines = -10  # the last line whose groups completed it
     occasion: date | None = None  # the day the text's opening says its ceremonies were held
 
@@ -616,6 +629,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     occasion = held[0].value
         if reading.bare and out:
             last = out[-1]
+            if last in headline and last.number is None and reading.to is not None:
+                # "Report on the ceremony to receive new members of the CPP ¶ ... held a
+                # ceremony to receive compatriots who ... requested to join the CPP": the
+                # headline's move, whose groups a list may count next
+                told, told_parts = (i, reading), []
             if (
                 last.kind == "departure"
                 and reading.to is not None
@@ -648,7 +666,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             made = from_context(reading, sentences[:i], report, lexicon, sentence)
             reading.proposals = [made] if made else []
             if not made:
-                told = (i, reading)  # "... members who have joined the CPP", counted next
+                # "... members who have joined the CPP", counted next
+                told, told_parts = (i, reading), []
         elif (
             reading.counts
             and told is not None
@@ -657,12 +676,21 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             and (
                 i - told[0] == 1
                 or (
-                    i - told[0] == 2
+                    2 <= i - told[0] <= 3
                     and _OPENS_A_LIST.search(sentences[i - 1].text) is not None
                     and told[1].to is not None
+                    # (perhaps after a sentence of the move's own paragraph: "The ceremony was
+                    # chaired by H.E. X.")
+                    and all(
+                        s.paragraph == sentences[told[0]].paragraph
+                        for s in sentences[told[0] + 1 : i - 1]
+                    )
                 )
             )
-            and (not out or told_lines == i - 1)
+            # (or only a headline's uncounted claim before: "Report on the ceremony to receive
+            # new members of the CPP")
+            and (not out or told_lines == i - 1 or all(o in headline and o.number is None
+                                                         for o in out))
             and all(set(names) - {told[1].to} for _, names in reading.counts)
         ):
             # "A ceremony for members who have joined the CPP. The new members included 50
@@ -675,21 +703,30 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             ]
             moved_on = before.date.value if before.date else (days[0].value if days else None)
             for count, names in reading.counts:
-                out.append(
-                    Proposal(
-                        date=moved_on or report.published,
-                        date_kind="event" if moved_on else "published",
-                        number=count.value,
-                        number_text=count.text,
-                        qualifier=count.qualifier,
-                        from_parties=[n for n in names if n != before.to],
-                        to_party=before.to,
-                        claimant=sentence_claimant(sentence.text, report, named),
-                        evidence=f"{sentences[told[0]].text} {sentence.text}",
-                        reasons=[] if before.to else [UNNAMED_DESTINATION],
-                        confidence="high" if before.to else "low",
-                    )
+                froms = [n for n in names if n != before.to]
+                same = next((o for o in told_parts if o.from_parties == froms), None)
+                if same is not None and same.number is not None and count.value is not None:
+                    # "- Chrey Thom Commune - 44 people (CLP) ¶ ... ¶ - Thlok Commune - 27
+                    # people (CLP)": one party's groups of the one move, added up
+                    same.number += count.value
+                    same.number_text = f"{same.number_text} + {count.text}"
+                    same.evidence = f"{same.evidence} {sentence.text}"
+                    continue
+                part = Proposal(
+                    date=moved_on or report.published,
+                    date_kind="event" if moved_on else "published",
+                    number=count.value,
+                    number_text=count.text,
+                    qualifier=count.qualifier,
+                    from_parties=froms,
+                    to_party=before.to,
+                    claimant=sentence_claimant(sentence.text, report, named),
+                    evidence=f"{sentences[told[0]].text} {sentence.text}",
+                    reasons=[] if before.to else [UNNAMED_DESTINATION],
+                    confidence="high" if before.to else "low",
                 )
+                out.append(part)
+                told_parts.append(part)
             told, told_lines, last_at = (i, before), i, i
         elif (
             reading.counts
@@ -1037,9 +1074,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             own_line
             # (only its hashtags after it)
             and all(re.fullmatch(r"(?:\s*#\S+)+\s*", s.text) for s in sentences[i + 1 :])
-            and not re.search(
-                r"\w", sentence.text[: found_here[0].start] + sentence.text[found_here[0].end :]
-            )
+            and not re.search(r"\w", sentence.text[found_here[0].end :])
+            # (perhaps after its place: "📍 ឃុំ... ស្រុក... ខេត្ត... — ថ្ងៃអាទិត្យ ទី២៦ ...")
+            and _PLACE_ONLY.fullmatch(sentence.text[: found_here[0].start]) is not None
         ):
             # a post that ends with its day, alone on its line ("📅 ថ្ងៃអាទិត្យ ទី០៥ ខែឧសភា
             # ឆ្នាំ២០២៤", then only hashtags): the day of the claims above that give none
@@ -1060,7 +1097,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             not_a_claim(s.text) in _CALLED_FALSE or _DELETED.search(s.text)
             for s in sentences[k + 1 : k + 3]
         )
-        if own_report or (after and not_a_claim(after[0].text) in _UNDONE) or (
+        about_me = bool(after) and (
+            # "a page wrote that I, X, and 40 activists joined the CPP. This news is false.": a
+            # mover's own word that the claim about him is false
+            not_a_claim(after[0].text) == "a claim called false"
+            and _A_PAGE_SAID.search(entry.text) is not None
+            and re.search(r"ខ្ញុំ|\b(?:I|me)\b", entry.text) is not None
+        )
+        if own_report or about_me or (after and not_a_claim(after[0].text) in _UNDONE) or (
             # "... a claim last month by a page that 800 had joined the CPP. Villagers say they
             # were photographed at a road opening. The page later deleted its post."
             _A_PAGE_SAID.search(entry.text)
@@ -1157,7 +1201,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             if ones[0].date_kind == "published" and p.date_kind == "event":
                 ones[0].date, ones[0].date_kind = p.date, "event"
             out.remove(p)
-    named_moves = [o for o in out if o.kind == "defection" and o.number == 1 and len(o.people) == 1]
+    # ... or told of him alone ("he was received as a CPP member")
+    named_moves = [
+        o
+        for o in out
+        if o.kind == "defection"
+        and o.number == 1
+        and (len(o.people) == 1 or (not o.people and _HIM_OR_HER.search(o.evidence)))
+    ]
     for p in [p for p in out if p.kind == "departure" and p.number == 1 and not p.people]:
         if (
             len(named_moves) == 1
@@ -1310,6 +1361,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             named_lines += 1
         if named_lines > 1:
             p.number, p.evidence = named_lines, opener
+    total_lines = list(_TOTAL_LINE.finditer(text))
+    if len(uncounted) == 1 and len(total_lines) == 1 and uncounted[0].number is None:
+        # "... a ceremony to receive members of the CLP ... ¶ - Trapeang Kong Commune - 96
+        # people ¶ ... ¶ Total: 412 people": the total line counts the claim before it
+        p, closing = uncounted[0], cell_count(total_lines[0]["n"])
+        if closing is not None and 0 <= text.find(p.evidence) < total_lines[0].start():
+            p.number, p.number_text, p.qualifier = closing.value, closing.text, closing.qualifier
+            p.evidence = f"{p.evidence} [{total_lines[0].group().strip()}]"
     for p in out:
         if p.date_kind == "published" and p.number_text and re.search(r"\d", p.number_text):
             _date_by_count_before(p, sentences, anchor)

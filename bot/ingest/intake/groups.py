@@ -134,7 +134,7 @@ _NAMED_GUEST = re.compile(
 )
 
 
-_KHMER_OTHERS_BEFORE = re.compile(r"គណបក្ស(?:នយោបាយ)?\s*(?:ផ្សេងៗ|ផ្សេងទៀត|ដទៃ)\S*\s*(?:ចំនួន)?\s*$")
+KHMER_OTHERS_BEFORE = re.compile(r"គណបក្ស(?:នយោបាយ)?\s*(?:ផ្សេងៗ|ផ្សេងទៀត|ដទៃ)\S*\s*(?:ចំនួន)?\s*$")
 
 
 _OTHERS_LABEL = re.compile(r"\bother\s+parties\s*:\s*$", re.I)
@@ -166,7 +166,7 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
         # ... and a list's "• Other parties: 34 people"
         or (
             [UNNAMED_PARTIES]
-            if _KHMER_OTHERS_BEFORE.search(text, a, c.start)
+            if KHMER_OTHERS_BEFORE.search(text, a, c.start)
             or _OTHERS_LABEL.search(text, a, c.start)
             else []
         )
@@ -435,7 +435,7 @@ def segments(
             and KHMER_AMONG_THEM.search(text, verb.end, parts[0].start)
             and before[0].value == sum(c.value or 0 for c in parts)
             and (
-                parties_lead(parts, [m for m in mentions if m.start >= verb.end], len(text))
+                parties_lead(parts, [m for m in mentions if m.start >= verb.end], len(text), text)
                 # "ក្នុងនោះ ៨៤នាក់ មកពីគណបក្សA និង ៤២នាក់ទៀត មកពីគណបក្សB" (84 from A, 42 from B)
                 or _parties_follow(parts, mentions, text)
             )
@@ -499,7 +499,7 @@ def segments(
         before = before[:-1]  # "A ចំនួន 1,420 នាក់ និង B ចំនួន 85 នាក់ សរុបទាំងអស់ 1,505 នាក់"
     if len(before) < 2:
         return counts[:1]
-    if parties_lead(before, mentions, group_end):
+    if parties_lead(before, mentions, group_end, text):
         return before
     bounds = [c.start for c in before[1:]] + [group_end]
     for c, end in zip(before, bounds, strict=True):
@@ -518,13 +518,17 @@ def segments(
     return before
 
 
-def parties_lead(counts: list[Count], mentions: list[PartyMention], group_end: int) -> bool:
+def parties_lead(
+    counts: list[Count], mentions: list[PartyMention], group_end: int, text: str = ""
+) -> bool:
     """Whether each group names its party before its count, as Khmer writes it ("សមាជិក
     គណបក្សA ចំនួន ៣៧ នាក់ និងសមាជិកគណបក្សB ចំនួន ៦២ នាក់"): a party before every count since the
-    one before it, and none between the last count and the verb."""
+    one before it (or, in ``text``, "គណបក្សផ្សេងៗ ចំនួន ៣៨នាក់", other parties), and none between
+    the last count and the verb."""
     starts = [0] + [c.end for c in counts[:-1]]
     return len(counts) > 1 and all(
         any(a <= m.start and m.end <= c.start for m in mentions)
+        or KHMER_OTHERS_BEFORE.search(text, a, c.start) is not None
         for a, c in zip(starts, counts, strict=True)
     ) and not any(counts[-1].end <= m.start < group_end for m in mentions)
 

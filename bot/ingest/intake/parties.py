@@ -58,13 +58,14 @@ _RULING_PARTY_FORMS = (
     "Hun Manet's party", "Hun Sen's party", "the prime minister's party",
 )  # fmt: skip
 # The Khmer press's initials for two parties (not in data/parties.yaml): គ.ប.ប is the CPP
-# (គណបក្សប្រជាជនកម្ពុជា), គ.ស.ជ the CNRP (គណបក្សសង្គ្រោះជាតិ); written with or without dots.
+# (គណបក្សប្រជាជនកម្ពុជា; also written គ.ប.ក, its last word's initial), គ.ស.ជ the CNRP
+# (គណបក្សសង្គ្រោះជាតិ); written with or without dots.
 _A_THING_AFTER = re.compile(
     r"\s+(?:count|figure|claim|tally|media|page|site|outlet|newspaper|press|daily|narrative|"
     r"account|numbers?)\b",
     re.I,
 )
-_KHMER_INITIALS = {"CPP": ("គ.ប.ប", "គបប"), "CNRP": ("គ.ស.ជ", "គសជ")}
+_KHMER_INITIALS = {"CPP": ("គ.ប.ប", "គបប", "គ.ប.ក", "គបក"), "CNRP": ("គ.ស.ជ", "គសជ")}
 _KHMER = re.compile(r"[\u1780-\u17ff]")
 # An unknown party as English writes it ("the Khmer Will Party") and as Khmer writes it.
 _ENGLISH_PARTY = re.compile(

@@ -36,6 +36,7 @@ from bot.ingest.intake.dates import (
 )
 from bot.ingest.intake.groups import (
     GROUP,
+    KHMER_OTHERS_BEFORE,
     OTHER_PARTIES_AFTER,
     ROLE,
     UNNAMED_PARTIES,
@@ -106,7 +107,9 @@ _IT_AFTER = re.compile(
 _OTHER_PARTIES = re.compile(
     # ... "members of the CLP and of the other parties"
     r"\b(?:and|or)\s+(?:of\s+)?[\"“]?(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|"
-    r"supporters))\b",
+    r"supporters))\b"
+    # ... "the Candlelight Party and party Khmer Will and some other party" (word for word)
+    r"|\band\s+some\s+other\s+party\b",
     re.I,
 )
 # Parties the text leaves unnamed, and names none beside them.
@@ -180,7 +183,9 @@ _SINCE_PART_OF_MONTH = re.compile(rf"\bsince\s+(?:early|late|mid-?)\s*({MONTH_NA
 _KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់(?:ខ្លួន|លោក|គាត់)|ដែរ|វិញ|ផង)|\s+ពី")
 # "គណៈកម្មាធិការ", "ក្រុមការងារ", "សាខា" (the committee, working group, branch) of a party,
 # "មន្ត្រី", "អ្នកនាំពាក្យ" (its official, its spokesman)
-_KHMER_PARTY_BODY = re.compile(r"(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា|មន្ត្រី|អ្នកនាំពាក្យ)\s*$")
+# ... and its page ("ទំព័រគណបក្សX ... បានសរសេរថា ... បានចូលរួមជាមួយគណបក្ស", party X's page
+# wrote that ... joined the party)
+_KHMER_PARTY_BODY = re.compile(r"(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា|មន្ត្រី|អ្នកនាំពាក្យ|ទំព័រ)\s*$")
 _THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:day|morning|afternoon|evening)\b", re.I)
 _HEADLINE_ONE = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{0,6}}(?=[A-Z])(?i:{ROLE})\s+$")
 _RECALLS_A_MOVE = re.compile(r",\s*which\b[^,;]*\bafter\s+(?:defecting|joining|switching)\b", re.I)
@@ -627,12 +632,14 @@ def read_sentence(
             if not own_froms and OTHER_PARTIES_AFTER.match(text[count.end : end]):
                 own_froms = [UNNAMED_PARTIES]  # "... and 216 from other parties"
             counted = [g for g in groups if g is not None]
-            if parties_lead(counted, own_mentions, where_groups_end(verb, text)):
+            if parties_lead(counted, own_mentions, where_groups_end(verb, text), text):
                 previous = groups[i - 1] if i else None
                 start = previous.end if previous is not None else 0
                 own_froms = [
                     m.name for m in mentions if start <= m.start < count.start and m.name != to
                 ]
+                if not own_froms and KHMER_OTHERS_BEFORE.search(text, start, count.start):
+                    own_froms = [UNNAMED_PARTIES]  # "... និងមកពីគណបក្សផ្សេងៗ ចំនួន ៣៨នាក់"
         kind: ProposalKind = "defection"
         if to is None and verb.kind == "leave":
             kind = "departure"

@@ -85,6 +85,60 @@ def fold_khmer(text: str) -> str:
     return _SIGN_BEFORE_SUBSCRIPT.sub(r"\2\1", text.replace("្ដ", "្ត"))
 
 
+# A line a hard wrap broke ends mid-sentence: no full stop, colon or sign after its last word.
+_OPEN_END = re.compile(r"[\w,'’-]$")
+_WRAPPED_BEFORE = re.compile(
+    r"\b(?:the|a|an|of|to|and|or|in|on|at|for|with|by|from|as|that|who|which|its|their|his|her|"
+    r"was|were|had|has|have|been|is|are)$|,$",
+    re.I,
+)
+# ... and the line after it goes on with a word, not a list's next item or a hashtag
+_GOES_ON = re.compile(r"[A-Za-z\d\"'(](?!\d{0,1}[.)]\s)")
+
+
+def unwrap(text: str) -> str:
+    """The text with its hard-wrapped lines joined again (a press release pasted from a PDF or
+    an e-mail, broken every hundred characters): a line joins the next when it ends without a
+    full stop and the next goes on with a small letter, or it ends with a word that needs more
+    ("the", "of", ","), or it runs as wide as its paragraph's widest line. Lists, posts and
+    bulletins keep their lines.
+
+    >>> wrapped = "The working group held a ceremony on Sunday to\\nwelcome forty former opposition"
+    >>> text = unwrap(wrapped + " members of the\\nCLP.\\n- 9 more")
+    >>> text.split("\\n")[0][37:], text.split("\\n")[1]
+    ('Sunday to welcome forty former opposition members of the CLP.', '- 9 more')
+    >>> unwrap("Welcome home 🇰🇭\\n45 members joined today")
+    'Welcome home 🇰🇭\\n45 members joined today'
+    """
+    lines = text.split("\n")
+    widths: list[int] = []
+    block: list[int] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(len(line.rstrip()))
+            continue
+        widths += [max(block)] * len(block) + [0] if block else [0]
+        block = []
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        end = line.rstrip()
+        after = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+        wrapped = (
+            len(end.strip()) >= 40
+            and after
+            and _OPEN_END.search(end)
+            and _GOES_ON.match(after)
+            and (
+                after[0].islower()
+                or _WRAPPED_BEFORE.search(end)
+                # (not before a line that opens with a day: a bulletin's next entry)
+                or (widths[i] >= 60 and len(end) >= 0.8 * widths[i] and after[0].isalpha())
+            )
+        )
+        out.append(end + " " if wrapped else line + "\n")
+    return "".join(out)[:-1]
+
+
 def _cut(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
@@ -92,7 +146,10 @@ def _cut(line: str) -> list[str]:
         before = line[start : m.start()].split()
         word = before[-1].lower().lstrip("([\"'“‘") if before else ""  # '(incl. 44 women)', '"Mr.'"
         if m.group().startswith(".") and (
-            word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+            word in _ABBREVIATIONS
+            or (len(word) == 1 and word.isalpha())
+            # a dotted acronym: "គ.ស.ជ." (the CNRP), "U.N."
+            or re.fullmatch(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", word) is not None
         ):
             continue
         piece = line[start : m.end()].strip()

@@ -284,12 +284,14 @@ _CLAIMING_THAT = re.compile(
     re.I,
 )
 # Khmer "សម្ព័ន្ធ" is an alliance, except written on after "(គណ)បក្ស", where it is the name of
-# the League for Democracy Party (គណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ).
+# the League for Democracy Party (គណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ), or before the people it
+# gathers ("សម្ព័ន្ធយុវជន", a party's youth federation).
 _OTHER_THINGS = (
     # (not "the small party allied with Candlelight", "a CPP-allied party": who a party is)
     (re.compile(r"\balliances?\b|(?<!party\s)(?<!parties\s)(?<!-)\ballied\b|\bcoalition\b|\bmerg(?:e|ed|er|es|ing)\b|"
                 r"\bjoin(?:ed|s|ing)?\s+(?:forces|hands)\b|\bjoint\s+(?:list|platform)\b|"
-                r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ|បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
+                r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ(?!\s*(?:យុវជន|នារី|និស្សិត))|"
+                r"បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
     # "..., ប៉ុន្តែ ... បានច្រានចោលតួលេខនេះ" (..., but ... rejected the figure): the claim stands,
