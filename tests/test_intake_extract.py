@@ -4970,3 +4970,141 @@ def test_wrapped_lines_total_lines_a_man_s_card_communes_by_party_timelines_and_
     text: str, title: str | None, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a bulletin's "🔹 Mon 8/4 —": the entry's day after an emoji bullet
+        (
+            "🔹 Mon 8/4 — Kampong Chhnang: the district page says 64 Candlelight Party members "
+            "joined the CPP.",
+            None,
+            [(date(2024, 4, 8), 64, [_CLP], CPP)],
+        ),
+        # "Quit FUNCINPEC to Form New Party" names no party; a quotation after "saying" is
+        # someone's words, not the party joined
+        (
+            "Two FUNCINPEC officials resigned from the royalist party on Monday, saying it had "
+            'become "a decoration for the ruling party".',
+            "Royalist Pair Quit FUNCINPEC to Form New Party",
+            [(date(2024, 4, 8), 2, [_FUN], None)],
+        ),
+        # "resigned ... and announced that they had founded a new movement, the X Party"
+        (
+            "Some 30 officials of the Candlelight Party resigned from the party on Tuesday and "
+            "announced that they had founded a new political movement, the Khmer Hope Party.",
+            None,
+            [(date(2024, 4, 9), 30, [_CLP], "Khmer Hope Party")],
+        ),
+        # "announced the creation of a new party ... ¶ their new X Party": the party they made
+        (
+            "Three FUNCINPEC officials resigned from the party on Monday and announced the "
+            "creation of a new party.\n\nThey said their new Khmer Dawn Party would stand in "
+            "the commune elections.",
+            None,
+            [(date(2024, 4, 8), 3, [_FUN], "Khmer Dawn Party")],
+        ),
+        # places with their counts, then "in total 45 people": the total
+        (
+            "Yesterday the working group welcomed members of the Candlelight Party who asked "
+            "to join the Cambodian People's Party, Sla village 20 people, Ta Om village 16 "
+            "people and Kouk village 9 people, in total 45 people.",
+            None,
+            [(date(2024, 4, 9), 45, [_CLP], CPP)],
+        ),
+        # ... and with no total: the places' counts added up
+        (
+            "This morning our commune welcomed members of the Candlelight Party who decided to "
+            "join the Cambodian People's Party, Chhor village 12 people, Bek village 8 people "
+            "and Kdei village 5 people.",
+            None,
+            [(date(2024, 4, 10), 25, [_CLP], CPP)],
+        ),
+        # a speaker's own "We invite all Cambodians ... to join": an invitation
+        (
+            "Party president Prince Norodom Chakravuth told reporters that the party had "
+            'registered candidates for all 125 seats.\n\n"We invite all Cambodians who love the '
+            'King and the nation to join FUNCINPEC and work with us," he said.',
+            None,
+            [],
+        ),
+        # "... and activists of other opposition parties": the parties left unnamed
+        (
+            "On Saturday the CPP welcomed 120 former members of the Cambodia National Rescue "
+            "Party and activists of other opposition parties.",
+            None,
+            [(date(2024, 4, 6), 120, ["Cambodia National Rescue Party", "Unnamed Parties"], CPP)],
+        ),
+        # "Mr. A, aged 54, Mr. B, aged 41, and Ms. C, aged 38, former members of ...": three
+        (
+            "On 8 April 2024, Mr. Sim Vanna, aged 54, Mr. Hok Dara, aged 41, and Ms. Ros "
+            "Sreyneang, aged 38, former members of the committee of the Cambodian Youth Party, "
+            "were accepted as members of the Cambodian People's Party.",
+            None,
+            [(date(2024, 4, 8), 3, ["Cambodian Youth Party"], CPP)],
+        ),
+        # "gave different accounts of how many supporters switched": a question, no count
+        (
+            "Two local officials gave sharply different accounts on Monday of how many "
+            "Candlelight Party supporters switched to the ruling party.",
+            None,
+            [],
+        ),
+        # "145 families (530 people)": the people counted
+        (
+            "On Sunday, 145 families (530 people) from the Candlelight Party joined the CPP.",
+            None,
+            [(date(2024, 4, 7), 530, [_CLP], CPP)],
+        ),
+        # "the CPP claims 40 Candlelight members joined": a claimed move, counted
+        (
+            "8 April – Kandal: the CPP in Ponhea Leu claims 40 Candlelight Party members "
+            "joined the ruling party.",
+            None,
+            [(date(2024, 4, 8), 40, [_CLP], CPP)],
+        ),
+        # "Of the total, 500 came from the CLP, 60 from FUNCINPEC and 20 from various other
+        # small parties": the parts of the total told before
+        (
+            "A total of 580 opposition members joined the Cambodian People's Party at a "
+            "ceremony on 7 April 2024.\n\nOf the total, 500 came from the Candlelight Party, "
+            "60 from FUNCINPEC and 20 from various other small parties.",
+            None,
+            [
+                (date(2024, 4, 7), 500, [_CLP], CPP),
+                (date(2024, 4, 7), 60, [_FUN], CPP),
+                (date(2024, 4, 7), 20, ["Unnamed Parties"], CPP),
+            ],
+        ),
+        # "Last Thursday, loudspeakers called residents ... ¶ ... received CPP cards that
+        # morning": the day told before
+        (
+            "KRAKOR, Pursat – Last Thursday, loudspeakers drove through the villages before "
+            "dawn, calling residents to the commune hall. By nine o'clock the hall was full."
+            "\n\nMore than 300 villagers, described by the CPP as former Candlelight Party "
+            "members, received CPP membership cards that morning from the district governor.",
+            None,
+            [(date(2024, 4, 4), 300, [_CLP], CPP)],
+        ),
+        # the headline's one man, the body's man and his named wife: two
+        (
+            "Lim Dara, 54, deputy chief of the Candlelight Party's committee, joined the "
+            "Cambodian People's Party on Saturday together with his wife, Chan Sreymom, a "
+            "Candlelight commune councillor in Ou Chrov.",
+            "Candlelight provincial deputy Lim Dara joins the CPP",
+            [(date(2024, 4, 6), 2, [_CLP], CPP)],
+        ),
+        # "In the months that followed, more than 200 ... joined": no one event
+        (
+            "The CNRP was dissolved in November 2017. In the months that followed, more than "
+            "200 of its commune councillors joined the CPP.",
+            None,
+            [],
+        ),
+    ],
+)
+def test_emoji_bullets_new_parties_places_invitations_ages_questions_and_following_months(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10), title) == expected

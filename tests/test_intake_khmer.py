@@ -3101,3 +3101,36 @@ def test_khmer_a_post_s_closing_day_after_its_place() -> None:
         "📍 ឃុំអូរស្វាយ ស្រុកជើងព្រៃ ខេត្តកំពង់ចាម — ថ្ងៃអាទិត្យ ទី៧ ខែមេសា ឆ្នាំ២០២៤"
     )
     assert _brief(post, date(2024, 4, 9)) == [(date(2024, 4, 7), 65, [CLP], CPP)]
+
+
+def test_khmer_months_that_followed_a_full_stop_after_initials_last_sunday_and_viewers() -> None:
+    # "ក្នុងរយៈពេលប៉ុន្មានខែបន្ទាប់ ... ជាង ២០០ រូប បានចូលរួម..." (in the months that followed,
+    # over 200 joined): many moves over a span, no one event
+    following = (
+        "តុលាការកំពូលបានរំលាយ គ.ស.ជ. នៅខែវិច្ឆិកា ឆ្នាំ២០១៧។ ក្នុងរយៈពេលប៉ុន្មានខែបន្ទាប់ "
+        "អតីតសមាជិកក្រុមប្រឹក្សាឃុំ ជាង ២០០ រូប បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(following, date(2024, 4, 8)) == []
+    # "... បានចូល គ.ប.ក.។ ..." (joined the CPP.): a full stop after the dotted initials ends
+    # the sentence, whose parts the next one tells
+    parts = (
+        "ថ្ងៃអាទិត្យ ទី៧ ខែមេសា ឆ្នាំ២០២៤ — ខេត្តកំពង់ចាម៖ ជាង ៣០០ នាក់ បានចូល គ.ប.ក.។ "
+        "តាមទំព័ររដ្ឋបាលខេត្ត អ្នកទាំងនោះ ២៨០ នាក់ មកពីគណបក្សភ្លើងទៀន និង ៣៥ នាក់ "
+        "មកពីគណបក្សខ្មែររួបរួមជាតិ។"
+    )
+    assert [(n, f) for _, n, f, _ in _brief(parts, date(2024, 4, 8))] == [
+        (280, [CLP]),
+        (35, [KNUP]),
+    ]
+    # "កាលពីថ្ងៃអាទិត្យកន្លងទៅ" (last Sunday), written on a Sunday: a week back
+    last_sunday = (
+        "សមាជិកក្រុមប្រឹក្សាឃុំចំនួន ៣ រូប មកពីគណបក្សភ្លើងទៀន បានដាក់លិខិតលាលែងពីគណបក្សនោះ "
+        "កាលពីថ្ងៃអាទិត្យកន្លងទៅ។"
+    )
+    assert _brief(last_sunday, date(2024, 4, 7)) == [(date(2024, 3, 31), 3, [CLP], None)]
+    # "វីដេអូ ដែលមានអ្នកទស្សនាជាង ២.០០០ នាក់" (a video with over 2,000 viewers): an audience
+    viewers = (
+        "លោក ហួត វិសាល ប្រធានយុវជនគណបក្សភ្លើងទៀនខេត្តកំពត បានប្រកាសលាលែងពីគណបក្សកាលពីម្សិលមិញ "
+        "តាមរយៈវីដេអូផ្សាយផ្ទាល់មួយ ដែលមានអ្នកទស្សនាជាង ២.០០០ នាក់។"
+    )
+    assert _brief(viewers, date(2024, 4, 8)) == [(date(2024, 4, 7), 1, [CLP], None)]

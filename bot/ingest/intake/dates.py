@@ -103,7 +103,8 @@ _NUMERIC_SHORT = re.compile(
     # ... "02/05 (Thu) -- Kampot": a weekday in brackets, a double dash
     # ... "• 18/03 · Kandal ·": a bullet before, a middle dot after
     # ... "Tue 14/3 — Kandal:": its weekday before it
-    r"(?:^|(?<=[\n(]))\s*(?:[•▪·*-]\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    # ... "🔹 Mon 3/6 —": any mark (a bullet, an emoji) before
+    r"(?:^|(?<=[\n(]))\s*(?:[^\w\s(]{1,4}\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])"
     r"(?=\s*(?:\([A-Za-z]{2,9}\)\s*)?(?:[:,)–—|·]|-{1,2})?\s+[A-Z\u1780-\u17ff])",
     re.M,
@@ -358,6 +359,8 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
         for m in _KHMER_WEEKDAY_ALONE.finditer(text):
             weekday = _KHMER_WEEKDAY_SPELLINGS[m.group("weekday")]
             that_day = _last_weekday(weekday, counted_from)
+            if that_day == counted_from and re.match(r"\s*កន្លង(?:ទៅ|មក)", text[m.end() :]):
+                that_day -= timedelta(days=7)  # "ថ្ងៃអាទិត្យកន្លងទៅ" (last Sunday), written on a Sunday
             if _KHMER_LAST_WEEK.match(text, m.end()):
                 # "ថ្ងៃចន្ទសប្តាហ៍មុន" (Monday of last week): that day of the week before this one
                 this_week = counted_from - timedelta(days=counted_from.weekday())

@@ -182,6 +182,16 @@ def merge(into: Proposal, other: Proposal) -> None:
             other.number_text,
             other.qualifier,
         )
+    if (
+        into.number_text is None
+        and other.number_text is None
+        and (into.number or 0) < (other.number or 0)
+        and into.people
+        and bared(into.people) <= bared(other.people)
+    ):
+        # "Candlelight deputy X joins the CPP" over "X joined ... together with his wife, Y":
+        # the body names more of them
+        into.number = other.number
     if rough(into.qualifier) and not rough(other.qualifier) and _roughly_same(into, other):
         # "nearly 500" told again as "a total of 487": the exact count
         into.number, into.number_text, into.qualifier = other.number, other.number_text, None

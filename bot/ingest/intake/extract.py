@@ -221,6 +221,16 @@ _TOTAL_LINE = re.compile(
 )
 # Nothing but a place (its communes, districts, provinces), before a post's closing day
 _PLACE_ONLY = re.compile(r"\W*(?:(?:ឃុំ|ស្រុក|ខេត្ត|ក្រុង|ភូមិ|សង្កាត់|ខណ្ឌ|រាជធានី)\S*\s*)*[\s—–,-]*")
+# "the creation of a new party", "formed a new political party": people leaving to make one
+_A_NEW_PARTY = re.compile(
+    r"\b(?:creation|formation|founding|launch)\s+of\s+a\s+new\s+(?:political\s+)?party\b"
+    r"|\b(?:form(?:ed)?|creat(?:e|ed)|found(?:ed)?|launch(?:ed)?|set\s+up)\s+a\s+new\s+"
+    r"(?:political\s+)?party\b",
+    re.I,
+)
+# ... and the new party's name, after "new": "their new Khmer Rise Party"
+_NEW_BEFORE = re.compile(r"\bnew\s+$")
+_THAT_MORNING = re.compile(r"\bthat\s+(?:morning|afternoon|evening)\b", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*▪👉✅])\s*")
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
@@ -468,7 +478,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # "⏰ កាលពីថ្ងៃទី១៩ ខែនេះ នៅឃុំក្រយា ¶ 👥 សមាជិក ... បានប្តូរមកចូល..." (on the 19th, in
             # Kraya commune ¶ members ... switched): a post's date line dates the lines after it
             paragraph, earlier = sentence.paragraph, list(date_line)
-            if every and _PART_OF_DAY.match(sentence.text):
+            if every and (
+                _PART_OF_DAY.match(sentence.text)
+                # "Last Thursday, loudspeakers called residents to the hall. ¶ More than 700
+                # villagers received CPP cards that morning": the day told before
+                or (
+                    _THAT_MORNING.search(sentence.text)
+                    and not find_dates(sentence.text, anchor, False)
+                )
+            ):
                 # "On 26 June the working group visited two districts. ¶ In the morning, ...
                 # ¶ In the afternoon, ...": parts of the day told before
                 earlier = [every[-1]]
@@ -1131,6 +1149,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     # the party the text names in full, its name cut short
     in_text = lexicon.mentions(text)  # the parties the whole text names, read once
     in_full = {m.text: m.name for m in in_text if m.known}
+    new_ones = {m.name for m in in_text if not m.known and _NEW_BEFORE.search(text, 0, m.start)}
+    for p in out:
+        if p.kind == "departure" and len(new_ones) == 1 and _A_NEW_PARTY.search(p.evidence):
+            # "Three officials resigned from FUNCINPEC and announced the creation of a new
+            # party ... ¶ ... their new Khmer Rise Party": the party they made
+            name_destination(p, next(iter(new_ones)))
+            p.kind = "defection"
     for p in out:
         for short in list(p.new_parties):
             # ("Youth Party" in a headline, "the Cambodian Youth Party" in the body)

@@ -42,7 +42,7 @@ UNNAMED_PARTIES = "Unnamed Parties"  # the record's canonical name for parties i
 OTHER_PARTIES_AFTER = re.compile(
     # ... "19 members of other parties"
     r"^\s*(?:(?:former\s+)?(?:members|supporters|activists)\s+)?(?:were\s+)?(?:from|of)\s+"
-    r"(?:various\s+)?other\s+(?:political\s+|opposition\s+)?parties\b"
+    r"(?:various\s+)?other\s+(?:political\s+|opposition\s+|small(?:er)?\s+)?parties\b"
     # ... Khmer "១៥នាក់ទៀត មកពីគណបក្សផ្សេងៗ" (15 more, from other parties)
     r"|^\s*(?:នាក់|រូប)?\s*(?:ទៀត)?\s*(?:មក)?ពី\s*គណបក្ស(?:នយោបាយ)?\s*(?:ផ្សេងៗ|ផ្សេងទៀត|ដទៃ|នានា)",
     re.I,
@@ -493,10 +493,12 @@ def segments(
     else:
         before = [c for c in counts if c.start >= verb.end]
     values = [c.value for c in before]
+    whole: Count | None = None  # the total the text tells beside its parts
     if len(before) >= 3 and None not in values and values[0] == sum(v or 0 for v in values[1:]):
-        before = before[1:]  # "1,320 members (1,100 from the CLP and 220 from the KWP)"
+        whole, before = before[0], before[1:]  # "1,320 members (1,100 from the CLP and 220 ...)"
     elif len(before) >= 3 and None not in values and values[-1] == sum(v or 0 for v in values[:-1]):
-        before = before[:-1]  # "A ចំនួន 1,420 នាក់ និង B ចំនួន 85 នាក់ សរុបទាំងអស់ 1,505 នាក់"
+        # "A ចំនួន 1,420 នាក់ និង B ចំនួន 85 នាក់ សរុបទាំងអស់ 1,505 នាក់"
+        whole, before = before[-1], before[:-1]
     if len(before) < 2:
         return counts[:1]
     if parties_lead(before, mentions, group_end, text):
@@ -513,6 +515,10 @@ def segments(
                 # "មេឃុំម្នាក់ ... ២រូប និង... ៣៥នាក់ សរុបទាំងអស់ ៣៨នាក់" (a chief, 2 and 35: 38
                 # in all): the total the text tells, though one part was no number
                 return before[-1:]
+            if whole is not None:
+                # "..., Trapeang Sla village 23 people, Ta Om village 17 people ..., in total 40
+                # people": places, not parties; the total is the group's count
+                return [whole]
             total = _sum(before, text)
             return [total] if total else counts[:1]
     return before
@@ -575,7 +581,10 @@ def _sum(counts: list[Count], text: str) -> Count | None:
     for at, (a, b) in enumerate(pairs):
         between = text[a.end : b.start]
         # "3 chiefs, 5 deputies and 40 activists": a list, its last item after "and"
-        listed = at < len(pairs) - 1 and re.fullmatch(r"[^,;]*,\s*", between)
+        # ... "Prey Chhor village 14 people, Thnal Bek village 8 people and ...": place by place
+        listed = at < len(pairs) - 1 and re.fullmatch(
+            r"[^,;]*,\s*(?:(?:[A-Z][\w'-]*\s+){1,3}(?:village|commune|district)\s+)?", between
+        )
         # Khmer "និង" (and); "ក្នុងនោះ", "រួមទាំង" (among them, including): a part, not a group
         if not (listed or re.search(r"\band\b|&|និង", between)) or re.search(
             # ... and a party word between: "១២០នាក់ និងមកពីគណបក្សX ៣៥នាក់" (120, and 35 from

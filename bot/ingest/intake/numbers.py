@@ -221,12 +221,18 @@ _KHMER_HAD_COMING = re.compile(
 _WOMEN_AMONG = re.compile(r"(?:ក្នុងនោះ\s*)?(?:ស្ត្រី|ស្រី|នារី)\s*(?:ចំនួន\s*)?$")
 _TOTALLING_AFTER = re.compile(
     r"^\s*(?:families|households),?\s+(?:totall?ing|comprising|numbering|with\s+a\s+total\s+of|"
-    r"or|made\s+up\s+of)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+)?\d",
+    r"or|made\s+up\s+of)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+)?\d"
+    # ... "145 families (530 people)"
+    r"|^\s*(?:families|households)\s*\(\s*(?:about\s+|some\s+)?\d[\d,]*\s+(?:people|persons|"
+    r"members)\s*\)",
     re.I,
 )
 # "joined the CPP with 200 supporters": who came along, not what someone has.
 _MOVED_WITH = re.compile(
     r"\b(?:join\w*|defect\w*|switch\w*|mov(?:ed|ing)|cross\w*)\b[^,.;]{0,40}\bwith\s*$", re.I
+)
+_A_MOVE_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:have\s+|had\s+)?(?:joined|defected|switched|crossed|left|quit|resigned)\b"
 )
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|(?<!together\s)(?<!along\s)(?<!district\s)(?<!commune\s)(?<!province\s)(?<!village\s)\bwith|\bboasts?|\bclaims?|membership\s+of|"
@@ -237,7 +243,10 @@ _NOT_PEOPLE_BEFORE = re.compile(
     r"|\b(?:one|two|three|\d)\s+(?:in|out\s+of)\s+$"
     # "ពិធីមួយដែលមានអ្នកចូលរួមប្រមាណ ៤០០នាក់" (a ceremony about 400 attended): who came to see
     r"|មាន\s*(?:អ្នកចូលរួម|ប្រជាពលរដ្ឋ\s*ចូលរួម|ភ្ញៀវ(?:កិត្តិយស)?)\s*(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន|"
-    r"សរុប)?\s*$",
+    r"សរុប)?\s*$"
+    # "វីដេអូ ដែលមានអ្នកទស្សនាជាង ២.០០០ នាក់" (a video with over 2,000 viewers), "អ្នកតាមដានលើ
+    # ហ្វេសប៊ុកប្រមាណ ២.៣០០ នាក់" (about 2,300 followers on Facebook): an audience
+    r"|អ្នក(?:ទស្សនា|មើល|តាមដាន)\S{0,20}?\s*(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន|សរុប)?\s*$",
     re.I,
 )
 
@@ -410,7 +419,10 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if _KHMER_HAD_COMING.search(before) and re.match(r"\s*(?:នាក់|រូប)?\s*ចូលរួម", after):
             continue  # "ពិធីមួយដែលមានប្រជាពលរដ្ឋប្រមាណ ៣០០នាក់ចូលរួម" (a ceremony 300 attended)
         if _NOT_PEOPLE_AFTER.match(after) or (
-            _NOT_PEOPLE_BEFORE.search(before) and not _MOVED_WITH.search(before)
+            _NOT_PEOPLE_BEFORE.search(before)
+            and not _MOVED_WITH.search(before)
+            # (not "the CPP claims 40 Candlelight members joined": a claim of a move)
+            and not (re.search(r"\bclaim(?:s|ed)?\s+$", before) and _A_MOVE_AFTER.match(after))
         ):
             continue
         if whole is None and out and _AMONG_THEM.search(before, out[-1].end):

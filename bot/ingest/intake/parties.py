@@ -85,6 +85,11 @@ _HEADLINE_WORDS = {
     "members", "activists", "supporters", "officials", "councillors", "councilors", "families",
     "defectors", "former", "dissolved", "hundred", "thousand", "dozens", "hundreds",
 }  # fmt: skip
+# ... nor its verb before "Party": "Royalist Trio Quit FUNCINPEC to Form New Party"
+_HEADLINE_VERBS = {
+    "form", "forms", "forming", "create", "creates", "launch", "launches", "found", "founds",
+    "start", "starts", "join", "joins", "quit", "quits", "leave", "leaves", "back", "backs",
+}  # fmt: skip
 _BRANCH_LEVELS = {"district", "provincial", "province", "commune", "municipal", "city", "capital"}
 # "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party",
 # "the old party", "the previous party", "their own party", "their original party"...
@@ -260,7 +265,9 @@ class Lexicon:
                 words = words[1:]
             if len(words) < 2 or words[-2].lower() in _BRANCH_LEVELS:
                 continue  # "the Memot District Party Committee": a party's branch, no name
-            if any(w.lower() in _HEADLINE_WORDS for w in words):
+            if any(w.lower() in _HEADLINE_WORDS for w in words) or words[0].lower() in (
+                _HEADLINE_VERBS
+            ):
                 continue  # "Forty Former Activists of Dissolved Party Return ...": a headline
             start = m.end(1) - len(" ".join(words))
             known = [k for k in found if start <= k.start < m.end(1)]

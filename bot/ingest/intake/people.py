@@ -224,6 +224,8 @@ def people_named(sentence: str) -> list[str]:
             rest = sentence[m.start() + len(name) :]
             if len(name.split()) < 2 or _PLACE_AFTER.match(sentence[m.end() :]):
                 continue
+            if re.search(r"\b(?:in|at)\s+$", sentence[: m.start()]):
+                continue  # "a commune councillor in Ou Chrov": a place
             if _PARTY_AFTER.match(rest) or _PARTY_AFTER.match(sentence[m.end() :]):
                 continue
             taken.append(m.span())

@@ -106,7 +106,8 @@ _IT_AFTER = re.compile(
 )
 _OTHER_PARTIES = re.compile(
     # ... "members of the CLP and of the other parties"
-    r"\b(?:and|or)\s+(?:of\s+)?[\"“]?(?:\w+\s+)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|"
+    # ... "210 former CNRP members and activists of other opposition parties"
+    r"\b(?:and|or)\s+(?:of\s+)?[\"“]?(?:\w+\s+(?:of\s+)?)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|"
     r"supporters))\b"
     # ... "the Candlelight Party and party Khmer Will and some other party" (word for word)
     r"|\band\s+some\s+other\s+party\b",
@@ -223,7 +224,8 @@ _RUNNING_TOTAL = re.compile(
     # ... "since 1 January"
     rf"(?:last|this)\s+(?:year|month|week)|(?:\d{{1,2}}\s+)?{MONTH_NAMES}|\d{{4}})|so\s+far|"
     r"to\s+date|this\s+year|"
-    r"in\s+recent\s+(?:weeks|months)|(?:in|during|throughout)\s+(?:19|20)\d\d|(?<![\w-])last\s+year,?\s+(?:(?:more|than|over|about|some|nearly)\s+)*\d+|"
+    r"in\s+recent\s+(?:weeks|months)|in\s+the\s+(?:following\s+(?:weeks|months|years)|"
+    r"(?:weeks|months|years)\s+that\s+followed)|(?:in|during|throughout)\s+(?:19|20)\d\d|(?<![\w-])last\s+year,?\s+(?:(?:more|than|over|about|some|nearly)\s+)*\d+|"
     # "in the first half of 2023", "in the past three months"
     r"in\s+the\s+(?:first|second|last|past)\s+(?:\w+\s+)?(?:half|quarter|months|weeks)|"
     rf"(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH_NAMES}\s+alone|"
@@ -602,6 +604,14 @@ def read_sentence(
             or _NAMED_GROUP.search(text)
             # "Former CNRP councillors A, B and C joined": the names are the group
             or re.search(rf"{GROUP.pattern}\s+{re.escape(people[0])}", text, re.I)
+            # ... "Mr. A, aged 54, Mr. B, aged 41, and Ms. C, aged 38, former members of the
+            # CYP's committee": the group word after the last name says who they were
+            or re.search(
+                rf"{re.escape(people[-1])}(?:,\s*(?:aged\s+)?\d{{1,3}})?,\s*(?:all\s+|both\s+)?"
+                rf"(?:former\s+)?{GROUP.pattern}",
+                text,
+                re.I,
+            )
         ):
             # "X, his wife and two children joined": the relatives moved with X.
             relatives = family_members(text)

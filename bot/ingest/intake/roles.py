@@ -16,11 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.ingest.intake.clauses import history_asides, through_clause
+from bot.ingest.intake.clauses import QUOTED, history_asides, through_clause
 from bot.ingest.intake.parties import PartyMention
 from bot.ingest.intake.signals import KHMER_SAID_BY_BEFORE, KHMER_SAYS_AFTER, Verb, claim_verbs
 
+_SAYING = re.compile(r"\b(?:said|saying|says|told|adding|calling)\b")
 _TO_BEFORE = re.compile(
+    # ... "resigned and announced that they had founded the Khmer Conscience Party": the party
+    # they made
+    # ... "had founded a new political movement, the Khmer Conscience Party"
+    r"\b(?:founded|formed|created|launched|established|set\s+up)\s+(?:the\s+|a\s+)?(?:new\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:movement|party|force),\s+(?:the\s+)?)?$|"
     # not "according to the LDP's coordinator": who says it
     r"(?:\b(?:join(?:ed|s|ing)?|(?<!according\s)to|into|for|with|in\s+favou?r\s+of|ranks\s+of)\s+"
     r"(?:the\s+)?"
@@ -213,7 +219,17 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
         and any(m.end <= verb.start for m in mentions)
     )
     previous: PartyMention | None = None
+    # (a quotation after the verb is someone's words about the move: "resigned ..., saying
+    # FUNCINPEC had become 'a decoration for the ruling party'")
+    quoted_after = [
+        q.span()
+        for q in QUOTED.finditer(sentence)
+        if q.start() >= verb.end
+        and _SAYING.search(sentence, verb.end, q.start())
+    ]
     for m in mentions:
+        if any(a <= m.start < b for a, b in quoted_after):
+            continue
         before = sentence[max(0, m.start - 40) : m.start]
         after = sentence[m.end : m.end + 60]
         says = _SAYS_AFTER.match(after)

@@ -148,8 +148,11 @@ def _cut(line: str) -> list[str]:
         if m.group().startswith(".") and (
             word in _ABBREVIATIONS
             or (len(word) == 1 and word.isalpha())
-            # a dotted acronym: "គ.ស.ជ." (the CNRP), "U.N."
-            or re.fullmatch(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", word) is not None
+            # a dotted acronym: "គ.ស.ជ." (the CNRP), "U.N." (not "... គ.ប.ក.។", a full stop after)
+            or (
+                re.fullmatch(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", word) is not None
+                and "។" not in m.group()
+            )
         ):
             continue
         piece = line[start : m.end()].strip()

@@ -511,15 +511,17 @@ KHMER_RUNNING_TOTAL = (
     r"ចាប់តាំងពី|តាំងពី(?:ខែ|ដើម)|សរុបទាំងអស់(?![\s\d០-៩,.]*(?:នាក់|រូប)\s*[។៕]?\s*$)|ចាប់ពីដើម|ខែ\s*ដើមឆ្នាំ|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
     r"(?:មក)?(?:ដល់|ទល់)(?:បច្ចុប្បន្ន|ពេលបច្ចុប្បន្ន)|"
     # (not "ក្នុងរយៈពេលប៉ុន្មានថ្ងៃចុងក្រោយនេះ", in the last few days: one week's news)
-    r"(?:សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ)|ឆមាស|ត្រីមាស|"
+    # ... "ក្នុងរយៈពេលប៉ុន្មានខែបន្ទាប់" (in the months that followed): a span after some event
+    r"(?:សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ|បន្ទាប់)|ឆមាស|ត្រីមាស|"
     r"ក្នុង(?:ឆ្នាំ|ខែ)\s*(?:[12១២][0-9០-៩]{3}|នេះ)"
 )
 
 
 # Words by which one asks or expects others to act ("urged", "called on", "invited", ...).
 WANTING_OTHERS = (
-    r"\b(?:expect(?:s|ed)?|urg(?:es|ed|ing)|invit(?:es|ed|ing)|encourag(?:es|ed|ing)|"
-    r"call(?:s|ed|ing)\s+on|appeal(?:s|ed|ing)(?:\s+to)?)\b"
+    # ... and a speaker's own "We invite all Cambodians ... to join"
+    r"\b(?:expect(?:s|ed)?|urg(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|"
+    r"call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?(?:\s+to)?)\b"
 )
 # ... further back: 'expected "at least 1,000" Candlelight members in the province to cross
 # over', 'invited everyone, "including our brothers in the Candlelight Party," to join': what one
