@@ -5108,3 +5108,56 @@ def test_emoji_bullets_new_parties_places_invitations_ages_questions_and_followi
     text: str, title: str | None, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a headline's "2019 switch" and "a reward for joining the ruling party": history and
+        # a reason, no move now
+        (
+            "Lawyers for the villagers argued that a former opposition councillor was granted "
+            "land as a reward for joining the ruling party.",
+            "Former CNRP councillor's 2019 switch to the CPP resurfaces in land lawsuit",
+            [],
+        ),
+        # the names after the opener on one line, each with its role and place in brackets
+        (
+            "This morning the district working group received the following former officials "
+            "of the Cambodia National Rescue Party, who applied to become members of the "
+            "Cambodian People's Party:\nMr. Khut Sophal (former commune chief, Prek Thmey), Mr. "
+            "Nov Sarin (former deputy commune chief, Kampong Kong) and Mrs. Chea Pisey (former "
+            "commune councillor, Bak Dav).",
+            None,
+            [(date(2024, 4, 10), 3, ["Cambodia National Rescue Party"], CPP)],
+        ),
+        # "A separate post ..., which claimed on Monday evening that ..., was deleted"
+        (
+            'A separate post on a CPP commune page, which claimed on Monday evening that "about '
+            '500 KNUP members" there had also joined, was deleted on Tuesday.',
+            None,
+            [],
+        ),
+        # "1,240 families had been moved to higher ground": a flood, no party
+        (
+            "Provincial authorities said 1,240 families had been moved to higher ground and 38 "
+            "schools were closed.",
+            None,
+            [],
+        ),
+        # a word the wrap broke with a hyphen is one word again: "including 9 former
+        # commune-level offici- ¶ als" is some of the 318
+        (
+            "On 7 April 2024, at the Kang Meas district hall, the\ndistrict working group "
+            "received 318 members of\nthe FUNCINPEC party, including 9 former commune-level "
+            "offici-\nals, who decided to leave FUNCINPEC and join the Cambodian\nPeople's "
+            "Party.",
+            None,
+            [(date(2024, 4, 7), 318, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_years_of_a_switch_rewards_names_on_one_line_which_claimed_floods_and_hyphens(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10), title) == expected

@@ -3134,3 +3134,35 @@ def test_khmer_months_that_followed_a_full_stop_after_initials_last_sunday_and_v
         "តាមរយៈវីដេអូផ្សាយផ្ទាល់មួយ ដែលមានអ្នកទស្សនាជាង ២.០០០ នាក់។"
     )
     assert _brief(viewers, date(2024, 4, 8)) == [(date(2024, 4, 7), 1, [CLP], None)]
+
+
+def test_khmer_a_party_attending_a_holiday_s_date_an_opening_date_line_and_lost_cards() -> None:
+    # "សមាជិកគណបក្សចូលរួមប្រមាណ ៩០០ នាក់" (about 900 party members attended): no party named
+    # "ចូលរួម"
+    attending = (
+        "កាលពីថ្ងៃព្រហស្បតិ៍ សកម្មជនគណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន ៤៨ នាក់ បានប្រកាសចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា ក្នុងពិធីមួយ ដែលមានសមាជិកគណបក្សចូលរួមប្រមាណ ៩០០ នាក់។"
+    )
+    assert _brief(attending, date(2024, 4, 8)) == [(date(2024, 4, 4), 48, ["FUNCINPEC"], CPP)]
+    # "ខួបលើកទី ៤៥ នៃទិវាជ័យជម្នះ ៧ មករា" (the 45th anniversary of the 7 January victory day): a
+    # holiday's name, not the day of the move the sentence gives before it
+    holiday = (
+        "នៅថ្ងៃអាទិត្យ ទី៧ ខែមេសា ឆ្នាំ២០២៤ ក្នុងឱកាសប្រារព្ធខួបលើកទី ៤៥ នៃទិវាជ័យជម្នះ ៧ មករា "
+        "អ្នកគាំទ្របក្សប្រឆាំង ចំនួន ៦០ នាក់ បានប្រកាសចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(holiday, date(2024, 4, 8)) == [(date(2024, 4, 7), 60, [], CPP)]
+    # a post's first line "🎉 កាលពីថ្ងៃអាទិត្យ ទី៧ ខែមេសា ឆ្នាំ២០២៤ 🎉": the day of the lines below
+    # ("កាលពី", back on, is no place of a dateline)
+    post = (
+        "🎉 កាលពីថ្ងៃអាទិត្យ ទី៧ ខែមេសា ឆ្នាំ២០២៤ 🎉\n\nក្រុមការងារគណបក្សប្រជាជនកម្ពុជា "
+        "ឃុំស្វាយ បានទទួលស្វាគមន៍ សកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៥៦ នាក់ "
+        "ដែលបានសម្រេចចិត្តចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា 🏠"
+    )
+    assert _brief(post, date(2024, 4, 9)) == [(date(2024, 4, 7), 56, [CLP], CPP)]
+    # "សមាជិកចាស់ ១៣០ នាក់ ដែលបាត់ប័ណ្ណ ឬប័ណ្ណហួសសុពល" (130 old members whose cards were lost
+    # or had expired): new cards for members, no move
+    cards = (
+        "ក្នុងឱកាសនោះ សមាជិកចាស់ ១៣០ នាក់ ដែលបាត់ប័ណ្ណ ឬប័ណ្ណហួសសុពល បានទទួលប័ណ្ណសមាជិក"
+        "គណបក្សប្រជាជនកម្ពុជាថ្មី។"
+    )
+    assert _brief(cards, date(2024, 4, 8)) == []

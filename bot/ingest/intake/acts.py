@@ -206,6 +206,8 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             continue  # "elected with 1,874 votes, defeating Y, who received 391": votes
         if _RETURN_HOME.match(text[v.start :]):
             continue  # "returned to Cambodia", "returned home with his wife": no party
+        if re.search(r"\b(?:reward|payment|price|thanks)\s+for\s+$", text[: v.start], re.I):
+            continue  # "was granted land as a reward for joining the ruling party": why
         if re.search(r"\bhow\s+many\b[^.;]{0,80}$", text[: v.start], re.I):
             continue  # "gave different accounts of how many supporters switched": a question
         if re.search(r"\b(?:rather\s+than|instead\s+of)\s+$", text[: v.start], re.I):

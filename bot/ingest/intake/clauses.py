@@ -25,6 +25,8 @@ PAST_YEAR = re.compile(
     r"|\b((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?,?\s+when\b"
     # ... "while the senator served from 2006 to 2012, and later became a member of the CLP"
     r"|\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\s+((?:19|20)\d\d)\b"
+    # ... "Former CNRP councillor's 2019 switch to the CPP": the year the move is known by
+    r"|\b((?:19|20)\d\d)\s+(?:switch|defection|move|crossing)\b"
     # ... a timeline's line opening with a month and a year: "- June 2022: some 800 ..."
     rf"|^\W*{MONTH_NAMES}\s+((?:19|20)\d\d)\s*[:–—-]",
     re.I,

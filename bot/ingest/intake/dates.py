@@ -200,7 +200,8 @@ _DATELINE_BEFORE = re.compile(
     # ... "Kampong Chhnang (April 8, 2023):", the date in brackets
     r"|^\W*[A-Z][A-Za-z .'-]{1,40}\(\s*$"
     # (not "📍 ថ្ងៃទី២៧ សីហា —", a list's line opening with its day: "ថ្ងៃទី" is no place)
-    r"|^\W*(?!ថ្ងៃ)[\u1780-\u17d3]{2,30}(?:\s+[\u1780-\u17d3]{2,30})?,?\s*$"
+    # ... nor "កាលពីថ្ងៃអាទិត្យ ទី៨ ..." (back on Sunday the 8th): "កាលពី", "នៅ" are no places
+    r"|^\W*(?!ថ្ងៃ|កាលពី|នៅ|នា)[\u1780-\u17d3]{2,30}(?:\s+[\u1780-\u17d3]{2,30})?,?\s*$"
 )
 # "the July 23 election", "the 23 July polls": the date names an occasion, not the event.
 _OCCASION_AFTER = re.compile(
@@ -212,7 +213,11 @@ _OCCASION_AFTER = re.compile(
 # "the general election on July 23", "the election of the 7th legislature on 23 July".
 # ... "the election set for July 23"
 _OCCASION_BEFORE = re.compile(
-    r"\b(?:elections?|vote|polls?)\b[^.,;]{0,60}?\b(?:on|of|for)\s+$", re.I
+    r"\b(?:elections?|vote|polls?)\b[^.,;]{0,60}?\b(?:on|of|for)\s+$"
+    # ... a holiday named by its date: "the anniversary of 7 January", "ខួបលើកទី ៤៧ នៃទិវា
+    # ជ័យជម្នះ ៧ មករា" (the 47th anniversary of the 7 January victory day)
+    r"|\banniversary\s+of\s+(?:the\s+)?$|ទិវា\S*\s*$",
+    re.I,
 )
 # "on the 11th": a day of the month with no month.
 _ORDINAL_ALONE = re.compile(

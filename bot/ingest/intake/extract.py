@@ -124,7 +124,9 @@ _DELETED = re.compile(
     re.I,
 )
 _CLAIMING_POST_DELETED = re.compile(
-    r"\b(?:post|article|story|report)\b[^.;]{0,80}?\b(?:claiming|saying|stating|reporting)\b"
+    # ... "A separate post ..., which claimed on Monday evening that ..., was deleted"
+    r"\b(?:post|article|story|report)\b[^.;]{0,80}?"
+    r"\b(?:claiming|saying|stating|reporting|(?:which|that)\s+(?:had\s+)?claimed)\b"
     r"[^.;]{0,160}?"
     r"\b(?:was|has\s+been|had\s+been)\s+(?:removed|deleted|taken\s+down|pulled)\b"
     # ... "deleted a post on Monday that had claimed 320 ... had joined"
@@ -1380,12 +1382,22 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if opener is None or at < 0:
             continue
         named_lines = 0
-        for line in text[at + len(opener) :].strip().splitlines():
+        lines = text[at + len(opener) :].strip().splitlines()
+        for line in lines:
             if not (_LIST_MARK.match(line) and people_named(line)):
                 break
             named_lines += 1
         if named_lines > 1:
             p.number, p.evidence = named_lines, opener
+        elif lines and not claim_verbs(lines[0]):
+            # "... received the following former officials of the CNRP: ¶ Mr. A (former
+            # commune chief, Prek Thmey), Mr. B (...), ... and Mr. J (...)": the names on the
+            # one line (those with a title, when they have one: not the places beside them)
+            names = people_named(lines[0])
+            with_title = [n for n in names if re.match(r"(?:Mrs?|Ms|Dr)\.?\s|Oknha\s|H\.E\.", n)]
+            named_here = len(with_title) if len(with_title) > 1 else len(names)
+            if named_here > 1:
+                p.number, p.evidence = named_here, opener
     total_lines = list(_TOTAL_LINE.finditer(text))
     if len(uncounted) == 1 and len(total_lines) == 1 and uncounted[0].number is None:
         # "... a ceremony to receive members of the CLP ... ¶ - Trapeang Kong Commune - 96

@@ -96,6 +96,8 @@ _BRANCH_LEVELS = {"district", "provincial", "province", "commune", "municipal", 
 _KHMER_NOT_A_NAME = (
     "តែមួយ", "នេះ", "នោះ", "ដទៃ", "ផ្សេង", "ថ្មី", "របស់", "ណា", "ទាំង", "នយោបាយ", "ប្រឆាំង",
     "ចាស់", "មុន", "ពីមុន", "ខ្លួន", "ដើម",
+    # "សមាជិកគណបក្សចូលរួមប្រមាណ ៩០០ នាក់" (about 900 party members attended): a verb after
+    "ចូល", "បាន",
     # "គណបក្សជាច្រើន" (many parties)
     "ជាច្រើន",
     # "សកម្មជនគណបក្សម្នាក់" (a party activist): a counter

@@ -100,8 +100,8 @@ def unwrap(text: str) -> str:
     """The text with its hard-wrapped lines joined again (a press release pasted from a PDF or
     an e-mail, broken every hundred characters): a line joins the next when it ends without a
     full stop and the next goes on with a small letter, or it ends with a word that needs more
-    ("the", "of", ","), or it runs as wide as its paragraph's widest line. Lists, posts and
-    bulletins keep their lines.
+    ("the", "of", ","), or it runs as wide as its paragraph's widest line; a word the wrap
+    broke with a hyphen is one word again. Lists, posts and bulletins keep their lines.
 
     >>> wrapped = "The working group held a ceremony on Sunday to\\nwelcome forty former opposition"
     >>> text = unwrap(wrapped + " members of the\\nCLP.\\n- 9 more")
@@ -135,7 +135,10 @@ def unwrap(text: str) -> str:
                 or (widths[i] >= 60 and len(end) >= 0.8 * widths[i] and after[0].isalpha())
             )
         )
-        out.append(end + " " if wrapped else line + "\n")
+        if wrapped and re.search(r"[a-z]-$", end) and after[0].islower():
+            out.append(end[:-1])  # "offici-" ¶ "als": a word the wrap broke with a hyphen
+        else:
+            out.append(end + " " if wrapped else line + "\n")
     return "".join(out)[:-1]
 
 

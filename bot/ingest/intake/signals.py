@@ -45,7 +45,10 @@ _JOIN = (
     r"(?:family|fold|embrace|xxx))|(?:went|go|goes|going)\s+back\s+to(?=\s+(?:the\s+)?(?:xxx|(?-i:[A-Z])))|"
     r"(?:were|was)\s+signed\s+up\b|"
     r"pledg(?:ed|es|ing)\s+(?:to\s+support(?=\s+(?:the\b|(?-i:[A-Z])))|(?:their\s+|his\s+|her\s+)?(?:support|allegiance|"
-    r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|mov(?:ed|es|ing)\s+(?:over\s+)?to|"
+    r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|"
+    # (not "1,240 families had been moved to higher ground", "moved to a shelter": a place)
+    r"mov(?:ed|es|ing)\s+(?:over\s+)?to(?!\s+(?:higher|safe|safer|safety|shelters?|a\s+shelter|"
+    r"camps?|new\s+homes?|another\s+(?:village|province|district|house|job)))|"
     # "I was honoured to welcome about 300 former activists ... into the big family of the CPP"
     r"welcome\s+(?:[\w.,'’-]+\s+){1,14}?into\b|"
     # (not "welcomes everyone without discrimination": an open door, no one who came)
@@ -358,7 +361,10 @@ _OTHER_THINGS = (
                 r"\b(?:registry|register|records|membership\s+lists?)\s+up\s+to\s+date\b|"
                 r"\bupdat(?:e|es|ed|ing)\s+(?:its|their|our|the\s+party's)\s+(?:membership\s+)?"
                 r"(?:registry|register|records|lists?)\b|"
-                r"(?:ប្[តដ]ូរ|បន្តសុពលភាព|ធ្វើបច្ចុប្បន្នភាព)\s*ប័?ណ្ណ", re.I),
+                r"(?:ប្[តដ]ូរ|បន្តសុពលភាព|ធ្វើបច្ចុប្បន្នភាព)\s*ប័?ណ្ណ"
+                # ... "សមាជិកចាស់ ១៣០ នាក់ ដែលបាត់ប័ណ្ណ ឬប័ណ្ណហួសសុពល" (130 old members whose
+                # cards were lost or expired)
+                r"|ប័?ណ្ណ\S{0,6}ហួសសុពល|បាត់ប័?ណ្ណ", re.I),
      "a renewal of members' cards"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|\bmisreported\b|"
