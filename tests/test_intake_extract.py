@@ -5161,3 +5161,33 @@ def test_years_of_a_switch_rewards_names_on_one_line_which_claimed_floods_and_hy
     text: str, title: str | None, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "new cards to 1,200 existing party members whose old cards had expired": a renewal
+        (
+            "During the ceremony, the working group handed new membership cards to 1,200 "
+            "existing party members whose old cards had expired.",
+            [],
+        ),
+        # "... activists and people from other parties": the parties left unnamed
+        (
+            "On Sunday, 1,020 Candlelight Party activists and people from other parties joined "
+            "the Cambodian People's Party.",
+            [(date(2024, 4, 7), 1020, [_CLP, "Unnamed Parties"], CPP)],
+        ),
+        # "invited former members who had left for the CPP to come home": an appeal to people
+        # a move long done describes
+        (
+            "• 9 April, Siem Reap — The Candlelight Party's provincial branch invited former "
+            'members who had left for the CPP to "come home" before the commune elections.',
+            [],
+        ),
+    ],
+)
+def test_expired_cards_people_from_other_parties_and_an_appeal_to_those_who_left(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected

@@ -3166,3 +3166,34 @@ def test_khmer_a_party_attending_a_holiday_s_date_an_opening_date_line_and_lost_
         "គណបក្សប្រជាជនកម្ពុជាថ្មី។"
     )
     assert _brief(cards, date(2024, 4, 8)) == []
+
+
+def test_khmer_a_return_to_the_party_once_left_and_an_expected_crowd() -> None:
+    # "អ្នកភូមិ ... ដែលធ្លាប់ចាកចេញពីគណបក្សA ទៅចូលគណបក្សB ... បានវិលត្រឡប់មកគណបក្សAវិញ" (villagers
+    # who once left A for B came back to A): from B to A
+    back = (
+        "កាលពីម្សិលមិញ អ្នកភូមិជាង ១២០ នាក់ នៅឃុំស្វាយទាប ដែលធ្លាប់ចាកចេញពីគណបក្សប្រជាជនកម្ពុជា "
+        "ទៅចូលគណបក្សភ្លើងទៀន មុនការបោះឆ្នោតឃុំសង្កាត់ បានវិលត្រឡប់មកគណបក្សប្រជាជនកម្ពុជាវិញ។"
+    )
+    assert _brief(back, date(2024, 4, 8)) == [(date(2024, 4, 7), 120, [CLP], CPP)]
+    # "រំពឹងថានឹងមានសកម្មជន ... ប្រមាណ ៥០០ នាក់ មកចូលរួម" (expects some 500 activists to come and
+    # join): a ceremony still to come
+    expected = (
+        "គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជា ស្រុកមង្គលបុរី នឹងរៀបចំពិធីទទួលសមាជិកថ្មី "
+        "ដោយរំពឹងថានឹងមានសកម្មជនគណបក្សភ្លើងទៀន ប្រមាណ ៥០០ នាក់ មកចូលរួម។"
+    )
+    assert _brief(expected, date(2024, 4, 8)) == []
+
+
+def test_khmer_dotted_initials_before_claims_that_are_who_says_it() -> None:
+    # a headline's "គ.ប.ក. អះអាងថា ... ខណៈភ្លើងទៀនបដិសេធ" (the CPP claims ..., while the CLP
+    # denies): the CPP says it, no party the 150 left
+    title = "គ.ប.ក. អះអាងថា សមាជិកភ្លើងទៀន ១៥០ នាក់ ប្តូរគណបក្ស ខណៈភ្លើងទៀនបដិសេធ"
+    text = (
+        "ទំព័រហ្វេសប៊ុករបស់ គ.ប.ក. ខេត្តបានបង្ហោះថា នៅថ្ងៃអាទិត្យ ទី៧ ខែមេសា "
+        "សមាជិកគណបក្សភ្លើងទៀនចំនួន ១៥០ នាក់ នៅស្រុកស្វាយអន្លង់ បានចូលជាសមាជិក គ.ប.ក.។"
+    )
+    claims = khmer_claims(text, date(2024, 4, 9), title)
+    assert [(p.date, p.number, p.from_parties, p.to_party) for p in claims] == [
+        (date(2024, 4, 7), 150, [CLP], CPP)
+    ]

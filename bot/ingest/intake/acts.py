@@ -44,6 +44,7 @@ _JOINED_SOMETHING = re.compile(
 _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
 _BELONGED = re.compile(r"\bbelong(?:ed|s|ing)?\s+to\b", re.I)
 _ROLE_TO = re.compile(rf"{ROLE}\s+to\s+(?:the\s+)?$", re.I)
+_KHMER_ONCE_CLAUSE = re.compile(r"ដែល(?:បាន)?ធ្លាប់(?:(?!បាន)[^។])*$")
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I
 )
@@ -239,6 +240,9 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
     relative = [
         v for v in verbs
         if _RELATIVE_BEFORE.search(text[: v.start]) or KHMER_RELATIVE_BEFORE.search(text[: v.start])
+        # "ដែលធ្លាប់ចាកចេញពីគណបក្សA ទៅចូលគណបក្សB" (who once left A to join B): the clause's
+        # second verb too, up to the main clause's "បាន"
+        or _KHMER_ONCE_CLAUSE.search(text[: v.start])
     ]  # fmt: skip
     main = [v for v in verbs if v not in relative]
     # "Five activists who joined the CPP last year have returned to the CLP": the clause
@@ -254,6 +258,10 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         # "300 members who defected to the CPP on 4 July received party cards": the clause
         # tells the move, the cards only mark it
         main = recent
+    if not main and recent and _APPEAL.search(text[: recent[0].start]):
+        # "The CLP invited former members who had left for the CPP to come home": whom an
+        # appeal is to, described by a move long done, no act now
+        recent = []
     verbs = main or recent
     # (not "offered him a post if he crossed over to the CPP": a verb, but no act)
     if not verbs and not has_verb_words(text):

@@ -107,7 +107,9 @@ _IT_AFTER = re.compile(
 _OTHER_PARTIES = re.compile(
     # ... "members of the CLP and of the other parties"
     # ... "210 former CNRP members and activists of other opposition parties"
-    r"\b(?:and|or)\s+(?:of\s+)?[\"“]?(?:\w+\s+(?:of\s+)?)?other\s+(?:\w+\s+)?(?:parties|party\s+(?:members|activists|"
+    # ... "1,020 Candlelight Party activists and people from other parties"
+    r"\b(?:and|or)\s+(?:of\s+)?[\"“]?(?:\w+\s+(?:of\s+|from\s+)?)?other\s+(?:\w+\s+)?"
+    r"(?:parties|party\s+(?:members|activists|"
     r"supporters))\b"
     # ... "the Candlelight Party and party Khmer Will and some other party" (word for word)
     r"|\band\s+some\s+other\s+party\b",

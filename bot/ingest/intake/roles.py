@@ -20,6 +20,8 @@ from bot.ingest.intake.clauses import QUOTED, history_asides, through_clause
 from bot.ingest.intake.parties import PartyMention
 from bot.ingest.intake.signals import KHMER_SAID_BY_BEFORE, KHMER_SAYS_AFTER, Verb, claim_verbs
 
+_KHMER_ONCE = re.compile(r"ដែល(?:បាន)?ធ្លាប់")
+_KHMER_LEFT = re.compile(r"ចាកចេញ|លាលែង|ដកខ្លួន")
 _SAYING = re.compile(r"\b(?:said|saying|says|told|adding|calling)\b")
 _TO_BEFORE = re.compile(
     # ... "resigned and announced that they had founded the Khmer Conscience Party": the party
@@ -120,7 +122,8 @@ _WELCOMES_AFTER = re.compile(
 # ("គណបក្សប្រជាជនកម្ពុជាខេត្តកំពង់ធំ ប្រកាសថា", the branch named without "នៅ")
 _KHMER_PARTY_SAYS = re.compile(
     # ... or its level: "ថ្នាក់ខេត្ត" (provincial)
-    r"^\)?\s*(?:(?:\([^)]{1,12}\)|(?:នៅ|ប្រចាំ)?\s*(?:ខេត្ត|ស្រុក|រាជធានី|ក្រុង|ខណ្ឌ)\S{1,20}|"
+    # ... after dotted initials: "គ.ប.ក. អះអាងថា" (the CPP claims)
+    r"^[.)]?\s*(?:(?:\([^)]{1,12}\)|(?:នៅ|ប្រចាំ)?\s*(?:ខេត្ត|ស្រុក|រាជធានី|ក្រុង|ខណ្ឌ)\S{1,20}|"
     r"ថ្នាក់(?:ខេត្ត|ស្រុក|ឃុំ|ជាតិ|កណ្តាល|រាជធានី))\s*){0,2}"
     r"(?:បាន)?(?:ថា|លើកឡើងថា|អះអាងថា|ប្រកាសថា)"
 )
@@ -204,6 +207,11 @@ def _welcomes(after: str) -> bool:
     return m is not None and not _PASSIVE.search(m.group())
 
 
+def _clause_end(sentence: str, start: int, end: int) -> int:
+    at = sentence.find("បាន", start, end)
+    return end if at < 0 else at
+
+
 def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
     """Former parties, the party joined and the parties quoted, from where each party
     stands against the verb."""
@@ -227,10 +235,25 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
         if q.start() >= verb.end
         and _SAYING.search(sentence, verb.end, q.start())
     ]
+    # "អ្នកភូមិ ... ដែលធ្លាប់ចាកចេញពីគណបក្សA ទៅចូលគណបក្សB ... បានវិលត្រឡប់មកគណបក្សAវិញ" (villagers who
+    # once left A for B ... came back to A): the party they once went to is the one they leave
+    once = next(
+        (
+            o
+            for o in _KHMER_ONCE.finditer(sentence, 0, verb.start)
+            # (the leaving in the clause itself, before the main clause's "បាន")
+            if _KHMER_LEFT.search(sentence, o.end(), _clause_end(sentence, o.end(), verb.start))
+        ),
+        None,
+    )
     for m in mentions:
         if any(a <= m.start < b for a, b in quoted_after):
             continue
         before = sentence[max(0, m.start - 40) : m.start]
+        if once is not None and once.end() <= m.start < verb.start:
+            if _TO_BEFORE.search(before) or _STRONG_TO_BEFORE.search(before):
+                froms.append(m.name)
+            continue
         after = sentence[m.end : m.end + 60]
         says = _SAYS_AFTER.match(after)
         listed = (

@@ -243,7 +243,9 @@ _INTENTION = re.compile(
     r"\s*(?:\S+\s*)?"
     # ... "មានគម្រោងនាំសមាជិកប្រមាណ ៥០០នាក់ ទៅចូលរួម" (plans to bring some 500 members to join):
     # a plan, however far before its verb
-    r"|(?:គ្រោង|គម្រោង|មានបំណង)(?:[^\s។]*\s*){0,5})$",
+    # ... "រំពឹងថានឹងមានសកម្មជន ... ប្រមាណ ៥០០ នាក់ មកចូលរួម" (expects some 500 activists to
+    # come and join)
+    r"|(?:គ្រោង|គម្រោង|មានបំណង|រំពឹង)(?:[^\s។]*\s*){0,5})$",
     re.I,
 )
 _NEGATION = re.compile(
@@ -355,7 +357,9 @@ _OTHER_THINGS = (
                 r"electronic\s+|biometric\s+)?(?:membership\s+)?cards?\b|"
                 r"\b(?:renew(?:ed|s|ing|al)?|re-?issu(?:e|ed|es|ing)|replac(?:e|ed|es|ing))\b"
                 r"[^.]{0,40}\bcards?\b|\bnew\s+(?:membership\s+)?cards?\s+to\s+(?:[\w,.]+\s+){0,3}?"
-                r"(?:of\s+)?(?:its|their|our|existing|current)\s+(?:own\s+)?members\b|"
+                r"(?:of\s+)?(?:its|their|our|existing|current)\s+(?:own\s+|party\s+)?members\b|"
+                # ... "members whose old cards had expired"
+                r"\bcards?\s+(?:had\s+|have\s+)?expired\b|"
                 # "new membership cards ... as the party brings its registry up to date", "a
                 # drive to update its records"
                 r"\b(?:registry|register|records|membership\s+lists?)\s+up\s+to\s+date\b|"
