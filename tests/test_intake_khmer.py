@@ -3197,3 +3197,34 @@ def test_khmer_dotted_initials_before_claims_that_are_who_says_it() -> None:
     assert [(p.date, p.number, p.from_parties, p.to_party) for p in claims] == [
         (date(2024, 4, 7), 150, [CLP], CPP)
     ]
+
+
+def test_khmer_who_took_part_an_open_letter_no_member_has_to_leave_and_true_or_false() -> None:
+    # "ដែលមានការចូលរួមជាង ១,៥០០ នាក់" (which over 1,500 took part in), "ដែលមានប្រជាពលរដ្ឋ
+    # និងយុវជនចូលរួមជាង ៥,០០០ នាក់" (with over 5,000 citizens and youths taking part): the crowd
+    crowd = (
+        "នៅថ្ងៃទី៧ ខែមេសា ឆ្នាំ២០២៤ ក្នុងយុទ្ធនាការមួយ ដែលមានប្រជាពលរដ្ឋ និងយុវជនចូលរួមជាង "
+        "៥,០០០ នាក់ អតីតសកម្មជនគណបក្សសង្គ្រោះជាតិ ជាង ៧០ នាក់ បានប្រកាសចូលរួមជាមួយ"
+        "គណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(crowd, date(2024, 4, 8)) == [(date(2024, 4, 7), 70, [CNRP], CPP)]
+    # "លាលែងពីគណបក្សតាមរយៈលិខិតចំហ" (resigned from the party by an open letter): no party
+    # named "តាមរយៈ..." (by ...)
+    letter = (
+        "លោក សេង ម៉ារ៉ាឌី អនុប្រធានគណបក្សខ្មែររួបរួមជាតិ ប្រចាំខណ្ឌសែនសុខ "
+        "បានប្រកាសលាលែងពីគណបក្សតាមរយៈលិខិតចំហ កាលពីម្សិលមិញ។"
+    )
+    assert _brief(letter, date(2024, 4, 8)) == [(date(2024, 4, 7), 1, [KNUP], None)]
+    # "គ្មានសមាជិកណាម្នាក់ត្រូវចាកចេញពីគណបក្ស" (no member has to leave the party): no one did
+    none = (
+        "អ្នកនាំពាក្យគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន បានបញ្ជាក់ថា «នេះមិនមែនជាការរួមបញ្ចូលគណបក្សទេ "
+        "ហើយគ្មានសមាជិកណាម្នាក់ត្រូវចាកចេញពីគណបក្សរបស់ខ្លួនដែរ»។"
+    )
+    assert _brief(none, date(2024, 4, 8)) == []
+    # a fact check headed "ពិតឬមិនពិត៖ ..." (true or false: ...): the claim it checks is no claim
+    title = "ពិតឬមិនពិត៖ វីដេអូ «សមាជិកភ្លើងទៀន ៣.០០០ នាក់ ចូល គបក» មិនមែនជាព្រឹត្តិការណ៍ថ្មីទេ"
+    text = (
+        "ការអះអាង៖ វីដេអូមួយ អះអាងថា «សមាជិកគណបក្សភ្លើងទៀន ៣.០០០ នាក់ ទើបតែចូល"
+        "គណបក្សប្រជាជនកម្ពុជា»។"
+    )
+    assert khmer_claims(text, date(2024, 4, 8), title) == []

@@ -98,6 +98,8 @@ _KHMER_NOT_A_NAME = (
     "ចាស់", "មុន", "ពីមុន", "ខ្លួន", "ដើម",
     # "សមាជិកគណបក្សចូលរួមប្រមាណ ៩០០ នាក់" (about 900 party members attended): a verb after
     "ចូល", "បាន",
+    # "លាលែងពីគណបក្សតាមរយៈលិខិតចំហ" (resigned from the party by an open letter): how, after
+    "តាម", "ដោយ",
     # "គណបក្សជាច្រើន" (many parties)
     "ជាច្រើន",
     # "សកម្មជនគណបក្សម្នាក់" (a party activist): a counter

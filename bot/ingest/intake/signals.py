@@ -261,7 +261,9 @@ _NEGATION = re.compile(
     # ... "មិនទាន់បានដាក់ពាក្យ ឬលាលែង" (has not yet applied or resigned)
     r"|[^\s។]{1,12}\s*ឬ\s*)?"
     # "មិនមែនគ្រប់គ្នាដែលចាកចេញ ..." (not everyone who leaves ...): people in general
-    r"|មិនមែន\s*គ្រប់(?:គ្នា|រូប)\s*ដែល\s*)$",
+    r"|មិនមែន\s*គ្រប់(?:គ្នា|រូប)\s*ដែល\s*"
+    # "គ្មានសមាជិកណាម្នាក់ត្រូវចាកចេញ" (no member has to leave): no one
+    r"|គ្មាន\s*\S{0,20}?ណា(?:ម្នាក់|មួយ)?\s*(?:ត្រូវ|បាន)?\s*)$",
     re.I,
 )
 # "rejected a news site's report that 120 of its members had gone over": a count reported as
@@ -390,7 +392,10 @@ _OTHER_THINGS = (
                 r"(?:គឺ|(?:ព័ត៌មាន|ការអះអាង|ការផ្សាយ)(?:នេះ|នោះ)?)\s*មិន(?:ត្រឹមត្រូវ|ពិត|មែនជាការពិត)|"
                 r"ពិនិត្យ\s*(?:មើល)?\s*ការពិត|\bverdict:?\s*(?:false|"
                 r"misleading|fabricated|untrue)|\bno\s+such\s+(?:ceremony|event|"
-                r"defections?|meeting)\b|ព័ត៌មានក្លែងក្លាយ", re.I),
+                r"defections?|meeting)\b|ព័ត៌មានក្លែងក្លាយ"
+                # ... a fact check's "ពិតឬមិនពិត៖" (true or false:), "មិនមែនជាព្រឹត្តិការណ៍ថ្មីទេ" (is
+                # no new event)
+                r"|ពិត\s*ឬ\s*មិនពិត|មិនមែនជាព្រឹត្តិការណ៍ថ្មី", re.I),
      "a claim called false"),
     # "ក្នុងនោះ មានអតីតមេភូមិ ៤រូប" (among them, four former village chiefs): a part of a group
     # counted before, never a group of its own
