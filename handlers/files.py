@@ -50,24 +50,33 @@ def _short(answer: Answer) -> str:
 async def showing(
     bot: Bot, chat_id: int, command: Command, thread_id: int | None = None
 ) -> AsyncIterator[None]:
-    """Show "uploading photo" (or document) in the chat while the body makes the file.
+    """Show "uploading photo" (or document) in the chat while the body makes the file: once
+    before the body starts, so that even a file made at once is announced, then again until
+    it is done.
 
     Best effort: a chat action that fails (the network, a topic gone) is logged and the file
     is made all the same.
     """
     action = ACTIONS.get(command.sends)
 
-    async def keep_showing() -> None:
+    async def show() -> bool:
         assert action is not None
-        while True:
-            try:
-                await bot.send_chat_action(chat_id, action, message_thread_id=thread_id)
-            except TelegramError as exc:
-                log.info("chat action for chat %s not shown: %s", chat_id, exc)
-                return
-            await asyncio.sleep(ACTION_SHOWN)
+        try:
+            await bot.send_chat_action(chat_id, action, message_thread_id=thread_id)
+        except TelegramError as exc:
+            log.info("chat action for chat %s not shown: %s", chat_id, exc)
+            return False
+        return True
 
-    shower = asyncio.ensure_future(keep_showing()) if action is not None else None
+    async def keep_showing() -> None:
+        while True:
+            await asyncio.sleep(ACTION_SHOWN)
+            if not await show():
+                return
+
+    shower = (
+        asyncio.ensure_future(keep_showing()) if action is not None and await show() else None
+    )
     try:
         yield
     finally:

@@ -709,8 +709,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             )
             # (or only a headline's uncounted claim before: "Report on the ceremony to receive
             # new members of the CPP")
-            and (not out or told_lines == i - 1 or all(o in headline and o.number is None
-                                                         for o in out))
+            and (
+                not out
+                or told_lines == i - 1
+                or all(o in headline and o.number is None for o in out)
+            )
             and all(set(names) - {told[1].to} for _, names in reading.counts)
         ):
             # "A ceremony for members who have joined the CPP. The new members included 50

@@ -1,4 +1,5 @@
-"""A report's text cleaned and cut into sentences, each knowing its paragraph.
+"""A report's text cleaned, its hard-wrapped lines joined again, and cut into sentences, each
+knowing its paragraph.
 
 >>> [s.text for s in split_sentences("Mr. Sok Dara joined. He was welcomed.\\n- 4 July: 9 left")]
 ['Mr. Sok Dara joined.', 'He was welcomed.', '- 4 July: 9 left']
