@@ -5191,3 +5191,34 @@ def test_expired_cards_people_from_other_parties_and_an_appeal_to_those_who_left
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "One new member, X, 38, ... said she had decided to switch": one of the group
+        (
+            "A total of 120 members of the Candlelight Party joined the CPP on Sunday.\n\nOne new "
+            "member, Sun Srey Leak, 38, a former Candlelight commune activist, said she had "
+            'decided to switch after years of "only criticising."',
+            [(date(2024, 4, 7), 120, [_CLP], CPP)],
+        ),
+        # "welcomed 90 new members to the big family of the CPP": the party they joined
+        (
+            "Yesterday in Prek Romdeng district we welcomed 90 new members from the Candlelight "
+            "Party to the big family of the Cambodian People's Party!",
+            [(date(2024, 4, 9), 90, [_CLP], CPP)],
+        ),
+        # "On Saturday, just before the New Year holiday, 158 members ... joined": the aside
+        # ends at its comma
+        (
+            "On Saturday, just before the 3 days of the New Year holiday, 158 members of the "
+            "Candlelight Party in Ou Andong district joined the Cambodian People's Party.",
+            [(date(2024, 4, 6), 158, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_one_new_member_speaking_the_big_family_and_an_aside_that_ends_at_its_comma(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10)) == expected

@@ -303,7 +303,9 @@ _SAME_GROUP = re.compile(
     # "Among those who switched were Mr. A and Mr. B": some of the group, by name
     r"|^Among\s+(?:them|those)\b"
     # "Another attendee, a former CLP candidate, said he had joined willingly": one of them
-    r"|^(?:One|Another)\s+(?:\w+\s+)?(?:attendee|participant|defector|returnee|newcomer)s?\b"
+    # ... "One new member, X, 38, said she had decided to switch"
+    r"|^(?:One|Another)\s+(?:\w+\s+)?(?:attendee|participant|defector|returnee|newcomer|"
+    r"member|recruit)s?\b"
     # "reported the same ceremony under the headline '540 abandon Candlelight'" (not "At the
     # same ceremony, a dozen officials ...": another group, where the one before moved)
     r"|(?<!\b[Aa]t\s)(?<!\b[Oo]n\s)(?<![Dd]uring\s)\b(?i:the\s+same\s+(?:ceremony|event|group|gathering))\b"

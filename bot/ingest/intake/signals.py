@@ -440,7 +440,9 @@ _WHEN_ASIDE = re.compile(
     r"\b[^.;]*|"
     r",\s*(?:(?:less|more)\s+than\s+|just\s+|only\s+|barely\s+)?"
     r"(?:(?:(?:a|an|one|two|three|four|five|six|\d+)\s+)?(?:days?|weeks?|months?)\s+)?"
-    r"(?:after|before|following|ahead\s+of)\b[^.;]*"
+    # (up to the comma that closes it in mid-sentence: "On Saturday, just before the New Year
+    # holiday, 158 members ... joined")
+    r"(?:after|before|following|ahead\s+of)\b[^.;]*?(?=,\s*(?:\d|(?-i:[A-Z]))|[.;]|$)"
     # ... ", the latest sign of disarray after the NEC barred the party over its registration"
     r"|,\s*(?:the\s+)?(?:latest|newest|most\s+recent)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:after|since|following)\b[^.;]*"
