@@ -5222,3 +5222,23 @@ def test_one_new_member_speaking_the_big_family_and_an_aside_that_ends_at_its_co
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a correction notice as the report's first line: the report still tells its claim
+        (
+            "Correction: An earlier version of this article incorrectly stated that 1,400 people "
+            "had joined the ruling party. The provincial party office said the figure was 140."
+            "\n\nKAMPONG CHHNANG - The Cambodian People's Party said 140 members of the "
+            "Candlelight Party in Tuol Ampil district joined its ranks on April 8.",
+            "140 Candlelight members join ruling party in Kampong Chhnang",
+            [(date(2024, 4, 8), 140, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_a_correction_notice_over_the_report_leaves_its_claim(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 4, 10), title) == expected

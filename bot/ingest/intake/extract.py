@@ -164,6 +164,10 @@ _FALSE_CLAIM = (
     "a correction or retraction",
     _MOVERS_DENY,
 )
+_CORRECTION_NOTICE = re.compile(
+    r"\W*(?:correction|clarification)\b[^.]{0,40}?\b(?:an?\s+)?(?:earlier|previous)\s+version\b",
+    re.I,
+)
 # "សេចក្តីថ្លែងការណ៍ បដិសេធព័ត៌មានមិនពិត" (a statement denying false news), "denies fake news"
 _DENIES_FALSE_NEWS = re.compile(
     r"(?:បដិសេធ|ច្រានចោល)\s*ព័ត៌មាន(?:មិនពិត|ក្លែងក្លាយ)|\bden(?:y|ies|ied)\s+(?:fake|false)\s+news\b",
@@ -422,6 +426,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         any(
             (not_a_claim(s.text) in _FALSE_CLAIM or _DENIES_FALSE_NEWS.search(s.text))
             and not _EARLIER_ONES.search(s.text)
+            # (not "Correction: An earlier version of this article incorrectly stated that
+            # 1,400 had joined ...": a notice over the report, which still tells its claim)
+            and not _CORRECTION_NOTICE.match(s.text)
             for s in lead
         )
         or _VERDICT.search(text)
