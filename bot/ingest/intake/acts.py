@@ -17,7 +17,14 @@ from __future__ import annotations
 
 import re
 
-from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, QUOTED, clause_from, history_asides
+from bot.ingest.intake.clauses import (
+    ASIDE,
+    KHMER_ONCE_CLAUSE,
+    PAST_YEAR,
+    QUOTED,
+    clause_from,
+    history_asides,
+)
 from bot.ingest.intake.groups import ROLE
 from bot.ingest.intake.numbers import person_counts
 from bot.ingest.intake.parties import PartyMention
@@ -44,7 +51,6 @@ _JOINED_SOMETHING = re.compile(
 _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
 _BELONGED = re.compile(r"\bbelong(?:ed|s|ing)?\s+to\b", re.I)
 _ROLE_TO = re.compile(rf"{ROLE}\s+to\s+(?:the\s+)?$", re.I)
-_KHMER_ONCE_CLAUSE = re.compile(r"ដែល(?:បាន)?ធ្លាប់(?:(?!បាន)[^។])*$")
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I
 )
@@ -242,7 +248,7 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         if _RELATIVE_BEFORE.search(text[: v.start]) or KHMER_RELATIVE_BEFORE.search(text[: v.start])
         # "ដែលធ្លាប់ចាកចេញពីគណបក្សA ទៅចូលគណបក្សB" (who once left A to join B): the clause's
         # second verb too, up to the main clause's "បាន"
-        or _KHMER_ONCE_CLAUSE.search(text[: v.start])
+        or any(m.start() < v.start <= m.end() for m in KHMER_ONCE_CLAUSE.finditer(text))
     ]  # fmt: skip
     main = [v for v in verbs if v not in relative]
     # "Five activists who joined the CPP last year have returned to the CLP": the clause

@@ -31,6 +31,9 @@ PAST_YEAR = re.compile(
     rf"|^\W*{MONTH_NAMES}\s+((?:19|20)\d\d)\s*[:–—-]",
     re.I,
 )
+# "ដែលធ្លាប់ចាកចេញពីគណបក្សA ទៅចូលគណបក្សB" (who once left A to join B): a Khmer "who once ..."
+# clause, up to the main clause's "បាន"
+KHMER_ONCE_CLAUSE = re.compile(r"ដែល(?:បាន)?ធ្លាប់(?P<clause>(?:(?!បាន)[^។])*)")
 # Someone's words, not the people who moved: a quotation, a clause of what was said.
 QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # An aside about someone ("X, who was a candidate in 2022, ...", "..., having left it in 2013").

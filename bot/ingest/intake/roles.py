@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.ingest.intake.clauses import QUOTED, history_asides, through_clause
+from bot.ingest.intake.clauses import KHMER_ONCE_CLAUSE, QUOTED, history_asides, through_clause
 from bot.ingest.intake.parties import PartyMention
 from bot.ingest.intake.signals import KHMER_SAID_BY_BEFORE, KHMER_SAYS_AFTER, Verb, claim_verbs
 
-_KHMER_ONCE = re.compile(r"ដែល(?:បាន)?ធ្លាប់")
 _KHMER_LEFT = re.compile(r"ចាកចេញ|លាលែង|ដកខ្លួន")
 _SAYING = re.compile(r"\b(?:said|saying|says|told|adding|calling)\b")
 _TO_BEFORE = re.compile(
@@ -208,11 +207,6 @@ def _welcomes(after: str) -> bool:
     return m is not None and not _PASSIVE.search(m.group())
 
 
-def _clause_end(sentence: str, start: int, end: int) -> int:
-    at = sentence.find("បាន", start, end)
-    return end if at < 0 else at
-
-
 def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Roles:
     """Former parties, the party joined and the parties quoted, from where each party
     stands against the verb."""
@@ -241,9 +235,9 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
     once = next(
         (
             o
-            for o in _KHMER_ONCE.finditer(sentence, 0, verb.start)
+            for o in KHMER_ONCE_CLAUSE.finditer(sentence, 0, verb.start)
             # (the leaving in the clause itself, before the main clause's "បាន")
-            if _KHMER_LEFT.search(sentence, o.end(), _clause_end(sentence, o.end(), verb.start))
+            if _KHMER_LEFT.search(o.group("clause"))
         ),
         None,
     )
@@ -251,7 +245,7 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
         if any(a <= m.start < b for a, b in quoted_after):
             continue
         before = sentence[max(0, m.start - 40) : m.start]
-        if once is not None and once.end() <= m.start < verb.start:
+        if once is not None and once.start("clause") <= m.start < verb.start:
             if _TO_BEFORE.search(before) or _STRONG_TO_BEFORE.search(before):
                 froms.append(m.name)
             continue
