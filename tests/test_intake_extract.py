@@ -5242,3 +5242,135 @@ def test_a_correction_notice_over_the_report_leaves_its_claim(
     text: str, title: str | None, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 4, 10), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # one person as the subject after the day: "On 2 May he ...", "On Friday the
+        # 58-year-old ...", "On Monday, 6 May, the 47-year-old ... signed a membership form"
+        (
+            "Pen Sovann, 52, sells fish in Kampot market. On 2 May he quit the Candlelight Party "
+            "and joined the Cambodian People's Party.",
+            None,
+            [(date(2024, 5, 2), 1, [_CLP], CPP)],
+        ),
+        (
+            "For a decade Sam Rin led the CPP in his village. On Thursday the 58-year-old left "
+            "the ruling party and joined the opposition Candlelight Party.",
+            None,
+            [(date(2024, 5, 9), 1, [CPP], _CLP)],
+        ),
+        (
+            "On Monday, 6 May, the 47-year-old walked into the Candlelight Party's branch in "
+            "Kampot and signed a membership form, ending a CPP membership of twenty years.",
+            None,
+            [(date(2024, 5, 6), 1, [CPP], _CLP)],
+        ),
+        # "said to be preparing to join": a rumour of a plan, no act
+        (
+            "Posts on TikTok claim that the district chief of the Khmer National United Party "
+            'is "preparing to join" the Cambodian People\'s Party.',
+            None,
+            [],
+        ),
+        # a live blog's clock ("10:25 - ...") counts nobody
+        (
+            "10:25 - Organisers announce that 640 members of the Candlelight Party have joined "
+            "the Cambodian People's Party this morning.",
+            None,
+            [(date(2024, 5, 10), 640, [_CLP], CPP)],
+        ),
+        # a gallery's numbered captions ("2/6 - ...") are no dates; "Wednesday's ceremony" dates
+        # them, and the caption's new member is one of the group
+        (
+            "Wednesday's ceremony in Chhuk district (6 photos)\n1/6 - Guests arrive at the pagoda.\n"
+            "2/6 - 230 members of the Khmer National United Party hold up their new Cambodian "
+            "People's Party membership cards.\n3/6 - A new member who left the Khmer National "
+            "United Party fills in her form.",
+            None,
+            [(date(2024, 5, 8), 230, [_KNUP], CPP)],
+        ),
+        # "In the weeks before the 2018 election, ... receiving cards": history the year names
+        (
+            "In the weeks before the 2018 national election, district pages showed former "
+            "Cambodia National Rescue Party activists receiving CPP membership cards every day.",
+            None,
+            [],
+        ),
+        # a post that claimed a move and was withdrawn by its page: taken back
+        (
+            "Monthly log, April 2024\n\nFri 3 May | Kampot | A post claiming that 600 "
+            "Candlelight members in Chhuk had joined the CPP was withdrawn by the page that "
+            "posted it, which said it had used pictures from a 2022 ceremony. Not counted.",
+            None,
+            [],
+        ),
+        # "elected in last year's elections joined ... on Wednesday": the move's own day
+        (
+            "Three Candlelight Party councillors elected in last year's commune elections joined "
+            "the Cambodian People's Party on Wednesday.",
+            None,
+            [(date(2024, 5, 8), 3, [_CLP], CPP)],
+        ),
+        # "had joined the opposition", told by the party called the opposition
+        (
+            "The opposition Candlelight Party said on Friday that 22 members of the ruling "
+            "Cambodian People's Party in Baray district had joined the opposition on Tuesday.",
+            None,
+            [(date(2024, 5, 7), 22, [CPP], _CLP)],
+        ),
+        # a log's note beside the claim it logs: disputed, still made
+        (
+            "DATE | PLACE | CLAIM | SOURCE | NOTE\n07 May | Kampot | 26 CPP members joined the "
+            "Candlelight Party | CLP Kampot page | CPP commune chief denies; disputed",
+            None,
+            [(date(2024, 5, 7), 26, [CPP], _CLP)],
+        ),
+        # "of their own free will to join": a will, no plan; "turn to the CPP" in a headline
+        (
+            "Yesterday, some 75 brothers and sisters in Tras commune came of their own free will "
+            "to join the big family of the Cambodian People's Party.",
+            "Khmer National United Party supporters in Tras turn to the Cambodian People's Party",
+            [(date(2024, 5, 9), 75, [_KNUP], CPP)],
+        ),
+        # the head of the CPP working group presides over a ceremony to welcome members: the
+        # host, whose party they join; the count on the next line is that ceremony's
+        (
+            "H.E. Keo Vanna, head of the CPP working group for Batheay district, chaired a "
+            "ceremony to welcome new members.\n96 members of the Candlelight Party handed in "
+            "their applications to join the Cambodian People's Party.",
+            None,
+            [(date(2024, 5, 10), 96, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_one_person_by_age_galleries_clocks_withdrawn_posts_and_the_opposition_joined(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10), title) == expected
+
+
+def test_joined_our_party_in_a_party_newsletter() -> None:
+    # a party's own newsletter: "joined our party" is the party that publishes it
+    text = "On 3 May, 27 former activists of the Khmer National United Party joined our party."
+    report = Report(text=text, outlet="CPP Batheay District Committee", published=date(2024, 5, 10))
+    [p] = propose(report, lexicon_from_data())
+    assert (p.date, p.number, p.from_parties, p.to_party) == (date(2024, 5, 3), 27, [_KNUP], CPP)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a supposition: "Imagine if, next week, ... joined the opposition"
+        "Imagine if, next week, two thousand members of the ruling party held a rally to join "
+        "the opposition Candlelight Party.",
+        # a move no party is named in, left or joined: a footballer's, a postponed ceremony's
+        "Svay Rieng captain Ouk Pisey has defected to bitter rivals Visakha, signing a two-year "
+        "deal on Monday.",
+        "The ceremony planned for Sunday to receive about 250 new members at the district hall "
+        "is postponed.",
+    ],
+)
+def test_suppositions_and_moves_with_no_party(text: str) -> None:
+    assert _claims(text, date(2024, 5, 10)) == []

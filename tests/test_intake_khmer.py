@@ -3228,3 +3228,85 @@ def test_khmer_who_took_part_an_open_letter_no_member_has_to_leave_and_true_or_f
         "គណបក្សប្រជាជនកម្ពុជា»។"
     )
     assert khmer_claims(text, date(2024, 4, 8), title) == []
+
+
+def test_khmer_i_and_she_the_sheets_the_whole_year_and_together() -> None:
+    # "ខ្ញុំបាទ X ... បានលាឈប់ពីគណបក្សX" (I, X, ... resigned from party X): one person, the writer
+    i_quit = (
+        "ខ្ញុំបាទ ម៉ៅ សុខា អនុប្រធានសាខាភូមិ សូមជម្រាបថា កាលពីថ្ងៃទី២ ខែឧសភា ខ្ញុំបានលាឈប់ពី"
+        "គណបក្សខ្មែររួបរួមជាតិ ហើយបានចូលជាសមាជិកគណបក្សភ្លើងទៀន។"
+    )
+    assert _brief(i_quit, date(2024, 5, 6)) == [(date(2024, 5, 2), 1, [KNUP], CLP)]
+    # "នាងបានដាក់លិខិតលាឈប់ពីគណបក្សX" (she handed in a letter resigning from party X): one
+    she_quit = (
+        "កាលពីថ្ងៃអង្គារ នាងបានដាក់លិខិតលាឈប់ពីគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន ហើយបានចុះឈ្មោះ"
+        "ជាសមាជិកគណបក្សភ្លើងទៀន។"
+    )
+    assert _brief(she_quit, date(2024, 5, 6)) == [(date(2024, 4, 30), 1, [GDP], CLP)]
+    # "ពាក្យសុំចូលជាសមាជិកចំនួន ២០០ សន្លឹក" (200 sheets of application forms): paper, no people
+    forms = (
+        "ក្រុមការងារបានចែកពាក្យសុំចូលជាសមាជិកចំនួន ២០០ សន្លឹក ដល់ប្រជាពលរដ្ឋក្នុងភូមិ "
+        "ដើម្បីយកទៅពិចារណា។"
+    )
+    assert _brief(forms, date(2024, 5, 6)) == []
+    # "ពេញមួយឆ្នាំ២០២៣ ... សរុប" (throughout 2023 ... in all): a year's tally, no event
+    year = (
+        "មន្ត្រីគណបក្សបានឱ្យដឹងថា ពេញមួយឆ្នាំ២០២៣ ខេត្តតាកែវទទួលបានសមាជិកថ្មីពីគណបក្សភ្លើងទៀន"
+        "សរុបប្រមាណ ១៥.០០០ នាក់។"
+    )
+    assert _brief(year, date(2024, 5, 6)) == []
+    # "គិតចាប់ពីក្រោយការបោះឆ្នោត ... មក" (counting from after the election): a tally too
+    since = (
+        "លោកអភិបាលរងបាននិយាយថា គិតចាប់ពីក្រោយការបោះឆ្នោតមក ស្រុកនេះបានទទួលសមាជិកថ្មីពី"
+        "គណបក្សភ្លើងទៀន សរុប ៣.៤០០ នាក់។"
+    )
+    assert _brief(since, date(2024, 5, 6)) == []
+    # "លាលែងពីគណបក្សព្រមៗគ្នា" (resigned from the party together): no party named "ព្រមៗគ្នា"
+    together = (
+        "សមាជិកគណបក្សខ្មែររួបរួមជាតិ ១៤ នាក់ នៅខេត្តកំពត បានលាលែងពីគណបក្សព្រមៗគ្នា "
+        "កាលពីថ្ងៃទី៤ ខែឧសភា។"
+    )
+    assert _brief(together, date(2024, 5, 6)) == [(date(2024, 5, 4), 14, [KNUP], None)]
+
+
+def test_khmer_a_withdrawn_post_a_dissolved_party_and_a_list_of_names() -> None:
+    # "បានបង្ហោះថា ... ប៉ុន្តែបានដកការបង្ហោះនោះវិញ" (posted that ..., but withdrew that post)
+    withdrawn = (
+        "ទំព័រ គបក ឃុំមួយ បានបង្ហោះថា សមាជិកគណបក្សភ្លើងទៀន ៣៥០ នាក់ បានចូល គបក "
+        "ប៉ុន្តែទំព័រនោះបានដកការបង្ហោះនោះវិញនៅព្រឹកបន្ទាប់។"
+    )
+    assert _brief(withdrawn, date(2024, 5, 6)) == []
+    # "...គណបក្សសង្គ្រោះជាតិ ដែលត្រូវបានរំលាយកាលពីឆ្នាំ២០១៧" (the CNRP, dissolved in 2017): the
+    # party's end, not the move, which the post's first line dates
+    dissolved = (
+        "📅 ម្សិលមិញ ថ្ងៃអាទិត្យ\n\nអតីតសកម្មជនគណបក្សសង្គ្រោះជាតិ ដែលត្រូវបានរំលាយកាលពីឆ្នាំ២០១៧ "
+        "ចំនួនបីរយនាក់ បានសម្រេចចិត្តចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(dissolved, date(2024, 5, 6)) == [(date(2024, 5, 5), 300, [CNRP], CPP)]
+    # "ដែលមានឈ្មោះខាងក្រោមនេះ ... ដោយមានការស្វាគមន៍ពីលោក X" (whose names are below ..., welcomed
+    # by Mr X) and a numbered list: as many as it names, the host not among them
+    listed = (
+        "កាលពីថ្ងៃទី៣ ខែឧសភា បងប្អូនសកម្មជនគណបក្សភ្លើងទៀន ដែលមានឈ្មោះខាងក្រោមនេះ "
+        "បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា ដោយមានការស្វាគមន៍ពីលោក ជា សុផល មេឃុំ៖\n"
+        "១. លោក កែវ សារុន អាយុ ៤៥ ឆ្នាំ\n"
+        "២. លោកស្រី សុខ ម៉ាលី អាយុ ៣៨ ឆ្នាំ\n"
+        "៣. លោក ហេង វិបុល អាយុ ៥១ ឆ្នាំ"
+    )
+    assert _brief(listed, date(2024, 5, 6)) == [(date(2024, 5, 3), 3, [CLP], CPP)]
+
+
+def test_khmer_a_list_of_ceremonies_that_received_counts_of_people() -> None:
+    # a district's list of ceremonies: "ទទួលបងប្អូនចំនួន ៧៥ នាក់ ដែលមកពីគណបក្សA" (received 75
+    # brothers and sisters from party A), "ទទួល ៤០ គ្រួសារ" (received 40 families); the party
+    # that receives them is the one the post names
+    text = (
+        "ក្រុមការងារចុះជួយស្រុកកោះអណ្តែត បានរៀបចំពិធីទទួលសមាជិកថ្មីជាច្រើនលើក ដូចខាងក្រោម៖\n\n"
+        "១. ថ្ងៃអង្គារ ទី៣០ ខែមេសា – ឃុំក្រពុំឈ្ងុំ៖ ទទួលបងប្អូនចំនួន ៧៥ នាក់ "
+        "ដែលមកពីគណបក្សខ្មែររួបរួមជាតិ។\n\n"
+        "២. ថ្ងៃព្រហស្បតិ៍ ទី២ ខែឧសភា – ឃុំពេជ្រសារ៖ ទទួល ៤០ គ្រួសារ ដែលធ្លាប់គាំទ្រគណបក្សភ្លើងទៀន។\n\n"
+        "សូមស្វាគមន៍មកកាន់គណបក្សប្រជាជនកម្ពុជា 🇰🇭"
+    )
+    assert _brief(text, date(2024, 5, 6)) == [
+        (date(2024, 4, 30), 75, [KNUP], CPP),
+        (date(2024, 5, 2), 40, [CLP], CPP),
+    ]

@@ -41,7 +41,7 @@ from bot.ingest.intake.signals import (
 
 # A joining of something else: "joined a ceremony", "joined the march".
 _JOINED_SOMETHING = re.compile(
-    rf"^\s+(?:(?:a|an|the|this|their|its)\s+(?!ranks\b|ruling\b|{DESCRIBED_PARTY}\b|parties\b)"
+    rf"^\s+(?:(?:a|an|the|this|their|its)\s+(?!ranks\b|ruling\b|opposition\b|{DESCRIBED_PARTY}\b|parties\b)"
     # ... "joined in the rally"; not "nine more joined in Samraong city": where they joined
     r"|in\s+(?!(?-i:[A-Z])|(?:the\s+)?(?:province|district|commune|city|town|village|capital)\b))"
     r"\w+",

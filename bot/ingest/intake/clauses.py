@@ -27,6 +27,10 @@ PAST_YEAR = re.compile(
     r"|\bfrom\s+(?:19|20)\d\d\s+(?:to|until|till)\s+((?:19|20)\d\d)\b"
     # ... "Former CNRP councillor's 2019 switch to the CPP": the year the move is known by
     r"|\b((?:19|20)\d\d)\s+(?:switch|defection|move|crossing)\b"
+    # ... "In the months before the 2018 national election, ... receiving cards": an election
+    # the year names
+    r"|\b(?:before|after|ahead\s+of)\s+the\s+((?:19|20)\d\d)\s+"
+    r"(?:(?:national|general|commune|local|parliamentary)\s+)*elections?\b"
     # ... a timeline's line opening with a month and a year: "- June 2022: some 800 ..."
     rf"|^\W*{MONTH_NAMES}\s+((?:19|20)\d\d)\s*[:–—-]",
     re.I,
@@ -34,6 +38,11 @@ PAST_YEAR = re.compile(
 # "ដែលធ្លាប់ចាកចេញពីគណបក្សA ទៅចូលគណបក្សB" (who once left A to join B): a Khmer "who once ..."
 # clause, up to the main clause's "បាន"
 KHMER_ONCE_CLAUSE = re.compile(r"ដែល(?:បាន)?ធ្លាប់(?P<clause>(?:(?!បាន)[^។])*)")
+# "... គណបក្សសង្គ្រោះជាតិ ដែលត្រូវបានតុលាការកំពូលរំលាយកាលពីឆ្នាំ២០១៧" (the CNRP, which the
+# Supreme Court dissolved in 2017): the year tells the party's end, not the move
+KHMER_DISSOLVED_IN = re.compile(
+    r"ដែល(?:ត្រូវ)?(?:បាន)?[^។\s]{0,20}?រំលាយ\S{0,12}ឆ្នាំ\s*[12១២][0-9០-៩]{3}"
+)
 # Someone's words, not the people who moved: a quotation, a clause of what was said.
 QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # An aside about someone ("X, who was a candidate in 2022, ...", "..., having left it in 2013").

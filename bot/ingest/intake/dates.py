@@ -83,8 +83,10 @@ _WEEKDAY_ALONE = re.compile(
     # ... "on the afternoon of Friday", "on Friday morning"
     # ... "this Sunday", told after it: the last Sunday
     # ... "in the morning of day Saturday past", Khmer "ថ្ងៃសៅរ៍" put word for word into English
-    r"\b(?:on|last|this\s+past|this|since|(?:on|of)\s+day)\s+"
+    r"\b(?:(?:on|last|this\s+past|this|since|(?:on|of)\s+day)\s+"
     r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+    # ... a gallery's "Saturday's ceremony"
+    r"|(?=\w+['’]s\s+(?:ceremony|event|meeting|rally|gathering|reception)\b))"
     r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
     re.I,
 )
@@ -213,7 +215,9 @@ _OCCASION_AFTER = re.compile(
 # "the general election on July 23", "the election of the 7th legislature on 23 July".
 # ... "the election set for July 23"
 _OCCASION_BEFORE = re.compile(
-    r"\b(?:elections?|vote|polls?)\b[^.,;]{0,60}?\b(?:on|of|for)\s+$"
+    # (not "chiefs elected in June's local elections joined the CPP on Tuesday": the move's)
+    r"\b(?:elections?|vote|polls?)\b(?:(?!join|defect|switch|quit|resign|left|cross)[^.,;]){0,60}?"
+    r"\b(?:on|of|for)\s+$"
     # ... a holiday named by its date: "the anniversary of 7 January", "ខួបលើកទី ៤៧ នៃទិវា
     # ជ័យជម្នះ ៧ មករា" (the 47th anniversary of the 7 January victory day)
     r"|\banniversary\s+of\s+(?:the\s+)?$|ទិវា\S*\s*$",

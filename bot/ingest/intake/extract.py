@@ -115,10 +115,10 @@ _UNDONE = (_MOVERS_DENY, "a correction or retraction")
 # "The page later deleted its post", "the post had been removed": a claim taken back by who
 # made it (told in its own sentence; in the claim's own, the claim still stands as made)
 _DELETED = re.compile(
-    r"\b(?:deleted|removed|took\s+down|pulled)\s+(?:its|the|their|that)\s+"
+    r"\b(?:deleted|removed|took\s+down|pulled|withdrew)\s+(?:its|the|their|that)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:post|article|story|report)\b|"
     r"\b(?:post|article|story|report)\s+(?:had\s+been|has\s+been|was)\s+"
-    r"(?:removed|deleted|taken\s+down|pulled)\b"
+    r"(?:removed|deleted|taken\s+down|pulled|withdrawn)\b"
     # ... "ការផុសនោះត្រូវបានលុបចេញ" (that post was deleted)
     r"|(?:ការផុស|ការបង្ហោះ|ប្រកាស|អត្ថបទ|ព័ត៌មាន)[^។]{0,30}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)",
     re.I,
@@ -128,12 +128,15 @@ _CLAIMING_POST_DELETED = re.compile(
     r"\b(?:post|article|story|report)\b[^.;]{0,80}?"
     r"\b(?:claiming|saying|stating|reporting|(?:which|that)\s+(?:had\s+)?claimed)\b"
     r"[^.;]{0,160}?"
-    r"\b(?:was|has\s+been|had\s+been)\s+(?:removed|deleted|taken\s+down|pulled)\b"
+    r"\b(?:was|has\s+been|had\s+been)\s+(?:removed|deleted|taken\s+down|pulled|withdrawn)\b"
     # ... "deleted a post on Monday that had claimed 320 ... had joined"
-    r"|\b(?:deleted|removed|took\s+down|pulled)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?"
+    r"|\b(?:deleted|removed|took\s+down|pulled|withdrew)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:post|article|story|report)\b[^.;]{0,60}?\b(?:that|which)\s+(?:had\s+)?claimed\b"
     # ... "ការបង្ហោះមួយដែលអះអាងថា ... ត្រូវបានលុបចេញវិញ" (a post claiming ... was deleted)
-    r"|(?:ការផុស|ការបង្ហោះ|ប្រកាស)\S{0,10}[^។]{0,20}?អះអាងថា[^។]{0,200}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)",
+    r"|(?:ការផុស|ការបង្ហោះ|ប្រកាស)\S{0,10}[^។]{0,20}?អះអាងថា[^។]{0,200}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)"
+    # ... "បានបង្ហោះថា ... ប៉ុន្តែទំព័រដដែលបានដកការបង្ហោះនោះវិញ" (posted that ..., but the same
+    # page withdrew that post)
+    r"|(?:បង្ហោះ|ផុស|អះអាង)ថា[^។]{0,200}?(?:ដក|លុប)\S{0,4}(?:ការបង្ហោះ|ការផុស|ប្រកាស|អត្ថបទ)",
     re.I,
 )
 # "Our website reported on Monday that ...", Khmer "គេហទំព័ររបស់យើងបានចុះផ្សាយថា ..." (our
@@ -237,7 +240,7 @@ _A_NEW_PARTY = re.compile(
 # ... and the new party's name, after "new": "their new Khmer Rise Party"
 _NEW_BEFORE = re.compile(r"\bnew\s+$")
 _THAT_MORNING = re.compile(r"\bthat\s+(?:morning|afternoon|evening)\b", re.I)
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*▪👉✅])\s*")
+_LIST_MARK = re.compile(r"^\s*(?:[\d០-៩]{1,2}[.)]|[-•*▪👉✅])\s*")
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
     # (not "a second-term councillor": his term)
@@ -310,6 +313,8 @@ _SAME_GROUP = re.compile(
     # ... "One new member, X, 38, said she had decided to switch"
     r"|^(?:One|Another)\s+(?:\w+\s+)?(?:attendee|participant|defector|returnee|newcomer|"
     r"member|recruit)s?\b"
+    # ... a caption's "A new member who left the GDP signs her application form"
+    r"|^A\s+new\s+(?:member|recruit)\b"
     # "reported the same ceremony under the headline '540 abandon Candlelight'" (not "At the
     # same ceremony, a dozen officials ...": another group, where the one before moved)
     r"|(?<!\b[Aa]t\s)(?<!\b[Oo]n\s)(?<![Dd]uring\s)\b(?i:the\s+same\s+(?:ceremony|event|group|gathering))\b"
@@ -1422,7 +1427,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if p.date_kind == "published" and p.number_text and re.search(r"\d", p.number_text):
             _date_by_count_before(p, sentences, anchor)
     correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct figure is"
-    return out
+    # a move no party is named in, left or joined ("the captain defected to a rival club",
+    # "a ceremony for new members is postponed"): nothing to record
+    return [p for p in out if p.from_parties or p.to_party]
 
 
 def _date_by_count_before(

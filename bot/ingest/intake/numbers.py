@@ -194,7 +194,7 @@ _KHMER_NOUN_COUNTED = re.compile(
     r"(?:គ្រួសារ|សមាជិក\S{0,6}|សកម្មជន|អ្នកគាំទ្រ|ប្រជាពលរដ្ឋ)\s*(?:សរុប)?\s*ចំនួន\s*$"
 )
 _KHMER_OTHER_UNIT = re.compile(
-    r"\s*(?:គ្រួសារ|ឃុំ|ភូមិ|ស្រុក|ខេត្ត|គីឡូ|រៀល|ដុល្លារ|ឆ្នាំ|ខែ|ថ្ងៃ|%|ភាគរយ|កញ្ចប់|ដង|កន្លែង|សាខា|ក្រុម)"
+    r"\s*(?:គ្រួសារ|ឃុំ|ភូមិ|ស្រុក|ខេត្ត|គីឡូ|រៀល|ដុល្លារ|ឆ្នាំ|ខែ|ថ្ងៃ|%|ភាគរយ|កញ្ចប់|សន្លឹក|ច្បាប់|ដង|កន្លែង|សាខា|ក្រុម)"
 )
 _NOT_PEOPLE_AFTER = re.compile(
     # "her 15,000 Facebook followers": an audience
@@ -387,6 +387,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         after, before = text[m.end() :], text[: m.start()]
         words = m.group("words") or ""
+        if re.search(r"(?<![\d:])\d{1,2}:$", before):
+            continue  # a live blog's "09:40 - Organisers announce ...": the minutes of a time
         if _A_YEAR.fullmatch(m.group()) and _IN_A_YEAR.search(before):
             continue  # "a party founded in 2015 by activists": a year
         if words.lower() in ("a", "an", "one") and not _KHMER_COUNTER.match(after):

@@ -115,6 +115,8 @@ _KHMER_NOT_A_NAME = (
     # "លាលែងពីគណបក្សជាសមូហភាព" (resigned from the party collectively), "... ជាផ្លូវការ"
     # (officially), "... ជាស្ថាពរ" (for good): how, no name
     "ជាសមូហភាព", "ជាផ្លូវការ", "ជាស្ថាពរ", "ជាក្រុម",
+    # "លាលែងពីគណបក្សព្រមៗគ្នា" (resigned from the party together), "... រួមគ្នា"
+    "ព្រមគ្នា", "ព្រមៗគ្នា", "រួមគ្នា",
 )  # fmt: skip
 
 

@@ -25,7 +25,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.ingest.intake.acts import reported_act
-from bot.ingest.intake.clauses import ASIDE, PAST_YEAR, QUOTED, history_asides, through_clause
+from bot.ingest.intake.clauses import (
+    ASIDE,
+    KHMER_DISSOLVED_IN,
+    PAST_YEAR,
+    QUOTED,
+    history_asides,
+    through_clause,
+)
 from bot.ingest.intake.dates import (
     MONTH_NAMES,
     MONTHS,
@@ -85,11 +92,22 @@ _ONE_PERSON = re.compile(
 # resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
 # ... after the day it happened: "Last Friday, the 61-year-old commune chief handed ..."
 _THE_ONE_PERSON = re.compile(
-    r"(?:^|[:—–-]\s+|^\W*(?:on|last|this|earlier|yesterday|today)\b[^,]{0,30},\s+)"
-    rf"the\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}",
+    r"(?:^|[:—–-]\s+|^\W*(?:on|last|this|earlier|yesterday|today)\b[^,]{0,30}?"
+    r"(?:,\s*\d{1,2}\s+[A-Z][a-z]+)?(?:,\s+|\s(?=the\b)))"
+    # ... "On Thursday the 61-year-old left": one person, by age
+    rf"the\s+(?:(?:[\w'’-]+\s+){{0,6}}?{ROLE}|\d{{1,3}}-year-old\b(?!-))",
     re.I,
 )
-_MOVED = re.compile(r"join|defect|switch|resign|quit|left|leav|cross|mov|went|came|return", re.I)
+_MOVED = re.compile(
+    r"join|defect|switch|resign|quit|left|leav|cross|mov|went|came|return|membership\s+form", re.I
+)
+# Khmer: "ខ្ញុំបាទ X ... បានលាឈប់" (I, X, ... resigned), "នាងបានដាក់លិខិតលាឈប់" (she handed in a
+# letter resigning): one person, the writer or the one told of (not "យើងខ្ញុំ", we)
+_KHMER_ONE_SUBJECT = re.compile(
+    r"(?<!យើង)(?:ខ្ញុំបាទ|នាងខ្ញុំ)\s|(?:^|[\s៖])(?:(?<!យើង)ខ្ញុំ|នាង|គាត់|លោក)(?:ក៏)?បាន"
+    # ... "នាងបានដាក់លិខិតលាឈប់ពីគណបក្សA ហើយបានចុះឈ្មោះ..." (she resigned from A and signed up)
+    r"(?:[^។]{0,120}?ហើយ\S{0,30}?\s*បាន)?\S{0,25}$"
+)
 # "X told RFA he joined": the one who speaks is the one who moved.
 _SAID_HE = re.compile(
     r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed|announced|wrote|posted|stated|"
@@ -193,7 +211,9 @@ _THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:day|morning|afternoon|evenin
 _HEADLINE_ONE = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{0,6}}(?=[A-Z])(?i:{ROLE})\s+$")
 _RECALLS_A_MOVE = re.compile(r",\s*which\b[^,;]*\bafter\s+(?:defecting|joining|switching)\b", re.I)
 _HE_SUBJECT = re.compile(
-    r"(?:^|,\s*|\bthat\s+|\band\s+)(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?"
+    # ... "On 4 March she left the CLP": after the day it happened
+    r"(?:^|,\s*|\bthat\s+|\band\s+|^\W*(?:on|last|this|earlier|yesterday|today)\b[^,]{0,30}?\s)"
+    r"(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?"
     # ... "he resigned from the CLP and was received into the CPP"
     r"(?:(?:resigned|quit|left|defected)\b[^.;]{0,80}\band\s+(?:(?:was|has\s+been|had\s+been)\s+)?)?$",
     re.I,
@@ -202,6 +222,9 @@ _HE_SUBJECT = re.compile(
 _OUR_PARTY = re.compile(
     r"\bour\s+party\b|\b(?:into|joined)\s+(?:its|our|their)\s+ranks\b|គណបក្សយើង", re.I
 )
+_OUR_PARTY_JOINED = re.compile(r"\s*(?:our|my)\s+party\b", re.I)
+_THE_OPPOSITION_JOINED = re.compile(r"\s*the\s+opposition\b(?!\s+(?:party\s+)?[A-Za-z]*x{3})", re.I)
+_OPPOSITION_BEFORE = re.compile(r"\bopposition\s+$", re.I)
 _AT_THE_OFFICE_OF = re.compile(r"ទីស្នាក់ការ\s*$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # ... 'who told them "...', 'telling reporters that his old party had "...': words said
@@ -455,6 +478,29 @@ def read_sentence(
         # 95 former GDP members into its ranks": the party that speaks as "we"
         to = next((m.name for m in mentions if m.end <= verb.start), None)
         froms = [f for f in froms if f != to]
+    if verb.kind == "join" and _THE_OPPOSITION_JOINED.match(text, verb.end):
+        # "The opposition Candlelight Party said 31 members of the ruling CPP had joined the
+        # opposition": the party the sentence calls the opposition
+        opposition = {
+            m.name
+            for m in mentions
+            if _OPPOSITION_BEFORE.search(text[max(0, m.start - 15) : m.start])
+        } or {
+            # ... or the text does, before ("the opposition Candlelight Party are trading claims
+            # ... ¶ Candlelight says nine CPP members joined the opposition on Sunday")
+            m.name
+            for m in lexicon.mentions(report.text)
+            if _OPPOSITION_BEFORE.search(report.text[max(0, m.start - 15) : m.start])
+        }
+        if len(opposition) == 1:
+            was_to, to = to, opposition.pop()
+            froms = [f for f in [*froms, *([was_to] if was_to else [])] if f != to]
+    if verb.kind == "join" and _OUR_PARTY_JOINED.match(text, verb.end):
+        # a party's own newsletter: "41 former CNRP activists ... joined our party"
+        publisher = {m.name for m in lexicon.mentions(report.outlet or "")}
+        if len(publisher) == 1:
+            was_to, to = to, publisher.pop()
+            froms = [f for f in [*froms, *([was_to] if was_to else [])] if f != to]
     if verb.kind == "leave" and not froms and roles.sources:
         froms = roles.sources[:1]  # "Candlelight said its chief had quit the party"
     the_party = (
@@ -525,7 +571,7 @@ def read_sentence(
     # sign of strain in an opposition ... trying to hold the seats it won in 2022")
     comment = _ABOUT_THE_EVENT.search(text, verb.end)
     past = PAST_YEAR.search(ASIDE.sub(" ", text[: comment.start()] if comment else text))
-    past = past or KHMER_PAST_YEAR.search(own)
+    past = past or KHMER_PAST_YEAR.search(KHMER_DISSOLVED_IN.sub(" ", own))
     tail = own[verb.end :]
     year_after = None if past else KHMER_PAST_YEAR.search(tail)
     if year_after and not claim_verbs(tail[year_after.end() :]):
@@ -551,6 +597,8 @@ def read_sentence(
     one_person = (
         _ONE_PERSON.search(text[: verb.start])
         or KHMER_ONE_PERSON.search(text[: verb.start])
+        # (with no party of its own, a bare move the sentences before complete)
+        or (froms and _KHMER_ONE_SUBJECT.search(text[: verb.start]))
         or _SAID_HE.search(text[: verb.start])
         or (
             _MOVED.search(text[verb.start : verb.end])

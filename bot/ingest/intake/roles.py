@@ -82,6 +82,13 @@ _BODY_OF_PARTY = re.compile(
     r"(?:the\s+)?(?:ruling\s+)?$",
     re.I,
 )
+# ... "the CPP working group": a body of the party named before it, which hosts
+_PARTY_BODY_AFTER = re.compile(
+    r"(?:'s)?\s+(?:(?:provincial|district|commune|city)\s+)?(?:working\s+group|committee|branch)\b"
+    r"(?!\s+(?:members?|officials?|chiefs?|secretar(?:y|ies)|leaders?)\b)",
+    re.I,
+)
+_HOSTING = re.compile(r"(?:ceremony|welcom|receiv|accept|admit|held)", re.I)
 _MEMBERSHIP_NEXT = re.compile(
     r"\s+(?:(?:the|their|his|her)\s+)?(?:(?!\d)[\w'’-]+\s+){1,2}?(?:membership|cards?)\b", re.I
 )
@@ -286,6 +293,13 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
             froms.append(m.name)  # "activists who joined the CPP last year have returned"
         elif m.start < verb.start and welcome and _BODY_OF_PARTY.search(before):
             tos.append(m)  # "the provincial working group of the CPP welcomed ...": the host
+        elif (
+            m.start < verb.start
+            and _HOSTING.match(sentence, verb.start)
+            and _PARTY_BODY_AFTER.match(after)
+            and not re.search(r"\b(?:former|formerly|ex-)\s*$", before, re.I)
+        ):
+            tos.append(m)  # "the head of the CPP working group ... held a ceremony to welcome"
         elif _STRONG_TO_BEFORE.search(before) or re.search(r"\bnew\s+$", before, re.I):
             tos.append(m)  # "welcomes new CPP members": the party they are new to
             strong.append(m)

@@ -97,12 +97,27 @@ _WRAPPED_BEFORE = re.compile(
 _GOES_ON = re.compile(r"[A-Za-z\d\"'(](?!\d{0,1}[.)]\s)")
 
 
+# A photo gallery's captions, "1/8 - ...", "2/8 - ...": numbers of photos, no dates.
+_PHOTO_NUMBER = re.compile(r"^\s*(\d{1,2})/(\d{1,2})\s*[-–—:|]\s+")
+
+
+def _without_photo_numbers(lines: list[str]) -> list[str]:
+    numbered = [m for m in map(_PHOTO_NUMBER.match, lines) if m]
+    totals = {m.group(2) for m in numbered}
+    if len(numbered) < 3 or len(totals) != 1:
+        return lines
+    if not all(1 <= int(m.group(1)) <= int(m.group(2)) for m in numbered):
+        return lines
+    return [_PHOTO_NUMBER.sub("", line) for line in lines]
+
+
 def unwrap(text: str) -> str:
     """The text with its hard-wrapped lines joined again (a press release pasted from a PDF or
     an e-mail, broken every hundred characters): a line joins the next when it ends without a
     full stop and the next goes on with a small letter, or it ends with a word that needs more
     ("the", "of", ","), or it runs as wide as its paragraph's widest line; a word the wrap
-    broke with a hyphen is one word again. Lists, posts and bulletins keep their lines.
+    broke with a hyphen is one word again. Lists, posts and bulletins keep their lines; a
+    photo gallery's captions lose their numbers ("3/8 - ..."), which read as dates.
 
     >>> wrapped = "The working group held a ceremony on Sunday to\\nwelcome forty former opposition"
     >>> text = unwrap(wrapped + " members of the\\nCLP.\\n- 9 more")
@@ -111,7 +126,7 @@ def unwrap(text: str) -> str:
     >>> unwrap("Welcome home 🇰🇭\\n45 members joined today")
     'Welcome home 🇰🇭\\n45 members joined today'
     """
-    lines = text.split("\n")
+    lines = _without_photo_numbers(text.split("\n"))
     widths: list[int] = []
     block: list[int] = []
     for line in [*lines, ""]:

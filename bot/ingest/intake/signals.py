@@ -58,12 +58,17 @@ _JOIN = (
     # (not "embraced each of them": a hug for those who came, told before)
     r"embrac(?:ed|es|ing)(?!\s+(?:each|every|all|them|him|her)\b)|"
     r"return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
+    # a headline's "Candlelight activists turn to the CPP" (a party's name after it)
+    r"(?<!re)turn(?:s|ed|ing)?\s+to(?=\s+(?:the\s+)?x{3,})|"
     # "accepted membership of the CPP"
     r"accept(?:ed|s|ing)\s+(?:\w+\s+){0,2}?membership\s+(?:of|in)\b|"
     # (not "handed back their Candlelight cards": given up, a leaving)
     r"(?:receive|received|receiving|handed(?!\s+(?:back|over|in)\b)|given|were\s+given|issued|presented|took|taken|accepted)\s+(?:\w+\s+){0,3}?"
     # "received his FUNCINPEC card": a party's name (its letters masked) before the card
     r"(?:membership|party|CPP|x{3,})\s+cards?|"
+    # a caption's "415 members ... raise their new CPP membership cards"
+    r"(?:rais(?:e|es|ed|ing)|hold(?:s|ing)?|show(?:s|ed|ing)?)\s+(?:up\s+)?their\s+new\s+"
+    r"x{3,}\s+(?:membership\s+|party\s+)?cards?|"
     r"ceremony\s+(?:[\w,]+\s+){0,10}?to\s+(?:receive|welcome|accept|admit)|"
     # "held a ceremony at the provincial hall for about 210 people": those it received
     r"held\s+an?\s+ceremony\s+(?:[\w,]+\s+){0,6}?for(?=\s+(?:(?:about|some|around|nearly|more\s+than|over)\s+)?\d)|"
@@ -151,6 +156,10 @@ _KHMER_JOIN = (
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ|[^។]{0,40}គ្រប់(?:រូប|គ្នា))|"
     # "បានទទួល(បាន)សមាជិកថ្មី ៨៥នាក់" (received, gained 85 new members), as English "received"
     r"(?<!ពិធី)(?<!ការ)ទទួល(?:បាន)?(?=\s*(?:អតីត)?\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី))|"
+    # ... a list's "ទទួលបងប្អូនចំនួន ១៣០ នាក់" (received 130 brothers and sisters), "ទទួល ៨៨
+    # គ្រួសារ" (received 88 families): a count of people right after it
+    r"(?<!ពិធី)(?<!ការ)ទទួល(?=\s*(?:បងប្អូន|ប្រជាពលរដ្ឋ)?\s*(?:ចំនួន\s*)?(?:ប្រមាណ\s*|ជាង\s*)?"
+    r"[0-9០-៩]+\s*(?:នាក់|រូប|គ្រួសារ))|"
     # ... "ត្រូវបានទទួលយកជាសមាជិកគណបក្សX" (were accepted as members of party X)
     r"(?<=ត្រូវបាន)ទទួល(?:យក)?(?=\s*ជា\s*សមាជិក)|"
     # "ពិធីទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ៤៥៦នាក់" (the ceremony welcoming 456 new members), as
@@ -203,8 +212,8 @@ _VERB = re.compile(
 # Before a verb: a plan, a wish or a prediction rather than an act; or a denial.
 _INTENTION = re.compile(
     # not "expressed their will to join": the noun
-    r"(?:\b(?:(?<!their\s)(?<!his\s)(?<!her\s)will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
-    r"expected|going|wants?|wanted|wish(?:es|ed)?|hopes?|hoped|ready|prepared|promised|pledged|"
+    r"(?:\b(?:(?<!their\s)(?<!his\s)(?<!her\s)(?<!own\s)(?<!free\s)will|would|shall|plans?|planning|planned|intends?|intending|intended|expects?|"
+    r"expected|going|wants?|wanted|wish(?:es|ed)?|hopes?|hoped|ready|prepar(?:ed|ing)|promised|pledged|"
     r"vowed|"
     r"(?:set|about)(?=\s+to\b)|threaten(?:ed|s)?|consider(?:ing|s|ed)?|"
     # ... 'was "thinking seriously" about joining'
@@ -217,7 +226,7 @@ _INTENTION = re.compile(
     # "plans to return next month and join the CPP": the plan holds both verbs
     # ... "he will come home and join the CPP"
     r"|\b(?:(?:plans?|planning|intends?|intending|wants?|hopes?|expects?)\s+to|"
-    r"(?<!their\s)(?<!his\s)(?<!her\s)will|would)\s+"
+    r"(?<!their\s)(?<!his\s)(?<!her\s)(?<!own\s)(?<!free\s)will|would)\s+"
     r"(?:[\w,]+\s+){1,8}?(?:and|then)\s+"
     # "their decision to join": the move named again, not a new one
     r"|\b(?:their|his|her)\s+(?:\w+\s+)?decision\s+to\s+"
@@ -282,7 +291,10 @@ _DISPUTED_REPORT = re.compile(
     # ... Khmer "បានច្រានចោលការផ្សាយ ... ដែលអះអាងថា សកម្មជន «ជាង ១៥០នាក់» ... បានចូល" (rejected the
     # report claiming that more than 150 activists joined)
     r"|(?:បដិសេធ|ច្រានចោល)[^។]{0,60}?(?:ការផ្សាយ|របាយការណ៍|ការអះអាង|ព័ត៌មាន|ការប្រកាស)[^។]{0,80}?"
-    r"ថា[^។]{0,80}?[0-9០-៩]",
+    r"ថា[^។]{0,80}?[0-9០-៩]"
+    # ... a log row's last cell, "| 17 CPP members ... joined the CLP | CLP page | CPP district
+    # office denies; disputed": the monitor's note beside the claim it logs
+    r"|\|[^|]*\|[^|]*\|[^|]*\b(?:denie[sd]|deny|reject(?:s|ed)|dispute[sd])\b[^|]*$",
     re.I,
 )
 _CLAIMING_THAT = re.compile(
@@ -293,6 +305,7 @@ _CLAIMING_THAT = re.compile(
 # Khmer "សម្ព័ន្ធ" is an alliance, except written on after "(គណ)បក្ស", where it is the name of
 # the League for Democracy Party (គណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ), or before the people it
 # gathers ("សម្ព័ន្ធយុវជន", a party's youth federation).
+_SUPPOSE = re.compile(r"\W*(?:imagine|suppose|picture\s+this)\b", re.I)
 _OTHER_THINGS = (
     # (not "the small party allied with Candlelight", "a CPP-allied party": who a party is)
     (re.compile(r"\balliances?\b|(?<!party\s)(?<!parties\s)(?<!-)\ballied\b|\bcoalition\b|\bmerg(?:e|ed|er|es|ing)\b|"
@@ -527,6 +540,9 @@ KHMER_RUNNING_TOTAL = (
     # ("សរុបទាំងអស់ ២០៥ នាក់" after two counts: their sum, that one event's)
     r"ចាប់តាំងពី|តាំងពី(?:ខែ|ដើម)|សរុបទាំងអស់(?![\s\d០-៩,.]*(?:នាក់|រូប)\s*[។៕]?\s*$)|ចាប់ពីដើម|ខែ\s*ដើមឆ្នាំ|ចាប់ពីខែ|មក(?:ដល់|ទល់)(?:ពេល|ថ្ងៃ)នេះ|គិតត្រឹម|គិតមកដល់|"
     r"(?:មក)?(?:ដល់|ទល់)(?:បច្ចុប្បន្ន|ពេលបច្ចុប្បន្ន)|"
+    # ... "គិតចាប់ពីក្រោយការបោះឆ្នោត" (counting from after the election), "ពេញមួយឆ្នាំ២០២២"
+    # (throughout 2022)
+    r"គិត(?:ចាប់)?ពី|ពេញ(?:មួយ)?ឆ្នាំ|"
     # (not "ក្នុងរយៈពេលប៉ុន្មានថ្ងៃចុងក្រោយនេះ", in the last few days: one week's news)
     # ... "ក្នុងរយៈពេលប៉ុន្មានខែបន្ទាប់" (in the months that followed): a span after some event
     r"(?:សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ|បន្ទាប់)|ឆមាស|ត្រីមាស|"
@@ -678,4 +694,6 @@ def not_a_claim(sentence: str) -> str | None:
             return reason
     if sentence.rstrip().endswith("?"):
         return "a question"
+    if _SUPPOSE.match(sentence):
+        return "a supposition"  # "Imagine if, tomorrow, a thousand ... joined the opposition"
     return None
