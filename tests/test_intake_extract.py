@@ -5379,3 +5379,138 @@ def test_joined_our_party_in_a_party_newsletter() -> None:
 )
 def test_suppositions_and_moves_with_no_party(text: str) -> None:
     assert _claims(text, date(2024, 5, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "Candle Light party": the name split in two, as some posts write it
+        (
+            "Yesterday 44 family from Candle Light party come join CPP at our pagoda!!!",
+            None,
+            [(date(2024, 5, 9), 44, [_CLP], CPP)],
+        ),
+        # "reported on Tuesday that ... had joined ... the day before": the day before the
+        # report; "On 7 May the page reported ... a ceremony held the previous day"
+        (
+            "The pro-government site Khmer Hour reported on Tuesday that 85 members of the "
+            "Khmer National United Party had joined the Cambodian People's Party the day before.",
+            None,
+            [(date(2024, 5, 6), 85, [_KNUP], CPP)],
+        ),
+        (
+            "On 7 May the CPP's Kampot page reported that 120 Candlelight Party members had "
+            "joined the CPP at a ceremony held the previous day in Chhuk.",
+            None,
+            [(date(2024, 5, 6), 120, [_CLP], CPP)],
+        ),
+        # "..., including about 40 former CNRP activists, joined": some of the group
+        (
+            "On Monday more than 600 members of the Candlelight Party, including about 40 former "
+            "activists of the dissolved Cambodia National Rescue Party, joined the Cambodian "
+            "People's Party in Kirivong.",
+            None,
+            [(date(2024, 5, 6), 600, [_CLP], CPP)],
+        ),
+        # guests who "joined about 1,800 delegates at the congress" joined no party
+        (
+            "Delegations from six parties, including the Cambodian People's Party, joined about "
+            "1,800 FUNCINPEC delegates at the royalist party's congress on Sunday.",
+            None,
+            [],
+        ),
+        # cards for people none of whom came from another party: no move
+        (
+            "About 900 people received Cambodian People's Party membership cards in Baray on "
+            "Sunday, but the district secretary said none of them had come from another party.",
+            None,
+            [],
+        ),
+        # "the couple ... joined": two
+        (
+            "On Thursday the couple, both teachers, handed back their CPP cards and joined the "
+            "Candlelight Party in Kampong Trach.",
+            None,
+            [(date(2024, 5, 9), 2, [CPP], _CLP)],
+        ),
+        # "On Saturday the 27th", written in May: the 27th of April
+        (
+            "Last month the committee held twelve forums. On Saturday the 27th, 33 former "
+            "members of the Khmer National United Party joined the Cambodian People's Party.",
+            None,
+            [(date(2024, 4, 27), 33, [_KNUP], CPP)],
+        ),
+        # "an announcement ... by the KNUP that 12 former Candlelight activists had joined it"
+        (
+            "Less usual was an announcement on 2 May by the Khmer National United Party that 12 "
+            "former Candlelight activists in Kep had joined it.",
+            None,
+            [(date(2024, 5, 2), 12, [_CLP], _KNUP)],
+        ),
+        # "I had the honour to receive 25 ... into the CPP"
+        (
+            "On Sunday 5 May I had the honour to receive 25 former members of the Candlelight "
+            "Party from four villages into the Cambodian People's Party.",
+            None,
+            [(date(2024, 5, 5), 25, [_CLP], CPP)],
+        ),
+        # "The ceremony, held on Wednesday in ..., was posted ...": the day of the move before
+        (
+            "Sixty members of the Khmer National United Party joined the Cambodian People's "
+            "Party this week.\n\nThe ceremony, held on Wednesday at Wat Kdol, was posted on the "
+            "district page with photographs.",
+            None,
+            [(date(2024, 5, 8), 60, [_KNUP], CPP)],
+        ),
+        # an interview's answer "At the time, ..." to a question about 2017: history
+        (
+            "He joined the Cambodian People's Party on 4 May.\n\nQ: What did you do in 2017, "
+            "when the CNRP was dissolved?\n\nA: At the time, nine of my fellow councillors "
+            "joined the Cambodian People's Party at once.",
+            "Interview: a Candlelight Party councillor explains his switch",
+            [(date(2024, 5, 4), 1, [_CLP], CPP)],
+        ),
+        # a FUNCINPEC committee's release names no party joined: the one it names besides
+        # those left
+        (
+            "FUNCINPEC Provincial Committee\n\nOn Saturday 4 May the provincial committee held a "
+            "ceremony to receive 46 new members, of whom 30 were former members of the Candlelight "
+            "Party and 16 former members of the Khmer National United Party.",
+            None,
+            [
+                (date(2024, 5, 4), 30, [_CLP], _FUN),
+                (date(2024, 5, 4), 16, [_KNUP], _FUN),
+            ],
+        ),
+        # a correction in one sentence: "the correct figure is 140, not 410"
+        (
+            "The CPP's Stoung page said 410 Candlelight Party members joined the CPP on Saturday."
+            "\n\nOn Sunday the page edited its post, saying the correct figure is 140, not 410.",
+            None,
+            [(date(2024, 5, 4), 140, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_the_day_before_a_report_couples_subgroups_and_corrections_in_one_sentence(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10), title) == expected
+
+
+
+def test_a_release_with_numbered_paragraphs_and_a_list_of_groups() -> None:
+    # "1. ... received new members who have left their former parties. ¶ 2. The new members
+    # are 40 in total, as follows: ¶ - 28 members of X; ¶ - 12 members of Y.": a claim per
+    # group; the release's heading ("Kampot Provincial Administration") is nobody who moved
+    text = (
+        "KINGDOM OF CAMBODIA\nKampot Provincial Administration\nPRESS RELEASE\n\n"
+        "1. On Saturday, 4 May 2024, the working group of the Cambodian People's Party for "
+        "Chhuk district received new members who have voluntarily left their former parties.\n\n"
+        "2. The new members are 40 in total, as follows:\n"
+        "   - 28 members of the Khmer National United Party from Dambouk Khpos commune;\n"
+        "   - 12 members of the Candlelight Party from Chhuk commune."
+    )
+    assert _claims(text, date(2024, 5, 6)) == [
+        (date(2024, 5, 4), 28, [_KNUP], CPP),
+        (date(2024, 5, 4), 12, [_CLP], CPP),
+    ]

@@ -3310,3 +3310,78 @@ def test_khmer_a_list_of_ceremonies_that_received_counts_of_people() -> None:
         (date(2024, 4, 30), 75, [KNUP], CPP),
         (date(2024, 5, 2), 40, [CLP], CPP),
     ]
+
+
+def test_khmer_tags_closing_days_list_rows_and_a_correction_in_one_sentence() -> None:
+    # a post's tags ("#ស្វាគមន៍សមាជិកថ្មី #២៣កក្កដា") are no sentence, so no second claim
+    tags = (
+        "ព្រឹកនេះ សមាជិកគណបក្សភ្លើងទៀន ចំនួន ៦៥ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "#គណបក្សប្រជាជនកម្ពុជា #ស្វាគមន៍សមាជិកថ្មី #ភ្លើងទៀន #២៣កក្កដា"
+    )
+    assert _brief(tags, date(2024, 5, 6)) == [(date(2024, 5, 6), 65, [CLP], CPP)]
+    # "ថ្ងៃនេះ" (today) in a post whose closing line, a place and its day, is a day before it
+    # was published, with who signs it after
+    closing = (
+        "នៅថ្ងៃនេះ ក្រុមការងារបានទទួលសមាជិកគណបក្សខ្មែររួបរួមជាតិ ចំនួន ៣៨ នាក់ "
+        "ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។\n\nបាទី, ថ្ងៃអាទិត្យ ទី៥ ខែឧសភា ឆ្នាំ២០២៤\n"
+        "ផ្នែកផ្សព្វផ្សាយ ក្រុមការងារស្រុក"
+    )
+    assert _brief(closing, date(2024, 5, 6)) == [(date(2024, 5, 5), 38, [KNUP], CPP)]
+    # the day alone on its line after the claim, then the place and the tags
+    pinned = (
+        "សូមស្វាគមន៍ បងប្អូនអតីតសមាជិកគណបក្សភ្លើងទៀន ចំនួន ២៩ នាក់ "
+        "ដែលបានសម្រេចចិត្តចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n📅 ០៤/០៥/២០២៤\n"
+        "📍 សាលាឃុំព្រែកអំពិល\n\n#CPP"
+    )
+    assert _brief(pinned, date(2024, 5, 6)) == [(date(2024, 5, 4), 29, [CLP], CPP)]
+    # a log's row "២) អង្គារ ៣០/០៤ | ...": the weekday and the day before the place
+    row = (
+        "របាយការណ៍ប្រចាំសប្តាហ៍\n\n២) អង្គារ ៣០/០៤ | កំពត | ទំព័រ គបក ស្រុក៖ សមាជិកគណបក្ស"
+        "ភ្លើងទៀន ៤៤ នាក់ បានចូល គបក។"
+    )
+    assert _brief(row, date(2024, 5, 6)) == [(date(2024, 4, 30), 44, [CLP], CPP)]
+    # "តួលេខត្រឹមត្រូវ គឺ ៩០ នាក់ មិនមែន ៩០០ នាក់ទេ" (the correct figure is 90, not 900)
+    fixed = (
+        "ទំព័រ គបក ស្រុកកំពង់សៀម បានបង្ហោះកាលពីថ្ងៃសៅរ៍ថា សមាជិកគណបក្សភ្លើងទៀន ៩០០ នាក់ "
+        "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា នៅថ្ងៃដដែល។\n\nប៉ុន្តែនៅថ្ងៃអាទិត្យ ទំព័រនោះបានកែសម្រួល"
+        "ការបង្ហោះ ដោយសរសេរថា តួលេខត្រឹមត្រូវ គឺ ៩០ នាក់ មិនមែន ៩០០ នាក់ទេ។"
+    )
+    assert _brief(fixed, date(2024, 5, 6)) == [(date(2024, 5, 4), 90, [CLP], CPP)]
+
+
+def test_khmer_at_that_time_the_royalist_party_and_its_own_members() -> None:
+    # an interview's "ចម្លើយ៖ ពេលនោះ ..." (A: at that time ...) after a question about 2017
+    interview = (
+        "លោក សុខ ដារ៉ា ធ្លាប់ជាអនុប្រធានគណបក្សភ្លើងទៀនប្រចាំខេត្តតាកែវ។ កាលពីថ្ងៃទី២ ខែឧសភា "
+        "លោកបានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "សំណួរ៖ នៅឆ្នាំ២០១៧ តើលោកបានធ្វើអ្វី?\n"
+        "ចម្លើយ៖ ពេលនោះ មិត្តរួមការងាររបស់ខ្ញុំ ៩ នាក់ បានចូល គបក ភ្លាមៗ។"
+    )
+    title = "បទសម្ភាសន៍៖ អតីតអនុប្រធានភ្លើងទៀនខេត្តតាកែវ ពន្យល់ពីមូលហេតុចូលគណបក្សប្រជាជន"
+    assert [
+        (p.date, p.number, p.from_parties, p.to_party)
+        for p in khmer_claims(interview, date(2024, 5, 6), title)
+    ] == [(date(2024, 5, 2), 1, [CLP], CPP)]
+    # "គណបក្សរាជានិយម" (the royalist party) is FUNCINPEC described, no party of its own
+    royal = (
+        "លោកស្រី ចាន់ សុភា សមាជិកក្រុមប្រឹក្សាឃុំមកពីគណបក្សភ្លើងទៀន បានចូលជាសមាជិក"
+        "គណបក្សហ្វ៊ុនស៊ិនប៉ិច កាលពីថ្ងៃអាទិត្យ នៅទីស្នាក់ការខេត្តរបស់គណបក្សរាជានិយម។"
+    )
+    assert _brief(royal, date(2024, 5, 6)) == [(date(2024, 5, 5), 1, [CLP], "FUNCINPEC")]
+    # "គណបក្សX បានបង្ហោះរូបថត ... ដោយអះអាងថា ... បានចូលជាសមាជិករបស់ខ្លួន" (party X posted photos,
+    # claiming that ... joined as its members): X is the party joined
+    posted = (
+        "កាលពីថ្ងៃសៅរ៍ គណបក្សខ្មែររួបរួមជាតិ បានបង្ហោះរូបថតនៅលើហ្វេសប៊ុក ដោយអះអាងថា "
+        "សមាជិកគណបក្សភ្លើងទៀនចំនួន ៣១ នាក់ បានចូលជាសមាជិករបស់ខ្លួន។"
+    )
+    assert _brief(posted, date(2024, 5, 6)) == [(date(2024, 5, 4), 31, [CLP], KNUP)]
+    # a FUNCINPEC committee's release: the party joined is the one it names besides those left
+    release = (
+        "គណបក្សហ្វ៊ុនស៊ិនប៉ិច\nគណៈកម្មាធិការខេត្តកំពត\n\n"
+        "នៅថ្ងៃសៅរ៍ ទី៤ ខែឧសភា ឆ្នាំ២០២៤ គណៈកម្មាធិការខេត្តបានរៀបចំពិធីទទួលសមាជិកថ្មីចំនួន ៥០ នាក់ "
+        "ដែលក្នុងនោះ ៣៥ នាក់ ជាអតីតសមាជិកគណបក្សភ្លើងទៀន និង ១៥ នាក់ ជាអតីតសមាជិកគណបក្សខ្មែររួបរួមជាតិ។"
+    )
+    assert _brief(release, date(2024, 5, 6)) == [
+        (date(2024, 5, 4), 35, [CLP], "FUNCINPEC"),
+        (date(2024, 5, 4), 15, [KNUP], "FUNCINPEC"),
+    ]

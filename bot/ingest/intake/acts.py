@@ -80,6 +80,11 @@ _OCCASION = (
     r"\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'-]+\s+){0,2}?(?:event|rally|ceremony|meeting|campaign|"
     r"march|protest|celebration|forum|training|gathering|convoy|festival)s?\b"
 )
+_JOINED_PEOPLE_AT = re.compile(
+    r"\s+(?:(?:about|some|around|nearly|more\s+than|over)\s+)?\d[\d,]*\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:delegates|participants|guests|people|supporters|members|villagers)\s+(?:at|in|for)\b",
+    re.I,
+)
 _COMPLETES = re.compile(
     r"(?:handed|turned|made|resignation|submitted|tendered|filed|announced|end(?:ed|ing)|"
     r"gave|giving|walked|sent|delivered|lost)",
@@ -177,8 +182,12 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
             and not any(v.end <= m.start <= v.end + 25 for m in mentions)
         ):
             continue  # "joined a ceremony"
-        if text[v.start : v.end].lower().startswith("join") and re.match(_OCCASION, after, re.I):
-            continue  # "after joining a CPP event": attending, not joining
+        if text[v.start : v.end].lower().startswith("join") and (
+            re.match(_OCCASION, after, re.I) or _JOINED_PEOPLE_AT.match(after)
+        ):
+            # "after joining a CPP event": attending, not joining; so is "joined about 2,500
+            # FUNCINPEC delegates at the congress"
+            continue
         quote = next((a for a, b in quoted if a < v.start < b), None)
         if quote is not None and (
             _FIRST_PERSON.search(text[: v.start]) or _KHMER_I_WE.search(text[quote : v.start])

@@ -47,10 +47,31 @@ _RIGHT_FIGURE = re.compile(
 )
 
 
+# One sentence with both: "the correct figure is 140, not 400", Khmer "តួលេខត្រឹមត្រូវ គឺ ១៤០
+# នាក់ មិនមែន ៤០០ នាក់ទេ" (the correct figure is 140, not 400)
+_RIGHT_NOT_WRONG = re.compile(
+    r"(?:\b(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)\s+(?:is|was)\s+"
+    r"|តួលេខ(?:ពិត|ត្រឹមត្រូវ|ពិតប្រាកដ)\s*(?:គឺ(?:ជា)?|មាន)?\s*)"
+    r"(?P<n>[0-9០-៩][0-9០-៩,.]*)\s*(?:នាក់|រូប|people)?\s*,?\s*(?:not|មិនមែន)\s*"
+    r"(?P<wrong>[0-9០-៩][0-9០-៩,.]*)",
+    re.I,
+)
+
+
 def correct(
     proposals: Sequence[Proposal], sentences: Sequence[Sentence], anchor: date | None
 ) -> None:
     """Put each correction notice's right count and day into the claims it corrects."""
+    for told in sentences:
+        fix = _RIGHT_NOT_WRONG.search(told.text)
+        now = cell_count(fix["n"]) if fix else None
+        was = cell_count(fix["wrong"]) if fix else None
+        if now is None or was is None:
+            continue
+        for p in proposals:
+            if p.number == was.value and p.number != now.value:
+                p.number, p.number_text = now.value, now.text
+                p.evidence = f"{p.evidence} [{told.text}]"
     for k, told in enumerate(sentences):
         earlier = _EARLIER_VERSION.search(told.text)
         if earlier is None:

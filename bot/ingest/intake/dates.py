@@ -42,7 +42,7 @@ form; the patterns below are all intake needs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.ingest.intake.numbers import khmer_digits_to_ascii
@@ -87,7 +87,7 @@ _WEEKDAY_ALONE = re.compile(
     r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
     # ... a gallery's "Saturday's ceremony"
     r"|(?=\w+['’]s\s+(?:ceremony|event|meeting|rally|gathering|reception)\b))"
-    r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
+    r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b(?!,?\s+the\s+[1-3]?\d(?:st|nd|rd|th)\b)",
     re.I,
 )
 # "កាលពីថ្ងៃអាទិត្យ" (last Sunday): a Khmer weekday with no day of the month after it.
@@ -106,7 +106,11 @@ _NUMERIC_SHORT = re.compile(
     # ... "• 18/03 · Kandal ·": a bullet before, a middle dot after
     # ... "Tue 14/3 — Kandal:": its weekday before it
     # ... "🔹 Mon 3/6 —": any mark (a bullet, an emoji) before
-    r"(?:^|(?<=[\n(]))\s*(?:[^\w\s(]{1,4}\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    # ... "១) ច័ន្ទ ១៩/០៦ |": a list's number and a Khmer weekday before it
+    r"(?:^|(?<=[\n(]))\s*(?:[^\w\s(]{1,4}\s*)?(?:\d{1,2}[.)]\s*)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+|(?:ថ្ងៃ)?(?:"
+    + _KHMER_WEEKDAY_NAME
+    + r")\s*)?"
     r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])"
     r"(?=\s*(?:\([A-Za-z]{2,9}\)\s*)?(?:[:,)–—|·]|-{1,2})?\s+[A-Z\u1780-\u17ff])",
     re.M,
@@ -226,7 +230,9 @@ _OCCASION_BEFORE = re.compile(
 # "on the 11th": a day of the month with no month.
 _ORDINAL_ALONE = re.compile(
     # ... "on the morning of the 3rd"
-    r"\b(?:on|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?the\s+"
+    # ... "On Sunday the 30th": the weekday beside it
+    r"\b(?:on|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?the\s+"
     r"(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)",
     re.I,
 )
@@ -250,6 +256,13 @@ _WEEKDAY_LINE = re.compile(
 )
 # ... or nothing but emoji and the like to the end of a heading line ("🌾 Kep, 10 June 2023 🌾")
 _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\))?\s*(?:--?|[–—:៖])|^[^\w\n]*$")
+
+
+_THE_DAY_BEFORE = re.compile(
+    r"\bthe\s+(?:previous\s+day|day\s+before)\b(?!\s+(?:yesterday|that|the|its|his|her)\b)",
+    re.I,
+)
+_SAID_BETWEEN = re.compile(r"\b(?:reported|said|announced|posted|wrote|claimed|stated)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -387,4 +400,16 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
             if "before" in word or (word.startswith("ម្សិល") and "ង" in word):  # ម្សិលម្ងៃ
                 back = 2
             add(counted_from - timedelta(days=back), *m.span())
+    # "reported on Monday that 150 ... had joined the day before", "On 18 April the page
+    # reported that 340 had joined at a ceremony held the previous day": the day before the
+    # one the report was made on
+    day_before = _THE_DAY_BEFORE.search(text)
+    said = [d for d in found if d.end <= day_before.start()] if day_before else []
+    if (
+        day_before
+        and len(said) == 1
+        and (said[0].reported or _SAID_BETWEEN.search(text, said[0].end, day_before.start()))
+    ):
+        found = [replace(d, reported=True) if d is said[0] else d for d in found]
+        found.append(FoundDate(said[0].value - timedelta(days=1), *day_before.span()))
     return sorted(found, key=lambda d: d.start)

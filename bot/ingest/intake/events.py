@@ -31,8 +31,10 @@ from bot.ingest.intake.reading import (
 from bot.ingest.intake.report import Proposal, Report
 from bot.ingest.intake.roles import FROM_BEFORE
 from bot.ingest.intake.sentences import Sentence
+from bot.ingest.intake.signals import claim_verbs
 
-_ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់", re.I)
+# ... Khmer "គាត់", "នាង" (she), "លោកបាន..." (he has ...; "លោក X" is Mr X)
+_ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់|នាង(?!ខ្ញុំ)|លោក(?=\s*(?:ក៏)?បាន)", re.I)
 
 
 def bared(names: list[str]) -> set[str]:
@@ -296,7 +298,14 @@ def from_context(
     the people and the party the sentences before it name."""
     if reading.to is None or not before:
         return None
-    people = [p for s in before for p in people_who_moved(s.text, lexicon.mentions(s.text))]
+    # (people named in a sentence that tells a move: not a release's "Koh Kong Provincial
+    # Administration" heading)
+    people = [
+        p
+        for s in before
+        if claim_verbs(s.text)
+        for p in people_who_moved(s.text, lexicon.mentions(s.text))
+    ]
     froms = [
         m.name
         for s in before

@@ -48,7 +48,13 @@ from bot.ingest.intake.events import (
     without_headlines,
 )
 from bot.ingest.intake.groups import GROUP_TOTAL, ROLE, UNNAMED_PARTIES, bare_name
-from bot.ingest.intake.numbers import NUMBER, Count, cell_count, person_counts
+from bot.ingest.intake.numbers import (
+    NUMBER,
+    Count,
+    cell_count,
+    khmer_digits_to_ascii,
+    person_counts,
+)
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import claimant_in, people_named
 from bot.ingest.intake.reading import (
@@ -179,6 +185,8 @@ _DENIES_FALSE_NEWS = re.compile(
 _CEREMONY = re.compile(
     r"\b(?:ceremon(?:y|ies)|events?)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|"
     r"took\s+place)\b"
+    # ... "The ceremony, held on Tuesday in the compound of Wat X, was announced ..."
+    r"|^\W*The\s+(?:\w+\s+)?ceremony,\s+held\b"
     # "In a letter dated December 1 ...": the day the resignation was written
     r"|\b(?:letter|resignation)\s+dated\b"
     # ... Khmer "លិខិតលាលែងចុះថ្ងៃទី១៧" (the resignation letter dated the 17th)
@@ -229,7 +237,39 @@ _TOTAL_LINE = re.compile(
     re.I | re.M,
 )
 # Nothing but a place (its communes, districts, provinces), before a post's closing day
-_PLACE_ONLY = re.compile(r"\W*(?:(?:ឃុំ|ស្រុក|ខេត្ត|ក្រុង|ភូមិ|សង្កាត់|ខណ្ឌ|រាជធានី)\S*\s*)*[\s—–,-]*")
+_PLACE_ONLY = re.compile(
+    r"\W*(?:(?:ឃុំ|ស្រុក|ខេត្ត|ក្រុង|ភូមិ|សង្កាត់|ខណ្ឌ|រាជធានី)\S*\s*)*"
+    # ... "កងមាស, ថ្ងៃសៅរ៍ ទី២៨ ...": a place's name and a comma, as a letter's closing line
+    r"(?:[\u1780-\u17ff]{2,20}\s*,\s*)?[\s—–,-]*"
+)
+# After a post's closing day: its tags, its place ("📍 សាលាឃុំ ...") or who signs it
+# ("ផ្នែកផ្សព្វផ្សាយ ក្រុមការងារស្រុក", the district working group's publicity section)
+_AFTER_THE_CLOSING_DAY = re.compile(r"(?:\s*#\S+)+\s*|\s*📍[^\n]*|[^\d០-៩។.!?\n#]{1,50}")
+# "he joined", Khmer "លោកបានចូល..." (he joined ...): one person moved
+_ONE_MOVED = re.compile(
+    r"(?:^|\s)(?:លោក|នាង|គាត់)(?:ក៏)?បាន(?:ចូល|ប្[តដ]ូរ|លាលែង|លាឈប់|ចាកចេញ)"
+    r"|\b(?:he|she)\s+(?:had\s+|has\s+)?(?:joined|left|quit|resigned|defected|switched)\b",
+    re.I,
+)
+# "At the time, ...", Khmer "ចម្លើយ៖ ពេលនោះ ..." (A: at that time, ...): the time told before
+_AT_THAT_TIME = re.compile(
+    r"\W*(?:(?:A|Answer|ចម្លើយ)\s*[:៖]\s*)?(?:at\s+(?:the|that)\s+time|back\s+then|(?:នៅ)?ពេលនោះ)",
+    re.I,
+)
+
+
+def _past_year_before(sentences: Sequence[Sentence], i: int, report: Report) -> bool:
+    """Whether one of the two sentences before the i-th names a year before the report's."""
+    if report.published is None:
+        return False
+    years = [
+        int(khmer_digits_to_ascii(m.group(1)))
+        for s in sentences[max(0, i - 2) : i]
+        for m in re.finditer(r"(?<![\d០-៩])((?:19|20|១៩|២០)[0-9០-៩]{2})(?![\d០-៩])", s.text)
+    ]
+    return any(year < report.published.year for year in years)
+
+
 # "the creation of a new party", "formed a new political party": people leaving to make one
 _A_NEW_PARTY = re.compile(
     r"\b(?:creation|formation|founding|launch)\s+of\s+a\s+new\s+(?:political\s+)?party\b"
@@ -518,6 +558,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         elif last_day and _NEXT_DAY.search(sentence.text):
             earlier = [*earlier, FoundDate(last_day + timedelta(days=1), 0, 0)]
         opening = sentence.index <= (1 if titled else 0)  # where a dateline may stand
+        if _AT_THAT_TIME.match(sentence.text) and _past_year_before(sentences, i, report):
+            # an interview's "Q: In 2017, when the CNRP was dissolved, what did you do? ¶ A: At
+            # the time, 11 of my colleagues joined the CPP": the year asked about, history
+            continue
         reading = read_sentence(sentence, report, lexicon, earlier, named, anchor, opening)
         if reading.background and not reading.proposals:
             came_from = (i, reading.background)
@@ -696,6 +740,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 name_destination(last, reading.to)
             if not last.from_parties:
                 last.from_parties = [f for f in reading.background if f != last.to_party]
+            if (
+                last.number is None
+                and last.number_text is None
+                and _ONE_MOVED.search(sentence.text)
+            ):
+                # "Interview: a former CLP vice-chair explains why he joined the CPP ¶ ... on
+                # Sunday 28 January he joined the CPP": one person
+                last.number = 1
         elif reading.bare:
             made = from_context(reading, sentences[:i], report, lexicon, sentence)
             reading.proposals = [made] if made else []
@@ -1109,8 +1161,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         date_line_paragraph = sentence.paragraph
         if (
             own_line
-            # (only its hashtags after it)
-            and all(re.fullmatch(r"(?:\s*#\S+)+\s*", s.text) for s in sentences[i + 1 :])
+            # (only its hashtags, its place or who signs it after it)
+            and all(
+                _AFTER_THE_CLOSING_DAY.fullmatch(s.text) and not claim_verbs(s.text)
+                for s in sentences[i + 1 :]
+            )
             and not re.search(r"\w", sentence.text[found_here[0].end :])
             # (perhaps after its place: "📍 ឃុំ... ស្រុក... ខេត្ត... — ថ្ងៃអាទិត្យ ទី២៦ ...")
             and _PLACE_ONLY.fullmatch(sentence.text[: found_here[0].start]) is not None
@@ -1363,6 +1418,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     destinations = Counter(p.to_party for p in out if p.to_party)
     joined_by_all = _only(destinations)
     named_anywhere = {m.name for m in in_text}
+    left_anywhere = {f for p in out for f in p.from_parties}
     for p in out:
         # the one party every claim joined is no party any of them left
         # ... and each party once ("the Kanak Pak Phlerng Tean (គណបក្សភ្លើងទៀន, Candlelight Party)")
@@ -1382,6 +1438,20 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # "H.E. X welcomed 1,112 Candlelight members ... 'the CPP's achievements'": the
             # party the text names besides the ones left; still for the reviewer to check
             p.to_party = ruling
+            p.reasons = [
+                _DESTINATION_ELSEWHERE if r == UNNAMED_DESTINATION else r for r in p.reasons
+            ]
+        elif (
+            p.to_party is None
+            and p.kind == "defection"
+            and not destinations
+            and ruling not in named_anywhere
+            and len(named_anywhere - left_anywhere) == 1
+        ):
+            # a FUNCINPEC committee's release: "the provincial committee received 83 new
+            # members, 64 from the CLP and 19 from the KWP ... FUNCINPEC welcomes them": the
+            # one party the text names besides those left
+            [p.to_party] = named_anywhere - left_anywhere
             p.reasons = [
                 _DESTINATION_ELSEWHERE if r == UNNAMED_DESTINATION else r for r in p.reasons
             ]

@@ -212,7 +212,9 @@ _NOT_PEOPLE_AFTER = re.compile(
 # ... a role, not a party ("including 328 from the CLP" is a breakdown)
 _SOME_OF_A_ROLE = re.compile(
     r"\s+(?:former\s+|sitting\s+|serving\s+)?(?:[\w-]+\s+){0,2}?(?:chiefs?|councill?ors?|"
-    r"officials?|leaders?|heads?|candidates?|representatives?|women|deputies|secretaries)\b",
+    r"officials?|leaders?|heads?|candidates?|representatives?|women|deputies|secretaries|"
+    # ... "2,000 members ..., including about 300 former activists of the CNRP"
+    r"activists|members|supporters)\b",
     re.I,
 )
 _KHMER_HAD_COMING = re.compile(
@@ -387,6 +389,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         after, before = text[m.end() :], text[: m.start()]
         words = m.group("words") or ""
+        if not before.strip() and re.match(r"[.)]\s", after):
+            continue  # a list's number: "2. Sixty-five former KNUP members ..."
         if re.search(r"(?<![\d:])\d{1,2}:$", before):
             continue  # a live blog's "09:40 - Organisers announce ...": the minutes of a time
         if _A_YEAR.fullmatch(m.group()) and _IN_A_YEAR.search(before):
@@ -415,9 +419,15 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "one of only two CLP councillors on the council": a set she is in
         if (
             out
-            and re.search(r"\bincluding\s+$", before, re.I)
+            and re.search(
+                r"\bincluding\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?$",
+                before,
+                re.I,
+            )
             and _SOME_OF_A_ROLE.match(after)
             and (_value(m) or 0) < (out[-1].value or 0)
+            # (not "..., including 328 from the CLP and 57 from the KWP": a breakdown)
+            and not re.search(r"^[^;.]{0,80}?\band\s+(?:about\s+|some\s+)?\d", after)
         ):
             continue  # "47 members ..., including two former village chiefs, ...": some of them
         if _KHMER_HAD_COMING.search(before) and re.match(r"\s*(?:នាក់|រូប)?\s*ចូលរួម", after):

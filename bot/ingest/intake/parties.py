@@ -117,6 +117,8 @@ _KHMER_NOT_A_NAME = (
     "ជាសមូហភាព", "ជាផ្លូវការ", "ជាស្ថាពរ", "ជាក្រុម",
     # "លាលែងពីគណបក្សព្រមៗគ្នា" (resigned from the party together), "... រួមគ្នា"
     "ព្រមគ្នា", "ព្រមៗគ្នា", "រួមគ្នា",
+    # "គណបក្សរាជានិយម" (the royalist party): FUNCINPEC described, as "the ruling party" is
+    "រាជានិយម",
 )  # fmt: skip
 
 

@@ -222,6 +222,13 @@ _HE_SUBJECT = re.compile(
 _OUR_PARTY = re.compile(
     r"\bour\s+party\b|\b(?:into|joined)\s+(?:its|our|their)\s+ranks\b|គណបក្សយើង", re.I
 )
+_INCLUDING_ASIDE = re.compile(
+    r",\s*including\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?"
+    r"\d[\d,]*\s+[^,;]*,",
+    re.I,
+)
+_HASHTAGS = re.compile(r"(?:\s*#\S+)+\s*")
+_THE_COUPLE = re.compile(r"\bthe\s+(?:\w+\s+)?couple\b(?!\s+of\b)", re.I)
 _OUR_PARTY_JOINED = re.compile(r"\s*(?:our|my)\s+party\b", re.I)
 _THE_OPPOSITION_JOINED = re.compile(r"\s*the\s+opposition\b(?!\s+(?:party\s+)?[A-Za-z]*x{3})", re.I)
 _OPPOSITION_BEFORE = re.compile(r"\bopposition\s+$", re.I)
@@ -319,6 +326,8 @@ def read_sentence(
     opening: bool = True,
 ) -> Reading:
     text = sentence.text
+    if _HASHTAGS.fullmatch(text):
+        return Reading()  # "#CPP #Election2023 #២៣កក្កដា": a post's tags, no sentence
     why = not_a_claim(text)
     if why:
         # "ក្នុងចំណោមនោះ មកពីគណបក្សA ២១៥នាក់ និងមកពីគណបក្សB ៤៣នាក់" (among them, 215 from A and
@@ -329,8 +338,22 @@ def read_sentence(
     # ", an announcement Candlelight disputed", ", days after a dozen councillors quit": no
     # party or count of this act
     besides = when_asides(text)
+    found_mentions = lexicon.mentions(text)
+    # "2,000 members of the CLP, including about 300 former CNRP activists, joined": some of
+    # the group, whose party is not the group's
+    # (not "385 people joined the CPP, including 328 from the CLP and 57 from the KWP": a
+    # breakdown, after the verb)
+    first_verb = next(iter(claim_verbs(text)), None)
+    besides += [
+        aside.span()
+        for aside in _INCLUDING_ASIDE.finditer(text)
+        if any(m.end <= aside.start() for m in found_mentions)
+        and first_verb is not None
+        and aside.end() <= first_verb.start
+        and not re.search(r"\band\s+(?:about\s+|some\s+)?\d", aside.group())
+    ]
     mentions = [
-        m for m in lexicon.mentions(text)
+        m for m in found_mentions
         if not any(a <= m.start < b for a, b in besides)
         # "joined FUNCINPEC, choosing it rather than the ruling CPP": a party not chosen, ...
         and not _NOT_CHOSEN.search(text[max(0, m.start - 50) : m.start])
@@ -669,6 +692,8 @@ def read_sentence(
             number_text, qualifier = None, None
         elif not people and one_person and not group:
             number, number_text, qualifier = 1, None, None
+        elif not people and not group and _THE_COUPLE.search(text[: verb.start]):
+            number, number_text, qualifier = 2, None, None  # "On Wednesday the couple joined"
         else:
             number, number_text, qualifier = None, None, None
         own_froms = froms

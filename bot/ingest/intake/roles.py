@@ -89,6 +89,9 @@ _PARTY_BODY_AFTER = re.compile(
     re.I,
 )
 _HOSTING = re.compile(r"(?:ceremony|welcom|receiv|accept|admit|held)", re.I)
+_BY_BEFORE = re.compile(
+    r"\b(?:announcement|statement|claim|post)\b[^,;]{0,40}\bby\s+(?:the\s+)?$", re.I
+)
 _MEMBERSHIP_NEXT = re.compile(
     r"\s+(?:(?:the|their|his|her)\s+)?(?:(?!\d)[\w'’-]+\s+){1,2}?(?:membership|cards?)\b", re.I
 )
@@ -132,7 +135,9 @@ _KHMER_PARTY_SAYS = re.compile(
     # ... after dotted initials: "គ.ប.ក. អះអាងថា" (the CPP claims)
     r"^[.)]?\s*(?:(?:\([^)]{1,12}\)|(?:នៅ|ប្រចាំ)?\s*(?:ខេត្ត|ស្រុក|រាជធានី|ក្រុង|ខណ្ឌ)\S{1,20}|"
     r"ថ្នាក់(?:ខេត្ត|ស្រុក|ឃុំ|ជាតិ|កណ្តាល|រាជធានី))\s*){0,2}"
-    r"(?:បាន)?(?:ថា|លើកឡើងថា|អះអាងថា|ប្រកាសថា)"
+    r"(?:បាន)?(?:ថា|លើកឡើងថា|អះអាងថា|ប្រកាសថា"
+    # ... "បានបង្ហោះរូបថតនៅលើហ្វេសប៊ុក ដោយអះអាងថា" (posted photos on Facebook, claiming that)
+    r"|(?:បង្ហោះ|ផុស|ចុះផ្សាយ)[^។]{0,50}?ដោយ(?:អះអាង|សរសេរ|បញ្ជាក់)ថា)"
 )
 # "..., ប៉ុន្តែគណបក្សX បានច្រានចោលតួលេខនេះ" (but party X rejected this figure), after the
 # claim: who disputes it, neither left nor joined
@@ -265,8 +270,11 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
         )
         previous = m
         former = re.search(r"\b(?:former|formerly|ex-)\s*$", before, re.I)
-        says_ = (says and not _PASSIVE.search(says.group())) or (
-            KHMER_SAID_BY_BEFORE.search(before) and KHMER_SAYS_AFTER.match(after)
+        says_ = (
+            (says and not _PASSIVE.search(says.group()))
+            or (KHMER_SAID_BY_BEFORE.search(before) and KHMER_SAYS_AFTER.match(after))
+            # "an announcement on 4 September by the KWP that 37 ... had joined it"
+            or (_BY_BEFORE.search(before) and re.match(r"\s+that\b", after))
         )
         if (
             (m.start < verb.start and says_ and not former)

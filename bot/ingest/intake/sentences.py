@@ -165,7 +165,9 @@ def _cut(line: str) -> list[str]:
         before = line[start : m.start()].split()
         word = before[-1].lower().lstrip("([\"'“‘") if before else ""  # '(incl. 44 women)', '"Mr.'"
         if m.group().startswith(".") and (
-            word in _ABBREVIATIONS
+            # a list's number opening the line ("2. The new members are ...", "១. លោក ...")
+            re.fullmatch(r"\s*[\d០-៩]{1,2}", line[start : m.start()]) is not None
+            or word in _ABBREVIATIONS
             or (len(word) == 1 and word.isalpha())
             # a dotted acronym: "គ.ស.ជ." (the CNRP), "U.N." (not "... គ.ប.ក.។", a full stop after)
             or (

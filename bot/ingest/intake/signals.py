@@ -72,7 +72,10 @@ _JOIN = (
     r"ceremony\s+(?:[\w,]+\s+){0,10}?to\s+(?:receive|welcome|accept|admit)|"
     # "held a ceremony at the provincial hall for about 210 people": those it received
     r"held\s+an?\s+ceremony\s+(?:[\w,]+\s+){0,6}?for(?=\s+(?:(?:about|some|around|nearly|more\s+than|over)\s+)?\d)|"
-    r"(?:received|accepted|admitted)(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)"
+    # ... "received new members who have voluntarily left their former parties"
+    r"receiv(?:ed|es|ing)(?=\s+new\s+members\b)|"
+    r"(?:receiv(?:e|ed|es|ing)|accepted|admitted)"
+    r"(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)"
     # not "received 25 kilograms of rice", "received 85 percent of the vote": things
     r"(?!\s+[\d,.]+\s*(?:kg\b|kilo|bags?\b|sacks?\b|tonnes?\b|tons?\b|riels?\b|dollars?\b|"
     r"boxes\b|bottles?\b|%|percent\b|per\s+cent\b|votes?\b|seats?\b))|"
@@ -375,6 +378,10 @@ _OTHER_THINGS = (
                 r"(?:of\s+)?(?:its|their|our|existing|current)\s+(?:own\s+|party\s+)?members\b|"
                 # ... "members whose old cards had expired"
                 r"\bcards?\s+(?:had\s+|have\s+)?expired\b|"
+                # ... "received cards ..., but the secretary said none of them had come from
+                # another party"
+                r"\bnone\s+of\s+them\s+(?:had\s+|has\s+|have\s+)?(?:come|came|been)\s+from\s+"
+                r"(?:an)?other\s+part(?:y|ies)\b|"
                 # "new membership cards ... as the party brings its registry up to date", "a
                 # drive to update its records"
                 r"\b(?:registry|register|records|membership\s+lists?)\s+up\s+to\s+date\b|"
