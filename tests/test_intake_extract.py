@@ -5514,3 +5514,81 @@ def test_a_release_with_numbered_paragraphs_and_a_list_of_groups() -> None:
         (date(2024, 5, 4), 28, [_KNUP], CPP),
         (date(2024, 5, 4), 12, [_CLP], CPP),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a speech quoted in full, given the day before it was posted: its "today" is its day
+        (
+            "Below is the address delivered by H.E. Sok Vanna, the provincial governor, on "
+            "Wednesday morning, 8 May 2024, at Wat Chas.\n\n\"Dear compatriots,\n\nToday I am "
+            "pleased to welcome 310 compatriots who have left the Khmer National United Party "
+            'to join the Cambodian People\'s Party.\n\nThank you."',
+            None,
+            [(date(2024, 5, 8), 310, [_KNUP], CPP)],
+        ),
+        # "moved to Phnom Penh for work": a place, no party
+        (
+            "Two of the Candlelight Party's reserve candidates in Chres have since moved to Phnom "
+            "Penh for work.",
+            None,
+            [],
+        ),
+        # "quit ... and founded a new party ... The new party, called the X Party": the party
+        # they made, which the headline's "found 'X Party'" names too
+        (
+            "Twenty members of the Khmer National United Party quit the party on Sunday and "
+            "founded a new party the same afternoon.\n\nThe new party, called the Khmer Rice "
+            "Party, elected a president.",
+            "KNUP dissidents quit, found 'Khmer Rice Party'",
+            [(date(2024, 5, 5), 20, [_KNUP], "Khmer Rice Party")],
+        ),
+        # "..., which has since registered him as its candidate": what the party did after;
+        # "On 2 May he handed back his CPP card ... and joined": one person
+        (
+            "On 2 May he handed back his CPP membership card at the commune office and joined the "
+            "Candlelight Party, which has since registered him as its candidate for commune chief.",
+            None,
+            [(date(2024, 5, 2), 1, [CPP], _CLP)],
+        ),
+        # "..., when he resigned from X and joined Y": one person
+        (
+            "His last move came on 3 May, when he resigned from the Candlelight Party and joined "
+            "the Khmer National United Party in Phnom Penh.",
+            None,
+            [(date(2024, 5, 3), 1, [_CLP], _KNUP)],
+        ),
+        # "filled in a membership form" at a party's office: joining it
+        (
+            "On 6 May she walked into the Candlelight Party's district office and filled in a "
+            "membership form, ending twenty years with the ruling party.",
+            None,
+            [(date(2024, 5, 6), 1, [CPP], _CLP)],
+        ),
+        # new cards handed to "1,500 party members": the party's own members, renewed
+        (
+            "On Sunday the district chief handed over new membership cards of the Cambodian "
+            "People's Party to 1,500 party members in two communes.",
+            None,
+            [],
+        ),
+    ],
+)
+def test_speeches_new_parties_first_person_and_cards_for_party_members(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10), title) == expected
+
+
+def test_the_writer_of_a_post_who_moved() -> None:
+    # "I, X, ... tell you that yesterday I ... was received as a member of the CPP", posted on
+    # X's own page: the writer, one person
+    text = (
+        "I, Som Chenda, former Candlelight Party chief for Baray district, wish to tell you that "
+        "yesterday morning I handed in my form and was received as a member of the Cambodian "
+        "People's Party."
+    )
+    report = Report(text=text, outlet="Facebook: Som Chenda", published=date(2024, 5, 10))
+    [p] = propose(report, lexicon_from_data())
+    assert (p.date, p.number, p.from_parties, p.to_party) == (date(2024, 5, 9), 1, [_CLP], CPP)

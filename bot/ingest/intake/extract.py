@@ -258,6 +258,37 @@ _AT_THAT_TIME = re.compile(
 )
 
 
+_SPEECH = re.compile(r"\b(?:address|speech|remarks)\b[^.]*\b(?:delivered|given|made)\b", re.I)
+
+
+def _speech_day(sentences: Sequence[Sentence], anchor: date | None) -> tuple[date | None, set[int]]:
+    """The day a speech quoted in full was given, told in the line that introduces it ("the
+    full address delivered by H.E. X on Monday morning, 13 March 2023"), and the paragraphs
+    the quotation holds (opened by a quotation mark, up to the paragraph that closes it)."""
+    paragraphs: dict[int, str] = {}
+    for s in sentences:
+        paragraphs[s.paragraph] = f"{paragraphs.get(s.paragraph, '')} {s.text}".strip()
+    quoted: set[int] = set()
+    open_ = False
+    for number, text in paragraphs.items():
+        open_ = open_ or text.startswith(('"', "“"))
+        if open_:
+            quoted.add(number)
+            open_ = not text.endswith(('"', "”"))
+    intro = next(
+        (
+            s
+            for s in sentences
+            if _SPEECH.search(s.text) and quoted and s.paragraph < min(quoted)
+        ),
+        None,
+    )
+    if intro is None:
+        return None, quoted
+    days = {d.value for d in find_dates(intro.text, anchor, False) if not d.bound}
+    return (days.pop() if len(days) == 1 else None), quoted
+
+
 def _past_year_before(sentences: Sequence[Sentence], i: int, report: Report) -> bool:
     """Whether one of the two sentences before the i-th names a year before the report's."""
     if report.published is None:
@@ -278,7 +309,11 @@ _A_NEW_PARTY = re.compile(
     re.I,
 )
 # ... and the new party's name, after "new": "their new Khmer Rise Party"
-_NEW_BEFORE = re.compile(r"\bnew\s+$")
+# ... or named after it: "The new party, called the Khmer People's Voice Party"
+_NEW_BEFORE = re.compile(
+    r"\bnew\s+$|\bnew\s+(?:political\s+)?party,?\s+(?:called|named|known\s+as)\s+(?:the\s+)?$",
+    re.I,
+)
 _THAT_MORNING = re.compile(r"\bthat\s+(?:morning|afternoon|evening)\b", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:[\d០-៩]{1,2}[.)]|[-•*▪👉✅])\s*")
 # ... and "150 did the same", "followed suit": a group other than the one told before
@@ -515,6 +550,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     tabled = table_claims(text.splitlines(), lexicon, anchor)
     rows = {p.evidence for p in tabled}
     sentences = [s for s in sentences if not any(s.text in row for row in rows)]
+    speech_day, quoted = _speech_day(sentences, anchor)
     out: list[Proposal] = []
     last_at = -10  # the index of the sentence the last proposal came from
     # a list's lines read so far, each a part of the claim before ("✅ 125 from the CLP"), and
@@ -562,7 +598,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # an interview's "Q: In 2017, when the CNRP was dissolved, what did you do? ¶ A: At
             # the time, 11 of my colleagues joined the CPP": the year asked about, history
             continue
-        reading = read_sentence(sentence, report, lexicon, earlier, named, anchor, opening)
+        # a speech quoted in full, given the day before it was posted: its "today" is its day
+        today = speech_day if speech_day and sentence.paragraph in quoted else anchor
+        reading = read_sentence(sentence, report, lexicon, earlier, named, today, opening)
         if reading.background and not reading.proposals:
             came_from = (i, reading.background)
         if (

@@ -108,6 +108,9 @@ _KHMER_ONE_SUBJECT = re.compile(
     # ... "នាងបានដាក់លិខិតលាឈប់ពីគណបក្សA ហើយបានចុះឈ្មោះ..." (she resigned from A and signed up)
     r"(?:[^។]{0,120}?ហើយ\S{0,30}?\s*បាន)?\S{0,25}$"
 )
+_I_SUBJECT = re.compile(
+    r"(?:^|[.,;:]\s+|\bthat\s+|\b(?:yesterday|today|evening|morning)\s+)I\b(?!\s*(?:and|&)\b)"
+)
 # "X told RFA he joined": the one who speaks is the one who moved.
 _SAID_HE = re.compile(
     r"\b(?:said|says|told\s+(?:[\w'-]+\s+){1,3}?|confirmed|announced|wrote|posted|stated|"
@@ -212,10 +215,13 @@ _HEADLINE_ONE = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{0,6}}(?=[A-Z])(?i:{ROLE})
 _RECALLS_A_MOVE = re.compile(r",\s*which\b[^,;]*\bafter\s+(?:defecting|joining|switching)\b", re.I)
 _HE_SUBJECT = re.compile(
     # ... "On 4 March she left the CLP": after the day it happened
-    r"(?:^|,\s*|\bthat\s+|\band\s+|^\W*(?:on|last|this|earlier|yesterday|today)\b[^,]{0,30}?\s)"
+    r"(?:^|,\s*|\b(?:that|when)\s+|\band\s+|^\W*(?:on|last|this|earlier|yesterday|today)\b[^,]{0,30}?\s)"
     r"(?:he|she)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?"
     # ... "he resigned from the CLP and was received into the CPP"
-    r"(?:(?:resigned|quit|left|defected)\b[^.;]{0,80}\band\s+(?:(?:was|has\s+been|had\s+been)\s+)?)?$",
+    # ... "On 28 February he handed back his CPP card at the district office and joined"
+    r"(?:(?:resigned|quit|left|defected|handed\s+back|gave\s+back|returned|walked\s+into)\b"
+    r"[^.;]{0,80}\band\s+"
+    r"(?:(?:was|has\s+been|had\s+been)\s+)?)?$",
     re.I,
 )
 # ... "officials of the CPP say 1,150 ... joined their ranks": the party of who says it
@@ -314,6 +320,14 @@ def sentence_claimant(text: str, report: Report, named: Sequence[str]) -> str | 
     if found is not None and ANAPHORIC_SOURCE.match(found):
         return named[-1] if named else report.outlet
     return found or report.outlet
+
+
+def _writer_moved(text: str, verb: Verb) -> bool:
+    """Whether the writer, "I", is who did the act (not "I welcome those who have left")."""
+    said = list(_I_SUBJECT.finditer(text, 0, verb.start))
+    return bool(said) and not re.search(
+        r"\b(?:who|whom|which|that)\b", text[said[-1].end() : verb.start], re.I
+    )
 
 
 def read_sentence(
@@ -622,6 +636,9 @@ def read_sentence(
         or KHMER_ONE_PERSON.search(text[: verb.start])
         # (with no party of its own, a bare move the sentences before complete)
         or (froms and _KHMER_ONE_SUBJECT.search(text[: verb.start]))
+        # "I, Mao Sokhom, ... would like to inform you that yesterday I was received as a
+        # member of the CPP": the writer
+        or (froms and _writer_moved(text, verb))
         or _SAID_HE.search(text[: verb.start])
         or (
             _MOVED.search(text[verb.start : verb.end])

@@ -89,6 +89,11 @@ _PARTY_BODY_AFTER = re.compile(
     re.I,
 )
 _HOSTING = re.compile(r"(?:ceremony|welcom|receiv|accept|admit|held)", re.I)
+_FOUNDED_BEFORE = re.compile(
+    r"\b(?:found|founded|form|formed|launch|launched)\s+(?:a\s+new\s+(?:political\s+)?party,?\s+)?"
+    r"(?:the\s+)?['\"‘“]?$",
+    re.I,
+)
 _BY_BEFORE = re.compile(
     r"\b(?:announcement|statement|claim|post)\b[^,;]{0,40}\bby\s+(?:the\s+)?$", re.I
 )
@@ -308,6 +313,9 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
             and not re.search(r"\b(?:former|formerly|ex-)\s*$", before, re.I)
         ):
             tos.append(m)  # "the head of the CPP working group ... held a ceremony to welcome"
+        elif _FOUNDED_BEFORE.search(before):
+            tos.append(m)  # "quit, found 'Khmer People's Voice Party'": the party they made
+            strong.append(m)
         elif _STRONG_TO_BEFORE.search(before) or re.search(r"\bnew\s+$", before, re.I):
             tos.append(m)  # "welcomes new CPP members": the party they are new to
             strong.append(m)

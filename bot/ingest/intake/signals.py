@@ -47,8 +47,11 @@ _JOIN = (
     r"pledg(?:ed|es|ing)\s+(?:to\s+support(?=\s+(?:the\b|(?-i:[A-Z])))|(?:their\s+|his\s+|her\s+)?(?:support|allegiance|"
     r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|"
     # (not "1,240 families had been moved to higher ground", "moved to a shelter": a place)
+    # ... nor "have since moved to Phnom Penh for work": a party after it, or "the other side"
     r"mov(?:ed|es|ing)\s+(?:over\s+)?to(?!\s+(?:higher|safe|safer|safety|shelters?|a\s+shelter|"
-    r"camps?|new\s+homes?|another\s+(?:village|province|district|house|job)))|"
+    r"camps?|new\s+homes?|another\s+(?:village|province|district|house|job)))"
+    r"(?=\s+(?:the\s+|its\s+|their\s+)?(?:x{3}|ruling|opposition|royalist|other\s+side|"
+    r"(?:[\w-]+\s+){0,3}?(?i:part(?:y|ies))\b|(?-i:[A-Z]{3,})\b))|"
     # "I was honoured to welcome about 300 former activists ... into the big family of the CPP"
     r"welcome\s+(?:[\w.,'’-]+\s+){1,14}?into\b|"
     # (not "welcomes everyone without discrimination": an open door, no one who came)
@@ -97,6 +100,8 @@ _JOIN = (
     # ... "signed CPP forms", "signed its membership forms"
     r"signed\s+(?:an?\s+)?(?:x{3,}|party|membership|application|its|their)\s+"
     r"(?:membership\s+|application\s+)?forms?\b|"
+    # ... "walked into the CLP's office, filled in a membership form"
+    r"filled\s+(?:in|out)\s+(?:an?\s+)?(?:x{3,}\s+)?(?:membership|application)\s+forms?\b|"
     # ... "traded their party for the CPP"
     r"(?:exchanged|traded|swapped)\s+(?:their|his|her)\s+(?:old\s+)?(?:party|allegiance)\s+for(?=\s)|"
     r"(?:took|taken|take|taking|receiv(?:e|es|ed|ing))\s+(?:x{3,}|ruling[- ]party|party)\s+"
@@ -378,6 +383,9 @@ _OTHER_THINGS = (
                 r"(?:of\s+)?(?:its|their|our|existing|current)\s+(?:own\s+|party\s+)?members\b|"
                 # ... "members whose old cards had expired"
                 r"\bcards?\s+(?:had\s+|have\s+)?expired\b|"
+                # ... "handed over new membership cards of the CPP to 1,200 party members"
+                r"\bnew\s+(?:membership\s+)?cards?\b[^.]{0,60}?\bto\s+(?:about\s+|some\s+)?[\d,]+\s+"
+                r"(?:existing\s+|long-standing\s+|loyal\s+)?party\s+members\b|"
                 # ... "received cards ..., but the secretary said none of them had come from
                 # another party"
                 r"\bnone\s+of\s+them\s+(?:had\s+|has\s+|have\s+)?(?:come|came|been)\s+from\s+"
@@ -427,8 +435,12 @@ _OTHER_THINGS = (
                 # "មានតែ ១០នាក់ ក្នុងក្រុមនោះ ដែល..." (only 10 in that group ...)
                 r"|ក្នុងក្រុម(?:នោះ|នេះ)"),
      "a part of a group counted before"),
-    (re.compile(r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
-                r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry|candidates?)\b.*\bregist|"
+    # (not "joined the CLP, which has since registered him as its candidate": what the party
+    # did after, with the one who moved)
+    (re.compile(r"(?<!which\shas\ssince\s)(?<!which\shas\s)(?<!which\shad\s)(?<!which\s)"
+                r"\bregist(?:er|ered|ers|ering|ration)\b(?=.*\b(?:NEC|Election|Ministry|candidates?|"
+                r"contest|run|ballot)\b)|\b(?:NEC|Election|Ministry)\b.*\bregist|"
+                r"\bcandidates?\b(?!.*\bwhich\s(?:has\s|had\s)?(?:since\s)?regist).*\bregist|"
                 # Khmer: registering to vote or to stand, or with the election body or the
                 # ministry; not "ចុះឈ្មោះជាសមាជិក" (signed up as members of) nor "ចុះឈ្មោះចូល
                 # ក្រុមយុវជន" (signed up for the youth group): joining a party or its bodies
