@@ -3385,3 +3385,59 @@ def test_khmer_at_that_time_the_royalist_party_and_its_own_members() -> None:
         (date(2024, 5, 4), 35, [CLP], "FUNCINPEC"),
         (date(2024, 5, 4), 15, [KNUP], "FUNCINPEC"),
     ]
+
+
+def test_khmer_lines_with_their_own_days_a_mistaken_post_and_a_list_of_candidates() -> None:
+    # a week's list, each commune's line with its own day: one claim a line, not one a party
+    week = (
+        "ក្នុងសប្តាហ៍នេះ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជាចុះជួយស្រុកឈូក បានទទួលសមាជិកថ្មី "
+        "នៅតាមឃុំដូចខាងក្រោម៖\n\n"
+        "🔹 ឃុំដំបូកខ្ពស់ (ថ្ងៃអង្គារ ទី៣០)៖ ២៤ នាក់ មកពីគណបក្សភ្លើងទៀន\n"
+        "🔹 ឃុំច្រេស (ថ្ងៃព្រហស្បតិ៍ ទី២)៖ ៤១ នាក់ មកពីគណបក្សភ្លើងទៀន"
+    )
+    assert _brief(week, date(2024, 5, 6)) == [
+        (date(2024, 4, 30), 24, [CLP], CPP),
+        (date(2024, 5, 2), 41, [CLP], CPP),
+    ]
+    # "ការបង្ហោះរបស់ទំព័រយើង ... ដែលសរសេរថា «...» គឺមានកំហុស" (our page's post which wrote
+    # "..." was mistaken), they were old members "ជំនួសប័ណ្ណចាស់" (replacing old cards)
+    mistaken = (
+        "ការបង្ហោះរបស់ទំព័រយើង កាលពីម្សិលមិញ ដែលសរសេរថា «បងប្អូនចំនួន ២០០ នាក់ មកពីគណបក្សភ្លើងទៀន "
+        "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា» គឺមានកំហុសឆ្គង។\n\n"
+        "តាមពិត អ្នកទាំងនោះ គឺជាសមាជិកចាស់ដែលបានមកទទួលប័ណ្ណសមាជិកថ្មី ជំនួសប័ណ្ណចាស់ដែលខូច។"
+    )
+    assert _brief(mistaken, date(2024, 5, 6)) == []
+    # "ក្នុងបញ្ជីបេក្ខជនរបស់គណបក្សX" (on party X's list of candidates): the party he left, when
+    # the next sentence tells only that he took another party's card
+    candidate = (
+        "កាលពីឆ្នាំមុន លោក សុខ វិបុល បានជាប់ឆ្នោតជាសមាជិកក្រុមប្រឹក្សាឃុំ ក្នុងបញ្ជីបេក្ខជនរបស់"
+        "គណបក្សខ្មែររួបរួមជាតិ។ កាលពីថ្ងៃសុក្រ លោកបានឡើងលើវេទិកា ហើយទទួលប័ណ្ណសមាជិក"
+        "គណបក្សប្រជាជនកម្ពុជា ពីដៃអភិបាលរងខេត្ត។"
+    )
+    assert _brief(candidate, date(2024, 5, 6)) == [(date(2024, 5, 3), 1, [KNUP], CPP)]
+
+
+def test_khmer_a_dateline_in_brackets_counts_in_words_and_photo_captions() -> None:
+    # "ខេត្ត (៤ ឧសភា ២០២៤)៖ ព្រឹកនេះ ..." (place (4 May 2024): this morning ...): the dateline's day
+    dateline = (
+        "កំពត (៤ ឧសភា ២០២៤)៖ ព្រឹកនេះ សមាជិកគណបក្សខ្មែររួបរួមជាតិ ចំនួន ៣៣ នាក់ "
+        "បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(dateline, date(2024, 5, 6)) == [(date(2024, 5, 4), 33, [KNUP], CPP)]
+    # "ពិធីទទួលសមាជិកថ្មី មកពីគណបក្សX ចំនួនមួយរយ..." (a ceremony receiving new members from
+    # party X, one hundred ...): the party before the count, the count in words
+    words = (
+        "ម្សិលមិញ គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជាស្រុក បានរៀបចំពិធីទទួលសមាជិកថ្មី មកពី"
+        "គណបក្សភ្លើងទៀន ចំនួនមួយរយសែសិបនាក់ មកពីឃុំចំនួនពីរ។"
+    )
+    assert _brief(words, date(2024, 5, 6)) == [(date(2024, 5, 5), 140, [CLP], CPP)]
+    # photo captions: "សុន្ទរកថាស្វាគមន៍" (a welcome speech) welcomes nobody, and the new
+    # members' representative is one of them
+    captions = (
+        "ព្រឹកនេះ ក្រុមការងារបានរៀបចំពិធីទទួលសមាជិកថ្មី ចំនួន ៩០ នាក់ មកពីគណបក្សភ្លើងទៀន "
+        "ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "រូបទី១៖ ឯកឧត្តមប្រធានក្រុមការងារ ថ្លែងសុន្ទរកថាស្វាគមន៍ នៅចំពោះមុខប្រជាពលរដ្ឋជាង ៥០០ នាក់។\n\n"
+        "រូបទី២៖ តំណាងសមាជិកថ្មី លោក កែវ ដារ៉ា អតីតប្រធានសាខាភ្លើងទៀនឃុំ "
+        "អានលិខិតប្រកាសចាកចេញពីគណបក្សចាស់។"
+    )
+    assert _brief(captions, date(2024, 5, 6)) == [(date(2024, 5, 6), 90, [CLP], CPP)]

@@ -209,6 +209,10 @@ _DATELINE_BEFORE = re.compile(
     # ... nor "កាលពីថ្ងៃអាទិត្យ ទី៨ ..." (back on Sunday the 8th): "កាលពី", "នៅ" are no places
     r"|^\W*(?!ថ្ងៃ|កាលពី|នៅ|នា)[\u1780-\u17d3]{2,30}(?:\s+[\u1780-\u17d3]{2,30})?,?\s*$"
 )
+# "ពោធិ៍សាត់ (២៩ មករា ២០២៣)៖ ព្រឹកនេះ ...", a Khmer place and its day in brackets opening the
+# text: the day "this morning" counts from, and the event's own when the text gives no other
+# (not a list's "🔹 ឃុំ... (ថ្ងៃអង្គារ ទី៣០)៖", a line's own day)
+_KHMER_BRACKETED_DATELINE = re.compile(r"^(?!ថ្ងៃ|កាលពី|នៅ|នា|ឃុំ|ភូមិ)[\u1780-\u17d3]{2,30}\s*\(\s*$")
 # "the July 23 election", "the 23 July polls": the date names an occasion, not the event.
 _OCCASION_AFTER = re.compile(
     r"^\s*(?:(?:general|national|commune|parliamentary)\s+)?(?:elections?|vote|polls?|ballot)\b"
@@ -316,8 +320,9 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
             return
         taken.append((start, end))
         before = text[:start]
+        bracketed = bool(_KHMER_BRACKETED_DATELINE.match(before))
         dateline = opening and bool(
-            _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(text[end:])
+            (_DATELINE_BEFORE.match(before) or bracketed) and _DATELINE_AFTER.match(text[end:])
         )
         # a day after the report was published is no day anything it tells happened on
         ahead = published is not None and value > published
@@ -328,7 +333,7 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
             or ahead
         )
         reported = (
-            dateline
+            (dateline and not bracketed)
             or bound
             or any(p.search(before) for p in (_REPORTING, _POSTED_BEFORE))
             or bool(_REPORTING_AFTER.match(text[end:]) and not _SAYS_WHO.match(text[end:]))

@@ -126,7 +126,9 @@ _DELETED = re.compile(
     r"\b(?:post|article|story|report)\s+(?:had\s+been|has\s+been|was)\s+"
     r"(?:removed|deleted|taken\s+down|pulled|withdrawn)\b"
     # ... "ការផុសនោះត្រូវបានលុបចេញ" (that post was deleted)
-    r"|(?:ការផុស|ការបង្ហោះ|ប្រកាស|អត្ថបទ|ព័ត៌មាន)[^។]{0,30}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)",
+    r"|(?:ការផុស|ការបង្ហោះ|ប្រកាស|អត្ថបទ|ព័ត៌មាន)[^។]{0,30}?ត្រូវបាន(?:គេ)?\s*(?:លុប|ដក)"
+    # ... "យើងបានលុបការបង្ហោះនោះចោលហើយ" (we have deleted that post)
+    r"|បាន\s*(?:លុប|ដក)\s*(?:ការផុស|ការបង្ហោះ|ប្រកាស|អត្ថបទ)",
     re.I,
 )
 _CLAIMING_POST_DELETED = re.compile(
@@ -390,6 +392,8 @@ _SAME_GROUP = re.compile(
     r"member|recruit)s?\b"
     # ... a caption's "A new member who left the GDP signs her application form"
     r"|^A\s+new\s+(?:member|recruit)\b"
+    # ... Khmer "រូបទី៣៖ តំណាងសមាជិកថ្មី លោក X ..." (photo 3: the new members' representative, X)
+    r"|^\W*(?:រូបទី\s*[0-9០-៩]+\s*៖\s*)?តំណាង(?:សមាជិកថ្មី|អ្នកចូលថ្មី)"
     # "reported the same ceremony under the headline '540 abandon Candlelight'" (not "At the
     # same ceremony, a dozen officials ...": another group, where the one before moved)
     r"|(?<!\b[Aa]t\s)(?<!\b[Oo]n\s)(?<![Dd]uring\s)\b(?i:the\s+same\s+(?:ceremony|event|group|gathering))\b"
@@ -832,7 +836,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             for count, names in reading.counts:
                 froms = [n for n in names if n != before.to]
                 same = next((o for o in told_parts if o.from_parties == froms), None)
-                if same is not None and same.number is not None and count.value is not None:
+                if (
+                    same is not None
+                    and same.number is not None
+                    and count.value is not None
+                    # (not "🔹 commune A (Monday the 6th): 37 from the CLP ¶ 🔹 commune B
+                    # (Wednesday the 8th): 52 from the CLP": each line its own day)
+                    and not (days and days[0].value != same.date)
+                ):
                     # "- Chrey Thom Commune - 44 people (CLP) ¶ ... ¶ - Thlok Commune - 27
                     # people (CLP)": one party's groups of the one move, added up
                     same.number += count.value

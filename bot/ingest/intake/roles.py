@@ -116,7 +116,10 @@ FROM_BEFORE = re.compile(
     # ... "ធ្លាប់កាន់ប័ណ្ណសមាជិកគណបក្សX" (once held party X's membership cards), "ប្រគល់ប័ណ្ណសមាជិក
     # X ចាស់" (handed back their old X cards)
     # ... "សកម្មជនរបស់គណបក្សX" (activists of party X)
+    # ... "ក្នុងបញ្ជីបេក្ខជនរបស់គណបក្សX" (on party X's list of candidates), "ក្រោមស្លាកគណបក្សX"
+    # (under party X's banner): the party they stood for
     r"|(?:ពី|អតីត|(?:សមាជិក|សកម្មជន|មន្ត្រី)(?:\s*របស់)?|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង(?:ជួរ)?|ជា)?|"
+    r"បញ្ជីបេក្ខជន(?:\s*របស់)?|ក្រោមស្លាក|"
     r"(?:ធ្លាប់កាន់|ប្រគល់)ប័?ណ្ណ\s*សមាជិក(?:ភាព)?)\s*"
     r"(?:(?<=អតីត)គណបក្ស\s*)?)$",
     re.I,

@@ -158,7 +158,7 @@ _KHMER_JOIN = (
     # ... "ផ្លាស់មកជាសមាជិកគណបក្សX" (moved over to be members of party X)
     # not "បើកទ្វារស្វាគមន៍" (opens the door to welcome), nor "«ស្វាគមន៍» ប្រសិនបើ..." (would
     # welcome them if ...): an open door, a condition
-    r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|ផ្លាស់\s*មក(?=\s*(?:ជា|កាន់|ចូល)?\s*(?:សមាជិក)?\s*(?:គណបក្ស|បក្ស|x{3,}))|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)(?<!បើកទ្វារ)ស្វាគមន៍(?!\s*[»\"”]?\s*(?:ប្រសិន)?បើ)"
+    r"ប្[តដ]ូរមក|(?<!ផ្លាស់)ប្[តដ]ូរ|ផ្លាស់\s*មក(?=\s*(?:ជា|កាន់|ចូល)?\s*(?:សមាជិក)?\s*(?:គណបក្ស|បក្ស|x{3,}))|(?<!ជាជាង)ងាក(?:មក|ទៅ)|(?:វិល)?ត្រឡប់(?:មក|ទៅ)|(?<!ពិធី)(?<!ពិធីទទួល)(?<!ការទទួល)(?<!ការ)(?<!បើកទ្វារ)(?<!សុន្ទរកថា)ស្វាគមន៍(?!\s*[»\"”]?\s*(?:ប្រសិន)?បើ)"
     # not "ស្វាគមន៍ការចូលរួមនេះ" (welcomed this joining): a thing welcomed; nor "ស្វាគមន៍
     # «អ្នកស្រឡាញ់លទ្ធិប្រជាធិបតេយ្យគ្រប់រូប»" (welcomes everyone who loves democracy): no one
     r"(?!\s*(?:និង\S{1,20}?)?\s*ចំពោះ|\s*ការ|[^។]{0,40}គ្រប់(?:រូប|គ្នា))|"
@@ -175,8 +175,12 @@ _KHMER_JOIN = (
     # ... "សរុបចំនួន ៤៥៦នាក់" (456 in all), "ជាង ៣០០នាក់" (more than 300)
     # ... "ពិធីទទួលសមាជិកថ្មី ដែលជាអតីតសមាជិកគណបក្សX ចំនួន ៦៤ គ្រួសារ" (new members, who are
     # former members of party X, 64 families)
+    # ... "ពិធីទទួលសមាជិកថ្មី មកពីគណបក្សX ចំនួនពីររយ..." (new members from party X, two hundred
+    # ...): the party before the count, the count in words
     r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:ដែលជា[^។0-9០-៩]{0,80})?"
-    r"(?:សរុប|ជាង|ប្រមាណ|ជិត)?\s*(?:ចំនួន)?\s*[0-9០-៩])|"
+    r"(?:មកពី\s*[^។0-9០-៩\s]{2,40}\s*)?"
+    r"(?:សរុប|ជាង|ប្រមាណ|ជិត)?\s*(?:ចំនួន)?\s*(?:[0-9០-៩]|(?<=ចំនួន)(?:មួយ|ពីរ|បី|បួន|ប្រាំ|ដប់|ម្ភៃ|"
+    r"សាម|សែ|ហា|ហុក|ចិត|ប៉ែត|កៅ)))|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
     # ... "បានកាន់ប័ណ្ណសមាជិកគណបក្សX ហើយ" (now holds party X's card); not "អ្នកកាន់ប័ណ្ណ" (card
     # holders), "ធ្លាប់កាន់ប័ណ្ណ" (once held one), "នៅតែកាន់ប័ណ្ណ" (still holds one)
@@ -395,7 +399,8 @@ _OTHER_THINGS = (
                 r"\b(?:registry|register|records|membership\s+lists?)\s+up\s+to\s+date\b|"
                 r"\bupdat(?:e|es|ed|ing)\s+(?:its|their|our|the\s+party's)\s+(?:membership\s+)?"
                 r"(?:registry|register|records|lists?)\b|"
-                r"(?:ប្[តដ]ូរ|បន្តសុពលភាព|ធ្វើបច្ចុប្បន្នភាព)\s*ប័?ណ្ណ"
+                # ... "ជំនួសប័ណ្ណចាស់ដែលខូច" (replacing old cards that were damaged)
+                r"(?:ប្[តដ]ូរ|បន្តសុពលភាព|ធ្វើបច្ចុប្បន្នភាព|ជំនួស)\s*ប័?ណ្ណ"
                 # ... "សមាជិកចាស់ ១៣០ នាក់ ដែលបាត់ប័ណ្ណ ឬប័ណ្ណហួសសុពល" (130 old members whose
                 # cards were lost or expired)
                 r"|ប័?ណ្ណ\S{0,6}ហួសសុពល|បាត់ប័?ណ្ណ", re.I),
@@ -410,7 +415,10 @@ _OTHER_THINGS = (
                 r"(?:withdrawn|retracted)\b|"
                 r"\bretract(?:ed|s|ion)?\b|កំណែតម្រូវ|ព័ត៌មានមិនពិត|"
                 # "ព័ត៌មានដែលថា ... ត្រូវបាន ... ដកចេញវិញ" (the news that ... was withdrawn)
-                r"(?:ព័ត៌មាន|អត្ថបទ|ការផ្សាយ)[^។]{0,200}ដក(?:ចេញ|ហូត)?\s*វិញ", re.I),
+                r"(?:ព័ត៌មាន|អត្ថបទ|ការផ្សាយ)[^។]{0,200}ដក(?:ចេញ|ហូត)?\s*វិញ|"
+                # "ការបង្ហោះ ... ដែលសរសេរថា «...» ... គឺមានកំហុសឆ្គង" (the post ... which wrote
+                # "..." was mistaken): a post quoted to be corrected
+                r"«[^»]*»[^។]{0,60}?(?:គឺ\s*)?មាន\s*កំហុស", re.I),
      "a correction or retraction"),
     (re.compile(r"\b(?:was|were|is|are|as)\s+(?:\w+\s+)?(?:fake|false|untrue|fabricated|"
                 r"baseless|a\s+hoax)\b|\bfake\s+news\b|\bfalsely\s+(?:reported|claimed|said|"
