@@ -5592,3 +5592,55 @@ def test_the_writer_of_a_post_who_moved() -> None:
     report = Report(text=text, outlet="Facebook: Som Chenda", published=date(2024, 5, 10))
     [p] = propose(report, lexicon_from_data())
     assert (p.date, p.number, p.from_parties, p.to_party) == (date(2024, 5, 9), 1, [_CLP], CPP)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "On this auspicious occasion, N ...": the ceremony the sentence before dated
+        (
+            "On the morning of Saturday, 4 May 2024, at the Chhuk district hall, the Kampot "
+            "Provincial Committee of the Cambodian People's Party held a ceremony to welcome new "
+            "party members under the presidency of H.E. Sok An, member of the Central Committee, "
+            "with the participation of H.E. Kim Rith, provincial governor; H.E. Chan Dara, deputy "
+            "chairman of the Provincial Committee; and Lok Chumteav Mao Ny, chairwoman of the "
+            "provincial women's wing.\n\nOn this "
+            "auspicious occasion, 312 former members of the Candlelight Party submitted "
+            "applications to become members of the Cambodian People's Party.",
+            [(date(2024, 5, 4), 312, [_CLP], CPP)],
+        ),
+        # "... warmly welcomed officials of the CLP who decided to join the CPP. They are:" and
+        # a list numbered with keycaps: as many as it names
+        (
+            "This morning H.E. Keo Sam warmly welcomed officials of the Candlelight Party who "
+            "decided to leave their party and join the Cambodian People's Party. They are:\n\n"
+            "1\ufe0f\u20e3 Mr. Sok Dara – former deputy chief of the district committee\n"
+            "2\ufe0f\u20e3 Ms. Chan Thida – former head of the women's wing\n"
+            "3\ufe0f\u20e3 Mr. Ouk Vibol – former commune councillor",
+            [(date(2024, 5, 10), 3, [_CLP], CPP)],
+        ),
+        # "a get-together of more than 400 volunteers, during which more than 150 ... handed
+        # in their applications": the volunteers came, the 150 moved
+        (
+            "This afternoon the CPP Youth organised a get-together of more than 400 young "
+            "volunteers, during which more than 150 former activists of the Candlelight Party "
+            "handed in their applications to join the Cambodian People's Party.",
+            [(date(2024, 5, 10), 150, [_CLP], CPP)],
+        ),
+    ],
+)
+def test_this_occasion_lists_after_they_are_and_who_looked_on(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_a_caption_on_an_image_the_text_calls_fake() -> None:
+    # "... dismissed as a fake an image ... The image carried the caption 'X and 300 supporters
+    # return to the CPP'": no claim anyone stands by
+    text = (
+        "A Candlelight Party deputy chief on Tuesday dismissed as a crude fake an image shared "
+        "on Facebook that showed him with a CPP card.\n\nThe image, posted by anonymous "
+        "accounts, carried the caption \"Chea Rith and 300 supporters return to the CPP\"."
+    )
+    assert _claims(text, date(2024, 5, 10)) == []

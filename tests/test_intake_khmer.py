@@ -3441,3 +3441,62 @@ def test_khmer_a_dateline_in_brackets_counts_in_words_and_photo_captions() -> No
         "អានលិខិតប្រកាសចាកចេញពីគណបក្សចាស់។"
     )
     assert _brief(captions, date(2024, 5, 6)) == [(date(2024, 5, 6), 90, [CLP], CPP)]
+
+
+def test_khmer_totals_of_families_advice_and_a_new_generation_of_cards() -> None:
+    # a list of villages' families, then "➡️ សរុបទាំងអស់ ៥២ គ្រួសារ" (in all, 52 families)
+    families = (
+        "កាលពីថ្ងៃសៅរ៍ ទី៤ ខែឧសភា ឆ្នាំ២០២៤ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជាចុះជួយឃុំ "
+        "បានទទួលស្វាគមន៍អតីតសកម្មជនគណបក្សភ្លើងទៀន មកពីភូមិដូចខាងក្រោម៖\n\n"
+        "១. ភូមិត្រពាំងរុន ចំនួន ២០ គ្រួសារ\n"
+        "២. ភូមិព្រៃខ្លា ចំនួន ៣២ គ្រួសារ\n\n"
+        "➡️ សរុបទាំងអស់ ៥២ គ្រួសារ។"
+    )
+    assert _brief(families, date(2024, 5, 6)) == [(date(2024, 5, 4), 52, [CLP], CPP)]
+    # "កំពុងពិចារណាថា តើគួរប្តូរ..." (are considering whether they should switch) and "គួរតែ
+    # លាលែង" (should resign): nobody moved
+    considering = (
+        "កំពត៖ សមាជិកក្រុមប្រឹក្សាឃុំមកពីគណបក្សភ្លើងទៀនចំនួន ១២ រូប នៅស្រុកឈូក កំពុងពិចារណាថា "
+        "តើគួរប្តូរទៅគណបក្សផ្សេងឬយ៉ាងណា ក្រោយពីគណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត (គជប) "
+        "បានប្រកាសកាលពីថ្ងៃសុក្រ ថា មិនចុះបញ្ជីគណបក្សភ្លើងទៀន។"
+    )
+    assert _brief(considering, date(2024, 5, 6)) == []
+    should = (
+        "មេឃុំ លោក ហេង សុខា មកពីគណបក្សប្រជាជនកម្ពុជា បាននិយាយថា នាងមានសិទ្ធិជ្រើសរើសគណបក្ស "
+        "ប៉ុន្តែនាងគួរតែលាលែងពីតំណែងជំទប់ ព្រោះនាងជាប់ឆ្នោតក្រោមឈ្មោះគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(should, date(2024, 5, 6)) == []
+    # "ប័ណ្ណសមាជិក ... ជំនាន់ថ្មី" (the new generation of membership cards) for old members
+    cards = (
+        "សមាជិក ៩០០ នាក់ ទទួលប័ណ្ណសមាជិកគណបក្សប្រជាជនកម្ពុជា ជំនាន់ថ្មី នៅសាលាស្រុក "
+        "កាលពីថ្ងៃសៅរ៍។"
+    )
+    assert _brief(cards, date(2024, 5, 6)) == []
+
+
+def test_khmer_he_left_and_joined_a_total_then_its_parts_and_standing_for_a_party() -> None:
+    # "លោកបានចាកចេញពីគណបក្សA ហើយចូលជាសមាជិកគណបក្សB" (he left A and joined B): one person
+    he = (
+        "កាលពីថ្ងៃព្រហស្បតិ៍ ទី២ ខែឧសភា លោកបានចាកចេញពីគណបក្សភ្លើងទៀន "
+        "ហើយចូលជាសមាជិកគណបក្សហ្វ៊ុនស៊ិនប៉ិច។"
+    )
+    assert _brief(he, date(2024, 5, 6)) == [(date(2024, 5, 2), 1, [CLP], "FUNCINPEC")]
+    # "ពិធីទទួលសមាជិកថ្មី ចំនួនសរុប ១៥០ នាក់" (a ceremony receiving 150 new members in all),
+    # then "among them, 110 from A and 40 from B": a claim per party
+    parts = (
+        "កាលពីថ្ងៃអាទិត្យ ទី៥ ខែឧសភា ឆ្នាំ២០២៤ ឯកឧត្តមប្រធានក្រុមការងារ បានអញ្ជើញជាអធិបតីក្នុង"
+        "ពិធីទទួលសមាជិកថ្មី ចំនួនសរុប ១៥០ នាក់។\n\n"
+        "ក្នុងចំណោមសមាជិកថ្មីទាំងនេះ មកពីគណបក្សភ្លើងទៀន ចំនួន ១១០ នាក់ និងមកពីគណបក្សខ្មែររួបរួមជាតិ "
+        "ចំនួន ៤០ នាក់។\n\n#CPP"
+    )
+    assert _brief(parts, date(2024, 5, 6)) == [
+        (date(2024, 5, 5), 110, [CLP], CPP),
+        (date(2024, 5, 5), 40, [KNUP], CPP),
+    ]
+    # a headline's "ចាកចេញពីគណបក្សA ទៅឈរឈ្មោះឲ្យគណបក្សB" (left A to stand for B): B joined;
+    # "គណបក្សម្ខាងទៀត" (the other party) names no party
+    title = "មេភូមិម្នាក់ ចាកចេញពីគណបក្សកាន់អំណាច ទៅឈរឈ្មោះឲ្យគណបក្សភ្លើងទៀន"
+    text = "គណបក្សទាំងពីរ បានអះអាងថាបានទទួលសមាជិកមកពីគណបក្សម្ខាងទៀត។"
+    assert [
+        (p.number, p.from_parties, p.to_party) for p in khmer_claims(text, date(2024, 5, 6), title)
+    ] == [(1, [CPP], CLP)]

@@ -215,7 +215,9 @@ _SAME_DAY = re.compile(
     # ... "ក្នុងពិធីនោះ" (at that ceremony): the one told before
     r"|^\W*(?:នៅ)?ក្នុង(?:ពិធី|ឱកាស)\s*(?:នោះ|ដដែល)"
     # ... "at the same meeting"
-    r"|\b(?:at|on)\s+the\s+same\s+(?:meeting|ceremony|event|gathering|rally|occasion)\b",
+    r"|\b(?:at|on)\s+the\s+same\s+(?:meeting|ceremony|event|gathering|rally|occasion)\b"
+    # ... "On this auspicious occasion, 1,318 former members ...": the ceremony told before
+    r"|^\W*(?:On|At)\s+(?:this|that)\s+(?:[\w-]+\s+)?occasion\b",
     re.I,
 )
 # "The following day, a separate group of 18 joined the CPP": the day after the one told before
@@ -235,7 +237,7 @@ _THE_OTHERS = re.compile(r"\b(?:other|remaining)\s+([\w,]+)(?=\s)", re.I)
 _TOTAL_LINE = re.compile(
     r"^\W*(?:(?:grand\s+)?total|in\s+total|altogether|សរុប(?:ទាំងអស់)?)\s*[:៖-]?\s*"
     r"(?P<n>(?:(?:about|some|around|more\s+than|over|nearly|ជាង|ប្រមាណ)\s*)?[\d០-៩][\d០-៩,.]*"
-    r"\s*(?:people|persons|members|នាក់|រូប))",
+    r"\s*(?:people|persons|members|families|នាក់|រូប|គ្រួសារ))",
     re.I | re.M,
 )
 # Nothing but a place (its communes, districts, provinces), before a post's closing day
@@ -251,6 +253,18 @@ _AFTER_THE_CLOSING_DAY = re.compile(r"(?:\s*#\S+)+\s*|\s*📍[^\n]*|[^\d០-៩�
 _ONE_MOVED = re.compile(
     r"(?:^|\s)(?:លោក|នាង|គាត់)(?:ក៏)?បាន(?:ចូល|ប្[តដ]ូរ|លាលែង|លាឈប់|ចាកចេញ)"
     r"|\b(?:he|she)\s+(?:had\s+|has\s+)?(?:joined|left|quit|resigned|defected|switched)\b",
+    re.I,
+)
+_FAKE_IMAGE = re.compile(
+    r"\b(?:fake|doctored|fabricated|photoshopped|manipulated|false)\b[^.]{0,60}\b(?:image|photo"
+    r"(?:graph)?|picture|video)s?\b|\b(?:image|photo(?:graph)?|picture|video)s?\b[^.]{0,60}\b"
+    r"(?:fake|doctored|fabricated|photoshopped|manipulated)\b",
+    re.I,
+)
+_CAPTION = re.compile(r"\bcaption(?:ed)?\b", re.I)
+_THEY_ARE = re.compile(
+    r"\W*(?:They|These|Their\s+names)\s+(?:are|were|include|included)\s*(?:as\s+follows)?\s*:\s*"
+    r"|\W*(?:ពួកគាត់|ពួកគេ|អ្នកទាំងនោះ)\s*មាន(?:ដូចជា)?\s*៖\s*",
     re.I,
 )
 # "At the time, ...", Khmer "ចម្លើយ៖ ពេលនោះ ..." (A: at that time, ...): the time told before
@@ -317,7 +331,7 @@ _NEW_BEFORE = re.compile(
     re.I,
 )
 _THAT_MORNING = re.compile(r"\bthat\s+(?:morning|afternoon|evening)\b", re.I)
-_LIST_MARK = re.compile(r"^\s*(?:[\d០-៩]{1,2}[.)]|[-•*▪👉✅])\s*")
+_LIST_MARK = re.compile(r"^\s*(?:[\d០-៩]{1,2}[.)]|\d\ufe0f?\u20e3|[-•*▪👉✅])\s*")
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
     # (not "a second-term councillor": his term)
@@ -1268,6 +1282,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         for c in person_counts(s.text)
     }
     out = [p for p in out if p.number is None or p.number not in called_false]
+    # "... dismissed as 'a cheap fake' an image circulating on Facebook ... The image carried
+    # the caption '... and 500 supporters return to the CPP'": a caption the text calls fake
+    if any(_FAKE_IMAGE.search(s.text) for s in sentences[:4]):
+        out = [p for p in out if not _CAPTION.search(p.evidence)]
     # "ចាកចេញពីគណបក្សជនជាតិដើម" in a headline, "គណបក្សជនជាតិដើមប្រជាធិបតេយ្យកម្ពុជា" in the body:
     # the party the text names in full, its name cut short
     in_text = lexicon.mentions(text)  # the parties the whole text names, read once
@@ -1514,7 +1532,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         opener = p.evidence if _OPENS_A_LIST.search(p.evidence) else None
         if opener is None and len(uncounted) == len(openers) == 1:
             opener = openers[0]
+        told_at = next((k for k, s in enumerate(sentences) if s.text == p.evidence), None)
         at = text.find(opener) if opener else -1
+        if opener is None and told_at is not None and told_at + 1 < len(sentences):
+            # "... welcomed senior officials of the CLP who decided to join the CPP. They are:"
+            then = sentences[told_at + 1].text
+            opener = then if _THEY_ARE.fullmatch(then) else None
+            at = text.find(then, max(0, text.find(p.evidence))) if opener else -1
         if opener is None or at < 0:
             continue
         named_lines = 0

@@ -389,6 +389,14 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         after, before = text[m.end() :], text[: m.start()]
         words = m.group("words") or ""
+        if re.search(
+            r"\b(?:welcomed|applauded|greeted|received|cheered)\s+(?:\w+\s+){0,6}?by\s+"
+            r"(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$",
+            before,
+        ):
+            continue  # "where he was welcomed with applause by about 40 activists": who welcomed
+        if re.match(r"[^,.;]{0,40},?\s+(?:during|at)\s+which\b[^.;]*?\d", after):
+            continue  # "a get-together of 500 volunteers, during which 300 ... joined": who came
         if not before.strip() and re.match(r"[.)]\s", after):
             continue  # a list's number: "2. Sixty-five former KNUP members ..."
         if re.search(r"(?<![\d:])\d{1,2}:$", before):

@@ -119,6 +119,8 @@ _KHMER_NOT_A_NAME = (
     "ព្រមគ្នា", "ព្រមៗគ្នា", "រួមគ្នា",
     # "គណបក្សរាជានិយម" (the royalist party): FUNCINPEC described, as "the ruling party" is
     "រាជានិយម",
+    # "គណបក្សម្ខាងទៀត" (the other party, of two)
+    "ម្ខាង",
 )  # fmt: skip
 
 

@@ -106,7 +106,7 @@ _MOVED = re.compile(
 _KHMER_ONE_SUBJECT = re.compile(
     r"(?<!យើង)(?:ខ្ញុំបាទ|នាងខ្ញុំ)\s|(?:^|[\s៖])(?:(?<!យើង)ខ្ញុំ|នាង|គាត់|លោក)(?:ក៏)?បាន"
     # ... "នាងបានដាក់លិខិតលាឈប់ពីគណបក្សA ហើយបានចុះឈ្មោះ..." (she resigned from A and signed up)
-    r"(?:[^។]{0,120}?ហើយ\S{0,30}?\s*បាន)?\S{0,25}$"
+    r"(?:[^។]{0,120}?ហើយ\s*(?:\S{0,30}?\s*បាន)?)?\S{0,25}$"
 )
 _I_SUBJECT = re.compile(
     r"(?:^|[.,;:]\s+|\bthat\s+|\b(?:yesterday|today|evening|morning)\s+)I\b(?!\s*(?:and|&)\b)"
