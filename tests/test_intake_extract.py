@@ -5644,3 +5644,71 @@ def test_a_caption_on_an_image_the_text_calls_fake() -> None:
         "accounts, carried the caption \"Chea Rith and 300 supporters return to the CPP\"."
     )
     assert _claims(text, date(2024, 5, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a monitor's table whose rows open with a party's name: rows, never one wrapped line;
+        # the monitor's own name ("Cambodia Party Switch Monitor") is no party
+        (
+            "Cambodia Party Switch Monitor lists the claims it found.\n\n"
+            "From | To | Number | Date | Place and source\n"
+            "Candlelight Party | Cambodian People's Party | 410 | 02/05/2024 | Kampot - CPP page\n"
+            "Khmer National United Party | FUNCINPEC | 35 | 06/05/2024 | Takeo - FUNCINPEC page",
+            [
+                (date(2024, 5, 2), 410, [_CLP], CPP),
+                (date(2024, 5, 6), 35, [_KNUP], _FUN),
+            ],
+        ),
+        # the day a sentence before gives (beside a banner's words), for a move "at the
+        # ceremony"
+        (
+            "She was among the villagers who queued outside the Chhuk district hall on Sunday "
+            'morning, beneath a banner reading "Welcome to our new members", while loudspeakers '
+            "played songs.\n\nAccording to the provincial committee, 230 members of the "
+            "opposition Candlelight Party switched to the ruling party at the ceremony.",
+            [(date(2024, 5, 5), 230, [_CLP], CPP)],
+        ),
+        # "A total of 276 ... joined today, not 200 as first posted": one claim, corrected
+        (
+            "BREAKING: right now more than 200 members of the Candlelight Party are handing in "
+            "their applications to join the Cambodian People's Party!\n\nUPDATE: A total of 276 "
+            "people from the Candlelight Party joined the CPP today, not 200 as first posted.",
+            [(date(2024, 5, 10), 276, [_CLP], CPP)],
+        ),
+        # "..., and all four signed forms to join": the family, counted
+        (
+            "On Saturday Keo Rin walked into the CPP office with his wife and their two sons. All "
+            "four had held Candlelight Party cards, and all four signed forms to join the ruling "
+            "party.",
+            [(date(2024, 5, 4), 4, [_CLP], CPP)],
+        ),
+        # "into the big FUNCINPEC family": the party joined
+        (
+            "Today we welcomed 52 brothers and sisters from the Candlelight Party into the big "
+            "FUNCINPEC family!",
+            [(date(2024, 5, 10), 52, [_CLP], _FUN)],
+        ),
+        # "... to the GDP on Tuesday, a move between small parties rather than to the ruling
+        # CPP": a party not chosen
+        (
+            "Nineteen members of the Khmer National United Party switched to the Grassroots "
+            "Democracy Party on Tuesday, a move between small parties rather than to the ruling "
+            "Cambodian People's Party.",
+            [(date(2024, 5, 7), 19, [_KNUP], "Grassroots Democracy Party")],
+        ),
+        # "In total, 120 persons joined X, namely 90 from A and 30 from B": one ceremony's parts
+        (
+            "Today, at the district hall, the provincial committee of the Cambodian People's Party "
+            "organised a ceremony to receive new members.\n\nIn total, 120 persons officially "
+            "joined the Cambodian People's Party, namely 90 former members of the Candlelight "
+            "Party and 30 former members of the Khmer National United Party.",
+            [(date(2024, 5, 10), 90, [_CLP], CPP), (date(2024, 5, 10), 30, [_KNUP], CPP)],
+        ),
+    ],
+)
+def test_tables_that_open_with_a_name_corrections_to_a_total_and_parties_not_chosen(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected

@@ -7,7 +7,8 @@
 >>> notice = split_sentences(
 ...     "Correction: An earlier version of this article said 1,560 members joined on Tuesday. "
 ...     "The correct figure is 1,056. The ceremony took place on Monday, April 17.")
->>> correct([p], notice, date(2023, 4, 20))
+>>> correct([p], notice, date(2023, 4, 20)) == [p]
+True
 >>> p.number, p.number_text, p.date
 (1056, '1,056', datetime.date(2023, 4, 17))
 >>> p.evidence.startswith("... [Correction: An earlier version")
@@ -50,6 +51,9 @@ _RIGHT_FIGURE = re.compile(
 # One sentence with both: "the correct figure is 140, not 400", Khmer "តួលេខត្រឹមត្រូវ គឺ ១៤០
 # នាក់ មិនមែន ៤០០ នាក់ទេ" (the correct figure is 140, not 400)
 _RIGHT_NOT_WRONG = re.compile(
+    # ... "A total of 276 people ... joined the CPP today, not 200 as first posted"
+    r"\b(?:a\s+)?total\s+of\s+(?P<n2>[0-9][0-9,.]*)\b[^.;]{0,80}?,\s*not\s+(?P<wrong2>[0-9][0-9,.]*)\s+"
+    r"as\s+(?:first\s+|earlier\s+|originally\s+)?(?:posted|reported|stated|announced|said)\b|"
     r"(?:\b(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)\s+(?:is|was)\s+"
     r"|តួលេខ(?:ពិត|ត្រឹមត្រូវ|ពិតប្រាកដ)\s*(?:គឺ(?:ជា)?|មាន)?\s*)"
     r"(?P<n>[0-9០-៩][0-9០-៩,.]*)\s*(?:នាក់|រូប|people)?\s*,?\s*(?:not|មិនមែន)\s*"
@@ -60,18 +64,21 @@ _RIGHT_NOT_WRONG = re.compile(
 
 def correct(
     proposals: Sequence[Proposal], sentences: Sequence[Sentence], anchor: date | None
-) -> None:
-    """Put each correction notice's right count and day into the claims it corrects."""
+) -> list[Proposal]:
+    """Put each correction notice's right count and day into the claims it corrects; the
+    claims it changed."""
+    changed: list[Proposal] = []
     for told in sentences:
         fix = _RIGHT_NOT_WRONG.search(told.text)
-        now = cell_count(fix["n"]) if fix else None
-        was = cell_count(fix["wrong"]) if fix else None
+        now = cell_count(fix["n"] or fix["n2"]) if fix else None
+        was = cell_count(fix["wrong"] or fix["wrong2"]) if fix else None
         if now is None or was is None:
             continue
         for p in proposals:
             if p.number == was.value and p.number != now.value:
                 p.number, p.number_text = now.value, now.text
                 p.evidence = f"{p.evidence} [{told.text}]"
+                changed.append(p)
     for k, told in enumerate(sentences):
         earlier = _EARLIER_VERSION.search(told.text)
         if earlier is None:
@@ -104,3 +111,6 @@ def correct(
                 corrected = True
             if corrected and notice not in p.evidence:
                 p.evidence = f"{p.evidence} [{notice}]"
+            if corrected:
+                changed.append(p)
+    return changed

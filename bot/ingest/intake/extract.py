@@ -255,6 +255,7 @@ _ONE_MOVED = re.compile(
     r"|\b(?:he|she)\s+(?:had\s+|has\s+)?(?:joined|left|quit|resigned|defected|switched)\b",
     re.I,
 )
+_AT_THE_CEREMONY = re.compile(r"\b(?:at|during)\s+the\s+(?:ceremony|event|gathering|rally)\b", re.I)
 _FAKE_IMAGE = re.compile(
     r"\b(?:fake|doctored|fabricated|photoshopped|manipulated|false)\b[^.]{0,60}\b(?:image|photo"
     r"(?:graph)?|picture|video)s?\b|\b(?:image|photo(?:graph)?|picture|video)s?\b[^.]{0,60}\b"
@@ -1113,6 +1114,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             same_paragraph = out and sentences[last_at].paragraph == sentence.paragraph
             if occasion and p.date_kind == "published":
                 p.date, p.date_kind = occasion, "event"
+            elif (
+                p.date_kind == "published"
+                and not out
+                and _AT_THE_CEREMONY.search(sentence.text)
+                and every
+                and not (every[-1].reported or every[-1].bound)
+            ):
+                # "She queued outside the district hall on Sunday morning ... 418 members
+                # switched to the ruling party at the ceremony": the day told before
+                p.date, p.date_kind = every[-1].value, "event"
             day_before = out[-1].date if out else None
             apart = _DAYS_APART.search(sentence.text)
             if (
@@ -1569,10 +1580,29 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     for p in out:
         if p.date_kind == "published" and p.number_text and re.search(r"\d", p.number_text):
             _date_by_count_before(p, sentences, anchor)
-    correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct figure is"
+    corrected = correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct"
     # a move no party is named in, left or joined ("the captain defected to a rival club",
     # "a ceremony for new members is postponed"): nothing to record
-    return [p for p in out if p.from_parties or p.to_party]
+    out = [p for p in out if p.from_parties or p.to_party]
+    # "more than 200 ... are joining" then "A total of 276 ... joined today, not 200 as first
+    # posted": the claim corrected into one told already is that one
+    return [
+        p
+        for k, p in enumerate(out)
+        if not (
+            p in corrected
+            and any(_same_claim(p, o) for o in out[:k] + out[k + 1 :] if o not in corrected)
+        )
+    ]
+
+
+def _same_claim(a: Proposal, b: Proposal) -> bool:
+    return (a.date, a.number, sorted(a.from_parties), a.to_party) == (
+        b.date,
+        b.number,
+        sorted(b.from_parties),
+        b.to_party,
+    )
 
 
 def _date_by_count_before(

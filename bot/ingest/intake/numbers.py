@@ -243,6 +243,8 @@ _NOT_PEOPLE_BEFORE = re.compile(
     r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)(?<!នេះ\s)(?<!នេះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
     # "fewer than one in ten identified anyone": a share, not people
     r"|\b(?:one|two|three|\d)\s+(?:in|out\s+of)\s+$"
+    # ... "taking the fourth place on its list of 14 candidates": a list's length
+    r"|\blists?\s+of\s+$"
     # "ពិធីមួយដែលមានអ្នកចូលរួមប្រមាណ ៤០០នាក់" (a ceremony about 400 attended): who came to see
     # ... "ដែលមានការចូលរួមជាង ១,៥០០ នាក់" (which over 1,500 took part in), "ដែលមានប្រជាពលរដ្ឋ
     # និងយុវជនចូលរួមជាង ៥,០០០ នាក់" (with over 5,000 citizens and youths taking part)
@@ -489,6 +491,11 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
                 and re.match(
                     r"\s+(?:received|took|joined|were|signed|handed|have|had)\b", after, re.I
                 )
+            )
+            # ... "..., and all four signed forms to join": the family told before, counted
+            or (
+                re.search(r"(?:^\W*|,\s*and\s+|\band\s+)all\s+$", before, re.I)
+                and re.match(r"\s+(?:received|took|joined|signed|handed)\b", after, re.I)
             )
             # "In Takeo, around 150 joined on April 4", "another 150 followed suit": a count
             # whose noun the act leaves out

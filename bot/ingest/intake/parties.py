@@ -70,7 +70,9 @@ _KHMER = re.compile(r"[\u1780-\u17ff]")
 # An unknown party as English writes it ("the Khmer Will Party") and as Khmer writes it.
 _ENGLISH_PARTY = re.compile(
     # (not "Weekly Party-Switching Log": "party-switching" is a word of its own)
+    # (nor "Cambodia Party Switch Monitor": a longer name, of something else)
     r"\b((?:[A-Z][\w'-]*\s+)(?:(?:[A-Z][\w'-]*|for|of|and)\s+){0,5}Party)\b(?!-)"
+    r"(?!\s+(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+)"
 )
 _KHMER_PARTY = re.compile(r"គណបក្ស[^\s។៕,()\"'៖:;.]+")
 _NOT_A_NAME = {

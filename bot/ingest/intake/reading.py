@@ -148,7 +148,8 @@ _NOT_CHOSEN = re.compile(
     r"\b(?:rather\s+than|instead\s+of|other\s+than|allied\s+(?:with|to)|confused\s+with|"
     r"outside)\s+"
     # ... "rather than join the ruling party"
-    r"(?:(?:join(?:ing)?|go(?:ing)?\s+to|switch(?:ing)?\s+to|mov(?:e|ing)\s+to)\s+)?"
+    # ... "a rare move between two smaller parties rather than to the ruling CPP"
+    r"(?:(?:join(?:ing)?|go(?:ing)?\s+to|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|to)\s+)?"
     r"(?:the\s+)?"
     r"(?:(?:ruling|similarly\s+named)\s+)?$"
     # ... "ការបោះឆ្នោតជាតិ ដែលគណបក្សX ឈ្នះ" (the national election, which party X won)
@@ -171,7 +172,10 @@ _ONLY_OTHER_PARTIES = re.compile(
 )
 # "joined the CPP over the weekend, the third such announcement since June": one event.
 _ONE_OCCASION = re.compile(
-    r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b|\bat\s+a\s+ceremony\b", re.I
+    # ... "In total, 184 persons joined the CPP, namely 146 from A and 38 from B": one
+    # ceremony's total, its parts named
+    r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b|\bat\s+a\s+ceremony\b|\bnamely\b",
+    re.I
 )
 UNNAMED_DESTINATION = "the party joined is not named"
 _PART_OF_GROUP = "a part of a group counted before"

@@ -318,6 +318,11 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
             and not re.search(r"\b(?:former|formerly|ex-)\s*$", before, re.I)
         ):
             tos.append(m)  # "the head of the CPP working group ... held a ceremony to welcome"
+        elif re.search(r"\binto\s+the\s+(?:big\s+|great\s+|large\s+)?$", before, re.I) and re.match(
+            r"\s+family\b", after, re.I
+        ):
+            tos.append(m)  # "welcomed 49 ... into the big FUNCINPEC family"
+            strong.append(m)
         elif _FOUNDED_BEFORE.search(before):
             tos.append(m)  # "quit, found 'Khmer People's Voice Party'": the party they made
             strong.append(m)

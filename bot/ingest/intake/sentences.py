@@ -142,6 +142,8 @@ def unwrap(text: str) -> str:
         wrapped = (
             len(end.strip()) >= 40
             and after
+            # (not a table's rows, "From | To | Number | ...")
+            and end.count("|") < 2
             and _OPEN_END.search(end)
             and _GOES_ON.match(after)
             and (
