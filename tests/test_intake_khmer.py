@@ -3500,3 +3500,30 @@ def test_khmer_he_left_and_joined_a_total_then_its_parts_and_standing_for_a_part
     assert [
         (p.number, p.from_parties, p.to_party) for p in khmer_claims(text, date(2024, 5, 6), title)
     ] == [(1, [CPP], CLP)]
+
+
+def test_khmer_a_monitors_name_a_procession_a_couple_and_she_resigned() -> None:
+    # a monitor named "សម្ព័ន្ធឃ្លាំមើល..." (a monitoring coalition) is no alliance of parties:
+    # its log's lines still tell claims
+    log = (
+        "សម្ព័ន្ធឃ្លាំមើលការបោះឆ្នោត ប្រមូលការអះអាងជាសាធារណៈ អំពីការផ្លាស់ប្តូរគណបក្ស។\n\n"
+        "២ ឧសភា — ខេត្តតាកែវ៖ ទំព័រ គបក ស្រុកបាទី អះអាងថា សមាជិកគណបក្សភ្លើងទៀន ៧៧ នាក់ "
+        "បានចូលគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(log, date(2024, 5, 6)) == [(date(2024, 5, 2), 77, [CLP], CPP)]
+    # "ចូលរួមក្នុងក្បួនដង្ហែយុទ្ធនាការ" (took part in a campaign procession): a crowd, no move
+    procession = (
+        "ព្រឹកថ្ងៃនេះ ប្រជាពលរដ្ឋជាង ៣ ០០០ នាក់ បានចូលរួមក្នុងក្បួនដង្ហែយុទ្ធនាការ "
+        "របស់គណបក្សប្រជាជនកម្ពុជា នៅក្រុងតាខ្មៅ។"
+    )
+    assert _brief(procession, date(2024, 5, 6)) == []
+    # a headline's "ប្តីប្រពន្ធ" (husband and wife): two people
+    title = "ប្តីប្រពន្ធនៅកំពត ចាកចេញពីគណបក្សកាន់អំណាច ទៅចូលគណបក្សភ្លើងទៀន"
+    text = "កាលពីថ្ងៃអាទិត្យ អ្នកទាំងពីរ បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សនោះរួមគ្នា។"
+    assert [
+        (p.number, p.from_parties, p.to_party) for p in khmer_claims(text, date(2024, 5, 6), title)
+    ] == [(2, [CPP], CLP)]
+    # "លោកស្រីបានដាក់លិខិតលាលែងពីសមាជិកភាពគណបក្សX" (she handed in a letter resigning from
+    # party X): one person
+    she = "កាលពីថ្ងៃសុក្រ លោកស្រីបានដាក់លិខិតលាលែងពីសមាជិកភាពគណបក្សភ្លើងទៀន និងពីតំណែងក្រុមប្រឹក្សាឃុំ។"
+    assert _brief(she, date(2024, 5, 6)) == [(date(2024, 5, 3), 1, [CLP], None)]

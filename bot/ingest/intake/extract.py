@@ -251,7 +251,7 @@ _PLACE_ONLY = re.compile(
 _AFTER_THE_CLOSING_DAY = re.compile(r"(?:\s*#\S+)+\s*|\s*📍[^\n]*|[^\d០-៩។.!?\n#]{1,50}")
 # "he joined", Khmer "លោកបានចូល..." (he joined ...): one person moved
 _ONE_MOVED = re.compile(
-    r"(?:^|\s)(?:លោក|នាង|គាត់)(?:ក៏)?បាន(?:ចូល|ប្[តដ]ូរ|លាលែង|លាឈប់|ចាកចេញ)"
+    r"(?:^|\s)(?:លោកស្រី|លោក|នាង|គាត់)(?:ក៏)?បាន(?:ចូល|ប្[តដ]ូរ|លាលែង|លាឈប់|ចាកចេញ)"
     r"|\b(?:he|she)\s+(?:had\s+|has\s+)?(?:joined|left|quit|resigned|defected|switched)\b",
     re.I,
 )

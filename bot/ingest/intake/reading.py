@@ -104,7 +104,7 @@ _MOVED = re.compile(
 # Khmer: "ខ្ញុំបាទ X ... បានលាឈប់" (I, X, ... resigned), "នាងបានដាក់លិខិតលាឈប់" (she handed in a
 # letter resigning): one person, the writer or the one told of (not "យើងខ្ញុំ", we)
 _KHMER_ONE_SUBJECT = re.compile(
-    r"(?<!យើង)(?:ខ្ញុំបាទ|នាងខ្ញុំ)\s|(?:^|[\s៖])(?:(?<!យើង)ខ្ញុំ|នាង|គាត់|លោក)(?:ក៏)?បាន"
+    r"(?<!យើង)(?:ខ្ញុំបាទ|នាងខ្ញុំ)\s|(?:^|[\s៖])(?:(?<!យើង)ខ្ញុំ|នាង|គាត់|លោកស្រី|លោក)(?:ក៏)?បាន"
     # ... "នាងបានដាក់លិខិតលាឈប់ពីគណបក្សA ហើយបានចុះឈ្មោះ..." (she resigned from A and signed up)
     r"(?:[^។]{0,120}?ហើយ\s*(?:\S{0,30}?\s*បាន)?)?\S{0,25}$"
 )
@@ -238,7 +238,8 @@ _INCLUDING_ASIDE = re.compile(
     re.I,
 )
 _HASHTAGS = re.compile(r"(?:\s*#\S+)+\s*")
-_THE_COUPLE = re.compile(r"\bthe\s+(?:\w+\s+)?couple\b(?!\s+of\b)", re.I)
+# ... Khmer "ប្តីប្រពន្ធ" (husband and wife)
+_THE_COUPLE = re.compile(r"\bthe\s+(?:\w+\s+)?couple\b(?!\s+of\b)|ប្[តដ]ីប្រពន្ធ", re.I)
 _OUR_PARTY_JOINED = re.compile(r"\s*(?:our|my)\s+party\b", re.I)
 _THE_OPPOSITION_JOINED = re.compile(r"\s*the\s+opposition\b(?!\s+(?:party\s+)?[A-Za-z]*x{3})", re.I)
 _OPPOSITION_BEFORE = re.compile(r"\bopposition\s+$", re.I)

@@ -123,7 +123,8 @@ _JOIN = (
 _KHMER_TAKING_PART = (
     # "ចូលរួមក្នុងពិធីជួបជុំ" (took part in a gathering), "ចូលរួមក្នុងការ..." (in doing ...) the same
     # ... "ចូលរួមការបោះឆ្នោត" (take part in the election): a noun after it, an undertaking
-    r"(?!\s*(?:ក្នុង\s*(?:ការ|ជួបជុំ|យុទ្ធនាការ|មហាសន្និបាត|ហែក្បួន)|ការ|(?:ក្នុង\s*)?(?:កសាង|អភិវឌ្ឍ|"
+    # ... "ចូលរួមក្នុងក្បួនដង្ហែយុទ្ធនាការ" (took part in a campaign procession)
+    r"(?!\s*(?:ក្នុង\s*(?:ការ|ជួបជុំ|យុទ្ធនាការ|មហាសន្និបាត|ហែក្បួន|ក្បួន)|ការ|(?:ក្នុង\s*)?(?:កសាង|អភិវឌ្ឍ|"
     r"បោះឆ្នោត|ពិធី|កម្មវិធី|ប្រជុំ|ចំណែក|ដោះស្រាយ|ថែរក្សា|ការពារ)))"
 )
 # ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word. "ពិធីទទួលស្វាគមន៍"
@@ -324,7 +325,7 @@ _OTHER_THINGS = (
     # (not "the small party allied with Candlelight", "a CPP-allied party": who a party is)
     (re.compile(r"\balliances?\b|(?<!party\s)(?<!parties\s)(?<!-)\ballied\b|\bcoalition\b|\bmerg(?:e|ed|er|es|ing)\b|"
                 r"\bjoin(?:ed|s|ing)?\s+(?:forces|hands)\b|\bjoint\s+(?:list|platform)\b|"
-                r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ(?!\s*(?:យុវជន|នារី|និស្សិត))|"
+                r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ(?!\s*(?:យុវជន|នារី|និស្សិត|ឃ្លាំមើល|អ្នកសង្កេត))|"
                 r"បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
