@@ -59,6 +59,7 @@ from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import claimant_in, people_named
 from bot.ingest.intake.reading import (
     ANAPHORIC_SOURCE,
+    HASHTAGS,
     UNNAMED_DESTINATION,
     Reading,
     read_sentence,
@@ -248,7 +249,7 @@ _PLACE_ONLY = re.compile(
 )
 # After a post's closing day: its tags, its place ("📍 សាលាឃុំ ...") or who signs it
 # ("ផ្នែកផ្សព្វផ្សាយ ក្រុមការងារស្រុក", the district working group's publicity section)
-_AFTER_THE_CLOSING_DAY = re.compile(r"(?:\s*#\S+)+\s*|\s*📍[^\n]*|[^\d០-៩។.!?\n#]{1,50}")
+_AFTER_THE_CLOSING_DAY = re.compile(rf"{HASHTAGS.pattern}|\s*📍[^\n]*|[^\d០-៩។.!?\n#]{{1,50}}")
 # "he joined", Khmer "លោកបានចូល..." (he joined ...): one person moved
 _ONE_MOVED = re.compile(
     r"(?:^|\s)(?:លោកស្រី|លោក|នាង|គាត់)(?:ក៏)?បាន(?:ចូល|ប្[តដ]ូរ|លាលែង|លាឈប់|ចាកចេញ)"
@@ -1506,33 +1507,21 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         )
         if p.to_party is None and p.kind == "defection" and joined_by_all:
             name_destination(p, joined_by_all)
-        elif (
-            p.to_party is None
-            and p.kind == "defection"
-            and not destinations
-            and ruling in named_anywhere
-            and ruling not in p.from_parties
-        ):
-            # "H.E. X welcomed 1,112 Candlelight members ... 'the CPP's achievements'": the
-            # party the text names besides the ones left; still for the reviewer to check
-            p.to_party = ruling
-            p.reasons = [
-                _DESTINATION_ELSEWHERE if r == UNNAMED_DESTINATION else r for r in p.reasons
-            ]
-        elif (
-            p.to_party is None
-            and p.kind == "defection"
-            and not destinations
-            and ruling not in named_anywhere
-            and len(named_anywhere - left_anywhere) == 1
-        ):
-            # a FUNCINPEC committee's release: "the provincial committee received 83 new
-            # members, 64 from the CLP and 19 from the KWP ... FUNCINPEC welcomes them": the
-            # one party the text names besides those left
-            [p.to_party] = named_anywhere - left_anywhere
-            p.reasons = [
-                _DESTINATION_ELSEWHERE if r == UNNAMED_DESTINATION else r for r in p.reasons
-            ]
+        elif p.to_party is None and p.kind == "defection" and not destinations:
+            # the party the text names besides the ones left; still for the reviewer to check:
+            # "H.E. X welcomed 1,112 Candlelight members ... 'the CPP's achievements'", or, when
+            # it names no CPP, the one other party ("the provincial committee received 83 new
+            # members, 64 from the CLP and 19 from the KWP ... FUNCINPEC welcomes them")
+            not_left = named_anywhere - left_anywhere
+            if ruling in named_anywhere:
+                elsewhere = ruling if ruling not in p.from_parties else None
+            else:
+                elsewhere = next(iter(not_left)) if len(not_left) == 1 else None
+            if elsewhere is not None:
+                p.to_party = elsewhere
+                p.reasons = [
+                    _DESTINATION_ELSEWHERE if r == UNNAMED_DESTINATION else r for r in p.reasons
+                ]
     uncounted = [p for p in out if p.number is None and p.number_text is None]
     # (a headline's claim the body told with a list: "Former CLP officials join the CPP ¶
     # ... the following former officials ... were received as members:")
@@ -1543,9 +1532,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         opener = p.evidence if _OPENS_A_LIST.search(p.evidence) else None
         if opener is None and len(uncounted) == len(openers) == 1:
             opener = openers[0]
-        told_at = next((k for k, s in enumerate(sentences) if s.text == p.evidence), None)
         at = text.find(opener) if opener else -1
-        if opener is None and told_at is not None and told_at + 1 < len(sentences):
+        told_at = (
+            next((k for k, s in enumerate(sentences) if s.text == p.evidence), None)
+            if opener is None
+            else None
+        )
+        if told_at is not None and told_at + 1 < len(sentences):
             # "... welcomed senior officials of the CLP who decided to join the CPP. They are:"
             then = sentences[told_at + 1].text
             opener = then if _THEY_ARE.fullmatch(then) else None
@@ -1586,12 +1579,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     out = [p for p in out if p.from_parties or p.to_party]
     # "more than 200 ... are joining" then "A total of 276 ... joined today, not 200 as first
     # posted": the claim corrected into one told already is that one
+    changed = {id(p) for p in corrected}  # by identity: two proposals may be equal
     return [
         p
-        for k, p in enumerate(out)
+        for p in out
         if not (
-            p in corrected
-            and any(_same_claim(p, o) for o in out[:k] + out[k + 1 :] if o not in corrected)
+            id(p) in changed
+            and any(_same_claim(p, o) for o in out if o is not p and id(o) not in changed)
         )
     ]
 

@@ -117,6 +117,8 @@ _MORE_OF_THEM = re.compile(
 )
 # "several hundred", "a few thousand": how many hundreds is not said.
 _SEVERAL = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.I)
+# The few words that round a count in a group told in passing ("including about 300 ...")
+ROUGHLY = r"(?:about|some|around|nearly|more\s+than|over)\s+"
 _QUALIFIERS = (
     "more than|over|at least|about|around|nearly|almost|some|approximately|up to|roughly|"
     "close to|upwards of|as many as|an estimated|a total of|totalling|totaling"
@@ -430,7 +432,7 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if (
             out
             and re.search(
-                r"\bincluding\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?$",
+                rf"\bincluding\s+(?:{ROUGHLY})?$",
                 before,
                 re.I,
             )

@@ -58,7 +58,13 @@ from bot.ingest.intake.groups import (
     speaks_of_group,
     where_groups_end,
 )
-from bot.ingest.intake.numbers import KHMER_ONE_PERSON, Count, family_members, person_counts
+from bot.ingest.intake.numbers import (
+    KHMER_ONE_PERSON,
+    ROUGHLY,
+    Count,
+    family_members,
+    person_counts,
+)
 from bot.ingest.intake.parties import KHMER_OTHER_PARTIES, Lexicon
 from bot.ingest.intake.people import claimant_in
 from bot.ingest.intake.report import Proposal, ProposalKind, Report
@@ -232,12 +238,9 @@ _HE_SUBJECT = re.compile(
 _OUR_PARTY = re.compile(
     r"\bour\s+party\b|\b(?:into|joined)\s+(?:its|our|their)\s+ranks\b|គណបក្សយើង", re.I
 )
-_INCLUDING_ASIDE = re.compile(
-    r",\s*including\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?"
-    r"\d[\d,]*\s+[^,;]*,",
-    re.I,
-)
-_HASHTAGS = re.compile(r"(?:\s*#\S+)+\s*")
+_INCLUDING_ASIDE = re.compile(rf",\s*including\s+(?:{ROUGHLY})?\d[\d,]*\s+[^,;]*,", re.I)
+# A post's tags, "#CPP #Election2023"
+HASHTAGS = re.compile(r"(?:\s*#\S+)+\s*")
 # ... Khmer "ប្តីប្រពន្ធ" (husband and wife)
 _THE_COUPLE = re.compile(r"\bthe\s+(?:\w+\s+)?couple\b(?!\s+of\b)|ប្[តដ]ីប្រពន្ធ", re.I)
 _OUR_PARTY_JOINED = re.compile(r"\s*(?:our|my)\s+party\b", re.I)
@@ -345,7 +348,7 @@ def read_sentence(
     opening: bool = True,
 ) -> Reading:
     text = sentence.text
-    if _HASHTAGS.fullmatch(text):
+    if HASHTAGS.fullmatch(text):
         return Reading()  # "#CPP #Election2023 #២៣កក្កដា": a post's tags, no sentence
     why = not_a_claim(text)
     if why:
@@ -362,10 +365,11 @@ def read_sentence(
     # the group, whose party is not the group's
     # (not "385 people joined the CPP, including 328 from the CLP and 57 from the KWP": a
     # breakdown, after the verb)
-    first_verb = next(iter(claim_verbs(text)), None)
+    including = list(_INCLUDING_ASIDE.finditer(text))
+    first_verb = next(iter(claim_verbs(text)), None) if including else None
     besides += [
         aside.span()
-        for aside in _INCLUDING_ASIDE.finditer(text)
+        for aside in including
         if any(m.end <= aside.start() for m in found_mentions)
         and first_verb is not None
         and aside.end() <= first_verb.start
