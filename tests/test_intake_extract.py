@@ -5712,3 +5712,13 @@ def test_tables_that_open_with_a_name_corrections_to_a_total_and_parties_not_cho
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_a_dateline_day_is_no_count_when_no_year_is_known() -> None:
+    # a text pasted with no publication date: "May 6" in its dateline is still a day, not 6
+    text = (
+        "KAMPOT, May 6 - Forty-two members of the Candlelight Party joined the ruling Cambodian "
+        "People's Party on Saturday, the CPP provincial page said."
+    )
+    [p] = propose(Report(text=text, outlet="Test Wire"), lexicon_from_data())
+    assert (p.number, p.from_parties, p.to_party) == (42, [_CLP], CPP)

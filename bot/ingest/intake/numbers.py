@@ -117,6 +117,10 @@ _MORE_OF_THEM = re.compile(
 )
 # "several hundred", "a few thousand": how many hundreds is not said.
 _SEVERAL = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.I)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$"
+)
 # The few words that round a count in a group told in passing ("including about 300 ...")
 ROUGHLY = r"(?:about|some|around|nearly|more\s+than|over)\s+"
 _QUALIFIERS = (
@@ -401,6 +405,10 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "where he was welcomed with applause by about 40 activists": who welcomed
         if re.match(r"[^,.;]{0,40},?\s+(?:during|at)\s+which\b[^.;]*?\d", after):
             continue  # "a get-together of 500 volunteers, during which 300 ... joined": who came
+        if _MONTH_BEFORE.search(before) and (_value(m) or 0) <= 31:
+            # "KAMPOT, May 6 - Forty-two members ...": a day of the month, even where no year
+            # is known to make it a date (a text pasted with no publication date)
+            continue
         if not before.strip() and re.match(r"[.)]\s", after):
             continue  # a list's number: "2. Sixty-five former KNUP members ..."
         if re.search(r"(?<![\d:])\d{1,2}:$", before):
