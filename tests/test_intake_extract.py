@@ -5722,3 +5722,29 @@ def test_a_dateline_day_is_no_count_when_no_year_is_known() -> None:
     )
     [p] = propose(Report(text=text, outlet="Test Wire"), lexicon_from_data())
     assert (p.number, p.from_parties, p.to_party) == (42, [_CLP], CPP)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X says N ruling-party members joined the opposition", no party called the
+        # opposition anywhere: the party that says so, and they left the one they were in
+        (
+            "The Grassroots Democracy Party said on Monday that 14 members of the Cambodian "
+            "People's Party in Takeo had joined the opposition at a meeting on Saturday.",
+            [(date(2024, 5, 4), 14, [CPP], "Grassroots Democracy Party")],
+        ),
+        # "..., taking second place on its list of nine candidates": what the move gave the one
+        # person, no group that moved
+        (
+            "The 58-year-old left the Khmer National United Party on Tuesday and joined "
+            "FUNCINPEC, taking second place on its list of nine candidates for the district "
+            "council.",
+            [(date(2024, 5, 7), 1, [_KNUP], _FUN)],
+        ),
+    ],
+)
+def test_the_opposition_a_party_says_it_is_and_what_a_move_gave_one_person(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected

@@ -3527,3 +3527,43 @@ def test_khmer_a_monitors_name_a_procession_a_couple_and_she_resigned() -> None:
     # party X): one person
     she = "កាលពីថ្ងៃសុក្រ លោកស្រីបានដាក់លិខិតលាលែងពីសមាជិកភាពគណបក្សភ្លើងទៀន និងពីតំណែងក្រុមប្រឹក្សាឃុំ។"
     assert _brief(she, date(2024, 5, 6)) == [(date(2024, 5, 3), 1, [CLP], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "she had served as the CPP's village group leader ... On Monday she went to the
+        # Candlelight office and filled in a form to join": the party she served, told before
+        (
+            "តាកែវ៖ អ្នកស្រី ម៉ៅ សុភី អាយុ ៤៧ ឆ្នាំ ធ្លាប់ធ្វើជាអនុប្រធានក្រុមគណបក្សប្រជាជនកម្ពុជា "
+            "ប្រចាំភូមិអស់រយៈពេល ៩ ឆ្នាំ។\n\nកាលពីថ្ងៃច័ន្ទ អ្នកស្រីបានទៅស្នាក់ការគណបក្សភ្លើងទៀន "
+            "ហើយបានបំពេញពាក្យសុំចូលជាសមាជិកគណបក្សភ្លើងទៀន។",
+            [(date(2024, 5, 6), 1, [CPP], CLP)],
+        ),
+        # "Mrs X has sold noodles ... On Thursday she shut her noodle shop for the morning to go and sign up as a member of
+        # the GDP. She had been a CPP activist in the village.": one woman, her party after
+        (
+            "កំពត៖ អ្នកស្រី ហេង ធារី អាយុ ៤១ ឆ្នាំ លក់គុយទាវនៅផ្សារកំពតអស់ ១០ ឆ្នាំ។ "
+            "កាលពីថ្ងៃព្រហស្បតិ៍ អ្នកស្រីបានបិទហាងគុយទាវមួយព្រឹក ដើម្បីទៅចុះឈ្មោះចូលជាសមាជិក"
+            "គណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន។ អ្នកស្រីធ្លាប់ជាសកម្មជនគណបក្សប្រជាជនកម្ពុជាក្នុងភូមិ។",
+            [(date(2024, 5, 9), 1, [CPP], GDP)],
+        ),
+        # "900 members of the CLP received new membership cards": existing members, no move
+        (
+            "សមាជិកគណបក្សភ្លើងទៀនចំនួន ៩០០ នាក់ ទទួលបានប័ណ្ណសមាជិកថ្មី នៅស្រុកបាទី។",
+            [],
+        ),
+        # "... more than 800 had left the opposition and joined the ruling party. ¶ A villager,
+        # Mrs X, said she is a former CLP member": her own past, not the group's
+        (
+            "គេហទំព័រមួយបានរាយការណ៍ថា មនុស្សជាង ៨០០នាក់ បានចាកចេញពីគណបក្សប្រឆាំង "
+            "ហើយចូលរួមជាមួយគណបក្សកាន់អំណាច កាលពីថ្ងៃអាទិត្យ។\n\nលោកស្រី ឈិន ស្រីពៅ "
+            "អ្នកភូមិម្នាក់ បានប្រាប់ថា គាត់ជាអតីតសមាជិកគណបក្សភ្លើងទៀន។",
+            [(date(2024, 5, 5), 800, [], CPP)],
+        ),
+    ],
+)
+def test_a_woman_told_of_a_past_she_served_and_cards_for_members(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected

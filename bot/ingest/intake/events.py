@@ -34,7 +34,9 @@ from bot.ingest.intake.sentences import Sentence
 from bot.ingest.intake.signals import claim_verbs
 
 # ... Khmer "គាត់", "នាង" (she), "លោកបាន..." (he has ...; "លោក X" is Mr X)
-_ONE_PRONOUN = re.compile(r"\b(?:he|she)\b|គាត់|នាង(?!ខ្ញុំ)|លោក(?=\s*(?:ក៏)?បាន)", re.I)
+_ONE_PRONOUN = re.compile(
+    r"\b(?:he|she)\b|គាត់|នាង(?!ខ្ញុំ)|(?:អ្នកស្រី|លោក)(?=\s*(?:ក៏)?បាន)", re.I
+)
 
 
 def bared(names: list[str]) -> set[str]:

@@ -252,7 +252,7 @@ _PLACE_ONLY = re.compile(
 _AFTER_THE_CLOSING_DAY = re.compile(rf"{HASHTAGS.pattern}|\s*📍[^\n]*|[^\d០-៩។.!?\n#]{{1,50}}")
 # "he joined", Khmer "លោកបានចូល..." (he joined ...): one person moved
 _ONE_MOVED = re.compile(
-    r"(?:^|\s)(?:លោកស្រី|លោក|នាង|គាត់)(?:ក៏)?បាន(?:ចូល|ប្[តដ]ូរ|លាលែង|លាឈប់|ចាកចេញ)"
+    r"(?:^|\s)(?:អ្នកស្រី|លោកស្រី|លោក|នាង|គាត់)(?:ក៏)?បាន(?:ចូល|ប្[តដ]ូរ|លាលែង|លាឈប់|ចាកចេញ)"
     r"|\b(?:he|she)\s+(?:had\s+|has\s+)?(?:joined|left|quit|resigned|defected|switched)\b",
     re.I,
 )
@@ -363,7 +363,8 @@ _VERDICT = re.compile(
     r"(?:មិន(?:ពិត|ត្រឹមត្រូវ)|ក្លែងក្លាយ|បំភ្លៃ)",
     re.I | re.M,
 )
-_HIM_OR_HER = re.compile(r"\b(?:he|she|him|her)\b|លោក|គាត់|នាង", re.I)
+_SHE_OR_HE = re.compile(r"\b(?:he|she)\b|គាត់|នាង(?!ខ្ញុំ)", re.I)
+_HIM_OR_HER = re.compile(r"\b(?:he|she|him|her)\b|លោក|គាត់|នាង|អ្នកស្រី", re.I)
 _WITH_HIS_GROUP = re.compile(
     r"\b(?:he|she)\s+and\s+(?:his|her)\s+(?:group|team|supporters|followers)\b"
     r"|និង\s*ក្រុម(?:\S{0,6})?(?:របស់)?\s*(?:លោក|គាត់|ខ្លួន|នាង)",
@@ -977,7 +978,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # KNUP"): the lines so far, each a part; the list completes the total or tells none
             start, so_far = (going[0], going[3]) if going else (i, "")
             listing = (start, i, reading.counts, f"{so_far}{sentence.text} ")
-        elif reading.background and out and i - last_at <= 2 and not out[-1].from_parties:
+        elif (
+            reading.background
+            and out
+            and i - last_at <= 2
+            and not out[-1].from_parties
+            # (not a villager's "she had been a Candlelight member since 2022" under a count
+            # of 1,000: her own past, not the group's)
+            and not ((out[-1].number or 0) > 1 and _SHE_OR_HE.search(sentence.text))
+        ):
             out[-1].from_parties = [p for p in reading.background if p != out[-1].to_party]
         for p in reading.proposals:
             if (

@@ -289,6 +289,9 @@ def movers(counts: list[Count], text: str, verb: Verb) -> list[Count]:
     return out
 
 
+_WHAT_IT_GAVE = re.compile(r",\s+(?:taking|becoming|winning|earning)\b[^,;.]*", re.I)
+
+
 def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
     """Whether the sentence speaks of a group ("members", "supporters") outside party names,
     quotations and what someone is reported saying ("..., saying its leaders ignore them").
@@ -303,6 +306,8 @@ def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
     # card from provincial officials": who gave it
     text = re.sub(f"(?:{_ONLOOKERS.pattern})[^,;.]*", " ", text, flags=re.I)
     text = _GIVERS.sub(" ", text)
+    # "..., taking the fourth place on its list of 14 candidates": what the move gave them
+    text = _WHAT_IT_GAVE.sub(" ", text)
     # ", who was second on the GDP's list of candidates,": who the person is, no group
     return bool(GROUP.search(_WHO_ASIDE.sub(" ", text)))
 

@@ -214,6 +214,7 @@ class Lexicon:
 
     def __init__(self, names: Sequence[PartyName]) -> None:
         forms: list[tuple[str, str, bool]] = []  # (form, canonical, case-sensitive)
+        self.ruling = next((party.name for party in names if "CPP" in party.acronyms), None)
         for party in names:
             forms.append((party.name, party.name, False))
             forms += [(alias, party.name, False) for alias in party.aliases]

@@ -110,9 +110,10 @@ _MOVED = re.compile(
 # Khmer: "ខ្ញុំបាទ X ... បានលាឈប់" (I, X, ... resigned), "នាងបានដាក់លិខិតលាឈប់" (she handed in a
 # letter resigning): one person, the writer or the one told of (not "យើងខ្ញុំ", we)
 _KHMER_ONE_SUBJECT = re.compile(
-    r"(?<!យើង)(?:ខ្ញុំបាទ|នាងខ្ញុំ)\s|(?:^|[\s៖])(?:(?<!យើង)ខ្ញុំ|នាង|គាត់|លោកស្រី|លោក)(?:ក៏)?បាន"
-    # ... "នាងបានដាក់លិខិតលាឈប់ពីគណបក្សA ហើយបានចុះឈ្មោះ..." (she resigned from A and signed up)
-    r"(?:[^។]{0,120}?ហើយ\s*(?:\S{0,30}?\s*បាន)?)?\S{0,25}$"
+    r"(?<!យើង)(?:ខ្ញុំបាទ|នាងខ្ញុំ)\s|(?:^|[\s៖])(?:(?<!យើង)ខ្ញុំ|នាង|គាត់|អ្នកស្រី|លោកស្រី|លោក)(?:ក៏)?បាន"
+    # ... "នាងបានដាក់លិខិតលាឈប់ពីគណបក្សA ហើយបានចុះឈ្មោះ..." (she resigned from A and signed up),
+    # "អ្នកស្រីបានបិទតូបមួយថ្ងៃ ដើម្បីទៅចុះឈ្មោះចូល..." (she closed her stall for a day to go and sign up)
+    r"(?:[^។]{0,120}?(?:ហើយ|ដើម្បី(?:ទៅ)?)\s*(?:\S{0,30}?\s*បាន)?)?\S{0,25}$"
 )
 _I_SUBJECT = re.compile(
     r"(?:^|[.,;:]\s+|\bthat\s+|\b(?:yesterday|today|evening|morning)\s+)I\b(?!\s*(?:and|&)\b)"
@@ -537,6 +538,12 @@ def read_sentence(
             m.name
             for m in lexicon.mentions(report.text)
             if _OPPOSITION_BEFORE.search(report.text[max(0, m.start - 15) : m.start])
+        } or {
+            # ... or, when no party is called so, the party saying it if not the ruling one
+            # ("The Candlelight Party said dozens of CPP members had joined the opposition")
+            source
+            for source in roles.sources[:1]
+            if source != lexicon.ruling
         }
         if len(opposition) == 1:
             was_to, to = to, opposition.pop()

@@ -120,7 +120,9 @@ FROM_BEFORE = re.compile(
     # ... "សកម្មជនរបស់គណបក្សX" (activists of party X)
     # ... "ក្នុងបញ្ជីបេក្ខជនរបស់គណបក្សX" (on party X's list of candidates), "ក្រោមស្លាកគណបក្សX"
     # (under party X's banner): the party they stood for
-    r"|(?:ពី|អតីត|(?:សមាជិក|សកម្មជន|មន្ត្រី)(?:\s*របស់)?|(?<!បោះឆ្នោត)គាំទ្រ|ធ្លាប់(?:នៅ)?\s*(?:ក្នុង(?:ជួរ)?|ជា)?|"
+    r"|(?:ពី|អតីត|(?:សមាជិក|សកម្មជន|មន្ត្រី)(?:\s*របស់)?|(?<!បោះឆ្នោត)គាំទ្រ|"
+    # ... "ធ្លាប់ធ្វើជាប្រធានក្រុមគណបក្សX" (had served as head of party X's group)
+    r"ធ្លាប់(?:នៅ)?\s*(?:ក្នុង(?:ជួរ)?|(?:ធ្វើ\s*)?ជា(?:[\u1780-\u17d2]{1,16}?)?)?|"
     r"បញ្ជីបេក្ខជន(?:\s*របស់)?|ក្រោមស្លាក|"
     r"(?:ធ្លាប់កាន់|ប្រគល់)ប័?ណ្ណ\s*សមាជិក(?:ភាព)?)\s*"
     r"(?:(?<=អតីត)គណបក្ស\s*)?)$",
@@ -421,7 +423,7 @@ def background_parties(text: str, mentions: list[PartyMention]) -> list[str]:
         if (listed and previous is not None and previous.name in out) or (
             FROM_BEFORE.search(text[max(0, m.start - 40) : m.start])
             and re.search(
-                r"\b(?:former|formerly|was|were|had\s+been|came|come|hail(?:ed)?)\b|អតីត",
+                r"\b(?:former|formerly|was|were|had\s+been|came|come|hail(?:ed)?)\b|អតីត|ធ្លាប់",
                 text[: m.start],
                 re.I,
             )

@@ -409,7 +409,9 @@ _OTHER_THINGS = (
                 r"ប័?ណ្ណ\s*សមាជិក[^។]{0,40}?ជំនាន់ថ្មី"
                 # ... "សមាជិកចាស់ ១៣០ នាក់ ដែលបាត់ប័ណ្ណ ឬប័ណ្ណហួសសុពល" (130 old members whose
                 # cards were lost or expired)
-                r"|ប័?ណ្ណ\S{0,6}ហួសសុពល|បាត់ប័?ណ្ណ", re.I),
+                r"|ប័?ណ្ណ\S{0,6}ហួសសុពល|បាត់ប័?ណ្ណ"
+                # ... "សមាជិកជាង ១.៣០០ នាក់ ទទួលបានប័ណ្ណសមាជិកថ្មី" (members receive new membership cards)
+                r"|ទទួល(?:បាន)?\s*ប័?ណ្ណ\s*សមាជិក(?:ភាព)?\s*ថ្មី", re.I),
      "a renewal of members' cards"),
     (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|\bmisreported\b|"
