@@ -5748,3 +5748,96 @@ def test_the_opposition_a_party_says_it_is_and_what_a_move_gave_one_person(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a translation's "Cambodian People Party" (no 's) and "include 2 village chief": the
+        # ruling party, and some of the group
+        (
+            "Today Friday date 10 May 2024, at the Prey Kabbas district hall, have 38 family "
+            "from Khmer National United Party, include 2 village chief, decide to join to be "
+            "member of Cambodian People Party.",
+            [(date(2024, 5, 10), 38, [_KNUP], CPP)],
+        ),
+        # "The welcome ceremony for ... planned for Sunday, has been postponed": no move yet
+        (
+            "The ceremony to receive some 120 FUNCINPEC members into the CPP, planned for "
+            "Sunday 12 May, has been postponed because of the storm.",
+            [],
+        ),
+        # a table's dated row, then a note telling it again with no day: one claim
+        (
+            "| Date | From | To | Number |\n|---|---|---|---|\n"
+            "| Tue 7 May | Khmer National United Party | none given | 6 |\n"
+            "| Wed 8 May | FUNCINPEC | CPP | 30 |\n\n"
+            "Note: The six Kandal councillors resigned from the KNUP by letter.",
+            [(date(2024, 5, 7), 6, [_KNUP], None), (date(2024, 5, 8), 30, [_FUN], CPP)],
+        ),
+        # an interview's "three of our councillors ... went to the CPP", in a text whose
+        # other move left one party: the speaker's; and a count in words after a day
+        (
+            "Q: The CPP says 95 FUNCINPEC members joined it on Sunday. Is that right?\n"
+            "A: I cannot confirm it. But on 2 May three of our commune councillors, Mr. Ouk "
+            "Dara, Mr. Sim Vy and Ms. Keo Nary, went to the CPP.",
+            [(date(2024, 5, 5), 95, [_FUN], CPP), (date(2024, 5, 2), 3, [_FUN], CPP)],
+        ),
+        # "six KNUP councillors crossed over with their supporters": more than six, uncounted
+        (
+            "On Monday six Khmer National United Party councillors crossed over to the CPP with "
+            "their supporters.",
+            [(date(2024, 5, 6), None, [_KNUP], CPP)],
+        ),
+        # "A FUNCINPEC commune chief and 14 other FUNCINPEC members": fifteen
+        (
+            "A FUNCINPEC commune chief and 14 other FUNCINPEC members joined the Candlelight "
+            "Party on Tuesday.",
+            [(date(2024, 5, 7), 15, [_FUN], _CLP)],
+        ),
+        # "A representative of the former KNUP members said they had chosen to join": who
+        # speaks for the group told before, no one more
+        (
+            "Forty-one members of the Khmer National United Party joined the CPP on Wednesday. "
+            "A representative of the former KNUP members said they had chosen to join after "
+            "new roads were built.",
+            [(date(2024, 5, 8), 41, [_KNUP], CPP)],
+        ),
+        # a headline's "quit party, join no one": a departure, whatever another councillor
+        # is still weighing
+        (
+            "Seven KNUP councillors quit party, join no one\n\nSeven councillors of the Khmer "
+            "National United Party resigned from the party on Monday. An eighth councillor said "
+            "he was considering an offer from FUNCINPEC.",
+            [(date(2024, 5, 6), 7, [_KNUP], None)],
+        ),
+        # 'its final figure: 180 people received cards on Sunday, not "about 150" as first
+        # reported': the one claim, corrected
+        (
+            "About 150 FUNCINPEC members joined the CPP on Sunday.\n\nUPDATE: The working group "
+            'has given its final figure: 180 people received cards on Sunday, not "about 150" '
+            "as first reported.",
+            [(date(2024, 5, 5), 180, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_translations_postponements_retold_rows_and_final_figures(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_another_group_told_again_in_a_timeline_is_one_claim() -> None:
+    # "another 55" in the body and "55 more" in the timeline, on one day: one group told twice;
+    # "five councillors crossed over with their supporters" in March: the timeline's 40
+    text = (
+        "FUNCINPEC has lost ground in Kandal this year.\n\nIn March, five FUNCINPEC councillors "
+        "crossed over with their supporters. On 4 May, a week after the party's congress, the "
+        "CPP said another 55 members had joined it at Wat Kandal.\n\nTIMELINE\n"
+        "10 March 2024 – 40 FUNCINPEC members, among them five councillors, join the CPP.\n"
+        "4 May 2024 – 55 more FUNCINPEC members join the CPP at Wat Kandal, according to the CPP."
+    )
+    assert _claims(text, date(2024, 5, 10)) == [
+        (date(2024, 3, 10), 40, [_FUN], CPP),
+        (date(2024, 5, 4), 55, [_FUN], CPP),
+    ]

@@ -3567,3 +3567,87 @@ def test_a_woman_told_of_a_past_she_served_and_cards_for_members(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a rumour that I will lead more than 200 activists to join the CPP": a plan told of
+        (
+            "មានអ្នកផ្សព្វផ្សាយថា ខ្ញុំបាទនឹងដឹកនាំសកម្មជនជាង ២០០ នាក់ ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+            "នៅចុងខែនេះ។",
+            [],
+        ),
+        # "the ceremony to welcome about 80 CLP activists ... set for Sunday has been postponed"
+        (
+            "ពិធីទទួលស្វាគមន៍អតីតសកម្មជនគណបក្សភ្លើងទៀន ប្រមាណ ៨០ នាក់ មកចូលរួមជាមួយគណបក្សប្រជាជន"
+            "កម្ពុជា ដែលគ្រោងនឹងប្រារព្ធធ្វើនៅព្រឹកថ្ងៃអាទិត្យ ស្អែកនេះ ត្រូវបានពន្យារពេល "
+            "ដោយសារភ្លៀងធ្លាក់ខ្លាំង។",
+            [],
+        ),
+        # "the figure is 215, not more than 150 as first reported": the one claim, corrected
+        (
+            "សកម្មជនគណបក្សភ្លើងទៀនជាង ១៥០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា នៅព្រឹកនេះ។\n\n"
+            "បច្ចុប្បន្នភាព៖ តួលេខផ្លូវការ គឺ ២១៥ នាក់ មិនមែនជាង ១៥០ នាក់ ដូចដែលបានរាយការណ៍ពីដំបូងទេ។",
+            [(date(2024, 5, 10), 215, [CLP], CPP)],
+        ),
+        # "counting from 1 January to 30 April, the party received 1,870 new members": a tally
+        (
+            "ពិធីនេះទទួលស្វាគមន៍អតីតសកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៧០នាក់ កាលពីថ្ងៃអង្គារ។\n\n"
+            "គិតចាប់ពីថ្ងៃទី១ ខែមករា ដល់ថ្ងៃទី៣០ ខែមេសា ឆ្នាំ២០២៤ គណបក្សបានទទួលសមាជិកថ្មីសរុបចំនួន "
+            "១.៨៧០នាក់ ដែលមកពីគណបក្សនយោបាយផ្សេងៗ។",
+            [(date(2024, 5, 7), 70, [CLP], None)],
+        ),
+        # a bulletin's verbless line: "day — place — 64 people — from party A to party B"
+        (
+            "០៧/០៥/២០២៤ (អង្គារ) — កំពត ស្រុកឈូក — ៦៤នាក់ — ពីគណបក្សភ្លើងទៀន ទៅគណបក្សប្រជាជនកម្ពុជា "
+            "— ប្រភព៖ ទំព័រស្រុក",
+            [(date(2024, 5, 7), 64, [CLP], CPP)],
+        ),
+        # "among the former CLP members were 3 former councillors who resigned from their posts
+        # early in the year": their posts, no party left
+        (
+            "កាលពីថ្ងៃអង្គារ គណបក្សប្រជាជនកម្ពុជាបានទទួលស្វាគមន៍អតីតសមាជិកគណបក្សភ្លើងទៀន ចំនួន "
+            "៩០នាក់។ ក្នុងចំណោមអតីតសមាជិកគណបក្សភ្លើងទៀន មានអតីតសមាជិកក្រុមប្រឹក្សាឃុំចំនួន ៣រូប "
+            "ដែលបានលាឈប់ពីតំណែងកាលពីដើមឆ្នាំ។",
+            [(date(2024, 5, 7), 90, [CLP], CPP)],
+        ),
+        # a notice whose sentence a list of names interrupts: "On Monday 6 May 2024, 2
+        # councillors ..., namely: - A - B ¶ handed in letters leaving the CLP and joined the
+        # CPP"
+        (
+            "កាលពីថ្ងៃច័ន្ទ ទី៦ ខែឧសភា ឆ្នាំ២០២៤ សមាជិកក្រុមប្រឹក្សាឃុំចំនួន ០២រូប គឺ៖\n"
+            "- លោក ហេង វុទ្ធី\n- លោកស្រី ចាន់ សុភា\n"
+            "បានដាក់លិខិតលាឈប់ពីគណបក្សភ្លើងទៀន ហើយបានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 6), 2, [CLP], CPP)],
+        ),
+        # "organised a ceremony to welcome former CLP members, about 30 to 40 families"
+        (
+            "នាព្រឹកថ្ងៃពុធ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជាចុះជួយស្រុកឈូក បានរៀបចំពិធីទទួលស្វាគមន៍ "
+            "អតីតសមាជិកគណបក្សភ្លើងទៀន ប្រមាណពី ៣០ ទៅ ៤០គ្រួសារ។",
+            [(date(2024, 5, 8), 30, [CLP], CPP)],
+        ),
+        # "a few hours later the page edited the post, stating the figure clearly as 264"
+        (
+            "ទំព័ររដ្ឋបាលស្រុកបានបង្ហោះកាលពីថ្ងៃព្រហស្បតិ៍ថា អតីតសកម្មជនគណបក្សភ្លើងទៀន «ជាង ២០០នាក់» "
+            "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\nប៉ុន្មានម៉ោងក្រោយមក ទំព័រដដែលបានកែសម្រួលការបង្ហោះ"
+            "នោះ ដោយបញ្ជាក់តួលេខច្បាស់ថា ២៦៤នាក់។",
+            [(date(2024, 5, 9), 264, [CLP], CPP)],
+        ),
+    ],
+)
+def test_plans_postponements_corrections_tallies_and_notices(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected
+
+
+def test_the_day_of_an_election_with_its_mandate_is_no_day_of_the_move() -> None:
+    # "two months after the fifth-mandate commune election on 5 June 2022, a councillor
+    # elected for the CLP handed in a letter leaving the party"
+    text = (
+        "ពីរខែក្រោយការបោះឆ្នោតឃុំ សង្កាត់ អាណត្តិទី៥ នាថ្ងៃទី៥ ខែមិថុនា ឆ្នាំ២០២២ "
+        "សមាជិកក្រុមប្រឹក្សាសង្កាត់ម្នាក់ ដែលជាប់ឆ្នោតពីគណបក្សភ្លើងទៀន "
+        "បានដាក់លិខិតលាលែងពីសមាជិកភាពគណបក្ស។"
+    )
+    assert _brief(text, date(2022, 8, 10)) == [(date(2022, 8, 10), 1, [CLP], None)]

@@ -47,8 +47,9 @@ _JOINED_SOMETHING = re.compile(
     r"\w+",
     re.I,
 )
-# Bulletin shorthand with no verb: "44 Candlelight activists to the CPP".
-_SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$", re.I)
+# Bulletin shorthand with no verb: "44 Candlelight activists to the CPP", Khmer "១៤២នាក់ —
+# ពីគណបក្សA ទៅគណបក្សB" (142 people, from party A to party B).
+_SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$|ពី\S+\s*ទៅ\s*$", re.I)
 _BELONGED = re.compile(r"\bbelong(?:ed|s|ing)?\s+to\b", re.I)
 _ROLE_TO = re.compile(rf"{ROLE}\s+to\s+(?:the\s+)?$", re.I)
 _RELATIVE_BEFORE = re.compile(
@@ -72,8 +73,10 @@ _LEFT_WHAT = re.compile(
     # ... "resigned from all positions and from the party itself"
     r"|^\s*from\s+(?:all\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|posts?|roles?)"
     rf"\s+(?:and|as\s+well\s+as)\s+(?:from\s+)?(?:the\s+|its\s+)?{DESCRIBED_PARTY}\b"
-    # (not "ចាកចេញពីនយោបាយ", left politics, nor "ពីប្រទេស", the country)
-    r"|^\s*(?:ចេញ|ទាំង)?ពី(?!\s*(?:ឆាក|ឆាកជីវិត)?នយោបាយ|\s*ប្រទេស)",
+    # (not "ចាកចេញពីនយោបាយ", left politics, nor "ពីប្រទេស", the country, nor "លាឈប់ពីតំណែង"
+    # alone, resigned from a post: "ពីតំណែង និងពីគណបក្ស", from the post and the party, is one)
+    r"|^\s*(?:ចេញ|ទាំង)?ពី(?!\s*(?:ឆាក|ឆាកជីវិត)?នយោបាយ|\s*ប្រទេស|"
+    r"\s*តំណែង(?![^។]{0,40}?(?:និង|ព្រមទាំង)[^។]{0,20}?(?:គណបក្ស|x{3})))",
     re.I,
 )
 _OCCASION = (
@@ -283,7 +286,7 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         verbs = [
             Verb("join", m.start, m.start)
             for m in mentions
-            if _SHORTHAND_TO.search(text[max(0, m.start - 10) : m.start])
+            if _SHORTHAND_TO.search(text[max(0, m.start - 40) : m.start])
             and not any(a <= m.start < b for a, b in asides)
             and (person_counts(text[: m.start]) or people_named(text[: m.start]))
             and not _COUNTED_THINGS.search(text[: m.start])

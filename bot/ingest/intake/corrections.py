@@ -52,12 +52,29 @@ _RIGHT_FIGURE = re.compile(
 # នាក់ មិនមែន ៤០០ នាក់ទេ" (the correct figure is 140, not 400)
 _RIGHT_NOT_WRONG = re.compile(
     # ... "A total of 276 people ... joined the CPP today, not 200 as first posted"
-    r"\b(?:a\s+)?total\s+of\s+(?P<n2>[0-9][0-9,.]*)\b[^.;]{0,80}?,\s*not\s+(?P<wrong2>[0-9][0-9,.]*)\s+"
-    r"as\s+(?:first\s+|earlier\s+|originally\s+)?(?:posted|reported|stated|announced|said)\b|"
+    # ... 'its final figure: 276 people received cards on Sunday, not "more than 200" as first
+    # reported'
+    r"(?:\b(?:a\s+)?total\s+of|\bfigure\s*[:,]|\bfigure\s+(?:is|was))\s+(?P<n2>[0-9][0-9,.]*)\b[^.;]{0,80}?,\s*"
+    r"not\s+[\"“]?(?:more\s+than\s+|over\s+|about\s+|some\s+)?(?P<wrong2>[0-9][0-9,.]*)[\"”]?\s+"
+    r"as\s+(?:first\s+|earlier\s+|originally\s+|initially\s+)?(?:posted|reported|stated|announced|said)\b|"
     r"(?:\b(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)\s+(?:is|was)\s+"
     r"|តួលេខ(?:ពិត|ត្រឹមត្រូវ|ពិតប្រាកដ)\s*(?:គឺ(?:ជា)?|មាន)?\s*)"
     r"(?P<n>[0-9០-៩][0-9០-៩,.]*)\s*(?:នាក់|រូប|people)?\s*,?\s*(?:not|មិនមែន)\s*"
-    r"(?P<wrong>[0-9០-៩][0-9០-៩,.]*)",
+    r"(?P<wrong>[0-9០-៩][0-9០-៩,.]*)"
+    # ... "គឺ ២៧៦ នាក់ មិនមែនជាង ២០០ នាក់ ដូចដែលបានរាយការណ៍ពីដំបូង" (is 276, not more than 200
+    # as first reported)
+    r"|គឺ\s*(?P<n3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*មិនមែន\s*(?:ជា)?\s*(?:ជាង|ប្រមាណ|ប្រហែល)?\s*"
+    r"(?P<wrong3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*ដូច(?:ដែល|ការ)?\s*(?:បាន)?\s*(?:រាយការណ៍|ផ្សាយ|ប្រកាស)",
+    re.I,
+)
+
+
+# "the same page edited that post, stating the figure clearly as 342", Khmer "ទំព័រដដែល
+# បានកែសម្រួលការបង្ហោះនោះ ដោយបញ្ជាក់តួលេខច្បាស់ថា ៣៤២នាក់": the one claim's count, revised
+_REVISED_TO = re.compile(
+    r"(?:កែ(?:សម្រួល|តម្រូវ|ប្រែ)|\b(?:edited|revised|updated|corrected)\b)[^។.]{0,60}?"
+    r"(?:តួលេខ|\bfigure\b|\bnumber\b)[^។.\d០-៩]{0,30}?(?:ថា|គឺ|\bto\b|\bas\b|\bof\b|:)\s*"
+    r"(?P<n>[0-9០-៩][0-9០-៩,.]*)",
     re.I,
 )
 
@@ -69,9 +86,17 @@ def correct(
     claims it changed."""
     changed: list[Proposal] = []
     for told in sentences:
+        revised = _REVISED_TO.search(told.text)
+        now = cell_count(revised["n"]) if revised and len(proposals) == 1 else None
+        if now is not None and proposals[0].number not in (None, now.value):
+            p = proposals[0]
+            p.number, p.number_text, p.qualifier = now.value, now.text, None
+            p.evidence = f"{p.evidence} [{told.text}]"
+            changed.append(p)
+    for told in sentences:
         fix = _RIGHT_NOT_WRONG.search(told.text)
-        now = cell_count(fix["n"] or fix["n2"]) if fix else None
-        was = cell_count(fix["wrong"] or fix["wrong2"]) if fix else None
+        now = cell_count(fix["n"] or fix["n2"] or fix["n3"]) if fix else None
+        was = cell_count(fix["wrong"] or fix["wrong2"] or fix["wrong3"]) if fix else None
         if now is None or was is None:
             continue
         for p in proposals:

@@ -363,6 +363,9 @@ _VERDICT = re.compile(
     r"(?:មិន(?:ពិត|ត្រឹមត្រូវ)|ក្លែងក្លាយ|បំភ្លៃ)",
     re.I | re.M,
 )
+_OF_OURS = re.compile(
+    r"\bof\s+our\s+(?:\w+\s+){0,2}?(?:members|councill?ors|activists|officials)\b", re.I
+)
 _SHE_OR_HE = re.compile(r"\b(?:he|she)\b|គាត់|នាង(?!ខ្ញុំ)", re.I)
 _HIM_OR_HER = re.compile(r"\b(?:he|she|him|her)\b|លោក|គាត់|នាង|អ្នកស្រី", re.I)
 _WITH_HIS_GROUP = re.compile(
@@ -505,7 +508,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     told_lines = -10  # the last line whose groups completed it
     occasion: date | None = None  # the day the text's opening says its ceremonies were held
 
-    sentences = split_sentences(text)
+    sentences = _predicates_after_lists(split_sentences(text))
     # a pasted report's first line may be its headline: short, alone, with no full stop
     titled = titled or (
         len(sentences) > 1
@@ -1209,8 +1212,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 o
                 for o in out
                 if same_event(o, p)
-                # "In the afternoon, dozens more joined": a group besides the one told
-                and not _ANOTHER.search(sentence.text)
+                # "In the afternoon, dozens more joined": a group besides the one told (not the
+                # same "another 140" on the same day, told again in a timeline)
+                and (
+                    not _ANOTHER.search(sentence.text)
+                    or (
+                        _same_claim(replace(o, to_party=o.to_party or p.to_party), p)
+                        and o.date_kind == p.date_kind == "event"
+                    )
+                )
                 # a headline's parties are all the body's: only the same ones are its twin
                 and (o not in headline or set(o.from_parties) == set(p.from_parties))
             ]
@@ -1487,6 +1497,18 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             part.date, part.date_kind = split.date, split.date_kind
         split.number, split.number_text, split.qualifier = rest, None, None
     sourced = [p for p in out if p.from_parties]
+    left_by_all = {f for o in sourced for f in o.from_parties}
+    for p in out:
+        if (
+            not p.from_parties
+            and p.to_party
+            and len(left_by_all) == 1
+            and p.to_party not in left_by_all
+            and _OF_OURS.search(p.evidence)
+        ):
+            # an interview's "A: On 18 March two of our commune councillors ... went to the
+            # CPP", where every other move the text tells left one party: the speaker's
+            p.from_parties = sorted(left_by_all)
     # "350 CLP members joined ..., bringing to 1,900 those who joined this year": where a
     # report names the parties its people left, a count that names none is a running total,
     # the event told again or one of its speakers, unless it is an event of its own: its own
@@ -1586,6 +1608,23 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     # a move no party is named in, left or joined ("the captain defected to a rival club",
     # "a ceremony for new members is postponed"): nothing to record
     out = [p for p in out if p.from_parties or p.to_party]
+    # "| Sat 19 Oct | ... | Candlelight Party | none given (resigned) | 5 |" then "Notes: The
+    # five Prey Kabbas councillors resigned from Candlelight by letter": a dated claim told
+    # again, with no day of its own
+    out = [
+        p
+        for i, p in enumerate(out)
+        if not (
+            p.date_kind == "published"
+            and p.number is not None
+            and any(
+                o.date_kind == "event"
+                and o.date != p.date
+                and _same_claim(replace(o, date=p.date), p)
+                for o in out[:i]
+            )
+        )
+    ]
     # "more than 200 ... are joining" then "A total of 276 ... joined today, not 200 as first
     # posted": the claim corrected into one told already is that one
     changed = {id(p) for p in corrected}  # by identity: two proposals may be equal
@@ -1597,6 +1636,30 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             and any(_same_claim(p, o) for o in out if o is not p and id(o) not in changed)
         )
     ]
+
+
+def _predicates_after_lists(sentences: list[Sentence]) -> list[Sentence]:
+    """A Khmer sentence a list of names interrupts, read whole: "កាលពីថ្ងៃច័ន្ទ ... សមាជិកក្រុម
+    ប្រឹក្សាឃុំចំនួន ០២រូប ... គឺ៖ ¶ - លោក A ¶ - លោកស្រី B ¶ បានដាក់លិខិតលាឈប់ ... ហើយបានចូល ..."
+    (on Monday ... two councillors ..., namely: A, B, handed in letters leaving ... and joined
+    ...): its predicate, which opens with "បាន", follows its subject and day.
+
+    >>> [s.text for s in _predicates_after_lists([Sentence("ម្សិលមិញ សមាជិក ២រូប គឺ៖", 0, 0),
+    ...     Sentence("- លោក A", 1, 1), Sentence("បានចូលគណបក្ស", 2, 2)])][-1]
+    'ម្សិលមិញ សមាជិក ២រូប បានចូលគណបក្ស'
+    """
+    out = list(sentences)
+    for k, sentence in enumerate(sentences):
+        if not sentence.text.startswith("បាន"):
+            continue
+        j = k - 1
+        while j >= 0 and _LIST_MARK.match(sentences[j].text):
+            j -= 1
+        opener = sentences[j].text.rstrip() if 0 <= j < k - 1 else ""
+        if opener.endswith(("៖", ":")):
+            subject = re.sub(r"\s*(?:គឺ|ដូចជា|រួមមាន)?\s*[៖:]$", "", opener)
+            out[k] = replace(sentence, text=f"{subject} {sentence.text}")
+    return out
 
 
 def _same_claim(a: Proposal, b: Proposal) -> bool:

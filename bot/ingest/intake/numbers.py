@@ -147,7 +147,7 @@ _PERSON = (
     r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|famil(?:ies|y)|households|relatives|"
     r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|citizens|"
     r"residents|farmers|vendors|compatriots|brothers|sisters|"
-    r"of\s+(?:his|her|their)\s+\w+"
+    r"of\s+(?:his|her|their|our|its)\s+\w+"
 )
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.
 # ... or after its party: "from the Candlelight Party (about 900) and the KWP (about 300)".
@@ -220,7 +220,7 @@ _SOME_OF_A_ROLE = re.compile(
     r"\s+(?:former\s+|sitting\s+|serving\s+)?(?:[\w-]+\s+){0,2}?(?:chiefs?|councill?ors?|"
     r"officials?|leaders?|heads?|candidates?|representatives?|women|deputies|secretaries|"
     # ... "2,000 members ..., including about 300 former activists of the CNRP"
-    r"activists|members|supporters)\b",
+    r"activists?|members?|supporters?)\b",
     re.I,
 )
 _KHMER_HAD_COMING = re.compile(
@@ -405,7 +405,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "where he was welcomed with applause by about 40 activists": who welcomed
         if re.match(r"[^,.;]{0,40},?\s+(?:during|at)\s+which\b[^.;]*?\d", after):
             continue  # "a get-together of 500 volunteers, during which 300 ... joined": who came
-        if _MONTH_BEFORE.search(before) and (_value(m) or 0) <= 31:
+        if _MONTH_BEFORE.search(before) and (_value(m) or 0) <= 31 and not words:
+            # (not "On 18 March two of our councillors ...": a count in words after a date)
             # "KAMPOT, May 6 - Forty-two members ...": a day of the month, even where no year
             # is known to make it a date (a text pasted with no publication date)
             continue
@@ -440,7 +441,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if (
             out
             and re.search(
-                rf"\bincluding\s+(?:{ROUGHLY})?$",
+                # ... and a translation's "57 family ..., include 3 commune council member"
+                rf"\binclud(?:ing|es?)\s+(?:{ROUGHLY})?$",
                 before,
                 re.I,
             )
@@ -457,6 +459,9 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             and not _MOVED_WITH.search(before)
             # (not "the CPP claims 40 Candlelight members joined": a claim of a move)
             and not (re.search(r"\bclaim(?:s|ed)?\s+$", before) and _A_MOVE_AFTER.match(after))
+            # (nor a translation's "Takeo province, have 57 family from the CLP": "there are",
+            # a clause with no one who has them)
+            and not re.search(r"(?:^|[,:]\s*)(?:there\s+)?(?:have|has)\s+$", before, re.I)
         ):
             continue
         if whole is None and out and _AMONG_THEM.search(before, out[-1].end):

@@ -201,8 +201,9 @@ def _english_pattern(name: str) -> str:
 def _english_word(word: str) -> str:
     bare = re.sub(r"['’]", "", word)
     if bare != word and bare.endswith("s"):
-        # "People's", "Peoples'" and "Peoples": writers place the apostrophe either side
-        return re.escape(bare[:-1]) + "['’]?s['’]?"
+        # "People's", "Peoples'" and "Peoples": writers place the apostrophe either side,
+        # and a translation may drop it with its s ("Cambodian People Party")
+        return re.escape(bare[:-1]) + "(?:['’]?s['’]?)?"
     return re.escape(word)
 
 

@@ -244,6 +244,17 @@ _INCLUDING_ASIDE = re.compile(rf",\s*including\s+(?:{ROUGHLY})?\d[\d,]*\s+[^,;]*
 HASHTAGS = re.compile(r"(?:\s*#\S+)+\s*")
 # ... Khmer "ប្តីប្រពន្ធ" (husband and wife)
 _THE_COUPLE = re.compile(r"\bthe\s+(?:\w+\s+)?couple\b(?!\s+of\b)|ប្[តដ]ីប្រពន្ធ", re.I)
+_SPEAKS_FOR_THEM = re.compile(
+    r"\W*(?:a|an|the|one)\s+(?:representative|spokes(?:man|woman|person))\s+(?:of|for)\s+"
+    r"[^.;]*?\b(?:said|told|explained)\s+(?:that\s+)?they\b",
+    re.I,
+)
+_ONE_AND = re.compile(rf"\b(?:a|an)\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}\s+and\s+$", re.I)
+_WITH_THEIR_OWN = re.compile(
+    r"\s+(?:over\s+|across\s+)?(?:to\s+(?:the\s+)?\S+(?:\s+Party)?\s+)?with\s+(?:their|his|her)\s+"
+    r"(?:own\s+)?(?:supporters|followers|families|relatives|teams?)\b(?!\s*\()",
+    re.I,
+)
 _OUR_PARTY_JOINED = re.compile(r"\s*(?:our|my)\s+party\b", re.I)
 _THE_OPPOSITION_JOINED = re.compile(r"\s*the\s+opposition\b(?!\s+(?:party\s+)?[A-Za-z]*x{3})", re.I)
 _OPPOSITION_BEFORE = re.compile(r"\bopposition\s+$", re.I)
@@ -603,6 +614,7 @@ def read_sentence(
             d
             for d in dates
             if not d.reported
+            and not d.bound  # "counting from 1 January to 12 February": a span's ends
             and (not _HEADS_LINE.fullmatch(text[: d.start]) or RELATIVE.match(text, d.start))
         ]
         and not _ONE_OCCASION.search(text)
@@ -665,6 +677,8 @@ def read_sentence(
         # "On Tuesday, he resigned from the CPP": one person, told before
         or _HE_SUBJECT.search(text[: verb.start])
     ) and not active_welcome(text, verb)  # "A KWP spokesperson welcomed the three": the host
+    if one_person and _SPEAKS_FOR_THEM.match(text[: verb.start]):
+        one_person = None  # "A representative of the former GDP members said they had ..."
     # Who makes the claim did not move ("said district chief X, who added that the group
     # handed over their cards on 6/7/2023" is a bare sentence dating the move before it).
     claimant = sentence_claimant(text, report, named)
@@ -703,6 +717,24 @@ def read_sentence(
                 # supporters": the named people and those who came with them (not those the
                 # count itself names after it: "... ពីររូប គឺលោក B និងអ្នកស្រី C", two, B and C)
                 number += len([p for p in people if text.find(p) < count.start])
+            if (
+                number is not None
+                and not people
+                and len(groups) == 1
+                and re.match(r"\s+other\b", text[count.end :])
+                and _ONE_AND.search(text[: count.start])
+            ):
+                number += 1  # "A sitting CPP commune councillor and 26 other CPP members"
+            if (
+                number is not None
+                and count.start < verb.start
+                and _WITH_THEIR_OWN.match(text, verb.end)
+                and len(groups) == 1
+            ):
+                # "four of Candlelight's councillors crossed over with their supporters": more
+                # moved than the count, and how many the text does not say
+                number = None
+                reasons.append(f'"{count.text}" came with others the text does not count')
             if number is None:
                 reasons.append(f'"{count.text}" is no count')
         elif people and (

@@ -37,7 +37,8 @@ from typing import Literal
 from bot.ingest.intake.clauses import QUOTED
 
 _JOIN = (
-    r"\b(?:(?:re)?join(?:ed|s|ing)?|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
+    # (not a headline's "quit party, join no one": no party joined)
+    r"\b(?:(?:re)?join(?:ed|s|ing)?(?!\s+(?:no\s+one|nobody|no\s+(?:other\s+)?party|none)\b)|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
     # ... "crossed to the CPP"
     r"cross(?:ed|es|ing)?\s+(?:over|to(?=\s+(?:the\s+)?(?:x{3,}|(?-i:[A-Z]))))|jump(?:ed|s|ing)?\s+ship|"
     # "came home to the big family of the CPP"
@@ -178,9 +179,11 @@ _KHMER_JOIN = (
     # former members of party X, 64 families)
     # ... "ពិធីទទួលសមាជិកថ្មី មកពីគណបក្សX ចំនួនពីររយ..." (new members from party X, two hundred
     # ...): the party before the count, the count in words
-    r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:ដែលជា[^។0-9០-៩]{0,80})?"
+    # ... "ពិធីទទួលស្វាគមន៍ អតីតសមាជិកគណបក្សX ប្រមាណពី ៥០ ទៅ ៦០គ្រួសារ" (former members of party
+    # X, about 50 to 60 families)
+    r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:អតីត)?(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:ដែលជា[^។0-9០-៩]{0,80})?"
     r"(?:មកពី\s*[^។0-9០-៩\s]{2,40}\s*)?"
-    r"(?:សរុប|ជាង|ប្រមាណ|ជិត)?\s*(?:ចំនួន)?\s*(?:សរុប\s*)?(?:[0-9០-៩]|(?<=ចំនួន)(?:មួយ|ពីរ|បី|បួន|ប្រាំ|ដប់|ម្ភៃ|"
+    r"(?:សរុប|ជាង|ប្រមាណ(?:\s*ពី)?|ជិត)?\s*(?:ចំនួន)?\s*(?:សរុប\s*)?(?:[0-9០-៩]|(?<=ចំនួន)(?:មួយ|ពីរ|បី|បួន|ប្រាំ|ដប់|ម្ភៃ|"
     r"សាម|សែ|ហា|ហុក|ចិត|ប៉ែត|កៅ)))|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
     # ... "បានកាន់ប័ណ្ណសមាជិកគណបក្សX ហើយ" (now holds party X's card); not "អ្នកកាន់ប័ណ្ណ" (card
@@ -269,7 +272,8 @@ _INTENTION = re.compile(
     # a plan, however far before its verb
     # ... "រំពឹងថានឹងមានសកម្មជន ... ប្រមាណ ៥០០ នាក់ មកចូលរួម" (expects some 500 activists to
     # come and join)
-    r"|(?:គ្រោង|គម្រោង|មានបំណង|រំពឹង)(?:[^\s។]*\s*){0,5})$",
+    # ... "នឹងដឹកនាំសកម្មជនជាង ៣០០ នាក់ ចូលរួម" (will lead more than 300 activists to join)
+    r"|(?:គ្រោង|គម្រោង|មានបំណង|រំពឹង|នឹង(?:ដឹក)?នាំ)(?:[^\s។]*\s*){0,5})$",
     re.I,
 )
 _NEGATION = re.compile(
@@ -477,6 +481,13 @@ _OTHER_THINGS = (
                 r"(?:formally\s+)?(?:received|accepted|admitted|approved)\b"
                 r"|\bawaiting\s+(?:approval|acceptance|a\s+decision)\b", re.I),
      "an application still waiting"),
+    # "The ceremony to receive about 300 members ..., planned for Sunday, has been POSTPONED":
+    # an event that has not happened
+    (re.compile(r"\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|put\s+off)\b"
+                r"|\b(?:was|were|is)\s+(?:postponed|cancell?ed|called\s+off)\b"
+                # ... "ត្រូវបានពន្យារពេល" (has been postponed), "ត្រូវបានលុបចោល" (called off)
+                r"|ត្រូវ(?:បាន)?(?:ពន្យារ|ពន្យា|លើក)ពេល|ត្រូវ(?:បាន)?លុបចោល", re.I),
+     "an event postponed or called off"),
 )  # fmt: skip
 
 # ", less than a week after the NEC rejected the CLP's registration": when the act happened,
