@@ -5841,3 +5841,142 @@ def test_another_group_told_again_in_a_timeline_is_one_claim() -> None:
         (date(2024, 3, 10), 40, [_FUN], CPP),
         (date(2024, 5, 4), 55, [_FUN], CPP),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ", a figure the KNUP says is exaggerated": who disputes the figure did not take anyone
+        (
+            "The ruling Cambodian People's Party says 210 members of the opposition Khmer "
+            "National United Party joined its ranks on Saturday, a figure the KNUP says is "
+            "exaggerated.",
+            [(date(2024, 5, 4), 210, [_KNUP], CPP)],
+        ),
+        # a pasted page's "Related articles": other stories' headlines
+        (
+            "Fifty-two FUNCINPEC members joined the CPP on Monday.\n\nRelated articles\n"
+            "• 900 Candlelight members in Takeo join CPP\n• 45 activists switch sides in Kep",
+            [(date(2024, 5, 6), 52, [_FUN], CPP)],
+        ),
+        # "Preparations are under way for a ceremony ... to welcome about 90": still to come
+        (
+            "• Preparations under way for a ceremony next month to welcome about 90 FUNCINPEC "
+            "members in Tram Kak.",
+            [],
+        ),
+        # "villagers who were welcomed into the CPP last year returned to FUNCINPEC on
+        # Thursday, ..., the 19 - 8 of them women -": the act and its group
+        (
+            "Nineteen villagers who were welcomed into the Cambodian People's Party at a "
+            "ceremony last year returned to FUNCINPEC on Thursday.\n\nOn Thursday, the 19 — 8 "
+            "of them women — received FUNCINPEC cards.",
+            [(date(2024, 5, 9), 19, [CPP], _FUN)],
+        ),
+        # "UPDATE: The final number of new members welcomed this morning is 158"
+        (
+            "This morning H.E. Kim Rotha welcomed more than 120 FUNCINPEC members who decided "
+            "to join the CPP.\n\nUPDATE (5 pm): The final number of new members welcomed this "
+            "morning is 158.",
+            [(date(2024, 5, 10), 158, [_FUN], CPP)],
+        ),
+        # a letter's "eleven of my neighbours ... accepted CPP membership cards"
+        (
+            "On 5 May eleven of my neighbours, who had stood with FUNCINPEC for years, accepted "
+            "membership cards of the Cambodian People's Party.",
+            [(date(2024, 5, 5), 11, [_FUN], CPP)],
+        ),
+        # a total, then its lines, each with its own count and day: the lines
+        (
+            "From 1 to 9 May, a total of 150 KNUP members joined the CPP, in ceremonies held in "
+            "two districts:\n\n- Bati district: 90 people, on Thursday 2 May 2024;\n"
+            "- Samraong district: 60 people, on Wednesday 8 May 2024.",
+            [(date(2024, 5, 2), 90, [_KNUP], CPP), (date(2024, 5, 8), 60, [_KNUP], CPP)],
+        ),
+        # "On 6 May, Khiev Sokha, the KNUP's deputy chief for Kep, joined the CPP": one person,
+        # placed by the office beside the name (which no list of names need know)
+        (
+            "On 6 May, Khiev Sokha, the Khmer National United Party's deputy chief for Kep, "
+            "joined the CPP.",
+            [(date(2024, 5, 6), 1, [_KNUP], CPP)],
+        ),
+        # "; the page deleted the post an hour later and has not repeated the claim"
+        (
+            "Kampot. On 3 May, a page linked to a commune office in Kampot claimed that 250 "
+            "FUNCINPEC members had joined the CPP; the page deleted the post an hour later and "
+            "has not repeated the claim.",
+            [],
+        ),
+        # "the CPP working group reported 31 new members: 20 from A and 11 from B"
+        (
+            "On 7 May, the CPP working group in Kep reported 31 new members: 20 from FUNCINPEC "
+            "and 11 from the Khmer National United Party.",
+            [(date(2024, 5, 7), 20, [_FUN], CPP), (date(2024, 5, 7), 11, [_KNUP], CPP)],
+        ),
+        # "4,100 party members receive new CPP membership cards": a renewal
+        ("Kep: 4,100 party members receive new CPP membership cards", []),
+        # a tracker's note that a dated post was deleted: that row is no claim
+        (
+            "| Date | From | To | People |\n|---|---|---|---|\n"
+            "| Sat 4 May | FUNCINPEC | CPP | 40 |\n| Tue 7 May | KNUP | CPP | 300 |\n\n"
+            "Notes: The 7 May post was deleted by the page that published it.",
+            [(date(2024, 5, 4), 40, [_FUN], CPP)],
+        ),
+        # "the supporters who joined with him", in a sentence about a figure not given
+        (
+            "The KNUP's chief in Kep, Sam Dara, joined the CPP on Tuesday, along with what the "
+            'CPP\'s page called "hundreds of" supporters.\n\nDara, 58, received his card from the '
+            "governor. The CPP page did not give a figure for the supporters who joined with "
+            "him, and the KNUP did not comment on their number.",
+            [(date(2024, 5, 7), None, [_KNUP], CPP)],
+        ),
+        # "three FUNCINPEC councillors elected on 5 June" is no day of the move
+        (
+            "On Saturday 4 May 2024, the working group received 52 people, among them three "
+            "FUNCINPEC councillors elected on 5 June, as new members of the Cambodian People's "
+            "Party.",
+            [(date(2024, 5, 4), 52, [_FUN], CPP)],
+        ),
+        # "... joined before last year's election returned to FUNCINPEC on Monday": the day
+        # of the return, not of an election
+        (
+            "About 40 villagers who were welcomed into the Cambodian People's Party before last "
+            "year's national election returned to FUNCINPEC on Monday.",
+            [(date(2024, 5, 6), 40, [CPP], _FUN)],
+        ),
+    ],
+)
+def test_disputes_page_clutter_returns_letters_lists_and_notes(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_a_fact_check_keeps_the_claim_it_finds_true() -> None:
+    text = (
+        "Fact check: one post holds up, another does not\n\n"
+        'CLAIM 1: "3,000 FUNCINPEC members in Kep joined the CPP today" (a page, 6 May 2024).\n\n'
+        "VERDICT: FALSE.\n\nThe photographs were taken in 2018.\n\n"
+        'CLAIM 2: "48 FUNCINPEC members in Kampot joined the CPP" (several pages, 4-5 May '
+        "2024).\n\nVERDICT: TRUE.\n\nWe spoke to 4 people who attended a ceremony on Saturday, "
+        "4 May, where 48 FUNCINPEC members received CPP cards."
+    )
+    assert _claims(text, date(2024, 5, 10)) == [(date(2024, 5, 4), 48, [_FUN], CPP)]
+
+
+def test_a_headline_of_one_who_quit_and_drifts_back() -> None:
+    # "Former ... commune chief who quit FUNCINPEC joins the CPP": one person
+    assert _claims(
+        "Former Kep commune chief who quit FUNCINPEC joins the CPP", date(2024, 5, 10)
+    ) == [(date(2024, 5, 10), 1, [_FUN], CPP)]
+    # "Villagers who joined the CPP before the election drift back to FUNCINPEC"
+    assert _claims(
+        "Villagers who joined CPP before election drift back to FUNCINPEC", date(2024, 5, 10)
+    ) == [(date(2024, 5, 10), None, [CPP], _FUN)]
+
+
+def test_a_host_handing_each_family_a_card_is_no_move() -> None:
+    # "She handed each family a membership card": the host's gift to those told before
+    assert not claim_verbs("She handed each family a membership card and a bag of rice.")
+    # ... while "were handed membership cards" is the guests' joining
+    assert claim_verbs("The 40 villagers were handed membership cards of the CPP.")

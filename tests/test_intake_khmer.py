@@ -3651,3 +3651,65 @@ def test_the_day_of_an_election_with_its_mandate_is_no_day_of_the_move() -> None
         "បានដាក់លិខិតលាលែងពីសមាជិកភាពគណបក្ស។"
     )
     assert _brief(text, date(2022, 8, 10)) == [(date(2022, 8, 10), 1, [CLP], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a monitor's rows: "day | place | from party A to party B | count | source"; a row
+        # with no count given; a row whose post its page deleted
+        (
+            "១. ០៦/០៥/២០២៤ | ខេត្តកំពត ស្រុកឈូក | ពីគណបក្សភ្លើងទៀន ទៅគណបក្សប្រជាជនកម្ពុជា | ៧៥ នាក់ "
+            "| ប្រភព៖ ទំព័រស្រុក\n"
+            "២. ០៨/០៥/២០២៤ | ខេត្តតាកែវ | ពីគណបក្សភ្លើងទៀន ទៅគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន | "
+            "មិនបញ្ជាក់ចំនួន | ប្រភព៖ ទំព័រគណបក្ស\n"
+            "៣. ០៩/០៥/២០២៤ | ខេត្តកែប | ការផ្សាយអះអាងថា សមាជិកគណបក្សភ្លើងទៀន ៣០០ នាក់ "
+            "ចូលគណបក្សប្រជាជនកម្ពុជា | កំណត់សម្គាល់៖ ការផ្សាយនេះ ត្រូវបានទំព័រដើមលុបចោលវិញ",
+            [(date(2024, 5, 6), 75, [CLP], CPP), (date(2024, 5, 8), None, [CLP], GDP)],
+        ),
+        # "... the actual number of new members who received cards this morning is 188"
+        (
+            "ព្រឹកនេះ សមាជិកគណបក្សភ្លើងទៀនជាង ១៥០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "ព័ត៌មានបន្ថែម៖ យោងតាមបញ្ជីឈ្មោះចុងក្រោយ ចំនួនសមាជិកថ្មីពិតប្រាកដ "
+            "ដែលបានទទួលប័ណ្ណសមាជិកនៅព្រឹកនេះ គឺ ១៨៨ នាក់។",
+            [(date(2024, 5, 10), 188, [CLP], CPP)],
+        ),
+        # "... the final figure of those who became new members this morning is 121"
+        (
+            "ព្រឹកនេះ សមាជិកគណបក្សភ្លើងទៀនជាង ១០០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "បច្ចុប្បន្នភាព៖ តួលេខចុងក្រោយនៃបងប្អូនដែលបានចូលជាសមាជិកថ្មីនៅព្រឹកនេះ គឺ ១២១នាក់។",
+            [(date(2024, 5, 10), 121, [CLP], CPP)],
+        ),
+        # "X, who left the CPP in 2015, came back to this party on Wednesday after resigning
+        # from the CLP"
+        (
+            "លោក ហ៊ុយ វណ្ណា អតីតមេឃុំ ដែលបានចាកចេញពីគណបក្សប្រជាជនកម្ពុជា កាលពីឆ្នាំ២០១៥ "
+            "បានវិលត្រឡប់មកគណបក្សនេះវិញ កាលពីថ្ងៃពុធ ក្រោយពីបានដាក់លិខិតលាឈប់ពីគណបក្សភ្លើងទៀន។",
+            [(date(2024, 5, 8), 1, [CLP], CPP)],
+        ),
+        # "at a meeting attended by over 2,000 CPP members, 64 former CLP activists received
+        # CPP cards": those who came to watch are not those who moved
+        (
+            "កាលពីថ្ងៃអាទិត្យ ក្នុងពិធីប្រជុំមួយ ដែលមានសមាជិក សមាជិកាគណបក្សប្រជាជនកម្ពុជាចូលរួមជាង "
+            "២,០០០នាក់ អតីតសកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៦៤នាក់ បានឡើងទទួលប័ណ្ណសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 5), 64, [CLP], CPP)],
+        ),
+        # "Mr X, a CLP commune chief, joined the CPP yesterday together with 30 CLP activists
+        # who are his supporters": thirty-one
+        (
+            "លោក សុខ ពិសិដ្ឋ មេឃុំមកពីគណបក្សភ្លើងទៀន បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+            "កាលពីម្សិលមិញ រួមជាមួយសកម្មជនគណបក្សភ្លើងទៀន ដែលជាអ្នកគាំទ្ររបស់លោក ចំនួន ៣០នាក់។",
+            [(date(2024, 5, 9), 31, [CLP], CPP)],
+        ),
+    ],
+)
+def test_bulletin_rows_final_figures_speakers_and_crowds(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected
+
+
+def test_does_not_mean_that_they_switch_is_no_act() -> None:
+    # "taking part does not mean that they switch party": a denial, no verb of an act
+    assert claim_verbs("ការចូលរួមនេះ មិនមានន័យថា ពួកគេប្តូរគណបក្សនោះទេ។") == []

@@ -49,11 +49,15 @@ _JOINED_SOMETHING = re.compile(
 )
 # Bulletin shorthand with no verb: "44 Candlelight activists to the CPP", Khmer "១៤២នាក់ —
 # ពីគណបក្សA ទៅគណបក្សB" (142 people, from party A to party B).
-_SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$|ពី\S+\s*ទៅ\s*$", re.I)
+_SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$|ពី[^|។\n]{1,80}?\s*ទៅ\s*$", re.I)
+_WITH_HIM = re.compile(r"\s+(?:along\s+)?with\s+(?:him|her|them)\b", re.I)
 _BELONGED = re.compile(r"\bbelong(?:ed|s|ing)?\s+to\b", re.I)
 _ROLE_TO = re.compile(rf"{ROLE}\s+to\s+(?:the\s+)?$", re.I)
+# ... "villagers who were welcomed into the CPP last year returned to the CLP"
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I
+    r"\b(?:who|which|whom)\s+(?:had\s+|have\s+|has\s+)?(?:(?:had\s+)?been\s+|were\s+|was\s+)?"
+    r"(?:\w+ly\s+)?$",
+    re.I,
 )
 # "members who were reported last month to have joined the CPP said ...": who they are, by
 # someone else's report, which this sentence answers; never the move it tells
@@ -280,15 +284,24 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
         # "The CLP invited former members who had left for the CPP to come home": whom an
         # appeal is to, described by a move long done, no act now
         recent = []
+    # "The page did not give a figure for the supporters who joined with him": those told
+    # before, no act of this sentence
+    recent = [v for v in recent if main or not _WITH_HIM.match(text, v.end)]
     verbs = main or recent
     # (not "offered him a post if he crossed over to the CPP": a verb, but no act)
     if not verbs and not has_verb_words(text):
         verbs = [
             Verb("join", m.start, m.start)
             for m in mentions
-            if _SHORTHAND_TO.search(text[max(0, m.start - 40) : m.start])
+            if (shorthand := _SHORTHAND_TO.search(text[max(0, m.start - 100) : m.start]))
             and not any(a <= m.start < b for a, b in asides)
-            and (person_counts(text[: m.start]) or people_named(text[: m.start]))
+            and (
+                person_counts(text[: m.start])
+                or people_named(text[: m.start])
+                # a Khmer bulletin row: "០៥/០៦ | ... | ពីគណបក្សA ទៅគណបក្សB | ១១៨ នាក់": its
+                # count in the cell after, or none given
+                or (shorthand.group().startswith("ពី") and "|" in text)
+            )
             and not _COUNTED_THINGS.search(text[: m.start])
             # "an adviser to the CPP": a role, no move
             and not _ROLE_TO.search(text[max(0, m.start - 40) : m.start])

@@ -74,7 +74,14 @@ _RIGHT_NOT_WRONG = re.compile(
 _REVISED_TO = re.compile(
     r"(?:កែ(?:សម្រួល|តម្រូវ|ប្រែ)|\b(?:edited|revised|updated|corrected)\b)[^។.]{0,60}?"
     r"(?:តួលេខ|\bfigure\b|\bnumber\b)[^។.\d០-៩]{0,30}?(?:ថា|គឺ|\bto\b|\bas\b|\bof\b|:)\s*"
-    r"(?P<n>[0-9០-៩][0-9០-៩,.]*)",
+    r"(?P<n>[0-9០-៩][0-9០-៩,.]*)"
+    # ... "The final number of new members welcomed this morning is 276", Khmer "តួលេខចុងក្រោយ
+    # គឺ ២៧៦នាក់" (the final figure is 276)
+    # ... Khmer "ចំនួនសមាជិកថ្មីពិតប្រាកដ ដែលបានទទួលប័ណ្ណ ... គឺ ៣៤២ នាក់" (the actual number of new
+    # members who received cards ... is 342)
+    r"|\b(?:final|actual|exact)\s+(?:figure|number|count|total|tally)\b[^.;]{0,60}?\b(?:is|was|stands\s+at)\s+"
+    r"(?P<final>[0-9][0-9,.]*)|តួលេខ(?:ផ្លូវការ)?ចុងក្រោយ(?:[^។]{0,80}?(?:គឺ|មាន))?\s*(?P<khmer_final>[0-9០-៩][0-9០-៩,.]*)"
+    r"|ចំនួន[^។]{0,40}?ពិតប្រាកដ[^។]{0,80}?គឺ\s*(?P<khmer_actual>[0-9០-៩][0-9០-៩,.]*)",
     re.I,
 )
 
@@ -87,7 +94,10 @@ def correct(
     changed: list[Proposal] = []
     for told in sentences:
         revised = _REVISED_TO.search(told.text)
-        now = cell_count(revised["n"]) if revised and len(proposals) == 1 else None
+        given = revised and (
+            revised["n"] or revised["final"] or revised["khmer_final"] or revised["khmer_actual"]
+        )
+        now = cell_count(given) if given and len(proposals) == 1 else None
         if now is not None and proposals[0].number not in (None, now.value):
             p = proposals[0]
             p.number, p.number_text, p.qualifier = now.value, now.text, None

@@ -188,6 +188,8 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:since|before|after|until|till|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?$"
     # "with today's arrivals, more than 1,400 have come over since October": a total's end
     r"|\b(?:with|including|counting)\s+$"
+    # ... "(several pages, 4-5 June 2023)": a span of days, no one day
+    r"|(?<![\d/.-])\d{1,2}\s*[-–]\s*$"
     # "បន្ទាប់ពីការបោះឆ្នោតថ្ងៃទី២៣ ខែកក្កដា" (after the election of 23 July)
     # ... "ចាប់ពីដើមខែមករា មកដល់ម្សិលមិញ" (from early January up to yesterday): a period's end
     # ... "គិតត្រឹមថ្ងៃនេះ" (counting up to today): a tally's end
@@ -230,11 +232,13 @@ _OCCASION_AFTER = re.compile(
 # ... "the election set for July 23"
 _OCCASION_BEFORE = re.compile(
     # (not "chiefs elected in June's local elections joined the CPP on Tuesday": the move's)
-    r"\b(?:elections?|vote|polls?)\b(?:(?!join|defect|switch|quit|resign|left|cross)[^.,;]){0,60}?"
+    r"\b(?:elections?|vote|polls?)\b(?:(?!join|defect|switch|quit|resign|left|cross|return)[^.,;]){0,60}?"
     r"\b(?:on|of|for)\s+$"
     # ... a holiday named by its date: "the anniversary of 7 January", "ខួបលើកទី ៤៧ នៃទិវា
     # ជ័យជម្នះ ៧ មករា" (the 47th anniversary of the 7 January victory day)
-    r"|\banniversary\s+of\s+(?:the\s+)?$|ទិវា\S*\s*$",
+    r"|\banniversary\s+of\s+(?:the\s+)?$|ទិវា\S*\s*$"
+    # ... "three CLP councillors elected on 5 June": the day they were elected
+    r"|\b(?:elected|re-elected|sworn\s+in)\s+(?:on\s+)?$",
     re.I,
 )
 # "on the 11th": a day of the month with no month.

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from bot.ingest.intake.bullets import per_bullet
 from bot.ingest.intake.clauses import QUOTED
@@ -66,7 +67,7 @@ from bot.ingest.intake.reading import (
     sentence_claimant,
 )
 from bot.ingest.intake.report import PartyName, Proposal, Report
-from bot.ingest.intake.sentences import Sentence, split_sentences, unwrap
+from bot.ingest.intake.sentences import Sentence, split_sentences, unwrap, without_page_clutter
 from bot.ingest.intake.signals import claim_verbs, not_a_claim, retells_a_report
 from bot.ingest.intake.tables import table_claims
 
@@ -96,6 +97,12 @@ _HE_SAID_HE_HAD = re.compile(
 )
 # "..., said Chhim Rithy, 38, a former CNRP youth leader, who received a party card": one of
 # the group told before, who speaks
+# ... Khmer "លោក X ... បានប្រាប់ CamboJA ... ថា លោកសម្រេចចិត្តចូល CPP ដោយសារ..." (Mr X told
+# CamboJA that he decided to join the CPP because ...)
+_KHMER_HE_SAID_HE = re.compile(
+    r"(?:ប្រាប់|និយាយ|ថ្លែង)[^។]{0,40}?ថា\s*(?:លោក|លោកស្រី|អ្នកស្រី|គាត់|នាង)\s*(?:បាន)?\s*"
+    r"(?:សម្រេចចិត្ត\s*)?(?:ចូល|លាឈប់|ចាកចេញ)"
+)
 _SAID_ONE_WHO = re.compile(
     r"\b(?:said|says|told\s+\w+)\s+[^,.;]{3,40},[^.;]{0,80}?\bwho\s+(?:had\s+|has\s+)?"
     r"(?:also\s+)?(?:received|joined|took|switched|defected)\b",
@@ -355,13 +362,26 @@ _PART_OF_DAY = re.compile(
     re.I,
 )
 # A fact check's verdict on its own line ("VERDICT: False."), or its headline's "Checked:"
-_VERDICT = re.compile(
+# A fact check's verdict on a claim: false ("Verdict: FALSE"; Khmer "សេចក្តីសន្និដ្ឋាន៖ មិនពិត",
+# conclusion: false, "លទ្ធផល៖ ក្លែងក្លាយ", result: fake); or a fact check's heading
+_FALSE_VERDICT = re.compile(
     r"^\W*(?:verdict|rating|our\s+verdict)\s*:\s*(?:false|fake|misleading|fabricated|untrue)\b"
-    r"|^\W*(?:fact[- ]?check(?:ed)?|checked)\s*:"
-    # ... Khmer "សេចក្តីសន្និដ្ឋាន៖ មិនពិត" (conclusion: false), "លទ្ធផល៖ ក្លែងក្លាយ" (result: fake)
     r"|^\W*(?:សេចក្[តដ]ីសន្និដ្ឋាន|លទ្ធផល(?:នៃការផ្ទៀងផ្ទាត់)?|ការវាយតម្លៃ)\s*[៖:]\s*"
     r"(?:មិន(?:ពិត|ត្រឹមត្រូវ)|ក្លែងក្លាយ|បំភ្លៃ)",
     re.I | re.M,
+)
+_VERDICT = re.compile(
+    rf"{_FALSE_VERDICT.pattern}|^\W*(?:fact[- ]?check(?:ed)?|checked)\s*:", re.I | re.M
+)
+_TRUE_VERDICT = re.compile(
+    r"^\W*(?:verdict|rating|our\s+verdict)\s*:\s*(?:true|accurate|correct|confirmed)\b", re.I | re.M
+)
+# A fact check's sections: "CLAIM 1: ...", "CLAIM 2: ..."
+_CLAIM_HEADING = re.compile(r"^\W*claim\s*\d*\s*:", re.I | re.M)
+_STRUCK_OUT = re.compile(
+    r"\b(?:post|report|claim|row|entry)\b[^.;]{0,40}?\b(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:deleted|withdrawn|removed|retracted|taken\s+down)\b",
+    re.I,
 )
 _OF_OURS = re.compile(
     r"\bof\s+our\s+(?:\w+\s+){0,2}?(?:members|councill?ors|activists|officials)\b", re.I
@@ -498,7 +518,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     ('departure', None, 1, ['Mr. Yim Borey'], None)
     """
     lexicon = Lexicon(parties)
-    text = unwrap(report.text)
+    text = unwrap(without_page_clutter(report.text))
     titled = bool(report.title) and not text.lstrip().startswith((report.title or "").strip())
     if titled:
         text = f"{report.title}\n{text}"
@@ -525,7 +545,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         and len({s.paragraph for s in sentences}) > 1
     )
     lead = sentences[: 2 if report.title else 1]
-    if (
+    # (a fact check that finds one claim true and another false: read, then only the true
+    # one's section kept)
+    if not _TRUE_VERDICT.search(text) and (
         # (not 'as earlier "defectors" say they never left': another group's denial)
         any(
             (not_a_claim(s.text) in _FALSE_CLAIM or _DENIES_FALSE_NEWS.search(s.text))
@@ -1087,24 +1109,35 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             )
             # "Mr. Visal said that he had left the GDP because ...": one of the people named
             # before, telling why
-            told_count = told_count or bool(
-                p.number == 1
-                and out
-                and (out[-1].number or 0) > 1
-                and out[-1].people
-                and _SAID_HE_HAD.search(sentence.text)
-            ) or bool(
+            said_one = bool(
                 p.number == 1
                 and out
                 and (out[-1].number or 0) > 1
                 and p.date_kind == "published"
                 # ... and "He said he had joined the CPP because ...": one of them, telling why
-                and (_SAID_ONE_WHO.search(sentence.text) or _HE_SAID_HE_HAD.match(sentence.text))
+                and (
+                    _SAID_ONE_WHO.search(sentence.text)
+                    or _HE_SAID_HE_HAD.match(sentence.text)
+                    or _KHMER_HE_SAID_HE.search(sentence.text)
+                )
+            )
+            told_count = (
+                told_count
+                or said_one
+                or bool(
+                    p.number == 1
+                    and out
+                    and (out[-1].number or 0) > 1
+                    and out[-1].people
+                    and _SAID_HE_HAD.search(sentence.text)
+                )
             )
             if (
                 out
                 and ((p.number is None and p.number_text is None) or told_count)
-                and not p.people
+                # (one who speaks for the group may be named: "Mr X told CamboJA he decided
+                # to join")
+                and (not p.people or said_one)
                 and not [
                     f
                     for f in p.from_parties
@@ -1601,6 +1634,34 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if closing is not None and 0 <= text.find(p.evidence) < total_lines[0].start():
             p.number, p.number_text, p.qualifier = closing.value, closing.text, closing.qualifier
             p.evidence = f"{p.evidence} [{total_lines[0].group().strip()}]"
+    if _TRUE_VERDICT.search(text):
+        # "CLAIM 1: ... VERDICT: FALSE ... CLAIM 2: ... VERDICT: TRUE": only the claims of the
+        # sections found true
+        starts = [0, *(m.start() for m in _CLAIM_HEADING.finditer(text)), len(text)]
+        false = [
+            (a, b) for a, b in pairwise(starts) if _FALSE_VERDICT.search(text, a, b)
+        ]
+        out = [
+            p
+            for p in out
+            if not any(a <= text.find(p.evidence[:60]) < b for a, b in false)
+        ]
+    # a tracker's note: "The 31 May post was deleted by the page that published it ... we do
+    # not count it": that day's row is no claim
+    struck = {
+        d.value
+        for s in sentences
+        if _STRUCK_OUT.search(s.text)
+        for d in find_dates(s.text, anchor, False)
+    }
+    out = [
+        p
+        for p in out
+        if not (p.date in struck and p.date_kind == "event" and not _STRUCK_OUT.search(p.evidence))
+    ]
+    # "a total of 1,466 ... joined ..., in ceremonies held in four districts: ¶ - Peam Ro
+    # district: 512 people, on Tuesday 2 May 2023; ¶ ...": the lines' own claims
+    out = [part for p in out for part in (_parts_listed_after(p, sentences, anchor) or [p])]
     for p in out:
         if p.date_kind == "published" and p.number_text and re.search(r"\d", p.number_text):
             _date_by_count_before(p, sentences, anchor)
@@ -1660,6 +1721,38 @@ def _predicates_after_lists(sentences: list[Sentence]) -> list[Sentence]:
             subject = re.sub(r"\s*(?:គឺ|ដូចជា|រួមមាន)?\s*[៖:]$", "", opener)
             out[k] = replace(sentence, text=f"{subject} {sentence.text}")
     return out
+
+
+def _parts_listed_after(
+    p: Proposal, sentences: list[Sentence], anchor: date | None
+) -> list[Proposal] | None:
+    """The claims of a list after a total's sentence, each line with its own count and day,
+    the counts adding up to the total; None when no such list follows."""
+    at = next((k for k, s in enumerate(sentences) if p.evidence.startswith(s.text[:60])), None)
+    if at is None or p.number is None or not sentences[at].text.rstrip().endswith(":"):
+        return None
+    parts: list[Proposal] = []
+    for line in sentences[at + 1 :]:
+        if not _LIST_MARK.match(line.text):
+            break
+        counts = person_counts(line.text)
+        days = [d for d in find_dates(line.text, anchor, False) if not d.bound]
+        if len(counts) != 1 or counts[0].value is None or len({d.value for d in days}) != 1:
+            return None
+        parts.append(
+            replace(
+                p,
+                number=counts[0].value,
+                number_text=counts[0].text,
+                qualifier=counts[0].qualifier,
+                date=days[0].value,
+                date_kind="event",
+                evidence=f"{p.evidence} [{line.text}]",
+            )
+        )
+    if len(parts) < 2 or sum(q.number or 0 for q in parts) != p.number:
+        return None
+    return parts
 
 
 def _same_claim(a: Proposal, b: Proposal) -> bool:

@@ -146,8 +146,8 @@ _PERSON = (
     # ... "57 family from the CLP", a translation's singular
     r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|famil(?:ies|y)|households|relatives|"
     r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|citizens|"
-    r"residents|farmers|vendors|compatriots|brothers|sisters|"
-    r"of\s+(?:his|her|their|our|its)\s+\w+"
+    r"residents|farmers|vendors|compatriots|brothers|sisters|neighbou?rs|"
+    r"of\s+(?:his|her|their|our|its|my)\s+\w+"
 )
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.
 # ... or after its party: "from the Candlelight Party (about 900) and the KWP (about 300)".
@@ -247,6 +247,8 @@ _NOT_PEOPLE_BEFORE = re.compile(
     # "មាន" (has), but "...នោះ មាន ១៤៥នាក់" (of those, there are 145) counts people
     # ... and "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ មាន ១៦០នាក់" (among these 210, 160 are)
     r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)(?<!នេះ\s)(?<!នេះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
+    # "CamCheck spoke to 3 people who attended": whom the writer asked
+    r"|\b(?:spoke|talked)\s+(?:to|with)\s+(?:about\s+|some\s+)?$|\binterviewed\s+$"
     # "fewer than one in ten identified anyone": a share, not people
     r"|\b(?:one|two|three|\d)\s+(?:in|out\s+of)\s+$"
     # ... "taking the fourth place on its list of 14 candidates": a list's length
@@ -254,7 +256,9 @@ _NOT_PEOPLE_BEFORE = re.compile(
     # "ពិធីមួយដែលមានអ្នកចូលរួមប្រមាណ ៤០០នាក់" (a ceremony about 400 attended): who came to see
     # ... "ដែលមានការចូលរួមជាង ១,៥០០ នាក់" (which over 1,500 took part in), "ដែលមានប្រជាពលរដ្ឋ
     # និងយុវជនចូលរួមជាង ៥,០០០ នាក់" (with over 5,000 citizens and youths taking part)
-    r"|មាន\s*(?:ការចូលរួម|អ្នកចូលរួម|(?:ប្រជាពលរដ្ឋ|មនុស្ស|យុវជន|មន្ត្រី)[^។\d០-៩]{0,30}?ចូលរួម|"
+    # ... "ដែលមានសមាជិក សមាជិកាគណបក្សX ចូលរួមជាង ១,០០០នាក់" (which over 1,000 members of party X
+    # attended)
+    r"|មាន\s*(?:ការចូលរួម|អ្នកចូលរួម|(?:ប្រជាពលរដ្ឋ|មនុស្ស|យុវជន|មន្ត្រី|សមាជិក)[^។\d០-៩]{0,40}?ចូលរួម|"
     r"ភ្ញៀវ(?:កិត្តិយស)?)\s*(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន|សរុប)?\s*$"
     # "វីដេអូ ដែលមានអ្នកទស្សនាជាង ២.០០០ នាក់" (a video with over 2,000 viewers), "អ្នកតាមដានលើ
     # ហ្វេសប៊ុកប្រមាណ ២.៣០០ នាក់" (about 2,300 followers on Facebook): an audience
@@ -419,10 +423,11 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
         if words.lower() in ("a", "an", "one") and not _KHMER_COUNTER.match(after):
             # "one" alone is mostly "one of the..."; a single person is read from names.
             continue
+        if re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:women|female)", after, re.I):
+            continue  # "the 27 — 11 of them women —": the women of a group, told or not
         if out and (
             _WOMEN_AMONG.search(before)
             or (re.match(r"\s*(?:women|females)\b", after, re.I) and re.search(r"\(\s*$", before))
-            or re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:women|female)", after, re.I)
             or (
                 re.match(r"\s*(?:women|females)\b", after, re.I)
                 # ... "among them 610 women", "of whom 45 women"

@@ -98,6 +98,9 @@ _ONE_PERSON = re.compile(
 # resigned", "The deputy chief of the KNUP's branch joined" (not who hands out the cards).
 # ... after the day it happened: "Last Friday, the 61-year-old commune chief handed ..."
 _THE_ONE_PERSON = re.compile(
+    # ... "On 22 March, Sieng Vanna, the Candlelight Party's deputy chief for Mean Chey
+    # district, joined the CPP": one person, named and placed
+    rf",\s+the\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}\b[^,]{{0,60}},\s*$|"
     r"(?:^|[:—–-]\s+|^\W*(?:on|last|this|earlier|yesterday|today)\b[^,]{0,30}?"
     r"(?:,\s*\d{1,2}\s+[A-Z][a-z]+)?(?:,\s+|\s(?=the\b)))"
     # ... "On Thursday the 61-year-old left": one person, by age
@@ -187,7 +190,12 @@ _ONE_OCCASION = re.compile(
 UNNAMED_DESTINATION = "the party joined is not named"
 _PART_OF_GROUP = "a part of a group counted before"
 # "លោក X ... រួមជាមួយសមាជិកក្រុមប្រឹក្សាឃុំពីររូប" (Mr. X together with two councillors)
-_KHMER_ALONG_WITH = re.compile(r"(?:រួម(?:ជា|នឹង)?មួយ(?:នឹង)?|ព្រមទាំង)\s*[^\s\d០-៩]{0,30}\s*$")
+# ... "រួមជាមួយសកម្មជនគណបក្សX ដែលជាអ្នកគាំទ្ររបស់លោក ចំនួន ៤៥នាក់" (with 45 party X activists
+# who are his supporters)
+# (not "រួមជាមួយសកម្មជនរបស់លោក សរុបទាំងអស់ ៣១នាក់", with his activists, 31 in all: him among them)
+_KHMER_ALONG_WITH = re.compile(
+    r"(?:រួម(?:ជា|នឹង)?មួយ(?:នឹង)?|ព្រមទាំង)(?![^\d០-៩។]*សរុប)\s*[^\d០-៩។]{0,70}$"
+)
 _ALONG_WITH = re.compile(
     # ... "together with his 35 followers"
     r"(?:\b(?:together|along)\s+with|\bwith|\band)\s+(?:(?:his|her|their)\s+)?"
@@ -222,7 +230,12 @@ _KHMER_THE_PARTY = re.compile(r"\s*គណបក្ស(?=\s|[។,]|$|របស់
 # wrote that ... joined the party)
 _KHMER_PARTY_BODY = re.compile(r"(?:គណៈកម្មាធិការ|ក្រុមការងារ|សាខា|មន្ត្រី|អ្នកនាំពាក្យ|ទំព័រ)\s*$")
 _THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:day|morning|afternoon|evening)\b", re.I)
-_HEADLINE_ONE = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{0,6}}(?=[A-Z])(?i:{ROLE})\s+$")
+# ... and in sentence case, with who they are: "Former Kandal commune chief who quit Candlelight
+# joins the CPP"
+_HEADLINE_ONE = re.compile(
+    rf"^(?:[A-Z][\w'’-]*\s+){{0,6}}(?=[A-Z])(?i:{ROLE})\s+$"
+    rf"|^(?:[A-Z][\w'’-]*\s+)(?:[\w'’-]+\s+){{0,5}}?(?i:{ROLE})\s+who\s+[^,.]{{0,40}}\s+$"
+)
 _RECALLS_A_MOVE = re.compile(r",\s*which\b[^,;]*\bafter\s+(?:defecting|joining|switching)\b", re.I)
 _HE_SUBJECT = re.compile(
     # ... "On 4 March she left the CLP": after the day it happened
@@ -250,6 +263,9 @@ _SPEAKS_FOR_THEM = re.compile(
     re.I,
 )
 _ONE_AND = re.compile(rf"\b(?:a|an)\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}\s+and\s+$", re.I)
+_KHMER_LEFT_FROM = re.compile(r"(?:លាឈប់|ចាកចេញ|លាលែង)\s*ពី\s*$")
+_KHMER_MEMBERS_OF = re.compile(r"(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី)\S{0,4}\s*$")
+_KHMER_THIS_PARTY = re.compile(r"\s*(?:មក|ទៅ)?\s*(?:កាន់)?\s*គណបក្ស(?:នេះ|នោះ|ដដែល)")
 _WITH_THEIR_OWN = re.compile(
     r"\s+(?:over\s+|across\s+)?(?:to\s+(?:the\s+)?\S+(?:\s+Party)?\s+)?with\s+(?:their|his|her)\s+"
     r"(?:own\s+)?(?:supporters|followers|families|relatives|teams?)\b(?!\s*\()",
@@ -585,6 +601,32 @@ def read_sentence(
         )
         if host is not None:
             to, froms = host, [f for f in froms if f != host]
+    if (
+        to is None
+        and verb.kind == "join"
+        and re.match(r"វិល|ត្រឡប់|ចូល", text[verb.start : verb.end])
+        and _KHMER_THIS_PARTY.match(text, verb.end)
+    ):
+        # "X, ដែលបានចាកចេញពីគណបក្សA កាលពីឆ្នាំ២០១២ បានវិលត្រឡប់មកគណបក្សនេះវិញ ... ក្រោយពីបាន
+        # ដាក់លិខិតលាឈប់ពីគណបក្សB" (X, who left party A in 2012, came back to this party ...
+        # after resigning from party B): the party named before it
+        # (not the movers' own: "សកម្មជនគណបក្សX ... បានចូលរួមជាមួយគណបក្សនោះ", X's activists
+        # joined that party)
+        this_party = next(
+            (
+                m.name
+                for m in reversed(mentions)
+                if m.end <= verb.start and not _KHMER_MEMBERS_OF.search(text, 0, m.start)
+            ),
+            None,
+        )
+        if this_party is not None:
+            to, froms = this_party, [f for f in froms if f != this_party]
+            froms = froms or [
+                m.name
+                for m in mentions
+                if m.start > verb.end and _KHMER_LEFT_FROM.search(text, 0, m.start)
+            ]
     # (not "ចូលជាសមាជិក", joined as members: a membership, whichever party the text is about)
     khmer_join = re.match(r"ចូល(?!ជាសមាជិក)|ប្[តដ]ូរ|វិល|ត្រឡប់", text[verb.start : verb.end])
     if verb.kind == "join" and khmer_join and to is None and not the_party:

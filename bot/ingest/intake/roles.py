@@ -72,7 +72,9 @@ _STRONG_TO_BEFORE = re.compile(
 # A verb whose object is the people who moved ("welcoming 1,250 former members of the CLP"):
 # a party after "members of" is where they came from, not where they went.
 _WELCOME_VERB = re.compile(
-    r"^(?:(?:continued|went\s+on)\s+to\s+)?(?:welcom|embrac|receiv|reception|accept|admitt|ceremony|held\s+an?\s+ceremony)"
+    # ... "the CPP working group reported 25 new members": the host that counts its guests
+    r"^(?:(?:continued|went\s+on)\s+to\s+)?(?:welcom|embrac|receiv|reception|accept|admitt|ceremony|held\s+an?\s+ceremony|"
+    r"report(?:ed|s)$)"
     # not "received CPP cards", "received membership": who took them moved
     r"(?!.*\b(?:membership|cards?)\b)",
     re.I,
@@ -175,8 +177,12 @@ _SAYS_AFTER = re.compile(
     re.I,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.I)
+_AS_NEW_MEMBERS_OF = re.compile(r"\bas\s+(?:new\s+)?members?\s+of\s+(?:the\s+)?$", re.I)
 _JOINED_IN_CLAUSE = re.compile(
-    r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:joined|join)\s+(?:the\s+)?(?:ruling\s+)?$",
+    # ... "villagers who were welcomed into the ruling CPP last year returned to the CLP"
+    r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:(?:joined|join)\s+|"
+    r"(?:were|was|had\s+been)\s+(?:welcomed|received|admitted|accepted)\s+into\s+)"
+    r"(?:the\s+)?(?:ruling\s+)?$",
     re.I,
 )
 # "ដែលបានចូលជាសមាជិកគណបក្សX ... បានវិលត្រឡប់ទៅ..." (who had joined X ... went back to ...)
@@ -330,6 +336,9 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
             strong.append(m)
         elif _STRONG_TO_BEFORE.search(before) or re.search(r"\bnew\s+$", before, re.I):
             tos.append(m)  # "welcomes new CPP members": the party they are new to
+            strong.append(m)
+        elif verb.kind == "join" and m.start > verb.end and _AS_NEW_MEMBERS_OF.search(before):
+            tos.append(m)  # "received 52 people ... as new members of the CPP"
             strong.append(m)
         elif (
             verb.kind == "join"

@@ -111,6 +111,29 @@ def _without_photo_numbers(lines: list[str]) -> list[str]:
     return [_PHOTO_NUMBER.sub("", line) for line in lines]
 
 
+# A pasted web page's lists after the story: "Related articles", "Most read", Khmer "ព័ត៌មាន
+# ទាក់ទង" (related news), "អានបន្ថែម" (read more) on a line of their own.
+_AFTER_THE_STORY = re.compile(
+    r"^\W*(?:related(?:\s+(?:articles|news|stories|posts|reading))?|read\s+(?:more|also|next)|"
+    r"see\s+also|more\s+(?:news|stories|from\s+[\w ]{1,30})|most\s+(?:read|popular|viewed)|"
+    r"you\s+may\s+also\s+like|"
+    r"ព័ត៌មាន(?:ទាក់ទង|ពាក់ព័ន្ធ|ពេញនិយម|ថ្មីៗ)|អត្ថបទ(?:ទាក់ទង|ពាក់ព័ន្ធ)|អាន(?:បន្ថែម|បន្ត|ផងដែរ))"
+    r"\W*$",
+    re.I | re.M,
+)
+
+
+def without_page_clutter(text: str) -> str:
+    """The text up to a pasted web page's list of other stories, whose headlines and numbers
+    are not this report's.
+
+    >>> without_page_clutter("40 joined the CPP.\\n\\nRelated articles\\n• 900 join the CPP")
+    '40 joined the CPP.\\n'
+    """
+    end = next((m for m in _AFTER_THE_STORY.finditer(text) if text[: m.start()].strip()), None)
+    return text if end is None else text[: end.start()]
+
+
 def unwrap(text: str) -> str:
     """The text with its hard-wrapped lines joined again (a press release pasted from a PDF or
     an e-mail, broken every hundred characters): a line joins the next when it ends without a

@@ -62,12 +62,15 @@ _JOIN = (
     # (not "embraced each of them": a hug for those who came, told before)
     r"embrac(?:ed|es|ing)(?!\s+(?:each|every|all|them|him|her)\b)|"
     r"return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
+    # ... a headline's "Villagers who joined CPP before election drift back to Candlelight"
+    r"drift(?:s|ed|ing)?\s+back\s+to|"
     # a headline's "Candlelight activists turn to the CPP" (a party's name after it)
     r"(?<!re)turn(?:s|ed|ing)?\s+to(?=\s+(?:the\s+)?x{3,})|"
     # "accepted membership of the CPP"
     r"accept(?:ed|s|ing)\s+(?:\w+\s+){0,2}?membership\s+(?:of|in)\b|"
-    # (not "handed back their Candlelight cards": given up, a leaving)
-    r"(?:receive|received|receiving|handed(?!\s+(?:back|over|in)\b)|given|were\s+given|issued|presented|took|taken|accepted)\s+(?:\w+\s+){0,3}?"
+    # (not "handed back their Candlelight cards": given up, a leaving; nor "She handed each
+    # family a membership card": the host's gift to those told before)
+    r"(?:receive|received|receiving|handed(?!\s+(?:back|over|in|each|every)\b)|given|were\s+given|issued|presented|took|taken|accepted)\s+(?:\w+\s+){0,3}?"
     # "received his FUNCINPEC card": a party's name (its letters masked) before the card
     r"(?:membership|party|CPP|x{3,})\s+cards?|"
     # a caption's "415 members ... raise their new CPP membership cards"
@@ -78,6 +81,8 @@ _JOIN = (
     r"held\s+an?\s+ceremony\s+(?:[\w,]+\s+){0,6}?for(?=\s+(?:(?:about|some|around|nearly|more\s+than|over)\s+)?\d)|"
     # ... "received new members who have voluntarily left their former parties"
     r"receiv(?:ed|es|ing)(?=\s+new\s+members\b)|"
+    # ... "the CPP working group reported 25 new members: 19 from the CLP and 6 from the GDP"
+    r"report(?:ed|s)(?=\s+(?:about\s+|some\s+)?\d[\d,]*\s+new\s+members\b)|"
     r"(?:receiv(?:e|ed|es|ing)|accepted|admitted)"
     r"(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)"
     # not "received 25 kilograms of rice", "received 85 percent of the vote": things
@@ -283,7 +288,9 @@ _NEGATION = re.compile(
     # ... "មិនទាន់ប្រកាសថាចូល" (has not yet announced joining)
     # ... "មិនទាន់ទទួលបានលិខិតលាលែង" (has not yet received a letter of resignation), "មិនទាន់
     # ដាក់លិខិតលាលែង" (has not yet handed in one)
-    r"|n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*"
+    # ... "មិនមានន័យថា ពួកគេប្តូរ..." (does not mean that they switch ...)
+    r"|មិនមានន័យថា[^។]{0,30}?|"
+    r"n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*"
     r"(?:(?:ប្រកាស|បញ្ជាក់|និយាយ)\s*(?:ថា)?\s*(?:នឹង)?\s*(?:ទៅ)?\s*"
     r"|(?:ទទួល(?:បាន)?|ដាក់(?:ជូន)?)\s*(?:លិខិត|ពាក្យ(?:សុំ)?)\s*"
     # ... "មិនទាន់បានដាក់ពាក្យ ឬលាលែង" (has not yet applied or resigned)
@@ -387,7 +394,8 @@ _OTHER_THINGS = (
     # "re-issues membership cards", "handed new cards to 3,400 of its members", Khmer
     # "ប្តូរប័ណ្ណសមាជិកថ្មី" (changed for new membership cards), "បន្តសុពលភាពប័ណ្ណ" (renewed cards)
     # ... "4,200 CPP members receive new digital membership cards"
-    (re.compile(r"\b(?:receiv\w*|get|gets|got|given|issued)\s+new\s+(?:digital\s+|smart\s+|plastic\s+|"
+    # ... "5,300 party members receive new CPP membership cards"
+    (re.compile(r"\b(?:receiv\w*|get|gets|got|given|issued)\s+new\s+(?:\w+\s+(?=membership\b))?(?:digital\s+|smart\s+|plastic\s+|"
                 r"electronic\s+|biometric\s+)?(?:membership\s+)?cards?\b|"
                 r"\b(?:renew(?:ed|s|ing|al)?|re-?issu(?:e|ed|es|ing)|replac(?:e|ed|es|ing))\b"
                 r"[^.]{0,40}\bcards?\b|\bnew\s+(?:membership\s+)?cards?\s+to\s+(?:[\w,.]+\s+){0,3}?"
@@ -417,7 +425,13 @@ _OTHER_THINGS = (
                 # ... "សមាជិកជាង ១.៣០០ នាក់ ទទួលបានប័ណ្ណសមាជិកថ្មី" (members receive new membership cards)
                 r"|ទទួល(?:បាន)?\s*ប័?ណ្ណ\s*សមាជិក(?:ភាព)?\s*ថ្មី", re.I),
      "a renewal of members' cards"),
-    (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|\b(?:incorrectly|wrongly|"
+    (re.compile(r"\b(?:earlier|previous)\s+version\b|\bcorrection\b|"
+                # ... "; the page deleted the post within three hours"
+                # ... Khmer "ការផ្សាយនេះ ត្រូវបានទំព័រដើមលុបចោលវិញ" (this post was deleted by the
+                # page that made it)
+                r"(?:ការផ្សាយ|ការបង្ហោះ|អត្ថបទ)[^។]{0,30}ត្រូវ(?:បាន)?[^។\s]{0,20}លុប(?:ចោល|ចេញ)|"
+                r"\b(?:deleted|removed|took\s+down)\s+(?:the|its|that|this)\s+(?:post|article|"
+                r"story|report)\b[^.]*\b(?:not|never)\s+(?:repeated|restored|counted|included)\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|\bmisreported\b|"
                 # ... "withdrew its 20 October story"
                 r"\b(?:withdr[ae]w|withdrawn|withdraws|retracted)\s+(?:an?\s+|the\s+|its\s+)?"
@@ -486,8 +500,13 @@ _OTHER_THINGS = (
     (re.compile(r"\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|put\s+off)\b"
                 r"|\b(?:was|were|is)\s+(?:postponed|cancell?ed|called\s+off)\b"
                 # ... "ត្រូវបានពន្យារពេល" (has been postponed), "ត្រូវបានលុបចោល" (called off)
-                r"|ត្រូវ(?:បាន)?(?:ពន្យារ|ពន្យា|លើក)ពេល|ត្រូវ(?:បាន)?លុបចោល", re.I),
+                r"|ត្រូវ(?:បាន)?(?:ពន្យារ|ពន្យា|លើក)ពេល|ពិធី[^។]{0,80}ត្រូវ(?:បាន)?លុបចោល", re.I),
      "an event postponed or called off"),
+    # "Preparations under way for a ceremony after the New Year to welcome about 150 ...": a
+    # ceremony still to come
+    (re.compile(r"\bpreparations?\s+(?:are\s+|were\s+)?(?:under\s*way|being\s+made|continue)\s+"
+                r"for\b", re.I),
+     "a ceremony still to come"),
 )  # fmt: skip
 
 # ", less than a week after the NEC rejected the CLP's registration": when the act happened,
@@ -508,7 +527,9 @@ _WHEN_ASIDE = re.compile(
     # ", a figure the opposition party dismissed as recycled names": the claim, disputed
     r"|,\s*(?:a|an)\s+(?:figure|claim|number|count|tally|report|account|announcement|statement)\s+"
     r"(?:that\s+|which\s+)?"
-    r"(?:the\s+)?[^.;,]*?\b(?:dismissed|denied|rejected|disputed|called)\b[^.;]*",
+    # ... ", a figure the Candlelight Party says is grossly inflated"
+    r"(?:the\s+)?[^.;,]*?\b(?:dismissed|denied|rejected|disputed|called|calls|"
+    r"says\s+(?:is|was)|said\s+(?:is|was))\b[^.;]*",
     re.I,
 )
 # ... and the same as a sentence's opening clause, after a dateline ("KEP -- ") if any.
