@@ -5980,3 +5980,11 @@ def test_a_host_handing_each_family_a_card_is_no_move() -> None:
     assert not claim_verbs("She handed each family a membership card and a bag of rice.")
     # ... while "were handed membership cards" is the guests' joining
     assert claim_verbs("The 40 villagers were handed membership cards of the CPP.")
+
+
+def test_a_deleted_post_with_its_own_count_strikes_no_claim_of_its_day() -> None:
+    text = (
+        "On 5 May, 200 FUNCINPEC members joined the CPP in Kep. A fake post of 2,000 people on "
+        "5 May was deleted by the page that made it."
+    )
+    assert (date(2024, 5, 5), 200, [_FUN], CPP) in _claims(text, date(2024, 5, 10))

@@ -1648,10 +1648,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         ]
     # a tracker's note: "The 31 May post was deleted by the page that published it ... we do
     # not count it": that day's row is no claim
+    # (not "A fake post claiming 2,000 on 5 May was deleted": a post of its own, by its count)
     struck = {
         d.value
         for s in sentences
-        if _STRUCK_OUT.search(s.text)
+        if _STRUCK_OUT.search(s.text) and not person_counts(s.text)
         for d in find_dates(s.text, anchor, False)
     }
     out = [
