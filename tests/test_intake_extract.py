@@ -5988,3 +5988,104 @@ def test_a_deleted_post_with_its_own_count_strikes_no_claim_of_its_day() -> None
         "5 May was deleted by the page that made it."
     )
     assert (date(2024, 5, 5), 200, [_FUN], CPP) in _claims(text, date(2024, 5, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a total welcomed, then "Of these, 60 came over from A and 12 from B": its parts
+        (
+            "On 4 May, H.E. Sok Rith welcomed 72 people who came over to the Cambodian People's "
+            "Party in Kep.\n\nOf these, 60 came over from FUNCINPEC and 12 from the Khmer "
+            "National United Party.",
+            [(date(2024, 5, 4), 60, [_FUN], CPP), (date(2024, 5, 4), 12, [_KNUP], CPP)],
+        ),
+        # a list numbered "(1)", "(2)", ...; the host presenting cards "to each new member"
+        (
+            "On Saturday, 4 May 2024, H.E. Ros Dina received the following former members of "
+            "FUNCINPEC, who asked to join the Cambodian People's Party:\n\n"
+            "(1) Mr. Keo Vanny, 50, Kep commune\n(2) Mrs. Som Thida, 44, Kep commune\n"
+            "(3) Mr. Pich Vuth, 31, Angkaol commune\n\nH.E. Ros Dina presented membership cards "
+            "to each new member.",
+            [(date(2024, 5, 4), 3, [_FUN], CPP)],
+        ),
+        # "..., saying they had lost faith after the NEC rejected its registration": when,
+        # told by what an office did, no registration or denial of this act
+        (
+            "Twenty KNUP officials resigned from their party on Friday, saying they had lost "
+            "faith in its leaders after the National Election Committee rejected its "
+            "registration.",
+            [(date(2024, 5, 10), 20, [_KNUP], None)],
+        ),
+        # "were each offered $300 and a bicycle to join": an inducement, no act
+        (
+            "Nine FUNCINPEC councillors were each offered $300 and a bicycle to join the ruling "
+            "party. All nine refused.",
+            [],
+        ),
+        # "... after his son was arrested on a charge the family says was fabricated": not the
+        # claim called false
+        (
+            "Mr. Ouk Sam, a FUNCINPEC commune chief, joined the CPP on 3 May, days after his son "
+            "was arrested on a charge that the family says was fabricated.",
+            [(date(2024, 5, 3), 1, [_FUN], CPP)],
+        ),
+        # the group's party told later, by its count: "All 18 were elected on the KNUP's
+        # ticket"
+        (
+            "Eighteen opposition councillors in Kep have defected to the ruling Cambodian "
+            "People's Party, officials said on Monday.\n\nThe 18 serve on six councils. Four of "
+            "them are commune chiefs.\n\nAll 18 were elected on the Khmer National United "
+            "Party's ticket in 2022.",
+            [(date(2024, 5, 6), 18, [_KNUP], CPP)],
+        ),
+        # "a revised post put the number at 133"; 'raising it from "about 100" to 133'
+        (
+            'The working group said on Sunday that "more than 100" FUNCINPEC members had joined '
+            "the CPP that day. By Monday, a revised post put the number at 133.",
+            [(date(2024, 5, 5), 133, [_FUN], CPP)],
+        ),
+        (
+            "Officials on Monday revised the number of FUNCINPEC members who had joined the CPP "
+            'on Saturday, raising it from "about 100" to 133.\n\nThe post on Saturday said '
+            '"about 100" FUNCINPEC members joined the CPP.',
+            [(date(2024, 5, 4), 133, [_FUN], CPP)],
+        ),
+        # "The defectors, numbering 75, ..."; a caption's "pose with 64 new members from X"
+        (
+            "Yesterday, a group of FUNCINPEC activists handed their applications to join the "
+            "Cambodian People's Party to the governor.\n\nThe defectors, numbering 75, came "
+            "from 6 villages.",
+            [(date(2024, 5, 9), 75, [_FUN], CPP)],
+        ),
+        (
+            "Chan Thy was one of a group of villagers who attended a ceremony at the commune "
+            "hall on Saturday, where officials handed out CPP membership cards.\n\n(Photo: Officials pose with 64 new members from FUNCINPEC at "
+            "the district hall on 4 May 2024)",
+            [(date(2024, 5, 4), 64, [_FUN], CPP)],
+        ),
+        # "A CPP councillor joined FUNCINPEC on Monday with 30 other members of the CPP": 31
+        (
+            "A ruling party commune councillor joined FUNCINPEC on Monday with 30 other members "
+            "of the Cambodian People's Party.",
+            [(date(2024, 5, 6), 31, [CPP], _FUN)],
+        ),
+        # "a page posted that 500 had joined, then removed the post within hours"
+        (
+            "- Friday 3 May: a CPP page posted that 500 FUNCINPEC members had joined the CPP, "
+            "then removed the post within hours.",
+            [],
+        ),
+        # "More than 40 KNUP officials have resigned ... ¶ The letters, dated Monday, ..."
+        (
+            "More than 40 Khmer National United Party officials in Kep have resigned, citing a "
+            "dispute with the leadership, according to letters seen by reporters.\n\nThe "
+            "letters, dated Monday, were sent to the party's headquarters.",
+            [(date(2024, 5, 6), 40, [_KNUP], None)],
+        ),
+    ],
+)
+def test_breakdowns_lists_inducements_counts_told_later_and_revisions(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected

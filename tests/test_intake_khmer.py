@@ -3713,3 +3713,59 @@ def test_bulletin_rows_final_figures_speakers_and_crowds(
 def test_does_not_mean_that_they_switch_is_no_act() -> None:
     # "taking part does not mean that they switch party": a denial, no verb of an act
     assert claim_verbs("ការចូលរួមនេះ មិនមានន័យថា ពួកគេប្តូរគណបក្សនោះទេ។") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in the first three weeks of 2024 the province received over 300 activists from
+        # other parties": a tally, no event
+        (
+            "កាលពីថ្ងៃចន្ទ សកម្មជនគណបក្សភ្លើងទៀនចំនួន ៤២ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។ "
+            "លោកបានបញ្ជាក់ថា ក្នុងរយៈពេល ៣សប្តាហ៍ដំបូងនៃឆ្នាំ២០២៤ ខេត្តកំពតបានទទួលសកម្មជនមកពី"
+            "គណបក្សផ្សេងៗ សរុបជាង ៣០០នាក់ហើយ។",
+            [(date(2024, 5, 6), 42, [CLP], CPP)],
+        ),
+        # "at a meeting at his house which about 25 activists attended": who came, not who moved
+        (
+            "លោក ហួត វិសាល អតីតមេឃុំមកពីគណបក្សសង្គ្រោះជាតិ បានចូលរួមជាមួយគណបក្សភ្លើងទៀនជាផ្លូវការ "
+            "កាលពីថ្ងៃសុក្រ នៅក្នុងជំនួបមួយនៅផ្ទះរបស់លោក ដែលមានសកម្មជនចូលរួមប្រមាណ ២៥នាក់។",
+            [(date(2024, 5, 10), 1, [CNRP], CLP)],
+        ),
+        # "... came home to the CPP at a ceremony attended by H.E. X and about 150 officials":
+        # the guest of honour is no mover
+        (
+            "កាលពីថ្ងៃសៅរ៍ លោក ជា សុវណ្ណ អតីតបេក្ខជនរបស់គណបក្សភ្លើងទៀន បានវិលត្រឡប់មកផ្ទះវិញ "
+            "គឺគណបក្សប្រជាជនកម្ពុជា ក្នុងពិធីមួយដែលមានការអញ្ជើញចូលរួមពី ឯកឧត្តម ម៉ៅ ធារី "
+            "ប្រធានក្រុមការងារ ព្រមទាំងមន្ត្រី និងសមាជិកគណបក្សប្រមាណ ១៥០នាក់។",
+            [(date(2024, 5, 4), 1, [CLP], CPP)],
+        ),
+        # "... signed an application to join FUNCINPEC, welcomed by H.E. X and about 60 party
+        # officials": who welcomed him
+        (
+            "កាលពីម្សិលមិញ លោក ឡុង វិចិត្រ អតីតអនុប្រធានគណបក្សភ្លើងទៀនខេត្តកំពត "
+            "បានចុះហត្ថលេខាលើលិខិតស្នើសុំ ចូលជាសមាជិកគណបក្សហ្វ៊ុនស៊ិនប៉ិចជាផ្លូវការ "
+            "ដោយមានការទទួលស្វាគមន៍ពី ឯកឧត្តម ទេព សុខា និងមន្ត្រីគណបក្សប្រមាណ ៦០នាក់។",
+            [(date(2024, 5, 9), 1, [CLP], "FUNCINPEC")],
+        ),
+        # "... applied to join and were recognised officially as members of the CPP"
+        (
+            "នៅថ្ងៃទី៨ ខែឧសភា ឆ្នាំ២០២៤ ក្រុមការងារបានរៀបចំពិធីទទួលសមាជិកថ្មី ដែលក្នុងនោះ "
+            "អតីតសមាជិកគណបក្សភ្លើងទៀនចំនួន ៤៤នាក់ បានដាក់ពាក្យសុំចូល "
+            "និងត្រូវបានទទួលស្គាល់ជាសមាជិកគណបក្សប្រជាជនកម្ពុជាជាផ្លូវការ។",
+            [(date(2024, 5, 8), 44, [CLP], CPP)],
+        ),
+        # "X joined the CPP on 7 May after a land official told him his title would be
+        # delayed": not a ceremony postponed
+        (
+            "លោក ទិត្យ សុផល ជំទប់ទី១ មកពីគណបក្សភ្លើងទៀន បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+            "នៅថ្ងៃទី៧ ខែឧសភា ឆ្នាំ២០២៤ បន្ទាប់ពីមន្ត្រីសុរិយោដីបានប្រាប់លោកថា "
+            "ការចេញប្លង់ដីរបស់លោកនឹងត្រូវពន្យារពេល។",
+            [(date(2024, 5, 7), 1, [CLP], CPP)],
+        ),
+    ],
+)
+def test_tallies_onlookers_hosts_and_recognition(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected

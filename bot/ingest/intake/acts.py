@@ -100,7 +100,7 @@ _COMPLETES = re.compile(
 # "30 members of the KNUP resigned on Saturday": members who resign leave the party they are
 # members of (not "the commune chief resigned", an office)
 _MEMBERS_RESIGNED = re.compile(
-    r"\b(?:members|activists|supporters)\b[^.;:]{0,120}$", re.I
+    r"\b(?:members|activists|supporters|officials)\b[^.;:]{0,120}$", re.I
 )
 _NO_OBJECT = re.compile(
     r"\s*(?:en\s+masse\b|on\b|last\b|yesterday\b|this\b|in\s+(?:a|protest)\b|[,.;]|$)", re.I

@@ -61,6 +61,10 @@ _RIGHT_NOT_WRONG = re.compile(
     r"|តួលេខ(?:ពិត|ត្រឹមត្រូវ|ពិតប្រាកដ)\s*(?:គឺ(?:ជា)?|មាន)?\s*)"
     r"(?P<n>[0-9០-៩][0-9០-៩,.]*)\s*(?:នាក់|រូប|people)?\s*,?\s*(?:not|មិនមែន)\s*"
     r"(?P<wrong>[0-9០-៩][0-9០-៩,.]*)"
+    # ... 'revised the number ..., raising it from "more than 200" to 276'
+    r"|\b(?:revised|revising|raised|raising|lowered|lowering|corrected|updated)\b[^.;]{0,120}?\bfrom\s+"
+    r"[\"“]?(?:more\s+than\s+|over\s+|about\s+|some\s+)?(?P<wrong4>[0-9][0-9,]*)[\"”]?\s+to\s+"
+    r"(?P<n4>[0-9][0-9,]*)"
     # ... "គឺ ២៧៦ នាក់ មិនមែនជាង ២០០ នាក់ ដូចដែលបានរាយការណ៍ពីដំបូង" (is 276, not more than 200
     # as first reported)
     r"|គឺ\s*(?P<n3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*មិនមែន\s*(?:ជា)?\s*(?:ជាង|ប្រមាណ|ប្រហែល)?\s*"
@@ -73,7 +77,7 @@ _RIGHT_NOT_WRONG = re.compile(
 # បានកែសម្រួលការបង្ហោះនោះ ដោយបញ្ជាក់តួលេខច្បាស់ថា ៣៤២នាក់": the one claim's count, revised
 _REVISED_TO = re.compile(
     r"(?:កែ(?:សម្រួល|តម្រូវ|ប្រែ)|\b(?:edited|revised|updated|corrected)\b)[^។.]{0,60}?"
-    r"(?:តួលេខ|\bfigure\b|\bnumber\b)[^។.\d០-៩]{0,30}?(?:ថា|គឺ|\bto\b|\bas\b|\bof\b|:)\s*"
+    r"(?:តួលេខ|\bfigure\b|\bnumber\b)[^។.\d០-៩]{0,30}?(?:ថា|គឺ|\bto\b|\bas\b|\bof\b|\bat\b|:)\s*"
     r"(?P<n>[0-9០-៩][0-9០-៩,.]*)"
     # ... "The final number of new members welcomed this morning is 276", Khmer "តួលេខចុងក្រោយ
     # គឺ ២៧៦នាក់" (the final figure is 276)
@@ -105,8 +109,12 @@ def correct(
             changed.append(p)
     for told in sentences:
         fix = _RIGHT_NOT_WRONG.search(told.text)
-        now = cell_count(fix["n"] or fix["n2"] or fix["n3"]) if fix else None
-        was = cell_count(fix["wrong"] or fix["wrong2"] or fix["wrong3"]) if fix else None
+        now = cell_count(fix["n"] or fix["n2"] or fix["n3"] or fix["n4"]) if fix else None
+        was = (
+            cell_count(fix["wrong"] or fix["wrong2"] or fix["wrong3"] or fix["wrong4"])
+            if fix
+            else None
+        )
         if now is None or was is None:
             continue
         for p in proposals:

@@ -83,7 +83,8 @@ _WEEKDAY_ALONE = re.compile(
     # ... "on the afternoon of Friday", "on Friday morning"
     # ... "this Sunday", told after it: the last Sunday
     # ... "in the morning of day Saturday past", Khmer "ថ្ងៃសៅរ៍" put word for word into English
-    r"\b(?:(?:on|last|this\s+past|this|since|(?:on|of)\s+day)\s+"
+    # ... "The letters, dated Monday, were sent": the day they bear
+    r"\b(?:(?:on|last|this\s+past|this|since|dated|(?:on|of)\s+day)\s+"
     r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
     # ... a gallery's "Saturday's ceremony"
     r"|(?=\w+['’]s\s+(?:ceremony|event|meeting|rally|gathering|reception)\b))"

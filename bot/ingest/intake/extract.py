@@ -340,7 +340,8 @@ _NEW_BEFORE = re.compile(
     re.I,
 )
 _THAT_MORNING = re.compile(r"\bthat\s+(?:morning|afternoon|evening)\b", re.I)
-_LIST_MARK = re.compile(r"^\s*(?:[\d០-៩]{1,2}[.)]|\d\ufe0f?\u20e3|[-•*▪👉✅])\s*")
+# ... and "(1) Mr. Keo Sarin, 54, ...", "(២) ..."
+_LIST_MARK = re.compile(r"^\s*(?:[\d០-៩]{1,2}[.)]|\([\d០-៩]{1,2}\)|\d\ufe0f?\u20e3|[-•*▪👉✅])\s*")
 # ... and "150 did the same", "followed suit": a group other than the one told before
 _ANOTHER = re.compile(
     # (not "a second-term councillor": his term)
@@ -381,6 +382,12 @@ _CLAIM_HEADING = re.compile(r"^\W*claim\s*\d*\s*:", re.I | re.M)
 _STRUCK_OUT = re.compile(
     r"\b(?:post|report|claim|row|entry)\b[^.;]{0,40}?\b(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:deleted|withdrawn|removed|retracted|taken\s+down)\b",
+    re.I,
+)
+_LETTERS_DATED = re.compile(r"\b(?:letters?|statement)\b,?\s+dated\b", re.I)
+_THE_GROUP_COUNTED = re.compile(
+    r"\b(?:defectors|new\s+members|group),\s+numbering\s+(?P<n>\d[\d,]*)\b[^.\n]*"
+    r"|\b(?:pose|posing|posed)\s+with\s+(?P<n2>\d[\d,]*)\s+new\s+members\s+from\s+[^.\n)]*",
     re.I,
 )
 _OF_OURS = re.compile(
@@ -1004,15 +1011,35 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             start, so_far = (going[0], going[3]) if going else (i, "")
             listing = (start, i, reading.counts, f"{so_far}{sentence.text} ")
         elif (
+            not reading.proposals
+            and out
+            and out[-1].date_kind == "published"
+            and i - last_at <= 2
+            and _LETTERS_DATED.search(sentence.text)
+            and (days := [d for d in find_dates(sentence.text, anchor, False) if not d.bound])
+        ):
+            # "... have resigned, according to resignation letters seen by CamboJA. ¶ The
+            # letters, dated Monday, were sent to ...": the day the letters give
+            out[-1].date, out[-1].date_kind = days[0].value, "event"
+        elif (
             reading.background
             and out
-            and i - last_at <= 2
+            # (or later, of the group by its count: "All 42 were elected on the Candlelight
+            # Party's ticket")
+            and (
+                i - last_at <= 2
+                or bool(
+                    out[-1].number
+                    and re.search(rf"\b(?:all|the)\s+{out[-1].number}\b", sentence.text, re.I)
+                )
+            )
             and not out[-1].from_parties
             # (not a villager's "she had been a Candlelight member since 2022" under a count
             # of 1,000: her own past, not the group's)
             and not ((out[-1].number or 0) > 1 and _SHE_OR_HE.search(sentence.text))
         ):
             out[-1].from_parties = [p for p in reading.background if p != out[-1].to_party]
+        part_day: date | None = None  # the day a part of this sentence's breakdown took
         for p in reading.proposals:
             if (
                 p.date_kind == "published"
@@ -1260,12 +1287,20 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # the body's own telling before the headline's, which the body may tell again
             twin = next((o for o in twins if o not in headline), twins[0] if twins else None)
             if twin is None:
+                if p.date_kind == "published" and part_day is not None:
+                    p.date, p.date_kind = part_day, "event"
                 out.append(p)
                 if titled and i == 0:
                     headline.append(p)
             else:
+                published_only = p.date_kind == "published"
                 merge(twin, p)
                 headline = [h for h in headline if h is not twin]  # the body told it again
+                if published_only and twin.date_kind == "event" and len(reading.proposals) > 1:
+                    # "... the ceremony to receive new members. ¶ A total of 1,002 people —
+                    # 870 from A, 96 from B and 36 from C": the day the first part took is
+                    # the other parts' too
+                    part_day = twin.date
             last_at = i
         found_here = [d for d in find_dates(sentence.text, anchor, opening) if not d.reported]
         alone = (i == 0 or sentences[i - 1].paragraph != sentence.paragraph) and (
@@ -1634,6 +1669,23 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if closing is not None and 0 <= text.find(p.evidence) < total_lines[0].start():
             p.number, p.number_text, p.qualifier = closing.value, closing.text, closing.qualifier
             p.evidence = f"{p.evidence} [{total_lines[0].group().strip()}]"
+    counted_after = [
+        m
+        for m in _THE_GROUP_COUNTED.finditer(text)
+        if len(uncounted) == 1 and uncounted[0].number is None and uncounted[0].number_text is None
+        and 0 <= text.find(uncounted[0].evidence[:60]) < m.start()
+    ]  # fmt: skip
+    if len(counted_after) == 1 and (
+        closing := cell_count(counted_after[0]["n"] or counted_after[0]["n2"])
+    ):
+        # "... a group of CLP activists handed their applications ... ¶ The defectors,
+        # numbering 75, came from 6 villages", a caption's "... pose with 150 new members from
+        # the Candlelight Party": the group's count, told after
+        p = uncounted[0]
+        p.number, p.number_text, p.qualifier = closing.value, closing.text, closing.qualifier
+        p.evidence = f"{p.evidence} [{counted_after[0].group().strip()}]"
+        if not p.from_parties:
+            p.from_parties = [m.name for m in lexicon.mentions(counted_after[0].group())]
     if _TRUE_VERDICT.search(text):
         # "CLAIM 1: ... VERDICT: FALSE ... CLAIM 2: ... VERDICT: TRUE": only the claims of the
         # sections found true

@@ -313,7 +313,9 @@ def speaks_of_group(text: str, mentions: list[PartyMention]) -> bool:
 
 
 _PRESIDED = re.compile(
-    r"ក្រោម(?:ការ)?អធិបតីភាព|អមដោយ|អមដំណើរដោយ"
+    # ... "ដែលមានការអញ្ជើញចូលរួមពី ឯកឧត្តម X" (attended by H.E. X), "ដោយមានការទទួលស្វាគមន៍ពី"
+    # (welcomed by)
+    r"ក្រោម(?:ការ)?អធិបតីភាព|អមដោយ|អមដំណើរដោយ|មានការ(?:អញ្ជើញ)?ចូលរួមពី|មានការទទួលស្វាគមន៍ពី"
     # ... "under the high presidency of"
     r"|\bpresided\s+(?:over\s+)?by\b|\bunder\s+the\s+(?:(?:high|honou?rable|distinguished)\s+)?"
     r"(?:presidency|chairmanship|auspices)\s+of\b"

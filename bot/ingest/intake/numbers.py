@@ -184,7 +184,7 @@ _FROM_A_PARTY = re.compile(
     # "45 had belonged to the Cambodian Youth Party and 31 to the Candlelight Party"
     # ... "300 previously belonged to the Candlelight Party"
     r"\s+(?:(?:had\s+)?(?:previously|formerly|once|originally)\s+)?"
-    r"(?:came\s+|come\s+|were\s+|(?:had\s+)?belonged\s+)?(?:from|of|to)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
+    r"(?:(?:came|come)\s+(?:over\s+)?|were\s+|(?:had\s+)?belonged\s+)?(?:from|of|to)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
     # ... "the League for Democracy Party": small words inside a name
     r"(?:(?:[A-Z][\w'-]*\s+(?:(?:for|of|and)\s+)?){1,4}Party\b|[A-Z]{2,}\b|"
     r"(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"
@@ -258,7 +258,10 @@ _NOT_PEOPLE_BEFORE = re.compile(
     # និងយុវជនចូលរួមជាង ៥,០០០ នាក់" (with over 5,000 citizens and youths taking part)
     # ... "ដែលមានសមាជិក សមាជិកាគណបក្សX ចូលរួមជាង ១,០០០នាក់" (which over 1,000 members of party X
     # attended)
-    r"|មាន\s*(?:ការចូលរួម|អ្នកចូលរួម|(?:ប្រជាពលរដ្ឋ|មនុស្ស|យុវជន|មន្ត្រី|សមាជិក)[^។\d០-៩]{0,40}?ចូលរួម|"
+    # ... "ដោយមានការទទួលស្វាគមន៍ពី ឯកឧត្តម X និងមន្ត្រីគណបក្សប្រមាណ ៨០នាក់" (welcomed by H.E. X
+    # and about 80 party officials): who welcomed
+    r"|ស្វាគមន៍\s*ពី[^។\d០-៩]{0,80}?(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន)?\s*$"
+    r"|មាន\s*(?:ការចូលរួម|អ្នកចូលរួម|(?:ប្រជាពលរដ្ឋ|មនុស្ស|យុវជន|មន្ត្រី|សមាជិក|សកម្មជន|អ្នកគាំទ្រ)[^។\d០-៩]{0,40}?ចូលរួម|"
     r"ភ្ញៀវ(?:កិត្តិយស)?)\s*(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន|សរុប)?\s*$"
     # "វីដេអូ ដែលមានអ្នកទស្សនាជាង ២.០០០ នាក់" (a video with over 2,000 viewers), "អ្នកតាមដានលើ
     # ហ្វេសប៊ុកប្រមាណ ២.៣០០ នាក់" (about 2,300 followers on Facebook): an audience

@@ -764,7 +764,16 @@ def read_sentence(
                 and not people
                 and len(groups) == 1
                 and re.match(r"\s+other\b", text[count.end :])
-                and _ONE_AND.search(text[: count.start])
+                and (
+                    _ONE_AND.search(text[: count.start])
+                    # ... "A ruling party councillor joined the CLP on Monday with 30 other
+                    # members of the CPP"
+                    or (
+                        re.search(r"\bwith\s+$", text[: count.start])
+                        and count.start > verb.end
+                        and _ONE_PERSON.search(text[: verb.start])
+                    )
+                )
             ):
                 number += 1  # "A sitting CPP commune councillor and 26 other CPP members"
             if (
@@ -794,7 +803,7 @@ def read_sentence(
             )
         ):
             # "X, his wife and two children joined": the relatives moved with X.
-            relatives = family_members(text)
+            relatives = family_members(unaside)
             number = None if relatives is None else len(people) + relatives
             number_text, qualifier = None, None
         elif not people and one_person and not group:

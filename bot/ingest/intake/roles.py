@@ -177,7 +177,11 @@ _SAYS_AFTER = re.compile(
     re.I,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.I)
-_AS_NEW_MEMBERS_OF = re.compile(r"\bas\s+(?:new\s+)?members?\s+of\s+(?:the\s+)?$", re.I)
+# ... Khmer "ត្រូវបានទទួលស្គាល់ជាសមាជិកគណបក្សX" (were recognised as members of party X)
+_AS_NEW_MEMBERS_OF = re.compile(
+    r"\bas\s+(?:new\s+)?members?\s+of\s+(?:the\s+)?$|(?:ទទួលស្គាល់|ទទួលយក)\s*ជា\s*សមាជិក(?:ថ្មី)?\s*$",
+    re.I,
+)
 _JOINED_IN_CLAUSE = re.compile(
     # ... "villagers who were welcomed into the ruling CPP last year returned to the CLP"
     r"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:(?:joined|join)\s+|"
@@ -337,7 +341,7 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
         elif _STRONG_TO_BEFORE.search(before) or re.search(r"\bnew\s+$", before, re.I):
             tos.append(m)  # "welcomes new CPP members": the party they are new to
             strong.append(m)
-        elif verb.kind == "join" and m.start > verb.end and _AS_NEW_MEMBERS_OF.search(before):
+        elif verb.kind == "join" and m.start >= verb.end and _AS_NEW_MEMBERS_OF.search(before):
             tos.append(m)  # "received 52 people ... as new members of the CPP"
             strong.append(m)
         elif (

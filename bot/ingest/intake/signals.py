@@ -46,7 +46,7 @@ _JOIN = (
     r"(?:family|fold|embrace|xxx))|(?:went|go|goes|going)\s+back\s+to(?=\s+(?:the\s+)?(?:xxx|(?-i:[A-Z])))|"
     r"(?:were|was)\s+signed\s+up\b|"
     r"pledg(?:ed|es|ing)\s+(?:to\s+support(?=\s+(?:the\b|(?-i:[A-Z])))|(?:their\s+|his\s+|her\s+)?(?:support|allegiance|"
-    r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over|"
+    r"loyalty)\s+(?:to|for))|(?:went|gone|came|come)\s+over(?!\s+from\b)|"
     # (not "1,240 families had been moved to higher ground", "moved to a shelter": a place)
     # ... nor "have since moved to Phnom Penh for work": a party after it, or "the other side"
     r"mov(?:ed|es|ing)\s+(?:over\s+)?to(?!\s+(?:higher|safe|safer|safety|shelters?|a\s+shelter|"
@@ -70,7 +70,9 @@ _JOIN = (
     r"accept(?:ed|s|ing)\s+(?:\w+\s+){0,2}?membership\s+(?:of|in)\b|"
     # (not "handed back their Candlelight cards": given up, a leaving; nor "She handed each
     # family a membership card": the host's gift to those told before)
-    r"(?:receive|received|receiving|handed(?!\s+(?:back|over|in|each|every)\b)|given|were\s+given|issued|presented|took|taken|accepted)\s+(?:\w+\s+){0,3}?"
+    # ... nor "X presented membership cards and rice to each new member": the host's gift
+    r"(?:receive|received|receiving|handed(?!\s+(?:back|over|in|each|every)\b)|given|were\s+given|issued|"
+    r"presented(?![^.]{0,60}\bto\s+(?:each|every|all|the\s+new)\b)|took|taken|accepted)\s+(?:\w+\s+){0,3}?"
     # "received his FUNCINPEC card": a party's name (its letters masked) before the card
     r"(?:membership|party|CPP|x{3,})\s+cards?|"
     # a caption's "415 members ... raise their new CPP membership cards"
@@ -246,6 +248,8 @@ _INTENTION = re.compile(
     r"(?:\s+(?!and\b)\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     # "plans to return next month and join the CPP": the plan holds both verbs
     # ... "he will come home and join the CPP"
+    # ... "were each offered $500 and a motorbike to join": an inducement, however far
+    r"|\b(?:offered|pressured|bribed|urged|invited)\b[^.;,]{0,50}?\bto\s+"
     r"|\b(?:(?:plans?|planning|intends?|intending|wants?|hopes?|expects?)\s+to|"
     r"(?<!their\s)(?<!his\s)(?<!her\s)(?<!own\s)(?<!free\s)will|would)\s+"
     r"(?:[\w,]+\s+){1,8}?(?:and|then)\s+"
@@ -344,7 +348,10 @@ _OTHER_THINGS = (
     # as English "denied ..., but" turned the other way
     # ... but not "rejected a news site's report that 120 members had gone over"
     # (_DISPUTED_REPORT)
-    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)|"
+    # (not "after the NEC rejected its registration": an office refusing a party, no denial)
+    (re.compile(r"\b(?:denied|denies|deny|dismissed|rejected)\b(?!.*\bbut\b)"
+                r"(?!\s+(?:its|the|their|his|her|a)\s+(?:[\w'’-]+\s+){0,2}?(?:registration|application|"
+                r"candidacy|candidate\s+list|request|appeal|complaint|bid)\b)|"
                 # ... nor "មុនពេល គ.ជ.ប បដិសេធ..." (before the NEC refused ...): when it happened
                 # ... nor "... ដែល គ.ជ.ប បានបដិសេធមិនចុះបញ្ជី" (which the NEC refused to register)
                 r"^(?:(?!ប៉ុន្តែ|ខណៈ|មុនពេល|ក្រោយ(?!មក)|បន្ទាប់ពី)[^\n])*(?:បដិសេធ(?!\s*មិន\s*ចុះ)|ច្រានចោល)|"
@@ -430,6 +437,9 @@ _OTHER_THINGS = (
                 # ... Khmer "ការផ្សាយនេះ ត្រូវបានទំព័រដើមលុបចោលវិញ" (this post was deleted by the
                 # page that made it)
                 r"(?:ការផ្សាយ|ការបង្ហោះ|អត្ថបទ)[^។]{0,30}ត្រូវ(?:បាន)?[^។\s]{0,20}លុប(?:ចោល|ចេញ)|"
+                # ... "posted that 500 ... had joined, then removed the post within hours"
+                r"\bthen\s+(?:deleted|removed|took\s+down)\s+(?:the|its|that|this)\s+(?:post|article|"
+                r"story|report)\b|"
                 r"\b(?:deleted|removed|took\s+down)\s+(?:the|its|that|this)\s+(?:post|article|"
                 r"story|report)\b[^.]*\b(?:not|never)\s+(?:repeated|restored|counted|included)\b|\b(?:incorrectly|wrongly|"
                 r"erroneously|mistakenly)\s+(?:\w+\s+)?(?:reported|said|stated|claimed)|\bmisreported\b|"
@@ -500,7 +510,9 @@ _OTHER_THINGS = (
     (re.compile(r"\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|put\s+off)\b"
                 r"|\b(?:was|were|is)\s+(?:postponed|cancell?ed|called\s+off)\b"
                 # ... "ត្រូវបានពន្យារពេល" (has been postponed), "ត្រូវបានលុបចោល" (called off)
-                r"|ត្រូវ(?:បាន)?(?:ពន្យារ|ពន្យា|លើក)ពេល|ពិធី[^។]{0,80}ត្រូវ(?:បាន)?លុបចោល", re.I),
+                # (a ceremony's: not "ការចេញប្លង់ដីរបស់លោកនឹងត្រូវពន្យារពេល", his land title
+                # would be delayed)
+                r"|ពិធី[^។]{0,250}(?<!នឹង)ត្រូវ(?:បាន)?(?:(?:ពន្យារ|ពន្យា|លើក)ពេល|លុបចោល)", re.I),
      "an event postponed or called off"),
     # "Preparations under way for a ceremony after the New Year to welcome about 150 ...": a
     # ceremony still to come
@@ -612,7 +624,8 @@ KHMER_RUNNING_TOTAL = (
     r"គិត(?:ចាប់)?ពី|ពេញ(?:មួយ)?ឆ្នាំ|"
     # (not "ក្នុងរយៈពេលប៉ុន្មានថ្ងៃចុងក្រោយនេះ", in the last few days: one week's news)
     # ... "ក្នុងរយៈពេលប៉ុន្មានខែបន្ទាប់" (in the months that followed): a span after some event
-    r"(?:សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ|បន្ទាប់)|ឆមាស|ត្រីមាស|"
+    # ... "ក្នុងរយៈពេល ៣សប្តាហ៍ដំបូងនៃឆ្នាំ២០២៣" (in the first three weeks of 2023)
+    r"(?:សប្[តដ]ាហ៍|ខែ|ឆ្នាំ)\s*(?:កន្លង(?:មក|ទៅ)|ចុងក្រោយ|បន្ទាប់|ដំបូង)|ឆមាស|ត្រីមាស|"
     r"ក្នុង(?:ឆ្នាំ|ខែ)\s*(?:[12១២][0-9០-៩]{3}|នេះ)"
 )
 
@@ -739,6 +752,18 @@ def retells_a_report(sentence: str) -> bool:
     return bool(_DISPUTED_REPORT.search(sentence) or _CLAIMING_THAT.search(sentence))
 
 
+_FALSE_CHARGE = re.compile(
+    r"\b(?:charges?|accusations?|allegations?|cases?|evidence|documents?)\b[^.;]{0,60}?"
+    r"\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:fake|false|fabricated|untrue|baseless)\b",
+    re.I,
+)
+_AFTER_AN_OFFICE = re.compile(
+    r"\b(?:after|since|following|before|when)\s+(?:the\s+)?(?:NEC|National\s+Election\s+Committee|"
+    r"Election\s+Committee|(?:Interior\s+)?Ministry|Constitutional\s+Council)\b[^.;]*",
+    re.I,
+)
+
+
 def not_a_claim(sentence: str) -> str | None:
     """Why a sentence is about something other than people moving between parties, if it is.
 
@@ -747,8 +772,14 @@ def not_a_claim(sentence: str) -> str | None:
     >>> not_a_claim("9 joined the CPP, a day after the NEC rejected the CLP's registration") is None
     True
     """
-    # ... and "ដែលធ្លាប់ចូលរួមរៀបចំបាតុកម្ម..." (who once helped organise protests): his past
+    # ... and "ដែលធ្លាប់ចូលរួមរៀបចំបាតុកម្ម..." (who once helped organise protests): his past;
+    # ... and "..., saying they had lost faith after the NEC rejected its registration": when,
+    # told by what an office did
     sentence = _KHMER_PAST_ASIDE.sub("", _WHEN_ASIDE.sub("", sentence))
+    sentence = _AFTER_AN_OFFICE.sub(" ", sentence)
+    # ... "after his son was arrested on a drug charge that the family says was fabricated":
+    # another thing called false
+    sentence = _FALSE_CHARGE.sub(" ", sentence)
     lead = _WHEN_LEAD.match(sentence)
     if lead:
         # "Days after the NEC rejected the CLP's registration, 35 of its activists joined":
