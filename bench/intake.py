@@ -9,8 +9,8 @@ announcements, long articles, Khmer posts, corrections), written and labelled be
 extractor read it, a third (heldout3.yaml, batches 3a-3g, each written and labelled
 before the extractor read it), parts 4-17 (heldout4-17.yaml: everyday styles, parts 5 to
 11, 13, 15 and 17 each kept sealed until the fixes before it were done, parts 11, 13, 15 and
-17 never tuned on) and parts 18-115 (heldout18-99.yaml, heldout102-115.yaml: the shapes of real
-published articles and outlets' everyday output, parts 19-115 each sealed until the fixes before
+17 never tuned on) and parts 18-117 (heldout18-99.yaml, heldout102-117.yaml: the shapes of real
+published articles and outlets' everyday output, parts 19-117 each sealed until the fixes before
 it were done; parts 100 and 101 were measured once, then lost before they joined the set);
 their first measurements are kept below, the clean estimates of the
 extractor as it was then, and the general fixes their failures led to are listed in
@@ -373,7 +373,11 @@ FIRST_HELDOUT = (
     "four halves sealed until measured once with the extractor of 2101e27: 114a, English, "
     "precision 34/42 (81.0%), recall 34/37 (91.9%); 114b, Khmer, precision 26/29 (89.7%), "
     "recall 26/32 (81.2%); 115a, English, precision 25/34 (73.5%), recall 25/36 (69.4%), 1 on "
-    "its 4 traps; 115b, Khmer, precision 25/29 (86.2%), recall 25/28 (89.3%))"
+    "its 4 traps; 115b, Khmer, precision 25/29 (86.2%), recall 25/28 (89.3%)); parts 116 and "
+    "117 (the same, all four halves sealed until measured once with the extractor of bc3371f: "
+    "116a, English, precision 26/35 (74.3%), recall 26/35 (74.3%); 116b, Khmer, precision 28/30 "
+    "(93.3%), recall 28/29 (96.6%); 117a, English, precision 25/31 (80.6%), recall 25/32 "
+    "(78.1%); 117b, Khmer, precision 25/29 (86.2%), recall 25/30 (83.3%))"
 )
 # What each failure category of part 2 (and the reviewer's case) led to: general rules, each
 # with its unit test in tests/test_intake_extract.py. The m-batch rules marked * also fixed
@@ -874,8 +878,17 @@ FIXES_PARTS_18_TO_55 = (
     "party A to party B | count', a deleted post, a named speaker telling why he joined, 'came "
     "back to this party', members attending, 'together with 30 activists who are his "
     "supporters', 'does not mean that they switch'",
+    "parts 116-117: 'Of these, 60 came over from A and 12 from B' after a total; a list "
+    "numbered '(1)'; a host presenting cards 'to each new member'; an office's rejection of a "
+    "registration is no denial; 'were each offered $300 and a bicycle to join'; a charge 'the "
+    "family says was fabricated'; the group's party told later by its count; 'a revised post "
+    "put the number at N', 'raising it from \"about 100\" to 133'; the parts of a breakdown "
+    "share a day; 'The defectors, numbering 75', a caption's 'pose with 150 new members from "
+    "X'; 'joined X with 30 other members'; 'then removed the post'; officials who resigned; "
+    "'The letters, dated Monday'; Khmer: 'in the first three weeks of 2024', activists "
+    "attending, a guest of honour, who welcomed, 'recognised as members of X'",
 )
-HELD_OUT = ("held-out", *(f"held-out {n}" for n in (*range(2, 100), *range(102, 116))))
+HELD_OUT = ("held-out", *(f"held-out {n}" for n in (*range(2, 100), *range(102, 118))))
 # The style table's columns: the parts grouped by how they were made.
 STYLE_COLUMNS = {
     "tuning": "tuning",
@@ -889,13 +902,13 @@ STYLE_COLUMNS = {
         for name in ("held-out 11", "held-out 13", "held-out 15", "held-out 17")
     },
     **{
-        name: "held-out 18-115 (real-article shapes)"
+        name: "held-out 18-117 (real-article shapes)"
         for name in HELD_OUT[17:]
     },
 }
 
 
-# The first measurements of the parts written after part 4's fixes (5-11, 13, 15, 17 and 19-115
+# The first measurements of the parts written after part 4's fixes (5-11, 13, 15, 17 and 19-117
 # sealed, 12, 14a, 16 and 18 written after the part before was measured), the clean estimates of
 # the extractor on reports it had not read: (part, right, proposed, found, claims).
 SEALED_FIRST = (
@@ -1010,6 +1023,8 @@ SEALED_FIRST = (
     ("113", 55, 65, 55, 67),
     ("114", 60, 71, 60, 69),
     ("115", 50, 63, 50, 64),
+    ("116", 54, 65, 54, 64),
+    ("117", 50, 60, 50, 62),
 )
 
 
@@ -1023,7 +1038,7 @@ def _goal_lines() -> list[str]:
     )
     return [
         "- The target on reports the extractor has not read (precision ≥ 90%, recall ≥ 85%), "
-        "judged by the first measurements of parts 5-115, pooled: precision "
+        "judged by the first measurements of parts 5-117, pooled: precision "
         f"{_pct(right, proposed)} — {verdict(right / proposed >= 0.90)}; recall "
         f"{_pct(found, claims)} — {verdict(found / claims >= 0.85)} (each, precision/recall: "
         f"{each}).",
@@ -1128,8 +1143,8 @@ def main() -> None:
             "and 16 before the extractor read it, parts 5 to 11, 13, 15 and 17 each kept sealed "
             "until the fixes before it were done, each measured once, parts 4-10, 12, 14 and 16 "
             "then fixed, parts 11, 13, 15 and 17 never tuned on, though later rules change their "
-            "rows; parts 18-115 in the shapes of real published articles, 18 written before the "
-            "extractor read it, 19-115 each sealed until the fixes before it were done, each "
+            "rows; parts 18-117 in the shapes of real published articles, 18 written before the "
+            "extractor read it, 19-117 each sealed until the fixes before it were done, each "
             "measured once, then fixed; 100 and 101 measured once and lost). Right = "
             "number, former "
             "parties, date and party joined all as labelled; precision counts low-confidence "
