@@ -5978,6 +5978,8 @@ def test_a_headline_of_one_who_quit_and_drifts_back() -> None:
 def test_a_host_handing_each_family_a_card_is_no_move() -> None:
     # "She handed each family a membership card": the host's gift to those told before
     assert not claim_verbs("She handed each family a membership card and a bag of rice.")
+    # ... nor "The working group presented him with a membership card": the one told before
+    assert not claim_verbs("The CPP working group presented him with a membership card.")
     # ... while "were handed membership cards" is the guests' joining
     assert claim_verbs("The 40 villagers were handed membership cards of the CPP.")
 
@@ -6086,6 +6088,83 @@ def test_a_deleted_post_with_its_own_count_strikes_no_claim_of_its_day() -> None
     ],
 )
 def test_breakdowns_lists_inducements_counts_told_later_and_revisions(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a log pasted as columns aligned by spaces, one row postponed
+        (
+            "Date         Province   From        To     Number   Source\n"
+            "06 May 2024  Kep        FUNCINPEC   CPP    41       CPP Kep page\n"
+            "08 May 2024  Kampot     KNUP        CPP    --       ceremony postponed",
+            [(date(2024, 5, 6), 41, [_FUN], CPP)],
+        ),
+        # a log pasted as CSV, its days written 2024-05-06
+        (
+            "date,province,from_party,to_party,count,source\n"
+            "2024-05-06,Kep,FUNCINPEC,Cambodian People's Party,41,CPP Kep page\n"
+            "2024-05-07,Kampot,Khmer National United Party,,5,letter; no new party",
+            [(date(2024, 5, 6), 41, [_FUN], CPP), (date(2024, 5, 7), 5, [_KNUP], None)],
+        ),
+        # a row's "From" cell with each party's count: one claim each
+        (
+            "| Date | From | To | Number |\n|---|---|---|---|\n"
+            "| Mon 6 May | FUNCINPEC: 20; Khmer National United Party: 9 | CPP | 29 |",
+            [(date(2024, 5, 6), 20, [_FUN], CPP), (date(2024, 5, 6), 9, [_KNUP], CPP)],
+        ),
+        # "Only 9 of the 30 councillors invited attended and signed": of the group told before
+        (
+            "The working group had invited 30 FUNCINPEC councillors to a ceremony on Friday. Only "
+            "9 of the 30 councillors invited attended and signed CPP membership forms.",
+            [(date(2024, 5, 10), 9, [_FUN], CPP)],
+        ),
+        # applications handed in, "not yet approved": no move
+        (
+            "Twenty-two FUNCINPEC members handed applications to join the Cambodian People's "
+            "Party to the district working group on Monday. The applications have not yet been "
+            "approved.",
+            [],
+        ),
+        # "A page has deleted a post claiming that ... had joined the CPP"
+        (
+            "A Facebook page has deleted a post claiming that a FUNCINPEC commune chief and 30 "
+            "of his supporters had joined the CPP, after the chief said the story was false.",
+            [],
+        ),
+        # "... the final number of FUNCINPEC members who joined the CPP on Saturday was 88"
+        (
+            "About 70 FUNCINPEC members joined the CPP on Saturday.\n\nUPDATE: The district "
+            "working group has confirmed that the final number of FUNCINPEC members from Kep and "
+            "Kampot who joined the CPP on Saturday was 88.",
+            [(date(2024, 5, 4), 88, [_FUN], CPP)],
+        ),
+        # "the new members came from FUNCINPEC (90 people) and the KNUP (15 people)"
+        (
+            "A total of 105 members of two parties joined the Cambodian People's Party on "
+            "Saturday.\n\nThe new members came from FUNCINPEC (90 people) and the Khmer "
+            "National United Party (15 people).",
+            [(date(2024, 5, 4), 90, [_FUN], CPP), (date(2024, 5, 4), 15, [_KNUP], CPP)],
+        ),
+        # one council's losses, each named on a day of its own, the party told before
+        (
+            "In June FUNCINPEC won 4 seats on the Kep council. None of those four still sits "
+            "for it.\n\nThe first to go was Ouk Dara, who joined the Cambodian People's Party "
+            "at the district hall on Tuesday, May 7. FUNCINPEC's Som Rith joined the CPP on "
+            "Saturday, 4 May.\n\nThe last of the four, Chea Mony, a FUNCINPEC councillor, "
+            "joined the CPP on Wednesday.",
+            [
+                (date(2024, 5, 7), 1, [_FUN], CPP),
+                (date(2024, 5, 4), 1, [_FUN], CPP),
+                (date(2024, 5, 8), 1, [_FUN], CPP),
+            ],
+        ),
+    ],
+)
+def test_logs_hosts_groups_told_before_applications_and_deleted_posts(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 5, 10)) == expected

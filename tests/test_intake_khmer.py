@@ -24,6 +24,7 @@ from bot.core.i18n import in_language
 from bot.core.render import to_plain
 from bot.desk import Desk
 from bot.ingest.intake import Proposal, Report, propose
+from bot.ingest.intake.numbers import person_counts
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import people_named
 from bot.ingest.intake.signals import claim_verbs
@@ -3769,3 +3770,43 @@ def test_tallies_onlookers_hosts_and_recognition(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report pasted with its lines broken at spaces, the count on the next line
+        (
+            "កាលពីថ្ងៃសៅរ៍ ឯកឧត្តម អភិបាលរងខេត្ត បានចូលរួមក្នុងពិធីទទួលស្វាគមន៍សមាជិកគណបក្សភ្លើងទៀន ប្រមាណ\n"
+            "៤០នាក់ មកពីឃុំ ២ ដែលបានស្ម័គ្រចិត្តចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 4), 40, [CLP], CPP)],
+        ),
+        # "33 CLP members applied to join the CPP, but not yet approved"
+        (
+            "សមាជិកគណបក្សភ្លើងទៀនចំនួន ៣៣នាក់ បានដាក់ពាក្យស្នើសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+            "កាលពីដើមសប្តាហ៍នេះ។ ពាក្យស្នើសុំទាំងអស់ នៅមិនទាន់ត្រូវបានអនុម័តនៅឡើយទេ។",
+            [],
+        ),
+        # a weekly list whose columns a dash separates: "day - place - count - left - joined"
+        (
+            "កាលបរិច្ឆេទ - ខេត្ត - ចំនួន - ចាកចេញពី - ចូលជាមួយ - ប្រភព\n"
+            "០៦/០៥/២០២៤ - កំពត - ៧២នាក់ - គណបក្សភ្លើងទៀន - គណបក្សប្រជាជនកម្ពុជា - ទំព័រស្រុក\n"
+            "០៨/០៥/២០២៤ - កែប - ១១នាក់ - គណបក្សភ្លើងទៀន - គណបក្សហ្វ៊ុនស៊ិនប៉ិច - ទំព័រគណបក្ស",
+            [(date(2024, 5, 6), 72, [CLP], CPP), (date(2024, 5, 8), 11, [CLP], "FUNCINPEC")],
+        ),
+    ],
+)
+def test_wrapped_lines_families_applications_and_dashed_lists(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected
+
+
+def test_families_with_their_people_and_who_looked_on() -> None:
+    # "families numbering 52, 160 people in all ..., in the presence of over 900 people": the
+    # people are the count; who looked on is none
+    text = (
+        "បងប្អូនប្រជាពលរដ្ឋ គ្រួសារចំនួន ៥២ សរុប ១៦០នាក់ បានប្រគល់ប័ណ្ណសមាជិកគណបក្សភ្លើងទៀន "
+        "ក្រោមវត្តមានមន្ត្រី និងប្រជាពលរដ្ឋ ជាង ៩០០នាក់។"
+    )
+    assert [c.value for c in person_counts(text)] == [160]

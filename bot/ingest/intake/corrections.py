@@ -83,7 +83,7 @@ _REVISED_TO = re.compile(
     # គឺ ២៧៦នាក់" (the final figure is 276)
     # ... Khmer "ចំនួនសមាជិកថ្មីពិតប្រាកដ ដែលបានទទួលប័ណ្ណ ... គឺ ៣៤២ នាក់" (the actual number of new
     # members who received cards ... is 342)
-    r"|\b(?:final|actual|exact)\s+(?:figure|number|count|total|tally)\b[^.;]{0,60}?\b(?:is|was|stands\s+at)\s+"
+    r"|\b(?:final|actual|exact)\s+(?:figure|number|count|total|tally)\b[^.;]{0,100}?\b(?:is|was|stands\s+at)\s+"
     r"(?P<final>[0-9][0-9,.]*)|តួលេខ(?:ផ្លូវការ)?ចុងក្រោយ(?:[^។]{0,80}?(?:គឺ|មាន))?\s*(?P<khmer_final>[0-9០-៩][0-9០-៩,.]*)"
     r"|ចំនួន[^។]{0,40}?ពិតប្រាកដ[^។]{0,80}?គឺ\s*(?P<khmer_actual>[0-9០-៩][0-9០-៩,.]*)",
     re.I,

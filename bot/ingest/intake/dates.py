@@ -100,6 +100,10 @@ _NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
     r"(?![\d/])"
 )
+# A data log's "2024-10-26": year, month, day.
+_ISO = re.compile(
+    r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])"
+)
 # A bulletin's "28/05 Takeo:": day and month, no year, only with a slash, where a line or
 # bracket starts and before a place's capital, so that "3/5 of" or "12/125 seats" are no dates.
 _NUMERIC_SHORT = re.compile(
@@ -362,6 +366,9 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
         day, month = int(m.group("day")), int(m.group("month"))
         if month > 12 >= day:
             day, month = month, day
+        add(_with_year(day, month, m.group("year"), published), *m.span())
+    for m in _ISO.finditer(text):
+        day, month = int(m.group("day")), int(m.group("month"))
         add(_with_year(day, month, m.group("year"), published), *m.span())
     for m in _NUMERIC_SHORT.finditer(text):
         day, month = int(m.group("day")), int(m.group("month"))

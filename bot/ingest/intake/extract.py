@@ -128,6 +128,11 @@ _DENIES_A_MOVE = re.compile(
 _UNDONE = (_MOVERS_DENY, "a correction or retraction")
 # "The page later deleted its post", "the post had been removed": a claim taken back by who
 # made it (told in its own sentence; in the claim's own, the claim still stands as made)
+_DELETED_A_CLAIM = re.compile(
+    r"\b(?:deleted|deletes|removed|removes|took\s+down|takes\s+down|pulled)\s+(?:a|its|the|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?post\s+(?:claiming|saying|which\s+claimed|that\s+claimed)\b",
+    re.I,
+)
 _DELETED = re.compile(
     r"\b(?:deleted|removed|took\s+down|pulled|withdrew)\s+(?:its|the|their|that)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:post|article|story|report)\b|"
@@ -384,6 +389,15 @@ _STRUCK_OUT = re.compile(
     r"(?:deleted|withdrawn|removed|retracted|taken\s+down)\b",
     re.I,
 )
+_OF_THE_COUNT = re.compile(r"\b\d[\d,]*\s+of\s+the\s+(?P<n>\d[\d,]*)\b")
+_PENDING = re.compile(
+    r"\b(?:approval\s+pending|pending\s+approval|(?:has|have)\s+not\s+(?:yet\s+)?been\s+"
+    r"(?:approved|accepted)|not\s+yet\s+(?:approved|accepted))\b"
+    # ... Khmer "មិនទាន់ត្រូវបានអនុម័ត" (not yet approved)
+    r"|មិនទាន់\s*(?:ត្រូវ\s*បាន)?\s*(?:អនុម័ត|ទទួលយក)",
+    re.I,
+)
+_APPLIED = re.compile(r"\bappl(?:y|ied|ies|ying|ications?)\b|ពាក្យ\s*(?:ស្នើ)?\s*សុំ", re.I)
 _LETTERS_DATED = re.compile(r"\b(?:letters?|statement)\b,?\s+dated\b", re.I)
 _THE_GROUP_COUNTED = re.compile(
     r"\b(?:defectors|new\s+members|group),\s+numbering\s+(?P<n>\d[\d,]*)\b[^.\n]*"
@@ -565,6 +579,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             for s in lead
         )
         or _VERDICT.search(text)
+        # "A pro-government page has deleted a post claiming that ... had joined the CPP":
+        # a claim its own page took back
+        or any(_DELETED_A_CLAIM.search(s.text) for s in lead)
         or (
             # "... denied a Facebook claim that 300 members had joined. 'Not a single one of our
             # members has left,' he said.": the disputed count is the report's point, and false
@@ -1564,6 +1581,23 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if part.date_kind == "published":
             part.date, part.date_kind = split.date, split.date_kind
         split.number, split.number_text, split.qualifier = rest, None, None
+    for p in out:
+        of_the = _OF_THE_COUNT.search(p.evidence) if not p.from_parties else None
+        if of_the is None:
+            continue
+        # "The CPP invited 40 Candlelight Party councillors ... Only 12 of the 40 councillors
+        # invited attended and signed": the party of the group told before by its count
+        by_count = rf"\b{re.escape(of_the['n'])}\s+(?:[\w'’-]+\s+){{0,2}}?$"
+        p.from_parties = next(
+            (
+                [m.name]
+                for s in sentences
+                if not p.evidence.startswith(s.text[:60])
+                for m in lexicon.mentions(s.text)
+                if m.name != p.to_party and re.search(by_count, s.text[: m.start])
+            ),
+            [],
+        )
     sourced = [p for p in out if p.from_parties]
     left_by_all = {f for o in sourced for f in o.from_parties}
     for p in out:
@@ -1572,7 +1606,17 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             and p.to_party
             and len(left_by_all) == 1
             and p.to_party not in left_by_all
-            and _OF_OURS.search(p.evidence)
+            and (
+                _OF_OURS.search(p.evidence)
+                # ... and a story of one council's losses: "The first to go was X, who joined
+                # the CPP on Tuesday, August 2. ¶ Three days later, councillors Y and Z joined
+                # the CPP", each named, on a day of its own
+                or (
+                    p.people
+                    and p.date_kind == "event"
+                    and p.to_party in {o.to_party for o in sourced}
+                )
+            )
         ):
             # an interview's "A: On 18 March two of our commune councillors ... went to the
             # CPP", where every other move the text tells left one party: the speaker's
@@ -1698,6 +1742,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             for p in out
             if not any(a <= text.find(p.evidence[:60]) < b for a, b in false)
         ]
+    if _PENDING.search(text):
+        # "31 members handed applications to join ... The applications have not yet been
+        # approved": no move yet
+        out = [p for p in out if not _APPLIED.search(p.evidence)]
     # a tracker's note: "The 31 May post was deleted by the page that published it ... we do
     # not count it": that day's row is no claim
     # (not "A fake post claiming 2,000 on 5 May was deleted": a post of its own, by its count)

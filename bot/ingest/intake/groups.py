@@ -182,6 +182,12 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
                 for m in mentions
             )
             or (counts and _OTHERS_LABEL.search(text, 0, counts[0].start))
+            # ... and a count in brackets after its party: "the Candlelight Party (291 people),
+            # the Khmer Will Party (44 people)"
+            or any(
+                counts and re.fullmatch(r"\s*\(\s*", text[m.end : counts[0].start])
+                for m in mentions
+            )
         )
         and counts
         and all(lead)

@@ -190,6 +190,9 @@ _FROM_A_PARTY = re.compile(
     r"(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
+_KHMER_FAMILIES_TOTAL = re.compile(
+    r"\s*(?:គ្រួសារ)?\s*,?\s*(?:សរុប|ស្មើ(?:រ)?(?:នឹង)?)\s*(?:ចំនួន)?\s*[០-៩\d]"
+)
 _SPELLED_AGAIN = re.compile(rf"^\s*\((?:{_KHMER_WORD}|[\s,])+\)")
 # "៥២៣គ្រួសារ" (523 families): the number the text gives, as English "87 families" is; not
 # "២០គ្រួសារ ស្មើនឹង ៦៤នាក់" (20 families, that is 64 people) nor "មកពី ៤៨គ្រួសារ" (from 48
@@ -261,6 +264,9 @@ _NOT_PEOPLE_BEFORE = re.compile(
     # ... "ដោយមានការទទួលស្វាគមន៍ពី ឯកឧត្តម X និងមន្ត្រីគណបក្សប្រមាណ ៨០នាក់" (welcomed by H.E. X
     # and about 80 party officials): who welcomed
     r"|ស្វាគមន៍\s*ពី[^។\d០-៩]{0,80}?(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន)?\s*$"
+    # ... "ក្រោមវត្តមានមន្ត្រី ... និងប្រជាពលរដ្ឋ ជាង ១ ២០០នាក់" (in the presence of officials ... and
+    # over 1,200 people): who looked on
+    r"|វត្តមាន[^។\d០-៩]{0,80}?(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន)?\s*$"
     r"|មាន\s*(?:ការចូលរួម|អ្នកចូលរួម|(?:ប្រជាពលរដ្ឋ|មនុស្ស|យុវជន|មន្ត្រី|សមាជិក|សកម្មជន|អ្នកគាំទ្រ)[^។\d០-៩]{0,40}?ចូលរួម|"
     r"ភ្ញៀវ(?:កិត្តិយស)?)\s*(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន|សរុប)?\s*$"
     # "វីដេអូ ដែលមានអ្នកទស្សនាជាង ២.០០០ នាក់" (a video with over 2,000 viewers), "អ្នកតាមដានលើ
@@ -442,6 +448,10 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             continue  # "638 people (291 women)", "ក្នុងនោះស្ត្រី ៤៥៦នាក់": the women among them
         if _TOTALLING_AFTER.match(after):
             continue  # "87 families, totalling 243 people": the people are the count
+        if _KHMER_FAMILIES_TOTAL.match(after) and (
+            re.search(r"គ្រួសារ\s*(?:ចំនួន)?\s*$", before) or after.lstrip().startswith("គ្រួសារ")
+        ):
+            continue  # "គ្រួសារចំនួន ៨៧ សរុប ២៤៣នាក់" (87 families, 243 people in all): the people
         if re.search(r"ទាំង\s*$", before) and re.match(r"\s*(?:នាក់|រូប)\s*(?:នេះ|នោះ)", after):
             continue  # "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ" (among all these 210): told before
         if re.search(r"\bone\s+of\s+(?:(?:only|just|the|its|their|her|his)\s+)*$", before, re.I):

@@ -94,6 +94,9 @@ _WRAPPED_BEFORE = re.compile(
     re.I,
 )
 # ... and the line after it goes on with a word, not a list's next item or a hashtag
+_KHMER_LETTER_END = re.compile(r"[\u1780-\u17d2\u17dd\u17e0-\u17e9]$")
+# (a count may open the next line, "25នាក់ មកពី...", but not a bulletin row's day "០៨/០៣")
+_KHMER_GOES_ON = re.compile(r"[\u1780-\u17b3]|[\d០-៩][\d០-៩,.]*\s*(?:នាក់|រូប|គ្រួសារ)")
 _GOES_ON = re.compile(r"[A-Za-z\d\"'(](?!\d{0,1}[.)]\s)")
 
 
@@ -175,6 +178,13 @@ def unwrap(text: str) -> str:
                 # (not before a line that opens with a day: a bulletin's next entry)
                 or (widths[i] >= 60 and len(end) >= 0.8 * widths[i] and after[0].isalpha())
             )
+        )
+        # ... and Khmer broken at a space as wide as its block, the sentence going on
+        wrapped = wrapped or bool(
+            widths[i] >= 60
+            and len(end) >= 0.8 * widths[i]
+            and _KHMER_LETTER_END.search(end)
+            and _KHMER_GOES_ON.match(after)
         )
         if wrapped and re.search(r"[a-z]-$", end) and after[0].islower():
             out.append(end[:-1])  # "offici-" ¶ "als": a word the wrap broke with a hyphen

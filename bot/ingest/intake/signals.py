@@ -72,7 +72,9 @@ _JOIN = (
     # family a membership card": the host's gift to those told before)
     # ... nor "X presented membership cards and rice to each new member": the host's gift
     r"(?:receive|received|receiving|handed(?!\s+(?:back|over|in|each|every)\b)|given|were\s+given|issued|"
-    r"presented(?![^.]{0,60}\bto\s+(?:each|every|all|the\s+new)\b)|took|taken|accepted)\s+(?:\w+\s+){0,3}?"
+    # ... nor "The working group presented him with a membership card": the one told before
+    r"presented(?![^.]{0,60}\bto\s+(?:each|every|all|the\s+new)\b)(?!\s+(?:him|her|them)\s+with\b)|"
+    r"took|taken|accepted)\s+(?:\w+\s+){0,3}?"
     # "received his FUNCINPEC card": a party's name (its letters masked) before the card
     r"(?:membership|party|CPP|x{3,})\s+cards?|"
     # a caption's "415 members ... raise their new CPP membership cards"
@@ -509,6 +511,8 @@ _OTHER_THINGS = (
     # an event that has not happened
     (re.compile(r"\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|put\s+off)\b"
                 r"|\b(?:was|were|is)\s+(?:postponed|cancell?ed|called\s+off)\b"
+                # ... a log's note "ceremony postponed"
+                r"|\b(?:ceremony|event)\s+(?:postponed|cancell?ed|called\s+off)\b"
                 # ... "ត្រូវបានពន្យារពេល" (has been postponed), "ត្រូវបានលុបចោល" (called off)
                 # (a ceremony's: not "ការចេញប្លង់ដីរបស់លោកនឹងត្រូវពន្យារពេល", his land title
                 # would be delayed)

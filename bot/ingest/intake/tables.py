@@ -16,8 +16,10 @@ be either.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from bot.ingest.intake.dates import find_dates
@@ -38,11 +40,21 @@ _COLUMNS = {
         r"how\s+many|ចំនួន(?:នាក់)?)$",
         re.I,
     ),
-    "from": re.compile(r"^(?:from|former\s+party|left|party\s+left|មកពី|ពីគណបក្ស)$", re.I),
-    "to": re.compile(r"^(?:to|joined|new\s+party|party\s+joined|ចូល(?:គណបក្ស)?|ទៅ)$", re.I),
+    # ... a CSV log's "from_party", "to_party"
+    "from": re.compile(
+        r"^(?:from(?:_party)?|former\s+party|left|party\s+left|មកពី|ពីគណបក្ស|ចាកចេញពី)$",
+        re.I,
+    ),
+    "to": re.compile(
+        r"^(?:to(?:_party)?|joined|new\s+party|party\s+joined|ចូល(?:គណបក្ស|ជាមួយ)?|ទៅ)$", re.I
+    ),
     "source": re.compile(r"^(?:source|reported\s+by|ប្រភព)$", re.I),
 }
-_TAKEN_BACK = ("a correction or retraction", "a claim called false")
+_TAKEN_BACK = (
+    "a correction or retraction",
+    "a claim called false",
+    "an event postponed or called off",
+)
 _POST_DELETED = re.compile(
     r"\b(?:post|article|story|report)\s+(?:was\s+|has\s+been\s+)?(?:deleted|removed|taken\s+down)\b",
     re.I,
@@ -51,7 +63,15 @@ _FOOTNOTE = re.compile(r"^\s*(?P<mark>\*+|†)\s*\S")
 _OTHER = re.compile(r"\bother|\bvarious|ផ្សេង|ដទៃ", re.I)
 
 
-def _cells(line: str) -> list[str]:
+def _cells(line: str, mode: str = "|") -> list[str]:
+    """A row's cells: between pipes, or (a log pasted as CSV or as columns aligned by spaces)
+    between commas outside quotes, or between runs of two or more spaces."""
+    if mode == ",":
+        return [cell.strip() for cell in next(csv.reader([line]), [])]
+    if mode == "  ":
+        return re.split(r"\s{2,}", line.strip())
+    if mode == " - ":
+        return [cell.strip() for cell in re.split(r"\s+[-–]\s+", line.strip())]
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
@@ -70,8 +90,14 @@ def table_claims(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) ->
     """The claims of the first table among ``lines`` whose header names its columns (a "Move"
     column, "Candlelight -> CPP", read as a "From" and a "To")."""
     for at, line in enumerate(lines):
-        move = next((i for i, c in enumerate(_cells(line)) if _MOVE_COLUMN.match(c)), None)
-        header = _cut_move(_cells(line), move)
+        mode = (
+            "|" if "|" in line
+            else "," if line.count(",") >= 3
+            else " - " if len(re.findall(r"\s[-–]\s", line)) >= 3
+            else "  "
+        )  # fmt: skip
+        move = next((i for i, c in enumerate(_cells(line, mode)) if _MOVE_COLUMN.match(c)), None)
+        header = _cut_move(_cells(line, mode), move)
         if move is not None:
             header[move : move + 2] = ["From", "To"]
         if len(header) < 3:
@@ -92,13 +118,35 @@ def table_claims(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) ->
                 and (_POST_DELETED.search(note) or not_a_claim(note) in _TAKEN_BACK)
             }
             return [
-                claim
+                part
                 for row in lines[at + 1 :]
-                if len(cells := _cut_move(_cells(row), move)) == len(header)
+                if len(cells := _cut_move(_cells(row, mode), move)) == len(header)
                 and not any(cell.endswith(mark) for cell in cells for mark in gone)
                 and (claim := _row(cells, columns, row, lexicon, anchor)) is not None
+                for part in _by_party(claim, cells[columns["from"]], lexicon)
             ]
     return _headless(lines, lexicon, anchor)
+
+
+# "Candlelight Party: 15; Khmer Will Party: 7" in a "From" cell: the row's group, by party
+_PARTY_COUNT = re.compile(r"(?P<party>[^:;,]+?):\s*(?P<n>\d[\d,]*)")
+
+
+def _by_party(claim: Proposal, cell: str, lexicon: Lexicon) -> list[Proposal]:
+    """The row's claim, or one per party when its "From" cell gives each party's count and
+    they add up to the row's number."""
+    parts = []
+    for m in _PARTY_COUNT.finditer(cell):
+        named = lexicon.mentions(m["party"])
+        count = cell_count(m["n"])
+        if len(named) != 1 or count is None:
+            return [claim]
+        parts.append(
+            replace(claim, from_parties=[named[0].name], number=count.value, number_text=count.text)
+        )
+    if len(parts) < 2 or claim.number not in (None, sum(p.number or 0 for p in parts)):
+        return [claim]
+    return parts
 
 
 _TO_CELL = re.compile(r"^(?:to|→|->)\s+\S", re.I)
