@@ -6168,3 +6168,58 @@ def test_logs_hosts_groups_told_before_applications_and_deleted_posts(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_a_count_cell_with_its_breakdown_in_brackets() -> None:
+    # "88 (70 FUNCINPEC, 18 Khmer National)": the row's group by party, the second shortened
+    text = (
+        "| Date | Place | Number | Left | Joined |\n|---|---|---|---|---|\n"
+        "| Sat 4 May | Kep | 88 (70 FUNCINPEC, 18 Khmer National) | FUNCINPEC; Khmer National "
+        "United Party | CPP |"
+    )
+    assert _claims(text, date(2024, 5, 10)) == [
+        (date(2024, 5, 4), 70, [_FUN], CPP),
+        (date(2024, 5, 4), 18, [_KNUP], CPP),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The new members came from two communes: 40 were formerly with A and 9 with B"
+        (
+            "On Saturday, 4 May 2024, H.E. Ros Dina welcomed 49 new members into the Cambodian "
+            "People's Party at the district office.\n\nThe new members came from two communes: 40 "
+            "were formerly with FUNCINPEC and 9 with the Khmer National United Party.",
+            [(date(2024, 5, 4), 40, [_FUN], CPP), (date(2024, 5, 4), 9, [_KNUP], CPP)],
+        ),
+        # "The handover took place last Friday (May 3)": the day of the move told before
+        (
+            "KEP: Twenty-two former members of FUNCINPEC have joined the Cambodian People's "
+            "Party, local officials said.\n\nThe handover took place last Friday (May 3) at the "
+            "commune hall.",
+            [(date(2024, 5, 3), 22, [_FUN], CPP)],
+        ),
+        # "FUNCINPEC says the ruling party has exaggerated the number of its members who
+        # switched sides": a dispute over the figure told after it
+        (
+            "FUNCINPEC says the ruling party has exaggerated the number of its members who "
+            "switched sides in Kep.\n\nLocal CPP officials said 35 FUNCINPEC members joined the "
+            "Cambodian People's Party on 4 May.",
+            [(date(2024, 5, 4), 35, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_former_ties_handovers_onlookers_and_figures_disputed(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_who_came_to_the_gathering_is_no_count_of_movers() -> None:
+    # "about 50 people came to the small gathering ..., where the 14 signed": who looked on
+    text = (
+        "The KNUP chief said about 50 people came to the small gathering at a supporter's house, "
+        "where the 14 signed membership forms."
+    )
+    assert [c.value for c in person_counts(text)] == []

@@ -3810,3 +3810,26 @@ def test_families_with_their_people_and_who_looked_on() -> None:
         "ក្រោមវត្តមានមន្ត្រី និងប្រជាពលរដ្ឋ ជាង ៩០០នាក់។"
     )
     assert [c.value for c in person_counts(text)] == [160]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "... received a CPP card on Monday, with about 25 party officials taking part": those
+        # who came to look on are no count
+        (
+            "លោក ស៊ុំ វណ្ណា អតីតអនុប្រធានគណបក្សភ្លើងទៀនខេត្តកំពត បានទទួលប័ណ្ណសមាជិកគណបក្ស"
+            "ប្រជាជនកម្ពុជា កាលពីថ្ងៃចន្ទ នៅទីស្នាក់ការគណបក្សក្រុង ដោយមានមន្ត្រីគណបក្សប្រមាណ ២៥នាក់ចូលរួម។",
+            [(date(2024, 5, 6), 1, [CLP], CPP)],
+        ),
+    ],
+)
+def test_officials_looking_on_and_never_thinking_of_leaving(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected
+
+
+def test_never_thought_of_leaving_is_no_act() -> None:
+    # '"I have never thought of leaving the CLP"': a denial, no verb of an act
+    assert claim_verbs("«ខ្ញុំមិនដែលគិតចាកចេញពីគណបក្សភ្លើងទៀនទេ។") == []

@@ -198,7 +198,8 @@ _DENIES_FALSE_NEWS = re.compile(
     re.I,
 )
 _CEREMONY = re.compile(
-    r"\b(?:ceremon(?:y|ies)|events?)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|"
+    # ... "The handover took place last Friday (October 8)"
+    r"\b(?:ceremon(?:y|ies)|events?|handover|reception)\b[^.]{0,40}\b(?:(?:was|were)\s+(?:held|organi[sz]ed)|"
     r"took\s+place)\b"
     # ... "The ceremony, held on Tuesday in the compound of Wat X, was announced ..."
     r"|^\W*The\s+(?:\w+\s+)?ceremony,\s+held\b"

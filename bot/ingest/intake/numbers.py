@@ -184,7 +184,10 @@ _FROM_A_PARTY = re.compile(
     # "45 had belonged to the Cambodian Youth Party and 31 to the Candlelight Party"
     # ... "300 previously belonged to the Candlelight Party"
     r"\s+(?:(?:had\s+)?(?:previously|formerly|once|originally)\s+)?"
-    r"(?:(?:came|come)\s+(?:over\s+)?|were\s+|(?:had\s+)?belonged\s+)?(?:from|of|to)\s+(?:the\s+)?(?:former|royalist|opposition|small)?\s*"
+    # ... "57 were formerly with the Candlelight Party and 12 with the Khmer Will Party"
+    r"(?:(?:came|come)\s+(?:over\s+)?|were\s+(?:(?:previously|formerly|once|originally)\s+)?|"
+    r"(?:had\s+)?belonged\s+)?(?:from|of|to|with)\s+(?:the\s+)?"
+    r"(?:former|royalist|opposition|small)?\s*"
     # ... "the League for Democracy Party": small words inside a name
     r"(?:(?:[A-Z][\w'-]*\s+(?:(?:for|of|and)\s+)?){1,4}Party\b|[A-Z]{2,}\b|"
     r"(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"
@@ -207,6 +210,9 @@ _KHMER_OTHER_UNIT = re.compile(
 )
 _NOT_PEOPLE_AFTER = re.compile(
     # "her 15,000 Facebook followers": an audience
+    # ... "about 60 people came to the small gathering": who came to look on
+    r"^\s*(?:people\s+|villagers\s+|guests\s+)?(?:came|turned\s+(?:up|out))\s+(?:to|for)\s+(?:the|a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:gathering|ceremony|event|meeting|rally|celebration)\b|"
     r"^\s*(?:(?:Facebook|Telegram|TikTok|YouTube|online|social[- ]media)\s+(?:followers|fans|"
     r"subscribers|friends)|"
     r"-?\s*years?|-year|percent|per\s*cent|%|seats?|votes?|riels?|dollars?|usd|km|"
@@ -227,7 +233,9 @@ _SOME_OF_A_ROLE = re.compile(
     re.I,
 )
 _KHMER_HAD_COMING = re.compile(
-    r"ដែល(?:មាន|មានការ)\s*(?:ប្រជាពលរដ្ឋ|មនុស្ស|ភ្ញៀវ|អ្នក\S{0,10})?\s*(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន)?\s*$"
+    # ... "ដោយមានមន្ត្រីគណបក្សប្រមាណ ៣០នាក់ចូលរួម" (with about 30 party officials taking part)
+    r"(?:ដែល|ដោយ)(?:មាន|មានការ)\s*(?:ប្រជាពលរដ្ឋ|មនុស្ស|ភ្ញៀវ|អ្នក\S{0,10}|មន្ត្រី\S{0,10})?\s*"
+    r"(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន)?\s*$"
 )
 _WOMEN_AMONG = re.compile(r"(?:ក្នុងនោះ\s*)?(?:ស្ត្រី|ស្រី|នារី)\s*(?:ចំនួន\s*)?$")
 _TOTALLING_AFTER = re.compile(

@@ -296,7 +296,8 @@ _NEGATION = re.compile(
     # ដាក់លិខិតលាលែង" (has not yet handed in one)
     # ... "មិនមានន័យថា ពួកគេប្តូរ..." (does not mean that they switch ...)
     r"|មិនមានន័យថា[^។]{0,30}?|"
-    r"n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*"
+    # ... "មិនដែលគិតចាកចេញ" (never thought of leaving)
+    r"n't\s+(?:\w+\s+){0,2}|(?:មិនបាន|មិនទាន់(?:បាន)?|មិនដែល\s*(?:គិត)?|មិន(?:ឲ្យ|ឱ្យ|អោយ)?|បដិសេធ)\s*"
     r"(?:(?:ប្រកាស|បញ្ជាក់|និយាយ)\s*(?:ថា)?\s*(?:នឹង)?\s*(?:ទៅ)?\s*"
     r"|(?:ទទួល(?:បាន)?|ដាក់(?:ជូន)?)\s*(?:លិខិត|ពាក្យ(?:សុំ)?)\s*"
     # ... "មិនទាន់បានដាក់ពាក្យ ឬលាលែង" (has not yet applied or resigned)
@@ -756,6 +757,9 @@ def retells_a_report(sentence: str) -> bool:
     return bool(_DISPUTED_REPORT.search(sentence) or _CLAIMING_THAT.search(sentence))
 
 
+_FIGURE_DISPUTED = re.compile(
+    r"\b(?:exaggerat|inflat|overstat)\w*\s+(?:the\s+)?(?:numbers?|figures?|counts?)\s+of\b", re.I
+)
 _FALSE_CHARGE = re.compile(
     r"\b(?:charges?|accusations?|allegations?|cases?|evidence|documents?)\b[^.;]{0,60}?"
     r"\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:fake|false|fabricated|untrue|baseless)\b",
@@ -776,6 +780,11 @@ def not_a_claim(sentence: str) -> str | None:
     >>> not_a_claim("9 joined the CPP, a day after the NEC rejected the CLP's registration") is None
     True
     """
+    if _FIGURE_DISPUTED.search(sentence) and not re.search(r"[\d០-៩]", sentence):
+        # "The GDP says the ruling party has exaggerated the number of its members who switched
+        # sides": a dispute over a figure the text tells elsewhere, no act of its own (not one
+        # that tells the figure too: "..., after a page said 38 of them had joined")
+        return "a dispute over a figure told elsewhere"
     # ... and "ដែលធ្លាប់ចូលរួមរៀបចំបាតុកម្ម..." (who once helped organise protests): his past;
     # ... and "..., saying they had lost faith after the NEC rejected its registration": when,
     # told by what an office did

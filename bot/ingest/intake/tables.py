@@ -123,13 +123,20 @@ def table_claims(lines: Sequence[str], lexicon: Lexicon, anchor: date | None) ->
                 if len(cells := _cut_move(_cells(row, mode), move)) == len(header)
                 and not any(cell.endswith(mark) for cell in cells for mark in gone)
                 and (claim := _row(cells, columns, row, lexicon, anchor)) is not None
-                for part in _by_party(claim, cells[columns["from"]], lexicon)
+                for part in _by_party(claim, _from_and_number(cells, columns), lexicon)
             ]
     return _headless(lines, lexicon, anchor)
 
 
-# "Candlelight Party: 15; Khmer Will Party: 7" in a "From" cell: the row's group, by party
-_PARTY_COUNT = re.compile(r"(?P<party>[^:;,]+?):\s*(?P<n>\d[\d,]*)")
+# "Candlelight Party: 15; Khmer Will Party: 7" in a "From" cell, or "210 (190 Candlelight, 20
+# Grassroots Democratic)" in a "Number" cell: the row's group, by party
+_PARTY_COUNT = re.compile(
+    r"(?P<party>[^:;,()]+?):\s*(?P<n>\d[\d,]*)|[(,;]\s*(?P<n2>\d[\d,]*)\s+(?P<party2>[^,;()\d]+)"
+)
+
+
+def _from_and_number(cells: list[str], columns: dict[str, int]) -> str:
+    return " ".join(cells[columns[name]] for name in ("from", "number") if name in columns)
 
 
 def _by_party(claim: Proposal, cell: str, lexicon: Lexicon) -> list[Proposal]:
@@ -137,12 +144,16 @@ def _by_party(claim: Proposal, cell: str, lexicon: Lexicon) -> list[Proposal]:
     they add up to the row's number."""
     parts = []
     for m in _PARTY_COUNT.finditer(cell):
-        named = lexicon.mentions(m["party"])
-        count = cell_count(m["n"])
-        if len(named) != 1 or count is None:
+        said = (m["party"] or m["party2"]).strip()
+        # ("20 Grassroots Democratic": a party of the row, shortened)
+        names = [n.name for n in lexicon.mentions(said)] or [
+            f for f in claim.from_parties if f.lower().startswith(said.lower()[:8])
+        ]
+        count = cell_count(m["n"] or m["n2"])
+        if len(names) != 1 or count is None:
             return [claim]
         parts.append(
-            replace(claim, from_parties=[named[0].name], number=count.value, number_text=count.text)
+            replace(claim, from_parties=names, number=count.value, number_text=count.text)
         )
     if len(parts) < 2 or claim.number not in (None, sum(p.number or 0 for p in parts)):
         return [claim]
