@@ -203,8 +203,9 @@ _CEREMONY = re.compile(
     r"took\s+place)\b"
     # ... "The ceremony, held on Tuesday in the compound of Wat X, was announced ..."
     r"|^\W*The\s+(?:\w+\s+)?ceremony,\s+held\b"
-    # "In a letter dated December 1 ...": the day the resignation was written
-    r"|\b(?:letter|resignation)\s+dated\b"
+    # "In a letter dated December 1 ...": the day the resignation was written; "The letters,
+    # dated Monday, were sent to ..."
+    r"|\b(?:letters?|resignation)\b,?\s+dated\b"
     # ... Khmer "លិខិតលាលែងចុះថ្ងៃទី១៧" (the resignation letter dated the 17th)
     r"|លិខិត\S{0,12}\s*ចុះ\s*(?:កាលបរិច្ឆេទ\s*)?ថ្ងៃ"
     # Khmer "បានប្រារព្ធពិធីទទួលសមាជិកថ្មី" (held a ceremony to receive new members), "ពិធី...
@@ -371,8 +372,9 @@ _PART_OF_DAY = re.compile(
 # A fact check's verdict on its own line ("VERDICT: False."), or its headline's "Checked:"
 # A fact check's verdict on a claim: false ("Verdict: FALSE"; Khmer "សេចក្តីសន្និដ្ឋាន៖ មិនពិត",
 # conclusion: false, "លទ្ធផល៖ ក្លែងក្លាយ", result: fake); or a fact check's heading
+_VERDICT_LINE = r"^\W*(?:verdict|rating|our\s+verdict)\s*:\s*"
 _FALSE_VERDICT = re.compile(
-    r"^\W*(?:verdict|rating|our\s+verdict)\s*:\s*(?:false|fake|misleading|fabricated|untrue)\b"
+    rf"{_VERDICT_LINE}(?:false|fake|misleading|fabricated|untrue)\b"
     r"|^\W*(?:សេចក្[តដ]ីសន្និដ្ឋាន|លទ្ធផល(?:នៃការផ្ទៀងផ្ទាត់)?|ការវាយតម្លៃ)\s*[៖:]\s*"
     r"(?:មិន(?:ពិត|ត្រឹមត្រូវ)|ក្លែងក្លាយ|បំភ្លៃ)",
     re.I | re.M,
@@ -380,9 +382,7 @@ _FALSE_VERDICT = re.compile(
 _VERDICT = re.compile(
     rf"{_FALSE_VERDICT.pattern}|^\W*(?:fact[- ]?check(?:ed)?|checked)\s*:", re.I | re.M
 )
-_TRUE_VERDICT = re.compile(
-    r"^\W*(?:verdict|rating|our\s+verdict)\s*:\s*(?:true|accurate|correct|confirmed)\b", re.I | re.M
-)
+_TRUE_VERDICT = re.compile(rf"{_VERDICT_LINE}(?:true|accurate|correct|confirmed)\b", re.I | re.M)
 # A fact check's sections: "CLAIM 1: ...", "CLAIM 2: ..."
 _CLAIM_HEADING = re.compile(r"^\W*claim\s*\d*\s*:", re.I | re.M)
 _STRUCK_OUT = re.compile(
@@ -399,7 +399,6 @@ _PENDING = re.compile(
     re.I,
 )
 _APPLIED = re.compile(r"\bappl(?:y|ied|ies|ying|ications?)\b|ពាក្យ\s*(?:ស្នើ)?\s*សុំ", re.I)
-_LETTERS_DATED = re.compile(r"\b(?:letters?|statement)\b,?\s+dated\b", re.I)
 _THE_GROUP_COUNTED = re.compile(
     r"\b(?:defectors|new\s+members|group),\s+numbering\s+(?P<n>\d[\d,]*)\b[^.\n]*"
     r"|\b(?:pose|posing|posed)\s+with\s+(?P<n2>\d[\d,]*)\s+new\s+members\s+from\s+[^.\n)]*",
@@ -1028,17 +1027,6 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # KNUP"): the lines so far, each a part; the list completes the total or tells none
             start, so_far = (going[0], going[3]) if going else (i, "")
             listing = (start, i, reading.counts, f"{so_far}{sentence.text} ")
-        elif (
-            not reading.proposals
-            and out
-            and out[-1].date_kind == "published"
-            and i - last_at <= 2
-            and _LETTERS_DATED.search(sentence.text)
-            and (days := [d for d in find_dates(sentence.text, anchor, False) if not d.bound])
-        ):
-            # "... have resigned, according to resignation letters seen by CamboJA. ¶ The
-            # letters, dated Monday, were sent to ...": the day the letters give
-            out[-1].date, out[-1].date_kind = days[0].value, "event"
         elif (
             reading.background
             and out
