@@ -3833,3 +3833,10 @@ def test_officials_looking_on_and_never_thinking_of_leaving(
 def test_never_thought_of_leaving_is_no_act() -> None:
     # '"I have never thought of leaving the CLP"': a denial, no verb of an act
     assert claim_verbs("«ខ្ញុំមិនដែលគិតចាកចេញពីគណបក្សភ្លើងទៀនទេ។") == []
+
+
+def test_a_title_before_an_office_names_no_one() -> None:
+    # "ឯកឧត្តម អភិបាលរងខេត្ត" (H.E. the deputy provincial governor): a title and an office, no
+    # name to propose as one who moved; "ឯកឧត្តម ហេង សុវណ្ណ ប្រធានក្រុមការងារ" names H.E. Heng Sovann
+    assert people_named("កាលពីថ្ងៃសៅរ៍ ឯកឧត្តម អភិបាលរងខេត្ត បានចូលរួមក្នុងពិធី") == []
+    assert people_named("ឯកឧត្តម ហេង សុវណ្ណ ប្រធានក្រុមការងារ") == ["ឯកឧត្តម ហេង សុវណ្ណ"]

@@ -108,6 +108,10 @@ _KHMER_STOP = (
 # The words that follow a title standing alone for someone named before ("ឯកឧត្តម ក៏បាន...");
 # not "ជា" (is), which is also the family name Chea.
 _KHMER_NOT_A_NAME = ("បាន", "ក៏", "នឹង", "មិន", "ថា", "ដែរ", "ផង", "ទាំង", "តែង", "នៅ", "និង")
+_KHMER_OFFICES = (
+    "អភិបាល", "ប្រធាន", "អនុប្រធាន", "មេឃុំ", "ចៅសង្កាត់", "មេភូមិ", "រដ្ឋមន្ត្រី", "រដ្ឋលេខាធិការ",
+    "អគ្គលេខាធិការ", "លេខាធិការ", "មន្ត្រី", "សមាជិក",
+)  # fmt: skip
 # Words that end a name when written with a capital (a month, a party word, a place noun).
 _NOT_NAME_WORDS = {
     "Party", "Province", "District", "Commune", "Village", "January", "February", "March",
@@ -257,8 +261,10 @@ def people_named(sentence: str) -> list[str]:
             spans.append((last.start(1), last.group(1)))
     for m in _KHMER_TITLED.finditer(sentence):
         words = [w for w in m.groups() if w]
-        if words[0].startswith(_KHMER_NOT_A_NAME):
-            continue  # "ឯកឧត្តម បានថ្លែងថា" (His Excellency said): the title alone, no name
+        if words[0].startswith(_KHMER_NOT_A_NAME) or words[0].startswith(_KHMER_OFFICES):
+            # "ឯកឧត្តម បានថ្លែងថា" (His Excellency said), "ឯកឧត្តម អភិបាលរងខេត្ត" (H.E. the deputy
+            # provincial governor): the title alone, or with an office, no name
+            continue
         kept: list[str] = []
         for i, word in enumerate(words):
             if i and word.startswith(_KHMER_STOP):
