@@ -6223,3 +6223,125 @@ def test_who_came_to_the_gathering_is_no_count_of_movers() -> None:
         "where the 14 signed membership forms."
     )
     assert [c.value for c in person_counts(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a caption in translated English: "hand CPP membership cards to 23 family from X"
+        (
+            "Photo: Lok Chumteav Sam Rany, deputy district governor, hand CPP membership cards "
+            "to 23 family from FUNCINPEC party in Kampong Trach, 4 May 2024.",
+            [(date(2024, 5, 4), 23, [_FUN], CPP)],
+        ),
+        # "at a time when most reported moves go to the ruling party": the times, not a party
+        # anyone left
+        (
+            "Some 15 FUNCINPEC activists joined the Khmer National United Party on Saturday, an "
+            "unusual switch at a time when most moves reported go to the ruling party.",
+            [(date(2024, 5, 4), 15, [_FUN], _KNUP)],
+        ),
+        # a log with no "from" and "to" columns, one row with no count given
+        (
+            "| Date | Place | Movement | Source |\n|---|---|---|---|\n"
+            "| 2 May 2024 | Kep | 31 FUNCINPEC members to CPP | CPP Kep |\n"
+            '| 5 May 2024 | Kampot | "dozens of" FUNCINPEC members to CPP (no number given) | '
+            "Fresh News |",
+            [(date(2024, 5, 2), 31, [_FUN], CPP), (date(2024, 5, 5), None, [_FUN], CPP)],
+        ),
+        # a "Moved" column, a count in words, and the items a monitor lists as left out
+        (
+            "Date | Place | Moved | From | To\n"
+            "3 May 2024 | Kep | 40 | FUNCINPEC | CPP\n"
+            "6 May 2024 | Kampot | a dozen | FUNCINPEC | Khmer National United Party\n\n"
+            "Not counted:\n"
+            "- 7 May 2024, Takeo: a page said 90 FUNCINPEC members joined the CPP, then deleted "
+            "it.\n\nThe next log is due in June.",
+            [(date(2024, 5, 3), 40, [_FUN], CPP), (date(2024, 5, 6), 12, [_FUN], _KNUP)],
+        ),
+        # a dated total, then its parts with no day
+        (
+            "A total of 157 FUNCINPEC members joined the Cambodian People's Party on Sunday in "
+            "two districts of Kampot.\n\nIn Chhuk, 96 FUNCINPEC members received their CPP "
+            "cards at the district hall.\n\nIn Kampong Trach, 61 FUNCINPEC members were welcomed "
+            "at a pagoda.",
+            [(date(2024, 5, 5), 96, [_FUN], CPP), (date(2024, 5, 5), 61, [_FUN], CPP)],
+        ),
+        # a first report's rough figure, then the final count: one claim, the final count
+        (
+            "On Sunday, 5 May 2024, 318 FUNCINPEC members joined the Cambodian People's Party "
+            "in Chhuk district.\n\nIn its first report on Sunday morning, the working group had "
+            'said that "more than 280" FUNCINPEC members joined. By the evening the final count '
+            "stood at 318.",
+            [(date(2024, 5, 5), 318, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_captions_asides_logs_left_out_items_totals_and_first_reports(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_a_rough_headline_over_a_dated_lead_and_its_parts() -> None:
+    # "Over 150 ..." over a lead dated Sunday and two parts with no day of their own
+    text = (
+        "KAMPOT: FUNCINPEC members in two districts joined the Cambodian People's Party on "
+        "Sunday, the provincial working group said.\n\nIn Chhuk district, 96 FUNCINPEC members "
+        "received CPP cards from H.E. Tep Sophal.\n\nOn the same day in Kampong Trach, 61 "
+        "FUNCINPEC members were welcomed by the district governor."
+    )
+    title = "Over 150 FUNCINPEC members in Kampot join CPP"
+    assert _claims(text, date(2024, 5, 10), title) == [
+        (date(2024, 5, 5), 96, [_FUN], CPP),
+        (date(2024, 5, 5), 61, [_FUN], CPP),
+    ]
+
+
+def test_a_headline_of_two_clauses_splits_at_its_semicolon() -> None:
+    text = (
+        "Twelve FUNCINPEC councillors in Kep resigned from the party on Monday. None named "
+        "another party.\n\nSeparately, three FUNCINPEC councillors in Kampot joined the Khmer "
+        "National United Party on Tuesday, the party said."
+    )
+    title = "12 FUNCINPEC councillors in Kep quit party; three in Kampot move to KNUP"
+    assert _claims(text, date(2024, 5, 10), title) == [
+        (date(2024, 5, 6), 12, [_FUN], None),
+        (date(2024, 5, 7), 3, [_FUN], _KNUP),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a party has become for others, who join it "without joining the ruling party"
+        'An analyst said FUNCINPEC had become "a home for opposition figures who want to stay '
+        'in politics without joining the ruling party".',
+        # a tally over time, "have since left"
+        "By the party's own count, more than 200 of its councillors have since left, most of "
+        "them to the CPP.",
+        # a trend seen over years
+        '"For three years we have seen members leave FUNCINPEC for the CPP," he said.',
+        # an earlier report and its answer, told again with no day of its own
+        "Last month the working group said 400 FUNCINPEC supporters had joined the CPP in "
+        "Chhuk, a claim FUNCINPEC called exaggerated at the time.",
+    ],
+)
+def test_analysts_tallies_trends_and_earlier_reports_told_again(text: str) -> None:
+    assert _claims(text, date(2024, 5, 10)) == []
+
+
+def test_an_earlier_report_told_again_with_its_own_day_is_a_claim() -> None:
+    text = (
+        "On 14 April the working group said 400 FUNCINPEC supporters had joined the CPP in "
+        "Chhuk, a claim FUNCINPEC called exaggerated at the time."
+    )
+    assert _claims(text, date(2024, 5, 10)) == [(date(2024, 4, 14), 400, [_FUN], CPP)]
+
+
+def test_a_limit_on_gatherings_counts_no_one() -> None:
+    text = (
+        "The former FUNCINPEC members were welcomed on Saturday in small ceremonies in three "
+        "communes, which it said kept to rules limiting gatherings to 30 people."
+    )
+    assert [c.value for c in person_counts(text)] == []

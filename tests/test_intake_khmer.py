@@ -3840,3 +3840,13 @@ def test_a_title_before_an_office_names_no_one() -> None:
     # name to propose as one who moved; "ឯកឧត្តម ហេង សុវណ្ណ ប្រធានក្រុមការងារ" names H.E. Heng Sovann
     assert people_named("កាលពីថ្ងៃសៅរ៍ ឯកឧត្តម អភិបាលរងខេត្ត បានចូលរួមក្នុងពិធី") == []
     assert people_named("ឯកឧត្តម ហេង សុវណ្ណ ប្រធានក្រុមការងារ") == ["ឯកឧត្តម ហេង សុវណ្ណ"]
+
+
+def test_a_page_deleting_its_post_whose_words_it_quotes() -> None:
+    # "the item on this page yesterday evening which said «40 CLP activists join the CPP» has
+    # been deleted": the page takes back its own claim
+    text = (
+        "ការផ្សាយនៅលើទំព័រនេះ កាលពីល្ងាចម្សិលមិញ ដែលសរសេរថា «សកម្មជនគណបក្សភ្លើងទៀន ៤០ នាក់ "
+        "ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា» ត្រូវបានលុបចោលហើយ។"
+    )
+    assert _brief(text, date(2024, 5, 10)) == []

@@ -50,6 +50,9 @@ _JOINED_SOMETHING = re.compile(
 # Bulletin shorthand with no verb: "44 Candlelight activists to the CPP", Khmer "១៤២នាក់ —
 # ពីគណបក្សA ទៅគណបក្សB" (142 people, from party A to party B).
 _SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$|ពី[^|។\n]{1,80}?\s*ទៅ\s*$", re.I)
+_GROUP_TO = re.compile(
+    r"\b(?:members|activists|supporters|officials|councillors)\s+(?:to|→|->)\s+(?:the\s+)?$", re.I
+)
 _WITH_HIM = re.compile(r"\s+(?:along\s+)?with\s+(?:him|her|them)\b", re.I)
 _BELONGED = re.compile(r"\bbelong(?:ed|s|ing)?\s+to\b", re.I)
 _ROLE_TO = re.compile(rf"{ROLE}\s+to\s+(?:the\s+)?$", re.I)
@@ -301,6 +304,9 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
                 # a Khmer bulletin row: "០៥/០៦ | ... | ពីគណបក្សA ទៅគណបក្សB | ១១៨ នាក់": its
                 # count in the cell after, or none given
                 or (shorthand.group().startswith("ពី") and "|" in text)
+                # ... an English row: "| 27 Jan | Takeo | Candlelight members to CPP (no
+                # figure given) |", a move whose count the monitor did not have
+                or ("|" in text and _GROUP_TO.search(text[max(0, m.start - 100) : m.start]))
             )
             and not _COUNTED_THINGS.search(text[: m.start])
             # "an adviser to the CPP": a role, no move

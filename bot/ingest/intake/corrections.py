@@ -35,15 +35,20 @@ _EARLIER_VERSION = re.compile(
     r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:reported|said|stated)\b"
     # ... "Correction: the figure of 350 in our first post included invited guests"
     r"|\b(?:figure|number|count|total)\s+of\s+(?P<wrong>[\d,.]+)\s+(?:given\s+)?in\s+(?:our|the|this)\s+"
-    r"(?:first|earlier|original|previous|initial)\s+(?:post|report|article|story)\b",
+    r"(?:first|earlier|original|previous|initial)\s+(?:post|report|article|story)\b"
+    # ... 'In its first report on Sunday afternoon, the working group had said that "more
+    # than 500" ... joined'
+    r"|\b(?:first|earlier|initial)\s+(?:post|report|announcement|statement)\b[^.;]{0,80}?"
+    r"\bhad\s+(?:said|reported|announced|put|given|posted)\b",
     re.I,
 )
 # "The correct figure, according to the committee, is 1,056."
 # ... "The number of Candlelight Party members who joined was 305."
 _RIGHT_FIGURE = re.compile(
-    r"\b(?:(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)|number\s+of)\b"
+    r"\b(?:(?:correct|actual|right|accurate|final)\s+(?:figure|number|count|total)|number\s+of)\b"
     r"[^.;]*?"
-    r"\b(?:is|was|of)\s+(?P<n>(?:(?:about|some|around|more\s+than|nearly)\s+)?\d[\d,.]*)",
+    # ... "the final count stood at 563"
+    r"\b(?:is|was|of|stood\s+at|stands\s+at)\s+(?P<n>(?:(?:about|some|around|more\s+than|nearly)\s+)?\d[\d,.]*)",
     re.I,
 )
 

@@ -95,6 +95,28 @@ def _roughly_same(a: Proposal, b: Proposal) -> bool:
     return abs(a.number - b.number) <= max(a.number, b.number) / 10
 
 
+def _adds_up(whole: Proposal, parts: Sequence[Proposal]) -> bool:
+    """Whether the parts' counts add up to the whole's, as given ("more than 300" for 210 and
+    95; "385" for exactly 328 and 57).
+
+    >>> from datetime import date
+    >>> def claim(n: int, q: str | None = None) -> Proposal:
+    ...     return Proposal(date(2024, 6, 1), "event", n, str(n), [], "CPP", "...", qualifier=q)
+    >>> _adds_up(claim(300, "more than"), [claim(210), claim(95)])
+    True
+    >>> _adds_up(claim(300), [claim(210), claim(95)])
+    False
+    """
+    total = sum(p.number or 0 for p in parts)
+    if total == whole.number:
+        return True
+    return (
+        whole.number is not None
+        and rough(whole.qualifier)
+        and abs(total - whole.number) <= whole.number / 10
+    )
+
+
 def rough(qualifier: str | None) -> bool:
     """Whether a count's qualifier makes it rough ("nearly", "ជាង"), not exact ("a total of").
 
@@ -130,8 +152,9 @@ def told_per_party(joint: Proposal, out: Sequence[Proposal]) -> list[Proposal]:
 
 def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Proposal]:
     """The claims a claim ("more than 300 members in two provinces had defected") sums up, when
-    the text then tells them one by one, on days of their own: from its parties (or some of
-    them), to its party or to none named, adding up to about its number; else none.
+    the text then tells them one by one, on days of their own (or, under a dated claim, on
+    none): from its parties (or some of them), to its party or to none named, adding up to
+    about its number; else none.
 
     >>> from dataclasses import replace
     >>> from datetime import date
@@ -146,7 +169,9 @@ def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Propos
     told_after = [
         o for o in out
         if o is not total and o.to_party in (total.to_party, None)
-        and o.number and o.date_kind == "event"
+        # (a part with no day of its own under a dated total: "... joined on Saturday,
+        # more than 300 in all ¶ In Kandal, 210 ... ¶ In Svay Rieng, 95 ...")
+        and o.number and "event" in (o.date_kind, total.date_kind)
         # ... told after it: a list's entry is not the sum of the entries before it
         and out.index(o) > out.index(total)
         # "other parties' members" names none of them: any party's count may be its part
@@ -155,11 +180,12 @@ def told_event_by_event(total: Proposal, out: Sequence[Proposal]) -> list[Propos
             or set(total.from_parties) <= {UNNAMED_PARTIES}
         )
     ]  # fmt: skip
-    same_day = [o for o in told_after if o.date == total.date]
-    if len(same_day) > 1 and sum(o.number or 0 for o in same_day) == total.number:
+    same_day = [o for o in told_after if o.date == total.date or o.date_kind == "published"]
+    if len(same_day) > 1 and _adds_up(total, same_day):
         # "680 join CPP in a single day": "in the morning, 450 ... in the afternoon, 230",
-        # exactly
+        # exactly (or about: "more than 300" of 210 and 95)
         return same_day
+    told_after = [o for o in told_after if o.date_kind == "event"]
     parts = [o for o in told_after if o.date != total.date or total.date_kind == "published"]
     added = sum(o.number or 0 for o in parts)
     # (a total on a day of its own only when its parts add up to it exactly: not "• Mon 3/11:
@@ -281,11 +307,10 @@ def without_headlines(out: list[Proposal], headline: list[Proposal]) -> list[Pro
             # "Nearly 500 Candlelight supporters cross over" over "487 people received CPP
             # cards": the party the headline names
             body[0].from_parties = list(h.from_parties)
-        if h.date_kind == "event" and (
-            len(body) == 1 or sum(b.number or 0 for b in body) == h.number
-        ):
+        if h.date_kind == "event" and (len(body) == 1 or _adds_up(h, body)):
             # the headline's claim dated by the ceremony the text opens with (and its parts:
-            # "385 new members" over "328 from X and 57 from Y")
+            # "385 new members" over "328 from X and 57 from Y"; "More than 300" over 210
+            # and 95)
             for b in body:
                 if b.date_kind == "published":
                     b.date, b.date_kind = h.date, "event"

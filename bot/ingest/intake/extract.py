@@ -67,7 +67,13 @@ from bot.ingest.intake.reading import (
     sentence_claimant,
 )
 from bot.ingest.intake.report import PartyName, Proposal, Report
-from bot.ingest.intake.sentences import Sentence, split_sentences, unwrap, without_page_clutter
+from bot.ingest.intake.sentences import (
+    Sentence,
+    split_sentences,
+    unwrap,
+    without_left_out,
+    without_page_clutter,
+)
 from bot.ingest.intake.signals import claim_verbs, not_a_claim, retells_a_report
 from bot.ingest.intake.tables import table_claims
 
@@ -539,7 +545,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     ('departure', None, 1, ['Mr. Yim Borey'], None)
     """
     lexicon = Lexicon(parties)
-    text = unwrap(without_page_clutter(report.text))
+    text = unwrap(without_left_out(without_page_clutter(report.text)))
     titled = bool(report.title) and not text.lstrip().startswith((report.title or "").strip())
     if titled:
         text = f"{report.title}\n{text}"
@@ -1544,6 +1550,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 part.kind = "defection"
                 name_destination(part, total.to_party)
             part.from_parties = part.from_parties or list(total.from_parties)
+            if part.date_kind == "published" and total.date_kind == "event":
+                part.date, part.date_kind = total.date, "event"
         if parts:
             out.remove(total)
     some_of_them = [p for p in out if p.kind == "defection" and _SOME_OF_THEM.search(p.evidence)]

@@ -264,6 +264,8 @@ _NOT_PEOPLE_BEFORE = re.compile(
     r"|\b(?:one|two|three|\d)\s+(?:in|out\s+of)\s+$"
     # ... "taking the fourth place on its list of 14 candidates": a list's length
     r"|\blists?\s+of\s+$"
+    # ... "rules limiting gatherings to 20 people": a limit, no one counted
+    r"|\blimit(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|some\s+)?$"
     # "ពិធីមួយដែលមានអ្នកចូលរួមប្រមាណ ៤០០នាក់" (a ceremony about 400 attended): who came to see
     # ... "ដែលមានការចូលរួមជាង ១,៥០០ នាក់" (which over 1,500 took part in), "ដែលមានប្រជាពលរដ្ឋ
     # និងយុវជនចូលរួមជាង ៥,០០០ នាក់" (with over 5,000 citizens and youths taking part)
@@ -382,16 +384,23 @@ def _value(m: re.Match[str]) -> int | None:
 def cell_count(cell: str) -> Count | None:
     """The count a table's cell holds: its first number, the low end of a range.
 
-    >>> [(c.value, c.qualifier) for c in map(cell_count, ["110–120", "about 60", "១២នាក់"]) if c]
-    [(110, None), (60, 'about'), (12, None)]
+    >>> cells = ["110–120", "about 60", "១២នាក់", "two dozen"]
+    >>> [(c.value, c.qualifier) for c in map(cell_count, cells) if c]
+    [(110, None), (60, 'about'), (12, None), (24, None)]
     >>> cell_count("CPP") is None
     True
     """
     text = khmer_digits_to_ascii(cell)
     m = NUMBER.search(text)
-    if m is None or not m.group("digits"):
+    if m is None:
         return None
     q = _QUALIFIER_BEFORE.search(text[: m.start()])
+    if not m.group("digits") and not (
+        # a count in words that is the whole cell: "two dozen", "about forty people"
+        re.fullmatch(r"\W*", text[: q.start() if q else m.start()])
+        and re.fullmatch(r"\s*(?:people|persons|members)?\W*", text[m.end() :], re.I)
+    ):
+        return None
     return Count(
         value=_value(m),
         text=cell[m.start() : m.end()],

@@ -72,6 +72,7 @@ from bot.ingest.intake.roles import active_welcome, background_parties, parties_
 from bot.ingest.intake.sentences import Sentence
 from bot.ingest.intake.signals import (
     DESCRIBED_PARTY,
+    DISPUTED_THEN,
     KHMER_ITS_OWN,
     KHMER_PAST_YEAR,
     KHMER_RUNNING_TOTAL,
@@ -309,8 +310,14 @@ _RUNNING_TOTAL = re.compile(
     r"bringing\s+the\s+total|altogether|"
     # "several hundred of those councillors have since left the party": over time, no one event
     # (not "two of them have since joined the CPP")
-    r"(?:hundreds?|thousands?|many|dozens)\b[^.;]{0,60}?(?:have|has)\s+since\s+"
+    # ... "more than 300 of its councillors have since left, most of them to the CPP"
+    r"(?:hundreds?|thousands?|many|dozens|(?:more\s+than|over|at\s+least)\s+\d[\d,]*)\b"
+    r"[^.;]{0,60}?(?:have|has)\s+since\s+"
     r"(?:left|joined|defected|quit|switched|moved|gone)|"
+    # '"For two years we have seen people leave Candlelight for the CPP"': a trend seen
+    r"(?:have|has)\s+(?:\w+\s+)?(?:seen|watched|witnessed)\s+(?:people|members|supporters|"
+    r"activists|officials|villagers)\s+(?:leave|leaving|join|joining|defect|defecting|switch|"
+    r"switching|move|moving)|"
     # "nine of those councillors have now left the party": a tally of them all to this day
     r"(?:have|has)\s+now\s+(?:left|joined|defected|quit|switched|moved|gone)|"
     # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
@@ -417,6 +424,10 @@ def read_sentence(
             background=background_parties(text, mentions), counts=counted_groups(text, mentions)
         )
     dates = find_dates(text, anchor or report.published, opening)
+    if not dates and DISPUTED_THEN.search(text):
+        # "Last month the group said 500 had joined the CPP, a claim Candlelight called
+        # exaggerated at the time": an earlier report and its answer, told again with no day
+        return Reading()
     counts = person_counts(text, skip=[(d.start, d.end) for d in dates])
     # '... had returned to the party, "and today they are the commune chief"': a day in
     # words quoted after the act is the speaker's, not the act's

@@ -42,11 +42,13 @@ _ABBREVIATIONS = {
     "rep", "maj", "capt", "prof", "dept", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "incl", "excl", "ca",
 }  # fmt: skip
-# A semicolon before a capital or a digit ends a bulletin's entry ("Kratie, 15 May — 60
-# joined; Stung Treng, 16 May — 25 joined"); ", while" starts another event ("150 joined on
-# Saturday, while in Pailin 24 did the same on Sunday"), as does ", and a further 33 ...".
+# A semicolon before a capital or a count ends a bulletin's entry ("Kratie, 15 May — 60
+# joined; Stung Treng, 16 May — 25 joined") or a headline's clause ("18 quit; two move to
+# X"); ", while" starts another event ("150 joined on Saturday, while in Pailin 24 did the
+# same on Sunday"), as does ", and a further 33 ...".
 _END = re.compile(
-    r"[.!?។៕]+[\"')\]]*(?=\s|$)|[។៕]|;(?=\s+[A-Z0-9])|"
+    r"[.!?។៕]+[\"')\]]*(?=\s|$)|[។៕]|;(?=\s+(?:[A-Z0-9]|(?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|another|a\s+further)\s))|"
     r",(?=\s+(?:while|whereas|and\s+that|and\s+(?:a\s+further|another)\s+\d[\d,]*)\s)"
 )
 
@@ -135,6 +137,25 @@ def without_page_clutter(text: str) -> str:
     """
     end = next((m for m in _AFTER_THE_STORY.finditer(text) if text[: m.start()].strip()), None)
     return text if end is None else text[: end.start()]
+
+
+# A monitor's list of items it leaves out, under a line of its own: "Not counted:", "Excluded
+# from the count:", Khmer "មិនរាប់បញ្ចូល៖" (not counted in).
+_LEFT_OUT = re.compile(
+    r"^[^\w\n]*(?:not\s+(?:counted|included)|excluded|left\s+out|listed\s+separately|"
+    r"មិន(?:បាន)?រាប់បញ្ចូល)\b[^\n]{0,60}?[:៖]\s*\n(?:[ \t]*\S[^\n]*(?:\n|$))*",
+    re.I | re.M,
+)
+
+
+def without_left_out(text: str) -> str:
+    """The text without the items a monitor lists as left out of its count (posts withdrawn,
+    ceremonies postponed), a list under a line of its own, up to the next blank line.
+
+    >>> without_left_out("40 joined the CPP.\\n\\nNot counted:\\n- 200 (post removed)\\n\\nEnd.")
+    '40 joined the CPP.\\n\\n\\nEnd.'
+    """
+    return _LEFT_OUT.sub("", text)
 
 
 def unwrap(text: str) -> str:

@@ -77,6 +77,10 @@ _JOIN = (
     r"took|taken|accepted)\s+(?:\w+\s+){0,3}?"
     # "received his FUNCINPEC card": a party's name (its letters masked) before the card
     r"(?:membership|party|CPP|x{3,})\s+cards?|"
+    # ... a caption translated from Khmer: "H.E. X hand CPP membership cards to 57 family"
+    # (not "hands out new membership cards to 4,500 members": a renewal)
+    r"(?:hand|hands|give|gives|present|presents)\s+(?:x{3,}\s+|CPP\s+)?(?:membership|party)\s+cards\s+"
+    r"to(?=\s+(?:(?:about|some|around|nearly|more\s+than|over)\s+)?\d)|"
     # a caption's "415 members ... raise their new CPP membership cards"
     r"(?:rais(?:e|es|ed|ing)|hold(?:s|ing)?|show(?:s|ed|ing)?)\s+(?:up\s+)?their\s+new\s+"
     r"x{3,}\s+(?:membership\s+|party\s+)?cards?|"
@@ -288,6 +292,8 @@ _INTENTION = re.compile(
     re.I,
 )
 _NEGATION = re.compile(
+    # ... "to stay in politics without joining the ruling party"
+    r"\bwithout\s+$|"
     r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none|neither)\b(?:\s+\w+){0,4}?\s+"
     # "មិនឲ្យចូលរួម" (barred from taking part)
     # "មិនទាន់បានចាកចេញ" (have not yet left)
@@ -439,7 +445,10 @@ _OTHER_THINGS = (
                 # ... "; the page deleted the post within three hours"
                 # ... Khmer "ការផ្សាយនេះ ត្រូវបានទំព័រដើមលុបចោលវិញ" (this post was deleted by the
                 # page that made it)
-                r"(?:ការផ្សាយ|ការបង្ហោះ|អត្ថបទ)[^។]{0,30}ត្រូវ(?:បាន)?[^។\s]{0,20}លុប(?:ចោល|ចេញ)|"
+                # ... "ការផ្សាយ ... ដែលសរសេរថា «...» ត្រូវបានលុបចេញហើយ" (the post ... which said «...»
+                # has been deleted)
+                r"(?:ការផ្សាយ|ការបង្ហោះ|អត្ថបទ)[^។«]{0,60}?(?:«[^»]{0,200}»\s*)?"
+                r"ត្រូវ(?:បាន)?[^។\s]{0,20}លុប(?:ចោល|ចេញ)|"
                 # ... "posted that 500 ... had joined, then removed the post within hours"
                 r"\bthen\s+(?:deleted|removed|took\s+down)\s+(?:the|its|that|this)\s+(?:post|article|"
                 r"story|report)\b|"
@@ -546,7 +555,10 @@ _WHEN_ASIDE = re.compile(
     r"(?:that\s+|which\s+)?"
     # ... ", a figure the Candlelight Party says is grossly inflated"
     r"(?:the\s+)?[^.;,]*?\b(?:dismissed|denied|rejected|disputed|called|calls|"
-    r"says\s+(?:is|was)|said\s+(?:is|was))\b[^.;]*",
+    r"says\s+(?:is|was)|said\s+(?:is|was))\b[^.;]*"
+    # ", a rare move ... at a time when most reported defections go to the ruling party": the
+    # times, not the act
+    r"|\bat\s+a\s+time\s+when\b[^.;]*",
     re.I,
 )
 # ... and the same as a sentence's opening clause, after a dateline ("KEP -- ") if any.
@@ -757,6 +769,11 @@ def retells_a_report(sentence: str) -> bool:
     return bool(_DISPUTED_REPORT.search(sentence) or _CLAIMING_THAT.search(sentence))
 
 
+# ", a claim the opposition rejected at the time": a report of an earlier time, and its answer
+DISPUTED_THEN = re.compile(
+    r",\s*(?:a|an)\s+(?:claim|figure|number|report|announcement)\b[^.;]{0,80}?\bat\s+the\s+time\b",
+    re.I,
+)
 _FIGURE_DISPUTED = re.compile(
     r"\b(?:exaggerat|inflat|overstat)\w*\s+(?:the\s+)?(?:numbers?|figures?|counts?)\s+of\b", re.I
 )

@@ -36,7 +36,8 @@ _COLUMNS = {
         # ... "Reported figure", "Figure reported", "Total"
         # ... "Number claimed"
         r"^(?:(?:reported\s+|claimed\s+)?(?:number|count|figure|total)(?:\s+(?:reported|claimed))?|"
-        r"no\.?|people|who|"
+        # ... "Moved", "People moved"
+        r"no\.?|people|who|(?:(?:people|persons)\s+)?moved|"
         r"how\s+many|ចំនួន(?:នាក់)?)$",
         re.I,
     ),
