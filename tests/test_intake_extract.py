@@ -6345,3 +6345,81 @@ def test_a_limit_on_gatherings_counts_no_one() -> None:
         "communes, which it said kept to rules limiting gatherings to 30 people."
     )
     assert [c.value for c in person_counts(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bulletin's entry "was announced but postponed; not counted"
+        (
+            "- Thursday 2 May: 35 FUNCINPEC members joined the CPP in Kep.\n"
+            '- Sunday 5 May: a ceremony to receive "about 200" FUNCINPEC members into the CPP '
+            "was announced but postponed; not counted.",
+            [(date(2024, 5, 2), 35, [_FUN], CPP)],
+        ),
+        # a log's row that did not take place, and a row the other side disputes
+        (
+            "| Date | Place | From | To | Number | Source |\n|---|---|---|---|---|---|\n"
+            "| 2 May | Kep | FUNCINPEC | CPP | 35 | CPP Kep; FUNCINPEC says figure is false |\n"
+            "| 5 May | Kampot | FUNCINPEC | CPP | (about 200 announced) | ceremony did not take "
+            "place; not counted |",
+            [(date(2024, 5, 2), 35, [_FUN], CPP)],
+        ),
+        # "a second post gave the figure as 233": the figure revised by its own source
+        (
+            "A post on the working group's page on Saturday said \"more than 150\" FUNCINPEC "
+            "members had joined the CPP. On Monday, a second post gave the figure as 233.",
+            [(date(2024, 5, 4), 233, [_FUN], CPP)],
+        ),
+        # "the ruling party's claim that 640 ... defected to it": to the party whose claim
+        (
+            "The ruling CPP's claim that 640 FUNCINPEC members in Kep defected to it last "
+            'Saturday has been called "impossible" by FUNCINPEC officials.',
+            [(date(2024, 5, 4), 640, [_FUN], CPP)],
+        ),
+        # a post's heading day, the day before it was posted, dates what it tells
+        (
+            "Damnak Chang'aeur district, Kep province, Thursday 9 May 2024\n\n"
+            "The CPP district committee held a ceremony to welcome 57 new members from "
+            "FUNCINPEC.",
+            [(date(2024, 5, 9), 57, [_FUN], CPP)],
+        ),
+        # "returned home to the CPP": to a party, not to a place
+        (
+            "This morning 38 former FUNCINPEC activists from Kep returned home to the Cambodian "
+            "People's Party.",
+            [(date(2024, 5, 10), 38, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_entries_not_held_revised_figures_claims_headings_and_homes(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a post the story says disappeared: the story is about the deletion
+        "KEP - A Facebook post by the CPP's Kep working group announcing that 500 FUNCINPEC "
+        "members had joined the ruling party disappeared from the page on Tuesday, hours after "
+        "it went up.",
+        # a statement denying a move
+        "On Thursday, FUNCINPEC issued a statement denying that its Kep chief had left the "
+        "party.",
+        # last year's moves, counted in thousands
+        "Last year, before the commune elections, thousands of FUNCINPEC members in Kep took "
+        "the same step.",
+    ],
+)
+def test_vanished_posts_denials_and_last_year_s_thousands(text: str) -> None:
+    assert _claims(text, date(2024, 5, 10)) == []
+
+
+def test_those_among_the_group_who_joined_are_no_group_of_their_own() -> None:
+    text = (
+        "Among those joining were two candidates on the FUNCINPEC list for the commune "
+        "elections, who told the ceremony they had withdrawn from the race."
+    )
+    assert not_a_claim(text) == "a part of a group counted before"

@@ -3850,3 +3850,68 @@ def test_a_page_deleting_its_post_whose_words_it_quotes() -> None:
         "ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា» ត្រូវបានលុបចោលហើយ។"
     )
     assert _brief(text, date(2024, 5, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a monitor's rows separated by dashes: "from party A to party B — 75 people", and "A's
+        # activists and B's former activists to party C — 40"
+        (
+            "១. ថ្ងៃព្រហស្បតិ៍ ទី២ ខែឧសភា — ខេត្តកែប — ពីគណបក្សភ្លើងទៀន ទៅគណបក្សប្រជាជនកម្ពុជា — "
+            "ចំនួន ៧៥ នាក់។\n\n"
+            "២. ថ្ងៃសៅរ៍ ទី៤ ខែឧសភា — ខេត្តកំពត — សកម្មជនគណបក្សភ្លើងទៀន និងអតីតសកម្មជន"
+            "គណបក្សសង្គ្រោះជាតិ ទៅគណបក្សប្រជាជនកម្ពុជា — ចំនួន ៤០ នាក់។",
+            [(date(2024, 5, 2), 75, [CLP], CPP), (date(2024, 5, 4), 40, [CLP, CNRP], CPP)],
+        ),
+        # "among all 120 above, 100 are from A and 20 from B": the parts, each a claim
+        (
+            "កាលពីថ្ងៃសៅរ៍ សកម្មជនគណបក្សប្រឆាំងសរុប ១២០ នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។ "
+            "ក្នុងចំណោមអ្នកទាំង ១២០ នាក់ខាងលើ មាន ១០០ នាក់ មកពីគណបក្សភ្លើងទៀន និង ២០ នាក់ "
+            "មកពីគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន។",
+            [(date(2024, 5, 4), 100, [CLP], CPP), (date(2024, 5, 4), 20, [GDP], CPP)],
+        ),
+        # "on the next day, 30 more joined"
+        (
+            "កាលពីថ្ងៃសៅរ៍ សកម្មជនគណបក្សភ្លើងទៀន ៥០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "នៅថ្ងៃបន្ទាប់ សកម្មជនគណបក្សភ្លើងទៀន ៣០ នាក់ទៀត ក៏បានចូលរួមជាមួយគណបក្សដែរ។",
+            [(date(2024, 5, 4), 50, [CLP], CPP), (date(2024, 5, 5), 30, [CLP], CPP)],
+        ),
+        # a month's list, a day on each line, then the total: each line on its own day
+        (
+            "ក្នុងខែឧសភានេះ ក្រុមការងារបានរៀបចំពិធីទទួលសមាជិកថ្មី ដូចខាងក្រោម៖\n"
+            "១. ស្រុកកំពង់ត្រាច - ថ្ងៃព្រហស្បតិ៍ ទី២ ខែឧសភា៖ សកម្មជនគណបក្សភ្លើងទៀន ៣៣នាក់\n"
+            "២. ស្រុកឈូក - ថ្ងៃអង្គារ ទី៧ ខែឧសភា៖ សកម្មជនគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន ១២នាក់\n"
+            "សរុប៖ ៤៥នាក់ ដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 2), 33, [CLP], CPP), (date(2024, 5, 7), 12, [GDP], CPP)],
+        ),
+    ],
+)
+def test_dashed_rows_parts_above_next_days_and_lines_with_their_own_days(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected
+
+
+def test_some_villagers_disputing_a_count_leave_the_claim() -> None:
+    # "some villagers say they were never CLP members ... ¶ on that Saturday the CPP working
+    # group announced that more than 300 CLP activists applied to join the CPP"
+    text = (
+        "ប្រជាពលរដ្ឋមួយចំនួននៅស្រុកឈូក បាននិយាយថា ពួកគេមិនដែលជាសមាជិកគណបក្សភ្លើងទៀនទេ។\n\n"
+        "កាលពីថ្ងៃសៅរ៍ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា បានប្រកាសថា សកម្មជនគណបក្សភ្លើងទៀនជាង "
+        "៣០០ នាក់ បានដាក់ពាក្យចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(text, date(2024, 5, 10)) == [(date(2024, 5, 4), 300, [CLP], CPP)]
+
+
+def test_a_news_bulletin_s_hour_is_no_day_of_the_event() -> None:
+    # "the morning news programme, broadcast at 6 on Friday morning 10 May ... The first news
+    # this morning: 80 CLP activists joined the CPP ... ¶ Yesterday afternoon ... 80 ..."
+    text = (
+        "នេះគឺជាកម្មវិធីព័ត៌មានពេលព្រឹក នៅម៉ោង ៦ ព្រឹកថ្ងៃសុក្រ ទី១០ ខែឧសភា ឆ្នាំ២០២៤។ "
+        "ព័ត៌មានដំបូងនៅព្រឹកនេះ៖ សកម្មជនគណបក្សភ្លើងទៀន ចំនួន ៨០ នាក់ នៅស្រុកឈូក "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "កាលពីរសៀលម្សិលមិញ ក្រុមការងារបានរៀបចំពិធីទទួលស្វាគមន៍សកម្មជនគណបក្សភ្លើងទៀនចំនួន "
+        "៨០ នាក់ ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(text, date(2024, 5, 10)) == [(date(2024, 5, 9), 80, [CLP], CPP)]

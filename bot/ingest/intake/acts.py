@@ -49,7 +49,13 @@ _JOINED_SOMETHING = re.compile(
 )
 # Bulletin shorthand with no verb: "44 Candlelight activists to the CPP", Khmer "១៤២នាក់ —
 # ពីគណបក្សA ទៅគណបក្សB" (142 people, from party A to party B).
-_SHORTHAND_TO = re.compile(r"(?:\bto|→|->)\s+(?:the\s+)?$|ពី[^|។\n]{1,80}?\s*ទៅ\s*$", re.I)
+_SHORTHAND_TO = re.compile(
+    r"(?:\bto|→|->)\s+(?:the\s+)?$|ពី[^|។\n]{1,80}?\s*ទៅ\s*$"
+    # ... a row's "សកម្មជនគណបក្សA និងអតីតសកម្មជនគណបក្សB ទៅគណបក្សC" (A's activists and B's former
+    # activists, to party C)
+    r"|(?:សកម្មជន|សមាជិក|អ្នកគាំទ្រ|មន្ត្រី)[^|។\n—–]{1,100}?\s+ទៅ\s*$",
+    re.I,
+)
 _GROUP_TO = re.compile(
     r"\b(?:members|activists|supporters|officials|councillors)\s+(?:to|→|->)\s+(?:the\s+)?$", re.I
 )
@@ -111,8 +117,9 @@ _NO_OBJECT = re.compile(
 _APPEAL = re.compile(WANTING_OTHERS, re.I)
 _CARDS = re.compile(r"(?:received|receiving|handed|given|were\s+given|issued|presented)\b", re.I)
 _RETURN_HOME = re.compile(
-    r"return\w*\s+(?:to\s+)?(?:Cambodia|home|the\s+country|the\s+kingdom|Phnom\s+Penh|from|"
-    r"after)\b",
+    # (not "returned home to the Cambodian People's Party": a party's home)
+    r"return\w*\s+(?:to\s+)?(?:Cambodia|home(?!\s+to\s+(?:the\s+)?(?:(?:[\w'’]+\s+){0,4}"
+    r"(?-i:Party)|(?-i:[A-Z]{2,}))\b)|the\s+country|the\s+kingdom|Phnom\s+Penh|from|after)\b",
     re.I,
 )
 _GERUND_SUBJECT = re.compile(
@@ -303,7 +310,11 @@ def reported_act(text: str, mentions: list[PartyMention]) -> Verb | None:
                 or people_named(text[: m.start])
                 # a Khmer bulletin row: "០៥/០៦ | ... | ពីគណបក្សA ទៅគណបក្សB | ១១៨ នាក់": its
                 # count in the cell after, or none given
-                or (shorthand.group().startswith("ពី") and "|" in text)
+                # (or dashes: "១. ថ្ងៃពុធ ទី៣ ... — ខេត្តកណ្តាល — ពីគណបក្សA ទៅគណបក្សB — ចំនួន ៥២០ នាក់")
+                or (
+                    re.match(r"[\u1780-\u17ff]", shorthand.group())
+                    and ("|" in text or len(re.findall(r"\s[—–-]\s", text)) >= 2)
+                )
                 # ... an English row: "| 27 Jan | Takeo | Candlelight members to CPP (no
                 # figure given) |", a move whose count the monitor did not have
                 or ("|" in text and _GROUP_TO.search(text[max(0, m.start - 100) : m.start]))

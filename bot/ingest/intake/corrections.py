@@ -88,6 +88,10 @@ _REVISED_TO = re.compile(
     # គឺ ២៧៦នាក់" (the final figure is 276)
     # ... Khmer "ចំនួនសមាជិកថ្មីពិតប្រាកដ ដែលបានទទួលប័ណ្ណ ... គឺ ៣៤២ នាក់" (the actual number of new
     # members who received cards ... is 342)
+    # ... "On Monday, a second post gave the figure as 276"
+    r"|\b(?:second|later|new|updated|another)\s+(?:post|statement|report|update)\b[^.;]{0,40}?"
+    r"\b(?:gave|put|set)\s+the\s+(?:figure|number|count|total)\s+(?:as|at)\s+"
+    r"(?P<later>[0-9][0-9,.]*)"
     r"|\b(?:final|actual|exact)\s+(?:figure|number|count|total|tally)\b[^.;]{0,100}?\b(?:is|was|stands\s+at)\s+"
     r"(?P<final>[0-9][0-9,.]*)|តួលេខ(?:ផ្លូវការ)?ចុងក្រោយ(?:[^។]{0,80}?(?:គឺ|មាន))?\s*(?P<khmer_final>[0-9០-៩][0-9០-៩,.]*)"
     r"|ចំនួន[^។]{0,40}?ពិតប្រាកដ[^។]{0,80}?គឺ\s*(?P<khmer_actual>[0-9០-៩][0-9០-៩,.]*)",
@@ -104,7 +108,11 @@ def correct(
     for told in sentences:
         revised = _REVISED_TO.search(told.text)
         given = revised and (
-            revised["n"] or revised["final"] or revised["khmer_final"] or revised["khmer_actual"]
+            revised["n"]
+            or revised["later"]
+            or revised["final"]
+            or revised["khmer_final"]
+            or revised["khmer_actual"]
         )
         now = cell_count(given) if given and len(proposals) == 1 else None
         if now is not None and proposals[0].number not in (None, now.value):

@@ -185,7 +185,13 @@ _POSTED_BEFORE = re.compile(
     # (not "according to a letter dated Monday, July 1": the letter's day, its act's)
     r"|\baccording\s+to\s+(?!(?:[\w'.-]+\s+){1,3}?dated\s+$)(?:[\w'.-]+\s+){1,8}?(?:on\s+)?$"
     # "Speaking to party members in Dangkao on Sunday, X said ...": the day of the speech
-    r"|(?:^|[:;—–]\s*)(?:Speaking|Addressing|Talking|Writing)\b[^,;.]{0,80}?\bon\s+$",
+    r"|(?:^|[:;—–]\s*)(?:Speaking|Addressing|Talking|Writing)\b[^,;.]{0,80}?\bon\s+$"
+    # a bulletin's "Our top story this morning:", Khmer "ព័ត៌មានដំបូងនៅព្រឹកនេះ៖" (the first news
+    # this morning:): the broadcast's time
+    r"|\b(?:top|first|main|lead)\s+(?:story|stories|news|item)\s+$|ព័ត៌មាន(?:ដំបូង|សំខាន់|ចម្បង|ថ្មី)\s*(?:នៅ)?\s*$"
+    # ... "កម្មវិធីព័ត៌មាន ... ផ្សាយផ្ទាល់ ... នៅម៉ោង ៦ ព្រឹកថ្ងៃព្រហស្បតិ៍ ..." (the news programme,
+    # broadcast live at 6 on Thursday morning): the broadcast's day
+    r"|កម្មវិធីព័ត៌មាន[^។]{0,100}?$",
     re.I,
 )
 # "since the July 23 election", "ahead of 5 July": a date that bounds the event, not its own.

@@ -136,7 +136,11 @@ _UNDONE = (_MOVERS_DENY, "a correction or retraction")
 # made it (told in its own sentence; in the claim's own, the claim still stands as made)
 _DELETED_A_CLAIM = re.compile(
     r"\b(?:deleted|deletes|removed|removes|took\s+down|takes\s+down|pulled)\s+(?:a|its|the|their)\s+"
-    r"(?:[\w-]+\s+){0,2}?post\s+(?:claiming|saying|which\s+claimed|that\s+claimed)\b",
+    r"(?:[\w-]+\s+){0,2}?post\s+(?:claiming|saying|which\s+claimed|that\s+claimed)\b"
+    # ... "A post by the CPP's working group announcing that 700 ... had joined the ruling
+    # party disappeared from the page on Wednesday"
+    r"|\bpost\b[^.;]{0,80}?\b(?:announcing|claiming|saying|stating)\s+that\b[^.;]{0,160}?"
+    r"\b(?:disappeared|vanished|(?:was|has\s+been)\s+(?:deleted|removed|taken\s+down))\b",
     re.I,
 )
 _DELETED = re.compile(
@@ -187,6 +191,11 @@ _A_PAGE_SAID = re.compile(
 )
 _EARLIER_ONES = re.compile(
     r"\b(?:earlier|previous)\s+[\"“'‘]?(?:defectors|joiners|switchers)\b", re.I
+)
+_SOME_OF_THEM_SAY = re.compile(
+    r"\bsome\s+(?:of\s+(?:the|those)\s+)?(?:[\w-]+\s+){0,3}?(?:say|said)\b"
+    r"|(?:ខ្លះ|មួយចំនួន)[^។]{0,40}?(?:បាន)?និយាយថា",
+    re.I,
 )
 _FALSE_CLAIM = (
     "an alliance or merger of parties",
@@ -242,7 +251,12 @@ _SAME_DAY = re.compile(
     re.I,
 )
 # "The following day, a separate group of 18 joined the CPP": the day after the one told before
-_NEXT_DAY = re.compile(r"^\W*(?:On\s+)?the\s+(?:following|next)\s+day\b|\ba\s+day\s+later\b", re.I)
+_NEXT_DAY = re.compile(
+    r"^\W*(?:On\s+)?the\s+(?:following|next)\s+day\b|\ba\s+day\s+later\b"
+    # ... Khmer "នៅថ្ងៃបន្ទាប់" (on the next day), "មួយថ្ងៃក្រោយមក" (a day later)
+    r"|^\W*(?:នៅ)?ថ្ងៃ(?:បន្ទាប់|ស្អែកឡើង)|មួយថ្ងៃក្រោយ",
+    re.I,
+)
 _OPENS_A_LIST = re.compile(r"[:៖]\s*$")
 _DESCRIBED_OPPOSITION = re.compile(
     r"\b(?:the\s+)?(?:(?P<dissolved>dissolved|banned|outlawed|disbanded)|main|largest|biggest|"
@@ -476,11 +490,16 @@ _RETOLD_ANYWHERE = re.compile(r"(?:ស្វាគមន៍|ទទួល|ប្�
 
 
 def _parts_before(
-    whole: Proposal, parts: list[tuple[Count, list[str]]], lines: str, opened: date | None
+    whole: Proposal,
+    parts: list[tuple[Count, list[str]]],
+    lines: str,
+    opened: date | None,
+    days: Sequence[date | None] = (),
 ) -> list[Proposal]:
     """The claims of a total's parts told on the lines before it ("👉 KNUP members, 18 ¶ 👉
-    GDP members, 7 ¶ In all 25, who went with the CPP"), each its own claim; with no day of
-    its own, the day the list's opening line gave (``opened``).
+    GDP members, 7 ¶ In all 25, who went with the CPP"), each its own claim, on the day its
+    line gave (``days``); with no day of its own, the day the list's opening line gave
+    (``opened``).
 
     >>> whole = Proposal(date(2024, 6, 5), "published", 25, "25", [], "CPP", "In all 25.")
     >>> parts = [(Count(18, "18", None, 0, 2), ["KNUP"]), (Count(7, "7", None, 0, 1), ["GDP"])]
@@ -490,6 +509,7 @@ def _parts_before(
     """
     if whole.date_kind == "published" and opened is not None:
         whole = replace(whole, date=opened, date_kind="event")
+    own = list(days) if len(days) == len(parts) else [None] * len(parts)
     return [
         replace(
             whole,
@@ -498,8 +518,10 @@ def _parts_before(
             qualifier=count.qualifier,
             from_parties=[n for n in dict.fromkeys(names) if n != whole.to_party],
             evidence=f"{lines}{whole.evidence}",
+            date=day or whole.date,
+            date_kind="event" if day else whole.date_kind,
         )
-        for count, names in parts
+        for (count, names), day in zip(parts, own, strict=True)
     ]
 
 
@@ -579,6 +601,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         any(
             (not_a_claim(s.text) in _FALSE_CLAIM or _DENIES_FALSE_NEWS.search(s.text))
             and not _EARLIER_ONES.search(s.text)
+            # (nor "អ្នកភូមិខ្លះនិយាយថា ពួកគេមិនដែលជាសមាជិក..." (some villagers say they were never
+            # members): some of the group, disputing the count)
+            and not _SOME_OF_THEM_SAY.search(s.text)
             # (not "Correction: An earlier version of this article incorrectly stated that
             # 1,400 had joined ...": a notice over the report, which still tells its claim)
             and not _CORRECTION_NOTICE.match(s.text)
@@ -610,18 +635,20 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     anchor = report.published or _year_anchor(sentences)
     heading = next((s.text for s in sentences if s.index <= (1 if titled else 0)
                     and _HEADING_DATELINE.match(s.text)), None)  # fmt: skip
+    heading_day: date | None = None
     if heading is not None:
         # "🌾 Angkor Chey district, 10 June 2023 🌾", a line of its own: the post's own day,
         # which "today" and weekdays below count from
-        anchor = next(
+        heading_day = next(
             (
                 d.value
                 for d in find_dates(heading, anchor, True)
                 # the day ends the line: not "Weekly log, 29 May - 4 June 2023", a span
                 if d.dateline and re.fullmatch(r"[^\w]*", heading[d.end :])
             ),
-            anchor,
+            None,
         )
+        anchor = heading_day or anchor
     # a monitor's table, one move a row: its rows are read as cells, not as sentences
     tabled = table_claims(text.splitlines(), lexicon, anchor)
     rows = {p.evidence for p in tabled}
@@ -638,9 +665,14 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     came_from: tuple[int, list[str]] | None = None  # the parties a sentence with no claim named
     # the counts of lines with no claim, each with its parties, the last line's index, the lines
     counted: tuple[list[tuple[Count, list[str]]], int, str] | None = None
+    counted_days: list[date | None] = []  # ... and the day each count's line gave
     paragraph = -1
     date_line: list[FoundDate] = []  # the dates of a line that is only a day and a place
     date_line_paragraph = -1
+    if heading_day is not None and heading_day != report.published:
+        # "Chhuk district, Kampot province, Sunday 2 April 2023" over a post made the day
+        # after: the day of what the post tells
+        date_line, date_line_paragraph = [FoundDate(heading_day, 0, 0)], 0
     for i, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             # "⏰ កាលពីថ្ងៃទី១៩ ខែនេះ នៅឃុំក្រយា ¶ 👥 សមាជិក ... បានប្តូរមកចូល..." (on the 19th, in
@@ -687,7 +719,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             and reading.proposals[0].number == sum(c.value or 0 for c, _ in counted[0])
         ):
             opened = every[-1].value if every else None
-            reading.proposals = _parts_before(reading.proposals[0], counted[0], counted[2], opened)
+            reading.proposals = _parts_before(
+                reading.proposals[0], counted[0], counted[2], opened, counted_days
+            )
         if (
             reading.bare
             and reading.to is not None
@@ -710,10 +744,21 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 claimant=sentence_claimant(sentence.text, report, named),
             )
             reading = replace(
-                reading, bare=False, proposals=_parts_before(whole, counted[0], counted[2], None)
+                reading,
+                bare=False,
+                proposals=_parts_before(whole, counted[0], counted[2], None, counted_days),
             )
         if not reading.proposals and reading.counts and all(names for _, names in reading.counts):
             going_on = counted is not None and counted[1] == i - 1
+            # "១. ស្រុកA - ថ្ងៃពុធ ទី៤ ខែកញ្ញា៖ ... ៤២នាក់": the day the line gives its count
+            line_days = {
+                d.value for d in find_dates(sentence.text, today, opening) if not d.reported
+            }
+            line_day = line_days.pop() if len(line_days) == 1 else None
+            counted_days = [
+                *(counted_days if counted and going_on else []),
+                *[line_day] * len(reading.counts),
+            ]
             counted = (
                 [*(counted[0] if counted and going_on else []), *reading.counts],
                 i,

@@ -256,8 +256,9 @@ _A_MOVE_AFTER = re.compile(
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:\baged?|\bage\s+of|\bhas|\bhave|\bhad|(?<!together\s)(?<!along\s)(?<!district\s)(?<!commune\s)(?<!province\s)(?<!village\s)\bwith|\bboasts?|\bclaims?|membership\s+of|"
     # "មាន" (has), but "...នោះ មាន ១៤៥នាក់" (of those, there are 145) counts people
-    # ... and "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ មាន ១៦០នាក់" (among these 210, 160 are)
-    r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)(?<!នេះ\s)(?<!នេះ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
+    # ... and "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ មាន ១៦០នាក់" (among these 210, 160 are; or
+    # "... ខាងលើ", above)
+    r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)(?<!នេះ\s)(?<!នេះ)(?<!ខាងលើ\s)(?<!ខាងលើ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
     # "CamCheck spoke to 3 people who attended": whom the writer asked
     r"|\b(?:spoke|talked)\s+(?:to|with)\s+(?:about\s+|some\s+)?$|\binterviewed\s+$"
     # "fewer than one in ten identified anyone": a share, not people
@@ -469,8 +470,12 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             re.search(r"គ្រួសារ\s*(?:ចំនួន)?\s*$", before) or after.lstrip().startswith("គ្រួសារ")
         ):
             continue  # "គ្រួសារចំនួន ៨៧ សរុប ២៤៣នាក់" (87 families, 243 people in all): the people
-        if re.search(r"ទាំង\s*$", before) and re.match(r"\s*(?:នាក់|រូប)\s*(?:នេះ|នោះ)", after):
-            continue  # "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ" (among all these 210): told before
+        if re.search(r"ទាំង\s*$", before) and re.match(
+            r"\s*(?:នាក់|រូប)\s*(?:នេះ|នោះ|ខាងលើ)", after
+        ):
+            # "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ" (among all these 210), "... ខាងលើ" (above):
+            # told before
+            continue
         if re.search(r"\bone\s+of\s+(?:(?:only|just|the|its|their|her|his)\s+)*$", before, re.I):
             continue  # "one of only two CLP councillors on the council": a set she is in
         if (

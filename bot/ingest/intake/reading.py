@@ -133,6 +133,7 @@ _SAID_HE = re.compile(
 # "Mr. A and Mr. B, both former CNRP officials": the group word describes the named people.
 _NAMED_GROUP = re.compile(r",\s*(?:both|all|the\s+(?:two|three|four|five|six))\b", re.I)
 # ... "FUNCINPEC said 15 ... had joined the royalist party": the party saying it, described
+_CLAIM_THAT = re.compile(r"['’]s\s+(?:claim|announcement|statement)\s+that\b", re.I)
 _IT_AFTER = re.compile(
     rf"^\s*(?:(?:to|into)\s+)?(?:it|them|the\s+{DESCRIBED_PARTY}|its\s+ranks)\b", re.I
 )
@@ -299,6 +300,8 @@ _RUNNING_TOTAL = re.compile(
     # ... "since 1 January"
     rf"(?:last|this)\s+(?:year|month|week)|(?:\d{{1,2}}\s+)?{MONTH_NAMES}|\d{{4}})|so\s+far|"
     r"to\s+date|this\s+year|"
+    # ... "Last year, in the months before the election, thousands of opposition members ..."
+    r"(?<![\w-])last\s+year\b[^.;]{0,60}?\b(?:thousands|hundreds|dozens)\s+of|"
     r"in\s+recent\s+(?:weeks|months)|in\s+the\s+(?:following\s+(?:weeks|months|years)|"
     r"(?:weeks|months|years)\s+that\s+followed)|(?:in|during|throughout)\s+(?:19|20)\d\d|(?<![\w-])last\s+year,?\s+(?:(?:more|than|over|about|some|nearly)\s+)*\d+|"
     # "in the first half of 2023", "in the past three months"
@@ -517,6 +520,16 @@ def read_sentence(
             if m.name in froms and not _FORMER_BEFORE.search(text[max(0, m.start - 24) : m.start])
         ]
         froms = list(dict.fromkeys(later)) or froms
+    claimed_by = next(
+        (m for m in mentions if m.end <= verb.start and _CLAIM_THAT.match(text, m.end)), None
+    )
+    if verb.kind == "join" and claimed_by and _IT_AFTER.match(text[verb.end :]):
+        # "The ruling party's claim that 1,250 Candlelight members defected to it": to the
+        # party whose claim it is, from those named between (not the party that disputes it,
+        # named after)
+        to = claimed_by.name
+        between = [m.name for m in mentions if claimed_by.end <= m.start < verb.start]
+        froms = [f for f in dict.fromkeys(between or froms) if f != to]
     if (
         to is None
         and verb.kind == "join"

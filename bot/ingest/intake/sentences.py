@@ -206,6 +206,8 @@ def unwrap(text: str) -> str:
             and len(end) >= 0.8 * widths[i]
             and _KHMER_LETTER_END.search(end)
             and _KHMER_GOES_ON.match(after)
+            # (not before a line a label opens: "សរុប៖ ៤៥នាក់ ..." (in all: 45 ...))
+            and not re.match(r"\S{1,20}\s*[៖:]", after)
         )
         if wrapped and re.search(r"[a-z]-$", end) and after[0].islower():
             out.append(end[:-1])  # "offici-" ¶ "als": a word the wrap broke with a hyphen

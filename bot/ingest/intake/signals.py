@@ -294,7 +294,10 @@ _INTENTION = re.compile(
 _NEGATION = re.compile(
     # ... "to stay in politics without joining the ruling party"
     r"\bwithout\s+$|"
-    r"(?:\b(?:not|never|no|denied|deny|denies|refused|rejected|nobody|none|neither)\b(?:\s+\w+){0,4}?\s+"
+    # ... "a statement denying that its Kandal chief had left"
+    r"\bden(?:y|ies|ied|ying)\s+(?:reports?\s+|claims?\s+)?that\b[^.;]*$|"
+    r"(?:\b(?:not|never|no|denied|deny|denies|denying|refused|rejected|nobody|none|neither)\b"
+    r"(?:\s+\w+){0,4}?\s+"
     # "មិនឲ្យចូលរួម" (barred from taking part)
     # "មិនទាន់បានចាកចេញ" (have not yet left)
     # ... "មិនទាន់ប្រកាសថាចូល" (has not yet announced joining)
@@ -404,7 +407,9 @@ _OTHER_THINGS = (
      "a rumour"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
     # a digest's line of what it leaves out: "Not included: a post on 21 June claiming 500 ..."
-    (re.compile(r"^\W*(?:not\s+(?:counted|included|listed|logged)|excluded|left\s+out)\s*[:(—–-]",
+    # ... or at the end of its line: "...; not counted."
+    (re.compile(r"^\W*(?:not\s+(?:counted|included|listed|logged)|excluded|left\s+out)\s*[:(—–-]"
+                r"|[;(]\s*not\s+(?:counted|included|logged)\W*$",
                 re.I),
      "a report the text leaves out"),
     # "re-issues membership cards", "handed new cards to 3,400 of its members", Khmer
@@ -489,7 +494,10 @@ _OTHER_THINGS = (
                 # "ក្នុងចំណោមអ្នកដែលបានប្តូរ...លើកនេះ មាន..." (among those who switched this time)
                 r"|^\W*(?:ហើយ\s*)?ក្នុងចំណោម\S{0,12}ដែល"
                 # "មានតែ ១០នាក់ ក្នុងក្រុមនោះ ដែល..." (only 10 in that group ...)
-                r"|ក្នុងក្រុម(?:នោះ|នេះ)"),
+                r"|ក្នុងក្រុម(?:នោះ|នេះ)"
+                # ... "Among those joining were three candidates on the list"
+                r"|^\W*among\s+(?:those|them|the\s+[\w-]+)\s+(?:joining|who\s+(?:have\s+|had\s+)?"
+                r"joined|(?:newly\s+)?(?:received|welcomed))\s+(?:were|was)\b", re.I),
      "a part of a group counted before"),
     # (not "joined the CLP, which has since registered him as its candidate": what the party
     # did after, with the one who moved)
@@ -521,6 +529,11 @@ _OTHER_THINGS = (
     # an event that has not happened
     (re.compile(r"\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|put\s+off)\b"
                 r"|\b(?:was|were|is)\s+(?:postponed|cancell?ed|called\s+off)\b"
+                # ... a log's "ceremony did not take place"
+                r"|\b(?:ceremony|event)\s+(?:did\s+not|never)\s+(?:take|took)\s+place\b"
+                # ... "was announced but postponed"
+                r"|\b(?:was|were)\s+(?:\w+\s+){1,2}?but\s+(?:then\s+)?(?:postponed|cancell?ed|"
+                r"called\s+off)\b"
                 # ... a log's note "ceremony postponed"
                 r"|\b(?:ceremony|event)\s+(?:postponed|cancell?ed|called\s+off)\b"
                 # ... "ត្រូវបានពន្យារពេល" (has been postponed), "ត្រូវបានលុបចោល" (called off)

@@ -55,6 +55,13 @@ _TAKEN_BACK = (
     "a correction or retraction",
     "a claim called false",
     "an event postponed or called off",
+    "a report the text leaves out",
+)
+# "| Candlelight Party; CPP says figure is false |": the other side's dispute, the claim stands
+_DISPUTED_IN_CELL = re.compile(
+    r"\b(?:says|said|calls|called)\s+(?:the\s+)?(?:figure|number|count|claim)\s+(?:is|was)?\s*"
+    r"(?:false|untrue|fabricated|fake|inflated)\b",
+    re.I,
 )
 _POST_DELETED = re.compile(
     r"\b(?:post|article|story|report)\s+(?:was\s+|has\s+been\s+)?(?:deleted|removed|taken\s+down)\b",
@@ -218,7 +225,10 @@ def _row(
     joined = [m.name for m in lexicon.mentions(cells[columns["to"]])]
     if not parties and not joined:
         return None  # no party on either side: no move the record can keep
-    if not_a_claim(row) in _TAKEN_BACK or _POST_DELETED.search(row):
+    why = not_a_claim(row)
+    if why == "a claim called false" and _DISPUTED_IN_CELL.search(row):
+        why = None
+    if why in _TAKEN_BACK or _POST_DELETED.search(row):
         # "| 3 May | ... | 40 | Report withdrawn by the publishing site |", "| ... | Facebook
         # page; post deleted on 17 Apr ... |"
         return None
