@@ -6423,3 +6423,58 @@ def test_those_among_the_group_who_joined_are_no_group_of_their_own() -> None:
         "elections, who told the ceremony they had withdrawn from the race."
     )
     assert not_a_claim(text) == "a part of a group counted before"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Of these, 40 are from A and 9 are from B" after the total
+        (
+            "On Saturday, 4 May 2024, the working group received 49 people from opposition "
+            "parties who applied to join the Cambodian People's Party. Of these, 40 are from "
+            "FUNCINPEC and 9 are from the Khmer National United Party.",
+            [(date(2024, 5, 4), 40, [_FUN], CPP), (date(2024, 5, 4), 9, [_KNUP], CPP)],
+        ),
+        # a rough first count, then an update's final number in the same post
+        (
+            "Kep, 10 May 2024 - This morning more than 100 FUNCINPEC members joined the "
+            "Cambodian People's Party at the district hall.\n\nUPDATE (3 pm): the final number "
+            "of FUNCINPEC members who joined the CPP this morning is 131 people.",
+            [(date(2024, 5, 10), 131, [_FUN], CPP)],
+        ),
+        # "confirmed the final number as 131": the one claim's count
+        (
+            "Kep, 4 May 2024 - This morning more than 100 FUNCINPEC members joined the "
+            "Cambodian People's Party at the district hall.\n\nUPDATE: The working group has "
+            "confirmed the final number as 131 FUNCINPEC members.",
+            [(date(2024, 5, 4), 131, [_FUN], CPP)],
+        ),
+        # "The new members, including 60 women, come from ...: 100 of A and 21 of B"
+        (
+            "On Sunday, 5 May 2024, a total of 121 members of two parties in Kep joined the "
+            "Cambodian People's Party.\n\nThe new members, including 60 women, come from four "
+            "communes: 100 members of FUNCINPEC and 21 members of the Khmer National United "
+            "Party.",
+            [(date(2024, 5, 5), 100, [_FUN], CPP), (date(2024, 5, 5), 21, [_KNUP], CPP)],
+        ),
+        # a resignation letter in full: "I resign from my membership ... with effect from
+        # today, 8 May 2024"
+        (
+            "I, the undersigned, Hem Sokha, a member of FUNCINPEC since 2015, respectfully "
+            "inform Your Royal Highness that I resign from my membership and from all my "
+            "positions in FUNCINPEC with effect from today, 8 May 2024.",
+            [(date(2024, 5, 8), 1, [_FUN], None)],
+        ),
+    ],
+)
+def test_parts_of_these_final_numbers_welcomed_decisions_women_among_and_letters(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_welcoming_a_decision_and_a_day_of_july_beside_all_members() -> None:
+    # "welcomed their decision": no one's move; "on 28 July and called on all members": a day
+    assert claim_verbs("H.E. Sam Vuthy welcomed their decision.") == []
+    text = "He noted that the vote is due on 28 July and called on all members to work hard."
+    assert [c.value for c in person_counts(text)] == []

@@ -3915,3 +3915,63 @@ def test_a_news_bulletin_s_hour_is_no_day_of_the_event() -> None:
         "៨០ នាក់ ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។"
     )
     assert _brief(text, date(2024, 5, 10)) == [(date(2024, 5, 9), 80, [CLP], CPP)]
+
+
+def test_he_and_his_group_counted_with_him() -> None:
+    # "a former CLP councillor who joined the CPP on the 4th of this month ... ¶ On the 4th he
+    # and his group, 30 people in all, counting him, received CPP cards": his move, 30
+    text = (
+        "អតីតសមាជិកក្រុមប្រឹក្សាឃុំមកពីគណបក្សភ្លើងទៀនម្នាក់ ដែលបានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "កាលពីថ្ងៃទី៤ ខែនេះ បាននិយាយថា លោកសម្រេចចិត្តដោយខ្លួនឯង។\n\n"
+        "កាលពីថ្ងៃទី៤ លោក និងក្រុមរបស់លោកសរុប ៣០ នាក់ រាប់ទាំងលោកផង "
+        "បានទទួលប័ណ្ណសមាជិកគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert _brief(text, date(2024, 5, 10)) == [(date(2024, 5, 4), 30, [CLP], CPP)]
+
+
+def test_the_day_a_party_rejected_a_claim_is_not_the_day_of_the_move() -> None:
+    # "the CLP rejected on Wednesday the CPP's claim that 150 of its members joined the CPP ¶
+    # the CPP page posted that the ceremony was held on Saturday the 4th ¶ a CLP official said
+    # no more than 10 of them had been members"
+    text = (
+        "គណបក្សភ្លើងទៀន បានច្រានចោលនៅថ្ងៃពុធនេះ នូវការអះអាងរបស់ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា "
+        "ដែលថា សមាជិករបស់ខ្លួន ជាង ១៥០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "ទំព័រហ្វេសប៊ុករបស់ក្រុមការងារ បានបង្ហោះថា ពិធីទទួលស្វាគមន៍សមាជិកថ្មី បានធ្វើឡើងនៅថ្ងៃសៅរ៍ "
+        "ទី៤ ខែឧសភា។\n\n"
+        "ប៉ុន្តែ មន្ត្រីគណបក្សភ្លើងទៀនម្នាក់ បានប្រាប់ថា ក្នុងចំណោមអ្នកទាំងនោះ មិនលើសពី ១០នាក់ទេ "
+        "ដែលធ្លាប់ជាសមាជិករបស់គណបក្ស។"
+    )
+    assert _brief(text, date(2024, 5, 10)) == [(date(2024, 5, 4), 150, [CLP], CPP)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table whose "to" column is headed "ទៅគណបក្ស" (to party)
+        (
+            "កាលបរិច្ឆេទ | ទីកន្លែង | ចំនួន | ពីគណបក្ស | ទៅគណបក្ស\n"
+            "០២/០៥/២០២៤ | ខេត្តកែប | ៤៤នាក់ | គណបក្សភ្លើងទៀន | គណបក្សប្រជាជនកម្ពុជា\n"
+            "០៧/០៥/២០២៤ | ខេត្តកំពត | ១៨នាក់ | គណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន | គណបក្សប្រជាជនកម្ពុជា",
+            [(date(2024, 5, 2), 44, [CLP], CPP), (date(2024, 5, 7), 18, [GDP], CPP)],
+        ),
+        # one man's card "with about 20 district party members taking part as witnesses"
+        (
+            "លោក កែវ សុផល អតីតប្រធានគណបក្សភ្លើងទៀនស្រុកឈូក កាលពីម្សិលមិញ បានទទួលប័ណ្ណសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា ដោយមានសមាជិកគណបក្សថ្នាក់ស្រុក ប្រមាណ ២០នាក់ ចូលរួមជាសាក្សី។",
+            [(date(2024, 5, 9), 1, [CLP], CPP)],
+        ),
+        # "more than 90 ... ¶ More news: after checking the applications, the number of CLP
+        # members who joined that morning comes to 104 in all": the checked count
+        (
+            "នៅព្រឹកថ្ងៃសៅរ៍ ទី៤ ខែឧសភា ឆ្នាំ២០២៤ សកម្មជនគណបក្សភ្លើងទៀន ជាង ៩០នាក់ "
+            "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "ព័ត៌មានបន្ថែម៖ ក្រោយពីផ្ទៀងផ្ទាត់ពាក្យសុំរួច ចំនួនសមាជិកគណបក្សភ្លើងទៀន "
+            "ដែលបានចូលរួមក្នុងពិធីព្រឹកនោះ មានចំនួនសរុប ១០៤នាក់។",
+            [(date(2024, 5, 4), 104, [CLP], CPP)],
+        ),
+    ],
+)
+def test_to_party_columns_witnesses_and_counts_checked_later(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected

@@ -81,7 +81,8 @@ _OF_THOSE_WHO = re.compile(
 _KHMER_THOSE_WHO = re.compile(r"អ្នក(?:ទាំងអស់)?ដែល(?:បាន)?\s*$")
 _KHMER_NUMBERED = re.compile(r"\S{0,10}\s*(?:លើកនេះ|ក្នុងពិធីនេះ)?\s*(?:មាន|រួមមាន|គឺ)")
 _LEFT_WHAT = re.compile(
-    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    # ... a letter's "I resign from my membership and from all my positions in the X Party"
+    r"^\s*(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|my\s+|our\s+)?"
     rf"(?:{DESCRIBED_PARTY}|ranks|(?:party\s+)?membership)\b"
     # ... "resigned from all positions and from the party itself"
     r"|^\s*from\s+(?:all\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|posts?|roles?)"

@@ -92,9 +92,14 @@ _REVISED_TO = re.compile(
     r"|\b(?:second|later|new|updated|another)\s+(?:post|statement|report|update)\b[^.;]{0,40}?"
     r"\b(?:gave|put|set)\s+the\s+(?:figure|number|count|total)\s+(?:as|at)\s+"
     r"(?P<later>[0-9][0-9,.]*)"
-    r"|\b(?:final|actual|exact)\s+(?:figure|number|count|total|tally)\b[^.;]{0,100}?\b(?:is|was|stands\s+at)\s+"
+    # ... "has confirmed the final number as 276"
+    r"|\b(?:final|actual|exact)\s+(?:figure|number|count|total|tally)\b[^.;]{0,100}?"
+    r"\b(?:is|was|stands\s+at|as)\s+"
     r"(?P<final>[0-9][0-9,.]*)|តួលេខ(?:ផ្លូវការ)?ចុងក្រោយ(?:[^។]{0,80}?(?:គឺ|មាន))?\s*(?P<khmer_final>[0-9០-៩][0-9០-៩,.]*)"
-    r"|ចំនួន[^។]{0,40}?ពិតប្រាកដ[^។]{0,80}?គឺ\s*(?P<khmer_actual>[0-9០-៩][0-9០-៩,.]*)",
+    r"|ចំនួន[^។]{0,40}?ពិតប្រាកដ[^។]{0,80}?គឺ\s*(?P<khmer_actual>[0-9០-៩][0-9០-៩,.]*)"
+    # ... "ក្រោយពីផ្ទៀងផ្ទាត់ពាក្យសុំរួច ចំនួនសមាជិក ... មានចំនួនសរុប ១៧៣នាក់" (after checking the
+    # applications, the number of members ... comes to 173 in all)
+    r"|ផ្ទៀងផ្ទាត់[^។]{0,60}?ចំនួន[^។]{0,120}?សរុប\s*(?P<khmer_checked>[0-9០-៩][0-9០-៩,.]*)",
     re.I,
 )
 
@@ -113,6 +118,7 @@ def correct(
             or revised["final"]
             or revised["khmer_final"]
             or revised["khmer_actual"]
+            or revised["khmer_checked"]
         )
         now = cell_count(given) if given and len(proposals) == 1 else None
         if now is not None and proposals[0].number not in (None, now.value):

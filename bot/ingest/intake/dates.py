@@ -191,7 +191,10 @@ _POSTED_BEFORE = re.compile(
     r"|\b(?:top|first|main|lead)\s+(?:story|stories|news|item)\s+$|ព័ត៌មាន(?:ដំបូង|សំខាន់|ចម្បង|ថ្មី)\s*(?:នៅ)?\s*$"
     # ... "កម្មវិធីព័ត៌មាន ... ផ្សាយផ្ទាល់ ... នៅម៉ោង ៦ ព្រឹកថ្ងៃព្រហស្បតិ៍ ..." (the news programme,
     # broadcast live at 6 on Thursday morning): the broadcast's day
-    r"|កម្មវិធីព័ត៌មាន[^។]{0,100}?$",
+    r"|កម្មវិធីព័ត៌មាន[^។]{0,100}?$"
+    # ... "បានច្រានចោលនៅថ្ងៃច័ន្ទនេះ នូវការអះអាង ..." (rejected on Monday the claim ...): the
+    # day of the denial
+    r"|(?:ច្រានចោល|បដិសេធ)\s*(?:នៅ)?\s*$",
     re.I,
 )
 # "since the July 23 election", "ahead of 5 July": a date that bounds the event, not its own.
@@ -441,4 +444,12 @@ def find_dates(sentence: str, published: date | None, opening: bool = True) -> l
     ):
         found = [replace(d, reported=True) if d is said[0] else d for d in found]
         found.append(FoundDate(said[0].value - timedelta(days=1), *day_before.span()))
-    return sorted(found, key=lambda d: d.start)
+    # "with effect from today, 12 April 2023", "held today (Wednesday, 12 April)": the day
+    # written out says which day "today" is (a letter's, a speech's)
+    named = [
+        d
+        for d in found
+        if RELATIVE.fullmatch(text[d.start : d.end].strip())
+        and any(o is not d and re.fullmatch(r"\s*[,(]\s*", text[d.end : o.start]) for o in found)
+    ]
+    return sorted((d for d in found if d not in named), key=lambda d: d.start)

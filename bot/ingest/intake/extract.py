@@ -192,6 +192,16 @@ _A_PAGE_SAID = re.compile(
 _EARLIER_ONES = re.compile(
     r"\b(?:earlier|previous)\s+[\"“'‘]?(?:defectors|joiners|switchers)\b", re.I
 )
+_FINAL_COUNT = re.compile(
+    r"\b(?:final|updated|complete)\s+(?:number|count|figure|tally|total)\b"
+    r"|តួលេខ(?:ផ្លូវការ)?ចុងក្រោយ",
+    re.I,
+)
+_HE_AND_HIS_GROUP = re.compile(
+    r"\b(?:he|she)\s+and\s+(?:his|her)\s+(?:group|supporters|followers|team)\b"
+    r"|(?:លោក|គាត់|អ្នកស្រី|នាង)\s*និង\s*(?:ក្រុម|អ្នកគាំទ្រ|បក្សពួក)\s*របស់\s*(?:លោក|គាត់|អ្នកស្រី|នាង)",
+    re.I,
+)
 _SOME_OF_THEM_SAY = re.compile(
     r"\bsome\s+(?:of\s+(?:the|those)\s+)?(?:[\w-]+\s+){0,3}?(?:say|said)\b"
     r"|(?:ខ្លះ|មួយចំនួន)[^។]{0,40}?(?:បាន)?និយាយថា",
@@ -1663,6 +1673,22 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # an interview's "A: On 18 March two of our commune councillors ... went to the
             # CPP", where every other move the text tells left one party: the speaker's
             p.from_parties = sorted(left_by_all)
+    for p in [p for p in out if not p.from_parties and _HE_AND_HIS_GROUP.search(p.evidence)]:
+        one = [
+            o
+            for o in sourced
+            if o.number == 1
+            and o.to_party in (None, p.to_party)
+            and (o.date == p.date or "published" in (o.date_kind, p.date_kind))
+        ]
+        if len(one) == 1 and (p.number or 0) > 1:
+            # "a councillor ... who joined the CPP on the 4th ¶ On the 4th he and his group, 46
+            # people in all, counting him, received CPP cards" (Khmer "លោក និងក្រុមរបស់លោក
+            # សរុប ៤៦ នាក់"): his move, counted with his group
+            one[0].number, one[0].number_text = p.number, p.number_text
+            if one[0].date_kind == "published" and p.date_kind == "event":
+                one[0].date, one[0].date_kind = p.date, "event"
+            out.remove(p)
     # "350 CLP members joined ..., bringing to 1,900 those who joined this year": where a
     # report names the parties its people left, a count that names none is a running total,
     # the event told again or one of its speakers, unless it is an event of its own: its own
@@ -1809,6 +1835,22 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if p.date_kind == "published" and p.number_text and re.search(r"\d", p.number_text):
             _date_by_count_before(p, sentences, anchor)
     corrected = correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct"
+    for final in [p for p in out if p.number and _FINAL_COUNT.search(p.evidence)]:
+        # "... the welcoming of more than 200 CLP members ... UPDATE: the final number of CLP
+        # members who joined the CPP this morning is 276": the first, rough count superseded
+        out = [
+            o
+            for o in out
+            if o is final
+            or not (
+                rough(o.qualifier)
+                and o.number is not None
+                and o.number < (final.number or 0)
+                and o.date == final.date
+                and o.to_party == final.to_party
+                and set(o.from_parties) == set(final.from_parties)
+            )
+        ]
     # a move no party is named in, left or joined ("the captain defected to a rival club",
     # "a ceremony for new members is postponed"): nothing to record
     out = [p for p in out if p.from_parties or p.to_party]

@@ -121,6 +121,11 @@ _MONTH_BEFORE = re.compile(
     r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$"
 )
+# ... and after it: "the election on 23 July and ... all members", a day, not 23 members
+_MONTH_AFTER = re.compile(
+    r"^\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+)
 # The few words that round a count in a group told in passing ("including about 300 ...")
 ROUGHLY = r"(?:about|some|around|nearly|more\s+than|over)\s+"
 _QUALIFIERS = (
@@ -185,7 +190,8 @@ _FROM_A_PARTY = re.compile(
     # ... "300 previously belonged to the Candlelight Party"
     r"\s+(?:(?:had\s+)?(?:previously|formerly|once|originally)\s+)?"
     # ... "57 were formerly with the Candlelight Party and 12 with the Khmer Will Party"
-    r"(?:(?:came|come)\s+(?:over\s+)?|were\s+(?:(?:previously|formerly|once|originally)\s+)?|"
+    # ... "Of these, 212 are from the Candlelight Party and 38 are from the GDP"
+    r"(?:(?:came|come)\s+(?:over\s+)?|(?:are|were)\s+(?:(?:previously|formerly|once|originally)\s+)?|"
     r"(?:had\s+)?belonged\s+)?(?:from|of|to|with)\s+(?:the\s+)?"
     r"(?:former|royalist|opposition|small)?\s*"
     # ... "the League for Democracy Party": small words inside a name
@@ -234,7 +240,10 @@ _SOME_OF_A_ROLE = re.compile(
 )
 _KHMER_HAD_COMING = re.compile(
     # ... "ដោយមានមន្ត្រីគណបក្សប្រមាណ ៣០នាក់ចូលរួម" (with about 30 party officials taking part)
-    r"(?:ដែល|ដោយ)(?:មាន|មានការ)\s*(?:ប្រជាពលរដ្ឋ|មនុស្ស|ភ្ញៀវ|អ្នក\S{0,10}|មន្ត្រី\S{0,10})?\s*"
+    # ... "ដោយមានសមាជិកគណបក្សថ្នាក់ស្រុក និងឃុំ ប្រមាណ ៣០នាក់ ចូលរួមជាសាក្សី" (with about 30
+    # district and commune-level party members taking part as witnesses)
+    r"(?:ដែល|ដោយ)(?:មាន|មានការ)\s*(?:ប្រជាពលរដ្ឋ|មនុស្ស|ភ្ញៀវ|អ្នក\S{0,10}|មន្ត្រី\S{0,10}|"
+    r"សមាជិកគណបក្សថ្នាក់[^។\d០-៩]{0,30}?)?\s*"
     r"(?:ប្រមាណ|ប្រហែល|ជាង|ជិត|ចំនួន)?\s*$"
 )
 _WOMEN_AMONG = re.compile(r"(?:ក្នុងនោះ\s*)?(?:ស្ត្រី|ស្រី|នារី)\s*(?:ចំនួន\s*)?$")
@@ -441,6 +450,8 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             # "KAMPOT, May 6 - Forty-two members ...": a day of the month, even where no year
             # is known to make it a date (a text pasted with no publication date)
             continue
+        if _MONTH_AFTER.match(after) and (_value(m) or 0) <= 31 and not words:
+            continue  # "on 23 July": a day of the month
         if not before.strip() and re.match(r"[.)]\s", after):
             continue  # a list's number: "2. Sixty-five former KNUP members ..."
         if re.search(r"(?<![\d:])\d{1,2}:$", before):
@@ -464,6 +475,10 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             )
         ):
             continue  # "638 people (291 women)", "ក្នុងនោះស្ត្រី ៤៥៦នាក់": the women among them
+        if re.match(r"\s*(?:women|females)\b", after, re.I) and re.search(
+            r"\bincluding\s+$", before, re.I
+        ):
+            continue  # "The new members, including 180 women, come from ...": some of them
         if _TOTALLING_AFTER.match(after):
             continue  # "87 families, totalling 243 people": the people are the count
         if _KHMER_FAMILIES_TOTAL.match(after) and (

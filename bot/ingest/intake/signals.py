@@ -58,7 +58,8 @@ _JOIN = (
     # (not "welcomes everyone without discrimination": an open door, no one who came)
     r"welcom(?:ed|es|ing)(?!\s+(?:ceremon(?:y|ies)|events?|speech|remarks|address|party|reception|"
     r"competition|criticism|every(?:one|body)|any(?:one|body)|"
-    r"the\s+(?:decision|move|news|announcement|results?|ruling|verdict))\b)|"
+    r"(?:the|their|his|her|its)\s+(?:decision|move|news|announcement|results?|ruling|verdict|"
+    r"choice))\b)|"
     # (not "embraced each of them": a hug for those who came, told before)
     r"embrac(?:ed|es|ing)(?!\s+(?:each|every|all|them|him|her)\b)|"
     r"return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"

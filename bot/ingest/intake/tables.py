@@ -47,7 +47,8 @@ _COLUMNS = {
         re.I,
     ),
     "to": re.compile(
-        r"^(?:to(?:_party)?|joined|new\s+party|party\s+joined|ចូល(?:គណបក្ស|ជាមួយ)?|ទៅ)$", re.I
+        r"^(?:to(?:_party)?|joined|new\s+party|party\s+joined|ចូល(?:គណបក្ស|ជាមួយ)?|ទៅ(?:គណបក្ស)?)$",
+        re.I,
     ),
     "source": re.compile(r"^(?:source|reported\s+by|ប្រភព)$", re.I),
 }
