@@ -6478,3 +6478,12 @@ def test_welcoming_a_decision_and_a_day_of_july_beside_all_members() -> None:
     assert claim_verbs("H.E. Sam Vuthy welcomed their decision.") == []
     text = "He noted that the vote is due on 28 July and called on all members to work hard."
     assert [c.value for c in person_counts(text)] == []
+
+
+def test_a_caption_s_host_handing_cards_is_no_one_who_moved() -> None:
+    text = (
+        "Photo: H.E. Sam Rany, deputy district governor, hand CPP membership cards to 23 family "
+        "from FUNCINPEC party in Kep, 4 May 2024."
+    )
+    [claim] = propose(Report(text=text, published=date(2024, 5, 10)), lexicon_from_data())
+    assert (claim.number, claim.people) == (23, [])

@@ -103,7 +103,9 @@ _NOT_DEFECTOR = re.compile(
 _NOT_DEFECTOR_AFTER = re.compile(
     # (his titles between: "H.E. X, Member of ..., Deputy Head of ..., warmly welcomed")
     r"^,?\s+(?:[^,;\"“]{1,90},\s+){0,4}(?:on\s+(?:[\w,]+\s+){1,4}?)?(?:\w+ly\s+)?"
+    # ... a caption translated from Khmer: "H.E. X, ..., hand CPP membership cards to 57 family"
     r"(?:said|says|told|presided|presides|chaired|welcomed|welcomes|handed(?!\s+in\b)|thanked|"
+    r"hands?(?=\s+(?:\w+\s+){0,2}?cards\b)|"
     # "X received 87 members" is the host; "X received his membership card" moved
     # ... and "X received CPP membership" moved too
     r"received(?!\s+(?:his|her|their|a|an)\b)(?!\s+(?:[\w'-]+\s+){0,2}?(?:membership|cards?)\b))\b"
