@@ -6487,3 +6487,36 @@ def test_a_caption_s_host_handing_cards_is_no_one_who_moved() -> None:
     )
     [claim] = propose(Report(text=text, published=date(2024, 5, 10)), lexicon_from_data())
     assert (claim.number, claim.people) == (23, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "41 FUNCINPEC members received membership cards from H.E. X": who moved, not a host
+        (
+            "KEP: A total of 70 members of FUNCINPEC in Kep joined the Cambodian People's Party "
+            "over the weekend.\n\nOn Saturday, in Damnak Chang'aeur, 41 FUNCINPEC members "
+            "received membership cards from H.E. Sam Vuthy.\n\nOn Sunday, in Kep city, 29 more "
+            "FUNCINPEC members joined the CPP.",
+            [(date(2024, 5, 4), 41, [_FUN], CPP), (date(2024, 5, 5), 29, [_FUN], CPP)],
+        ),
+        # "Our earlier post said ... more than 100 ... the working group confirms that 131"
+        (
+            "Yesterday the CPP working group in Kep welcomed FUNCINPEC members who had decided "
+            "to join the Cambodian People's Party.\n\nOur earlier post said that more than 100 "
+            "people had joined. After checking the final list, the working group confirms that "
+            "131 FUNCINPEC members received CPP membership cards.",
+            [(date(2024, 5, 9), 131, [_FUN], CPP)],
+        ),
+        # "have joined in the province this month": a tally
+        (
+            "CPP officials in Kep say more than 900 opposition members have joined in the "
+            "province this month.",
+            [],
+        ),
+    ],
+)
+def test_members_receiving_cards_earlier_posts_and_this_month_s_tally(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected

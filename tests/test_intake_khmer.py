@@ -27,7 +27,7 @@ from bot.ingest.intake import Proposal, Report, propose
 from bot.ingest.intake.numbers import person_counts
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import people_named
-from bot.ingest.intake.signals import claim_verbs
+from bot.ingest.intake.signals import claim_verbs, not_a_claim
 from bot.storage.tables import changes
 from handlers.intake import prompt_text
 from tests.botrig import USER, open_desk, running_bot
@@ -3975,3 +3975,24 @@ def test_to_party_columns_witnesses_and_counts_checked_later(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 5, 10)) == expected
+
+
+def test_an_update_s_official_list() -> None:
+    # "on 4 May more than 80 CLP activists joined the CPP ¶ 🔄 Update: according to the
+    # working group's official list, the number of activists who joined is 97"
+    updated = (
+        "📢 កែប៖ ថ្ងៃទី៤ ខែឧសភា ឆ្នាំ២០២៤ សកម្មជនគណបក្សភ្លើងទៀនជាង ៨០នាក់ "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "🔄 បច្ចុប្បន្នភាព៖ យោងតាមបញ្ជីផ្លូវការរបស់ក្រុមការងារ ចំនួនសកម្មជនដែលបានចូលរួមគឺ ៩៧នាក់។"
+    )
+    assert _brief(updated, date(2024, 5, 10)) == [(date(2024, 5, 4), 97, [CLP], CPP)]
+
+
+def test_news_circulated_on_social_media_is_a_rumour() -> None:
+    # "the CLP in Kep rejected yesterday news circulated on social media that its chief and
+    # about 150 members had left to join the CPP": a rumour, denied
+    rumour = (
+        "កែប៖ គណបក្សភ្លើងទៀនខេត្តកែប បានច្រានចោលកាលពីម្សិលមិញ នូវព័ត៌មានដែលចែកចាយលើបណ្ដាញសង្គម "
+        "ថា ប្រធានគណបក្សប្រចាំខេត្ត និងសមាជិកប្រមាណ ១៥០នាក់ បានចាកចេញទៅចូលគណបក្សប្រជាជនកម្ពុជា។"
+    )
+    assert not_a_claim(rumour) == "a rumour"

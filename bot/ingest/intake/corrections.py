@@ -39,7 +39,8 @@ _EARLIER_VERSION = re.compile(
     # ... 'In its first report on Sunday afternoon, the working group had said that "more
     # than 500" ... joined'
     r"|\b(?:first|earlier|initial)\s+(?:post|report|announcement|statement)\b[^.;]{0,80}?"
-    r"\bhad\s+(?:said|reported|announced|put|given|posted)\b",
+    # ... "Our earlier post said that more than 200 people had joined"
+    r"\b(?:had\s+)?(?:said|reported|announced|put|given|posted)\b",
     re.I,
 )
 # "The correct figure, according to the committee, is 1,056."
@@ -99,7 +100,11 @@ _REVISED_TO = re.compile(
     r"|ចំនួន[^។]{0,40}?ពិតប្រាកដ[^។]{0,80}?គឺ\s*(?P<khmer_actual>[0-9០-៩][0-9០-៩,.]*)"
     # ... "ក្រោយពីផ្ទៀងផ្ទាត់ពាក្យសុំរួច ចំនួនសមាជិក ... មានចំនួនសរុប ១៧៣នាក់" (after checking the
     # applications, the number of members ... comes to 173 in all)
-    r"|ផ្ទៀងផ្ទាត់[^។]{0,60}?ចំនួន[^។]{0,120}?សរុប\s*(?P<khmer_checked>[0-9០-៩][0-9០-៩,.]*)",
+    r"|ផ្ទៀងផ្ទាត់[^។]{0,60}?ចំនួន[^។]{0,120}?សរុប\s*(?P<khmer_checked>[0-9០-៩][0-9០-៩,.]*)"
+    # ... "បច្ចុប្បន្នភាព៖ យោងតាមបញ្ជីផ្លូវការ ... ចំនួនសកម្មជនដែលបានចូលរួមគឺ ២៧៦នាក់" (update:
+    # according to the official list, the number of activists who joined is 276)
+    r"|បច្ចុប្បន្នភាព\s*[៖:][^។]{0,120}?ចំនួន[^។]{0,80}?(?:គឺ|សរុប)\s*"
+    r"(?P<khmer_update>[0-9០-៩][0-9០-៩,.]*)",
     re.I,
 )
 
@@ -119,6 +124,7 @@ def correct(
             or revised["khmer_final"]
             or revised["khmer_actual"]
             or revised["khmer_checked"]
+            or revised["khmer_update"]
         )
         now = cell_count(given) if given and len(proposals) == 1 else None
         if now is not None and proposals[0].number not in (None, now.value):

@@ -300,6 +300,8 @@ _RUNNING_TOTAL = re.compile(
     # ... "since 1 January"
     rf"(?:last|this)\s+(?:year|month|week)|(?:\d{{1,2}}\s+)?{MONTH_NAMES}|\d{{4}})|so\s+far|"
     r"to\s+date|this\s+year|"
+    # ... "more than 1,000 opposition members have joined in the province this month"
+    r"(?:have|has)\s+(?:\w+\s+)?(?:joined|defected|switched|left)\b[^.;]{0,60}?\bthis\s+month|"
     # ... "Last year, in the months before the election, thousands of opposition members ..."
     r"(?<![\w-])last\s+year\b[^.;]{0,60}?\b(?:thousands|hundreds|dozens)\s+of|"
     r"in\s+recent\s+(?:weeks|months)|in\s+the\s+(?:following\s+(?:weeks|months|years)|"

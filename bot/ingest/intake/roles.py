@@ -133,7 +133,9 @@ FROM_BEFORE = re.compile(
 # A party that welcomes ("the CPP in Kampot welcomed 86 activists") is the party joined;
 # "were received into" is passive: its subject is who moved.
 _WELCOMES_AFTER = re.compile(
-    r"^(?:'s)?[\s,]*(?:\w+\s+){0,4}?(?:welcom|receiv|embrac|accept|admitted)"
+    # (not "85 Candlelight Party members received membership cards": who moved)
+    r"^(?:'s)?[\s,]*(?:\w+\s+){0,4}?(?:welcom|receiv(?!\w*\s+(?:[\w'’-]+\s+){0,2}?cards?\b)|"
+    r"embrac|accept|admitted)"
     # not "... ទទួលប័ណ្ណសមាជិក" (received membership cards: who moved), nor "ត្រូវបានស្វាគមន៍"
     # (were welcomed: the guests)
     # ... nor "ដោយទទួលបានសំឡេង ១ ២០៤សន្លឹក" (winning 1,204 votes): votes or seats, no people

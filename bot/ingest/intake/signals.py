@@ -403,7 +403,10 @@ _OTHER_THINGS = (
     # message being shared claims that)
     (re.compile(r"\brumou?rs?\s+(?:that|of|about)\b|\brumou?red\s+to\s+(?:have|be)\b|"
                 r"\b(?:posts?|messages?|claims?|videos?)\s+(?:\w+\s+)?circulat(?:ed|ing|es)\b"
-                r"|សារ\S{0,6}\s*(?:កំពុង|ត្រូវបាន)?\s*(?:ចែករំលែក|ផ្សព្វផ្សាយ)\S{0,12}[^។]{0,30}អះអាងថា",
+                r"|សារ\S{0,6}\s*(?:កំពុង|ត្រូវបាន)?\s*(?:ចែករំលែក|ផ្សព្វផ្សាយ)\S{0,12}[^។]{0,30}អះអាងថា"
+                # ... "ព័ត៌មានដែលចែកចាយលើបណ្ដាញសង្គម ថា ..." (news circulated on social media that)
+                r"|ព័ត៌មាន(?:ដែល)?\s*(?:កំពុង|ត្រូវបាន)?\s*(?:ចែកចាយ|ចែករំលែក)\s*(?:នៅ)?\s*លើ\s*"
+                r"(?:បណ្[ដត]ាញ\s*សង្គម|ហ្វេសប៊ុក)",
                 re.I),
      "a rumour"),
     (re.compile(r"\bprotest|\bdemonstrat|\bsit-in\b|តវ៉ា|បាតុកម្ម", re.I), "a protest"),
