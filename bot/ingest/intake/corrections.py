@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.ingest.intake.dates import find_dates
+from bot.ingest.intake.events import rough
 from bot.ingest.intake.numbers import cell_count, person_counts
 from bot.ingest.intake.report import Proposal
 from bot.ingest.intake.sentences import Sentence
@@ -182,3 +183,41 @@ def correct(
             if corrected:
                 changed.append(p)
     return changed
+
+
+# "UPDATE: the final number ... is 276", Khmer "តួលេខចុងក្រោយ" (the final figure)
+_FINAL_COUNT = re.compile(
+    r"\b(?:final|updated|complete)\s+(?:number|count|figure|tally|total)\b"
+    r"|តួលេខ(?:ផ្លូវការ)?ចុងក្រោយ",
+    re.I,
+)
+
+
+def without_superseded(proposals: Sequence[Proposal]) -> list[Proposal]:
+    """The claims without a first, rough count that a final count of the same move, told in
+    its own sentence, supersedes ("more than 200 ... joined" then "UPDATE: the final number
+    ... is 276").
+
+    >>> def claim(n: int, q: str | None, said: str) -> Proposal:
+    ...     return Proposal(date(2023, 5, 6), "event", n, str(n), ["CLP"], "CPP", said, qualifier=q)
+    >>> first = claim(200, "more than", "More than 200 CLP members joined the CPP.")
+    >>> final = claim(276, None, "UPDATE: the final number of CLP members who joined is 276.")
+    >>> [p.number for p in without_superseded([first, final])]
+    [276]
+    """
+    out = list(proposals)
+    for final in [p for p in out if p.number and _FINAL_COUNT.search(p.evidence)]:
+        out = [
+            o
+            for o in out
+            if o is final
+            or not (
+                rough(o.qualifier)
+                and o.number is not None
+                and o.number < (final.number or 0)
+                and o.date == final.date
+                and o.to_party == final.to_party
+                and set(o.from_parties) == set(final.from_parties)
+            )
+        ]
+    return out

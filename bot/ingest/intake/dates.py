@@ -166,7 +166,9 @@ _REPORTING = re.compile(
     # not "reported that on Saturday 320 had joined": the date of what was reported
     r"(?:(?!(?:that|join|defect|switch|quit|leav|mov|cross)\w*\s)\w+\s+)?"
     r"(?:(?:the|a|an|(?-i:[A-Z][\w'.-]*))\s+){0,4}"
-    r"(?:on\s+)?$",
+    r"(?:on\s+)?$"
+    # ... Khmer "បានច្រានចោលនៅថ្ងៃច័ន្ទនេះ នូវការអះអាង ..." (rejected on Monday the claim ...)
+    r"|(?:ច្រានចោល|បដិសេធ)\s*(?:នៅ)?\s*$",
     re.I,
 )
 # (not "joined the CPP yesterday, says the provincial party office": who says it, after)
@@ -191,10 +193,7 @@ _POSTED_BEFORE = re.compile(
     r"|\b(?:top|first|main|lead)\s+(?:story|stories|news|item)\s+$|ព័ត៌មាន(?:ដំបូង|សំខាន់|ចម្បង|ថ្មី)\s*(?:នៅ)?\s*$"
     # ... "កម្មវិធីព័ត៌មាន ... ផ្សាយផ្ទាល់ ... នៅម៉ោង ៦ ព្រឹកថ្ងៃព្រហស្បតិ៍ ..." (the news programme,
     # broadcast live at 6 on Thursday morning): the broadcast's day
-    r"|កម្មវិធីព័ត៌មាន[^។]{0,100}?$"
-    # ... "បានច្រានចោលនៅថ្ងៃច័ន្ទនេះ នូវការអះអាង ..." (rejected on Monday the claim ...): the
-    # day of the denial
-    r"|(?:ច្រានចោល|បដិសេធ)\s*(?:នៅ)?\s*$",
+    r"|កម្មវិធីព័ត៌មាន[^។]{0,100}?$",
     re.I,
 )
 # "since the July 23 election", "ahead of 5 July": a date that bounds the event, not its own.

@@ -35,7 +35,7 @@ from itertools import pairwise
 
 from bot.ingest.intake.bullets import per_bullet
 from bot.ingest.intake.clauses import QUOTED
-from bot.ingest.intake.corrections import correct
+from bot.ingest.intake.corrections import correct, without_superseded
 from bot.ingest.intake.dates import TODAY, FoundDate, find_dates
 from bot.ingest.intake.events import (
     bared,
@@ -191,16 +191,6 @@ _A_PAGE_SAID = re.compile(
 )
 _EARLIER_ONES = re.compile(
     r"\b(?:earlier|previous)\s+[\"“'‘]?(?:defectors|joiners|switchers)\b", re.I
-)
-_FINAL_COUNT = re.compile(
-    r"\b(?:final|updated|complete)\s+(?:number|count|figure|tally|total)\b"
-    r"|តួលេខ(?:ផ្លូវការ)?ចុងក្រោយ",
-    re.I,
-)
-_HE_AND_HIS_GROUP = re.compile(
-    r"\b(?:he|she)\s+and\s+(?:his|her)\s+(?:group|supporters|followers|team)\b"
-    r"|(?:លោក|គាត់|អ្នកស្រី|នាង)\s*និង\s*(?:ក្រុម|អ្នកគាំទ្រ|បក្សពួក)\s*របស់\s*(?:លោក|គាត់|អ្នកស្រី|នាង)",
-    re.I,
 )
 _SOME_OF_THEM_SAY = re.compile(
     r"\bsome\s+(?:of\s+(?:the|those)\s+)?(?:[\w-]+\s+){0,3}?(?:say|said)\b"
@@ -1673,7 +1663,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # an interview's "A: On 18 March two of our commune councillors ... went to the
             # CPP", where every other move the text tells left one party: the speaker's
             p.from_parties = sorted(left_by_all)
-    for p in [p for p in out if not p.from_parties and _HE_AND_HIS_GROUP.search(p.evidence)]:
+    for p in [p for p in out if not p.from_parties and _WITH_HIS_GROUP.search(p.evidence)]:
         one = [
             o
             for o in sourced
@@ -1835,22 +1825,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if p.date_kind == "published" and p.number_text and re.search(r"\d", p.number_text):
             _date_by_count_before(p, sentences, anchor)
     corrected = correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct"
-    for final in [p for p in out if p.number and _FINAL_COUNT.search(p.evidence)]:
-        # "... the welcoming of more than 200 CLP members ... UPDATE: the final number of CLP
-        # members who joined the CPP this morning is 276": the first, rough count superseded
-        out = [
-            o
-            for o in out
-            if o is final
-            or not (
-                rough(o.qualifier)
-                and o.number is not None
-                and o.number < (final.number or 0)
-                and o.date == final.date
-                and o.to_party == final.to_party
-                and set(o.from_parties) == set(final.from_parties)
-            )
-        ]
+    out = without_superseded(out)  # "more than 200 ... UPDATE: the final number ... is 276"
     # a move no party is named in, left or joined ("the captain defected to a rival club",
     # "a ceremony for new members is postponed"): nothing to record
     out = [p for p in out if p.from_parties or p.to_party]

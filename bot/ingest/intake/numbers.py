@@ -117,15 +117,13 @@ _MORE_OF_THEM = re.compile(
 )
 # "several hundred", "a few thousand": how many hundreds is not said.
 _SEVERAL = re.compile(r"\b(?:several|a\s+few|few|many)\s+$", re.I)
-_MONTH_BEFORE = re.compile(
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
 # ... and after it: "the election on 23 July and ... all members", a day, not 23 members
-_MONTH_AFTER = re.compile(
-    r"^\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
-)
+_MONTH_AFTER = re.compile(rf"^\s+{_MONTH}\b")
 # The few words that round a count in a group told in passing ("including about 300 ...")
 ROUGHLY = r"(?:about|some|around|nearly|more\s+than|over)\s+"
 _QUALIFIERS = (
@@ -468,17 +466,17 @@ def person_counts(sentence: str, skip: list[tuple[int, int]] | None = None) -> l
             or (re.match(r"\s*(?:women|females)\b", after, re.I) and re.search(r"\(\s*$", before))
             or (
                 re.match(r"\s*(?:women|females)\b", after, re.I)
-                # ... "among them 610 women", "of whom 45 women"
-                and re.search(
-                    r"\b(?:including|among\s+(?:them|whom)|of\s+(?:them|whom))\s+$", before, re.I
-                )
+                # ... "among them 610 women", "of whom 45 women" ("including" is below)
+                and re.search(r"\b(?:among|of)\s+(?:them|whom)\s+$", before, re.I)
             )
         ):
             continue  # "638 people (291 women)", "ក្នុងនោះស្ត្រី ៤៥៦នាក់": the women among them
         if re.match(r"\s*(?:women|females)\b", after, re.I) and re.search(
             r"\bincluding\s+$", before, re.I
         ):
-            continue  # "The new members, including 180 women, come from ...": some of them
+            # "32 joined, including 10 women", "The new members, including 180 women, come
+            # from ...": some of them, with a count told before or not
+            continue
         if _TOTALLING_AFTER.match(after):
             continue  # "87 families, totalling 243 people": the people are the count
         if _KHMER_FAMILIES_TOTAL.match(after) and (
