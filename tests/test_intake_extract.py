@@ -6520,3 +6520,104 @@ def test_members_receiving_cards_earlier_posts_and_this_month_s_tally(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the correct number is 94 members, not 49": the corrected figure, with its noun
+        (
+            "Yesterday 49 FUNCINPEC members in Kep joined the Cambodian People's Party.\n\n"
+            "Correction: the commune office says the correct number is 94 members, not 49.",
+            [(date(2024, 5, 9), 94, [_FUN], CPP)],
+        ),
+        # a bulletin's line: a welcoming ceremony postponed is no move
+        (
+            "8 May — Kep: a ceremony to receive former FUNCINPEC members into the CPP in Angkaol "
+            "commune postponed until next month, organisers say.",
+            [],
+        ),
+        # new cards "to update the party's rolls": members the party already had
+        (
+            "The CPP in Kep gave new membership cards to 830 members on Wednesday in a drive to "
+            "update the party's rolls before the vote.",
+            [],
+        ),
+    ],
+)
+def test_a_corrected_number_of_members_a_postponed_welcome_and_rolls_updated(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_a_denial_story_quoting_a_page_s_caption_proposes_nothing() -> None:
+    # the lead denies a move; a page's caption quoted in the story is the rumour denied
+    text = (
+        "A FUNCINPEC official in Kep on Monday denied reports that she had defected to the "
+        "ruling party.\n\nA pro-government page posted her photograph with the words "
+        '"FUNCINPEC leader comes home to the CPP."\n\n"I went to a wedding, that is all. I '
+        "am not going anywhere,\" she said."
+    )
+    assert _claims(text, date(2024, 5, 10)) == []
+    assert not_a_claim("We are not going anywhere, the councillors said.") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # the opening's "ceremonies ... on Sunday" dates each group told after it
+        (
+            "Ceremonies in two districts of Kep on Sunday saw more FUNCINPEC members join the "
+            "CPP.\n\nIn Damnak Chang'aeur, 57 FUNCINPEC members were welcomed by the district "
+            "chief.\n\nIn Kep city, 22 FUNCINPEC members received CPP cards.",
+            None,
+            [(date(2024, 5, 5), 57, [_FUN], CPP), (date(2024, 5, 5), 22, [_FUN], CPP)],
+        ),
+        # a count and one more who moved with them, named by role
+        (
+            "Three FUNCINPEC councillors and the party's women's wing chief in Kep joined the "
+            "CPP on Wednesday.",
+            None,
+            [(date(2024, 5, 8), 4, [_FUN], CPP)],
+        ),
+        # "Candlelight and Other Party Members": no party called "Other Party"
+        (
+            "More than 300 members of the Candlelight Party and other parties joined the CPP "
+            "on Thursday.",
+            "Candlelight and Other Party Members in Kep Join CPP",
+            [(date(2024, 5, 9), 300, [_CLP, "Unnamed Parties"], CPP)],
+        ),
+        # a headline's "to Join ... This Sunday": a ceremony still to come
+        (
+            "More than 400 FUNCINPEC members in Kep are expected to join the ruling party at a "
+            "ceremony on Sunday, officials said.",
+            "400 FUNCINPEC Members in Kep to Join CPP This Sunday",
+            [],
+        ),
+        # one of the group, named, telling why: no claim of her own
+        (
+            "Eighty FUNCINPEC members in Kep joined the CPP yesterday.\n\nA former FUNCINPEC "
+            'commune activist, Ros Malis, said she had switched because "nothing gets done".',
+            None,
+            [(date(2024, 5, 9), 80, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_opening_ceremonies_one_more_by_role_other_parties_headline_plans_and_a_member_s_why(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10), title) == expected
+
+
+def test_other_parties_in_a_headline_are_no_party_of_that_name() -> None:
+    lexicon = Lexicon(lexicon_from_data())
+    found = lexicon.mentions("Over 900 Candlelight and Other Party Members in Kep Join CPP")
+    assert [m.name for m in found] == [_CLP, CPP]
+
+
+def test_a_headline_that_left_to_join_is_no_plan() -> None:
+    assert [v.kind for v in claim_verbs("Kep Councillor Quits FUNCINPEC to Join CPP")] == [
+        "leave",
+        "join",
+    ]

@@ -3996,3 +3996,52 @@ def test_news_circulated_on_social_media_is_a_rumour() -> None:
         "ថា ប្រធានគណបក្សប្រចាំខេត្ត និងសមាជិកប្រមាណ ១៥០នាក់ បានចាកចេញទៅចូលគណបក្សប្រជាជនកម្ពុជា។"
     )
     assert not_a_claim(rumour) == "a rumour"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "at a volleyball match in which 6 teams and over 150 youths took part, 23 youths who
+        # were CLP members announced they were joining the CPP": who took part is no count
+        (
+            "កាលពីថ្ងៃទី៥ ខែឧសភា ក្នុងការប្រកួតបាល់ទះ ដែលមានក្រុមចូលរួមចំនួន ៦ ក្រុម "
+            "និងយុវជនជាង ១៥០ នាក់ យុវជនដែលធ្លាប់ជាសមាជិកគណបក្សភ្លើងទៀនចំនួន ២៣ នាក់ "
+            "បានប្រកាសចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 5), 23, [CLP], CPP)],
+        ),
+        # "the working group received CLP activists who joined the CPP in two communes ¶ on
+        # Saturday, in Angkaol, 41 CLP activists announced they were joining, at a ceremony
+        # about 250 people attended ...": the party the opening named
+        (
+            "ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា បានទទួលសកម្មជនគណបក្សភ្លើងទៀន ដែលស្ម័គ្រចិត្ត"
+            "ចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា នៅឃុំចំនួន ២ ក្នុងខេត្តកែប។\n\n"
+            "កាលពីថ្ងៃសៅរ៍ នៅឃុំអង្កោល សកម្មជនគណបក្សភ្លើងទៀនចំនួន ៤១នាក់ "
+            "បានប្រកាសចូលរួមក្រោមអធិបតីភាព លោកអភិបាលរងខេត្ត ក្នុងពិធីដែលមានការចូលរួមពី"
+            "ប្រជាពលរដ្ឋប្រមាណ ២៥០នាក់។\n\n"
+            "ម្សិលមិញ ថ្ងៃអាទិត្យ នៅឃុំពងទឹក សកម្មជនគណបក្សភ្លើងទៀនចំនួន ១៩នាក់ទៀត "
+            "បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 4), 41, [CLP], CPP), (date(2024, 5, 5), 19, [CLP], CPP)],
+        ),
+        # "... 30 CLP activists joined the CPP yesterday, while some other activists in Kep
+        # city also resigned from the CLP, but have not yet decided on a party": two groups
+        (
+            "សកម្មជនគណបក្សភ្លើងទៀនចំនួន ៣០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+            "កាលពីម្សិលមិញ។ ខណៈដែលសកម្មជនមួយចំនួនទៀតនៅក្រុងកែប ក៏បានប្រកាសលាឈប់ពី"
+            "គណបក្សភ្លើងទៀន កាលពីម្សិលមិញដែរ ប៉ុន្តែមិនទាន់សម្រេចចិត្តចូលបក្សណាមួយនៅឡើយទេ។",
+            [(date(2024, 5, 9), 30, [CLP], CPP), (date(2024, 5, 9), None, [CLP], None)],
+        ),
+        # "... speaking for the newcomers, Mr. X told the gathering that he himself decided to
+        # join of his own free will": one of the group, telling why (a guard: the code before
+        # read his "ចូលរួម" as taking part, and so proposed nothing either)
+        (
+            "កាលពីថ្ងៃទី៨ ខែឧសភា សកម្មជនគណបក្សភ្លើងទៀនចំនួន ៧៥នាក់ បានចូលរួមជាមួយ"
+            "គណបក្សប្រជាជនកម្ពុជា។\n\nតំណាងឱ្យអ្នកចូលថ្មី លោក សុខ វណ្ណា បានប្រាប់អង្គពិធីថា "
+            "ខ្លួនសម្រេចចិត្តចូលរួមដោយស្ម័គ្រចិត្ត។",
+            [(date(2024, 5, 8), 75, [CLP], CPP)],
+        ),
+    ],
+)
+def test_who_took_part_announced_joining_some_others_and_one_of_the_group(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected

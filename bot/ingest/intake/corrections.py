@@ -66,7 +66,8 @@ _RIGHT_NOT_WRONG = re.compile(
     r"as\s+(?:first\s+|earlier\s+|originally\s+|initially\s+)?(?:posted|reported|stated|announced|said)\b|"
     r"(?:\b(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)\s+(?:is|was)\s+"
     r"|តួលេខ(?:ពិត|ត្រឹមត្រូវ|ពិតប្រាកដ)\s*(?:គឺ(?:ជា)?|មាន)?\s*)"
-    r"(?P<n>[0-9០-៩][0-9០-៩,.]*)\s*(?:នាក់|រូប|people)?\s*,?\s*(?:not|មិនមែន)\s*"
+    r"(?P<n>[0-9០-៩][0-9០-៩,.]*)\s*(?:នាក់|រូប|people|persons|members|activists)?\s*,?\s*"
+    r"(?:not|មិនមែន)\s*"
     r"(?P<wrong>[0-9០-៩][0-9០-៩,.]*)"
     # ... 'revised the number ..., raising it from "more than 200" to 276'
     r"|\b(?:revised|revising|raised|raising|lowered|lowering|corrected|updated)\b[^.;]{0,120}?\bfrom\s+"

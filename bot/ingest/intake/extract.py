@@ -106,7 +106,7 @@ _HE_SAID_HE_HAD = re.compile(
 # ... Khmer "លោក X ... បានប្រាប់ CamboJA ... ថា លោកសម្រេចចិត្តចូល CPP ដោយសារ..." (Mr X told
 # CamboJA that he decided to join the CPP because ...)
 _KHMER_HE_SAID_HE = re.compile(
-    r"(?:ប្រាប់|និយាយ|ថ្លែង)[^។]{0,40}?ថា\s*(?:លោក|លោកស្រី|អ្នកស្រី|គាត់|នាង)\s*(?:បាន)?\s*"
+    r"(?:ប្រាប់|និយាយ|ថ្លែង)[^។]{0,40}?ថា\s*(?:លោក|លោកស្រី|អ្នកស្រី|គាត់|នាង|ខ្លួន)\s*(?:បាន)?\s*"
     r"(?:សម្រេចចិត្ត\s*)?(?:ចូល|លាឈប់|ចាកចេញ)"
 )
 _SAID_ONE_WHO = re.compile(
@@ -126,6 +126,9 @@ _MOVERS_DENY = "a denial by those said to have moved"
 _CALLED_FALSE = (_MOVERS_DENY, "a claim called false", "a correction or retraction")
 _DENIES_A_MOVE = re.compile(
     r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?)\s+(?:\w+\s+){0,2}?(?:defect|leav|left|joining|switch)"
+    # ... "denied reports that she had defected to the ruling party"
+    r"|\bden(?:y|ies|ied)\s+(?:reports?|claims?|rumou?rs?)\s+that\s+(?:\w+\s+){0,3}?"
+    r"(?:defected|left|joined|switched|quit)\b"
     r"|\b(?:he|she|they)\s+(?:has|have|had)\s+not\s+left\b"
     # "ច្រានចោលការផ្សាយថាពួកគេបានចាកចេញ" (rejected the report that they had left)
     r"|(?:បដិសេធ|ច្រានចោល)[^។]{0,40}?ថា[^។]{0,30}?(?:ចាកចេញ|ចូល|ប្[តដ]ូរ)",
@@ -218,6 +221,8 @@ _CEREMONY = re.compile(
     r"took\s+place)\b"
     # ... "The ceremony, held on Tuesday in the compound of Wat X, was announced ..."
     r"|^\W*The\s+(?:\w+\s+)?ceremony,\s+held\b"
+    # ... "Ceremonies in Kampot and Kep on Sunday saw more opposition members join the CPP"
+    r"|^\W*(?:\w+\s+){0,2}?ceremon(?:y|ies)\b[^.]{0,80}?\bsaw\b"
     # "In a letter dated December 1 ...": the day the resignation was written; "The letters,
     # dated Monday, were sent to ..."
     r"|\b(?:letters?|resignation)\b,?\s+dated\b"
@@ -381,6 +386,9 @@ _ANOTHER = re.compile(
     r"|គណបក្សដដែល|បន្ថែម\s*(?:ចំនួន\s*)?[0-9០-៩]",
     re.I,
 )
+# "សកម្មជនមួយចំនួនទៀត" (some other activists), "some others": a group beside the one told
+# before, with no count of its own
+_SOME_OTHERS = re.compile(r"មួយចំនួនទៀត|\b(?:some|several|many)\s+others\b", re.I)
 # ... not "A KWP spokesperson welcomed the three", of a group
 _OPPOSITION = re.compile(r"\bopposition\b|ប្រឆាំង", re.I)
 _PART_OF_DAY = re.compile(
@@ -709,6 +717,15 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         # a speech quoted in full, given the day before it was posted: its "today" is its day
         today = speech_day if speech_day and sentence.paragraph in quoted else anchor
         reading = read_sentence(sentence, report, lexicon, earlier, named, today, opening)
+        if (
+            not out
+            and reading.proposals
+            and all(q.number is None and q.date_kind == "event" for q in reading.proposals)
+            and _CEREMONY.search(sentence.text)
+        ):
+            # "Ceremonies in two districts of Kep on Sunday saw more FUNCINPEC members join
+            # the CPP": the day of each group told after it that gives none of its own
+            occasion = reading.proposals[0].date
         if reading.background and not reading.proposals:
             came_from = (i, reading.background)
         if (
@@ -1202,6 +1219,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 and (
                     _SAID_ONE_WHO.search(sentence.text)
                     or _HE_SAID_HE_HAD.match(sentence.text)
+                    # ... "A former Candlelight activist, Chim Leakhena, said she had switched
+                    # because ...": one of the group, named
+                    or _SAID_HE_HAD.search(sentence.text)
                     or _KHMER_HE_SAID_HE.search(sentence.text)
                 )
             )
@@ -1229,6 +1249,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 ]
                 and p.to_party in (None, out[-1].to_party)
                 and not (p.date_kind == out[-1].date_kind == "event" and p.date != out[-1].date)
+                # (not "some other activists in Pailin also left the party": a group of its own)
+                and not _SOME_OTHERS.search(sentence.text)
             ):
                 # "Photos showed the group receiving party cards", "gifts to all 146 new
                 # members": no name, no party and no count of its own (none, or the one told

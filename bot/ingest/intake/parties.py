@@ -80,6 +80,8 @@ _NOT_A_NAME = {
     "his", "her", "their", "its", "our", "this", "that", "each", "every", "another", "one",
     "district", "commune", "national", "local", "both", "in", "on", "from", "to", "of",
     "hundreds", "thousands", "dozens", "scores", "some", "many", "several", "members",
+    # "Candlelight and Other Party Members": parties left unnamed
+    "other", "various", "small", "smaller", "minor", "rival",
 }  # fmt: skip
 # Words of a headline in title case, never of a party's name ("Two Hundred and Forty Former
 # Activists of Dissolved Party Return to CPP")
@@ -289,8 +291,9 @@ class Lexicon:
                 # "Candlelight and Khmer Will Party members": the known name, then another
                 gap = re.match(r"[\s,]*(?:(?:and|or|the)\s+)*", sentence[known[-1].end : m.end(1)])
                 start = known[-1].end + (gap.end() if gap else 0)
-                if len(sentence[start : m.end(1)].split()) < 2:
-                    continue
+                second = sentence[start : m.end(1)].split()
+                if len(second) < 2 or second[0].lower() in _NOT_A_NAME:
+                    continue  # (nor "Candlelight and Other Party Members": no second name)
             spelled = sentence[start : m.end(1)]
             if free(start, m.end(1)):
                 found.append(PartyMention(spelled, spelled, start, m.end(1), known=False))

@@ -264,6 +264,12 @@ _SPEAKS_FOR_THEM = re.compile(
     r"[^.;]*?\b(?:said|told|explained)\s+(?:that\s+)?they\b",
     re.I,
 )
+# after a count, before its verb: one more who moved with them
+_AND_ONE_MORE = re.compile(
+    rf"[^,;]*?\s+and\s+(?:a|an|the|its|their)\s+(?:party's\s+)?(?:[\w'’-]+\s+){{0,3}}?{ROLE}"
+    r"(?!s)(?!\s+(?:of|for)\s+\d)",
+    re.I,
+)
 _ONE_AND = re.compile(rf"\b(?:a|an)\s+(?:[\w'’-]+\s+){{0,6}}?{ROLE}\s+and\s+$", re.I)
 _KHMER_LEFT_FROM = re.compile(r"(?:លាឈប់|ចាកចេញ|លាលែង)\s*ពី\s*$")
 _KHMER_MEMBERS_OF = re.compile(r"(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ|មន្ត្រី)\S{0,4}\s*$")
@@ -655,10 +661,15 @@ def read_sentence(
             ]
     # (not "ចូលជាសមាជិក", joined as members: a membership, whichever party the text is about)
     khmer_join = re.match(r"ចូល(?!ជាសមាជិក)|ប្[តដ]ូរ|វិល|ត្រឡប់", text[verb.start : verb.end])
-    if verb.kind == "join" and khmer_join and to is None and not the_party:
+    announced = re.search(r"(?:ប្រកាស|សម្រេចចិត្ត)\s*$", text[: verb.start]) and re.match(
+        r"ចូលរួម", text[verb.start : verb.end]
+    )
+    if verb.kind == "join" and khmer_join and to is None and not the_party and not announced:
         # "ចូលរួម" alone is attending something, not joining a party; "ចូលជាសមាជិកគណបក្សដែរ"
         # (joined the party too) is joining the party the text is about; its count may still
-        # be the exact one of a group told before ("បងប្អូនដែលបានចូលរួមលើកនេះ មានចំនួនសរុប ...")
+        # be the exact one of a group told before ("បងប្អូនដែលបានចូលរួមលើកនេះ មានចំនួនសរុប ...");
+        # but "បានប្រកាសចូលរួម" (announced they were joining) is no one attending: a move, to
+        # the party the text has named
         return Reading(counts=counted_groups(text, mentions))
     if to is not None and not froms and any(
         m.name == to and _FORMER_OF.search(text[max(0, m.start - 30) : m.start]) for m in mentions
@@ -802,6 +813,14 @@ def read_sentence(
                 )
             ):
                 number += 1  # "A sitting CPP commune councillor and 26 other CPP members"
+            if (
+                number is not None
+                and not people
+                and len(groups) == 1
+                and count.end < verb.start
+                and _AND_ONE_MORE.match(text, count.end, verb.start)
+            ):
+                number += 1  # "Two CLP councillors and the party's youth leader joined"
             if (
                 number is not None
                 and count.start < verb.start

@@ -139,7 +139,8 @@ _KHMER_TAKING_PART = (
     # "ចូលរួមក្នុងពិធីជួបជុំ" (took part in a gathering), "ចូលរួមក្នុងការ..." (in doing ...) the same
     # ... "ចូលរួមការបោះឆ្នោត" (take part in the election): a noun after it, an undertaking
     # ... "ចូលរួមក្នុងក្បួនដង្ហែយុទ្ធនាការ" (took part in a campaign procession)
-    r"(?!\s*(?:ក្នុង\s*(?:ការ|ជួបជុំ|យុទ្ធនាការ|មហាសន្និបាត|ហែក្បួន|ក្បួន)|ការ|(?:ក្នុង\s*)?(?:កសាង|អភិវឌ្ឍ|"
+    # ... "ដែលមានក្រុមចូលរួមចំនួន 8 ក្រុម" (in which 8 teams took part): how many attended
+    r"(?!\s*(?:ក្នុង\s*(?:ការ|ជួបជុំ|យុទ្ធនាការ|មហាសន្និបាត|ហែក្បួន|ក្បួន)|ការ|ចំនួន|(?:ក្នុង\s*)?(?:កសាង|អភិវឌ្ឍ|"
     r"បោះឆ្នោត|ពិធី|កម្មវិធី|ប្រជុំ|ចំណែក|ដោះស្រាយ|ថែរក្សា|ការពារ)))"
 )
 # ប្ដូរ and ប្តូរ: the two subscript forms Khmer keyboards type for one word. "ពិធីទទួលស្វាគមន៍"
@@ -292,6 +293,15 @@ _INTENTION = re.compile(
     r"|(?:គ្រោង|គម្រោង|មានបំណង|រំពឹង|នឹង(?:ដឹក)?នាំ)(?:[^\s។]*\s*){0,5})$",
     re.I,
 )
+# A headline's "to Join" after no verb of its own: "Over 1,000 Candlelight Members in Kampong
+# Chhnang to Join CPP This Sunday", an event still to come (not "Councillor Quits CLP to Join
+# CPP", which left to join)
+_HEADLINE_FUTURE = re.compile(
+    r"^(?!.*\b(?:Quit|Leave|Left|Resign|Defect|Decide|Agree|Vote|Choose|Chose|Opt|Return|Move|"
+    r"Switch|Cross|Walk|Break|Broke|Flock|Rush|Apply|Applie|Sign|Abandon|Ditch|Desert|Exit|Head|"
+    r"Go|Went|Come|Came|Turn|Bolt|Jump|Depart|Step|Stepp|Drop|Dropp|Split|Shift|Hop|Hopp)"
+    r"(?:s|es|ed|ing)?\b)[^\n]{0,160}?\s+to\s+$"
+)
 _NEGATION = re.compile(
     # ... "to stay in politics without joining the ruling party"
     r"\bwithout\s+$|"
@@ -376,7 +386,9 @@ _OTHER_THINGS = (
     (re.compile(r"\b(?:they|we|I)\s+(?:say\s+(?:they|we)\s+)?(?:never|did\s+not|didn't)\s+"
                 r"(?:left|leave|defect(?:ed)?|join(?:ed)?|quit|switch(?:ed)?)\b|\bnever\s+left\b|"
                 # "I did not go anywhere", "had not signed any party form", "I am still Candlelight"
+                # ... "I am not going anywhere"
                 r"\b(?:did\s+not|didn't|never)\s+go\s+anywhere\b|\bnot\s+(?:signed|filled\s+in)\s+any\b|"
+                r"\b(?:I|we)\s+(?:am|are|'m|'re)\s+not\s+going\s+anywhere\b|"
                 r"\b(?:I|we)\s+(?:am|are)\s+still\s+(?:with\s+)?(?:the\s+)?(?-i:[A-Z])|"
                 # "Not a single one of our members has left", "none of our members has left"
                 r"\b(?:not\s+(?:a\s+single|one)|none)\s+(?:one\s+)?(?:of\s+(?:our|its|their)\s+)?"
@@ -438,7 +450,7 @@ _OTHER_THINGS = (
                 # drive to update its records"
                 r"\b(?:registry|register|records|membership\s+lists?)\s+up\s+to\s+date\b|"
                 r"\bupdat(?:e|es|ed|ing)\s+(?:its|their|our|the\s+party's)\s+(?:membership\s+)?"
-                r"(?:registry|register|records|lists?)\b|"
+                r"(?:registry|register|records|lists?|rolls)\b|"
                 # ... "ជំនួសប័ណ្ណចាស់ដែលខូច" (replacing old cards that were damaged)
                 # ... "មកប្តូរជាប័ណ្ណ...ឌីជីថល" (came to change for digital cards), "ប័ណ្ណសមាជិកជំនាន់ថ្មី"
                 # (the new generation of membership cards)
@@ -540,6 +552,10 @@ _OTHER_THINGS = (
                 r"called\s+off)\b"
                 # ... a log's note "ceremony postponed"
                 r"|\b(?:ceremony|event)\s+(?:postponed|cancell?ed|called\s+off)\b"
+                # ... "ceremony to welcome former Candlelight members into the CPP in Stueng
+                # Trang postponed" (not a ceremony "postponed from last week", since held)
+                r"|\bceremony\s+to\s+(?:welcome|receive)\b[^.;]{0,120}?\s(?:postponed|cancell?ed|"
+                r"called\s+off)\b(?!\s+from)"
                 # ... "ត្រូវបានពន្យារពេល" (has been postponed), "ត្រូវបានលុបចោល" (called off)
                 # (a ceremony's: not "ការចេញប្លង់ដីរបស់លោកនឹងត្រូវពន្យារពេល", his land title
                 # would be delayed)
@@ -719,6 +735,7 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
         before = re.sub(r"[\"“”«»]", "", sentence[: m.start()])  # 'he "intends to apply" to join
         if (
             _INTENTION.search(before[-60:])
+            or (m.group()[:1].isupper() and _HEADLINE_FUTURE.match(before))
             or _NEGATION.search(before[-40:])
             # (what is quoted between the wish and its infinitive is the wisher's aside:
             # 'invited all Candlelight members "who now have no party" to join')
