@@ -6621,3 +6621,121 @@ def test_a_headline_that_left_to_join_is_no_plan() -> None:
         "leave",
         "join",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "who joined the CPP ... have gone back to the opposition FUNCINPEC": the main verb's
+        (
+            "Some 25 villagers in Kep who joined the ruling Cambodian People's Party before the "
+            "vote have gone back to FUNCINPEC, a local official said on Thursday.",
+            None,
+            [(date(2024, 5, 9), 25, [CPP], _FUN)],
+        ),
+        # "of various opposition parties": parties the text leaves unnamed
+        (
+            "On Monday, 64 activists of various opposition parties in Kep joined the CPP.",
+            None,
+            [(date(2024, 5, 6), 64, ["Unnamed Parties"], CPP)],
+        ),
+        # a disputer's "only two of the councillors" and "have already left": no claims
+        (
+            "The CPP says six FUNCINPEC councillors in Kep joined it on Monday. A FUNCINPEC "
+            "official said only two of the councillors had really decided to go. About 30 "
+            "councillors elsewhere in the province have already left the party, the CPP says.",
+            None,
+            [(date(2024, 5, 6), 6, [_FUN], CPP)],
+        ),
+        # a headline's "CPP to receive ...": a party, then "to", a ceremony still to come
+        (
+            "The ruling party in Kampong Speu province will hold a ceremony next Sunday to "
+            "receive some 300 Candlelight Party members who have said they wish to join it, an "
+            "official said.",
+            "CPP to receive 300 Candlelight members in Kampong Speu next week",
+            [],
+        ),
+        # "On the same day" after a headline's two claims: the day the body gave the first
+        (
+            "Some 70 FUNCINPEC members joined the CPP in Kep on Sunday, May 5.\n\nOn the same "
+            "day, a dozen Candlelight members in Damnak Chang'aeur also joined the CPP.",
+            "70 FUNCINPEC Members and a Dozen Candlelight Members in Kep Join CPP",
+            [(date(2024, 5, 5), 70, [_FUN], CPP), (date(2024, 5, 5), 12, [_CLP], CPP)],
+        ),
+        # a digest's headline naming a merger among its items is no merger story
+        (
+            "Kep: 15 FUNCINPEC members joined the CPP on Tuesday, May 7.\n\nMerger talk: two "
+            "small parties said they might merge.",
+            "The week: defections, a resignation and merger talk",
+            [(date(2024, 5, 7), 15, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_gone_back_various_parties_disputed_parts_planned_ceremonies_same_day_and_digests(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "a total of 50 ..., among them 41 are members of FUNCINPEC and 9 of the CLP": who
+        # they were (the party joined is the headline's)
+        (
+            "On 8 May a total of 50 persons in Kep have submitted their application, among them "
+            "41 are members of FUNCINPEC and 9 are members of the Candlelight Party.",
+            "50 Persons in Kep Apply to Join CPP",
+            [(date(2024, 5, 8), 41, [_FUN], CPP), (date(2024, 5, 8), 9, [_CLP], CPP)],
+        ),
+        # a headline's plural "Say": who says it, not the party joined
+        (
+            "The CPP in Kep said 40 FUNCINPEC members joined it on Monday; FUNCINPEC said only "
+            "a few were members.",
+            "CPP Say 40 FUNCINPEC Members Joined, FUNCINPEC Say Only Few",
+            [(date(2024, 5, 6), 40, [_FUN], CPP)],
+        ),
+        # "the correct number of the new members is 77 persons, not 71"
+        (
+            "On 8 May the CPP in Kep accepted 71 FUNCINPEC members.\n\nUPDATE: the correct "
+            "number of the new members is 77 persons, not 71.",
+            None,
+            [(date(2024, 5, 8), 77, [_FUN], CPP)],
+        ),
+        # a party's statement "to inform our members that" one named man left: one person
+        (
+            "FUNCINPEC Kep would like to inform our members and the public that on 6 May 2024, "
+            "Mr. Ouk Vanna submitted his resignation from FUNCINPEC, and on the same day he was "
+            "received as a member of the Cambodian People's Party.",
+            None,
+            [(date(2024, 5, 6), 1, [_FUN], CPP)],
+        ),
+        # "3 dozen" in digits, as "three dozen"
+        (
+            "On 6 May, 3 dozen youth from FUNCINPEC asked to join with CPP Youth in Kep.",
+            None,
+            [(date(2024, 5, 6), 36, [_FUN], CPP)],
+        ),
+        # a week's "a total of 50 new members from other parties": the two items summed
+        (
+            "Kep, Monday 6 May: 41 FUNCINPEC members joined the CPP.\n\nKampot, Wednesday 8 May: "
+            "9 Candlelight members joined the CPP.\n\nIn this week, a total of 50 new members "
+            "from other parties joined the CPP.",
+            None,
+            [(date(2024, 5, 6), 41, [_FUN], CPP), (date(2024, 5, 8), 9, [_CLP], CPP)],
+        ),
+        # "he and seven of his colleagues": eight, the group told before
+        (
+            "Eight FUNCINPEC members in Kep joined the CPP on Monday, one of them said.\n\n"
+            "Mr. Sam Oeun, 41, who was FUNCINPEC's coordinator in Kep for five years, said he "
+            "and seven of his colleagues submitted their applications at the CPP office and were "
+            "received by a deputy governor.",
+            None,
+            [(date(2024, 5, 6), 8, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_among_them_plural_say_corrections_statements_dozens_week_totals_and_he_and_his(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10), title) == expected

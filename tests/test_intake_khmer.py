@@ -24,9 +24,11 @@ from bot.core.i18n import in_language
 from bot.core.render import to_plain
 from bot.desk import Desk
 from bot.ingest.intake import Proposal, Report, propose
+from bot.ingest.intake.corrections import correct
 from bot.ingest.intake.numbers import person_counts
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.people import people_named
+from bot.ingest.intake.sentences import split_sentences
 from bot.ingest.intake.signals import claim_verbs, not_a_claim
 from bot.storage.tables import changes
 from handlers.intake import prompt_text
@@ -4045,3 +4047,128 @@ def test_who_took_part_announced_joining_some_others_and_one_of_the_group(
     text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _brief(text, date(2024, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "... the chief said no member at all in Kampot district left the party": no one
+        (
+            "ប្រធានគណបក្សខេត្ត បានថ្លែងថា ក៏គ្មានសមាជិកណាម្នាក់ នៅស្រុកកំពត "
+            "ចាកចេញពីគណបក្សភ្លើងទៀនដែរ។",
+            [],
+        ),
+        # "organised a ceremony to receive new members, who came from: ✅ 33 former FUNCINPEC
+        # members ✅ 12 former CNRP activists" (the host: the CPP's district committee)
+        (
+            "កាលពីថ្ងៃទី៤ ខែឧសភា គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជាស្រុកកំពត "
+            "បានរៀបចំពិធីទទួលសមាជិកថ្មី ដែលមកពី៖\n\n"
+            "✅ អតីតសមាជិកគណបក្សហ្វ៊ុនស៊ិនប៉ិច ចំនួន ៣៣នាក់\n"
+            "✅ អតីតសកម្មជនគណបក្សសង្គ្រោះជាតិ ចំនួន ១២នាក់",
+            [(date(2024, 5, 4), 33, ["FUNCINPEC"], CPP), (date(2024, 5, 4), 12, [CNRP], CPP)],
+        ),
+        # "20 villagers, who had once joined the CPP last year, came back to the CLP on Sunday"
+        (
+            "ប្រជាពលរដ្ឋចំនួន ២០នាក់ នៅស្រុកកំពត ដែលធ្លាប់បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា "
+            "កាលពីឆ្នាំមុន បានវិលត្រឡប់មកគណបក្សភ្លើងទៀនវិញ កាលពីថ្ងៃអាទិត្យ។",
+            [(date(2024, 5, 5), 20, [CPP], CLP)],
+        ),
+        # a headline's "... return to the CLP, after joining the ruling party last year"
+        (
+            "អ្នកភូមិ ២០នាក់ នៅកំពត វិលត្រឡប់ទៅគណបក្សភ្លើងទៀនវិញ "
+            "ក្រោយចូលគណបក្សប្រជាជនកម្ពុជាកាលពីឆ្នាំមុន",
+            [(date(2024, 5, 10), 20, [CPP], CLP)],
+        ),
+        # "36 households (ខ្នងផ្ទះ) of CLP members", and "9 families (31 people)": the people
+        (
+            "ម្សិលមិញ សមាជិកគណបក្សភ្លើងទៀន ៣៦ខ្នងផ្ទះ នៅស្រុកកំពត "
+            "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 9), 36, [CLP], CPP)],
+        ),
+        (
+            "ម្សិលមិញ សមាជិកគណបក្សភ្លើងទៀន ចំនួន 9 គ្រួសារ (31 នាក់) "
+            "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 9), 31, [CLP], CPP)],
+        ),
+    ],
+)
+def test_no_one_lists_after_a_ceremony_first_reports_returns_and_households(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "held welcoming ceremonies for new members, 2 times (លើក)": no count of people; "in
+        # Kampot district, 80 former opposition activists ...": an event of its own that day
+        (
+            "កាលពីថ្ងៃសៅរ៍ ទី៤ ខែឧសភា ឆ្នាំ២០២៤ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា "
+            "បានរៀបចំពិធីទទួលស្វាគមន៍សមាជិកថ្មីចំនួន ២ លើក នៅស្រុកកំពត និងស្រុកទឹកឈូ។\n\n"
+            "នៅស្រុកកំពត អតីតសកម្មជនបក្សប្រឆាំង ៨០នាក់ "
+            "បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "នៅស្រុកទឹកឈូ សមាជិកគណបក្សផ្សេងៗ ៥០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 4), 80, [], CPP), (date(2024, 5, 4), 50, ["Unnamed Parties"], CPP)],
+        ),
+        # a letter, "Subject: request to resign from the post and from CLP membership", its
+        # writer resigning in the first person: one person
+        (
+            "កម្មវត្ថុ៖ សំណើសុំលាលែងពីតួនាទី និងពីសមាជិកភាពគណបក្សភ្លើងទៀន\n\n"
+            "ខ្ញុំបាទសូមលាលែងពីសមាជិកភាពគណបក្សភ្លើងទៀន ចាប់ពីថ្ងៃទី៨ ខែឧសភា ឆ្នាំ២០២៤ "
+            "នេះតទៅ ដោយហេតុផលផ្ទាល់ខ្លួន។",
+            [(date(2024, 5, 10), 1, [CLP], None)],
+        ),
+        # a decision: "having seen the applications of 27 persons who left the CLP and the
+        # GDP ... Done at Kampot, 7 May 2024": both parties left, the day it was signed
+        (
+            "គណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជា ស្រុកកំពត\n\n"
+            "- បានឃើញពាក្យស្នើសុំចូលជាសមាជិក របស់បុគ្គលចំនួន ២៧ នាក់ "
+            "ដែលបានចាកចេញពីគណបក្សភ្លើងទៀន និងគណបក្សប្រជាធិបតេយ្យមូលដ្ឋាន\n\n"
+            "ធ្វើនៅស្រុកកំពត ថ្ងៃទី០៧ ខែឧសភា ឆ្នាំ២០២៤",
+            [(date(2024, 5, 7), 27, [CLP, GDP], CPP)],
+        ),
+        # "Mr. X, former CLP district chief, handed back his CLP card and joined the CPP": he
+        # moved, no host handing cards
+        (
+            "ព្រឹកថ្ងៃទី៨ ខែឧសភា លោក ម៉ៅ សុខា អតីតប្រធានគណបក្សភ្លើងទៀនស្រុកកំពត "
+            "បានប្រគល់ប័ណ្ណសមាជិកគណបក្សភ្លើងទៀន ហើយចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 8), 1, [CLP], CPP)],
+        ),
+    ],
+)
+def test_rounds_of_ceremonies_letters_decisions_and_cards_handed_back(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected
+
+
+def test_who_says_it_with_their_place() -> None:
+    # a headline, "ruling-party officials in Kampot say dozens of CLP members joined the party,
+    # while the CLP says the number is unclear": the ruling party says it, the CLP disputes
+    title = (
+        "មន្ត្រីបក្សកាន់អំណាចនៅកំពតថា សមាជិកភ្លើងទៀនរាប់សិបនាក់ចូលបក្ស ខណៈភ្លើងទៀនថា"
+        "ចំនួននោះមិនច្បាស់"
+    )
+    body = (
+        "មន្ត្រីគណបក្សប្រជាជនកម្ពុជា និយាយថា សមាជិកគណបក្សភ្លើងទៀនចំនួន ៦០ នាក់ "
+        "បានចូលរួមជាមួយគណបក្សរបស់លោក កាលពីថ្ងៃអាទិត្យ។"
+    )
+    got = khmer_claims(body, date(2024, 5, 10), title)
+    assert [(p.date, p.number, p.from_parties, p.to_party) for p in got] == [
+        (date(2024, 5, 5), 60, [CLP], CPP)
+    ]
+
+
+def test_a_first_report_s_count_corrected_by_the_actual_number() -> None:
+    # "the working group's first report showed 40 CLP members had applied to join. But after
+    # the list was checked, the actual number is 44": the count the claim holds, corrected
+    # (beside the headline's claim, which already holds 44)
+    headline = Proposal(date(2024, 5, 4), "event", 44, "៤៤", [CLP], CPP, "...")
+    claim = Proposal(date(2024, 5, 4), "event", 40, "៤០", [CLP], CPP, "...")
+    sentences = split_sentences(
+        "របាយការណ៍ដំបូងរបស់ក្រុមការងារ បានបង្ហាញថា មានសមាជិកគណបក្សភ្លើងទៀនចំនួន ៤០នាក់ "
+        "ដែលបានដាក់ពាក្យសុំចូល។ ប៉ុន្តែក្រោយពីបានផ្ទៀងផ្ទាត់បញ្ជីឈ្មោះ ចំនួនពិតប្រាកដគឺ ៤៤នាក់។"
+    )
+    assert correct([headline, claim], sentences, date(2024, 5, 10)) == [claim]
+    assert claim.number == 44

@@ -41,7 +41,10 @@ _EARLIER_VERSION = re.compile(
     # than 500" ... joined'
     r"|\b(?:first|earlier|initial)\s+(?:post|report|announcement|statement)\b[^.;]{0,80}?"
     # ... "Our earlier post said that more than 200 people had joined"
-    r"\b(?:had\s+)?(?:said|reported|announced|put|given|posted)\b",
+    r"\b(?:had\s+)?(?:said|reported|announced|put|given|posted)\b"
+    # ... Khmer "របាយការណ៍ដំបូងរបស់ក្រុមការងារស្រុក បានបង្ហាញថា" (the district working group's
+    # first report showed that)
+    r"|(?:របាយការណ៍|ការផ្សាយ|ការប្រកាស)ដំបូង[^។]{0,60}?(?:បង្ហាញ|ថា|ប្រកាស|រាយការណ៍)",
     re.I,
 )
 # "The correct figure, according to the committee, is 1,056."
@@ -50,7 +53,9 @@ _RIGHT_FIGURE = re.compile(
     r"\b(?:(?:correct|actual|right|accurate|final)\s+(?:figure|number|count|total)|number\s+of)\b"
     r"[^.;]*?"
     # ... "the final count stood at 563"
-    r"\b(?:is|was|of|stood\s+at|stands\s+at)\s+(?P<n>(?:(?:about|some|around|more\s+than|nearly)\s+)?\d[\d,.]*)",
+    r"\b(?:is|was|of|stood\s+at|stands\s+at)\s+(?P<n>(?:(?:about|some|around|more\s+than|nearly)\s+)?\d[\d,.]*)"
+    # ... Khmer "ចំនួនពិតប្រាកដគឺ ៦៥នាក់" (the actual number is 65)
+    r"|ចំនួន(?:ពិតប្រាកដ|ពិត|ត្រឹមត្រូវ|ចុងក្រោយ)\s*(?:គឺ|មាន)\s*(?P<kn>[0-9០-៩][0-9០-៩,.]*)",
     re.I,
 )
 
@@ -64,7 +69,9 @@ _RIGHT_NOT_WRONG = re.compile(
     r"(?:\b(?:a\s+)?total\s+of|\bfigure\s*[:,]|\bfigure\s+(?:is|was))\s+(?P<n2>[0-9][0-9,.]*)\b[^.;]{0,80}?,\s*"
     r"not\s+[\"“]?(?:more\s+than\s+|over\s+|about\s+|some\s+)?(?P<wrong2>[0-9][0-9,.]*)[\"”]?\s+"
     r"as\s+(?:first\s+|earlier\s+|originally\s+|initially\s+)?(?:posted|reported|stated|announced|said)\b|"
-    r"(?:\b(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)\s+(?:is|was)\s+"
+    # ... "the correct number of the new members is 1,064 persons, not 1,046"
+    r"(?:\b(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)\s+"
+    r"(?:of\s+[^.;,\d]{0,40}?)?(?:is|was)\s+"
     r"|តួលេខ(?:ពិត|ត្រឹមត្រូវ|ពិតប្រាកដ)\s*(?:គឺ(?:ជា)?|មាន)?\s*)"
     r"(?P<n>[0-9០-៩][0-9០-៩,.]*)\s*(?:នាក់|រូប|people|persons|members|activists)?\s*,?\s*"
     r"(?:not|មិនមែន)\s*"
@@ -162,7 +169,7 @@ def correct(
         wrong_days = {d.value for d in find_dates(wrong_text, anchor, False)}
         right = [s for s in sentences[k + 1 : k + 4] if s.paragraph == told.paragraph]
         figure = next((m for s in right if (m := _RIGHT_FIGURE.search(s.text))), None)
-        count = cell_count(figure["n"]) if figure else None
+        count = cell_count(figure["n"] or figure["kn"]) if figure else None
         if count is None and wrong_counts:
             # "... has since clarified that 120 people joined": the one new count of people
             told_now = [c for s in right for c in person_counts(s.text)]

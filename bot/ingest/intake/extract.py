@@ -200,6 +200,21 @@ _SOME_OF_THEM_SAY = re.compile(
     r"|(?:ខ្លះ|មួយចំនួន)[^។]{0,40}?(?:បាន)?និយាយថា",
     re.I,
 )
+# "នៅស្រុកបារាយណ៍ ..." (in Baray district ...), "In Kep, ...": a sentence that opens with its
+# own place, one event of a day's several
+_AT_A_PLACE = re.compile(r"\W*(?:នៅ\s*(?:ស្រុក|ខណ្ឌ|ក្រុង|ខេត្ត|ឃុំ|សង្កាត់)|(?:In|At)\s+(?-i:[A-Z]))", re.I)
+# A letter's subject line, and its writer speaking ("ខ្ញុំបាទ", "I, the undersigned")
+_LETTER_SUBJECT = re.compile(r"\W*(?:កម្មវត្ថុ|Subject|Re)\s*[៖:]", re.I)
+_FIRST_PERSON_LETTER = re.compile(
+    r"ខ្ញុំ(?:បាទ|ព្រះករុណា)?\s*សូម|\bI\s*,?\s*(?:the\s+undersigned|hereby)\b"
+)
+# An official document's closing line, "Done at <place>, <day>" (Khmer "ធ្វើនៅ...")
+_DONE_AT = re.compile(r"\W*(?:ធ្វើនៅ|Done\s+(?:at|in)\b)", re.I)
+# A headline's list of topics, moves among them
+_TOPICS = re.compile(
+    r"\b(?:defections|resignations?|departures|new\s+members)\b[^.;]{0,40}?,[^.;]{0,60}?\b(?:and|&)\s",
+    re.I,
+)
 _FALSE_CLAIM = (
     "an alliance or merger of parties",
     "a claim called false",
@@ -608,6 +623,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         # (not 'as earlier "defectors" say they never left': another group's denial)
         any(
             (not_a_claim(s.text) in _FALSE_CLAIM or _DENIES_FALSE_NEWS.search(s.text))
+            # (not a digest's headline, "The Week in Politics: defections, a resignation and
+            # merger talk": the merger is one of its items)
+            and not _TOPICS.search(s.text)
             and not _EARLIER_ONES.search(s.text)
             # (nor "អ្នកភូមិខ្លះនិយាយថា ពួកគេមិនដែលជាសមាជិក..." (some villagers say they were never
             # members): some of the group, disputing the count)
@@ -698,8 +716,11 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # "On 26 June the working group visited two districts. ¶ In the morning, ...
                 # ¶ In the afternoon, ...": parts of the day told before
                 earlier = [every[-1]]
-        last_day = out[-1].date if out and out[-1].date_kind == "event" else None
-        if not out and every and not every[-1].reported:
+        # (the last claim a body sentence dated: a headline's second claim, which no sentence
+        # has told yet, has none)
+        told_last = next((o for o in reversed(out) if not any(o is h for h in headline)), None)
+        last_day = told_last.date if told_last and told_last.date_kind == "event" else None
+        if told_last is None and every and not every[-1].reported:
             # "On Saturday the committee renewed 2,150 members' cards. At the same ceremony,
             # it welcomed 143 new members": the day of the occasion told before, no claim's
             last_day = every[-1].value
@@ -1204,6 +1225,13 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 # "X won the commune's seat on the Candlelight ticket. Last Thursday he defected
                 # to the CPP.": the party the sentence before placed them in
                 p.from_parties = [f for f in came_from[1] if f not in joined_to]
+            # (the claims the body told, each with its count: not a headline's, told again)
+            told_so_far = [o for o in out if not any(o is h for h in headline)]
+            sum_of_all = (
+                len(told_so_far) > 1
+                and all(o.number is not None for o in told_so_far)
+                and p.number == sum(o.number or 0 for o in told_so_far)
+            )
             told_count = p.number is not None and p.number in (
                 out[-1].number if out else None,
                 sum(o.number or 0 for o in out if p.to_party in (o.to_party, None)),
@@ -1227,6 +1255,7 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             )
             told_count = (
                 told_count
+                or sum_of_all
                 or said_one
                 or bool(
                     p.number == 1
@@ -1246,9 +1275,19 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                     f
                     for f in p.from_parties
                     if f not in (p.to_party, out[-1].to_party, *out[-1].from_parties)
+                    # ... a week's "a total of 82 new members from other parties joined": the
+                    # sum of every claim told before, from all their parties
+                    and not (
+                        sum_of_all
+                        and f in (UNNAMED_PARTIES, *(g for o in out for g in o.from_parties))
+                    )
                 ]
-                and p.to_party in (None, out[-1].to_party)
-                and not (p.date_kind == out[-1].date_kind == "event" and p.date != out[-1].date)
+                and (p.to_party in (None, out[-1].to_party) or sum_of_all)
+                and not (
+                    p.date_kind == out[-1].date_kind == "event"
+                    and p.date != out[-1].date
+                    and not sum_of_all
+                )
                 # (not "some other activists in Pailin also left the party": a group of its own)
                 and not _SOME_OTHERS.search(sentence.text)
             ):
@@ -1713,7 +1752,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         or not sourced
         or (
             p.date_kind == "event"
-            and all(p.date != o.date and p.number != o.number for o in sourced)
+            and all(
+                p.number != o.number and (p.date != o.date or _AT_A_PLACE.match(p.evidence))
+                for o in sourced
+            )
             and _OPPOSITION.search(p.evidence)
         )
     ]
@@ -1846,6 +1888,23 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
     for p in out:
         if p.date_kind == "published" and p.number_text and re.search(r"\d", p.number_text):
             _date_by_count_before(p, sentences, anchor)
+    for p in out:
+        if (
+            p.number is None
+            and p.number_text is None
+            and _LETTER_SUBJECT.match(p.evidence)
+            and _FIRST_PERSON_LETTER.search(text)
+        ):
+            # a letter's "កម្មវត្ថុ៖ សំណើសុំលាលែង..." (Subject: request to resign ...), its writer
+            # resigning in the first person: one person
+            p.number = 1
+    signed = next((s for s in reversed(sentences) if _DONE_AT.match(s.text)), None)
+    signed_on = find_dates(signed.text, anchor, True) if signed else []
+    for p in out:
+        if p.date_kind == "published" and len(signed_on) == 1:
+            # a decision or statement closing "ធ្វើនៅស្រុកបារាយណ៍ ថ្ងៃទី០១ ខែមីនា ឆ្នាំ២០២៣" (done at
+            # Baray, 1 March 2023): the day it was decided, signed and took effect
+            p.date, p.date_kind = signed_on[0].value, "event"
     corrected = correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct"
     out = without_superseded(out)  # "more than 200 ... UPDATE: the final number ... is 276"
     # a move no party is named in, left or joined ("the captain defected to a rival club",

@@ -73,8 +73,9 @@ _WORDS = (
 # "១ ២០០នាក់" (1,200 people): Khmer also groups thousands with a space, read as one number
 # only before a counter, where no list of two numbers can stand
 # ... and keycap emoji digits in posts ("6️⃣7️⃣ members")
+# ... and "2 dozen youth", as "two dozen"
 _DIGITS = (
-    r"(?:\d\ufe0f?\u20e3)+|\d+(?:[.,]\d+)?\s+million|\d{1,3}(?:[.,]\d{3})+"
+    r"(?:\d\ufe0f?\u20e3)+|\d+(?:[.,]\d+)?\s+million|\d{1,2}\s+dozen\b|\d{1,3}(?:[.,]\d{3})+"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s*(?:នាក់|រូប|គ្រួសារ))|\d+"
 )
 # Khmer number words ("ដប់ប្រាំ" 15, "មួយរយ" 100, "មួយពាន់ប្រាំរយ" 1,500), read only before a
@@ -197,20 +198,23 @@ _FROM_A_PARTY = re.compile(
     r"(?:various\s+)?other\s+(?:\w+\s+)?parties\b)"
 )
 _KHMER_COUNTER = re.compile(r"^\s*(?:នាក់|រូប)")
+# ... and "១២ គ្រួសារ (៤៧ នាក់)" (12 families (47 people)), as English "145 families (530 people)"
 _KHMER_FAMILIES_TOTAL = re.compile(
-    r"\s*(?:គ្រួសារ)?\s*,?\s*(?:សរុប|ស្មើ(?:រ)?(?:នឹង)?)\s*(?:ចំនួន)?\s*[០-៩\d]"
+    r"\s*(?:គ្រួសារ)?\s*,?\s*(?:(?:សរុប|ស្មើ(?:រ)?(?:នឹង)?)\s*(?:ចំនួន)?\s*[០-៩\d]"
+    r"|\(\s*[០-៩\d][០-៩\d,.]*\s*(?:នាក់|រូប))"
 )
 _SPELLED_AGAIN = re.compile(rf"^\s*\((?:{_KHMER_WORD}|[\s,])+\)")
 # "៥២៣គ្រួសារ" (523 families): the number the text gives, as English "87 families" is; not
 # "២០គ្រួសារ ស្មើនឹង ៦៤នាក់" (20 families, that is 64 people) nor "មកពី ៤៨គ្រួសារ" (from 48
 # families), where the people are counted.
-_KHMER_FAMILIES = re.compile(r"^\s*គ្រួសារ(?!\s*(?:ស្មើ|សរុប|ពោលគឺ|គឺ|ដែលមាន|មានសមាជិក))")
+# ... and "៥៦ខ្នងផ្ទះ" (56 households, "roofs of houses"), the same unit
+_KHMER_FAMILIES = re.compile(r"^\s*(?:គ្រួសារ|ខ្នងផ្ទះ)(?!\s*(?:ស្មើ|សរុប|ពោលគឺ|គឺ|ដែលមាន|មានសមាជិក))")
 _FROM_BEFORE = re.compile(r"មកពី\s*$")
 _KHMER_NOUN_COUNTED = re.compile(
     r"(?:គ្រួសារ|សមាជិក\S{0,6}|សកម្មជន|អ្នកគាំទ្រ|ប្រជាពលរដ្ឋ)\s*(?:សរុប)?\s*ចំនួន\s*$"
 )
 _KHMER_OTHER_UNIT = re.compile(
-    r"\s*(?:គ្រួសារ|ឃុំ|ភូមិ|ស្រុក|ខេត្ត|គីឡូ|រៀល|ដុល្លារ|ឆ្នាំ|ខែ|ថ្ងៃ|%|ភាគរយ|កញ្ចប់|សន្លឹក|ច្បាប់|ដង|កន្លែង|សាខា|ក្រុម)"
+    r"\s*(?:គ្រួសារ|ឃុំ|ភូមិ|ស្រុក|ខេត្ត|គីឡូ|រៀល|ដុល្លារ|ឆ្នាំ|ខែ|ថ្ងៃ|%|ភាគរយ|កញ្ចប់|សន្លឹក|ច្បាប់|ដង|លើក|កន្លែង|សាខា|ក្រុម)"
 )
 _NOT_PEOPLE_AFTER = re.compile(
     # "her 15,000 Facebook followers": an audience
@@ -387,6 +391,8 @@ def _value(m: re.Match[str]) -> int | None:
         digits = m.group("digits")
         if digits.endswith("million"):
             return round(float(digits.split()[0].replace(",", ".")) * 1_000_000)
+        if digits.endswith("dozen"):
+            return int(digits.split()[0]) * 12
         return int(re.sub(r"[.,\s\ufe0f\u20e3]", "", digits))
     if m.group("vague"):
         return None
@@ -634,7 +640,7 @@ def _unit(after: str) -> str:
     >>> _unit(" families in Kep"), _unit("គ្រួសារ នៅ"), _unit(" members")
     (' families', 'គ្រួសារ', '')
     """
-    m = re.match(r"\s*(?:families|households)\b|\s*គ្រួសារ", after, re.I)
+    m = re.match(r"\s*(?:families|households)\b|\s*(?:គ្រួសារ|ខ្នងផ្ទះ)", after, re.I)
     return m.group() if m else ""
 
 

@@ -94,6 +94,8 @@ _HEADLINE_VERBS = {
     "form", "forms", "forming", "create", "creates", "launch", "launches", "found", "founds",
     "start", "starts", "join", "joins", "quit", "quits", "leave", "leaves", "back", "backs",
 }  # fmt: skip
+# ... nor a possessive: "... in Kamchay Mear District Leave Their Party to Join the CPP"
+_POSSESSIVES = {"their", "its", "his", "her", "our", "my", "your"}
 _BRANCH_LEVELS = {"district", "provincial", "province", "commune", "municipal", "city", "capital"}
 # "គណបក្ស" followed by one of these is "a single party", "this party", "the opposition party",
 # "the old party", "the previous party", "their own party", "their original party"...
@@ -281,8 +283,8 @@ class Lexicon:
                 words = words[1:]
             if len(words) < 2 or words[-2].lower() in _BRANCH_LEVELS:
                 continue  # "the Memot District Party Committee": a party's branch, no name
-            if any(w.lower() in _HEADLINE_WORDS for w in words) or words[0].lower() in (
-                _HEADLINE_VERBS
+            if any(w.lower() in _HEADLINE_WORDS for w in words) or any(
+                w.lower() in _HEADLINE_VERBS or w.lower() in _POSSESSIVES for w in words[:-1]
             ):
                 continue  # "Forty Former Activists of Dissolved Party Return ...": a headline
             start = m.end(1) - len(" ".join(words))

@@ -170,8 +170,10 @@ KHMER_HOST_BEFORE = re.compile(
 # before "said that he ...", the words of someone telling his own move, nor "received a card".
 KHMER_HOST_AFTER = re.compile(
     r"^(?:\s+[^\s។]+){0,3}?\s+បាន(?:អញ្ជើញ\s*)?(?:ស្វាគមន៍|ទទួល\s*(?:ស្វាគមន៍|សមាជិក|សកម្មជន|"
-    # not "បានប្រគល់លិខិតលាចេញ" (handed in resignation letters): who left
-    r"អ្នកគាំទ្រ|បងប្អូន)|អំពាវនាវ|(?:ធ្វើ)?ជាអធិបតី|ប្រគល់(?!\s*(?:លិខិត|ពាក្យ))|ចែក|ឧបត្ថម្ភ|"
+    # not "បានប្រគល់លិខិតលាចេញ" (handed in resignation letters): who left; nor "បានប្រគល់ប័ណ្ណ
+    # សមាជិកគណបក្សX ហើយចូល..." (handed back his party X card and joined ...): who moved
+    r"អ្នកគាំទ្រ|បងប្អូន)|អំពាវនាវ|(?:ធ្វើ)?ជាអធិបតី|"
+    r"ប្រគល់(?!\s*(?:លិខិត|ពាក្យ))(?![^។]{0,60}?ហើយ\s*(?:បាន)?\s*(?:ចូល|ប្[តដ]ូរ))|ចែក|ឧបត្ថម្ភ|"
     # ... "បានទទួលស្គាល់ថា" (acknowledged that), "បានបញ្ជាក់ថា" (confirmed that)
     # ... nor "បានបញ្ជាក់ប្រាប់វិទ្យុយើងថា លោកពិតជាបានចុះឈ្មោះ" (confirmed to our radio that
     # he did sign up)

@@ -173,8 +173,9 @@ _ONLY_OTHER_PARTIES = re.compile(
     r"[\"“‘']?(?:(?:(?:various|several|different|many|some|a\s+number\s+of|a\s+few)\s+)?other\s+"
     r"(?:political\s+|opposition\s+|smaller\s+)?"
     # ... "former members of various parties", as Khmer "គណបក្សផ្សេងៗ" (not "several opposition
-    # parties": the opposition, no party named)
-    r"|(?:various|different)\s+(?:political\s+)?)parties\b"
+    # parties": the opposition, no party named); "of various opposition parties", as Khmer
+    # "នៃគណបក្សប្រឆាំងផ្សេងៗ"
+    r"|(?:various|different)\s+(?:political\s+|opposition\s+)?)parties\b"
     # ... "supporters of parties other than the ruling party"
     r"|\b(?:members|supporters|activists)\s+of\s+parties\s+other\s+than\b"
     # ... "សកម្មជននៃគណបក្សប្រឆាំងផ្សេងៗ" (activists of various opposition parties)
@@ -330,7 +331,8 @@ _RUNNING_TOTAL = re.compile(
     r"activists|officials|villagers)\s+(?:leave|leaving|join|joining|defect|defecting|switch|"
     r"switching|move|moving)|"
     # "nine of those councillors have now left the party": a tally of them all to this day
-    r"(?:have|has)\s+now\s+(?:left|joined|defected|quit|switched|moved|gone)|"
+    # ... "Around 40 councillors elsewhere have already left the party"
+    r"(?:have|has)\s+(?:now|already)\s+(?:left|joined|defected|quit|switched|moved|gone)|"
     # "គិតចាប់ពីដើមឆ្នាំ មកដល់ពេលនេះ" (counting from the start of the year up to now)
     r"in\s+total|cumulative)\b|" + KHMER_RUNNING_TOTAL,
     re.I,
@@ -821,6 +823,13 @@ def read_sentence(
                 and _AND_ONE_MORE.match(text, count.end, verb.start)
             ):
                 number += 1  # "Two CLP councillors and the party's youth leader joined"
+            if (
+                number is not None
+                and not people
+                and len(groups) == 1
+                and re.search(r"\b(?:he|she)\s+and\s+$", text[: count.start], re.I)
+            ):
+                number += 1  # "said he and ten of his colleagues submitted their applications"
             if (
                 number is not None
                 and count.start < verb.start

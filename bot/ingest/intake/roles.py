@@ -105,7 +105,15 @@ _MEMBERSHIP_NEXT = re.compile(
     r"\s+(?:(?:the|their|his|her)\s+)?(?:(?!\d)[\w'’-]+\s+){1,2}?(?:membership|cards?)\b", re.I
 )
 # "the Candlelight Party, the Khmer Will Party and the GDP": one list, one role.
-_LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$", re.I)
+# ... Khmer "ពីគណបក្សA និងគណបក្សB" (from party A and party B)
+_LISTED_WITH = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*(?:និង|ឬ)\s*(?:ពី\s*)?)(?:the\s+)?$", re.I
+)
+_ARE_MEMBERS_OF = re.compile(
+    r"\b(?:are|were|is|was)\s+(?:former\s+)?(?:members?|activists?|supporters?)\s+of\s+(?:the\s+)?$"
+    r"|\b(?:are|were|is|was)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
 # ... "to apply for membership of the CPP"
 _MEMBER_OF_BEFORE = re.compile(r"\bmember(?:s|ship)?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 FROM_BEFORE = re.compile(
@@ -149,7 +157,9 @@ _WELCOMES_AFTER = re.compile(
 _KHMER_PARTY_SAYS = re.compile(
     # ... or its level: "ថ្នាក់ខេត្ត" (provincial)
     # ... after dotted initials: "គ.ប.ក. អះអាងថា" (the CPP claims)
+    # ... or its place alone: "បក្សកាន់អំណាចនៅពោធិ៍សាត់ថា" (the ruling party in Pursat says)
     r"^[.)]?\s*(?:(?:\([^)]{1,12}\)|(?:នៅ|ប្រចាំ)?\s*(?:ខេត្ត|ស្រុក|រាជធានី|ក្រុង|ខណ្ឌ)\S{1,20}|"
+    r"នៅ\s*[^\s។]{2,20}?(?=\s*(?:បាន)?ថា)|"
     r"ថ្នាក់(?:ខេត្ត|ស្រុក|ឃុំ|ជាតិ|កណ្តាល|រាជធានី))\s*){0,2}"
     r"(?:បាន)?(?:ថា|លើកឡើងថា|អះអាងថា|ប្រកាសថា"
     # ... "បានបង្ហោះរូបថតនៅលើហ្វេសប៊ុក ដោយអះអាងថា" (posted photos on Facebook, claiming that)
@@ -170,8 +180,9 @@ _SAYS_AFTER = re.compile(
     # ... "Candlelight, for its part, says"
     r"^(?:'s)?(?:,\s*(?:for\s+its\s+part|in\s+turn|however|meanwhile),)?"
     r"(?:(?!\b(?:join|defect|switch|quit|left|cross|mov|went)\w*\b)[^,;(]){0,40}?"
+    # ... and a headline's plural "Candlelight Say Only Six Is Real Members"
     r"\b(?:said|says|announced|announcing|claimed|claiming|reported|posted|told|stated|wrote|"
-    r"writes|acknowledged|admitted|conceded|insisted|argued|noted)\b"
+    r"writes|acknowledged|admitted|conceded|insisted|argued|noted|(?-i:Say|Claim))\b"
     # "120 Candlelight members reported joining the CPP": the act reported, not a saying
     # ... "140 CLP members reported welcomed into the CPP", "reported to have taken CPP cards"
     r"(?!\s+(?:to\s+have\s+(?:been\s+)?|as\s+(?:having\s+)?)?(?:join|defect|switch|quit|leav|"
@@ -192,7 +203,12 @@ _JOINED_IN_CLAUSE = re.compile(
     re.I,
 )
 # "ដែលបានចូលជាសមាជិកគណបក្សX ... បានវិលត្រឡប់ទៅ..." (who had joined X ... went back to ...)
-_KHMER_JOINED_IN_CLAUSE = re.compile(r"ដែល(?:បាន|ធ្លាប់)?\s*ចូល(?:ជា\s*សមាជិក|រួមជាមួយ)?\s*$")
+# ... "ដែលធ្លាប់បានចូល" (who had once joined), "ក្រោយចូល" (after joining), wherever it stands
+_KHMER_JOINED_IN_CLAUSE = re.compile(
+    # (not "ក្នុងស្រុកដដែល បានចូល...", in the same district, joined: "ដដែល" is no "ដែល")
+    r"(?:(?<!ដ)ដែល(?:ធ្លាប់\s*)?(?:បាន|ធ្លាប់)?|ក្រោយ\s*(?:ពី\s*)?(?:បាន)?)\s*ចូល(?:ជា\s*សមាជិក|រួមជាមួយ)?\s*$"
+)
+_KHMER_AFTER_JOINING = re.compile(r"ក្រោយ\s*(?:ពី\s*)?(?:បាន)?\s*ចូល(?:ជា\s*សមាជិក|រួមជាមួយ)?\s*$")
 # ... "resigned from his post and from the CLP", "លាឈប់ពីតំណែង និងពីគណបក្សX" (the same)
 _LEFT_OBJECT = re.compile(
     r"\s*(?:from\s+(?:his|her|their)\s+\w+\s+and\s+)?(?:from\s+)?(?:the\s+)?(?:opposition\s+)?"
@@ -319,9 +335,18 @@ def party_roles(mentions: list[PartyMention], sentence: str, verb: Verb) -> _Rol
                 tos.append(m)  # "had become CPP members"
         elif listed:
             froms.append(m.name)  # "former members of the CLP, the KWP and the GDP"
-        elif m.start < verb.start and (
-            _JOINED_IN_CLAUSE.search(before) or _KHMER_JOINED_IN_CLAUSE.search(before)
+        elif (
+            m.start > verb.start
+            and re.search(r"\b(?:among\s+them|of\s+whom)\b", sentence[verb.start : m.start], re.I)
+            and _ARE_MEMBERS_OF.search(before)
         ):
+            # "..., among them 128 are members of the CLP": who they were (not "among them three
+            # councillors ..., as new members of the CPP")
+            froms.append(m.name)
+        elif (
+            m.start < verb.start
+            and (_JOINED_IN_CLAUSE.search(before) or _KHMER_JOINED_IN_CLAUSE.search(before))
+        ) or (m.start >= verb.end and _KHMER_AFTER_JOINING.search(before)):
             froms.append(m.name)  # "activists who joined the CPP last year have returned"
         elif m.start < verb.start and welcome and _BODY_OF_PARTY.search(before):
             tos.append(m)  # "the provincial working group of the CPP welcomed ...": the host

@@ -64,7 +64,9 @@ _JOIN = (
     r"embrac(?:ed|es|ing)(?!\s+(?:each|every|all|them|him|her)\b)|"
     r"return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
     # ... a headline's "Villagers who joined CPP before election drift back to Candlelight"
-    r"drift(?:s|ed|ing)?\s+back\s+to|"
+    # ... "have gone back to the opposition Candlelight Party"
+    r"drift(?:s|ed|ing)?\s+back\s+to|(?:go(?:es|ne|ing)?|went)\s+back\s+to(?=\s+(?:the\s+)?"
+    r"(?:(?:opposition|ruling|royalist)\s+)?x{3,})|"
     # a headline's "Candlelight activists turn to the CPP" (a party's name after it)
     r"(?<!re)turn(?:s|ed|ing)?\s+to(?=\s+(?:the\s+)?x{3,})|"
     # "accepted membership of the CPP"
@@ -200,6 +202,9 @@ _KHMER_JOIN = (
     r"(?:មកពី\s*[^។0-9០-៩\s]{2,40}\s*)?"
     r"(?:សរុប|ជាង|ប្រមាណ(?:\s*ពី)?|ជិត)?\s*(?:ចំនួន)?\s*(?:សរុប\s*)?(?:[0-9០-៩]|(?<=ចំនួន)(?:មួយ|ពីរ|បី|បួន|ប្រាំ|ដប់|ម្ភៃ|"
     r"សាម|សែ|ហា|ហុក|ចិត|ប៉ែត|កៅ)))|"
+    # ... "ពិធីទទួលសមាជិកថ្មី ដែលមកពី៖" (a ceremony to receive new members, who came from:),
+    # a list of groups after it
+    r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*សមាជិក(?:ថ្មី)?\s*(?:ដែល)?\s*(?:មកពី|រួមមាន)\s*[៖:]\s*$)|"
     # "បានទទួលប័ណ្ណសមាជិកគណបក្សX" (received party X's membership cards), as English
     # ... "បានកាន់ប័ណ្ណសមាជិកគណបក្សX ហើយ" (now holds party X's card); not "អ្នកកាន់ប័ណ្ណ" (card
     # holders), "ធ្លាប់កាន់ប័ណ្ណ" (once held one), "នៅតែកាន់ប័ណ្ណ" (still holds one)
@@ -293,9 +298,14 @@ _INTENTION = re.compile(
     r"|(?:គ្រោង|គម្រោង|មានបំណង|រំពឹង|នឹង(?:ដឹក)?នាំ)(?:[^\s។]*\s*){0,5})$",
     re.I,
 )
-# A headline's "to Join" after no verb of its own: "Over 1,000 Candlelight Members in Kampong
-# Chhnang to Join CPP This Sunday", an event still to come (not "Councillor Quits CLP to Join
-# CPP", which left to join)
+# A headline's "to Join" after no verb of its own, before a time to come: "Over 1,000
+# Candlelight Members in Kampong Chhnang to Join CPP This Sunday", an event still to come (not
+# "Councillor Quits CLP to Join CPP", which left to join, nor "Members Ask to Join CPP")
+_TIME_TO_COME = re.compile(
+    r"\b(?:this|next|coming)\s+(?:week(?:end)?|month|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+    r"|\btomorrow\b|\bsoon\b",
+    re.I,
+)
 _HEADLINE_FUTURE = re.compile(
     r"^(?!.*\b(?:Quit|Leave|Left|Resign|Defect|Decide|Agree|Vote|Choose|Chose|Opt|Return|Move|"
     r"Switch|Cross|Walk|Break|Broke|Flock|Rush|Apply|Applie|Sign|Abandon|Ditch|Desert|Exit|Head|"
@@ -325,7 +335,8 @@ _NEGATION = re.compile(
     # "មិនមែនគ្រប់គ្នាដែលចាកចេញ ..." (not everyone who leaves ...): people in general
     r"|មិនមែន\s*គ្រប់(?:គ្នា|រូប)\s*ដែល\s*"
     # "គ្មានសមាជិកណាម្នាក់ត្រូវចាកចេញ" (no member has to leave): no one
-    r"|គ្មាន\s*\S{0,20}?ណា(?:ម្នាក់|មួយ)?\s*(?:ត្រូវ|បាន)?\s*)$",
+    # ... "គ្មានសមាជិកណាម្នាក់ នៅស្រុកពាមរក៍ ចាកចេញ" (no member in Peam Ro district left)
+    r"|គ្មាន\s*\S{0,20}?ណា(?:ម្នាក់|មួយ)?\s*(?:នៅ\S{1,30}\s*)?(?:ត្រូវ|បាន)?\s*)$",
     re.I,
 )
 # "rejected a news site's report that 120 of its members had gone over": a count reported as
@@ -513,7 +524,13 @@ _OTHER_THINGS = (
                 r"|ក្នុងក្រុម(?:នោះ|នេះ)"
                 # ... "Among those joining were three candidates on the list"
                 r"|^\W*among\s+(?:those|them|the\s+[\w-]+)\s+(?:joining|who\s+(?:have\s+|had\s+)?"
-                r"joined|(?:newly\s+)?(?:received|welcomed))\s+(?:were|was)\b", re.I),
+                r"joined|(?:newly\s+)?(?:received|welcomed))\s+(?:were|was)\b"
+                # ... "said only two of the councillors had actually decided to switch": some of
+                # them, in a dispute of the count
+                # (not "Only 12 of the 40 councillors invited attended": the text's own count)
+                r"|\b(?:said|says|say|told\s+\w+)\s+(?:that\s+)?only\s+(?:\w+|\d[\d,]*)\s+of\s+"
+                r"(?:them|those|the\s+(?:[\w-]+\s+)?(?:councill?ors|"
+                r"members|activists|supporters|people|officials|villagers|group))\b", re.I),
      "a part of a group counted before"),
     # (not "joined the CLP, which has since registered him as its candidate": what the party
     # did after, with the one who moved)
@@ -645,7 +662,11 @@ KHMER_ITS_OWN = re.compile(
 )
 
 # "ដែលបានចូលរួមជាមួយ..." (who joined ...): a Khmer relative clause, telling who someone is.
-KHMER_RELATIVE_BEFORE = re.compile(r"ដែល\s*(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង|ទើប)?\s*$")
+# ... "ដែលធ្លាប់បានចូល" (who had once joined); "ក្រោយ(ពី)ចូល" (after joining), a clause of
+# what came before the act
+KHMER_RELATIVE_BEFORE = re.compile(
+    r"(?:(?<!ដ)ដែល\s*(?:ធ្លាប់\s*)?(?:បាន|ធ្លាប់|ទើបតែ|ទើបនឹង|ទើប)?|ក្រោយ\s*(?:ពី\s*)?(?:បាន)?)\s*$"
+)
 # "កាលពីខែមីនា ឆ្នាំ២០២១" (back in March 2021), "តាំងពីឆ្នាំ២០២១" (since 2021): a move dated by
 # its year, long past.
 # ... "នៅឆ្នាំ២០១៧" (in 2017), unless a "ដែល" (who) clause before it tells of someone's past:
@@ -735,7 +756,13 @@ def claim_verbs(sentence: str, names: Sequence[tuple[int, int]] = ()) -> list[Ve
         before = re.sub(r"[\"“”«»]", "", sentence[: m.start()])  # 'he "intends to apply" to join
         if (
             _INTENTION.search(before[-60:])
-            or (m.group()[:1].isupper() and _HEADLINE_FUTURE.match(before))
+            or (
+                m.group()[:1].isupper()
+                and _HEADLINE_FUTURE.match(before)
+                and _TIME_TO_COME.search(sentence, m.end(), m.end() + 80)
+            )
+            # ... "CPP to receive 200 Candlelight members next week": a party, then "to"
+            or re.match(r"\W*(?:the\s+)?x{3,}\s+to\s+$", before)
             or _NEGATION.search(before[-40:])
             # (what is quoted between the wish and its infinitive is the wisher's aside:
             # 'invited all Candlelight members "who now have no party" to join')
