@@ -83,7 +83,8 @@ _RIGHT_NOT_WRONG = re.compile(
     # ... "គឺ ២៧៦ នាក់ មិនមែនជាង ២០០ នាក់ ដូចដែលបានរាយការណ៍ពីដំបូង" (is 276, not more than 200
     # as first reported)
     r"|គឺ\s*(?P<n3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*មិនមែន\s*(?:ជា)?\s*(?:ជាង|ប្រមាណ|ប្រហែល)?\s*"
-    r"(?P<wrong3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*ដូច(?:ដែល|ការ)?\s*(?:បាន)?\s*(?:រាយការណ៍|ផ្សាយ|ប្រកាស)",
+    # ... "... ដូចដែលបានចុះផ្សាយពីដំបូង" (as first published)
+    r"(?P<wrong3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*ដូច(?:ដែល|ការ)?\s*(?:បាន)?\s*(?:ចុះ)?(?:រាយការណ៍|ផ្សាយ|ប្រកាស)",
     re.I,
 )
 
@@ -124,7 +125,7 @@ def correct(
     """Put each correction notice's right count and day into the claims it corrects; the
     claims it changed."""
     changed: list[Proposal] = []
-    for told in sentences:
+    for k, told in enumerate(sentences):
         revised = _REVISED_TO.search(told.text)
         given = revised and (
             revised["n"]
@@ -135,12 +136,27 @@ def correct(
             or revised["khmer_checked"]
             or revised["khmer_update"]
         )
-        now = cell_count(given) if given and len(proposals) == 1 else None
-        if now is not None and proposals[0].number not in (None, now.value):
+        now = cell_count(given) if given else None
+        if now is None:
+            continue
+        # the one claim's count, revised; or the count of a claim its sentence before told with
+        # none ("In Kandal, the group welcomed new CLP members. It first announced 120, but
+        # later updated the figure to 132")
+        before = sentences[k - 1].text[:60] if k else None
+        uncounted = [
+            p
+            for p in proposals
+            if p.number is None and p.number_text is None and before and p.evidence.startswith(before)
+        ]
+        if len(proposals) == 1 and proposals[0].number not in (None, now.value):
             p = proposals[0]
-            p.number, p.number_text, p.qualifier = now.value, now.text, None
-            p.evidence = f"{p.evidence} [{told.text}]"
-            changed.append(p)
+        elif len(uncounted) == 1:
+            p = uncounted[0]
+        else:
+            continue
+        p.number, p.number_text, p.qualifier = now.value, now.text, None
+        p.evidence = f"{p.evidence} [{told.text}]"
+        changed.append(p)
     for told in sentences:
         fix = _RIGHT_NOT_WRONG.search(told.text)
         now = cell_count(fix["n"] or fix["n2"] or fix["n3"] or fix["n4"]) if fix else None

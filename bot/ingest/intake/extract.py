@@ -206,10 +206,25 @@ _AT_A_PLACE = re.compile(r"\W*(?:នៅ\s*(?:ស្រុក|ខណ្ឌ|ក្
 # A letter's subject line, and its writer speaking ("ខ្ញុំបាទ", "I, the undersigned")
 _LETTER_SUBJECT = re.compile(r"\W*(?:កម្មវត្ថុ|Subject|Re)\s*[៖:]", re.I)
 _FIRST_PERSON_LETTER = re.compile(
-    r"ខ្ញុំ(?:បាទ|ព្រះករុណា)?\s*សូម|\bI\s*,?\s*(?:the\s+undersigned|hereby)\b"
+    r"ខ្ញុំ(?:បាទ|ព្រះករុណា)?\s*(?:សូម|សុំ)|\bI\s*,?\s*(?:the\s+undersigned|hereby)\b"
 )
+_NAMED_WRITER = re.compile(r"ខ្ញុំ(?:បាទ|នាង)?\s*ឈ្មោះ|\bI\s*,\s*the\s+undersigned\b|\bMy\s+name\s+is\b")
 # An official document's closing line, "Done at <place>, <day>" (Khmer "ធ្វើនៅ...")
 _DONE_AT = re.compile(r"\W*(?:ធ្វើនៅ|Done\s+(?:at|in)\b)", re.I)
+_OPENING_PLACE = re.compile(r"\W*(?:In|At)\s+((?:[A-Z][\w'-]*\s*){1,3}),")
+
+
+def _elsewhere(sentence: str, before: str) -> bool:
+    """Whether a sentence opens with a place other than the one the claim before opened with.
+
+    >>> _elsewhere("In Kandal, the group welcomed members.", "In Kampot, X resigned."), _elsewhere(
+    ...     "In Kandal, they got cards.", "In Kandal, 40 joined.")
+    (True, False)
+    """
+    here, there = _OPENING_PLACE.match(sentence), _OPENING_PLACE.match(before)
+    return bool(here and there and here[1].strip() != there[1].strip())
+
+
 # A headline's list of topics, moves among them
 _TOPICS = re.compile(
     r"\b(?:defections|resignations?|departures|new\s+members)\b[^.;]{0,40}?,[^.;]{0,60}?\b(?:and|&)\s",
@@ -280,7 +295,11 @@ _NEXT_DAY = re.compile(
 _OPENS_A_LIST = re.compile(r"[:៖]\s*$")
 _DESCRIBED_OPPOSITION = re.compile(
     r"\b(?:the\s+)?(?:(?P<dissolved>dissolved|banned|outlawed|disbanded)|main|largest|biggest|"
-    r"leading)\s+opposition\s+party\b",
+    r"leading)\s+opposition\s+party\b"
+    # ... "12 members of the party's youth wing ... defected to the CPP": the party the text
+    # is about, named before
+    r"|\b(?:members|activists|supporters)\s+of\s+the\s+party's\s+(?:[\w-]+\s+)?(?:wing|branch|"
+    r"chapter|committee)\b",
     re.I,
 )
 _DISSOLVED = re.compile(r"\b(?:dissolv|disband|outlaw)\w*|\bbanned\b|រំលាយ", re.I)
@@ -1290,6 +1309,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 )
                 # (not "some other activists in Pailin also left the party": a group of its own)
                 and not _SOME_OTHERS.search(sentence.text)
+                # (nor a digest's next item, "In Kandal, ...", after "In Kampot, ...")
+                and not _elsewhere(sentence.text, out[-1].evidence)
             ):
                 # "Photos showed the group receiving party cards", "gifts to all 146 new
                 # members": no name, no party and no count of its own (none, or the one told
@@ -1307,7 +1328,9 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 p.date, p.date_kind = occasion, "event"
             elif (
                 p.date_kind == "published"
-                and not out
+                # (or only this sentence's other groups: "At the rally, the party welcomed 455:
+                # 420 from X and 35 from Y")
+                and all(o.evidence == p.evidence for o in out)
                 and _AT_THE_CEREMONY.search(sentence.text)
                 and every
                 and not (every[-1].reported or every[-1].bound)
@@ -1892,11 +1915,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if (
             p.number is None
             and p.number_text is None
-            and _LETTER_SUBJECT.match(p.evidence)
+            and (_LETTER_SUBJECT.match(p.evidence) or _NAMED_WRITER.search(p.evidence))
             and _FIRST_PERSON_LETTER.search(text)
         ):
-            # a letter's "កម្មវត្ថុ៖ សំណើសុំលាលែង..." (Subject: request to resign ...), its writer
-            # resigning in the first person: one person
+            # a letter's "កម្មវត្ថុ៖ សំណើសុំលាលែង..." (Subject: request to resign ...), or a
+            # declaration's "ខ្ញុំបាទឈ្មោះ X ... សូមប្រកាស" (I, named X, declare), its writer
+            # moving in the first person: one person
             p.number = 1
     signed = next((s for s in reversed(sentences) if _DONE_AT.match(s.text)), None)
     signed_on = find_dates(signed.text, anchor, True) if signed else []

@@ -57,8 +57,9 @@ _SPEAKING_GROUP = re.compile(
     r"|\b(?:told|addressed|thanked)\s+(?:(?:his|her|their|the|a\s+crowd\s+of)\s+)?"
     r"(?:supporters|members|villagers|activists|reporters)\b"
     # ... a statement's "would like to inform our members and the public that"
-    r"|\b(?:inform|informs|informed|notify|notifies|notified)\s+(?:all\s+)?(?:our|its|their|the)\s+"
-    r"(?:\w+\s+)?(?:members|supporters|activists)\b"
+    r"|\b(?:inform|informs|informed|notify|notifies|notified)\s+(?:all\s+)?(?:(?:our|its|their|the)\s+)?"
+    r"(?:\w+\s+)?(?:members|supporters|activists)(?:\s+and\s+(?:the\s+)?(?:members|supporters|"
+    r"activists|public))?\b"
     # "X, one of only two CLP councillors on the council, took a card": a set X is in
     r"|\bone\s+of\s+(?:(?:only|just|the|its|their|her|his)\s+)*\w+\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:councillors|members|lawmakers|officials|candidates|leaders)\b",

@@ -150,7 +150,7 @@ _PERSON = (
     # ... "57 family from the CLP", a translation's singular
     r"organi[sz]ers?|loyalists?|sympathi[sz]ers?|volunteers?|famil(?:ies|y)|households|relatives|"
     r"partisans?|workers|employees|staff|relatives|colleagues|associates|friends|citizens|"
-    r"residents|farmers|vendors|compatriots|brothers|sisters|neighbou?rs|"
+    r"residents|farmers|vendors|compatriots|comrades|brothers|sisters|neighbou?rs|"
     r"of\s+(?:his|her|their|our|its|my)\s+\w+"
 )
 # "Candlelight Party members (64) joined": a count in brackets right after its noun.
@@ -250,7 +250,8 @@ _KHMER_HAD_COMING = re.compile(
 )
 _WOMEN_AMONG = re.compile(r"(?:ក្នុងនោះ\s*)?(?:ស្ត្រី|ស្រី|នារី)\s*(?:ចំនួន\s*)?$")
 _TOTALLING_AFTER = re.compile(
-    r"^\s*(?:families|households),?\s+(?:totall?ing|comprising|numbering|with\s+a\s+total\s+of|"
+    # ... "87 families, a total of 312 people"
+    r"^\s*(?:families|households),?\s+(?:totall?ing|comprising|numbering|(?:with\s+)?a\s+total\s+of|"
     r"or|made\s+up\s+of)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+)?\d"
     # ... "145 families (530 people)"
     r"|^\s*(?:families|households)\s*\(\s*(?:about\s+|some\s+)?\d[\d,]*\s+(?:people|persons|"
@@ -658,7 +659,9 @@ _FAMILY = re.compile(
 
 # "with his family", "រួមទាំងក្រុមគ្រួសារ": relatives moved too, how many is not said.
 # ... who came with them, not "citing pressure on his family" ("សម្ពាធលើក្រុមគ្រួសារ")
+# ... (nor "wished him and his family good health": whom a host wished well)
 _VAGUE_FAMILY = re.compile(
+    r"(?<!wished\shim\s)(?<!wished\sher\s)(?<!wished\sthem\s)(?<!wishing\shim\s)"
     r"\b(?:with|and|by)\s+(?:all\s+)?(?:his|her|their)\s+(?:whole\s+)?famil(?:y|ies)\b"
     r"|(?:រួម(?:ទាំង|ជាមួយ)?|ជាមួយ(?:នឹង)?|និង|ព្រមទាំង|នាំ)\s*ក្រុមគ្រួសារ",
     re.I,

@@ -72,6 +72,8 @@ _ROLE_NAMED = re.compile(
 _NAMED_ROLE = re.compile(
     # (after a dateline: "KEP --", "TBONG KHMUM, Nov 20 --")
     r"^(?:[A-Z][A-Z ]+(?:,\s*[\w .]{1,20}?)?\s*(?:--|[–—:])\s*)?"
+    # (and after its day: "On April 6, Kheang Sopheap, the CYP's coordinator, ...")
+    r"(?:On\s+(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day),\s+)?"
     # not "In Koh Sotin, councillor X": a place after a preposition
     r"(?!(?:In|On|At|From|For|After|Before|By|With|The|A|An|Also|But|And|Since|During|Under|"
     r"Last|This|Meanwhile|Elsewhere|Separately|Earlier|Later|Today|Yesterday)\b)"

@@ -145,7 +145,9 @@ _OTHER_PARTIES = re.compile(
     r"(?:parties|party\s+(?:members|activists|"
     r"supporters))\b"
     # ... "the Candlelight Party and party Khmer Will and some other party" (word for word)
-    r"|\band\s+some\s+other\s+party\b",
+    r"|\band\s+some\s+other\s+party\b"
+    # ... "about 3,000 Candlelight Party and other opposition members"
+    r"|\band\s+other\s+opposition\s+(?:members|activists|supporters)\b",
     re.I,
 )
 # Parties the text leaves unnamed, and names none beside them.
@@ -281,6 +283,11 @@ _WITH_THEIR_OWN = re.compile(
     re.I,
 )
 _OUR_PARTY_JOINED = re.compile(r"\s*(?:our|my)\s+party\b", re.I)
+_PARTY_FOUNDED_BY = re.compile(
+    r",\s*(?:the|a)\s+(?:[\w-]+\s+){0,2}?party\s+(?:founded|formed|created|set\s+up|launched|"
+    r"started|established)\b[^,;]*,",
+    re.I,
+)
 _THE_OPPOSITION_JOINED = re.compile(r"\s*the\s+opposition\b(?!\s+(?:party\s+)?[A-Za-z]*x{3})", re.I)
 _OPPOSITION_BEFORE = re.compile(r"\bopposition\s+$", re.I)
 _AT_THE_OFFICE_OF = re.compile(r"ទីស្នាក់ការ\s*$")
@@ -494,6 +501,12 @@ def read_sentence(
         m.span()
         for m in ASIDE.finditer(text)
         if not m.start() <= verb.start < m.end() and _RECALLS_A_MOVE.match(m.group())
+    ] + [
+        # "the Khmer Will Party, the party founded last year by former Candlelight figures,": who
+        # made the party, no party of this move
+        m.span()
+        for m in _PARTY_FOUNDED_BY.finditer(text)
+        if not m.start() <= verb.start < m.end()
     ]
     if recalled:
         # "she quit the CPP and the post, which came with her switch to the CPP in May": a
@@ -850,8 +863,9 @@ def read_sentence(
             # ... "Mr. A, aged 54, Mr. B, aged 41, and Ms. C, aged 38, former members of the
             # CYP's committee": the group word after the last name says who they were
             or re.search(
+                # ... "..., and Ms Keo Sreyneang, 38, former Candlelight Party members of ..."
                 rf"{re.escape(people[-1])}(?:,\s*(?:aged\s+)?\d{{1,3}})?,\s*(?:all\s+|both\s+)?"
-                rf"(?:former\s+)?{GROUP.pattern}",
+                rf"(?:former\s+)?(?:[A-Z][\w'-]*\s+){{0,3}}{GROUP.pattern}",
                 text,
                 re.I,
             )

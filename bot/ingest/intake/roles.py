@@ -53,6 +53,8 @@ _STRONG_TO_BEFORE = re.compile(
     r"(?:the\s+)?"
     # "took membership cards of the CPP", "exchanged their membership for that of the CPP"
     r"|\b(?:membership|party)\s+cards?\s+of\s+(?:the\s+)?|\bfor\s+(?:that|those|one)\s+of\s+(?:the\s+)?"
+    # ... "accepted a membership card from the CPP": the party whose card it is
+    r"|\b(?:accepted|received|took)\s+(?:a|his|her|their|new)\s+membership\s+cards?\s+from\s+(?:the\s+)?"
     # "ប្ដូរមកគាំទ្រ" (switched to support): the party supported now, not a former one
     # ... "ត្រូវបានទទួលយកជាសមាជិក" (were accepted as members of)
     # "មកឈរនៅក្រោមម្លប់" (came to stand under the shade of), "សុំធ្វើជាសមាជិក" (asked to become

@@ -62,7 +62,8 @@ _JOIN = (
     r"choice))\b)|"
     # (not "embraced each of them": a hug for those who came, told before)
     r"embrac(?:ed|es|ing)(?!\s+(?:each|every|all|them|him|her)\b)|"
-    r"return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)|"
+    # (not "returning the party to power": an election's result)
+    r"return(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:to|with)(?!\s+(?:power|office|government)\b)|"
     # ... a headline's "Villagers who joined CPP before election drift back to Candlelight"
     # ... "have gone back to the opposition Candlelight Party"
     r"drift(?:s|ed|ing)?\s+back\s+to|(?:go(?:es|ne|ing)?|went)\s+back\s+to(?=\s+(?:the\s+)?"
@@ -95,7 +96,8 @@ _JOIN = (
     # ... "the CPP working group reported 25 new members: 19 from the CLP and 6 from the GDP"
     r"report(?:ed|s)(?=\s+(?:about\s+|some\s+)?\d[\d,]*\s+new\s+members\b)|"
     r"(?:receiv(?:e|ed|es|ing)|accepted|admitted)"
-    r"(?=\s+(?:(?:more|than|over|about|some|nearly|around)\s+){0,2}\d)"
+    # ... "received a further 180 members", "another 45"
+    r"(?=\s+(?:(?:more|than|over|about|some|nearly|around|another|a\s+further)\s+){0,2}\d)"
     # not "received 25 kilograms of rice", "received 85 percent of the vote": things
     r"(?!\s+[\d,.]+\s*(?:kg\b|kilo|bags?\b|sacks?\b|tonnes?\b|tons?\b|riels?\b|dollars?\b|"
     r"boxes\b|bottles?\b|%|percent\b|per\s+cent\b|votes?\b|seats?\b))|"
@@ -213,7 +215,8 @@ _KHMER_JOIN = (
 )
 _LEAVE = (
     # ... "decided to leave the ruling party": the decision told as done
-    r"\b(?:quit|quits|quitting|left|leav(?:es|ing)|(?<=decided\sto\s)leave(?=\s+the\s|\s+(?-i:[A-Z])|\s+xxx)|leave(?=\s+(?:the\s+)?(?:x{3,}|(?-i:[A-Z])[\w'-]*)\s+for\s)|resign(?:ed|s|ing)?|"
+    # (not "voters left without a party": no party left)
+    r"\b(?:quit|quits|quitting|left(?!\s+without\b)|leav(?:es|ing)|(?<=decided\sto\s)leave(?=\s+the\s|\s+(?-i:[A-Z])|\s+xxx)|leave(?=\s+(?:the\s+)?(?:x{3,}|(?-i:[A-Z])[\w'-]*)\s+for\s)|resign(?:ed|s|ing)?|"
     r"abandon(?:ed|s|ing)?|"
     r"desert(?:ed|s)?|walked\s+out\s+of|broke\s+(?:away\s+)?(?:from|with)|split\s+from|"
     # "handed over their old party cards", "he made the decision on 10 February": a move told
@@ -255,14 +258,15 @@ _INTENTION = re.compile(
     # ... 'was "thinking seriously" about joining'
     r"think(?:ing|s)?[\"”’']?\s+(?:\w+[\"”’']?\s+)?(?:about|of)|(?<!\d\s)may(?!\s+\d)|"
     r"might|could|likely|whether|if|unless|until|weigh(?:s|ing)?|mull(?:s|ing)?|"
+    # ... "accusing local authorities of pressuring its councillors to join"
     r"invited|urged|(?:were|was|been|being)\s+asked|called\s+on|encouraged|offered|pressured|"
-    r"pressed|pressure|bribed|paid)\b"
+    r"pressed|pressure|pressuring|forcing|coercing|bribed|paid)\b"
     # not across "and": "pledged to support and joined the CPP" tells the act done
     r"(?:\s+(?!and\b)\w+){0,3}?\s+(?:to\s+)?(?:be\s+)?"
     # "plans to return next month and join the CPP": the plan holds both verbs
     # ... "he will come home and join the CPP"
     # ... "were each offered $500 and a motorbike to join": an inducement, however far
-    r"|\b(?:offered|pressured|bribed|urged|invited)\b[^.;,]{0,50}?\bto\s+"
+    r"|\b(?:offered|pressured|pressuring|forcing|coercing|bribed|urged|invited)\b[^.;,]{0,50}?\bto\s+"
     r"|\b(?:(?:plans?|planning|intends?|intending|wants?|hopes?|expects?)\s+to|"
     r"(?<!their\s)(?<!his\s)(?<!her\s)(?<!own\s)(?<!free\s)will|would)\s+"
     r"(?:[\w,]+\s+){1,8}?(?:and|then)\s+"
@@ -368,13 +372,13 @@ _CLAIMING_THAT = re.compile(
 )
 # Khmer "សម្ព័ន្ធ" is an alliance, except written on after "(គណ)បក្ស", where it is the name of
 # the League for Democracy Party (គណបក្សសម្ព័ន្ធដើម្បីប្រជាធិបតេយ្យ), or before the people it
-# gathers ("សម្ព័ន្ធយុវជន", a party's youth federation).
+# gathers ("សម្ព័ន្ធយុវជន", a party's youth federation); nor in "ហេដ្ឋារចនាសម្ព័ន្ធ" (infrastructure).
 _SUPPOSE = re.compile(r"\W*(?:imagine|suppose|picture\s+this)\b", re.I)
 _OTHER_THINGS = (
     # (not "the small party allied with Candlelight", "a CPP-allied party": who a party is)
     (re.compile(r"\balliances?\b|(?<!party\s)(?<!parties\s)(?<!-)\ballied\b|\bcoalition\b|\bmerg(?:e|ed|er|es|ing)\b|"
                 r"\bjoin(?:ed|s|ing)?\s+(?:forces|hands)\b|\bjoint\s+(?:list|platform)\b|"
-                r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)សម្ព័ន្ធ(?!\s*(?:យុវជន|នារី|និស្សិត|ឃ្លាំមើល|អ្នកសង្កេត))|"
+                r"\bmemorandum\b|\bMoU\b|(?<!បក្ស)(?<!រចនា)សម្ព័ន្ធ(?!\s*(?:យុវជន|នារី|និស្សិត|ឃ្លាំមើល|អ្នកសង្កេត))|"
                 r"បញ្ចូលគ្នា|រួមគ្នាជា", re.I),
      "an alliance or merger of parties"),
     (re.compile(r"\bpetition|ញត្តិ|លិខិតតវ៉ា", re.I), "a petition"),
