@@ -35,7 +35,7 @@ from sqlalchemy import create_engine
 
 from bot.ingest.intake import PartyName, Proposal, Report, party_names, propose
 from bot.ingest.intake.dates import find_dates
-from bot.ingest.intake.numbers import person_counts
+from bot.ingest.intake.numbers import family_members, person_counts
 from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.signals import claim_verbs, not_a_claim
 
@@ -6739,3 +6739,129 @@ def test_among_them_plural_say_corrections_statements_dozens_week_totals_and_he_
     text: str, title: str | None, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _claims(text, date(2024, 5, 10), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "asked voters to protect the peace by returning the party to power": no move
+        (
+            "About 4,000 people attended a CPP rally in Kep on Tuesday, where officials asked "
+            "voters to keep the peace by returning the party to power.",
+            None,
+            [],
+        ),
+        # "64 families, a total of 230 people": the people
+        (
+            "Yesterday the CPP in Kep received 64 families, a total of 230 people, from "
+            "FUNCINPEC, who decided to join the Cambodian People's Party.",
+            None,
+            [(date(2024, 5, 9), 230, [_FUN], CPP)],
+        ),
+        # "On May 6, X, the KNUP's coordinator in Kep, and his deputy, Y,": two named (X by the
+        # role after his name, as a lede's)
+        (
+            "On May 6, Khlot Bora, the KNUP's coordinator in Kep, and his deputy, Sok Lim, were "
+            "welcomed into the CPP.",
+            None,
+            [(date(2024, 5, 6), 2, [_KNUP], CPP)],
+        ),
+        # "to welcome 45 new comrades from FUNCINPEC and the CLP"
+        (
+            '"Today I am happy to welcome 45 new comrades from FUNCINPEC and the Candlelight '
+            "Party who have chosen to join the Cambodian People's Party,\" the governor said.",
+            None,
+            [(date(2024, 5, 10), 45, [_CLP, _FUN], CPP)],
+        ),
+        # "members of the party's youth wing": the party the text is about (low confidence)
+        (
+            "A court in Kep jailed a FUNCINPEC youth leader on Monday.\n\nTwo days earlier, 15 "
+            "members of the party's youth wing in the same district defected to the ruling "
+            "Cambodian People's Party on Saturday.",
+            None,
+            [(date(2024, 5, 4), 15, [_FUN], CPP)],
+        ),
+        # "received a further 40 members": another group, on its own day
+        (
+            "On Saturday, 4 May 2024, the CPP working group received 55 FUNCINPEC members in "
+            "Kep.\n\nOn Sunday, 5 May 2024, the working group received a further 40 members from "
+            "two other communes.",
+            None,
+            [(date(2024, 5, 4), 55, [_FUN], CPP), (date(2024, 5, 5), 40, [_FUN], CPP)],
+        ),
+    ],
+)
+def test_power_families_in_all_deputies_comrades_the_party_s_wing_and_a_further_group(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10), title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a digest: "In Kep, ..." after "In Kampot, ..." is its own event, and the next
+        # sentence's "later updated the figure to 61" gives it its count
+        (
+            "In Kampot, Pen Sam, a FUNCINPEC councillor, announced last Wednesday that he had "
+            "resigned from the party.\n\nIn Kep, the CPP's district working group last Friday "
+            "welcomed new members from FUNCINPEC. The working group first announced 55 new "
+            "members, but later updated the figure to 61.",
+            [(date(2024, 5, 8), 1, [_FUN], None), (date(2024, 5, 3), 61, [_FUN], CPP)],
+        ),
+        # "voters left without a party": no one's departure
+        (
+            "FUNCINPEC is courting voters left without a party after the Candlelight Party was "
+            "barred from the election. About 600 people attended its rally in Kep on Thursday.",
+            [],
+        ),
+        # a rally's breakdown shares the rally's day
+        (
+            "On Sunday, 5 May 2024, more than 5,000 supporters joined the CPP's campaign march in "
+            "Kep.\n\nDuring the rally, "
+            "the party welcomed 60 new members: 48 former supporters of FUNCINPEC, and 12 "
+            "members of the Khmer National United Party.",
+            [(date(2024, 5, 5), 48, [_FUN], CPP), (date(2024, 5, 5), 12, [_KNUP], CPP)],
+        ),
+        # "the party founded by former FUNCINPEC figures": who made it, no party left
+        (
+            "On May 6, 30 members of the Khmer National United Party, the party founded years "
+            "ago by former FUNCINPEC figures, switched to the CPP in Kep.",
+            [(date(2024, 5, 6), 30, [_KNUP], CPP)],
+        ),
+        # "accusing officials of pressuring its councillors and activists to join": no move
+        (
+            "FUNCINPEC on Tuesday filed a complaint accusing officials in Kep of pressuring its "
+            "councillors and activists to join the ruling Cambodian People's Party.",
+            [],
+        ),
+        # "informs members and supporters that" one man resigned
+        (
+            "The FUNCINPEC committee of Kep informs members and supporters that Mr. Heng Dara, "
+            "its deputy chief, submitted his resignation from FUNCINPEC on 7 May 2024.",
+            [(date(2024, 5, 7), 1, [_FUN], None)],
+        ),
+        # three named, "former FUNCINPEC members of the commune councils"
+        (
+            "Mr Sam Oun, 49, Mr Keo Pich, 55, and Ms Ros Nary, 38, former FUNCINPEC members of "
+            "the Kep commune councils, joined the Cambodian People's Party yesterday.",
+            [(date(2024, 5, 9), 3, [_FUN], CPP)],
+        ),
+        # "FUNCINPEC and other opposition members": parties left unnamed
+        (
+            "About 900 FUNCINPEC and other opposition members in Kep joined the Cambodian "
+            "People's Party on Sunday, local officials said.",
+            [(date(2024, 5, 5), 900, [_FUN, "Unnamed Parties"], CPP)],
+        ),
+    ],
+)
+def test_digest_items_rallies_founders_complaints_wishes_notices_and_other_opposition(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_a_host_wishing_him_and_his_family_well_counts_no_relatives() -> None:
+    text = "Mr. Ouk Sina joined the CPP, received by the governor, who wished him and his family well."
+    assert family_members(text) == 0
+    assert family_members("Mr. Ouk Sina joined the CPP with his family.") is None

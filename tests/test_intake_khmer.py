@@ -4172,3 +4172,73 @@ def test_a_first_report_s_count_corrected_by_the_actual_number() -> None:
     )
     assert correct([headline, claim], sentences, date(2024, 5, 10)) == [claim]
     assert claim.number == 44
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "... is 58, not 50 as first published": the count corrected
+        (
+            "ម្សិលមិញ សមាជិកគណបក្សភ្លើងទៀនចំនួន ៥០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "កំណត់សម្គាល់៖ ចំនួនសមាជិកដែលបានចូលរួមកាលពីម្សិលមិញ គឺ ៥៨ នាក់ មិនមែន ៥០ នាក់ "
+            "ដូចដែលបានចុះផ្សាយពីដំបូងឡើយ។",
+            [(date(2024, 5, 9), 58, [CLP], CPP)],
+        ),
+        # "... is 44, not 40 as written above"
+        (
+            "ម្សិលមិញ សមាជិកគណបក្សភ្លើងទៀនចំនួន ៤០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+            "✏️ កែតម្រូវ៖ ចំនួនសមាជិកថ្មី គឺ ៤៤ នាក់ មិនមែន ៤០ នាក់ ដូចដែលបានសរសេរខាងលើនោះទេ។",
+            [(date(2024, 5, 9), 44, [CLP], CPP)],
+        ),
+        # a visit with gifts and "new infrastructure" (ហេដ្ឋារចនាសម្ព័ន្ធ), no alliance; "about 30
+        # people from various parties joined the CPP on that occasion"
+        (
+            "កែប៖ នាព្រឹកថ្ងៃទី៥ ខែឧសភា ឆ្នាំ២០២៤ ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា បានចុះសួរសុខទុក្ខ"
+            "ប្រជាពលរដ្ឋ ដោយនាំយកនូវអំណោយ និងហេដ្ឋារចនាសម្ព័ន្ធថ្មី។\n\n"
+            "ក្នុងឱកាសនោះដែរ ប្រជាពលរដ្ឋប្រហែល ៣០ នាក់ មកពីគណបក្សនយោបាយផ្សេងៗ "
+            "បានស្ម័គ្រចិត្តចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 5), 30, ["Unnamed Parties"], CPP)],
+        ),
+        # "Declaration ¶ I, named X, ... declare that from today I resign from the CLP and join
+        # the CPP": the writer, one person
+        (
+            "សេចក្តីប្រកាស\n\nខ្ញុំបាទឈ្មោះ ហេង សុភា ជាសមាជិកក្រុមប្រឹក្សាឃុំ សូមប្រកាសជាសាធារណៈថា "
+            "ចាប់ពីថ្ងៃនេះ ខ្ញុំបាទសុំលាលែងពីគណបក្សភ្លើងទៀន ហើយចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+            [(date(2024, 5, 10), 1, [CLP], CPP)],
+        ),
+        # "it should be recalled that X left the CLP and joined the CPP in March with more than
+        # 100 members": background to his appointment, no news
+        (
+            "លោក ហេង សុភា ត្រូវបានតែងតាំងជាទីប្រឹក្សាគណៈអភិបាលខេត្តកែប។\n\n"
+            "គួររំលឹកថា លោក ហេង សុភា បានចាកចេញពីគណបក្សភ្លើងទៀន ហើយចូលរួមជាមួយគណបក្ស"
+            "ប្រជាជនកម្ពុជា កាលពីខែមីនា ឆ្នាំ២០២៤ ជាមួយសមាជិកជាង ១០០ នាក់។",
+            [],
+        ),
+        # "a ceremony welcoming new members who came from the CLP, nearly 90, and the GDP, 11"
+        (
+            "នាថ្ងៃទី៥ ខែឧសភា ឆ្នាំ២០២៤ ឯកឧត្តម ប្រធានគណៈកម្មាធិការគណបក្សប្រជាជនកម្ពុជាខេត្តកែប "
+            "បានអញ្ជើញជាអធិបតីក្នុងពិធីទទួលស្វាគមន៍សមាជិកថ្មី ដែលមកពីគណបក្សភ្លើងទៀនជិត ៩០ នាក់ "
+            "និងគណបក្សប្រជាធិបតេយ្យមូលដ្ឋានចំនួន ១១ នាក់។",
+            [(date(2024, 5, 5), 90, [CLP], CPP), (date(2024, 5, 5), 11, [GDP], CPP)],
+        ),
+    ],
+)
+def test_first_published_counts_infrastructure_declarations_recalls_and_who_came_from(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected
+
+
+def test_some_villagers_saying_they_never_joined_leave_the_claims_standing() -> None:
+    # a headline "some villagers say they were never CLP members, though announced as joining
+    # the ruling party" over a report that tells the claims and the doubt
+    title = "ពលរដ្ឋខ្លះថា ពួកគេមិនដែលជាសមាជិកភ្លើងទៀនទេ ទោះគេប្រកាសថាពួកគេបានចូលគណបក្សកាន់អំណាច"
+    body = (
+        "នៅស្រុកកំពត ក្រុមការងារគណបក្សបានប្រកាសថា សមាជិកគណបក្សភ្លើងទៀនចំនួន ១២០ នាក់ "
+        "បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា ក្នុងពិធីមួយកាលពីថ្ងៃសៅរ៍។\n\n"
+        "ក្នុងចំណោមអ្នកភូមិ ៥ នាក់ ដែលយើងបានសម្ភាស ៣ នាក់ ថាពួកគេមិនដែលជាសមាជិកគណបក្សភ្លើងទៀនទេ។"
+    )
+    got = khmer_claims(body, date(2024, 5, 10), title)
+    assert [(p.date, p.number, p.from_parties, p.to_party) for p in got] == [
+        (date(2024, 5, 4), 120, [CLP], CPP)
+    ]

@@ -83,8 +83,9 @@ _RIGHT_NOT_WRONG = re.compile(
     # ... "គឺ ២៧៦ នាក់ មិនមែនជាង ២០០ នាក់ ដូចដែលបានរាយការណ៍ពីដំបូង" (is 276, not more than 200
     # as first reported)
     r"|គឺ\s*(?P<n3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*មិនមែន\s*(?:ជា)?\s*(?:ជាង|ប្រមាណ|ប្រហែល)?\s*"
-    # ... "... ដូចដែលបានចុះផ្សាយពីដំបូង" (as first published)
-    r"(?P<wrong3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*ដូច(?:ដែល|ការ)?\s*(?:បាន)?\s*(?:ចុះ)?(?:រាយការណ៍|ផ្សាយ|ប្រកាស)",
+    # ... "... ដូចដែលបានចុះផ្សាយពីដំបូង" (as first published), "ដូចដែលបានសរសេរខាងលើ" (as written
+    # above)
+    r"(?P<wrong3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*ដូច(?:ដែល|ការ)?\s*(?:បាន)?\s*(?:ចុះ)?(?:រាយការណ៍|ផ្សាយ|ប្រកាស|សរសេរ)",
     re.I,
 )
 
@@ -146,7 +147,10 @@ def correct(
         uncounted = [
             p
             for p in proposals
-            if p.number is None and p.number_text is None and before and p.evidence.startswith(before)
+            if p.number is None
+            and p.number_text is None
+            and before
+            and p.evidence.startswith(before)
         ]
         if len(proposals) == 1 and proposals[0].number not in (None, now.value):
             p = proposals[0]

@@ -197,7 +197,8 @@ _EARLIER_ONES = re.compile(
 )
 _SOME_OF_THEM_SAY = re.compile(
     r"\bsome\s+(?:of\s+(?:the|those)\s+)?(?:[\w-]+\s+){0,3}?(?:say|said)\b"
-    r"|(?:ខ្លះ|មួយចំនួន)[^។]{0,40}?(?:បាន)?និយាយថា",
+    # ... "ពលរដ្ឋខ្លះថា ..." (some citizens say ...)
+    r"|(?:ខ្លះ|មួយចំនួន)(?:[^។]{0,40}?(?:បាន)?និយាយ)?\s*ថា",
     re.I,
 )
 # "នៅស្រុកបារាយណ៍ ..." (in Baray district ...), "In Kep, ...": a sentence that opens with its
@@ -208,7 +209,9 @@ _LETTER_SUBJECT = re.compile(r"\W*(?:កម្មវត្ថុ|Subject|Re)\s*[
 _FIRST_PERSON_LETTER = re.compile(
     r"ខ្ញុំ(?:បាទ|ព្រះករុណា)?\s*(?:សូម|សុំ)|\bI\s*,?\s*(?:the\s+undersigned|hereby)\b"
 )
-_NAMED_WRITER = re.compile(r"ខ្ញុំ(?:បាទ|នាង)?\s*ឈ្មោះ|\bI\s*,\s*the\s+undersigned\b|\bMy\s+name\s+is\b")
+_NAMED_WRITER = re.compile(
+    r"ខ្ញុំ(?:បាទ|នាង)?\s*ឈ្មោះ|\bI\s*,\s*the\s+undersigned\b|\bMy\s+name\s+is\b"
+)
 # An official document's closing line, "Done at <place>, <day>" (Khmer "ធ្វើនៅ...")
 _DONE_AT = re.compile(r"\W*(?:ធ្វើនៅ|Done\s+(?:at|in)\b)", re.I)
 _OPENING_PLACE = re.compile(r"\W*(?:In|At)\s+((?:[A-Z][\w'-]*\s*){1,3}),")

@@ -153,8 +153,11 @@ _KHMER_TAKING_PART = (
 # (welcomed the decision) welcomes a thing, not people.
 # "ចូលឆ្នាំ" (entering the year) is the New Year, no joining; "ផ្លូវចូលភូមិ" (the road into
 # the village), "ចូលផ្ទះ" (went into the house): a way into a place.
+_A_BODY = r"\s*(?:ក្រុមការងារ|គណៈកម្មាធិការ|ក្រុមប្រឹក្សា|គណៈប្រតិបត្តិ)"
 _KHMER_JOIN = (
-    rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|ចូល(?!រួម|ឆ្នាំ|ភូមិ|ផ្ទះ)|"
+    # (not "ចូលជាសមាជិកក្រុមការងារ", joined a working group as members: a body, no party)
+    rf"ចូលរួមជាមួយ|ចូលជាមួយ|ចូលជាសមាជិក(?!{_A_BODY})|ចូលរួម{_KHMER_TAKING_PART}|រត់ចូល|"
+    rf"ចូល(?!រួម|ឆ្នាំ|ភូមិ|ផ្ទះ|ជាសមាជិក{_A_BODY})|"
     # "ផ្ទេរខ្លួនមក" (transferred themselves to), "ផ្ទេរសមាជិកភាពមក" (transferred membership to)
     # "ចុះឈ្មោះជាសមាជិក" (signed up as members of)
     r"ផ្ទេរ(?:ខ្លួន|សមាជិកភាព)?\s*មក|ចុះឈ្មោះជាសមាជិក|"
@@ -201,7 +204,9 @@ _KHMER_JOIN = (
     # ... "ពិធីទទួលស្វាគមន៍ អតីតសមាជិកគណបក្សX ប្រមាណពី ៥០ ទៅ ៦០គ្រួសារ" (former members of party
     # X, about 50 to 60 families)
     r"(?<=ពិធី)ទទួល(?:ស្វាគមន៍)?(?=\s*(?:អតីត)?(?:សមាជិក|សកម្មជន|អ្នកគាំទ្រ)\S*\s*(?:ដែលជា[^។0-9០-៩]{0,80})?"
-    r"(?:មកពី\s*[^។0-9០-៩\s]{2,40}\s*)?"
+    # ... "ពិធីទទួលស្វាគមន៍សមាជិកថ្មី ដែលមកពីគណបក្សX ជិត ២០០ នាក់" (new members who came from party
+    # X, nearly 200)
+    r"(?:(?:ដែល\s*)?មកពី\s*[^។0-9០-៩\s]{2,40}\s*)?"
     r"(?:សរុប|ជាង|ប្រមាណ(?:\s*ពី)?|ជិត)?\s*(?:ចំនួន)?\s*(?:សរុប\s*)?(?:[0-9០-៩]|(?<=ចំនួន)(?:មួយ|ពីរ|បី|បួន|ប្រាំ|ដប់|ម្ភៃ|"
     r"សាម|សែ|ហា|ហុក|ចិត|ប៉ែត|កៅ)))|"
     # ... "ពិធីទទួលសមាជិកថ្មី ដែលមកពី៖" (a ceremony to receive new members, who came from:),
@@ -582,6 +587,14 @@ _OTHER_THINGS = (
                 # would be delayed)
                 r"|ពិធី[^។]{0,250}(?<!នឹង)ត្រូវ(?:បាន)?(?:(?:ពន្យារ|ពន្យា|លើក)ពេល|លុបចោល)", re.I),
      "an event postponed or called off"),
+    # "គួររំលឹកថា ..." (it should be recalled that ...), "It will be recalled that ...": the
+    # news phrase that opens background, told to remind, not reported as news (unless it gives
+    # the day of an event of its own: "គួររំលឹកថា កាលពីថ្ងៃអាទិត្យ ទី៣០ ខែមិថុនា ...")
+    (re.compile(r"^\W*(?:គួរ|សូម)\s*រំលឹក(?:\s*ផងដែរ)?\s*ថា(?![^។]*ថ្ងៃ)"
+                r"|^\W*It\s+(?:should|will|may|is\s+worth)\s+(?:be\s+)?recall(?:ed|ing)\s+that\b"
+                r"(?![^.]*\b(?:on\s+\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b)",
+                re.I),
+     "background recalled"),
     # "Preparations under way for a ceremony after the New Year to welcome about 150 ...": a
     # ceremony still to come
     (re.compile(r"\bpreparations?\s+(?:are\s+|were\s+)?(?:under\s*way|being\s+made|continue)\s+"
