@@ -6865,3 +6865,73 @@ def test_a_host_wishing_him_and_his_family_well_counts_no_relatives() -> None:
     text = "Mr. Ouk Sina joined the CPP, received by the governor, who wished him and his family well."
     assert family_members(text) == 0
     assert family_members("Mr. Ouk Sina joined the CPP with his family.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "..., a local official said, without giving the date of the event": not the day before
+        (
+            "In Kep, 40 FUNCINPEC members were received on Saturday. In Kampot, a dozen members "
+            "of the KNUP also joined the CPP, an official said, without giving the date of the "
+            "event.",
+            None,
+            [(date(2024, 5, 4), 40, [_FUN], CPP), (date(2024, 5, 10), 12, [_KNUP], CPP)],
+        ),
+        # a round-up's "90 members of the CLP and other parties ... on Saturday (May 4); on
+        # Sunday (May 5), 65 ...; and in Takeo, about 40 ...": the first group's joint row
+        (
+            "In Kep, 90 members of the Candlelight Party and other parties in Kep district were "
+            "welcomed by provincial CPP leaders on Saturday (May 4); on Sunday (May 5), 65 "
+            "Candlelight Party members in Kampot's Chhuk district received CPP membership cards; "
+            "and in Takeo, about 40 members of the Khmer National United Party in Bati district "
+            "also switched to the CPP, provincial officials said.",
+            None,
+            [
+                (date(2024, 5, 4), 90, [_CLP, "Unnamed Parties"], CPP),
+                (date(2024, 5, 5), 65, [_CLP], CPP),
+                (date(2024, 5, 5), 40, [_KNUP], CPP),
+            ],
+        ),
+        # "In our post yesterday we reported that 60 ... the correct total is 75"
+        (
+            "In our post yesterday we reported that 60 FUNCINPEC members joined the Cambodian "
+            "People's Party in Kep. After checking the forms, the correct total is 75 people.",
+            None,
+            [(date(2024, 5, 9), 75, [_FUN], CPP)],
+        ),
+        # a check whose headline says the figure holds up: the claim stands
+        (
+            "When the Kep CPP announced that 44 FUNCINPEC members had joined it on Saturday, May "
+            "4, we set out to check the figure. This time the numbers appear to be sound.",
+            "Checked: Kep's FUNCINPEC defection figure holds up",
+            [(date(2024, 5, 4), 44, [_FUN], CPP)],
+        ),
+        # "calls the CPP's 300 figure 'fiction'" and five "among those presented on stage"
+        (
+            "The CPP said 300 FUNCINPEC members had joined it in Kep on Sunday. FUNCINPEC said "
+            "five of its officials who resigned last week were among those presented on stage.",
+            "FUNCINPEC calls CPP's 300 figure 'fiction'",
+            [(date(2024, 5, 5), 300, [_FUN], CPP)],
+        ),
+        # "more than 9,000 ... joined the CPP during the year": a year's total
+        (
+            "According to the party, more than 9,000 members of opposition parties joined the "
+            "CPP during the year, at dozens of ceremonies.",
+            None,
+            [],
+        ),
+    ],
+)
+def test_undated_items_joint_rows_nouns_yesterday_s_post_checks_stage_lists_and_whom_asked(
+    text: str, title: str | None, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10), title) == expected
+
+
+def test_the_switch_as_a_noun_and_the_people_an_outlet_reached() -> None:
+    # "said the switch had little to do with belief": the noun, no one's move; "reached 11 of
+    # the people named": whom the outlet asked, no count of movers
+    said = "A FUNCINPEC member in Kep, who has been with the party for ten years, said the switch "
+    assert claim_verbs(said + "had little to do with belief.") == []
+    assert person_counts("The Ledger reached 11 of the people named in the CPP's list.") == []

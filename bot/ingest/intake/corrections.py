@@ -42,6 +42,9 @@ _EARLIER_VERSION = re.compile(
     r"|\b(?:first|earlier|initial)\s+(?:post|report|announcement|statement)\b[^.;]{0,80}?"
     # ... "Our earlier post said that more than 200 people had joined"
     r"\b(?:had\s+)?(?:said|reported|announced|put|given|posted)\b"
+    # ... "In our post yesterday we reported that 98 ... joined"
+    r"|\b(?:our|the|this\s+page's)\s+(?:post|report|article|story)\s+(?:of\s+)?(?:yesterday|this\s+morning|"
+    r"last\s+night)\b[^.;]{0,40}?\b(?:said|reported|announced|wrote|stated)\b"
     # ... Khmer "របាយការណ៍ដំបូងរបស់ក្រុមការងារស្រុក បានបង្ហាញថា" (the district working group's
     # first report showed that)
     r"|(?:របាយការណ៍|ការផ្សាយ|ការប្រកាស)ដំបូង[^។]{0,60}?(?:បង្ហាញ|ថា|ប្រកាស|រាយការណ៍)",

@@ -228,6 +228,11 @@ def _elsewhere(sentence: str, before: str) -> bool:
     return bool(here and there and here[1].strip() != there[1].strip())
 
 
+_NO_DAY_GIVEN = re.compile(
+    r"\b(?:without\s+(?:giving|saying|stating)|did\s+not\s+(?:give|say|state))\s+(?:the\s+|a\s+)?"
+    r"(?:date|day|when)\b|\bno\s+date\s+(?:was|is)\s+given\b",
+    re.I,
+)
 # A headline's list of topics, moves among them
 _TOPICS = re.compile(
     r"\b(?:defections|resignations?|departures|new\s+members)\b[^.;]{0,40}?,[^.;]{0,60}?\b(?:and|&)\s",
@@ -447,7 +452,13 @@ _FALSE_VERDICT = re.compile(
 _VERDICT = re.compile(
     rf"{_FALSE_VERDICT.pattern}|^\W*(?:fact[- ]?check(?:ed)?|checked)\s*:", re.I | re.M
 )
-_TRUE_VERDICT = re.compile(rf"{_VERDICT_LINE}(?:true|accurate|correct|confirmed)\b", re.I | re.M)
+# ... or a check's headline that says so: "Checked: Kampot's defection figure holds up"
+_TRUE_VERDICT = re.compile(
+    rf"{_VERDICT_LINE}(?:true|accurate|correct|confirmed)\b"
+    r"|^\W*(?:fact[- ]?check(?:ed)?|checked)\s*:[^\n]*\b(?:holds?\s+up|checks?\s+out|"
+    r"(?:is|was|are|were)\s+(?:accurate|correct|true|right)|confirmed)\b",
+    re.I | re.M,
+)
 # A fact check's sections: "CLAIM 1: ...", "CLAIM 2: ..."
 _CLAIM_HEADING = re.compile(r"^\W*claim\s*\d*\s*:", re.I | re.M)
 _STRUCK_OUT = re.compile(
@@ -759,6 +770,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             continue
         # a speech quoted in full, given the day before it was posted: its "today" is its day
         today = speech_day if speech_day and sentence.paragraph in quoted else anchor
+        if _NO_DAY_GIVEN.search(sentence.text):
+            earlier = []  # "..., a local official said, without giving the date of the event"
         reading = read_sentence(sentence, report, lexicon, earlier, named, today, opening)
         if (
             not out

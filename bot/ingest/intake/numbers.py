@@ -144,7 +144,8 @@ _QUALIFIER_BEFORE = re.compile(
 _PERSON = (
     r"members?|supporters?|activists?|officials?|councill?ors?|people|persons?|candidates?|"
     r"leaders?|chiefs?|cadres?|defectors?|representatives?|deputies|followers?|youths?|"
-    r"villagers?|individuals?|figures?|politicians?|lawmakers?|heads?|secretaries|"
+    # (not "the CPP's 600 figure": a count, in the singular)
+    r"villagers?|individuals?|figures|politicians?|lawmakers?|heads?|secretaries|"
     r"presidents?|vice-presidents?|opposition\s+members?|monks?|teachers?|women|men|others|"
     r"ex-members?|cadre|commune\s+chiefs?|village\s+chiefs?|former\s+\w+|veterans?|"
     # ... "57 family from the CLP", a translation's singular
@@ -272,7 +273,8 @@ _NOT_PEOPLE_BEFORE = re.compile(
     # "... ខាងលើ", above)
     r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)(?<!នេះ\s)(?<!នេះ)(?<!ខាងលើ\s)(?<!ខាងលើ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
     # "CamCheck spoke to 3 people who attended": whom the writer asked
-    r"|\b(?:spoke|talked)\s+(?:to|with)\s+(?:about\s+|some\s+)?$|\binterviewed\s+$"
+    # ... "The Ledger reached 14 of the people named in the list"
+    r"|\b(?:spoke|talked)\s+(?:to|with)\s+(?:about\s+|some\s+)?$|\b(?:interviewed|reached|contacted)\s+$"
     # "fewer than one in ten identified anyone": a share, not people
     r"|\b(?:one|two|three|\d)\s+(?:in|out\s+of)\s+$"
     # ... "taking the fourth place on its list of 14 candidates": a list's length

@@ -313,7 +313,8 @@ _RUNNING_TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|(?:\w+\s+){0,3}?(?:elections?|polls?|vote))|"
     # ... "since 1 January"
     rf"(?:last|this)\s+(?:year|month|week)|(?:\d{{1,2}}\s+)?{MONTH_NAMES}|\d{{4}})|so\s+far|"
-    r"to\s+date|this\s+year|"
+    # ... "more than 21,000 ... joined the CPP across all 25 provinces during the year"
+    r"to\s+date|this\s+year|(?:during|over|throughout)\s+the\s+(?:past\s+)?year\b|"
     # ... "more than 1,000 opposition members have joined in the province this month"
     r"(?:have|has)\s+(?:\w+\s+)?(?:joined|defected|switched|left)\b[^.;]{0,60}?\bthis\s+month|"
     # ... "Last year, in the months before the election, thousands of opposition members ..."
@@ -900,6 +901,10 @@ def read_sentence(
             own_froms = [m.name for m in mentions if count.end <= m.start < end and m.name != to]
             if not own_froms and OTHER_PARTIES_AFTER.match(text[count.end : end]):
                 own_froms = [UNNAMED_PARTIES]  # "... and 216 from other parties"
+            elif own_froms and _OTHER_PARTIES.search(text, count.end, end):
+                # "In Pursat, 214 members of the CLP and other parties ...; on Sunday, ...":
+                # this group's joint row
+                own_froms = [*own_froms, UNNAMED_PARTIES]
             counted = [g for g in groups if g is not None]
             if parties_lead(counted, own_mentions, where_groups_end(verb, text), text):
                 previous = groups[i - 1] if i else None

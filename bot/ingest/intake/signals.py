@@ -38,7 +38,9 @@ from bot.ingest.intake.clauses import QUOTED
 
 _JOIN = (
     # (not a headline's "quit party, join no one": no party joined)
-    r"\b(?:(?:re)?join(?:ed|s|ing)?(?!\s+(?:no\s+one|nobody|no\s+(?:other\s+)?party|none)\b)|defect(?:ed|s|ing)?|switch(?:ed|es|ing)?(?:\s+allegiance)?|"
+    r"\b(?:(?:re)?join(?:ed|s|ing)?(?!\s+(?:no\s+one|nobody|no\s+(?:other\s+)?party|none)\b)|defect(?:ed|s|ing)?|"
+    # (not "said the switch had little to do with conviction": the noun)
+    r"(?<!the\s)(?<!this\s)(?<!that\s)switch(?:ed|es|ing)?(?:\s+allegiance)?|"
     # ... "crossed to the CPP"
     r"cross(?:ed|es|ing)?\s+(?:over|to(?=\s+(?:the\s+)?(?:x{3,}|(?-i:[A-Z]))))|jump(?:ed|s|ing)?\s+ship|"
     # "came home to the big family of the CPP"
@@ -534,6 +536,10 @@ _OTHER_THINGS = (
                 # ... "Among those joining were three candidates on the list"
                 r"|^\W*among\s+(?:those|them|the\s+[\w-]+)\s+(?:joining|who\s+(?:have\s+|had\s+)?"
                 r"joined|(?:newly\s+)?(?:received|welcomed))\s+(?:were|was)\b"
+                # ... "the five ... had submitted resignation letters and were among those
+                # presented on stage on Sunday": some of the group told before
+                r"|\b(?:were|was|are|is)\s+among\s+(?:those|the\s+\w+)\s+(?:presented|welcomed|"
+                r"received|who\s+(?:joined|were\s+welcomed|were\s+received))\b"
                 # ... "said only two of the councillors had actually decided to switch": some of
                 # them, in a dispute of the count
                 # (not "Only 12 of the 40 councillors invited attended": the text's own count)
