@@ -4242,3 +4242,48 @@ def test_some_villagers_saying_they_never_joined_leave_the_claims_standing() -> 
     assert [(p.date, p.number, p.from_parties, p.to_party) for p in got] == [
         (date(2024, 5, 4), 120, [CLP], CPP)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "I, X, former FUNCINPEC district chief, and my wife have been FUNCINPEC members since
+        # 1993. ¶ Today the two of us
+        # decided to join the CPP": the party the writer named just before
+        (
+            "ខ្ញុំបាទ សុខ ផល អតីតប្រធានគណបក្សហ្វ៊ុនស៊ិនប៉ិចប្រចាំស្រុកកំពត និងភរិយាខ្ញុំ "
+            "បានធ្វើជាសមាជិកគណបក្សហ្វ៊ុនស៊ិនប៉ិចតាំងពីឆ្នាំ១៩៩៣ មក។\n"
+            "ថ្ងៃនេះ យើងទាំងពីរនាក់ បានសម្រេចចិត្តចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា ដោយស្ម័គ្រចិត្ត។",
+            [(date(2024, 5, 10), 2, ["FUNCINPEC"], CPP)],
+        ),
+        # "... this morning the two of us joined the CPP. ¶ Before, we were CLP youth": the
+        # party the next sentence says they were in
+        (
+            "ព្រឹកនេះ យើងខ្ញុំទាំងពីរនាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជាជាផ្លូវការហើយ។\n"
+            "ពីមុនយើងជាយុវជនគណបក្សភ្លើងទៀន តាំងពីឆ្នាំ២០២២។",
+            [(date(2024, 5, 10), 2, [CLP], CPP)],
+        ),
+        # a correction of the party: "we wrongly wrote that the 80 came from FUNCINPEC. In
+        # fact, they came from the CLP"
+        (
+            "ម្សិលមិញ សមាជិកគណបក្សហ្វ៊ុនស៊ិនប៉ិចចំនួន ៨០ នាក់ បានដាក់ពាក្យសុំចូលជាសមាជិក"
+            "គណបក្សប្រជាជនកម្ពុជា។\n"
+            "✏️ កំណែតម្រូវ៖ យើងបានសរសេរខុសថា សមាជិកទាំង ៨០ នាក់ មកពីគណបក្សហ្វ៊ុនស៊ិនប៉ិច។ "
+            "តាមពិត ពួកគាត់មកពីគណបក្សភ្លើងទៀន។",
+            [(date(2024, 5, 9), 80, [CLP], CPP)],
+        ),
+    ],
+)
+def test_a_writer_s_party_before_or_after_and_a_corrected_party(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _brief(text, date(2024, 5, 10)) == expected
+
+
+def test_really_left_the_party_and_only_some_of_the_group() -> None:
+    lexicon = Lexicon(lexicon_from_data())
+    # "... who really left the party": no party called "គណបក្សពិត"
+    assert [m.name for m in lexicon.mentions("ដែលបានចាកចេញពីគណបក្សពិតមែន")] == []
+    # "the CLP says only 4 of the 44 members ... really left": some of the group, disputed
+    says = "ភ្លើងទៀនកំពតថា មានតែសមាជិក ៤ នាក់ ក្នុងចំណោម ៤៤ នាក់ ដែលបានចាកចេញពីគណបក្សពិតមែន"
+    assert not_a_claim(says) == "a part of a group counted before"

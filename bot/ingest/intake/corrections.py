@@ -28,6 +28,7 @@ from datetime import date
 from bot.ingest.intake.dates import find_dates
 from bot.ingest.intake.events import rough
 from bot.ingest.intake.numbers import cell_count, person_counts
+from bot.ingest.intake.parties import Lexicon
 from bot.ingest.intake.report import Proposal
 from bot.ingest.intake.sentences import Sentence
 
@@ -124,11 +125,16 @@ _REVISED_TO = re.compile(
 
 
 def correct(
-    proposals: Sequence[Proposal], sentences: Sequence[Sentence], anchor: date | None
+    proposals: Sequence[Proposal],
+    sentences: Sequence[Sentence],
+    anchor: date | None,
+    lexicon: Lexicon | None = None,
 ) -> list[Proposal]:
-    """Put each correction notice's right count and day into the claims it corrects; the
-    claims it changed."""
+    """Put each correction notice's right count, day and party into the claims it corrects;
+    the claims it changed."""
     changed: list[Proposal] = []
+    if lexicon is not None:
+        changed += _right_parties(proposals, sentences, lexicon)
     for k, told in enumerate(sentences):
         revised = _REVISED_TO.search(told.text)
         given = revised and (
@@ -212,6 +218,37 @@ def correct(
             if corrected and notice not in p.evidence:
                 p.evidence = f"{p.evidence} [{notice}]"
             if corrected:
+                changed.append(p)
+    return changed
+
+
+# "We wrongly wrote that the 170 came from FUNCINPEC. In fact, they came from the CLP", Khmer
+# "យើងបានសរសេរខុសថា ... មកពីគណបក្សA។ តាមពិត ពួកគាត់មកពីគណបក្សB"
+_WRONGLY = re.compile(
+    r"\b(?:wrongly|incorrectly|mistakenly|erroneously)\s+(?:wrote|said|stated|reported)\b"
+    r"|(?:សរសេរ|ផ្សាយ|ប្រកាស)\s*ខុស",
+    re.I,
+)
+_IN_FACT = re.compile(r"^\W*(?:in\s+fact|actually|in\s+reality)\b|^\W*(?:តាម|តាមការ)ពិត", re.I)
+
+
+def _right_parties(
+    proposals: Sequence[Proposal], sentences: Sequence[Sentence], lexicon: Lexicon
+) -> list[Proposal]:
+    """The claims whose former party a notice says was wrong, given the right one."""
+    changed: list[Proposal] = []
+    for k, told in enumerate(sentences[:-1]):
+        after = sentences[k + 1]
+        if not _WRONGLY.search(told.text) or not _IN_FACT.match(after.text):
+            continue
+        wrong = {m.name for m in lexicon.mentions(told.text)}
+        right = [m.name for m in lexicon.mentions(after.text) if m.name not in wrong]
+        if len(right) != 1:
+            continue
+        for p in proposals:
+            if wrong & set(p.from_parties):
+                p.from_parties = [right[0] if f in wrong else f for f in p.from_parties]
+                p.evidence = f"{p.evidence} [{told.text} {after.text}]"
                 changed.append(p)
     return changed
 

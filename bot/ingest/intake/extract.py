@@ -122,6 +122,13 @@ _BOTH_GROUPS = re.compile(
     r"\b(?:the\s+(?:two|three|four)\s+groups|both\s+groups|the\s+groups)\b|ក្រុមទាំង(?:ពីរ|បី)", re.I
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
+_PREVIOUSLY = re.compile(
+    r"^\W*(?:ពីមុន|កាលពីមុន|មុននេះ)\s*(?:យើង|ខ្ញុំ|គាត់|លោក|ពួកគេ)?\S{0,6}\s*(?:ជា|ធ្លាប់)"
+    r"|^\W*(?:before|previously|until\s+now),?\s+(?:we|he|she|they|I)\s+(?:were|was|had\s+been)\b"
+    r"|^\W*(?:we|he|she|they|I)\s+(?:were|was|had\s+been)\s+(?:previously|before|formerly)\b",
+    re.I,
+)
+_WE_WHO_WRITE = re.compile(r"(?i:\bwe\b)|\bI\b|យើង|ខ្ញុំ")
 _MOVERS_DENY = "a denial by those said to have moved"
 _CALLED_FALSE = (_MOVERS_DENY, "a claim called false", "a correction or retraction")
 _DENIES_A_MOVE = re.compile(
@@ -785,6 +792,17 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if reading.background and not reading.proposals:
             came_from = (i, reading.background)
         if (
+            not reading.proposals
+            and out
+            and last_at == i - 1
+            and not out[-1].from_parties
+            and _PREVIOUSLY.search(sentence.text)
+        ):
+            # "This morning the two of us joined the CPP. ¶ Before, we were Candlelight youth
+            # since 2022": the party the next sentence says they were in
+            were_in = {m.name for m in lexicon.mentions(sentence.text)} - {out[-1].to_party}
+            out[-1].from_parties = sorted(were_in)
+        if (
             counted
             and counted[1] == i - 1
             and len(reading.proposals) == 1
@@ -1254,8 +1272,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
                 not p.from_parties
                 and came_from
                 and came_from[0] == i - 1 > last_at
-                and p.number == 1
-                and _HE_OR_SHE.search(sentence.text)
+                and (
+                    (p.number == 1 and _HE_OR_SHE.search(sentence.text))
+                    # ... a writer's "ថ្ងៃនេះ យើងទាំងពីរនាក់ បានសម្រេចចិត្តចូល..." (today the two of us
+                    # decided to join ...), after "I ... have been a FUNCINPEC member since 1993"
+                    or _WE_WHO_WRITE.search(sentence.text)
+                )
             ):
                 # "X won the commune's seat on the Candlelight ticket. Last Thursday he defected
                 # to the CPP.": the party the sentence before placed them in
@@ -1945,7 +1967,8 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             # a decision or statement closing "ធ្វើនៅស្រុកបារាយណ៍ ថ្ងៃទី០១ ខែមីនា ឆ្នាំ២០២៣" (done at
             # Baray, 1 March 2023): the day it was decided, signed and took effect
             p.date, p.date_kind = signed_on[0].value, "event"
-    corrected = correct(out, sentences, anchor)  # "An earlier version said 1,560 ... The correct"
+    # "An earlier version said 1,560 ... The correct figure is 1,056"
+    corrected = correct(out, sentences, anchor, lexicon)
     out = without_superseded(out)  # "more than 200 ... UPDATE: the final number ... is 276"
     # a move no party is named in, left or joined ("the captain defected to a rival club",
     # "a ceremony for new members is postponed"): nothing to record

@@ -112,6 +112,8 @@ _KHMER_NOT_A_NAME = (
     "ម្នាក់", "មួយ", "រូប",
     # "គណបក្សតូចមួយ" (a small party), "គណបក្សធំ" (a big party), "គណបក្សយើង" (our party)
     "តូច", "ធំ", "យើង",
+    # "ចាកចេញពីគណបក្សពិតមែន" (really left the party)
+    "ពិត",
     # "ចូលជាសមាជិកគណបក្សដែរ" (joined the party too), "...គណបក្សវិញ" (the party again): particles
     "ដែរ", "វិញ", "ផង", "ទេ", "ឡើយ",
     # "គណបក្សគេ" (someone else's party), "គណបក្សពីរ" (two parties)

@@ -39,8 +39,10 @@ from bot.ingest.intake.clauses import QUOTED
 _JOIN = (
     # (not a headline's "quit party, join no one": no party joined)
     r"\b(?:(?:re)?join(?:ed|s|ing)?(?!\s+(?:no\s+one|nobody|no\s+(?:other\s+)?party|none)\b)|defect(?:ed|s|ing)?|"
-    # (not "said the switch had little to do with conviction": the noun)
-    r"(?<!the\s)(?<!this\s)(?<!that\s)switch(?:ed|es|ing)?(?:\s+allegiance)?|"
+    # (not "said the switch had little to do with conviction": the noun, as a subject; but
+    # "announced the switch on Sunday" tells the move)
+    r"(?:(?<!the\s)(?<!this\s)(?<!that\s)|(?=switch\s+(?!(?:had|has|was|is|would|will|may|might|"
+    r"could)\b)))switch(?:ed|es|ing)?(?:\s+allegiance)?|"
     # ... "crossed to the CPP"
     r"cross(?:ed|es|ing)?\s+(?:over|to(?=\s+(?:the\s+)?(?:x{3,}|(?-i:[A-Z]))))|jump(?:ed|s|ing)?\s+ship|"
     # "came home to the big family of the CPP"
@@ -540,6 +542,8 @@ _OTHER_THINGS = (
                 # presented on stage on Sunday": some of the group told before
                 r"|\b(?:were|was|are|is)\s+among\s+(?:those|the\s+\w+)\s+(?:presented|welcomed|"
                 r"received|who\s+(?:joined|were\s+welcomed|were\s+received))\b"
+                # ... Khmer "ថា មានតែសមាជិក ៤ នាក់ ក្នុងចំណោម ៤៤ នាក់ ..." (says only 4 of the 44 ...)
+                r"|ថា\s*មានតែ[^។]{0,30}?[0-9០-៩]+\s*(?:នាក់|រូប)\s*ក្នុងចំណោម"
                 # ... "said only two of the councillors had actually decided to switch": some of
                 # them, in a dispute of the count
                 # (not "Only 12 of the 40 councillors invited attended": the text's own count)
