@@ -6935,3 +6935,74 @@ def test_the_switch_as_a_noun_and_the_people_an_outlet_reached() -> None:
     said = "A FUNCINPEC member in Kep, who has been with the party for ten years, said the switch "
     assert claim_verbs(said + "had little to do with belief.") == []
     assert person_counts("The Ledger reached 11 of the people named in the CPP's list.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numbered list, "1. FUNCINPEC – 46 people", after the move's sentence
+        (
+            "On Sat, May 4, the CPP working group welcomed new members who decided to join the "
+            "Cambodian People's Party:\n1. FUNCINPEC – 46 people\n2. Khmer National United Party "
+            "– 9 people",
+            [(date(2024, 5, 4), 46, [_FUN], CPP), (date(2024, 5, 4), 9, [_KNUP], CPP)],
+        ),
+        # "64 families from Kep district, 230 people in total": the people
+        (
+            "On Sunday, May 5, 64 families from Kep district, 230 people in total, left FUNCINPEC "
+            "and joined the Cambodian People's Party.",
+            [(date(2024, 5, 5), 230, [_FUN], CPP)],
+        ),
+        # "just under 200 people who CPP officials said were members of FUNCINPEC": a count,
+        # whoever said who they were
+        (
+            "This past Sunday in Kep, just under 200 people who CPP officials said were members "
+            "of FUNCINPEC were welcomed into the ruling party.",
+            [(date(2024, 5, 5), 200, [_FUN], CPP)],
+        ),
+        # an invitation to a ceremony "to be held on Sunday", where people "are expected to be
+        # welcomed": nothing yet
+        (
+            "The CPP Youth of Kep invites all members to attend the ceremony to welcome new "
+            "members into the Cambodian People's Party, to be held on Sunday, 12 May 2024.\n\n"
+            "About 150 people who used to support FUNCINPEC are expected to be welcomed.",
+            [],
+        ),
+        # "I want to inform you that on Monday I decided to leave FUNCINPEC and join the CPP":
+        # the writer, one person
+        (
+            "Dear friends,\n\nI want to inform you that on Monday I decided to leave FUNCINPEC and "
+            "join the Cambodian People's Party. Thank you all.",
+            [(date(2024, 5, 6), 1, [_FUN], CPP)],
+        ),
+        # "the number of new members is 58, not 52 as we first posted"
+        (
+            "On 8 May 2024, 52 members of FUNCINPEC voluntarily joined the Cambodian People's "
+            "Party.\n\nEDIT: the number of new members is 58, not 52 as we first posted.",
+            [(date(2024, 5, 8), 58, [_FUN], CPP)],
+        ),
+        # "CLARIFICATION ¶ some pages have been reporting that Mr. X ... has left ... This report
+        # is false."
+        (
+            "CLARIFICATION\n\nSince yesterday some online pages have been reporting that Mr. Ouk "
+            "Dara, head of FUNCINPEC in Kep, has left the party and joined the ruling party. This "
+            "report is false.",
+            [],
+        ),
+        # "upwards of 2,000 members had gone over to the CPP over the course of the year"
+        (
+            "Its secretary-general told delegates that upwards of 2,000 FUNCINPEC members had "
+            "gone over to the ruling Cambodian People's Party over the course of the year.",
+            [],
+        ),
+    ],
+)
+def test_dashed_lists_families_in_total_who_said_invitations_writers_edits_and_rumours(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _claims(text, date(2024, 5, 10)) == expected
+
+
+def test_a_page_with_upwards_of_followers_counts_no_movers() -> None:
+    text = "he posted photos to his page, which has upwards of 40,000 followers"
+    assert person_counts(text) == []

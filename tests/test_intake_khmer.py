@@ -4287,3 +4287,26 @@ def test_really_left_the_party_and_only_some_of_the_group() -> None:
     # "the CLP says only 4 of the 44 members ... really left": some of the group, disputed
     says = "ភ្លើងទៀនកំពតថា មានតែសមាជិក ៤ នាក់ ក្នុងចំណោម ៤៤ នាក់ ដែលបានចាកចេញពីគណបក្សពិតមែន"
     assert not_a_claim(says) == "a part of a group counted before"
+
+
+def test_three_among_those_who_joined_as_posted_and_a_declaration_told_after() -> None:
+    # "three activists among those who joined the CPP phoned him": some of the group
+    some = (
+        "លោកបានប្រាប់ RFA ថា សកម្មជន ៣ នាក់ ក្នុងចំណោមអ្នកដែលបានចូលគណបក្សប្រជាជន "
+        "បានទូរស័ព្ទមកលោក។"
+    )
+    assert not_a_claim(some) == "a part of a group counted before"
+    # "... is 75, not 60 as first posted"
+    posted = (
+        "ម្សិលមិញ សមាជិកគណបក្សភ្លើងទៀនចំនួន ៦០ នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា។\n\n"
+        "📝 កែតម្រូវ៖ ចំនួនសមាជិក គឺ ៧៥ នាក់ មិនមែន ៦០ នាក់ ដូចដែលបានបង្ហោះពីដំបូងនោះទេ។"
+    )
+    assert _brief(posted, date(2024, 5, 10)) == [(date(2024, 5, 9), 75, [CLP], CPP)]
+    # "Declaration ¶ I, named X, a commune councillor from the CLP. ¶ ... I declare that I
+    # resign from the CLP and join the CPP from today": the writer, one person
+    declared = (
+        "សេចក្តីប្រកាស\nខ្ញុំបាទឈ្មោះ ម៉ៅ សុខា ជាសមាជិកក្រុមប្រឹក្សាឃុំ មកពីគណបក្សភ្លើងទៀន។\n"
+        "ខ្ញុំបាទសូមប្រកាសលាលែងពីគណបក្សភ្លើងទៀន ហើយចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា "
+        "ចាប់ពីថ្ងៃនេះតទៅ។"
+    )
+    assert _brief(declared, date(2024, 5, 10)) == [(date(2024, 5, 10), 1, [CLP], CPP)]

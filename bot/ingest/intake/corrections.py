@@ -70,9 +70,12 @@ _RIGHT_NOT_WRONG = re.compile(
     # ... "A total of 276 people ... joined the CPP today, not 200 as first posted"
     # ... 'its final figure: 276 people received cards on Sunday, not "more than 200" as first
     # reported'
-    r"(?:\b(?:a\s+)?total\s+of|\bfigure\s*[:,]|\bfigure\s+(?:is|was))\s+(?P<n2>[0-9][0-9,.]*)\b[^.;]{0,80}?,\s*"
+    # ... "the number of new members is 134, not 126 as we first posted"
+    r"(?:\b(?:a\s+)?total\s+of|\bfigure\s*[:,]|\bfigure\s+(?:is|was)|\bnumber\s+(?:of\s+[^.;,\d]{0,40}?)?"
+    r"(?:is|was))\s+(?P<n2>[0-9][0-9,.]*)\b[^.;]{0,80}?,\s*"
     r"not\s+[\"“]?(?:more\s+than\s+|over\s+|about\s+|some\s+)?(?P<wrong2>[0-9][0-9,.]*)[\"”]?\s+"
-    r"as\s+(?:first\s+|earlier\s+|originally\s+|initially\s+)?(?:posted|reported|stated|announced|said)\b|"
+    r"as\s+(?:we\s+)?(?:first\s+|earlier\s+|originally\s+|initially\s+)?(?:posted|reported|stated|announced|"
+    r"said)\b|"
     # ... "the correct number of the new members is 1,064 persons, not 1,046"
     r"(?:\b(?:correct|actual|right|accurate)\s+(?:figure|number|count|total)\s+"
     r"(?:of\s+[^.;,\d]{0,40}?)?(?:is|was)\s+"
@@ -89,7 +92,7 @@ _RIGHT_NOT_WRONG = re.compile(
     r"|គឺ\s*(?P<n3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*មិនមែន\s*(?:ជា)?\s*(?:ជាង|ប្រមាណ|ប្រហែល)?\s*"
     # ... "... ដូចដែលបានចុះផ្សាយពីដំបូង" (as first published), "ដូចដែលបានសរសេរខាងលើ" (as written
     # above)
-    r"(?P<wrong3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*ដូច(?:ដែល|ការ)?\s*(?:បាន)?\s*(?:ចុះ)?(?:រាយការណ៍|ផ្សាយ|ប្រកាស|សរសេរ)",
+    r"(?P<wrong3>[០-៩0-9][0-9០-៩,.]*)\s*(?:នាក់|រូប)?\s*ដូច(?:ដែល|ការ)?\s*(?:បាន)?\s*(?:ចុះ)?(?:រាយការណ៍|ផ្សាយ|ប្រកាស|សរសេរ|បង្ហោះ|ផុស)",
     re.I,
 )
 

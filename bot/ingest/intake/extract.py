@@ -216,6 +216,10 @@ _LETTER_SUBJECT = re.compile(r"\W*(?:កម្មវត្ថុ|Subject|Re)\s*[
 _FIRST_PERSON_LETTER = re.compile(
     r"ខ្ញុំ(?:បាទ|ព្រះករុណា)?\s*(?:សូម|សុំ)|\bI\s*,?\s*(?:the\s+undersigned|hereby)\b"
 )
+_I_MOVED = re.compile(
+    r"\bI\s+(?:have\s+)?(?:(?:decided|chose|choose)\s+to\s+)?(?:leave|left|join(?:ed)?|quit|"
+    r"resign(?:ed)?)\b"
+)
 _NAMED_WRITER = re.compile(
     r"ខ្ញុំ(?:បាទ|នាង)?\s*ឈ្មោះ|\bI\s*,\s*the\s+undersigned\b|\bMy\s+name\s+is\b"
 )
@@ -656,7 +660,10 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         and len(first_line) < 160
         and len({s.paragraph for s in sentences}) > 1
     )
-    lead = sentences[: 2 if report.title else 1]
+    # (a pasted report's headline line, too: "CLARIFICATION ¶ Since yesterday some pages have
+    # been reporting that ...")
+    # (not a table's header row, "DATE | PLACE | CLAIM | SOURCE")
+    lead = sentences[: 2 if report.title or (titled and "|" not in first_line) else 1]
     # (a fact check that finds one claim true and another false: read, then only the true
     # one's section kept)
     if not _TRUE_VERDICT.search(text) and (
@@ -1953,8 +1960,16 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
         if (
             p.number is None
             and p.number_text is None
-            and (_LETTER_SUBJECT.match(p.evidence) or _NAMED_WRITER.search(p.evidence))
-            and _FIRST_PERSON_LETTER.search(text)
+            and (
+                _LETTER_SUBJECT.match(p.evidence)
+                or _NAMED_WRITER.search(p.evidence)
+                # ... or the declaration's move told a sentence later, in the first person
+                or (_NAMED_WRITER.search(text) and _FIRST_PERSON_LETTER.search(p.evidence))
+                # ... "I want to inform you that on Monday I decided to leave the CLP and join
+                # the CPP": its writer, one person
+                or _I_MOVED.search(p.evidence)
+            )
+            and (_FIRST_PERSON_LETTER.search(text) or _I_MOVED.search(p.evidence))
         ):
             # a letter's "កម្មវត្ថុ៖ សំណើសុំលាលែង..." (Subject: request to resign ...), or a
             # declaration's "ខ្ញុំបាទឈ្មោះ X ... សូមប្រកាស" (I, named X, declare), its writer

@@ -180,11 +180,12 @@ def counted_groups(text: str, mentions: list[PartyMention]) -> list[tuple[Count,
     ]
     trailing = [m for m in mentions if m.start >= counts[-1].end] if counts else []
     if (
-        # Khmer names the party first; so does a list's "• Candlelight Party: 812 people"
+        # Khmer names the party first; so does a list's "• Candlelight Party: 812 people" (or
+        # "1. Candlelight Party – 46 people")
         (
             _KHMER_TEXT.search(text)
             or any(
-                counts and re.fullmatch(r"\s*:\s*", text[m.end : counts[0].start])
+                counts and re.fullmatch(r"\s*(?::|\s[-–—])\s*", text[m.end : counts[0].start])
                 for m in mentions
             )
             or (counts and _OTHERS_LABEL.search(text, 0, counts[0].start))

@@ -129,7 +129,8 @@ _MONTH_AFTER = re.compile(rf"^\s+{_MONTH}\b")
 ROUGHLY = r"(?:about|some|around|nearly|more\s+than|over)\s+"
 _QUALIFIERS = (
     "more than|over|at least|about|around|nearly|almost|some|approximately|up to|roughly|"
-    "close to|upwards of|as many as|an estimated|a total of|totalling|totaling"
+    "close to|upwards of|as many as|an estimated|a total of|totalling|totaling|just under|"
+    "just over|a little over|a little under|slightly more than|slightly over"
 )
 # Khmer writes no space between words: a qualifier may follow its noun directly ("សមាជិកជាង").
 _KHMER_QUALIFIERS = "ជាង|ប្រមាណ|ប្រហែល|ជិត|យ៉ាងតិច|យ៉ាងហោចណាស់|សរុប"
@@ -167,7 +168,8 @@ _PERSON_AFTER = re.compile(
 )
 _SPEAKERS_AFTER = re.compile(
     # (not "644 members said to have joined": the passive of a claim)
-    rf"^\s*(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b"
+    # (not "200 people who CPP officials said were members": who said it is another group)
+    rf"^\s*(?:(?!who\b)[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:said|say|says|told|confirmed)\b"
     r"(?!\s+to\s+(?:have|be)\b)"
     # ... not "nine officials said on Monday that they were resigning": they who moved
     r"(?!\s+(?:(?:on|last)\s+\w+\s+)?that\s+they\s+(?:were|had|have)\s+(?:\w+\s+)?"
@@ -254,6 +256,9 @@ _TOTALLING_AFTER = re.compile(
     # ... "87 families, a total of 312 people"
     r"^\s*(?:families|households),?\s+(?:totall?ing|comprising|numbering|(?:with\s+)?a\s+total\s+of|"
     r"or|made\s+up\s+of)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+)?\d"
+    # ... "63 families from Batheay district, 241 people in total"
+    r"|^\s*(?:families|households)\b[^.;\d]{0,40},\s*(?:a\s+total\s+of\s+|totall?ing\s+)?\d[\d,]*\s+"
+    r"(?:people|persons|members)\b"
     # ... "145 families (530 people)"
     r"|^\s*(?:families|households)\s*\(\s*(?:about\s+|some\s+)?\d[\d,]*\s+(?:people|persons|"
     r"members)\s*\)",
@@ -271,7 +276,7 @@ _NOT_PEOPLE_BEFORE = re.compile(
     # "មាន" (has), but "...នោះ មាន ១៤៥នាក់" (of those, there are 145) counts people
     # ... and "ក្នុងចំណោមអ្នកចូលរួមទាំង ២១០នាក់នេះ មាន ១៦០នាក់" (among these 210, 160 are; or
     # "... ខាងលើ", above)
-    r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)(?<!នេះ\s)(?<!នេះ)(?<!ខាងលើ\s)(?<!ខាងលើ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost)?\s*$"
+    r"\$|US\$|អាយុ|(?<!នោះ\s)(?<!នោះ)(?<!នេះ\s)(?<!នេះ)(?<!ខាងលើ\s)(?<!ខាងលើ)មាន)\s*(?:about|around|some|more\s+than|over|nearly|almost|upwards\s+of|close\s+to|roughly)?\s*$"
     # "CamCheck spoke to 3 people who attended": whom the writer asked
     # ... "The Ledger reached 14 of the people named in the list"
     r"|\b(?:spoke|talked)\s+(?:to|with)\s+(?:about\s+|some\s+)?$|\b(?:interviewed|reached|contacted)\s+$"

@@ -315,6 +315,7 @@ _RUNNING_TOTAL = re.compile(
     rf"(?:last|this)\s+(?:year|month|week)|(?:\d{{1,2}}\s+)?{MONTH_NAMES}|\d{{4}})|so\s+far|"
     # ... "more than 21,000 ... joined the CPP across all 25 provinces during the year"
     r"to\s+date|this\s+year|(?:during|over|throughout)\s+the\s+(?:past\s+)?year\b|"
+    r"over\s+the\s+course\s+of\s+the\s+(?:year|campaign)\b|"
     # ... "more than 1,000 opposition members have joined in the province this month"
     r"(?:have|has)\s+(?:\w+\s+)?(?:joined|defected|switched|left)\b[^.;]{0,60}?\bthis\s+month|"
     # ... "Last year, in the months before the election, thousands of opposition members ..."

@@ -374,6 +374,15 @@ _DISPUTED_REPORT = re.compile(
     r"|\|[^|]*\|[^|]*\|[^|]*\b(?:denie[sd]|deny|reject(?:s|ed)|dispute[sd])\b[^|]*$",
     re.I,
 )
+# "some online pages have been reporting that Mr. X ... has left the party and joined ...": a
+# report retold, of one person
+_PAGES_REPORTING = re.compile(
+    # (not "Media reported that on Saturday 320 ... had joined": a report told as news)
+    r"\b(?:pages?|sites?|posts?|media|outlets?|accounts?)\b[^.;]{0,30}?\b(?:have\s+been|has\s+been|are)\s+"
+    r"(?:reporting|claiming|saying)\s+that\b[^;\d]{0,160}?\b(?:has|have|had)\s+"
+    r"(?:left|joined|defected|switched)\b",
+    re.I,
+)
 _CLAIMING_THAT = re.compile(
     r"\b(?:post|report|article|story|page|site|video)\b[^.;]{0,60}?\bclaim(?:ing|ed|s)\s+that\s+"
     r"(?:(?:some|about|around|nearly|almost|over|more\s+than|up\s+to)\s+)?\d",
@@ -544,6 +553,8 @@ _OTHER_THINGS = (
                 r"received|who\s+(?:joined|were\s+welcomed|were\s+received))\b"
                 # ... Khmer "ថា មានតែសមាជិក ៤ នាក់ ក្នុងចំណោម ៤៤ នាក់ ..." (says only 4 of the 44 ...)
                 r"|ថា\s*មានតែ[^។]{0,30}?[0-9០-៩]+\s*(?:នាក់|រូប)\s*ក្នុងចំណោម"
+                # ... "សកម្មជន ៣ នាក់ ក្នុងចំណោមអ្នកដែលបានចូល..." (3 activists among those who joined)
+                r"|[0-9០-៩]+\s*(?:នាក់|រូប)\s*ក្នុងចំណោម(?:អ្នក)?ដែល"
                 # ... "said only two of the councillors had actually decided to switch": some of
                 # them, in a dispute of the count
                 # (not "Only 12 of the 40 councillors invited attended": the text's own count)
@@ -607,8 +618,9 @@ _OTHER_THINGS = (
      "background recalled"),
     # "Preparations under way for a ceremony after the New Year to welcome about 150 ...": a
     # ceremony still to come
+    # ... "to attend the ceremony to welcome new members ..., to be held on Sunday, 26 February"
     (re.compile(r"\bpreparations?\s+(?:are\s+|were\s+)?(?:under\s*way|being\s+made|continue)\s+"
-                r"for\b", re.I),
+                r"for\b|\bceremony\b[^.;]{0,160}?,?\s+to\s+be\s+held\s+(?:on|this|next)\b", re.I),
      "a ceremony still to come"),
 )  # fmt: skip
 
@@ -854,7 +866,11 @@ def retells_a_report(sentence: str) -> bool:
     >>> retells_a_report("The CLP denied reports that its district chief had defected")
     False
     """
-    return bool(_DISPUTED_REPORT.search(sentence) or _CLAIMING_THAT.search(sentence))
+    return bool(
+        _DISPUTED_REPORT.search(sentence)
+        or _CLAIMING_THAT.search(sentence)
+        or _PAGES_REPORTING.search(sentence)
+    )
 
 
 # ", a claim the opposition rejected at the time": a report of an earlier time, and its answer
