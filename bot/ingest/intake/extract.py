@@ -122,12 +122,15 @@ _BOTH_GROUPS = re.compile(
     r"\b(?:the\s+(?:two|three|four)\s+groups|both\s+groups|the\s+groups)\b|ក្រុមទាំង(?:ពីរ|បី)", re.I
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
+# "ពីមុនយើងជា..." (before, we were ...), "Before, we were ...": the party someone was in, told
+# after their move
 _PREVIOUSLY = re.compile(
     r"^\W*(?:ពីមុន|កាលពីមុន|មុននេះ)\s*(?:យើង|ខ្ញុំ|គាត់|លោក|ពួកគេ)?\S{0,6}\s*(?:ជា|ធ្លាប់)"
     r"|^\W*(?:before|previously|until\s+now),?\s+(?:we|he|she|they|I)\s+(?:were|was|had\s+been)\b"
     r"|^\W*(?:we|he|she|they|I)\s+(?:were|was|had\s+been)\s+(?:previously|before|formerly)\b",
     re.I,
 )
+# A writer telling their own move ("we", "I", Khmer "យើង", "ខ្ញុំ")
 _WE_WHO_WRITE = re.compile(r"(?i:\bwe\b)|\bI\b|យើង|ខ្ញុំ")
 _MOVERS_DENY = "a denial by those said to have moved"
 _CALLED_FALSE = (_MOVERS_DENY, "a claim called false", "a correction or retraction")
@@ -225,6 +228,7 @@ _NAMED_WRITER = re.compile(
 )
 # An official document's closing line, "Done at <place>, <day>" (Khmer "ធ្វើនៅ...")
 _DONE_AT = re.compile(r"\W*(?:ធ្វើនៅ|Done\s+(?:at|in)\b)", re.I)
+# ... and the place itself, to tell one item of a digest from the next
 _OPENING_PLACE = re.compile(r"\W*(?:In|At)\s+((?:[A-Z][\w'-]*\s*){1,3}),")
 
 
