@@ -1981,11 +1981,12 @@ def propose(report: Report, parties: Sequence[PartyName]) -> list[Proposal]:
             p.number = 1
     signed = next((s for s in reversed(sentences) if _DONE_AT.match(s.text)), None)
     signed_on = find_dates(signed.text, anchor, True) if signed else []
-    for p in out:
-        if p.date_kind == "published" and len(signed_on) == 1:
-            # a decision or statement closing "ធ្វើនៅស្រុកបារាយណ៍ ថ្ងៃទី០១ ខែមីនា ឆ្នាំ២០២៣" (done at
-            # Baray, 1 March 2023): the day it was decided, signed and took effect
-            p.date, p.date_kind = signed_on[0].value, "event"
+    if len(signed_on) == 1:
+        # a decision or statement closing "ធ្វើនៅស្រុកបារាយណ៍ ថ្ងៃទី០១ ខែមីនា ឆ្នាំ២០២៣" (done at
+        # Baray, 1 March 2023): the day it was decided, signed and took effect
+        for p in out:
+            if p.date_kind == "published":
+                p.date, p.date_kind = signed_on[0].value, "event"
     # "An earlier version said 1,560 ... The correct figure is 1,056"
     corrected = correct(out, sentences, anchor, lexicon)
     out = without_superseded(out)  # "more than 200 ... UPDATE: the final number ... is 276"

@@ -206,11 +206,13 @@ _JOINED_IN_CLAUSE = re.compile(
 )
 # "ដែលបានចូលជាសមាជិកគណបក្សX ... បានវិលត្រឡប់ទៅ..." (who had joined X ... went back to ...)
 # ... "ដែលធ្លាប់បានចូល" (who had once joined), "ក្រោយចូល" (after joining), wherever it stands
+_KHMER_AFTER = r"ក្រោយ\s*(?:ពី\s*)?(?:បាន)?"
+_KHMER_JOINED = r"\s*ចូល(?:ជា\s*សមាជិក|រួមជាមួយ)?\s*$"
 _KHMER_JOINED_IN_CLAUSE = re.compile(
     # (not "ក្នុងស្រុកដដែល បានចូល...", in the same district, joined: "ដដែល" is no "ដែល")
-    r"(?:(?<!ដ)ដែល(?:ធ្លាប់\s*)?(?:បាន|ធ្លាប់)?|ក្រោយ\s*(?:ពី\s*)?(?:បាន)?)\s*ចូល(?:ជា\s*សមាជិក|រួមជាមួយ)?\s*$"
+    rf"(?:(?<!ដ)ដែល(?:ធ្លាប់\s*)?(?:បាន|ធ្លាប់)?|{_KHMER_AFTER}){_KHMER_JOINED}"
 )
-_KHMER_AFTER_JOINING = re.compile(r"ក្រោយ\s*(?:ពី\s*)?(?:បាន)?\s*ចូល(?:ជា\s*សមាជិក|រួមជាមួយ)?\s*$")
+_KHMER_AFTER_JOINING = re.compile(_KHMER_AFTER + _KHMER_JOINED)
 # ... "resigned from his post and from the CLP", "លាឈប់ពីតំណែង និងពីគណបក្សX" (the same)
 _LEFT_OBJECT = re.compile(
     r"\s*(?:from\s+(?:his|her|their)\s+\w+\s+and\s+)?(?:from\s+)?(?:the\s+)?(?:opposition\s+)?"
